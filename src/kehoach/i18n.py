@@ -1,0 +1,45 @@
+"""User-facing messages in Vietnamese (default) and English. Keys and codes stay ASCII."""
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # input errors
+    "not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
+    "not_a_file": {"vi": "không phải là tệp", "en": "not a file"},
+    "unreadable": {"vi": "không đọc được tệp ({error})", "en": "cannot read the file ({error})"},
+    "empty": {"vi": "tệp rỗng, không có nội dung", "en": "the file is empty"},
+    "no_text": {"vi": "không có nội dung văn bản", "en": "no text content"},
+    "unsupported": {"vi": "định dạng không được hỗ trợ ({kind}); hỗ trợ: .txt, .md, .docx, .pdf, .doc",
+                    "en": "unsupported format ({kind}); supported: .txt, .md, .docx, .pdf, .doc"},
+    "binary_text": {"vi": "tệp có đuôi văn bản nhưng chứa dữ liệu nhị phân", "en": "a text file name, but the content is binary"},
+    "bad_encoding": {"vi": "không nhận ra bảng mã của tệp văn bản", "en": "cannot tell the text file's encoding"},
+    "bad_docx": {"vi": "tệp DOCX hỏng hoặc không phải tệp Word ({error})", "en": "a damaged DOCX or not a Word file ({error})"},
+    "encrypted_docx": {"vi": "tệp Word có mật khẩu bảo vệ; hãy bỏ mật khẩu rồi thử lại",
+                       "en": "the Word file is password-protected; remove the password and try again"},
+    "doc_as_docx": {"vi": "đây là tệp .doc (Word 97-2003) đặt tên .docx; hãy chuyển sang .docx hoặc đổi đuôi thành .doc",
+                    "en": "this is a .doc (Word 97-2003) file named .docx; convert it to .docx or rename it .doc"},
+    "bad_pdf": {"vi": "tệp PDF hỏng hoặc không đọc được ({error})", "en": "a damaged or unreadable PDF ({error})"},
+    "encrypted_pdf": {"vi": "tệp PDF được mã hóa (có mật khẩu)", "en": "the PDF is encrypted (password-protected)"},
+    "scanned_pdf": {"vi": "tệp PDF là bản quét, không có lớp chữ; dùng --ocr để nhận dạng ký tự",
+                    "en": "the PDF is a scan with no text layer; use --ocr to recognise its text"},
+    "no_soffice": {"vi": "cần LibreOffice để đọc tệp .doc (cài: apt-get install libreoffice-writer)",
+                   "en": "LibreOffice is needed to read .doc files (install: apt-get install libreoffice-writer)"},
+    "too_large": {"vi": "tệp quá lớn ({size})", "en": "the file is too large ({size})"},
+    "zip_bomb": {"vi": "tệp nén bất thường, có thể là zip bomb ({detail})", "en": "suspicious archive, possibly a zip bomb ({detail})"},
+    "timeout": {"vi": "quá thời gian xử lý ({seconds} giây)", "en": "timed out ({seconds} s)"},
+    "internal": {"vi": "lỗi nội bộ khi xử lý ({error})", "en": "internal error while processing ({error})"},
+    "bad_format_option": {"vi": "định dạng đầu ra không hợp lệ: {value} (chọn: {choices})",
+                          "en": "invalid output format: {value} (choose: {choices})"},
+    "no_inputs": {"vi": "không có tệp đầu vào nào", "en": "no input files"},
+    "wrote": {"vi": "đã ghi {path}", "en": "wrote {path}"},
+}
+
+
+def t(key: str, lang: str = "vi", **kw: object) -> str:
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key.format(**kw) if kw else key
+    text = entry.get(lang) or entry["vi"]
+    try:
+        return text.format(**kw)
+    except (KeyError, IndexError):
+        return text

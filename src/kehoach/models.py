@@ -1,0 +1,166 @@
+"""The public output models. Their JSON keys are a contract (see README, eval/README.md)."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["error", "warning", "info"]
+Origin = Literal["appendix", "body", "assignment"]
+
+
+class Location(BaseModel):
+    """Provenance of a task, section, reference or finding."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: int | None = Field(None, description="1-based source line (TXT), paragraph index (DOCX) or line on the page (PDF)")
+    page: int | None = None
+    page_approx: bool | None = Field(None, description="True when the page number is estimated")
+    table: int | None = Field(None, description="1-based table index in the document")
+    row: int | None = Field(None, description="1-based row in that table")
+    col: int | None = None
+    block: int | None = Field(None, description="0-based index of the block in the parsed document")
+    source: str | None = Field(None, description="text | docx | pdf | ocr")
+
+
+class Signer(BaseModel):
+    authority: str | None = Field(None, description="TM. / KT. / Q. / TL. / TUQ. line(s), e.g. 'TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH'")
+    position: str | None = Field(None, description="the signer's own position, e.g. 'PHÓ CHỦ TỊCH'")
+    name: str | None = None
+    raw: list[str] = Field(default_factory=list)
+
+
+class Header(BaseModel):
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    number: str | None = Field(None, description="'20/KH-UBND'; null when the number is left blank")
+    number_raw: str | None = None
+    type_code: str | None = Field(None, description="type code of the number: KH, QĐ, …")
+    doc_type: str | None = Field(None, description="the type line, e.g. 'KẾ HOẠCH'")
+    place: str | None = None
+    date: str | None = Field(None, description="ISO date; null when any part is blank")
+    date_partial: str | None = Field(None, description="what the date line does give when it is partly blank: '2024-02'")
+    date_raw: str | None = None
+    title: str | None = Field(None, description="trích yếu")
+    legal_basis: list[str] = Field(default_factory=list)
+    motto: bool = Field(False, description="the national motto (Quốc hiệu, Tiêu ngữ) is present")
+    signer: Signer = Field(default_factory=Signer)
+    recipients: list[str] = Field(default_factory=list)
+    draft: bool = Field(False, description="number or date left blank, or a 'DỰ THẢO' stamp")
+    number_from: Literal["header", "appendix"] | None = None
+    location: Location | None = None
+
+
+class Section(BaseModel):
+    number: str = Field(..., description="as printed, without the trailing dot: 'I', '2', 'a', 'đ'")
+    level: int = Field(..., description="1 section (I.), 2 sub-section (1.), 3 point (a)), 4 item")
+    style: Literal["roman", "decimal", "letter", "paren", "bullet"]
+    title: str
+    kinds: list[str] = Field(default_factory=list)
+    text: list[str] = Field(default_factory=list, description="body paragraphs directly under this heading")
+    children: list["Section"] = Field(default_factory=list)
+    location: Location | None = None
+
+
+class Appendix(BaseModel):
+    label: str | None = Field(None, description="'PHỤ LỤC', 'PHỤ LỤC I', 'DANH MỤC'")
+    title: str | None = None
+    attached_to: str | None = Field(None, description="the '(Kèm theo Kế hoạch số …)' line, verbatim")
+    attached_number: str | None = None
+    attached_date: str | None = None
+    tables: list[int] = Field(default_factory=list, description="indexes of its tables (1-based)")
+    location: Location | None = None
+
+
+class Recurrence(BaseModel):
+    count: int | None = None
+    what: str | None = Field(None, description="the thing counted: 'tin', 'số', 'lần'")
+    per: Literal["day", "week", "month", "quarter", "year"] | None = None
+
+
+class Timeline(BaseModel):
+    raw: str
+    kind: Literal["ongoing", "deadline", "date", "month", "quarter", "half_year", "year", "period",
+                  "recurring", "event", "unknown"] = "unknown"
+    start: str | None = None
+    end: str | None = None
+    recurrence: Recurrence | None = None
+
+
+class Unit(BaseModel):
+    name: str = Field(..., description="cleaned name (list markers and trailing punctuation removed)")
+    raw: str = Field(..., description="as written in the source")
+    key: str = Field(..., description="comparison key: case-, tone-placement- and spelling-variant-insensitive")
+
+
+class Task(BaseModel):
+    id: str
+    origin: Origin
+    number: str | None = Field(None, description="the row or item number as written")
+    group: str | None = None
+    content: str
+    products: list[str] = Field(default_factory=list)
+    lead: list[Unit] = Field(default_factory=list)
+    support: list[Unit] = Field(default_factory=list)
+    monitoring: list[Unit] = Field(default_factory=list)
+    timeline: Timeline | None = None
+    notes: str | None = None
+    quantity: str | None = None
+    part: int | None = Field(None, description="sub-row index when one task spans several rows")
+    location: Location | None = None
+
+
+class Reference(BaseModel):
+    doc_type: str | None = Field(None, description="the type word before the number, e.g. 'Quyết định'")
+    type_code: str | None = Field(None, description="the type code inside the number, e.g. 'QĐ'")
+    number: str
+    date: str | None = None
+    date_raw: str | None = None
+    issuer: str | None = None
+    raw: str
+    location: Location | None = None
+
+
+class Finding(BaseModel):
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    excerpt: str = ""
+    location: Location | None = None
+    related: list[dict[str, Any]] = Field(default_factory=list)
+    file: str | None = None
+
+
+class SourceFacts(BaseModel):
+    path: str
+    format: str
+    pages: int | None = None
+    pages_approx: bool = False
+    ocr: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    source: SourceFacts
+    document_type: str = Field("ke_hoach", description="ke_hoach | quyet_dinh | to_trinh | cong_van | thong_bao | bao_cao | unknown")
+    is_plan: bool = True
+    header: Header = Field(default_factory=Header)
+    sections: list[Section] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+    # The parsed blocks stay with the plan for the validator; they are not part of the JSON.
+    _document: Any = PrivateAttr(default=None)
+
+    @property
+    def document(self):
+        return self._document
+
+
+Section.model_rebuild()

@@ -1,0 +1,88 @@
+"""Vietnamese text helpers: NFC, detached combining marks, tone-placement-insensitive keys.
+
+Everything that compares Vietnamese names goes through `key()` so that "hoà" and "hòa",
+"Thuỷ" and "Thủy", upper and lower case, NFD and NFC all compare equal, while the text
+that is shown to users keeps its diacritics exactly as written.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex as re
+
+_COMBINING = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
+
+# Old-style (hoà, thuỷ) -> new-style (hòa, thủy) tone placement, both cases.
+_OLD_TO_NEW: dict[str, str] = {}
+for _pair in ("oa", "oe", "uy"):
+    for _mark in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"):
+        for _up in (False, True):
+            a, b = (_pair[0].upper(), _pair[1].upper()) if _up else (_pair[0], _pair[1])
+            _OLD_TO_NEW[a + unicodedata.normalize("NFC", b + _mark)] = unicodedata.normalize("NFC", a + _mark) + b
+_OLD_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)))
+# A tone-marked "o/u" followed by a/e/y is new-style; the reverse pair is old-style.
+_NEW_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW.values()), key=len, reverse=True)))
+
+_SPACE_RE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
+_DETACHED_MARK_RE = re.compile(rf"(\p{{L}})\s+([{_COMBINING}])")
+
+
+def nfc(text: str) -> str:
+    """NFC with detached combining marks re-attached ("nga ̀ y" -> "ngày") and Ð fixed to Đ."""
+    if not text:
+        return ""
+    text = _DETACHED_MARK_RE.sub(r"\1\2", text)
+    text = unicodedata.normalize("NFC", text)
+    # U+00D0 (Icelandic eth) is used for Đ by some fonts; NFC does not fix it.
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return text
+
+
+def clean(text: str) -> str:
+    """NFC and collapse whitespace (including non-breaking and zero-width spaces)."""
+    return _SPACE_RE.sub(" ", nfc(text)).strip()
+
+
+def new_tone(text: str) -> str:
+    """Rewrite old-style tone placement (hoà) as new-style (hòa)."""
+    return _OLD_RE.sub(lambda m: _OLD_TO_NEW[m.group(0)], text)
+
+
+def key(text: str | None) -> str:
+    """A comparison key: NFC, new-style tones, case-folded, punctuation-light, spaces collapsed."""
+    if not text:
+        return ""
+    text = new_tone(clean(text)).casefold()
+    text = re.sub(r"[“”\"'`*_]", "", text)
+    text = re.sub(r"\s*([-–—&/])\s*", r" \1 ", text)
+    return _SPACE_RE.sub(" ", text).strip(" .;:,-–")
+
+
+def fold(text: str | None) -> str:
+    """Strip diacritics too (đ -> d): for matching labels and typo-tolerant lookups."""
+    text = key(text).replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", key(text))
+
+
+def tone_styles(text: str) -> tuple[int, int]:
+    """Count (old-style, new-style) tone placements, for the mixed-style info rule."""
+    return len(_OLD_RE.findall(nfc(text))), len(_NEW_RE.findall(nfc(text)))
+
+
+def is_upper_title(text: str) -> bool:
+    """True when the letters of `text` are (almost) all upper case: "I. MỤC ĐÍCH, YÊU CẦU"."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.85
+
+
+def has_decomposed(text: str) -> bool:
+    """True when the source text is not NFC (decomposed marks, from macOS or some PDFs)."""
+    return unicodedata.normalize("NFC", text) != text
