@@ -23,6 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "the PDF is a scan with no text layer; use --ocr to recognise its text"},
     "no_soffice": {"vi": "cần LibreOffice để đọc tệp .doc (cài: apt-get install libreoffice-writer)",
                    "en": "LibreOffice is needed to read .doc files (install: apt-get install libreoffice-writer)"},
+    "bad_doc": {"vi": "LibreOffice không chuyển được tệp .doc ({error})",
+                "en": "LibreOffice could not convert the .doc file ({error})"},
+    "no_tesseract": {"vi": "cần Tesseract với gói tiếng Việt để nhận dạng bản quét "
+                           "(cài: apt-get install tesseract-ocr tesseract-ocr-vie)",
+                     "en": "Tesseract with the Vietnamese model is needed to OCR scans "
+                           "(install: apt-get install tesseract-ocr tesseract-ocr-vie)"},
+    "ocr_failed": {"vi": "nhận dạng ký tự thất bại ở trang {page} ({error})",
+                   "en": "OCR failed on page {page} ({error})"},
     "too_large": {"vi": "tệp quá lớn ({size})", "en": "the file is too large ({size})"},
     "zip_bomb": {"vi": "tệp nén bất thường, có thể là zip bomb ({detail})", "en": "suspicious archive, possibly a zip bomb ({detail})"},
     "timeout": {"vi": "quá thời gian xử lý ({seconds} giây)", "en": "timed out ({seconds} s)"},
