@@ -1,0 +1,237 @@
+"""DOCX -> blocks: the body in document order, rendered as Word prints it.
+
+python-docx loads the package (parts, relationships); everything else reads the XML
+directly, because `paragraph.text` and `row.cells` miss what matters in real plans:
+
+- `docx_text.Reader` reads a paragraph's printed text (hyperlinks, fields, content
+  controls, tracked insertions; no deletions) and renders its automatic number
+  (`numbering.Numbering`), so an auto-numbered "II." heading reads "II. NỘI DUNG";
+- `docx_tables` reads tables by cell element (gridSpan, vMerge, gridBefore/After,
+  tblHeader) and flattens layout tables (header and signature blocks) into
+  paragraphs with role="layout";
+- text boxes become separate paragraphs with role="textbox", emitted after the block
+  that anchors them, so a "DỰ THẢO" stamp never joins the number line;
+- an empty body paragraph is skipped even when Word numbers it (a bare number is no
+  content); in a table cell the number is kept (Word numbers empty "TT" cells);
+- page numbers are approximate: counted from the page breaks Word rendered when it
+  last saved (w:lastRenderedPageBreak) or, when it saved none, from hard page and
+  section breaks; the page count comes from docProps/app.xml.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from ..blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
+from ..errors import KehoachError
+from . import docx_container
+from .docx_styles import Styles
+from .docx_tables import is_layout, layout_paragraphs, read_table, to_table
+from .docx_text import ParaText, Reader
+from .numbering import Numbering
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+_TWIP_MM = 25.4 / 1440
+
+
+def parse(path: str | Path, **options: object) -> Document:
+    """Parse a .docx file into blocks. Raises KehoachError for unusable input."""
+    path = Path(path)
+    docx_container.check(path)
+    try:
+        import docx  # python-docx
+
+        document = docx.Document(str(path))
+    except KehoachError:
+        raise
+    except Exception as exc:  # python-docx raises many types for a broken package
+        raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
+    try:
+        return _Builder(document, path).build()
+    except etree.XMLSyntaxError as exc:
+        raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    return text[:120]
+
+
+def _part_xml(document, suffix: str) -> etree._Element | None:
+    """The XML of the first package part whose name ends with `suffix` (parsed safely)."""
+    for part in document.part.package.iter_parts():
+        if str(part.partname).endswith(suffix):
+            try:
+                return etree.fromstring(part.blob, _SAFE)
+            except etree.XMLSyntaxError:
+                return None
+    return None
+
+
+class _Builder:
+    def __init__(self, document, path: Path) -> None:
+        self.document = document
+        self.path = path
+        body = document.element.body
+        self.body = body
+        numbering_el = None
+        try:
+            numbering_el = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            numbering_el = None
+        styles_el = None
+        try:
+            styles_el = document.styles.element
+        except (KeyError, AttributeError):
+            styles_el = None
+        self.styles = Styles(styles_el, _part_xml(document, "/theme1.xml"))
+        self.numbering = Numbering(numbering_el, styles_el)
+        rendered = next(body.iter(W + "lastRenderedPageBreak"), None) is not None
+        self.reader = Reader(self.styles, self.numbering, rendered_breaks=rendered)
+        self.blocks: list[Block] = []
+        self.tables = 0
+        self.sections: list[PageSetup] = []
+        self.section_start = 1
+        self.body_fonts: Counter = Counter()
+        self.body_sizes: Counter = Counter()
+        self.notes: list[str] = []
+
+    # --- walking the body -------------------------------------------------------------
+
+    def build(self) -> Document:
+        self._container(self.body)
+        final = self.body.find(W + "sectPr")
+        if final is not None:
+            self._section(final, last=True)
+        return Document(blocks=self.blocks, source=self._source())
+
+    def _container(self, el: etree._Element, role: str = "body") -> None:
+        for child in el:
+            tag = child.tag
+            if tag == W + "p":
+                self._paragraph(child, role)
+            elif tag == W + "tbl":
+                self._table(child, role)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self._container(content, role)
+            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+                self._container(child, role)
+            elif tag == MC + "AlternateContent":
+                branch = child.find(MC + "Choice")
+                if branch is None:
+                    branch = child.find(MC + "Fallback")
+                if branch is not None:
+                    self._container(branch, role)
+
+    def _paragraph(self, p: etree._Element, role: str) -> None:
+        para = self.reader.read(p)
+        if not para.empty and not (para.label is not None and para.lines == [para.label.text]):
+            self.blocks.append(self._to_block(para, role))
+            if role == "body":
+                self.body_fonts.update(para.fonts)
+                self.body_sizes.update(para.sizes)
+        self._textboxes(para.textboxes)
+        sect = p.find(f"{W}pPr/{W}sectPr")
+        if sect is not None:
+            self._section(sect)
+
+    def _to_block(self, para: ParaText, role: str) -> Paragraph:
+        return Paragraph(
+            text=para.text, raw=para.raw, lines=list(para.lines), bold=para.bold, italic=para.italic,
+            align=para.align,  # type: ignore[arg-type]
+            heading_level=para.heading_level, numbered=para.label is not None, role=role,  # type: ignore[arg-type]
+            prov=Provenance(line=para.index, page=para.page, page_approx=True, source="docx"),
+        )
+
+    def _table(self, tbl: etree._Element, role: str) -> None:
+        raw = read_table(tbl, self.reader, self.styles)
+        self.tables += 1
+        index = self.tables
+        for row in raw.rows:
+            for cell in row.cells:
+                if cell.dropped:
+                    self.notes.append(f"table {index}: text in a vertically merged cell is not shown by Word: {cell.dropped[:60]}")
+        if role == "body" and is_layout(raw):
+            self.blocks.extend(layout_paragraphs(raw, index))
+        elif role == "textbox":
+            for row in raw.rows:
+                for cell in row.cells:
+                    for para in cell.paras:
+                        if not para.empty:
+                            self.blocks.append(self._to_block(para, "textbox"))
+        else:
+            self.blocks.append(to_table(raw, index))
+        self._textboxes(raw.textboxes)
+
+    def _textboxes(self, boxes: list[etree._Element]) -> None:
+        for box in boxes:
+            self._container(box, role="textbox")
+
+    # --- sections and source facts ----------------------------------------------------
+
+    def _section(self, sect: etree._Element, last: bool = False) -> None:
+        setup = PageSetup(first_page=self.section_start)
+        size = sect.find(W + "pgSz")
+        if size is not None:
+            width, height = _twips(size.get(W + "w")), _twips(size.get(W + "h"))
+            setup.width_mm, setup.height_mm = _mm(width), _mm(height)
+            orient = size.get(W + "orient")
+            if orient in ("portrait", "landscape"):
+                setup.orientation = orient  # type: ignore[assignment]
+            elif width and height:
+                setup.orientation = "landscape" if width > height else "portrait"
+        margins = sect.find(W + "pgMar")
+        if margins is not None:
+            setup.margin_top_mm = _mm(_twips(margins.get(W + "top")))
+            setup.margin_bottom_mm = _mm(_twips(margins.get(W + "bottom")))
+            setup.margin_left_mm = _mm(_twips(margins.get(W + "left")))
+            setup.margin_right_mm = _mm(_twips(margins.get(W + "right")))
+        self.sections.append(setup)
+        if not last:
+            kind = sect.find(W + "type")
+            if not self.reader.rendered_breaks and (kind is None or kind.get(W + "val") != "continuous"):
+                self.reader.page += 1
+            self.section_start = self.reader.page
+
+    def _source(self) -> SourceInfo:
+        default_font, default_size = self.styles.defaults()
+        pages = _app_pages(self.document)
+        info = SourceInfo(
+            path=str(self.path), format="docx",
+            pages=pages if pages else self.reader.page, pages_approx=True,
+            page_setups=self.sections,
+            body_font=self.body_fonts.most_common(1)[0][0] if self.body_fonts else default_font,
+            body_font_size=self.body_sizes.most_common(1)[0][0] if self.body_sizes else default_size,
+            default_font=default_font, default_font_size=default_size,
+            notes=self.notes,
+        )
+        if not self.reader.rendered_breaks:
+            info.notes.append("page numbers estimated from hard page and section breaks (Word saved no rendered breaks)")
+        return info
+
+
+def _twips(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _mm(twips: float | None) -> float | None:
+    return round(abs(twips) * _TWIP_MM, 1) if twips is not None else None
+
+
+def _app_pages(document) -> int | None:
+    app = _part_xml(document, "/docProps/app.xml")
+    if app is None:
+        return None
+    for el in app.iter():
+        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit():
+            return int(el.text.strip()) or None
+    return None

@@ -1,0 +1,71 @@
+"""Checks on a DOCX container before any XML is parsed (no python-docx import here).
+
+- an OLE2 compound file is either a password-protected Office file (it holds an
+  "EncryptedPackage" stream) or a legacy Word 97-2003 .doc;
+- a ZIP must be a sane size: member count and total uncompressed size are capped
+  (zip bombs), and no XML part may carry a DTD (entity expansion, "billion laughs").
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..errors import KehoachError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_MEMBERS = 2000
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200            # uncompressed / compressed, for members above RATIO_FLOOR
+RATIO_FLOOR = 20 * 1024 * 1024
+_ENCRYPTED_NAMES = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+_OLE_SCAN_LIMIT = 64 * 1024 * 1024
+
+
+def is_ole2(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(8).startswith(OLE2_MAGIC[:4])
+
+
+def is_encrypted_ole(path: Path) -> bool:
+    """True when an OLE2 file is an encrypted OOXML package (its directory names the streams)."""
+    with path.open("rb") as fh:
+        data = fh.read(_OLE_SCAN_LIMIT)
+    if not data.startswith(OLE2_MAGIC[:4]):
+        return False
+    return all(name in data for name in _ENCRYPTED_NAMES)
+
+
+def check(path: Path) -> None:
+    """Raise KehoachError when `path` is not a DOCX we are willing to open."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(OLE2_MAGIC[:4]):
+        if is_encrypted_ole(path):
+            raise KehoachError(str(path), "encrypted_docx")
+        raise KehoachError(str(path), "doc_as_docx")
+    if not head:
+        raise KehoachError(str(path), "empty")
+    if not zipfile.is_zipfile(path):
+        raise KehoachError(str(path), "bad_docx", error="not a ZIP/Office Open XML file")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise KehoachError(str(path), "zip_bomb", detail=f"{len(infos)} members")
+            total = sum(i.file_size for i in infos)
+            if total > MAX_TOTAL_BYTES:
+                raise KehoachError(str(path), "zip_bomb", detail=f"{total // (1024 * 1024)} MB uncompressed")
+            for info in infos:
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
+                    raise KehoachError(str(path), "zip_bomb", detail=f"{info.filename} expands {info.file_size // max(1, info.compress_size)}x")
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names:
+                raise KehoachError(str(path), "bad_docx", error="no [Content_Types].xml")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with zf.open(info) as member:
+                        prolog = member.read(4096)
+                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                        raise KehoachError(str(path), "bad_docx", error=f"{info.filename} declares a DTD")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError) as exc:
+        raise KehoachError(str(path), "bad_docx", error=str(exc) or exc.__class__.__name__) from None

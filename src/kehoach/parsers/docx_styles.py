@@ -1,0 +1,174 @@
+"""Resolve run and paragraph formatting through Word's style layers.
+
+Order (first that says something wins): direct run properties -> character style chain
+(`w:rStyle`) -> paragraph style chain (`w:pStyle`, `w:basedOn`) -> document defaults
+(`w:docDefaults`). Theme fonts (`w:asciiTheme`) are looked up in the theme part.
+Enough for bold/italic/alignment hints and for the dominant body font; not a full
+Word layout engine (table-style conditional formatting is ignored).
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+          "both": "justify", "distribute": "justify", "mediumKashida": "justify",
+          "highKashida": "justify", "lowKashida": "justify", "thaiDistribute": "justify"}
+
+
+def on(el: etree._Element | None) -> bool | None:
+    """A toggle property: <w:b/> is on, <w:b w:val="0"/> is off, absent is None."""
+    if el is None:
+        return None
+    return el.get(W + "val") not in ("0", "false", "off", "none")
+
+
+class Styles:
+    def __init__(self, styles: etree._Element | None, theme: etree._Element | None = None) -> None:
+        self._by_id: dict[str, etree._Element] = {}
+        self.default_para: str | None = None
+        self.default_char: str | None = None
+        self._theme_fonts: dict[str, str] = {}
+        self._defaults_rpr: etree._Element | None = None
+        self._defaults_ppr: etree._Element | None = None
+        self._cache: dict[tuple, object] = {}
+        if theme is not None:
+            for kind in ("major", "minor"):
+                latin = theme.find(f".//{A}{kind}Font/{A}latin")
+                if latin is not None and latin.get("typeface"):
+                    self._theme_fonts[kind] = latin.get("typeface")
+        if styles is None:
+            return
+        for style in styles.iter(W + "style"):
+            sid = style.get(W + "styleId")
+            if not sid:
+                continue
+            self._by_id[sid] = style
+            if style.get(W + "default") in ("1", "true", "on"):
+                if style.get(W + "type") == "paragraph":
+                    self.default_para = sid
+                elif style.get(W + "type") == "character":
+                    self.default_char = sid
+        self._defaults_rpr = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self._defaults_ppr = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+
+    def chain(self, style_id: str | None) -> list[etree._Element]:
+        out, seen = [], set()
+        while style_id and style_id not in seen and style_id in self._by_id:
+            seen.add(style_id)
+            style = self._by_id[style_id]
+            out.append(style)
+            based = style.find(W + "basedOn")
+            style_id = based.get(W + "val") if based is not None else None
+        return out
+
+    def name(self, style_id: str | None) -> str:
+        style = self._by_id.get(style_id or "")
+        if style is None:
+            return ""
+        name = style.find(W + "name")
+        return (name.get(W + "val") if name is not None else "") or ""
+
+    # --- layers ---------------------------------------------------------------------
+
+    def _rpr_layers(self, rpr: etree._Element | None, para_style: str | None) -> list[etree._Element]:
+        layers: list[etree._Element] = []
+        if rpr is not None:
+            layers.append(rpr)
+            rstyle = rpr.find(W + "rStyle")
+            char_style = rstyle.get(W + "val") if rstyle is not None else None
+        else:
+            char_style = None
+        cached = self._cache.get(("styles", char_style, para_style))
+        if cached is None:
+            style_layers = []
+            for style in self.chain(char_style or self.default_char):
+                el = style.find(W + "rPr")
+                if el is not None:
+                    style_layers.append(el)
+            for style in self.chain(para_style or self.default_para):
+                el = style.find(W + "rPr")
+                if el is not None:
+                    style_layers.append(el)
+            if self._defaults_rpr is not None:
+                style_layers.append(self._defaults_rpr)
+            cached = style_layers
+            self._cache[("styles", char_style, para_style)] = cached
+        return layers + list(cached)   # type: ignore[arg-type]
+
+    def run_props(self, rpr: etree._Element | None, para_style: str | None) -> tuple[bool, bool, str | None, float | None, bool]:
+        """(bold, italic, font, size_pt, hidden) of a run."""
+        bold = italic = hidden = None
+        font = size = None
+        for layer in self._rpr_layers(rpr, para_style):
+            if bold is None:
+                bold = on(layer.find(W + "b"))
+            if italic is None:
+                italic = on(layer.find(W + "i"))
+            if hidden is None:
+                hidden = on(layer.find(W + "vanish"))
+            if font is None:
+                font = self._font(layer.find(W + "rFonts"))
+            if size is None:
+                sz = layer.find(W + "sz")
+                if sz is not None and (sz.get(W + "val") or "").isdigit():
+                    size = int(sz.get(W + "val")) / 2
+        return bool(bold), bool(italic), font, size, bool(hidden)
+
+    def _font(self, rfonts: etree._Element | None) -> str | None:
+        if rfonts is None:
+            return None
+        for attr in ("ascii", "hAnsi"):
+            if rfonts.get(W + attr):
+                return rfonts.get(W + attr)
+        for attr in ("asciiTheme", "hAnsiTheme"):
+            theme = rfonts.get(W + attr)
+            if theme:
+                return self._theme_fonts.get("major" if theme.startswith("major") else "minor")
+        return None
+
+    def para_style(self, ppr: etree._Element | None) -> str | None:
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            if ps is not None and ps.get(W + "val"):
+                return ps.get(W + "val")
+        return self.default_para
+
+    def _ppr_value(self, ppr: etree._Element | None, style_id: str | None, child: str) -> etree._Element | None:
+        if ppr is not None and (el := ppr.find(W + child)) is not None:
+            return el
+        for style in self.chain(style_id):
+            el = style.find(f"{W}pPr/{W}{child}")
+            if el is not None:
+                return el
+        if self._defaults_ppr is not None:
+            return self._defaults_ppr.find(W + child)
+        return None
+
+    def align(self, ppr: etree._Element | None, style_id: str | None) -> str | None:
+        jc = self._ppr_value(ppr, style_id, "jc")
+        return _ALIGN.get(jc.get(W + "val") or "") if jc is not None else None
+
+    def heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
+        for style in self.chain(style_id):
+            name = (style.find(W + "name").get(W + "val") if style.find(W + "name") is not None else "") or ""
+            low = name.lower()
+            if low.startswith("heading ") and low[8:].strip().isdigit():
+                return int(low[8:].strip())
+            if low == "title":
+                return 1
+        ol = self._ppr_value(ppr, style_id, "outlineLvl")
+        if ol is not None and (ol.get(W + "val") or "").isdigit():
+            level = int(ol.get(W + "val"))
+            return level + 1 if level < 9 else None
+        return None
+
+    def page_break_before(self, ppr: etree._Element | None, style_id: str | None) -> bool:
+        return bool(on(self._ppr_value(ppr, style_id, "pageBreakBefore")))
+
+    def defaults(self) -> tuple[str | None, float | None]:
+        """Default font and size: the Normal style over the document defaults."""
+        _, _, font, size, _ = self.run_props(None, self.default_para)
+        return font, size if size is not None else 10.0

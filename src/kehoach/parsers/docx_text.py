@@ -1,0 +1,242 @@
+"""Read the printed text of one Word paragraph (w:p), the way Word shows it.
+
+`paragraph.text` in python-docx misses text inside hyperlinks, content controls,
+fields and tracked insertions. This reader walks the XML instead:
+
+- included: runs, w:hyperlink, w:ins / w:moveTo (tracked insertions), w:sdt (run-level
+  content controls), w:fldSimple and the *result* runs of complex fields (between
+  `separate` and `end`), w:smartTag, w:customXml, math text;
+- excluded: w:del / w:delText / w:moveFrom (tracked deletions), field instructions
+  (w:instrText), hidden runs (w:vanish), footnote reference marks;
+- w:br (text wrapping) and w:cr start a new line; w:tab is a space;
+- text boxes (w:txbxContent) are not part of the paragraph: they are handed back to the
+  caller to be emitted as separate blocks, and of an mc:AlternateContent only the
+  mc:Choice is read, so a box is never read twice (Choice + Fallback).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..vntext import clean, nfc
+from .docx_styles import Styles, on
+from .numbering import Label, Numbering
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+_TRANSPARENT = {W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
+_SKIPPED = {W + name for name in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
+                                  "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
+
+
+@dataclass
+class ParaText:
+    """One paragraph as printed: lines (the number rendered on the first), formatting hints."""
+
+    lines: list[str]
+    raw: str
+    label: Label | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    align: str | None = None
+    heading_level: int | None = None
+    page: int = 1
+    index: int = 0                          # 1-based paragraph index in document order
+    chars: int = 0
+    fonts: Counter = field(default_factory=Counter)
+    sizes: Counter = field(default_factory=Counter)
+    textboxes: list[etree._Element] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return clean(" ".join(self.lines))
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+class _Builder:
+    """Accumulates one paragraph's text while the reader walks its runs."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[str]] = [[]]
+        self.chars = 0
+        self.bold_chars = 0
+        self.italic_chars = 0
+        self.fonts: Counter = Counter()
+        self.sizes: Counter = Counter()
+        self.textboxes: list[etree._Element] = []
+        self.page: int | None = None
+
+    def add(self, text: str, bold: bool, italic: bool, font: str | None, size: float | None) -> None:
+        if not text:
+            return
+        self.lines[-1].append(text)
+        n = sum(1 for ch in text if not ch.isspace())
+        self.chars += n
+        self.bold_chars += n if bold else 0
+        self.italic_chars += n if italic else 0
+        if font:
+            self.fonts[font] += n
+        if size:
+            self.sizes[size] += n
+
+    def has_text(self) -> bool:
+        return self.chars > 0
+
+    def newline(self) -> None:
+        self.lines.append([])
+
+
+class Reader:
+    """Reads paragraphs in document order; owns the state that crosses paragraphs."""
+
+    def __init__(self, styles: Styles, numbering: Numbering, rendered_breaks: bool) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.rendered_breaks = rendered_breaks   # count w:lastRenderedPageBreak, else hard breaks
+        self.page = 1
+        self.paragraphs = 0
+        self._fields: list[str] = []             # stack of complex-field phases: "instr" | "result"
+
+    # --- pages ----------------------------------------------------------------------
+
+    def _page_break(self, b: _Builder) -> None:
+        if b.page is None and b.has_text():
+            b.page = self.page
+        self.page += 1
+
+    # --- paragraphs -----------------------------------------------------------------
+
+    def read(self, p: etree._Element) -> ParaText:
+        self.paragraphs += 1
+        ppr = p.find(W + "pPr")
+        style_id = self.styles.para_style(ppr)
+        if not self.rendered_breaks and self.styles.page_break_before(ppr, style_id) and self.paragraphs > 1:
+            self.page += 1
+        label = self.numbering.label(p)
+        mark_rpr = ppr.find(W + "rPr") if ppr is not None else None
+        if label is not None and mark_rpr is not None and on(mark_rpr.find(W + "vanish")):
+            label = None
+        b = _Builder()
+        self._walk(p, b, style_id)
+        lines = [clean("".join(parts)) for parts in b.lines]
+        raw = nfc("\n".join("".join(parts) for parts in b.lines)).strip()
+        lines = [line for line in lines if line]
+        if label is not None:
+            if lines:
+                lines[0] = f"{label.text}{label.separator}{lines[0]}"
+            else:
+                lines = [label.text]
+        page = b.page if b.page is not None else self.page
+        bold = (b.bold_chars / b.chars >= 0.9) if b.chars else None
+        italic = (b.italic_chars / b.chars >= 0.9) if b.chars else None
+        return ParaText(
+            lines=lines, raw=raw, label=label, bold=bold, italic=italic,
+            align=self.styles.align(ppr, style_id),
+            heading_level=self.styles.heading_level(ppr, style_id),
+            page=page, index=self.paragraphs, chars=b.chars, fonts=b.fonts, sizes=b.sizes,
+            textboxes=b.textboxes,
+        )
+
+    def _walk(self, el: etree._Element, b: _Builder, style_id: str | None) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == W + "r":
+                self._run(child, b, style_id)
+            elif tag in _TRANSPARENT:
+                self._walk(child, b, style_id)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self._walk(content, b, style_id)
+            elif tag == MC + "AlternateContent":
+                branch = child.find(MC + "Choice")
+                if branch is None:
+                    branch = child.find(MC + "Fallback")
+                if branch is not None:
+                    self._walk(branch, b, style_id)
+            elif tag in (M + "oMathPara", M + "oMath"):
+                b.add("".join(t.text or "" for t in child.iter(M + "t")), False, False, None, None)
+            elif tag in _SKIPPED or not isinstance(tag, str):
+                continue
+
+    def _run(self, r: etree._Element, b: _Builder, style_id: str | None) -> None:
+        props = self.styles.run_props(r.find(W + "rPr"), style_id)
+        self._run_items(r, b, props)
+
+    def _run_items(self, items: etree._Element, b: _Builder, props: tuple) -> None:
+        bold, italic, font, size, hidden = props
+        for child in items:
+            tag = child.tag
+            if tag == W + "fldChar":
+                kind = child.get(W + "fldCharType")
+                if kind == "begin":
+                    self._fields.append("instr")
+                elif kind == "separate" and self._fields:
+                    self._fields[-1] = "result"
+                elif kind == "end" and self._fields:
+                    self._fields.pop()
+            elif tag == W + "lastRenderedPageBreak":
+                if self.rendered_breaks:
+                    self._page_break(b)
+            elif tag == W + "br" and child.get(W + "type") == "page":
+                if not self.rendered_breaks:
+                    self._page_break(b)
+            elif tag in (W + "drawing", W + "pict"):
+                self._collect_textboxes(child, b)
+            elif tag == MC + "AlternateContent":
+                branch = child.find(MC + "Choice")
+                if branch is None:
+                    branch = child.find(MC + "Fallback")
+                if branch is not None:
+                    self._run_items(branch, b, props)
+            elif hidden or "instr" in self._fields:
+                continue
+            elif tag == W + "t":
+                text = child.text or ""
+                if b.page is None and text.strip():
+                    b.page = self.page
+                b.add(text, bold, italic, font, size)
+            elif tag in (W + "tab", W + "ptab"):
+                b.add(" ", bold, italic, font, size)
+            elif tag in (W + "br", W + "cr"):
+                b.newline()
+            elif tag == W + "noBreakHyphen":
+                b.add("-", bold, italic, font, size)
+            elif tag == W + "sym":
+                b.add(_symbol(child.get(W + "char") or "", child.get(W + "font") or ""), bold, italic, font, size)
+
+    @staticmethod
+    def _collect_textboxes(el: etree._Element, b: _Builder) -> None:
+        """Text boxes directly under `el`; a box inside a box is read with its outer box."""
+        for box in el.iter(W + "txbxContent"):
+            nested = False
+            for anc in box.iterancestors():
+                if anc is el:
+                    break
+                if anc.tag == W + "txbxContent":
+                    nested = True
+                    break
+            if not nested:
+                b.textboxes.append(box)
+
+
+def _symbol(code: str, font: str) -> str:
+    """w:sym: a character from a symbol font (mostly bullets and dashes)."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    if value >= 0xF000:
+        value -= 0xF000
+    if "symbol" in font.lower():
+        return {0xB7: "•", 0x2D: "-", 0xBE: "—", 0xAE: "→"}.get(value, chr(value) if 0x20 <= value < 0x7F else "")
+    if "wingdings" in font.lower():
+        return "•"
+    return chr(value) if value >= 0x20 else ""

@@ -1,0 +1,321 @@
+"""Word automatic numbering, rendered the way Word prints it.
+
+python-docx shows a paragraph's typed text only; a heading whose "II." comes from
+numbering.xml reads "NỘI DUNG". `Numbering` walks the list definitions the way Word does:
+
+- a paragraph's list comes from its own `w:numPr` or from its paragraph style chain
+  (`w:pStyle` -> style `w:numPr`, following `w:basedOn`; a level may also be tied to a
+  style by `w:lvl/w:pStyle`);
+- `w:num` points at an `w:abstractNum` (possibly through `w:numStyleLink`), and may
+  override levels (`w:lvlOverride` with `w:startOverride` or a whole `w:lvl`);
+- counters belong to the abstract list, so two `w:num` sharing it continue one sequence,
+  unless a `w:num` restarts a level with `w:startOverride` the first time it is used;
+- a level restarts when a higher level advances, unless `w:lvlRestart` says otherwise;
+- `w:lvlText` "%1.%2." takes each level's counter in that level's `w:numFmt`
+  (decimal, decimalZero, upperRoman, lowerRoman, upperLetter, lowerLetter, bullet, none);
+  Word's lowerLetter is the Latin a, b, c, d, e … (no Vietnamese "đ"), and that is
+  what is printed, so that is what we render. Bullets render as "-".
+
+`label(p)` must be called once per paragraph, in document order (body and table cells
+alike), because it advances the counters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _val(el: etree._Element | None, name: str = "val") -> str | None:
+    if el is None:
+        return None
+    return el.get(W + name)
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def letters(n: int) -> str:
+    """Word's letter numbering: a … z, then aa … zz, aaa … (the letter repeated)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str | None) -> str:
+    fmt = fmt or "decimal"
+    if fmt == "upperRoman":
+        return roman(n)
+    if fmt == "lowerRoman":
+        return roman(n).lower()
+    if fmt == "upperLetter":
+        return letters(n).upper()
+    if fmt == "lowerLetter":
+        return letters(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}" if 0 <= n < 10 else str(n)
+    if fmt in ("none", "bullet"):
+        return ""
+    if fmt == "ordinal":
+        return f"{n}."
+    return str(n)   # decimal and every exotic format we do not spell out
+
+
+@dataclass
+class Level:
+    ilvl: int
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None          # lvlText; None when absent
+    restart: int | None = None       # lvlRestart (1-based level), None = default
+    suffix: str = "tab"              # tab | space | nothing
+    is_legal: bool = False
+    style: str | None = None         # w:lvl/w:pStyle
+    bold: bool | None = None
+
+    @classmethod
+    def from_xml(cls, lvl: etree._Element) -> "Level":
+        level = cls(ilvl=_int(lvl.get(W + "ilvl"), 0) or 0)
+        level.update(lvl)
+        return level
+
+    def update(self, lvl: etree._Element) -> None:
+        """Apply the children present in `lvl` (a full definition or an override)."""
+        if (el := lvl.find(W + "start")) is not None:
+            self.start = _int(_val(el), 1) or 0
+        if (el := lvl.find(W + "numFmt")) is not None:
+            self.fmt = _val(el) or "decimal"
+        if lvl.find(W + "lvlPicBulletId") is not None:
+            self.fmt = "bullet"
+        if (el := lvl.find(W + "lvlText")) is not None:
+            self.text = _val(el) if _val(el) is not None else ""
+        if (el := lvl.find(W + "lvlRestart")) is not None:
+            self.restart = _int(_val(el))
+        if (el := lvl.find(W + "suff")) is not None:
+            self.suffix = _val(el) or "tab"
+        if (el := lvl.find(W + "isLgl")) is not None:
+            self.is_legal = _val(el) not in ("0", "false", "off")
+        if (el := lvl.find(W + "pStyle")) is not None:
+            self.style = _val(el)
+
+
+@dataclass
+class _Num:
+    abstract_id: str
+    start_overrides: dict[int, int] = field(default_factory=dict)
+    level_overrides: dict[int, etree._Element] = field(default_factory=dict)
+
+
+@dataclass
+class Label:
+    """What Word prints in front of a numbered paragraph."""
+
+    text: str           # "II.", "a)", "-" …
+    separator: str      # " " after tab/space suffix, "" for suffix "nothing"
+    bullet: bool
+    num_id: str
+    ilvl: int
+
+
+class Numbering:
+    """Numbering definitions plus the running counters of one document."""
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+        self._abstract: dict[str, dict[int, Level]] = {}
+        self._abstract_link: dict[str, str] = {}     # abstractNumId -> numStyleLink style id
+        self._nums: dict[str, _Num] = {}
+        self._styles: dict[str, etree._Element] = {}
+        self._counters: dict[str, dict[int, int]] = {}   # abstract key -> level -> current value
+        self._seen_nums: set[str] = set()
+        self._starts: dict[str, dict[int, int]] = {}     # abstract key -> level -> overridden start
+        if styles is not None:
+            for style in styles.iter(W + "style"):
+                sid = style.get(W + "styleId")
+                if sid:
+                    self._styles[sid] = style
+        if numbering is None:
+            return
+        for absn in numbering.iter(W + "abstractNum"):
+            aid = absn.get(W + "abstractNumId")
+            if aid is None:
+                continue
+            self._abstract[aid] = {lvl.ilvl: lvl for lvl in map(Level.from_xml, absn.findall(W + "lvl"))}
+            link = absn.find(W + "numStyleLink")
+            if link is not None and _val(link):
+                self._abstract_link[aid] = _val(link)
+        for num in numbering.iter(W + "num"):
+            nid = num.get(W + "numId")
+            aref = num.find(W + "abstractNumId")
+            if nid is None or aref is None:
+                continue
+            entry = _Num(abstract_id=_val(aref) or "")
+            for ov in num.findall(W + "lvlOverride"):
+                ilvl = _int(ov.get(W + "ilvl"), 0) or 0
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    entry.start_overrides[ilvl] = _int(_val(so), 1) or 0
+                lvl = ov.find(W + "lvl")
+                if lvl is not None:
+                    entry.level_overrides[ilvl] = lvl
+            self._nums[nid] = entry
+
+    # --- resolving which list and level a paragraph belongs to -------------------------
+
+    def _style_chain(self, style_id: str | None) -> list[etree._Element]:
+        chain, seen = [], set()
+        while style_id and style_id not in seen and style_id in self._styles:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            chain.append(style)
+            style_id = _val(style.find(f"{W}basedOn"))
+        return chain
+
+    def default_paragraph_style(self) -> str | None:
+        for sid, style in self._styles.items():
+            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
+                return sid
+        return None
+
+    def num_and_level(self, p: etree._Element) -> tuple[str, int] | None:
+        """(numId, ilvl) for paragraph `p`, from its numPr or its style chain; None if unnumbered."""
+        ppr = p.find(W + "pPr")
+        num_id: str | None = None
+        ilvl: int | None = None
+        style_id = None
+        if ppr is not None:
+            style_id = _val(ppr.find(W + "pStyle"))
+            numpr = ppr.find(W + "numPr")
+            if numpr is not None:
+                num_id = _val(numpr.find(W + "numId"))
+                ilvl = _int(_val(numpr.find(W + "ilvl")))
+        if style_id is None:
+            style_id = self.default_paragraph_style()
+        if num_id is None or ilvl is None:
+            for style in self._style_chain(style_id):
+                spr = style.find(f"{W}pPr/{W}numPr")
+                if spr is None:
+                    continue
+                if num_id is None:
+                    num_id = _val(spr.find(W + "numId"))
+                if ilvl is None:
+                    ilvl = _int(_val(spr.find(W + "ilvl")))
+                if num_id is not None and ilvl is not None:
+                    break
+        if num_id is None or num_id == "0" or num_id not in self._nums:
+            return None
+        if ilvl is None:
+            ilvl = self._level_for_style(num_id, style_id)
+        return num_id, max(0, min(ilvl, 8))
+
+    def _level_for_style(self, num_id: str, style_id: str | None) -> int:
+        """A style-numbered paragraph without ilvl uses the level tied to its style, else 0."""
+        if style_id:
+            for level in self._levels(num_id).values():
+                if level.style == style_id:
+                    return level.ilvl
+        return 0
+
+    def _abstract_id(self, num_id: str, depth: int = 0) -> str | None:
+        num = self._nums.get(num_id)
+        if num is None:
+            return None
+        aid = num.abstract_id
+        link = self._abstract_link.get(aid)
+        if link and depth < 3:   # numStyleLink: the real definition is behind a numbering style
+            for style in self._style_chain(link):
+                linked = _val(style.find(f"{W}pPr/{W}numPr/{W}numId"))
+                if linked and linked != num_id:
+                    return self._abstract_id(linked, depth + 1) or aid
+        return aid
+
+    def _levels(self, num_id: str) -> dict[int, Level]:
+        aid = self._abstract_id(num_id)
+        base = self._abstract.get(aid or "", {})
+        num = self._nums[num_id]
+        if not num.level_overrides:
+            return base
+        levels = {i: Level(**vars(lvl)) for i, lvl in base.items()}
+        for ilvl, el in num.level_overrides.items():
+            levels.setdefault(ilvl, Level(ilvl=ilvl)).update(el)
+        return levels
+
+    # --- counting and rendering -------------------------------------------------------
+
+    def label(self, p: etree._Element) -> Label | None:
+        """Advance the counters for paragraph `p` and return the printed number, if any."""
+        found = self.num_and_level(p)
+        if found is None:
+            return None
+        num_id, ilvl = found
+        levels = self._levels(num_id)
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        key = self._abstract_id(num_id) or num_id
+        counters = self._counters.setdefault(key, {})
+        num = self._nums[num_id]
+        if num_id not in self._seen_nums:
+            # first use of a w:num that restarts levels: the override replaces the start
+            self._seen_nums.add(num_id)
+            for lvl_i, start in num.start_overrides.items():
+                counters.pop(lvl_i, None)
+                self._starts.setdefault(key, {})[lvl_i] = start
+        start = self._start(key, ilvl, level)
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        for deeper in [d for d in counters if d > ilvl]:
+            restart_after = levels[deeper].restart if deeper in levels else None
+            if restart_after is None:
+                restart_after = deeper
+            if restart_after != 0 and ilvl < restart_after:
+                del counters[deeper]
+        text = self._render(key, levels, level, counters)
+        bullet = level.fmt == "bullet"
+        if bullet:
+            text = "-"
+        if not text:
+            return None
+        sep = "" if level.suffix == "nothing" else " "
+        return Label(text=text, separator=sep, bullet=bullet, num_id=num_id, ilvl=ilvl)
+
+    def _start(self, key: str, ilvl: int, level: Level) -> int:
+        return self._starts.get(key, {}).get(ilvl, level.start)
+
+    def _render(self, key: str, levels: dict[int, Level], level: Level, counters: dict[int, int]) -> str:
+        template = level.text
+        if template is None:
+            template = f"%{level.ilvl + 1}."
+        out = []
+        i = 0
+        while i < len(template):
+            ch = template[i]
+            if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
+                ref = int(template[i + 1]) - 1
+                ref_level = levels.get(ref, Level(ilvl=ref))
+                value = counters.get(ref, self._start(key, ref, ref_level))
+                fmt = "decimal" if (level.is_legal and ref_level.fmt not in ("none", "bullet")) else ref_level.fmt
+                out.append(format_number(value, fmt))
+                i += 2
+                continue
+            out.append(ch)
+            i += 1
+        return "".join(out).strip()
