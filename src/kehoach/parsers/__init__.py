@@ -43,7 +43,8 @@ def sniff(path: Path) -> str:
     if head.startswith(b"PK\x03\x04"):
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):   # OLE2: .doc, or an encrypted .docx
-        return "doc"
+        # named .docx: the DOCX parser names the problem (password-protected, or a renamed .doc)
+        return "docx" if suffix == ".docx" else "doc"
     if suffix in TEXT_SUFFIXES or suffix == "":
         return "text"
     if suffix in (".docx", ".pdf", ".doc"):
