@@ -1,0 +1,338 @@
+"""Plain-text and Markdown exports -> blocks.
+
+Handles the warts of real text exports: Markdown emphasis, headings, escapes and links;
+tab-separated and pipe tables; HTML lists inside cells; a table's header repeated after a
+page break (the pieces are joined and a row cut by the break is glued back); sentences
+split by a page break; page numbers and page-header fragments left at the end.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex as re
+
+from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
+from ..errors import KehoachError
+from ..vntext import clean, key
+
+MAX_BYTES = 64 * 1024 * 1024
+
+_LIST_START = re.compile(r"^\s*(?:[-+•*–]\s+|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+|[IVXLC]{1,6}[.)]\s+)")
+_HTML_TAG = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|font|p|div)\b[^>]*>", re.I)
+_LI_SPLIT = re.compile(r"</?li[^>]*>|<br\s*/?>|</?ul[^>]*>|</?ol[^>]*>", re.I)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?\s*$", re.I)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes -> str: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258/1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    sample = data[:65536]
+    if b"\x00" in sample or _binary_ratio(sample) > 0.05:
+        raise KehoachError(path, "binary_text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for codec in ("cp1258", "cp1252"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise KehoachError(path, "bad_encoding")
+
+
+def _binary_ratio(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample)
+
+
+def strip_markdown(line: str) -> tuple[str, int | None, bool]:
+    """Remove Markdown/HTML markup from one line; return (text, heading level, all bold)."""
+    heading = None
+    m = re.match(r"^\s{0,3}(#{1,6})\s+", line)
+    if m:
+        heading = len(m.group(1))
+        line = line[m.end():]
+    line = _MD_LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _HTML_TAG.sub("", line)
+    line = line.replace("\\*", "\x00STAR\x00").replace("\\_", "_").replace("\\#", "#").replace("\\-", "-")
+    stripped = line.strip()
+    bold = bool(re.fullmatch(r"(\*\*|__).+?\1[\s.:;,]*(\*\([^)]*\)\*)?", stripped)) if stripped else False
+    line = re.sub(r"\*\*|__", "", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])", r"\1", line)   # *italic*
+    line = line.replace("\x00STAR\x00", "*")
+    return line, heading, bold
+
+
+def _cell(raw: str) -> Cell:
+    parts = [p for p in _LI_SPLIT.split(raw)]
+    lines = []
+    for part in parts:
+        text, _, bold = strip_markdown(part)
+        text = clean(text)
+        if text:
+            lines.append(text)
+    return Cell(lines=lines, raw=raw)
+
+
+def _split_row(line: str) -> list[str]:
+    if "\t" in line:
+        return line.rstrip("\r\n").split("\t")
+    inner = line.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return inner.split("|")
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def _is_pipe_separator(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", line))
+
+
+def _is_table_line(line: str) -> bool:
+    return "\t" in line.strip("\r\n") and bool(line.strip()) or _is_pipe_row(line)
+
+
+def parse(path: str | Path, **_options: object) -> Document:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise KehoachError(str(path), "too_large", size=f"{size // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KehoachError(str(path), "unreadable", error=exc.strerror or exc.__class__.__name__) from None
+    text = decode(data, str(path))
+    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
+    if not any(b.text.strip() if isinstance(b, Paragraph) else b.rows for b in doc.blocks):
+        raise KehoachError(str(path), "no_text")
+    return doc
+
+
+def parse_string(text: str, source: SourceInfo | None = None) -> Document:
+    """Parse text already decoded. Used by `parse` and by tests with inline fragments."""
+    source = source or SourceInfo()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list = []
+    i = 0
+    para_lines: list[tuple[int, str, int | None, bool]] = []
+    table_no = 0
+
+    def flush_para() -> None:
+        if not para_lines:
+            return
+        blocks.extend(_paragraphs_from_lines(para_lines))
+        para_lines.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        if _is_table_line(line):
+            flush_para()
+            start = i
+            rows_raw: list[tuple[int, str]] = []
+            while i < len(lines) and _is_table_line(lines[i]):
+                if not _is_pipe_separator(lines[i]):
+                    rows_raw.append((i + 1, lines[i]))
+                i += 1
+            table_no += 1
+            rows = []
+            for n, (lineno, raw) in enumerate(rows_raw, 1):
+                cells = [_cell(c) for c in _split_row(raw)]
+                rows.append(Row(cells=cells, prov=Provenance(line=lineno, table=table_no, row=n)))
+            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=start + 1, table=table_no)))
+            continue
+        if not line.strip():
+            flush_para()
+            i += 1
+            continue
+        stripped, heading, bold = strip_markdown(line)
+        hard_break = line.endswith("  ")
+        para_lines.append((i + 1, stripped, heading, bold))
+        if heading is not None:
+            flush_para()
+        elif not hard_break and i + 1 < len(lines) and _LIST_START.match(strip_markdown(lines[i + 1])[0]):
+            flush_para()
+        i += 1
+    flush_para()
+    blocks = _drop_page_noise(blocks)
+    blocks = _join_split_tables(blocks)
+    blocks = _join_split_sentences(blocks)
+    _renumber_tables(blocks)
+    return Document(blocks=blocks, source=source)
+
+
+def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> list[Paragraph]:
+    """Consecutive non-blank lines form one paragraph; a line starting a list item starts a new one."""
+    out: list[Paragraph] = []
+    group: list[tuple[int, str, int | None, bool]] = []
+
+    def emit() -> None:
+        if not group:
+            return
+        texts = [clean(t) for _, t, _, _ in group]
+        texts = [t for t in texts if t]
+        if not texts:
+            group.clear()
+            return
+        raw = "\n".join(t for _, t, _, _ in group)
+        heading = next((h for _, _, h, _ in group if h is not None), None)
+        bold = all(b for _, _, _, b in group)
+        out.append(Paragraph(text=" ".join(texts), raw=raw, lines=texts, bold=bold or None,
+                             heading_level=heading, prov=Provenance(line=group[0][0])))
+        group.clear()
+
+    for item in items:
+        if group and _LIST_START.match(item[1]):
+            emit()
+        group.append(item)
+    emit()
+    return out
+
+
+def _trim_width(rows: list[Row]) -> list[Row]:
+    """Drop trailing empty cells beyond the widest row that has text in its last cell."""
+    width = 0
+    for row in rows:
+        filled = [i for i, c in enumerate(row.cells) if not c.empty]
+        if filled:
+            width = max(width, filled[-1] + 1)
+    width = max(width, max((len(r.cells) for r in rows[:1]), default=0))
+    for row in rows:
+        if len(row.cells) > width:
+            row.cells = row.cells[:width]
+        while len(row.cells) < width:
+            row.cells.append(Cell())
+    return rows
+
+
+def _drop_page_noise(blocks: list) -> list:
+    """Drop page numbers, and short page-header fragments left after the last table/content."""
+    kept = [b for b in blocks if not (isinstance(b, Paragraph) and _PAGE_NUMBER.match(b.text))]
+    # trailing fragments: short all-caps or tiny paragraphs after the last table
+    last_table = max((i for i, b in enumerate(kept) if isinstance(b, Table)), default=-1)
+    if last_table >= 0:
+        tail = kept[last_table + 1:]
+        if tail and all(isinstance(b, Paragraph) and _looks_like_page_header(b.text) for b in tail):
+            kept = kept[: last_table + 1]
+    return kept
+
+
+def _looks_like_page_header(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text) <= 60 and (not letters or sum(c.isupper() for c in letters) / len(letters) > 0.8)
+
+
+def _header_key(row: Row) -> str:
+    return "|".join(key(t) for t in row.texts)
+
+
+def _join_split_tables(blocks: list) -> list:
+    """Join table pieces separated by a page break (blank lines in a text export)."""
+    out: list = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if isinstance(block, Table) and isinstance(prev, Table) and block.rows and prev.rows:
+            first = block.rows[0]
+            same_header = _header_key(first) == _header_key(prev.rows[0])
+            if same_header or (block.width == prev.width and not _looks_like_header_row(first)):
+                rows = block.rows[1:] if same_header else block.rows
+                if rows and _continues_row(prev.rows[-1], rows[0]):
+                    _merge_into(prev.rows[-1], rows[0])
+                    rows = rows[1:]
+                prev.rows.extend(rows)
+                continue
+        out.append(block)
+    return out
+
+
+def _looks_like_header_row(row: Row) -> bool:
+    from ..plan.columns import header_roles  # the column vocabulary lives in one place
+
+    return len(header_roles(row.texts)) >= 2
+
+
+def _continues_row(prev: Row, row: Row) -> bool:
+    """Is `row` (first row after a page break) the rest of `prev`, cut by the break?"""
+    texts = row.texts
+    if not texts or texts[0].strip():
+        return False
+    filled = [t for t in texts if t.strip()]
+    if not filled:
+        return False
+    if all(t[0].islower() for t in filled):
+        return True
+    content = texts[1] if len(texts) > 1 else ""
+    prev_content = prev.texts[1] if len(prev.texts) > 1 else ""
+    others_empty = sum(1 for t in texts[2:] if t.strip()) <= 1
+    return bool(content) and bool(prev_content) and not prev_content.rstrip().endswith((".", ";", "!", "?", ":")) \
+        and others_empty
+
+
+def _merge_into(prev: Row, row: Row) -> None:
+    for i, cell in enumerate(row.cells):
+        if i >= len(prev.cells) or cell.empty:
+            continue
+        target = prev.cells[i]
+        if target.lines:
+            target.lines[-1] = f"{target.lines[-1]} {cell.lines[0]}".strip()
+            target.lines.extend(cell.lines[1:])
+        else:
+            target.lines = list(cell.lines)
+        target.raw = f"{target.raw} {cell.raw}".strip()
+
+
+_TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", '"', "*")
+
+
+def _join_split_sentences(blocks: list) -> list:
+    """Glue a paragraph that a page break cut in two back together."""
+    out: list = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if isinstance(block, Paragraph) and isinstance(prev, Paragraph) and _continues_sentence(prev, block):
+            prev.text = f"{prev.text} {block.text}"
+            prev.raw = f"{prev.raw}\n\n{block.raw}"
+            prev.lines = prev.lines + block.lines
+            continue
+        out.append(block)
+    return out
+
+
+def _continues_sentence(prev: Paragraph, nxt: Paragraph) -> bool:
+    if prev.heading_level or nxt.heading_level or _LIST_START.match(nxt.text):
+        return False
+    first = nxt.text[:1]
+    if not first:
+        return False
+    if first.islower():
+        return not prev.text.rstrip().endswith((".", "!", "?", ":")) or prev.text.rstrip().endswith("...")
+    if len(prev.text) < 80 or prev.text.rstrip().endswith(_TERMINAL):
+        return False
+    word = nxt.text.split(" ", 1)[0]
+    # a date or an acronym ("07/12/2018 của …", "CCHC ở …") continuing a long unfinished sentence
+    return bool(re.match(r"^\d{1,2}/\d{1,2}/\d{4}$|^[A-ZĐ]{2,}$", word)) and len(nxt.text) > len(word) + 1 \
+        and nxt.text[len(word) + 1:len(word) + 2].islower()
+
+
+def _renumber_tables(blocks: list) -> None:
+    n = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            n += 1
+            block.prov.table = n
+            for r, row in enumerate(block.rows, 1):
+                row.prov.table = n
+                row.prov.row = r

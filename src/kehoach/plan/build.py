@@ -1,0 +1,252 @@
+"""Blocks -> Plan. Knows the genre, not the format.
+
+A plan reads top to bottom as: front matter (issuer, number, motto, place-date, type line,
+title, legal basis) · numbered body sections · signature block and Nơi nhận · appendices
+(PHỤ LỤC / DANH MỤC with their "(Kèm theo Kế hoạch số …)" line and tables). `segment`
+finds those boundaries; each part is then read by its own module.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex as re
+
+from ..blocks import Document, Paragraph, Table
+from ..models import Appendix, Location, Plan, SourceFacts, Task
+from ..vntext import clean, is_upper_title, key
+from . import patterns as P
+from .header import Line, lines_of, read_header, read_signature
+from .prose import assignments, body_tasks
+from .references import find_references, iso_date, normalise_number
+from .sections import build_tree, heading_of, to_model
+from .tables import map_table, tasks_from_table
+from .timeline import years_in
+
+
+@dataclass
+class Segments:
+    type_line: int | None      # block index of the type line ("KẾ HOẠCH")
+    body_start: int            # block index of the first section heading
+    sig_start: int             # first block of the signature zone (end of the body)
+    appendix_start: int        # first block of the appendices (len(blocks) when none)
+
+
+def segment(doc: Document) -> Segments:
+    blocks = doc.blocks
+    n = len(blocks)
+    type_line = None
+    for i, b in enumerate(blocks[: min(n, 80)]):
+        if isinstance(b, Paragraph) and b.role != "textbox" and any(P.doc_type_line(ln) for ln in b.lines[:1]):
+            type_line = i
+            break
+    start = (type_line + 1) if type_line is not None else 0
+    body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
+                       and (h := heading_of(blocks[i])) and h[1] == "roman"), None)
+    if body_start is None:
+        body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
+                           and heading_of(blocks[i]) and heading_of(blocks[i])[1] == "decimal"), start)
+    sig_start = n
+    for i in range(body_start, n):
+        b = blocks[i]
+        if not isinstance(b, Paragraph):
+            continue
+        first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
+        if P.RECIPIENTS_RE.match(first) or (P.AUTHORITY_RE.match(first) and is_upper_title(first)) \
+                or (P.APPENDIX_RE.match(first) and is_upper_title(first)):
+            sig_start = i
+            break
+    if sig_start == n:
+        closing = [i for i in range(body_start, n) if isinstance(blocks[i], Paragraph)
+                   and blocks[i].text.rstrip().endswith("./.")]
+        if closing:
+            sig_start = closing[0] + 1
+    appendix_start = n
+    for i in range(sig_start, n):
+        b = blocks[i]
+        if isinstance(b, Table):
+            appendix_start = i
+            break
+        if isinstance(b, Paragraph):
+            first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
+            if (P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục")))\
+                    or P.ATTACHED_RE.match(first):
+                appendix_start = i
+                # the label may sit one paragraph above the "(Kèm theo …)" line
+                if P.ATTACHED_RE.match(first) and i - 1 >= sig_start and isinstance(blocks[i - 1], Paragraph) \
+                        and is_upper_title(blocks[i - 1].text):
+                    appendix_start = i - 1
+                break
+    return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def _paras(doc: Document, start: int, end: int, roles: tuple[str, ...] = ("body", "layout")) -> list[tuple[int, Paragraph]]:
+    return [(i, b) for i, b in enumerate(doc.blocks[start:end], start) if isinstance(b, Paragraph) and b.role in roles]
+
+
+def _issuer_before_motto(lines: list[Line]) -> list[str]:
+    """Upper-case lines just above the motto (where a text export put the header after the signature)."""
+    for i, ln in enumerate(lines):
+        if P.MOTTO_RE.search(key(ln.text)):
+            out: list[str] = []
+            for prev in reversed(lines[:i]):
+                t = prev.text.strip("*_ ")
+                if not is_upper_title(t) or P.AUTHORITY_RE.match(t) or prev.block != lines[i - 1].block:
+                    break
+                out.insert(0, t)
+            return out
+    return []
+
+
+def read_appendices(doc: Document, start: int) -> list[Appendix]:
+    apps: list[Appendix] = []
+    current: Appendix | None = None
+    for i in range(start, len(doc.blocks)):
+        b = doc.blocks[i]
+        if isinstance(b, Table):
+            if current is None:
+                current = Appendix(location=Location(table=b.prov.table, block=i, line=b.prov.line, page=b.prov.page))
+                apps.append(current)
+            current.tables.append(b.prov.table or 0)
+            continue
+        for ln in b.lines or [b.text]:
+            text = clean(ln).strip("*_ ")
+            if P.APPENDIX_RE.match(text) and (is_upper_title(text) or text.lower().startswith("phụ lục")):
+                current = Appendix(label=text, location=Location(line=b.prov.line, page=b.prov.page, block=i))
+                apps.append(current)
+            elif current is not None and P.ATTACHED_RE.match(text):
+                current.attached_to = text
+                m = re.search(r"(?:số|Số)\s*:?\s*([\d\s]*/\s*[\p{L}\d&.-]+(?:/[\p{L}\d&.-]+)*)", text)
+                if m:
+                    num = normalise_number(m.group(1))
+                    current.attached_number = num if re.match(r"\d", num) else None
+                d = re.search(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", text)
+                if d:
+                    current.attached_date = iso_date(*d.groups())
+            elif current is not None and not current.tables and not current.attached_to and text:
+                current.title = clean(f"{current.title or ''} {text}")
+    return apps
+
+
+def plan_year(header, doc: Document) -> int | None:
+    for value in (header.date, header.date_partial):
+        if value and re.match(r"\d{4}", value):
+            return int(value[:4])
+    years = years_in(header.title or "")
+    if years:
+        return years[-1]
+    counts = Counter(y for p in doc.paragraphs[:200] for y in years_in(p.text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def build_plan(doc: Document) -> Plan:
+    seg = segment(doc)
+    front = lines_of(_paras(doc, 0, seg.body_start))
+    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start))
+    layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
+    header = read_header(front, sig_lines + layout_elsewhere)
+    if header.issuer is None:
+        issuer = _issuer_before_motto(sig_lines + layout_elsewhere)
+        if issuer:
+            from .header import read_issuer
+            header.issuer, header.issuer_parent = read_issuer(issuer)
+    header.signer, header.recipients = read_signature(sig_lines)
+
+    appendices = read_appendices(doc, seg.appendix_start)
+    attached = next((a for a in appendices if a.attached_to), None)
+    if header.number is None and header.number_raw is None and attached and attached.attached_number:
+        header.number, header.number_from = attached.attached_number, "appendix"
+        header.type_code = header.type_code or (attached.attached_number.split("/")[-1].split("-")[0])
+    elif header.number is not None:
+        header.number_from = "header"
+    if header.date is None and header.date_raw is None and attached and attached.attached_date:
+        header.date = attached.attached_date
+
+    year = plan_year(header, doc)
+    body = _paras(doc, seg.body_start, seg.sig_start, ("body",))
+    roots, _pre = build_tree(body)
+    sections = [to_model(r) for r in roots]
+
+    tasks: list[tuple[int, Task]] = []
+    for t in body_tasks(roots, year):
+        tasks.append((t.location.block or 0, t))
+    for t in assignments(roots):
+        tasks.append((t.location.block or 0, t))
+    tasks.extend(_table_tasks(doc, seg, year, appendices))
+    tasks.sort(key=lambda x: x[0])
+    ordered = _assign_ids([t for _, t in tasks])
+
+    doc_type = P.DOCUMENT_TYPE_IDS.get(header.doc_type or "", None)
+    if doc_type is None:
+        doc_type = "cong_van" if _is_cong_van(front) else "unknown"
+    is_plan = doc_type == "ke_hoach"
+
+    plan = Plan(
+        source=SourceFacts(path=doc.source.path, format=doc.source.format, pages=doc.source.pages,
+                           pages_approx=doc.source.pages_approx, ocr=doc.source.ocr, notes=list(doc.source.notes)),
+        document_type=doc_type, is_plan=is_plan, header=header, sections=sections, appendices=appendices,
+        tasks=ordered, references=_references(doc, seg),
+    )
+    plan._document = doc
+    return plan
+
+
+def _is_cong_van(front: list[Line]) -> bool:
+    return any(re.match(r"^\s*V/v\b", ln.text, re.I) for ln in front)
+
+
+def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: list[Appendix]) -> list[tuple[int, Task]]:
+    out: list[tuple[int, Task]] = []
+    prev_map = None
+    prev_width = None
+    for i, b in enumerate(doc.blocks):
+        if not isinstance(b, Table):
+            continue
+        tmap = map_table(b)
+        if tmap is None and prev_map is not None and b.width == prev_width:
+            tmap = prev_map.__class__(roles=prev_map.roles, header_keys=prev_map.header_keys, header_rows=0)
+        if tmap is None:
+            prev_map = None
+            continue
+        prev_map, prev_width = tmap, b.width
+        origin = "appendix" if i >= seg.sig_start else "body"
+        for t in tasks_from_table(b, tmap, year):
+            t.origin = origin
+            if t.location is not None:
+                t.location.block = i
+            out.append((i, t))
+    return out
+
+
+def _assign_ids(tasks: list[Task]) -> list[Task]:
+    n = 0
+    for t in tasks:
+        if t.part and t.part > 1:
+            t.id = f"T{n:03d}.{t.part}"
+        else:
+            n += 1
+            t.id = f"T{n:03d}"
+    return tasks
+
+
+def _references(doc: Document, seg: Segments) -> list:
+    seen: set[str] = set()
+    refs = []
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Paragraph):
+            texts = [(b.text, b.prov)]
+            if b.role == "layout" or P.NUMBER_LINE_RE.match(b.text) and len(b.text) < 60 or P.ATTACHED_RE.match(b.text):
+                continue
+            if any(P.ATTACHED_RE.match(ln) for ln in b.lines):
+                texts = [(ln, b.prov) for ln in b.lines if not P.ATTACHED_RE.match(ln)]
+        else:
+            texts = [(c.text, r.prov) for r in b.rows for c in r.cells if c.text]
+        for text, prov in texts:
+            loc = Location(line=prov.line, page=prov.page, table=prov.table, row=prov.row, block=i, source=prov.source)
+            for ref in find_references(text, loc):
+                k = key(ref.number)
+                if k in seen:
+                    continue
+                seen.add(k)
+                refs.append(ref)
+    return refs

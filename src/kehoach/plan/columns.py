@@ -1,0 +1,63 @@
+"""Column vocabulary of task tables: which header text means which role.
+
+Header cells vary ("Nội dung công việc", "NHIỆM VỤ", "Đơn vị chủ trì thực hiện",
+"Cơ quan, đơn vị phối hợp thực hiện", "Thời gian hoàn thành" …); they are mapped by
+meaning. The first matching rule wins, so "phối hợp thực hiện" is support, not lead.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from ..vntext import fold
+
+# (role, pattern on the folded header text: no diacritics, lower case)
+_RULES: list[tuple[str, str]] = [
+    ("number", r"^(?:s[oố]\s*)?tt$|^stt$|^so thu tu$|^tt\.?$"),
+    ("monitoring", r"theo doi|don doc"),
+    ("support", r"phoi hop"),
+    ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|co quan thuc hien|nguoi thuc hien|"
+             r"bo phan thuc hien|thanh phan thuc hien|trach nhiem thuc hien|^thuc hien$|phu trach|"
+             r"^don vi$|^co quan$|can bo thuc hien|phan cong"),
+    ("time", r"thoi gian|thoi han|tien do|thoi diem|moc thoi gian|^han\b"),
+    ("products", r"san pham|ket qua|hinh thuc van ban|dau ra"),
+    ("notes", r"ghi chu|kinh phi|nguon von|du toan"),
+    ("content", r"noi dung|nhiem vu|cong viec|hoat dong|ten (?:nhiem vu|de an|cong viec|hoat dong|don vi|doanh nghiep)|"
+                r"chuong trinh|giai phap|doi tuong"),
+]
+_COMPILED = [(role, re.compile(pat)) for role, pat in _RULES]
+
+
+def role_of(header_text: str) -> str | None:
+    text = fold(header_text)
+    if not text:
+        return None
+    for role, pattern in _COMPILED:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def header_roles(texts: list[str]) -> dict[int, str]:
+    """Map column index -> role for a candidate header row; empty when it is not a header."""
+    roles: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        if len(text) > 80:          # a header cell is short; a long cell is content
+            return {}
+        role = role_of(text)
+        if role and role not in roles.values():
+            roles[i] = role
+    if "content" not in roles.values() and len(roles) < 3:
+        return {}
+    return roles
+
+
+def is_column_number_row(texts: list[str]) -> bool:
+    """The row of column numbers under a header: "(1) (2) (3)" or "1 2 3"."""
+    filled = [t for t in texts if t.strip()]
+    if len(filled) < 2:
+        return False
+    nums = [re.fullmatch(r"\(?(\d{1,2})\)?", t.strip()) for t in filled]
+    if not all(nums):
+        return False
+    values = [int(m.group(1)) for m in nums]
+    return values == sorted(values) and len(set(values)) == len(values)

@@ -1,0 +1,206 @@
+"""The header (thể thức): issuer, số/ký hiệu, place and date, type line, title, legal basis,
+and the signature block and Nơi nhận at the end of the body.
+
+Drafts leave blanks ("Số: /KH-UBND", "ngày tháng 02 năm 2024"): a blank is a draft, not a
+parse error — the raw text is kept and the value is null.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from ..blocks import Paragraph
+from ..models import Header, Signer
+from ..vntext import clean, is_upper_title, key
+from . import patterns as P
+from .references import iso_date, normalise_number, type_code_of
+
+
+@dataclass
+class Line:
+    """One line of a paragraph, with the index of its block."""
+
+    text: str
+    block: int
+    para: Paragraph
+
+
+def lines_of(paras: list[tuple[int, Paragraph]]) -> list[Line]:
+    out = []
+    for idx, p in paras:
+        for ln in p.lines or [p.text]:
+            ln = clean(ln)
+            if ln:
+                out.append(Line(ln, idx, p))
+    return out
+
+
+_BODY_WORDS = r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|" \
+              r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
+
+
+def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
+    """Upper-case lines above the number line -> (issuer, parent)."""
+    lines = [c for c in candidates if c and is_upper_title(c) and not P.MOTTO_RE.search(key(c))
+             and not P.TIEU_NGU_RE.search(key(c)) and not P.doc_type_line(c)]
+    if not lines:
+        return None, None
+    if len(lines) == 1:
+        return lines[0], None
+    first, rest = lines[0], lines[1:]
+    # "UBND TỈNH LÀO CAI" over "SỞ CÔNG THƯƠNG" is parent over issuer;
+    # "ỦY BAN NHÂN DÂN" over "HUYỆN QUẾ SƠN" is one name on two lines.
+    first_complete = bool(re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\p{Lu}", first)) \
+        or first.startswith("BỘ ")
+    if first_complete and re.match(_BODY_WORDS, rest[0]):
+        return " ".join(rest), first
+    return " ".join(lines), None
+
+
+def read_number(text: str) -> tuple[str | None, str]:
+    """'Số: 20 /KH-UBND' -> ('20/KH-UBND', raw); a blank number -> (None, raw)."""
+    m = P.NUMBER_LINE_RE.match(text)
+    raw = clean(m.group("value")) if m else clean(text)
+    value = normalise_number(raw)
+    if not re.match(r"^\d", value):
+        return None, raw
+    return value, raw
+
+
+def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """'Quế Sơn, ngày 18 tháng 02 năm 2021' -> (place, iso or None, partial)."""
+    m = P.PLACE_DATE_RE.search(text)
+    if not m:
+        return None
+    place = clean(m.group("place")).strip("*_ ")
+    d, mo, y = (re.sub(r"\s", "", m.group(g)) for g in ("d", "m", "y"))
+    iso = iso_date(d, mo, y) if d and mo else None
+    partial = iso or (f"{y}-{int(mo):02d}" if mo and mo.isdigit() and 1 <= int(mo) <= 12 else y)
+    return place or None, iso, partial
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not is_upper_title(text) \
+        and not re.search(r"[:;,()\d]", text)
+
+
+def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
+    """Signer and recipients from the lines between the end of the body and the appendices."""
+    signer = Signer()
+    recipients: list[str] = []
+    authority: list[str] = []
+    in_recipients = False
+    position = None
+    for ln in lines:
+        text = ln.text.strip("*_ ")
+        if not text:
+            continue
+        if P.RECIPIENTS_RE.match(text):
+            in_recipients = True
+            rest = P.RECIPIENTS_RE.sub("", text).strip()
+            if rest:
+                recipients.append(rest.lstrip("-+• ").strip())
+            continue
+        if in_recipients and re.match(r"^[-+•]\s*", text):
+            recipients.append(re.sub(r"^[-+•]\s*", "", text))
+            continue
+        in_recipients = False
+        text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
+        if P.SIGN_NOISE_RE.match(text):
+            continue
+        am = P.AUTHORITY_RE.match(text)
+        if am:
+            authority.append(text)
+            signer.raw.append(text)
+            continue
+        if is_upper_title(text) and len(text.split()) <= 8 and not P.MOTTO_RE.search(key(text)) \
+                and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:
+            position = text
+            signer.raw.append(text)
+            continue
+        if position and signer.name is None and _is_name(text):
+            signer.name = text
+            signer.raw.append(text)
+    if authority:
+        signer.authority = "; ".join(authority)
+        last = P.AUTHORITY_RE.match(authority[-1])
+        # "KT. CHỦ TỊCH" followed by "PHÓ CHỦ TỊCH": the position is the line after the authority
+        if position is None and last and last.group("rest"):
+            position = last.group("rest")
+    signer.position = position
+    return signer, recipients
+
+
+def read_header(front: list[Line], extra: list[Line]) -> Header:
+    """Header facts from the front matter (and layout/header lines found elsewhere)."""
+    h = Header()
+    issuer_candidates: list[str] = []
+    type_index = None
+    all_lines = front + extra
+    for i, ln in enumerate(all_lines):
+        text = ln.text.strip("*_ ")
+        k = key(text)
+        if P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k):
+            h.motto = True
+            continue
+        if h.number_raw is None and P.NUMBER_LINE_RE.match(text) and "/" in text and len(text) < 60:
+            h.number, h.number_raw = read_number(text)
+            if h.number is None:
+                h.draft = True
+            h.type_code = type_code_of(h.number or h.number_raw or "")
+            continue
+        if h.date_raw is None and (pd := read_place_date(text)):
+            h.place, h.date, h.date_partial = pd
+            h.date_raw = text
+            if h.date is None:
+                h.draft = True
+            continue
+        if i < len(front) and type_index is None and (dt := P.doc_type_line(text)):
+            h.doc_type = dt
+            type_index = i
+            continue
+        if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
+            issuer_candidates.append(text)
+    h.issuer, h.issuer_parent = read_issuer(issuer_candidates)
+    if h.issuer is None:
+        extra_issuer = [ln.text.strip("*_ ") for ln in extra if is_upper_title(ln.text.strip("*_ "))
+                        and not P.AUTHORITY_RE.match(ln.text.strip("*_ "))]
+        h.issuer, h.issuer_parent = read_issuer(extra_issuer)
+    if type_index is not None:
+        h.title, h.legal_basis = _title_and_basis(front[type_index + 1:], front[type_index])
+    else:
+        _, h.legal_basis = _title_and_basis(front, None)
+    return h
+
+
+def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | None, list[str]]:
+    title_parts: list[str] = []
+    basis: list[str] = []
+    title_block = None
+    for ln in after:
+        text = ln.text.strip("*_ ")
+        if re.fullmatch(r"[-_=–—.*\s]{3,}", text):
+            if title_parts:
+                title_block = -1
+            continue
+        if P.LEGAL_BASIS_RE.match(text):
+            basis.append(text)
+            title_block = -1
+            continue
+        if basis:
+            continue
+        if title_block == -1 or P.is_heading_like(text):
+            break
+        if title_block is None:
+            title_block = ln.block
+        same_para = ln.block == title_block
+        continues = not same_para and title_parts and (ln.para.bold or ln.para.align == "center") \
+            and (type_line is None or type_line.para.bold == ln.para.bold) and len(title_parts) < 4
+        if same_para or continues or not title_parts:
+            title_parts.append(text)
+            title_block = ln.block
+        else:
+            title_block = -1
+    return (clean(" ".join(title_parts)) or None), basis

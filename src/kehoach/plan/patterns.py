@@ -1,0 +1,87 @@
+"""Line patterns of the genre, shared by the header, section and signature readers."""
+from __future__ import annotations
+
+import regex as re
+
+from ..vntext import fold, is_upper_title, key
+
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+SECTION_RE = re.compile(rf"^(?P<num>{ROMAN})(?<=[IVX])\s*[.:)/]?\s+(?P<title>\S.*)$")
+SUB_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\s*[.)]\s*(?P<title>\S.*)$")
+POINT_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<title>\S.*)$")
+BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)$")
+
+MOTTO_RE = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam")
+TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
+NUMBER_LINE_RE = re.compile(r"^\s*Số\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$", re.I)
+PLACE_DATE_RE = re.compile(
+    r"^(?P<place>[^\d,]{2,50}?)\s*,\s*ngày\s*(?P<d>[\d\s]*?)\s*(?:tháng|/)\s*(?P<m>[\d\s]*?)\s*(?:năm|/)\s*(?P<y>\d{4})",
+    re.I,
+)
+DOC_TYPE_WORDS = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "BÁO CÁO", "THÔNG BÁO", "CHƯƠNG TRÌNH", "HƯỚNG DẪN",
+                  "CÔNG VĂN", "PHƯƠNG ÁN", "ĐỀ ÁN", "CHỈ THỊ", "NGHỊ QUYẾT")
+DOC_TYPE_KEYS = {key(w): w for w in DOC_TYPE_WORDS}
+DOCUMENT_TYPE_IDS = {
+    "KẾ HOẠCH": "ke_hoach", "QUYẾT ĐỊNH": "quyet_dinh", "TỜ TRÌNH": "to_trinh", "BÁO CÁO": "bao_cao",
+    "THÔNG BÁO": "thong_bao", "CHƯƠNG TRÌNH": "chuong_trinh", "HƯỚNG DẪN": "huong_dan", "CÔNG VĂN": "cong_van",
+    "PHƯƠNG ÁN": "phuong_an", "ĐỀ ÁN": "de_an", "CHỈ THỊ": "chi_thi", "NGHỊ QUYẾT": "nghi_quyet",
+}
+AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\s*/\s*KT)\s*\.\s*(?P<rest>.*)$")
+RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Triển khai)\b")
+APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")
+ATTACHED_RE = re.compile(r"^\s*\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\b", re.I)
+SIGN_NOISE_RE = re.compile(r"^\(?\s*(đã ký|chữ ký|ký|chữ|ký tên|ký,? ghi rõ.*|ký và đóng dấu|ký tên,? đóng dấu)\s*\)?\.?$", re.I)
+
+_KIND_RULES: list[tuple[str, str]] = [
+    ("muc_dich", r"\bmục (?:đích|tiêu)\b"),
+    ("yeu_cau", r"\byêu cầu\b"),
+    ("chi_tieu", r"\bchỉ tiêu\b"),
+    ("doi_tuong", r"\bđối tượng\b"),
+    ("noi_dung", r"\bnội dung\b"),
+    ("hinh_thuc", r"\bhình thức\b|\bbiện pháp\b|\bphương thức\b|\bthời gian(?:, địa điểm)? thực hiện\b|\bthời gian, địa điểm\b"),
+    ("nhiem_vu", r"\bnhiệm vụ\b|\bgiải pháp\b"),
+    ("kinh_phi", r"\bkinh phí\b"),
+    ("to_chuc_thuc_hien", r"\btổ chức thực hiện\b|\bphân công\b|\btrách nhiệm thực hiện\b"),
+]
+_KIND_RES = [(kind, re.compile(p)) for kind, p in _KIND_RULES]
+
+
+def roman_value(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = _ROMAN_VALUES.get(ch, 0)
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def kinds_of(title: str) -> list[str]:
+    """Canonical kinds of a section title: "I. MỤC ĐÍCH, YÊU CẦU" -> [muc_dich, yeu_cau]."""
+    head = title.split(":", 1)[0] if len(title) > 60 else title
+    k = key(head)[:160]
+    kinds = [kind for kind, pattern in _KIND_RES if pattern.search(k)]
+    if "to_chuc_thuc_hien" in kinds:
+        kinds = [x for x in kinds if x not in ("nhiem_vu", "hinh_thuc")] if re.search(r"phân công nhiệm vụ|tổ chức thực hiện", k) else kinds
+    if "hinh_thuc" in kinds and "to_chuc_thuc_hien" in kinds and not re.search(r"hình thức|biện pháp", k):
+        kinds.remove("hinh_thuc")
+    return kinds or ["other"]
+
+
+def doc_type_line(text: str) -> str | None:
+    """'KẾ HOẠCH' (alone on its line, upper case) -> 'KẾ HOẠCH'."""
+    t = text.strip().strip("*").strip()
+    if not t or not is_upper_title(t):
+        return None
+    return DOC_TYPE_KEYS.get(key(t))
+
+
+def is_heading_like(text: str) -> bool:
+    return bool(SECTION_RE.match(text) or SUB_RE.match(text) or POINT_RE.match(text))
+
+
+def fold_startswith(text: str, *prefixes: str) -> bool:
+    f = fold(text)
+    return any(f.startswith(fold(p)) for p in prefixes)

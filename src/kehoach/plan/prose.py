@@ -1,0 +1,130 @@
+"""Tasks written in prose.
+
+- body: a numbered heading followed by labelled fields ("Cơ quan chủ trì: …",
+  "Thời gian thực hiện: …", "Cơ quan phối hợp: …", "Nội dung: …");
+- assignment: under Tổ chức thực hiện, one task per unit ("1. Phòng Nội vụ" and its duties,
+  "9. Bưu điện huyện: tập trung …", "6. Đề nghị Ban Tuyên giáo Huyện ủy …").
+"""
+from __future__ import annotations
+
+import regex as re
+
+from ..models import Task
+from ..vntext import clean
+from .sections import Node, location_of
+from .timeline import parse_timeline
+from .units import split_items, split_units
+
+_FIELD_LABELS: list[tuple[str, str]] = [
+    ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
+    ("lead", r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
+             r"(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
+    ("time", r"thời gian(?: thực hiện| hoàn thành| tổ chức)?|thời hạn(?: hoàn thành)?|tiến độ(?: thực hiện)?"),
+    ("content", r"nội dung(?: thực hiện)?"),
+    ("products", r"sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?"),
+    ("quantity", r"số lượng"),
+    ("notes", r"kinh phí(?: thực hiện)?|ghi chú"),
+]
+_FIELD_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?P<label>" + "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS) + r")\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+
+
+def read_fields(node: Node) -> dict[str, list[str]]:
+    """Labelled fields in the paragraphs directly under a heading (a value may run on)."""
+    fields: dict[str, list[str]] = {}
+    current: str | None = None
+    for _, p in node.paras:
+        m = _FIELD_RE.match(p.text)
+        if m:
+            role = next(r for r, _ in _FIELD_LABELS if m.group(r))
+            current = role
+            fields.setdefault(role, []).append(clean(m.group("value")))
+        elif current == "content":
+            fields[current].append(p.text)
+        else:
+            current = None
+    return fields
+
+
+def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
+    tasks: list[Task] = []
+    for root in roots:
+        if "to_chuc_thuc_hien" in _kinds(root):
+            continue
+        for node in root.walk():
+            if node is root and node.style == "roman":
+                continue
+            fields = read_fields(node)
+            if not ("lead" in fields or ("support" in fields and "time" in fields)):
+                continue
+            time = " ".join(fields.get("time", [])) or None
+            tasks.append(Task(
+                id="", origin="body", number=node.number, group=None, content=_strip_trailing(node.title),
+                products=split_items(fields.get("products", [])), lead=split_units(fields.get("lead", [])),
+                support=split_units(fields.get("support", [])),
+                timeline=parse_timeline(time, plan_year) if time else None,
+                notes=" ".join(fields.get("notes", [])) or None, quantity=" ".join(fields.get("quantity", [])) or None,
+                location=location_of(node.block, node.para),
+            ))
+    return tasks
+
+
+def _kinds(node: Node) -> list[str]:
+    from .patterns import kinds_of
+
+    return kinds_of(node.title)
+
+
+def _strip_trailing(text: str) -> str:
+    return clean(text).rstrip(":").strip()
+
+
+# verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"
+_DUTY_START = re.compile(
+    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|triển khai|thực hiện|"
+    r"tổ chức|xây dựng|theo dõi|hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|"
+    r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|"
+    r"là cơ quan|là đơn vị|được giao|giao)\b",
+    re.I,
+)
+_ASSIGN_PREFIX = re.compile(r"^(?:đối với|đề nghị|giao|yêu cầu|trách nhiệm của)\s+", re.I)
+
+
+def assignment_unit(title: str) -> tuple[str, str]:
+    """Split an assignment heading into (unit text, duty text)."""
+    title = _ASSIGN_PREFIX.sub("", clean(title))
+    if ":" in title:
+        head, rest = title.split(":", 1)
+        if len(head.split()) <= 20:
+            return head.strip(" ."), rest.strip()
+    if len(title.split()) <= 14 and not _DUTY_START.search(title):
+        return title.strip(" ."), ""
+    m = _DUTY_START.search(title)
+    if m and m.start() > 0:
+        return title[: m.start()].strip(" ,."), title[m.start():].strip()
+    return title.strip(" ."), ""
+
+
+def assignments(roots: list[Node]) -> list[Task]:
+    tasks: list[Task] = []
+    for root in roots:
+        if "to_chuc_thuc_hien" not in _kinds(root):
+            continue
+        items = root.children or []
+        for node in items:
+            unit_text, duty = assignment_unit(node.title)
+            lead = split_units(unit_text)
+            body = [duty] if duty else []
+            body += [p.text for _, p in node.paras]
+            for child in node.children:
+                body.append(f"{child.number}) {child.title}" if child.style == "letter" else child.title)
+                body += [p.text for _, p in child.paras]
+            if not lead:
+                continue
+            tasks.append(Task(
+                id="", origin="assignment", number=node.number, content=clean(" ".join(b for b in body if b)),
+                lead=lead, location=location_of(node.block, node.para),
+            ))
+    return tasks

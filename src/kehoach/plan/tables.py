@@ -1,0 +1,174 @@
+"""Task tables -> tasks.
+
+Columns are mapped by meaning (columns.py). Row kinds: header rows (also repeated after a
+page break), the row of column numbers, group rows (a Roman numeral with a title — a theme,
+or the responsible unit where the table has no lead column), task rows, sub-rows of one task
+(number and content merged or empty, own product/timeline), and the "Tổng" row (skipped).
+An empty number cell alone does not make a row a continuation: Word numbers that column
+automatically.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from ..blocks import Row, Table
+from ..models import Location, Task
+from ..vntext import clean, key
+from .columns import header_roles, is_column_number_row
+from .patterns import ROMAN
+from .timeline import parse_timeline
+from .units import looks_like_unit, make_unit, split_items, split_units
+
+_GROUP_NUMBER = re.compile(rf"^(?P<num>{ROMAN}|[A-Z])(?<=[IVXA-Z])\s*[.)]?\s*(?P<title>.*)$")
+_TOTAL = re.compile(r"^(tổng|tổng cộng|cộng|tổng số)\s*:?$")
+_QUANTITY = re.compile(r"\(?\s*Số lượng\s*:\s*([^)]+?)\s*\)?\s*$", re.I)
+_LIST_MARK = re.compile(r"^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+)")
+
+
+@dataclass
+class TableMap:
+    roles: dict[int, str]           # column -> role
+    header_keys: list[str]          # keys of header rows, to drop repeats
+    header_rows: int
+
+    def col(self, role: str) -> int | None:
+        return next((c for c, r in self.roles.items() if r == role), None)
+
+
+def _grid(row: Row) -> list:
+    """Cells by grid column (a cell spanning 2 columns fills both positions with itself)."""
+    grid = []
+    for cell in row.cells:
+        grid.extend([cell] * max(1, cell.span))
+    return grid
+
+
+def map_table(table: Table) -> TableMap | None:
+    """Find the header row(s) of a task table; None when the table holds no tasks."""
+    for i, row in enumerate(table.rows[:4]):
+        texts = [c.text for c in _grid(row)]
+        roles = header_roles(texts)
+        if roles and "content" in roles.values():
+            keys = [_row_key(row)]
+            n = i + 1
+            # a second header row (sub-columns) or the row of column numbers
+            while n < len(table.rows) and (is_column_number_row([c.text for c in _grid(table.rows[n])])
+                                           or table.rows[n].is_header):
+                keys.append(_row_key(table.rows[n]))
+                n += 1
+            if "number" not in roles.values() and 0 not in roles:
+                first = [c.text for c in _grid(table.rows[n])] if n < len(table.rows) else []
+                if first and re.fullmatch(r"\d{1,3}\.?|", first[0].strip()):
+                    roles[0] = "number"
+            return TableMap(roles=roles, header_keys=keys, header_rows=n)
+    return None
+
+
+def _row_key(row: Row) -> str:
+    return "|".join(key(c.text) for c in row.cells)
+
+
+def _cell_lines(grid: list, col: int | None) -> list[str]:
+    if col is None or col >= len(grid):
+        return []
+    return [ln for ln in grid[col].lines if ln.strip()]
+
+
+def _text(lines: list[str]) -> str:
+    return clean(" ".join(_LIST_MARK.sub("", ln) if i else ln for i, ln in enumerate(lines)))
+
+
+def _content(lines: list[str]) -> str:
+    return clean(" ".join(_LIST_MARK.sub("", ln) for ln in lines))
+
+
+def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group: str | None = None) -> list[Task]:
+    """Tasks of one table; ids are given by the caller (sub-rows carry `part`)."""
+    tasks: list[Task] = []
+    c_num, c_content = tmap.col("number"), tmap.col("content")
+    c_lead, c_support, c_time = tmap.col("lead"), tmap.col("support"), tmap.col("time")
+    c_products, c_notes, c_mon = tmap.col("products"), tmap.col("notes"), tmap.col("monitoring")
+    last: Task | None = None
+    part = 1
+    for r, row in enumerate(table.rows):
+        if r < tmap.header_rows or _row_key(row) in tmap.header_keys:
+            continue
+        grid = _grid(row)
+        texts = [c.text for c in grid]
+        if not any(t.strip() for t in texts) or is_column_number_row(texts):
+            continue
+        distinct = [t for i, t in enumerate(texts) if t.strip() and (i == 0 or grid[i] is not grid[i - 1])]
+        if distinct and _TOTAL.match(key(distinct[0])) and len(distinct) <= 2:
+            continue
+        num_text = texts[c_num].strip() if c_num is not None and c_num < len(texts) else ""
+        content_cell = grid[c_content] if c_content is not None and c_content < len(grid) else None
+        content_lines = _cell_lines(grid, c_content)
+
+        g = _group_title(num_text, texts, grid, c_num, c_content)
+        if g is not None:
+            group, last = g, None
+            continue
+
+        merged = content_cell is not None and content_cell.merged_up
+        if (merged or not content_lines) and last is not None:
+            part += 1
+            task = _task(last.content, last.number, grid, tmap, plan_year, group, table, row)
+            task.part = part
+            if last.part is None:
+                last.part = 1
+            tasks.append(task)
+            continue
+        if not content_lines:
+            continue
+        part = 1
+        content = _content(content_lines)
+        task = _task(content, num_text or None, grid, tmap, plan_year, group, table, row)
+        tasks.append(task)
+        last = task
+    return tasks
+
+
+def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:
+    """The title of a group row, or None for other rows."""
+    m = _GROUP_NUMBER.match(num_text) if num_text else None
+    distinct_cells = []
+    for i, cell in enumerate(grid):
+        if cell.text.strip() and all(cell is not d for d in distinct_cells):
+            distinct_cells.append(cell)
+    if m and m.group("title"):
+        # "I. Truyền thông hỗ trợ …" in the number cell, the rest of the row empty or spanned
+        if len(distinct_cells) == 1:
+            return clean(m.group("title"))
+    if m and not m.group("title"):
+        content = texts[c_content].strip() if c_content is not None and c_content < len(texts) else ""
+        others = [c for c in distinct_cells if c is not grid[c_num] and (c_content is None or c is not grid[c_content])]
+        if content and not others:
+            return clean(content)
+    return None
+
+
+def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_year: int | None,
+          group: str | None, table: Table, row: Row) -> Task:
+    time_lines = _cell_lines(grid, tmap.col("time"))
+    lead = split_units(_cell_lines(grid, tmap.col("lead")))
+    if not lead and tmap.col("lead") is None and group and looks_like_unit(group):
+        unit = make_unit(group)
+        lead = [unit] if unit else []
+    notes_lines = _cell_lines(grid, tmap.col("notes"))
+    products = split_items(_cell_lines(grid, tmap.col("products")))
+    quantity = None
+    qm = _QUANTITY.search(content) or next((q for q in (_QUANTITY.search(p) for p in products) if q), None)
+    if qm:
+        quantity = clean(qm.group(1))
+    pv = row.prov
+    return Task(
+        id="", origin="appendix", number=number, group=group, content=content, products=products,
+        lead=lead, support=split_units(_cell_lines(grid, tmap.col("support"))),
+        monitoring=split_units(_cell_lines(grid, tmap.col("monitoring"))),
+        timeline=parse_timeline(_text(time_lines), plan_year) if time_lines else None,
+        notes=_text(notes_lines) or None, quantity=quantity,
+        location=Location(line=pv.line, page=pv.page, page_approx=pv.page_approx or None,
+                          table=pv.table or table.prov.table, row=pv.row, source=pv.source),
+    )

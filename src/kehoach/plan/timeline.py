@@ -1,0 +1,134 @@
+"""Timelines: keep the raw text, add a kind and the dates it implies.
+
+"Thường xuyên trong năm 2024" -> ongoing 2024-01-01..2024-12-31; "Quý III/2024" -> quarter;
+"Trước ngày 10/12/2024" -> deadline; "01 lần/quý" -> recurring; "Theo kế hoạch" -> event.
+A missing year is the plan's year.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import regex as re
+
+from ..models import Recurrence, Timeline
+from ..vntext import clean, fold
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_PER = {"ngay": "day", "tuan": "week", "thang": "month", "quy": "quarter", "nam": "year"}
+_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "muoi hai": 12}
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    return _iso(y, m, calendar.monthrange(y, m)[1])
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", text)]
+
+
+def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | None:
+    if raw is None:
+        return None
+    raw = clean(raw)
+    if not raw:
+        return None
+    f = fold(raw)
+    years = years_in(raw)
+    year = years[0] if years else plan_year
+    tl = Timeline(raw=raw)
+
+    # recurring: "01 lần/quý", "04 số/tháng", "mỗi tuần một lần", "Mỗi tháng 1 tin", "12 tin/năm"
+    m = re.search(r"(\d+)\s*([a-z ]{1,15}?)\s*/\s*(\d*\s*)(ngay|tuan|thang|quy|nam)\b", f)
+    m2 = re.search(r"moi\s+(ngay|tuan|thang|quy|nam)\s+(?:(\d+)|(mot|hai|ba|bon))?\s*([a-z]+)?", f)
+    m3 = re.search(r"(?:dinh ky\s+)?hang\s+(ngay|tuan|thang|quy|nam)\b", f)
+    if m:
+        tl.kind = "recurring"
+        tl.recurrence = Recurrence(count=int(m.group(1)), what=m.group(2).strip() or None, per=_PER[m.group(4)])
+    elif m2:
+        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(m2.group(3) or "", None)
+        tl.kind = "recurring"
+        tl.recurrence = Recurrence(count=count or 1, what=m2.group(4), per=_PER[m2.group(1)])
+    elif m3 and not re.search(r"thuong xuyen", f):
+        tl.kind = "recurring"
+        tl.recurrence = Recurrence(count=1, per=_PER[m3.group(1)])
+
+    # explicit full dates
+    dates = [(int(d), int(mo), int(y)) for d, mo, y in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]
+    short = [(int(d), int(mo)) for d, mo in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", raw)]
+
+    if tl.kind == "recurring":
+        if year:
+            tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
+        return tl
+
+    if re.search(r"\b(truoc|cham nhat|hoan thanh truoc|xong truoc|han chot|khong qua)\b", f) and (dates or short):
+        d, mo, y = dates[0] if dates else (*short[0], year)
+        tl.kind = "deadline"
+        tl.end = _iso(y, mo, d) if y else None
+        return tl
+
+    q = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", f)
+    if q:
+        n = _ROMAN[q.group(1)]
+        tl.kind = "quarter"
+        if year:
+            tl.start, tl.end = _iso(year, 3 * n - 2, 1), _month_end(year, 3 * n)
+        return tl
+
+    half = re.search(r"6 thang (dau|cuoi) nam", f)
+    if half:
+        tl.kind = "half_year"
+        if year:
+            first = half.group(1) == "dau"
+            tl.start, tl.end = (_iso(year, 1, 1), _iso(year, 6, 30)) if first else (_iso(year, 7, 1), _iso(year, 12, 31))
+        return tl
+
+    mo = re.search(r"\bthang\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f) or \
+        re.fullmatch(r"\(?(\d{1,2})/(\d{4})\)?", f)
+    if mo and not dates:
+        month = int(mo.group(1))
+        y = int(mo.group(2) or (mo.group(3) if mo.re.groups >= 3 and mo.group(3) else 0) or 0) or year
+        if 1 <= month <= 12:
+            tl.kind = "month"
+            if y:
+                tl.start, tl.end = _iso(y, month, 1), _month_end(y, month)
+            return tl
+
+    if dates:
+        d, m_, y = dates[0]
+        tl.kind = "date" if len(dates) == 1 else "period"
+        tl.start = _iso(y, m_, d)
+        tl.end = _iso(*reversed(dates[-1])) if len(dates) > 1 else tl.start
+        return tl
+
+    span = re.search(r"(20\d{2})\s*[-–]\s*(20\d{2})", raw)
+    if span:
+        tl.kind = "period"
+        tl.start, tl.end = _iso(int(span.group(1)), 1, 1), _iso(int(span.group(2)), 12, 31)
+        return tl
+
+    if re.search(r"thuong xuyen|lien tuc|hang ngay", f):
+        tl.kind = "ongoing"
+        if year:
+            tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
+        return tl
+
+    if re.search(r"\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
+        tl.kind = "event"
+        return tl
+
+    if re.search(r"\b(trong )?nam\s+20\d{2}\b|^20\d{2}$", f) and year:
+        tl.kind = "year"
+        tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
+        return tl
+    return tl

@@ -1,0 +1,89 @@
+"""Units (cơ quan, đơn vị): split a cell or a field into units and give each a canonical key.
+
+Split on list markers, line breaks and semicolons — never on commas: "Các phòng, ban,
+ngành" is one unit. The key folds spelling variants ("VP HĐND-UBND", "Văn phòng
+HĐND&UBND", "Văn phòng HĐND và UBND") so units group and near-misses can be flagged.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from ..models import Unit
+from ..vntext import clean, key
+
+# a semicolon (with an optional list marker after it), a marker after a full stop, a leading marker
+_ITEM_SPLIT = re.compile(r"\s*;\s*(?:[-+•*]\s*)?|(?<=\.)\s+[-+•]\s+|^\s*[-+•*]\s*")
+_STRIP = " \t-+•*;.,:"
+
+_CANON: list[tuple[str, str]] = [
+    (r"\bủy ban nhân dân\b", "ubnd"),
+    (r"\bhội đồng nhân dân\b", "hđnd"),
+    (r"\bủy ban mặt trận tổ quốc việt nam\b", "ubmttq"),
+    (r"\bủy ban mttq\b", "ubmttq"),
+    (r"\bmặt trận tổ quốc\b", "mttq"),
+    (r"\bvăn phòng\b", "vp"),
+    (r"\bcổng thông tin điện tử\b", "cổng ttđt"),
+    (r"\btrung tâm hành chính công\b", "trung tâm hcc"),
+    (r"\bhđnd\s*(?:&|-|và)\s*ubnd\b", "hđnd và ubnd"),
+    (r"\bvăn hóa\s*(?:-|và)\s*thông tin\b", "văn hóa và thông tin"),
+]
+_CANON_RE = [(re.compile(p), r) for p, r in _CANON]
+
+
+def unit_key(name: str) -> str:
+    k = key(name)
+    for pattern, repl in _CANON_RE:
+        k = pattern.sub(repl, k)
+    k = re.sub(r"\s*([&-])\s*", r" \1 ", k)
+    return re.sub(r"\s+", " ", k).strip()
+
+
+def make_unit(raw: str) -> Unit | None:
+    name = clean(raw).strip(_STRIP)
+    name = re.sub(r"^\(?\d{1,2}[.)]\s+", "", name)
+    if not name or not re.search(r"\p{L}", name):
+        return None
+    return Unit(name=name, raw=raw.strip(), key=unit_key(name))
+
+
+def split_units(lines: list[str] | str | None) -> list[Unit]:
+    """Units in a cell (list of lines) or a field value (a string)."""
+    if not lines:
+        return []
+    if isinstance(lines, str):
+        lines = [lines]
+    units: list[Unit] = []
+    for line in lines:
+        for piece in _ITEM_SPLIT.split(line):
+            unit = make_unit(piece) if piece else None
+            if unit:
+                units.append(unit)
+    return units
+
+
+def split_items(lines: list[str] | str | None) -> list[str]:
+    """List items of a products cell: split on markers, line breaks and semicolons."""
+    if not lines:
+        return []
+    if isinstance(lines, str):
+        lines = [lines]
+    items: list[str] = []
+    for line in lines:
+        for piece in _ITEM_SPLIT.split(line):
+            piece = clean(piece or "").strip(" \t-+•*;")
+            if piece and re.search(r"\p{L}", piece):
+                items.append(piece.rstrip("."))
+    return items
+
+
+_UNIT_START = re.compile(
+    r"^(?:các\s+|lãnh đạo\s+)?(?:phòng|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|sở|ban|bộ|cục|vụ|chi cục|công an|"
+    r"bưu điện|đài|hội|đoàn|liên đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|cơ quan|đơn vị|"
+    r"trường|bệnh viện|viện|tổng cục|kho bạc|chi nhánh|công ty|tổ|bộ phận|hđnd|thanh tra|quân sự|"
+    r"bộ chỉ huy|ngân hàng|báo|cổng|tòa án|viện kiểm sát|chủ tịch|người đứng đầu|thủ trưởng|trưởng)\b",
+    re.I,
+)
+
+
+def looks_like_unit(text: str) -> bool:
+    return bool(_UNIT_START.match(key(text)))
