@@ -101,10 +101,10 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             in_recipients = True
             rest = P.RECIPIENTS_RE.sub("", text).strip()
             if rest:
-                recipients.append(rest.lstrip("-+• ").strip())
+                recipients.append(rest.lstrip("-+• ").strip().rstrip(";"))
             continue
         if in_recipients and re.match(r"^[-+•]\s*", text):
-            recipients.append(re.sub(r"^[-+•]\s*", "", text))
+            recipients.append(re.sub(r"^[-+•]\s*", "", text).rstrip(";"))
             continue
         in_recipients = False
         text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
@@ -164,10 +164,6 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
         if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
             issuer_candidates.append(text)
     h.issuer, h.issuer_parent = read_issuer(issuer_candidates)
-    if h.issuer is None:
-        extra_issuer = [ln.text.strip("*_ ") for ln in extra if is_upper_title(ln.text.strip("*_ "))
-                        and not P.AUTHORITY_RE.match(ln.text.strip("*_ "))]
-        h.issuer, h.issuer_parent = read_issuer(extra_issuer)
     if type_index is not None:
         h.title, h.legal_basis = _title_and_basis(front[type_index + 1:], front[type_index])
     else:

@@ -30,7 +30,7 @@ DOCUMENT_TYPE_IDS = {
 }
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\s*/\s*KT)\s*\.\s*(?P<rest>.*)$")
 RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
-LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Triển khai)\b")
+LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")
 ATTACHED_RE = re.compile(r"^\s*\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\b", re.I)
 SIGN_NOISE_RE = re.compile(r"^\(?\s*(đã ký|chữ ký|ký|chữ|ký tên|ký,? ghi rõ.*|ký và đóng dấu|ký tên,? đóng dấu)\s*\)?\.?$", re.I)
@@ -42,7 +42,7 @@ _KIND_RULES: list[tuple[str, str]] = [
     ("doi_tuong", r"\bđối tượng\b"),
     ("noi_dung", r"\bnội dung\b"),
     ("hinh_thuc", r"\bhình thức\b|\bbiện pháp\b|\bphương thức\b|\bthời gian(?:, địa điểm)? thực hiện\b|\bthời gian, địa điểm\b"),
-    ("nhiem_vu", r"\bnhiệm vụ\b|\bgiải pháp\b"),
+    ("nhiem_vu", r"\bnhiệm vụ\b|\bgiải pháp\b|\btrọng tâm\b|\bhoạt động chủ yếu\b"),
     ("kinh_phi", r"\bkinh phí\b"),
     ("to_chuc_thuc_hien", r"\btổ chức thực hiện\b|\bphân công\b|\btrách nhiệm thực hiện\b"),
 ]

@@ -92,14 +92,19 @@ _DUTY_START = re.compile(
 _ASSIGN_PREFIX = re.compile(r"^(?:đối với|đề nghị|giao|yêu cầu|trách nhiệm của)\s+", re.I)
 
 
-def assignment_unit(title: str) -> tuple[str, str]:
-    """Split an assignment heading into (unit text, duty text)."""
+def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
+    """Split an assignment heading into (unit text, duty text).
+
+    "Sở Xây dựng" followed by its duties is a unit even though "xây dựng" is also a verb:
+    a short heading with a body below is taken whole; a long one is cut where the duty starts.
+    """
     title = _ASSIGN_PREFIX.sub("", clean(title))
     if ":" in title:
         head, rest = title.split(":", 1)
         if len(head.split()) <= 20:
             return head.strip(" ."), rest.strip()
-    if len(title.split()) <= 14 and not _DUTY_START.search(title):
+    if (has_body and len(title.split()) <= 12 and not title.endswith(".")) or \
+            (len(title.split()) <= 14 and not _DUTY_START.search(title)):
         return title.strip(" ."), ""
     m = _DUTY_START.search(title)
     if m and m.start() > 0:
@@ -107,24 +112,51 @@ def assignment_unit(title: str) -> tuple[str, str]:
     return title.strip(" ."), ""
 
 
+_LIST_MARK = re.compile(r"^\s*[-+•*–]\s*")
+_PERSON = re.compile(r"^(?:(?:Ông|Bà|Đồng chí|đ/c)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+
+
+def _names_a_unit(text: str) -> bool:
+    """An assignment heading names a unit or a person, not a topic ("3. Đối tượng", "Kinh phí")."""
+    from .patterns import kinds_of
+    from .units import looks_like_unit
+
+    return looks_like_unit(text) or bool(_PERSON.match(text.split(",")[0].strip())) or kinds_of(text) == ["other"]
+
+
+def _assignment(node: Node) -> Task | None:
+    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
+    lead = split_units(unit_text)
+    if not lead or not _names_a_unit(unit_text):
+        return None
+    body = [duty] if duty else []
+    body += [_LIST_MARK.sub("", p.text) for _, p in node.paras]
+    for child in node.children:
+        body.append(f"{child.number}) {child.title}" if child.style == "letter" else child.title)
+        body += [_LIST_MARK.sub("", p.text) for _, p in child.paras]
+    return Task(id="", origin="assignment", number=node.number, content=clean(" ".join(b for b in body if b)),
+                lead=lead, location=location_of(node.block, node.para))
+
+
+def _assignments_under(node: Node) -> list[Task]:
+    """A child naming a unit is one assignment; a topic ("1. Công tác triển khai") is looked into."""
+    from .units import looks_like_unit
+
+    out: list[Task] = []
+    for child in node.children:
+        title_unit = assignment_unit(child.title, bool(child.paras or child.children))[0]
+        if child.children and not looks_like_unit(title_unit) and not _PERSON.match(title_unit):
+            out.extend(_assignments_under(child))
+            continue
+        task = _assignment(child)
+        if task is not None:
+            out.append(task)
+    return out
+
+
 def assignments(roots: list[Node]) -> list[Task]:
     tasks: list[Task] = []
     for root in roots:
-        if "to_chuc_thuc_hien" not in _kinds(root):
-            continue
-        items = root.children or []
-        for node in items:
-            unit_text, duty = assignment_unit(node.title)
-            lead = split_units(unit_text)
-            body = [duty] if duty else []
-            body += [p.text for _, p in node.paras]
-            for child in node.children:
-                body.append(f"{child.number}) {child.title}" if child.style == "letter" else child.title)
-                body += [p.text for _, p in child.paras]
-            if not lead:
-                continue
-            tasks.append(Task(
-                id="", origin="assignment", number=node.number, content=clean(" ".join(b for b in body if b)),
-                lead=lead, location=location_of(node.block, node.para),
-            ))
+        if "to_chuc_thuc_hien" in _kinds(root):
+            tasks.extend(_assignments_under(root))
     return tasks

@@ -12,7 +12,7 @@ from datetime import date
 import regex as re
 
 from ..models import Recurrence, Timeline
-from ..vntext import clean, fold
+from ..vntext import clean, fold, key
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PER = {"ngay": "day", "tuan": "week", "thang": "month", "quy": "quarter", "nam": "year"}
@@ -48,19 +48,21 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
     tl = Timeline(raw=raw)
 
     # recurring: "01 lần/quý", "04 số/tháng", "mỗi tuần một lần", "Mỗi tháng 1 tin", "12 tin/năm"
-    m = re.search(r"(\d+)\s*([a-z ]{1,15}?)\s*/\s*(\d*\s*)(ngay|tuan|thang|quy|nam)\b", f)
-    m2 = re.search(r"moi\s+(ngay|tuan|thang|quy|nam)\s+(?:(\d+)|(mot|hai|ba|bon))?\s*([a-z]+)?", f)
-    m3 = re.search(r"(?:dinh ky\s+)?hang\s+(ngay|tuan|thang|quy|nam)\b", f)
+    low = key(raw)
+    m = re.search(r"(\d+)\s*(\p{L}[\p{L} ]{0,14}?)?\s*/\s*\d*\s*(ngày|tuần|tháng|quý|năm)\b", low)
+    m2 = re.search(r"mỗi\s+(ngày|tuần|tháng|quý|năm)\s+(?:(\d+)|(một|hai|ba|bốn))?\s*(\p{L}+(?: \p{L}+)?)?", low)
+    m3 = re.search(r"(?:định kỳ\s+)?hàng\s+(ngày|tuần|tháng|quý|năm)\b", low)
     if m:
         tl.kind = "recurring"
-        tl.recurrence = Recurrence(count=int(m.group(1)), what=m.group(2).strip() or None, per=_PER[m.group(4)])
+        what = (m.group(2) or "").strip() or None
+        tl.recurrence = Recurrence(count=int(m.group(1)), what=what, per=_PER[fold(m.group(3))])
     elif m2:
-        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(m2.group(3) or "", None)
+        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(fold(m2.group(3) or ""), None)
         tl.kind = "recurring"
-        tl.recurrence = Recurrence(count=count or 1, what=m2.group(4), per=_PER[m2.group(1)])
+        tl.recurrence = Recurrence(count=count or 1, what=m2.group(4), per=_PER[fold(m2.group(1))])
     elif m3 and not re.search(r"thuong xuyen", f):
         tl.kind = "recurring"
-        tl.recurrence = Recurrence(count=1, per=_PER[m3.group(1)])
+        tl.recurrence = Recurrence(count=1, per=_PER[fold(m3.group(1))])
 
     # explicit full dates
     dates = [(int(d), int(mo), int(y)) for d, mo, y in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]

@@ -61,6 +61,23 @@ def split_units(lines: list[str] | str | None) -> list[Unit]:
     return units
 
 
+_INLINE_MARK = re.compile(r"\s+[-+•]\s+(?=\p{Lu})")
+
+
+def _inline_items(line: str) -> list[str]:
+    """"- A … - B …" on one line: split on the inner markers when every piece is a phrase.
+
+    Only for lines that start with a marker, and only when each piece has 4+ words, so a
+    name such as "Trung tâm Truyền thông - Văn hóa - Thể thao" stays whole.
+    """
+    if not re.match(r"^\s*[-+•]\s", line) or ";" in line:
+        return [line]
+    pieces = _INLINE_MARK.split(line.strip()[1:])
+    if len(pieces) > 1 and all(len(p.split()) >= 4 for p in pieces):
+        return pieces
+    return [line]
+
+
 def split_items(lines: list[str] | str | None) -> list[str]:
     """List items of a products cell: split on markers, line breaks and semicolons."""
     if not lines:
@@ -68,7 +85,7 @@ def split_items(lines: list[str] | str | None) -> list[str]:
     if isinstance(lines, str):
         lines = [lines]
     items: list[str] = []
-    for line in lines:
+    for line in (piece for ln in lines for piece in _inline_items(ln)):
         for piece in _ITEM_SPLIT.split(line):
             piece = clean(piece or "").strip(" \t-+•*;")
             if piece and re.search(r"\p{L}", piece):
