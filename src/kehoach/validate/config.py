@@ -1,0 +1,160 @@
+"""Validator configuration: `[tool.kehoach]` in pyproject.toml, or a `kehoach.toml`.
+
+Keys (in `[tool.kehoach]`, its sub-table `[tool.kehoach.validate]`, or at the top of
+`kehoach.toml`; the sub-table wins)::
+
+    select = ["ALL"]                 # rule names, codes, code prefixes ("KH1"), families
+    ignore = ["mixed-tone-placement"]
+    fail-on = "warning"              # error (default) | warning | info
+    lang = "en"                      # vi (default) | en
+    units = ["Văn phòng HĐND và UBND huyện"]   # known unit names (spelling reference)
+    [tool.kehoach.severity]          # per-rule severity, or "off"
+    task-no-timeline = "info"
+
+The file is found by searching upward from the input's folder (or the working directory):
+in each folder a `kehoach.toml` wins over a `pyproject.toml` that has a `[tool.kehoach]`
+table. `--config PATH` names the file explicitly.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .registry import RANK, Rule, all_rules, expand
+
+LANGS = ("vi", "en")
+
+
+class ConfigError(Exception):
+    """A usage problem: bad config file, unknown rule, bad severity (exit code 2)."""
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)   # rule name -> severity or "off"
+    fail_on: str = "error"
+    lang: str = "vi"
+    units: list[str] = field(default_factory=list)
+    path: Path | None = None                                 # the file it came from
+
+    def __post_init__(self) -> None:
+        self.check()
+
+    def check(self) -> None:
+        if self.fail_on not in RANK:
+            raise ConfigError(f"fail-on: {self.fail_on!r} (error | warning | info)")
+        if self.lang not in LANGS:
+            raise ConfigError(f"lang: {self.lang!r} (vi | en)")
+        for selector in [*self.select, *self.ignore]:
+            if not expand(selector):
+                raise ConfigError(f"unknown rule: {selector!r} (see `kehoach rules`)")
+        for name, level in list(self.severity.items()):
+            rules = expand(name)
+            if not rules:
+                raise ConfigError(f"unknown rule: {name!r} (see `kehoach rules`)")
+            if level not in (*RANK, "off"):
+                raise ConfigError(f"severity of {name}: {level!r} (error | warning | info | off)")
+
+    def enabled(self) -> list[Rule]:
+        """The rules to run, in code order."""
+        chosen = {r.name for s in self.select for r in expand(s)}
+        dropped = {r.name for s in self.ignore for r in expand(s)}
+        dropped |= {r.name for s, level in self.severity.items() if level == "off" for r in expand(s)}
+        return [r for r in all_rules() if r.name in chosen and r.name not in dropped]
+
+    def severity_of(self, rule: Rule) -> str | None:
+        """The configured severity of a rule, None when left at the default."""
+        for selector, level in self.severity.items():
+            if level != "off" and rule in expand(selector):
+                return level
+        return None
+
+    def merged(self, *, select: list[str] | None = None, ignore: list[str] | None = None,
+               fail_on: str | None = None, lang: str | None = None) -> "Config":
+        """Command-line options over the file: --select replaces, --ignore adds."""
+        return Config(select=select if select else list(self.select),
+                      ignore=[*self.ignore, *(ignore or [])], severity=dict(self.severity),
+                      fail_on=fail_on or self.fail_on, lang=lang or self.lang,
+                      units=list(self.units), path=self.path)
+
+
+def _as_list(value: Any, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise ConfigError(f"{key}: expected a list of strings")
+
+
+def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
+    """A Config from the `[tool.kehoach]` table (or a kehoach.toml document)."""
+    data = dict(table)
+    sub = data.get("validate")
+    if isinstance(sub, dict):
+        data.update(sub)
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict) or not all(isinstance(v, str) for v in severity.values()):
+        raise ConfigError("severity: expected a table of rule = \"error|warning|info|off\"")
+    try:
+        return Config(select=_as_list(data.get("select"), "select") or ["ALL"],
+                      ignore=_as_list(data.get("ignore"), "ignore"),
+                      severity={k: v.lower() for k, v in severity.items()},
+                      fail_on=str(data.get("fail-on", data.get("fail_on", "error"))).lower(),
+                      lang=str(data.get("lang", "vi")).lower(),
+                      units=_as_list(data.get("units"), "units"), path=path)
+    except ConfigError as exc:
+        where = f"{path}: " if path else ""
+        raise ConfigError(f"{where}{exc}") from None
+
+
+def read(path: Path) -> Config:
+    """Read one config file (kehoach.toml, or pyproject.toml's [tool.kehoach])."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("kehoach", {})
+    else:
+        table = data.get("tool", {}).get("kehoach", data) if "tool" in data else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.kehoach] must be a table")
+    return from_table(table, path)
+
+
+def find(start: Path) -> Path | None:
+    """The nearest kehoach.toml, or pyproject.toml with [tool.kehoach], from `start` upward."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "kehoach.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "kehoach" in data["tool"]:
+                return pyproject
+    return None
+
+
+def load_config(explicit: str | Path | None = None, start: str | Path | None = None) -> Config:
+    """The explicit file, else the nearest one above `start` (or the cwd), else defaults."""
+    if explicit:
+        return read(Path(explicit))
+    found = find(Path(start) if start else Path.cwd())
+    return read(found) if found else Config()

@@ -1,0 +1,1 @@
+"""Validator rules, one module per family; every module is imported by `registry.all_rules()`."""

@@ -1,0 +1,288 @@
+"""Duplicated paragraphs: text pasted twice while drafting.
+
+Paragraphs are compared after normalising whitespace, NFC, tone placement (hoà = hòa), case
+and a leading list marker. Three kinds of match: exact; contained (a paragraph wholly inside a
+longer one, as when a page-broken sentence was pasted twice); near (≥ 90 % similar). A
+repeated run of consecutive paragraphs is ONE finding whose `related` holds both ranges and
+every paragraph's excerpt. Short lines, headings and labelled fields ("- Thời gian thực hiện:
+Thường xuyên.") can be part of a run but never make a finding on their own; table cells are
+not paragraphs and are never compared.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import regex as re
+
+from ...blocks import Paragraph
+from ...models import Location, Plan
+from ...vntext import is_upper_title, key
+from ..config import Config
+from ..registry import rule
+from ..util import describe, describe_range, excerpt, location, paragraphs
+
+MIN_CHARS = 60        # a paragraph shorter than this (normalised) is "short"
+MIN_WORDS = 8
+NEAR = 0.90           # SequenceMatcher ratio for a near-duplicate
+RELATED_EXCERPT = 160
+
+MESSAGES = {
+    "run": {"vi": "{n} đoạn liên tiếp ({repeat}) lặp lại {n} đoạn ở {original}",
+            "en": "a run of {n} paragraphs ({repeat}) repeats the {n} paragraphs at {original}"},
+    "exact": {"vi": "đoạn văn lặp lại nguyên văn đoạn ở {original}",
+              "en": "this paragraph repeats the one at {original} word for word"},
+    "contained": {"vi": "đoạn văn nằm trọn trong đoạn dài hơn ở {original}",
+                  "en": "this paragraph is wholly contained in the longer one at {original}"},
+    "contains": {"vi": "đoạn văn chứa trọn đoạn ở {original}",
+                 "en": "this paragraph wholly contains the one at {original}"},
+    "near": {"vi": "đoạn văn gần giống đoạn ở {original} (giống {pct}%)",
+             "en": "this paragraph is nearly the same as the one at {original} ({pct}% similar)"},
+}
+
+_MARKER = re.compile(r"^(?:[-+*•–]|\(?\d{1,3}[.)]|[a-zđ]\)|[ivxlc]{1,6}[.)])\s+")
+_FIELD = re.compile(r"^(?:[-+*•–]\s*)?([^:\d]{2,45}):\s*(.*)$")
+
+
+@dataclass
+class _Para:
+    block: int
+    para: Paragraph
+    key: str
+    strong: bool          # long enough to be reported on its own
+    tokens: frozenset[str]
+
+    @property
+    def loc(self) -> Location:
+        return location(self.para.prov, self.block)
+
+
+def _dkey(text: str) -> str:
+    k = key(text)
+    return _MARKER.sub("", k, count=1).strip()
+
+
+def _is_strong(text: str, k: str) -> bool:
+    if len(k) < MIN_CHARS or len(k.split()) < MIN_WORDS:
+        return False
+    if is_upper_title(text):
+        return False
+    field = _FIELD.match(text)
+    if field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100:
+        return False       # "- Cơ quan thực hiện: …" repeats by design
+    return True
+
+
+def _candidates(plan: Plan) -> list[_Para]:
+    out = []
+    for block, para in paragraphs(plan, layout=False):
+        if para.role == "footnote":
+            continue
+        k = _dkey(para.text)
+        if not k:
+            continue
+        out.append(_Para(block, para, k, _is_strong(para.text, k), frozenset(re.findall(r"\w+", k))))
+    return out
+
+
+def _match(a: _Para, b: _Para) -> tuple[str, float] | None:
+    """How paragraph b repeats paragraph a: exact, contained, contains, near — or None."""
+    if a.key == b.key:
+        return "exact", 1.0
+    if not (a.strong and b.strong):
+        return None
+    short, long_ = (a, b) if len(a.key) <= len(b.key) else (b, a)
+    if short.tokens <= long_.tokens and short.key in long_.key:
+        return ("contained" if short is b else "contains"), len(short.key) / len(long_.key)
+    union = len(a.tokens | b.tokens)
+    if not union or len(a.tokens & b.tokens) / union < 0.75:
+        return None
+    if min(len(a.key), len(b.key)) / max(len(a.key), len(b.key)) < 0.8:
+        return None
+    ratio = difflib.SequenceMatcher(None, a.key, b.key, autojunk=False).ratio()
+    return ("near", ratio) if ratio >= NEAR else None
+
+
+@dataclass
+class Repeat:
+    """Paragraphs [i, i+n) of the candidates repeated at [j, j+n)."""
+    i: int
+    j: int
+    pairs: list[tuple[str, float]]
+
+    @property
+    def n(self) -> int:
+        return len(self.pairs)
+
+
+def find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
+    """Every maximal run of matching paragraph pairs that holds at least one strong pair."""
+    paras = _candidates(plan)
+    matches: dict[tuple[int, int], tuple[str, float]] = {}
+    by_key: dict[str, list[int]] = {}
+    for j, p in enumerate(paras):
+        for i in by_key.get(p.key, []):
+            matches[(i, j)] = ("exact", 1.0)
+        by_key.setdefault(p.key, []).append(j)
+    strong = [k for k, p in enumerate(paras) if p.strong]
+    for x, j in enumerate(strong):
+        for i in strong[:x]:
+            if (i, j) not in matches:
+                found = _match(paras[i], paras[j])
+                if found:
+                    matches[(i, j)] = found
+    runs: list[Repeat] = []
+    used: set[tuple[int, int]] = set()
+    for (i, j) in sorted(matches):
+        if (i, j) in used:
+            continue
+        pairs = []
+        k = 0
+        while (i + k, j + k) in matches and i + k < j:
+            used.add((i + k, j + k))
+            pairs.append(matches[(i + k, j + k)])
+            k += 1
+        if any(paras[i + t].strong and paras[j + t].strong for t in range(len(pairs))):
+            runs.append(Repeat(i, j, pairs))
+    # a third copy: report C against A only, not again against B
+    reported: set[int] = set()
+    kept = []
+    for run in sorted(runs, key=lambda r: (r.j, r.i)):
+        repeats = set(range(run.j, run.j + run.n))
+        if repeats <= reported:
+            continue
+        reported |= repeats
+        kept.append(run)
+    return paras, kept
+
+
+def _is_certain(paras: list[_Para], run: Repeat) -> bool:
+    """Warn on an exact repeat, a substantial containment, or a run of three strong pairs.
+
+    Containment of a short sentence inside a longer paragraph ("Chịu trách nhiệm trước UBND
+    huyện …" reused in another duty) and near matches are common in honest drafting: alone,
+    they are only `near-duplicate-paragraph` (info).
+    """
+    strong = [(t, kind, ratio) for t, (kind, ratio) in enumerate(run.pairs)
+              if paras[run.i + t].strong and paras[run.j + t].strong]
+    if len(strong) >= 3:
+        return True
+    for t, kind, ratio in strong:
+        if kind == "exact":
+            return True
+        if kind in ("contained", "contains"):
+            inner = min(len(paras[run.i + t].key), len(paras[run.j + t].key))
+            if ratio >= 0.5 or inner >= 200:
+                return True
+    return False
+
+
+def _related(paras: list[_Para], run: Repeat, lang: str) -> list[dict]:
+    first, last = paras[run.i], paras[run.i + run.n - 1]
+    rfirst, rlast = paras[run.j], paras[run.j + run.n - 1]
+    out: list[dict] = [
+        {"role": "original", "start": first.loc.model_dump(exclude_none=True),
+         "end": last.loc.model_dump(exclude_none=True), "paragraphs": run.n,
+         "range": describe_range(first.loc, last.loc, lang)},
+        {"role": "repeat", "start": rfirst.loc.model_dump(exclude_none=True),
+         "end": rlast.loc.model_dump(exclude_none=True), "paragraphs": run.n,
+         "range": describe_range(rfirst.loc, rlast.loc, lang)},
+    ]
+    for t, (kind, ratio) in enumerate(run.pairs):
+        a, b = paras[run.i + t], paras[run.j + t]
+        out.append({"role": "paragraph", "match": kind, "similarity": round(ratio, 3),
+                    "excerpt": excerpt(b.para.text, RELATED_EXCERPT),
+                    "location": b.loc.model_dump(exclude_none=True),
+                    "original_excerpt": excerpt(a.para.text, RELATED_EXCERPT),
+                    "original_location": a.loc.model_dump(exclude_none=True)})
+    return out
+
+
+def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
+    paras, runs = find_repeats(plan)
+    for run in runs:
+        if _is_certain(paras, run) != certain:
+            continue
+        a, b = paras[run.i], paras[run.j]
+        orig = describe(a.loc, config.lang)
+        if run.n > 1:
+            texts, fmt = MESSAGES["run"], {
+                "n": run.n, "original": describe_range(a.loc, paras[run.i + run.n - 1].loc, config.lang),
+                "repeat": describe_range(b.loc, paras[run.j + run.n - 1].loc, config.lang)}
+        else:
+            kind, ratio = run.pairs[0]
+            texts, fmt = MESSAGES[kind], {"original": orig, "pct": round(ratio * 100)}
+        yield rule_obj.finding(config, texts, location=b.loc, excerpt=excerpt(b.para.text),
+                               related=_related(paras, run, config.lang), **fmt)
+
+
+@rule("duplicate-paragraph", "KH101", "warning", plans_only=False,
+      summary={"vi": "đoạn văn (hoặc cả một chuỗi đoạn) bị lặp lại",
+               "en": "a paragraph (or a run of paragraphs) is repeated"})
+def duplicate_paragraph(plan: Plan, config: Config):
+    """duplicate-paragraph (KH101, warning): a paragraph or a run of paragraphs is repeated.
+
+    A long paragraph (at least 60 characters and 8 words) that repeats an earlier one word
+    for word, or lies wholly inside a longer one, usually means a block was pasted twice
+    while drafting. Comparison ignores whitespace, Unicode form, tone placement (hoà/hòa),
+    case and the leading list marker. A run of consecutive repeated paragraphs (headings
+    included) is reported once, at the start of the second copy, with both ranges and each
+    paragraph's excerpt in `related`. Short lines, headings and labelled fields such as
+    "- Thời gian thực hiện: Thường xuyên." repeat by design and are not reported alone.
+
+    PASS::
+
+        3. Chuyên trang CCHC trên Trang thông tin điện tử
+
+        - Thời gian thực hiện: Thường xuyên trong năm 2024.
+
+        - Cơ quan phối hợp: Phòng Nội vụ và cơ quan, đơn vị liên quan.
+
+        4. Tuyên truyền bằng pa nô, áp phích trên địa bàn thị xã
+
+        - Thời gian thực hiện: Thường xuyên trong năm 2024.
+
+        - Cơ quan phối hợp: Phòng Nội vụ và cơ quan, đơn vị liên quan.
+
+    FAIL::
+
+        2. Yêu cầu
+
+        - Bảo đảm công khai, minh bạch các thông tin về thủ tục hành chính nhằm tạo điều kiện cho cá nhân, tổ chức tiếp cận.
+
+        3. Đối tượng
+
+        Đối tượng là cán bộ, công chức, viên chức làm trong cơ quan nhà nước, các đơn vị sự nghiệp công lập và Nhân dân.
+
+        - Bảo đảm công khai, minh bạch các thông tin về thủ tục hành chính nhằm tạo điều kiện cho cá nhân, tổ chức tiếp cận.
+
+        3. Đối tượng
+
+        Đối tượng là cán bộ, công chức, viên chức làm trong cơ quan nhà nước, các đơn vị sự nghiệp công lập và Nhân dân.
+    """
+    yield from _findings(duplicate_paragraph, plan, config, certain=True)
+
+
+@rule("near-duplicate-paragraph", "KH102", "info", plans_only=False,
+      summary={"vi": "đoạn văn gần giống một đoạn khác (có thể sao chép rồi sửa)",
+               "en": "a paragraph is nearly the same as another (copied, then edited?)"})
+def near_duplicate_paragraph(plan: Plan, config: Config):
+    """near-duplicate-paragraph (KH102, info): a long paragraph is ≥ 90 % the same as another.
+
+    Two long paragraphs that differ in a few words may be a copy edited in one place only,
+    or two deliberately parallel tasks. The validator cannot tell, so this is `info`; a run
+    of several such paragraphs, or an exact repeat, is `duplicate-paragraph` instead.
+
+    PASS::
+
+        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa của huyện và các xã, thị trấn.
+
+        - Tuyên truyền về dịch vụ công trực tuyến, thanh toán trực tuyến qua Cổng dịch vụ công quốc gia.
+
+    FAIL::
+
+        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa của huyện và các xã, thị trấn năm 2024.
+
+        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa của huyện và các xã, phường năm 2024.
+    """
+    yield from _findings(near_duplicate_paragraph, plan, config, certain=False)

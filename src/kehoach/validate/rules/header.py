@@ -1,0 +1,341 @@
+"""Header and signature (Nghị định 30/2020, Điều 8 and Phụ lục I).
+
+A plan opens with the national motto, the issuing body, "Số: 20/KH-UBND", the place-date
+line "Quế Sơn, ngày 18 tháng 02 năm 2021", the type line "KẾ HOẠCH" and its title; it closes
+with the signer and the "Nơi nhận:" list ending "- Lưu: VT, …". These rules read the parsed
+header and fall back on the document's own lines, so a header the parser could not place
+is not reported missing.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from ...models import Location, Plan
+from ...vntext import clean, is_upper_title, key
+from ..config import Config
+from ..registry import rule
+from ..util import excerpt, first_paragraph, location, make_date, paragraphs
+
+HEAD = 40   # the header lives in the first paragraphs
+
+COMPONENTS = {
+    "motto": {"vi": "Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\"", "en": "the national name \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\""},
+    "slogan": {"vi": "Tiêu ngữ \"Độc lập - Tự do - Hạnh phúc\"", "en": "the motto \"Độc lập - Tự do - Hạnh phúc\""},
+    "issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body"},
+    "number": {"vi": "dòng số, ký hiệu (\"Số: …/KH-…\")", "en": "the number line (\"Số: …/KH-…\")"},
+    "date": {"vi": "dòng địa danh, ngày tháng năm", "en": "the place and date line"},
+    "type": {"vi": "tên loại văn bản \"KẾ HOẠCH\"", "en": "the type line \"KẾ HOẠCH\""},
+}
+
+MESSAGES = {
+    "missing": {"vi": "thiếu {part} (Nghị định 30/2020, Điều 8)", "en": "{part} is missing (Decree 30/2020, art. 8)"},
+    "signer": {"vi": "thiếu phần ký: chức vụ và họ tên người ký", "en": "no signature block: the signer's position and name are missing"},
+    "no_recipients": {"vi": "thiếu \"Nơi nhận:\"", "en": "no \"Nơi nhận:\" (recipients) list"},
+    "no_archive": {"vi": "\"Nơi nhận\" thiếu dòng \"- Lưu: VT, …\"", "en": "the recipients list has no \"- Lưu: VT, …\" (archive) line"},
+    "blank_number": {"vi": "số văn bản để trống (dự thảo chưa ban hành): {raw}",
+                     "en": "the number is left blank (an unissued draft): {raw}"},
+    "blank_date": {"vi": "ngày ban hành để trống (dự thảo chưa ban hành): {raw}",
+                   "en": "the date is left blank (an unissued draft): {raw}"},
+    "bad_number": {"vi": "số, ký hiệu \"{number}\" không đúng dạng \"số/KH-cơ quan\" (ví dụ 20/KH-UBND)",
+                   "en": "number \"{number}\" is not of the form \"N/KH-ISSUER\" (e.g. 20/KH-UBND)"},
+    "type_code": {"vi": "ký hiệu loại văn bản là \"{code}\", kế hoạch phải là \"KH\" ({number})",
+                  "en": "the type code is \"{code}\"; a plan's is \"KH\" ({number})"},
+    "zero": {"vi": "số thứ tự nhỏ hơn 10 phải có số 0 phía trước: \"{number}\" → \"0{number}\"",
+             "en": "numbers below 10 take a leading zero: \"{number}\" → \"0{number}\""},
+    "day": {"vi": "ngày nhỏ hơn 10 phải có số 0 phía trước: \"ngày {day}\" → \"ngày 0{day}\"",
+            "en": "days below 10 take a leading zero: \"ngày {day}\" → \"ngày 0{day}\""},
+    "month": {"vi": "tháng 1 và 2 phải có số 0 phía trước: \"tháng {month}\" → \"tháng 0{month}\"",
+              "en": "months 1 and 2 take a leading zero: \"tháng {month}\" → \"tháng 0{month}\""},
+    "month_zero": {"vi": "từ tháng 3 trở đi không viết số 0 phía trước: \"tháng {month}\" → \"tháng {plain}\"",
+                   "en": "months from 3 on are written without a leading zero: \"tháng {month}\" → \"tháng {plain}\""},
+    "bad_date": {"vi": "ngày ban hành không tồn tại: ngày {day} tháng {month} năm {year}",
+                 "en": "the date does not exist: day {day}, month {month}, year {year}"},
+}
+
+_MOTTO = re.compile(r"c[ộô]ng\s+h[òo]à?a?\s+x[ãa]\s+h[ộô]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam", re.I)
+_SLOGAN = re.compile(r"đ[ộo]c\s+l[ậa]p\s*[-–—]\s*t[ựu]\s+do\s*[-–—]\s*h[ạa]nh\s+ph[úu]c", re.I)
+_NUMBER_LINE_ANY = re.compile(r"^\s*Số\s*(?::\s*|[.]?\s*(?=[\d\s]*/))[\d\s]*/?\s*[^\W\d_]*", re.I)
+_DATE_LINE = re.compile(r"(?:^|,)\s*ngày\s+[\d\s./]*tháng\s+[\d\s./]*năm\s*\d*", re.I)
+_DATE_PARTS = re.compile(r"ngày\s+([\d\s./]*?)\s*tháng\s+([\d\s./]*?)\s*năm\s*(\d*)", re.I)
+_TYPE_LINE = re.compile(r"^\s*KẾ\s+HOẠCH\b")
+_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\.\s*\S", re.I)
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.I)
+_ARCHIVE = re.compile(r"^\s*[-–+•]?\s*Lưu\s*:?\s*(?:VT|VP|văn\s+thư)", re.I)
+
+
+def _found(plan: Plan, pattern: re.Pattern, within: int | None = HEAD) -> bool:
+    return first_paragraph(plan, pattern, within=within) is not None
+
+
+@rule("header-missing", "KH401", "error",
+      summary={"vi": "phần đầu thiếu Quốc hiệu, Tiêu ngữ, cơ quan ban hành, số ký hiệu, ngày tháng hoặc tên loại",
+               "en": "the header lacks the national name, motto, issuer, number, place-date or type line"})
+def header_missing(plan: Plan, config: Config):
+    """header-missing (KH401, error): the header has every component Nghị định 30 requires.
+
+    Quốc hiệu and Tiêu ngữ, the issuing body, the number line "Số: …/KH-…", the place-date
+    line and the type name "KẾ HOẠCH" (Điều 8, khoản 2). A text export that lost the header
+    table reports them missing: the file really lacks them.
+
+    PASS::
+
+        ỦY BAN NHÂN DÂN
+        HUYỆN LỘC HÀ
+
+        Số: 15/KH-UBND
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+        Lộc Hà, ngày 20 tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+    FAIL::
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        Căn cứ Kế hoạch số 08/KH-UBND ngày 08/01/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:
+    """
+    h = plan.header
+    first = next(iter(paragraphs(plan)), None)
+    where = h.location or (location(first[1].prov, first[0]) if first else Location(line=1))
+    checks = {
+        "motto": h.motto or _found(plan, _MOTTO),
+        "slogan": _found(plan, _SLOGAN) or (h.motto and plan.document is None),
+        "issuer": bool(h.issuer),
+        "number": (bool(h.number_raw) and h.number_from != "appendix") or _found(plan, _NUMBER_LINE_ANY),
+        "date": (bool(h.date_raw) and h.number_from != "appendix") or _found(plan, _DATE_LINE),
+        "type": bool(h.doc_type) or _found(plan, _TYPE_LINE),
+    }
+    for part, ok in checks.items():
+        if not ok:
+            yield header_missing.finding(config, MESSAGES["missing"], location=where,
+                                         part=COMPONENTS[part].get(config.lang) or COMPONENTS[part]["vi"])
+
+
+@rule("signer-missing", "KH402", "error",
+      summary={"vi": "thiếu chức vụ, họ tên người ký", "en": "the signer's position and name are missing"})
+def signer_missing(plan: Plan, config: Config):
+    """signer-missing (KH402, error): the plan ends with the signer's position and name.
+
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" then the name (Điều 8, điểm g).
+
+    PASS::
+
+        Nơi nhận:
+        - UBND các xã, thị trấn;
+        - Lưu: VT, VHTT.
+
+        TM. ỦY BAN NHÂN DÂN
+        CHỦ TỊCH
+
+        Đinh Nguyên Vũ
+
+    FAIL::
+
+        Nơi nhận:
+        - UBND các xã, thị trấn;
+        - Lưu: VT, VHTT.
+    """
+    s = plan.header.signer
+    if s.name or s.position or s.authority or _found(plan, _AUTHORITY, within=None):
+        return
+    last = None
+    for i, para in paragraphs(plan):
+        last = location(para.prov, i)
+    yield signer_missing.finding(config, MESSAGES["signer"], location=last)
+
+
+@rule("recipients-missing", "KH403", "warning",
+      summary={"vi": "thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", "en": "no \"Nơi nhận:\" list or no \"- Lưu: VT\" line"})
+def recipients_missing(plan: Plan, config: Config):
+    """recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".
+
+    Every plan lists its recipients under "Nơi nhận:"; the last line files a copy with the
+    clerical office: "- Lưu: VT, <drafting unit>.".
+
+    PASS::
+
+        Nơi nhận:
+        - Sở Nội vụ;
+        - UBND các xã, thị trấn;
+        - Lưu: VT, VHTT.
+
+        TM. ỦY BAN NHÂN DÂN
+        CHỦ TỊCH
+
+    FAIL::
+
+        Nơi nhận:
+        - Sở Nội vụ;
+        - UBND các xã, thị trấn.
+
+        TM. ỦY BAN NHÂN DÂN
+        CHỦ TỊCH
+    """
+    found = first_paragraph(plan, _RECIPIENTS, within=None)
+    if found is None and not plan.header.recipients:
+        yield recipients_missing.finding(config, MESSAGES["no_recipients"])
+        return
+    archive = first_paragraph(plan, _ARCHIVE, within=None)
+    if archive is None and not any(_ARCHIVE.search(r) for r in plan.header.recipients):
+        where = location(found[1].prov, found[0]) if found else None
+        yield recipients_missing.finding(config, MESSAGES["no_archive"], location=where,
+                                         excerpt=excerpt(found[1].text) if found else "")
+
+
+def _number_line(plan: Plan) -> tuple[str | None, Location | None]:
+    h = plan.header
+    found = first_paragraph(plan, _NUMBER_LINE_ANY, within=HEAD)
+    where = location(found[1].prov, found[0]) if found else h.location
+    if h.number_raw and h.number_from != "appendix":
+        return clean(h.number_raw), where
+    if found:
+        line = next((clean(x) for x in found[1].lines if _NUMBER_LINE_ANY.search(clean(x))), found[1].text)
+        return line, where
+    return None, None
+
+
+def _strip_label(raw: str) -> str:
+    return re.sub(r"^\s*S[ốo]\s*[:.]?\s*", "", raw, flags=re.I).replace("*", "").strip()
+
+
+@rule("draft-blank", "KH404", "info",
+      summary={"vi": "số hoặc ngày ban hành để trống (dự thảo)", "en": "number or date left blank (a draft)"})
+def draft_blank(plan: Plan, config: Config):
+    """draft-blank (KH404, info): the number or the date is left blank, as in a draft.
+
+    Drafts leave "Số:    /KH-UBND" and "ngày    tháng 02 năm 2024" blank until signed; that
+    is legitimate, so it is only information — a reminder before release.
+
+    PASS::
+
+        Số: 15/KH-UBND
+
+        Lộc Hà, ngày 20 tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+    FAIL::
+
+        Số: /KH-UBND
+
+        Lộc Hà, ngày tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+    """
+    raw, where = _number_line(plan)
+    if raw and not re.search(r"\d", _strip_label(raw).split("/")[0]):
+        yield draft_blank.finding(config, MESSAGES["blank_number"], location=where, excerpt=excerpt(raw), raw=raw)
+    date_raw, date_where = _date_line(plan)
+    if date_raw:
+        m = _DATE_PARTS.search(date_raw)
+        if m and not all(re.search(r"\d", g or "") for g in m.groups()):
+            yield draft_blank.finding(config, MESSAGES["blank_date"], location=date_where,
+                                      excerpt=excerpt(date_raw), raw=date_raw)
+
+
+@rule("number-format", "KH405", "error",
+      summary={"vi": "số, ký hiệu không đúng dạng số/KH-cơ quan, hoặc thiếu số 0 trước số nhỏ hơn 10",
+               "en": "the number is not N/KH-ISSUER, or lacks the leading zero below 10"})
+def number_format(plan: Plan, config: Config):
+    """number-format (KH405, error): the number reads "NN/KH-ISSUER".
+
+    The sequence number (a leading zero below 10: "05"), a slash, then the type code "KH"
+    and the issuer's code joined by a hyphen, without spaces (Nghị định 30, Phụ lục I and
+    III). A blank number is a draft (see draft-blank), not an error. A missing zero is a
+    warning.
+
+    PASS::
+
+        Số: 05/KH-UBND
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+    FAIL::
+
+        Số: 05/QĐ-UBND
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+    """
+    if plan.document_type not in ("ke_hoach", "unknown"):
+        return
+    raw, where = _number_line(plan)
+    if not raw:
+        return
+    number = re.sub(r"\s+", "", _strip_label(raw))
+    if not number or not re.match(r"\d", number):
+        return                      # blank: a draft
+    m = re.fullmatch(r"(\d+)/([^\W\d_]+)-([\w.&-]+)", number)
+    if not m:
+        yield number_format.finding(config, MESSAGES["bad_number"], location=where, excerpt=excerpt(raw), number=number)
+        return
+    seq, code = m.group(1), m.group(2)
+    if code.upper() != "KH":
+        yield number_format.finding(config, MESSAGES["type_code"], location=where, excerpt=excerpt(raw),
+                                    code=code, number=number)
+    if len(seq) == 1:
+        yield number_format.finding(config, MESSAGES["zero"], location=where, excerpt=excerpt(raw),
+                                    severity="warning", number=seq)
+
+
+def _date_line(plan: Plan) -> tuple[str | None, Location | None]:
+    h = plan.header
+    found = first_paragraph(plan, _DATE_LINE, within=HEAD)
+    where = location(found[1].prov, found[0]) if found else h.location
+    if h.date_raw and h.number_from != "appendix":
+        return clean(h.date_raw), where
+    if found:
+        line = next((clean(x) for x in found[1].lines if _DATE_LINE.search(clean(x))), found[1].text)
+        return line, where
+    return None, None
+
+
+@rule("date-format", "KH406", "warning",
+      summary={"vi": "ngày tháng năm ban hành viết sai (thiếu/thừa số 0, ngày không tồn tại)",
+               "en": "the date line is miswritten (missing or extra leading zero, impossible date)"})
+def date_format(plan: Plan, config: Config):
+    """date-format (KH406, warning): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
+
+    Days below 10 and months 1 and 2 take a leading zero; months 3 to 12 do not (Nghị định
+    30, Phụ lục I). A date that does not exist (ngày 30 tháng 02) is an error. Blank parts
+    are a draft (see draft-blank).
+
+    PASS::
+
+        Quế Sơn, ngày 05 tháng 02 năm 2021
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2021
+
+    FAIL::
+
+        Quế Sơn, ngày 5 tháng 2 năm 2021
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2021
+    """
+    raw, where = _date_line(plan)
+    if not raw:
+        return
+    m = _DATE_PARTS.search(raw.replace("*", ""))
+    if not m:
+        return
+    day, month, year = (re.sub(r"\D", "", g or "") for g in m.groups())
+    if day and len(day) == 1:
+        yield date_format.finding(config, MESSAGES["day"], location=where, excerpt=excerpt(raw), day=day)
+    if month and len(month) == 1 and int(month) in (1, 2):
+        yield date_format.finding(config, MESSAGES["month"], location=where, excerpt=excerpt(raw), month=month)
+    if month and len(month) == 2 and month.startswith("0") and int(month) >= 3:
+        yield date_format.finding(config, MESSAGES["month_zero"], location=where, excerpt=excerpt(raw),
+                                  month=month, plain=str(int(month)))
+    if day and month and year and make_date(int(day), int(month), int(year)) is None:
+        yield date_format.finding(config, MESSAGES["bad_date"], location=where, excerpt=excerpt(raw),
+                                  severity="error", day=day, month=month, year=year)

@@ -1,0 +1,182 @@
+"""References to other documents: "Quyết định số 1879/QĐ-UBND ngày 25/12/2023 của …".
+
+The type word before the number must agree with the type code inside it (Nghị định 30,
+Phụ lục III: QĐ Quyết định, KH Kế hoạch, NQ Nghị quyết, CT Chỉ thị …); its date must exist
+and cannot be later than the plan that cites it.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import regex as re
+
+from ...models import Plan, Reference
+from ...vntext import fold
+from ..config import Config
+from ..registry import rule
+from ..util import dates_in, excerpt, iso, make_date
+
+# folded type word -> folded type codes it may carry (state and Party styles)
+EXPECTED: dict[str, set[str]] = {
+    "quyet dinh": {"qd"}, "ke hoach": {"kh"}, "nghi quyet": {"nq"}, "chi thi": {"ct"},
+    "thong bao": {"tb"}, "huong dan": {"hd"}, "chuong trinh": {"ctr"}, "phuong an": {"pa"},
+    "de an": {"da"}, "du an": {"da"}, "bao cao": {"bc"}, "to trinh": {"ttr"}, "quy che": {"qc"},
+    "quy dinh": {"qyd", "qd", "qdi"}, "nghi dinh": {"nd"}, "thong tu": {"tt"},
+    "thong tu lien tich": {"ttlt"}, "cong dien": {"cd"}, "bien ban": {"bb"}, "hop dong": {"hd"},
+    "giay moi": {"gm"}, "thong cao": {"tc"}, "ket luan": {"kl"},
+}
+# every code that names a document type (anything else — UBND, SNV — is an issuer code)
+TYPE_CODES = {c for codes in EXPECTED.values() for c in codes} | {
+    "bgn", "btt", "guq", "ggt", "gnp", "pg", "pc", "pb", "sy", "trs", "sl", "gn", "tth", "uq", "np", "qyd"}
+
+MESSAGES = {
+    "type": {"vi": "\"{word} số {number}\": ký hiệu \"{code}\" là của loại văn bản khác (mong đợi {expected})",
+             "en": "\"{word} số {number}\": the code \"{code}\" belongs to another document type (expected {expected})"},
+    "invalid": {"vi": "ngày \"{raw}\" của văn bản {number} không tồn tại",
+                "en": "the date \"{raw}\" of document {number} does not exist"},
+    "future": {"vi": "văn bản {number} đề ngày {date}, sau ngày ban hành kế hoạch ({plan_date})",
+               "en": "document {number} is dated {date}, after the plan itself ({plan_date})"},
+}
+_WORD = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s+(?:số\s*:?\s*)?$", re.I)
+
+
+def _type_word(ref: Reference) -> str | None:
+    if ref.doc_type:
+        return ref.doc_type
+    head = ref.raw.split(ref.number)[0] if ref.number in ref.raw else ""
+    m = _WORD.search(head)
+    if not m:
+        return None
+    words = fold(m.group(1)).split()
+    for n in range(min(4, len(words)), 0, -1):
+        if " ".join(words[-n:]) in EXPECTED:
+            return " ".join(m.group(1).split()[-n:])
+    return None
+
+
+def type_code(number: str) -> str | None:
+    """'QĐ' from '1879/QĐ-UBND', '11/2022/NQ-HĐND' or '18-NQ/TW'."""
+    number = re.sub(r"\s+", "", number)
+    party = re.match(r"^\d+[a-z]?-([^\W\d_]+)/", number, re.I)
+    if party:
+        return party.group(1)
+    last = number.split("/")[-1] if "/" in number else ""
+    m = re.match(r"([^\W\d_]+)-", last)
+    return m.group(1) if m else None
+
+
+@rule("reference-type-mismatch", "KH501", "error",
+      summary={"vi": "tên loại văn bản được dẫn không khớp ký hiệu (\"Quyết định số 07/KH-UBND\")",
+               "en": "a cited document's type word disagrees with its type code (\"Quyết định số 07/KH-UBND\")"})
+def reference_type_mismatch(plan: Plan, config: Config):
+    """reference-type-mismatch (KH501, error): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
+
+    A decision's number carries QĐ, a plan's KH, a resolution's NQ (Nghị định 30, Phụ lục
+    III). "Quyết định số 07/KH-UBND" cites either the wrong type or the wrong number.
+    Numbers without a type code (công văn "12/UBND-VX") are not judged.
+
+    PASS::
+
+        Căn cứ Quyết định số 1879/QĐ-UBND ngày 25/12/2023 của Chủ tịch UBND tỉnh và Kế hoạch số 36/KH-UBND ngày 07/02/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:
+
+    FAIL::
+
+        Căn cứ Quyết định số 07/KH-UBND ngày 20/01/2024 của Chủ tịch UBND tỉnh phê duyệt Kế hoạch tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
+    """
+    for ref in plan.references:
+        word = _type_word(ref)
+        code = ref.type_code or type_code(ref.number)
+        if not word or not code:
+            continue
+        expected = EXPECTED.get(fold(word))
+        got = fold(code)
+        if not expected or got not in TYPE_CODES or got in expected:
+            continue
+        shown = next((c for c in ("QĐ", "KH", "NQ", "CT", "TB", "HD", "CTr", "PA", "ĐA", "BC", "TTr", "QC",
+                                  "NĐ", "TT", "TTLT", "CĐ", "BB", "HĐ", "GM", "TC", "KL", "QyĐ")
+                      if fold(c) in expected), "/".join(sorted(expected)).upper())
+        yield reference_type_mismatch.finding(config, MESSAGES["type"], location=ref.location, excerpt=excerpt(ref.raw),
+                                              word=word, number=ref.number, code=code, expected=shown)
+
+
+def _ref_dates(ref: Reference) -> list[tuple[str, dt.date | None]]:
+    raw = ref.date_raw or ""
+    found = [(m.group(0), make_date(d, mo, y)) for m, d, mo, y in dates_in(raw)]
+    if not found and ref.date:
+        found = [(ref.date, iso(ref.date))]
+    return found
+
+
+def _plan_limit(plan: Plan) -> dt.date | None:
+    """The plan's date, or the last day of its month when only the month is filled in."""
+    h = plan.header
+    if h.date:
+        return iso(h.date)
+    m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)", h.date_partial or "")
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            return dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    return None
+
+
+@rule("reference-date-invalid", "KH502", "error",
+      summary={"vi": "ngày của văn bản được dẫn không tồn tại (31/02)", "en": "a cited document's date does not exist (31/02)"})
+def reference_date_invalid(plan: Plan, config: Config):
+    """reference-date-invalid (KH502, error): a cited date exists on the calendar.
+
+    "ngày 31/02/2024" or "ngày 31/4/2024" is a typo for some other date.
+
+    PASS::
+
+        Căn cứ Kế hoạch số 08/KH-UBND ngày 08/01/2024 của UBND tỉnh về tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
+
+    FAIL::
+
+        Căn cứ Kế hoạch số 08/KH-UBND ngày 31/02/2024 của UBND tỉnh về tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
+    """
+    for ref in plan.references:
+        for raw, date in _ref_dates(ref):
+            if date is None:
+                yield reference_date_invalid.finding(config, MESSAGES["invalid"], location=ref.location,
+                                                     excerpt=excerpt(ref.raw), raw=raw, number=ref.number)
+
+
+@rule("reference-date-after-plan", "KH503", "warning",
+      summary={"vi": "văn bản được dẫn có ngày sau ngày ban hành kế hoạch",
+               "en": "a cited document is dated after the plan itself"})
+def reference_date_after_plan(plan: Plan, config: Config):
+    """reference-date-after-plan (KH503, warning): a plan cannot cite a later document.
+
+    A reference dated after the plan's own date (or after the end of its month, when the
+    day is blank) is a wrong date or a wrong plan date.
+
+    PASS::
+
+        Lộc Hà, ngày 20 tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        Căn cứ Kế hoạch số 08/KH-UBND ngày 08/01/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:
+
+    FAIL::
+
+        Lộc Hà, ngày 20 tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        Căn cứ Kế hoạch số 08/KH-UBND ngày 08/03/2024 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:
+    """
+    limit = _plan_limit(plan)
+    if limit is None:
+        return
+    for ref in plan.references:
+        for raw, date in _ref_dates(ref):
+            if date and date > limit:
+                yield reference_date_after_plan.finding(
+                    config, MESSAGES["future"], location=ref.location, excerpt=excerpt(ref.raw),
+                    number=ref.number, date=date.strftime("%d/%m/%Y"),
+                    plan_date=plan.header.date and iso(plan.header.date).strftime("%d/%m/%Y") or limit.strftime("%m/%Y"))

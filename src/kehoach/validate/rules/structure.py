@@ -1,0 +1,266 @@
+"""Structure: the parts every plan has, and its appendices.
+
+A plan states its purpose (Mục đích, yêu cầu), its content (Nội dung / Nhiệm vụ) and who
+does what (Tổ chức thực hiện). An appendix the body announces must be there, and its
+"(Kèm theo Kế hoạch số … ngày …)" line must carry the plan's own number and date.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex as re
+
+from ...models import Location, Plan, Section
+from ...vntext import clean, is_upper_title, key
+from ..config import Config
+from ..registry import rule
+from ..util import describe, excerpt, iso, location, paragraphs, tables
+
+REQUIRED = (
+    ("purpose", {"muc_dich", "yeu_cau", "chi_tieu"},
+     {"vi": "Mục đích, yêu cầu", "en": "Purpose and requirements (Mục đích, yêu cầu)"}),
+    ("content", {"noi_dung", "nhiem_vu", "hinh_thuc"},
+     {"vi": "Nội dung (nhiệm vụ)", "en": "Content or tasks (Nội dung / Nhiệm vụ)"}),
+    ("organisation", {"to_chuc_thuc_hien"},
+     {"vi": "Tổ chức thực hiện", "en": "Organisation of implementation (Tổ chức thực hiện)"}),
+)
+
+MESSAGES = {
+    "missing": {"vi": "thiếu phần \"{part}\"", "en": "no \"{part}\" part"},
+    "no_sections": {"vi": "không tìm thấy mục nào được đánh số (I., II. …): thiếu Mục đích, yêu cầu; Nội dung; Tổ chức thực hiện",
+                    "en": "no numbered sections (I., II. …) found: Purpose, Content and Organisation parts are all missing"},
+    "no_appendix": {"vi": "văn bản nhắc đến phụ lục/danh mục kèm theo nhưng không có phụ lục nào",
+                    "en": "the text announces an attached appendix or list, but there is no appendix"},
+    "number": {"vi": "phụ lục ghi kèm theo Kế hoạch số {attached}, nhưng số của kế hoạch là {number}",
+               "en": "the appendix is attached to plan number {attached}, but the plan's number is {number}"},
+    "date": {"vi": "phụ lục ghi kèm theo kế hoạch ngày {attached}, nhưng kế hoạch ban hành ngày {date}",
+             "en": "the appendix is attached to a plan dated {attached}, but the plan is dated {date}"},
+    "not_plan": {"vi": "văn bản không phải là kế hoạch ({kind}); chỉ kiểm tra các quy tắc chung",
+                 "en": "this document is not a plan ({kind}); only the general rules were checked"},
+}
+
+_ANNOUNCE = re.compile(
+    r"(?:có|theo|tại|xem)\s+(?:các\s+|bản\s+)?(?:phụ\s+lục|danh\s+mục)\b[^.;]{0,80}?\bkèm\s+theo"
+    r"|(?:phụ\s+lục|danh\s+mục)\b[^.;]{0,160}?\b(?:ban\s+hành\s+)?kèm\s+theo\s+kế\s+hoạch\s+này"
+    r"|\(\s*(?:có\s+)?(?:các\s+)?(?:phụ\s+lục|danh\s+mục)[^()]{0,40}kèm\s+theo\s*\)", re.I)
+_APPENDIX_TITLE = re.compile(r"^(?:phụ\s+lục|danh\s+mục)\b", re.I)
+
+
+def _all(sections: list[Section]) -> Iterator[Section]:
+    for s in sections:
+        yield s
+        yield from _all(s.children)
+
+
+@rule("missing-section", "KH301", "warning",
+      summary={"vi": "thiếu phần Mục đích, yêu cầu / Nội dung / Tổ chức thực hiện",
+               "en": "a Purpose, Content or Organisation part is missing"})
+def missing_section(plan: Plan, config: Config):
+    """missing-section (KH301, warning): the plan has its three essential parts.
+
+    A plan says why (Mục đích, yêu cầu — or Mục tiêu, Chỉ tiêu), what (Nội dung, Nhiệm vụ,
+    Hình thức) and who (Tổ chức thực hiện). Each missing part is reported once; a plan with
+    no numbered sections at all gets a single finding.
+
+    PASS::
+
+        I. MỤC ĐÍCH, YÊU CẦU
+
+        1. Mục đích
+
+        - Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.
+
+        II. NỘI DUNG TUYÊN TRUYỀN
+
+        - Tuyên truyền kết quả thực hiện Kế hoạch cải cách hành chính năm 2024.
+
+        III. TỔ CHỨC THỰC HIỆN
+
+        Phòng Nội vụ chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch này.
+
+    FAIL::
+
+        I. MỤC ĐÍCH, YÊU CẦU
+
+        - Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.
+
+        II. NỘI DUNG TUYÊN TRUYỀN
+
+        - Tuyên truyền kết quả thực hiện Kế hoạch cải cách hành chính năm 2024.
+    """
+    if not plan.sections:
+        yield missing_section.finding(config, MESSAGES["no_sections"], location=plan.header.location)
+        return
+    kinds = {k for s in _all(plan.sections) if s.level <= 2 for k in s.kinds}
+    for _, wanted, names in REQUIRED:
+        if not kinds & wanted:
+            yield missing_section.finding(config, MESSAGES["missing"], location=plan.sections[0].location,
+                                          part=names.get(config.lang) or names["vi"])
+
+
+def _signature_block(plan: Plan) -> int | None:
+    """Index of the first block that starts an appendix (a PHỤ LỤC / DANH MỤC title)."""
+    for i, para in paragraphs(plan):
+        first = clean(para.lines[0] if para.lines else para.text)
+        if _APPENDIX_TITLE.match(first) and is_upper_title(first):
+            return i
+    return None
+
+
+@rule("appendix-not-found", "KH302", "warning",
+      summary={"vi": "văn bản nhắc \"Phụ lục/Danh mục kèm theo\" nhưng không có phụ lục",
+               "en": "an attached appendix is announced but missing"})
+def appendix_not_found(plan: Plan, config: Config):
+    """appendix-not-found (KH302, warning): an announced appendix is present.
+
+    Text such as "(Có Phụ lục kèm theo)" or "Danh mục … ban hành kèm theo Kế hoạch này"
+    promises an appendix; when the document has none (no "PHỤ LỤC" / "DANH MỤC" part and no
+    appendix table), it was forgotten or left in another file.
+
+    PASS::
+
+        3. Nhiệm vụ trọng tâm: (Có Phụ lục kèm theo)
+
+        PHỤ LỤC
+        NỘI DUNG TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024
+        (Kèm theo Kế hoạch số 12/KH-UBND ngày 15/02/2024 của UBND huyện)
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	THỜI GIAN THỰC HIỆN
+        1.	Tuyên truyền trên Cổng thông tin điện tử huyện	Phòng Văn hóa và Thông tin	Thường xuyên
+
+    FAIL::
+
+        3. Nhiệm vụ trọng tâm: (Có Phụ lục kèm theo)
+
+        III. KINH PHÍ
+
+        Kinh phí tuyên truyền được bố trí trong nguồn kinh phí cải cách hành chính năm 2024.
+    """
+    if plan.appendices or _signature_block(plan) is not None:
+        return
+    for i, para in paragraphs(plan, layout=False):
+        m = _ANNOUNCE.search(para.text)
+        if m:
+            yield appendix_not_found.finding(config, MESSAGES["no_appendix"], location=location(para.prov, i),
+                                             excerpt=excerpt(m.group(0)))
+            return
+
+
+def _number_key(number: str | None) -> tuple[str, str] | None:
+    """('23', 'KH-UBND') from '23 /KH-UBND'; None when the sequence number is blank."""
+    if not number:
+        return None
+    m = re.match(r"\s*0*(\d+)\s*/\s*([^\s,;)]+)", number)
+    return (m.group(1), key(m.group(2)).replace(" ", "")) if m else None
+
+
+@rule("appendix-number-mismatch", "KH303", "error",
+      summary={"vi": "dòng \"kèm theo Kế hoạch số … ngày …\" của phụ lục khác số/ngày của kế hoạch",
+               "en": "an appendix's \"attached to plan no. … of …\" disagrees with the plan's number or date"})
+def appendix_number_mismatch(plan: Plan, config: Config):
+    """appendix-number-mismatch (KH303, error): appendices carry the plan's own number and date.
+
+    Each appendix says "(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của …)"; once the
+    plan is numbered and dated, these must agree with the header. Blank (draft) values are
+    not compared.
+
+    PASS::
+
+        UỶ BAN NHÂN DÂN
+        HUYỆN QUẾ SƠN
+
+        Số: 20/KH-UBND
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+        Quế Sơn, ngày 18 tháng 02 năm 2021
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2021
+
+        PHỤ LỤC
+        (Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của UBND huyện Quế Sơn)
+
+    FAIL::
+
+        UỶ BAN NHÂN DÂN
+        HUYỆN QUẾ SƠN
+
+        Số: 20/KH-UBND
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+        Quế Sơn, ngày 18 tháng 02 năm 2021
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2021
+
+        PHỤ LỤC
+        (Kèm theo Kế hoạch số 02/KH-UBND ngày 18/02/2021 của UBND huyện Quế Sơn)
+    """
+    header = plan.header
+    if header.number_from == "appendix":
+        return
+    own = _number_key(header.number)
+    own_date = iso(header.date)
+    for appendix in plan.appendices:
+        where = appendix.location
+        attached = _number_key(appendix.attached_number)
+        if own and attached and own != attached:
+            yield appendix_number_mismatch.finding(config, MESSAGES["number"], location=where,
+                                                   excerpt=excerpt(appendix.attached_to),
+                                                   attached=appendix.attached_number, number=header.number)
+        attached_date = iso(appendix.attached_date)
+        if own_date and attached_date and own_date != attached_date:
+            yield appendix_number_mismatch.finding(config, MESSAGES["date"], location=where,
+                                                   excerpt=excerpt(appendix.attached_to),
+                                                   attached=attached_date.strftime("%d/%m/%Y"),
+                                                   date=own_date.strftime("%d/%m/%Y"))
+
+
+KINDS = {
+    "quyet_dinh": {"vi": "quyết định", "en": "a decision"}, "to_trinh": {"vi": "tờ trình", "en": "a submission"},
+    "cong_van": {"vi": "công văn", "en": "an official letter"}, "thong_bao": {"vi": "thông báo", "en": "a notice"},
+    "bao_cao": {"vi": "báo cáo", "en": "a report"}, "unknown": {"vi": "bài viết / không rõ loại", "en": "an article / unknown type"},
+}
+
+
+@rule("not-a-plan", "KH304", "info", plans_only=False,
+      summary={"vi": "văn bản không phải kế hoạch: bỏ qua các quy tắc dành cho kế hoạch",
+               "en": "the document is not a plan: plan-only rules are skipped"})
+def not_a_plan(plan: Plan, config: Config):
+    """not-a-plan (KH304, info): says when plan-only rules were skipped.
+
+    News articles, công văn, tờ trình and reports are not plans; the header, numbering,
+    structure, reference and task rules do not apply to them and are skipped, so the
+    document is not reported clean without a word.
+
+    PASS::
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        I. MỤC ĐÍCH, YÊU CẦU
+
+        - Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.
+
+        II. NỘI DUNG
+
+        - Tuyên truyền kết quả thực hiện Kế hoạch cải cách hành chính năm 2024.
+
+    FAIL::
+
+        Các nội dung thông tin, tuyên truyền về hoạt động kiểm soát thủ tục hành chính năm 2024
+
+        07/03/2024
+
+        Ngày 07/3/2024, UBND tỉnh đã ban hành Kế hoạch số 865/KH-UBND truyền thông về hoạt động kiểm soát thủ tục hành chính năm 2024 trên địa bàn tỉnh.
+
+        Theo đó, các cơ quan, đơn vị trên địa bàn tỉnh cần tăng cường thông tin, tuyên truyền về hoạt động kiểm soát thủ tục hành chính.
+    """
+    if plan.is_plan:
+        return
+    names = KINDS.get(plan.document_type, KINDS["unknown"])
+    yield not_a_plan.finding(config, MESSAGES["not_plan"], kind=names.get(config.lang) or names["vi"])

@@ -1,0 +1,259 @@
+"""Tasks: every task has a lead unit and a timeline inside the plan's years; unit names are
+spelled one way throughout the plan."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ...models import Location, Plan, Task, Unit
+from ...vntext import fold, key
+from ..config import Config
+from ..registry import rule
+from ..util import describe, excerpt, plan_years
+
+MESSAGES = {
+    "no_lead": {"vi": "nhiệm vụ không có đơn vị chủ trì", "en": "the task has no lead unit"},
+    "no_timeline": {"vi": "nhiệm vụ không có thời gian thực hiện", "en": "the task has no timeline"},
+    "outside": {"vi": "thời gian \"{raw}\" nằm ngoài năm của kế hoạch ({years})",
+                "en": "the timeline \"{raw}\" lies outside the plan's year ({years})"},
+    "near_miss": {"vi": "tên đơn vị \"{variant}\" gần giống \"{canonical}\" ({where}): có thể viết sai",
+                  "en": "unit name \"{variant}\" is a near miss of \"{canonical}\" ({where}): a misspelling?"},
+}
+_UNIT_GROUP = re.compile(r"^(?:phòng|ubnd|ủy ban|uỷ ban|văn phòng|trung tâm|các |sở |ban |bộ |cục |chi cục|hội |"
+                         r"đoàn |công an|đài |báo |bưu điện|trường |liên đoàn|mặt trận|đảng ủy|huyện ủy|thị ủy)", re.I)
+
+
+@dataclass
+class _Merged:
+    """A task and its sub-rows (rows repeating one task's content)."""
+    task: Task
+    lead: bool = False
+    timeline: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+
+
+def _merged(plan: Plan) -> list[_Merged]:
+    merged: dict[tuple, _Merged] = {}
+    for task in plan.tasks:
+        if task.origin == "assignment":
+            continue
+        k = (task.origin, key(task.group), key(task.content))
+        m = merged.setdefault(k, _Merged(task))
+        group_is_unit = bool(task.group and _UNIT_GROUP.match(task.group.strip()))
+        m.lead = m.lead or bool(task.lead) or group_is_unit
+        if task.timeline and task.timeline.raw.strip():
+            m.timeline.append(task.timeline.raw.strip())
+            m.years += _years(task)
+    return list(merged.values())
+
+
+def _years(task: Task) -> list[int]:
+    t = task.timeline
+    years = [int(v[:4]) for v in (t.start, t.end) if v and re.match(r"(?:19|20)\d\d", v)]
+    if not years:
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", t.raw)]
+    return years
+
+
+@rule("task-no-lead", "KH601", "warning",
+      summary={"vi": "nhiệm vụ không có đơn vị chủ trì", "en": "a task has no lead unit"})
+def task_no_lead(plan: Plan, config: Config):
+    """task-no-lead (KH601, warning): every task names who leads it.
+
+    A row of the task table (or a task written with labelled fields) whose lead cell is
+    empty leaves the task with nobody responsible. Rows grouped under a unit (a group row
+    such as "PHÒNG NỘI VỤ") take that unit as their lead.
+
+    PASS::
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	CƠ QUAN PHỐI HỢP	THỜI GIAN THỰC HIỆN
+        1.	Tuyên truyền trên Cổng Thông tin điện tử huyện	Phòng Văn hóa và Thông tin	Các phòng, ban ngành	Thường xuyên trong năm 2024
+
+    FAIL::
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	CƠ QUAN PHỐI HỢP	THỜI GIAN THỰC HIỆN
+        1.	Tuyên truyền trên Cổng Thông tin điện tử huyện		Các phòng, ban ngành	Thường xuyên trong năm 2024
+    """
+    for m in _merged(plan):
+        if not m.lead:
+            yield task_no_lead.finding(config, MESSAGES["no_lead"], location=m.task.location,
+                                       excerpt=excerpt(m.task.content))
+
+
+@rule("task-no-timeline", "KH602", "warning",
+      summary={"vi": "nhiệm vụ không có thời gian thực hiện", "en": "a task has no timeline"})
+def task_no_timeline(plan: Plan, config: Config):
+    """task-no-timeline (KH602, warning): every task says when.
+
+    A task row with an empty time cell ("Thời gian thực hiện"), or a task written in prose
+    without a "Thời gian …:" line, cannot be followed up. Duties listed per unit under
+    Tổ chức thực hiện are not tasks of this kind and are not checked.
+
+    PASS::
+
+        STT	Nhiệm vụ	Thời gian thực hiện
+        I	PHÒNG NỘI VỤ	
+        1	Kế hoạch tuyên truyền năm 2024	Quý I/2024
+        2	Báo cáo kết quả thực hiện	Quý IV/2024
+
+    FAIL::
+
+        STT	Nhiệm vụ	Thời gian thực hiện
+        I	PHÒNG NỘI VỤ	
+        1	Kế hoạch tuyên truyền năm 2024	Quý I/2024
+        2	Báo cáo kết quả thực hiện	
+    """
+    for m in _merged(plan):
+        if not m.timeline:
+            yield task_no_timeline.finding(config, MESSAGES["no_timeline"], location=m.task.location,
+                                           excerpt=excerpt(m.task.content))
+
+
+@rule("timeline-outside-plan-year", "KH603", "warning",
+      summary={"vi": "thời gian thực hiện nằm ngoài năm của kế hoạch", "en": "a task's timeline lies outside the plan's year"})
+def timeline_outside_plan_year(plan: Plan, config: Config):
+    """timeline-outside-plan-year (KH603, warning): timelines fall in the plan's years.
+
+    The plan's years come from its title ("năm 2024", "giai đoạn 2021 - 2025") and its
+    date; "Quý II/2023" in a 2024 plan is usually last year's table copied without
+    updating.
+
+    PASS::
+
+        Lộc Hà, ngày 20 tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	THỜI GIAN THỰC HIỆN
+        1.	Tuyên truyền cuộc thi viết sáng kiến	Phòng Nội vụ	Quý III/2024
+
+    FAIL::
+
+        Lộc Hà, ngày 20 tháng 02 năm 2024
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	THỜI GIAN THỰC HIỆN
+        1.	Tuyên truyền cuộc thi viết sáng kiến	Phòng Nội vụ	Quý III/2023
+    """
+    span = plan_years(plan)
+    if span is None:
+        return
+    lo, hi = span
+    shown = str(lo) if lo == hi else f"{lo}–{hi}"
+    for m in _merged(plan):
+        if m.years and (max(m.years) < lo or min(m.years) > hi):
+            yield timeline_outside_plan_year.finding(config, MESSAGES["outside"], location=m.task.location,
+                                                     excerpt=excerpt(m.task.content), raw="; ".join(m.timeline),
+                                                     years=shown)
+
+
+# ---- unit spellings --------------------------------------------------------------------
+
+_FILLER = {"va", "cac", "cua", "&"}
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", fold(name))
+
+
+def _close_word(a: str, b: str) -> bool:
+    if a.isdigit() or b.isdigit() or min(len(a), len(b)) < 4:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def near_miss(a: str, b: str) -> bool:
+    """True when unit name `a` looks like a misspelling of `b` (or the reverse)."""
+    if key(a) == key(b) or min(len(a), len(b)) < 10:
+        return False
+    if fold(a).replace(" ", "") == fold(b).replace(" ", ""):
+        return True                                     # diacritics only: HDND / HĐND
+    wa, wb = _words(a), _words(b)
+    if wa == wb or min(len(wa), len(wb)) < 3:
+        return False
+    ops = [op for op in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1:
+        return False
+    tag, i1, i2, j1, j2 = ops[0]
+    if tag in ("insert", "delete"):
+        lo, hi, words, full = (j1, j2, wb, len(wb)) if tag == "insert" else (i1, i2, wa, len(wa))
+        changed = words[lo:hi]
+        inside = lo > 0 and hi < full                   # not a qualifier at either end ("… huyện")
+        return len(changed) == 1 and inside and changed[0] not in _FILLER
+    if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
+        return _close_word(wa[i1], wb[j1])
+    return False
+
+
+@dataclass
+class _Spelling:
+    name: str
+    count: int = 0
+    where: list[Location | None] = field(default_factory=list)
+    known: bool = False
+
+
+def _spellings(plan: Plan, config: Config) -> dict[str, _Spelling]:
+    found: dict[str, _Spelling] = {}
+    for task in plan.tasks:
+        units: list[Unit] = [*task.lead, *task.support, *task.monitoring]
+        for unit in units:
+            s = found.setdefault(key(unit.name), _Spelling(unit.name))
+            s.count += 1
+            s.where.append(task.location)
+    for name in config.units:
+        s = found.setdefault(key(name), _Spelling(name))
+        s.known = True
+    return found
+
+
+@rule("unit-near-miss", "KH604", "warning",
+      summary={"vi": "tên đơn vị gần giống một tên khác trong kế hoạch (có thể viết sai)",
+               "en": "a unit name is a near miss of another in the plan (a misspelling?)"})
+def unit_near_miss(plan: Plan, config: Config):
+    """unit-near-miss (KH604, warning): one unit, one spelling.
+
+    A unit spelled "Văn phòng HDND và huyện" next to "Văn phòng HĐND và UBND huyện" is a
+    typo: the two differ only in diacritics, by one word missing from the middle, or by one
+    misspelt word. The rarer spelling is reported (names listed in the config's `units`
+    always count as correct). Qualifiers added at either end ("Các phòng, ban" / "Các
+    phòng, ban huyện") and "và"/"&" are accepted variants.
+
+    PASS::
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	CƠ QUAN PHỐI HỢP	THỜI GIAN THỰC HIỆN
+        1.	Cung cấp thông tin về kiểm soát thủ tục hành chính	Văn phòng HĐND và UBND huyện	Các phòng, ban huyện	Thường xuyên
+        2.	Tuyên truyền về giải quyết thủ tục hành chính	Trung tâm Văn hóa - Thể thao huyện	Văn phòng HĐND và UBND huyện	Thường xuyên
+
+    FAIL::
+
+        TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	CƠ QUAN PHỐI HỢP	THỜI GIAN THỰC HIỆN
+        1.	Cung cấp thông tin về kiểm soát thủ tục hành chính	Văn phòng HĐND và UBND huyện	Các phòng, ban huyện	Thường xuyên
+        2.	Tuyên truyền về giải quyết thủ tục hành chính	Văn phòng HĐND và UBND huyện	Các phòng, ban huyện	Thường xuyên
+        3.	Tuyên truyền về kết quả cải cách thủ tục hành chính	Trung tâm Văn hóa - Thể thao huyện	Văn phòng HDND và huyện	Thường xuyên
+    """
+    spellings = _spellings(plan, config)
+    names = sorted(spellings.values(), key=lambda s: (-s.known, -s.count, -len(s.name)))
+    reported: set[str] = set()
+    for i, canonical in enumerate(names):
+        for variant in names[i + 1:]:
+            if variant.known or key(variant.name) in reported or not variant.where:
+                continue
+            if canonical.count and variant.count > canonical.count:
+                continue
+            if not near_miss(variant.name, canonical.name):
+                continue
+            reported.add(key(variant.name))
+            first = next((w for w in canonical.where if w), None)
+            where = describe(first, config.lang) if first else ("config" if canonical.known else "—")
+            yield unit_near_miss.finding(
+                config, MESSAGES["near_miss"], location=variant.where[0], excerpt=variant.name,
+                variant=variant.name, canonical=canonical.name, where=where,
+                related=[{"role": "canonical", "name": canonical.name, "count": canonical.count,
+                          "location": first.model_dump(exclude_none=True) if first else None},
+                         *({"role": "variant", "location": w.model_dump(exclude_none=True)} for w in variant.where if w)])
