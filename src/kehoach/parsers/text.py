@@ -14,6 +14,7 @@ import regex as re
 from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ..errors import KehoachError
 from ..vntext import clean, key
+from .layout import flatten_layout, is_layout_table
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -71,7 +72,8 @@ def strip_markdown(line: str) -> tuple[str, int | None, bool]:
 
 
 def _cell(raw: str) -> Cell:
-    parts = [p for p in _LI_SPLIT.split(raw)]
+    # list items, <br>, and runs of 3+ spaces (line breaks flattened by the export)
+    parts = [q for p in _LI_SPLIT.split(raw) for q in re.split(r"\S\K\s{3,}(?=\S)", p)]
     lines = []
     for part in parts:
         text, _, bold = strip_markdown(part)
@@ -168,6 +170,7 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
         i += 1
     flush_para()
     blocks = _drop_page_noise(blocks)
+    blocks = [p for b in blocks for p in (flatten_layout(b) if isinstance(b, Table) and is_layout_table(b) else [b])]
     blocks = _join_split_tables(blocks)
     blocks = _join_split_sentences(blocks)
     _renumber_tables(blocks)
@@ -195,7 +198,11 @@ def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> li
         group.clear()
 
     for item in items:
-        if group and _LIST_START.match(item[1]):
+        # a list item starts a new paragraph; so does a capitalised line after a finished
+        # sentence (exports that put one Word paragraph per line, with no blank line between)
+        if group and (_LIST_START.match(item[1]) or (
+                group[-1][1].rstrip().endswith((".", ";", ":", "!", "?")) and len(group[-1][1]) >= 60
+                and item[1].lstrip()[:1].isupper())):
             emit()
         group.append(item)
     emit()

@@ -112,8 +112,14 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             continue
         am = P.AUTHORITY_RE.match(text)
         if am:
-            authority.append(text)
             signer.raw.append(text)
+            # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
+            split = re.match(r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text)
+            if split:
+                authority.append(split.group("auth"))
+                position = split.group("pos")
+            else:
+                authority.append(text)
             continue
         if is_upper_title(text) and len(text.split()) <= 8 and not P.MOTTO_RE.search(key(text)) \
                 and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:
