@@ -21,6 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "encrypted_pdf": {"vi": "tệp PDF được mã hóa (có mật khẩu)", "en": "the PDF is encrypted (password-protected)"},
     "scanned_pdf": {"vi": "tệp PDF là bản quét, không có lớp chữ; dùng --ocr để nhận dạng ký tự",
                     "en": "the PDF is a scan with no text layer; use --ocr to recognise its text"},
+    "pdf_unmapped": {"vi": "lớp chữ của tệp PDF không ánh xạ được sang Unicode ({share} ký tự); hãy xuất lại PDF có nhúng phông Unicode hoặc dùng --ocr",
+                     "en": "the PDF's text layer has no Unicode mapping ({share} of glyphs); re-export it with Unicode fonts or use --ocr"},
     "no_soffice": {"vi": "cần LibreOffice để đọc tệp .doc (cài: apt-get install libreoffice-writer)",
                    "en": "LibreOffice is needed to read .doc files (install: apt-get install libreoffice-writer)"},
     "bad_doc": {"vi": "LibreOffice không chuyển được tệp .doc ({error})",

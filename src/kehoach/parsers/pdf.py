@@ -1,0 +1,360 @@
+"""PDF front-end (pdfplumber): a text PDF -> `blocks.Document`.
+
+Reading one file, top to bottom:
+
+1. `_open` — encrypted and broken files become one-line `KehoachError`s.
+2. `_read_page` for each page, closing it right after (memory stays flat however long the
+   file): glyphs drawn twice are deduped, ruled tables are read into `TableFrag`s, the
+   other glyphs are grouped into `Line`s (`pdf_lines`). This is the step a page-image ->
+   text (OCR) reader would replace: it only has to return the same `PageData`.
+3. A scan (no text layer on most pages) stops here with "scanned_pdf", or goes to
+   `kehoach.parsers.ocr.ocr_pdf` when `ocr=True`.
+4. `_repair_text` (the single call point for repairing garbled text layers), then glyphs the
+   PDF does not map to Unicode ("(cid:N)") are counted, reported and dropped.
+5. Page furniture goes (`pdf_layout.drop_furniture`), two-column zones become layout
+   paragraphs, other lines become body paragraphs, and table pieces on consecutive pages
+   with the same columns are joined into one `Table` (`pdf_tables.join_fragments`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..blocks import Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
+from ..errors import KehoachError
+from ..vntext import clean
+from . import pdf_layout as L
+from .pdf_lines import CharStats, Line, dedupe, group_lines, is_unmapped, strip_unmapped
+from .pdf_tables import FragRow, TableFrag, find_tables, join_fragments, read_table, same_layout
+
+PT_TO_MM = 25.4 / 72
+TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
+SCANNED_SHARE = 0.5             # more than this share of pages without text: a scan
+UNMAPPED_FATAL = 0.9            # this share of glyphs without Unicode: nothing usable to read
+
+
+@dataclass
+class PageData:
+    """What one page yields; the rest of the parser never sees pdfplumber objects."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[TableFrag] = field(default_factory=list)
+    nchars: int = 0
+    image_cover: float = 0.0        # share of the page covered by images
+
+
+def parse(path: str | Path, **options: object) -> Document:
+    path = Path(path)
+    stats = CharStats()
+    pages = _read_pages(path, stats)
+    text_pages = sum(1 for p in pages if p.nchars >= TEXT_PAGE_MIN_CHARS)
+    if not pages or (len(pages) - text_pages) > SCANNED_SHARE * len(pages):
+        if options.get("ocr"):
+            return _ocr(path, **options)
+        raise KehoachError(str(path), "scanned_pdf")
+
+    notes: list[str] = []
+    _apply_text_repair(pages)
+    unmapped = _drop_unmapped(pages)
+    if unmapped:
+        share = unmapped / max(1, stats.total)
+        notes.append(f"pdf: {unmapped} of {stats.total} glyphs have no Unicode mapping (cid) and were dropped")
+        if share >= UNMAPPED_FATAL:
+            raise KehoachError(str(path), "pdf_unmapped", share=f"{share:.0%}")
+    if stats.duplicates:
+        notes.append(f"pdf: {stats.duplicates} glyphs drawn twice (fake bold) were deduplicated")
+    if stats.marks:
+        notes.append(f"pdf: {stats.marks} detached combining marks re-attached")
+
+    body_font, body_size = _dominant_font(stats)
+    blocks, dropped = _blocks(pages, body_size)
+    if dropped:
+        notes.append(f"pdf: {dropped} running page numbers / page header or footer lines dropped")
+    source = SourceInfo(
+        path=str(path),
+        format="pdf",
+        pages=len(pages),
+        page_setups=_page_setups(pages),
+        body_font=body_font,
+        body_font_size=body_size,
+        notes=notes,
+    )
+    return Document(blocks=blocks, source=source)
+
+
+# ---------------------------------------------------------------- reading pages
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(str(path))
+    except Exception as exc:   # pdfplumber wraps pdfminer errors; sort them into encrypted / broken
+        cause = exc.__cause__ or exc.__context__ or exc
+        for err in (exc, cause, *getattr(exc, "args", ())):
+            if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)):
+                raise KehoachError(str(path), "encrypted_pdf") from None
+        raise KehoachError(str(path), "bad_pdf", error=_short(exc)) from None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or exc.__class__.__name__
+    return text.splitlines()[0][:120]
+
+
+def _read_pages(path: Path, stats: CharStats) -> list[PageData]:
+    pdf = _open(path)
+    out: list[PageData] = []
+    try:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise KehoachError(str(path), "bad_pdf", error=_short(exc)) from None
+        for page in pages:
+            try:
+                out.append(_read_page(page, stats))
+            except KehoachError:
+                raise
+            except Exception as exc:
+                raise KehoachError(str(path), "bad_pdf", error=f"page {page.page_number}: {_short(exc)}") from None
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def _read_page(page, stats: CharStats) -> PageData:
+    """One page -> lines outside tables + table pieces. The page is closed by the caller."""
+    data = PageData(number=page.page_number, width=float(page.width), height=float(page.height))
+    chars = dedupe(list(page.chars), stats)
+    data.nchars = sum(1 for c in chars if c.get("text", "").strip())
+    area = float(page.width * page.height) or 1.0
+    data.image_cover = min(1.0, sum(float(im["width"] * im["height"]) for im in page.images) / area)
+    if not data.nchars:
+        return data
+    inside: list[tuple[float, float, float, float]] = []
+    for tb in find_tables(page):
+        data.tables.append(read_table(tb, chars, data.number, data.width, stats))
+        inside.append(tb.bbox)
+    free = [c for c in chars if not _inside(c, inside)]
+    data.lines = group_lines(free, data.number, stats)
+    return data
+
+
+def _inside(ch: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _ocr(path: Path, **options: object) -> Document:
+    try:
+        from . import ocr   # written separately; imported only when asked for
+    except ModuleNotFoundError as exc:
+        raise KehoachError(str(path), "ocr_failed", page="-", error=f"OCR module unavailable: {exc.name}") from None
+    return ocr.ocr_pdf(path, **options)
+
+
+# ---------------------------------------------------------------- text hygiene
+
+
+def _repair_text(lines: list[str]) -> list[str]:
+    """Repair a garbled text layer (legacy font encodings, glyph-id text). The single call point.
+
+    Uses `kehoach.legacy.repair_lines` when that module exists; until then, the text as is.
+    """
+    try:
+        from .. import legacy   # type: ignore[attr-defined]
+    except ImportError:
+        return lines
+    repair: Callable[[list[str]], list[str]] | None = getattr(legacy, "repair_lines", None)
+    if repair is None:
+        return lines
+    fixed = repair(lines)
+    return fixed if isinstance(fixed, list) and len(fixed) == len(lines) else lines
+
+
+def _text_slots(pages: list[PageData]):
+    """Every piece of text in the pages, as (getter, setter) pairs, in reading order."""
+    for p in pages:
+        for ln in p.lines:
+            for seg in ln.segs:
+                yield seg
+        for frag in p.tables:
+            for row in frag.rows:
+                for cell in row.cells:
+                    yield cell
+
+
+def _apply_text_repair(pages: list[PageData]) -> None:
+    slots = list(_text_slots(pages))
+    texts: list[str] = []
+    index: list[tuple[object, int]] = []
+    for obj in slots:
+        if hasattr(obj, "segs") or not hasattr(obj, "lines"):
+            texts.append(obj.text)
+            index.append((obj, -1))
+        else:
+            for i, t in enumerate(obj.lines):
+                texts.append(t)
+                index.append((obj, i))
+    fixed = _repair_text(texts)
+    if fixed is texts:
+        return
+    for (obj, i), t in zip(index, fixed):
+        if i < 0:
+            obj.text = t
+        else:
+            obj.lines[i] = t
+
+
+def _drop_unmapped(pages: list[PageData]) -> int:
+    """Strip "(cid:N)" and other unmapped glyphs from all text; return how many there were."""
+    count = 0
+    for p in pages:
+        for ln in p.lines:
+            for seg in ln.segs:
+                if "(cid:" in seg.text or any(is_unmapped(ch) for ch in seg.text):
+                    count += _count_unmapped(seg.text)
+                    seg.text = clean(strip_unmapped(seg.text))
+            ln.segs = [s for s in ln.segs if s.text] or ln.segs
+        p.lines = [ln for ln in p.lines if ln.text.strip()]
+        for frag in p.tables:
+            for row in frag.rows:
+                for cell in row.cells:
+                    new = []
+                    for t in cell.lines:
+                        count += _count_unmapped(t)
+                        t = clean(strip_unmapped(t))
+                        if t:
+                            new.append(t)
+                    cell.lines = new
+    return count
+
+
+def _count_unmapped(text: str) -> int:
+    import regex as re
+
+    return len(re.findall(r"\(cid:\d+\)", text)) + sum(
+        1 for ch in text if ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF)
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
+    geoms = [L.PageGeom(p.number, p.width, p.height) for p in pages]
+    page_lines, dropped = L.drop_furniture([p.lines for p in pages], geoms)
+    for lines, g in zip(page_lines, geoms):
+        L.page_margins(lines, g)
+    metrics = L.measure(page_lines, geoms, body_size)
+    by_number = {g.number: g for g in geoms}
+
+    # one stream of items in reading order: lines, zones (two-column runs), table pieces
+    items: list[tuple[str, object, int]] = []
+    for p, lines, g in zip(pages, page_lines, geoms):
+        page_items: list[tuple[float, str, object]] = []
+        zones = L.find_zones(lines, g)
+        in_zone = set()
+        for z in zones:
+            page_items.append((lines[z.start].top, "zone", (lines, z)))
+            in_zone.update(range(z.start, z.end))
+        for i, ln in enumerate(lines):
+            if i not in in_zone:
+                page_items.append((ln.top, "line", ln))
+        for frag in p.tables:
+            page_items.append((frag.bbox[1], "table", frag))
+        page_items.sort(key=lambda t: t[0])
+        items.extend((kind, obj, p.number) for _, kind, obj in page_items)
+
+    blocks: list = []
+    run: list[Line] = []
+    table_index = 0
+    i = 0
+    while i < len(items):
+        kind, obj, page = items[i]
+        if kind == "line":
+            run.append(obj)   # type: ignore[arg-type]
+            i += 1
+            continue
+        if run:
+            blocks.extend(L.body_paragraphs(run, by_number, metrics))
+            run = []
+        if kind == "zone":
+            lines, z = obj    # type: ignore[misc]
+            blocks.extend(L.zone_paragraphs(lines, z))
+            i += 1
+            continue
+        # a table, maybe continued on the following pages
+        frags = [obj]
+        j = i + 1
+        while j < len(items) and items[j][0] == "table" and items[j][2] == frags[-1].page + 1 \
+                and same_layout(frags[-1], items[j][1]):   # type: ignore[arg-type]
+            frags.append(items[j][1])
+            j += 1
+        table_index += 1
+        blocks.append(_table(frags, table_index))   # type: ignore[arg-type]
+        i = j
+    if run:
+        blocks.extend(L.body_paragraphs(run, by_number, metrics))
+    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text]
+    return blocks, dropped
+
+
+def _table(frags: list[TableFrag], index: int) -> Table:
+    rows = join_fragments(frags) if len(frags) > 1 else list(frags[0].rows)
+    out_rows = []
+    for r, row in enumerate(rows, 1):
+        out_rows.append(_row(row, index, r))
+    return Table(rows=out_rows, prov=Provenance(page=frags[0].page, table=index, source="pdf"))
+
+
+def _row(row: FragRow, table: int, r: int) -> Row:
+    cells = []
+    for c in row.cells:
+        lines = [clean(t) for t in c.lines if clean(t)]
+        cells.append(Cell(
+            lines=lines,
+            span=c.span,
+            merged_up=c.merged_up,
+            bold=True if c.bold >= 0.9 and lines else (False if lines and c.bold <= 0.1 else None),
+            raw="\n".join(c.lines),
+        ))
+    return Row(cells=cells, is_header=row.header, prov=Provenance(page=row.page, table=table, row=r, source="pdf"))
+
+
+# ---------------------------------------------------------------- source facts
+
+
+def _dominant_font(stats: CharStats) -> tuple[str | None, float | None]:
+    if not stats.fonts:
+        return None, None
+    by_size: Counter[float] = Counter()
+    by_name: Counter[str] = Counter()
+    for (name, size), n in stats.fonts.items():
+        by_size[size] += n
+        by_name[_family(name)] += n
+    return by_name.most_common(1)[0][0], by_size.most_common(1)[0][0]
+
+
+def _family(name: str) -> str:
+    """'TimesNewRomanPS-BoldMT' -> 'TimesNewRomanPS' (bold and regular count as one body font)."""
+    return name.split("-")[0].split(",")[0] or name
+
+
+def _page_setups(pages: list[PageData]) -> list[PageSetup]:
+    setups: list[PageSetup] = []
+    for p in pages:
+        w, h = round(p.width * PT_TO_MM, 1), round(p.height * PT_TO_MM, 1)
+        if setups and abs((setups[-1].width_mm or 0) - w) < 1 and abs((setups[-1].height_mm or 0) - h) < 1:
+            continue
+        setups.append(PageSetup(width_mm=w, height_mm=h, orientation="landscape" if w > h else "portrait",
+                                first_page=p.number))
+    return setups

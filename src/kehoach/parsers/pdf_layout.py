@@ -1,0 +1,350 @@
+"""Visual lines -> paragraphs: page furniture, two-column zones, paragraph breaks.
+
+Works on `pdf_lines.Line`s only (no pdfplumber here). Three steps, each a small function:
+
+- `drop_furniture`: running page numbers and lines repeated in the top/bottom band of
+  most pages (page headers/footers) go.
+- `find_zones`: runs of lines split by a wide gutter into two columns — the first-page
+  header (issuer + Số left, motto + place-date right) and the signature block (Nơi nhận
+  left, signer right). Each column is read top to bottom, left column first.
+- `body_paragraphs`: consecutive lines become one paragraph unless the layout says a new
+  one starts (vertical gap, first-line indent, a list marker, the previous line ending
+  before the next word would have hit the margin, a change of style).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import regex as re
+
+from ..blocks import Paragraph, Provenance
+from ..vntext import clean, is_upper_title
+from .pdf_lines import Line
+
+FURNITURE_BAND = 0.10          # share of the page height at the top and bottom where headers/footers live
+GUTTER_MIN_EM = 3.0            # a column gutter is at least this wide (in ems of the text beside it)
+GUTTER_ALONE_EM = 5.0          # ... and one line is enough to open a zone when the gap is this wide
+
+MARKER_RE = re.compile(
+    r"^(?:[-–—+•*▪●○✓]\s|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|[IVXLC]{1,6}\.\s|[a-zđ]\)\s|\(\d{1,3}\)\s|"
+    r"[IVXLC]{1,6}\s*[-–]\s)"
+)
+_PAGE_NO_RE = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?[-–—\s]*$", re.I)
+_TERMINAL_RE = re.compile(r"[.;:!?]\W*$")
+_FIELD_RE = re.compile(r"^(?:Số|V/v|Kính gửi|Nơi nhận)\b", re.I)   # fixed labels of ND 30 header/footer fields
+_NUMBER_FIELD_RE = re.compile(r"^Số\b", re.I)                          # the number line is one line
+
+
+@dataclass
+class PageGeom:
+    number: int
+    width: float
+    height: float
+    left: float = 0.0       # body text margins found on the page
+    right: float = 0.0
+
+    @property
+    def center(self) -> float:
+        return (self.left + self.right) / 2
+
+
+@dataclass
+class Metrics:
+    body_size: float = 12.0
+    pitch_em: float = 1.2    # baseline distance inside a paragraph, in ems
+
+
+# ---------------------------------------------------------------- geometry & metrics
+
+
+def page_margins(lines: list[Line], geom: PageGeom) -> None:
+    """Left/right text margins of a page from its long lines of the page's main size (fallback: 10%)."""
+    sizes = Counter(round(ln.size) for ln in lines for _ in range(len(ln.text)))
+    main = sizes.most_common(1)[0][0] if sizes else 0
+    body = [ln for ln in lines if abs(ln.size - main) <= 1.5 and len(ln.segs) == 1]
+    widest = max((ln.x1 - ln.x0 for ln in body), default=0.0)
+    long = [ln for ln in body if ln.x1 - ln.x0 >= 0.6 * widest] if widest else []
+    if len(long) >= 2:
+        xs0 = sorted(ln.x0 for ln in long)
+        xs1 = sorted(ln.x1 for ln in long)
+        geom.left = xs0[len(xs0) // 10]
+        geom.right = xs1[-1 - len(xs1) // 10]
+    else:
+        geom.left = geom.width * 0.1
+        geom.right = geom.width * 0.9
+
+
+def measure(pages: list[list[Line]], geoms: list[PageGeom], body_size: float) -> Metrics:
+    """Typical baseline pitch inside paragraphs: between a full-width line and the next one."""
+    ratios: Counter[float] = Counter()
+    for lines, g in zip(pages, geoms):
+        for prev, ln in zip(lines, lines[1:]):
+            if len(prev.segs) > 1 or len(ln.segs) > 1 or abs(prev.size - ln.size) > 0.5:
+                continue
+            if prev.x1 >= g.right - 0.5 * prev.size and ln.x0 <= g.left + 0.5 * ln.size:
+                pitch = ln.bottom - prev.bottom
+                if 0.8 * ln.size < pitch < 3 * ln.size:
+                    ratios[round(pitch / ln.size, 2)] += 1
+    pitch_em = ratios.most_common(1)[0][0] if ratios else 1.2
+    return Metrics(body_size=body_size, pitch_em=pitch_em)
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list[list[Line]], int]:
+    """Remove running page numbers and headers/footers repeated on most pages. Returns (pages, dropped)."""
+    def in_band(ln: Line, g: PageGeom) -> bool:
+        return ln.bottom <= g.height * FURNITURE_BAND or ln.top >= g.height * (1 - FURNITURE_BAND)
+
+    def key(ln: Line) -> str:
+        return re.sub(r"\d+", "#", clean(ln.text).casefold())
+
+    seen: Counter[str] = Counter()
+    for lines, g in zip(pages, geoms):
+        seen.update({key(ln) for ln in lines if in_band(ln, g)})
+    need = max(2, math.ceil(0.5 * len(pages)))
+    out: list[list[Line]] = []
+    dropped = 0
+    for lines, g in zip(pages, geoms):
+        kept = []
+        for ln in lines:
+            text = clean(ln.text)
+            if in_band(ln, g) and (
+                (_PAGE_NO_RE.match(text) and len(text) <= 16)
+                or (len(pages) >= 2 and seen[key(ln)] >= need and len(text) <= 200)
+            ):
+                dropped += 1
+                continue
+            kept.append(ln)
+        out.append(kept)
+    return out, dropped
+
+
+# ---------------------------------------------------------------- two-column zones
+
+
+@dataclass
+class Zone:
+    start: int              # index of the first line of the zone in the page's lines
+    end: int                # one past the last
+    lo: float               # the gutter: left column ends before lo, right column starts after hi
+    hi: float
+
+
+def _widest_gap(ln: Line) -> tuple[float, float] | None:
+    best = None
+    for a, b in zip(ln.segs, ln.segs[1:]):
+        gap = b.x0 - a.x1
+        if gap >= GUTTER_MIN_EM * max(a.size, b.size) and (best is None or gap > best[1] - best[0]):
+            best = (a.x1, b.x0)
+    return best
+
+
+def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
+    """Runs of lines laid out in two columns around a common gutter."""
+    zones: list[Zone] = []
+    i, n = 0, len(lines)
+    while i < n:
+        gap = _widest_gap(lines[i])
+        if gap is None:
+            i += 1
+            continue
+        lo, hi = gap
+        both = 1
+        left_c = [s.x0 / 2 + s.x1 / 2 for s in lines[i].segs if s.x1 <= lo + 0.5]
+        right_c = [s.x0 / 2 + s.x1 / 2 for s in lines[i].segs if s.x0 >= hi - 0.5]
+        j = i + 1
+        while j < n:
+            ln = lines[j]
+            g2 = _widest_gap(ln)
+            if g2 and min(hi, g2[1]) - max(lo, g2[0]) >= ln.size:
+                lo, hi = max(lo, g2[0]), min(hi, g2[1])
+                both += 1
+                left_c += [s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x1 <= lo + 0.5]
+                right_c += [s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x0 >= hi - 0.5]
+                j += 1
+                continue
+            if _fits_side(ln, lo, hi, left_c, right_c, geom):
+                j += 1
+                continue
+            break
+        if both >= 2 or (hi - lo) >= GUTTER_ALONE_EM * lines[i].size:
+            zones.append(Zone(i, j, lo, hi))
+            i = j
+        else:
+            i += 1
+    return zones
+
+
+def _fits_side(ln: Line, lo: float, hi: float, left_c: list[float], right_c: list[float], g: PageGeom) -> bool:
+    """A line belongs to a column when it keeps out of the other column and is not page-centred.
+
+    The gutter found so far is only where the columns' texts stop; a column may be wider
+    (the left one often is), so a left line only has to end before the right column starts.
+    """
+    tol = 0.5 * ln.size
+    c = ln.center
+    page_c = g.width / 2 if not g.right else g.center
+    if ln.x1 <= hi - tol:
+        col_c = sum(left_c) / len(left_c) if left_c else c
+        return abs(c - col_c) <= abs(c - page_c)
+    if ln.x0 >= lo + tol:
+        col_c = sum(right_c) / len(right_c) if right_c else c
+        return abs(c - col_c) <= abs(c - page_c)
+    return False
+
+
+def zone_paragraphs(lines: list[Line], zone: Zone) -> list[Paragraph]:
+    """Paragraphs of a two-column zone: the whole left column, then the right column."""
+    mid = (zone.lo + zone.hi) / 2
+    columns: tuple[list[Line], list[Line]] = ([], [])
+    for ln in lines[zone.start:zone.end]:
+        for side in (0, 1):
+            segs = [s for s in ln.segs if ((s.x0 + s.x1) / 2 < mid) == (side == 0)]
+            if segs:
+                columns[side].append(Line(segs=segs, page=ln.page, index=ln.index))
+    out: list[Paragraph] = []
+    for col in columns:
+        group: list[Line] = []
+        for ln in col:
+            if group and _layout_break(group[-1], ln):
+                out.append(make_paragraph(group, role="layout"))
+                group = []
+            group.append(ln)
+        if group:
+            out.append(make_paragraph(group, role="layout"))
+    return out
+
+
+def _layout_break(prev: Line, ln: Line) -> bool:
+    if abs(prev.size - ln.size) > 0.6 or abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
+        return True
+    if ln.top - prev.bottom > 0.8 * max(prev.size, ln.size):
+        return True
+    ptext, text = clean(prev.text), clean(ln.text)
+    if is_upper_title(ptext) or is_upper_title(text):
+        return True
+    if MARKER_RE.match(text) or _FIELD_RE.match(text) or _NUMBER_FIELD_RE.match(ptext):
+        return True
+    return bool(re.search(r"[:;]$", ptext))
+
+
+# ---------------------------------------------------------------- body paragraphs
+
+
+def _centered(ln: Line, g: PageGeom) -> bool:
+    """Centred between the margins (equal space left and right), not a full or indented line."""
+    return ln.x0 > g.left + 0.25 * ln.size and abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
+
+
+def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics) -> bool:
+    """True when `ln` begins a new paragraph instead of continuing `prev`."""
+    size = max(prev.size, ln.size)
+    space = 0.25 * prev.size
+    text, ptext = clean(ln.text), clean(prev.text)
+    if abs(prev.size - ln.size) > 1.0:
+        return True
+    marker = bool(MARKER_RE.match(text))
+    if ln.page != prev.page:
+        full = prev.x1 + space + ln.first_word_w >= gp.right - 0.3 * size
+        return not (full and ln.x0 <= g.left + 0.5 * size and not marker)
+    if ln.bottom - prev.bottom > size * (m.pitch_em * 1.2 + 0.05):
+        return True
+    if abs(prev.bold - ln.bold) > 0.9 or abs(prev.italic - ln.italic) > 0.9:
+        return True
+    if _centered(prev, g) and _centered(ln, g):
+        if is_upper_title(ptext) != is_upper_title(text):
+            return True
+        if is_upper_title(ptext):
+            return (prev.x1 - prev.x0) + space + ln.first_word_w < (g.right - g.left) - 0.3 * size
+        return False
+    if marker:
+        return True
+    if prev.x1 + space + ln.first_word_w < g.right - 0.3 * size:
+        return True                      # the next word would have fit: prev ended with a hard break
+    if ln.x0 > prev.x0 + 0.8 * size:
+        return True                      # first-line indent
+    return False
+
+
+def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    group: list[Line] = []
+    for ln in lines:
+        if group and starts_paragraph(group[-1], ln, geoms[group[-1].page], geoms[ln.page], m):
+            out.append(make_paragraph(group, geom=geoms[group[0].page]))
+            group = []
+        group.append(ln)
+    if group:
+        out.append(make_paragraph(group, geom=geoms[group[0].page]))
+    return out
+
+
+# ---------------------------------------------------------------- text
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines with a space (Vietnamese syllables are words: never glue them).
+
+    A line ending in a hyphen after a letter is joined without a space ("NĐ-" + "CP");
+    the hyphen itself is dropped only for an obvious Latin word hyphenation ("infor-" +
+    "mation"); a soft hyphen at the end of a line is removed.
+    """
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+            continue
+        if out.endswith("\u00ad"):
+            out = out[:-1] + t
+        elif re.search(r"\w-$", out) and not t[:1].isspace():
+            tail = re.search(r"(\w+)-$", out).group(1)
+            head = re.match(r"\w+", t)
+            if head and _latin(tail) and _latin(head.group(0)) and tail.islower() and head.group(0).islower() \
+                    and len(tail) >= 3 and len(head.group(0)) >= 2:
+                out = out[:-1] + t
+            else:
+                out = out + t
+        else:
+            out = out + " " + t
+    return out
+
+
+def _latin(word: str) -> bool:
+    return word.isascii() and word.isalpha()
+
+
+def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None = None) -> Paragraph:
+    texts = [clean(ln.text) for ln in group]
+    nchars = sum(len(t) for t in texts) or 1
+    bold = sum(ln.bold * len(t) for ln, t in zip(group, texts)) / nchars
+    italic = sum(ln.italic * len(t) for ln, t in zip(group, texts)) / nchars
+    return Paragraph(
+        text=clean(join_lines(texts)),
+        raw="\n".join(ln.text for ln in group),
+        lines=[t for t in texts if t],
+        bold=True if bold >= 0.9 else (False if bold <= 0.1 else None),
+        italic=True if italic >= 0.9 else (False if italic <= 0.1 else None),
+        align=_align(group, geom),
+        role=role,  # type: ignore[arg-type]
+        prov=Provenance(line=group[0].index, page=group[0].page, source="pdf"),
+    )
+
+
+def _align(group: list[Line], g: PageGeom | None) -> str | None:
+    if g is None:
+        return None
+    if all(_centered(ln, g) for ln in group):
+        return "center"
+    size = group[0].size
+    if len(group) > 1 and all(ln.x1 >= g.right - 0.5 * size for ln in group[:-1]):
+        return "justify"
+    if group[-1].x1 >= g.right - 0.5 * size and group[0].x0 > g.left + 3 * size:
+        return "right"
+    return "left"

@@ -1,0 +1,326 @@
+"""PDF characters -> visual lines: the geometric primitives the PDF parser builds on.
+
+pdfplumber gives one dict per glyph (text, x0, x1, top, bottom, fontname, size). This
+module turns them into `Line`s made of `Seg`ments (runs of words on one baseline with no
+wide gap), which is all the layout code needs. It also does the character-level hygiene:
+glyphs drawn twice (fake bold) are dropped but remembered as bold, combining diacritics
+drawn as separate glyphs are re-attached to the letter under them, and word spaces are
+inferred from gaps when the PDF has no space glyphs.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex as re
+
+# A gap wider than this many ems splits a line into segments (columns, tab stops, blanks
+# left in a draft such as "Số:      /KH-UBND").
+SEG_GAP_EM = 1.6
+# A gap wider than this share of the font size is a word space.
+SPACE_GAP_EM = 0.13
+
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|[,-]b$|[,-]bd$", re.I)
+_ITALIC_RE = re.compile(r"italic|oblique|[,-]i$|[,-]it$", re.I)
+_CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def font_is_bold(fontname: str) -> bool:
+    return bool(_BOLD_RE.search(_base_font(fontname)))
+
+
+def font_is_italic(fontname: str) -> bool:
+    return bool(_ITALIC_RE.search(_base_font(fontname)))
+
+
+def _base_font(fontname: str) -> str:
+    """Drop the subset prefix: "ABCDEF+TimesNewRomanPS-BoldMT" -> "TimesNewRomanPS-BoldMT"."""
+    name = fontname or ""
+    if len(name) > 7 and name[6] == "+":
+        name = name[7:]
+    return name
+
+
+def base_font(fontname: str) -> str:
+    return _base_font(fontname)
+
+
+def is_unmapped(text: str) -> bool:
+    """A glyph whose text the PDF does not map to Unicode: "(cid:N)", U+FFFD or private use."""
+    if text.startswith("(cid:"):
+        return True
+    return any(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+
+
+def strip_unmapped(text: str) -> str:
+    text = _CID_RE.sub("", text)
+    return "".join(ch for ch in text if not (ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF))
+
+
+@dataclass
+class Seg:
+    """A run of words on one line with no wide gap inside."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+    bold: float            # share of letters in a bold font (or drawn twice)
+    italic: float
+    font: str
+    first_word_w: float    # width of the first word (to tell a wrap from a hard break)
+    nchars: int = 0
+
+
+@dataclass
+class Line:
+    """One visual line: its segments left to right, and where it is."""
+
+    segs: list[Seg]
+    page: int
+    index: int = 0          # 1-based line number on the page (provenance)
+
+    @property
+    def x0(self) -> float:
+        return self.segs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segs)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segs)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segs if s.text)
+
+    @property
+    def size(self) -> float:
+        return max(self.segs, key=lambda s: s.nchars).size
+
+    @property
+    def bold(self) -> float:
+        n = sum(s.nchars for s in self.segs) or 1
+        return sum(s.bold * s.nchars for s in self.segs) / n
+
+    @property
+    def italic(self) -> float:
+        n = sum(s.nchars for s in self.segs) or 1
+        return sum(s.italic * s.nchars for s in self.segs) / n
+
+    @property
+    def first_word_w(self) -> float:
+        return self.segs[0].first_word_w
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class CharStats:
+    """Per-document counters the parser reports in SourceInfo."""
+
+    total: int = 0
+    unmapped: int = 0
+    duplicates: int = 0
+    marks: int = 0
+    fonts: dict[tuple[str, float], int] = field(default_factory=dict)
+
+    def count_font(self, fontname: str, size: float, n: int = 1) -> None:
+        key = (base_font(fontname), round(size * 2) / 2)
+        self.fonts[key] = self.fonts.get(key, 0) + n
+
+
+def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float = 1.0) -> list[dict]:
+    """Drop glyphs drawn twice at (almost) the same place — the fake-bold trick — marking the kept one bold.
+
+    Same idea as pdfplumber's `Page.dedupe_chars()`, but it remembers which glyphs were doubled.
+    """
+    buckets: dict[tuple[str, int, int], list[dict]] = {}
+    out: list[dict] = []
+    for ch in chars:
+        text = ch.get("text", "")
+        if not text.strip():
+            out.append(ch)
+            continue
+        kx, ky = int(ch["x0"] // (2 * tolerance)), int(ch["top"] // (2 * tolerance))
+        dup = None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in buckets.get((text, kx + dx, ky + dy), ()):
+                    if abs(other["x0"] - ch["x0"]) <= tolerance and abs(other["top"] - ch["top"]) <= tolerance:
+                        dup = other
+                        break
+                if dup:
+                    break
+            if dup:
+                break
+        if dup is not None:
+            dup["_fakebold"] = True
+            if stats:
+                stats.duplicates += 1
+            continue
+        buckets.setdefault((text, kx, ky), []).append(ch)
+        out.append(ch)
+    return out
+
+
+def _is_mark(text: str) -> bool:
+    return len(text) == 1 and unicodedata.combining(text) > 0
+
+
+def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None) -> list[Line]:
+    """Cluster glyphs into visual lines (top to bottom), then split each line into segments."""
+    letters: list[dict] = []
+    marks: list[dict] = []
+    spaces: list[dict] = []
+    for ch in chars:
+        text = ch.get("text", "")
+        if not text or ch.get("upright") is False:
+            continue
+        if not text.strip():
+            spaces.append(ch)
+        elif _is_mark(text):
+            marks.append(ch)
+        else:
+            letters.append(ch)
+    if not letters:
+        return []
+    letters.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    clusters: list[list[dict]] = []
+    ref_mid = ref_half = 0.0
+    for ch in letters:
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if clusters and abs(mid - ref_mid) <= ref_half:
+            clusters[-1].append(ch)
+            continue
+        clusters.append([ch])
+        ref_mid = mid
+        ref_half = max(1.5, (ch["bottom"] - ch["top"]) * 0.45)
+    for cl in clusters:
+        cl.sort(key=lambda c: c["x0"])
+    if marks:
+        _attach_marks(clusters, marks, stats)
+    space_x = _space_index(spaces)
+    lines = [Line(segs=_segments(cl, space_x), page=page) for cl in clusters]
+    lines.sort(key=lambda ln: (round(ln.bottom, 1), ln.x0))
+    for i, ln in enumerate(lines, 1):
+        ln.index = i
+    if stats is not None:
+        for cl in clusters:
+            for ch in cl:
+                stats.total += 1
+                if is_unmapped(ch["text"]):
+                    stats.unmapped += 1
+                stats.count_font(ch.get("fontname", ""), ch.get("size", 0.0))
+    return lines
+
+
+def _attach_marks(clusters: list[list[dict]], marks: list[dict], stats: CharStats | None) -> None:
+    """Put each detached combining mark after the letter it sits on (NFC later composes them)."""
+    for mk in marks:
+        mid_x = (mk["x0"] + mk["x1"]) / 2
+        mid_y = (mk["top"] + mk["bottom"]) / 2
+        best, best_d = None, None
+        for cl in clusters:
+            top = min(c["top"] for c in cl)
+            bottom = max(c["bottom"] for c in cl)
+            size = cl[0]["bottom"] - cl[0]["top"]
+            if not (top - 0.6 * size <= mid_y <= bottom + 0.4 * size):
+                continue
+            for ch in cl:
+                d = abs((ch["x0"] + ch["x1"]) / 2 - mid_x)
+                if ch["x0"] - 1 <= mid_x <= ch["x1"] + 1 and (best_d is None or d < best_d):
+                    best, best_d = ch, d
+        if best is not None:
+            best["_marks"] = best.get("_marks", "") + mk["text"]
+            if stats:
+                stats.marks += 1
+
+
+def _space_index(spaces: list[dict]) -> list[tuple[float, float, float]]:
+    return sorted(((s["x0"], s["top"], s["bottom"]) for s in spaces))
+
+
+def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict) -> bool:
+    if not space_x:
+        return False
+    import bisect
+
+    i = bisect.bisect_left(space_x, (a["x1"] - 1.0, -1e9, -1e9))
+    mid = (a["top"] + a["bottom"]) / 2
+    while i < len(space_x) and space_x[i][0] <= b["x0"] + 0.5:
+        _, top, bottom = space_x[i]
+        if top - 1 <= mid <= bottom + 1:
+            return True
+        i += 1
+    return False
+
+
+def _segments(chars: list[dict], space_x) -> list[Seg]:
+    segs: list[Seg] = []
+    run: list[dict] = [chars[0]]
+    for prev, ch in zip(chars, chars[1:]):
+        size = max(prev.get("size", 10.0), ch.get("size", 10.0), 1.0)
+        if ch["x0"] - prev["x1"] > SEG_GAP_EM * size:
+            segs.append(_make_seg(run, space_x))
+            run = [ch]
+        else:
+            run.append(ch)
+    segs.append(_make_seg(run, space_x))
+    return segs
+
+
+def _make_seg(chars: list[dict], space_x) -> Seg:
+    parts: list[str] = []
+    first_word_end: float | None = None
+    bold = italic = letters = 0
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    prev = None
+    for ch in chars:
+        if prev is not None:
+            size = max(prev.get("size", 10.0), ch.get("size", 10.0), 1.0)
+            gap = ch["x0"] - prev["x1"]
+            if gap > SPACE_GAP_EM * size or (gap > -0.5 and _has_space_between(space_x, prev, ch)):
+                parts.append(" ")
+                if first_word_end is None:
+                    first_word_end = prev["x1"]
+        parts.append(ch["text"] + ch.get("_marks", ""))
+        fontname = ch.get("fontname", "")
+        if ch["text"].isalnum() or len(ch["text"]) > 1:
+            letters += 1
+            if ch.get("_fakebold") or font_is_bold(fontname):
+                bold += 1
+            if font_is_italic(fontname):
+                italic += 1
+        size_key = round(ch.get("size", 0.0) * 2) / 2
+        sizes[size_key] = sizes.get(size_key, 0) + 1
+        fonts[fontname] = fonts.get(fontname, 0) + 1
+        prev = ch
+    x0, x1 = chars[0]["x0"], chars[-1]["x1"]
+    if first_word_end is None:
+        first_word_end = x1
+    return Seg(
+        x0=x0,
+        x1=x1,
+        top=min(c["top"] for c in chars),
+        bottom=max(c["bottom"] for c in chars),
+        text="".join(parts),
+        size=max(sizes, key=sizes.get),
+        bold=bold / letters if letters else 0.0,
+        italic=italic / letters if letters else 0.0,
+        font=base_font(max(fonts, key=fonts.get)),
+        first_word_w=first_word_end - x0,
+        nchars=len(chars),
+    )
