@@ -1,0 +1,425 @@
+"""Scanned PDF pages -> blocks, with Tesseract's Vietnamese model.
+
+Pages are rendered with pypdfium2 at 300 dpi (option `dpi`). Tesseract's TSV output gives word boxes; lines are rebuilt
+from its block/paragraph/line numbers, and a line with a wide gap (the two columns of a
+header: "BỘ CÔNG AN ... CỘNG HÒA XÃ HỘI ...") is cut into segments that are emitted
+column by column as layout paragraphs, the way the other front-ends flatten the header
+table.
+
+The number and the day of a signed document are often written by hand in the blank
+left for them ("Số: 589/KH-…", "ngày 02 tháng …"). Tesseract reads printed text well
+and handwriting badly, so those two slots are read again on their own: the coloured ink
+is separated from the black print, the slot is OCR'd as one line of digits, and common
+letter-for-digit confusions (Q/O/Ø -> 0, l/I -> 1 …) are undone. Likewise a short
+upper-case line that is one letter away from a document-type name once diacritics are
+set aside ("KÉẺ HOẠCH") is the name: Tesseract often drops the second mark of bold
+capitals.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex as re
+
+from ..blocks import Document, PageSetup, Paragraph, Provenance, SourceInfo
+from ..errors import KehoachError
+from ..vntext import clean, fold
+
+DEFAULT_DPI = 300
+PAGE_TIMEOUT_S = 180
+_MM_PER_PT = 25.4 / 72
+
+
+def tesseract_binary() -> str | None:
+    """Path of the tesseract binary (KEHOACH_TESSERACT overrides), or None."""
+    override = os.environ.get("KEHOACH_TESSERACT")
+    if override:
+        return override if Path(override).exists() else shutil.which(override)
+    return shutil.which("tesseract")
+
+
+def has_language(binary: str, lang: str = "vie") -> bool:
+    try:
+        out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return lang in (out.stdout + out.stderr).split()
+
+
+def available(lang: str = "vie") -> bool:
+    """True when Tesseract and its model for `lang` are installed."""
+    binary = tesseract_binary()
+    return bool(binary) and has_language(binary, lang)
+
+
+# --------------------------------------------------------------------------- words, lines
+
+
+@dataclass
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    key: tuple[int, int, int]          # (block, paragraph, line)
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    key: tuple[int, int, int]
+    segments: list[list[Word]] = field(default_factory=list)
+
+    @property
+    def top(self) -> int:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> int:
+        heights = sorted(w.height for w in self.words)
+        return heights[len(heights) // 2]
+
+
+def parse_tsv(tsv: str, min_conf: float = -1.0) -> list[Word]:
+    """Tesseract TSV -> word boxes (level 5 rows with text)."""
+    words: list[Word] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = cols[11].strip()
+        if not text:
+            continue
+        try:
+            conf = float(cols[10])
+            left, top, width, height = (int(c) for c in cols[6:10])
+            key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        except ValueError:
+            continue
+        if conf < min_conf:
+            continue
+        words.append(Word(text, left, top, width, height, conf, key))
+    return words
+
+
+def group_lines(words: list[Word], gap_factor: float = 2.5) -> list[Line]:
+    """Words -> lines in reading order; each line cut into segments at wide gaps."""
+    by_key: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        by_key.setdefault(w.key, []).append(w)
+    lines = [Line(sorted(ws, key=lambda w: w.left), k) for k, ws in by_key.items()]
+    lines.sort(key=lambda ln: (ln.top, ln.words[0].left))
+    for line in lines:
+        limit = gap_factor * max(line.height, 1)
+        segment = [line.words[0]]
+        for prev, word in zip(line.words, line.words[1:]):
+            if word.left - prev.right > limit:
+                line.segments.append(segment)
+                segment = []
+            segment.append(word)
+        line.segments.append(segment)
+    return lines
+
+
+def _seg_text(segment: list[Word]) -> str:
+    return clean(" ".join(w.text for w in segment))
+
+
+# --------------------------------------------------------------------------- handwritten slots
+
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "Ø": "0", "ø": "0", "(": "0", "C": "0", "c": "0",
+                                   "l": "1", "I": "1", "|": "1", "i": "1", "!": "1",
+                                   "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "g": "9", "q": "9",
+                                   "G": "6", "b": "6"})
+
+
+def _as_digits(text: str) -> str:
+    """Undo letter-for-digit confusions; '' when the slot still is not a number."""
+    text = re.sub(r"[\s.,'`‘’\"]", "", text).translate(_DIGIT_LOOKALIKES)
+    return text if text.isdigit() else ""
+
+
+def _read_digits(image, wide: tuple[int, int, int, int], narrow: tuple[int, int, int, int],
+                 binary: str, workdir: Path) -> str:
+    """OCR one slot of the page image as a single line of digits.
+
+    Coloured (blue) ink is looked for in the wide box, which may include the printed
+    words around the slot since black print drops out of the ink mask; without coloured
+    ink the narrow box, the blank between the printed words, is read in grey.
+    """
+    from PIL import ImageChops, ImageOps
+
+    crop = image.crop(wide)
+    if crop.width < 8 or crop.height < 8:
+        return ""
+    r, _g, b = crop.convert("RGB").split()
+    ink = ImageChops.subtract(b, r).point(lambda v: 255 if v > 40 else 0)   # blue ink
+    bbox = ink.getbbox()
+    if bbox and sum(ink.histogram()[255:]) > 0.01 * crop.width * crop.height:
+        pad = 5
+        slot = ImageOps.invert(ink).crop((max(bbox[0] - pad, 0), max(bbox[1] - pad, 0),
+                                          min(bbox[2] + pad, crop.width), min(bbox[3] + pad, crop.height)))
+    else:
+        slot = ImageOps.grayscale(image.crop(narrow))
+        if slot.width < 8:
+            return ""
+    slot = ImageOps.expand(slot, border=30, fill=255)
+    target = workdir / "slot.png"
+    slot.save(target)
+    try:
+        out = subprocess.run([binary, str(target), "stdout", "-l", "eng", "--psm", "7",
+                              "-c", "tessedit_char_whitelist=0123456789"],
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return re.sub(r"\D", "", out.stdout)
+
+
+def _fix_slots(line: Line, image, binary: str, workdir: Path, notes: list[str], page: int) -> None:
+    """Re-read the hand-filled number ("Số: ___/…") and day ("ngày __ tháng") of a header line."""
+    words = line.words
+    folded = [fold(w.text) for w in words]
+    # the number: words after "Số:" up to the word that starts the "/KH-…" symbol
+    for i, f in enumerate(folded):
+        if f.rstrip(":") != "so" or not words[i].text.endswith(":"):
+            continue
+        j = i + 1
+        slot: list[Word] = []
+        while j < len(words) and "/" not in words[j].text and len(slot) < 3:
+            slot.append(words[j])
+            j += 1
+        if j >= len(words):
+            break
+        tail = words[j]
+        head, sep, rest = tail.text.partition("/")
+        old = " ".join(w.text for w in slot) + head
+        if old.isdigit() or not any(c.isalnum() for c in old):   # printed, or left blank
+            break
+        # the slot's box: from the end of "Số:" to the "/" of the symbol
+        x1 = tail.left + int(tail.width * len(head) / max(len(tail.text), 1))
+        top, bottom = line.top - 12, line.bottom + 12
+        narrow = (words[i].right + 2, top, max(x1, words[i].right + 10), bottom)
+        new = _read_digits(image, (words[i].right + 2, top, x1 + 4, bottom), narrow, binary, workdir)
+        guess = _as_digits(old)
+        if not new or len(new) < len(guess) or len(new) > 5:
+            new = guess
+        if new:
+            for w in slot:
+                w.text = ""
+            tail.text = new + sep + rest
+            notes.append(f"ocr:page {page}: handwritten number {old!r} read as {new!r}")
+        break
+    # the day: "ngày__" (possibly glued) up to "tháng"
+    for i, f in enumerate(folded):
+        # the date line of the header: "<Place>, ngày __ tháng __ năm ____"
+        if not f.startswith("ngay") or i == 0 or not words[i - 1].text.endswith(","):
+            continue
+        j = i + 1
+        slot = []
+        while j < len(words) and fold(words[j].text) != "thang" and len(slot) < 2:
+            slot.append(words[j])
+            j += 1
+        if j >= len(words) or fold(words[j].text) != "thang":
+            continue
+        word = words[i]
+        glued = word.text[4:] if len(word.text) > 4 else ""
+        old = glued + "".join(w.text for w in slot)
+        if (old.isdigit() and 1 <= int(old) <= 31) or not any(c.isalnum() for c in old):
+            break
+        x0 = word.left + int(word.width * 4 / max(len(word.text), 1))
+        top, bottom = line.top - 12, line.bottom + 12
+        new = _read_digits(image, (word.left, top, words[j].left - 2, bottom),
+                           (x0 + 2, top, words[j].left - 2, bottom), binary, workdir)
+        guess = _as_digits(old)
+        if not (new and len(new) <= 2 and 1 <= int(new) <= 31 and len(new) >= len(guess)):
+            new = guess if guess and len(guess) <= 2 and 1 <= int(guess) <= 31 else ""
+        if new:
+            word.text = word.text[:4]
+            for w in slot:
+                w.text = ""
+            slot_word = slot[0] if slot else word
+            if slot:
+                slot_word.text = new
+            else:
+                word.text = word.text + " " + new
+            notes.append(f"ocr:page {page}: handwritten day {old!r} read as {new!r}")
+        break
+    for segment in line.segments:
+        segment[:] = [w for w in segment if w.text]
+    line.segments[:] = [s for s in line.segments if s]
+    line.words[:] = [w for w in line.words if w.text]
+
+
+# --------------------------------------------------------------------------- document-type names
+
+DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "BÁO CÁO", "CHỈ THỊ",
+             "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "HƯỚNG DẪN", "CÔNG ĐIỆN")
+_DOC_TYPE_FOLDS = {fold(name): name for name in DOC_TYPES}
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:] or (len(a) == len(b) and a[i + 1:] == b[i + 1:])
+
+
+def fix_doc_type(text: str) -> str:
+    """"KÉẺ HOẠCH" -> "KẾ HOẠCH": a short capitals line close to a document-type name."""
+    if len(text) > 20 or not text.isupper():
+        return text
+    folded = fold(text)
+    if folded in _DOC_TYPE_FOLDS:
+        return _DOC_TYPE_FOLDS[folded]
+    for name_fold, name in _DOC_TYPE_FOLDS.items():
+        if len(name_fold) >= 7 and _edit_distance_le1(folded, name_fold):
+            return name
+    return text
+
+
+# --------------------------------------------------------------------------- pages -> blocks
+
+
+def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
+    """Lines -> paragraphs: header regions column by column, body lines by Tesseract paragraph."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(line.segments) >= 2:
+            # a layout region: this line and its neighbours that sit wholly on one side of the gap
+            split = (line.segments[0][-1].right + line.segments[1][0].left) / 2
+            region = [line]
+            j = i + 1
+            while j < len(lines):
+                nxt = lines[j]
+                spans = any(seg[0].left < split < seg[-1].right for seg in nxt.segments)
+                if spans or (len(nxt.segments) == 1 and nxt.words[0].left < split and nxt.words[-1].right > split):
+                    break
+                region.append(nxt)
+                j += 1
+            left, right = [], []
+            for ln in region:
+                for seg in ln.segments:
+                    (left if seg[-1].right <= split else right).append((ln, seg))
+            for ln, seg in left + right:
+                text = fix_doc_type(_seg_text(seg))
+                if text:
+                    out.append(Paragraph(text=text, role="layout",
+                                         prov=Provenance(line=ln.key[2], page=page, source="ocr")))
+            i = j
+            continue
+        # body: consecutive lines of one Tesseract paragraph make one Paragraph
+        group = [line]
+        j = i + 1
+        while j < len(lines) and lines[j].key[:2] == line.key[:2] and len(lines[j].segments) == 1:
+            group.append(lines[j])
+            j += 1
+        texts = [fix_doc_type(_seg_text(ln.words)) for ln in group]
+        texts = [t for t in texts if t]
+        if texts:
+            out.append(Paragraph(text=clean(" ".join(texts)), lines=texts,
+                                 prov=Provenance(line=line.key[2], page=page, source="ocr")))
+        i = j
+    return out
+
+
+def _is_blank(gray) -> bool:
+    """A page with (almost) no dark pixels: nothing to read."""
+    hist = gray.histogram()
+    dark = sum(hist[:128])
+    return dark < 0.0015 * gray.width * gray.height
+
+
+def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, lang: str = "vie",
+            **options: object) -> Document:
+    """OCR a (scanned) PDF into blocks. `pages` (1-based) limits the work to some pages."""
+    import pypdfium2 as pdfium
+    from PIL import ImageOps
+
+    path = Path(path)
+    binary = tesseract_binary()
+    if binary is None or not has_language(binary, lang):
+        raise KehoachError(str(path), "no_tesseract")
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise KehoachError(str(path), "bad_pdf", error=str(exc)) from None
+    source = SourceInfo(path=str(path), format="pdf", pages=len(pdf), ocr=True)
+    blocks: list[Paragraph] = []
+    wanted = pages or list(range(1, len(pdf) + 1))
+    try:
+        with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
+            workdir = Path(tmp)
+            for number in wanted:
+                if not 1 <= number <= len(pdf):
+                    continue
+                started = time.monotonic()
+                page = pdf[number - 1]
+                width_pt, height_pt = page.get_size()
+                source.page_setups.append(PageSetup(
+                    width_mm=round(width_pt * _MM_PER_PT, 1), height_mm=round(height_pt * _MM_PER_PT, 1),
+                    orientation="landscape" if width_pt > height_pt else "portrait", first_page=number))
+                scale = float(options.get("dpi") or DEFAULT_DPI) / 72
+                image = page.render(scale=scale).to_pil().convert("RGB")
+                gray = ImageOps.grayscale(image)
+                if _is_blank(gray):
+                    source.notes.append(f"ocr:page {number}: blank, skipped")
+                    continue
+                target = workdir / f"page{number}.png"
+                gray.save(target)
+                try:
+                    proc = subprocess.run([binary, str(target), "stdout", "-l", lang, "--psm", "3", "tsv"],
+                                          capture_output=True, text=True, timeout=PAGE_TIMEOUT_S,
+                                          env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+                except subprocess.TimeoutExpired:
+                    raise KehoachError(str(path), "ocr_failed", page=number, error="timeout") from None
+                if proc.returncode != 0:
+                    error = (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
+                    raise KehoachError(str(path), "ocr_failed", page=number, error=error[:200])
+                words = [w for w in parse_tsv(proc.stdout) if w.conf >= 0]
+                if not any(w.conf > 30 and any(c.isalnum() for c in w.text) for w in words):
+                    source.notes.append(f"ocr:page {number}: blank, skipped")
+                    continue
+                lines = group_lines(words)
+                for line in lines:
+                    if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
+                        _fix_slots(line, image, binary, workdir, source.notes, number)
+                blocks.extend(_blocks_from_lines([ln for ln in lines if ln.words], number))
+                source.notes.append(f"ocr:page {number}: {time.monotonic() - started:.1f}s")
+    finally:
+        pdf.close()
+    if not blocks:
+        raise KehoachError(str(path), "no_text")
+    return Document(blocks=blocks, source=source)
+
+
+def parse(path: str | Path, **options: object) -> Document:
+    """Entry point with the parsers' signature (`load` never routes here by itself)."""
+    return ocr_pdf(path, **options)
