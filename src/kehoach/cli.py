@@ -114,5 +114,9 @@ def schema_cmd() -> None:
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+from .validate.cli import register as _register_validate  # noqa: E402
+_register_validate(app)  # `validate` and `rules` commands (src/kehoach/validate/cli.py)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -103,8 +103,8 @@ def header_missing(plan: Plan, config: Config):
     first = next(iter(paragraphs(plan)), None)
     where = h.location or (location(first[1].prov, first[0]) if first else Location(line=1))
     checks = {
-        "motto": h.motto or _found(plan, _MOTTO),
-        "slogan": _found(plan, _SLOGAN) or (h.motto and plan.document is None),
+        "motto": h.motto or _found(plan, _MOTTO, within=None),
+        "slogan": _found(plan, _SLOGAN, within=None) or (h.motto and plan.document is None),
         "issuer": bool(h.issuer),
         "number": (bool(h.number_raw) and h.number_from != "appendix") or _found(plan, _NUMBER_LINE_ANY),
         "date": (bool(h.date_raw) and h.number_from != "appendix") or _found(plan, _DATE_LINE),

@@ -13,7 +13,7 @@ import regex as re
 
 from ...blocks import Paragraph, Table
 from ...models import Location, Plan
-from ...vntext import _NEW_RE, _OLD_RE, nfc
+from ...vntext import _OLD_TO_NEW, nfc
 from ..config import Config
 from ..registry import rule
 from ..util import document, excerpt, location
@@ -31,6 +31,10 @@ MESSAGES = {
 
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _HARMLESS = set("\u00a0°±×÷«»§©®·´¨")
+# Tone placement only varies in open syllables: "hoà/hòa", "thuỷ/thủy" — never in "hoạch",
+# "toán" (a final consonant) or "quý" (qu- is one consonant).
+_OLD_RE = re.compile(r"(?<![qQ])(?:" + "|".join(map(re.escape, _OLD_TO_NEW)) + r")(?!\p{L})")
+_NEW_RE = re.compile(r"(?<![qQ])(?:" + "|".join(map(re.escape, _OLD_TO_NEW.values())) + r")(?!\p{L})")
 _DETACHED = re.compile(r"\p{L}\s+[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
 
 
