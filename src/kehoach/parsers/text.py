@@ -15,6 +15,7 @@ from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Tab
 from ..errors import KehoachError
 from ..vntext import clean, key
 from .layout import flatten_layout, is_layout_table
+from .layout_text import is_layout_text, layout_text_blocks
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -130,6 +131,9 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list = []
     i = 0
+    if is_layout_text(lines):
+        blocks = layout_text_blocks(lines)
+        i = len(lines)
     para_lines: list[tuple[int, str, int | None, bool]] = []
     table_no = 0
 

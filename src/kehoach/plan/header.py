@@ -40,6 +40,9 @@ _BODY_WORDS = r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN 
               r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
 
 
+_GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG NHÂN DÂN")}
+
+
 def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     """Upper-case lines above the number line -> (issuer, parent)."""
     lines = [c for c in candidates if c and is_upper_title(c) and not P.MOTTO_RE.search(key(c))
@@ -52,7 +55,7 @@ def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     # "UBND TỈNH LÀO CAI" over "SỞ CÔNG THƯƠNG" is parent over issuer;
     # "ỦY BAN NHÂN DÂN" over "HUYỆN QUẾ SƠN" is one name on two lines.
     first_complete = bool(re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\p{Lu}", first)) \
-        or first.startswith("BỘ ")
+        or first.startswith("BỘ ") or (bool(re.match(_BODY_WORDS, first)) and key(first) not in _GENERIC_BODIES)
     if first_complete and re.match(_BODY_WORDS, rest[0]):
         return " ".join(rest), first
     return " ".join(lines), None
@@ -198,8 +201,9 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
         if title_block is None:
             title_block = ln.block
         same_para = ln.block == title_block
-        continues = not same_para and title_parts and (ln.para.bold or ln.para.align == "center") \
-            and (type_line is None or type_line.para.bold == ln.para.bold) and len(title_parts) < 4
+        continues = not same_para and title_parts and len(title_parts) < 4 and (
+            ((ln.para.bold or ln.para.align == "center") and (type_line is None or type_line.para.bold == ln.para.bold))
+            or text[:1].islower())
         if same_para or continues or not title_parts:
             title_parts.append(text)
             title_block = ln.block

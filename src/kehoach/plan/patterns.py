@@ -15,7 +15,8 @@ BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)
 
 MOTTO_RE = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam")
 TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
-NUMBER_LINE_RE = re.compile(r"^\s*Số\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$", re.I)
+# "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
+NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
 PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^\d,]{2,50}?)\s*,\s*ngày\s*(?P<d>[\d\s]*?)\s*(?:tháng|/)\s*(?P<m>[\d\s]*?)\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
@@ -28,7 +29,7 @@ DOCUMENT_TYPE_IDS = {
     "THÔNG BÁO": "thong_bao", "CHƯƠNG TRÌNH": "chuong_trinh", "HƯỚNG DẪN": "huong_dan", "CÔNG VĂN": "cong_van",
     "PHƯƠNG ÁN": "phuong_an", "ĐỀ ÁN": "de_an", "CHỈ THỊ": "chi_thi", "NGHỊ QUYẾT": "nghi_quyet",
 }
-AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\s*/\s*KT)\s*\.\s*(?P<rest>.*)$")
+AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*\.\s*(?P<rest>.*)$")
 RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")
@@ -43,7 +44,7 @@ _KIND_RULES: list[tuple[str, str]] = [
     ("noi_dung", r"\bnội dung\b"),
     ("hinh_thuc", r"\bhình thức\b|\bbiện pháp\b|\bphương thức\b|\bthời gian(?:, địa điểm)? thực hiện\b|\bthời gian, địa điểm\b"),
     ("nhiem_vu", r"\bnhiệm vụ\b|\bgiải pháp\b|\btrọng tâm\b|\bhoạt động chủ yếu\b"),
-    ("kinh_phi", r"\bkinh phí\b"),
+    ("kinh_phi", r"\bkinh phí\b|\bnguồn lực\b"),
     ("to_chuc_thuc_hien", r"\btổ chức thực hiện\b|\bphân công\b|\btrách nhiệm thực hiện\b"),
 ]
 _KIND_RES = [(kind, re.compile(p)) for kind, p in _KIND_RULES]

@@ -89,7 +89,7 @@ _DUTY_START = re.compile(
     r"là cơ quan|là đơn vị|được giao|giao)\b",
     re.I,
 )
-_ASSIGN_PREFIX = re.compile(r"^(?:đối với|đề nghị|giao|yêu cầu|trách nhiệm của)\s+", re.I)
+_ASSIGN_PREFIX = re.compile(r"^(?:đối với|đề nghị|giao|yêu cầu|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+", re.I)
 
 
 def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
