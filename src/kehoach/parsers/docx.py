@@ -204,7 +204,7 @@ class _Builder:
         pages = _app_pages(self.document)
         info = SourceInfo(
             path=str(self.path), format="docx",
-            pages=pages if pages else self.reader.page, pages_approx=True,
+            pages=max(pages or 0, self.reader.page), pages_approx=True,   # counted breaks are a lower bound
             page_setups=self.sections,
             body_font=self.body_fonts.most_common(1)[0][0] if self.body_fonts else default_font,
             body_font_size=self.body_sizes.most_common(1)[0][0] if self.body_sizes else default_size,

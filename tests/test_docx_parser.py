@@ -1,0 +1,350 @@
+"""DOCX front-end: one test per Word pitfall, asserting the exact blocks produced.
+
+Fixtures come from tests/fixtures/make_docx.py (committed under tests/fixtures/docx/);
+`test_generator_reproduces_focused_fixtures` regenerates them to keep the generator honest.
+"""
+from __future__ import annotations
+
+import struct
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kehoach.blocks import Paragraph, Table
+from kehoach.errors import KehoachError
+from kehoach.parsers import load
+from kehoach.parsers.docx import parse
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures" / "docx"
+FOCUSED = FIXTURES / "focused"
+REALDOCS = Path("/work/shared/realdocs")
+sys.path.insert(0, str(HERE / "fixtures"))
+
+
+def texts(path: Path) -> list[str]:
+    return [b.text for b in parse(path).blocks if isinstance(b, Paragraph)]
+
+
+def only_table(path: Path) -> Table:
+    tables = parse(path).tables
+    assert len(tables) == 1
+    return tables[0]
+
+
+def grid(table: Table) -> list[list[tuple[str, int, bool]]]:
+    return [[(c.text, c.span, c.merged_up) for c in row.cells] for row in table.rows]
+
+
+# --- numbering ----------------------------------------------------------------------
+
+def test_number_formats_render_as_word_prints_them():
+    assert texts(FOCUSED / "numfmt.docx") == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+        "a) Điểm thứ nhất", "b) Điểm thứ hai", "c) Điểm thứ ba", "d) Điểm thứ tư",
+        "e) Điểm thứ năm",             # Word's lowerLetter: the fifth item is "e", never "đ"
+        "- Một gạch đầu dòng",         # bullets render as "-"
+        "2. Yêu cầu", "II. NỘI DUNG", "1. Nội dung tuyên truyền",
+        "(i) La mã thường", "(ii) La mã thường hai", "A. Chữ hoa", "B. Chữ hoa hai",
+        "01 Số có số 0", "02 Số có số 0 hai", "Không số",
+        "1. Chương một", "1.1. Mục một một", "1.2. Mục một hai",
+    ]
+    paras = parse(FOCUSED / "numfmt.docx").paragraphs
+    assert [p.numbered for p in paras if p.text == "Không số"] == [False]
+    assert all(p.numbered for p in paras if p.text != "Không số")
+    assert paras[0].raw == "MỤC ĐÍCH, YÊU CẦU"      # raw keeps the typed text
+
+
+def test_restart_continue_and_lvl_restart():
+    assert texts(FOCUSED / "restart.docx") == [
+        "1. Một", "2. Hai", "3. Ba (tiếp tục)",      # a second w:num on the same list continues
+        "1. Lại một", "2. Lại hai",                   # startOverride restarts
+        "1. Mục A", "a) Điểm a", "b) Điểm b", "2. Mục B", "c) Điểm c",   # lvlRestart=0: never restarts
+        "1. Mục C", "a) Điểm a", "b) Điểm b", "2. Mục D", "a) Điểm a lại",  # default: restarts
+        "5. Năm", "6. Sáu",                            # start=5
+    ]
+
+
+def test_numbering_inherited_from_style_chain():
+    assert texts(FOCUSED / "style_numbering.docx") == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu",
+        "II. NỘI DUNG",            # style based on the numbered style
+        "1. Nội dung tuyên truyền",
+        "Đoạn không đánh số",      # numId 0 on the paragraph switches the style's numbering off
+    ]
+
+
+def test_empty_number_cells_numbered_by_word():
+    table = only_table(FOCUSED / "tt_autonum.docx")
+    assert [row.texts[0] for row in table.rows] == ["TT", "I", "1.", "2.", "II", "1."]
+    assert grid(table)[1] == [("I", 1, False), ("Nhóm I", 2, False)]
+
+
+# --- tables -------------------------------------------------------------------------
+
+def test_gridspan_gives_one_cell_with_span():
+    assert grid(only_table(FOCUSED / "gridspan.docx")) == [
+        [("STT", 1, False), ("Nội dung", 1, False), ("Chủ trì", 1, False), ("Thời gian", 1, False)],
+        [("I. Cải cách thể chế", 4, False)],
+        [("1", 1, False), ("Rà soát văn bản", 1, False), ("Theo phân công tại Quyết định số 12/QĐ-UBND", 2, False)],
+    ]
+
+
+def test_vmerge_continuation_cells_are_merged_up_without_copied_text():
+    assert grid(only_table(FOCUSED / "vmerge.docx"))[1:] == [
+        [("1", 1, False), ("Tham mưu kế hoạch kiểm tra", 1, False), ("Kế hoạch của UBND tỉnh", 1, False), ("Tháng 01/2026", 1, False)],
+        [("", 1, True), ("", 1, True), ("Kế hoạch tự kiểm tra", 1, False), ("Tháng 02/2026", 1, False)],
+        [("", 1, True), ("", 1, True), ("Báo cáo kết quả", 1, False), ("Tháng 12/2026", 1, False)],
+        [("2", 1, False), ("Tuyên truyền", 1, False), ("Tin bài", 1, False), ("Thường xuyên", 1, False)],
+    ]
+
+
+def test_grid_before_and_after_keep_columns_aligned():
+    table = only_table(FOCUSED / "gridbefore.docx")
+    assert [row.texts for row in table.rows] == [
+        ["TT", "Nội dung", "Chủ trì", "Thời gian"],
+        ["", "Nội dung bắt đầu muộn", "Sở Nội vụ", "Quý I"],
+        ["1", "Kết thúc sớm", "Sở Tư pháp", ""],
+    ]
+    assert table.width == 4
+
+
+def test_tbl_header_rows_are_marked():
+    table = only_table(FOCUSED / "tblheader.docx")
+    assert [row.is_header for row in table.rows] == [True, True, False, False, False]
+    assert table.rows[1].texts == ["(1)", "(2)", "(3)"]
+    assert [r.prov.row for r in table.rows] == [1, 2, 3, 4, 5]
+
+
+def test_nested_table_text_becomes_lines_of_the_cell():
+    table = only_table(FOCUSED / "nested.docx")
+    assert table.rows[1].cells[2].lines == ["Trưởng đoàn", "Ông A", "Thành viên", "Bà B"]
+
+
+def test_multi_paragraph_cells_keep_lines():
+    table = parse(FIXTURES / "000_4a6fe417c4c99215.docx").tables[0]
+    cell = table.rows[2].cells[3]
+    assert cell.lines == ["- Các phòng, ban huyện;", "- UBND các xã, thị trấn."]
+    assert cell.text == "- Các phòng, ban huyện; - UBND các xã, thị trấn."
+
+
+# --- text the runs hide -------------------------------------------------------------
+
+def test_content_controls_block_and_run_level():
+    assert texts(FOCUSED / "sdt.docx") == ["Tuyên truyền cải cách hành chính năm 2026", "Số: 20/KH-UBND"]
+
+
+def test_hyperlink_text_is_kept():
+    assert texts(FOCUSED / "hyperlink.docx") == ["Đăng tải trên Cổng thông tin điện tử tỉnh theo quy định."]
+
+
+def test_tracked_insertion_kept_deletion_dropped():
+    assert texts(FOCUSED / "tracked.docx") == ["Thời gian thực hiện: Quý II/2026.", "Giữ nguyên"]
+
+
+def test_field_results_without_instructions():
+    assert texts(FOCUSED / "fields.docx") == ["Cơ quan chủ trì: Sở Nội vụ; căn cứ Quyết định số 12/QĐ-UBND."]
+
+
+def test_line_breaks_tabs_pages_and_sections():
+    doc = parse(FOCUSED / "breaks.docx")
+    first, tab, page2, landscape = doc.paragraphs
+    assert first.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and first.text == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
+    assert tab.text == "Thời gian: Quý I/2026"
+    assert [p.prov.page for p in doc.paragraphs] == [1, 1, 2, 3]
+    assert all(p.prov.page_approx for p in doc.paragraphs)
+    portrait, wide = doc.source.page_setups
+    assert (portrait.orientation, portrait.width_mm, portrait.height_mm) == ("portrait", 210.0, 297.0)
+    assert (portrait.margin_top_mm, portrait.margin_left_mm, portrait.margin_right_mm) == (20.0, 30.0, 15.0)
+    assert (wide.orientation, wide.width_mm, wide.height_mm, wide.first_page) == ("landscape", 297.0, 210.0, 3)
+    assert doc.source.pages == 3 and doc.source.pages_approx
+
+
+def test_fonts_default_and_dominant():
+    info = parse(FIXTURES / "002_86b98b1463db50d7.docx").source
+    assert (info.default_font, info.default_font_size) == ("Times New Roman", 14.0)
+    assert (info.body_font, info.body_font_size) == ("Times New Roman", 14.0)
+    assert info.format == "docx"
+
+
+# --- layout tables and text boxes ---------------------------------------------------
+
+def test_layout_tables_flattened_column_by_column():
+    doc = parse(FOCUSED / "layout.docx")
+    layout = [(p.text, p.prov.table, p.prov.row, p.prov.col) for p in doc.paragraphs if p.role == "layout"]
+    assert layout == [
+        ("ỦY BAN NHÂN DÂN", 1, 1, 1), ("TỈNH LÂM ĐỒNG", 1, 1, 1), ("Số: /KH-UBND", 1, 2, 1),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, 1, 2), ("Độc lập - Tự do - Hạnh phúc", 1, 1, 2),
+        ("Lâm Đồng, ngày tháng 01 năm 2026", 1, 2, 2),
+        ("Nơi nhận:", 2, 1, 1), ("- Bộ Nội vụ;", 2, 1, 1), ("- Lưu: VT, NC.", 2, 1, 1),
+        ("TM. ỦY BAN NHÂN DÂN", 2, 1, 2), ("KT. CHỦ TỊCH", 2, 1, 2), ("PHÓ CHỦ TỊCH", 2, 1, 2), ("Nguyễn Văn A", 2, 1, 2),
+    ]
+    # the task table stays a table, third in the document
+    assert [t.prov.table for t in doc.tables] == [3]
+    assert doc.tables[0].rows[1].texts == ["1", "Tuyên truyền trên Cổng TTĐT", "Sở Nội vụ", "Thường xuyên"]
+    body = [p.text for p in doc.paragraphs if p.role == "body"]
+    assert body == ["KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026", "I. MỤC ĐÍCH, YÊU CẦU",
+                    "Nâng cao nhận thức của cán bộ, công chức.", "PHỤ LỤC"]
+
+
+def test_text_box_stamp_read_once_and_apart_from_number_line():
+    doc = parse(FOCUSED / "textbox.docx")
+    assert [(p.role, p.text) for p in doc.paragraphs if "THẢO" in p.text] == [("textbox", "DỰ THẢO")]
+    assert "Số: /KH-UBND" in [p.text for p in doc.paragraphs if p.role == "layout"]
+
+
+def test_auto_numbered_seed_reads_like_typed_seed():
+    typed = parse(FIXTURES / "001_095502a10b21373e.docx")
+    auto = parse(FIXTURES / "001_095502a10b21373e.autonum.docx")
+    assert [p.text for p in typed.paragraphs] == [p.text for p in auto.paragraphs]
+    assert [r.texts for r in typed.tables[0].rows] == [r.texts for r in auto.tables[0].rows]
+    assert any(p.numbered and p.text == "II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" for p in auto.paragraphs)
+    assert not any(p.numbered for p in typed.paragraphs)
+
+
+def test_seed_appendix_table_structure():
+    doc = parse(FIXTURES / "001_095502a10b21373e.docx")
+    table = doc.tables[0]
+    assert table.rows[0].is_header and not any(r.is_header for r in table.rows[1:])
+    sub_rows = [r for r in table.rows if r.cells[0].merged_up]
+    assert sub_rows and all(r.cells[1].merged_up and not r.cells[2].merged_up for r in sub_rows)
+    assert doc.source.page_setups[-1].orientation == "landscape"
+    group = parse(FIXTURES / "000_4a6fe417c4c99215.docx").tables[0].rows[1]
+    assert [(c.text, c.span) for c in group.cells] == [("I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", 5)]
+
+
+# --- real documents -----------------------------------------------------------------
+
+REAL = sorted(REALDOCS.glob("*.docx")) if REALDOCS.is_dir() else []
+
+
+@pytest.mark.skipif(not REAL, reason="/work/shared/realdocs is not available")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_every_real_docx_parses(path: Path):
+    doc = load(path)
+    assert doc.source.format == "docx" and doc.blocks
+    assert any(p.role == "layout" for p in doc.paragraphs)
+    assert doc.tables, "the task table is kept as a table"
+    assert doc.source.pages and doc.source.pages_approx
+
+
+@pytest.mark.skipif(not REAL, reason="/work/shared/realdocs is not available")
+def test_real_auto_numbered_headings_and_empty_number_cells():
+    doc = parse(REALDOCS / "lamdong-ubnd_KH-CCHC-2026_v3.docx")
+    texts_ = [p.text for p in doc.paragraphs]
+    assert "1. Cải cách thể chế" in texts_ and "7. Công tác chỉ đạo, điều hành" in texts_
+    table = doc.tables[-1]
+    assert table.rows[0].is_header and table.width == 7
+    merged = [r for r in table.rows if r.cells[0].merged_up]
+    assert merged and all(r.cells[1].merged_up for r in merged)
+    laocai = parse(REALDOCS / "laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx")
+    assert [r.texts[0] for r in laocai.tables[-1].rows][:4] == ["TT", "1.", "2.", "3."]
+
+
+# --- bad input ----------------------------------------------------------------------
+
+def _error(path: Path) -> str:
+    with pytest.raises(KehoachError) as info:
+        load(path)
+    assert "\n" not in info.value.message() and str(path) in info.value.message()
+    return info.value.reason
+
+
+def test_not_a_zip(tmp_path: Path):
+    path = tmp_path / "plan.docx"
+    path.write_text("KẾ HOẠCH\nnot really a Word file", encoding="utf-8")
+    assert _error(path) == "bad_docx"
+
+
+def test_random_bytes(tmp_path: Path):
+    path = tmp_path / "noise.docx"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert _error(path) == "bad_docx"
+
+
+def test_zip_that_is_not_word(tmp_path: Path):
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "xin chào")
+    assert _error(path) == "bad_docx"
+
+
+def test_renamed_doc_and_encrypted_docx(tmp_path: Path):
+    from make_docx import ole2
+
+    doc = tmp_path / "legacy.docx"
+    doc.write_bytes(ole2({"WordDocument": b"\xec\xa5" + b"\0" * 100}))
+    assert _error(doc) == "doc_as_docx"
+    locked = tmp_path / "locked.docx"
+    locked.write_bytes(ole2({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"\0" * 64}))
+    assert _error(locked) == "encrypted_docx"
+
+
+def _copy_with(src: Path, dst: Path, replace: dict[str, bytes] | None = None, extra: int = 0) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = (replace or {}).get(item.filename, zin.read(item.filename))
+            zout.writestr(item.filename, data)
+        for i in range(extra):
+            zout.writestr(f"customXml/pad{i}.bin", b"")
+
+
+def test_zip_bomb_member_count(tmp_path: Path):
+    path = tmp_path / "many.docx"
+    _copy_with(FOCUSED / "hyperlink.docx", path, extra=2100)
+    assert _error(path) == "zip_bomb"
+
+
+def test_zip_bomb_declared_size(tmp_path: Path):
+    path = tmp_path / "huge.docx"
+    _copy_with(FOCUSED / "hyperlink.docx", path)
+    data = bytearray(path.read_bytes())
+    # claim 300 MB uncompressed for word/document.xml in the central directory
+    name = b"word/document.xml"
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46: at + 46 + name_len]) == name:
+            struct.pack_into("<I", data, at + 24, 300 * 1024 * 1024)
+            break
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+    assert _error(path) == "zip_bomb"
+
+
+def test_billion_laughs_fails_cleanly(tmp_path: Path):
+    lol = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+           b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+           b'<w:t>&d;</w:t></w:r></w:p></w:body></w:document>')
+    path = tmp_path / "lol.docx"
+    _copy_with(FOCUSED / "hyperlink.docx", path, replace={"word/document.xml": lol})
+    assert _error(path) == "bad_docx"
+
+
+def test_truncated_docx(tmp_path: Path):
+    data = (FOCUSED / "hyperlink.docx").read_bytes()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    assert _error(path) == "bad_docx"
+
+
+# --- the generator ------------------------------------------------------------------
+
+def test_generator_reproduces_focused_fixtures(tmp_path: Path):
+    import make_docx
+
+    fresh = make_docx.write_focused(tmp_path)
+    for name, path in fresh.items():
+        new, old = parse(path), parse(FOCUSED / f"{name}.docx")
+        assert [(type(b).__name__, getattr(b, "text", None)) for b in new.blocks] == \
+               [(type(b).__name__, getattr(b, "text", None)) for b in old.blocks], name
+        assert [[r.texts for r in t.rows] for t in new.tables] == [[r.texts for r in t.rows] for t in old.tables], name
+
+
+def test_bare_zip_signature(tmp_path: Path):
+    path = tmp_path / "stub.docx"
+    path.write_bytes(b"PK\x03\x04")
+    assert _error(path) == "bad_docx"
