@@ -51,6 +51,7 @@ class _Para:
     key: str
     strong: bool          # long enough to be reported on its own
     tokens: frozenset[str]
+    appendix: bool = False  # after the start of the first appendix
 
     @property
     def loc(self) -> Location:
@@ -62,11 +63,16 @@ def _dkey(text: str) -> str:
     return _MARKER.sub("", k, count=1).strip()
 
 
-def _is_strong(text: str, k: str) -> bool:
+_ATTACHED = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b", re.I)
+
+
+def _is_strong(text: str, k: str, title: str = "") -> bool:
     if len(k) < MIN_CHARS or len(k.split()) < MIN_WORDS:
         return False
-    if is_upper_title(text):
-        return False
+    if is_upper_title(text) or _ATTACHED.match(text):
+        return False       # headings; "(Kèm theo Kế hoạch số …)" under every appendix
+    if title and (k in title or title in k):
+        return False       # the plan's title restated in its opening sentence
     field = _FIELD.match(text)
     if field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100:
         return False       # "- Cơ quan thực hiện: …" repeats by design
@@ -74,6 +80,7 @@ def _is_strong(text: str, k: str) -> bool:
 
 
 def _candidates(plan: Plan) -> list[_Para]:
+    title = _dkey(plan.header.title or "")
     out = []
     for block, para in paragraphs(plan, layout=False):
         if para.role == "footnote":
@@ -81,8 +88,39 @@ def _candidates(plan: Plan) -> list[_Para]:
         k = _dkey(para.text)
         if not k:
             continue
-        out.append(_Para(block, para, k, _is_strong(para.text, k), frozenset(re.findall(r"\w+", k))))
+        out.append(_Para(block, para, k, _is_strong(para.text, k, title), frozenset(re.findall(r"\w+", k))))
+    _running_heads(out)
+    start = _appendix_start(plan)
+    for p in out:
+        p.appendix = start is not None and p.block >= start
     return out
+
+
+_APPENDIX_TITLE = re.compile(r"^(?:phụ\s+lục|danh\s+mục)\b", re.I)
+
+
+def _appendix_start(plan: Plan) -> int | None:
+    """Block index where the appendices begin (their own location, or a PHỤ LỤC / DANH MỤC title)."""
+    starts = [a.location.block for a in plan.appendices if a.location and a.location.block is not None]
+    for block, para in paragraphs(plan):
+        first = para.lines[0] if para.lines else para.text
+        if _APPENDIX_TITLE.match(first) and is_upper_title(first):
+            starts.append(block)
+            break
+    return min(starts) if starts else None
+
+
+def _running_heads(paras: list[_Para]) -> None:
+    """A text repeated at the top or bottom of several pages is a running header, not a copy."""
+    by_key: dict[str, list[_Para]] = {}
+    for p in paras:
+        if p.para.prov.page and p.para.prov.line is not None and p.para.prov.source in ("pdf", "ocr"):
+            by_key.setdefault(p.key, []).append(p)
+    for same in by_key.values():
+        pages = {p.para.prov.page for p in same}
+        if len(pages) >= 2 and all((p.para.prov.line or 99) <= 3 for p in same):
+            for p in same:
+                p.strong = False
 
 
 def _match(a: _Para, b: _Para) -> tuple[str, float] | None:
@@ -115,7 +153,21 @@ class Repeat:
         return len(self.pairs)
 
 
-def find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
+_last: tuple[object, object, tuple] | None = None     # (document, title, result): both rules share one pass
+
+
+def find_repeats(plan: Plan) -> tuple[list[_Para], list["Repeat"]]:
+    """Every repeat run, computed once per document for the two duplicate rules."""
+    global _last
+    doc = plan.document
+    if doc is not None and _last is not None and _last[0] is doc and _last[1] == plan.header.title:
+        return _last[2]
+    result = _find_repeats(plan)
+    _last = (doc, plan.header.title, result) if doc is not None else None
+    return result
+
+
+def _find_repeats(plan: Plan) -> tuple[list[_Para], list["Repeat"]]:
     """Every maximal run of matching paragraph pairs that holds at least one strong pair."""
     paras = _candidates(plan)
     matches: dict[tuple[int, int], tuple[str, float]] = {}
@@ -160,20 +212,39 @@ def _is_certain(paras: list[_Para], run: Repeat) -> bool:
     """Warn on an exact repeat, a substantial containment, or a run of three strong pairs.
 
     Containment of a short sentence inside a longer paragraph ("Chịu trách nhiệm trước UBND
-    huyện …" reused in another duty) and near matches are common in honest drafting: alone,
-    they are only `near-duplicate-paragraph` (info).
+    huyện …" reused in another duty), near matches, and an appendix restating the body are
+    common in honest drafting: alone, they are only `near-duplicate-paragraph` (info).
     """
     strong = [(t, kind, ratio) for t, (kind, ratio) in enumerate(run.pairs)
               if paras[run.i + t].strong and paras[run.j + t].strong]
     if len(strong) >= 3:
         return True
+    if paras[run.j].appendix:
+        return False       # appendix forms and tables restate the body, and each other, by design
     for t, kind, ratio in strong:
         if kind == "exact":
             return True
         if kind in ("contained", "contains"):
-            inner = min(len(paras[run.i + t].key), len(paras[run.j + t].key))
+            a, b = paras[run.i + t], paras[run.j + t]
+            short, long_ = (a, b) if len(a.key) <= len(b.key) else (b, a)
+            inner = len(short.key)
             if ratio >= 0.5 or inner >= 200:
                 return True
+            if inner >= 80 and len(short.key.split()) >= 12 and _whole_clause(short.key, long_.key):
+                return True
+    return False
+
+
+def _whole_clause(short: str, long_: str) -> bool:
+    """The shorter text sits in the longer one as whole clauses: "…; <short>." — not "cùng <short>"."""
+    body = short.rstrip(" .;:,")
+    at = long_.find(body)
+    while at >= 0:
+        before = long_[:at].rstrip()
+        after = long_[at + len(body):].lstrip()
+        if (not before or before[-1] in ".;:!?") and (not after or after[0] in ".;,:!?"):
+            return True
+        at = long_.find(body, at + 1)
     return False
 
 

@@ -58,7 +58,7 @@ _NUMBER_LINE_ANY = re.compile(r"^\s*Số\s*(?::\s*|[.]?\s*(?=[\d\s]*/))[\d\s]*/?
 _DATE_LINE = re.compile(r"(?:^|,)\s*ngày\s+[\d\s./]*tháng\s+[\d\s./]*năm\s*\d*", re.I)
 _DATE_PARTS = re.compile(r"ngày\s+([\d\s./]*?)\s*tháng\s+([\d\s./]*?)\s*năm\s*(\d*)", re.I)
 _TYPE_LINE = re.compile(r"^\s*KẾ\s+HOẠCH\b")
-_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\.\s*\S", re.I)
+_AUTHORITY = re.compile(r"(?:^|\s)(?:T/?M|KT|Q|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ]")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.I)
 _ARCHIVE = re.compile(r"^\s*[-–+•]?\s*Lưu\s*:?\s*(?:VT|VP|văn\s+thư)", re.I)
 
@@ -200,7 +200,10 @@ def _number_line(plan: Plan) -> tuple[str | None, Location | None]:
 
 
 def _strip_label(raw: str) -> str:
-    return re.sub(r"^\s*S[ốo]\s*[:.]?\s*", "", raw, flags=re.I).replace("*", "").strip()
+    """'Số:**20** /KH-UBND   Lào Cai, …' -> '20 /KH-UBND' (the number only, spaces kept)."""
+    text = re.sub(r"^\s*S[ốo]\s*[:.]?\s*", "", raw, flags=re.I).replace("*", "").strip()
+    m = re.match(r"[\d\s]*/\s*[^\s,;]*|\S*", text)
+    return m.group(0).strip() if m else text
 
 
 @rule("draft-blank", "KH404", "info",

@@ -27,6 +27,8 @@ MESSAGES = {
                   "en": "{label} number \"{number}\" comes after \"{previous}\" (out of order)"},
     "skipped": {"vi": "số {label} nhảy từ \"{previous}\" sang \"{number}\" (thiếu {missing})",
                 "en": "{label} numbering jumps from \"{previous}\" to \"{number}\" ({missing} missing)"},
+    "skipped_dd": {"vi": "điểm \"{number}\" đứng ngay sau \"{previous}\": theo bảng chữ cái tiếng Việt, sau d là đ (đánh số tự động của Word không có đ)",
+                   "en": "point \"{number}\" follows \"{previous}\": the Vietnamese alphabet puts đ after d (Word's automatic lettering has no đ)"},
     "start": {"vi": "{label} đầu tiên đánh số \"{number}\" (thiếu {missing})",
               "en": "the first {label} is numbered \"{number}\" ({missing} missing)"},
     "foreign": {"vi": "chữ \"{number}\" không dùng để đánh số điểm (bảng chữ cái tiếng Việt: … d, đ, e, g, h …)",
@@ -101,7 +103,8 @@ def heading_numbering(plan: Plan, config: Config):
 
     Sections I, II, III …, sub-sections 1, 2, 3 … and points a), b), c), d), đ), e), g) …
     must each run without a repeat or a gap among siblings. "đ" after "d" is correct; a
-    point lettered f, j, w or z is not Vietnamese. Reported at the offending heading.
+    point lettered f, j, w or z is not Vietnamese. Reported at the offending heading. "e"
+    straight after "d" (Word's automatic lettering has no "đ") is only `info`.
 
     PASS::
 
@@ -134,7 +137,7 @@ def heading_numbering(plan: Plan, config: Config):
     for siblings in _sibling_lists(plan.sections):
         by_style: dict[str, list[Section]] = {}
         for s in siblings:
-            if s.style in LABELS:
+            if s.style in LABELS and not re.match(r"\d+[.)]?\s", s.title or ""):   # "6.2 …" read as "6"
                 by_style.setdefault(s.style, []).append(s)
         for style, group in by_style.items():
             label = LABELS[style].get(config.lang) or LABELS[style]["vi"]
@@ -158,8 +161,10 @@ def heading_numbering(plan: Plan, config: Config):
                     yield heading_numbering.finding(config, MESSAGES["backwards"], location=s.location,
                                                     excerpt=excerpt(s.title), previous=previous[1].number, **fmt)
                 elif previous is not None and value > previous[0] + 1:
-                    yield heading_numbering.finding(config, MESSAGES["skipped"], location=s.location,
-                                                    excerpt=excerpt(s.title), previous=previous[1].number,
+                    only_dd = style == "letter" and render(previous[0] + 1, style) == "đ" and value == previous[0] + 2
+                    yield heading_numbering.finding(config, MESSAGES["skipped_dd" if only_dd else "skipped"],
+                                                    location=s.location, excerpt=excerpt(s.title),
+                                                    severity="info" if only_dd else None, previous=previous[1].number,
                                                     missing=_missing(previous[0] + 1, value, style), **fmt)
                 elif previous is None and value > 1:
                     yield heading_numbering.finding(config, MESSAGES["start"], location=s.location,

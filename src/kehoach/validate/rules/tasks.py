@@ -16,6 +16,10 @@ from ..util import describe, excerpt, plan_years
 MESSAGES = {
     "no_lead": {"vi": "nhiệm vụ không có đơn vị chủ trì", "en": "the task has no lead unit"},
     "no_timeline": {"vi": "nhiệm vụ không có thời gian thực hiện", "en": "the task has no timeline"},
+    "no_lead_column": {"vi": "không nhiệm vụ nào trong bảng {table} có đơn vị chủ trì ({count} nhiệm vụ)",
+                       "en": "none of the {count} tasks in table {table} has a lead unit"},
+    "no_timeline_column": {"vi": "không nhiệm vụ nào trong bảng {table} có thời gian thực hiện ({count} nhiệm vụ)",
+                           "en": "none of the {count} tasks in table {table} has a timeline"},
     "outside": {"vi": "thời gian \"{raw}\" nằm ngoài năm của kế hoạch ({years})",
                 "en": "the timeline \"{raw}\" lies outside the plan's year ({years})"},
     "near_miss": {"vi": "tên đơn vị \"{variant}\" gần giống \"{canonical}\" ({where}): có thể viết sai",
@@ -49,12 +53,36 @@ def _merged(plan: Plan) -> list[_Merged]:
     return list(merged.values())
 
 
+# a cited document inside a timeline cell ("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày
+# 28/5/2015") says nothing about when the task is due
+_CITATION = re.compile(r"\b\d+(?:/\d{4})?[/-][^\W\d_][\w&.-]*(?:/[\w&.-]+)?(?:\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?")
+
+
 def _years(task: Task) -> list[int]:
     t = task.timeline
     years = [int(v[:4]) for v in (t.start, t.end) if v and re.match(r"(?:19|20)\d\d", v)]
     if not years:
-        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", t.raw)]
+        raw = _CITATION.sub(" ", t.raw)
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", raw)]
     return years
+
+
+def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
+    """One finding per task lacking the field — or one per table when no row of it has it
+    (the table has no such column: reporting every row would bury the point)."""
+    by_table: dict[int | None, list[_Merged]] = {}
+    for m in _merged(plan):
+        table = m.task.location.table if m.task.location and m.task.origin == "appendix" else None
+        by_table.setdefault(table, []).append(m)
+    for table, merged in by_table.items():
+        lacking = [m for m in merged if not has(m)]
+        if table is not None and len(merged) >= 2 and len(lacking) == len(merged):
+            first = lacking[0].task
+            yield rule_obj.finding(config, MESSAGES[column], location=first.location, excerpt=excerpt(first.content),
+                                   table=table, count=len(merged))
+            continue
+        for m in lacking:
+            yield rule_obj.finding(config, MESSAGES[one], location=m.task.location, excerpt=excerpt(m.task.content))
 
 
 @rule("task-no-lead", "KH601", "warning",
@@ -76,10 +104,7 @@ def task_no_lead(plan: Plan, config: Config):
         TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	CƠ QUAN PHỐI HỢP	THỜI GIAN THỰC HIỆN
         1.	Tuyên truyền trên Cổng Thông tin điện tử huyện		Các phòng, ban ngành	Thường xuyên trong năm 2024
     """
-    for m in _merged(plan):
-        if not m.lead:
-            yield task_no_lead.finding(config, MESSAGES["no_lead"], location=m.task.location,
-                                       excerpt=excerpt(m.task.content))
+    yield from _missing(task_no_lead, plan, config, lambda m: m.lead, "no_lead", "no_lead_column")
 
 
 @rule("task-no-timeline", "KH602", "warning",
@@ -105,10 +130,7 @@ def task_no_timeline(plan: Plan, config: Config):
         1	Kế hoạch tuyên truyền năm 2024	Quý I/2024
         2	Báo cáo kết quả thực hiện	
     """
-    for m in _merged(plan):
-        if not m.timeline:
-            yield task_no_timeline.finding(config, MESSAGES["no_timeline"], location=m.task.location,
-                                           excerpt=excerpt(m.task.content))
+    yield from _missing(task_no_timeline, plan, config, lambda m: bool(m.timeline), "no_timeline", "no_timeline_column")
 
 
 @rule("timeline-outside-plan-year", "KH603", "warning",
@@ -118,7 +140,8 @@ def timeline_outside_plan_year(plan: Plan, config: Config):
 
     The plan's years come from its title ("năm 2024", "giai đoạn 2021 - 2025") and its
     date; "Quý II/2023" in a 2024 plan is usually last year's table copied without
-    updating.
+    updating. A timeline entirely after the plan's years ("trước ngày 01/01/2030") is often a
+    genuine long deadline and is only `info`; dates of documents cited in the cell are ignored.
 
     PASS::
 
@@ -147,9 +170,10 @@ def timeline_outside_plan_year(plan: Plan, config: Config):
     shown = str(lo) if lo == hi else f"{lo}–{hi}"
     for m in _merged(plan):
         if m.years and (max(m.years) < lo or min(m.years) > hi):
+            # before the plan: a table copied from last year; after: often a genuine long deadline
             yield timeline_outside_plan_year.finding(config, MESSAGES["outside"], location=m.task.location,
                                                      excerpt=excerpt(m.task.content), raw="; ".join(m.timeline),
-                                                     years=shown)
+                                                     years=shown, severity=None if max(m.years) < lo else "info")
 
 
 # ---- unit spellings --------------------------------------------------------------------
