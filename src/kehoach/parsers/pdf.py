@@ -289,7 +289,7 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
             run = []
         if kind == "zone":
             lines, z = obj    # type: ignore[misc]
-            blocks.extend(L.zone_paragraphs(lines, z))
+            blocks.extend(L.zone_paragraphs(lines, z, by_number[page]))
             i += 1
             continue
         # a table, maybe continued on the following pages

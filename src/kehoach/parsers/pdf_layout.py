@@ -197,7 +197,7 @@ def _fits_side(ln: Line, lo: float, hi: float, left_c: list[float], right_c: lis
     return False
 
 
-def zone_paragraphs(lines: list[Line], zone: Zone) -> list[Paragraph]:
+def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Paragraph]:
     """Paragraphs of a two-column zone: the whole left column, then the right column."""
     mid = (zone.lo + zone.hi) / 2
     columns: tuple[list[Line], list[Line]] = ([], [])
@@ -207,26 +207,57 @@ def zone_paragraphs(lines: list[Line], zone: Zone) -> list[Paragraph]:
             if segs:
                 columns[side].append(Line(segs=segs, page=ln.page, index=ln.index))
     out: list[Paragraph] = []
-    for col in columns:
+    for side, col in enumerate(columns):
+        if not col:
+            continue
+        box = _column_box(col, side, zone, geom)
         group: list[Line] = []
+        wraps: list[bool] = []
         for ln in col:
-            if group and _layout_break(group[-1], ln):
-                out.append(make_paragraph(group, role="layout"))
-                group = []
+            if group:
+                wrap = _column_wrap(group[-1], ln, box)
+                if _layout_break(group[-1], ln, wrap):
+                    out.append(make_paragraph(group, role="layout", wraps=wraps))
+                    group, wraps = [], []
+                else:
+                    wraps.append(wrap)
             group.append(ln)
         if group:
-            out.append(make_paragraph(group, role="layout"))
+            out.append(make_paragraph(group, role="layout", wraps=wraps))
     return out
 
 
-def _layout_break(prev: Line, ln: Line) -> bool:
+def _column_box(col: list[Line], side: int, zone: Zone, g: PageGeom) -> tuple[float, float, float]:
+    """(left, right, centre) of a column's text box, assuming its lines are centred in a cell
+    that reaches the page margin on the outer side."""
+    centers = sorted(ln.center for ln in col)
+    center = centers[len(centers) // 2]
+    if side == 0:
+        left = min([g.left] + [ln.x0 for ln in col])
+        return left, center + (center - left), center
+    right = max([g.right] + [ln.x1 for ln in col])
+    return center - (right - center), right, center
+
+
+def _column_wrap(prev: Line, ln: Line, box: tuple[float, float, float]) -> bool:
+    """Did `prev` end because the column was full (a wrap), not at a hard break?"""
+    left, right, center = box
+    if clean(ln.text)[:1].islower():
+        return True
+    space = 0.25 * prev.size
+    if abs(prev.center - center) < 0.5 * prev.size:          # centred in the column
+        return (prev.x1 - prev.x0) + space + ln.first_word_w >= (right - left) - 0.5 * prev.size
+    return prev.x1 + space + ln.first_word_w >= right - 0.5 * prev.size
+
+
+def _layout_break(prev: Line, ln: Line, wrap: bool) -> bool:
     if abs(prev.size - ln.size) > 0.6 or abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
         return True
     if ln.top - prev.bottom > 0.8 * max(prev.size, ln.size):
         return True
     ptext, text = clean(prev.text), clean(ln.text)
     if is_upper_title(ptext) or is_upper_title(text):
-        return True
+        return not (wrap and is_upper_title(ptext) and is_upper_title(text))
     if MARKER_RE.match(text) or _FIELD_RE.match(text) or _NUMBER_FIELD_RE.match(ptext):
         return True
     return bool(re.search(r"[:;]$", ptext))
@@ -270,16 +301,31 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
     return False
 
 
+def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
+    """Inside one paragraph: did `prev` wrap (rather than end at a hard line break)?"""
+    if prev.page != ln.page or clean(ln.text)[:1].islower():
+        return True
+    space = 0.25 * prev.size
+    if _centered(prev, g):
+        return (prev.x1 - prev.x0) + space + ln.first_word_w >= (g.right - g.left) - 0.3 * prev.size
+    return prev.x1 + space + ln.first_word_w >= g.right - 0.3 * prev.size
+
+
 def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -> list[Paragraph]:
     out: list[Paragraph] = []
     group: list[Line] = []
+    wraps: list[bool] = []
     for ln in lines:
-        if group and starts_paragraph(group[-1], ln, geoms[group[-1].page], geoms[ln.page], m):
-            out.append(make_paragraph(group, geom=geoms[group[0].page]))
-            group = []
+        if group:
+            prev = group[-1]
+            if starts_paragraph(prev, ln, geoms[prev.page], geoms[ln.page], m):
+                out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
+                group, wraps = [], []
+            else:
+                wraps.append(_body_wrap(prev, ln, geoms[prev.page]))
         group.append(ln)
     if group:
-        out.append(make_paragraph(group, geom=geoms[group[0].page]))
+        out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
     return out
 
 
@@ -320,15 +366,26 @@ def _latin(word: str) -> bool:
     return word.isascii() and word.isalpha()
 
 
-def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None = None) -> Paragraph:
+def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None = None,
+                   wraps: list[bool] | None = None) -> Paragraph:
+    """One paragraph from its visual lines. `wraps[i]` says line i+1 continues line i after a
+    wrap; `lines` keeps only the hard breaks (as a DOCX paragraph's <w:br/> would)."""
     texts = [clean(ln.text) for ln in group]
+    wraps = wraps if wraps is not None else [True] * (len(group) - 1)
+    logical: list[list[str]] = [[texts[0]]]
+    for text, wrap in zip(texts[1:], wraps):
+        if wrap:
+            logical[-1].append(text)
+        else:
+            logical.append([text])
     nchars = sum(len(t) for t in texts) or 1
     bold = sum(ln.bold * len(t) for ln, t in zip(group, texts)) / nchars
     italic = sum(ln.italic * len(t) for ln, t in zip(group, texts)) / nchars
+    lines = [clean(join_lines(part)) for part in logical]
     return Paragraph(
         text=clean(join_lines(texts)),
         raw="\n".join(ln.text for ln in group),
-        lines=[t for t in texts if t],
+        lines=[t for t in lines if t],
         bold=True if bold >= 0.9 else (False if bold <= 0.1 else None),
         italic=True if italic >= 0.9 else (False if italic <= 0.1 else None),
         align=_align(group, geom),
