@@ -243,6 +243,15 @@ def test_real_auto_numbered_headings_and_empty_number_cells():
     assert [r.texts[0] for r in laocai.tables[-1].rows][:4] == ["TT", "1.", "2.", "3."]
 
 
+@pytest.mark.skipif(not REAL, reason="/work/shared/realdocs is not available")
+def test_footnotes_come_last_with_their_own_role():
+    doc = parse(REALDOCS / "laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx")
+    notes = [b for b in doc.blocks if isinstance(b, Paragraph) and b.role == "footnote"]
+    assert len(notes) == 1 and doc.blocks[-1] is notes[0]
+    assert "Nghị quyết số 10-NQ/TW ngày 10/02/2022" in notes[0].text
+    assert notes[0].prov.page < doc.source.pages
+
+
 # --- bad input ----------------------------------------------------------------------
 
 def _error(path: Path) -> str:

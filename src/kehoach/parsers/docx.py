@@ -99,6 +99,7 @@ class _Builder:
         self.body_fonts: Counter = Counter()
         self.body_sizes: Counter = Counter()
         self.notes: list[str] = []
+        self.note_refs: list[tuple[str, str, int]] = []   # (kind, id, page of the reference)
 
     # --- walking the body -------------------------------------------------------------
 
@@ -107,6 +108,7 @@ class _Builder:
         final = self.body.find(W + "sectPr")
         if final is not None:
             self._section(final, last=True)
+        self._footnotes()
         return Document(blocks=self.blocks, source=self._source())
 
     def _container(self, el: etree._Element, role: str = "body") -> None:
@@ -137,6 +139,7 @@ class _Builder:
                 self.body_fonts.update(para.fonts)
                 self.body_sizes.update(para.sizes)
         self._textboxes(para.textboxes)
+        self.note_refs.extend((kind, note_id, para.page) for kind, note_id in para.notes)
         sect = p.find(f"{W}pPr/{W}sectPr")
         if sect is not None:
             self._section(sect)
@@ -168,6 +171,29 @@ class _Builder:
         else:
             self.blocks.append(to_table(raw, index))
         self._textboxes(raw.textboxes)
+
+    def _footnotes(self) -> None:
+        """Footnotes and endnotes the text refers to, in reference order, as role="footnote".
+
+        They come last (as printed at the foot of the page or the end of the document), so
+        they never split a section; the references they cite are still found.
+        """
+        parts = {kind: _part_xml(self.document, f"/{kind}s.xml") for kind in ("footnote", "endnote")}
+        seen = set()
+        for kind, note_id, page in self.note_refs:
+            root = parts.get(kind)
+            if root is None or (kind, note_id) in seen:
+                continue
+            seen.add((kind, note_id))
+            for note in root.iter(W + kind):
+                if note.get(W + "id") == note_id and note.get(W + "type") in (None, "normal"):
+                    for p in note.iter(W + "p"):
+                        para = self.reader.read(p)
+                        if not para.empty:
+                            block = self._to_block(para, "footnote")
+                            block.prov.page = page
+                            self.blocks.append(block)
+                    break
 
     def _textboxes(self, boxes: list[etree._Element]) -> None:
         for box in boxes:

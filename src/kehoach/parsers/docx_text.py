@@ -7,7 +7,8 @@ fields and tracked insertions. This reader walks the XML instead:
   content controls), w:fldSimple and the *result* runs of complex fields (between
   `separate` and `end`), w:smartTag, w:customXml, math text;
 - excluded: w:del / w:delText / w:moveFrom (tracked deletions), field instructions
-  (w:instrText), hidden runs (w:vanish), footnote reference marks;
+  (w:instrText), hidden runs (w:vanish), footnote reference marks (the notes they point
+  to are reported in `ParaText.notes` and read by the caller);
 - w:br (text wrapping) and w:cr start a new line; w:tab is a space;
 - text boxes (w:txbxContent) are not part of the paragraph: they are handed back to the
   caller to be emitted as separate blocks, and of an mc:AlternateContent only the
@@ -50,6 +51,7 @@ class ParaText:
     fonts: Counter = field(default_factory=Counter)
     sizes: Counter = field(default_factory=Counter)
     textboxes: list[etree._Element] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)   # ("footnote"|"endnote", id) referenced here
 
     @property
     def text(self) -> str:
@@ -71,6 +73,7 @@ class _Builder:
         self.fonts: Counter = Counter()
         self.sizes: Counter = Counter()
         self.textboxes: list[etree._Element] = []
+        self.notes: list[tuple[str, str]] = []
         self.page: int | None = None
 
     def add(self, text: str, bold: bool, italic: bool, font: str | None, size: float | None) -> None:
@@ -141,7 +144,7 @@ class Reader:
             align=self.styles.align(ppr, style_id),
             heading_level=self.styles.heading_level(ppr, style_id),
             page=page, index=self.paragraphs, chars=b.chars, fonts=b.fonts, sizes=b.sizes,
-            textboxes=b.textboxes,
+            textboxes=b.textboxes, notes=b.notes,
         )
 
     def _walk(self, el: etree._Element, b: _Builder, style_id: str | None) -> None:
@@ -190,6 +193,8 @@ class Reader:
                     self._page_break(b)
             elif tag in (W + "drawing", W + "pict"):
                 self._collect_textboxes(child, b)
+            elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                b.notes.append((tag[len(W):-len("Reference")], child.get(W + "id") or ""))
             elif tag == MC + "AlternateContent":
                 branch = child.find(MC + "Choice")
                 if branch is None:
