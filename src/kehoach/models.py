@@ -135,6 +135,13 @@ class Finding(BaseModel):
     file: str | None = None
 
 
+class Wrapper(BaseModel):
+    """A document that carries the plan: a Quyết định 'ban hành kèm theo', a Tờ trình with the draft attached."""
+
+    document_type: str
+    header: Header
+
+
 class SourceFacts(BaseModel):
     path: str
     format: str
@@ -154,6 +161,7 @@ class Plan(BaseModel):
     appendices: list[Appendix] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
+    wrapper: "Wrapper | None" = Field(None, description="the Quyết định / Tờ trình that carries this plan, if any")
 
     # The parsed blocks stay with the plan for the validator; they are not part of the JSON.
     _document: Any = PrivateAttr(default=None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex as re
 
 from ..blocks import Document, Paragraph, Table
-from ..models import Appendix, Location, Plan, SourceFacts, Task
+from ..models import Appendix, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .header import Line, lines_of, read_header, read_signature
@@ -139,9 +139,50 @@ def plan_year(header, doc: Document) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
+    """Where a plan carried by a Quyết định / Tờ trình starts (its own header block), or None."""
+    if seg.type_line is None:
+        return None
+    first = doc.blocks[seg.type_line]
+    if P.doc_type_line(first.lines[0]) == "KẾ HOẠCH":
+        return None
+    for i in range(seg.type_line + 1, len(doc.blocks)):
+        b = doc.blocks[i]
+        if isinstance(b, Paragraph) and b.lines and P.doc_type_line(b.lines[0]) == "KẾ HOẠCH":
+            start = i
+            for j in range(i - 1, max(seg.type_line, i - 10), -1):
+                pj = doc.blocks[j]
+                if not isinstance(pj, Paragraph):
+                    break
+                k = key(pj.text)
+                header_like = pj.role == "layout" or P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k) \
+                    or P.NUMBER_LINE_RE.match(pj.text) or P.PLACE_DATE_RE.search(pj.text) or is_upper_title(pj.text)
+                if not header_like:
+                    break
+                start = j
+            return start
+    return None
+
+
 def build_plan(doc: Document) -> Plan:
+    """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
     seg = segment(doc)
-    front = lines_of(_paras(doc, 0, seg.body_start))
+    inner = _inner_plan_start(doc, seg)
+    if inner is not None:
+        outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
+        inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
+        plan = _build(inner_doc, segment(inner_doc))
+        plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)
+        plan._document = doc
+        return plan
+    return _build(doc, seg)
+
+
+def _build(doc: Document, seg: Segments) -> Plan:
+    # without numbered sections (a Công văn, a Quyết định, a news item) the front matter runs on
+    has_heading = seg.body_start < len(doc.blocks) and isinstance(doc.blocks[seg.body_start], Paragraph) \
+        and heading_of(doc.blocks[seg.body_start]) is not None
+    front = lines_of(_paras(doc, 0, seg.body_start if has_heading else seg.sig_start))
     sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start))
     layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
     header = read_header(front, sig_lines + layout_elsewhere)
@@ -151,6 +192,8 @@ def build_plan(doc: Document) -> Plan:
             from .header import read_issuer
             header.issuer, header.issuer_parent = read_issuer(issuer)
     header.signer, header.recipients = read_signature(sig_lines)
+    if header.title is None:
+        header.title = _subject_line(front)
 
     appendices = read_appendices(doc, seg.appendix_start)
     attached = next((a for a in appendices if a.attached_to), None)
@@ -189,6 +232,15 @@ def build_plan(doc: Document) -> Plan:
     )
     plan._document = doc
     return plan
+
+
+def _subject_line(front: list[Line]) -> str | None:
+    """The trích yếu of a công văn: the "V/v …" paragraph."""
+    for ln in front:
+        if re.match(r"^\s*V/v\b", ln.text, re.I):
+            para = [x.text for x in front if x.block == ln.block]
+            return clean(re.sub(r"^\s*V/v\s*:?\s*", "", " ".join(para), flags=re.I)) or None
+    return None
 
 
 def _is_cong_van(front: list[Line]) -> bool:

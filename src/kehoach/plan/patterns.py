@@ -63,11 +63,14 @@ def kinds_of(title: str) -> list[str]:
     """Canonical kinds of a section title: "I. MỤC ĐÍCH, YÊU CẦU" -> [muc_dich, yeu_cau]."""
     head = title.split(":", 1)[0] if len(title) > 60 else title
     k = key(head)[:160]
-    kinds = [kind for kind, pattern in _KIND_RES if pattern.search(k)]
-    if "to_chuc_thuc_hien" in kinds:
-        kinds = [x for x in kinds if x not in ("nhiem_vu", "hinh_thuc")] if re.search(r"phân công nhiệm vụ|tổ chức thực hiện", k) else kinds
-    if "hinh_thuc" in kinds and "to_chuc_thuc_hien" in kinds and not re.search(r"hình thức|biện pháp", k):
-        kinds.remove("hinh_thuc")
+    # "phân công nhiệm vụ" and "tổ chức thực hiện" name the organisation part only:
+    # they must not also make the heading a nhiem_vu or hinh_thuc section
+    rest = re.sub(r"phân công (?:thực hiện )?nhiệm vụ|tổ chức thực hiện", " ", k)
+    kinds = []
+    for kind, pattern in _KIND_RES:
+        target = k if kind == "to_chuc_thuc_hien" else rest
+        if pattern.search(target):
+            kinds.append(kind)
     return kinds or ["other"]
 
 
