@@ -1,0 +1,85 @@
+"""Documents around a plan: a Quyết định that issues a plan, a Công văn that is not a plan."""
+from pathlib import Path
+
+import pytest
+
+from kehoach import api
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+
+DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN LỘC HÀ
+
+Số: 120/QĐ-UBND
+
+Lộc Hà, ngày 05 tháng 03 năm 2024
+
+QUYẾT ĐỊNH
+
+Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2024
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2024.
+
+Điều 2. Quyết định có hiệu lực kể từ ngày ký./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+ỦY BAN NHÂN DÂN
+HUYỆN LỘC HÀ
+
+KẾ HOẠCH
+
+Tuyên truyền cải cách hành chính năm 2024
+
+(Ban hành kèm theo Quyết định số 120/QĐ-UBND ngày 05/03/2024 của Chủ tịch UBND huyện)
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+- Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Nội vụ
+
+Chủ trì triển khai Kế hoạch này.
+"""
+
+
+def test_plan_inside_a_decision_is_the_plan_and_the_decision_is_its_wrapper():
+    plan = api.parse_text(DECISION_WITH_PLAN)
+    assert plan.document_type == "ke_hoach" and plan.is_plan
+    assert plan.header.title == "Tuyên truyền cải cách hành chính năm 2024"
+    assert plan.header.number is None            # the plan has no number of its own
+    assert [(s.number, s.kinds) for s in plan.sections] == [("I", ["muc_dich", "yeu_cau"]), ("II", ["to_chuc_thuc_hien"])]
+    assert [(t.origin, t.lead[0].name) for t in plan.tasks] == [("assignment", "Phòng Nội vụ")]
+    assert plan.wrapper is not None
+    assert plan.wrapper.document_type == "quyet_dinh"
+    assert plan.wrapper.header.number == "120/QĐ-UBND"
+    assert plan.wrapper.header.date == "2024-03-05"
+    assert plan.wrapper.header.title.startswith("Về việc ban hành Kế hoạch")
+
+
+def test_a_plain_plan_has_no_wrapper():
+    plan = api.parse_text(DECISION_WITH_PLAN.split("Nguyễn Văn An", 1)[1])
+    assert plan.wrapper is None and plan.document_type == "ke_hoach"
+
+
+@pytest.mark.skipif(not (REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf").exists(),
+                    reason="shared realdocs not present")
+def test_cong_van_is_reported_as_not_a_plan_with_its_header():
+    plan = api.parse(REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf")
+    assert plan.document_type == "cong_van" and plan.is_plan is False
+    assert plan.header.issuer == "SỞ CÔNG THƯƠNG" and plan.header.issuer_parent == "UBND TỈNH LÀO CAI"
+    assert plan.header.number is None and plan.header.number_raw == "/SCT-CN"     # left blank in the file
+    assert plan.header.title.startswith("kế hoạch kiểm tra công tác nghiệm thu")
+    assert plan.header.signer.name == "Hoàng Văn Thuân"
