@@ -12,7 +12,7 @@ from datetime import date
 import regex as re
 
 from ..models import Recurrence, Timeline
-from ..vntext import clean, fold, key
+from ..vntext import clean, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PER = {"ngay": "day", "tuan": "week", "thang": "month", "quy": "quarter", "nam": "year"}
@@ -48,7 +48,8 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
     tl = Timeline(raw=raw)
 
     # recurring: "01 lần/quý", "04 số/tháng", "mỗi tuần một lần", "Mỗi tháng 1 tin", "12 tin/năm"
-    low = key(raw)
+    # casefold only: key() rewrites tone placement and turns "quý" into "qúy", which the unit words below miss
+    low = raw.casefold()
     m = re.search(r"(\d+)\s*(\p{L}[\p{L} ]{0,14}?)?\s*/\s*\d*\s*(ngày|tuần|tháng|quý|năm)\b", low)
     m2 = re.search(r"mỗi\s+(ngày|tuần|tháng|quý|năm)\s+(?:(\d+)|(một|hai|ba|bốn))?\s*(\p{L}+(?: \p{L}+)?)?", low)
     m3 = re.search(r"(?:định kỳ\s+)?hàng\s+(ngày|tuần|tháng|quý|năm)\b", low)
