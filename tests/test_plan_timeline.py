@@ -1,0 +1,196 @@
+"""Timelines (domain.md §5): the raw text is kept; kind, start, end and recurrence are derived.
+
+Every form seen in real plans has its own test. When a form names no year, the plan's
+year (passed as `plan_year`) fills it in.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kehoach import api
+from kehoach.models import Recurrence
+from kehoach.plan.timeline import parse_timeline, years_in
+
+YEAR = 2024
+
+
+def tl(raw: str, year: int | None = YEAR):
+    t = parse_timeline(raw, year)
+    assert t is not None
+    assert t.raw == raw.strip()
+    return t
+
+
+def test_thuong_xuyen_is_ongoing_over_the_plan_year():
+    t = tl("Thường xuyên")
+    assert (t.kind, t.start, t.end, t.recurrence) == ("ongoing", "2024-01-01", "2024-12-31", None)
+
+
+def test_thuong_xuyen_without_any_year_has_no_dates():
+    t = tl("Thường xuyên", None)
+    assert (t.kind, t.start, t.end) == ("ongoing", None, None)
+
+
+def test_thuong_xuyen_trong_nam_takes_the_stated_year_not_the_plan_year():
+    t = tl("Thường xuyên trong năm 2024", 2021)
+    assert (t.kind, t.start, t.end, t.recurrence) == ("ongoing", "2024-01-01", "2024-12-31", None)
+
+
+def test_quarter_with_slash_year():
+    t = tl("Quý III/2024")
+    assert (t.kind, t.start, t.end, t.recurrence) == ("quarter", "2024-07-01", "2024-09-30", None)
+
+
+def test_quarter_written_with_nam_in_lower_case():
+    t = tl("quý III năm 2024", 2021)
+    assert (t.kind, t.start, t.end) == ("quarter", "2024-07-01", "2024-09-30")
+
+
+@pytest.mark.parametrize("raw, start, end", [
+    ("Quý I/2024", "2024-01-01", "2024-03-31"),
+    ("Quý II/2024", "2024-04-01", "2024-06-30"),
+    ("Quý IV/2024", "2024-10-01", "2024-12-31"),
+])
+def test_every_roman_quarter_maps_to_its_months(raw, start, end):
+    t = tl(raw)
+    assert (t.kind, t.start, t.end) == ("quarter", start, end)
+
+
+def test_month_with_year():
+    t = tl("Tháng 10/2024", 2021)
+    assert (t.kind, t.start, t.end, t.recurrence) == ("month", "2024-10-01", "2024-10-31", None)
+
+
+def test_deadline_with_full_date():
+    t = tl("Trước ngày 10/12/2024")
+    assert (t.kind, t.start, t.end, t.recurrence) == ("deadline", None, "2024-12-10", None)
+
+
+def test_deadline_without_year_takes_the_plan_year():
+    t = tl("Hoàn thành trước 30/6", 2025)
+    assert (t.kind, t.start, t.end) == ("deadline", None, "2025-06-30")
+
+
+def test_deadline_without_year_and_without_plan_year_has_no_end():
+    t = tl("Hoàn thành trước 30/6", None)
+    assert (t.kind, t.end) == ("deadline", None)
+
+
+def test_trong_nam_is_the_whole_year():
+    t = tl("Trong năm 2024", 2021)
+    assert (t.kind, t.start, t.end, t.recurrence) == ("year", "2024-01-01", "2024-12-31", None)
+
+
+def test_first_half_of_the_plan_year():
+    t = tl("6 tháng đầu năm", 2023)
+    assert (t.kind, t.start, t.end) == ("half_year", "2023-01-01", "2023-06-30")
+
+
+def test_second_half_of_a_stated_year():
+    t = tl("6 tháng cuối năm 2024", 2021)
+    assert (t.kind, t.start, t.end) == ("half_year", "2024-07-01", "2024-12-31")
+
+
+def test_moi_thang_mot_tin_is_monthly_with_a_count():
+    t = tl("Mỗi tháng 1 tin")
+    assert t.kind == "recurring"
+    assert t.recurrence == Recurrence(count=1, what="tin", per="month")
+    assert (t.start, t.end) == ("2024-01-01", "2024-12-31")
+
+
+def test_mot_lan_moi_quy():
+    t = tl("01 lần/quý")
+    assert t.kind == "recurring"
+    assert t.recurrence == Recurrence(count=1, what="lần", per="quarter")
+    assert (t.start, t.end) == ("2024-01-01", "2024-12-31")
+
+
+def test_bon_so_moi_thang():
+    t = tl("04 số/tháng")
+    assert t.kind == "recurring"
+    assert t.recurrence == Recurrence(count=4, what="số", per="month")
+
+
+def test_moi_tuan_mot_lan_with_the_count_in_words():
+    t = tl("mỗi tuần một lần")
+    assert t.kind == "recurring"
+    assert t.recurrence == Recurrence(count=1, what="lần", per="week")
+
+
+def test_moi_quy_is_recurring_not_the_first_quarter():
+    t = tl("Mỗi quý 1 tiểu phẩm")
+    assert t.kind == "recurring"
+    assert t.recurrence == Recurrence(count=1, what="tiểu phẩm", per="quarter")
+    assert (t.start, t.end) == ("2024-01-01", "2024-12-31")
+
+
+def test_dinh_ky_hang_quy_is_recurring_once_a_quarter():
+    t = tl("Định kỳ hàng quý")
+    assert t.kind == "recurring"
+    assert (t.recurrence.count, t.recurrence.per) == (1, "quarter")
+
+
+def test_a_yearly_quantity_is_recurring():
+    t = tl("12 tin/năm")
+    assert t.recurrence == Recurrence(count=12, what="tin", per="year")
+
+
+def test_recurrence_inside_a_longer_sentence():
+    t = tl("Số lượng và tần suất phát sóng: 48 số (04 số/tháng)")
+    assert t.kind == "recurring"
+    assert t.recurrence == Recurrence(count=4, what="số", per="month")
+
+
+def test_theo_ke_hoach_is_an_event():
+    t = tl("Theo kế hoạch")
+    assert (t.kind, t.start, t.end, t.recurrence) == ("event", None, None, None)
+
+
+def test_khi_co_ke_hoach_cua_thi_xa_is_an_event():
+    t = tl("Khi có KH của thị xã")
+    assert (t.kind, t.start, t.end, t.recurrence) == ("event", None, None, None)
+
+
+def test_a_single_date():
+    t = tl("Ngày 15/5/2024")
+    assert (t.kind, t.start, t.end) == ("date", "2024-05-15", "2024-05-15")
+
+
+def test_a_period_between_two_dates():
+    t = tl("Từ 01/3/2024 đến 30/4/2024")
+    assert (t.kind, t.start, t.end) == ("period", "2024-03-01", "2024-04-30")
+
+
+def test_a_span_of_years():
+    t = tl("Giai đoạn 2021 - 2025")
+    assert (t.kind, t.start, t.end) == ("period", "2021-01-01", "2025-12-31")
+
+
+def test_unrecognised_text_keeps_raw_and_is_unknown():
+    t = tl("Tùy tình hình thực tế")
+    assert (t.kind, t.start, t.end, t.recurrence) == ("unknown", None, None, None)
+
+
+def test_blank_timeline_is_none():
+    assert parse_timeline("   ", YEAR) is None
+    assert parse_timeline(None, YEAR) is None
+
+
+def test_raw_is_whitespace_collapsed_but_otherwise_verbatim():
+    t = parse_timeline("  Quý  III/2024 ", YEAR)
+    assert t.raw == "Quý III/2024"
+
+
+def test_years_in_ignores_longer_numbers():
+    assert years_in("Kế hoạch năm 2024, giai đoạn 2021-2025, mã 120245") == [2024, 2021, 2025]
+
+
+def test_a_table_cell_without_a_year_takes_the_plan_year_from_the_header():
+    plan = api.parse_text(
+        "KẾ HOẠCH\nTuyên truyền năm 2023\n\nPHỤ LỤC\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 10/01/2023)\n\n"
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian thực hiện\n"
+        "1\tTổ chức hội thi\tPhòng Nội vụ\tHoàn thành trước 30/6\n"
+    )
+    (task,) = plan.tasks
+    assert task.timeline.raw == "Hoàn thành trước 30/6"
+    assert (task.timeline.kind, task.timeline.end) == ("deadline", "2023-06-30")
