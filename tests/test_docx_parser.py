@@ -118,6 +118,19 @@ def test_tbl_header_rows_are_marked():
     assert [r.prov.row for r in table.rows] == [1, 2, 3, 4, 5]
 
 
+def test_small_bordered_table_naming_officials_stays_a_table():
+    assert [r.texts for r in only_table(FOCUSED / "small_table.docx").rows] == [
+        ["Trưởng ban", "Chủ tịch UBND tỉnh"], ["Phó Trưởng ban", "Giám đốc Sở Nội vụ"]]
+
+
+def test_rows_and_cells_in_content_controls_and_legacy_hmerge():
+    assert grid(only_table(FOCUSED / "table_wrappers.docx"))[1:] == [
+        [("1", 1, False), ("Nhiệm vụ trong sdt", 1, False), ("Quý I", 1, False)],
+        [("2", 1, False), ("Ô trong sdt", 1, False), ("Quý II", 1, False)],
+        [("3", 1, False), ("Gộp ngang kiểu cũ", 2, False)],
+    ]
+
+
 def test_nested_table_text_becomes_lines_of_the_cell():
     table = only_table(FOCUSED / "nested.docx")
     assert table.rows[1].cells[2].lines == ["Trưởng đoàn", "Ông A", "Thành viên", "Bà B"]

@@ -35,10 +35,10 @@ _TITLE_WORDS = ("stt", "tt", "noi dung", "nhiem vu", "chu tri", "phoi hop", "tho
                 "san pham", "ket qua", "ghi chu", "don vi", "co quan", "tien do", "kinh phi",
                 "cong viec", "trach nhiem", "ten don vi", "doi tuong", "dia diem", "so luong",
                 "noi dung cong viec", "hinh thuc")
-# Phrases of the header and signature blocks.
-_LAYOUT_MARKS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap – tu do", "noi nhan",
-                 "tm.", "kt.", "tl.", "q.", "chu tich", "giam doc", "truong ban", "truong doan",
-                 "pho chu tich", "thu truong", "bo truong")
+# Phrases of the header and signature blocks: the motto and "Nơi nhận" only ever appear there;
+# the number line, the place-date line and a signer's authority prefix count when borderless.
+_STRONG_MARKS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap – tu do", "noi nhan")
+_AUTHORITY = re.compile(r"^(?:tm|kt|tl|tuq|q)\s*\.", re.I)
 _NUMBER_LINE = re.compile(r"^so\s*:", re.I)
 _DATE_LINE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b", re.I)
 
@@ -208,16 +208,24 @@ def has_title_row(table: RawTable, look: int = 3) -> bool:
 
 
 def is_layout(table: RawTable) -> bool:
-    """True for the header/signature layout tables: small, not a task table, header-like."""
+    """True for the header/signature layout tables: small, not a task table, header-like.
+
+    A row of column titles makes a task table. Otherwise the motto or "Nơi nhận" make a
+    layout table; a borderless small table is one too when it holds a number line, a
+    place-date line or a signer's "TM."/"KT." line, or when it is tiny (≤ 4 rows, ≤ 3 columns).
+    """
     if not table.rows or has_title_row(table):
         return False
+    if len(table.rows) > 6 or table.grid > 4:
+        return False
     lines = [fold(line) for row in table.rows for c in row.cells for line in c.lines]
-    marks = sum(1 for line in lines if any(m in line for m in _LAYOUT_MARKS)
-                or _NUMBER_LINE.match(line) or _DATE_LINE.search(line))
-    small = len(table.rows) <= 6 and table.grid <= 4
-    if small and marks:
+    if any(m in line for line in lines for m in _STRONG_MARKS):
         return True
-    return small and not table.bordered and len(table.rows) <= 4 and table.grid <= 3
+    if table.bordered:
+        return False
+    if any(_NUMBER_LINE.match(line) or _DATE_LINE.search(line) or _AUTHORITY.match(line) for line in lines):
+        return True
+    return len(table.rows) <= 4 and table.grid <= 3
 
 
 def layout_paragraphs(table: RawTable, index: int) -> list[Paragraph]:
