@@ -13,7 +13,7 @@ import regex as re
 
 from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ..errors import KehoachError
-from ..vntext import clean, key
+from ..vntext import clean
 from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks
 
@@ -175,7 +175,6 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     flush_para()
     blocks = _drop_page_noise(blocks)
     blocks = [p for b in blocks for p in (flatten_layout(b) if isinstance(b, Table) and is_layout_table(b) else [b])]
-    blocks = _join_split_tables(blocks)
     blocks = _join_split_sentences(blocks)
     _renumber_tables(blocks)
     return Document(blocks=blocks, source=source)
@@ -244,65 +243,6 @@ def _drop_page_noise(blocks: list) -> list:
 def _looks_like_page_header(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(text) <= 60 and (not letters or sum(c.isupper() for c in letters) / len(letters) > 0.8)
-
-
-def _header_key(row: Row) -> str:
-    return "|".join(key(t) for t in row.texts)
-
-
-def _join_split_tables(blocks: list) -> list:
-    """Join table pieces separated by a page break (blank lines in a text export)."""
-    out: list = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if isinstance(block, Table) and isinstance(prev, Table) and block.rows and prev.rows:
-            first = block.rows[0]
-            same_header = _header_key(first) == _header_key(prev.rows[0])
-            if same_header or (block.width == prev.width and not _looks_like_header_row(first)):
-                rows = block.rows[1:] if same_header else block.rows
-                if rows and _continues_row(prev.rows[-1], rows[0]):
-                    _merge_into(prev.rows[-1], rows[0])
-                    rows = rows[1:]
-                prev.rows.extend(rows)
-                continue
-        out.append(block)
-    return out
-
-
-def _looks_like_header_row(row: Row) -> bool:
-    from ..plan.columns import header_roles  # the column vocabulary lives in one place
-
-    return len(header_roles(row.texts)) >= 2
-
-
-def _continues_row(prev: Row, row: Row) -> bool:
-    """Is `row` (first row after a page break) the rest of `prev`, cut by the break?"""
-    texts = row.texts
-    if not texts or texts[0].strip():
-        return False
-    filled = [t for t in texts if t.strip()]
-    if not filled:
-        return False
-    if all(t[0].islower() for t in filled):
-        return True
-    content = texts[1] if len(texts) > 1 else ""
-    prev_content = prev.texts[1] if len(prev.texts) > 1 else ""
-    others_empty = sum(1 for t in texts[2:] if t.strip()) <= 1
-    return bool(content) and bool(prev_content) and not prev_content.rstrip().endswith((".", ";", "!", "?", ":")) \
-        and others_empty
-
-
-def _merge_into(prev: Row, row: Row) -> None:
-    for i, cell in enumerate(row.cells):
-        if i >= len(prev.cells) or cell.empty:
-            continue
-        target = prev.cells[i]
-        if target.lines:
-            target.lines[-1] = f"{target.lines[-1]} {cell.lines[0]}".strip()
-            target.lines.extend(cell.lines[1:])
-        else:
-            target.lines = list(cell.lines)
-        target.raw = f"{target.raw} {cell.raw}".strip()
 
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", '"', "*")

@@ -16,7 +16,8 @@ from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
-from .header import Line, lines_of, read_header, read_signature
+from .continued import join_continued_tables
+from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
@@ -166,6 +167,7 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
 
 def build_plan(doc: Document) -> Plan:
     """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
+    doc = Document(blocks=join_continued_tables(doc.blocks), source=doc.source)
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
     if inner is not None:
@@ -189,7 +191,6 @@ def _build(doc: Document, seg: Segments) -> Plan:
     if header.issuer is None:
         issuer = _issuer_before_motto(sig_lines + layout_elsewhere)
         if issuer:
-            from .header import read_issuer
             header.issuer, header.issuer_parent = read_issuer(issuer)
     header.signer, header.recipients = read_signature(sig_lines)
     if header.title is None:

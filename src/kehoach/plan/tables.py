@@ -88,8 +88,6 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     """Tasks of one table; ids are given by the caller (sub-rows carry `part`)."""
     tasks: list[Task] = []
     c_num, c_content = tmap.col("number"), tmap.col("content")
-    c_lead, c_support, c_time = tmap.col("lead"), tmap.col("support"), tmap.col("time")
-    c_products, c_notes, c_mon = tmap.col("products"), tmap.col("notes"), tmap.col("monitoring")
     last: Task | None = None
     part = 1
     for r, row in enumerate(table.rows):
