@@ -1,0 +1,600 @@
+"""Text-level repairs: legacy Vietnamese encodings and garbled PDF text layers.
+
+Three kinds of broken Vietnamese reach the parsers:
+
+- **TCVN3** (ABC, the ".VnTime" fonts): one Latin-1 byte per Vietnamese letter, lower case
+  only; capitals come from a second font (".VnTimeH") with the same codes, so "CéNG HOµ"
+  is "CỘNG HOÀ". The motto reads `Céng hoµ x· héi chñ nghÜa ViÖt Nam`.
+- **VNI** ("VNI-Times"): a base letter followed by a Latin-1 modifier
+  (`Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam`).
+- **Garbled PDF text layers**: a font embedded without a usable Unicode map, so the
+  extractor returns glyph numbers — pdfplumber's "(cid:1245)", or the number taken as a
+  code point ("Ĉӝc lұp" for "Độc lập"). The numbers are the font's glyph order. For a
+  TrueType font the first glyphs follow the standard order (glyph = ASCII code − 29, so
+  "(cid:54)" is "S"); the Vietnamese letters are wherever the font put them, and differ
+  between the regular, bold and italic faces. So the map of the remaining glyphs is
+  learnt from the document itself: words whose glyphs are partly known are matched
+  against the national motto, the document-type names and a frequency list of
+  administrative Vietnamese (`vi_lexicon`), each match votes for the glyphs it would
+  fix, and the clearest votes are adopted round after round. The repair is *trusted*
+  when the motto comes out right and nearly every glyph got a letter.
+
+Detection looks at the text, never at font names: the share of words that are common
+Vietnamese before and after each conversion decides.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex as re
+
+from .vi_lexicon import frequencies
+from .vntext import fold, key, nfc
+
+Kind = Literal["unicode", "tcvn3", "vni", "garbled"]
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+# Known pairs: phrases every plan prints, used to anchor the glyph map before the lexicon.
+ANCHORS = (MOTTO, MOTTO_2, "KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "THÔNG BÁO", "BÁO CÁO",
+           "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "Nơi nhận", "TỔ CHỨC THỰC HIỆN")
+
+# --------------------------------------------------------------------------- TCVN3 (ABC)
+
+_TCVN3_PAIRS = (
+    "¡Ă ¢Â £Ê ¤Ô ¥Ơ ¦Ư §Đ ¨ă ©â ªê «ô ¬ơ \u00adư ®đ "
+    "µà ¶ả ·ã ¸á ¹ạ »ằ ¼ẳ ½ẵ ¾ắ Æặ Çầ Èẩ Éẫ Êấ Ëậ "
+    "Ìè Îẻ Ïẽ Ðé Ñẹ Òề Óể Ôễ Õế Öệ ×ì Øỉ Üĩ Ýí Þị "
+    "ßò áỏ âõ ãó äọ åồ æổ çỗ èố éộ êờ ëở ìỡ íớ îợ "
+    "ïù ñủ òũ óú ôụ õừ öử ÷ữ øứ ùự úỳ ûỷ üỹ ýý þỵ"
+)
+TCVN3_TO_UNICODE: dict[str, str] = {pair[0]: pair[1] for pair in _TCVN3_PAIRS.split()}
+_TCVN3_MARKERS = frozenset(TCVN3_TO_UNICODE)
+
+# --------------------------------------------------------------------------- VNI
+
+_VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_VNI_HAT_TONES = {"á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}   # â/ê/ô + tone
+_VNI_BREVE_TONES = {"é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}  # ă + tone
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+
+    def add(src: str, base: str, *marks: str) -> None:
+        out = unicodedata.normalize("NFC", base + "".join(marks))
+        table[src] = out
+        table[src.upper()] = out.upper()
+        # an upper-case base with lower-case modifiers, as typed in capitalised words
+        table[src[0].upper() + src[1:]] = out[0].upper() + out[1:]
+
+    for vowel in "aeiouy":
+        for mod, tone in _VNI_TONES.items():
+            add(vowel + mod, vowel, tone)
+    for vowel in "aeo":                       # â ê ô
+        add(vowel + "â", vowel, "\u0302")
+        for mod, tone in _VNI_HAT_TONES.items():
+            add(vowel + mod, vowel, "\u0302", tone)
+    add("aê", "a", "\u0306")                  # ă
+    for mod, tone in _VNI_BREVE_TONES.items():
+        add("a" + mod, "a", "\u0306", tone)
+    for src, base in (("ô", "o"), ("ö", "u")):    # ơ ư (one byte each) + tone
+        table[src] = unicodedata.normalize("NFC", base + "\u031b")
+        table[src.upper()] = table[src].upper()
+        for mod, tone in _VNI_TONES.items():
+            add(src + mod, base, "\u031b", tone)
+    # i and y with a tone are single bytes in VNI
+    for src, out in (("í", "í"), ("ì", "ì"), ("æ", "ỉ"), ("ó", "ĩ"), ("ò", "ị"), ("î", "ỵ")):
+        table[src] = out
+        table[src.upper()] = out.upper()
+    table["ñ"], table["Ñ"] = "đ", "Đ"
+    # bare vowels with tones already covered; drop identity/ambiguous entries
+    return {k: v for k, v in table.items() if k != v}
+
+
+VNI_TO_UNICODE = _vni_table()
+_VNI_RE = re.compile("|".join(re.escape(k) for k in sorted(VNI_TO_UNICODE, key=len, reverse=True)))
+_VNI_MARKERS = frozenset("øùûõïâáàåãäêéèúüëôöñÑÂÁÀÅÃÄÊÉÈÚÜËÔÖØÙÛÕÏæÆîÎóòÓÒíìÍÌ")
+
+# --------------------------------------------------------------------------- scoring
+
+_WORD_RE = re.compile(r"\p{L}+")
+_VIET_ONLY = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _lexicon() -> dict[str, int]:
+    return _lexicon_variants()
+
+
+_LEX_CACHE: dict[str, int] = {}
+
+
+def _lexicon_variants() -> dict[str, int]:
+    """Lexicon words in both tone placements (hoà/hòa) plus the anchor phrases' words."""
+    if _LEX_CACHE:
+        return _LEX_CACHE
+    base = dict(frequencies())
+    for phrase in ANCHORS:
+        for word in _WORD_RE.findall(phrase.lower()):
+            base[word] = base.get(word, 0) + 50
+    out: dict[str, int] = {}
+    from .vntext import _NEW_RE, _OLD_RE, _OLD_TO_NEW
+
+    new_to_old = {v: k for k, v in _OLD_TO_NEW.items()}
+    for word, count in base.items():
+        out[word] = out.get(word, 0) + count
+        old = _NEW_RE.sub(lambda m: new_to_old[m.group(0)], word)
+        new = _OLD_RE.sub(lambda m: _OLD_TO_NEW[m.group(0)], word)
+        for variant in (old, new):
+            if variant != word:
+                out[variant] = out.get(variant, 0) + count
+    _LEX_CACHE.update(out)
+    return _LEX_CACHE
+
+
+def vietnamese_share(text: str) -> float:
+    """Share of the words of `text` that are common Vietnamese syllables (0..1)."""
+    words = _WORD_RE.findall(text.lower())
+    if not words:
+        return 0.0
+    lex = _lexicon()
+    return sum(1 for w in words if w in lex) / len(words)
+
+
+def _has_motto(text: str) -> bool:
+    folded = key(text)
+    return key(MOTTO) in folded or key(MOTTO_2) in folded
+
+
+# --------------------------------------------------------------------------- legacy encodings
+
+
+def _fix_legacy_case(text: str) -> str:
+    """TCVN3 capitals come from an upper-case font with lower-case codes: "CỘNG" in "CéNG"."""
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        ascii_letters = [c for c in w if c.isascii() and c.isalpha()]
+        if len(ascii_letters) >= 1 and all(c.isupper() for c in ascii_letters) and len(w) > 1:
+            return w.upper()
+        return w
+
+    return _WORD_RE.sub(word, text)
+
+
+def tcvn3_to_unicode(text: str) -> str:
+    converted = "".join(TCVN3_TO_UNICODE.get(ch, ch) for ch in text)
+    return nfc(_fix_legacy_case(converted))
+
+
+def vni_to_unicode(text: str) -> str:
+    return nfc(_VNI_RE.sub(lambda m: VNI_TO_UNICODE[m.group(0)], text))
+
+
+def to_unicode(text: str, kind: str) -> str:
+    """Convert `text` from `kind` ("tcvn3", "vni"; "unicode" and "garbled" as is) to NFC."""
+    if kind == "tcvn3":
+        return tcvn3_to_unicode(text)
+    if kind == "vni":
+        return vni_to_unicode(text)
+    if kind == "garbled":
+        return repair([text]).lines[0]
+    return nfc(text)
+
+
+# --------------------------------------------------------------------------- garbled glyph text
+
+_CID_RE = re.compile(r"\(cid:(\d+)\)")
+_UNIT_RE = re.compile(r"\(cid:(\d+)\)|(.)", re.S)
+_VI_LOWER = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợ"
+             "pqrstuùúủũụưừứửữựvxyỳýỷỹỵ")
+_VI_LETTERS = frozenset(_VI_LOWER + _VI_LOWER.upper())
+_PUNCT_CANDIDATES = "–—“”‘’…•"
+
+
+def _is_foreign(ch: str) -> bool:
+    """A character that stands for a glyph number, not for itself ("ӝ" in "Ĉӝc")."""
+    if ch.isascii() or ch in _VI_LETTERS or ch.isspace():
+        return False
+    cp = ord(ch)
+    if 0x2000 <= cp <= 0x206F or 0x20A0 <= cp <= 0x20CF:
+        return False
+    # a letter Vietnamese does not use ("ÿ", "ӝ", "Ĉ") stands for a glyph number
+    return unicodedata.category(ch)[0] in "LM"
+
+
+Unit = "int | str"
+
+
+def _units(line: str, ascii_prior: bool) -> list[int | str]:
+    """A line -> literal characters (str) and glyph numbers (int)."""
+    out: list[int | str] = []
+    for m in _UNIT_RE.finditer(line):
+        if m.group(1) is not None:
+            gid = int(m.group(1))
+            if ascii_prior and 3 <= gid <= 97:
+                out.append(chr(gid + 29))
+            else:
+                out.append(gid)
+        else:
+            ch = m.group(2)
+            out.append(ord(ch) if _is_foreign(ch) else ch)
+    return out
+
+
+def _glyph_count(lines: list[str]) -> tuple[int, int]:
+    """(glyph-number units, letters) over the lines."""
+    glyphs = letters = 0
+    for line in lines:
+        cids = len(_CID_RE.findall(line))
+        rest = _CID_RE.sub("", line)
+        foreign = sum(1 for ch in rest if _is_foreign(ch))
+        glyphs += cids + foreign
+        letters += cids + sum(1 for ch in rest if ch.isalpha())
+    return glyphs, letters
+
+
+@dataclass
+class Repair:
+    """What `repair` did: the lines, the kind repaired (or None), and how far to trust it."""
+
+    lines: list[str]
+    kind: str | None = None
+    trusted: bool = True
+    glyphs: int = 0                   # distinct glyph numbers seen
+    mapped: int = 0                   # of which a letter was learnt
+    unmapped_share: float = 0.0       # share of glyph occurrences left without a letter
+    mapping: dict[int, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _split_words(units: list[int | str]) -> list[list[int | str]]:
+    words: list[list[int | str]] = []
+    current: list[int | str] = []
+    for u in units:
+        if isinstance(u, int) or u.isalpha():
+            current.append(u)
+        else:
+            if current:
+                words.append(current)
+            current = []
+    if current:
+        words.append(current)
+    return words
+
+
+class _Index:
+    """Lexicon words by length, for matching partly known glyph words."""
+
+    def __init__(self, lex: dict[str, int]) -> None:
+        self.by_len: dict[int, list[tuple[str, float]]] = defaultdict(list)
+        for word, count in lex.items():
+            # damped: a small corpus over-weights its own topics ("thường" 46 vs "thương" 1)
+            self.by_len[len(word)].append((word, float(count) ** 0.5))
+
+    def matches(self, pattern: list[int | str], mapping: dict[int, str]) -> list[tuple[str, float]]:
+        """Lexicon words fitting `pattern` (letters fixed, glyphs free but consistent)."""
+        fixed = [(i, (mapping.get(u) if isinstance(u, int) else u)) for i, u in enumerate(pattern)]
+        fixed = [(i, c.lower()) for i, c in fixed if c is not None]
+        free = [(i, u) for i, u in enumerate(pattern) if isinstance(u, int) and u not in mapping]
+        out = []
+        for word, count in self.by_len.get(len(pattern), ()):
+            if any(word[i] != c for i, c in fixed):
+                continue
+            seen: dict[int, str] = {}
+            ok = True
+            for i, gid in free:
+                ch = word[i]
+                if ch.isascii() and gid >= 98:
+                    # past the standard glyph order nothing is plain ASCII
+                    ok = False
+                    break
+                if seen.setdefault(gid, ch) != ch:
+                    ok = False
+                    break
+            if ok:
+                out.append((word, count))
+        return out
+
+
+def _case_vote(word: list[int | str], pos: int, mapping: dict[int, str]) -> int:
+    """+1 when the word around position `pos` is upper case, -1 when lower, 0 when unknown."""
+    letters = []
+    for i, u in enumerate(word):
+        if i == pos:
+            continue
+        ch = mapping.get(u) if isinstance(u, int) else u
+        if ch and ch.isalpha():
+            letters.append((i, ch))
+    if not letters:
+        return 0
+    uppers = sum(1 for _, c in letters if c.isupper())
+    if uppers == len(letters):
+        # "SỞ" or "CỘNG" say upper; a lone capital first letter ("Sở") says nothing
+        return 1 if len(letters) >= 2 or letters[0][0] != 0 else 0
+    if pos == 0:
+        return 0 if uppers == 0 else -1          # "Độc": a capital first letter is normal
+    return -1
+
+
+# The standard Macintosh glyph order that TrueType fonts keep for their first glyphs:
+# after ASCII (glyph = code - 29, 3..97) come these accented letters, 98..129.
+_MAC_ORDER = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü"
+MAC_STANDARD: dict[int, str] = {98 + i: ch for i, ch in enumerate(_MAC_ORDER)}
+
+
+def _neighbour_prior(gid: int, mapping: dict[int, str]) -> dict[str, tuple[float, str]]:
+    """Letters suggested by learnt neighbours in the glyph order: lower-case letter ->
+    (weight, the letter in the case suggested).
+
+    Fonts keep runs of letters in Unicode order (in Times New Roman glyph 1245 is "ộ"
+    U+1ED9 and 1244 is "Ộ" U+1ED8), so a glyph k places after a learnt one is likely
+    the letter k code points after it.
+    """
+    prior: dict[str, tuple[float, str]] = {}
+    for k in (1, 2, 3, 4):
+        for sign in (1, -1):
+            other = mapping.get(gid + sign * k)
+            if not other or len(other) != 1:
+                continue
+            cp = ord(other) - sign * k
+            if cp > 0 and chr(cp) in _VI_LETTERS and not chr(cp).isascii():
+                letter = chr(cp)
+                weight, _ = prior.get(letter.lower(), (0.0, letter))
+                prior[letter.lower()] = (weight + 1.0 / k, letter)
+    return prior
+
+
+def _offset_prior(mapping: dict[int, str]) -> list[tuple[int, float]]:
+    """Code point - glyph offsets shared by many learnt glyphs, with a weight.
+
+    When a font keeps the Vietnamese block in Unicode order, one offset explains dozens
+    of glyphs at once: a systematic decoding, found rather than assumed.
+    """
+    offsets: Counter = Counter()
+    for gid, letter in mapping.items():
+        if gid >= 98 and len(letter) == 1 and not letter.isascii():
+            offsets[ord(letter) - gid] += 1
+    return [(off, min(1.5, n / 10)) for off, n in offsets.items() if n >= 5]
+
+
+def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids: bool,
+           rounds: int = 80) -> dict[int, str]:
+    """Learn glyph -> letter from partly known words (see the module docstring).
+
+    For each unknown glyph and each candidate letter, the words holding the glyph are
+    scored by how much lexicon mass fits them with that letter (smoothed log-likelihood,
+    other unknown glyphs of the word left free), plus a bonus for letters suggested by
+    neighbours in the glyph order or by the standard glyph order. The glyphs with the
+    clearest winner are adopted and the scores recomputed with them known; finally every
+    learnt glyph is re-scored with all the others known, and changed if clearly better.
+    """
+    import math
+
+    index = _Index(lex)
+    mapping = dict(seed)
+    by_glyph: dict[int, list[tuple[tuple, int]]] = defaultdict(list)
+    for word, n in words.items():
+        for u in set(word):
+            if isinstance(u, int):
+                by_glyph[u].append((word, n))
+    alpha, n_letters, bonus, standard_bonus, reuse_penalty = 0.5, 70, 2.5, 8.0, 3.0
+
+    def decide(gid: int, known: dict[int, str]) -> tuple[float, str] | None:
+        evidence: list[tuple[int, dict[str, float], float]] = []
+        case_vote = 0
+        for word, n in by_glyph[gid]:
+            pattern = list(word)
+            free = {u for u in pattern if isinstance(u, int) and u not in known}
+            if len(free) > 3:
+                continue
+            mass: dict[str, float] = defaultdict(float)
+            for cand, count in index.matches(pattern, known):
+                mass[cand[pattern.index(gid)]] += count
+            total = sum(mass.values())
+            if total > 0:
+                evidence.append((n, mass, total))
+            for i, u in enumerate(pattern):
+                if u == gid:
+                    case_vote += _case_vote(pattern, i, known) * n
+        prior = _neighbour_prior(gid, known)
+        for offset, weight in _offset_prior(known):
+            cp = gid + offset
+            if 0 < cp < 0x110000 and chr(cp) in _VI_LETTERS and not chr(cp).isascii():
+                letter = chr(cp)
+                w, _ = prior.get(letter.lower(), (0.0, letter))
+                prior[letter.lower()] = (w + weight, letter)
+        cased: dict[str, str] = {c: letter for c, (_, letter) in prior.items()}
+        if glyph_ids and gid in MAC_STANDARD:
+            letter = MAC_STANDARD[gid]
+            w, _ = prior.get(letter.lower(), (0.0, letter))
+            prior[letter.lower()] = (w + standard_bonus / bonus, letter)
+            cased[letter.lower()] = letter
+        candidates = set(prior)
+        for _, mass, _ in evidence:
+            candidates.update(mass)
+        if not candidates:
+            return None
+        scores: dict[str, float] = {}
+        taken = {c for g, c in known.items() if g != gid}
+
+        def letter_for(c: str) -> str:
+            return cased.get(c) or (c.upper() if case_vote > 0 else c)
+
+        for c in candidates:
+            ll = sum(min(n, 3) * math.log((mass.get(c, 0.0) + alpha) / (total + alpha * n_letters))
+                     for n, mass, total in evidence)
+            # one letter is usually one glyph (a second face of the font is the exception)
+            scores[c] = ll + bonus * prior.get(c, (0.0, c))[0] - (reuse_penalty if letter_for(c) in taken else 0.0)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else top - 10.0
+        support = sum(1 for _, mass, _ in evidence if mass.get(best)) + (1 if best in prior else 0)
+        if support == 0:
+            return None
+        return top - second, letter_for(best)
+
+    for _ in range(rounds):
+        decisions: list[tuple[float, int, str]] = []
+        for gid in by_glyph:
+            if gid in mapping:
+                continue
+            decided = decide(gid, mapping)
+            if decided:
+                decisions.append((decided[0], gid, decided[1]))
+        if not decisions:
+            break
+        decisions.sort(reverse=True)
+        margin_ok = [d for d in decisions if d[0] >= 3.0]
+        chosen = margin_ok[: max(1, len(margin_ok) // 3)] or ([decisions[0]] if decisions[0][0] >= 0.7 else [])
+        if not chosen:
+            break
+        for _, gid, letter in chosen:
+            mapping[gid] = letter
+    for _ in range(2):   # re-score each learnt glyph with all the others known
+        changed = False
+        for gid in list(mapping):
+            if gid in seed:
+                continue
+            others = {g: c for g, c in mapping.items() if g != gid}
+            decided = decide(gid, others)
+            if decided and decided[1] != mapping[gid] and decided[0] >= 1.0:
+                mapping[gid] = decided[1]
+                changed = True
+        if not changed:
+            break
+    return mapping
+
+
+def _anchor_seed(line_units: list[list[int | str]]) -> dict[int, str]:
+    """Glyph letters from lines that are, letter for letter, a known phrase (the motto …)."""
+    seed: dict[int, str] = {}
+    anchors = [a for a in ANCHORS]
+    for units in line_units:
+        text_units = [u for u in units if not (isinstance(u, str) and u.isspace())]
+        for anchor in anchors:
+            target = [c for c in anchor if not c.isspace()]
+            if len(target) != len(text_units):
+                continue
+            trial: dict[int, str] = {}
+            ok = True
+            for u, c in zip(text_units, target):
+                if isinstance(u, int):
+                    if trial.setdefault(u, c) != c or (u in seed and seed[u] != c):
+                        ok = False
+                        break
+                elif u != c and u.lower() != c.lower():
+                    ok = False
+                    break
+            if ok and trial:
+                seed.update(trial)
+                break
+    return seed
+
+
+def _render(units: list[int | str], mapping: dict[int, str], ascii_prior: bool) -> str:
+    out = []
+    for u in units:
+        if isinstance(u, int):
+            out.append(mapping.get(u, f"(cid:{u})" if ascii_prior else chr(u)))
+        else:
+            out.append(u)
+    return nfc("".join(out))
+
+
+def repair_garbled(lines: list[str]) -> Repair:
+    """Learn the glyph map of a garbled text layer from the text itself and apply it."""
+    joined = "\n".join(lines)
+    ascii_prior = bool(_CID_RE.search(joined))
+    line_units = [_units(line, ascii_prior) for line in lines]
+    words: Counter = Counter()
+    occurrences: Counter = Counter()
+    for units in line_units:
+        for word in _split_words(units):
+            words[tuple(word)] += 1
+        for u in units:
+            if isinstance(u, int):
+                occurrences[u] += 1
+    seed = _anchor_seed(line_units)
+    mapping = _learn(words, _lexicon(), seed, glyph_ids=ascii_prior)
+    repaired = [_render(units, mapping, ascii_prior) for units in line_units]
+    total = sum(occurrences.values()) or 1
+    unmapped = sum(n for g, n in occurrences.items() if g not in mapping)
+    result = Repair(lines=repaired, kind="garbled", glyphs=len(occurrences),
+                    mapped=sum(1 for g in occurrences if g in mapping),
+                    unmapped_share=unmapped / total, mapping=mapping)
+    text = "\n".join(repaired)
+    share = vietnamese_share(_CID_RE.sub(" ", text))
+    result.trusted = _has_motto(text) and result.unmapped_share <= 0.02 and share >= 0.6
+    result.notes.append(
+        f"garbled text layer: {result.mapped}/{result.glyphs} glyphs learnt, "
+        f"{result.unmapped_share:.1%} of glyph occurrences left, {share:.0%} common words, "
+        f"motto {'found' if _has_motto(text) else 'not found'}")
+    return result
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _legacy_candidates(text: str) -> bool:
+    """Text that could be TCVN3/VNI: Latin-1 letters and no Vietnamese-only Unicode letters."""
+    return not _VIET_ONLY.search(text)
+
+
+def detect_encoding(text: str) -> Kind:
+    """Tell what `text` is: Unicode, TCVN3, VNI, or a garbled glyph-number text layer."""
+    if not text or not text.strip():
+        return "unicode"
+    glyphs, letters = _glyph_count([text])
+    beyond_latin1 = bool(_CID_RE.search(text)) or any(ord(ch) > 0xFF and _is_foreign(ch) for ch in text)
+    if beyond_latin1 and letters and glyphs / letters >= 0.02 and not _has_motto(text):
+        return "garbled"
+    if not _legacy_candidates(text):
+        return "unicode"
+    has_tcvn = any(ch in _TCVN3_MARKERS for ch in text)
+    has_vni = any(ch in _VNI_MARKERS for ch in text)
+    if not (has_tcvn or has_vni):
+        return "unicode"
+    base = vietnamese_share(text)
+    scores = {"unicode": base}
+    if has_tcvn:
+        scores["tcvn3"] = vietnamese_share(tcvn3_to_unicode(text))
+    if has_vni:
+        scores["vni"] = vietnamese_share(vni_to_unicode(text))
+    best = max(scores, key=lambda k: scores[k])
+    if best != "unicode" and scores[best] >= base + 0.1:
+        converted = to_unicode(text, best)
+        if _has_motto(converted) or scores[best] >= 0.4:
+            return best   # type: ignore[return-value]
+    return "unicode"
+
+
+def _line_is_legacy(line: str, kind: str) -> bool:
+    if not _legacy_candidates(line):
+        return False
+    markers = _TCVN3_MARKERS if kind == "tcvn3" else _VNI_MARKERS
+    if not any(ch in markers for ch in line):
+        return False
+    return vietnamese_share(to_unicode(line, kind)) >= vietnamese_share(line)
+
+
+def repair(lines: list[str]) -> Repair:
+    """Detect the encoding of `lines` as a whole and repair them (line count is kept)."""
+    text = "\n".join(lines)
+    kind = detect_encoding(text)
+    if kind == "unicode":
+        return Repair(lines=list(lines), kind=None)
+    if kind == "garbled":
+        return repair_garbled(lines)
+    # a legacy encoding: convert the lines that are in it (a document can mix fonts)
+    out = [to_unicode(line, kind) if _line_is_legacy(line, kind) else line for line in lines]
+    changed = sum(1 for a, b in zip(lines, out) if a != b)
+    return Repair(lines=out, kind=kind, notes=[f"{kind}: {changed} of {len(lines)} lines converted to Unicode"])
+
+
+def repair_lines(lines: list[str]) -> tuple[list[str], str | None]:
+    """Repaired lines and the kind repaired ("tcvn3", "vni", "garbled"), or None if none."""
+    result = repair(lines)
+    return result.lines, result.kind
