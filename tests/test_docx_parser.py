@@ -163,10 +163,11 @@ def test_field_results_without_instructions():
 
 def test_line_breaks_tabs_pages_and_sections():
     doc = parse(FOCUSED / "breaks.docx")
-    first, tab, page2, landscape = doc.paragraphs
+    first, tab, spaced, page2, landscape = doc.paragraphs
     assert first.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and first.text == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
     assert tab.text == "Thời gian: Quý I/2026"
-    assert [p.prov.page for p in doc.paragraphs] == [1, 1, 2, 3]
+    assert spaced.lines == ["- Bộ Nội vụ;", "- Lưu: VT."] and spaced.text == "- Bộ Nội vụ; - Lưu: VT."
+    assert [p.prov.page for p in doc.paragraphs] == [1, 1, 1, 2, 3]
     assert all(p.prov.page_approx for p in doc.paragraphs)
     portrait, wide = doc.source.page_setups
     assert (portrait.orientation, portrait.width_mm, portrait.height_mm) == ("portrait", 210.0, 297.0)

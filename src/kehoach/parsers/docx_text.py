@@ -9,7 +9,8 @@ fields and tracked insertions. This reader walks the XML instead:
 - excluded: w:del / w:delText / w:moveFrom (tracked deletions), field instructions
   (w:instrText), hidden runs (w:vanish), footnote reference marks (the notes they point
   to are reported in `ParaText.notes` and read by the caller);
-- w:br (text wrapping) and w:cr start a new line; w:tab is a space;
+- w:br (text wrapping) and w:cr start a new line, and so does a list item pushed to the
+  next visual line with a long run of spaces; w:tab is a space;
 - text boxes (w:txbxContent) are not part of the paragraph: they are handed back to the
   caller to be emitted as separate blocks, and of an mc:AlternateContent only the
   mc:Choice is read, so a box is never read twice (Choice + Fallback).
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex as re
 from lxml import etree
 
 from ..vntext import clean, nfc
@@ -32,6 +34,11 @@ M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _TRANSPARENT = {W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
 _SKIPPED = {W + name for name in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
                                   "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
+
+
+# Authors push a list item onto the next visual line with a run of spaces instead of a
+# break ("- Bộ Công an;            - Thường trực Tỉnh ủy;"): that is a line of its own.
+_SPACED_ITEM = re.compile(r"[ \u00a0]{8,}(?=[-+•–]\s)")
 
 
 @dataclass
@@ -128,7 +135,7 @@ class Reader:
             label = None
         b = _Builder()
         self._walk(p, b, style_id)
-        lines = [clean("".join(parts)) for parts in b.lines]
+        lines = [clean(piece) for parts in b.lines for piece in _SPACED_ITEM.split("".join(parts))]
         raw = nfc("\n".join("".join(parts) for parts in b.lines)).strip()
         lines = [line for line in lines if line]
         if label is not None:
