@@ -11,8 +11,8 @@ import regex as re
 from ..models import Unit
 from ..vntext import clean, key
 
-# a semicolon (with an optional list marker after it), a marker after a full stop, a leading marker
-_ITEM_SPLIT = re.compile(r"\s*;\s*(?:[-+•*]\s*)?|(?<=\.)\s+[-+•]\s+|^\s*[-+•*]\s*")
+# a semicolon (with an optional list marker after it), a marker after a full stop (".- " too), a leading marker
+_ITEM_SPLIT = re.compile(r"\s*;\s*(?:[-+•*]\s*)?|(?<=\.)\s*[-+•]\s+|^\s*[-+•*]\s*")
 _STRIP = " \t-+•*;.,:"
 
 _CANON: list[tuple[str, str]] = [
