@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..blocks import Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
 from ..errors import KehoachError
@@ -59,7 +58,9 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "scanned_pdf")
 
     notes: list[str] = []
-    _apply_text_repair(pages)
+    _apply_text_repair(pages, notes)
+    if "repaired:garbled:untrusted" in notes and options.get("ocr"):
+        return _ocr(path, **options)   # the learnt glyph map is not trusted: read the pixels
     unmapped = _drop_unmapped(pages)
     if unmapped:
         share = unmapped / max(1, stats.total)
@@ -165,20 +166,21 @@ def _ocr(path: Path, **options: object) -> Document:
 # ---------------------------------------------------------------- text hygiene
 
 
-def _repair_text(lines: list[str]) -> list[str]:
+def _repair_text(lines: list[str], notes: list[str] | None = None) -> list[str]:
     """Repair a garbled text layer (legacy font encodings, glyph-id text). The single call point.
 
-    Uses `kehoach.legacy.repair_lines` when that module exists; until then, the text as is.
+    `kehoach.legacy.repair` detects the kind and repairs it; what it did goes to `notes`
+    ("repaired:garbled", "repaired:garbled:untrusted", "repaired:tcvn3" …).
     """
-    try:
-        from .. import legacy   # type: ignore[attr-defined]
-    except ImportError:
+    from .. import legacy
+
+    result = legacy.repair(lines)
+    if result.kind is None or len(result.lines) != len(lines):
         return lines
-    repair: Callable[[list[str]], list[str]] | None = getattr(legacy, "repair_lines", None)
-    if repair is None:
-        return lines
-    fixed = repair(lines)
-    return fixed if isinstance(fixed, list) and len(fixed) == len(lines) else lines
+    if notes is not None:
+        notes.append(f"repaired:{result.kind}" + ("" if result.trusted else ":untrusted"))
+        notes.extend(f"pdf: {n}" for n in result.notes)
+    return result.lines
 
 
 def _text_slots(pages: list[PageData]):
@@ -193,7 +195,7 @@ def _text_slots(pages: list[PageData]):
                     yield cell
 
 
-def _apply_text_repair(pages: list[PageData]) -> None:
+def _apply_text_repair(pages: list[PageData], notes: list[str] | None = None) -> None:
     slots = list(_text_slots(pages))
     texts: list[str] = []
     index: list[tuple[object, int]] = []
@@ -205,7 +207,7 @@ def _apply_text_repair(pages: list[PageData]) -> None:
             for i, t in enumerate(obj.lines):
                 texts.append(t)
                 index.append((obj, i))
-    fixed = _repair_text(texts)
+    fixed = _repair_text(texts, notes)
     if fixed is texts:
         return
     for (obj, i), t in zip(index, fixed):
