@@ -52,7 +52,7 @@ def key(text: str | None) -> str:
     """A comparison key: NFC, new-style tones, case-folded, punctuation-light, spaces collapsed."""
     if not text:
         return ""
-    text = new_tone(clean(text)).casefold()
+    text = new_tone(clean(text).casefold())      # casefold first: "Uỷ" has no mixed-case entry
     text = re.sub(r"[“”\"'`*_]", "", text)
     text = re.sub(r"\s*([-–—&/])\s*", r" \1 ", text)
     return _SPACE_RE.sub(" ", text).strip(" .;:,-–")

@@ -8,6 +8,7 @@ Joining here, on blocks, means every format gets the same repair.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 from ..blocks import Block, Row, Table
 from ..vntext import key
@@ -77,5 +78,19 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
                 joined.rows.extend(rows)
                 out[-1] = joined
                 continue
+        out.append(block)
+    return _renumbered(out)
+
+
+def _renumbered(blocks: list[Block]) -> list[Block]:
+    """Number the (joined) tables 1..n and their rows 1..m: provenance names the table a reader sees."""
+    out: list[Block] = []
+    n = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            n += 1
+            rows = [Row(cells=r.cells, is_header=r.is_header, prov=replace(r.prov, table=n, row=i))
+                    for i, r in enumerate(block.rows, 1)]
+            block = Table(rows=rows, prov=replace(block.prov, table=n), continued=block.continued)
         out.append(block)
     return out
