@@ -225,12 +225,19 @@ class _Builder:
                 self.reader.page += 1
             self.section_start = self.reader.page
 
+    def _pages(self, app_pages: int | None) -> int:
+        """Word's own count (docProps/app.xml) when it has one; hard breaks are a lower bound,
+        rendered breaks in long tables overcount, so they only stand in when app.xml is silent."""
+        if self.reader.rendered_breaks:
+            return app_pages or self.reader.page
+        return max(app_pages or 0, self.reader.page)
+
     def _source(self) -> SourceInfo:
         default_font, default_size = self.styles.defaults()
         pages = _app_pages(self.document)
         info = SourceInfo(
             path=str(self.path), format="docx",
-            pages=max(pages or 0, self.reader.page), pages_approx=True,   # counted breaks are a lower bound
+            pages=self._pages(pages), pages_approx=True,
             page_setups=self.sections,
             body_font=self.body_fonts.most_common(1)[0][0] if self.body_fonts else default_font,
             body_font_size=self.body_sizes.most_common(1)[0][0] if self.body_sizes else default_size,
