@@ -18,9 +18,10 @@ _STRIP = " \t-+•*;.,:"
 _CANON: list[tuple[str, str]] = [
     (r"\bủy ban nhân dân\b", "ubnd"),
     (r"\bhội đồng nhân dân\b", "hđnd"),
-    (r"\bủy ban mặt trận tổ quốc việt nam\b", "ubmttq"),
+    (r"\bủy ban mặt trận tổ quốc\b", "ubmttq"),
     (r"\bủy ban mttq\b", "ubmttq"),
     (r"\bmặt trận tổ quốc\b", "mttq"),
+    (r"\b(ub)?mttq việt nam\b", r"\1mttq"),     # "Việt Nam" is written or left out at will
     (r"\bvăn phòng\b", "vp"),
     (r"\bcổng thông tin điện tử\b", "cổng ttđt"),
     (r"\btrung tâm hành chính công\b", "trung tâm hcc"),
@@ -31,7 +32,8 @@ _CANON_RE = [(re.compile(p), r) for p, r in _CANON]
 
 
 def unit_key(name: str) -> str:
-    k = key(name)
+    # casefold first: key() rewrites old-style tones only within one case, so "Uỷ ban" stayed apart from "Ủy ban"
+    k = key(clean(name).casefold())
     for pattern, repl in _CANON_RE:
         k = pattern.sub(repl, k)
     k = re.sub(r"\s*([&-])\s*", r" \1 ", k)
