@@ -1,0 +1,104 @@
+"""Units (cơ quan, đơn vị): splitting a cell or a field into units, and the comparison key.
+
+Split on list markers, line breaks and semicolons, never on commas; keys equal across the
+spellings one unit is written with (domain.md §4).
+"""
+from __future__ import annotations
+
+from kehoach.plan.units import looks_like_unit, make_unit, split_items, split_units, unit_key
+
+
+def names(units) -> list[str]:
+    return [u.name for u in units]
+
+
+def test_markers_and_semicolons_split_two_units():
+    units = split_units("- Các phòng, ban huyện; - UBND các xã, thị trấn.")
+    assert names(units) == ["Các phòng, ban huyện", "UBND các xã, thị trấn"]
+    assert [u.raw for u in units] == ["Các phòng, ban huyện", "UBND các xã, thị trấn."]
+
+
+def test_commas_never_split_a_unit():
+    assert names(split_units("Các phòng, ban, ngành")) == ["Các phòng, ban, ngành"]
+    assert names(split_units("Phòng Nội vụ, Phòng Văn hóa và Thông tin, các cơ quan, đơn vị có liên quan")) == [
+        "Phòng Nội vụ, Phòng Văn hóa và Thông tin, các cơ quan, đơn vị có liên quan"]
+
+
+def test_hyphens_inside_a_name_do_not_split_it():
+    assert names(split_units("Trung tâm Truyền thông - Văn hóa - Thể thao huyện")) == [
+        "Trung tâm Truyền thông - Văn hóa - Thể thao huyện"]
+    assert names(split_units("- Trung tâm Truyền thông - Văn hóa - Thể thao huyện; - UBND các xã, thị trấn.")) == [
+        "Trung tâm Truyền thông - Văn hóa - Thể thao huyện", "UBND các xã, thị trấn"]
+
+
+def test_each_line_of_a_cell_is_a_unit():
+    assert names(split_units(["- Phòng Nội vụ", "- Phòng Tư pháp."])) == ["Phòng Nội vụ", "Phòng Tư pháp"]
+
+
+def test_a_marker_after_a_full_stop_starts_a_new_unit():
+    assert names(split_units("Phòng Nội vụ. - Phòng Tư pháp.")) == ["Phòng Nội vụ", "Phòng Tư pháp"]
+
+
+def test_empty_and_punctuation_only_pieces_are_not_units():
+    assert split_units("") == []
+    assert split_units(None) == []
+    assert split_units(["-", " ; ", ""]) == []
+    assert make_unit("1. ") is None
+
+
+def test_a_leading_item_number_is_removed_from_the_name():
+    unit = make_unit("2. Phòng Tư pháp;")
+    assert (unit.name, unit.raw) == ("Phòng Tư pháp", "2. Phòng Tư pháp;")
+
+
+def test_office_key_is_equal_across_spellings():
+    spellings = [
+        "Văn phòng HĐND và UBND huyện",
+        "Văn phòng HĐND&UBND huyện",
+        "Văn phòng HĐND-UBND huyện",
+        "VP HĐND-UBND huyện",
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
+        "VĂN PHÒNG HĐND & UBND HUYỆN",
+    ]
+    assert {unit_key(s) for s in spellings} == {"vp hđnd và ubnd huyện"}
+
+
+def test_key_ignores_old_and_new_tone_placement():
+    assert unit_key("Trung tâm Văn hoá - Truyền thông") == unit_key("Trung tâm Văn hóa - Truyền thông")
+    assert unit_key("Phòng Văn hoá và Thông tin") == unit_key("PHÒNG VĂN HÓA VÀ THÔNG TIN")
+
+
+def test_key_ignores_old_tone_placement_in_a_capitalised_word():
+    # "Uỷ ban" (old style, capital U) is the same unit as "Ủy ban"
+    assert unit_key("Uỷ ban nhân dân các xã, thị trấn") == unit_key("Ủy ban nhân dân các xã, thị trấn")
+    assert unit_key("Uỷ ban nhân dân các xã, thị trấn") == unit_key("UBND các xã, thị trấn") == "ubnd các xã, thị trấn"
+
+
+def test_key_expands_the_front_committee_forms():
+    assert unit_key("Ủy ban Mặt trận Tổ quốc Việt Nam huyện") == unit_key("Ủy ban MTTQ Việt Nam huyện")
+
+
+def test_key_keeps_different_units_apart():
+    assert unit_key("Phòng Nội vụ") != unit_key("Phòng Tư pháp")
+    assert unit_key("UBND huyện") != unit_key("HĐND huyện")
+
+
+def test_looks_like_unit():
+    for text in ("Phòng Nội vụ", "UBND các xã, thị trấn", "Bưu điện huyện", "Trung tâm VH TT",
+                 "Các phòng, ban, ngành", "PHÒNG NỘI VỤ", "Ủy ban Mặt trận Tổ quốc huyện", "Ban Tuyên giáo Huyện ủy"):
+        assert looks_like_unit(text), text
+    for text in ("Truyền thông về dịch vụ công", "Kế hoạch tuyên truyền năm 2024", "Đối tượng"):
+        assert not looks_like_unit(text), text
+
+
+def test_product_items_split_on_markers_and_semicolons_but_not_commas():
+    assert split_items(["- Văn bản chỉ đạo, hướng dẫn. - Báo cáo kết quả thực hiện."]) == [
+        "Văn bản chỉ đạo, hướng dẫn", "Báo cáo kết quả thực hiện"]
+    assert split_items("Tin, bài; phóng sự") == ["Tin, bài", "phóng sự"]
+    assert split_items("Các ấn phẩm thông tin: tờ rơi, tờ gấp, pano...") == ["Các ấn phẩm thông tin: tờ rơi, tờ gấp, pano"]
+
+
+def test_inline_product_markers_split_only_between_phrases():
+    assert split_items("- Các bài viết trên báo chí - Các ấn phẩm thông tin tuyên truyền") == [
+        "Các bài viết trên báo chí", "Các ấn phẩm thông tin tuyên truyền"]
+    assert split_items("- Trung tâm Truyền thông - Văn hóa - Thể thao") == ["Trung tâm Truyền thông - Văn hóa - Thể thao"]
