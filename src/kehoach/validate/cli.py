@@ -43,11 +43,12 @@ def discover(inputs: list[str]) -> list[str]:
     for name in inputs:
         path = Path(name)
         if path.is_dir():
+            inside = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if f.lower().endswith(WALK_SUFFIXES) and not f.startswith(("~$", ".")):
-                        found.append(str(Path(root) / f))
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                inside += [Path(root) / f for f in files
+                           if f.lower().endswith(WALK_SUFFIXES) and not f.startswith(("~$", "."))]
+            found += [str(p) for p in sorted(inside)]
         else:
             found.append(name)
     return found

@@ -9,9 +9,11 @@ new rule is tested the moment it is written. The function is a generator
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
+import textwrap
 from dataclasses import dataclass, field
+
+import regex as re
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..models import Finding, Location, Severity
@@ -40,6 +42,23 @@ class Rule:
     def summary_text(self, lang: str = "vi") -> str:
         return self.summary.get(lang) or self.summary["vi"]
 
+    def examples(self) -> list[tuple[str, str, str]]:
+        """The doc's fragments as (verdict "PASS"/"FAIL", kind "text"/"facts", text)."""
+        out: list[tuple[str, str, str]] = []
+        lines = self.doc.split("\n")
+        i = 0
+        while i < len(lines):
+            m = _EXAMPLE.match(lines[i])
+            i += 1
+            if not m:
+                continue
+            block: list[str] = []
+            while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
+                block.append(lines[i])
+                i += 1
+            out.append((m.group(1), m.group(2) or "text", textwrap.dedent("\n".join(block)).strip("\n") + "\n"))
+        return out
+
     def finding(self, config: "Config", texts: dict[str, str], *, location: Location | None = None,
                 excerpt: str = "", related: list[dict[str, Any]] | None = None,
                 severity: Severity | None = None, **fmt: Any) -> Finding:
@@ -51,6 +70,13 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_EXAMPLE = re.compile(r"^(PASS|FAIL)(?:\s*\((facts)\))?::\s*$")
+
+
+def cleandoc(doc: str) -> str:
+    """inspect.cleandoc without expanding tabs (fragments hold tab-separated tables)."""
+    first, _, rest = doc.strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
 def rule(name: str, code: str, severity: Severity, *, summary: dict[str, str],
@@ -60,7 +86,7 @@ def rule(name: str, code: str, severity: Severity, *, summary: dict[str, str],
     def register(check: Check) -> Rule:
         module = check.__module__.rsplit(".", 1)[-1]
         made = Rule(name=name, code=code, severity=severity, summary=summary, check=check,
-                    family=module, plans_only=plans_only, doc=inspect.cleandoc(check.__doc__ or ""))
+                    family=module, plans_only=plans_only, doc=cleandoc(check.__doc__ or ""))
         for other in _RULES.values():
             if other.name != name and other.code == code:
                 raise ValueError(f"rule code {code} used twice ({other.name}, {name})")
