@@ -1,111 +1,93 @@
-"""Command line: thin wrappers over `api` and `export`.
+"""Command line: thin wrappers over `batch` (many inputs, outputs) and `api`.
 
 Exit codes: 0 success · 1 some inputs of a batch failed · 2 usage error or unreadable input.
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from . import api
-from .errors import KehoachError
-from .export.csv_out import plan_csv
-from .export.json_out import plan_json
+from . import batch
+from .batch import render, write_atomic  # noqa: F401  (kept importable from here)
 from .i18n import t
 from .models import Plan
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="kehoach: Kế hoạch -> task register; lint drafts.")
 
-FORMATS = ("json", "csv")
-SUFFIX = {"json": ".json", "csv": ".csv"}
+FORMATS = batch.FORMATS
+SUMMARIES = ("text", "json", "none")
 
 
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _fail_line(exc: BaseException, path: str, lang: str) -> str:
-    prefix = "lỗi" if lang == "vi" else "error"
-    if isinstance(exc, KehoachError):
-        return f"{prefix}: {exc.message(lang)}"
-    detail = f"{exc.__class__.__name__}: {str(exc)[:160]}"
-    return f"{prefix}: {path}: {t('internal', lang, error=detail)}"
-
-
-def write_atomic(path: Path, data: str) -> None:
-    """Write via a temp file in the same folder and rename: never a partial output file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def render(plans: list[Plan], fmt: str) -> str:
-    if fmt == "json":
-        if len(plans) == 1:
-            return plan_json(plans[0])
-        return json.dumps([p.model_dump(mode="json") for p in plans], ensure_ascii=False, indent=2) + "\n"
-    return plan_csv(plans, with_source=len(plans) > 1)
+def _usage(message: str, lang: str) -> typer.Exit:
+    _err(f"{'lỗi' if lang == 'vi' else 'error'}: {message}")
+    return typer.Exit(2)
 
 
 @app.command("parse")
 def parse_cmd(
-    files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc)"),
-    fmt: str = typer.Option("json", "--format", "-f", help="json, csv (comma-separated for several)"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="output file, or folder for several"),
+    files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
+                                             "folders (walked recursively), globs; - reads a text plan from stdin"),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx (comma-separated for several)"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="output file, or a folder: one output per "
+                                          "input mirroring the input tree (several inputs: one workbook for xlsx)"),
+    combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
+                                  f"({batch.REGISTER_STEM}.csv) with the source file as a column"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
+    timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
+                                  "marked failed and the batch goes on (0: no limit)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar, no summary: only failures"),
+    summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
+                                          "for several inputs); on stdout with -o, else on stderr"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     lang: str = typer.Option("vi", "--lang", help="language of messages: vi, en"),
 ) -> None:
-    """Parse plans into a task register (JSON of the whole plan, or CSV of the tasks)."""
+    """Parse plans into a task register (JSON of the whole plan, CSV or Excel of the tasks).
+
+    Exit code: 0 all converted · 1 some inputs failed · 2 usage error, or the only input failed.
+    """
+    lang = lang.lower() if lang.lower() in ("vi", "en") else "vi"
     formats = [f.strip().lower() for f in fmt.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        _err(f"{'lỗi' if lang == 'vi' else 'error'}: {t('bad_format_option', lang, value=','.join(bad) or fmt, choices=', '.join(FORMATS))}")
-        raise typer.Exit(2)
-    plans: list[Plan] = []
-    failed = 0
-    for name in files:
-        try:
-            plans.append(api.parse(name, ocr=ocr))
-        except Exception as exc:  # one line per bad file, never a traceback
-            if os.environ.get("KEHOACH_DEBUG"):
-                raise
-            _err(_fail_line(exc, name, lang))
-            failed += 1
-    if plans:
-        _emit(plans, formats, output, lang)
-    if failed:
-        raise typer.Exit(2 if len(files) == 1 else 1)
-
-
-def _emit(plans: list[Plan], formats: list[str], output: Optional[Path], lang: str) -> None:
-    if output is None:
-        for f in formats:
-            sys.stdout.write(render(plans, f))
-        return
-    several = len(plans) > 1 or len(formats) > 1
-    if several or output.is_dir() or str(output).endswith(("/", os.sep)):
-        for plan in plans:
-            stem = Path(plan.source.path).stem
-            for f in formats:
-                target = output / f"{stem}{SUFFIX[f]}"
-                write_atomic(target, render([plan], f))
-                _err(t("wrote", lang, path=target))
-        return
-    write_atomic(output, render(plans, formats[0]))
-    _err(t("wrote", lang, path=output))
+        raise _usage(t("bad_format_option", lang, value=",".join(bad) or fmt, choices=", ".join(FORMATS)), lang)
+    if jobs is not None and jobs < 1:
+        raise _usage(t("bad_number_option", lang, option="--jobs", value=jobs), lang)
+    if timeout < 0:
+        raise _usage(t("bad_number_option", lang, option="--timeout", value=timeout), lang)
+    if summary is not None and summary.lower() not in SUMMARIES:
+        raise _usage(t("bad_format_option", lang, value=summary, choices=", ".join(SUMMARIES)), lang)
+    try:
+        sources = batch.discover(files)
+    except batch.UsageError as exc:
+        raise _usage(exc.message(lang), lang) from None
+    several = len(sources) > 1
+    shown = (summary or ("text" if several and not quiet else "none")).lower()
+    reporter = batch.ConsoleReporter(lang, quiet=quiet, print_failures=not (shown == "json" and output is None))
+    on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=path)))
+    try:
+        result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,
+                               timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write)
+    except batch.UsageError as exc:
+        raise _usage(exc.message(lang), lang) from None
+    for text in result.stdout:
+        sys.stdout.write(text)
+    sys.stdout.flush()
+    if shown != "none":
+        report = (json.dumps(batch.summary_dict(result), ensure_ascii=False) if shown == "json"
+                  else batch.summary_text(result, lang))
+        typer.echo(report, err=output is None)
+    if result.batch.interrupted:
+        raise typer.Exit(130)
+    if result.failed:
+        raise typer.Exit(2 if not several else 1)
 
 
 @app.command("schema")

@@ -41,6 +41,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "invalid output format: {value} (choose: {choices})"},
     "no_inputs": {"vi": "không có tệp đầu vào nào", "en": "no input files"},
     "wrote": {"vi": "đã ghi {path}", "en": "wrote {path}"},
+    # batch (src/kehoach/batch.py)
+    "worker_crashed": {"vi": "tiến trình xử lý tệp bị dừng bất thường ({detail})",
+                       "en": "the process handling the file died ({detail})"},
+    "out_of_memory": {"vi": "không đủ bộ nhớ để xử lý tệp (vượt giới hạn bộ nhớ)",
+                      "en": "out of memory while processing the file (over the memory limit)"},
+    "too_deep": {"vi": "cấu trúc lồng nhau quá sâu (bảng trong bảng)", "en": "structure nested too deeply (tables in tables)"},
+    "no_match": {"vi": "không có tệp nào khớp mẫu", "en": "no file matches the pattern"},
+    "stdin_twice": {"vi": "chỉ được dùng '-' (đầu vào chuẩn) một lần", "en": "'-' (standard input) can be given only once"},
+    "xlsx_needs_output": {"vi": "định dạng xlsx cần -o TỆP hoặc -o THƯ_MỤC", "en": "the xlsx format needs -o FILE or -o FOLDER"},
+    "output_clash": {"vi": "tệp đầu ra trùng tên sổ tổng hợp: {path}", "en": "an output would overwrite the combined register: {path}"},
+    "output_not_dir": {"vi": "-o phải là thư mục khi có nhiều tệp hoặc nhiều định dạng: {path}",
+                       "en": "-o must be a folder for several files or formats: {path}"},
+    "bad_number_option": {"vi": "giá trị không hợp lệ cho {option}: {value}", "en": "invalid value for {option}: {value}"},
+    "files_per_s": {"vi": "tệp/giây", "en": "files/s"},
+    "summary": {"vi": "{ok}/{total} tệp thành công, {failed} lỗi, {seconds} giây ({rate} tệp/giây, {jobs} tiến trình)",
+                "en": "{ok}/{total} files converted, {failed} failed, {seconds} s ({rate} files/s, {jobs} jobs)"},
+    "summary_written": {"vi": "đã ghi {count} tệp đầu ra", "en": "wrote {count} output files"},
+    "interrupted": {"vi": "đã dừng theo yêu cầu; {count} tệp chưa xử lý, không có tệp đầu ra dở dang",
+                    "en": "stopped on request; {count} files not processed, no partial output left"},
 }
 
 
