@@ -27,12 +27,15 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import regex as re
 
 from .vi_lexicon import frequencies
 from .vntext import fold, key, nfc
+
+if TYPE_CHECKING:
+    from .blocks import Document
 
 Kind = Literal["unicode", "tcvn3", "vni", "garbled"]
 
@@ -153,15 +156,38 @@ def _has_motto(text: str) -> bool:
 
 
 def _fix_legacy_case(text: str) -> str:
-    """TCVN3 capitals come from an upper-case font with lower-case codes: "CỘNG" in "CéNG"."""
-    def word(m: re.Match) -> str:
-        w = m.group(0)
-        ascii_letters = [c for c in w if c.isascii() and c.isalpha()]
-        if len(ascii_letters) >= 1 and all(c.isupper() for c in ascii_letters) and len(w) > 1:
-            return w.upper()
-        return w
+    """TCVN3 capitals come from an upper-case font with lower-case codes: "CỘNG" in "CéNG".
 
-    return _WORD_RE.sub(word, text)
+    A word whose ASCII letters are all capitals is a capitals word. A word with just one
+    ASCII letter, a capital first ("Tù": "Tự" or "TỰ"), follows the rest of its line.
+    """
+    words = list(_WORD_RE.finditer(text))
+
+    def ascii_letters(w: str) -> list[str]:
+        return [c for c in w if c.isascii() and c.isalpha()]
+
+    def is_caps(w: str) -> bool | None:
+        letters = ascii_letters(w)
+        if len(w) < 2 or not letters:
+            return None
+        if all(c.isupper() for c in letters):
+            return True if len(letters) >= 2 or not w[0].isupper() else None
+        return False
+
+    verdicts = [is_caps(m.group(0)) for m in words]
+    # only words with converted letters say which font the line was in ("KH-UBND" is
+    # capitals in both)
+    known = [v for m, v in zip(words, verdicts) if v is not None and not m.group(0).isascii()]
+    line_caps = bool(known) and sum(known) > len(known) / 2
+    out, last = [], 0
+    for m, verdict in zip(words, verdicts):
+        w = m.group(0)
+        upper = verdict if verdict is not None else (line_caps and bool(ascii_letters(w)) and w[0].isupper())
+        out.append(text[last:m.start()])
+        out.append(w.upper() if upper else w)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def tcvn3_to_unicode(text: str) -> str:
@@ -598,3 +624,71 @@ def repair_lines(lines: list[str]) -> tuple[list[str], str | None]:
     """Repaired lines and the kind repaired ("tcvn3", "vni", "garbled"), or None if none."""
     result = repair(lines)
     return result.lines, result.kind
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def repair_document(document: "Document", kinds: tuple[str, ...] = ("tcvn3", "vni")) -> str | None:
+    """Convert a parsed document's TCVN3/VNI text to Unicode in place; return the kind.
+
+    For the DOCX and text front-ends, whose text is otherwise Unicode: the whole text
+    decides the encoding, then each paragraph line and cell line in it is converted (a
+    document can mix a legacy font with Unicode ones). `raw` keeps the source text and a
+    note "repaired:<kind>" is added to the document's source notes.
+    """
+    from .blocks import Paragraph, Table
+    from .vntext import clean
+
+    texts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            texts.extend(block.lines or [block.text])
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    texts.extend(cell.lines)
+    kind = detect_encoding("\n".join(texts))
+    if kind not in kinds:
+        return None
+
+    def fix(line: str) -> str:
+        return clean(to_unicode(line, kind)) if _line_is_legacy(line, kind) else line
+
+    changed = 0
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            lines = [fix(line) for line in block.lines]
+            text = fix(block.text)
+            if lines != block.lines or text != block.text:
+                changed += 1
+            block.lines, block.text = lines, text
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    cell.lines = [fix(line) for line in cell.lines]
+    document.source.notes.append(f"repaired:{kind}")
+    document.source.notes.append(f"{kind}: {changed} paragraphs converted to Unicode")
+    return kind
+
+
+def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
+    """A text file in TCVN3 or VNI: (Unicode text, kind), else None.
+
+    Such files are single-byte and not UTF-8; read as Windows-1258 their bytes would turn
+    into combining marks and wrong letters, so they are read as Windows-1252 (Latin-1
+    for the letters that matter) and converted here.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    kind = detect_encoding(text)
+    if kind not in ("tcvn3", "vni"):
+        return None
+    lines = text.split("\n")
+    return "\n".join(to_unicode(line, kind) if _line_is_legacy(line, kind) else line for line in lines), kind

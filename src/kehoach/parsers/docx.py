@@ -51,9 +51,13 @@ def parse(path: str | Path, **options: object) -> Document:
     except Exception as exc:  # python-docx raises many types for a broken package
         raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
     try:
-        return _Builder(document, path).build()
+        result = _Builder(document, path).build()
     except etree.XMLSyntaxError as exc:
         raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
+    from .. import legacy
+
+    legacy.repair_document(result)   # text typed in TCVN3 (.VnTime) or VNI fonts -> Unicode
+    return result
 
 
 def _short(exc: BaseException) -> str:

@@ -118,8 +118,17 @@ def parse(path: str | Path, **_options: object) -> Document:
     except OSError as exc:
         raise KehoachError(str(path), "unreadable", error=exc.strerror or exc.__class__.__name__) from None
     text = decode(data, str(path))
+    from .. import legacy
+
+    converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
+    if converted:
+        text = converted[0]
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
+    if converted:
+        doc.source.notes.append(f"repaired:{converted[1]}")
+    else:
+        legacy.repair_document(doc)
     if not any(b.text.strip() if isinstance(b, Paragraph) else b.rows for b in doc.blocks):
         raise KehoachError(str(path), "no_text")
     return doc
