@@ -146,6 +146,7 @@ def test_multi_paragraph_cells_keep_lines():
 # --- text the runs hide -------------------------------------------------------------
 
 def test_content_controls_block_and_run_level():
+    # a control still showing its placeholder prompt is not content
     assert texts(FOCUSED / "sdt.docx") == ["Tuyên truyền cải cách hành chính năm 2026", "Số: 20/KH-UBND"]
 
 
@@ -158,7 +159,8 @@ def test_tracked_insertion_kept_deletion_dropped():
 
 
 def test_field_results_without_instructions():
-    assert texts(FOCUSED / "fields.docx") == ["Cơ quan chủ trì: Sở Nội vụ; căn cứ Quyết định số 12/QĐ-UBND."]
+    assert texts(FOCUSED / "fields.docx") == ["Cơ quan chủ trì: Sở Nội vụ; căn cứ Quyết định số 12/QĐ-UBND.",
+                                              "Trường hỏng:", "Đoạn sau vẫn được đọc."]   # a broken field hides nothing after it
 
 
 def test_line_breaks_tabs_pages_and_sections():
@@ -344,6 +346,15 @@ def test_billion_laughs_fails_cleanly(tmp_path: Path):
            b'<w:t>&d;</w:t></w:r></w:p></w:body></w:document>')
     path = tmp_path / "lol.docx"
     _copy_with(FOCUSED / "hyperlink.docx", path, replace={"word/document.xml": lol})
+    assert _error(path) == "bad_docx"
+
+
+def test_strict_open_xml_is_named(tmp_path: Path):
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(FOCUSED / "hyperlink.docx") as zin:
+        doc = zin.read("word/document.xml").replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                                      b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    _copy_with(FOCUSED / "hyperlink.docx", path, replace={"word/document.xml": doc})
     assert _error(path) == "bad_docx"
 
 

@@ -29,7 +29,7 @@ from ..errors import KehoachError
 from . import docx_container
 from .docx_styles import Styles
 from .docx_tables import is_layout, layout_paragraphs, read_table, to_table
-from .docx_text import ParaText, Reader
+from .docx_text import ParaText, Reader, sdt_content
 from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -80,7 +80,9 @@ class _Builder:
     def __init__(self, document, path: Path) -> None:
         self.document = document
         self.path = path
-        body = document.element.body
+        body = getattr(document.element, "body", None)
+        if body is None:   # e.g. Strict Open XML: other namespaces, python-docx sees no body
+            raise KehoachError(str(path), "bad_docx", error="no document body (Strict Open XML? save as Word Document .docx)")
         self.body = body
         numbering_el = None
         try:
@@ -123,9 +125,11 @@ class _Builder:
             elif tag == W + "tbl":
                 self._table(child, role)
             elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+                content = sdt_content(child)
                 if content is not None:
                     self._container(content, role)
+            elif tag == W + "altChunk":
+                self.notes.append("embedded alternative content (w:altChunk) is not read")
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 self._container(child, role)
             elif tag == MC + "AlternateContent":

@@ -24,7 +24,7 @@ from lxml import etree
 from ..blocks import Cell, Paragraph, Provenance, Row, Table
 from ..vntext import fold
 from .docx_styles import Styles, on
-from .docx_text import ParaText, Reader
+from .docx_text import ParaText, Reader, sdt_content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WRAPPERS = (W + "sdt", W + "customXml")
@@ -84,7 +84,7 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
         if child.tag == tag:
             out.append(child)
         elif child.tag in _WRAPPERS:
-            inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            inner = sdt_content(child) if child.tag == W + "sdt" else child
             if inner is not None:
                 out.extend(_children(inner, tag))
     return out
@@ -183,7 +183,7 @@ def _cell_paras(container: etree._Element, reader: Reader, styles: Styles, table
                 for cell in row.cells:
                     paras.extend(cell.paras)
         elif child.tag in _WRAPPERS:
-            inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            inner = sdt_content(child) if child.tag == W + "sdt" else child
             if inner is not None:
                 paras.extend(_cell_paras(inner, reader, styles, table))
     return paras

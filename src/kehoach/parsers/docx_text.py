@@ -4,7 +4,7 @@
 fields and tracked insertions. This reader walks the XML instead:
 
 - included: runs, w:hyperlink, w:ins / w:moveTo (tracked insertions), w:sdt (run-level
-  content controls), w:fldSimple and the *result* runs of complex fields (between
+  content controls, unless showing their placeholder prompt), w:fldSimple and the *result* runs of complex fields (between
   `separate` and `end`), w:smartTag, w:customXml, math text;
 - excluded: w:del / w:delText / w:moveFrom (tracked deletions), field instructions
   (w:instrText), hidden runs (w:vanish), footnote reference marks (the notes they point
@@ -34,6 +34,13 @@ M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _TRANSPARENT = {W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
 _SKIPPED = {W + name for name in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
                                   "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
+
+
+def sdt_content(sdt: etree._Element) -> etree._Element | None:
+    """The content of a content control, or None while it shows its placeholder prompt."""
+    if sdt.find(f"{W}sdtPr/{W}showingPlcHdr") is not None:
+        return None
+    return sdt.find(W + "sdtContent")
 
 
 # Authors push a list item onto the next visual line with a run of spaces instead of a
@@ -125,6 +132,8 @@ class Reader:
 
     def read(self, p: etree._Element) -> ParaText:
         self.paragraphs += 1
+        # a field instruction never spans paragraphs: a broken field must not hide the rest
+        self._fields = [phase for phase in self._fields if phase != "instr"]
         ppr = p.find(W + "pPr")
         style_id = self.styles.para_style(ppr)
         if not self.rendered_breaks and self.styles.page_break_before(ppr, style_id) and self.paragraphs > 1:
@@ -162,7 +171,7 @@ class Reader:
             elif tag in _TRANSPARENT:
                 self._walk(child, b, style_id)
             elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+                content = sdt_content(child)
                 if content is not None:
                     self._walk(content, b, style_id)
             elif tag == MC + "AlternateContent":
