@@ -309,6 +309,7 @@ def fix_doc_type(text: str) -> str:
 def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
     """Lines -> paragraphs: header regions column by column, body lines by Tesseract paragraph."""
     out: list[Paragraph] = []
+    number = {id(ln): k for k, ln in enumerate(lines, 1)}   # line on the page, as for PDF text
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -332,7 +333,7 @@ def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
                 text = fix_doc_type(_seg_text(seg))
                 if text:
                     out.append(Paragraph(text=text, role="layout",
-                                         prov=Provenance(line=ln.key[2], page=page, source="ocr")))
+                                         prov=Provenance(line=number[id(ln)], page=page, source="ocr")))
             i = j
             continue
         # body: consecutive lines of one Tesseract paragraph make one Paragraph
@@ -345,8 +346,28 @@ def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
         texts = [t for t in texts if t]
         if texts:
             out.append(Paragraph(text=clean(" ".join(texts)), lines=texts,
-                                 prov=Provenance(line=line.key[2], page=page, source="ocr")))
+                                 prov=Provenance(line=number[id(line)], page=page, source="ocr")))
         i = j
+    return _join_continuations(out)
+
+
+def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Glue a body paragraph to the previous one when the sentence clearly goes on.
+
+    Tesseract starts a new paragraph at every indented or short line; a line that ends
+    without closing punctuation followed by one that starts in lower case is one sentence.
+    """
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.role == "body" and para.role == "body"
+                and prev.prov.page == para.prov.page and prev.text and para.text
+                and prev.text[-1] not in ".:;!?" and para.text[0].islower()):
+            prev.lines = prev.lines + para.lines
+            prev.text = clean(prev.text + " " + para.text)
+            prev.raw = prev.text
+            continue
+        out.append(para)
     return out
 
 
