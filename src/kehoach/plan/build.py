@@ -42,8 +42,8 @@ def segment(doc: Document) -> Segments:
             type_line = i
             break
     start = (type_line + 1) if type_line is not None else 0
-    body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
-                       and (h := heading_of(blocks[i])) and h[1] == "roman"), None)
+    body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph)
+                       and blocks[i].role in ("body", "layout") and (h := heading_of(blocks[i])) and h[1] == "roman"), None)
     if body_start is None:
         body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
                            and heading_of(blocks[i]) and heading_of(blocks[i])[1] == "decimal"), start)
@@ -207,7 +207,8 @@ def _build(doc: Document, seg: Segments) -> Plan:
         header.date = attached.attached_date
 
     year = plan_year(header, doc)
-    body = _paras(doc, seg.body_start, seg.sig_start, ("body",))
+    # a "layout" paragraph inside the body (a PDF/OCR line read as two columns) is body text
+    body = _paras(doc, seg.body_start, seg.sig_start, ("body", "layout"))
     roots, _pre = build_tree(body)
     sections = [to_model(r) for r in roots]
 

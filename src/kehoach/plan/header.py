@@ -12,7 +12,7 @@ import regex as re
 
 from ..blocks import Paragraph
 from ..models import Header, Signer
-from ..vntext import clean, is_upper_title, key
+from ..vntext import clean, fold, is_upper_title, key
 from . import patterns as P
 from .references import iso_date, normalise_number, type_code_of
 
@@ -89,6 +89,12 @@ def _is_name(text: str) -> bool:
         and not re.search(r"[:;,()\d]", text)
 
 
+# a signer's position names an office ("PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "TRƯỞNG ĐOÀN"); other
+# upper-case lines near the signature (a seal's text, OCR noise) are not positions
+_POSITION_WORDS = re.compile(r"\b(chu tich|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
+                             r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
+
+
 def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
     """Signer and recipients from the lines between the end of the body and the appendices."""
     signer = Signer()
@@ -124,8 +130,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             else:
                 authority.append(text)
             continue
-        if is_upper_title(text) and len(text.split()) <= 8 and not P.MOTTO_RE.search(key(text)) \
-                and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:
+        if is_upper_title(text) and len(text.split()) <= 8 and _POSITION_WORDS.search(fold(text)) \
+                and not P.MOTTO_RE.search(key(text)) and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:
             position = text
             signer.raw.append(text)
             continue

@@ -41,7 +41,8 @@ def read_fields(node: Node) -> dict[str, list[str]]:
             role = next(r for r, _ in _FIELD_LABELS if m.group(r))
             current = role
             fields.setdefault(role, []).append(clean(m.group("value")))
-        elif current == "content":
+        elif current == "content" or (current is not None and not any(fields[current])):
+            # content runs on; a label left alone on its line ("Cơ quan chủ trì:") takes the next paragraph
             fields[current].append(p.text)
         else:
             current = None
@@ -124,16 +125,25 @@ def _names_a_unit(text: str) -> bool:
     return looks_like_unit(text) or bool(_PERSON.match(text.split(",")[0].strip())) or kinds_of(text) == ["other"]
 
 
+# the plan's closing paragraph ("Yêu cầu các cơ quan … ./.", "Trên đây là Kế hoạch … ./.") follows the last
+# assignment in the text but is addressed to everyone: it is not that unit's duty
+_CLOSING = re.compile(r"^(?:Trên đây là|Yêu cầu|Đề nghị)\b.*\./\.\s*$", re.S)
+
+
+def _is_closing(text: str) -> bool:
+    return bool(_CLOSING.match(text.strip()))
+
+
 def _assignment(node: Node) -> Task | None:
     unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
     lead = split_units(unit_text)
     if not lead or not _names_a_unit(unit_text):
         return None
     body = [duty] if duty else []
-    body += [_LIST_MARK.sub("", p.text) for _, p in node.paras]
+    body += [_LIST_MARK.sub("", p.text) for _, p in node.paras if not (body and _is_closing(p.text))]
     for child in node.children:
         body.append(f"{child.number}) {child.title}" if child.style == "letter" else child.title)
-        body += [_LIST_MARK.sub("", p.text) for _, p in child.paras]
+        body += [_LIST_MARK.sub("", p.text) for _, p in child.paras if not _is_closing(p.text)]
     return Task(id="", origin="assignment", number=node.number, content=clean(" ".join(b for b in body if b)),
                 lead=lead, location=location_of(node.block, node.para))
 
@@ -145,7 +155,10 @@ def _assignments_under(node: Node) -> list[Task]:
     out: list[Task] = []
     for child in node.children:
         title_unit = assignment_unit(child.title, bool(child.paras or child.children))[0]
-        if child.children and not looks_like_unit(title_unit) and not _PERSON.match(title_unit):
+        topic = not looks_like_unit(title_unit) and not _PERSON.match(title_unit)
+        # "1. Trách nhiệm của các cơ quan cấp huyện" over "a) Phòng Nội vụ", "b) Phòng Tư pháp": each child is a unit
+        units_below = all(looks_like_unit(assignment_unit(g.title, bool(g.paras or g.children))[0]) for g in child.children)
+        if child.children and (topic or units_below):
             out.extend(_assignments_under(child))
             continue
         task = _assignment(child)
