@@ -140,7 +140,9 @@ def _assignment(node: Node) -> Task | None:
     if not lead or not _names_a_unit(unit_text):
         return None
     body = [duty] if duty else []
-    body += [_LIST_MARK.sub("", p.text) for _, p in node.paras if not (body and _is_closing(p.text))]
+    for _, p in node.paras:
+        if not (body and _is_closing(p.text)):
+            body.append(_LIST_MARK.sub("", p.text))
     for child in node.children:
         body.append(f"{child.number}) {child.title}" if child.style == "letter" else child.title)
         body += [_LIST_MARK.sub("", p.text) for _, p in child.paras if not _is_closing(p.text)]
