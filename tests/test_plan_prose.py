@@ -1,0 +1,262 @@
+"""Tasks written in prose: body tasks with labelled fields, and one assignment per unit
+under Tổ chức thực hiện (domain.md §3.2, §3.3).
+"""
+from __future__ import annotations
+
+from kehoach import api
+from kehoach.models import Recurrence
+
+FRONT = "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2021\n\nI. MỤC ĐÍCH\n\n- Nâng cao nhận thức.\n\n"
+
+
+def names(units) -> list[str]:
+    return [u.name for u in units]
+
+
+def by_origin(plan, origin: str):
+    return [t for t in plan.tasks if t.origin == origin]
+
+
+# --- body tasks ---------------------------------------------------------------------------
+
+def test_bold_bulleted_labels_in_any_order():
+    plan = api.parse_text(FRONT + """II. MỘT SỐ HÌNH THỨC, BIỆN PHÁP TUYÊN TRUYỀN
+
+**1. Tổ chức đối thoại trực tiếp với doanh nghiệp**
+
+Tổ chức đối thoại, tháo gỡ khó khăn cho doanh nghiệp.
+
+- **Cơ quan chủ trì:** Lãnh đạo UBND huyện và các cơ quan, đơn vị.
+
+- **Thời gian thực hiện:** Thường xuyên.
+
+- **Cơ quan phối hợp:** Ủy ban Nhân dân các xã, thị trấn.
+""")
+    (t,) = plan.tasks
+    assert (t.origin, t.number, t.group) == ("body", "1", None)
+    assert t.content == "Tổ chức đối thoại trực tiếp với doanh nghiệp"
+    assert names(t.lead) == ["Lãnh đạo UBND huyện và các cơ quan, đơn vị"]
+    assert names(t.support) == ["Ủy ban Nhân dân các xã, thị trấn"]
+    assert (t.timeline.raw, t.timeline.kind, t.timeline.start) == ("Thường xuyên.", "ongoing", "2021-01-01")
+    assert t.location.line == 10
+
+
+def test_escaped_star_bullet_and_semicolon_separated_units():
+    plan = api.parse_text(FRONT + """II. HÌNH THỨC TUYÊN TRUYỀN
+
+1. Tăng cường tuyên truyền trong nội bộ từng cơ quan
+
+- Thực hiện công khai TTHC tại các cơ quan hành chính.
+
+\\* **Cơ quan chủ trì:** Các cơ quan, đơn vị thuộc huyện; Ủy ban Nhân dân các xã, thị trấn.
+
+\\* **Thời gian thực hiện:** Thường xuyên trong năm.
+""")
+    (t,) = plan.tasks
+    assert names(t.lead) == ["Các cơ quan, đơn vị thuộc huyện", "Ủy ban Nhân dân các xã, thị trấn"]
+    assert t.support == []
+    assert (t.timeline.raw, t.timeline.kind, t.timeline.end) == ("Thường xuyên trong năm.", "ongoing", "2021-12-31")
+
+
+def test_plain_labels_co_quan_thuc_hien_and_thoi_gian():
+    plan = api.parse_text(FRONT + """II. HÌNH THỨC, THỜI GIAN THỰC HIỆN
+
+1. Chuyên trang CCHC trên Trang thông tin điện tử
+
+- Thời gian thực hiện: Thường xuyên trong năm 2024.
+
+- Cơ quan thực hiện: Văn phòng HĐND và UBND thị xã.
+
+- Cơ quan phối hợp: Phòng Nội vụ và cơ quan, đơn vị liên quan, UBND các xã, phường.
+
+2. Xây dựng các nội dung tuyên truyền lồng ghép
+
+- Thời gian: Thường xuyên trong năm 2024.
+
+- Cơ quan chủ trì: Phòng Nội vụ
+""")
+    one, two = plan.tasks
+    assert (one.content, names(one.lead)) == ("Chuyên trang CCHC trên Trang thông tin điện tử", ["Văn phòng HĐND và UBND thị xã"])
+    assert names(one.support) == ["Phòng Nội vụ và cơ quan, đơn vị liên quan, UBND các xã, phường"]
+    assert (one.timeline.kind, one.timeline.start, one.timeline.end) == ("ongoing", "2024-01-01", "2024-12-31")
+    assert (two.number, names(two.lead), two.support, two.timeline.raw) == ("2", ["Phòng Nội vụ"], [], "Thường xuyên trong năm 2024.")
+
+
+def test_content_value_continuing_on_the_next_paragraph_is_not_a_field():
+    plan = api.parse_text(FRONT + """II. HÌNH THỨC TUYÊN TRUYỀN
+
+3. Duy trì chuyên mục cải cách hành chính trên sóng truyền thanh
+
+- **Nội dung:** Phản ánh tình hình cải cách hành chính trên địa bàn huyện.
+
+Phối hợp tuyên truyền đẩy mạnh sử dụng dịch vụ công trực tuyến.
+
+- **Thời gian thực hiện:** Duy trì chuyên mục phát sóng mỗi tuần một lần, thời lượng mỗi lần từ 10 đến 15 phút.
+
+- **Đơn vị chủ trì:** Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện.
+""")
+    (t,) = plan.tasks
+    assert t.content == "Duy trì chuyên mục cải cách hành chính trên sóng truyền thanh"
+    # "Phối hợp tuyên truyền …" continues the content; it is not the support field
+    assert t.support == []
+    assert names(t.lead) == ["Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện"]
+    assert t.timeline.kind == "recurring"
+    assert t.timeline.recurrence == Recurrence(count=1, what="lần", per="week")
+
+
+def test_label_alone_takes_its_value_from_the_next_paragraph():
+    plan = api.parse_text(FRONT + """II. HÌNH THỨC TUYÊN TRUYỀN
+
+1. Tuyên truyền trực quan
+
+- **Cơ quan chủ trì:**
+
+Phòng Văn hóa và Thông tin huyện.
+
+- **Cơ quan phối hợp:**
+
+Các cơ quan, đơn vị liên quan; UBND các xã, thị trấn.
+
+- **Thời gian thực hiện:** Quý III/2021.
+""")
+    (t,) = plan.tasks
+    assert names(t.lead) == ["Phòng Văn hóa và Thông tin huyện"]
+    assert names(t.support) == ["Các cơ quan, đơn vị liên quan", "UBND các xã, thị trấn"]
+    assert (t.timeline.kind, t.timeline.start) == ("quarter", "2021-07-01")
+
+
+def test_products_quantity_and_funding_fields():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ TRỌNG TÂM
+
+1. Viết tin bài về cải cách hành chính
+
+- Đơn vị chủ trì: Trung tâm Văn hóa - Thông tin.
+
+- Sản phẩm: Tin, bài trên Cổng TTĐT; phóng sự truyền hình.
+
+- Số lượng: 12 tin/năm.
+
+- Kinh phí: Kinh phí CCHC năm 2021.
+
+- Thời gian hoàn thành: Trước ngày 15/12/2021.
+""")
+    (t,) = plan.tasks
+    assert t.products == ["Tin, bài trên Cổng TTĐT", "phóng sự truyền hình"]
+    assert t.quantity == "12 tin/năm."
+    assert t.notes == "Kinh phí CCHC năm 2021."
+    assert (t.timeline.kind, t.timeline.end) == ("deadline", "2021-12-15")
+
+
+def test_a_heading_without_a_lead_field_is_not_a_task():
+    plan = api.parse_text(FRONT + """II. NỘI DUNG TUYÊN TRUYỀN
+
+1. Tuyên truyền vai trò của người đứng đầu.
+
+2. Tuyên truyền kết quả cải cách hành chính.
+""")
+    assert plan.tasks == []
+
+
+# --- assignments under Tổ chức thực hiện ---------------------------------------------------
+
+ASSIGNMENTS = FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Nội vụ
+
+- Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch.
+
+- Tổng hợp, báo cáo kết quả về UBND huyện.
+
+2. Văn phòng HĐND và UBND huyện
+
+Có trách nhiệm theo dõi, kiểm tra việc thực hiện Kế hoạch này.
+
+3. Các phòng, ban, ngành
+
+Căn cứ chức năng, nhiệm vụ của mình, chủ động xây dựng kế hoạch tuyên truyền.
+
+4. Đề nghị Ban Tuyên giáo Huyện ủy đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ.
+
+5. Trung tâm Văn hoá - Truyền thông, Cổng TTĐT huyện: duy trì chuyên mục tuyên truyền về CCHC.
+
+6. Bưu điện huyện: tập trung triển khai các nhiệm vụ được giao tại Đề án.
+
+7. Đối với Phòng Tư pháp
+
+Lồng ghép nội dung cải cách hành chính vào công tác phổ biến giáo dục pháp luật.
+
+8. Ủy ban nhân dân các xã, thị trấn căn cứ nhiệm vụ được phân công để chủ động xây dựng và tổ chức thực hiện việc tuyên truyền, phổ biến về công tác CCHC.
+
+Yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc Kế hoạch này./.
+"""
+
+
+def test_one_assignment_per_unit_in_order():
+    tasks = api.parse_text(ASSIGNMENTS).tasks
+    assert all(t.origin == "assignment" for t in tasks)
+    assert [(t.id, t.number, names(t.lead)) for t in tasks] == [
+        ("T001", "1", ["Phòng Nội vụ"]),
+        ("T002", "2", ["Văn phòng HĐND và UBND huyện"]),
+        ("T003", "3", ["Các phòng, ban, ngành"]),
+        ("T004", "4", ["Ban Tuyên giáo Huyện ủy"]),
+        ("T005", "5", ["Trung tâm Văn hoá - Truyền thông, Cổng TTĐT huyện"]),
+        ("T006", "6", ["Bưu điện huyện"]),
+        ("T007", "7", ["Phòng Tư pháp"]),
+        ("T008", "8", ["Ủy ban nhân dân các xã, thị trấn"]),
+    ]
+
+
+def test_unit_heading_with_its_duties_below():
+    t = api.parse_text(ASSIGNMENTS).tasks[0]
+    assert t.content == "Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch. Tổng hợp, báo cáo kết quả về UBND huyện."
+    assert t.lead[0].key == "phòng nội vụ"
+
+
+def test_inline_unit_with_a_colon():
+    t = api.parse_text(ASSIGNMENTS).tasks[5]
+    assert (names(t.lead), t.content) == (["Bưu điện huyện"], "tập trung triển khai các nhiệm vụ được giao tại Đề án.")
+
+
+def test_de_nghi_prefix_is_not_part_of_the_unit():
+    t = api.parse_text(ASSIGNMENTS).tasks[3]
+    assert names(t.lead) == ["Ban Tuyên giáo Huyện ủy"]
+    assert t.content == "đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
+
+
+def test_doi_voi_prefix_is_not_part_of_the_unit():
+    t = api.parse_text(ASSIGNMENTS).tasks[6]
+    assert names(t.lead) == ["Phòng Tư pháp"]
+    assert t.content == "Lồng ghép nội dung cải cách hành chính vào công tác phổ biến giáo dục pháp luật."
+
+
+def test_long_inline_heading_is_cut_where_the_duty_starts():
+    t = api.parse_text(ASSIGNMENTS).tasks[7]
+    assert names(t.lead) == ["Ủy ban nhân dân các xã, thị trấn"]
+    assert t.content.startswith("căn cứ nhiệm vụ được phân công")
+
+
+def test_closing_sentence_after_the_assignments_is_not_a_task():
+    tasks = api.parse_text(ASSIGNMENTS).tasks
+    assert not any("nghiêm túc" in t.content for t in tasks[:-1])
+    assert "nghiêm túc" not in tasks[-1].content
+
+
+def test_topic_headings_under_to_chuc_thuc_hien_are_looked_into():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Trách nhiệm của các cơ quan cấp huyện
+
+a) Phòng Nội vụ
+
+Chủ trì triển khai Kế hoạch.
+
+b) Phòng Tư pháp
+
+Phối hợp lồng ghép tuyên truyền.
+""")
+    assert [(t.number, names(t.lead)) for t in plan.tasks] == [("a", ["Phòng Nội vụ"]), ("b", ["Phòng Tư pháp"])]
+
+
+def test_sections_outside_to_chuc_thuc_hien_give_no_assignments():
+    plan = api.parse_text(FRONT + "II. ĐỐI TƯỢNG\n\n1. Phòng Nội vụ\n\nCán bộ, công chức của phòng.\n")
+    assert plan.tasks == []
