@@ -260,3 +260,24 @@ Phối hợp lồng ghép tuyên truyền.
 def test_sections_outside_to_chuc_thuc_hien_give_no_assignments():
     plan = api.parse_text(FRONT + "II. ĐỐI TƯỢNG\n\n1. Phòng Nội vụ\n\nCán bộ, công chức của phòng.\n")
     assert plan.tasks == []
+
+
+def test_closing_paragraph_is_not_the_duty_of_a_unit_whose_duties_are_below_its_heading():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Các cơ quan, đơn vị, UBND các xã, thị trấn
+
+- Xây dựng kế hoạch tuyên truyền của cơ quan, đơn vị.
+
+- Chủ động phối hợp tổ chức tuyên truyền.
+
+Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2021 của UBND huyện, đề nghị các cơ quan triển khai thực hiện./.
+""")
+    (t,) = plan.tasks
+    assert t.content == "Xây dựng kế hoạch tuyên truyền của cơ quan, đơn vị. Chủ động phối hợp tổ chức tuyên truyền."
+
+
+def test_a_lone_duty_paragraph_ending_the_plan_is_still_the_duty():
+    plan = api.parse_text(FRONT + "II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\nYêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.\n")
+    (t,) = plan.tasks
+    assert (names(t.lead), t.content) == (["Phòng Nội vụ"], "Yêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.")
