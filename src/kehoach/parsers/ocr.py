@@ -29,7 +29,7 @@ import regex as re
 
 from ..blocks import Document, PageSetup, Paragraph, Provenance, SourceInfo
 from ..errors import KehoachError
-from ..vntext import clean, fold
+from ..vntext import clean, fold, is_upper_title
 
 DEFAULT_DPI = 300
 PAGE_TIMEOUT_S = 180
@@ -306,7 +306,24 @@ def fix_doc_type(text: str) -> str:
 # --------------------------------------------------------------------------- pages -> blocks
 
 
-def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
+def _is_noise(words: list[Word]) -> bool:
+    """Stamps, signatures and specks read as text: low confidence throughout, or no letter."""
+    confs = [w.conf for w in words]
+    alnum = sum(sum(ch.isalnum() for ch in w.text) for w in words)
+    return (sum(confs) / len(confs) < 45 and max(confs) < 70) or alnum == 0
+
+
+def _drop_noise(lines: list[Line]) -> list[Line]:
+    kept = []
+    for line in lines:
+        line.segments = [seg for seg in line.segments if seg and not _is_noise(seg)]
+        line.words = [w for seg in line.segments for w in seg]
+        if line.words:
+            kept.append(line)
+    return kept
+
+
+def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> list[Paragraph]:
     """Lines -> paragraphs: header regions column by column, body lines by Tesseract paragraph."""
     out: list[Paragraph] = []
     number = {id(ln): k for k, ln in enumerate(lines, 1)}   # line on the page, as for PDF text
@@ -314,21 +331,35 @@ def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
     while i < len(lines):
         line = lines[i]
         if len(line.segments) >= 2:
-            # a layout region: this line and its neighbours that sit wholly on one side of the gap
-            split = (line.segments[0][-1].right + line.segments[1][0].left) / 2
+            # a layout region (the header's two columns): this line and the following ones
+            # whose gap overlaps this one's, or that sit wholly on one side of it
+            gap_l, gap_r = line.segments[0][-1].right, line.segments[1][0].left
             region = [line]
             j = i + 1
             while j < len(lines):
                 nxt = lines[j]
-                spans = any(seg[0].left < split < seg[-1].right for seg in nxt.segments)
-                if spans or (len(nxt.segments) == 1 and nxt.words[0].left < split and nxt.words[-1].right > split):
-                    break
+                if len(nxt.segments) >= 2:
+                    a, b = nxt.segments[0][-1].right, nxt.segments[1][0].left
+                    if a >= gap_r or b <= gap_l:
+                        break
+                    gap_l, gap_r = max(gap_l, a), min(gap_r, b)
+                else:
+                    seg = nxt.segments[0]
+                    if not (seg[-1].right <= gap_l or seg[0].left >= gap_r):
+                        break
+                    centre = (seg[0].left + seg[-1].right) / 2
+                    if page_width and abs(centre - page_width / 2) < 0.04 * page_width:
+                        break   # a centred line (the type line "KẾ HOẠCH") ends the header
                 region.append(nxt)
                 j += 1
             left, right = [], []
             for ln in region:
-                for seg in ln.segments:
-                    (left if seg[-1].right <= split else right).append((ln, seg))
+                if len(ln.segments) >= 2:
+                    left.append((ln, ln.segments[0]))
+                    right.extend((ln, seg) for seg in ln.segments[1:])
+                else:
+                    seg = ln.segments[0]
+                    (left if seg[-1].right <= gap_l else right).append((ln, seg))
             for ln, seg in left + right:
                 text = fix_doc_type(_seg_text(seg))
                 if text:
@@ -339,8 +370,9 @@ def _blocks_from_lines(lines: list[Line], page: int) -> list[Paragraph]:
         # body: consecutive lines of one Tesseract paragraph make one Paragraph
         group = [line]
         j = i + 1
-        while j < len(lines) and lines[j].key[:2] == line.key[:2] and len(lines[j].segments) == 1:
-            group.append(lines[j])
+        while (j < len(lines) and lines[j].key[:2] == line.key[:2] and len(lines[j].segments) == 1
+               and is_upper_title(_seg_text(lines[j].words)) == is_upper_title(_seg_text(group[-1].words))):
+            group.append(lines[j])   # a capitals line (a type line, a heading) stands alone
             j += 1
         texts = [fix_doc_type(_seg_text(ln.words)) for ln in group]
         texts = [t for t in texts if t]
@@ -432,7 +464,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, lang: str = "vi
                 for line in lines:
                     if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
                         _fix_slots(line, image, binary, workdir, source.notes, number)
-                blocks.extend(_blocks_from_lines([ln for ln in lines if ln.words], number))
+                blocks.extend(_blocks_from_lines(_drop_noise(lines), number, image.width))
                 source.notes.append(f"ocr:page {number}: {time.monotonic() - started:.1f}s")
     finally:
         pdf.close()
