@@ -96,3 +96,20 @@ def test_no_rule_crashes_and_findings_are_sorted(stem):
     assert not [f for f in found if f.rule == "internal-error"]
     lines = [f.location.block for f in found if f.location and f.location.block is not None]
     assert lines == sorted(lines)
+
+
+DOCX = Path(__file__).resolve().parent / "fixtures" / "docx"
+
+
+@pytest.mark.parametrize("stem", ["000", "001", "003"])
+@pytest.mark.parametrize("variant", ["docx", "autonum.docx"])
+def test_docx_renderings_report_the_same_defects(stem, variant):
+    """The rules read the parsed plan, not the format: a seed's DOCX rendering (typed or Word
+    auto-numbered) gets the same findings as its text export."""
+    txt = next(SAMPLES.glob(f"{stem}_*.txt"))
+    docx_path = DOCX / f"{txt.stem}.{variant}"
+    if not docx_path.exists():
+        pytest.skip(f"{docx_path.name} not generated (tests/fixtures/make_docx.py)")
+    want = sorted(f.code for f in validate(api.parse(txt), Config()))
+    got = sorted(f.code for f in validate(api.parse(docx_path), Config()))
+    assert got == want

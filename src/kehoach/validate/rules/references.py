@@ -11,11 +11,12 @@ import datetime as dt
 
 import regex as re
 
-from ...models import Plan, Reference
+from ...blocks import Paragraph, Table
+from ...models import Location, Plan, Reference
 from ...vntext import fold
 from ..config import Config
 from ..registry import rule
-from ..util import dates_in, excerpt, iso, make_date
+from ..util import dates_in, describe, document, excerpt, iso, location, make_date
 
 # folded type word -> folded type codes it may carry (state and Party styles)
 EXPECTED: dict[str, set[str]] = {
@@ -35,6 +36,8 @@ MESSAGES = {
              "en": "\"{word} số {number}\": the code \"{code}\" belongs to another document type (expected {expected})"},
     "invalid": {"vi": "ngày \"{raw}\" của văn bản {number} không tồn tại",
                 "en": "the date \"{raw}\" of document {number} does not exist"},
+    "inconsistent": {"vi": "văn bản {number} được dẫn với ngày {date}, nhưng ở {other} lại ghi ngày {other_date}",
+                     "en": "document {number} is cited as dated {date}, but as dated {other_date} at {other}"},
     "future": {"vi": "văn bản {number} đề ngày {date}, sau ngày ban hành kế hoạch ({plan_date})",
                "en": "document {number} is dated {date}, after the plan itself ({plan_date})"},
 }
@@ -136,11 +139,18 @@ def reference_date_invalid(plan: Plan, config: Config):
 
         Căn cứ Kế hoạch số 08/KH-UBND ngày 31/02/2024 của UBND tỉnh về tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
     """
+    seen: set[tuple] = set()
     for ref in plan.references:
         for raw, date in _ref_dates(ref):
             if date is None:
+                seen.add((_number_key(ref.number), ref.location.line if ref.location else None))
                 yield reference_date_invalid.finding(config, MESSAGES["invalid"], location=ref.location,
                                                      excerpt=excerpt(ref.raw), raw=raw, number=ref.number)
+    for number, raw, date, where in _citations(plan):      # repeats that plan.references folded away
+        if date is None and (_number_key(number), where.line) not in seen:
+            seen.add((_number_key(number), where.line))
+            yield reference_date_invalid.finding(config, MESSAGES["invalid"], location=where, excerpt=excerpt(raw),
+                                                 raw=raw.split("ngày")[-1].strip(), number=number)
 
 
 @rule("reference-date-after-plan", "KH503", "warning",
@@ -180,3 +190,79 @@ def reference_date_after_plan(plan: Plan, config: Config):
                     config, MESSAGES["future"], location=ref.location, excerpt=excerpt(ref.raw),
                     number=ref.number, date=date.strftime("%d/%m/%Y"),
                     plan_date=plan.header.date and iso(plan.header.date).strftime("%d/%m/%Y") or limit.strftime("%m/%Y"))
+
+
+def _number_key(number: str) -> str:
+    return fold(re.sub(r"\s+", "", number))
+
+
+@rule("reference-date-inconsistent", "KH504", "warning",
+      summary={"vi": "cùng một văn bản được dẫn với hai ngày khác nhau",
+               "en": "the same document is cited with two different dates"})
+def reference_date_inconsistent(plan: Plan, config: Config):
+    """reference-date-inconsistent (KH504, warning): one document, one date.
+
+    A document cited twice must carry the same date both times: "Quyết định số 1050/QĐ-SCT
+    ngày 06/3/2026" in the opening and "… ngày 06/3/2025" further down means one of them is
+    a typo. Reported at the later citation.
+
+    PASS::
+
+        Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở Công Thương về việc kiểm tra vật liệu nổ công nghiệp.
+
+        1. Căn cứ pháp lý: Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở Công Thương.
+
+    FAIL::
+
+        Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở Công Thương về việc kiểm tra vật liệu nổ công nghiệp.
+
+        1. Căn cứ pháp lý: Quyết định số 1050/QĐ-SCT ngày 06/3/2025 của Giám đốc Sở Công Thương.
+    """
+    own = _number_key(plan.header.number or "")
+    first: dict[str, tuple[str, dt.date, Location]] = {}
+    reported: set[str] = set()
+    for number, raw, date, where in _citations(plan):
+        k = _number_key(number)
+        if k == own or date is None:
+            continue          # the plan's own number recurs under each appendix
+        if k not in first:
+            first[k] = (raw, date, where)
+            continue
+        other_raw, other_date, other_where = first[k]
+        if date != other_date and k not in reported:
+            reported.add(k)
+            yield reference_date_inconsistent.finding(
+                config, MESSAGES["inconsistent"], location=where, excerpt=excerpt(raw), number=number,
+                date=date.strftime("%d/%m/%Y"), other_date=other_date.strftime("%d/%m/%Y"),
+                other=describe(other_where, config.lang) or "—",
+                related=[{"role": "first", "excerpt": excerpt(other_raw),
+                          "location": other_where.model_dump(exclude_none=True)}])
+
+
+# every "số <number> ngày <date>" in the text, repeats included (plan.references keeps one per number)
+_CITED = re.compile(r"\bsố\s*:?\s*(\d[\w.&]*(?:\s*[/-]\s*[\w.&Đđ]+)+)\s*,?\s*(?:ngày\s+)"
+                    r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)", re.I)
+
+
+def _citations(plan: Plan):
+    """(number, raw text, date or None, location) of each dated citation, in document order."""
+    for text, where in _texts(plan):
+        for m in _CITED.finditer(text):
+            number = re.sub(r"\s+", "", m.group(1))
+            found = next(iter(dates_in("ngày " + m.group(2))), None)
+            date = make_date(found[1], found[2], found[3]) if found else None
+            yield number, m.group(0), date, where
+
+
+def _texts(plan: Plan):
+    doc = document(plan)
+    if doc is None:
+        return
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph):
+            yield block.text, location(block.prov, i)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.text:
+                        yield cell.text, location(row.prov, i)

@@ -60,11 +60,10 @@ _CITATION = re.compile(r"\b\d+(?:/\d{4})?[/-][^\W\d_][\w&.-]*(?:/[\w&.-]+)?(?:\s
 
 def _years(task: Task) -> list[int]:
     t = task.timeline
+    if _CITATION.search(t.raw):       # the parsed start/end may be the cited document's date
+        return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", _CITATION.sub(" ", t.raw))]
     years = [int(v[:4]) for v in (t.start, t.end) if v and re.match(r"(?:19|20)\d\d", v)]
-    if not years:
-        raw = _CITATION.sub(" ", t.raw)
-        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", raw)]
-    return years
+    return years or [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", t.raw)]
 
 
 def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
