@@ -8,8 +8,9 @@ numbering.xml reads "NỘI DUNG". `Numbering` walks the list definitions the way
   style by `w:lvl/w:pStyle`);
 - `w:num` points at an `w:abstractNum` (possibly through `w:numStyleLink`), and may
   override levels (`w:lvlOverride` with `w:startOverride` or a whole `w:lvl`);
-- counters belong to the abstract list, so two `w:num` sharing it continue one sequence,
-  unless a `w:num` restarts a level with `w:startOverride` the first time it is used;
+- counters belong to the abstract list, so two `w:num` sharing it continue one sequence;
+  a `w:num` with `w:startOverride` restarts that level the first time it uses it, and
+  the shared count goes on from there (ECMA-376 §17.9; what Word does);
 - a level restarts when a higher level advances, unless `w:lvlRestart` says otherwise;
 - `w:lvlText` "%1.%2." takes each level's counter in that level's `w:numFmt`
   (decimal, decimalZero, upperRoman, lowerRoman, upperLetter, lowerLetter, bullet, none);
@@ -146,8 +147,7 @@ class Numbering:
         self._nums: dict[str, _Num] = {}
         self._styles: dict[str, etree._Element] = {}
         self._counters: dict[str, dict[int, int]] = {}   # abstract key -> level -> current value
-        self._seen_nums: set[str] = set()
-        self._starts: dict[str, dict[int, int]] = {}     # abstract key -> level -> overridden start
+        self._seen: set[tuple[str, int]] = set()          # (numId, level) already used
         if styles is not None:
             for style in styles.iter(W + "style"):
                 sid = style.get(W + "styleId")
@@ -274,21 +274,20 @@ class Numbering:
         key = self._abstract_id(num_id) or num_id
         counters = self._counters.setdefault(key, {})
         num = self._nums[num_id]
-        if num_id not in self._seen_nums:
-            # first use of a w:num that restarts levels: the override replaces the start
-            self._seen_nums.add(num_id)
-            for lvl_i, start in num.start_overrides.items():
-                counters.pop(lvl_i, None)
-                self._starts.setdefault(key, {})[lvl_i] = start
-        start = self._start(key, ilvl, level)
-        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        start = num.start_overrides.get(ilvl, level.start)
+        first_here = (num_id, ilvl) not in self._seen
+        self._seen.add((num_id, ilvl))
+        if first_here and ilvl in num.start_overrides:
+            counters[ilvl] = start          # a w:num restarting this level, on its first use of it
+        else:
+            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
         for deeper in [d for d in counters if d > ilvl]:
             restart_after = levels[deeper].restart if deeper in levels else None
             if restart_after is None:
                 restart_after = deeper
             if restart_after != 0 and ilvl < restart_after:
                 del counters[deeper]
-        text = self._render(key, levels, level, counters)
+        text = self._render(num, levels, level, counters)
         bullet = level.fmt == "bullet"
         if bullet:
             text = "-"
@@ -297,10 +296,7 @@ class Numbering:
         sep = "" if level.suffix == "nothing" else " "
         return Label(text=text, separator=sep, bullet=bullet, num_id=num_id, ilvl=ilvl)
 
-    def _start(self, key: str, ilvl: int, level: Level) -> int:
-        return self._starts.get(key, {}).get(ilvl, level.start)
-
-    def _render(self, key: str, levels: dict[int, Level], level: Level, counters: dict[int, int]) -> str:
+    def _render(self, num: _Num, levels: dict[int, Level], level: Level, counters: dict[int, int]) -> str:
         template = level.text
         if template is None:
             template = f"%{level.ilvl + 1}."
@@ -311,7 +307,7 @@ class Numbering:
             if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
                 ref = int(template[i + 1]) - 1
                 ref_level = levels.get(ref, Level(ilvl=ref))
-                value = counters.get(ref, self._start(key, ref, ref_level))
+                value = counters.get(ref, num.start_overrides.get(ref, ref_level.start))
                 fmt = "decimal" if (level.is_legal and ref_level.fmt not in ("none", "bullet")) else ref_level.fmt
                 out.append(format_number(value, fmt))
                 i += 2
