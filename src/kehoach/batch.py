@@ -633,17 +633,18 @@ def parse_source(source: Source, ocr: bool = False) -> Any:
     return api.parse(source.name, ocr=True) if ocr else api.parse(source.name)
 
 
-def render(plans: list[Any], fmt: str) -> str:
-    """Text of one plan or of several (JSON list; CSV with the source file as first column)."""
+def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
+    """Text of one plan, or of several (`many`: a JSON list; CSV with the source file first)."""
     from .export.csv_out import plan_csv
     from .export.json_out import plan_json
 
+    many = len(plans) != 1 if many is None else many
     if fmt == "json":
-        if len(plans) == 1:
+        if not many:
             return plan_json(plans[0])
         return json.dumps([p.model_dump(mode="json") for p in plans], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return plan_csv(plans, with_source=len(plans) > 1)
+        return plan_csv(plans, with_source=many)
     raise ValueError(fmt)
 
 
@@ -656,11 +657,21 @@ def parse_job(source: Source, options: ParseOptions) -> Parsed:
     return Parsed(texts, plan if options.keep_plan else None, len(plan.tasks))
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write via a temp file in the same folder and rename: never a partial output file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)      # mkstemp makes 0600; outputs get the usual mode
         if isinstance(data, bytes):
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -786,7 +797,7 @@ def _finish(result, batch, formats, text_formats, output, several, to_file, regi
         if not several:
             result.stdout = [good[0].texts[f] for f in text_formats] if good else []
         elif good:
-            result.stdout = [render([p.plan for p in good], f) for f in text_formats]
+            result.stdout = [render([p.plan for p in good], f, many=True) for f in text_formats]
     elif to_file:
         if good:
             parsed = good[0]
@@ -796,7 +807,7 @@ def _finish(result, batch, formats, text_formats, output, several, to_file, regi
         if "xlsx" in formats:
             emit(output / f"{REGISTER_STEM}.xlsx", _xlsx(plans))
         if combined:
-            emit(output / f"{REGISTER_STEM}.csv", render(plans, "csv"))
+            emit(output / f"{REGISTER_STEM}.csv", render(plans, "csv", many=True))
 
 
 def _is_dir(path: Path) -> bool:
@@ -852,7 +863,7 @@ class ConsoleReporter(Reporter):
 
     def finished(self, outcome: Outcome) -> None:
         self._done += 1
-        if outcome.error and self.print_failures:
+        if outcome.error and (self.print_failures or self._progress is not None):
             self.line(f"{_prefix(self.lang)}: {outcome.error}")
         if self._progress is not None:
             elapsed = max(1e-6, time.perf_counter() - self._began)

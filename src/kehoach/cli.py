@@ -70,7 +70,8 @@ def parse_cmd(
         raise _usage(exc.message(lang), lang) from None
     several = len(sources) > 1
     shown = (summary or ("text" if several and not quiet else "none")).lower()
-    reporter = batch.ConsoleReporter(lang, quiet=quiet, print_failures=not (shown == "json" and output is None))
+    # failures one line each as they happen when no summary will list them (or above the bar)
+    reporter = batch.ConsoleReporter(lang, quiet=quiet, print_failures=shown == "none")
     on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=path)))
     try:
         result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,

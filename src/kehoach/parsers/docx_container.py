@@ -64,8 +64,49 @@ def check(path: Path) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with zf.open(info) as member:
-                        prolog = member.read(4096)
-                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                        raise KehoachError(str(path), "bad_docx", error=f"{info.filename} declares a DTD")
+                        if declares_dtd(member):
+                            raise KehoachError(str(path), "bad_docx", error=f"{info.filename} declares a DTD")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError) as exc:
         raise KehoachError(str(path), "bad_docx", error=str(exc) or exc.__class__.__name__) from None
+
+
+def declares_dtd(stream, chunk: int = 65536) -> bool:
+    """True when an XML prolog holds a <!DOCTYPE> (entities: external, "billion laughs").
+
+    Only the prolog can declare one, but it may be padded with comments and processing
+    instructions of any length, so they are skipped (streamed, not kept) instead of
+    looking at a fixed number of leading bytes.
+    """
+    buf, pos, eof = b"", 0, False
+
+    def fill(n: int) -> None:     # make n bytes from pos available, if the data has them
+        nonlocal buf, pos, eof
+        while len(buf) - pos < n and not eof:
+            more = stream.read(chunk)
+            eof = not more
+            buf, pos = buf[pos:] + more, 0
+
+    while True:
+        fill(9)
+        while pos < len(buf) and buf[pos] in b" \t\r\n":
+            pos += 1
+            if pos == len(buf):
+                fill(9)
+        fill(9)
+        head = buf[pos:pos + 9]
+        if head.startswith(b"\xef\xbb\xbf"):
+            pos += 3
+            continue
+        if not (head.startswith(b"<!--") or head.startswith(b"<?")):
+            return head.upper().startswith(b"<!DOCTYPE") or head.startswith(b"<!ENTITY")
+        mark = b"-->" if head.startswith(b"<!--") else b"?>"
+        pos += 2
+        while True:
+            end = buf.find(mark, pos)
+            if end >= 0:
+                pos = end + len(mark)
+                break
+            if eof:
+                return False
+            pos = max(pos, len(buf) - len(mark) + 1)     # the mark may straddle two reads
+            fill(len(buf) - pos + 1)
