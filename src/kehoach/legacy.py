@@ -577,8 +577,8 @@ def detect_encoding(text: str) -> Kind:
     beyond_latin1 = bool(_CID_RE.search(text)) or any(ord(ch) > 0xFF and _is_foreign(ch) for ch in text)
     if beyond_latin1 and letters and glyphs / letters >= 0.02 and not _has_motto(text):
         return "garbled"
-    if not _legacy_candidates(text):
-        return "unicode"
+    # lines with Vietnamese-only Unicode letters are Unicode; the others may be legacy
+    text = "\n".join(line for line in text.split("\n") if _legacy_candidates(line))
     has_tcvn = any(ch in _TCVN3_MARKERS for ch in text)
     has_vni = any(ch in _VNI_MARKERS for ch in text)
     if not (has_tcvn or has_vni):

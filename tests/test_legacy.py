@@ -1,0 +1,241 @@
+"""Legacy encodings (TCVN3, VNI) and garbled PDF text layers (kehoach.legacy).
+
+The tables are checked for completeness and exactness by round trips over every
+Vietnamese letter and over the seed plans; the garbled-layer repair is measured on the
+real KH-1105 PDF against the repository's own text extract.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import regex as re
+
+from kehoach import legacy
+from kehoach.blocks import Document, Paragraph
+from kehoach.parsers import load
+from kehoach.vntext import nfc
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("KEHOACH_SHARED", HERE.parents[1] / "shared"))
+REALDOCS = SHARED / "realdocs"
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
+KH_1105_TEXT = REALDOCS / "laocai-sct_KH-1105-DKT_2026.repo-extract.txt"
+needs_realdocs = pytest.mark.skipif(not KH_1105.exists(), reason=f"shared realdocs not found at {REALDOCS}")
+needs_seeds = pytest.mark.skipif(not SEEDS, reason=f"seed plans not found at {SHARED / 'seeds'}")
+
+VI_LOWER = ("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
+
+# ---------------------------------------------------------------- encoders used only by the tests
+
+
+def to_tcvn3(text: str) -> str:
+    """Unicode -> TCVN3 as a .VnTime/.VnTimeH user typed it (capitals with lower-case codes)."""
+    inverse = {u: t for t, u in legacy.TCVN3_TO_UNICODE.items()}
+    out = []
+    for ch in nfc(text):
+        if ch in inverse:
+            out.append(inverse[ch])
+        elif ch.lower() in inverse and ch.lower() != ch:
+            low = inverse[ch.lower()]
+            out.append(low)   # the .VnTimeH font draws this code as the capital
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def to_vni(text: str) -> str:
+    inverse: dict[str, str] = {}
+    for src, uni in legacy.VNI_TO_UNICODE.items():
+        # prefer the all-lower / all-upper spelling of each letter
+        if src == src.lower() or src == src.upper():
+            inverse.setdefault(uni, src)
+    return "".join(inverse.get(ch, ch) for ch in nfc(text))
+
+
+def bag(text: str) -> Counter:
+    return Counter(w.lower() for w in re.findall(r"\w+", nfc(text)))
+
+
+# ---------------------------------------------------------------- TCVN3 / VNI
+
+
+def test_tcvn3_motto_and_capitals():
+    assert legacy.detect_encoding("Céng hoµ x· héi chñ nghÜa ViÖt Nam") == "tcvn3"
+    assert legacy.to_unicode("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "tcvn3") == "Cộng hoà xã hội chủ nghĩa Việt Nam"
+    # .VnTimeH: capitals drawn from lower-case codes
+    assert legacy.to_unicode("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM", "tcvn3") == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert legacy.to_unicode("§éc lËp - Tù do - H¹nh phóc", "tcvn3") == "Độc lập - Tự do - Hạnh phúc"
+    assert legacy.to_unicode("Sè: 12/KH-UBND", "tcvn3") == "Số: 12/KH-UBND"
+
+
+def test_vni_motto():
+    assert legacy.detect_encoding("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam") == "vni"
+    assert legacy.to_unicode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "vni") == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert legacy.to_unicode("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", "vni") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert legacy.to_unicode("Ñoäc laäp - Töï do - Haïnh phuùc", "vni") == "Độc lập - Tự do - Hạnh phúc"
+
+
+@pytest.mark.parametrize("letter", list(VI_LOWER + VI_LOWER.upper()))
+def test_every_vietnamese_letter_round_trips_through_vni(letter: str):
+    assert legacy.to_unicode(to_vni(letter), "vni") == letter
+
+
+@pytest.mark.parametrize("letter", list(VI_LOWER))
+def test_every_vietnamese_letter_round_trips_through_tcvn3(letter: str):
+    assert legacy.to_unicode(to_tcvn3(letter), "tcvn3") == letter
+
+
+def test_tcvn3_table_is_one_to_one():
+    values = list(legacy.TCVN3_TO_UNICODE.values())
+    assert len(values) == len(set(values)) == 74      # 67 toned/hatted letters + đ + 6 capitals + Đ
+
+
+@needs_seeds
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_seed_plans_round_trip(seed: Path):
+    text = nfc(seed.read_text(encoding="utf-8"))
+    assert legacy.detect_encoding(text) == "unicode"
+    vni = to_vni(text)
+    assert legacy.detect_encoding(vni) == "vni"
+    assert legacy.to_unicode(vni, "vni") == text
+    low = text.lower()
+    tcvn = to_tcvn3(low)
+    assert legacy.detect_encoding(tcvn) == "tcvn3"
+    assert legacy.to_unicode(tcvn, "tcvn3") == low
+
+
+def test_unicode_text_is_left_alone():
+    for text in ("Kế hoạch triển khai công tác năm 2024", "Herr Müller à Paris", "", "12/KH-UBND"):
+        assert legacy.detect_encoding(text) == "unicode"
+        assert legacy.repair_lines([text]) == ([text], None)
+
+
+def test_repair_lines_converts_only_the_legacy_lines():
+    lines = ["UBND HUYỆN A", "Céng hoµ x· héi chñ nghÜa ViÖt Nam", "KÕ ho¹ch triÓn khai c«ng t¸c n¨m 2024"]
+    fixed, kind = legacy.repair_lines(lines)
+    assert kind == "tcvn3"
+    assert fixed == ["UBND HUYỆN A", "Cộng hoà xã hội chủ nghĩa Việt Nam", "Kế hoạch triển khai công tác năm 2024"]
+
+
+def test_text_file_in_tcvn3_bytes(tmp_path: Path):
+    path = tmp_path / "kh.txt"
+    text = "UBND HUYÖN A\n\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\n\n§éc lËp - Tù do - H¹nh phóc\n\nKÕ HO¹CH\n"
+    path.write_bytes(text.encode("cp1252"))
+    doc = load(path)
+    texts = [b.text for b in doc.paragraphs]
+    assert "Cộng hoà xã hội chủ nghĩa Việt Nam" in " ".join(texts)
+    assert "KẾ HOẠCH" in " ".join(texts)
+    assert "repaired:tcvn3" in doc.source.notes
+
+
+def test_docx_in_vni(tmp_path: Path):
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "vni.docx"
+    d = docx.Document()
+    for line in ("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", "Ñoäc laäp - Töï do - Haïnh phuùc",
+                 "KEÁ HOAÏCH", "Trieån khai coâng taùc caûi caùch haønh chính naêm 2024"):
+        run = d.add_paragraph().add_run(line)
+        run.font.name = "VNI-Times"
+    table = d.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).text = "Noäi dung"
+    table.cell(0, 1).text = "Ñôn vò chuû trì"
+    table.cell(1, 0).text = "Tuyeân truyeàn"
+    table.cell(1, 1).text = "Sôû Noäi vuï"
+    d.save(str(path))
+    doc = load(path)
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[:4] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
+                         "Triển khai công tác cải cách hành chính năm 2024"]
+    assert [r.texts for r in doc.tables[0].rows] == [["Nội dung", "Đơn vị chủ trì"], ["Tuyên truyền", "Sở Nội vụ"]]
+    assert "repaired:vni" in doc.source.notes
+
+
+def test_repair_document_leaves_unicode_documents_alone():
+    doc = Document(blocks=[Paragraph(text="Độc lập - Tự do - Hạnh phúc"), Paragraph(text="Kế hoạch")])
+    assert legacy.repair_document(doc) is None
+    assert doc.source.notes == []
+
+
+# ---------------------------------------------------------------- garbled glyph-number text
+
+
+def test_glyph_number_motto_in_code_point_form():
+    """The form some extractors give: the glyph number taken as a code point."""
+    garbled = "Ĉӝc lұp - Tӵ do - Hҥnh phúc"
+    assert legacy.detect_encoding(garbled) == "garbled"
+    fixed, kind = legacy.repair_lines([garbled])
+    assert kind == "garbled"
+    assert fixed == ["Độc lập - Tự do - Hạnh phúc"]
+
+
+def _kh1105_lines() -> list[str]:
+    with pdfplumber.open(str(KH_1105)) as pdf:
+        return [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+
+
+@needs_realdocs
+def test_kh1105_repair_measured_against_the_repository_extract():
+    lines = _kh1105_lines()
+    assert legacy.detect_encoding("\n".join(lines)) == "garbled"
+    result = legacy.repair(lines)
+    assert result.kind == "garbled"
+    assert result.trusted
+    text = "\n".join(result.lines)
+    reference = nfc(KH_1105_TEXT.read_text(encoding="utf-8"))
+    # the motto and the title, letter for letter
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert re.search(r"Độc lập - Tự do - Hạnh [Pp]húc", text)
+    assert "KẾ HOẠCH" in text
+    title = "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật"
+    assert title in reference and title in text
+    assert "liệu nổ công nghiệp trên địa bàn tỉnh Lào Cai" in text
+    # pdfplumber spaces the hand-set digits of the number ("1 1 0 5 /KH"); the letters are the repair's
+    assert re.search(r"Số: 1 ?1 ?0 ?5 ?/KH-ĐKT", text)
+    # at least 95 % of the repository extract's words (bag-of-words recall)
+    ref, got = bag(reference), bag(text)
+    recall = sum((ref & got).values()) / sum(ref.values())
+    assert recall >= 0.95, f"word recall {recall:.3f}"
+    print(f"KH-1105 repair: word recall {recall:.4f}; {result.notes[0]}")
+
+
+@needs_realdocs
+def test_kh1105_repair_is_not_a_table_of_its_sentences():
+    """The map is learnt: the same lines with their glyph numbers shifted repair the same."""
+    lines = _kh1105_lines()
+    shift = 5000
+
+    def shifted(line: str) -> str:
+        return re.sub(r"\(cid:(\d+)\)", lambda m: f"(cid:{int(m.group(1)) + shift})"
+                      if int(m.group(1)) >= 130 else m.group(0), line)
+
+    moved = legacy.repair([shifted(line) for line in lines])
+    base = legacy.repair(lines)
+    same = sum(1 for a, b in zip(moved.lines, base.lines) if a == b)
+    assert same / len(lines) >= 0.95
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in "\n".join(moved.lines)
+
+
+@needs_realdocs
+def test_untrusted_without_the_motto():
+    lines = [line for line in _kh1105_lines()[:40]
+             if "NAM" not in line and "do -" not in line]
+    result = legacy.repair(lines)
+    assert result.kind == "garbled"
+    assert not result.trusted
+
+
+@needs_realdocs
+def test_pdf_front_end_reports_the_repair():
+    doc = load(KH_1105)
+    assert "repaired:garbled" in doc.source.notes
+    texts = [p.text for p in doc.paragraphs]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts
+    assert "KẾ HOẠCH" in texts
+    assert not any("(cid:" in t for t in texts)
