@@ -1,0 +1,164 @@
+"""OCR of scanned PDFs (kehoach.parsers.ocr) with Tesseract's Vietnamese model.
+
+The real scan 589/KH-BCA-C04 (Bộ Công an) has its number and day written by hand; the
+header must still read 589/KH-BCA-C04 and 02/10/2025. A generated scan (text drawn into
+an image, saved as an image-only PDF) checks the generic path without the real file.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kehoach.errors import KehoachError
+from kehoach.parsers import load
+from kehoach.parsers import ocr
+
+HERE = Path(__file__).resolve().parent
+REALDOCS = Path(os.environ.get("KEHOACH_SHARED", HERE.parents[1] / "shared")) / "realdocs"
+SCAN_589 = REALDOCS / "bca_KH-589-KH-BCA-C04_2025_scan.pdf"
+
+needs_tesseract = pytest.mark.skipif(
+    not ocr.available(), reason="tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed")
+needs_scan = pytest.mark.skipif(not SCAN_589.exists(), reason=f"shared realdocs not found at {REALDOCS}")
+FONT = next((p for p in (Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
+                         Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+                         Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"))
+             if p.exists()), None)
+
+
+# ---------------------------------------------------------------- no Tesseract needed
+
+
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def _tsv(rows: list[tuple[int, int, int, int, int, int, int, str]]) -> str:
+    out = [TSV_HEADER]
+    for block, par, line, left, top, width, height, text in rows:
+        out.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}")
+    return "\n".join(out)
+
+
+def test_header_columns_are_read_column_by_column():
+    words = ocr.parse_tsv(_tsv([
+        (1, 1, 1, 100, 100, 80, 40, "BỘ"), (1, 1, 1, 190, 100, 120, 40, "CÔNG"), (1, 1, 1, 320, 100, 60, 40, "AN"),
+        (1, 1, 1, 700, 100, 120, 40, "CỘNG"), (1, 1, 1, 830, 100, 80, 40, "HÒA"),
+        (1, 1, 2, 760, 150, 80, 40, "Độc"), (1, 1, 2, 850, 150, 80, 40, "lập"),
+        (1, 1, 3, 100, 200, 60, 40, "Số:"), (1, 1, 3, 170, 200, 200, 40, "12/KH-UBND"),
+        (1, 1, 3, 720, 200, 90, 40, "ngày"), (1, 1, 3, 820, 200, 40, 40, "05"),
+        (2, 1, 1, 460, 300, 90, 40, "KẾ"), (2, 1, 1, 560, 300, 160, 40, "HOẠCH"),
+    ]))
+    lines = ocr.group_lines(words)
+    paras = ocr._blocks_from_lines(lines, page=1, page_width=1180)
+    assert [(p.text, p.role) for p in paras] == [
+        ("BỘ CÔNG AN", "layout"), ("Số: 12/KH-UBND", "layout"),
+        ("CỘNG HÒA", "layout"), ("Độc lập", "layout"), ("ngày 05", "layout"),
+        ("KẾ HOẠCH", "body"),
+    ]
+    assert all(p.prov.source == "ocr" and p.prov.page == 1 for p in paras)
+
+
+def test_body_lines_of_one_paragraph_are_one_block():
+    words = ocr.parse_tsv(_tsv([
+        (1, 1, 1, 100, 100, 300, 40, "Thực hiện Nghị quyết số 12 của"),
+        (1, 1, 2, 100, 150, 300, 40, "Chính phủ về việc"),
+        (1, 2, 1, 100, 220, 300, 40, "I. MỤC ĐÍCH, YÊU CẦU"),
+    ]))
+    paras = ocr._blocks_from_lines(ocr.group_lines(words), page=3)
+    assert [p.text for p in paras] == ["Thực hiện Nghị quyết số 12 của Chính phủ về việc", "I. MỤC ĐÍCH, YÊU CẦU"]
+    assert paras[0].lines == ["Thực hiện Nghị quyết số 12 của", "Chính phủ về việc"]
+
+
+def test_document_type_names_survive_dropped_marks():
+    assert ocr.fix_doc_type("KÉẺ HOẠCH") == "KẾ HOẠCH"
+    assert ocr.fix_doc_type("KÉ HOẠCH") == "KẾ HOẠCH"
+    assert ocr.fix_doc_type("QUYET ĐỊNH") == "QUYẾT ĐỊNH"
+    assert ocr.fix_doc_type("KẾT QUẢ") == "KẾT QUẢ"       # not a type name: left alone
+    assert ocr.fix_doc_type("Kế hoạch này") == "Kế hoạch này"
+
+
+def test_missing_tesseract_is_one_clear_error(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("KEHOACH_TESSERACT", str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(KehoachError) as info:
+        ocr.ocr_pdf(tmp_path / "x.pdf")
+    assert info.value.reason == "no_tesseract"
+    assert "tesseract-ocr-vie" in info.value.message("en")
+
+
+@needs_scan
+def test_scan_without_ocr_says_so():
+    with pytest.raises(KehoachError) as info:
+        load(SCAN_589)
+    assert info.value.reason == "scanned_pdf"
+    assert "--ocr" in info.value.message("en")
+
+
+# ---------------------------------------------------------------- with Tesseract
+
+
+@needs_tesseract
+@needs_scan
+def test_scan_589_header_read_by_ocr():
+    doc = load(SCAN_589, ocr=True, pages=[1, 2])
+    assert doc.source.ocr
+    texts = [p.text for p in doc.paragraphs]
+    assert "BỘ CÔNG AN" in texts
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts
+    assert "Độc lập - Tự do - Hạnh phúc" in texts
+    # number and day are handwritten on the scan
+    assert "Số: 589/KH-BCA-C04" in texts
+    assert "Hà Nội, ngày 02 tháng 10 năm 2025" in texts
+    assert "KẾ HOẠCH" in texts
+    title = "Tổ chức Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma tuý đến năm 2030"
+    assert title in texts
+    assert all(p.prov.source == "ocr" and p.prov.page == 1 for p in doc.paragraphs)
+    notes = " | ".join(doc.source.notes)
+    assert "page 2: blank, skipped" in notes
+    assert "ocr:page 1:" in notes and "s" in notes
+    timings = [n for n in doc.source.notes if n.startswith("ocr:page 1: ") and n.endswith("s")]
+    assert timings, doc.source.notes
+
+
+@needs_tesseract
+@needs_scan
+def test_scan_589_plan_header_through_the_api():
+    from kehoach import api
+
+    plan = api.parse(SCAN_589, ocr=True, pages=[1])
+    assert plan.header.number == "589/KH-BCA-C04"
+    assert plan.header.date == "2025-10-02"
+    assert plan.header.doc_type == "KẾ HOẠCH"
+    assert plan.header.title.startswith("Tổ chức Hội nghị triển khai Chương trình mục tiêu quốc gia")
+
+
+@needs_tesseract
+@pytest.mark.skipif(FONT is None, reason="no DejaVu/Liberation serif font to draw a test scan")
+def test_generated_scan(tmp_path: Path):
+    from PIL import Image, ImageDraw, ImageFont
+
+    lines = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+             "KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026", "",
+             "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của cán bộ, công chức."]
+    page = Image.new("RGB", (2480, 3508), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 48)
+    y = 300
+    for line in lines:
+        if line:
+            width = draw.textlength(line, font=font)
+            x = (2480 - width) / 2 if line.isupper() or line.startswith("Độc") else 250
+            draw.text((x, y), line, fill="black", font=font)
+        y += 90
+    blank = Image.new("RGB", (2480, 3508), "white")
+    path = tmp_path / "scan.pdf"
+    page.save(path, save_all=True, append_images=[blank], resolution=300)
+    with pytest.raises(KehoachError):
+        load(path)                                     # a scan: needs --ocr
+    doc = load(path, ocr=True)
+    texts = [p.text for p in doc.paragraphs]
+    for line in lines:
+        if line:
+            assert line in texts
+    assert any("page 2: blank, skipped" in n for n in doc.source.notes)
