@@ -25,6 +25,7 @@ TABLE_SETTINGS: dict = {
     "intersection_tolerance": 3,
 }
 MIN_COLUMNS = 2
+CELL_PADDING_MAX = 6.0        # points: a cell's inner margin is at most this (Word's default is 5.4)
 COLUMN_TOLERANCE = 4.0        # points: two pieces share a column layout when edges agree this well
 
 _MARKER_RE = re.compile(r"^(?:[-–+•*▪●○]|\(?\d{1,2}[.)]|[a-zđ]\)|\(\d+\)|[IVXLC]+\.)\s")
@@ -38,7 +39,11 @@ class FragCell:
     span: int = 1
     merged_up: bool = False
     bold: float = 0.0
-    covered: bool = False     # covered by a cell to its left (part of a horizontal span)
+    room: bool = True         # the text ends well above the cell's bottom (so it cannot go on overleaf)
+    tail: float = 0.0         # free width after the last line (a next word narrower than this would have fit)
+    first_w: float = 0.0      # width of the first word
+    size: float = 0.0
+    nlines: int = 0           # visual lines
 
     @property
     def text(self) -> str:
@@ -100,8 +105,7 @@ def read_table(tb, chars: list[dict], page: int, page_width: float, stats=None) 
             bbox = by_col.get(col)
             if bbox is not None:
                 span = max(1, _col_index(edges, bbox[2]) - col)
-                lines, bold = _cell_lines(cell_chars.get(_key(bbox), []), bbox, page, stats)
-                cells.append(FragCell(lines=lines, span=span, bold=bold))
+                cells.append(_read_cell(cell_chars.get(_key(bbox), []), bbox, page, span, stats))
                 for k in range(col, col + span):
                     if bbox[3] > row_bottom + 1:
                         open_cell[k] = bbox
@@ -155,13 +159,14 @@ def _chars_by_cell(tb, chars: list[dict]) -> dict[tuple, list[dict]]:
     return out
 
 
-def _cell_lines(chars: list[dict], bbox, page: int, stats) -> tuple[list[str], float]:
-    """A cell's text as paragraphs: wrapped lines joined, hard breaks and list items kept apart."""
+def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell:
+    """A cell's text as paragraphs (wrapped lines joined, hard breaks and list items kept apart),
+    with the geometry the page-break logic needs (room below, free width after the last line)."""
     lines = group_lines(chars, page, stats)
     if not lines:
-        return [], 0.0
-    pad = max(0.0, min(ln.x0 for ln in lines) - bbox[0])
-    right = bbox[2] - max(pad, 1.0)
+        return FragCell(span=span)
+    pad = min(max(1.0, min(ln.x0 for ln in lines) - bbox[0]), CELL_PADDING_MAX)
+    right = bbox[2] - pad
     width = right - (bbox[0] + pad)
     paras: list[list[Line]] = []
     for ln in lines:
@@ -170,10 +175,19 @@ def _cell_lines(chars: list[dict], bbox, page: int, stats) -> tuple[list[str], f
         else:
             paras.append([ln])
     total = sum(len(ln.text) for ln in lines) or 1
-    bold = sum(ln.bold * len(ln.text) for ln in lines) / total
     from .pdf_layout import join_lines   # local import: layout imports nothing from here
 
-    return [join_lines([ln.text for ln in p]) for p in paras], bold
+    last = lines[-1]
+    return FragCell(
+        lines=[join_lines([ln.text for ln in p]) for p in paras],
+        span=span,
+        bold=sum(ln.bold * len(ln.text) for ln in lines) / total,
+        room=bbox[3] - last.bottom > 1.2 * last.size,
+        tail=width - (last.x1 - last.x0),
+        first_w=lines[0].first_word_w,
+        size=last.size,
+        nlines=len(lines),
+    )
 
 
 def _cell_break(prev: Line, line: Line, right: float, width: float) -> bool:
@@ -217,88 +231,143 @@ def number_column(frags: list[TableFrag]) -> int | None:
     return None
 
 
+def header_rows(frag: TableFrag) -> int:
+    """How many leading rows may be a header: the first row, then bold rows or a row of column
+    numbers "(1) (2) (3)" — never a group row spanning the table or a task row."""
+    n = 0
+    for row in frag.rows[:3]:
+        texts = [c.text for c in row.cells]
+        if len(row.cells) < 2:
+            break
+        numbers = [re.sub(r"[()\s.]", "", t) for t in texts]
+        column_numbers = all(x.isdigit() for x in numbers) and [int(x) for x in numbers] == list(
+            range(int(numbers[0]), int(numbers[0]) + len(numbers))) if all(numbers) else False
+        bold = all(c.bold >= 0.9 for c in row.cells if c.text)
+        if n == 0 or column_numbers or bold:
+            n += 1
+        else:
+            break
+    return n
+
+
 def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
     """Rows of one table continued over pages: repeated header rows dropped, cut rows glued back."""
     rows: list[FragRow] = list(frags[0].rows)
     num_col = number_column(frags)
+    max_header = header_rows(frags[0])
     for frag in frags[1:]:
         incoming = list(frag.rows)
         # a header row repeated at the top of the new page: the same text as the first rows
         k = 0
-        while k < len(incoming) and k < len(frags[0].rows) and _row_key(incoming[k]) == _row_key(frags[0].rows[k]) \
+        while k < min(len(incoming), max_header) and _row_key(incoming[k]) == _row_key(frags[0].rows[k]) \
                 and any(c.text for c in incoming[k].cells):
             k += 1
         if k:
             for r in frags[0].rows[:k]:
                 r.header = True
             incoming = incoming[k:]
-        if incoming and rows and continues_row(rows[-1], incoming[0], num_col):
-            rows[-1] = _glue(rows[-1], incoming[0])
-            incoming = incoming[1:]
-        elif incoming and rows and num_col is not None:
-            _mark_page_merge(rows[-1], incoming[0], num_col)
+        if incoming and rows:
+            first = attach_first_row(rows, incoming[0], num_col)
+            incoming = ([first] if first is not None else []) + incoming[1:]
         rows.extend(incoming)
     return rows
 
 
-def continues_row(prev: FragRow, row: FragRow, num_col: int | None) -> bool:
-    """Is `row` (first on a new page) the rest of `prev`, cut by the page break?
+def _grid(row: FragRow) -> list[FragCell]:
+    """The cell covering each grid column of a row."""
+    out: list[FragCell] = []
+    for c in row.cells:
+        out.extend([c] * c.span)
+    return out
 
-    A cut row leaves its number cell empty and carries on the text of the cells that did not
-    fit. A genuine sub-row (number and content merged with the row above) brings its own
-    product/unit/time under an empty content cell. So: the number cell must be empty; a cell
-    going on in lower case, or any content text, means a cut row; otherwise the row is a
-    sub-row when it has self-standing text in at least two columns.
+
+def _owner(rows: list[FragRow], col: int) -> FragCell:
+    """The cell that holds the text shown at grid column `col` of the last row (a merge's first cell)."""
+    cell = _grid(rows[-1])[col]
+    for row in reversed(rows[:-1]):
+        if not cell.merged_up or row.header:
+            break
+        grid = _grid(row)
+        if col >= len(grid):
+            break
+        cell = grid[col]
+    return cell
+
+
+def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> FragRow | None:
+    """Fit the first row of a continuation page onto the rows before it.
+
+    Returns the row to append (maybe with cells turned into merge continuations), or None
+    when it was glued back into the rows above. A row cut by the page break leaves its
+    number cell empty and carries on, overleaf, the text of the cells that were filled down
+    to the break; a cell whose text ended higher up has nothing to carry on, so text under
+    it is a genuine sub-row's own product/unit/time (its number and content merged with the
+    row above). Text that goes on in a merged cell is given back to that cell even when the
+    row is a sub-row.
     """
-    if num_col is None or num_col >= len(row.cells) or len(prev.cells) != len(row.cells):
-        return False
-    if any(c.span != d.span for c, d in zip(prev.cells, row.cells)):
-        return False
-    if row.cells[num_col].text:
-        return False
-    filled = [i for i, c in enumerate(row.cells) if c.text]
-    if not filled:
-        return True     # an empty strip of the row: nothing to keep apart
-    content_col = num_col + 1 if num_col + 1 < len(row.cells) else None
-    fresh = 0
-    for i in filled:
-        text = row.cells[i].text
-        first = text.lstrip("-–+•*( ")[:1]
-        if prev.cells[i].text and first.islower():
-            return True                       # a sentence carried over
-        if i != content_col and (first.isupper() or first.isdigit() or _MARKER_RE.match(text)):
-            fresh += 1
-    if content_col is not None and row.cells[content_col].text:
-        above = prev.cells[content_col].text
-        return not (above and re.search(r"[.;:!?]$", above) and fresh >= 2)
-    return fresh < 2
+    prev = rows[-1]
+    grid_prev, grid_row = _grid(prev), _grid(row)
+    if num_col is None or len(grid_prev) != len(grid_row) or num_col >= len(grid_row):
+        return row
+    if [c.span for c in prev.cells] != [c.span for c in row.cells] or grid_row[num_col].text:
+        return row
+    cols = [i for i, c in enumerate(row.cells) if c.text]
+    if not cols:
+        return None                              # an empty strip of the row above
+    starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
+    content = next((i for i, st in enumerate(starts) if st == num_col + 1), None)
+    strong_cont, strong_fresh, unsure = [], [], []
+    for i in cols:
+        cell, owner = row.cells[i], _owner(rows, starts[i])
+        if not owner.text or owner.room:
+            strong_fresh.append(i)    # nothing above could go on overleaf
+        elif cell.text[:1].islower():
+            strong_cont.append(i)     # a sentence carried over
+        else:
+            unsure.append(i)
+    if not strong_fresh:
+        _glue(rows, row, cols, starts)           # a cut row
+        return None
+    # a row of its own (a sub-row): text under a merged cell, or going on in lower case, or
+    # under the (merged) content cell that was full down to the break, goes back up
+    back = [i for i in strong_cont + unsure
+            if i in strong_cont or i == content or prev.cells[i].merged_up]
+    back = [i for i in back if i in strong_cont or _wraps(_owner(rows, starts[i]), row.cells[i])
+            or prev.cells[i].merged_up]
+    if back:
+        _glue(rows, row, back, starts)
+        for i in back:
+            row.cells[i] = FragCell(span=row.cells[i].span, merged_up=True)
+    if content is None or not row.cells[content].text:
+        _mark_merged(row, num_col, content)
+    return row
 
 
-def _glue(prev: FragRow, row: FragRow) -> FragRow:
+def _wraps(owner: FragCell, cell: FragCell) -> bool:
+    """The first word of `cell` would not have fit after the last line of `owner`: a wrap."""
+    return owner.tail < cell.first_w + 0.25 * (owner.size or 10.0)
+
+
+def _glue(rows: list[FragRow], row: FragRow, cols: list[int], starts: list[int]) -> None:
+    """Append the text of `row`'s cells `cols` to the cells above that hold that column's text."""
     from .pdf_layout import join_lines
 
-    cells = []
-    for a, b in zip(prev.cells, row.cells):
-        if not b.lines:
-            cells.append(a)
-            continue
+    for i in cols:
+        b = row.cells[i]
+        a = _owner(rows, starts[i])
         if not a.lines:
-            cells.append(FragCell(lines=list(b.lines), span=a.span, merged_up=a.merged_up, bold=b.bold))
-            continue
-        first = b.lines[0]
-        if _MARKER_RE.match(first):
-            lines = a.lines + b.lines
+            a.lines = list(b.lines)
+        elif _MARKER_RE.match(b.lines[0]):
+            a.lines = a.lines + b.lines
         else:
-            lines = a.lines[:-1] + [join_lines([a.lines[-1], first])] + b.lines[1:]
-        cells.append(FragCell(lines=lines, span=a.span, merged_up=a.merged_up, bold=max(a.bold, b.bold)))
-    return FragRow(cells=cells, page=prev.page, top=prev.top, bottom=row.bottom, header=prev.header)
+            a.lines = a.lines[:-1] + [join_lines([a.lines[-1], b.lines[0]])] + b.lines[1:]
+        a.bold = max(a.bold, b.bold)
+    rows[-1].bottom = row.bottom
 
 
-def _mark_page_merge(prev: FragRow, row: FragRow, num_col: int) -> None:
-    """A sub-row starting a page: its empty number/content cells are the merged cells of the task above."""
-    if len(prev.cells) != len(row.cells) or row.cells[num_col].text:
-        return
-    content_col = num_col + 1
-    row.cells[num_col].merged_up = True
-    if content_col < len(row.cells) and not row.cells[content_col].text:
-        row.cells[content_col].merged_up = True
+def _mark_merged(row: FragRow, num_col: int, content: int | None) -> None:
+    """A sub-row at the top of a page: its empty number/content cells continue the merged cells above."""
+    starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
+    for i, st in enumerate(starts):
+        if (st == num_col or i == content) and not row.cells[i].text:
+            row.cells[i].merged_up = True
