@@ -95,7 +95,7 @@ def validate_cmd(
         config = base.merged(select=_split(select) or None, ignore=_split(ignore),
                              fail_on=fail_on.lower() if fail_on else None, lang=shown_lang if lang else None)
     except ConfigError as exc:
-        raise _usage(str(exc), shown_lang) from None
+        raise _usage(exc.message(shown_lang), shown_lang) from None
     paths = discover(files)
     if not paths:
         raise _usage(t("no_inputs", config.lang), config.lang)
@@ -120,7 +120,7 @@ def rules_cmd(
     if name:
         found = get_rule(name)
         if found is None:
-            raise _usage(f"unknown rule: {name!r} (see `kehoach rules`)", lang)
+            raise _usage(ConfigError("rule", value=name).message(lang), lang)
         if fmt == "json":
             typer.echo(json.dumps(_rule_dict(found, lang), ensure_ascii=False, indent=2))
         else:

@@ -27,8 +27,36 @@ from .registry import RANK, Rule, all_rules, expand
 LANGS = ("vi", "en")
 
 
+MESSAGES = {
+    "fail_on": {"vi": "fail-on: {value!r} không hợp lệ (error | warning | info)", "en": "fail-on: {value!r} (error | warning | info)"},
+    "lang": {"vi": "lang: {value!r} không hợp lệ (vi | en)", "en": "lang: {value!r} (vi | en)"},
+    "rule": {"vi": "không có quy tắc {value!r} (xem `kehoach rules`)", "en": "unknown rule: {value!r} (see `kehoach rules`)"},
+    "level": {"vi": "mức độ của {rule}: {value!r} không hợp lệ (error | warning | info | off)",
+              "en": "severity of {rule}: {value!r} (error | warning | info | off)"},
+    "list": {"vi": "{value}: cần một danh sách chuỗi", "en": "{value}: expected a list of strings"},
+    "severity": {"vi": "severity: cần một bảng quy_tắc = \"error|warning|info|off\"",
+                 "en": "severity: expected a table of rule = \"error|warning|info|off\""},
+    "missing": {"vi": "không tìm thấy tệp cấu hình", "en": "config file not found"},
+    "unreadable": {"vi": "không đọc được tệp cấu hình ({value})", "en": "cannot read the config file ({value})"},
+    "toml": {"vi": "TOML không hợp lệ ({value})", "en": "invalid TOML ({value})"},
+    "table": {"vi": "[tool.kehoach] phải là một bảng", "en": "[tool.kehoach] must be a table"},
+}
+
+
 class ConfigError(Exception):
     """A usage problem: bad config file, unknown rule, bad severity (exit code 2)."""
+
+    def __init__(self, key: str, where: str = "", **details: object) -> None:
+        self.key, self.where, self.details = key, where, details
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        entry = MESSAGES[self.key]
+        text = (entry.get(lang) or entry["vi"]).format(**self.details)
+        return f"{self.where}: {text}" if self.where else text
+
+    def at(self, where: object) -> "ConfigError":
+        return ConfigError(self.key, str(where), **self.details)
 
 
 @dataclass
@@ -46,18 +74,18 @@ class Config:
 
     def check(self) -> None:
         if self.fail_on not in RANK:
-            raise ConfigError(f"fail-on: {self.fail_on!r} (error | warning | info)")
+            raise ConfigError("fail_on", value=self.fail_on)
         if self.lang not in LANGS:
-            raise ConfigError(f"lang: {self.lang!r} (vi | en)")
+            raise ConfigError("lang", value=self.lang)
         for selector in [*self.select, *self.ignore]:
             if not expand(selector):
-                raise ConfigError(f"unknown rule: {selector!r} (see `kehoach rules`)")
+                raise ConfigError("rule", value=selector)
         for name, level in list(self.severity.items()):
             rules = expand(name)
             if not rules:
-                raise ConfigError(f"unknown rule: {name!r} (see `kehoach rules`)")
+                raise ConfigError("rule", value=name)
             if level not in (*RANK, "off"):
-                raise ConfigError(f"severity of {name}: {level!r} (error | warning | info | off)")
+                raise ConfigError("level", rule=name, value=level)
 
     def enabled(self) -> list[Rule]:
         """The rules to run, in code order."""
@@ -89,7 +117,7 @@ def _as_list(value: Any, key: str) -> list[str]:
         return [v.strip() for v in value.split(",") if v.strip()]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return [v.strip() for v in value if v.strip()]
-    raise ConfigError(f"{key}: expected a list of strings")
+    raise ConfigError("list", value=key)
 
 
 def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
@@ -100,7 +128,7 @@ def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
         data.update(sub)
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or not all(isinstance(v, str) for v in severity.values()):
-        raise ConfigError("severity: expected a table of rule = \"error|warning|info|off\"")
+        raise ConfigError("severity")
     try:
         return Config(select=_as_list(data.get("select"), "select") or ["ALL"],
                       ignore=_as_list(data.get("ignore"), "ignore"),
@@ -109,8 +137,7 @@ def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
                       lang=str(data.get("lang", "vi")).lower(),
                       units=_as_list(data.get("units"), "units"), path=path)
     except ConfigError as exc:
-        where = f"{path}: " if path else ""
-        raise ConfigError(f"{where}{exc}") from None
+        raise (exc.at(path) if path else exc) from None
 
 
 def read(path: Path) -> Config:
@@ -118,17 +145,17 @@ def read(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
+        raise ConfigError("missing", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
+        raise ConfigError("unreadable", str(path), value=exc) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+        raise ConfigError("toml", str(path), value=exc) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("kehoach", {})
     else:
         table = data.get("tool", {}).get("kehoach", data) if "tool" in data else data
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.kehoach] must be a table")
+        raise ConfigError("table", str(path))
     return from_table(table, path)
 
 

@@ -137,8 +137,45 @@ def _match(a: _Para, b: _Para) -> tuple[str, float] | None:
         return None
     if min(len(a.key), len(b.key)) / max(len(a.key), len(b.key)) < 0.8:
         return None
-    ratio = difflib.SequenceMatcher(None, a.key, b.key, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a.key, b.key, autojunk=False)
+    if matcher.real_quick_ratio() < NEAR or matcher.quick_ratio() < NEAR:
+        return None                      # cheap upper bounds first
+    ratio = matcher.ratio()
     return ("near", ratio) if ratio >= NEAR else None
+
+
+def _candidate_pairs(paras: list[_Para]) -> set[tuple[int, int]]:
+    """Pairs of strong paragraphs that may be contained or near copies, without comparing all
+    pairs: word-bigram prefix filtering (two texts ≥ 90 % alike share at least half their
+    bigrams, so they share one of the rarer half) and, for containment, the shorter text's
+    rarest inner bigram."""
+    strong = [k for k, p in enumerate(paras) if p.strong]
+    grams: dict[int, list[tuple[str, str]]] = {}
+    df: dict[tuple[str, str], int] = {}
+    index: dict[tuple[str, str], list[int]] = {}
+    for k in strong:
+        words = paras[k].key.split()
+        g = list(dict.fromkeys(zip(words, words[1:])))
+        grams[k] = g
+        for bigram in g:
+            df[bigram] = df.get(bigram, 0) + 1
+            index.setdefault(bigram, []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    prefix_index: dict[tuple[str, str], list[int]] = {}
+    for k in strong:
+        ordered = sorted(grams[k], key=lambda b: (df[b], b))
+        size = len(ordered) - -(-len(ordered) // 2) + 1          # |A| - ceil(|A|/2) + 1
+        for bigram in ordered[:size]:
+            for other in prefix_index.get(bigram, []):
+                pairs.add((other, k))
+            prefix_index.setdefault(bigram, []).append(k)
+        inner = grams[k][1:-1] or grams[k]                        # a substring may cut its end words
+        if inner:
+            rarest = min(inner, key=lambda b: (df[b], b))
+            for other in index[rarest]:
+                if other != k and len(paras[other].key) > len(paras[k].key):
+                    pairs.add((min(other, k), max(other, k)))
+    return pairs
 
 
 @dataclass
@@ -176,13 +213,11 @@ def _find_repeats(plan: Plan) -> tuple[list[_Para], list["Repeat"]]:
         for i in by_key.get(p.key, []):
             matches[(i, j)] = ("exact", 1.0)
         by_key.setdefault(p.key, []).append(j)
-    strong = [k for k, p in enumerate(paras) if p.strong]
-    for x, j in enumerate(strong):
-        for i in strong[:x]:
-            if (i, j) not in matches:
-                found = _match(paras[i], paras[j])
-                if found:
-                    matches[(i, j)] = found
+    for i, j in sorted(_candidate_pairs(paras)):
+        if (i, j) not in matches:
+            found = _match(paras[i], paras[j])
+            if found:
+                matches[(i, j)] = found
     runs: list[Repeat] = []
     used: set[tuple[int, int]] = set()
     for (i, j) in sorted(matches):
