@@ -16,7 +16,7 @@ import regex as re
 from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key
-from .columns import header_roles, is_column_number_row
+from .columns import header_roles, is_column_number_row, role_of
 from .patterns import ROMAN
 from .timeline import parse_timeline
 from .units import looks_like_unit, make_unit, split_items, split_units
@@ -54,8 +54,16 @@ def map_table(table: Table) -> TableMap | None:
             keys = [_row_key(row)]
             n = i + 1
             # a second header row (sub-columns) or the row of column numbers
-            while n < len(table.rows) and (is_column_number_row([c.text for c in _grid(table.rows[n])])
-                                           or table.rows[n].is_header):
+            while n < len(table.rows):
+                sub = [c.text for c in _grid(table.rows[n])]
+                sub_roles = _sub_header_roles(sub)
+                if not (sub_roles or is_column_number_row(sub) or table.rows[n].is_header):
+                    break
+                # "Cơ quan thực hiện" spanning "Chủ trì | Phối hợp": the sub-columns decide
+                for col, role in sub_roles.items():
+                    for other in [c for c, r in roles.items() if r == role and c != col]:
+                        del roles[other]
+                    roles[col] = role
                 keys.append(_row_key(table.rows[n]))
                 n += 1
             if "number" not in roles.values() and 0 not in roles:
@@ -64,6 +72,15 @@ def map_table(table: Table) -> TableMap | None:
                     roles[0] = "number"
             return TableMap(roles=roles, header_keys=keys, header_rows=n)
     return None
+
+
+def _sub_header_roles(texts: list[str]) -> dict[int, str]:
+    """Roles of a sub-header row: every filled cell is a short column title ("Chủ trì", "Phối hợp")."""
+    filled = {i: t for i, t in enumerate(texts) if t.strip()}
+    if not filled or any(len(t) > 40 for t in filled.values()):
+        return {}
+    roles = {i: role_of(t) for i, t in filled.items()}
+    return {i: r for i, r in roles.items() if r} if all(roles.values()) else {}
 
 
 def _row_key(row: Row) -> str:
