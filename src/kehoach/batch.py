@@ -165,7 +165,7 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
         for name in sorted(files):
             if name.lower().endswith(suffixes) and not _skipped(name):
                 found.append(Path(folder) / name)
-    return found
+    return sorted(found, key=lambda f: f.relative_to(root).parts)   # as `find | sort` lists them
 
 
 def _glob_base(pattern: str) -> Path:

@@ -43,6 +43,8 @@ def parse_cmd(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
                                   "marked failed and the batch goes on (0: no limit)"),
+    max_memory: int = typer.Option(batch.DEFAULT_MEMORY_MB, "--max-memory", help="address space per worker "
+                                   "process in MB; a file needing more fails alone (0: no limit)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar, no summary: only failures"),
     summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
                                           "for several inputs); on stdout with -o, else on stderr"),
@@ -60,6 +62,8 @@ def parse_cmd(
         raise _usage(t("bad_format_option", lang, value=",".join(bad) or fmt, choices=", ".join(FORMATS)), lang)
     if jobs is not None and jobs < 1:
         raise _usage(t("bad_number_option", lang, option="--jobs", value=jobs), lang)
+    if max_memory < 0:
+        raise _usage(t("bad_number_option", lang, option="--max-memory", value=max_memory), lang)
     if timeout < 0:
         raise _usage(t("bad_number_option", lang, option="--timeout", value=timeout), lang)
     if summary is not None and summary.lower() not in SUMMARIES:
@@ -75,7 +79,8 @@ def parse_cmd(
     on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=path)))
     try:
         result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,
-                               timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write)
+                               timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write,
+                               memory_mb=max_memory)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
     for text in result.stdout:

@@ -64,6 +64,7 @@ _FIXED_TIME = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MAX_CELL = 32767
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -219,12 +220,16 @@ def _text(value: str) -> str:
 
 
 def _reproducible(data: bytes) -> bytes:
-    """Rewrite the ZIP with fixed member times (openpyxl stamps the current time)."""
+    """Rewrite the ZIP with fixed member times and a fixed "modified" date (openpyxl stamps
+    the current time on both when it saves)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            dst.writestr(member, src.read(info.filename))
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _MODIFIED.sub(rb"\g<1>" + _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", body)
+            dst.writestr(member, body)
     return out.getvalue()
