@@ -183,7 +183,8 @@ def plan_values(plan: Plan) -> list[Any]:
 
 
 def location_text(loc: Location | None) -> str:
-    """'trang 3, bảng 1, dòng 5' — where to find the task in the source document."""
+    """'trang ~3, bảng 1, hàng 5, đoạn 120' — where to find the task in the source document
+    (a DOCX "line" is a paragraph index; '~' marks an estimated page)."""
     if loc is None:
         return ""
     parts = []
@@ -193,8 +194,8 @@ def location_text(loc: Location | None) -> str:
         parts.append(f"bảng {loc.table}")
         if loc.row is not None:
             parts.append(f"hàng {loc.row}")
-    elif loc.line is not None:
-        parts.append(f"dòng {loc.line}")
+    if loc.line is not None:
+        parts.append(f"{'đoạn' if loc.source == 'docx' else 'dòng'} {loc.line}")
     return ", ".join(parts)
 
 
