@@ -206,6 +206,20 @@ def test_layout_tables_flattened_column_by_column():
                     "Nâng cao nhận thức của cán bộ, công chức.", "PHỤ LỤC"]
 
 
+def test_header_and_signature_typed_with_tabs_read_column_by_column():
+    doc = parse(FOCUSED / "tab_layout.docx")
+    assert [(p.role, p.text, p.prov.col) for p in doc.paragraphs] == [
+        ("layout", "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN", 1), ("layout", "Số: 20/KH-UBND", 1),
+        ("layout", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", 2),
+        ("layout", "Quế Sơn, ngày 18 tháng 02 năm 2021", 2),
+        ("body", "KẾ HOẠCH", None),
+        ("body", "Đoạn thụt đầu dòng bằng phím tab vẫn là thân văn bản.", None),
+        ("layout", "Nơi nhận:", 1), ("layout", "- UBND tỉnh;", 1), ("layout", "- Lưu: VT.", 1),
+        ("layout", "TM. ỦY BAN NHÂN DÂN", 2), ("layout", "CHỦ TỊCH", 2), ("layout", "Đinh Nguyên Vũ", 2),
+    ]
+    assert doc.paragraphs[0].lines == ["ỦY BAN NHÂN DÂN", "HUYỆN QUẾ SƠN"]
+
+
 def test_text_box_stamp_read_once_and_apart_from_number_line():
     doc = parse(FOCUSED / "textbox.docx")
     assert [(p.role, p.text) for p in doc.paragraphs if "THẢO" in p.text] == [("textbox", "DỰ THẢO")]

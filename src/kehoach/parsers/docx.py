@@ -9,6 +9,8 @@ directly, because `paragraph.text` and `row.cells` miss what matters in real pla
 - `docx_tables` reads tables by cell element (gridSpan, vMerge, gridBefore/After,
   tblHeader) and flattens layout tables (header and signature blocks) into
   paragraphs with role="layout";
+- a header or signature typed with tab stops instead of a table is read column by
+  column too (`docx_tabs`);
 - text boxes become separate paragraphs with role="textbox", emitted after the block
   that anchors them, so a "DỰ THẢO" stamp never joins the number line;
 - an empty body paragraph is skipped even when Word numbers it (a bare number is no
@@ -28,6 +30,7 @@ from ..blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceIn
 from ..errors import KehoachError
 from . import docx_container
 from .docx_styles import Styles
+from .docx_tabs import regroup
 from .docx_tables import is_layout, layout_paragraphs, read_table, to_table
 from .docx_text import ParaText, Reader, sdt_content
 from .numbering import Numbering
@@ -106,6 +109,7 @@ class _Builder:
         self.body_sizes: Counter = Counter()
         self.notes: list[str] = []
         self.note_refs: list[tuple[str, str, int]] = []   # (kind, id, page of the reference)
+        self.tab_columns: dict[int, list[tuple[str, str]]] = {}
 
     # --- walking the body -------------------------------------------------------------
 
@@ -114,6 +118,8 @@ class _Builder:
         final = self.body.find(W + "sectPr")
         if final is not None:
             self._section(final, last=True)
+        if self.tab_columns:
+            self.blocks = regroup(self.blocks, self.tab_columns)
         self._footnotes()
         return Document(blocks=self.blocks, source=self._source())
 
@@ -142,7 +148,10 @@ class _Builder:
     def _paragraph(self, p: etree._Element, role: str) -> None:
         para = self.reader.read(p)
         if not para.empty and not (para.label is not None and para.lines == [para.label.text]):
-            self.blocks.append(self._to_block(para, role))
+            block = self._to_block(para, role)
+            self.blocks.append(block)
+            if para.tab_columns and role == "body":
+                self.tab_columns[id(block)] = para.tab_columns
             if role == "body":
                 self.body_fonts.update(para.fonts)
                 self.body_sizes.update(para.sizes)

@@ -10,7 +10,8 @@ fields and tracked insertions. This reader walks the XML instead:
   (w:instrText), hidden runs (w:vanish), footnote reference marks (the notes they point
   to are reported in `ParaText.notes` and read by the caller);
 - w:br (text wrapping) and w:cr start a new line, and so does a list item pushed to the
-  next visual line with a long run of spaces; w:tab is a space;
+  next visual line with a long run of spaces; w:tab is a space in the text (the columns
+  it makes are kept in `ParaText.tab_columns` for `docx_tabs`);
 - text boxes (w:txbxContent) are not part of the paragraph: they are handed back to the
   caller to be emitted as separate blocks, and of an mc:AlternateContent only the
   mc:Choice is read, so a box is never read twice (Choice + Fallback).
@@ -25,6 +26,7 @@ from lxml import etree
 
 from ..vntext import clean, nfc
 from .docx_styles import Styles, on
+from .docx_tabs import split_columns
 from .numbering import Label, Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,6 +68,7 @@ class ParaText:
     sizes: Counter = field(default_factory=Counter)
     textboxes: list[etree._Element] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)   # ("footnote"|"endnote", id) referenced here
+    tab_columns: list[tuple[str, str]] | None = None             # (left, right) per line when tabs make columns
 
     @property
     def text(self) -> str:
@@ -152,6 +155,8 @@ class Reader:
                 lines[0] = f"{label.text}{label.separator}{lines[0]}"
             else:
                 lines = [label.text]
+        raw_lines = ["".join(parts) for parts in b.lines]
+        tab_columns = split_columns(raw_lines) if label is None and any("\t" in x for x in raw_lines) else None
         page = b.page if b.page is not None else self.page
         bold = (b.bold_chars / b.chars >= 0.9) if b.chars else None
         italic = (b.italic_chars / b.chars >= 0.9) if b.chars else None
@@ -160,7 +165,7 @@ class Reader:
             align=self.styles.align(ppr, style_id),
             heading_level=self.styles.heading_level(ppr, style_id),
             page=page, index=self.paragraphs, chars=b.chars, fonts=b.fonts, sizes=b.sizes,
-            textboxes=b.textboxes, notes=b.notes,
+            textboxes=b.textboxes, notes=b.notes, tab_columns=tab_columns,
         )
 
     def _walk(self, el: etree._Element, b: _Builder, style_id: str | None) -> None:
@@ -225,7 +230,7 @@ class Reader:
                     b.page = self.page
                 b.add(text, bold, italic, font, size)
             elif tag in (W + "tab", W + "ptab"):
-                b.add(" ", bold, italic, font, size)
+                b.add("\t", bold, italic, font, size)      # a space in the text; docx_tabs reads columns
             elif tag in (W + "br", W + "cr"):
                 b.newline()
             elif tag == W + "noBreakHyphen":
