@@ -13,7 +13,8 @@ numbering.xml reads "NỘI DUNG". `Numbering` walks the list definitions the way
   the shared count goes on from there (ECMA-376 §17.9; what Word does);
 - a level restarts when a higher level advances, unless `w:lvlRestart` says otherwise;
 - `w:lvlText` "%1.%2." takes each level's counter in that level's `w:numFmt`
-  (decimal, decimalZero, upperRoman, lowerRoman, upperLetter, lowerLetter, bullet, none);
+  (decimal, decimalZero, upperRoman, lowerRoman, upperLetter, lowerLetter, vietnameseCounting,
+  bullet, none; other formats fall back to decimal);
   Word's lowerLetter is the Latin a, b, c, d, e … (no Vietnamese "đ"), and that is
   what is printed, so that is what we render. Bullets render as "-".
 
@@ -63,6 +64,26 @@ def letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+_VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def vietnamese_counting(n: int) -> str:
+    """Word's vietnameseCounting format: một, hai … mười, mười một … hai mươi mốt … (below 1000)."""
+    if n <= 0 or n >= 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    words = [f"{_VI_DIGITS[hundreds]} trăm"] if hundreds else []
+    if tens == 0 and units:
+        words.append(("lẻ " if hundreds else "") + _VI_DIGITS[units])
+    elif tens == 1:
+        words.append("mười" + (" lăm" if units == 5 else f" {_VI_DIGITS[units]}" if units else ""))
+    elif tens > 1:
+        tail = {0: "", 1: " mốt", 4: " tư", 5: " lăm"}.get(units, f" {_VI_DIGITS[units]}")
+        words.append(f"{_VI_DIGITS[tens]} mươi{tail}")
+    return " ".join(words)
+
+
 def format_number(n: int, fmt: str | None) -> str:
     fmt = fmt or "decimal"
     if fmt == "upperRoman":
@@ -79,6 +100,8 @@ def format_number(n: int, fmt: str | None) -> str:
         return ""
     if fmt == "ordinal":
         return f"{n}."
+    if fmt == "vietnameseCounting":
+        return vietnamese_counting(n)
     return str(n)   # decimal and every exotic format we do not spell out
 
 
