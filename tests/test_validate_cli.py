@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli import app
-from kehoach.validate.exitcodes import exit_code
 from kehoach.models import Finding
+from kehoach.validate.exitcodes import exit_code
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PLAN_000 = SAMPLES / "000_4a6fe417c4c99215.txt"

@@ -124,7 +124,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_one_defect(case):
-    name, old, new, rule, needle, nth, *count = case
+    _, old, new, rule, needle, nth, *count = case
     assert old in CLEAN
     text = CLEAN.replace(old, new, *count or [1])
     found = check(text)
@@ -188,8 +188,8 @@ def test_blank_number_and_date_are_info_only():
 
 def test_english_messages():
     text = CLEAN.replace("Thực hiện Kế hoạch số 36/KH-UBND", "Thực hiện Quyết định số 36/KH-UBND")
-    vi = [f for f in check(text) if f.rule == "reference-type-mismatch"][0]
-    en = [f for f in check(text, lang="en") if f.rule == "reference-type-mismatch"][0]
+    vi = next(f for f in check(text) if f.rule == "reference-type-mismatch")
+    en = next(f for f in check(text, lang="en") if f.rule == "reference-type-mismatch")
     assert "ký hiệu" in vi.message and "belongs to another document type" in en.message
     assert (vi.rule, vi.code, vi.severity) == (en.rule, en.code, en.severity) == ("reference-type-mismatch", "KH501", "error")
 

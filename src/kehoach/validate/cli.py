@@ -9,7 +9,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -17,7 +16,7 @@ from ..errors import KehoachError
 from ..i18n import t
 from .config import Config, ConfigError, load_config
 from .exitcodes import USAGE, exit_code
-from .registry import RANK, all_rules, get_rule
+from .registry import all_rules, get_rule
 from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
 
 WALK_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")
@@ -33,7 +32,7 @@ def _usage(message: str, lang: str) -> typer.Exit:
     return typer.Exit(USAGE)
 
 
-def _split(values: Optional[list[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
@@ -76,11 +75,11 @@ def _check(path: str, config: Config, ocr: bool) -> FileResult:
 def validate_cmd(
     files: list[str] = typer.Argument(..., help="plan files or folders (.txt .md .docx .pdf .doc)"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github"),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),
-    config_path: Optional[str] = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
-    lang: Optional[str] = typer.Option(None, "--lang", help="language of messages: vi (default), en"),
+    select: list[str] | None = typer.Option(None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),
+    config_path: str | None = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
+    lang: str | None = typer.Option(None, "--lang", help="language of messages: vi (default), en"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
 ) -> None:
     """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks."""
@@ -111,7 +110,7 @@ def validate_cmd(
 
 
 def rules_cmd(
-    name: Optional[str] = typer.Argument(None, help="a rule name or code: show its documentation"),
+    name: str | None = typer.Argument(None, help="a rule name or code: show its documentation"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json"),
     lang: str = typer.Option("vi", "--lang", help="language: vi, en"),
 ) -> None:

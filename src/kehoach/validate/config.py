@@ -55,7 +55,7 @@ class ConfigError(Exception):
         text = (entry.get(lang) or entry["vi"]).format(**self.details)
         return f"{self.where}: {text}" if self.where else text
 
-    def at(self, where: object) -> "ConfigError":
+    def at(self, where: object) -> ConfigError:
         return ConfigError(self.key, str(where), **self.details)
 
 
@@ -102,7 +102,7 @@ class Config:
         return None
 
     def merged(self, *, select: list[str] | None = None, ignore: list[str] | None = None,
-               fail_on: str | None = None, lang: str | None = None) -> "Config":
+               fail_on: str | None = None, lang: str | None = None) -> Config:
         """Command-line options over the file: --select replaces, --ignore adds."""
         return Config(select=select if select else list(self.select),
                       ignore=[*self.ignore, *(ignore or [])], severity=dict(self.severity),

@@ -19,7 +19,7 @@ def _sort_key(f: Finding) -> tuple:
 def _run(rule: Rule, plan: Plan, config: Config) -> list[Finding]:
     try:
         return list(rule.check(plan, config))
-    except Exception as exc:  # a broken rule must not hide the others' findings
+    except Exception as exc:  # noqa: BLE001 — a broken rule must not hide the others' findings
         text = INTERNAL.get(config.lang, INTERNAL["vi"])
         return [Finding(rule="internal-error", code="KH000", severity="error",
                         message=text.format(rule=rule.name, error=f"{type(exc).__name__}: {exc}"))]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import textwrap
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import regex as re
-from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..models import Finding, Location, Severity
 
@@ -59,7 +60,7 @@ class Rule:
             out.append((m.group(1), m.group(2) or "text", textwrap.dedent("\n".join(block)).strip("\n") + "\n"))
         return out
 
-    def finding(self, config: "Config", texts: dict[str, str], *, location: Location | None = None,
+    def finding(self, config: Config, texts: dict[str, str], *, location: Location | None = None,
                 excerpt: str = "", related: list[dict[str, Any]] | None = None,
                 severity: Severity | None = None, **fmt: Any) -> Finding:
         """A finding of this rule, its message in the configured language."""

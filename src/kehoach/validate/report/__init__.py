@@ -4,8 +4,9 @@ Each emitter is `emit(results, rules, lang, stream)`; `results` is one `FileResu
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Callable
+from typing import IO
 
 from ...models import Finding
 from ..registry import Rule

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex as re
 
@@ -74,9 +75,8 @@ def _is_strong(text: str, k: str, title: str = "") -> bool:
     if title and (k in title or title in k):
         return False       # the plan's title restated in its opening sentence
     field = _FIELD.match(text)
-    if field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100:
-        return False       # "- Cơ quan thực hiện: …" repeats by design
-    return True
+    # "- Cơ quan thực hiện: …" repeats by design
+    return not (field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100)
 
 
 def _candidates(plan: Plan) -> list[_Para]:
@@ -155,7 +155,7 @@ def _candidate_pairs(paras: list[_Para]) -> set[tuple[int, int]]:
     index: dict[tuple[str, str], list[int]] = {}
     for k in strong:
         words = paras[k].key.split()
-        g = list(dict.fromkeys(zip(words, words[1:])))
+        g = list(dict.fromkeys(pairwise(words)))
         grams[k] = g
         for bigram in g:
             df[bigram] = df.get(bigram, 0) + 1
@@ -193,7 +193,7 @@ class Repeat:
 _last: tuple[object, object, tuple] | None = None     # (document, title, result): both rules share one pass
 
 
-def find_repeats(plan: Plan) -> tuple[list[_Para], list["Repeat"]]:
+def find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
     """Every repeat run, computed once per document for the two duplicate rules."""
     global _last
     doc = plan.document
@@ -204,7 +204,7 @@ def find_repeats(plan: Plan) -> tuple[list[_Para], list["Repeat"]]:
     return result
 
 
-def _find_repeats(plan: Plan) -> tuple[list[_Para], list["Repeat"]]:
+def _find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
     """Every maximal run of matching paragraph pairs that holds at least one strong pair."""
     paras = _candidates(plan)
     matches: dict[tuple[int, int], tuple[str, float]] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from ...models import Location, Plan
-from ...vntext import clean, is_upper_title, key
+from ...vntext import clean
 from ..config import Config
 from ..registry import rule
 from ..util import excerpt, first_paragraph, location, make_date, paragraphs

@@ -6,7 +6,7 @@ v x y — "đ" follows "d", and f, j, w, z are not used.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex as re
 

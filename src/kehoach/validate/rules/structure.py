@@ -6,15 +6,15 @@ does what (Tổ chức thực hiện). An appendix the body announces must be th
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex as re
 
-from ...models import Location, Plan, Section
+from ...models import Plan, Section
 from ...vntext import clean, is_upper_title, key
 from ..config import Config
 from ..registry import rule
-from ..util import describe, excerpt, iso, location, paragraphs, tables
+from ..util import excerpt, iso, location, paragraphs
 
 REQUIRED = (
     ("purpose", {"muc_dich", "yeu_cau", "chi_tieu"},

@@ -7,7 +7,7 @@ PDFs is decomposed (NFD); and "hoà" / "hòa" tone placements are both in use.
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex as re
 
