@@ -411,7 +411,7 @@ def _is_blank(gray) -> bool:
     return dark < 0.0005 * inner.width * inner.height
 
 
-def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, lang: str = "vie",
+def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str = "vie",
             **options: object) -> Document:
     """OCR a (scanned) PDF into blocks. `pages` (1-based) limits the work to some pages."""
     import pypdfium2 as pdfium
@@ -419,7 +419,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, lang: str = "vi
 
     path = Path(path)
     binary = tesseract_binary()
-    if binary is None or not has_language(binary, lang):
+    if binary is None or not has_language(binary, ocr_lang):
         raise KehoachError(str(path), "no_tesseract")
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -449,7 +449,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, lang: str = "vi
                 target = workdir / f"page{number}.png"
                 gray.save(target)
                 try:
-                    proc = subprocess.run([binary, str(target), "stdout", "-l", lang, "--psm", "3", "tsv"],
+                    proc = subprocess.run([binary, str(target), "stdout", "-l", ocr_lang, "--psm", "3", "tsv"],
                                           capture_output=True, text=True, timeout=PAGE_TIMEOUT_S,
                                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
                 except subprocess.TimeoutExpired:
