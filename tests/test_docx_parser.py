@@ -166,7 +166,7 @@ def test_field_results_without_instructions():
 
 def test_line_breaks_tabs_pages_and_sections():
     doc = parse(FOCUSED / "breaks.docx")
-    first, tab, spaced, page2, landscape = doc.paragraphs
+    first, tab, spaced, _page2, _landscape = doc.paragraphs
     assert first.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and first.text == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
     assert tab.text == "Thời gian: Quý I/2026"
     assert spaced.lines == ["- Bộ Nội vụ;", "- Lưu: VT."] and spaced.text == "- Bộ Nội vụ; - Lưu: VT."

@@ -30,8 +30,8 @@ from ..blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceIn
 from ..errors import KehoachError
 from . import docx_container
 from .docx_styles import Styles
-from .docx_tabs import regroup
 from .docx_tables import is_layout, layout_paragraphs, read_table, to_table
+from .docx_tabs import regroup
 from .docx_text import ParaText, Reader, sdt_content
 from .numbering import Numbering
 
@@ -51,7 +51,7 @@ def parse(path: str | Path, **options: object) -> Document:
         document = docx.Document(str(path))
     except KehoachError:
         raise
-    except Exception as exc:  # python-docx raises many types for a broken package
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many types for a broken package
         raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
     try:
         result = _Builder(document, path).build()

@@ -118,7 +118,7 @@ class Level:
     bold: bool | None = None
 
     @classmethod
-    def from_xml(cls, lvl: etree._Element) -> "Level":
+    def from_xml(cls, lvl: etree._Element) -> Level:
         level = cls(ilvl=_int(lvl.get(W + "ilvl"), 0) or 0)
         level.update(lvl)
         return level
