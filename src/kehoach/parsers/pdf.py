@@ -57,8 +57,7 @@ def parse(path: str | Path, **options: object) -> Document:
             return _ocr(path, **options)
         raise KehoachError(str(path), "scanned_pdf")
 
-    notes: list[str] = []
-    _apply_text_repair(pages, notes)
+    notes: list[str] = _apply_text_repair(pages)
     if "repaired:garbled:untrusted" in notes and options.get("ocr"):
         return _ocr(path, **options)   # the learnt glyph map is not trusted: read the pixels
     unmapped = _drop_unmapped(pages)
@@ -166,55 +165,46 @@ def _ocr(path: Path, **options: object) -> Document:
 # ---------------------------------------------------------------- text hygiene
 
 
-def _repair_text(lines: list[str], notes: list[str] | None = None) -> list[str]:
-    """Repair a garbled text layer (legacy font encodings, glyph-id text). The single call point.
+def _repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Repair a garbled text layer or a legacy encoding (TCVN3/VNI) — the single call point.
 
-    `kehoach.legacy.repair` detects the kind and repairs it; what it did goes to `notes`
-    ("repaired:garbled", "repaired:garbled:untrusted", "repaired:tcvn3" …).
+    `kehoach.legacy.repair` detects the kind and repairs it (for a font embedded without a
+    Unicode map it learns the glyph map from the document itself). Returns the lines (same
+    count) and notes: "repaired:<kind>", with ":untrusted" when the repair is not trusted.
     """
     from .. import legacy
 
     result = legacy.repair(lines)
     if result.kind is None or len(result.lines) != len(lines):
-        return lines
-    if notes is not None:
-        notes.append(f"repaired:{result.kind}" + ("" if result.trusted else ":untrusted"))
-        notes.extend(f"pdf: {n}" for n in result.notes)
-    return result.lines
+        return lines, []
+    notes = [f"repaired:{result.kind}" + ("" if result.trusted else ":untrusted")]
+    notes.extend(f"pdf: {n}" for n in result.notes)
+    return result.lines, notes
 
 
-def _text_slots(pages: list[PageData]):
-    """Every piece of text in the pages, as (getter, setter) pairs, in reading order."""
+def _apply_text_repair(pages: list[PageData]) -> list[str]:
+    """Run `_repair_text` over every piece of text (segments and table cell lines) at once."""
+    texts: list[str] = []
+    slots: list[tuple[object, int]] = []
     for p in pages:
         for ln in p.lines:
             for seg in ln.segs:
-                yield seg
+                texts.append(seg.text)
+                slots.append((seg, -1))
         for frag in p.tables:
             for row in frag.rows:
                 for cell in row.cells:
-                    yield cell
-
-
-def _apply_text_repair(pages: list[PageData], notes: list[str] | None = None) -> None:
-    slots = list(_text_slots(pages))
-    texts: list[str] = []
-    index: list[tuple[object, int]] = []
-    for obj in slots:
-        if hasattr(obj, "segs") or not hasattr(obj, "lines"):
-            texts.append(obj.text)
-            index.append((obj, -1))
-        else:
-            for i, t in enumerate(obj.lines):
-                texts.append(t)
-                index.append((obj, i))
-    fixed = _repair_text(texts, notes)
-    if fixed is texts:
-        return
-    for (obj, i), t in zip(index, fixed):
-        if i < 0:
-            obj.text = t
-        else:
-            obj.lines[i] = t
+                    for i, t in enumerate(cell.lines):
+                        texts.append(t)
+                        slots.append((cell, i))
+    fixed, notes = _repair_text(texts)
+    if fixed is not texts:
+        for (obj, i), t in zip(slots, fixed):
+            if i < 0:
+                obj.text = t          # type: ignore[attr-defined]
+            else:
+                obj.lines[i] = t      # type: ignore[attr-defined]
+    return notes
 
 
 def _drop_unmapped(pages: list[PageData]) -> int:

@@ -211,12 +211,16 @@ def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Parag
         if not col:
             continue
         box = _column_box(col, side, zone, geom)
+        widest = max(ln.x1 - ln.x0 for ln in col)
         group: list[Line] = []
         wraps: list[bool] = []
         for ln in col:
             if group:
-                wrap = _column_wrap(group[-1], ln, box)
-                if _layout_break(group[-1], ln, wrap):
+                prev = group[-1]
+                wrap = _column_wrap(prev, ln, box)
+                # upper-case lines stack by design; one only wraps when it is the column's widest
+                upper_wrap = wrap and prev.x1 - prev.x0 >= widest - 1.0 and ln.x1 - ln.x0 < prev.x1 - prev.x0
+                if _layout_break(prev, ln, upper_wrap):
                     out.append(make_paragraph(group, role="layout", wraps=wraps))
                     group, wraps = [], []
                 else:
@@ -250,14 +254,18 @@ def _column_wrap(prev: Line, ln: Line, box: tuple[float, float, float]) -> bool:
     return prev.x1 + space + ln.first_word_w >= right - 0.5 * prev.size
 
 
-def _layout_break(prev: Line, ln: Line, wrap: bool) -> bool:
-    if abs(prev.size - ln.size) > 0.6 or abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
-        return True
+def _layout_break(prev: Line, ln: Line, upper_wrap: bool) -> bool:
+    """Does `ln` start a new paragraph in a header/signature column? (`upper_wrap`: an upper-case
+    line that can only have wrapped, being the column's widest.)"""
+    ptext, text = clean(prev.text), clean(ln.text)
     if ln.top - prev.bottom > 0.8 * max(prev.size, ln.size):
         return True
-    ptext, text = clean(prev.text), clean(ln.text)
+    if text[:1].islower() and not re.search(r"[.;:]$", ptext) and abs(prev.size - ln.size) <= 2:
+        return False                     # a recipient or a trích yếu going on in lower case
+    if abs(prev.size - ln.size) > 0.6 or abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
+        return True
     if is_upper_title(ptext) or is_upper_title(text):
-        return not (wrap and is_upper_title(ptext) and is_upper_title(text))
+        return not (upper_wrap and is_upper_title(ptext) and is_upper_title(text))
     if MARKER_RE.match(text) or _FIELD_RE.match(text) or _NUMBER_FIELD_RE.match(ptext):
         return True
     return bool(re.search(r"[:;]$", ptext))
@@ -269,6 +277,11 @@ def _layout_break(prev: Line, ln: Line, wrap: bool) -> bool:
 def _centered(ln: Line, g: PageGeom) -> bool:
     """Centred between the margins (equal space left and right), not a full or indented line."""
     return ln.x0 > g.left + 0.25 * ln.size and abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
+
+
+def _symmetric(ln: Line, g: PageGeom) -> bool:
+    """As much space left as right (a centred line that fills the measure, or a full one)."""
+    return abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
 
 
 def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics) -> bool:
@@ -286,7 +299,7 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
         return True
     if abs(prev.bold - ln.bold) > 0.9 or abs(prev.italic - ln.italic) > 0.9:
         return True
-    if _centered(prev, g) and _centered(ln, g):
+    if _centered(ln, g) and (_centered(prev, g) or _symmetric(prev, g)):
         if is_upper_title(ptext) != is_upper_title(text):
             return True
         if is_upper_title(ptext):
@@ -397,7 +410,8 @@ def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None 
 def _align(group: list[Line], g: PageGeom | None) -> str | None:
     if g is None:
         return None
-    if all(_centered(ln, g) for ln in group):
+    if all(_centered(ln, g) for ln in group) or (
+            _centered(group[-1], g) and all(_symmetric(ln, g) for ln in group[:-1])):
         return "center"
     size = group[0].size
     if len(group) > 1 and all(ln.x1 >= g.right - 0.5 * size for ln in group[:-1]):
