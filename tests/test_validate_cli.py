@@ -133,6 +133,7 @@ def test_exit_code_function():
     assert exit_code([warn], "info") == 1
     assert exit_code([], "error", input_errors=1) == 2
     assert exit_code([err], "error", usage_error=True) == 2
+    assert exit_code([err], "error", input_errors=1, interrupted=True) == 130
 
 
 # ---- formats ---------------------------------------------------------------------------
@@ -257,3 +258,21 @@ def test_rules_name_prints_its_documentation():
     assert result.exit_code == 0 and "PASS::" in result.stdout and "FAIL::" in result.stdout
     assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, error)")
     assert run("rules", "nope").exit_code == 2
+
+
+def test_stdin_and_globs(tmp_path):
+    result = runner.invoke(app, ["validate", "-", "--format", "json", "--select", "KH5"],
+                           input="KẾ HOẠCH\nTuyên truyền năm 2024\n\nCăn cứ Quyết định số 07/KH-UBND ngày 20/01/2024 của UBND tỉnh.\n")
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"]] == ["reference-type-mismatch"]
+    assert report["findings"][0]["file"] == "<stdin>" and result.exit_code == 1
+    result = run("validate", str(SAMPLES / "00[13]_*.txt"), "--format", "json", "--select", "draft-blank,heading-numbering")
+    files = [Path(f["path"]).name[:3] for f in json.loads(result.stdout)["files"]]
+    assert files == ["001", "003"] and result.exit_code == 0
+    result = run("validate", str(tmp_path / "nothing-*.txt"))
+    assert result.exit_code == 2 and "nothing-*.txt" in result.stderr
+
+
+def test_english_summary_line(warned):
+    out = run("validate", str(warned), "--lang", "en").stdout
+    assert out.strip().splitlines()[-1] == "Total: 0 errors, 1 warning, 0 info in 1 file(s)"

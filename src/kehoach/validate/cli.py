@@ -1,25 +1,25 @@
 """`kehoach validate` and `kehoach rules`, registered on the main typer app by `register(app)`.
 
-Thin: options -> Config; files -> api.parse -> engine.validate; findings -> one emitter;
-the exit code comes from `exitcodes.exit_code` and nowhere else.
+Thin: options -> Config; inputs -> batch (discovery, worker processes, time limits) ->
+api.parse -> engine.validate; findings -> one emitter; the exit code comes from
+`exitcodes.exit_code` and nowhere else.
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
-from pathlib import Path
+from dataclasses import dataclass
 
 import typer
 
-from ..errors import KehoachError
+from .. import batch
 from ..i18n import t
+from ..models import Finding
 from .config import Config, ConfigError, load_config
 from .exitcodes import USAGE, exit_code
 from .registry import all_rules, get_rule
 from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
 
-WALK_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")
 LANGS = ("vi", "en")
 
 
@@ -36,76 +36,70 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-def discover(inputs: list[str]) -> list[str]:
-    """Files as given, folders walked recursively (sorted) for plan documents."""
-    found: list[str] = []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            inside = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                inside += [Path(root) / f for f in files
-                           if f.lower().endswith(WALK_SUFFIXES) and not f.startswith(("~$", "."))]
-            found += [str(p) for p in sorted(inside)]
-        else:
-            found.append(name)
-    return found
+@dataclass(frozen=True)
+class ValidateOptions:
+    config: Config
+    ocr: bool = False
 
 
-def _check(path: str, config: Config, ocr: bool) -> FileResult:
-    from .. import api
+def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding]:
+    """The worker's job: parse one input and lint it (only the findings travel back)."""
     from .engine import validate
 
-    try:
-        plan = api.parse(path, ocr=ocr) if ocr else api.parse(path)
-    except KehoachError as exc:
-        return FileResult(path, error=exc.message(config.lang))
-    except Exception as exc:  # one line per bad file, never a traceback
-        if os.environ.get("KEHOACH_DEBUG"):
-            raise
-        detail = f"{exc.__class__.__name__}: {str(exc)[:160]}"
-        return FileResult(path, error=f"{path}: {t('internal', config.lang, error=detail)}")
-    findings = validate(plan, config)
+    plan = batch.parse_source(source, options.ocr)
+    findings = validate(plan, options.config)
     for f in findings:
-        f.file = path
-    return FileResult(path, findings)
+        f.file = source.name
+    return findings
 
 
 def validate_cmd(
-    files: list[str] = typer.Argument(..., help="plan files or folders (.txt .md .docx .pdf .doc)"),
+    files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github"),
     select: list[str] | None = typer.Option(None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
     fail_on: str | None = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),
     config_path: str | None = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
     lang: str | None = typer.Option(None, "--lang", help="language of messages: vi (default), en"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
+    timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
 ) -> None:
-    """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks."""
+    """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks.
+
+    Exit code: 0 nothing reaches --fail-on · 1 something does · 2 usage error or an unreadable input.
+    """
     shown_lang = (lang or "vi").lower()
     if lang and shown_lang not in LANGS:
         raise _usage(f"--lang: {lang!r} (vi | en)", "vi")
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise _usage(t("bad_format_option", shown_lang, value=fmt, choices=", ".join(FORMATS)), shown_lang)
+    if (jobs is not None and jobs < 1) or timeout < 0:
+        bad = ("--jobs", jobs) if jobs is not None and jobs < 1 else ("--timeout", timeout)
+        raise _usage(t("bad_number_option", shown_lang, option=bad[0], value=bad[1]), shown_lang)
     try:
-        base = load_config(config_path, start=files[0] if files else None)
+        start = next((f for f in files if f != batch.STDIN), None)
+        base = load_config(config_path, start=start)
         config = base.merged(select=_split(select) or None, ignore=_split(ignore),
                              fail_on=fail_on.lower() if fail_on else None, lang=shown_lang if lang else None)
     except ConfigError as exc:
         raise _usage(exc.message(shown_lang), shown_lang) from None
-    paths = discover(files)
-    if not paths:
-        raise _usage(t("no_inputs", config.lang), config.lang)
-    results = [_check(p, config, ocr) for p in paths]
+    try:
+        sources = batch.discover(files)
+    except batch.UsageError as exc:
+        raise _usage(exc.message(config.lang), config.lang) from None
+    outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr), jobs=jobs,
+                        timeout=timeout or None, lang=config.lang)
+    results = [FileResult(src.name, done.value or [], done.error)
+               for src, done in zip(sources, outcome.outcomes) if done is not None]
     for r in results:
         if r.error:
             typer.echo(f"{_prefix(config.lang)}: {r.error}", err=True)
     emitters()[fmt](results, all_rules(), config.lang, sys.stdout)
     sys.stdout.flush()
     code = exit_code([f for r in results for f in r.findings], config.fail_on,
-                     input_errors=sum(1 for r in results if r.error))
+                     input_errors=sum(1 for r in results if r.error), interrupted=outcome.interrupted)
     raise typer.Exit(code)
 
 

@@ -3,6 +3,7 @@
 0  nothing reaches --fail-on (default: error)
 1  at least one finding at or above --fail-on
 2  usage error (bad option, config or rule name) or an input that cannot be read
+130 interrupted (Ctrl-C, SIGTERM): the inputs that finished are still reported
 """
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from collections.abc import Iterable
 from ..models import Finding
 from .registry import RANK
 
-OK, FINDINGS, USAGE = 0, 1, 2
+OK, FINDINGS, USAGE, INTERRUPTED = 0, 1, 2, 130
 
 
 def exit_code(findings: Iterable[Finding], fail_on: str = "error", *, input_errors: int = 0,
-              usage_error: bool = False) -> int:
+              usage_error: bool = False, interrupted: bool = False) -> int:
+    if interrupted:
+        return INTERRUPTED
     if usage_error or input_errors:
         return USAGE
     threshold = RANK[fail_on]

@@ -43,10 +43,17 @@ def emit(results: list[FileResult], rules: list[Rule], lang: str, stream: IO[str
     unreadable = sum(1 for r in results if r.error)
     total = sum(c.values())
     if total:
-        line = f"{w['summary']}: " + ", ".join(f"{c[s]} {sev[s]}" for s in ("error", "warning", "info"))
+        line = f"{w['summary']}: " + ", ".join(_count(c[s], s, lang) for s in ("error", "warning", "info"))
     else:
         line = w["none"]
     line += f" {w['in']} {len(results)} {w['files']}"
     if unreadable:
         line += f" ({unreadable} {w['unreadable']})"
     console.print(f"[bold]{escape(line)}[/bold]")
+
+
+def _count(n: int, severity: str, lang: str) -> str:
+    word = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["vi"])[severity]
+    if lang == "en" and n != 1 and severity != "info":
+        word += "s"
+    return f"{n} {word}"
