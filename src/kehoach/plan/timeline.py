@@ -50,9 +50,10 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
     # recurring: "01 lần/quý", "04 số/tháng", "mỗi tuần một lần", "Mỗi tháng 1 tin", "12 tin/năm"
     # casefold only: key() rewrites tone placement and turns "quý" into "qúy", which the unit words below miss
     low = raw.casefold()
-    m = re.search(r"(\d+)\s*(\p{L}[\p{L} ]{0,14}?)?\s*/\s*\d*\s*(ngày|tuần|tháng|quý|năm)\b", low)
+    # "N what/unit" or "N/unit", never "31/01 năm" (a day and month before the word năm)
+    m = re.search(r"(\d+)\s*(?:(\p{L}[\p{L} ]{0,14}?)\s*/\s*\d*|/)\s*(ngày|tuần|tháng|quý|năm)\b", low)
     m2 = re.search(r"mỗi\s+(ngày|tuần|tháng|quý|năm)\s+(?:(\d+)|(một|hai|ba|bốn))?\s*(\p{L}+(?: \p{L}+)?)?", low)
-    m3 = re.search(r"(?:định kỳ\s+)?hàng\s+(ngày|tuần|tháng|quý|năm)\b", low)
+    m3 = re.search(r"(?:định kỳ\s+)?h[àằ]ng\s+(ngày|tuần|tháng|quý|năm)\b", low)     # hàng and hằng
     if m:
         tl.kind = "recurring"
         what = (m.group(2) or "").strip() or None
@@ -65,9 +66,16 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
         tl.kind = "recurring"
         tl.recurrence = Recurrence(count=1, per=_PER[fold(m3.group(1))])
 
-    # explicit full dates
+    # explicit full dates; else dates in words ("ngày 28 tháng 8", the plan's year when none is written)
     dates = [(int(d), int(mo), int(y)) for d, mo, y in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]
+    if not dates:
+        dates = [(int(d), int(mo), int(y) if y else year) for d, mo, y in
+                 re.findall(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?", f) if y or year]
     short = [(int(d), int(mo)) for d, mo in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", raw)]
+    # "Từ ngày 01/3 đến 30/4/2024": the start takes the year of the end
+    rng = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})", raw)
+    if rng and len(dates) == 1:
+        dates.insert(0, (int(rng.group(1)), int(rng.group(2)), int(rng.group(3))))
 
     if tl.kind == "recurring":
         if year:
@@ -78,6 +86,13 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
         d, mo, y = dates[0] if dates else (*short[0], year)
         tl.kind = "deadline"
         tl.end = _iso(y, mo, d) if y else None
+        return tl
+
+    qr = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:,|-|–|va|den)\s*(?:quy\s+)?(iv|iii|ii|i|[1-4])\b", f)
+    if qr and _ROMAN[qr.group(1)] < _ROMAN[qr.group(2)]:
+        tl.kind = "period"
+        if year:
+            tl.start, tl.end = _iso(year, 3 * _ROMAN[qr.group(1)] - 2, 1), _month_end(year, 3 * _ROMAN[qr.group(2)])
         return tl
 
     q = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", f)
@@ -94,6 +109,14 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
         if year:
             first = half.group(1) == "dau"
             tl.start, tl.end = (_iso(year, 1, 1), _iso(year, 6, 30)) if first else (_iso(year, 7, 1), _iso(year, 12, 31))
+        return tl
+
+    mr = re.search(r"\bthang\s+(\d{1,2})\s*(?:-|–|den)\s*(?:thang\s+)?(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f)
+    if mr and not dates and 1 <= int(mr.group(1)) < int(mr.group(2)) <= 12:
+        y = int(mr.group(3) or mr.group(4) or 0) or year
+        tl.kind = "period"
+        if y:
+            tl.start, tl.end = _iso(y, int(mr.group(1)), 1), _month_end(y, int(mr.group(2)))
         return tl
 
     mo = re.search(r"\bthang\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f) or \
