@@ -194,3 +194,45 @@ def test_a_table_cell_without_a_year_takes_the_plan_year_from_the_header():
     (task,) = plan.tasks
     assert task.timeline.raw == "Hoàn thành trước 30/6"
     assert (task.timeline.kind, task.timeline.end) == ("deadline", "2023-06-30")
+
+
+# --- forms seen in the real documents of realdocs/ ------------------------------------------
+
+@pytest.mark.parametrize("raw, per", [("Định kỳ hằng tháng", "month"), ("Hằng năm", "year"), ("hằng quý", "quarter"),
+                                      ("Hàng năm", "year")])
+def test_hang_and_hang_spellings_are_both_recurring(raw, per):
+    t = tl(raw)
+    assert t.kind == "recurring"
+    assert (t.recurrence.count, t.recurrence.per) == (1, per)
+
+
+def test_a_day_and_month_before_the_word_nam_is_a_date_not_a_count_per_year():
+    t = tl("Trước ngày 31/01 năm liền kề", 2026)
+    assert (t.kind, t.end, t.recurrence) == ("deadline", "2026-01-31", None)
+
+
+def test_a_date_written_in_words_without_a_year():
+    t = tl("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 28 tháng 8", 2026)
+    assert (t.kind, t.start, t.end) == ("date", "2026-08-28", "2026-08-28")
+
+
+def test_a_date_written_in_words_with_its_year():
+    t = tl("Trước ngày 15 tháng 12 năm 2024", 2021)
+    assert (t.kind, t.end) == ("deadline", "2024-12-15")
+
+
+def test_a_period_whose_start_date_omits_the_year():
+    t = tl("Từ ngày 01/3 đến 30/4/2024", 2021)
+    assert (t.kind, t.start, t.end) == ("period", "2024-03-01", "2024-04-30")
+
+
+@pytest.mark.parametrize("raw", ["Từ tháng 3 đến tháng 5/2024", "Tháng 3 - 5/2024", "tháng 3-tháng 5 năm 2024"])
+def test_a_range_of_months_is_a_period(raw):
+    t = tl(raw, 2021)
+    assert (t.kind, t.start, t.end) == ("period", "2024-03-01", "2024-05-31")
+
+
+@pytest.mark.parametrize("raw", ["Quý I, II/2024", "Quý I và quý II năm 2024", "Quý I - II/2024"])
+def test_a_range_of_quarters_is_a_period(raw):
+    t = tl(raw, 2021)
+    assert (t.kind, t.start, t.end) == ("period", "2024-01-01", "2024-06-30")
