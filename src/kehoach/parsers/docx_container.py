@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import KehoachError
@@ -66,7 +67,8 @@ def check(path: Path) -> None:
                     with zf.open(info) as member:
                         if declares_dtd(member):
                             raise KehoachError(str(path), "bad_docx", error=f"{info.filename} declares a DTD")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
+            zlib.error) as exc:   # zlib.error: a damaged deflate stream in a member
         raise KehoachError(str(path), "bad_docx", error=str(exc) or exc.__class__.__name__) from None
 
 

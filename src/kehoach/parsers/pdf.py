@@ -127,7 +127,10 @@ def _read_pages(path: Path, stats: CharStats) -> list[PageData]:
             finally:
                 page.close()
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:   # closing walks the page tree again: a broken one has given its reason above
+            pass
     return out
 
 
