@@ -162,3 +162,50 @@ def test_generated_scan(tmp_path: Path):
         if line:
             assert line in texts
     assert any("page 2: blank, skipped" in n for n in doc.source.notes)
+
+
+@needs_tesseract
+@pytest.mark.skipif(FONT is None, reason="no DejaVu/Liberation serif font to draw a test scan")
+def test_generated_scan_with_a_ruled_table(tmp_path: Path):
+    """Ruling lines -> a Table: a group row across all columns, a vertical merge, two-line cells."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), 40)
+    page = Image.new("RGB", (2480, 3508), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((250, 300), "PHỤ LỤC", fill="black", font=font)
+    xs, ys = [250, 400, 1450, 2230], [550, 650, 780, 960, 1090, 1220]
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill="black", width=3)
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill="black", width=3)
+    # row 2 is a group row: no inner vertical rules; the last two rows share their lead unit
+    draw.line([(xs[1], ys[1] + 3), (xs[1], ys[2] - 3)], fill="white", width=6)
+    draw.line([(xs[2], ys[1] + 3), (xs[2], ys[2] - 3)], fill="white", width=6)
+    draw.line([(xs[2] + 4, ys[4]), (xs[3] - 4, ys[4])], fill="white", width=6)
+    cells = {(0, 0): ["TT"], (0, 1): ["Nội dung công việc"], (0, 2): ["Đơn vị chủ trì"],
+             (1, 0): ["I. CÔNG TÁC TUYÊN TRUYỀN"],
+             (2, 0): ["1"], (2, 1): ["Tuyên truyền pháp luật", "cho cán bộ, công chức"], (2, 2): ["Sở Tư pháp"],
+             (3, 0): ["2"], (3, 1): ["Kiểm tra công tác cải cách"], (3, 2): ["Sở Nội vụ"],
+             (4, 0): ["3"], (4, 1): ["Tổng hợp báo cáo kết quả"]}
+    for (r, c), lines in cells.items():
+        for k, line in enumerate(lines):
+            draw.text((xs[c] + 20, ys[r] + 30 + 55 * k), line, fill="black", font=font)
+    draw.text((250, 1320), "Kế hoạch này được triển khai từ ngày ký.", fill="black", font=font)
+    path = tmp_path / "table.pdf"
+    page.save(path, resolution=300)
+    doc = load(path, ocr=True)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
+    table = doc.tables[0]
+    assert table.prov.source == "ocr" and table.prov.page == 1 and table.prov.table == 1
+    assert [r.texts for r in table.rows] == [
+        ["TT", "Nội dung công việc", "Đơn vị chủ trì"],
+        ["I. CÔNG TÁC TUYÊN TRUYỀN"],
+        ["1", "Tuyên truyền pháp luật cho cán bộ, công chức", "Sở Tư pháp"],
+        ["2", "Kiểm tra công tác cải cách", "Sở Nội vụ"],
+        ["3", "Tổng hợp báo cáo kết quả", ""],
+    ]
+    assert table.rows[1].cells[0].span == 3
+    assert table.rows[2].cells[1].lines == ["Tuyên truyền pháp luật", "cho cán bộ, công chức"]
+    assert table.rows[4].cells[2].merged_up
+    assert doc.paragraphs[-1].text == "Kế hoạch này được triển khai từ ngày ký."

@@ -27,9 +27,10 @@ from pathlib import Path
 
 import regex as re
 
-from ..blocks import Document, PageSetup, Paragraph, Provenance, SourceInfo
+from ..blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
 from ..errors import KehoachError
 from ..vntext import clean, fold, is_upper_title
+from .ocr_tables import Grid, cell_layout, erase_rules, find_grids, locate
 
 DEFAULT_DPI = 300
 PAGE_TIMEOUT_S = 180
@@ -403,6 +404,51 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _split_table_words(words: list[Word], grids: list[Grid]):
+    """Words inside a ruled table go to its cells: (other words, per grid [(row, col, word)])."""
+    outside: list[Word] = []
+    inside: list[list[tuple[int, int, Word]]] = [[] for _ in grids]
+    for word in words:
+        cx, cy = word.left + word.width / 2, word.top + word.height / 2
+        for k, grid in enumerate(grids):
+            where = locate(grid, cx, cy)
+            if where:
+                inside[k].append((where[0], where[1], word))
+                break
+        else:
+            outside.append(word)
+    return outside, inside
+
+
+def _table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, index: int) -> Table:
+    """A grid and the words in it -> a `Table` (merged cells as span / merged_up)."""
+    layout = cell_layout(grid)
+    owner: dict[tuple[int, int], tuple[int, int]] = {}     # grid cell -> the cell holding its text
+    for row in layout:
+        for r, c, span, merged_up in row:
+            for k in range(c, c + span):
+                owner[(r, k)] = owner.get((r - 1, k), (r, c)) if merged_up else (r, c)
+    texts: dict[tuple[int, int], list[Word]] = {}
+    for r, c, word in cell_words:
+        if not _is_noise([word]):
+            texts.setdefault(owner.get((r, c), (r, c)), []).append(word)
+    rows = []
+    for r, row in enumerate(layout):
+        cells = []
+        for _, c, span, merged_up in row:
+            if merged_up:
+                cells.append(Cell(merged_up=True, span=span))
+                continue
+            by_line: dict[tuple[int, int, int], list[Word]] = {}
+            for word in sorted(texts.get((r, c), []), key=lambda w: (w.top, w.left)):
+                by_line.setdefault(word.key, []).append(word)
+            ordered = sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
+            lines = [clean(" ".join(w.text for w in sorted(ws, key=lambda w: w.left))) for ws in ordered]
+            cells.append(Cell(lines=[ln for ln in lines if ln], span=span))
+        rows.append(Row(cells=cells, prov=Provenance(page=page, table=index, row=r + 1, source="ocr")))
+    return Table(rows=rows, prov=Provenance(page=page, table=index, source="ocr"))
+
+
 def _is_blank(gray) -> bool:
     """A page with (almost) no dark pixels once the scanner's edge shadows are cut off."""
     w, h = gray.size
@@ -426,7 +472,8 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     except pdfium.PdfiumError as exc:
         raise KehoachError(str(path), "bad_pdf", error=str(exc)) from None
     source = SourceInfo(path=str(path), format="pdf", pages=len(pdf), ocr=True)
-    blocks: list[Paragraph] = []
+    blocks: list[Block] = []
+    table_count = 0
     wanted = pages or list(range(1, len(pdf) + 1))
     try:
         with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
@@ -446,8 +493,10 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 if _is_blank(gray):
                     source.notes.append(f"ocr:page {number}: blank, skipped")
                     continue
+                grids = find_grids(gray) if options.get("ocr_tables", True) else []
                 target = workdir / f"page{number}.png"
-                gray.save(target)
+                # ruling lines make Tesseract skip whole table rows: read the page without them
+                (erase_rules(gray, grids) if grids else gray).save(target)
                 try:
                     proc = subprocess.run([binary, str(target), "stdout", "-l", ocr_lang, "--psm", "3", "tsv"],
                                           capture_output=True, text=True, timeout=PAGE_TIMEOUT_S,
@@ -461,11 +510,19 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 if not any(w.conf > 30 and any(c.isalnum() for c in w.text) for w in words):
                     source.notes.append(f"ocr:page {number}: blank, skipped")
                     continue
-                lines = group_lines(words)
+                words, in_tables = _split_table_words(words, grids)
+                lines = _drop_noise(group_lines(words))
                 for line in lines:
                     if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
                         _fix_slots(line, image, binary, workdir, source.notes, number)
-                blocks.extend(_blocks_from_lines(_drop_noise(lines), number, image.width))
+                paragraphs = _blocks_from_lines(lines, number, image.width)
+                placed: list[tuple[float, Block]] = [(lines[p.prov.line - 1].top, p) for p in paragraphs]
+                for grid, cell_words in zip(grids, in_tables):
+                    if cell_words:
+                        table_count += 1
+                        placed.append((grid.ys[0], _table(grid, cell_words, number, table_count)))
+                placed.sort(key=lambda item: item[0])
+                blocks.extend(block for _, block in placed)
                 source.notes.append(f"ocr:page {number}: {time.monotonic() - started:.1f}s")
     finally:
         pdf.close()
