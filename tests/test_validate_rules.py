@@ -16,7 +16,7 @@ OPENER = "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
 
 def plan_of(kind: str, text: str, plans_only: bool = True):
     if kind == "text":
-        if plans_only and "KẾ HOẠCH" not in text:
+        if plans_only and "KẾ HOẠCH" not in [line.strip() for line in text.splitlines()]:
             text = OPENER + text      # a plan-only rule needs the fragment to read as a plan
         return api.parse_text(text, name="fragment.txt")
     # "facts" fragments describe what a DOCX/PDF parser measured

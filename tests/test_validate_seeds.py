@@ -113,3 +113,35 @@ def test_docx_renderings_report_the_same_defects(stem, variant):
     want = sorted(f.code for f in validate(api.parse(txt), Config()))
     got = sorted(f.code for f in validate(api.parse(docx_path), Config()))
     assert got == want
+
+
+REAL = Path("/work/shared/realdocs")
+real = pytest.mark.skipif(not REAL.is_dir(), reason="the shared real documents are not on this machine")
+
+
+@real
+def test_real_1105_cites_its_decision_with_two_dates_and_has_last_years_timelines():
+    for name in ("laocai-sct_KH-1105-DKT_2026.repo-extract.txt", "laocai-sct_KH-1105-DKT_2026.pdf"):
+        found = validate(api.parse(REAL / name), Config())
+        dates = [f for f in found if f.rule == "reference-date-inconsistent"]
+        assert len(dates) == 1 and "1050/QĐ-SCT" in dates[0].message and "06/03/2025" in dates[0].message
+        assert not [f for f in found if "duplicate" in f.rule and f.severity != "info"]
+    found = validate(api.parse(REAL / "laocai-sct_KH-1105-DKT_2026.pdf"), Config())
+    late = sorted(f.message for f in found if f.rule == "timeline-outside-plan-year")
+    assert len(late) == 2 and "25/3/2025" in late[0] and "27/3/2025" in late[1]
+
+
+@real
+def test_real_btnmt_appendix_left_blank_after_numbering():
+    found = validate(api.parse(REAL / "btnmt_KH-09-KH-BTNMT_2024.index-text.md"), Config())
+    blank = [f for f in found if f.rule == "appendix-number-mismatch"]
+    assert len(blank) == 1 and blank[0].severity == "warning" and "09/KH-BTNMT" in blank[0].message
+    assert "appendix-not-referenced" in {f.rule for f in found}
+
+
+@real
+def test_real_clause_pasted_as_its_own_point_is_a_duplicate():
+    found = validate(api.parse(REAL / "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx"), Config())
+    dups = [f for f in found if f.rule == "duplicate-paragraph"]
+    assert len(dups) == 1 and dups[0].excerpt.startswith("g) Chủ trì, phối hợp với các cơ quan, đơn vị liên quan duy trì")
+    assert dups[0].related[2]["match"] == "contained"

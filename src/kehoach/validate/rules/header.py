@@ -48,6 +48,8 @@ MESSAGES = {
               "en": "months 1 and 2 take a leading zero: \"tháng {month}\" → \"tháng 0{month}\""},
     "month_zero": {"vi": "từ tháng 3 trở đi không viết số 0 phía trước: \"tháng {month}\" → \"tháng {plain}\"",
                    "en": "months from 3 on are written without a leading zero: \"tháng {month}\" → \"tháng {plain}\""},
+    "addressee": {"vi": "kế hoạch không có \"Kính gửi:\"; người nhận ghi ở \"Nơi nhận:\"",
+                  "en": "a plan has no \"Kính gửi:\" line; its recipients go under \"Nơi nhận:\""},
     "bad_date": {"vi": "ngày ban hành không tồn tại: ngày {day} tháng {month} năm {year}",
                  "en": "the date does not exist: day {day}, month {month}, year {year}"},
 }
@@ -342,3 +344,41 @@ def date_format(plan: Plan, config: Config):
     if day and month and year and make_date(int(day), int(month), int(year)) is None:
         yield date_format.finding(config, MESSAGES["bad_date"], location=where, excerpt=excerpt(raw),
                                   severity="error", day=day, month=month, year=year)
+
+
+_ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.I)
+
+
+@rule("addressee-in-plan", "KH407", "warning",
+      summary={"vi": "kế hoạch có dòng \"Kính gửi:\" (chỉ dùng cho công văn, tờ trình, báo cáo)",
+               "en": "a plan with a \"Kính gửi:\" line (that belongs to letters, submissions, reports)"})
+def addressee_in_plan(plan: Plan, config: Config):
+    """addressee-in-plan (KH407, warning): a plan has "Nơi nhận:", not "Kính gửi:".
+
+    "Kính gửi:" addresses a công văn, a tờ trình or a report to a superior; a Kế hoạch is
+    sent to its recipients listed under "Nơi nhận:" (Nghị định 30, Phụ lục I). Often the
+    sign of a template reused from another kind of document.
+
+    PASS::
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        I. MỤC ĐÍCH, YÊU CẦU
+
+    FAIL::
+
+        KẾ HOẠCH
+        Tuyên truyền cải cách hành chính năm 2024
+
+        Kính gửi: Ủy ban nhân dân tỉnh
+
+        I. MỤC ĐÍCH, YÊU CẦU
+    """
+    if plan.document_type != "ke_hoach":
+        return
+    found = first_paragraph(plan, _ADDRESSEE, within=HEAD)
+    if found:
+        i, para, _ = found
+        yield addressee_in_plan.finding(config, MESSAGES["addressee"], location=location(para.prov, i),
+                                        excerpt=excerpt(para.text))

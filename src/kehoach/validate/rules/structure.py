@@ -14,7 +14,7 @@ from ...models import Plan, Section
 from ...vntext import clean, is_upper_title, key
 from ..config import Config
 from ..registry import rule
-from ..util import excerpt, iso, location, paragraphs
+from ..util import excerpt, iso, location, paragraphs, tables
 
 REQUIRED = (
     ("purpose", {"muc_dich", "yeu_cau", "chi_tieu"},
@@ -35,6 +35,14 @@ MESSAGES = {
                "en": "the appendix is attached to plan number {attached}, but the plan's number is {number}"},
     "date": {"vi": "phụ lục ghi kèm theo kế hoạch ngày {attached}, nhưng kế hoạch ban hành ngày {date}",
              "en": "the appendix is attached to a plan dated {attached}, but the plan is dated {date}"},
+    "blank_number": {"vi": "kế hoạch đã có số {number} nhưng dòng \"kèm theo\" của phụ lục vẫn để trống số",
+                     "en": "the plan is numbered {number} but the appendix's \"attached to\" line still has a blank number"},
+    "blank_date": {"vi": "kế hoạch đã đề ngày {date} nhưng dòng \"kèm theo\" của phụ lục vẫn để trống ngày",
+                   "en": "the plan is dated {date} but the appendix's \"attached to\" line still has a blank date"},
+    "not_referenced": {"vi": "phần nội dung không nhắc đến {label}",
+                       "en": "the body never refers to {label}"},
+    "unnumbered": {"vi": "kế hoạch có {count} phụ lục: phải đánh số Phụ lục I, Phụ lục II … (đang là {labels})",
+                   "en": "the plan has {count} appendices: number them Phụ lục I, Phụ lục II … (now {labels})"},
     "not_plan": {"vi": "văn bản không phải là kế hoạch ({kind}); chỉ kiểm tra các quy tắc chung",
                  "en": "this document is not a plan ({kind}); only the general rules were checked"},
 }
@@ -154,6 +162,18 @@ def _number_key(number: str | None) -> tuple[str, str] | None:
     return (m.group(1), key(m.group(2)).replace(" ", "")) if m else None
 
 
+def _blank_attachment(attached_to: str | None) -> str | None:
+    """'number' or 'date' when "(Kèm theo Kế hoạch số    /KH-… ngày    tháng 8 …)" left it blank."""
+    if not attached_to:
+        return None
+    if re.search(r"\bsố\s*:?\s*/", attached_to, re.I):
+        return "number"
+    m = re.search(r"\bngày\s+([\d\s/]*)(?:tháng\s+(\d*)\s*năm|\d{4}|\s*$)", attached_to, re.I)
+    if m and (not re.search(r"\d", m.group(1) or "") or re.search(r"(?:^|/)\s*/", (m.group(1) or "").strip())):
+        return "date"
+    return None
+
+
 @rule("appendix-number-mismatch", "KH303", "error",
       summary={"vi": "dòng \"kèm theo Kế hoạch số … ngày …\" của phụ lục khác số/ngày của kế hoạch",
                "en": "an appendix's \"attached to plan no. … of …\" disagrees with the plan's number or date"})
@@ -161,8 +181,9 @@ def appendix_number_mismatch(plan: Plan, config: Config):
     """appendix-number-mismatch (KH303, error): appendices carry the plan's own number and date.
 
     Each appendix says "(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của …)"; once the
-    plan is numbered and dated, these must agree with the header. Blank (draft) values are
-    not compared.
+    plan is numbered and dated, these must agree with the header. While the plan is a draft
+    nothing is compared; once its header is filled in, an appendix line still left blank
+    ("Kế hoạch số    /KH-…") is a warning.
 
     PASS::
 
@@ -207,6 +228,13 @@ def appendix_number_mismatch(plan: Plan, config: Config):
     own_date = iso(header.date)
     for appendix in plan.appendices:
         where = appendix.location
+        blank = _blank_attachment(appendix.attached_to)
+        if blank and (own if blank == "number" else own_date):
+            yield appendix_number_mismatch.finding(
+                config, MESSAGES["blank_" + blank], location=where, excerpt=excerpt(appendix.attached_to),
+                severity="warning", number=header.number,
+                date=own_date.strftime("%d/%m/%Y") if own_date else "")
+            continue
         attached = _number_key(appendix.attached_number)
         if own and attached and own != attached:
             yield appendix_number_mismatch.finding(config, MESSAGES["number"], location=where,
@@ -264,3 +292,114 @@ def not_a_plan(plan: Plan, config: Config):
         return
     names = KINDS.get(plan.document_type, KINDS["unknown"])
     yield not_a_plan.finding(config, MESSAGES["not_plan"], kind=names.get(config.lang) or names["vi"])
+
+
+_NUMERAL = re.compile(r"^(?:phụ\s+lục|danh\s+mục)\s+([IVXLC]+|\d+)\b", re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _numeral(label: str | None) -> int | None:
+    m = _NUMERAL.match(clean(label or ""))
+    if not m:
+        return None
+    value = m.group(1).upper()
+    return int(value) if value.isdigit() else _ROMAN.get(value)
+
+
+def _body_text(plan: Plan) -> str:
+    starts = [a.location.block for a in plan.appendices if a.location and a.location.block is not None]
+    end = min(starts) if starts else None
+    parts = []
+    for i, para in paragraphs(plan):
+        if end is not None and i >= end:
+            break
+        parts.append(para.text)
+    for i, table in tables(plan):
+        if end is None or i < end:
+            parts += [c.text for row in table.rows for c in row.cells]
+    return clean(" ".join(parts))
+
+
+@rule("appendix-not-referenced", "KH305", "warning",
+      summary={"vi": "phụ lục không được nhắc đến trong phần nội dung", "en": "an appendix the body never refers to"})
+def appendix_not_referenced(plan: Plan, config: Config):
+    """appendix-not-referenced (KH305, warning): the body refers to every appendix.
+
+    Nghị định 30 requires the body to point at each appendix ("(Có Phụ lục kèm theo)", "chi
+    tiết tại Phụ lục II"); when there are several, each by its number.
+
+    PASS::
+
+        II. NHIỆM VỤ
+
+        Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.
+
+        PHỤ LỤC
+        CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH
+        (Ban hành kèm theo Kế hoạch số 09/KH-BTNMT ngày 06/8/2024 của Bộ Tài nguyên và Môi trường)
+
+    FAIL::
+
+        II. NHIỆM VỤ
+
+        Các đơn vị thực hiện các nhiệm vụ được giao trong năm 2024.
+
+        PHỤ LỤC
+        CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH
+        (Ban hành kèm theo Kế hoạch số 09/KH-BTNMT ngày 06/8/2024 của Bộ Tài nguyên và Môi trường)
+    """
+    if not plan.appendices:
+        return
+    body = _body_text(plan)
+    numbered = [(a, _numeral(a.label)) for a in plan.appendices]
+    for appendix, n in numbered:
+        if not appendix.label:      # an unlabelled table after the signature: "(… kèm theo)" is all it gets
+            found = re.search(r"phụ\s+lục|danh\s+mục|kèm\s+theo", body, re.I)
+        elif n is None or len(plan.appendices) == 1:
+            found = re.search(r"phụ\s+lục|danh\s+mục", body, re.I)
+        else:
+            names = {str(n), next((r for r, v in _ROMAN.items() if v == n), str(n))}
+            found = re.search(r"(?:phụ\s+lục|danh\s+mục)\s+(?:số\s+)?(?:" + "|".join(names) + r")\b", body, re.I)
+        if not found:
+            label = clean(appendix.label or "") or ("phụ lục" if config.lang == "vi" else "the appendix")
+            yield appendix_not_referenced.finding(config, MESSAGES["not_referenced"], location=appendix.location,
+                                                  excerpt=excerpt(appendix.title or appendix.label), label=label)
+
+
+@rule("appendix-numbering", "KH306", "warning",
+      summary={"vi": "có từ hai phụ lục trở lên mà không đánh số I, II …", "en": "two or more appendices not numbered I, II …"})
+def appendix_numbering(plan: Plan, config: Config):
+    """appendix-numbering (KH306, warning): several appendices are numbered Phụ lục I, II ….
+
+    One appendix is simply "PHỤ LỤC"; two or more must be told apart: "PHỤ LỤC I",
+    "PHỤ LỤC II" … in order (Nghị định 30, Phụ lục I).
+
+    PASS::
+
+        PHỤ LỤC I
+        KẾ HOẠCH KIỂM TRA
+        (Kèm theo Kế hoạch số 1105/KH-ĐKT ngày 10/3/2026 của Đoàn kiểm tra)
+
+        PHỤ LỤC II
+        ĐỀ CƯƠNG BÁO CÁO
+        (Kèm theo Kế hoạch số 1105/KH-ĐKT ngày 10/3/2026 của Đoàn kiểm tra)
+
+    FAIL::
+
+        PHỤ LỤC
+        KẾ HOẠCH KIỂM TRA
+        (Kèm theo Kế hoạch số 1105/KH-ĐKT ngày 10/3/2026 của Đoàn kiểm tra)
+
+        PHỤ LỤC
+        ĐỀ CƯƠNG BÁO CÁO
+        (Kèm theo Kế hoạch số 1105/KH-ĐKT ngày 10/3/2026 của Đoàn kiểm tra)
+    """
+    labelled = [a for a in plan.appendices if a.label]
+    if len(labelled) < 2:
+        return
+    values = [_numeral(a.label) for a in labelled]
+    if values == list(range(1, len(values) + 1)):
+        return
+    bad = next((a for a, v, want in zip(labelled, values, range(1, len(values) + 1)) if v != want), labelled[0])
+    yield appendix_numbering.finding(config, MESSAGES["unnumbered"], location=bad.location, excerpt=excerpt(bad.label),
+                                     count=len(labelled), labels=", ".join(clean(a.label or "") for a in labelled))
