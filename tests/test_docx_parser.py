@@ -226,13 +226,28 @@ def test_text_box_stamp_read_once_and_apart_from_number_line():
     assert "Số: /KH-UBND" in [p.text for p in doc.paragraphs if p.role == "layout"]
 
 
-def test_auto_numbered_seed_reads_like_typed_seed():
-    typed = parse(FIXTURES / "001_095502a10b21373e.docx")
-    auto = parse(FIXTURES / "001_095502a10b21373e.autonum.docx")
+@pytest.mark.parametrize("stem", sorted({p.name.split(".")[0] for p in FIXTURES.glob("*.docx")}))
+def test_auto_numbered_seed_reads_like_typed_seed(stem: str):
+    typed = parse(FIXTURES / f"{stem}.docx")
+    auto = parse(FIXTURES / f"{stem}.autonum.docx")
     assert [p.text for p in typed.paragraphs] == [p.text for p in auto.paragraphs]
-    assert [r.texts for r in typed.tables[0].rows] == [r.texts for r in auto.tables[0].rows]
-    assert any(p.numbered and p.text == "II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" for p in auto.paragraphs)
+    assert [[r.texts for r in t.rows] for t in typed.tables] == [[r.texts for r in t.rows] for t in auto.tables]
     assert not any(p.numbered for p in typed.paragraphs)
+
+
+def test_auto_numbered_headings_and_number_column():
+    auto = parse(FIXTURES / "001_095502a10b21373e.autonum.docx")
+    assert any(p.numbered and p.text == "II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" for p in auto.paragraphs)
+    numbered = [p.text for p in auto.paragraphs if p.numbered]
+    assert numbered[:2] == ["I. MỤC ĐÍCH, YÊU CẦU, CHỈ TIÊU CỤ THỂ", "1. Mục đích"]
+    assert numbered[2].startswith("- Tiếp tục nâng cao nhận thức")          # a Word bullet
+    with zipfile.ZipFile(FIXTURES / "000_4a6fe417c4c99215.autonum.docx") as zf:
+        xml = zf.read("word/document.xml").decode()
+    assert "<w:tc>" in xml and xml.count("<w:numPr>") > 20      # headings and the STT column are Word-numbered
+    table = parse(FIXTURES / "000_4a6fe417c4c99215.autonum.docx").tables[0]
+    assert [r.texts[0] for r in table.rows[:7]] == ["STT", "I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính",
+                                                    "01", "02", "03", "04",
+                                                    "II. Truyền thông hỗ trợ công tác tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính"]
 
 
 def test_seed_appendix_table_structure():
