@@ -209,3 +209,32 @@ def test_generated_scan_with_a_ruled_table(tmp_path: Path):
     assert table.rows[2].cells[1].lines == ["Tuyên truyền pháp luật", "cho cán bộ, công chức"]
     assert table.rows[4].cells[2].merged_up
     assert doc.paragraphs[-1].text == "Kế hoạch này được triển khai từ ngày ký."
+
+
+KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
+
+
+@needs_tesseract
+@pytest.mark.skipif(not KH_1105.exists(), reason=f"shared realdocs not found at {REALDOCS}")
+def test_scan_made_from_a_real_appendix_page(tmp_path: Path):
+    """KH-1105's appendix (page 4) printed to an image-only PDF: the ruled table comes back
+    with its rows, its vertically merged cells and its dates."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(KH_1105))
+    try:
+        image = pdf[3].render(scale=300 / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+    path = tmp_path / "appendix_scan.pdf"
+    image.save(path, resolution=300)
+    doc = load(path, ocr=True)
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].rows
+    assert len(rows) == 6 and all(len(r.cells) == 5 for r in rows)
+    assert [r.cells[0].text for r in rows] == ["TT", "1", "", "2", "", "3"]
+    assert [r.cells[0].merged_up for r in rows] == [False, False, True, False, True, False]
+    assert [r.cells[3].text for r in rows[1:]] == ["23/3/2026", "", "25/3/2025", "", "21/3/2025"]
+    assert {r.cells[4].text for r in rows[1:] if not r.cells[4].merged_up} == {"02 ngày"}
+    assert rows[1].cells[2].text.startswith("Gói th")        # "Gói thầu số 13: …"
+    assert not any(c.merged_up for c in rows[2].cells[2:3])  # each sub-row has its own package

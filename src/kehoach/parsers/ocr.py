@@ -449,6 +449,57 @@ def _table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, index
     return Table(rows=rows, prov=Provenance(page=page, table=index, source="ocr"))
 
 
+def _read_empty_cells(table: Table, grid: Grid, page_image, binary: str, workdir: Path, lang: str,
+                      limit: int = 40) -> None:
+    """Read again, one by one, cells Tesseract's page pass left empty though they hold ink.
+
+    The page pass drops short text alone in a narrow column (the "1" under "TT"); a cell
+    read on its own as one line does not.
+    """
+    from PIL import ImageOps
+
+    done = 0
+    layout = cell_layout(grid)
+    for row, cells in zip(table.rows, layout):
+        for cell, (r, c, span, merged_up) in zip(row.cells, cells):
+            if merged_up or cell.lines or done >= limit:
+                continue
+            inset = 8
+            box = (grid.xs[c] + inset, grid.ys[r] + inset, grid.xs[c + span] - inset, grid.ys[r + 1] - inset)
+            if box[2] - box[0] < 10 or box[3] - box[1] < 10:
+                continue
+            crop = page_image.crop(box)
+            if sum(crop.histogram()[:128]) < 0.002 * crop.width * crop.height:
+                continue
+            done += 1
+            target = workdir / "cell.png"
+            ImageOps.expand(crop, border=20, fill=255).save(target)
+            try:
+                out = subprocess.run([binary, str(target), "stdout", "-l", lang, "--psm", "6"],
+                                     capture_output=True, text=True, timeout=60)
+            except (OSError, subprocess.TimeoutExpired):
+                continue
+            lines = [clean(line) for line in out.stdout.splitlines() if clean(line)]
+            if lines:
+                cell.lines = lines
+
+
+def _fix_number_column(table: Table) -> None:
+    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread."""
+    width = max((len(r.cells) for r in table.rows), default=0)
+    for col in range(width):
+        cells = [r.cells[col] for r in table.rows if len(r.cells) == width and not r.cells[col].merged_up]
+        texts = [c.text for c in cells if c.text]
+        numbers = sum(1 for t in texts if re.fullmatch(r"\d{1,3}[.)]?", t))
+        if len(texts) < 3 or numbers < 0.5 * len(texts):
+            continue
+        for cell in cells:
+            if cell.text and not re.fullmatch(r"\d{1,3}[.)]?", cell.text) and len(cell.text) <= 3:
+                digits = _as_digits(cell.text)
+                if digits:
+                    cell.lines = [digits]
+
+
 def _is_blank(gray) -> bool:
     """A page with (almost) no dark pixels once the scanner's edge shadows are cut off."""
     w, h = gray.size
@@ -496,7 +547,8 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 grids = find_grids(gray) if options.get("ocr_tables", True) else []
                 target = workdir / f"page{number}.png"
                 # ruling lines make Tesseract skip whole table rows: read the page without them
-                (erase_rules(gray, grids) if grids else gray).save(target)
+                clean_page = erase_rules(gray, grids) if grids else gray
+                clean_page.save(target)
                 try:
                     proc = subprocess.run([binary, str(target), "stdout", "-l", ocr_lang, "--psm", "3", "tsv"],
                                           capture_output=True, text=True, timeout=PAGE_TIMEOUT_S,
@@ -520,7 +572,10 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 for grid, cell_words in zip(grids, in_tables):
                     if cell_words:
                         table_count += 1
-                        placed.append((grid.ys[0], _table(grid, cell_words, number, table_count)))
+                        table = _table(grid, cell_words, number, table_count)
+                        _read_empty_cells(table, grid, clean_page, binary, workdir, ocr_lang)
+                        _fix_number_column(table)
+                        placed.append((grid.ys[0], table))
                 placed.sort(key=lambda item: item[0])
                 blocks.extend(block for _, block in placed)
                 source.notes.append(f"ocr:page {number}: {time.monotonic() - started:.1f}s")
