@@ -200,3 +200,19 @@ def test_select_ignore_and_severity_override():
     assert check(text, select=["KH1"]) == []
     assert [f.severity for f in check(text, severity={"KH501": "info"})] == ["info"]
     assert check(text, severity={"references": "off"}) == []
+
+
+def test_numbering_running_on_across_groups_is_fine():
+    table = "\n".join([
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện",
+        "I\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t",
+        "1\tRà soát thủ tục hành chính thuộc thẩm quyền của huyện\tPhòng Tư pháp\tQuý I/2024",
+        "2\tCông khai thủ tục hành chính tại Bộ phận một cửa\tVăn phòng HĐND và UBND huyện\tThường xuyên",
+        "II\tXÂY DỰNG CHÍNH QUYỀN SỐ\t\t",
+        "3\tCung cấp dịch vụ công trực tuyến toàn trình\tVăn phòng HĐND và UBND huyện\tThường xuyên",
+        "III\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t",
+        "4\tĐánh giá chất lượng giải quyết thủ tục hành chính\tPhòng Nội vụ\tQuý IV/2024",
+    ])
+    start = CLEAN.index("STT\t")
+    text = CLEAN[:start] + table + "\n"
+    assert [f for f in check(text) if f.rule == "task-numbering"] == []

@@ -212,13 +212,19 @@ def task_numbering(plan: Plan, config: Config):
         1	Báo cáo kết quả thực hiện	Quý IV/2024
         2	Viết tin bài về CCHC năm 2024	Thường xuyên
     """
-    groups: dict[tuple[str, int | None], list[Task]] = {}
+    # a group is a run of consecutive rows under one group row: the same title further down
+    # is another group (numbering may run on across groups)
+    groups: list[tuple[str, list[Task]]] = []
+    current: tuple | None = None
     for task in plan.tasks:
         if task.origin != "appendix":
             continue
-        table = task.location.table if task.location and task.group is None else None
-        groups.setdefault((task.group or "", table), []).append(task)
-    for (group, _), tasks in groups.items():
+        mark = (task.group or "", task.location.table if task.location and task.group is None else None)
+        if mark != current:
+            groups.append((task.group or "", []))
+            current = mark
+        groups[-1][1].append(task)
+    for group, tasks in groups:
         seen: dict[int, Task] = {}
         previous: tuple[int, Task] | None = None
         for task in tasks:
