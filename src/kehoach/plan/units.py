@@ -48,6 +48,26 @@ def make_unit(raw: str) -> Unit | None:
     return Unit(name=name, raw=raw.strip(), key=unit_key(name))
 
 
+_OPEN_END = re.compile(r"(?:[-–&,]|\b(?:và|các|của|cấp))\s*$", re.I)
+
+
+def _join_broken_names(lines: list[str]) -> list[str]:
+    """A unit name broken over two lines of a cell ("Phòng Văn hóa và" / "Thông tin huyện") is one line.
+
+    A line continues the previous one when it starts in lower case, or the previous one ends
+    open (a hyphen, "&", a comma, "và", "các"); a line starting with a list marker never does.
+    """
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if out and text and not re.match(r"[-+•*]\s", text) and \
+                (text[0].islower() or _OPEN_END.search(out[-1])):
+            out[-1] = f"{out[-1].rstrip()} {text}"
+        else:
+            out.append(line)
+    return out
+
+
 def split_units(lines: list[str] | str | None) -> list[Unit]:
     """Units in a cell (list of lines) or a field value (a string)."""
     if not lines:
@@ -55,7 +75,7 @@ def split_units(lines: list[str] | str | None) -> list[Unit]:
     if isinstance(lines, str):
         lines = [lines]
     units: list[Unit] = []
-    for line in lines:
+    for line in _join_broken_names(lines):
         for piece in _ITEM_SPLIT.split(line):
             unit = make_unit(piece) if piece else None
             if unit:
