@@ -102,3 +102,17 @@ def test_inline_product_markers_split_only_between_phrases():
     assert split_items("- Các bài viết trên báo chí - Các ấn phẩm thông tin tuyên truyền") == [
         "Các bài viết trên báo chí", "Các ấn phẩm thông tin tuyên truyền"]
     assert split_items("- Trung tâm Truyền thông - Văn hóa - Thể thao") == ["Trung tâm Truyền thông - Văn hóa - Thể thao"]
+
+
+def test_a_unit_name_broken_over_two_lines_of_a_cell_is_one_unit():
+    assert names(split_units(["Phòng Văn hóa và", "Thông tin huyện"])) == ["Phòng Văn hóa và Thông tin huyện"]
+    assert names(split_units(["Trung tâm Văn hóa -", "Thông tin huyện"])) == ["Trung tâm Văn hóa - Thông tin huyện"]
+    assert names(split_units(["Ủy ban nhân dân các", "xã, thị trấn"])) == ["Ủy ban nhân dân các xã, thị trấn"]
+    assert names(split_units(["- Văn phòng HĐND", "và UBND huyện;", "- Phòng Tư pháp"])) == [
+        "Văn phòng HĐND và UBND huyện", "Phòng Tư pháp"]
+
+
+def test_units_on_separate_lines_stay_separate():
+    assert names(split_units(["Phòng Nội vụ", "Phòng Tư pháp"])) == ["Phòng Nội vụ", "Phòng Tư pháp"]
+    assert names(split_units(["- Phòng Nội vụ", "- phòng Tư pháp"])) == ["Phòng Nội vụ", "phòng Tư pháp"]
+    assert names(split_units(["UBND các xã, thị trấn.", "Trung tâm VH TT"])) == ["UBND các xã, thị trấn", "Trung tâm VH TT"]
