@@ -24,7 +24,7 @@ from ..vntext import clean, is_upper_title
 from .pdf_lines import Line
 
 FURNITURE_BAND = 0.10          # share of the page height at the top and bottom where headers/footers live
-GUTTER_MIN_EM = 3.0            # a column gutter is at least this wide (in ems of the text beside it)
+GUTTER_MIN_EM = 2.5            # a column gutter is at least this wide (in ems of the text beside it)
 GUTTER_ALONE_EM = 5.0          # ... and one line is enough to open a zone when the gap is this wide
 
 MARKER_RE = re.compile(
@@ -134,37 +134,55 @@ class Zone:
     hi: float
 
 
-def _widest_gap(ln: Line) -> tuple[float, float] | None:
-    best = None
-    for a, b in zip(ln.segs, ln.segs[1:]):
-        gap = b.x0 - a.x1
-        if gap >= GUTTER_MIN_EM * max(a.size, b.size) and (best is None or gap > best[1] - best[0]):
-            best = (a.x1, b.x0)
-    return best
+def _gaps(ln: Line) -> list[tuple[float, float]]:
+    """The gaps between a line's segments, widest first."""
+    gaps = [(a.x1, b.x0) for a, b in zip(ln.segs, ln.segs[1:])]
+    return sorted(gaps, key=lambda g: g[0] - g[1])
+
+
+def _join_gutter(ln: Line, lo: float, hi: float) -> tuple[float, float] | None:
+    """The gutter narrowed by a gap of `ln` that overlaps it by at least an em, if any."""
+    for a, b in _gaps(ln):
+        if min(hi, b) - max(lo, a) >= ln.size:
+            return max(lo, a), min(hi, b)
+    return None
 
 
 def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
-    """Runs of lines laid out in two columns around a common gutter."""
+    """Runs of lines laid out in two columns around a common gutter.
+
+    A zone opens on a line with a gap of at least `GUTTER_MIN_EM`; the lines after it stay
+    in the zone while they have a gap overlapping the gutter or keep to one side of it. It
+    counts when two lines or more share the gutter (a blank left in "Số:      /KH-UBND" is
+    wide too, but no other line has a gap there), or when the one gap is very wide. Lines
+    just above a zone with a narrower gap inside its gutter join it (a long motto leaves
+    little room beside the issuer).
+    """
     zones: list[Zone] = []
     i, n = 0, len(lines)
     while i < n:
-        gap = _widest_gap(lines[i])
-        if gap is None:
+        gaps = _gaps(lines[i])
+        if not gaps or gaps[0][1] - gaps[0][0] < GUTTER_MIN_EM * lines[i].size:
             i += 1
             continue
-        lo, hi = gap
+        lo, hi = gaps[0]
         both = 1
-        left_c = [s.x0 / 2 + s.x1 / 2 for s in lines[i].segs if s.x1 <= lo + 0.5]
-        right_c = [s.x0 / 2 + s.x1 / 2 for s in lines[i].segs if s.x0 >= hi - 0.5]
+        left_c: list[float] = []
+        right_c: list[float] = []
+
+        def sides(ln: Line) -> None:
+            left_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x1 <= lo + 0.5)
+            right_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x0 >= hi - 0.5)
+
+        sides(lines[i])
         j = i + 1
         while j < n:
             ln = lines[j]
-            g2 = _widest_gap(ln)
-            if g2 and min(hi, g2[1]) - max(lo, g2[0]) >= ln.size:
-                lo, hi = max(lo, g2[0]), min(hi, g2[1])
+            narrowed = _join_gutter(ln, lo, hi)
+            if narrowed:
+                lo, hi = narrowed
                 both += 1
-                left_c += [s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x1 <= lo + 0.5]
-                right_c += [s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x0 >= hi - 0.5]
+                sides(ln)
                 j += 1
                 continue
             if _fits_side(ln, lo, hi, left_c, right_c, geom):
@@ -172,7 +190,15 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
                 continue
             break
         if both >= 2 or (hi - lo) >= GUTTER_ALONE_EM * lines[i].size:
-            zones.append(Zone(i, j, lo, hi))
+            # lines just above whose (narrower) gap lies in the gutter belong to the zone too
+            start, floor = i, zones[-1].end if zones else 0
+            while start - 1 >= floor and lines[start].top - lines[start - 1].bottom <= 1.5 * lines[start].size:
+                narrowed = _join_gutter(lines[start - 1], lo, hi)
+                if not narrowed:
+                    break
+                lo, hi = narrowed
+                start -= 1
+            zones.append(Zone(start, j, lo, hi))
             i = j
         else:
             i += 1
@@ -219,7 +245,9 @@ def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Parag
                 prev = group[-1]
                 wrap = _column_wrap(prev, ln, box)
                 # upper-case lines stack by design; one only wraps when it is the column's widest
-                upper_wrap = wrap and prev.x1 - prev.x0 >= widest - 1.0 and ln.x1 - ln.x0 < prev.x1 - prev.x0
+                # (and what wraps under a balanced centred line is short: "VIỆT NAM")
+                upper_wrap = wrap and prev.x1 - prev.x0 >= widest - 1.0 and \
+                    ln.x1 - ln.x0 < 0.6 * (prev.x1 - prev.x0)
                 if _layout_break(prev, ln, upper_wrap):
                     out.append(make_paragraph(group, role="layout", wraps=wraps))
                     group, wraps = [], []

@@ -74,8 +74,34 @@ class TableFrag:
         return len(self.col_edges) - 1
 
 
+def _white(color) -> bool:
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        color = (color,)
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return False
+    if len(values) == 4:                       # CMYK: white is no ink
+        return all(v <= 0.05 for v in values)
+    return bool(values) and all(v >= 0.95 for v in values)
+
+
+def _invisible(obj: dict) -> bool:
+    """A rectangle that draws nothing a reader sees: white background boxes behind text."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return False
+    return not obj.get("fill") or _white(obj.get("non_stroking_color"))
+
+
 def find_tables(page) -> list:
-    """pdfplumber tables with at least `MIN_COLUMNS` columns and one row of real cells."""
+    """pdfplumber tables with at least `MIN_COLUMNS` columns and one row of real cells.
+
+    Invisible rectangles (white boxes Word draws behind shaded or highlighted text) are no
+    ruling lines, so they are filtered out before the finder sees the page's edges."""
+    if any(_invisible(r) for r in page.rects):
+        page = page.filter(lambda obj: not _invisible(obj))
     tables = []
     for tb in page.find_tables(TABLE_SETTINGS):
         xs = {round(c[0], 1) for c in tb.cells}
