@@ -96,10 +96,17 @@ def test_broken_doc_is_reported_not_crashed(tmp_path: Path):
     assert str(path) in info.value.message()
 
 
+@pytest.fixture(scope="module")
+def kmt_plan():
+    from kehoach import api
+
+    return api.parse(KMT)      # one conversion for the tests below (plan.document holds the blocks)
+
+
 @needs_soffice
 @needs_doc
-def test_real_doc_parses_to_blocks():
-    document = load(KMT)
+def test_real_doc_parses_to_blocks(kmt_plan):
+    document = kmt_plan.document
     assert document.source.format == "doc"
     assert document.source.path == str(KMT)
     assert "converted:libreoffice" in document.source.notes
@@ -117,10 +124,8 @@ def test_real_doc_parses_to_blocks():
 
 @needs_soffice
 @needs_doc
-def test_real_doc_plan_header():
-    from kehoach import api
-
-    plan = api.parse(KMT)
+def test_real_doc_plan_header(kmt_plan):
+    plan = kmt_plan
     header = plan.header
     assert header.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     assert header.number is None and header.number_raw == "/KH-UBND"

@@ -98,10 +98,17 @@ def test_scan_without_ocr_says_so():
 # ---------------------------------------------------------------- with Tesseract
 
 
+@pytest.fixture(scope="module")
+def scan_plan():
+    from kehoach import api
+
+    return api.parse(SCAN_589, ocr=True, pages=[1, 2])   # page 2 is a blank back
+
+
 @needs_tesseract
 @needs_scan
-def test_scan_589_header_read_by_ocr():
-    doc = load(SCAN_589, ocr=True, pages=[1, 2])
+def test_scan_589_header_read_by_ocr(scan_plan):
+    doc = scan_plan.document
     assert doc.source.ocr
     texts = [p.text for p in doc.paragraphs]
     assert "BỘ CÔNG AN" in texts
@@ -123,10 +130,8 @@ def test_scan_589_header_read_by_ocr():
 
 @needs_tesseract
 @needs_scan
-def test_scan_589_plan_header_through_the_api():
-    from kehoach import api
-
-    plan = api.parse(SCAN_589, ocr=True, pages=[1])
+def test_scan_589_plan_header_through_the_api(scan_plan):
+    plan = scan_plan
     assert plan.header.number == "589/KH-BCA-C04"
     assert plan.header.date == "2025-10-02"
     assert plan.header.doc_type == "KẾ HOẠCH"
