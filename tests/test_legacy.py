@@ -239,3 +239,10 @@ def test_pdf_front_end_reports_the_repair():
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts
     assert "KẾ HOẠCH" in texts
     assert not any("(cid:" in t for t in texts)
+
+
+def test_foreign_letters_in_vietnamese_text_are_not_glyph_numbers():
+    lines = ["Đoàn công tác gồm ông Иван Петров, chuyên gia của Bộ Năng lượng Liên bang Nga,",
+             "làm việc với Sở Công Thương từ ngày 12/3/2026."]
+    assert legacy.detect_encoding("\n".join(lines)) == "unicode"
+    assert legacy.repair_lines(lines) == (lines, None)

@@ -402,9 +402,9 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
     index = _Index(lex)
     mapping = dict(seed)
     by_glyph: dict[int, list[tuple[tuple, int]]] = defaultdict(list)
-    for word, n in words.items():
+    for word, n in words.most_common():
         for u in set(word):
-            if isinstance(u, int):
+            if isinstance(u, int) and len(by_glyph[u]) < 80:   # the commonest words say enough
                 by_glyph[u].append((word, n))
     alpha, n_letters, bonus, standard_bonus, reuse_penalty = 0.5, 70, 2.5, 8.0, 3.0
 
@@ -576,7 +576,10 @@ def detect_encoding(text: str) -> Kind:
     glyphs, letters = _glyph_count([text])
     beyond_latin1 = bool(_CID_RE.search(text)) or any(ord(ch) > 0xFF and _is_foreign(ch) for ch in text)
     if beyond_latin1 and letters and glyphs / letters >= 0.02 and not _has_motto(text):
-        return "garbled"
+        # "(cid:N)" is garbled for sure; odd letters in text that reads as Vietnamese are
+        # real foreign words (a Russian name), not glyph numbers
+        if _CID_RE.search(text) or vietnamese_share(text) < 0.6:
+            return "garbled"
     # lines with Vietnamese-only Unicode letters are Unicode; the others may be legacy
     text = "\n".join(line for line in text.split("\n") if _legacy_candidates(line))
     has_tcvn = any(ch in _TCVN3_MARKERS for ch in text)
@@ -613,7 +616,13 @@ def repair(lines: list[str]) -> Repair:
     if kind == "unicode":
         return Repair(lines=list(lines), kind=None)
     if kind == "garbled":
-        return repair_garbled(lines)
+        result = repair_garbled(lines)
+        if not result.trusted and not _CID_RE.search(text):
+            # letters that are real characters (a Russian or Chinese name?) are not
+            # rewritten on a guess; "(cid:N)" text is unreadable anyway, so it is
+            result.lines = list(lines)
+            result.notes.append("repair not trusted: text left as it was")
+        return result
     # a legacy encoding: convert the lines that are in it (a document can mix fonts)
     out = [to_unicode(line, kind) if _line_is_legacy(line, kind) else line for line in lines]
     changed = sum(1 for a, b in zip(lines, out) if a != b)
