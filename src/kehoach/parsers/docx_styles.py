@@ -73,48 +73,40 @@ class Styles:
 
     # --- layers ---------------------------------------------------------------------
 
-    def _rpr_layers(self, rpr: etree._Element | None, para_style: str | None) -> list[etree._Element]:
-        layers: list[etree._Element] = []
-        if rpr is not None:
-            layers.append(rpr)
-            rstyle = rpr.find(W + "rStyle")
-            char_style = rstyle.get(W + "val") if rstyle is not None else None
-        else:
-            char_style = None
-        cached = self._cache.get(("styles", char_style, para_style))
+    def _layer_props(self, layer: etree._Element) -> list:
+        """[bold, italic, font, size, hidden] said by one rPr (None where it says nothing)."""
+        size = None
+        sz = layer.find(W + "sz")
+        if sz is not None and (sz.get(W + "val") or "").isdigit():
+            size = int(sz.get(W + "val")) / 2
+        return [on(layer.find(W + "b")), on(layer.find(W + "i")), self._font(layer.find(W + "rFonts")),
+                size, on(layer.find(W + "vanish"))]
+
+    def _style_props(self, char_style: str | None, para_style: str | None) -> list:
+        """Run properties from the style layers and document defaults (cached per style pair)."""
+        key = ("props", char_style, para_style)
+        cached = self._cache.get(key)
         if cached is None:
-            style_layers = []
-            for style in self.chain(char_style or self.default_char):
-                el = style.find(W + "rPr")
-                if el is not None:
-                    style_layers.append(el)
-            for style in self.chain(para_style or self.default_para):
-                el = style.find(W + "rPr")
-                if el is not None:
-                    style_layers.append(el)
-            if self._defaults_rpr is not None:
-                style_layers.append(self._defaults_rpr)
-            cached = style_layers
-            self._cache[("styles", char_style, para_style)] = cached
-        return layers + list(cached)   # type: ignore[arg-type]
+            layers = [style.find(W + "rPr") for style in self.chain(char_style or self.default_char)]
+            layers += [style.find(W + "rPr") for style in self.chain(para_style or self.default_para)]
+            layers.append(self._defaults_rpr)
+            cached = [None] * 5
+            for layer in layers:
+                if layer is not None:
+                    cached = [c if c is not None else v for c, v in zip(cached, self._layer_props(layer))]
+            self._cache[key] = cached
+        return cached  # type: ignore[return-value]
 
     def run_props(self, rpr: etree._Element | None, para_style: str | None) -> tuple[bool, bool, str | None, float | None, bool]:
         """(bold, italic, font, size_pt, hidden) of a run."""
-        bold = italic = hidden = None
-        font = size = None
-        for layer in self._rpr_layers(rpr, para_style):
-            if bold is None:
-                bold = on(layer.find(W + "b"))
-            if italic is None:
-                italic = on(layer.find(W + "i"))
-            if hidden is None:
-                hidden = on(layer.find(W + "vanish"))
-            if font is None:
-                font = self._font(layer.find(W + "rFonts"))
-            if size is None:
-                sz = layer.find(W + "sz")
-                if sz is not None and (sz.get(W + "val") or "").isdigit():
-                    size = int(sz.get(W + "val")) / 2
+        char_style = None
+        if rpr is not None:
+            rstyle = rpr.find(W + "rStyle")
+            char_style = rstyle.get(W + "val") if rstyle is not None else None
+        props = self._style_props(char_style, para_style)
+        if rpr is not None and len(rpr):
+            props = [d if d is not None else v for d, v in zip(self._layer_props(rpr), props)]
+        bold, italic, font, size, hidden = props
         return bool(bold), bool(italic), font, size, bool(hidden)
 
     def _font(self, rfonts: etree._Element | None) -> str | None:
@@ -139,26 +131,41 @@ class Styles:
     def _ppr_value(self, ppr: etree._Element | None, style_id: str | None, child: str) -> etree._Element | None:
         if ppr is not None and (el := ppr.find(W + child)) is not None:
             return el
-        for style in self.chain(style_id):
-            el = style.find(f"{W}pPr/{W}{child}")
-            if el is not None:
-                return el
-        if self._defaults_ppr is not None:
-            return self._defaults_ppr.find(W + child)
-        return None
+        key = ("ppr", style_id, child)
+        if key not in self._cache:
+            found = None
+            for style in self.chain(style_id):
+                found = style.find(f"{W}pPr/{W}{child}")
+                if found is not None:
+                    break
+            if found is None and self._defaults_ppr is not None:
+                found = self._defaults_ppr.find(W + child)
+            self._cache[key] = found
+        return self._cache[key]  # type: ignore[return-value]
 
     def align(self, ppr: etree._Element | None, style_id: str | None) -> str | None:
         jc = self._ppr_value(ppr, style_id, "jc")
         return _ALIGN.get(jc.get(W + "val") or "") if jc is not None else None
 
+    def _heading_by_name(self, style_id: str | None) -> int | None:
+        key = ("heading", style_id)
+        if key not in self._cache:
+            level = None
+            for style in self.chain(style_id):
+                low = self.name(style.get(W + "styleId")).lower()
+                if low.startswith("heading ") and low[8:].strip().isdigit():
+                    level = int(low[8:].strip())
+                    break
+                if low == "title":
+                    level = 1
+                    break
+            self._cache[key] = level
+        return self._cache[key]  # type: ignore[return-value]
+
     def heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
-        for style in self.chain(style_id):
-            name = (style.find(W + "name").get(W + "val") if style.find(W + "name") is not None else "") or ""
-            low = name.lower()
-            if low.startswith("heading ") and low[8:].strip().isdigit():
-                return int(low[8:].strip())
-            if low == "title":
-                return 1
+        by_name = self._heading_by_name(style_id)
+        if by_name is not None:
+            return by_name
         ol = self._ppr_value(ppr, style_id, "outlineLvl")
         if ol is not None and (ol.get(W + "val") or "").isdigit():
             level = int(ol.get(W + "val"))

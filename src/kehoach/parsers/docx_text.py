@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex as re
 from lxml import etree
@@ -70,7 +71,7 @@ class ParaText:
     notes: list[tuple[str, str]] = field(default_factory=list)   # ("footnote"|"endnote", id) referenced here
     tab_columns: list[tuple[str, str]] | None = None             # (left, right) per line when tabs make columns
 
-    @property
+    @cached_property
     def text(self) -> str:
         return clean(" ".join(self.lines))
 
@@ -97,7 +98,7 @@ class _Builder:
         if not text:
             return
         self.lines[-1].append(text)
-        n = sum(1 for ch in text if not ch.isspace())
+        n = len(text) - text.count(" ") - text.count("\t") - text.count("\u00a0")
         self.chars += n
         self.bold_chars += n if bold else 0
         self.italic_chars += n if italic else 0
