@@ -104,3 +104,13 @@ def test_references_inside_table_cells_are_found():
                           "1\tTuyên truyền Nghị quyết số 11/2022/NQ-HĐND ngày 07/02/2022\tPhòng Tư pháp\n")
     assert [r.number for r in plan.references] == ["11/2022/NQ-HĐND"]
     assert (plan.references[0].location.table, plan.references[0].location.row) == (1, 2)
+
+
+def test_issuer_stops_before_the_lower_case_verb_that_follows_it():
+    r = one("Căn cứ Kế hoạch số 08/KH-UBND ngày 08/01/2024 của UBND tỉnh tuyên truyền cải cách hành chính năm 2024")
+    assert r.issuer == "UBND tỉnh"
+
+
+def test_a_capitalised_body_name_containing_such_a_word_is_kept_whole():
+    r = one("Hướng dẫn số 26-HD/BTCTW ngày 24/9/2019 của Ban Tổ chức Trung ương về công tác cán bộ")
+    assert (r.number, r.issuer) == ("26-HD/BTCTW", "Ban Tổ chức Trung ương")
