@@ -273,7 +273,8 @@ def _one_line_or_value(source: batch.Source) -> None:
         assert "internal error" not in outcome.error, outcome.error
 
 
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+# KEHOACH_FUZZ_EXAMPLES=1000 for a longer hunt than CI's
+FUZZ = settings(max_examples=int(os.environ.get("KEHOACH_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
 @FUZZ

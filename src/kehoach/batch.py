@@ -232,6 +232,15 @@ class _Stop(BaseException):
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process. Linux: VmHWM (ru_maxrss would count the memory of
+    the process it was forked from, the fork server's or a big parent's)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
 
