@@ -291,3 +291,14 @@ def test_phu_tho_news_article_is_not_a_plan():
     assert (p.is_plan, p.document_type, p.tasks, p.sections) == (False, "unknown", [], [])
     assert p.header.number is None
     assert [(r.number, r.date) for r in p.references] == [("865/KH-UBND", None), ("468/QĐ-TTg", "2021-03-27")]
+
+
+def test_loc_ha_references_with_issuers():
+    refs = {r.number: r for r in plan(LOC_HA).references}
+    assert list(refs) == ["08/KH-UBND", "76/NQ-CP", "12-NQ/TU", "3504/QĐ-UBND", "194/QĐ-UBND", "18-NQ/TW", "19-NQ/TW",
+                          "17/NQ-CP", "749/QĐ-TTg"]
+    # "Kế hoạch số 08/KH-UBND ngày 08/01/2024 của UBND tỉnh tuyên truyền cải cách hành chính, …"
+    assert (refs["08/KH-UBND"].date, refs["08/KH-UBND"].issuer) == ("2024-01-08", "UBND tỉnh")
+    assert (refs["749/QĐ-TTg"].doc_type, refs["749/QĐ-TTg"].issuer) == ("Quyết định", "Thủ tướng Chính phủ")
+    # "Nghị quyết số 19-NQ/TW ngày 25/10/2017 Hội nghị lần thứ sáu …": no "của", no issuer
+    assert (refs["19-NQ/TW"].date, refs["19-NQ/TW"].issuer) == ("2017-10-25", None)
