@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 import regex as re
 
 from .vi_lexicon import frequencies
-from .vntext import fold, key, nfc
+from .vntext import key, nfc
 
 if TYPE_CHECKING:
     from .blocks import Document
@@ -108,14 +108,10 @@ _WORD_RE = re.compile(r"\p{L}+")
 _VIET_ONLY = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
-def _lexicon() -> dict[str, int]:
-    return _lexicon_variants()
-
-
 _LEX_CACHE: dict[str, int] = {}
 
 
-def _lexicon_variants() -> dict[str, int]:
+def _lexicon() -> dict[str, int]:
     """Lexicon words in both tone placements (hoà/hòa) plus the anchor phrases' words."""
     if _LEX_CACHE:
         return _LEX_CACHE
@@ -229,9 +225,6 @@ def _is_foreign(ch: str) -> bool:
         return False
     # a letter Vietnamese does not use ("ÿ", "ӝ", "Ĉ") stands for a glyph number
     return unicodedata.category(ch)[0] in "LM"
-
-
-Unit = "int | str"
 
 
 def _units(line: str, ascii_prior: bool) -> list[int | str]:
