@@ -136,6 +136,8 @@ def describe(loc: Location | None, lang: str = "vi") -> str:
         parts.append(f"{w['table']} {loc.table}")
         if loc.row:
             parts.append(f"{w['row']} {loc.row}")
+        if loc.line and loc.source in ("text", "pdf", "ocr"):
+            parts.append(f"{w['line']} {loc.line}")   # a text file's line: where an editor jumps
     elif loc.line:
         parts.append(f"{w['para' if loc.source == 'docx' else 'line']} {loc.line}")
     elif loc.block is not None and not parts:

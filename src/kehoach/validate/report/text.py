@@ -33,12 +33,13 @@ def emit(results: list[FileResult], rules: list[Rule], lang: str, stream: IO[str
         if not res.findings:
             console.print(f"  [green]{w['clean']}[/green]")
             continue
-        for f in res.findings:
-            where = describe(f.location, lang) or w["doc"]
-            console.print(f"  [dim]{escape(where):<18}[/dim] [{STYLE[f.severity]}]{sev[f.severity]:<{width}}[/] "
+        places = [describe(f.location, lang) or w["doc"] for f in res.findings]
+        column = min(max(len(p) for p in places), 30)
+        for f, where in zip(res.findings, places):
+            console.print(f"  [dim]{escape(where):<{column}}[/dim]  [{STYLE[f.severity]}]{sev[f.severity]:<{width}}[/] "
                           f"[bold]{f.code}[/bold] [dim]{f.rule}[/dim]  {escape(f.message)}")
             if f.excerpt:
-                console.print(f"  {'':<18} [dim]│ {escape(f.excerpt)}[/dim]")
+                console.print(f"  {'':<{column}}  [dim]│ {escape(f.excerpt)}[/dim]")
     c = counts(results)
     unreadable = sum(1 for r in results if r.error)
     total = sum(c.values())
