@@ -69,3 +69,15 @@ def test_rule_fragment(name, verdict, kind, text):
         assert found, f"{name} did not fire on its FAIL fragment"
         assert all(f.code for f in found)
         assert all(f.message for f in found)
+
+
+def test_every_message_has_vietnamese_and_english_with_the_same_fields():
+    import importlib
+    import string
+
+    for family in {r.family for r in all_rules()}:
+        module = importlib.import_module(f"kehoach.validate.rules.{family}")
+        for name, texts in getattr(module, "MESSAGES", {}).items():
+            assert set(texts) == {"vi", "en"}, (family, name)
+            fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in ("vi", "en")]
+            assert fields[0] == fields[1], (family, name)
