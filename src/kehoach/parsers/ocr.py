@@ -1,10 +1,15 @@
 """Scanned PDF pages -> blocks, with Tesseract's Vietnamese model.
 
-Pages are rendered with pypdfium2 at 300 dpi (option `dpi`). Tesseract's TSV output gives word boxes; lines are rebuilt
-from its block/paragraph/line numbers, and a line with a wide gap (the two columns of a
-header: "BỘ CÔNG AN ... CỘNG HÒA XÃ HỘI ...") is cut into segments that are emitted
-column by column as layout paragraphs, the way the other front-ends flatten the header
-table.
+Pages are rendered with pypdfium2 at 300 dpi (option `dpi`); a page with no ink is
+skipped. Tesseract's TSV output gives word boxes; lines are rebuilt from its
+block/paragraph/line numbers, and a line with a wide gap (the two columns of a header:
+"BỘ CÔNG AN ... CỘNG HÒA XÃ HỘI ...") is cut into segments that are emitted column by
+column as layout paragraphs, the way the other front-ends flatten the header table.
+Ruled tables (`ocr_tables`) are found from their lines before Tesseract runs; the lines
+are erased from the image it reads (they make it skip whole rows) and the words are put
+back into the grid's cells. Every block's provenance says source="ocr" and the page;
+`SourceInfo.notes` gets the time spent on each page. Options: `pages` (1-based list),
+`dpi`, `ocr_lang` ("vie"), `ocr_tables` (True).
 
 The number and the day of a signed document are often written by hand in the blank
 left for them ("Số: 589/KH-…", "ngày 02 tháng …"). Tesseract reads printed text well
