@@ -79,7 +79,8 @@ def test_numbering_inherited_from_style_chain():
 
 def test_empty_number_cells_numbered_by_word():
     table = only_table(FOCUSED / "tt_autonum.docx")
-    assert [row.texts[0] for row in table.rows] == ["TT", "I", "1.", "2.", "II", "1."]
+    assert [row.texts[0] for row in table.rows] == ["TT", "I", "1.", "", "2.", "II", "1."]
+    assert grid(table)[3] == [("", 1, True), ("", 1, True), ("Năm 2027", 1, False)]
     assert grid(table)[1] == [("I", 1, False), ("Nhóm I", 2, False)]
 
 

@@ -146,13 +146,14 @@ def read_table(tbl: etree._Element, reader: Reader, styles: Styles) -> RawTable:
             span = max(1, _int_val(tcpr.find(W + "gridSpan") if tcpr is not None else None, 1))
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
             hmerge = tcpr.find(W + "hMerge") if tcpr is not None else None
-            paras = _cell_paras(tc, reader, styles, table)
+            continued = vmerge is not None and (vmerge.get(W + "val") or "continue") == "continue" and bool(table.rows)
+            # a continuation cell is not shown, so its (usually empty) paragraph is not numbered either
+            paras = _cell_paras(tc, reader, styles, table, numbered=not continued)
             if hmerge is not None and (hmerge.get(W + "val") or "continue") == "continue" and row.cells and not row.cells[-1].filler:
                 row.cells[-1].span += span
                 row.cells[-1].paras.extend(p for p in paras if not p.empty)
                 col += span
                 continue
-            continued = vmerge is not None and (vmerge.get(W + "val") or "continue") == "continue" and bool(table.rows)
             cell = RawCell(col=col, span=span, merged_up=continued)
             if continued:
                 cell.dropped = " ".join(p.text for p in paras if not p.empty)
@@ -169,11 +170,12 @@ def read_table(tbl: etree._Element, reader: Reader, styles: Styles) -> RawTable:
     return table
 
 
-def _cell_paras(container: etree._Element, reader: Reader, styles: Styles, table: RawTable) -> list[ParaText]:
+def _cell_paras(container: etree._Element, reader: Reader, styles: Styles, table: RawTable,
+                numbered: bool = True) -> list[ParaText]:
     paras: list[ParaText] = []
     for child in container:
         if child.tag == W + "p":
-            para = reader.read(child)
+            para = reader.read(child, numbered=numbered)
             table.textboxes.extend(para.textboxes)
             paras.append(para)
         elif child.tag == W + "tbl":
@@ -185,7 +187,7 @@ def _cell_paras(container: etree._Element, reader: Reader, styles: Styles, table
         elif child.tag in _WRAPPERS:
             inner = sdt_content(child) if child.tag == W + "sdt" else child
             if inner is not None:
-                paras.extend(_cell_paras(inner, reader, styles, table))
+                paras.extend(_cell_paras(inner, reader, styles, table, numbered))
     return paras
 
 

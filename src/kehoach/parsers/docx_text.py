@@ -134,7 +134,8 @@ class Reader:
 
     # --- paragraphs -----------------------------------------------------------------
 
-    def read(self, p: etree._Element) -> ParaText:
+    def read(self, p: etree._Element, numbered: bool = True) -> ParaText:
+        """Read one paragraph; `numbered=False` for a paragraph Word does not show (so not count)."""
         self.paragraphs += 1
         # a field instruction never spans paragraphs: a broken field must not hide the rest
         self._fields = [phase for phase in self._fields if phase != "instr"]
@@ -142,7 +143,7 @@ class Reader:
         style_id = self.styles.para_style(ppr)
         if not self.rendered_breaks and self.styles.page_break_before(ppr, style_id) and self.paragraphs > 1:
             self.page += 1
-        label = self.numbering.label(p)
+        label = self.numbering.label(p) if numbered else None
         mark_rpr = ppr.find(W + "rPr") if ppr is not None else None
         if label is not None and mark_rpr is not None and on(mark_rpr.find(W + "vanish")):
             label = None
