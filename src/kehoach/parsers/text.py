@@ -63,12 +63,13 @@ def strip_markdown(line: str) -> tuple[str, int | None, bool]:
     line = _MD_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
     line = _HTML_TAG.sub("", line)
-    line = line.replace("\\*", "\x00STAR\x00").replace("\\_", "_").replace("\\#", "#").replace("\\-", "-")
+    line = line.replace("\\*", "\x00STAR\x00").replace("\\_", "\x00US\x00").replace("\\#", "#").replace("\\-", "-")
     stripped = line.strip()
     bold = bool(re.fullmatch(r"(\*\*|__).+?\1[\s.:;,]*(\*\([^)]*\)\*)?", stripped)) if stripped else False
     line = re.sub(r"\*\*|__", "", line)
     line = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])", r"\1", line)   # *italic*
-    line = line.replace("\x00STAR\x00", "*")
+    line = re.sub(r"(?<![\w_])_(?![\s_])([^_]+?)(?<!\s)_(?![\w_])", r"\1", line)    # _italic_, not TH_{LNH}
+    line = line.replace("\x00STAR\x00", "*").replace("\x00US\x00", "_")
     return line, heading, bold
 
 
