@@ -228,3 +228,12 @@ def test_a_file_of_blank_lines_has_no_text(tmp_path):
         parse(path)
     assert err.value.reason == "no_text"
     assert str(path) in err.value.message("en")
+
+
+def test_underscore_emphasis_is_removed_but_inner_underscores_stay():
+    assert texts("Báo cáo _định kỳ_ hằng quý và __đột xuất__.") == ["Báo cáo định kỳ hằng quý và đột xuất."]
+    assert texts("Lưu: VT, TH_{LNH}, mã HS_CCHC_2024.") == ["Lưu: VT, TH_{LNH}, mã HS_CCHC_2024."]
+
+
+def test_escaped_underscores_are_literal_not_emphasis():
+    assert texts("Ký hiệu \\_\\_x\\_\\_ và \\_y\\_ giữ nguyên") == ["Ký hiệu __x__ và _y_ giữ nguyên"]
