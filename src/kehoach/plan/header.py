@@ -197,7 +197,7 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
                 title_block = -1
             continue
         if P.LEGAL_BASIS_RE.match(text):
-            basis.append(text)
+            basis.append(clean(ln.para.text) if ln.para.lines and clean(ln.para.lines[0]) == ln.text else text)
             title_block = -1
             continue
         if basis:
