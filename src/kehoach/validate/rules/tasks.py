@@ -67,8 +67,8 @@ def _years(task: Task) -> list[int]:
 
 
 def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
-    """One finding per task lacking the field — or one per table when no row of it has it
-    (the table has no such column: reporting every row would bury the point)."""
+    """One finding per task lacking the field — or one `info` per table when no row of it has
+    it (the table has no such column: reporting every row would bury the point)."""
     by_table: dict[int | None, list[_Merged]] = {}
     for m in _merged(plan):
         table = m.task.location.table if m.task.location and m.task.origin == "appendix" else None
@@ -77,8 +77,10 @@ def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
         lacking = [m for m in merged if not has(m)]
         if table is not None and len(merged) >= 2 and len(lacking) == len(merged):
             first = lacking[0].task
+            # a table without the column at all is the plan's design (an inspection schedule, a
+            # duty roster), worth knowing but not a slip: info
             yield rule_obj.finding(config, MESSAGES[column], location=first.location, excerpt=excerpt(first.content),
-                                   table=table, count=len(merged))
+                                   severity="info", table=table, count=len(merged))
             continue
         for m in lacking:
             yield rule_obj.finding(config, MESSAGES[one], location=m.task.location, excerpt=excerpt(m.task.content))
