@@ -93,7 +93,8 @@ def task_no_lead(plan: Plan, config: Config):
 
     A row of the task table (or a task written with labelled fields) whose lead cell is
     empty leaves the task with nobody responsible. Rows grouped under a unit (a group row
-    such as "PHÒNG NỘI VỤ") take that unit as their lead.
+    such as "PHÒNG NỘI VỤ") take that unit as their lead. When no row of a table has a lead
+    (the table has no such column), one `info` finding is made for the table.
 
     PASS::
 
@@ -115,7 +116,8 @@ def task_no_timeline(plan: Plan, config: Config):
 
     A task row with an empty time cell ("Thời gian thực hiện"), or a task written in prose
     without a "Thời gian …:" line, cannot be followed up. Duties listed per unit under
-    Tổ chức thực hiện are not tasks of this kind and are not checked.
+    Tổ chức thực hiện are not tasks of this kind and are not checked. When no row of a table
+    has a timeline (the table has no such column), one `info` finding is made for the table.
 
     PASS::
 
