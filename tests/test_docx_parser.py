@@ -207,6 +207,14 @@ def test_layout_tables_flattened_column_by_column():
                     "Nâng cao nhận thức của cán bộ, công chức.", "PHỤ LỤC"]
 
 
+def test_signature_with_a_row_per_recipient_is_layout():
+    doc = parse(FOCUSED / "signature_rows.docx")
+    assert not doc.tables
+    assert [(p.text, p.prov.col) for p in doc.paragraphs] == [
+        ("Nơi nhận:", 1), ("- Sở Nội vụ;", 1), ("- Sở Tư pháp;", 1), ("- Sở Tài chính;", 1), ("- UBND các xã;", 1),
+        ("- Lưu: VT.", 1), ("TM. ỦY BAN NHÂN DÂN", 2), ("CHỦ TỊCH", 2), ("Nguyễn Văn B", 2)]
+
+
 def test_header_and_signature_typed_with_tabs_read_column_by_column():
     doc = parse(FOCUSED / "tab_layout.docx")
     assert [(p.role, p.text, p.prov.col) for p in doc.paragraphs] == [

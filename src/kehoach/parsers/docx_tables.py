@@ -213,17 +213,15 @@ def is_layout(table: RawTable) -> bool:
     """True for the header/signature layout tables: small, not a task table, header-like.
 
     A row of column titles makes a task table. Otherwise the motto or "Nơi nhận" make a
-    layout table; a borderless small table is one too when it holds a number line, a
+    layout table (even a long one: a row per recipient); a borderless small table is one too when it holds a number line, a
     place-date line or a signer's "TM."/"KT." line, or when it is tiny (≤ 4 rows, ≤ 3 columns).
     """
-    if not table.rows or has_title_row(table):
-        return False
-    if len(table.rows) > 6 or table.grid > 4:
+    if not table.rows or table.grid > 4 or has_title_row(table):
         return False
     lines = [fold(line) for row in table.rows for c in row.cells for line in c.lines]
-    if any(m in line for line in lines for m in _STRONG_MARKS):
-        return True
-    if table.bordered:
+    if len(table.rows) <= 40 and any(m in line for line in lines for m in _STRONG_MARKS):
+        return True                      # a recipient list may take a row per recipient
+    if table.bordered or len(table.rows) > 6:
         return False
     if any(_NUMBER_LINE.match(line) or _DATE_LINE.search(line) or _AUTHORITY.match(line) for line in lines):
         return True
