@@ -216,3 +216,17 @@ def test_numbering_running_on_across_groups_is_fine():
     start = CLEAN.index("STT\t")
     text = CLEAN[:start] + table + "\n"
     assert [f for f in check(text) if f.rule == "task-numbering"] == []
+
+
+def test_table_without_a_timeline_column_is_one_info():
+    table = "\n".join([
+        "TT\tNội dung công việc\tNgười thực hiện",
+        "1.\tRà soát việc đáp ứng các điều kiện của học viên\tPhòng Quản lý công nghiệp",
+        "2.\tXây dựng tài liệu huấn luyện, bài kiểm tra, đáp án\tPhòng Quản lý công nghiệp",
+        "3.\tTổ chức huấn luyện, kiểm tra\tPhòng Quản lý công nghiệp",
+    ])
+    start = CLEAN.index("STT\t")
+    text = CLEAN[:start] + table + "\n"
+    found = [f for f in check(text) if f.rule == "task-no-timeline"]
+    assert [(f.severity, f.location.line) for f in found] == [("info", line_of(text, "1.\tRà soát"))]
+    assert "3" in found[0].message
