@@ -9,7 +9,8 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 SECTION_RE = re.compile(rf"^(?P<num>{ROMAN})(?<=[IVX])\s*[.:)/]?\s+(?P<title>\S.*)$")
-SUB_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\s*[.)]\s*(?P<title>\S.*)$")
+# "1. Mục đích", "3.1. Đối tượng", and "6.2 Đối với …" (a dotted number without its final dot)
+SUB_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*[.)](?!\d)|(?<=\d\.\d{1,2})(?=\s+\p{Lu}))\s*(?P<title>\S.*)$")
 POINT_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<title>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)$")
 

@@ -103,14 +103,25 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
     if ":" in title:
         head, rest = title.split(":", 1)
         if len(head.split()) <= 20:
-            return head.strip(" ."), rest.strip()
-    if (has_body and len(title.split()) <= 12 and not title.endswith(".")) or \
-            (len(title.split()) <= 14 and not _DUTY_START.search(title)):
-        return title.strip(" ."), ""
-    m = _DUTY_START.search(title)
-    if m and m.start() > 0:
-        return title[: m.start()].strip(" ,."), title[m.start():].strip()
+            cut = _duty_cut(head)
+            # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit, the duty phrase joins the duties
+            return (head[:cut].strip(" ,."), f"{head[cut:].strip()} {rest.strip()}".strip()) if cut else \
+                (head.strip(" ."), rest.strip())
+    if has_body and len(title.split()) <= 12 and not title.endswith("."):
+        cut = _duty_cut(title)
+        return (title[:cut].strip(" ,."), title[cut:].strip()) if cut else (title.strip(" ."), "")
+    cut = _duty_cut(title)
+    if cut:
+        return title[:cut].strip(" ,."), title[cut:].strip()
     return title.strip(" ."), ""
+
+
+def _duty_cut(text: str) -> int | None:
+    """Where the duty starts after a unit's name; the name keeps at least two words ("Sở Xây dựng")."""
+    for m in _DUTY_START.finditer(text):
+        if len(text[: m.start()].split()) >= 2:
+            return m.start()
+    return None
 
 
 _LIST_MARK = re.compile(r"^\s*[-+•*–]\s*")

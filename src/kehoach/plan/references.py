@@ -25,10 +25,11 @@ TYPE_CODES: dict[str, tuple[str, ...]] = {
 
 _TYPE_RE = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 # digits (maybe with a dot: 01.6), then /- separated parts; at least one part must hold a capital letter
-NUMBER_RE = r"\d+(?:\.\d+)?(?:\s?[/-]\s?[\p{L}\d&.]+)+"
+# a space is tolerated around "/" only ("23 /KH-UBND" in drafts), never around "-" ("Km30+00 - Km40")
+NUMBER_RE = r"\d+(?:\.\d+)?(?:(?:\s?/\s?|-)[\p{L}\d&.]+)+"
 _DATE_RE = r"(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})"
 _REF_RE = re.compile(
-    rf"(?:(?P<type>{_TYPE_RE})\s+(?:(?:số|Số)\s*:?\s*)?)?(?<![\w/.-])(?P<num>{NUMBER_RE})"
+    rf"(?:(?P<type>{_TYPE_RE})\s+(?:(?:số|Số)\s*:?\s*)?)?(?<![\w/.+-])(?P<num>{NUMBER_RE})"
     rf"(?:\s*,?\s*(?P<date>{_DATE_RE}))?"
     rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>[^;,.()]{{3,90}}?)(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|"
     rf"triển khai|tại|trên|nhằm|đối với|thực hiện|và|một số|tiếp tục|khóa|khoá|tăng cường|"
@@ -64,8 +65,9 @@ def find_references(text: str, location: Location | None = None) -> list[Referen
     refs: list[Reference] = []
     for m in _REF_RE.finditer(text):
         num = normalise_number(m.group("num"))
-        letters = [p for p in re.split(r"[/-]", num)[1:] if re.search(r"\p{Lu}", p)]
-        if not letters:
+        letters = [p for p in re.split(r"[/-]", num)[1:] if re.search(r"\p{L}", p)]
+        # the first coded part is a type or body code: "KH", "QĐ", "TW", "C04" — not "Km40"
+        if not letters or not re.match(r"^(?:\p{Lu}{2}|\p{Lu}\d)", letters[0]):
             continue
         if re.fullmatch(r"\d+/\d+", num.split("-")[0]) and not re.search(r"\p{L}", num):
             continue
