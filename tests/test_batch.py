@@ -114,6 +114,26 @@ def test_output_targets_mirror_and_resolve_clashes(tmp_path: Path):
     assert len(set(names)) == len(names)
 
 
+def test_layout_decisions(tmp_path: Path):
+    decide = batch.Layout.decide
+    assert decide(1, ["json"], None, False).mode == "stdout"
+    assert decide(1, ["json"], tmp_path / "x.json", False).mode == "file"
+    folder = decide(3, ["json", "xlsx"], tmp_path / "out", True)
+    assert (folder.mode, folder.per_file, folder.registers) == ("folder", ("json",), ("xlsx", "csv"))
+    assert decide(1, ["xlsx"], str(tmp_path / "out") + "/", False).per_file == ("xlsx",)
+    assert decide(1, ["xlsx"], tmp_path / "out", False).mode == "file"
+    assert decide(2, ["json", "csv"], tmp_path / "out", False).registers == ()
+    with pytest.raises(batch.UsageError):
+        decide(2, ["xlsx"], None, False)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(batch.UsageError):
+        decide(2, ["json"], tmp_path / "file", False)
+    clash = [batch.Source("a/kehoach-register.txt", "kehoach-register.txt"), batch.Source("b.txt", "b.txt")]
+    with pytest.raises(batch.UsageError) as info:
+        batch.convert(clash, ["csv"], output=tmp_path / "out", combined=True)
+    assert info.value.reason == "output_clash"
+
+
 # ---------------------------------------------------------------- the pool
 
 

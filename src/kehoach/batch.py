@@ -735,42 +735,70 @@ class ConvertResult:
         return len(self.batch.failures)
 
 
-def convert(sources: Sequence[Source], formats: Sequence[str], *, output: Path | None = None,
+@dataclass(frozen=True)
+class Layout:
+    """Where `kehoach parse` puts its outputs, decided (and checked) before anything runs.
+
+    - "stdout": the texts go to standard output (one plan: its JSON/CSV; several: a JSON
+      list / one CSV with the source column);
+    - "file": one source, one format, `-o` not a folder: that file;
+    - "folder": one file per input and per-file format, written as soon as that input is
+      done, plus, for several inputs, the registers built from all plans after the run:
+      one workbook (xlsx) and, with --combined, one CSV of all tasks.
+    """
+
+    mode: str
+    formats: tuple[str, ...]
+    several: bool
+    per_file: tuple[str, ...] = ()
+    registers: tuple[str, ...] = ()
+
+    @classmethod
+    def decide(cls, count: int, formats: Sequence[str], output: str | Path | None, combined: bool) -> "Layout":
+        """`output` as typed: a trailing "/" asks for a folder even when it does not exist yet."""
+        formats = tuple(dict.fromkeys(formats))
+        several = count > 1
+        if output is None:
+            if "xlsx" in formats:
+                raise UsageError("xlsx_needs_output")
+            return cls("stdout", formats, several)
+        if not several and len(formats) == 1 and not combined and not _is_dir(output):
+            return cls("file", formats, several)
+        output = Path(output)
+        if output.exists() and not output.is_dir():
+            raise UsageError("output_not_dir", path=output)
+        per_file = tuple(f for f in formats if f in TEXT_FORMATS or not several)
+        registers = (("xlsx",) if "xlsx" in formats else ()) + (("csv",) if combined else ()) if several else ()
+        return cls("folder", formats, several, per_file, registers)
+
+    def options(self, ocr: bool) -> ParseOptions:
+        """What the workers render (text formats) and whether they send the Plan back."""
+        text = tuple(f for f in self.formats if f in TEXT_FORMATS)
+        if self.mode == "folder":
+            text = tuple(f for f in self.per_file if f in TEXT_FORMATS)
+        elif self.mode == "stdout" and self.several:
+            text = ()                      # rendered once from all plans after the run
+        keep = "xlsx" in self.formats or bool(self.registers) or (self.mode == "stdout" and self.several)
+        return ParseOptions(formats=text, keep_plan=keep, ocr=ocr)
+
+
+def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | Path | None = None,
             combined: bool = False, ocr: bool = False, jobs: int | None = None,
             timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
             memory_mb: int = DEFAULT_MEMORY_MB, on_write: Callable[[Path], None] | None = None) -> ConvertResult:
-    """`kehoach parse`: parse every source and write its outputs.
+    """`kehoach parse`: parse every source and write its outputs where `Layout` says.
 
-    - no `output`: the texts go to `ConvertResult.stdout` (one plan: its JSON/CSV; several: a
-      JSON list / one CSV with the source column);
-    - one source, one format, `output` not a folder: that file;
-    - otherwise `output` is a folder: one file per input and text format, written as soon as
-      that input is done (so an interrupted run leaves complete files only), plus for several
-      inputs one workbook (`xlsx`) and, with `combined`, one CSV register of all tasks.
-    A failed input writes nothing: an older good output of it stays as it was.
+    Per-input files are written as each input finishes (an interrupted run leaves complete
+    files only); a failed input writes nothing, so an older good output of it stays as it was.
     """
-    formats = list(dict.fromkeys(formats))
-    text_formats = tuple(f for f in formats if f in TEXT_FORMATS)
-    several = len(sources) > 1
-    to_file = output is not None and not several and len(formats) == 1 and not combined and not _is_dir(output)
-    to_dir = output is not None and not to_file
-    register = to_dir and several
-    per_file = [f for f in formats if f in TEXT_FORMATS or (f == "xlsx" and not several)] if to_dir else []
-    keep_plan = ("xlsx" in formats) or (output is None and several) or (register and combined)
-    options = ParseOptions(formats=text_formats if (output is None and not several) or to_file or per_file else (),
-                           keep_plan=keep_plan, ocr=ocr)
-    if "xlsx" in formats and output is None:
-        raise UsageError("xlsx_needs_output")
-    if to_dir and output.exists() and not output.is_dir():
-        raise UsageError("output_not_dir", path=output)
-    targets = output_targets(sources, output, per_file) if to_dir else {}
-    if register:
-        reserved = {output / f"{REGISTER_STEM}{SUFFIX[f]}" for f in ("csv", "xlsx")}
-        clash = sorted(str(p) for p in targets.values() if p in reserved)
-        if clash:
-            raise UsageError("output_clash", path=clash[0])
+    layout = Layout.decide(len(sources), formats, output, combined)
+    output = Path(output) if output is not None else None
+    targets = output_targets(sources, output, layout.per_file) if layout.mode == "folder" else {}
+    reserved = {output / f"{REGISTER_STEM}{SUFFIX[f]}" for f in layout.registers} if output else set()
+    clash = sorted(str(p) for p in targets.values() if p in reserved)
+    if clash:
+        raise UsageError("output_clash", path=clash[0])
     result = ConvertResult(BatchResult([]))
-
     order: list[tuple[int, Path]] = []
 
     def emit(path: Path, data: str | bytes, index: int = len(sources)) -> None:
@@ -779,48 +807,45 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: Path |
         if on_write:
             on_write(path)
 
-    def written(index: int, outcome: Outcome) -> None:
-        if not outcome.ok or not to_dir:
-            return
-        parsed: Parsed = outcome.value
-        for fmt in per_file:
-            data = _xlsx([parsed.plan]) if fmt == "xlsx" else parsed.texts[fmt]
-            emit(targets[(index, fmt)], data, index)
+    def per_input(index: int, outcome: Outcome) -> None:
+        if outcome.ok:
+            for fmt in layout.per_file:
+                parsed: Parsed = outcome.value
+                emit(targets[(index, fmt)], _xlsx([parsed.plan]) if fmt == "xlsx" else parsed.texts[fmt], index)
 
-    batch = run(sources, parse_job, options, jobs=jobs, timeout=timeout, lang=lang, reporter=reporter,
-                on_outcome=written, memory_mb=memory_mb)
-    result.batch = batch
+    result.batch = run(sources, parse_job, layout.options(ocr), jobs=jobs, timeout=timeout, lang=lang,
+                       reporter=reporter, on_outcome=per_input, memory_mb=memory_mb)
     try:
-        _finish(result, batch, formats, text_formats, output, several, to_file, register, combined, emit)
+        if not result.batch.interrupted:
+            _after_run(result, layout, output, emit)
     finally:       # written files in input order, whatever order the workers finished in
         result.written = [p for _, p in sorted(order, key=lambda item: item[0])]
     return result
 
 
-def _finish(result, batch, formats, text_formats, output, several, to_file, register, combined, emit) -> None:
-    """After the run: standard output, the single output file, or the registers of a batch."""
-    if batch.interrupted:
+def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit: Callable[..., None]) -> None:
+    """Standard output, the single output file, or the registers of a batch."""
+    good: list[Parsed] = [o.value for o in result.batch.done if o.ok]
+    if not good:
         return
-    good = [o.value for o in batch.done if o.ok]
-    if output is None:
-        if not several:
-            result.stdout = [good[0].texts[f] for f in text_formats] if good else []
-        elif good:
-            result.stdout = [render([p.plan for p in good], f, many=True) for f in text_formats]
-    elif to_file:
-        if good:
-            parsed = good[0]
-            emit(output, _xlsx([parsed.plan]) if formats[0] == "xlsx" else parsed.texts[formats[0]])
-    elif register and good:
+    if layout.mode == "stdout":
+        if layout.several:
+            result.stdout = [render([p.plan for p in good], f, many=True) for f in layout.formats]
+        else:
+            result.stdout = [good[0].texts[f] for f in layout.formats]
+    elif layout.mode == "file":
+        fmt = layout.formats[0]
+        emit(output, _xlsx([good[0].plan]) if fmt == "xlsx" else good[0].texts[fmt])
+    else:
         plans = [p.plan for p in good]
-        if "xlsx" in formats:
+        if "xlsx" in layout.registers:
             emit(output / f"{REGISTER_STEM}.xlsx", _xlsx(plans))
-        if combined:
+        if "csv" in layout.registers:
             emit(output / f"{REGISTER_STEM}.csv", render(plans, "csv", many=True))
 
 
-def _is_dir(path: Path) -> bool:
-    return path.is_dir() or str(path).endswith(("/", os.sep))
+def _is_dir(path: str | Path) -> bool:
+    return Path(path).is_dir() or (isinstance(path, str) and path.endswith(("/", os.sep)))
 
 
 def _xlsx(plans: list[Any]) -> bytes:
@@ -859,7 +884,7 @@ class ConsoleReporter(Reporter):
 
         console = Console(file=self.stream)
         self._progress = Progress(
-            BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(), TextColumn("{task.fields[current]}", style="dim"),
             console=console, transient=True)
         self._task = self._progress.add_task("kehoach", total=total, rate="", current="")
@@ -867,7 +892,7 @@ class ConsoleReporter(Reporter):
 
     def started(self, source: Source) -> None:
         if self._progress is not None:
-            name = source.name if len(source.name) <= 60 else "…" + source.name[-59:]
+            name = source.name if len(source.name) <= 40 else "…" + source.name[-39:]
             self._progress.update(self._task, current=name)
 
     def finished(self, outcome: Outcome) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -36,7 +35,7 @@ def parse_cmd(
     files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
                                              "folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx (comma-separated for several)"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="output file, or a folder: one output per "
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends with /): one output per "
                                           "input mirroring the input tree (several inputs: one workbook for xlsx)"),
     combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
                                   f"({batch.REGISTER_STEM}.csv) with the source file as a column"),
