@@ -207,6 +207,14 @@ def test_layout_tables_flattened_column_by_column():
                     "Nâng cao nhận thức của cán bộ, công chức.", "PHỤ LỤC"]
 
 
+def test_one_cell_frame_table_is_read_as_its_content():
+    doc = parse(FOCUSED / "frame.docx")
+    assert [(type(b).__name__, getattr(b, "text", None)) for b in doc.blocks] == [
+        ("Paragraph", "II. NHIỆM VỤ"), ("Paragraph", "Các sở, ngành thực hiện các nhiệm vụ sau:"), ("Table", None)]
+    assert [r.texts for r in doc.tables[0].rows] == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát thủ tục", "Sở Nội vụ"]]
+    assert doc.tables[0].prov.table == 2 and all(p.role == "body" for p in doc.paragraphs)
+
+
 def test_signature_with_a_row_per_recipient_is_layout():
     doc = parse(FOCUSED / "signature_rows.docx")
     assert not doc.tables

@@ -11,6 +11,7 @@ directly, because `paragraph.text` and `row.cells` miss what matters in real pla
   paragraphs with role="layout";
 - a header or signature typed with tab stops instead of a table is read column by
   column too (`docx_tabs`);
+- a one-cell table is a frame: its paragraphs and tables are read as if outside it;
 - text boxes become separate paragraphs with role="textbox", emitted after the block
   that anchors them, so a "DỰ THẢO" stamp never joins the number line;
 - an empty body paragraph is skipped even when Word numbers it (a bare number is no
@@ -30,7 +31,7 @@ from ..blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceIn
 from ..errors import KehoachError
 from . import docx_container
 from .docx_styles import Styles
-from .docx_tables import is_layout, layout_paragraphs, read_table, to_table
+from .docx_tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .docx_tabs import regroup
 from .docx_text import ParaText, Reader, sdt_content
 from .numbering import Numbering
@@ -170,6 +171,11 @@ class _Builder:
         )
 
     def _table(self, tbl: etree._Element, role: str) -> None:
+        box = single_cell(tbl)
+        if box is not None:          # a one-cell table is a frame around content: read what it holds
+            self.tables += 1
+            self._container(box, role)
+            return
         raw = read_table(tbl, self.reader, self.styles)
         self.tables += 1
         index = self.tables

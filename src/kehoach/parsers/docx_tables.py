@@ -129,6 +129,15 @@ def _bordered(tbl: etree._Element, styles: Styles) -> bool:
     return bool(cells) and with_borders / len(cells) >= 0.5
 
 
+def single_cell(tbl: etree._Element) -> etree._Element | None:
+    """The w:tc of a table with one row and one cell (a frame around content), else None."""
+    rows = _children(tbl, W + "tr")
+    if len(rows) != 1:
+        return None
+    cells = _children(rows[0], W + "tc")
+    return cells[0] if len(cells) == 1 else None
+
+
 def read_table(tbl: etree._Element, reader: Reader, styles: Styles) -> RawTable:
     """Read a w:tbl into rows of cells by element identity (numbering advances in order)."""
     grid = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
