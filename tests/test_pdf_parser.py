@@ -68,13 +68,13 @@ def test_fixture_table_spans_pages_with_repeated_header_and_cut_rows():
     cut_rows = 0
     with pdfplumber.open(LONG) as pdf:
         for page in pdf.pages:
-            tables = page.extract_tables()
+            tables = [t for t in page.extract_tables()
+                      if [(c or "").replace("\n", " ") for c in t[0]] == LA.COLUMNS]
             page.close()
             if not tables:
                 continue
             pages_with_table += 1
             rows = tables[0]
-            assert [c.replace("\n", " ") for c in rows[0]] == LA.COLUMNS
             if pages_with_table > 1 and len(rows) > 1 and not (rows[1][0] or "").strip():
                 cut_rows += 1
     assert pages_with_table >= 3
@@ -138,6 +138,18 @@ def test_group_rows_span_the_table(appendix: Table):
     groups = [r for r in appendix.rows if len(r.cells) == 1]
     assert [r.cells[0].text for r in groups] == [f"{n}. {g}" for n, g in zip(LA._ROMAN, LA.GROUPS)]
     assert all(r.cells[0].span == 6 for r in groups)
+
+
+def test_white_shading_boxes_are_not_a_table(long_doc: Document):
+    """The shaded paragraph is drawn over white boxes: a plain lines-strategy finder takes them
+    for a table; the parser keeps the paragraph a paragraph."""
+    with pdfplumber.open(LONG) as pdf:
+        page = pdf.pages[0]
+        assert page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+        page.close()
+    shaded = next(text for kind, text in LA.BODY if kind == "shaded")
+    assert shaded in [p.text for p in long_doc.paragraphs]
+    assert all(t.prov.page >= 3 for t in long_doc.tables)
 
 
 def test_table_text_not_duplicated_as_paragraphs(long_doc: Document):
@@ -287,3 +299,38 @@ def test_realdoc_scan_is_reported():
     with pytest.raises(KehoachError) as err:
         load(SCAN_589)
     assert err.value.reason == "scanned_pdf"
+
+
+# ---------------------------------------------------------------- PDFs of the seed DOCX
+
+
+SEED_001 = PDFS / "001_095502a10b21373e.pdf"
+
+
+def test_header_repeated_mid_page_cuts_the_table_like_the_source():
+    """The seed DOCX has the appendix in pieces (a text export's page breaks): LibreOffice draws
+    them against each other, and the PDF front-end gives them back as pieces marked continued."""
+    doc = load(SEED_001)
+    tables = doc.tables
+    assert len(tables) > 1 and not tables[0].continued and all(t.continued for t in tables[1:])
+    header = tables[0].rows[0].texts
+    assert all(t.rows[0].texts == header and t.rows[0].is_header for t in tables)
+
+
+def test_seed_pdf_cut_row_joined_by_the_plan():
+    from kehoach import api
+
+    plan = api.parse(SEED_001)
+    contents = [t.content for t in plan.tasks if t.origin == "appendix"]
+    assert "Tuyên truyền cuộc thi viết sáng kiến về cải cách hành chính theo hướng dẫn của Sở Nội vụ" in contents
+    assert not [c for c in contents if c[:1].islower()]
+
+
+@pytest.mark.parametrize("pdf", sorted(PDFS.glob("0*.pdf")), ids=lambda p: p.name)
+def test_seed_pdfs_parse_with_header_and_no_page_numbers(pdf):
+    doc = load(pdf)
+    texts = [p.text for p in doc.paragraphs]
+    assert not [t for t in texts if re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", t)]
+    for block in doc.blocks:
+        text = block.text if isinstance(block, Paragraph) else " ".join(" ".join(r.texts) for r in block.rows)
+        assert "(cid:" not in text and "\ufffd" not in text

@@ -26,7 +26,7 @@ from ..errors import KehoachError
 from ..vntext import clean
 from . import pdf_layout as L
 from .pdf_lines import CharStats, Line, dedupe, group_lines, is_unmapped, strip_unmapped
-from .pdf_tables import FragRow, TableFrag, find_tables, join_fragments, read_table, same_layout
+from .pdf_tables import FragRow, TableFrag, find_tables, read_table, same_layout, table_rows
 
 PT_TO_MM = 25.4 / 72
 TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
@@ -294,8 +294,9 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
                 and same_layout(frags[-1], items[j][1]):   # type: ignore[arg-type]
             frags.append(items[j][1])
             j += 1
-        table_index += 1
-        blocks.append(_table(frags, table_index))   # type: ignore[arg-type]
+        tables = _tables(frags, table_index + 1)   # type: ignore[arg-type]
+        table_index += len(tables)
+        blocks.extend(tables)
         i = j
     if run:
         blocks.extend(L.body_paragraphs(run, by_number, metrics))
@@ -303,12 +304,25 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
     return blocks, dropped
 
 
-def _table(frags: list[TableFrag], index: int) -> Table:
-    rows = join_fragments(frags) if len(frags) > 1 else list(frags[0].rows)
-    out_rows = []
-    for r, row in enumerate(rows, 1):
-        out_rows.append(_row(row, index, r))
-    return Table(rows=out_rows, prov=Provenance(page=frags[0].page, table=index, source="pdf"))
+def _tables(frags: list[TableFrag], index: int) -> list[Table]:
+    """One ruled table (its pieces on consecutive pages joined) as `Table` blocks.
+
+    A header row repeated in the middle of a page is where the source has a table break
+    (two tables drawn against each other, as a document typed from a text export has):
+    the table is cut there into pieces marked `continued`, as the DOCX front-end gives them,
+    so the plan joins them — and repairs the row the break cut — the same way for both."""
+    rows = table_rows(frags)
+    pieces: list[list[FragRow]] = [[]]
+    for i, row in enumerate(rows):
+        if row.header and i and not rows[i - 1].header and pieces[-1]:
+            pieces.append([])
+        pieces[-1].append(row)
+    out = []
+    for k, piece in enumerate(pieces):
+        out_rows = [_row(row, index + k, r) for r, row in enumerate(piece, 1)]
+        out.append(Table(rows=out_rows, prov=Provenance(page=piece[0].page, table=index + k, source="pdf"),
+                         continued=k > 0))
+    return out
 
 
 def _row(row: FragRow, table: int, r: int) -> Row:

@@ -276,6 +276,26 @@ def header_rows(frag: TableFrag) -> int:
     return n
 
 
+def mark_repeated_headers(rows: list[FragRow], n_header: int) -> None:
+    """A row that repeats the header inside the table body (kept as the source has it) is a header row."""
+    keys = {_row_key(r) for r in rows[:n_header] if any(c.text for c in r.cells)}
+    repeated = False
+    for row in rows[n_header:]:
+        if _row_key(row) in keys:
+            row.header = repeated = True
+    if repeated:
+        for row in rows[:n_header]:
+            if _row_key(row) in keys:
+                row.header = True
+
+
+def table_rows(frags: list[TableFrag]) -> list[FragRow]:
+    """The rows of a table from its pieces on consecutive pages (one piece or more)."""
+    rows = join_fragments(frags) if len(frags) > 1 else list(frags[0].rows)
+    mark_repeated_headers(rows, header_rows(frags[0]))
+    return rows
+
+
 def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
     """Rows of one table continued over pages: repeated header rows dropped, cut rows glued back."""
     rows: list[FragRow] = list(frags[0].rows)
