@@ -6,7 +6,8 @@ fields and tracked insertions. This reader walks the XML instead:
 - included: runs, w:hyperlink, w:ins / w:moveTo (tracked insertions), w:sdt (run-level
   content controls, unless showing their placeholder prompt), w:fldSimple and the *result* runs of complex fields (between
   `separate` and `end`), w:smartTag, w:customXml, math text;
-- excluded: w:del / w:delText / w:moveFrom (tracked deletions), field instructions
+- excluded: w:del / w:delText / w:moveFrom (tracked deletions; a deleted paragraph mark
+  joins the paragraph to the next one, as in the accepted text), field instructions
   (w:instrText), hidden runs (w:vanish), footnote reference marks (the notes they point
   to are reported in `ParaText.notes` and read by the caller);
 - w:br (text wrapping) and w:cr start a new line, and so does a list item pushed to the
@@ -37,6 +38,16 @@ M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _TRANSPARENT = {W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
 _SKIPPED = {W + name for name in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
                                   "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
+
+
+def _next_paragraph(p: etree._Element) -> etree._Element | None:
+    """The w:p right after `p` in the same container (bookmarks and the like skipped)."""
+    for sibling in p.itersiblings():
+        if sibling.tag == W + "p":
+            return sibling
+        if sibling.tag in (W + "tbl", W + "sdt", W + "sectPr") or not isinstance(sibling.tag, str):
+            return None
+    return None
 
 
 def sdt_content(sdt: etree._Element) -> etree._Element | None:
@@ -124,6 +135,7 @@ class Reader:
         self.page = 1
         self.paragraphs = 0
         self._fields: list[str] = []             # stack of complex-field phases: "instr" | "result"
+        self._carry: tuple[etree._Element, list[list[str]]] | None = None   # (next w:p, text joining it)
 
     # --- pages ----------------------------------------------------------------------
 
@@ -143,12 +155,21 @@ class Reader:
         style_id = self.styles.para_style(ppr)
         if not self.rendered_breaks and self.styles.page_break_before(ppr, style_id) and self.paragraphs > 1:
             self.page += 1
-        label = self.numbering.label(p) if numbered else None
         mark_rpr = ppr.find(W + "rPr") if ppr is not None else None
+        # a tracked deletion of the paragraph mark joins this text to the next paragraph,
+        # which keeps its own properties (and number)
+        joins_next = mark_rpr is not None and mark_rpr.find(W + "del") is not None and _next_paragraph(p) is not None
+        label = self.numbering.label(p) if numbered and not joins_next else None
         if label is not None and mark_rpr is not None and on(mark_rpr.find(W + "vanish")):
             label = None
         b = _Builder()
+        if self._carry is not None and self._carry[0] is p:
+            b.lines = self._carry[1]
+        self._carry = None
         self._walk(p, b, style_id)
+        if joins_next:
+            self._carry = (_next_paragraph(p), b.lines)
+            b.lines = [[]]
         lines = [clean(piece) for parts in b.lines for piece in _SPACED_ITEM.split("".join(parts))]
         raw = nfc("\n".join("".join(parts) for parts in b.lines)).strip()
         lines = [line for line in lines if line]
