@@ -99,7 +99,7 @@ def declares_dtd(stream, chunk: int = 65536) -> bool:
         if head.startswith(b"\xef\xbb\xbf"):
             pos += 3
             continue
-        if not (head.startswith(b"<!--") or head.startswith(b"<?")):
+        if not head.startswith((b"<!--", b"<?")):
             return head.upper().startswith(b"<!DOCTYPE") or head.startswith(b"<!ENTITY")
         mark = b"-->" if head.startswith(b"<!--") else b"?>"
         pos += 2
