@@ -1,0 +1,95 @@
+"""Character-level hygiene of the PDF front-end, on glyphs laid out by hand (pdfplumber's dict shape)."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+
+from kehoach.parsers import pdf as pdf_parser
+from kehoach.parsers.pdf_layout import join_lines
+from kehoach.parsers.pdf_lines import CharStats, dedupe, font_is_bold, group_lines, is_unmapped, strip_unmapped
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf" / "long_appendix.pdf"
+
+
+def glyphs(text: str, x: float = 100.0, top: float = 100.0, size: float = 14.0, font: str = "ABCDEF+Times-Roman",
+           width: float = 7.0) -> list[dict]:
+    """One glyph per character (a space advances without a glyph, as many PDFs do)."""
+    out = []
+    for ch in text:
+        if ch != " ":
+            out.append({"text": ch, "x0": x, "x1": x + width, "top": top, "bottom": top + size,
+                        "fontname": font, "size": size, "upright": True})
+        x += width
+    return out
+
+
+def test_detached_combining_marks_are_put_back_on_their_letters():
+    chars = glyphs("nga y")                    # "ngày" drawn as n-g-a + a grave accent above the a
+    a = chars[2]
+    mark = {**a, "text": "\u0300", "top": a["top"] - 4, "bottom": a["top"] + 2}
+    chars[3:] = [{**c, "x0": c["x0"] - 7, "x1": c["x1"] - 7} for c in chars[3:]]
+    lines = group_lines(chars + [mark], page=1)
+    assert len(lines) == 1
+    text = unicodedata.normalize("NFC", lines[0].text)
+    assert text == "ngày"
+
+
+def test_glyphs_drawn_twice_are_deduplicated_and_read_as_bold():
+    chars = glyphs("KẾ HOẠCH")
+    shifted = [{**c, "x0": c["x0"] + 0.4, "x1": c["x1"] + 0.4} for c in chars]
+    stats = CharStats()
+    kept = dedupe(chars + shifted, stats)
+    assert len(kept) == len(chars) and stats.duplicates == len(chars)
+    line = group_lines(kept, page=1)[0]
+    assert line.text == "KẾ HOẠCH" and line.bold == 1.0
+
+
+def test_bold_from_font_names():
+    assert font_is_bold("ABCDEF+TimesNewRomanPS-BoldMT")
+    assert font_is_bold("Arial,Bold")
+    assert not font_is_bold("TimesNewRomanPS-ItalicMT")
+
+
+def test_word_spaces_from_gaps_and_wide_gaps_split_segments():
+    chars = glyphs("Số: 15/KH-UBND") + glyphs("An Phú", x=400)
+    line = group_lines(chars, page=1)[0]
+    assert [s.text for s in line.segs] == ["Số: 15/KH-UBND", "An Phú"]
+
+
+def test_unmapped_glyphs_detected_and_stripped():
+    assert is_unmapped("(cid:1245)") and is_unmapped("\ufffd") and not is_unmapped("ệ")
+    assert strip_unmapped("S(cid:1250) CÔNG") == "S CÔNG"
+
+
+def test_line_wraps_join_with_a_space_never_gluing_syllables():
+    assert join_lines(["Tuyên truyền cải cách hành", "chính năm 2024"]) == "Tuyên truyền cải cách hành chính năm 2024"
+    assert join_lines(["kinh tế -", "xã hội"]) == "kinh tế - xã hội"
+
+
+def test_hyphen_at_line_end():
+    assert join_lines(["Nghị định số 217/2025/NĐ-", "CP ngày 05/8/2025"]) == "Nghị định số 217/2025/NĐ-CP ngày 05/8/2025"
+    assert join_lines(["hệ thống infor-", "mation"]) == "hệ thống information"      # Latin hyphenation
+    assert join_lines(["tín chỉ các-", "bon"]) == "tín chỉ các-bon"                   # a Vietnamese compound keeps it
+    assert join_lines(["trans\u00ad", "formation"]) == "transformation"                # soft hyphen
+
+
+def test_every_page_is_closed_right_after_use(monkeypatch):
+    """Pages are read one at a time and closed before the next (pdfplumber caches layout per page)."""
+    events = []
+    close, read = pdfplumber.page.Page.close, pdf_parser._read_page
+
+    def logging_close(self):
+        events.append(("close", self.page_number))
+        return close(self)
+
+    def logging_read(page, stats):
+        events.append(("read", page.page_number))
+        return read(page, stats)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "close", logging_close)
+    monkeypatch.setattr(pdf_parser, "_read_page", logging_read)
+    doc = pdf_parser.parse(FIXTURE)
+    n = doc.source.pages
+    assert events[: 2 * n] == [e for k in range(1, n + 1) for e in (("read", k), ("close", k))]
