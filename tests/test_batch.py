@@ -301,3 +301,17 @@ def test_ctrl_c_leaves_only_complete_files(tmp_path: Path):
     assert written[:5] == [f"a{i}.json" for i in range(5)] and not any(n.endswith(".tmp") for n in written)
     for p in out.iterdir():
         json.loads(p.read_text(encoding="utf-8"))              # every file left is complete
+
+
+def test_registers_from_worker_rows_equal_registers_from_plans(tmp_path: Path):
+    """Workers send plain rows, not Plans; the registers are the same bytes either way."""
+    from kehoach import api
+    from kehoach.export.csv_out import plan_csv
+    from kehoach.export.xlsx_out import plans_xlsx
+
+    result = batch.convert(batch.discover([str(p) for p in SEED_FILES]), ["csv", "xlsx"], output=tmp_path,
+                           combined=True, jobs=2)
+    assert result.failed == 0
+    plans = [api.parse(p) for p in SEED_FILES]
+    assert (tmp_path / "kehoach-register.csv").read_bytes() == plan_csv(plans, with_source=True).encode("utf-8")
+    assert (tmp_path / "kehoach-register.xlsx").read_bytes() == plans_xlsx(plans)

@@ -615,7 +615,8 @@ def _exit_detail(code: int | None) -> str:
 @dataclass(frozen=True)
 class ParseOptions:
     formats: tuple[str, ...] = ("json",)    # text formats rendered by the worker, one text each
-    keep_plan: bool = False                  # send the Plan back (for registers built from all plans)
+    keep_plan: bool = False                  # send the Plan back (JSON list of several plans on stdout)
+    rows: bool = False                       # send the register rows back (xlsx, combined CSV)
     ocr: bool = False
 
 
@@ -624,6 +625,8 @@ class Parsed:
     texts: dict[str, str]
     plan: Any = None
     tasks: int = 0
+    xlsx_rows: Any = None                    # xlsx_out.plan_rows(plan)
+    csv_rows: str = ""                       # the plan's rows of the combined CSV (source column first)
 
 
 def parse_source(source: Source, ocr: bool = False) -> Any:
@@ -660,10 +663,17 @@ def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
 def parse_job(source: Source, options: ParseOptions) -> Parsed:
     """The worker's job for `kehoach parse`: parse, render the text formats, travel light."""
     plan = parse_source(source, options.ocr)
-    texts = {fmt: render([plan], fmt) for fmt in options.formats}
+    parsed = Parsed({fmt: render([plan], fmt) for fmt in options.formats}, None, len(plan.tasks))
+    if options.rows:                    # registers are built from plain rows: light to send and keep
+        from .export.xlsx_out import plan_rows
+
+        parsed.xlsx_rows = plan_rows(plan)
+        with_source = render([plan], "csv", many=True)
+        parsed.csv_rows = with_source[with_source.index("\r\n") + 2:]      # without BOM and header
     if options.keep_plan:
-        plan._document = None           # the blocks stay behind: registers need the Plan only
-    return Parsed(texts, plan if options.keep_plan else None, len(plan.tasks))
+        plan._document = None           # the blocks stay behind
+        parsed.plan = plan
+    return parsed
 
 
 def _umask() -> int:
@@ -778,8 +788,8 @@ class Layout:
             text = tuple(f for f in self.per_file if f in TEXT_FORMATS)
         elif self.mode == "stdout" and self.several:
             text = ()                      # rendered once from all plans after the run
-        keep = "xlsx" in self.formats or bool(self.registers) or (self.mode == "stdout" and self.several)
-        return ParseOptions(formats=text, keep_plan=keep, ocr=ocr)
+        return ParseOptions(formats=text, keep_plan=self.mode == "stdout" and self.several,
+                            rows="xlsx" in self.formats or bool(self.registers), ocr=ocr)
 
 
 def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | Path | None = None,
@@ -811,7 +821,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
         if outcome.ok:
             for fmt in layout.per_file:
                 parsed: Parsed = outcome.value
-                emit(targets[(index, fmt)], _xlsx([parsed.plan]) if fmt == "xlsx" else parsed.texts[fmt], index)
+                emit(targets[(index, fmt)], _xlsx([parsed]) if fmt == "xlsx" else parsed.texts[fmt], index)
 
     result.batch = run(sources, parse_job, layout.options(ocr), jobs=jobs, timeout=timeout, lang=lang,
                        reporter=reporter, on_outcome=per_input, memory_mb=memory_mb)
@@ -835,23 +845,25 @@ def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit:
             result.stdout = [good[0].texts[f] for f in layout.formats]
     elif layout.mode == "file":
         fmt = layout.formats[0]
-        emit(output, _xlsx([good[0].plan]) if fmt == "xlsx" else good[0].texts[fmt])
+        emit(output, _xlsx(good[:1]) if fmt == "xlsx" else good[0].texts[fmt])
     else:
-        plans = [p.plan for p in good]
         if "xlsx" in layout.registers:
-            emit(output / f"{REGISTER_STEM}.xlsx", _xlsx(plans))
+            emit(output / f"{REGISTER_STEM}.xlsx", _xlsx(good))
         if "csv" in layout.registers:
-            emit(output / f"{REGISTER_STEM}.csv", render(plans, "csv", many=True))
+            from .export.csv_out import plan_csv
+
+            header = plan_csv([], with_source=True)          # BOM + header line
+            emit(output / f"{REGISTER_STEM}.csv", header + "".join(p.csv_rows for p in good))
 
 
 def _is_dir(path: str | Path) -> bool:
     return Path(path).is_dir() or (isinstance(path, str) and path.endswith(("/", os.sep)))
 
 
-def _xlsx(plans: list[Any]) -> bytes:
-    from .export.xlsx_out import plans_xlsx
+def _xlsx(parsed: list[Parsed]) -> bytes:
+    from .export.xlsx_out import rows_xlsx
 
-    return plans_xlsx(plans)
+    return rows_xlsx([p.xlsx_rows for p in parsed])
 
 
 # ---------------------------------------------------------------- progress and summary

@@ -70,12 +70,23 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def plans_xlsx(plans: Iterable[Plan]) -> bytes:
     """The workbook of these plans, as bytes (tasks in plan order, then document order)."""
+    return rows_xlsx([plan_rows(p) for p in plans])
+
+
+def plan_rows(plan: Plan) -> tuple[list[list[Any]], list[Any]]:
+    """A plan's cells, without the running STT: (task rows, header-facts row). Plain values,
+    so a worker process can send them instead of the whole Plan."""
+    return [task_values(0, t, plan.source.path) for t in plan.tasks], plan_values(plan)
+
+
+def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
+    """The workbook from `plan_rows` of each plan; STT numbers the tasks across all plans."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    plans = list(plans)
+    items = list(items)
     wb = Workbook()
     tasks = wb.active
     tasks.title = TASK_SHEET
@@ -109,9 +120,9 @@ def plans_xlsx(plans: Iterable[Plan]) -> bytes:
 
     setup(tasks, TASK_COLUMNS)
     row = 2
-    for plan in plans:
-        for task in plan.tasks:
-            put(tasks, row, task_values(row - 1, task, plan.source.path), TASK_COLUMNS)
+    for task_rows, _ in items:
+        for values in task_rows:
+            put(tasks, row, [row - 1, *values[1:]], TASK_COLUMNS)
             row += 1
     last = max(row - 1, 2)
     tasks.auto_filter.ref = f"A1:{get_column_letter(len(TASK_COLUMNS))}{last}"
@@ -125,9 +136,9 @@ def plans_xlsx(plans: Iterable[Plan]) -> bytes:
     tasks.add_data_validation(choices)
 
     setup(info, PLAN_COLUMNS)
-    for i, plan in enumerate(plans, start=2):
-        put(info, i, plan_values(plan), PLAN_COLUMNS)
-    info.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(plans) + 1, 2)}"
+    for i, (_, info_row) in enumerate(items, start=2):
+        put(info, i, info_row, PLAN_COLUMNS)
+    info.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(items) + 1, 2)}"
 
     wb.properties.creator = "kehoach"
     wb.properties.created = _FIXED_TIME
