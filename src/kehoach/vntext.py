@@ -19,9 +19,11 @@ for _pair in ("oa", "oe", "uy"):
         for _up in (False, True):
             a, b = (_pair[0].upper(), _pair[1].upper()) if _up else (_pair[0], _pair[1])
             _OLD_TO_NEW[a + unicodedata.normalize("NFC", b + _mark)] = unicodedata.normalize("NFC", a + _mark) + b
-_OLD_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)))
+# "qu" is a consonant: "quý", "quỳnh" have no vowel pair to rewrite
+# and only a word-final pair has two placements: "hoà"/"hòa", but "đoàn", "hoạch" have one
+_OLD_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)) + r")(?!\w)")
 # A tone-marked "o/u" followed by a/e/y is new-style; the reverse pair is old-style.
-_NEW_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW.values()), key=len, reverse=True)))
+_NEW_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW.values()), key=len, reverse=True)) + r")(?!\w)")
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 _DETACHED_MARK_RE = re.compile(rf"(\p{{L}})\s+([{_COMBINING}])")
