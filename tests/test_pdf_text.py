@@ -93,3 +93,23 @@ def test_every_page_is_closed_right_after_use(monkeypatch):
     doc = pdf_parser.parse(FIXTURE)
     n = doc.source.pages
     assert events[: 2 * n] == [e for k in range(1, n + 1) for e in (("read", k), ("close", k))]
+
+
+def test_running_headers_and_page_numbers_dropped_recurring_headings_kept():
+    from kehoach.parsers.pdf_layout import PageGeom, drop_furniture
+
+    def line(text, top, page):
+        return group_lines(glyphs(text, top=top), page=page)[0]
+
+    pages, geoms = [], []
+    for n in range(1, 5):
+        lines = [line(f"Kế hoạch số 15/KH-UBND ngày 12/3/2025 - trang {n}", 30, n),
+                 line("Nội dung trang", 300, n), line(f"- {n} -", 800, n)]
+        if n in (2, 3):
+            lines.insert(1, line("PHỤ LỤC", 60, n))
+        pages.append(lines)
+        geoms.append(PageGeom(n, 595, 842))
+    kept, dropped = drop_furniture(pages, geoms)
+    assert dropped == 8
+    assert [[ln.text for ln in p] for p in kept] == [
+        ["Nội dung trang"], ["PHỤ LỤC", "Nội dung trang"], ["PHỤ LỤC", "Nội dung trang"], ["Nội dung trang"]]

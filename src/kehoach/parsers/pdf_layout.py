@@ -95,17 +95,23 @@ def measure(pages: list[list[Line]], geoms: list[PageGeom], body_size: float) ->
 
 
 def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list[list[Line]], int]:
-    """Remove running page numbers and headers/footers repeated on most pages. Returns (pages, dropped)."""
+    """Remove running page numbers and page headers/footers. Returns (pages, lines dropped).
+
+    In the top or bottom `FURNITURE_BAND` of a page: a line that is only a page number
+    ("2", "- 2 -", "Trang 2/5"), or a line repeated (digits aside) at the same place on at
+    least three pages and half of them — a heading that merely recurs ("PHỤ LỤC") on two
+    pages stays.
+    """
     def in_band(ln: Line, g: PageGeom) -> bool:
         return ln.bottom <= g.height * FURNITURE_BAND or ln.top >= g.height * (1 - FURNITURE_BAND)
 
-    def key(ln: Line) -> str:
-        return re.sub(r"\d+", "#", clean(ln.text).casefold())
+    def key(ln: Line) -> tuple[str, int]:
+        return re.sub(r"\d+", "#", clean(ln.text).casefold()), round(ln.top / 3)
 
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, int]] = Counter()
     for lines, g in zip(pages, geoms):
         seen.update({key(ln) for ln in lines if in_band(ln, g)})
-    need = max(2, math.ceil(0.5 * len(pages)))
+    need = max(3, math.ceil(0.5 * len(pages)))
     out: list[list[Line]] = []
     dropped = 0
     for lines, g in zip(pages, geoms):
@@ -114,7 +120,7 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
             text = clean(ln.text)
             if in_band(ln, g) and (
                 (_PAGE_NO_RE.match(text) and len(text) <= 16)
-                or (len(pages) >= 2 and seen[key(ln)] >= need and len(text) <= 200)
+                or (seen[key(ln)] >= need and len(text) <= 200)
             ):
                 dropped += 1
                 continue
