@@ -124,6 +124,10 @@ def parse(path: str | Path, **_options: object) -> Document:
     converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
     if converted:
         text = converted[0]
+    elif legacy.detect_encoding(text) == "garbled":   # pasted from a PDF with a broken font map
+        lines, kind = legacy.repair_lines(text.split("\n"))
+        if kind:
+            text, converted = "\n".join(lines), (None, kind)
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
     if converted:

@@ -23,6 +23,10 @@ MESSAGES = {
                "en": "{count} paragraph(s) look like legacy TCVN3/VNI text (garbled font encoding): convert to Unicode"},
     "converted": {"vi": "văn bản gốc dùng bảng mã cũ ({note}); đã được chuyển sang Unicode khi đọc",
                   "en": "the source uses a legacy encoding ({note}); it was converted to Unicode on reading"},
+    "garbled_repaired": {"vi": "lớp chữ của tệp dùng bảng mã phông hỏng (\"Ĉӝc lұp\" thay cho \"Độc lập\"); kehoach đã sửa bằng bảng ký tự học từ các cụm chữ đã biết{untrusted}",
+                         "en": "the file's text layer uses a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"); kehoach repaired it with a character map learnt from known phrases{untrusted}"},
+    "garbled": {"vi": "{count} đoạn có chữ bị lỗi bảng mã phông (\"Ĉӝc lұp\" thay cho \"Độc lập\"): cần xuất lại văn bản với phông Unicode",
+                "en": "{count} paragraph(s) have text in a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"): export the document again with a Unicode font"},
     "decomposed": {"vi": "{count} đoạn dùng Unicode tổ hợp (NFD) hoặc dấu bị tách rời: nên chuẩn hóa về dạng dựng sẵn (NFC)",
                    "en": "{count} paragraph(s) use decomposed Unicode (NFD) or detached marks: normalise to NFC"},
     "mixed": {"vi": "dùng lẫn hai kiểu bỏ dấu: {old} chỗ kiểu cũ (ví dụ \"{old_example}\") và {new} chỗ kiểu mới (ví dụ \"{new_example}\")",
@@ -95,6 +99,51 @@ def legacy_encoding(plan: Plan, config: Config):
                                       count=len(hits),
                                       related=[{"location": loc.model_dump(exclude_none=True), "excerpt": excerpt(t, 60)}
                                                for t, loc in hits[1:20]])
+
+
+_UNTRUSTED = {"vi": " (chưa chắc chắn: nên đối chiếu với bản gốc hoặc dùng --ocr)",
+              "en": " (not certain: compare with the original or use --ocr)"}
+
+
+@rule("garbled-text", "KH704", "warning", plans_only=False,
+      summary={"vi": "lớp chữ bị lỗi bảng mã phông (chữ méo)", "en": "text layer in a broken font map (garbled letters)"})
+def garbled_text(plan: Plan, config: Config):
+    """garbled-text (KH704, warning): the text layer reads as Vietnamese, not as a broken font map.
+
+    A PDF exported with a font whose character map is broken gives "Ĉӝc lұp - Tӵ do" for
+    "Độc lập - Tự do": people see the right letters, but search, copy and every tool read
+    garbage. kehoach repairs such text with a map learnt from phrases every plan contains
+    (the national motto, common words); a repair is reported as `info` (as a warning when the
+    map could not be trusted), text that is still garbled as a warning.
+
+    PASS::
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+    FAIL::
+
+        CӜNG HÒA XÃ HӜI CHӪ NGHƬA VIӊT NAM
+        Ĉӝc lұp - Tӵ do - Hҥnh phúc
+
+        KiӇm tra viӋc chҩp hành Quy ÿӏnh pháp luұt trong sӱ dөng và bҧo quҧn vұt liӋu nә công nghiӋp
+    """
+    from ...legacy import detect_encoding
+
+    doc = document(plan)
+    if doc is not None:
+        for note in doc.source.notes:
+            if note.startswith("repaired:garbled"):
+                untrusted = note.endswith(":untrusted")
+                yield garbled_text.finding(config, MESSAGES["garbled_repaired"], severity="warning" if untrusted else "info",
+                                           untrusted=_UNTRUSTED[config.lang] if untrusted else "")
+                return
+    texts = list(_texts(plan))
+    if not texts or detect_encoding("\n".join(t for t, _, _ in texts)) != "garbled":
+        return
+    hits = [(t, loc) for t, _, loc in texts if detect_encoding(t) == "garbled"] or [(texts[0][0], texts[0][2])]
+    yield garbled_text.finding(config, MESSAGES["garbled"], location=hits[0][1], excerpt=excerpt(hits[0][0]),
+                               count=len(hits))
 
 
 @rule("decomposed-unicode", "KH702", "warning", plans_only=False,
