@@ -102,6 +102,7 @@ class Task(BaseModel):
     number: str | None = Field(None, description="the row or item number as written")
     group: str | None = None
     content: str
+    details: str | None = Field(None, description="the 'Nội dung:' field of a task written in prose")
     products: list[str] = Field(default_factory=list)
     lead: list[Unit] = Field(default_factory=list)
     support: list[Unit] = Field(default_factory=list)

@@ -6,7 +6,7 @@ import io
 
 from ..models import Plan, Task
 
-COLUMNS = ["id", "origin", "number", "group", "content", "products", "lead", "support", "monitoring",
+COLUMNS = ["id", "origin", "number", "group", "content", "details", "products", "lead", "support", "monitoring",
            "timeline", "timeline_kind", "start", "end", "notes", "quantity", "page", "line", "table", "row"]
 
 
@@ -18,7 +18,8 @@ def task_row(task: Task) -> list[str]:
     tl = task.timeline
     loc = task.location
     return [
-        task.id, task.origin, task.number or "", task.group or "", task.content, "; ".join(task.products),
+        task.id, task.origin, task.number or "", task.group or "", task.content, task.details or "",
+        "; ".join(task.products),
         _units(task.lead), _units(task.support), _units(task.monitoring),
         tl.raw if tl else "", tl.kind if tl else "", (tl.start or "") if tl else "", (tl.end or "") if tl else "",
         task.notes or "", task.quantity or "",

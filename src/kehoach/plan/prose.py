@@ -44,6 +44,8 @@ def read_fields(node: Node) -> dict[str, list[str]]:
         elif current == "content" or (current is not None and not any(fields[current])):
             # content runs on; a label left alone on its line ("Cơ quan chủ trì:") takes the next paragraph
             fields[current].append(p.text)
+        elif not fields or list(fields) == ["intro"]:
+            fields.setdefault("intro", []).append(p.text)   # text between the heading and its fields
         else:
             current = None
     return fields
@@ -67,6 +69,7 @@ def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
                 support=split_units(fields.get("support", [])),
                 timeline=parse_timeline(time, plan_year) if time else None,
                 notes=" ".join(fields.get("notes", [])) or None, quantity=" ".join(fields.get("quantity", [])) or None,
+                details=" ".join(x for x in fields.get("content") or fields.get("intro") or [] if x) or None,
                 location=location_of(node.block, node.para),
             ))
     return tasks
