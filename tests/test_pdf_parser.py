@@ -14,7 +14,7 @@ import pdfplumber
 import pytest
 import regex as re
 
-from kehoach.blocks import Document, Paragraph, SourceInfo, Table
+from kehoach.blocks import Document, Paragraph, Provenance, SourceInfo, Table
 from kehoach.errors import KehoachError
 from kehoach.parsers import load
 
@@ -336,3 +336,39 @@ def test_seed_pdfs_parse_with_header_and_no_page_numbers(pdf):
     for block in doc.blocks:
         text = block.text if isinstance(block, Paragraph) else " ".join(" ".join(r.texts) for r in block.rows)
         assert "(cid:" not in text and "\ufffd" not in text
+
+
+def _mixed_pdf(tmp_path: Path) -> Path:
+    """Two text pages of the long-appendix plan, then one scanned page (an image, no text)."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    out.import_pages(pdfium.PdfDocument(str(LONG)), [0, 1])
+    out.import_pages(pdfium.PdfDocument(str(PDFS / "long_appendix.scanned.pdf")), [0])
+    path = tmp_path / "mixed.pdf"
+    out.save(str(path))
+    return path
+
+
+def test_scanned_page_in_a_text_pdf_is_reported_not_fatal(tmp_path):
+    doc = load(_mixed_pdf(tmp_path))
+    assert doc.source.pages == 3
+    assert any("pages 3 are images" in n for n in doc.source.notes)
+    assert LA.HEADER["title"] in [p.text for p in doc.paragraphs]
+
+
+def test_scanned_page_in_a_text_pdf_goes_to_ocr_alone(tmp_path, monkeypatch):
+    from kehoach.parsers import ocr
+
+    calls = []
+
+    def fake_ocr(path, pages=None, **options):
+        calls.append(pages)
+        return Document(blocks=[Paragraph(text="PHỤ LỤC (OCR)", prov=Provenance(page=3, source="ocr"))],
+                        source=SourceInfo(path=str(path), format="pdf", ocr=True, notes=["ocr:page 3: 1.0s"]))
+
+    monkeypatch.setattr(ocr, "ocr_pdf", fake_ocr)
+    doc = load(_mixed_pdf(tmp_path), ocr=True)
+    assert calls == [[3]]
+    assert doc.blocks[-1].text == "PHỤ LỤC (OCR)"
+    assert [b.prov.page for b in doc.blocks] == sorted(b.prov.page for b in doc.blocks)

@@ -113,3 +113,27 @@ def test_running_headers_and_page_numbers_dropped_recurring_headings_kept():
     assert dropped == 8
     assert [[ln.text for ln in p] for p in kept] == [
         ["Nội dung trang"], ["PHỤ LỤC", "Nội dung trang"], ["PHỤ LỤC", "Nội dung trang"], ["Nội dung trang"]]
+
+
+def test_text_layer_without_unicode_is_an_error(monkeypatch, tmp_path):
+    """Nearly every glyph "(cid:N)" and no repair for it: one clear error, not empty blocks."""
+    import pytest
+
+    from kehoach.errors import KehoachError
+
+    def fake_pages(path, stats):
+        chars = glyphs("x" * 60)
+        for i, ch in enumerate(chars):
+            ch["text"] = f"(cid:{40 + i % 7})"
+        page = pdf_parser.PageData(number=1, width=595, height=842, nchars=len(chars))
+        page.lines = group_lines(chars, 1, stats)
+        return [page]
+
+    monkeypatch.setattr(pdf_parser, "_read_pages", fake_pages)
+    monkeypatch.setattr(pdf_parser, "_repair_text", lambda lines: (lines, []))
+    path = tmp_path / "nounicode.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(KehoachError) as err:
+        pdf_parser.parse(path)
+    assert err.value.reason == "pdf_unmapped"
+    assert "nounicode.pdf" in err.value.message("en")

@@ -32,6 +32,7 @@ PT_TO_MM = 25.4 / 72
 TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
 SCANNED_SHARE = 0.5             # more than this share of pages without text: a scan
 UNMAPPED_FATAL = 0.9            # this share of glyphs without Unicode: nothing usable to read
+IMAGE_PAGE_COVER = 0.5          # a page without text whose images cover this much of it is a scanned page
 
 
 @dataclass
@@ -65,6 +66,8 @@ def parse(path: str | Path, **options: object) -> Document:
         share = unmapped / max(1, stats.total)
         notes.append(f"pdf: {unmapped} of {stats.total} glyphs have no Unicode mapping (cid) and were dropped")
         if share >= UNMAPPED_FATAL:
+            if options.get("ocr"):
+                return _ocr(path, **options)
             raise KehoachError(str(path), "pdf_unmapped", share=f"{share:.0%}")
     if stats.duplicates:
         notes.append(f"pdf: {stats.duplicates} glyphs drawn twice (fake bold) were deduplicated")
@@ -75,6 +78,12 @@ def parse(path: str | Path, **options: object) -> Document:
     blocks, dropped = _blocks(pages, body_size)
     if dropped:
         notes.append(f"pdf: {dropped} running page numbers / page header or footer lines dropped")
+    image_pages = [p.number for p in pages if p.nchars < TEXT_PAGE_MIN_CHARS and p.image_cover >= IMAGE_PAGE_COVER]
+    if image_pages and options.get("ocr"):
+        blocks = _with_ocr_pages(path, blocks, image_pages, notes, options)
+    elif image_pages:
+        notes.append(f"pdf: pages {', '.join(map(str, image_pages))} are images without a text layer "
+                     "and were not read (use --ocr)")
     source = SourceInfo(
         path=str(path),
         format="pdf",
@@ -163,6 +172,28 @@ def _ocr(path: Path, **options: object) -> Document:
     except ModuleNotFoundError as exc:
         raise KehoachError(str(path), "ocr_failed", page="-", error=f"OCR module unavailable: {exc.name}") from None
     return ocr.ocr_pdf(path, **options)
+
+
+def _with_ocr_pages(path: Path, blocks: list, image_pages: list[int], notes: list[str],
+                    options: dict) -> list:
+    """A text PDF with some scanned pages: OCR those pages only and put their blocks in page order."""
+    opts = {k: v for k, v in options.items() if k != "pages"}
+    try:
+        from . import ocr
+    except ModuleNotFoundError as exc:
+        raise KehoachError(str(path), "ocr_failed", page=image_pages[0], error=f"OCR module unavailable: {exc.name}") \
+            from None
+    scanned = ocr.ocr_pdf(path, pages=image_pages, **opts)
+    notes.extend(scanned.source.notes)
+    notes.append(f"pdf: pages {', '.join(map(str, image_pages))} read by OCR")
+    extra = sorted(scanned.blocks, key=lambda b: b.prov.page or 0)
+    out: list = []
+    for block in blocks:
+        page = block.prov.page or 0
+        while extra and (extra[0].prov.page or 0) < page:
+            out.append(extra.pop(0))
+        out.append(block)
+    return out + extra
 
 
 # ---------------------------------------------------------------- text hygiene
