@@ -417,3 +417,29 @@ def _mark_merged(row: FragRow, num_col: int, content: int | None) -> None:
     for i, st in enumerate(starts):
         if (st == num_col or i == content) and not row.cells[i].text:
             row.cells[i].merged_up = True
+
+
+# ---------------------------------------------------------------- debugging
+
+
+def debug_image(path: str, page_number: int, out: str, resolution: int = 100) -> str:
+    """Draw what the table finder sees on one page (edges, intersections, cells) into a PNG.
+
+        python -m kehoach.parsers.pdf_tables plan.pdf 4 page4.png
+    """
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[page_number - 1]
+        if any(_invisible(r) for r in page.rects):
+            page = page.filter(lambda obj: not _invisible(obj))
+        page.to_image(resolution=resolution).debug_tablefinder(TABLE_SETTINGS).save(out)
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 4:
+        sys.exit("usage: python -m kehoach.parsers.pdf_tables FILE.pdf PAGE OUT.png")
+    print(debug_image(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
