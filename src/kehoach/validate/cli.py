@@ -89,7 +89,7 @@ def validate_cmd(
         sources = batch.discover(files)
     except batch.UsageError as exc:
         raise _usage(exc.message(config.lang), config.lang) from None
-    outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr), jobs=jobs,
+    outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
                         timeout=timeout or None, lang=config.lang)
     results = [FileResult(src.name, done.value or [], done.error)
                for src, done in zip(sources, outcome.outcomes) if done is not None]

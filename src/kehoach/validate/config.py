@@ -67,6 +67,7 @@ class Config:
     fail_on: str = "error"
     lang: str = "vi"
     units: list[str] = field(default_factory=list)
+    ocr: bool = False                                        # OCR scanned PDFs (also used by `parse`)
     path: Path | None = None                                 # the file it came from
 
     def __post_init__(self) -> None:
@@ -107,7 +108,7 @@ class Config:
         return Config(select=select if select else list(self.select),
                       ignore=[*self.ignore, *(ignore or [])], severity=dict(self.severity),
                       fail_on=fail_on or self.fail_on, lang=lang or self.lang,
-                      units=list(self.units), path=self.path)
+                      units=list(self.units), ocr=self.ocr, path=self.path)
 
 
 def _as_list(value: Any, key: str) -> list[str]:
@@ -135,7 +136,7 @@ def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
                       severity={k: v.lower() for k, v in severity.items()},
                       fail_on=str(data.get("fail-on", data.get("fail_on", "error"))).lower(),
                       lang=str(data.get("lang", "vi")).lower(),
-                      units=_as_list(data.get("units"), "units"), path=path)
+                      units=_as_list(data.get("units"), "units"), ocr=bool(data.get("ocr", False)), path=path)
     except ConfigError as exc:
         raise (exc.at(path) if path else exc) from None
 
