@@ -4,7 +4,7 @@ output, and the good files of the same batch are all converted.
 The files are made here (nothing big is committed): truncated and random DOCX/PDF, zip
 bombs (ratio, total size, member count), XML with a DTD (external entity, billion laughs,
 also behind a long comment), tables nested past the XML depth limit, a PDF whose stream
-inflates to 600 MB, a 1,000-page PDF, a 50 MB text file, binary garbage named .txt, an
+inflates to 450 MB, a 1,000-page PDF, a 50 MB text file, binary garbage named .txt, an
 empty file, wrong extensions, a dangling symlink, a symlink loop and a FIFO.
 """
 from __future__ import annotations
@@ -135,7 +135,7 @@ CASES: dict[str, tuple[str, ...] | None] = {
     "billion-laughs.docx": ("bad_docx",),
     "nested-300.docx": ("bad_docx", "too_deep"),
     "nested-40.docx": None,
-    "inflates-600mb.pdf": ("bad_pdf", "out_of_memory"),
+    "inflates-450mb.pdf": ("bad_pdf", "out_of_memory"),
     "pages-1000.pdf": None,
     "garbage.txt": ("binary_text",),
     "empty.txt": ("empty",),
@@ -174,7 +174,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                           for i in range(1, 10)) + "]>")),
         "nested-300.docx": docx_with_body(nested_tables(300)),
         "nested-40.docx": docx_with_body(nested_tables(40)),
-        "inflates-600mb.pdf": flate_bomb_pdf(600),
+        "inflates-450mb.pdf": flate_bomb_pdf(450),
         "pages-1000.pdf": text_pdf(1000),
         "garbage.txt": bytes(rng.randrange(0, 32) for _ in range(4000)) + rng.randbytes(4000),
         "empty.txt": b"",
