@@ -73,6 +73,7 @@ def test_hyphen_at_line_end():
     assert join_lines(["hệ thống infor-", "mation"]) == "hệ thống information"      # Latin hyphenation
     assert join_lines(["tín chỉ các-", "bon"]) == "tín chỉ các-bon"                   # a Vietnamese compound keeps it
     assert join_lines(["trans\u00ad", "formation"]) == "transformation"                # soft hyphen
+    assert join_lines(["email: snv-", "cchc@lamdong.gov.vn"]) == "email: snv-cchc@lamdong.gov.vn"
 
 
 def test_every_page_is_closed_right_after_use(monkeypatch):
@@ -137,3 +138,27 @@ def test_text_layer_without_unicode_is_an_error(monkeypatch, tmp_path):
         pdf_parser.parse(path)
     assert err.value.reason == "pdf_unmapped"
     assert "nounicode.pdf" in err.value.message("en")
+
+
+def test_footnote_area_moved_out_and_reference_mark_cut():
+    from kehoach.parsers.pdf_layout import PageGeom, split_footnotes
+
+    body = glyphs("về địa chất, khoáng sản", top=300)
+    ref = {**body[-1], "text": "1", "x0": body[-1]["x1"], "x1": body[-1]["x1"] + 4,
+           "size": 8.0, "top": 298, "bottom": 306}
+    after = glyphs(" đến cán bộ", x=ref["x1"], top=300)
+    note = [{**c, "size": 6.0, "top": 700, "bottom": 706} for c in glyphs("1", top=700, width=4)] + \
+        glyphs("Luật Địa chất và khoáng sản", x=106, top=700, size=10.0, width=5)
+    lines = group_lines(body + [ref] + after, 1) + group_lines(note, 1)
+    kept, notes = split_footnotes(lines, PageGeom(1, 595, 842))
+    assert [ln.text for ln in kept] == ["về địa chất, khoáng sản đến cán bộ"]
+    assert [(p.text, p.role) for p in notes] == [("Luật Địa chất và khoáng sản", "footnote")]
+
+
+def test_small_type_at_the_foot_without_a_reference_stays_body():
+    from kehoach.parsers.pdf_layout import PageGeom, split_footnotes
+
+    lines = group_lines(glyphs("Nội dung chính của trang", top=300), 1) + \
+        group_lines(glyphs("1 Ghi chú in nhỏ", top=700, size=10.0, width=5), 1)
+    kept, notes = split_footnotes(lines, PageGeom(1, 595, 842))
+    assert len(kept) == 2 and not notes

@@ -235,6 +235,8 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
     if fixed is not texts:
         for (obj, i), t in zip(slots, fixed):
             if i < 0:
+                if t != obj.text:     # type: ignore[attr-defined]
+                    obj.refs = []     # type: ignore[attr-defined]   (the marks' offsets no longer hold)
                 obj.text = t          # type: ignore[attr-defined]
             else:
                 obj.lines[i] = t      # type: ignore[attr-defined]
@@ -250,6 +252,7 @@ def _drop_unmapped(pages: list[PageData]) -> int:
                 if "(cid:" in seg.text or any(is_unmapped(ch) for ch in seg.text):
                     count += _count_unmapped(seg.text)
                     seg.text = clean(strip_unmapped(seg.text))
+                    seg.refs = []
             ln.segs = [s for s in ln.segs if s.text] or ln.segs
         p.lines = [ln for ln in p.lines if ln.text.strip()]
         for frag in p.tables:
@@ -278,19 +281,42 @@ def _count_unmapped(text: str) -> int:
 def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
     geoms = [L.PageGeom(p.number, p.width, p.height) for p in pages]
     page_lines, dropped = L.drop_furniture([p.lines for p in pages], geoms)
-    for lines, g in zip(page_lines, geoms):
-        L.page_margins(lines, g)
+    L.fill_margins(page_lines, geoms)
+    footnotes: list[Paragraph] = []
+    for k, (lines, g) in enumerate(zip(page_lines, geoms)):
+        body, notes = L.split_footnotes(lines, g)
+        if notes:
+            page_lines[k] = body
+            footnotes.extend(notes)
     metrics = L.measure(page_lines, geoms, body_size)
     by_number = {g.number: g for g in geoms}
 
+    # two-column zones; one that ends its page may go on at the top of the next (a long Nơi nhận)
+    zones = [L.find_zones(lines, g) for lines, g in zip(page_lines, geoms)]
+    zone_lines = [[lines[z.start:z.end] for z in zs] for lines, zs in zip(page_lines, zones)]
+    carried = [0] * len(pages)
+    for k in range(len(pages) - 1):
+        lines, nxt = page_lines[k], page_lines[k + 1]
+        if not zones[k] or zones[k][-1].end != len(lines) or abs(geoms[k].width - geoms[k + 1].width) > 1:
+            continue
+        last = lines[-1]
+        if any(f.bbox[1] > last.bottom for f in pages[k].tables):
+            continue
+        limit = zones[k + 1][0].start if zones[k + 1] else len(nxt)
+        top_table = min((f.bbox[1] for f in pages[k + 1].tables), default=float("inf"))
+        limit = min(limit, sum(1 for ln in nxt if ln.bottom < top_table))
+        n = min(L.zone_continuation(zone_lines[k][-1], zones[k][-1], nxt[:limit], geoms[k + 1]), limit)
+        if n:
+            zone_lines[k][-1] = zone_lines[k][-1] + nxt[:n]
+            carried[k + 1] = n
+
     # one stream of items in reading order: lines, zones (two-column runs), table pieces
     items: list[tuple[str, object, int]] = []
-    for p, lines, g in zip(pages, page_lines, geoms):
+    for p, lines, g, zs, zl, skip in zip(pages, page_lines, geoms, zones, zone_lines, carried):
         page_items: list[tuple[float, str, object]] = []
-        zones = L.find_zones(lines, g)
-        in_zone = set()
-        for z in zones:
-            page_items.append((lines[z.start].top, "zone", (lines, z)))
+        in_zone = set(range(skip))
+        for z, zlines in zip(zs, zl):
+            page_items.append((lines[z.start].top, "zone", (zlines, z)))
             in_zone.update(range(z.start, z.end))
         for i, ln in enumerate(lines):
             if i not in in_zone:
@@ -331,7 +357,7 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
         i = j
     if run:
         blocks.extend(L.body_paragraphs(run, by_number, metrics))
-    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text]
+    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text] + footnotes
     return blocks, dropped
 
 

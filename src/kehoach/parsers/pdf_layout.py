@@ -21,11 +21,12 @@ import regex as re
 
 from ..blocks import Paragraph, Provenance
 from ..vntext import clean, is_upper_title
-from .pdf_lines import Line
+from .pdf_lines import Line, remove_refs
 
 FURNITURE_BAND = 0.10          # share of the page height at the top and bottom where headers/footers live
 GUTTER_MIN_EM = 2.5            # a column gutter is at least this wide (in ems of the text beside it)
 GUTTER_ALONE_EM = 5.0          # ... and one line is enough to open a zone when the gap is this wide
+MARGIN_MIN_LINES = 3           # long lines needed to read a page's margins from the page itself
 
 MARKER_RE = re.compile(
     r"^(?:[-–—+•*▪●○✓]\s|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|[IVXLC]{1,6}\.\s|[a-zđ]\)\s|\(\d{1,3}\)\s|"
@@ -59,21 +60,37 @@ class Metrics:
 # ---------------------------------------------------------------- geometry & metrics
 
 
-def page_margins(lines: list[Line], geom: PageGeom) -> None:
-    """Left/right text margins of a page from its long lines of the page's main size (fallback: 10%)."""
+def page_margins(lines: list[Line], geom: PageGeom) -> bool:
+    """Left/right text margins of a page from its long lines of the page's main size.
+
+    Returns False (margins left at 10%/90% of the width) when the page has too few long
+    lines to tell; `fill_margins` then borrows them from pages of the same size."""
     sizes = Counter(round(ln.size) for ln in lines for _ in range(len(ln.text)))
     main = sizes.most_common(1)[0][0] if sizes else 0
     body = [ln for ln in lines if abs(ln.size - main) <= 1.5 and len(ln.segs) == 1]
     widest = max((ln.x1 - ln.x0 for ln in body), default=0.0)
     long = [ln for ln in body if ln.x1 - ln.x0 >= 0.6 * widest] if widest else []
-    if len(long) >= 2:
-        xs0 = sorted(ln.x0 for ln in long)
-        xs1 = sorted(ln.x1 for ln in long)
-        geom.left = xs0[len(xs0) // 10]
-        geom.right = xs1[-1 - len(xs1) // 10]
-    else:
-        geom.left = geom.width * 0.1
-        geom.right = geom.width * 0.9
+    geom.left, geom.right = geom.width * 0.1, geom.width * 0.9
+    if len(long) < MARGIN_MIN_LINES or widest < 0.4 * geom.width:
+        return False
+    xs0 = sorted(ln.x0 for ln in long)
+    xs1 = sorted(ln.x1 for ln in long)
+    geom.left = xs0[len(xs0) // 10]
+    geom.right = xs1[-1 - len(xs1) // 10]
+    return True
+
+
+def fill_margins(pages: list[list[Line]], geoms: list[PageGeom]) -> None:
+    """Margins for every page: its own when it has enough text, else those of pages of its size."""
+    known = [page_margins(lines, g) for lines, g in zip(pages, geoms)]
+    for g, ok in zip(geoms, known):
+        if ok:
+            continue
+        same = [h for h, k in zip(geoms, known) if k and abs(h.width - g.width) < 1 and abs(h.height - g.height) < 1]
+        if same:
+            lefts = sorted(h.left for h in same)
+            rights = sorted(h.right for h in same)
+            g.left, g.right = lefts[len(lefts) // 2], rights[len(rights) // 2]
 
 
 def measure(pages: list[list[Line]], geoms: list[PageGeom], body_size: float) -> Metrics:
@@ -127,6 +144,62 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
             kept.append(ln)
         out.append(kept)
     return out, dropped
+
+
+# ---------------------------------------------------------------- footnotes
+
+
+_NOTE_START_RE = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})\s*(?=\S)")
+
+
+def split_footnotes(lines: list[Line], geom: PageGeom) -> tuple[list[Line], list[Paragraph]]:
+    """Footnotes at the foot of a page -> (the other lines, footnote paragraphs).
+
+    The block of small-type lines closing the page in its lower half, opening with a
+    number, is a footnote area when the page's text carries a raised reference mark with
+    that number (small type alone could be a Nơi nhận list). The marks are cut out of the
+    text, as the DOCX front-end drops them; the notes become role="footnote" paragraphs,
+    which the parser puts at the end of the document (they never split a paragraph that
+    runs over the page break).
+    """
+    sizes = Counter(round(ln.size) for ln in lines for _ in range(len(ln.text)))
+    if not sizes:
+        return lines, []
+    main = sizes.most_common(1)[0][0]
+    start = len(lines)
+    while start > 0:
+        ln = lines[start - 1]
+        if ln.size > min(main - 1.5, 0.85 * main) or ln.top < geom.height / 2 or len(ln.segs) > 1:
+            break
+        start -= 1
+    notes = lines[start:]
+    if not notes:
+        return lines, []
+    first = _NOTE_START_RE.match(clean(notes[0].text))
+    refs = {seg.text[a:b] for ln in lines[:start] for seg in ln.segs for a, b in seg.refs}
+    if not first or first.group("mark") not in refs:
+        return lines, []
+    groups: list[list[Line]] = []
+    marks: set[str] = set()
+    for ln in notes:
+        m = _NOTE_START_RE.match(clean(ln.text))
+        if m and (m.group("mark") in refs or not groups):
+            marks.add(m.group("mark"))
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    for ln in lines[:start]:
+        for seg in ln.segs:
+            if seg.refs:
+                remove_refs(seg, marks)
+    out = []
+    for group in groups:
+        para = make_paragraph(group, role="footnote", geom=geom)
+        text = _NOTE_START_RE.sub("", para.text, count=1)
+        para.lines = [_NOTE_START_RE.sub("", para.lines[0], count=1), *para.lines[1:]] if para.lines else []
+        para.text = text
+        out.append(para)
+    return lines[:start], out
 
 
 # ---------------------------------------------------------------- two-column zones
@@ -230,10 +303,11 @@ def _fits_side(ln: Line, lo: float, hi: float, left_c: list[float], right_c: lis
 
 
 def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Paragraph]:
-    """Paragraphs of a two-column zone: the whole left column, then the right column."""
+    """Paragraphs of a two-column zone (`lines` are the zone's lines, in order, possibly running
+    onto the next page): the whole left column, then the right column."""
     mid = (zone.lo + zone.hi) / 2
     columns: tuple[list[Line], list[Line]] = ([], [])
-    for ln in lines[zone.start:zone.end]:
+    for ln in lines:
         for side in (0, 1):
             segs = [s for s in ln.segs if ((s.x0 + s.x1) / 2 < mid) == (side == 0)]
             if segs:
@@ -263,6 +337,20 @@ def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Parag
         if group:
             out.append(make_paragraph(group, role="layout", wraps=wraps))
     return out
+
+
+def zone_continuation(zone_lines: list[Line], zone: Zone, next_lines: list[Line], geom: PageGeom) -> int:
+    """How many of the first lines of the next page carry on the columns of a zone that ended
+    its page (a Nơi nhận list running over the page break)."""
+    mid = (zone.lo + zone.hi) / 2
+    left_c = [s.x0 / 2 + s.x1 / 2 for ln in zone_lines for s in ln.segs if (s.x0 + s.x1) / 2 < mid]
+    right_c = [s.x0 / 2 + s.x1 / 2 for ln in zone_lines for s in ln.segs if (s.x0 + s.x1) / 2 >= mid]
+    n = 0
+    for ln in next_lines:
+        if _join_gutter(ln, zone.lo, zone.hi) is None and not _fits_side(ln, zone.lo, zone.hi, left_c, right_c, geom):
+            break
+        n += 1
+    return n
 
 
 def _column_box(col: list[Line], side: int, zone: Zone, g: PageGeom) -> tuple[float, float, float]:
@@ -331,9 +419,10 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
         return not (full and ln.x0 <= g.left + 0.5 * size and not marker)
     if ln.bottom - prev.bottom > size * (m.pitch_em * 1.2 + 0.05):
         return True
-    if abs(prev.bold - ln.bold) > 0.9 or abs(prev.italic - ln.italic) > 0.9:
-        return True
+    # no break on a change of bold or italic alone: a bold phrase inside a paragraph can fill a line
     if _centered(ln, g) and (_centered(prev, g) or _symmetric(prev, g)):
+        if abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
+            return True                  # a centred title's lines share one style; "(Kèm theo …)" is another
         if is_upper_title(ptext) != is_upper_title(text):
             return True
         if is_upper_title(ptext):
@@ -396,21 +485,16 @@ def join_lines(texts: list[str]) -> str:
             continue
         if out.endswith("\u00ad"):
             out = out[:-1] + t
-        elif re.search(r"\w-$", out) and not t[:1].isspace():
-            tail = re.search(r"(\w+)-$", out).group(1)
-            head = re.match(r"\w+", t)
-            if head and _latin(tail) and _latin(head.group(0)) and tail.islower() and head.group(0).islower() \
-                    and len(tail) >= 3 and len(head.group(0)) >= 2:
-                out = out[:-1] + t
+        elif re.search(r"\w-$", out):
+            tail = out.rsplit(None, 1)[-1]
+            head = t.split(None, 1)[0]
+            if re.fullmatch(r"[a-z]{3,}-", tail) and re.fullmatch(r"[a-z]{2,}[.,;:!?)]*", head):
+                out = out[:-1] + t           # a Latin word hyphenated at the line end
             else:
-                out = out + t
+                out = out + t                # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
         else:
             out = out + " " + t
     return out
-
-
-def _latin(word: str) -> bool:
-    return word.isascii() and word.isalpha()
 
 
 def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None = None,

@@ -73,6 +73,7 @@ class Seg:
     font: str
     first_word_w: float    # width of the first word (to tell a wrap from a hard break)
     nchars: int = 0
+    refs: list[tuple[int, int]] = field(default_factory=list)   # spans of raised small digits/* in `text`
 
 
 @dataclass
@@ -207,6 +208,7 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
         clusters.append([ch])
         ref_mid = mid
         ref_half = max(1.5, (ch["bottom"] - ch["top"]) * 0.45)
+    clusters = _merge_raised(clusters)
     for cl in clusters:
         cl.sort(key=lambda c: c["x0"])
     if marks:
@@ -224,6 +226,33 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
                     stats.unmapped += 1
                 stats.count_font(ch.get("fontname", ""), ch.get("size", 0.0))
     return lines
+
+
+def _merge_raised(clusters: list[list[dict]]) -> list[list[dict]]:
+    """Put a cluster of small raised or lowered glyphs (a footnote mark, an exponent) into the
+    line of normal-size text it overlaps."""
+    def box(cl: list[dict]) -> tuple[float, float, float]:
+        return min(c["top"] for c in cl), max(c["bottom"] for c in cl), max(c.get("size", 0.0) for c in cl)
+
+    out: list[list[dict]] = []
+    for i, cl in enumerate(clusters):
+        if len(cl) > 3 or not all(c["text"].isdigit() or c["text"] in "*()" for c in cl):
+            out.append(cl)           # only marks: a run of small text is a line of its own
+            continue
+        top, bottom, size = box(cl)
+        best, best_overlap = None, 0.0
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(clusters) and clusters[j]:
+                t2, b2, s2 = box(clusters[j])
+                overlap = min(bottom, b2) - max(top, t2)
+                if size <= 0.8 * s2 and overlap > 0.3 * size and overlap > best_overlap:
+                    best, best_overlap = j, overlap
+        if best is None:
+            out.append(cl)
+        else:
+            clusters[best].extend(cl)
+            cl.clear()
+    return [cl for cl in out if cl]
 
 
 def _attach_marks(clusters: list[list[dict]], marks: list[dict], stats: CharStats | None) -> None:
@@ -282,10 +311,17 @@ def _segments(chars: list[dict], space_x) -> list[Seg]:
 
 
 def _make_seg(chars: list[dict], space_x) -> Seg:
+    sizes: dict[float, int] = {}
+    for ch in chars:
+        size_key = round(ch.get("size", 0.0) * 2) / 2
+        sizes[size_key] = sizes.get(size_key, 0) + 1
+    main = max(sizes, key=sizes.get)
+    baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
     parts: list[str] = []
+    length = 0
+    refs: list[tuple[int, int]] = []
     first_word_end: float | None = None
     bold = italic = letters = 0
-    sizes: dict[float, int] = {}
     fonts: dict[str, int] = {}
     prev = None
     for ch in chars:
@@ -294,9 +330,17 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
             gap = ch["x0"] - prev["x1"]
             if gap > SPACE_GAP_EM * size or (gap > -0.5 and _has_space_between(space_x, prev, ch)):
                 parts.append(" ")
+                length += 1
                 if first_word_end is None:
                     first_word_end = prev["x1"]
-        parts.append(ch["text"] + ch.get("_marks", ""))
+        piece = ch["text"] + ch.get("_marks", "")
+        if _is_reference_mark(ch, main, baseline):
+            if refs and refs[-1][1] == length:
+                refs[-1] = (refs[-1][0], length + len(piece))
+            else:
+                refs.append((length, length + len(piece)))
+        parts.append(piece)
+        length += len(piece)
         fontname = ch.get("fontname", "")
         if ch["text"].isalnum() or len(ch["text"]) > 1:
             letters += 1
@@ -304,8 +348,6 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
                 bold += 1
             if font_is_italic(fontname):
                 italic += 1
-        size_key = round(ch.get("size", 0.0) * 2) / 2
-        sizes[size_key] = sizes.get(size_key, 0) + 1
         fonts[fontname] = fonts.get(fontname, 0) + 1
         prev = ch
     x0, x1 = chars[0]["x0"], chars[-1]["x1"]
@@ -317,10 +359,29 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         top=min(c["top"] for c in chars),
         bottom=max(c["bottom"] for c in chars),
         text="".join(parts),
-        size=max(sizes, key=sizes.get),
+        size=main,
         bold=bold / letters if letters else 0.0,
         italic=italic / letters if letters else 0.0,
         font=base_font(max(fonts, key=fonts.get)),
         first_word_w=first_word_end - x0,
         nchars=len(chars),
+        refs=refs,
     )
+
+
+def _is_reference_mark(ch: dict, main: float, baseline: float) -> bool:
+    """A footnote reference: a digit or asterisk set small and raised above the line's baseline."""
+    size = ch.get("size", main)
+    return (ch["text"].isdigit() or ch["text"] == "*") and size <= 0.75 * main \
+        and ch["bottom"] < baseline - 0.2 * main
+
+
+def remove_refs(seg: Seg, marks: set[str]) -> int:
+    """Cut the reference marks whose text is in `marks` out of a segment; return how many."""
+    cut = 0
+    for start, end in reversed(seg.refs):
+        if seg.text[start:end] in marks:
+            seg.text = (seg.text[:start] + seg.text[end:]).replace("  ", " ")
+            cut += 1
+    seg.refs = []
+    return cut
