@@ -372,3 +372,22 @@ def test_scanned_page_in_a_text_pdf_goes_to_ocr_alone(tmp_path, monkeypatch):
     assert calls == [[3]]
     assert doc.blocks[-1].text == "PHỤ LỤC (OCR)"
     assert [b.prov.page for b in doc.blocks] == sorted(b.prov.page for b in doc.blocks)
+
+
+def test_recipient_list_running_onto_the_next_page_stays_in_its_column():
+    doc = load(PDFS / "003_de44e36b6cf76cb3.pdf")
+    layout = [p for p in doc.paragraphs if p.role == "layout"]
+    texts = [p.text for p in layout]
+    nhan = texts.index("Nơi nhận:")
+    recipients = texts[nhan:texts.index("TM. ỦY BAN NHÂN DÂN")]
+    assert recipients[-2:] == ["- UBND các xã, phường;", "- Lưu: VT.HsCCHC."]
+    assert "- Các cơ quan, ban ngành, đoàn thể thị xã;" in recipients     # the item cut by the page break
+    assert {p.prov.page for p in layout[nhan:]} == {5, 6}
+    assert not [p for p in doc.paragraphs if p.role == "body" and p.text in ("xã;", "- Lưu: VT.HsCCHC.")]
+
+
+def test_appendix_title_lines_and_attachment_note_are_separate():
+    doc = load(PDFS / "000_4a6fe417c4c99215.pdf")
+    texts = [p.text for p in doc.paragraphs]
+    i = texts.index("DANH MỤC")
+    assert texts[i + 2].startswith("(Ban hành kèm theo Kế hoạch số")

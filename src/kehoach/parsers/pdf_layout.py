@@ -423,6 +423,8 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
     if _centered(ln, g) and (_centered(prev, g) or _symmetric(prev, g)):
         if abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
             return True                  # a centred title's lines share one style; "(Kèm theo …)" is another
+        if text.startswith("(") and ptext.count("(") <= ptext.count(")"):
+            return True                  # a parenthesis opening a centred line: "(Ban hành kèm theo …)"
         if is_upper_title(ptext) != is_upper_title(text):
             return True
         if is_upper_title(ptext):
