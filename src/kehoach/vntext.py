@@ -27,13 +27,17 @@ _NEW_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 _DETACHED_MARK_RE = re.compile(rf"(\p{{L}})\s+([{_COMBINING}])")
+_MARKS = frozenset(_COMBINING)
+_KEY_QUOTES_RE = re.compile(r"[“”\"'`*_]")
+_KEY_DASH_RE = re.compile(r"\s*([-–—&/])\s*")
 
 
 def nfc(text: str) -> str:
     """NFC with detached combining marks re-attached ("nga ̀ y" -> "ngày") and Ð fixed to Đ."""
     if not text:
         return ""
-    text = _DETACHED_MARK_RE.sub(r"\1\2", text)
+    if not _MARKS.isdisjoint(text):      # the regex costs; most text has no combining mark
+        text = _DETACHED_MARK_RE.sub(r"\1\2", text)
     text = unicodedata.normalize("NFC", text)
     # U+00D0 (Icelandic eth) is used for Đ by some fonts; NFC does not fix it.
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
@@ -55,8 +59,8 @@ def key(text: str | None) -> str:
     if not text:
         return ""
     text = new_tone(clean(text).casefold())      # casefold first: "Uỷ" has no mixed-case entry
-    text = re.sub(r"[“”\"'`*_]", "", text)
-    text = re.sub(r"\s*([-–—&/])\s*", r" \1 ", text)
+    text = _KEY_QUOTES_RE.sub("", text)
+    text = _KEY_DASH_RE.sub(r" \1 ", text)
     return _SPACE_RE.sub(" ", text).strip(" .;:,-–")
 
 
