@@ -200,6 +200,9 @@ def test_source_info(long_doc: Document):
     assert src.format == "pdf" and src.pages == 6
     assert [(s.orientation, s.first_page) for s in src.page_setups] == [("portrait", 1), ("landscape", 3)]
     assert round(src.page_setups[0].width_mm) == 210 and round(src.page_setups[1].width_mm) == 297
+    # the generator's 30 mm / 15 mm margins, read off the justified text of the portrait pages
+    assert abs(src.page_setups[0].margin_left_mm - 30) <= 0.5 and abs(src.page_setups[0].margin_right_mm - 15) <= 0.5
+    assert src.page_setups[1].margin_left_mm is None       # only a table and centred titles: not measurable
     assert src.body_font and "Serif" in src.body_font
     assert src.body_font_size in (12.0, 14.0)
 

@@ -75,7 +75,7 @@ def parse(path: str | Path, **options: object) -> Document:
         notes.append(f"pdf: {stats.marks} detached combining marks re-attached")
 
     body_font, body_size = _dominant_font(stats)
-    blocks, dropped = _blocks(pages, body_size)
+    blocks, dropped, geoms = _blocks(pages, body_size)
     if dropped:
         notes.append(f"pdf: {dropped} running page numbers / page header or footer lines dropped")
     image_pages = [p.number for p in pages if p.nchars < TEXT_PAGE_MIN_CHARS and p.image_cover >= IMAGE_PAGE_COVER]
@@ -88,7 +88,7 @@ def parse(path: str | Path, **options: object) -> Document:
         path=str(path),
         format="pdf",
         pages=len(pages),
-        page_setups=_page_setups(pages),
+        page_setups=_page_setups(pages, geoms),
         body_font=body_font,
         body_font_size=body_size,
         notes=notes,
@@ -278,7 +278,7 @@ def _count_unmapped(text: str) -> int:
 # ---------------------------------------------------------------- assembly
 
 
-def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
+def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[L.PageGeom]]:
     geoms = [L.PageGeom(p.number, p.width, p.height) for p in pages]
     page_lines, dropped = L.drop_furniture([p.lines for p in pages], geoms)
     L.fill_margins(page_lines, geoms)
@@ -358,7 +358,7 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int]:
     if run:
         blocks.extend(L.body_paragraphs(run, by_number, metrics))
     blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text] + footnotes
-    return blocks, dropped
+    return blocks, dropped, geoms
 
 
 def _tables(frags: list[TableFrag], index: int) -> list[Table]:
@@ -415,12 +415,16 @@ def _family(name: str) -> str:
     return name.split("-")[0].split(",")[0] or name
 
 
-def _page_setups(pages: list[PageData]) -> list[PageSetup]:
+def _page_setups(pages: list[PageData], geoms: list[L.PageGeom]) -> list[PageSetup]:
+    """One PageSetup per run of pages of the same size. Left/right margins are where the text
+    of full lines starts and ends (top/bottom cannot be told from the text and stay None)."""
     setups: list[PageSetup] = []
-    for p in pages:
+    for p, g in zip(pages, geoms):
         w, h = round(p.width * PT_TO_MM, 1), round(p.height * PT_TO_MM, 1)
         if setups and abs((setups[-1].width_mm or 0) - w) < 1 and abs((setups[-1].height_mm or 0) - h) < 1:
             continue
         setups.append(PageSetup(width_mm=w, height_mm=h, orientation="landscape" if w > h else "portrait",
+                                margin_left_mm=round(g.left * PT_TO_MM, 1) if g.measured else None,
+                                margin_right_mm=round((g.width - g.right) * PT_TO_MM, 1) if g.measured else None,
                                 first_page=p.number))
     return setups

@@ -45,6 +45,7 @@ class PageGeom:
     height: float
     left: float = 0.0       # body text margins found on the page
     right: float = 0.0
+    measured: bool = False  # margins read from this page's text or a page of its size (not a guess)
 
     @property
     def center(self) -> float:
@@ -75,8 +76,10 @@ def page_margins(lines: list[Line], geom: PageGeom) -> bool:
         return False
     xs0 = sorted(ln.x0 for ln in long)
     xs1 = sorted(ln.x1 for ln in long)
-    geom.left = xs0[len(xs0) // 10]
-    geom.right = xs1[-1 - len(xs1) // 10]
+    left, right = xs0[len(xs0) // 10], xs1[-1 - len(xs1) // 10]
+    if sum(1 for x in xs0 if abs(x - left) < 2) < 2 or sum(1 for x in xs1 if abs(x - right) < 2) < 2:
+        return False                     # no two lines share an edge: centred titles, not a text block
+    geom.left, geom.right, geom.measured = left, right, True
     return True
 
 
@@ -90,7 +93,7 @@ def fill_margins(pages: list[list[Line]], geoms: list[PageGeom]) -> None:
         if same:
             lefts = sorted(h.left for h in same)
             rights = sorted(h.right for h in same)
-            g.left, g.right = lefts[len(lefts) // 2], rights[len(rights) // 2]
+            g.left, g.right, g.measured = lefts[len(lefts) // 2], rights[len(rights) // 2], True
 
 
 def measure(pages: list[list[Line]], geoms: list[PageGeom], body_size: float) -> Metrics:
