@@ -158,6 +158,7 @@ def _read_page(page, stats: CharStats) -> PageData:
         inside.append(tb.bbox)
     free = [c for c in chars if not _inside(c, inside)]
     data.lines = group_lines(free, data.number, stats)
+    stats.count_body(data.lines)
     return data
 
 
@@ -400,11 +401,14 @@ def _row(row: FragRow, table: int, r: int) -> Row:
 
 
 def _dominant_font(stats: CharStats) -> tuple[str | None, float | None]:
-    if not stats.fonts:
+    """The body font: the most used family and size in the text outside tables (tables are
+    often set smaller), or in all text when there is nothing outside tables."""
+    fonts = stats.body_fonts or stats.fonts
+    if not fonts:
         return None, None
     by_size: Counter[float] = Counter()
     by_name: Counter[str] = Counter()
-    for (name, size), n in stats.fonts.items():
+    for (name, size), n in fonts.items():
         by_size[size] += n
         by_name[_family(name)] += n
     return by_name.most_common(1)[0][0], by_size.most_common(1)[0][0]

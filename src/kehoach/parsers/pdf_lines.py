@@ -136,6 +136,13 @@ class CharStats:
     duplicates: int = 0
     marks: int = 0
     fonts: dict[tuple[str, float], int] = field(default_factory=dict)
+    body_fonts: dict[tuple[str, float], int] = field(default_factory=dict)   # text outside tables
+
+    def count_body(self, lines: "list[Line]") -> None:
+        for ln in lines:
+            for seg in ln.segs:
+                key = (seg.font, round(seg.size * 2) / 2)
+                self.body_fonts[key] = self.body_fonts.get(key, 0) + seg.nchars
 
     def count_font(self, fontname: str, size: float, n: int = 1) -> None:
         key = (base_font(fontname), round(size * 2) / 2)
