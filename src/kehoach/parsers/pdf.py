@@ -11,9 +11,10 @@ Reading one file, top to bottom:
    `kehoach.parsers.ocr.ocr_pdf` when `ocr=True`.
 4. `_repair_text` (the single call point for repairing garbled text layers), then glyphs the
    PDF does not map to Unicode ("(cid:N)") are counted, reported and dropped.
-5. Page furniture goes (`pdf_layout.drop_furniture`), two-column zones become layout
-   paragraphs, other lines become body paragraphs, and table pieces on consecutive pages
-   with the same columns are joined into one `Table` (`pdf_tables.join_fragments`).
+5. Page furniture goes (`pdf_layout.drop_furniture`), footnotes move to the end, two-column
+   zones (header, signature) become layout paragraphs, other lines become body paragraphs,
+   and table pieces on consecutive pages with the same columns are joined into one `Table`
+   (`pdf_tables.table_rows`). Scanned pages inside a text PDF are read by OCR when asked.
 """
 from __future__ import annotations
 
@@ -280,6 +281,7 @@ def _count_unmapped(text: str) -> int:
 
 
 def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[L.PageGeom]]:
+    """Pages -> blocks in reading order. Returns (blocks, furniture lines dropped, page geometry)."""
     geoms = [L.PageGeom(p.number, p.width, p.height) for p in pages]
     page_lines, dropped = L.drop_furniture([p.lines for p in pages], geoms)
     L.fill_margins(page_lines, geoms)
@@ -290,18 +292,24 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[L.
             page_lines[k] = body
             footnotes.extend(notes)
     metrics = L.measure(page_lines, geoms, body_size)
-    by_number = {g.number: g for g in geoms}
+    items = _reading_order(pages, page_lines, geoms)
+    blocks = _assemble(items, {g.number: g for g in geoms}, metrics)
+    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text] + footnotes
+    return blocks, dropped, geoms
 
-    # two-column zones; one that ends its page may go on at the top of the next (a long Nơi nhận)
+
+def _reading_order(pages: list[PageData], page_lines: list[list[Line]],
+                   geoms: list[L.PageGeom]) -> list[tuple[str, object, int]]:
+    """One stream of (kind, object, page): "line", "zone" (lines of a two-column run), "table"."""
     zones = [L.find_zones(lines, g) for lines, g in zip(page_lines, geoms)]
     zone_lines = [[lines[z.start:z.end] for z in zs] for lines, zs in zip(page_lines, zones)]
+    # a zone that ends its page may go on at the top of the next (a long Nơi nhận list)
     carried = [0] * len(pages)
     for k in range(len(pages) - 1):
         lines, nxt = page_lines[k], page_lines[k + 1]
         if not zones[k] or zones[k][-1].end != len(lines) or abs(geoms[k].width - geoms[k + 1].width) > 1:
             continue
-        last = lines[-1]
-        if any(f.bbox[1] > last.bottom for f in pages[k].tables):
+        if any(f.bbox[1] > lines[-1].bottom for f in pages[k].tables):
             continue
         limit = zones[k + 1][0].start if zones[k + 1] else len(nxt)
         top_table = min((f.bbox[1] for f in pages[k + 1].tables), default=float("inf"))
@@ -311,22 +319,23 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[L.
             zone_lines[k][-1] = zone_lines[k][-1] + nxt[:n]
             carried[k + 1] = n
 
-    # one stream of items in reading order: lines, zones (two-column runs), table pieces
     items: list[tuple[str, object, int]] = []
-    for p, lines, g, zs, zl, skip in zip(pages, page_lines, geoms, zones, zone_lines, carried):
+    for p, lines, zs, zl, skip in zip(pages, page_lines, zones, zone_lines, carried):
         page_items: list[tuple[float, str, object]] = []
         in_zone = set(range(skip))
         for z, zlines in zip(zs, zl):
             page_items.append((lines[z.start].top, "zone", (zlines, z)))
             in_zone.update(range(z.start, z.end))
-        for i, ln in enumerate(lines):
-            if i not in in_zone:
-                page_items.append((ln.top, "line", ln))
-        for frag in p.tables:
-            page_items.append((frag.bbox[1], "table", frag))
+        page_items.extend((ln.top, "line", ln) for i, ln in enumerate(lines) if i not in in_zone)
+        page_items.extend((frag.bbox[1], "table", frag) for frag in p.tables)
         page_items.sort(key=lambda t: t[0])
         items.extend((kind, obj, p.number) for _, kind, obj in page_items)
+    return items
 
+
+def _assemble(items: list[tuple[str, object, int]], geoms: dict[int, L.PageGeom], metrics: L.Metrics) -> list:
+    """Runs of lines -> body paragraphs (across page breaks), zones -> layout paragraphs, and
+    a table that is the last thing on a page and the first on the next -> one table."""
     blocks: list = []
     run: list[Line] = []
     table_index = 0
@@ -338,14 +347,13 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[L.
             i += 1
             continue
         if run:
-            blocks.extend(L.body_paragraphs(run, by_number, metrics))
+            blocks.extend(L.body_paragraphs(run, geoms, metrics))
             run = []
         if kind == "zone":
             lines, z = obj    # type: ignore[misc]
-            blocks.extend(L.zone_paragraphs(lines, z, by_number[page]))
+            blocks.extend(L.zone_paragraphs(lines, z, geoms[page]))
             i += 1
             continue
-        # a table, maybe continued on the following pages
         frags = [obj]
         j = i + 1
         while j < len(items) and items[j][0] == "table" and items[j][2] == frags[-1].page + 1 \
@@ -357,9 +365,8 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[L.
         blocks.extend(tables)
         i = j
     if run:
-        blocks.extend(L.body_paragraphs(run, by_number, metrics))
-    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text] + footnotes
-    return blocks, dropped, geoms
+        blocks.extend(L.body_paragraphs(run, geoms, metrics))
+    return blocks
 
 
 def _tables(frags: list[TableFrag], index: int) -> list[Table]:
