@@ -5,6 +5,7 @@ Exit codes: 0 success · 1 some inputs of a batch failed · 2 usage error or unr
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Optional
 
@@ -35,8 +36,9 @@ def parse_cmd(
     files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
                                              "folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx (comma-separated for several)"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends with /): one output per "
-                                          "input mirroring the input tree (several inputs: one workbook for xlsx)"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
+                                         "with /): one output per input mirroring the input tree (several "
+                                         "inputs: one workbook for xlsx)"),
     combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
                                   f"({batch.REGISTER_STEM}.csv) with the source file as a column"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
@@ -82,14 +84,20 @@ def parse_cmd(
                                memory_mb=max_memory)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
-    for text in result.stdout:
-        sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        for text in result.stdout:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:            # `kehoach parse … | head`: the reader left, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     if shown != "none":
         report = (json.dumps(batch.summary_dict(result), ensure_ascii=False) if shown == "json"
                   else batch.summary_text(result, lang))
         typer.echo(report, err=output is None)
     if result.batch.interrupted:
+        if shown == "none":
+            _err(t("interrupted", lang, count=len(result.batch.outcomes) - len(result.batch.done)))
         raise typer.Exit(130)
     if result.failed:
         raise typer.Exit(2 if not several else 1)
