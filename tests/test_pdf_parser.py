@@ -394,3 +394,20 @@ def test_appendix_title_lines_and_attachment_note_are_separate():
     texts = [p.text for p in doc.paragraphs]
     i = texts.index("DANH MỤC")
     assert texts[i + 2].startswith("(Ban hành kèm theo Kế hoạch số")
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_sideways_pages_are_read_upright(tmp_path, rotation, long_doc):
+    """Pages shown sideways (text running down or up the page) read as the upright document."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(LONG))
+    for i in range(len(doc)):
+        doc[i].set_rotation(rotation)
+    path = tmp_path / f"sideways{rotation}.pdf"
+    doc.save(str(path))
+    doc.close()
+    turned = load(path)
+    assert [p.text for p in turned.paragraphs] == [p.text for p in long_doc.paragraphs]
+    assert [[c.text for c in r.cells] for r in turned.tables[0].rows] == expected_rows()
+    assert any("sideways" in n for n in turned.source.notes)

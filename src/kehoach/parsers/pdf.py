@@ -18,6 +18,7 @@ Reading one file, top to bottom:
 """
 from __future__ import annotations
 
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ PT_TO_MM = 25.4 / 72
 TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
 SCANNED_SHARE = 0.5             # more than this share of pages without text: a scan
 UNMAPPED_FATAL = 0.9            # this share of glyphs without Unicode: nothing usable to read
+SIDEWAYS_SHARE = 0.6            # more than this share of a page's glyphs not upright: the page is sideways
 IMAGE_PAGE_COVER = 0.5          # a page without text whose images cover this much of it is a scanned page
 
 
@@ -47,12 +49,20 @@ class PageData:
     tables: list[TableFrag] = field(default_factory=list)
     nchars: int = 0
     image_cover: float = 0.0        # share of the page covered by images
+    rotation: int = 0               # the page's /Rotate
+    turn: int = 0                   # degrees to add to it for the text to read upright (0: it does)
 
 
 def parse(path: str | Path, **options: object) -> Document:
     path = Path(path)
     stats = CharStats()
     pages = _read_pages(path, stats)
+    turned = [p.number for p in pages if p.turn]
+    if turned:                      # sideways pages: read an upright copy instead
+        with tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as tmp:
+            upright = _upright_copy(path, pages, Path(tmp) / "upright.pdf")
+            stats = CharStats()
+            pages = _read_pages(upright, stats, name=path)
     text_pages = sum(1 for p in pages if p.nchars >= TEXT_PAGE_MIN_CHARS)
     if not pages or (len(pages) - text_pages) > SCANNED_SHARE * len(pages):
         if options.get("ocr"):
@@ -60,6 +70,8 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "scanned_pdf")
 
     notes: list[str] = _apply_text_repair(pages)
+    if turned:
+        notes.append(f"pdf: pages {', '.join(map(str, turned))} ran sideways and were read turned upright")
     if "repaired:garbled:untrusted" in notes and options.get("ocr"):
         return _ocr(path, **options)   # the learnt glyph map is not trusted: read the pixels
     unmapped = _drop_unmapped(pages)
@@ -100,18 +112,19 @@ def parse(path: str | Path, **options: object) -> Document:
 # ---------------------------------------------------------------- reading pages
 
 
-def _open(path: Path):
+def _open(path: Path, name: Path | None = None):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    name = name or path
     try:
         return pdfplumber.open(str(path))
     except Exception as exc:   # pdfplumber wraps pdfminer errors; sort them into encrypted / broken
         cause = exc.__cause__ or exc.__context__ or exc
         for err in (exc, cause, *getattr(exc, "args", ())):
             if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)):
-                raise KehoachError(str(path), "encrypted_pdf") from None
-        raise KehoachError(str(path), "bad_pdf", error=_short(exc)) from None
+                raise KehoachError(str(name), "encrypted_pdf") from None
+        raise KehoachError(str(name), "bad_pdf", error=_short(exc)) from None
 
 
 def _short(exc: BaseException) -> str:
@@ -119,21 +132,23 @@ def _short(exc: BaseException) -> str:
     return text.splitlines()[0][:120]
 
 
-def _read_pages(path: Path, stats: CharStats) -> list[PageData]:
-    pdf = _open(path)
+def _read_pages(path: Path, stats: CharStats, name: Path | None = None) -> list[PageData]:
+    """Read every page, closing each right after. `name` is the file named in errors."""
+    name = name or path
+    pdf = _open(path, name)
     out: list[PageData] = []
     try:
         try:
             pages = pdf.pages
         except Exception as exc:
-            raise KehoachError(str(path), "bad_pdf", error=_short(exc)) from None
+            raise KehoachError(str(name), "bad_pdf", error=_short(exc)) from None
         for page in pages:
             try:
                 out.append(_read_page(page, stats))
             except KehoachError:
                 raise
             except Exception as exc:
-                raise KehoachError(str(path), "bad_pdf", error=f"page {page.page_number}: {_short(exc)}") from None
+                raise KehoachError(str(name), "bad_pdf", error=f"page {page.page_number}: {_short(exc)}") from None
             finally:
                 page.close()
     finally:
@@ -146,9 +161,13 @@ def _read_pages(path: Path, stats: CharStats) -> list[PageData]:
 
 def _read_page(page, stats: CharStats) -> PageData:
     """One page -> lines outside tables + table pieces. The page is closed by the caller."""
-    data = PageData(number=page.page_number, width=float(page.width), height=float(page.height))
+    data = PageData(number=page.page_number, width=float(page.width), height=float(page.height),
+                    rotation=int(getattr(page, "rotation", 0) or 0))
     chars = dedupe(list(page.chars), stats)
     data.nchars = sum(1 for c in chars if c.get("text", "").strip())
+    data.turn = _sideways_turn(chars)
+    if data.turn:
+        return data                 # read again from an upright copy (see `parse`)
     area = float(page.width * page.height) or 1.0
     data.image_cover = min(1.0, sum(float(im["width"] * im["height"]) for im in page.images) / area)
     if not data.nchars:
@@ -161,6 +180,33 @@ def _read_page(page, stats: CharStats) -> PageData:
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
+
+
+def _sideways_turn(chars: list[dict]) -> int:
+    """A page whose text runs up or down the page (a landscape page shown sideways): the turn
+    (-90 or 90 degrees) that makes it read left to right; 0 for an upright page."""
+    text = [c for c in chars if c.get("text", "").strip()]
+    sideways = [c for c in text if c.get("upright") is False]
+    if len(text) < TEXT_PAGE_MIN_CHARS or len(sideways) <= SIDEWAYS_SHARE * len(text):
+        return 0
+    steps = [b["top"] - a["top"] for a, b in zip(sideways, sideways[1:]) if abs(b["x0"] - a["x0"]) < 2]
+    down = sum(1 for d in steps if d > 0)
+    return -90 if down >= len(steps) - down else 90
+
+
+def _upright_copy(path: Path, pages: list[PageData], target: Path) -> Path:
+    """A copy of the PDF with the sideways pages turned upright (pypdfium2, pdfplumber's renderer)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for p in pages:
+            if p.turn:
+                doc[p.number - 1].set_rotation((p.rotation + p.turn) % 360)
+        doc.save(str(target))
+    finally:
+        doc.close()
+    return target
 
 
 def _inside(ch: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
