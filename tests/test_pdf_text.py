@@ -74,6 +74,7 @@ def test_hyphen_at_line_end():
     assert join_lines(["tín chỉ các-", "bon"]) == "tín chỉ các-bon"                   # a Vietnamese compound keeps it
     assert join_lines(["trans\u00ad", "formation"]) == "transformation"                # soft hyphen
     assert join_lines(["email: snv-", "cchc@lamdong.gov.vn"]) == "email: snv-cchc@lamdong.gov.vn"
+    assert join_lines(["cấp cho Cổng/Trang-", "Kinh phí sự nghiệp"]) == "cấp cho Cổng/Trang- Kinh phí sự nghiệp"
 
 
 def test_every_page_is_closed_right_after_use(monkeypatch):

@@ -476,7 +476,8 @@ def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with a space (Vietnamese syllables are words: never glue them).
 
-    A line ending in a hyphen after a letter is joined without a space ("NĐ-" + "CP");
+    A line ending in a hyphen after a letter is joined without a space ("NĐ-" + "CP"),
+    unless a capitalised word follows ("Trang-" + "Kinh phí": a dash, then a new item);
     the hyphen itself is dropped only for an obvious Latin word hyphenation ("infor-" +
     "mation"); a soft hyphen at the end of a line is removed.
     """
@@ -495,6 +496,8 @@ def join_lines(texts: list[str]) -> str:
             head = t.split(None, 1)[0]
             if re.fullmatch(r"[a-z]{3,}-", tail) and re.fullmatch(r"[a-z]{2,}[.,;:!?)]*", head):
                 out = out[:-1] + t           # a Latin word hyphenated at the line end
+            elif re.match(r"\p{Lu}\p{Ll}", head):
+                out = out + " " + t          # "Cổng/Trang-" + "Kinh phí": a dash before a new word
             else:
                 out = out + t                # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
         else:
