@@ -418,7 +418,14 @@ def test_sideways_pages_are_read_upright(tmp_path, rotation, long_doc):
 def test_pdf_gives_the_same_text_as_the_docx_it_was_printed_from(stem):
     """The PDF front-end reads back what the DOCX front-end reads from the source: body text,
     header/signature columns in the same order, every table cell."""
-    docx, pdf = load(FIXTURES / "docx" / f"{stem}.docx"), load(PDFS / f"{stem}.pdf")
+    import hashlib
+    import json
+
+    source = FIXTURES / "docx" / f"{stem}.docx"
+    printed_from = json.loads((PDFS / "SOURCES.json").read_text(encoding="utf-8")).get(f"{stem}.pdf")
+    if printed_from != hashlib.sha256(source.read_bytes()).hexdigest():
+        pytest.skip(f"{stem}.pdf was printed from another version of {source.name}: run tests/fixtures/make_pdf.py")
+    docx, pdf = load(source), load(PDFS / f"{stem}.pdf")
 
     def joined(doc, role):
         return " ".join(p.text for p in doc.paragraphs if p.role == role)
