@@ -27,23 +27,19 @@ _CID_RE = re.compile(r"\(cid:\d+\)")
 
 
 def font_is_bold(fontname: str) -> bool:
-    return bool(_BOLD_RE.search(_base_font(fontname)))
+    return bool(_BOLD_RE.search(base_font(fontname)))
 
 
 def font_is_italic(fontname: str) -> bool:
-    return bool(_ITALIC_RE.search(_base_font(fontname)))
+    return bool(_ITALIC_RE.search(base_font(fontname)))
 
 
-def _base_font(fontname: str) -> str:
+def base_font(fontname: str) -> str:
     """Drop the subset prefix: "ABCDEF+TimesNewRomanPS-BoldMT" -> "TimesNewRomanPS-BoldMT"."""
     name = fontname or ""
     if len(name) > 7 and name[6] == "+":
         name = name[7:]
     return name
-
-
-def base_font(fontname: str) -> str:
-    return _base_font(fontname)
 
 
 def is_unmapped(text: str) -> bool:
