@@ -198,6 +198,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     peak_rss_mb: float = 0.0        # the peak resident memory of the process that ran it
+    cpu_seconds: float = 0.0        # CPU time spent on it (wall time can include waiting for a CPU)
 
     @property
     def ok(self) -> bool:
@@ -305,14 +306,14 @@ def _worker_main(conn: Connection, job: Job, options: Any, lang: str, memory_mb:
         if message is None:
             return
         index, source = message
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         value, error = _call(job, source, options, lang)
-        reply = (index, value, error, time.perf_counter() - start, _peak_rss_mb())
+        reply = (index, value, error, time.perf_counter() - start, _peak_rss_mb(), time.process_time() - cpu)
         try:
             conn.send(reply)
         except Exception as exc:   # an unpicklable value: report it rather than die silently
             detail = f"{exc.__class__.__name__}: {exc}"[:160]
-            conn.send((index, None, f"{source.name}: {t('internal', lang, error=detail)}", reply[3], reply[4]))
+            conn.send((index, None, f"{source.name}: {t('internal', lang, error=detail)}", *reply[3:]))
 
 
 @dataclass
@@ -421,7 +422,7 @@ def _run_here(sources, job, options, timeout, lang, reporter, finish) -> None:
                  and threading.current_thread() is threading.main_thread())
     for index, source in enumerate(sources):
         reporter.started(source)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         previous = None
         if can_alarm:
             def ring(signum, frame):  # noqa: ARG001
@@ -437,7 +438,8 @@ def _run_here(sources, job, options, timeout, lang, reporter, finish) -> None:
             if can_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
-        finish(index, Outcome(source, value, error, time.perf_counter() - start, _peak_rss_mb()))
+        finish(index, Outcome(source, value, error, time.perf_counter() - start, _peak_rss_mb(),
+                              time.process_time() - cpu))
 
 
 def _secs(timeout: float | None) -> str:
@@ -521,7 +523,7 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
             for worker in busy:
                 if worker.conn in ready or worker.conn.poll():
                     try:
-                        index, value, error, seconds, peak = worker.conn.recv()
+                        index, value, error, seconds, peak, cpu = worker.conn.recv()
                     except (EOFError, OSError):
                         code = worker.process.exitcode
                         worker.process.join(timeout=1)
@@ -529,7 +531,7 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
                         remaining -= 1
                         drop(worker)
                         continue
-                    finish(index, Outcome(sources[index], value, error, seconds, peak))
+                    finish(index, Outcome(sources[index], value, error, seconds, peak, cpu))
                     remaining -= 1
                     worker.index = None
                     worker.done += 1
