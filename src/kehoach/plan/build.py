@@ -112,7 +112,10 @@ def read_appendices(doc: Document, start: int) -> list[Appendix]:
             continue
         for ln in b.lines or [b.text]:
             text = clean(ln).strip("*_ ")
-            if P.APPENDIX_RE.match(text) and (is_upper_title(text) or text.lower().startswith("phụ lục")):
+            if P.APPENDIX_RE.match(text) and (is_upper_title(text) or text.lower().startswith("phụ lục")) \
+                    and (current is None or current.tables or current.attached_to or current.title
+                         or key(text).startswith("phụ lục")):
+                # "PHỤ LỤC" then "DANH MỤC NHIỆM VỤ …": the second line is the title, not a new appendix
                 current = Appendix(label=text, location=Location(line=b.prov.line, page=b.prov.page, block=i))
                 apps.append(current)
             elif current is not None and P.ATTACHED_RE.match(text):
