@@ -562,9 +562,27 @@ def _legacy_candidates(text: str) -> bool:
     return not _VIET_ONLY.search(text)
 
 
+def _plain_unicode_chars() -> frozenset[str]:
+    """ASCII, every precomposed Vietnamese letter and common typographic marks."""
+    import unicodedata
+
+    base = "aăâeêioôơuưy"
+    marks = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    letters = {unicodedata.normalize("NFC", v + m) for v in base for m in marks} | {"đ"}
+    letters |= {c.upper() for c in letters}
+    ascii_ = {chr(i) for i in range(32, 127)} | {"\t", "\n", "\r"}
+    typography = set("“”‘’–—…•·°§№«»×÷±\u00a0\u200b\ufeff")
+    return frozenset(letters | ascii_ | typography)
+
+
+_PLAIN = _plain_unicode_chars()
+
+
 def detect_encoding(text: str) -> Kind:
     """Tell what `text` is: Unicode, TCVN3, VNI, or a garbled glyph-number text layer."""
     if not text or not text.strip():
+        return "unicode"
+    if "(cid:" not in text and set(text) <= _PLAIN:          # fast path: clean Vietnamese Unicode, nothing to weigh
         return "unicode"
     glyphs, letters = _glyph_count([text])
     beyond_latin1 = bool(_CID_RE.search(text)) or any(ord(ch) > 0xFF and _is_foreign(ch) for ch in text)

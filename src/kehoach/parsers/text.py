@@ -17,7 +17,7 @@ from ..vntext import clean
 from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
 
 _LIST_START = re.compile(r"^\s*(?:[-+•*–]\s+|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+|[IVXLC]{1,6}[.)]\s+)")
 _HTML_TAG = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|font|p|div)\b[^>]*>", re.I)
