@@ -61,7 +61,12 @@ def normalise_number(number: str) -> str:
     return re.sub(r"\s+", "", number).rstrip(".,;")
 
 
+_QUICK = re.compile(r"\d\s?[/-]\s?\p{L}|\d[/-]\d{4}/")   # a number with a code after it, or "11/2022/…"
+
+
 def find_references(text: str, location: Location | None = None) -> list[Reference]:
+    if not _QUICK.search(text):       # most cells and paragraphs cite nothing: skip the big pattern
+        return []
     refs: list[Reference] = []
     for m in _REF_RE.finditer(text):
         num = normalise_number(m.group("num"))
