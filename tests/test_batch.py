@@ -284,7 +284,7 @@ def test_ctrl_c_leaves_only_complete_files(tmp_path: Path):
     inputs.mkdir()
     for i, seed in enumerate(SEED_FILES):
         shutil.copy(seed, inputs / f"a{i}.txt")
-    slow = SEED_FILES[1].read_bytes() * 1500                # a few seconds of parsing each
+    slow = SEED_FILES[1].read_bytes() * 300                 # a few seconds of parsing each, under the 10 MB text cap
     for i in range(3):
         (inputs / f"z{i}.txt").write_bytes(slow)
     out = tmp_path / "out"
