@@ -9,6 +9,8 @@ import os
 import sys
 from typing import Optional
 
+from pathlib import Path
+
 import typer
 
 from . import batch
@@ -73,6 +75,7 @@ def parse_cmd(
         sources = batch.discover(files)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
+    ocr = ocr or _config_ocr(files)
     several = len(sources) > 1
     shown = (summary or ("text" if several and not quiet else "none")).lower()
     # failures one line each as they happen when no summary will list them (or above the bar)
@@ -101,6 +104,17 @@ def parse_cmd(
         raise typer.Exit(130)
     if result.failed:
         raise typer.Exit(2 if not several else 1)
+
+
+def _config_ocr(files: list[str]) -> bool:
+    """`ocr = true` in the nearest kehoach.toml / [tool.kehoach] above the first input (or the cwd)."""
+    from .validate.config import ConfigError, load_config
+
+    start = next((f for f in files if f != "-" and Path(f).exists()), None)
+    try:
+        return load_config(start=start).ocr
+    except ConfigError:
+        return False      # a broken config is reported by `validate`; parsing goes on without it
 
 
 @app.command("schema")
