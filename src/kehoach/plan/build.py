@@ -8,7 +8,7 @@ finds those boundaries; each part is then read by its own module.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -261,7 +261,7 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             continue
         tmap = map_table(b)
         if tmap is None and prev_map is not None and b.width == prev_width:
-            tmap = prev_map.__class__(roles=prev_map.roles, header_keys=prev_map.header_keys, header_rows=0)
+            tmap = replace(prev_map, header_rows=0)   # a piece with no header of its own: same columns
         if tmap is None:
             prev_map = None
             continue

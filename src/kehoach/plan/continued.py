@@ -15,7 +15,8 @@ from ..vntext import key
 from .columns import header_roles
 
 
-def _row_key(row: Row) -> str:
+def row_key(row: Row) -> str:
+    """A row compared by its text: repeated header rows are found by this key."""
     return "|".join(key(t) for t in row.texts)
 
 
@@ -68,7 +69,7 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         if isinstance(block, Table) and isinstance(prev, Table) and block.rows and prev.rows:
             first = block.rows[0]
-            same_header = _row_key(first) == _row_key(prev.rows[0]) and _looks_like_header_row(first)
+            same_header = row_key(first) == row_key(prev.rows[0]) and _looks_like_header_row(first)
             if same_header or (block.width == prev.width and not _looks_like_header_row(first)):
                 rows = block.rows[1:] if same_header else list(block.rows)
                 joined = Table(rows=list(prev.rows), prov=prev.prov, continued=prev.continued)

@@ -11,9 +11,10 @@ import regex as re
 
 from ..models import Task
 from ..vntext import clean
+from .patterns import kinds_of
 from .sections import Node, location_of
 from .timeline import parse_timeline
-from .units import split_items, split_units
+from .units import looks_like_unit, split_items, split_units
 
 _FIELD_LABELS: list[tuple[str, str]] = [
     ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
@@ -54,7 +55,7 @@ def read_fields(node: Node) -> dict[str, list[str]]:
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
     tasks: list[Task] = []
     for root in roots:
-        if "to_chuc_thuc_hien" in _kinds(root):
+        if "to_chuc_thuc_hien" in kinds_of(root.title):
             continue
         for node in root.walk():
             if node is root and node.style == "roman":
@@ -73,12 +74,6 @@ def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
                 location=location_of(node.block, node.para),
             ))
     return tasks
-
-
-def _kinds(node: Node) -> list[str]:
-    from .patterns import kinds_of
-
-    return kinds_of(node.title)
 
 
 def _strip_trailing(text: str) -> str:
@@ -133,9 +128,6 @@ _PERSON = re.compile(r"^(?:(?:Ông|Bà|Đồng chí|đ/c)\s+)?\p{Lu}\p{Ll}*(?:\s
 
 def _names_a_unit(text: str) -> bool:
     """An assignment heading names a unit or a person, not a topic ("3. Đối tượng", "Kinh phí")."""
-    from .patterns import kinds_of
-    from .units import looks_like_unit
-
     return looks_like_unit(text) or bool(_PERSON.match(text.split(",")[0].strip())) or kinds_of(text) == ["other"]
 
 
@@ -166,8 +158,6 @@ def _assignment(node: Node) -> Task | None:
 
 def _assignments_under(node: Node) -> list[Task]:
     """A child naming a unit is one assignment; a topic ("1. Công tác triển khai") is looked into."""
-    from .units import looks_like_unit
-
     out: list[Task] = []
     for child in node.children:
         title_unit = assignment_unit(child.title, bool(child.paras or child.children))[0]
@@ -186,6 +176,6 @@ def _assignments_under(node: Node) -> list[Task]:
 def assignments(roots: list[Node]) -> list[Task]:
     tasks: list[Task] = []
     for root in roots:
-        if "to_chuc_thuc_hien" in _kinds(root):
+        if "to_chuc_thuc_hien" in kinds_of(root.title):
             tasks.extend(_assignments_under(root))
     return tasks

@@ -74,8 +74,6 @@ def find_references(text: str, location: Location | None = None) -> list[Referen
         # the first coded part is a type or body code: "KH", "QĐ", "TW", "C04" — not "Km40"
         if not letters or not re.match(r"^(?:\p{Lu}{2}|\p{Lu}\d)", letters[0]):
             continue
-        if re.fullmatch(r"\d+/\d+", num.split("-")[0]) and not re.search(r"\p{L}", num):
-            continue
         date_raw = clean(m.group("date")) if m.group("date") else None
         iso = None
         if m.group("date"):

@@ -17,6 +17,7 @@ from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key
 from .columns import header_roles, is_column_number_row, role_of
+from .continued import row_key
 from .patterns import ROMAN
 from .timeline import parse_timeline
 from .units import looks_like_unit, make_unit, split_items, split_units
@@ -51,7 +52,7 @@ def map_table(table: Table) -> TableMap | None:
         texts = [c.text for c in _grid(row)]
         roles = header_roles(texts)
         if roles and "content" in roles.values():
-            keys = [_row_key(row)]
+            keys = [row_key(row)]
             n = i + 1
             # a second header row (sub-columns) or the row of column numbers
             while n < len(table.rows):
@@ -64,7 +65,7 @@ def map_table(table: Table) -> TableMap | None:
                     for other in [c for c, r in roles.items() if r == role and c != col]:
                         del roles[other]
                     roles[col] = role
-                keys.append(_row_key(table.rows[n]))
+                keys.append(row_key(table.rows[n]))
                 n += 1
             if "number" not in roles.values() and 0 not in roles:
                 first = [c.text for c in _grid(table.rows[n])] if n < len(table.rows) else []
@@ -82,9 +83,6 @@ def _sub_header_roles(texts: list[str]) -> dict[int, str]:
     roles = {i: role_of(t) for i, t in filled.items()}
     return {i: r for i, r in roles.items() if r} if all(roles.values()) else {}
 
-
-def _row_key(row: Row) -> str:
-    return "|".join(key(c.text) for c in row.cells)
 
 
 def _cell_lines(grid: list, col: int | None) -> list[str]:
@@ -108,7 +106,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     last: Task | None = None
     part = 1
     for r, row in enumerate(table.rows):
-        if r < tmap.header_rows or _row_key(row) in tmap.header_keys:
+        if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
         grid = _grid(row)
         texts = [c.text for c in grid]
