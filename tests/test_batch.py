@@ -15,17 +15,17 @@ import time
 from pathlib import Path
 
 import pytest
+
+from conftest import SEEDS_DIR, missing
 from typer.testing import CliRunner
 
 from kehoach import batch
 from kehoach.cli import app
 from kehoach.i18n import t
 
-SEEDS = Path("/work/shared/seeds")
-if not SEEDS.is_dir():
-    SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SEEDS_DIR
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-pytestmark = pytest.mark.skipif(len(SEED_FILES) < 5, reason="shared/seeds not available")
+pytestmark = pytest.mark.skipif(len(SEED_FILES) < 5, reason=missing(SEEDS))
 KEHOACH = [sys.executable, "-m", "kehoach"]
 runner = CliRunner()
 

@@ -12,17 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REALDOCS as _REALDOCS, missing
+
 from kehoach.errors import KehoachError
 from kehoach.parsers import doc as doc_parser
 from kehoach.parsers import load
 
 HERE = Path(__file__).resolve().parent
-REALDOCS = Path(os.environ.get("KEHOACH_SHARED", HERE.parents[1] / "shared")) / "realdocs"
+REALDOCS = _REALDOCS
 KMT = REALDOCS / "lamdong-ubnd_KH-khong-ma-tuy-2026_TTr196.doc"
 
 needs_soffice = pytest.mark.skipif(doc_parser.soffice_binary() is None,
                                    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
-needs_doc = pytest.mark.skipif(not KMT.exists(), reason=f"shared realdocs not found at {REALDOCS}")
+needs_doc = pytest.mark.skipif(not KMT.exists(), reason=missing(REALDOCS))
 
 
 def compound_file(names: list[str]) -> bytes:

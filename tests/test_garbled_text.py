@@ -3,11 +3,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REALDOCS as _REALDOCS, missing
+
 from kehoach import api
 from kehoach.validate.config import Config
 from kehoach.validate.engine import validate
 
-REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+REALDOCS = _REALDOCS
 GARBLED = """CӜNG HÒA XÃ HӜI CHӪ NGHƬA VIӊT NAM
 Ĉӝc lұp - Tӵ do - Hҥnh phúc
 
@@ -51,7 +53,7 @@ def test_clean_text_is_silent():
                                             .splitlines()[0])) == []
 
 
-@pytest.mark.skipif(not (REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf").exists(), reason="shared realdocs not present")
+@pytest.mark.skipif(not (REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf").exists(), reason=missing(REALDOCS))
 def test_real_pdf_with_a_broken_font_map_reads_as_the_plan_and_reports_the_repair():
     plan = api.parse(REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf")
     assert plan.header.number == "1105/KH-ĐKT" and plan.header.date == "2026-03-10"

@@ -22,17 +22,17 @@ from pathlib import Path
 
 import docx
 import pytest
+
+from conftest import SEEDS_DIR, missing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kehoach import batch
 from kehoach.i18n import MESSAGES
 
-SEEDS = Path("/work/shared/seeds")
-if not SEEDS.is_dir():
-    SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SEEDS_DIR
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-pytestmark = pytest.mark.skipif(len(SEED_FILES) < 5, reason="shared/seeds not available")
+pytestmark = pytest.mark.skipif(len(SEED_FILES) < 5, reason=missing(SEEDS))
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+
+from conftest import SHARED as _SHARED, missing
 import regex as re
 
 from kehoach import legacy
@@ -20,13 +22,13 @@ from kehoach.parsers import load
 from kehoach.vntext import nfc
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path(os.environ.get("KEHOACH_SHARED", HERE.parents[1] / "shared"))
+SHARED = _SHARED
 REALDOCS = SHARED / "realdocs"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
 KH_1105_TEXT = REALDOCS / "laocai-sct_KH-1105-DKT_2026.repo-extract.txt"
-needs_realdocs = pytest.mark.skipif(not KH_1105.exists(), reason=f"shared realdocs not found at {REALDOCS}")
-needs_seeds = pytest.mark.skipif(not SEEDS, reason=f"seed plans not found at {SHARED / 'seeds'}")
+needs_realdocs = pytest.mark.skipif(not KH_1105.exists(), reason=missing(REALDOCS))
+needs_seeds = pytest.mark.skipif(not SEEDS, reason=missing(SHARED / 'seeds'))
 
 VI_LOWER = ("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 

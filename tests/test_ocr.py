@@ -11,17 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REALDOCS as _REALDOCS, missing
+
 from kehoach.errors import KehoachError
 from kehoach.parsers import load
 from kehoach.parsers import ocr
 
 HERE = Path(__file__).resolve().parent
-REALDOCS = Path(os.environ.get("KEHOACH_SHARED", HERE.parents[1] / "shared")) / "realdocs"
+REALDOCS = _REALDOCS
 SCAN_589 = REALDOCS / "bca_KH-589-KH-BCA-C04_2025_scan.pdf"
 
 needs_tesseract = pytest.mark.skipif(
     not ocr.available(), reason="tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed")
-needs_scan = pytest.mark.skipif(not SCAN_589.exists(), reason=f"shared realdocs not found at {REALDOCS}")
+needs_scan = pytest.mark.skipif(not SCAN_589.exists(), reason=missing(REALDOCS))
 FONT = next((p for p in (Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
                          Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
                          Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"))
@@ -220,7 +222,7 @@ KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
 
 
 @needs_tesseract
-@pytest.mark.skipif(not KH_1105.exists(), reason=f"shared realdocs not found at {REALDOCS}")
+@pytest.mark.skipif(not KH_1105.exists(), reason=missing(REALDOCS))
 def test_scan_made_from_a_real_appendix_page(tmp_path: Path):
     """KH-1105's appendix (page 4) printed to an image-only PDF: the ruled table comes back
     with its rows, its vertically merged cells and its dates."""

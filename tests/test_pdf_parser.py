@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+
+from conftest import REALDOCS as _REALDOCS, missing
 import regex as re
 
 from kehoach.blocks import Document, Paragraph, Provenance, SourceInfo, Table
@@ -22,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 PDFS = FIXTURES / "pdf"
 LONG = PDFS / "long_appendix.pdf"
-REALDOCS = Path(os.environ.get("KEHOACH_SHARED", HERE.parents[1] / "shared")) / "realdocs"
+REALDOCS = _REALDOCS
 CV_1629 = REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf"
 KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
 SCAN_589 = REALDOCS / "bca_KH-589-KH-BCA-C04_2025_scan.pdf"
@@ -30,7 +32,7 @@ SCAN_589 = REALDOCS / "bca_KH-589-KH-BCA-C04_2025_scan.pdf"
 sys.path.insert(0, str(FIXTURES))
 import make_long_appendix as LA  # noqa: E402
 
-needs_realdocs = pytest.mark.skipif(not REALDOCS.is_dir(), reason=f"shared realdocs not found at {REALDOCS}")
+needs_realdocs = pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REALDOCS as _REALDOCS, missing
+
 from kehoach import api
 from kehoach.validate import Config, validate
 from kehoach.vntext import key
@@ -115,8 +117,8 @@ def test_docx_renderings_report_the_same_defects(stem, variant):
     assert got == want
 
 
-REAL = Path("/work/shared/realdocs")
-real = pytest.mark.skipif(not REAL.is_dir(), reason="the shared real documents are not on this machine")
+REAL = _REALDOCS
+real = pytest.mark.skipif(not REAL.is_dir(), reason=missing(REAL))
 
 
 @real

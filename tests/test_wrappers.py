@@ -3,9 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REALDOCS as _REALDOCS, missing
+
 from kehoach import api
 
-REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+REALDOCS = _REALDOCS
 
 DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN
 HUYỆN LỘC HÀ
@@ -75,7 +77,7 @@ def test_a_plain_plan_has_no_wrapper():
 
 
 @pytest.mark.skipif(not (REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf").exists(),
-                    reason="shared realdocs not present")
+                    reason=missing(REALDOCS))
 def test_cong_van_is_reported_as_not_a_plan_with_its_header():
     plan = api.parse(REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf")
     assert plan.document_type == "cong_van" and plan.is_plan is False

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
+from conftest import SEEDS_DIR, missing
 from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
@@ -16,11 +18,9 @@ from kehoach.export import xlsx_out
 from kehoach.export.xlsx_out import PLAN_SHEET, STATUS_CHOICES, TASK_COLUMNS, TASK_SHEET, plans_xlsx
 from kehoach.models import Location, Plan, SourceFacts, Task, Timeline, Unit
 
-SEEDS = Path("/work/shared/seeds")
-if not SEEDS.is_dir():
-    SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SEEDS_DIR
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-pytestmark = pytest.mark.skipif(len(SEED_FILES) < 5, reason="shared/seeds not available")
+pytestmark = pytest.mark.skipif(len(SEED_FILES) < 5, reason=missing(SEEDS))
 HEADERS = [h for h, _, _ in TASK_COLUMNS]
 
 

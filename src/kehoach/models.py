@@ -136,6 +136,15 @@ class Finding(BaseModel):
     file: str | None = None
 
 
+class Diagnostic(BaseModel):
+    """Something the parser saw but could not place, or guessed: the plan may be incomplete there."""
+
+    code: str = Field(..., description="stable ASCII name, e.g. 'table-no-tasks' (see plan/diagnostics.py)")
+    message: str = Field(..., description="what was seen and not placed, in English")
+    excerpt: str = ""
+    location: Location | None = None
+
+
 class Wrapper(BaseModel):
     """A document that carries the plan: a Quyết định 'ban hành kèm theo', a Tờ trình with the draft attached."""
 
@@ -163,6 +172,7 @@ class Plan(BaseModel):
     tasks: list[Task] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     wrapper: "Wrapper | None" = Field(None, description="the Quyết định / Tờ trình that carries this plan, if any")
+    diagnostics: list[Diagnostic] = Field(default_factory=list, description="what the parser saw but could not place")
 
     # The parsed blocks stay with the plan for the validator; they are not part of the JSON.
     _document: Any = PrivateAttr(default=None)

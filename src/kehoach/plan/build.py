@@ -17,6 +17,7 @@ from ..models import Appendix, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
+from .diagnostics import collecting
 from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
@@ -170,6 +171,13 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
 
 def build_plan(doc: Document) -> Plan:
     """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
+    with collecting() as found:
+        plan = _build_plan(doc)
+    plan.diagnostics = found
+    return plan
+
+
+def _build_plan(doc: Document) -> Plan:
     doc = Document(blocks=join_continued_tables(doc.blocks), source=doc.source)
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
