@@ -16,8 +16,12 @@ Three kinds of broken Vietnamese reach the parsers:
   learnt from the document itself: words whose glyphs are partly known are matched
   against the national motto, the document-type names and a frequency list of
   administrative Vietnamese (`vi_lexicon`), each match votes for the glyphs it would
-  fix, and the clearest votes are adopted round after round. The repair is *trusted*
-  when the motto comes out right and nearly every glyph got a letter.
+  fix, and the clearest votes are adopted round after round. A word's neighbours vote
+  too, through the word pairs of `vi_lexicon` ("định kỳ", "kỷ luật"). A glyph the rounds
+  leave open is still given its likeliest letter — a dropped letter ("V Việt Linh") is
+  worse than a guess — and a guess with little behind it is listed in `Repair.uncertain`
+  so that the front-end can say where. The repair is *trusted* when the motto comes out
+  right and nearly every glyph got a letter.
 
 Detection looks at the text, never at font names: the share of words that are common
 Vietnamese before and after each conversion decides.
@@ -333,11 +337,10 @@ def _plausible(word: str) -> bool:
             if w.isalpha():
                 seen[_syllable(w)[1]] += 1
         _RHYMES.update(r for r, n in seen.items() if n >= 2 and r)
-    onset, rhyme, tone = _syllable(word)
+    _, rhyme, tone = _syllable(word)
     if len(tone) > 1 or rhyme not in _RHYMES:
         return False
-    return not (rhyme.endswith(("p", "t", "c", "ch")) and tone not in ("", "\u0301", "\u0323")) \
-        and not (rhyme.endswith(("p", "t", "c", "ch")) and tone == "")
+    return not rhyme.endswith(("p", "t", "c", "ch")) or tone in ("\u0301", "\u0323")
 
 
 def _word_pairs(units: list[int | str]) -> list[tuple[tuple, tuple]]:
