@@ -311,32 +311,34 @@ def _syllable(word: str) -> tuple[str, str, str]:
 
 _RHYMES: set[str] = set()
 _TONED_RHYMES: Counter = Counter()
+_TONE_SHARE: Counter = Counter()
 
 
 def _rhyme_weight(word: str) -> float:
-    """How common the word's rhyme with its tone is in the lexicon ("ùng": cùng, dùng …)."""
+    """How common the word's rhyme with its tone is in the lexicon ("ùng": cùng, dùng …);
+    a rhyme never seen with that tone weighs by how common the tone is."""
     if not _TONED_RHYMES:
         for w, n in _lexicon().items():
             if w.isalpha():
                 _, rhyme, tone = _syllable(w)
                 _TONED_RHYMES[rhyme + tone] += n ** 0.5
+                _TONE_SHARE[tone] += n
+        total = sum(_TONE_SHARE.values()) or 1
+        for tone in _TONE_SHARE:
+            _TONE_SHARE[tone] /= total
     _, rhyme, tone = _syllable(word)
-    return float(_TONED_RHYMES.get(rhyme + tone, 0.0))
+    return float(_TONED_RHYMES.get(rhyme + tone, 0.0)) or 0.1 * _TONE_SHARE.get(tone, 0.0)
 
 
 def _plausible(word: str) -> bool:
-    """A syllable Vietnamese could write: a known onset, a rhyme the lexicon has in two
-    words or more, one tone at most, and only sắc/nặng on a stop ending (-p -t -c -ch).
+    """A syllable Vietnamese could write: a known onset, a rhyme some lexicon word has,
+    one tone at most, and only sắc/nặng on a stop ending (-p -t -c -ch).
 
     For a letter no lexicon word explains ("Dũng", a name): it keeps the choice among
     letters that make a syllable at all.
     """
     if not _RHYMES:
-        seen: Counter = Counter()
-        for w in _lexicon():
-            if w.isalpha():
-                seen[_syllable(w)[1]] += 1
-        _RHYMES.update(r for r, n in seen.items() if n >= 2 and r)
+        _RHYMES.update(r for w in _lexicon() if w.isalpha() for r in [_syllable(w)[1]] if r)
     _, rhyme, tone = _syllable(word)
     if len(tone) > 1 or rhyme not in _RHYMES:
         return False
