@@ -249,3 +249,22 @@ def test_real_doc_pages_are_words_count_and_tasks_spread_over_them(path: Path):
             assert len(set(known)) > 1, f"every task on page {set(known)}"
         # tasks come in document order: their pages never go back
         assert known == sorted(known)
+
+
+@needs_soffice
+@pytest.mark.skipif(not REAL_DOCS, reason=missing(REALDOCS))
+def test_without_a_layout_block_pages_are_unknown_not_page_1(monkeypatch):
+    """LibreOffice could not lay the file out as PDF: Word's count stays, block pages are null."""
+    path = min(REAL_DOCS, key=lambda p: p.stat().st_size)
+    real_convert = doc_parser.convert
+
+    def no_pdf(source, workdir, target, suffix, timeout=doc_parser.TIMEOUT_S):
+        if suffix == "pdf":
+            raise KehoachError(str(source), "bad_doc", error="no PDF")
+        return real_convert(source, workdir, target, suffix, timeout)
+
+    monkeypatch.setattr(doc_parser, "convert", no_pdf)
+    document = load(path)
+    assert document.source.pages == ole.summary_page_count(path.read_bytes())
+    assert all(p.prov.page is None for p in document.paragraphs)
+    assert any(n.startswith("doc: no page layout from LibreOffice") for n in document.source.notes)
