@@ -27,6 +27,7 @@ from ..blocks import Document, Paragraph, Provenance, Table
 _KEEP = re.compile(r"[\p{L}\p{N}]+")
 PROBE = 32             # letters and digits that find a block in the rendered text
 WINDOW = 40000         # how far ahead of the previous block to look
+SHORT, NEAR = 16, 3000  # a short text ("Sở Y tế") recurs: it is looked for near the previous block only
 
 
 def _norm(text: str) -> str:
@@ -95,8 +96,9 @@ def assign_pages(document: Document, pages_text: list[str], word_pages: int | No
         key = _norm(text)
         hit = -1
         if len(key) >= 4:
+            window = WINDOW if len(key) >= SHORT else NEAR
             for probe in (key[:PROBE], key[len(key) // 2:len(key) // 2 + PROBE]):
-                hit = joined.find(probe, cursor, cursor + WINDOW + len(probe))
+                hit = joined.find(probe, cursor, cursor + window + len(probe))
                 if hit >= 0:
                     break
         if hit >= 0:
