@@ -7,6 +7,12 @@ repeated run of consecutive paragraphs is ONE finding whose `related` holds both
 every paragraph's excerpt. Short lines, headings and labelled fields ("- Thời gian thực hiện:
 Thường xuyên.") can be part of a run but never make a finding on their own; table cells are
 not paragraphs and are never compared.
+
+What repeats by design is not a pasted block: a task's labelled fields ("- Đơn vị chủ trì: …",
+however long), a sentence used as a formula in three or more places ("Triển khai nhiệm vụ
+được giao chủ trì tại Phụ lục của Kế hoạch."), a copy edited in most of its paragraphs (the
+same criteria adapted to another audience, the same task title with another timeline), and an
+appendix restating the body (a checklist appendix) — the last is still reported, at `info`.
 """
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ from itertools import pairwise
 import regex as re
 
 from ...blocks import Paragraph
-from ...models import Location, Plan
+from ...models import Location, Plan, Severity
+from ...plan.prose import _FIELD_RE as _TASK_FIELD   # the parser's own task-field labels
 from ...vntext import is_upper_title, key
 from ..config import Config
 from ..registry import rule
@@ -25,6 +32,8 @@ from ..util import describe, describe_range, excerpt, location, paragraphs
 
 MIN_CHARS = 60        # a paragraph shorter than this (normalised) is "short"
 MIN_WORDS = 8
+FORMULA_COPIES = 3    # a sentence found in this many places is a formula, not a pasted copy
+FORMULA_CHARS = 160   # … when it is one sentence, not a long paragraph
 NEAR = 0.90           # SequenceMatcher ratio for a near-duplicate
 RELATED_EXCERPT = 160
 
@@ -74,9 +83,19 @@ def _is_strong(text: str, k: str, title: str = "") -> bool:
         return False       # headings; "(Kèm theo Kế hoạch số …)" under every appendix
     if title and (k in title or title in k):
         return False       # the plan's title restated in its opening sentence
+    if _task_field(text):
+        return False       # "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch …" is shared by many tasks
     field = _FIELD.match(text)
     # "- Cơ quan thực hiện: …" repeats by design
     return not (field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100)
+
+
+def _task_field(text: str) -> tuple[str, str] | None:
+    """(label, value) of a task's labelled field other than its content ("Nội dung: …")."""
+    m = _TASK_FIELD.match(text)
+    if not m or m.group("content"):
+        return None
+    return key(m.group("label")), _dkey(m.group("value"))
 
 
 def _candidates(plan: Plan) -> list[_Para]:
@@ -90,6 +109,12 @@ def _candidates(plan: Plan) -> list[_Para]:
             continue
         out.append(_Para(block, para, k, _is_strong(para.text, k, title), frozenset(re.findall(r"\w+", k))))
     _running_heads(out)
+    copies: dict[str, int] = {}
+    for p in out:
+        copies[p.key] = copies.get(p.key, 0) + 1
+    for p in out:
+        if copies[p.key] >= FORMULA_COPIES and len(p.key) < FORMULA_CHARS:
+            p.strong = False
     start = _appendix_start(plan)
     for p in out:
         p.appendix = start is not None and p.block >= start
@@ -243,19 +268,54 @@ def _find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
     return paras, kept
 
 
+def _verdict(paras: list[_Para], run: Repeat) -> Severity | None:
+    """The severity of a `duplicate-paragraph` finding for this run, or None: `near-duplicate-paragraph`.
+
+    A repeat inside the body is a warning; the body restated in an appendix (a checklist
+    appendix, a form listing the plan's points) is reported as info; appendices restating
+    each other count only as a long run.
+    """
+    if not _is_certain(paras, run):
+        return None
+    if not paras[run.j].appendix:
+        return "warning"
+    if not paras[run.i].appendix:
+        return "info"
+    return "warning" if _strong_pairs(paras, run) >= 3 else None
+
+
+def _strong_pairs(paras: list[_Para], run: Repeat) -> int:
+    return sum(1 for t in range(run.n) if paras[run.i + t].strong and paras[run.j + t].strong)
+
+
+def _edited_after(paras: list[_Para], run: Repeat) -> bool:
+    """The copy goes on with the same labelled field, another value: the same task title with
+    another lead or timeline, a parallel item rather than a pasted one."""
+    a, b = run.i + run.n, run.j + run.n
+    if a >= run.j or b >= len(paras):
+        return False
+    fa, fb = _task_field(paras[a].para.text), _task_field(paras[b].para.text)
+    return bool(fa and fb and fa[0] == fb[0] and fa[1] != fb[1])
+
+
 def _is_certain(paras: list[_Para], run: Repeat) -> bool:
     """Warn on an exact repeat, a substantial containment, or a run of three strong pairs.
 
     Containment of a short sentence inside a longer paragraph ("Chịu trách nhiệm trước UBND
-    huyện …" reused in another duty), near matches, and an appendix restating the body are
-    common in honest drafting: alone, they are only `near-duplicate-paragraph` (info).
+    huyện …" reused in another duty) and near matches are common in honest drafting: alone,
+    they are only `near-duplicate-paragraph` (info). So is a copy edited in at least half of
+    its paragraphs: the same criteria adapted to another audience, a task repeated under
+    another heading with another timeline.
     """
     strong = [(t, kind, ratio) for t, (kind, ratio) in enumerate(run.pairs)
               if paras[run.i + t].strong and paras[run.j + t].strong]
+    edited_after = _edited_after(paras, run)
+    compared = len(strong) + edited_after
+    edited = sum(1 for _, kind, _ in strong if kind != "exact") + edited_after
+    if compared >= 2 and 2 * edited >= compared:
+        return False
     if len(strong) >= 3:
         return True
-    if paras[run.j].appendix:
-        return False       # appendix forms and tables restate the body, and each other, by design
     for t, kind, ratio in strong:
         if kind == "exact":
             return True
@@ -307,7 +367,8 @@ def _related(paras: list[_Para], run: Repeat, lang: str) -> list[dict]:
 def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
     paras, runs = find_repeats(plan)
     for run in runs:
-        if _is_certain(paras, run) != certain:
+        severity = _verdict(paras, run)
+        if (severity is not None) != certain:
             continue
         a, b = paras[run.i], paras[run.j]
         orig = describe(a.loc, config.lang)
@@ -319,7 +380,8 @@ def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
             kind, ratio = run.pairs[0]
             texts, fmt = MESSAGES[kind], {"original": orig, "pct": round(ratio * 100)}
         yield rule_obj.finding(config, texts, location=b.loc, excerpt=excerpt(b.para.text),
-                               related=_related(paras, run, config.lang), **fmt)
+                               related=_related(paras, run, config.lang),
+                               severity="info" if severity == "info" else None, **fmt)
 
 
 @rule("duplicate-paragraph", "KH101", "warning", plans_only=False,
@@ -333,8 +395,11 @@ def duplicate_paragraph(plan: Plan, config: Config):
     while drafting. Comparison ignores whitespace, Unicode form, tone placement (hoà/hòa),
     case and the leading list marker. A run of consecutive repeated paragraphs (headings
     included) is reported once, at the start of the second copy, with both ranges and each
-    paragraph's excerpt in `related`. Short lines, headings and labelled fields such as
-    "- Thời gian thực hiện: Thường xuyên." repeat by design and are not reported alone.
+    paragraph's excerpt in `related`. Short lines, headings and a task's labelled fields
+    ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ trì: …" however long) repeat by
+    design and are not reported alone, nor is a sentence used as a formula in three or more
+    places. A copy edited in at least half of its paragraphs is near-duplicate-paragraph. The
+    body restated in an appendix (a checklist or report outline) is reported as `info`.
 
     PASS::
 
