@@ -121,3 +121,49 @@ def test_github_format_reason_is_its_error_command_only(binary):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("::error file=") and REASON in lines[0]
     assert result.stderr == ""
+
+
+# ---- rule documentation in both languages ----------------------------------------------
+
+def _rules():
+    from kehoach.validate.registry import all_rules
+
+    return all_rules()
+
+
+def test_every_rule_is_documented_in_vietnamese_with_the_fragments_written_once():
+    import unicodedata
+
+    from kehoach.validate.report import SEVERITY_WORDS
+
+    for r in _rules():
+        vi, en = r.doc_text("vi"), r.doc_text("en")
+        assert r.doc_vi.startswith(f"{r.name} ({r.code}, {SEVERITY_WORDS['vi'][r.severity]}): "), r.name
+        assert unicodedata.is_normalized("NFC", r.doc_vi), r.name
+        assert "PASS" not in r.doc_vi and "FAIL" not in r.doc_vi, r.name         # fragments live in the docstring
+        assert len(r.doc_vi.split("\n\n")) >= 2, r.name                         # a summary line and an explanation
+        assert en == r.doc and vi != en
+        fragments = en[en.index("PASS"):]
+        assert fragments.startswith(("PASS::", "PASS (facts)::")), r.name
+        assert vi.endswith(fragments) and vi.count("PASS") == en.count("PASS") == 1, r.name
+
+
+def test_rules_name_prints_the_documentation_in_the_chosen_language():
+    rule = next(r for r in _rules() if r.name == "header-missing")
+    vi = run("rules", "KH401")
+    assert vi.exit_code == 0
+    assert vi.stdout.startswith("header-missing (KH401, lỗi): ") and "Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành" in vi.stdout
+    assert "the issuing body" not in vi.stdout and "PASS::" in vi.stdout and "FAIL::" in vi.stdout
+    en = run("rules", "header-missing", "--lang", "en")
+    assert en.stdout.strip() == rule.doc
+    doc = json.loads(run("rules", "KH401", "-f", "json").stdout)["doc"]
+    assert doc == rule.doc_text("vi")
+
+
+def test_sarif_rule_descriptions_follow_the_language(tmp_path):
+    plan = tmp_path / "p.txt"
+    plan.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    for lang, needle in (("vi", "phần đầu văn bản có đủ các thành phần"), ("en", "the header has every component")):
+        doc = json.loads(run("validate", str(plan), "-f", "sarif", "--lang", lang).stdout)
+        driver = {r["name"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+        assert needle in driver["header-missing"]["help"]["text"]

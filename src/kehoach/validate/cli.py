@@ -115,7 +115,7 @@ def rules_cmd(
         if fmt == "json":
             typer.echo(json.dumps(_rule_dict(found, lang), ensure_ascii=False, indent=2))
         else:
-            typer.echo(found.doc)
+            typer.echo(found.doc_text(lang))
         return
     rules = all_rules()
     if fmt == "json":
@@ -129,7 +129,7 @@ def rules_cmd(
 
 def _rule_dict(r, lang: str) -> dict:
     return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
-            "summary": r.summary_text(lang), "doc": r.doc}
+            "summary": r.summary_text(lang), "doc": r.doc_text(lang)}
 
 
 def register(app: typer.Typer) -> None:

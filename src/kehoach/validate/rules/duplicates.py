@@ -386,7 +386,20 @@ def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
 
 @rule("duplicate-paragraph", "KH101", "warning", plans_only=False,
       summary={"vi": "đoạn văn (hoặc cả một chuỗi đoạn) bị lặp lại",
-               "en": "a paragraph (or a run of paragraphs) is repeated"})
+               "en": "a paragraph (or a run of paragraphs) is repeated"},
+      doc_vi="""duplicate-paragraph (KH101, cảnh báo): một đoạn văn hoặc một chuỗi đoạn văn bị lặp lại.
+
+      Đoạn văn dài (từ 60 ký tự và 8 từ trở lên) lặp lại nguyên văn một đoạn trước đó, hoặc nằm trọn
+      trong một đoạn dài hơn, thường là do một khối văn bản bị dán hai lần khi soạn thảo. Khi so
+      sánh, bỏ qua khác biệt về khoảng trắng, dạng mã Unicode, vị trí đặt dấu thanh (hoà/hòa), chữ
+      hoa, chữ thường và ký hiệu đầu dòng. Một chuỗi đoạn liên tiếp bị lặp (kể cả đề mục) chỉ được
+      báo một lần, tại đầu bản lặp thứ hai, kèm phạm vi của cả hai bản và trích đoạn của từng đoạn
+      trong `related`. Dòng ngắn, đề mục và các trường có nhãn của nhiệm vụ ("- Thời gian thực hiện:
+      Thường xuyên.", "- Đơn vị chủ trì: …" dù dài) được lặp lại theo thể thức nên không bị báo
+      riêng; câu dùng như một công thức ở từ ba nơi trở lên cũng vậy. Bản sao đã được sửa ở từ một
+      nửa số đoạn trở lên thuộc quy tắc near-duplicate-paragraph. Nội dung phần thân được nhắc lại
+      trong phụ lục (danh mục kiểm tra, đề cương báo cáo) chỉ được báo ở mức `info`.
+      """)
 def duplicate_paragraph(plan: Plan, config: Config):
     """duplicate-paragraph (KH101, warning): a paragraph or a run of paragraphs is repeated.
 
@@ -436,7 +449,13 @@ def duplicate_paragraph(plan: Plan, config: Config):
 
 @rule("near-duplicate-paragraph", "KH102", "info", plans_only=False,
       summary={"vi": "đoạn văn gần giống một đoạn khác (có thể sao chép rồi sửa)",
-               "en": "a paragraph is nearly the same as another (copied, then edited?)"})
+               "en": "a paragraph is nearly the same as another (copied, then edited?)"},
+      doc_vi="""near-duplicate-paragraph (KH102, thông tin): một đoạn văn dài giống một đoạn khác từ 90 % trở lên.
+
+      Hai đoạn văn dài chỉ khác nhau vài từ có thể là bản sao mới sửa ở một chỗ, cũng có thể là hai
+      nhiệm vụ được cố ý viết song song. Công cụ không phân biệt được nên chỉ báo ở mức `info`; một
+      chuỗi nhiều đoạn như vậy, hoặc một đoạn lặp nguyên văn, thuộc quy tắc duplicate-paragraph.
+      """)
 def near_duplicate_paragraph(plan: Plan, config: Config):
     """near-duplicate-paragraph (KH102, info): a long paragraph is ≥ 90 % the same as another.
 
