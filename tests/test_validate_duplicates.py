@@ -132,12 +132,26 @@ def test_a_copy_edited_in_most_paragraphs_is_only_a_near_duplicate():
     assert found and all(f.severity == "info" and f.rule == "near-duplicate-paragraph" for f in found)
 
 
-def test_a_task_title_repeated_with_another_timeline_is_parallel_not_pasted():
+def test_a_task_heading_repeated_under_two_parts_is_not_a_pasted_paragraph():
+    """The same decree to comment on (3.1) and then to implement (3.2): a heading with its own
+    fields under it, named again — headings and labelled fields never make a finding alone."""
     title = "a) Nghị định quy định chi tiết thi hành một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật."
     item = title + "\n\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Thời gian thực hiện: {when}."
     body = ("1. Góp ý dự thảo văn bản hướng dẫn thi hành Luật\n\n" + item.format(when="Theo tiến độ soạn thảo")
             + "\n\n2. Triển khai văn bản hướng dẫn thi hành Luật\n\n" + item.format(when="Sau khi Nghị định được ban hành"))
-    assert [f for f in dups(plan(body)) if f.severity != "info"] == []
-    # the same item pasted with the same timeline is a pasted block
-    pasted = body.replace("Sau khi Nghị định được ban hành", "Theo tiến độ soạn thảo")
+    assert dups(plan(body)) == []
+    # a duty sentence under the title, pasted with it, is still a pasted paragraph
+    duty = "Rà soát, đề xuất sửa đổi các quy định về tiêu chuẩn, quy chuẩn kỹ thuật thuộc lĩnh vực quản lý."
+    pasted = body.replace(title, title + "\n\n" + duty)
     assert [(f.rule, f.severity) for f in dups(plan(pasted))] == [("duplicate-paragraph", "warning")]
+
+
+def test_a_heading_restating_an_objective_or_a_unit_is_not_a_pasted_paragraph():
+    unit = "a) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ tư lệnh Vùng Cảnh sát biển 3"
+    body = ("1. Tuyên truyền\n\n" + unit + "\n\nPhối hợp với chính quyền địa phương khu vực biên giới đẩy mạnh tuyên truyền, "
+            "vận động Nhân dân chấp hành nghiêm pháp luật.\n\n2. Đấu tranh phòng, chống tội phạm\n\n" + unit
+            + "\n\nChủ trì, phối hợp với lực lượng chuyên trách triển khai các giải pháp phòng ngừa, đấu tranh và ngăn chặn.")
+    assert dups(plan(body)) == []
+    # the same two units' lines as points with nothing under them: a pasted sentence
+    flat = "1. Tuyên truyền\n\n" + unit + "\n\n2. Đấu tranh phòng, chống tội phạm\n\n" + unit
+    assert [(f.rule, f.severity) for f in dups(plan(flat))] == [("duplicate-paragraph", "warning")]

@@ -9,10 +9,11 @@ Thường xuyên.") can be part of a run but never make a finding on their own; 
 not paragraphs and are never compared.
 
 What repeats by design is not a pasted block: a task's labelled fields ("- Đơn vị chủ trì: …",
-however long), a sentence used as a formula in three or more places ("Triển khai nhiệm vụ
-được giao chủ trì tại Phụ lục của Kế hoạch."), a copy edited in most of its paragraphs (the
-same criteria adapted to another audience, the same task title with another timeline), and an
-appendix restating the body (a checklist appendix) — the last is still reported, at `info`.
+however long), a heading with text under it (a unit or an objective named again over other
+duties), a sentence used as a formula in three or more places ("Triển khai nhiệm vụ được
+giao chủ trì tại Phụ lục của Kế hoạch."), a copy edited in at least half of its paragraphs
+(the same criteria adapted to another audience), and an appendix restating the body (a
+checklist appendix) — the last is still reported, at `info`.
 """
 from __future__ import annotations
 
@@ -98,8 +99,23 @@ def _task_field(text: str) -> tuple[str, str] | None:
     return key(m.group("label")), _dkey(m.group("value"))
 
 
+def _heading_blocks(plan: Plan) -> set[int]:
+    """Blocks holding the title of a section that has text or sub-sections under it: a heading
+    restating an objective ("2. Thông tin tuyên truyền …" under Nội dung) names a part, it is
+    not a pasted paragraph. A point that is one sentence with nothing under it stays a paragraph."""
+    out: set[int] = set()
+    stack = list(plan.sections)
+    while stack:
+        sec = stack.pop()
+        stack.extend(sec.children)
+        if (sec.children or sec.text) and sec.location and sec.location.block is not None:
+            out.add(sec.location.block)
+    return out
+
+
 def _candidates(plan: Plan) -> list[_Para]:
     title = _dkey(plan.header.title or "")
+    headings = _heading_blocks(plan)
     out = []
     for block, para in paragraphs(plan, layout=False):
         if para.role == "footnote":
@@ -107,7 +123,8 @@ def _candidates(plan: Plan) -> list[_Para]:
         k = _dkey(para.text)
         if not k:
             continue
-        out.append(_Para(block, para, k, _is_strong(para.text, k, title), frozenset(re.findall(r"\w+", k))))
+        strong = block not in headings and _is_strong(para.text, k, title)
+        out.append(_Para(block, para, k, strong, frozenset(re.findall(r"\w+", k))))
     _running_heads(out)
     copies: dict[str, int] = {}
     for p in out:
@@ -288,31 +305,18 @@ def _strong_pairs(paras: list[_Para], run: Repeat) -> int:
     return sum(1 for t in range(run.n) if paras[run.i + t].strong and paras[run.j + t].strong)
 
 
-def _edited_after(paras: list[_Para], run: Repeat) -> bool:
-    """The copy goes on with the same labelled field, another value: the same task title with
-    another lead or timeline, a parallel item rather than a pasted one."""
-    a, b = run.i + run.n, run.j + run.n
-    if a >= run.j or b >= len(paras):
-        return False
-    fa, fb = _task_field(paras[a].para.text), _task_field(paras[b].para.text)
-    return bool(fa and fb and fa[0] == fb[0] and fa[1] != fb[1])
-
-
 def _is_certain(paras: list[_Para], run: Repeat) -> bool:
     """Warn on an exact repeat, a substantial containment, or a run of three strong pairs.
 
     Containment of a short sentence inside a longer paragraph ("Chịu trách nhiệm trước UBND
     huyện …" reused in another duty) and near matches are common in honest drafting: alone,
     they are only `near-duplicate-paragraph` (info). So is a copy edited in at least half of
-    its paragraphs: the same criteria adapted to another audience, a task repeated under
-    another heading with another timeline.
+    its paragraphs: the same criteria adapted to another audience.
     """
     strong = [(t, kind, ratio) for t, (kind, ratio) in enumerate(run.pairs)
               if paras[run.i + t].strong and paras[run.j + t].strong]
-    edited_after = _edited_after(paras, run)
-    compared = len(strong) + edited_after
-    edited = sum(1 for _, kind, _ in strong if kind != "exact") + edited_after
-    if compared >= 2 and 2 * edited >= compared:
+    edited = sum(1 for _, kind, _ in strong if kind != "exact")
+    if len(strong) >= 2 and 2 * edited >= len(strong):
         return False
     if len(strong) >= 3:
         return True
@@ -394,11 +398,12 @@ def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
       sánh, bỏ qua khác biệt về khoảng trắng, dạng mã Unicode, vị trí đặt dấu thanh (hoà/hòa), chữ
       hoa, chữ thường và ký hiệu đầu dòng. Một chuỗi đoạn liên tiếp bị lặp (kể cả đề mục) chỉ được
       báo một lần, tại đầu bản lặp thứ hai, kèm phạm vi của cả hai bản và trích đoạn của từng đoạn
-      trong `related`. Dòng ngắn, đề mục và các trường có nhãn của nhiệm vụ ("- Thời gian thực hiện:
-      Thường xuyên.", "- Đơn vị chủ trì: …" dù dài) được lặp lại theo thể thức nên không bị báo
-      riêng; câu dùng như một công thức ở từ ba nơi trở lên cũng vậy. Bản sao đã được sửa ở từ một
-      nửa số đoạn trở lên thuộc quy tắc near-duplicate-paragraph. Nội dung phần thân được nhắc lại
-      trong phụ lục (danh mục kiểm tra, đề cương báo cáo) chỉ được báo ở mức `info`.
+      trong `related`. Dòng ngắn, đề mục (dòng có nội dung hoặc các điểm ở dưới) và các trường có
+      nhãn của nhiệm vụ ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ trì: …" dù dài) được
+      lặp lại theo thể thức nên không bị báo riêng; câu dùng như một công thức ở từ ba nơi trở lên
+      cũng vậy. Bản sao đã được sửa ở từ một nửa số đoạn trở lên thuộc quy tắc
+      near-duplicate-paragraph. Nội dung phần thân được nhắc lại trong phụ lục (danh mục kiểm tra,
+      đề cương báo cáo) chỉ được báo ở mức `info`.
       """)
 def duplicate_paragraph(plan: Plan, config: Config):
     """duplicate-paragraph (KH101, warning): a paragraph or a run of paragraphs is repeated.
@@ -408,9 +413,9 @@ def duplicate_paragraph(plan: Plan, config: Config):
     while drafting. Comparison ignores whitespace, Unicode form, tone placement (hoà/hòa),
     case and the leading list marker. A run of consecutive repeated paragraphs (headings
     included) is reported once, at the start of the second copy, with both ranges and each
-    paragraph's excerpt in `related`. Short lines, headings and a task's labelled fields
-    ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ trì: …" however long) repeat by
-    design and are not reported alone, nor is a sentence used as a formula in three or more
+    paragraph's excerpt in `related`. Short lines, headings (a line with text or points under
+    it) and a task's labelled fields ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ
+    trì: …" however long) repeat by design and are not reported alone, nor is a sentence used as a formula in three or more
     places. A copy edited in at least half of its paragraphs is near-duplicate-paragraph. The
     body restated in an appendix (a checklist or report outline) is reported as `info`.
 
