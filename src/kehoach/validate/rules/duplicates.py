@@ -84,19 +84,17 @@ def _is_strong(text: str, k: str, title: str = "") -> bool:
         return False       # headings; "(Kèm theo Kế hoạch số …)" under every appendix
     if title and (k in title or title in k):
         return False       # the plan's title restated in its opening sentence
-    if _task_field(text):
+    if _is_task_field(text):
         return False       # "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch …" is shared by many tasks
     field = _FIELD.match(text)
     # "- Cơ quan thực hiện: …" repeats by design
     return not (field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100)
 
 
-def _task_field(text: str) -> tuple[str, str] | None:
-    """(label, value) of a task's labelled field other than its content ("Nội dung: …")."""
+def _is_task_field(text: str) -> bool:
+    """A task's labelled field (lead, support, time, products, funding), not its "Nội dung: …"."""
     m = _TASK_FIELD.match(text)
-    if not m or m.group("content"):
-        return None
-    return key(m.group("label")), _dkey(m.group("value"))
+    return bool(m and not m.group("content"))
 
 
 def _heading_blocks(plan: Plan) -> set[int]:
@@ -415,9 +413,10 @@ def duplicate_paragraph(plan: Plan, config: Config):
     included) is reported once, at the start of the second copy, with both ranges and each
     paragraph's excerpt in `related`. Short lines, headings (a line with text or points under
     it) and a task's labelled fields ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ
-    trì: …" however long) repeat by design and are not reported alone, nor is a sentence used as a formula in three or more
-    places. A copy edited in at least half of its paragraphs is near-duplicate-paragraph. The
-    body restated in an appendix (a checklist or report outline) is reported as `info`.
+    trì: …" however long) repeat by design and are not reported alone, nor is a sentence used
+    as a formula in three or more places. A copy edited in at least half of its paragraphs is
+    near-duplicate-paragraph. The body restated in an appendix (a checklist or report outline)
+    is reported as `info`.
 
     PASS::
 
