@@ -17,8 +17,27 @@ from . import batch
 from .batch import render, write_atomic  # noqa: F401  (kept importable from here)
 from .i18n import t
 from .models import Plan
+from .options import lang_option, package_version
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="kehoach: Kế hoạch -> task register; lint drafts.")
+# rich_markup_mode=None: the plain help lists a flag without a type ("--ocr", not "--ocr <bool>",
+# which this typer's rich help prints even after --help) and a usage error is plain text
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="kehoach: Kế hoạch -> task register; lint drafts.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {package_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    """kehoach: Kế hoạch -> task register; lint drafts."""
+
 
 FORMATS = batch.FORMATS
 SUMMARIES = ("text", "json", "none")
@@ -52,7 +71,7 @@ def parse_cmd(
     summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
                                           "for several inputs); on stdout with -o, else on stderr"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
-    lang: str = typer.Option("vi", "--lang", help="language of messages: vi, en"),
+    lang: str = lang_option("vi"),
 ) -> None:
     """Parse plans into a task register (JSON of the whole plan, CSV or Excel of the tasks).
 
@@ -121,6 +140,12 @@ def _config_ocr(files: list[str]) -> bool:
 def schema_cmd() -> None:
     """Print the JSON Schema of `kehoach parse --format json`."""
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("version")
+def version_cmd() -> None:
+    """Print the version (from the installed package's metadata)."""
+    typer.echo(f"kehoach {package_version()}")
 
 
 from .validate.cli import register as _register_validate  # noqa: E402
