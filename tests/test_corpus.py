@@ -33,7 +33,7 @@ def sources_table() -> dict[str, str]:
     rows: dict[str, str] = {}
     for line in SOURCES.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and "." in cells[0] and not set(cells[0]) <= {"-", " "}:
+        if len(cells) >= 2 and Path(cells[0]).suffix.lower() in DOC_SUFFIXES:
             rows[cells[0]] = cells[1]
     return rows
 
