@@ -220,7 +220,8 @@ def test_inline_unit_with_a_colon():
 def test_de_nghi_prefix_is_not_part_of_the_unit():
     t = api.parse_text(ASSIGNMENTS).tasks[3]
     assert names(t.lead) == ["Ban Tuyên giáo Huyện ủy"]
-    assert t.content == "đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
+    # the duty is the whole sentence, from its start: the unit is its subject
+    assert t.content == "Đề nghị Ban Tuyên giáo Huyện ủy đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
 
 
 def test_doi_voi_prefix_is_not_part_of_the_unit():
@@ -232,7 +233,7 @@ def test_doi_voi_prefix_is_not_part_of_the_unit():
 def test_long_inline_heading_is_cut_where_the_duty_starts():
     t = api.parse_text(ASSIGNMENTS).tasks[7]
     assert names(t.lead) == ["Ủy ban nhân dân các xã, thị trấn"]
-    assert t.content.startswith("căn cứ nhiệm vụ được phân công")
+    assert t.content.startswith("Ủy ban nhân dân các xã, thị trấn căn cứ nhiệm vụ được phân công")
 
 
 def test_closing_sentence_after_the_assignments_is_not_a_task():

@@ -115,14 +115,26 @@ def split_items(lines: list[str] | str | None) -> list[str]:
     return items
 
 
+# heads of unit names (and of the people who stand for them) — matched on key(), so in lower case;
+# a head that is also a common word is guarded: "Ban hành", "Tổ chức", "Hội nghị", "Báo cáo" are not units
+_UNIT_HEADS = (
+    r"phòng|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|sở|ban(?! hành)|bộ(?! tiêu chí| công cụ| máy| phận chức)|cục|vụ|chi cục|"
+    r"công an|bưu điện|đài|hội(?! nghị| thảo| thi| diễn| chợ| họp| đàm| viên)|hội đồng|đoàn(?! kết)|liên đoàn|tỉnh đoàn|"
+    r"thành đoàn|huyện đoàn|công đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|đảng ủy|cơ quan|đơn vị|"
+    r"trường(?! hợp)|bệnh viện|viện|học viện|đại học|tổng cục|kho bạc|chi nhánh|công ty|tổng công ty|tập đoàn|"
+    r"tổ(?! chức)|tổ dân phố|thôn|ấp|khu phố|bộ phận|hđnd|thanh tra|quân sự|bộ chỉ huy|ngân hàng|"
+    r"báo(?! cáo)|cổng|tòa án|viện kiểm sát|bảo hiểm xã hội|chi bộ|hợp tác xã|liên minh|liên hiệp|điện lực|"
+    r"xã(?! hội)|phường|thị trấn|địa phương|doanh nghiệp|hiệp hội|cấp ủy|cấp uỷ|thuế|chủ đầu tư|tổ chức chính trị|"
+    r"cơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học| lý luận)|"
+    r"chủ tịch|phó chủ tịch|người đứng đầu|thủ trưởng|trưởng|phó trưởng|giám đốc|phó giám đốc|thường trực|"
+    r"đồng chí|đ/c|chuyên viên|cán bộ|công chức"
+)
 _UNIT_START = re.compile(
-    r"^(?:các\s+|lãnh đạo\s+)?(?:phòng|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|sở|ban|bộ|cục|vụ|chi cục|công an|"
-    r"bưu điện|đài|hội|đoàn|liên đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|cơ quan|đơn vị|"
-    r"trường|bệnh viện|viện|tổng cục|kho bạc|chi nhánh|công ty|tổ|bộ phận|hđnd|thanh tra|quân sự|"
-    r"bộ chỉ huy|ngân hàng|báo|cổng|tòa án|viện kiểm sát|chủ tịch|người đứng đầu|thủ trưởng|trưởng)\b",
+    rf"^(?:(?:các|lãnh đạo|đại diện)\s+)?(?:{_UNIT_HEADS})\b|^(?:các|những) tổ chức\b",
     re.I,
 )
 
 
 def looks_like_unit(text: str) -> bool:
+    """The text starts with the head of a unit's name, or of a person standing for a unit."""
     return bool(_UNIT_START.match(key(text)))
