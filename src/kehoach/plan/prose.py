@@ -13,7 +13,7 @@ from dataclasses import field as dc_field
 import regex as re
 
 from ..models import Task
-from ..vntext import clean
+from ..vntext import clean, key
 from .diagnostics import report
 from .patterns import kinds_of
 from .sections import Node, location_of
@@ -321,14 +321,19 @@ def _paragraph_assignments(node: Node) -> list[Task]:
         if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
             continue
         lead = split_units(unit_text)
-        if not lead:
-            continue
+        if not lead or _GENERIC.fullmatch(key(unit_text)):
+            continue            # "Các đơn vị triển khai thực hiện." is addressed to everyone, names no unit
         lines = [duty]
         if text.rstrip().endswith(":") and n == len(paras) - 1:
             lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
         out.append(Task(id="", origin="assignment", number=None, content="\n".join(lines), lead=lead,
                         location=location_of(block, p)))
     return out
+
+
+# a subject made only of generic words names no unit
+_GENERIC = re.compile(r"(?:(?:các|những|mọi|cơ quan|đơn vị|địa phương|tổ chức|cá nhân|có liên quan|liên quan|trực thuộc|"
+                      r"và|cấp|,|\s)+)")
 
 
 def _is_unit_heading(node: Node) -> bool:

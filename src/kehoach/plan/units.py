@@ -68,6 +68,67 @@ def _join_broken_names(lines: list[str]) -> list[str]:
     return out
 
 
+# a line holding only a title or a role ("Lãnh đạo", "Đại diện lãnh đạo") belongs to the unit on the next line
+_ROLE_LINE = re.compile(
+    r"^(?:(?:đại diện|lãnh đạo|thủ trưởng|người đứng đầu|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|trưởng|phó trưởng|"
+    r"chánh|phó chánh|đồng chí|các đồng chí|cán bộ|chuyên viên|công chức)\s*)+$",
+    re.I,
+)
+
+
+def _join_role_lines(lines: list[str]) -> list[str]:
+    """A line break separates units only when each line is a unit: "Lãnh đạo" / "Sở Giáo dục và Đào tạo" is one."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        text = line.strip()
+        if _ROLE_LINE.match(key(text.strip(_STRIP))):
+            pending = f"{pending} {text}".strip()
+            continue
+        out.append(f"{pending} {text}".strip() if pending else line)
+        pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
+# heads where two units written with no separator are split ("Sở Khoa học và Công nghệ Sở Công Thương");
+# a parent's head after a sub-unit ("Phòng Quản lý Công nghiệp Sở Công Thương", "Văn phòng Sở Tư pháp",
+# "Ban Chỉ đạo … Sở …") names whose unit it is, and is not split
+_PARENT_HEADS = r"Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Văn phòng"
+_PEER_HEADS = (r"Phòng|Chi cục|Trung tâm|Ban|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|"
+               r"Thành đoàn|Huyện đoàn|Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Ngân hàng|Bảo hiểm xã hội|"
+               r"Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Viện")
+_TOP_LEFT = re.compile(r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
+                       r"Huyện đoàn|Hội|Ngân hàng|Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|"
+                       r"Viện kiểm sát)\b")
+_GLUED = re.compile(
+    rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})"
+    r"(?=\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b))"
+)
+_CONNECTOR_END = re.compile(r"\b(?:và|các|của|thuộc|với|cùng|tại|cho|hoặc|gồm|là|Đa khoa|đa khoa)$")
+
+
+def split_glued(text: str) -> list[str]:
+    """Two unit names with no separator between them are split where the second one's head stands."""
+    pieces: list[str] = []
+    start = 0
+    for m in _GLUED.finditer(text):
+        left = text[start:m.start()].strip()
+        last = left.rsplit(",", 1)[-1].split()          # the name just before the head
+        if len(last) < 2 or (len(last) == 2 and last[-1][:1].islower()) or left.count("(") > left.count(")") \
+                or _CONNECTOR_END.search(left) or not looks_like_unit(" ".join(last)):
+            continue             # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
+        left_name = " ".join(last)
+        parent = re.fullmatch(_PARENT_HEADS, m.group("head")) is not None
+        if parent and not _TOP_LEFT.match(left_name):
+            continue           # a sub-unit followed by the unit it belongs to
+        pieces.append(left)
+        start = m.start("head")
+    pieces.append(text[start:].strip())
+    return pieces
+
+
 def split_units(lines: list[str] | str | None) -> list[Unit]:
     """Units in a cell (list of lines) or a field value (a string)."""
     if not lines:
@@ -75,11 +136,12 @@ def split_units(lines: list[str] | str | None) -> list[Unit]:
     if isinstance(lines, str):
         lines = [lines]
     units: list[Unit] = []
-    for line in _join_broken_names(lines):
+    for line in _join_broken_names(_join_role_lines(lines)):
         for piece in _ITEM_SPLIT.split(line):
-            unit = make_unit(piece) if piece else None
-            if unit:
-                units.append(unit)
+            for name in split_glued(piece) if piece else []:
+                unit = make_unit(name)
+                if unit:
+                    units.append(unit)
     return units
 
 
