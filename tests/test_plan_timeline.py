@@ -208,7 +208,8 @@ def test_hang_and_hang_spellings_are_both_recurring(raw, per):
 
 def test_a_day_and_month_before_the_word_nam_is_a_date_not_a_count_per_year():
     t = tl("Trước ngày 31/01 năm liền kề", 2026)
-    assert (t.kind, t.end, t.recurrence) == ("deadline", "2026-01-31", None)
+    # "năm liền kề" is the year after the plan's
+    assert (t.kind, t.end, t.recurrence) == ("deadline", "2027-01-31", None)
 
 
 def test_a_date_written_in_words_without_a_year():
