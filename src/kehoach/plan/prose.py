@@ -144,15 +144,44 @@ def _task(node: Node, fields: dict[str, list[str]], plan_year: int | None, *, co
           group: str | None = None, details: list[str] | None = None) -> Task:
     time = " ".join(x for x in fields.get("time", []) if x) or None
     notes = [x for r in ("notes", *_NOTE_LABELS) for x in fields.get(r, []) if x]
+    lead, support = _lead_sentences(fields.get("lead", []))
+    support += fields.get("support", [])
     return Task(
         id="", origin="body", number=node.number, group=group, content=content or _strip_trailing(node.title),
-        products=split_items(fields.get("products", [])), lead=split_units(fields.get("lead", [])),
-        support=split_units(fields.get("support", [])),
+        products=split_items(fields.get("products", [])), lead=split_units(lead),
+        support=split_units(support),
         timeline=parse_timeline(time, plan_year) if time else None,
         notes="; ".join(notes) or None, quantity=" ".join(fields.get("quantity", [])) or None,
         details=" ".join(x for x in details or [] if x) or None,
         location=location_of(node.block, node.para),
     )
+
+
+# "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …" written as the value of "Cơ quan thực hiện:"
+_LEAD_SENTENCE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?(?:\s*[,;]\s*|\s+)(?:và\s+)?phối hợp(?:\s+với)?\s+"
+                            r"(?P<support>.+?)\s*\.?$", re.I)
+_LEAD_ALONE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s*\.?$", re.I)
+
+
+def _subject(text: str) -> str:
+    """The unit a sentence starts with ("Sở Khoa học và Công nghệ tiến hành rà soát …" -> the Sở)."""
+    cut = _duty_cut(text) if len(text.split()) > 12 else None
+    return text[:cut].strip(" ,.") if cut and looks_like_unit(text[:cut]) else text
+
+
+def _lead_sentences(values: list[str]) -> tuple[list[str], list[str]]:
+    """A lead field written as a sentence: its lead units, and the support units it names after "phối hợp"."""
+    lead: list[str] = []
+    support: list[str] = []
+    for value in values:
+        m = _LEAD_SENTENCE.match(value) or _LEAD_ALONE.match(value)
+        if m and looks_like_unit(m.group("lead")):
+            lead.append(m.group("lead"))
+            if "support" in m.groupdict() and m.group("support"):
+                support.append(_subject(m.group("support")))
+            continue
+        lead.append("; ".join(_subject(piece) for piece in value.split(";")))
+    return lead, support
 
 
 def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
@@ -209,13 +238,17 @@ def _strip_trailing(text: str) -> str:
     return clean(text).rstrip(":").strip()
 
 
-# verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"
+# verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"; in lower case
+# only: a capitalised word after a head is part of the name ("Sở Xây dựng", "Trung tâm Xúc tiến …")
 _DUTY_START = re.compile(
-    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|triển khai|thực hiện|"
-    r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|xây dựng|theo dõi|hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|"
-    r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|"
+    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|triển khai|thực hiện|"
+    r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|xây dựng|theo dõi|"
+    r"hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|tiến hành|đăng tải|ban hành|"
+    r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
+    r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
+    r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
+    r"theo chức năng|theo phạm vi|trong phạm vi|"
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
-    re.I,
 )
 _ASSIGN_PREFIX = re.compile(r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
                             r"|căn cứ [^,:]{1,80},\s*)", re.I)
@@ -234,7 +267,7 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
     title = _ASSIGN_PREFIX.sub("", sentence)
     if ":" in title:
         head, rest = title.split(":", 1)
-        if len(head.split()) <= 20:
+        if len(head.split()) <= 20 or (len(head.split()) <= 40 and looks_like_unit(head) and _duty_cut(head) is None):
             cut = _duty_cut(head)
             # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit; the duty is the whole sentence
             return (head[:cut].strip(" ,."), sentence) if cut else (head.strip(" ."), rest.strip())
