@@ -209,12 +209,15 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
 
 
 def _unattached(node: Node, why: str) -> None:
-    found = [(role, v) for g in read_groups(node) for role, vs in g.fields.items() for v in vs
-             if role in ("lead", "support", "products")]
-    if found:
-        report("fields-unattached", f"labelled fields ({', '.join(sorted({r for r, _ in found}))}) under "
-               f"'{node.number}. {clean(node.title)[:60]}' {why}", location=location_of(node.block, node.para),
-               excerpt="; ".join(v for _, v in found))
+    """Report labelled fields that make no task: a unit, a product, or at least two kinds of field
+    (a lone "Thời gian thực hiện:" under a section is the plan's schedule, not a lost task)."""
+    found = [(role, v) for g in read_groups(node) for role, vs in g.fields.items() for v in vs if v]
+    roles = {r for r, _ in found}
+    if not (roles & {"lead", "support", "products", "leader"} or len(roles) >= 2):
+        return
+    report("fields-unattached", f"labelled fields ({', '.join(sorted(roles))}) under "
+           f"'{node.number}. {clean(node.title)[:60]}' {why}", location=location_of(node.block, node.para),
+           excerpt="; ".join(v for _, v in found))
 
 
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
@@ -228,7 +231,7 @@ def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
                 _unattached(node, "stand directly under a section heading, not under a task")
                 continue
             found = node_tasks(node, plan_year)
-            if not found:
+            if not found and not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
                 _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
             tasks.extend(found)
     return tasks
