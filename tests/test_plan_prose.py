@@ -496,3 +496,16 @@ def test_a_unit_name_is_not_cut_at_to_chuc_used_as_a_noun():
 """)
     (t,) = plan.tasks
     assert names(t.lead) == ["Các sở, ban, ngành và các cơ quan, tổ chức có liên quan"]
+
+
+def test_labels_on_the_lines_of_one_paragraph_and_after_a_comma():
+    from kehoach.blocks import Document, Paragraph
+    from kehoach.plan.build import build_plan
+    paras = ["KẾ HOẠCH", "Tuyên truyền năm 2021", "I. NHIỆM VỤ", "1. Tập huấn nghiệp vụ"]
+    blocks = [Paragraph(text=t) for t in paras]
+    lines = ["Đơn vị chủ trì: Phòng Nội vụ", "Đơn vị phối hợp: Phòng Tư pháp", "Thời gian: Quý II/2021"]
+    blocks.append(Paragraph(text=" ".join(lines), lines=lines))
+    (t,) = build_plan(Document(blocks=blocks)).tasks
+    assert (names(t.lead), names(t.support), t.timeline.raw) == (["Phòng Nội vụ"], ["Phòng Tư pháp"], "Quý II/2021")
+    (u,) = api.parse_text(FRONT + "II. NHIỆM VỤ\n\n1. Hội thi\n\n- Chủ trì: Phòng Nội vụ, Phối hợp: Đoàn Thanh niên.\n").tasks
+    assert (names(u.lead), names(u.support)) == (["Phòng Nội vụ"], ["Đoàn Thanh niên"])

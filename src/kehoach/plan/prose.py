@@ -12,6 +12,7 @@ from dataclasses import field as dc_field
 
 import regex as re
 
+from ..blocks import Paragraph
 from ..models import Task
 from ..vntext import clean, key
 from .diagnostics import report
@@ -36,7 +37,7 @@ _FIELD_LABELS: list[tuple[str, str]] = [
 _LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
 _FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
 # a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
-_INNER_LABEL_RE = re.compile(r"(?<=[;.])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
+_INNER_LABEL_RE = re.compile(r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
 _UNIT_ROLES = ("lead", "support")
 # labels whose value is kept with the label in the task's notes
 _NOTE_LABELS = ("leader", "participants")
@@ -73,16 +74,31 @@ class FieldGroup:
     fields: dict[str, list[str]] = dc_field(default_factory=dict)
 
 
+def _texts(p: Paragraph) -> list[str]:
+    """A paragraph's text; split at its hard line breaks where a new line starts with a label
+    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph). A wrapped line that
+    starts with no label stays with the line before it."""
+    if len(p.lines) < 2 or not any(_FIELD_RE.match(ln) for ln in p.lines[1:]):
+        return [p.text]
+    out: list[str] = []
+    for line in p.lines:
+        if out and not _FIELD_RE.match(line):
+            out[-1] = clean(f"{out[-1]} {line}")
+        else:
+            out.append(clean(line))
+    return out
+
+
 def _lines_of(node: Node) -> list[str]:
     """The paragraphs under a heading, with its label-headed children ("b) Cơ quan thực hiện:") read as fields."""
-    lines = [p.text for _, p in node.paras]
+    lines = [t for _, p in node.paras for t in _texts(p)]
     for child in node.children:
         if is_field_heading(child):
             lines.append(child.title)
-            lines += [p.text for _, p in child.paras]
+            lines += [t for _, p in child.paras for t in _texts(p)]
             for grand in child.children:
                 lines.append(grand.title)
-                lines += [p.text for _, p in grand.paras]
+                lines += [t for _, p in grand.paras for t in _texts(p)]
     return lines
 
 
