@@ -155,6 +155,7 @@ def test_names_that_hold_a_second_head_are_not_split(name):
 @pytest.mark.parametrize("text,unit", [
     ("Công tác triển khai", False), ("Kinh phí thực hiện", False), ("Tổ chức thực hiện", False),
     ("Ban hành văn bản", False), ("Hội nghị sơ kết", False), ("Báo cáo kết quả", False),
+    ("Phòng, chống tham nhũng", False), ("Sở hữu trí tuệ", False), ("Vụ việc phức tạp", False), ("Xã hội hóa", False),
     ("Thuế tỉnh", True), ("Các chủ đầu tư dự án", True), ("Đồng chí Phó Chủ tịch UBND", True),
     ("Các tổ chức chính trị - xã hội", True), ("Hiệp hội Doanh nghiệp", True), ("Chi cục Quản lý thị trường", True),
 ])

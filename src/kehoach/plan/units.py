@@ -180,8 +180,10 @@ def split_items(lines: list[str] | str | None) -> list[str]:
 # heads of unit names (and of the people who stand for them) — matched on key(), so in lower case;
 # a head that is also a common word is guarded: "Ban hành", "Tổ chức", "Hội nghị", "Báo cáo" are not units
 _UNIT_HEADS = (
-    r"phòng|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|sở|ban(?! hành)|bộ(?! tiêu chí| công cụ| máy| phận chức)|cục|vụ|chi cục|"
-    r"công an|bưu điện|đài|hội(?! nghị| thảo| thi| diễn| chợ| họp| đàm| viên)|hội đồng|đoàn(?! kết)|liên đoàn|tỉnh đoàn|"
+    r"phòng(?!,? chống| ngừa| cháy| tránh| bệnh| dịch| thủ| vệ)|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|"
+    r"sở(?! hữu| thích| dĩ)|ban(?! hành| đầu)|bộ(?! tiêu chí| công cụ| máy| phận chức| hồ sơ| dữ liệu| chỉ số| luật)|cục|"
+    r"vụ(?! việc| án| mùa)|chi cục|"
+    r"công an|bưu điện|đài|hội(?! nghị| thảo| thi| diễn| chợ| họp| đàm| viên| nhập| tụ)|hội đồng|đoàn(?! kết)|liên đoàn|tỉnh đoàn|"
     r"thành đoàn|huyện đoàn|công đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|đảng ủy|cơ quan|đơn vị|"
     r"trường(?! hợp)|bệnh viện|viện|học viện|đại học|tổng cục|kho bạc|chi nhánh|công ty|tổng công ty|tập đoàn|"
     r"tổ(?! chức)|tổ dân phố|thôn|ấp|khu phố|bộ phận|hđnd|thanh tra|quân sự|bộ chỉ huy|ngân hàng|"
