@@ -509,3 +509,20 @@ def test_labels_on_the_lines_of_one_paragraph_and_after_a_comma():
     assert (names(t.lead), names(t.support), t.timeline.raw) == (["Phòng Nội vụ"], ["Phòng Tư pháp"], "Quý II/2021")
     (u,) = api.parse_text(FRONT + "II. NHIỆM VỤ\n\n1. Hội thi\n\n- Chủ trì: Phòng Nội vụ, Phối hợp: Đoàn Thanh niên.\n").tasks
     assert (names(u.lead), names(u.support)) == (["Phòng Nội vụ"], ["Đoàn Thanh niên"])
+
+
+def test_a_numbered_label_heading_over_units_is_a_section_not_a_field():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Trách nhiệm thực hiện:
+
+a) Phòng Nội vụ
+
+Chủ trì triển khai Kế hoạch.
+
+b) Phòng Tư pháp
+
+Phối hợp lồng ghép tuyên truyền.
+""")
+    assert [(t.origin, names(t.lead)) for t in plan.tasks] == [("assignment", ["Phòng Nội vụ"]),
+                                                              ("assignment", ["Phòng Tư pháp"])]

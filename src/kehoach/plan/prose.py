@@ -62,8 +62,9 @@ def field_items(text: str) -> list[tuple[str, str, str]] | None:
 
 
 def is_field_heading(node: Node) -> bool:
-    """A lettered or numbered heading that is itself a label: "b) Cơ quan thực hiện:", "c) Thời gian: …"."""
-    return _FIELD_RE.match(node.title) is not None
+    """A lettered heading that is itself a label: "b) Cơ quan thực hiện:", "c) Thời gian: …" — a field of
+    the heading above it. A numbered heading ("3. Trách nhiệm thực hiện") is a section of its own."""
+    return node.style == "letter" and node.parent is not None and _FIELD_RE.match(node.title) is not None
 
 
 @dataclass
@@ -96,9 +97,6 @@ def _lines_of(node: Node) -> list[str]:
         if is_field_heading(child):
             lines.append(child.title)
             lines += [t for _, p in child.paras for t in _texts(p)]
-            for grand in child.children:
-                lines.append(grand.title)
-                lines += [t for _, p in grand.paras for t in _texts(p)]
     return lines
 
 
@@ -394,7 +392,7 @@ def _is_unit_heading(node: Node) -> bool:
 
 
 def _is_body_task(node: Node) -> bool:
-    return is_field_heading(node) or _is_task(read_fields(node))
+    return (is_field_heading(node) and not node.children) or _is_task(read_fields(node))
 
 
 def _assignments_under(node: Node) -> list[Task]:
