@@ -526,3 +526,13 @@ Phối hợp lồng ghép tuyên truyền.
 """)
     assert [(t.origin, names(t.lead)) for t in plan.tasks] == [("assignment", ["Phòng Nội vụ"]),
                                                               ("assignment", ["Phòng Tư pháp"])]
+
+
+def test_the_issuer_asking_everyone_is_not_an_assignment():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện Kế hoạch.
+
+Các cơ quan, đơn vị triển khai thực hiện.
+""")
+    assert plan.tasks == []

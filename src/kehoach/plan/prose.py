@@ -371,8 +371,10 @@ def _paragraph_assignments(node: Node) -> list[Task]:
         if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
             continue
         lead = split_units(unit_text)
-        if not lead or _GENERIC.fullmatch(key(unit_text)):
-            continue            # "Các đơn vị triển khai thực hiện." is addressed to everyone, names no unit
+        if not lead or _GENERIC.fullmatch(key(unit_text)) or re.search(r"\s(?:yêu cầu|đề nghị)\s", unit_text):
+            # "Các đơn vị triển khai thực hiện." names no unit; "UBND huyện yêu cầu các cơ quan …" is the
+            # issuer asking others, not a duty of its own
+            continue
         lines = [duty]
         if text.rstrip().endswith(":") and n == len(paras) - 1:
             lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
