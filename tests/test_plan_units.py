@@ -161,3 +161,8 @@ def test_names_that_hold_a_second_head_are_not_split(name):
 ])
 def test_unit_heads_lexicon(text, unit):
     assert looks_like_unit(text) is unit
+
+
+def test_a_bracketed_line_qualifies_the_unit_above_it():
+    assert names(split_units(["Văn phòng UBND tỉnh", "(Trung tâm Thông tin)", "Sở Tư pháp"])) == [
+        "Văn phòng UBND tỉnh (Trung tâm Thông tin)", "Sở Tư pháp"]

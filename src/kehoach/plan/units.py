@@ -54,14 +54,15 @@ _OPEN_END = re.compile(r"(?:[-–&,]|\b(?:và|các|của|cấp))\s*$", re.I)
 def _join_broken_names(lines: list[str]) -> list[str]:
     """A unit name broken over two lines of a cell ("Phòng Văn hóa và" / "Thông tin huyện") is one line.
 
-    A line continues the previous one when it starts in lower case, or the previous one ends
+    A line continues the previous one when it starts in lower case or with "(" ("(Trung tâm Thông
+    tin)" under "Văn phòng UBND tỉnh"), or the previous one ends
     open (a hyphen, "&", a comma, "và", "các"); a line starting with a list marker never does.
     """
     out: list[str] = []
     for line in lines:
         text = line.strip()
         if out and text and not re.match(r"[-+•*]\s", text) and \
-                (text[0].islower() or _OPEN_END.search(out[-1])):
+                (text[0].islower() or text[0] == "(" or _OPEN_END.search(out[-1])):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
             out.append(line)
