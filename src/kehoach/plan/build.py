@@ -23,7 +23,7 @@ from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
 from .tables import map_table, tasks_from_table
-from .timeline import years_in
+from .timeline import parse_timeline, plan_period, years_in
 
 
 @dataclass
@@ -230,6 +230,11 @@ def _build(doc: Document, seg: Segments) -> Plan:
         tasks.append((t.location.block or 0, t))
     tasks.extend(_table_tasks(doc, seg, year, appendices))
     tasks.sort(key=lambda x: x[0])
+    period = plan_period(header.title, year)
+    if period:     # "Hằng năm" in a 2026–2030 plan spans the plan's years, not one year
+        for _, t in tasks:
+            if t.timeline is not None:
+                t.timeline = parse_timeline(t.timeline.raw, year, period)
     ordered = _assign_ids([t for _, t in tasks])
 
     doc_type = P.DOCUMENT_TYPE_IDS.get(header.doc_type or "", None)
