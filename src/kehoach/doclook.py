@@ -14,10 +14,13 @@ show either
   diacritics (a plan pasted without its header is still taken; English or code is not).
 
 Files given by name are always attempted: this only filters what a folder walk finds.
-A file that cannot be decoded is kept (its parse then says why it failed).
+A file that is empty, cannot be decoded, is not a regular file, or is a PDF/DOCX/DOC under
+a text name is kept: its parse then says what it is or why it failed.
 """
 from __future__ import annotations
 
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -43,6 +46,7 @@ _TYPE = re.compile(_LEAD + r"(?:" + "|".join(_DOC_TYPES) + r")(?:[\s*_]|$)")
 _RECIPIENTS = re.compile(_LEAD + r"Nơi\s+nhận\s*:")
 _CELLS = re.compile(r"[\n|\t]")
 _WORD = re.compile(r"\p{L}+")
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
 def needs_check(path: Path) -> bool:
@@ -52,10 +56,15 @@ def needs_check(path: Path) -> bool:
 def looks_like_document(path: str | Path) -> bool:
     """True when the text file at `path` looks like an administrative document (see module doc)."""
     try:
-        with open(path, "rb") as fh:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True         # a FIFO or a device named .txt: never opened here (it could block)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
             data = fh.read(SAMPLE_BYTES)
     except OSError:
         return True             # unreadable: attempted, so the user sees why
+    if not data.strip() or data.startswith(_BINARY_MAGIC):
+        return True             # empty, or a PDF/DOCX/DOC under a text name: the parser says what it is
     text = _decode(data)
     if text is None:
         return True
