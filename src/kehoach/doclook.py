@@ -38,7 +38,7 @@ _DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "BÁO CÁO", "TH
               "CÔNG VĂN", "PHƯƠNG ÁN", "ĐỀ ÁN", "CHỈ THỊ", "NGHỊ QUYẾT")
 # every marker must open a line or a table cell: a README that quotes "CỘNG HÒA XÃ HỘI CHỦ
 # NGHĨA VIỆT NAM" inside a sentence is not a document for that
-_MOTTO_STARTS = (key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA"), key("Độc lập - Tự do - Hạnh phúc"))
+_MOTTO_STARTS = (key("CỘNG HÒA XÃ HỘI"), key("Độc lập - Tự do - Hạnh phúc"))   # web copies split the motto
 _LEAD = r"^[ \t*_#>~]*"
 # "Số: 12/KH-UBND", "Số:      /KH-UBND" (a draft)
 _NUMBER = re.compile(_LEAD + r"Số\s*:\s*[\d\s./]*/\s*\p{Lu}{1,8}(?:-\p{Lu}{1,10})*")

@@ -88,8 +88,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary_not_plans": {"vi": "{count} tệp không phải kế hoạch", "en": "{count} files are not a plan"},
     "summary_diagnostics": {"vi": "{count} tệp có chẩn đoán (nội dung trình phân tích chưa xếp được; xem \"diagnostics\")",
                             "en": "{count} files have diagnostics (content the parser could not place; see \"diagnostics\")"},
-    "not_a_plan": {"vi": "lưu ý: {file}: không phải kế hoạch (loại văn bản: {name}, {doc_type})",
-                   "en": "note: {file}: not a plan (document type: {name}, {doc_type})"},
+    "not_a_plan": {"vi": "lưu ý: {file}: không phải kế hoạch — loại văn bản: {name} ({doc_type})",
+                   "en": "note: {file}: not a plan — document type: {name} ({doc_type})"},
     "strict_diagnostics": {"vi": "--strict: {count} tệp có chẩn đoán", "en": "--strict: {count} files have diagnostics"},
     "doctype_ke_hoach": {"vi": "Kế hoạch", "en": "plan"},
     "doctype_quyet_dinh": {"vi": "Quyết định", "en": "decision"},
@@ -103,8 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctype_de_an": {"vi": "Đề án", "en": "project"},
     "doctype_chi_thi": {"vi": "Chỉ thị", "en": "directive"},
     "doctype_nghi_quyet": {"vi": "Nghị quyết", "en": "resolution"},
-    "doctype_unknown": {"vi": "không rõ, có thể không phải văn bản hành chính",
-                        "en": "unknown, perhaps not an administrative document"},
+    "doctype_unknown": {"vi": "không xác định", "en": "not recognised"},
 }
 
 
