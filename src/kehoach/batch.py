@@ -959,7 +959,8 @@ class ConsoleReporter(Reporter):
 
     def started(self, source: Source) -> None:
         if self._progress is not None:
-            name = source.name if len(source.name) <= 40 else "…" + source.name[-39:]
+            name = shown(source.name)
+            name = name if len(name) <= 40 else "…" + name[-39:]
             self._progress.update(self._task, current=name)
 
     def finished(self, outcome: Outcome) -> None:
