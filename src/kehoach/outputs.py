@@ -233,7 +233,7 @@ def _stream(path: Path, payload: bytes) -> None:
 
 
 def _atomic(shown_path: Path, target: Path, payload: bytes, mode: int | None) -> None:
-    """Temp file in the target's folder, fsync'd data, rename: never a partial file."""
+    """A temp file in the target's folder, then a rename over the target: never a partial file."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
