@@ -256,7 +256,8 @@ def test_rules_lists_every_rule():
 def test_rules_name_prints_its_documentation():
     result = run("rules", "duplicate-paragraph")
     assert result.exit_code == 0 and "PASS::" in result.stdout and "FAIL::" in result.stdout
-    assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, error)")
+    assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, lỗi)")     # Vietnamese by default
+    assert run("rules", "KH501", "--lang", "en").stdout.startswith("reference-type-mismatch (KH501, error)")
     assert run("rules", "nope").exit_code == 2
 
 

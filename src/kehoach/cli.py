@@ -19,8 +19,27 @@ from .i18n import MESSAGES, t
 from .models import Plan
 from .outputs import OutputError, os_reason
 from .outputs import shown as shown_name
+from .options import lang_option, package_version
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="kehoach: Kế hoạch -> task register; lint drafts.")
+# rich_markup_mode=None: the plain help lists a flag without a type ("--ocr", not "--ocr <bool>",
+# which this typer's rich help prints even after --help) and a usage error is plain text
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="kehoach: Kế hoạch -> task register; lint drafts.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {package_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    """kehoach: Kế hoạch -> task register; lint drafts."""
+
 
 FORMATS = batch.FORMATS
 SUMMARIES = ("text", "json", "none")
@@ -56,7 +75,7 @@ def parse_cmd(
     summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
                                           "for several inputs); on stdout with -o, else on stderr"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
-    lang: str = typer.Option("vi", "--lang", help="language of messages: vi, en"),
+    lang: str = lang_option("vi"),
     bom: bool = typer.Option(False, "--bom", help="CSV on standard output starts with a UTF-8 BOM (files "
                              "always have it, for Excel)"),
     strict: bool = typer.Option(False, "--strict", help="exit 1 when a parsed plan has diagnostics (content "
@@ -161,6 +180,12 @@ def _config_ocr(files: list[str]) -> bool:
 def schema_cmd() -> None:
     """Print the JSON Schema of `kehoach parse --format json`."""
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("version")
+def version_cmd() -> None:
+    """Print the version (from the installed package's metadata)."""
+    typer.echo(f"kehoach {package_version()}")
 
 
 from .validate.cli import register as _register_validate  # noqa: E402

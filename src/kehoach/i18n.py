@@ -1,6 +1,8 @@
 """User-facing messages in Vietnamese (default) and English. Keys and codes stay ASCII."""
 from __future__ import annotations
 
+LANGS = ("vi", "en")
+
 MESSAGES: dict[str, dict[str, str]] = {
     # input errors
     "not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
@@ -58,6 +60,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary": {"vi": "{ok}/{total} tệp thành công, {failed} lỗi, {seconds} giây ({rate} tệp/giây, {jobs} tiến trình)",
                 "en": "{ok}/{total} files converted, {failed} failed, {seconds} s ({rate} files/s, {jobs} jobs)"},
     "summary_written": {"vi": "đã ghi {count} tệp đầu ra", "en": "wrote {count} output files"},
+    # --lang checked by every command (src/kehoach/options.py)
+    "bad_lang": {"vi": "--lang không nhận giá trị {value!r}; chọn vi hoặc en",
+                 "en": "--lang does not accept {value!r}; choose vi or en"},
     "interrupted": {"vi": "đã dừng theo yêu cầu; {count} tệp chưa xử lý, không có tệp đầu ra dở dang",
                     "en": "stopped on request; {count} files not processed, no partial output left"},
     # output safety, folder walk, non-plans (kehoach parse; src/kehoach/outputs.py, batch.py)

@@ -123,16 +123,19 @@ def parse(path: str | Path, **_options: object) -> Document:
 
     converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
     kind = "converted" if converted else legacy.detect_encoding(text)   # one look at the whole text
+    unsure: list[str] = []
     if converted:
         text = converted[0]
     elif kind == "garbled":                        # pasted from a PDF with a broken font map
-        lines, repaired = legacy.repair_lines(text.split("\n"))
-        if repaired:
-            text, converted = "\n".join(lines), (None, repaired)
+        result = legacy.repair(text.split("\n"))
+        if result.kind:
+            text, converted = "\n".join(result.lines), (None, result.kind)
+            unsure = [f"text: {n}" for n in result.uncertain_notes(lambda i: f"line {i + 1}")]
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
     if converted:
         doc.source.notes.append(f"repaired:{converted[1]}")
+        doc.source.notes.extend(unsure)
     elif kind in ("tcvn3", "vni"):                 # legacy lines inside Unicode text
         legacy.repair_document(doc)
     if not any(b.text.strip() if isinstance(b, Paragraph) else b.rows for b in doc.blocks):

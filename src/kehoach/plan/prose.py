@@ -103,7 +103,8 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
         if len(head.split()) <= 20:
             cut = _duty_cut(head)
             # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit, the duty phrase joins the duties
-            return (head[:cut].strip(" ,."), f"{head[cut:].strip()} {rest.strip()}".strip()) if cut else \
+            # with its colon ("chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp …" reads as written)
+            return (head[:cut].strip(" ,."), f"{head[cut:].strip()}: {rest.strip()}".strip()) if cut else \
                 (head.strip(" ."), rest.strip())
     if has_body and len(title.split()) <= 12 and not title.endswith("."):
         cut = _duty_cut(title)
