@@ -84,7 +84,7 @@ def validate_cmd(
     except ConfigError as exc:
         raise _usage(exc.message(shown_lang), shown_lang) from None
     try:
-        sources = batch.discover(files)
+        sources = batch.discover(files, documents_only=True)  # a folder walk takes documents, not READMEs or code
     except batch.UsageError as exc:
         raise _usage(exc.message(config.lang), config.lang) from None
     outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
