@@ -16,6 +16,7 @@ from ..errors import KehoachError
 from ..vntext import clean
 from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks
+from .web_text import is_type_line, join_emphasis_wraps, layout_zone
 
 MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
 
@@ -143,14 +144,18 @@ def parse(path: str | Path, **_options: object) -> Document:
 def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     """Parse text already decoded. Used by `parse` and by tests with inline fragments."""
     source = source or SourceInfo()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list = []
+    # (source line number, text): a run wrapped inside emphasis is one logical line
+    layout = is_layout_text(raw_lines)
+    items = [] if layout else join_emphasis_wraps(raw_lines)
+    if layout:
+        blocks = layout_text_blocks(raw_lines)
+    lines = [t for _, t in items]
     i = 0
-    if is_layout_text(lines):
-        blocks = layout_text_blocks(lines)
-        i = len(lines)
     para_lines: list[tuple[int, str, int | None, bool]] = []
     table_no = 0
+    seen_type = False
 
     def flush_para() -> None:
         if not para_lines:
@@ -160,20 +165,26 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
 
     while i < len(lines):
         line = lines[i]
+        zone = layout_zone(items, i, not seen_type and i < 120, strip_markdown)
+        if zone is not None:                       # a header or signature table flattened cell by cell
+            flush_para()
+            i, paras = zone
+            blocks.extend(paras)
+            continue
         if _is_table_line(line):
             flush_para()
             start = i
             rows_raw: list[tuple[int, str]] = []
             while i < len(lines) and _is_table_line(lines[i]):
                 if not _is_pipe_separator(lines[i]):
-                    rows_raw.append((i + 1, lines[i]))
+                    rows_raw.append((items[i][0], lines[i]))
                 i += 1
             table_no += 1
             rows = []
             for n, (lineno, raw) in enumerate(rows_raw, 1):
                 cells = [_cell(c) for c in _split_row(raw)]
                 rows.append(Row(cells=cells, prov=Provenance(line=lineno, table=table_no, row=n)))
-            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=start + 1, table=table_no)))
+            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=items[start][0], table=table_no)))
             continue
         if not line.strip():
             flush_para()
@@ -181,8 +192,12 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             continue
         stripped, heading, bold = strip_markdown(line)
         hard_break = line.endswith("  ")
-        para_lines.append((i + 1, stripped, heading, bold))
-        if heading is not None:
+        type_line = is_type_line(stripped) and stripped.strip("*_ ").isupper()
+        if type_line:                              # "KẾ HOẠCH" stands alone, whatever follows it
+            flush_para()
+            seen_type = True
+        para_lines.append((items[i][0], stripped, heading, bold))
+        if heading is not None or type_line:
             flush_para()
         elif not hard_break and i + 1 < len(lines) and _LIST_START.match(strip_markdown(lines[i + 1])[0]):
             flush_para()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from ..blocks import Document, Paragraph, Table
-from ..models import Appendix, Location, Plan, SourceFacts, Task, Wrapper
+from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
@@ -186,9 +186,28 @@ def _build_plan(doc: Document) -> Plan:
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
         plan = _build(inner_doc, segment(inner_doc))
         plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)
+        signer = plan.header.signer
+        if not (signer.name or signer.position or signer.authority):
+            # a plan "ban hành kèm theo" a Quyết định carries no signature of its own: the carrier's signs it
+            plan.header.signer = outer.header.signer
+        if outer.document_type == "quyet_dinh":
+            _inherit_header(plan.header, outer.header)
+        plan.references = _references(doc, seg)     # the carrier's citations (its Căn cứ) are the plan's too
         plan._document = doc
         return plan
     return _build(doc, seg)
+
+
+def _inherit_header(h: Header, carrier: Header) -> None:
+    """A plan issued with a Quyết định is that decision's: what its own front matter lacks
+    (issuer, place, date) is the decision's. Its number stays its own (none: the decision's is
+    on ``wrapper``)."""
+    if h.issuer is None:
+        h.issuer, h.issuer_parent = carrier.issuer, carrier.issuer_parent
+    if h.date is None and h.date_raw is None:
+        h.place, h.date, h.date_partial, h.date_raw = carrier.place, carrier.date, carrier.date_partial, carrier.date_raw
+    elif h.place is None:
+        h.place = carrier.place
 
 
 def _build(doc: Document, seg: Segments) -> Plan:

@@ -36,6 +36,39 @@ def lines_of(paras: list[tuple[int, Paragraph]]) -> list[Line]:
     return out
 
 
+_NUMBER_ALONE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*$")
+
+
+def _wraps_into(text: str, nxt: str) -> bool:
+    """True when a header line was wrapped and reads right only joined with the next one.
+
+    "Số:" over "7360/KH-UBND"; "Lai Châu, ngày" over "19 tháng 11 năm 2025"; "CỘNG HÒA XÃ
+    HỘI" over "CHỦ NGHĨA VIỆT NAM" (a layout cell or a text copy wrapped at a fixed width).
+    """
+    t, joined = text.strip("*_ "), f"{text.strip('*_ ')} {nxt.strip('*_ ')}"
+    if _NUMBER_ALONE.match(t):
+        return bool(re.match(r"^\s*\d*\s*/", nxt.strip("*_ ")))
+    if re.search(r",\s*ngày\b", t) and not read_place_date(t) and read_place_date(joined):
+        return True
+    k = key(t)
+    return not P.MOTTO_RE.search(k) and "cộng hòa" in k and bool(P.MOTTO_RE.search(key(joined)))
+
+
+def merge_wrapped(lines: list[Line]) -> list[Line]:
+    """Join header lines a wrap cut in two (within one paragraph only)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i + 1 < len(lines) and lines[i + 1].block == ln.block and _wraps_into(ln.text, lines[i + 1].text):
+            out.append(Line(clean(f"{ln.text.strip('*_ ')} {lines[i + 1].text.strip('*_ ')}"), ln.block, ln.para))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 _BODY_WORDS = r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|" \
               r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
 
@@ -115,6 +148,9 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if in_recipients and re.match(r"^[-+•]\s*", text):
             recipients.append(re.sub(r"^[-+•]\s*", "", text).rstrip(";"))
             continue
+        if in_recipients and recipients and (text[:1].islower() or text.startswith("(")):
+            recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")   # a recipient wrapped
+            continue
         in_recipients = False
         text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
         if P.SIGN_NOISE_RE.match(text):
@@ -153,6 +189,7 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     h = Header()
     issuer_candidates: list[str] = []
     type_index = None
+    front, extra = merge_wrapped(front), merge_wrapped(extra)
     all_lines = front + extra
     for i, ln in enumerate(all_lines):
         text = ln.text.strip("*_ ")
@@ -186,6 +223,20 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     return h
 
 
+# a heading numbered with its punctuation ("II. NỘI DUNG", "1. Mục đích", "a) …"); a title line
+# wrapped before "XIV CỦA ĐẢNG" is not one
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))\s")
+
+
+def _title_not_basis(ln: Line) -> bool:
+    """A trích yếu that opens like a basis line ("Thực hiện Nghị quyết số 34-NQ/TU …") right under
+    the type line: one short paragraph with no closing punctuation. A basis sentence ends with
+    ";", "." or ":" ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")."""
+    para = clean(ln.para.text)
+    return para.startswith(ln.text) and bool(re.match(r"^\s*(?:Thực hiện|THỰC HIỆN)\b", ln.text)) \
+        and len(para) <= 300 and not para.rstrip("*_ ").endswith((".", ";", ":", "…"))
+
+
 def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | None, list[str]]:
     title_parts: list[str] = []
     basis: list[str] = []
@@ -196,13 +247,18 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             if title_parts:
                 title_block = -1
             continue
-        if P.LEGAL_BASIS_RE.match(text):
+        if P.ATTACHED_RE.match(text):         # "(Kèm theo Quyết định số …)" closes the title
+            if title_parts:
+                title_block = -1
+            continue
+        if P.LEGAL_BASIS_RE.match(text) and not (not title_parts and not basis and _title_not_basis(ln)):
             basis.append(clean(ln.para.text) if ln.para.lines and clean(ln.para.lines[0]) == ln.text else text)
             title_block = -1
             continue
         if basis:
             continue
-        if title_block == -1 or P.is_heading_like(text):
+        wrapped = bool(title_parts) and ln.block == title_block   # a line of the title's own paragraph
+        if title_block == -1 or (_NUMBERED_HEADING.match(text) if wrapped else P.is_heading_like(text)):
             break
         if title_block is None:
             title_block = ln.block
