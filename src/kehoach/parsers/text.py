@@ -203,7 +203,7 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             flush_para()
         i += 1
     flush_para()
-    blocks = _drop_page_noise(blocks)
+    blocks = _drop_page_noise(blocks, source.dropped)
     blocks = [p for b in blocks for p in (flatten_layout(b) if isinstance(b, Table) and is_layout_table(b) else [b])]
     blocks = _join_split_sentences(blocks)
     _renumber_tables(blocks)
@@ -258,8 +258,10 @@ def _trim_width(rows: list[Row]) -> list[Row]:
     return rows
 
 
-def _drop_page_noise(blocks: list) -> list:
-    """Drop page numbers, and short page-header fragments left after the last table/content."""
+def _drop_page_noise(blocks: list, dropped: list[Paragraph] | None = None) -> list:
+    """Drop page numbers, and short page-header fragments left after the last table/content.
+
+    Fragments with words in them are kept in ``dropped`` (a bare page number is not worth a word)."""
     kept = [b for b in blocks if not (isinstance(b, Paragraph) and _PAGE_NUMBER.match(b.text))]
     # trailing fragments: short all-caps or tiny paragraphs after the last table
     last_table = max((i for i, b in enumerate(kept) if isinstance(b, Table)), default=-1)
@@ -267,6 +269,8 @@ def _drop_page_noise(blocks: list) -> list:
         tail = kept[last_table + 1:]
         if tail and all(isinstance(b, Paragraph) and _looks_like_page_header(b.text) for b in tail):
             kept = kept[: last_table + 1]
+            if dropped is not None:
+                dropped.extend(b for b in tail if sum(c.isalpha() for c in b.text) >= 2)
     return kept
 
 

@@ -17,7 +17,7 @@ from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrappe
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
-from .diagnostics import collecting
+from .diagnostics import collecting, report
 from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
@@ -255,6 +255,19 @@ def _build(doc: Document, seg: Segments) -> Plan:
     if doc_type is None:
         doc_type = "cong_van" if _is_cong_van(front) else "unknown"
     is_plan = doc_type == "ke_hoach"
+    if not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
+        # a Báo cáo, Công văn, Thông báo, Tờ trình (without its plan) or no administrative document
+        # at all: whatever reads like a duty in it is not a task of a plan
+        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read",
+               excerpt=header.title or "")
+        ordered = []
+    elif not is_plan and doc_type != "unknown":
+        # a Chương trình, Phương án, Đề án … carries tasks like a plan: they are kept, the type is said
+        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); its tasks are read as a plan's",
+               excerpt=header.title or "")
+    for p in doc.source.dropped:
+        report("text-dropped", "text dropped as page noise (a page header or footer fragment)",
+               location=Location(line=p.prov.line, page=p.prov.page, source=p.prov.source), excerpt=p.text)
 
     plan = Plan(
         source=SourceFacts(path=doc.source.path, format=doc.source.format, pages=doc.source.pages,
@@ -264,6 +277,17 @@ def _build(doc: Document, seg: Segments) -> Plan:
     )
     plan._document = doc
     return plan
+
+
+# document types that never carry a plan's tasks themselves (a Tờ trình carrying a draft plan is
+# read as that plan before this point)
+NOT_PLANS = {"bao_cao", "cong_van", "thong_bao", "to_trinh"}
+
+
+def _administrative(header: Header, sections: list) -> bool:
+    """Evidence of an administrative document: a header fact or a section of a plan's kinds."""
+    return bool(header.number or header.number_raw or header.motto or header.issuer or header.date_raw
+                or header.signer.authority or any(k != "other" for s in sections for k in s.kinds))
 
 
 def _subject_line(front: list[Line]) -> str | None:
