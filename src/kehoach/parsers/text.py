@@ -15,7 +15,7 @@ from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Tab
 from ..errors import KehoachError
 from ..vntext import clean
 from .layout import flatten_layout, is_layout_table
-from .layout_text import is_layout_text, layout_text_blocks
+from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
 from .web_text import is_type_line, join_emphasis_wraps, layout_zone
 
 MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
@@ -152,6 +152,9 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     if layout:
         blocks = layout_text_blocks(raw_lines)
     lines = [t for _, t in items]
+    # header / signature columns side by side in an otherwise plain text: {first line index: end}
+    zones = {} if layout else {a: b for a, b in two_column_zones(raw_lines)
+                               if not any("\t" in ln or "|" in ln for ln in raw_lines[a:b])}
     i = 0
     para_lines: list[tuple[int, str, int | None, bool]] = []
     table_no = 0
@@ -165,6 +168,13 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
 
     while i < len(lines):
         line = lines[i]
+        if items[i][0] - 1 in zones:
+            flush_para()
+            end = zones[items[i][0] - 1]
+            blocks.extend(zone_blocks(raw_lines, items[i][0] - 1, end))
+            while i < len(lines) and items[i][0] - 1 < end:
+                i += 1
+            continue
         zone = layout_zone(items, i, not seen_type and i < 120, strip_markdown)
         if zone is not None:                       # a header or signature table flattened cell by cell
             flush_para()
