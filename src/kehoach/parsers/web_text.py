@@ -25,11 +25,11 @@ _TYPE_WORDS = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁ
 _SIGNATURE_CELL = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:TM|KT|Q|TL|TUQ)\s*\.\s*\p{Lu})", re.I)
 
 
-# a line that starts a new line of its own, not the wrapped end of the one above: a type line,
-# a signature authority or position, the number line, the tiêu ngữ, a list item or a numbered heading
+# a line that starts a new line of its own, not the wrapped end of the one above: a signature
+# authority or position, the number line, the tiêu ngữ, a list item or a numbered heading
+# ("BÁO CÁO" alone may be the tail of "VII. CHẾ ĐỘ" as well as a type line: not listed)
 _LINE_START = re.compile(
-    r"^(?:(?:KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁO|THÔNG BÁO|CÔNG VĂN|CHƯƠNG TRÌNH|PHƯƠNG ÁN)$"
-    r"|(?:TM|KT|Q|TL|TUQ)\s*\.|(?:PHÓ |THỨ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
+    r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|(?:PHÓ |THỨ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
     r"|Số\s*:|Độc lập\s*[-–]|[-+•–]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
 
 

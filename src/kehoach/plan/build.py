@@ -182,7 +182,8 @@ def _build_plan(doc: Document) -> Plan:
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
     if inner is not None:
-        outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
+        with collecting():      # the carrier is not the plan: what is said about it is not the plan's
+            outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
         plan = _build(inner_doc, segment(inner_doc))
         plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)

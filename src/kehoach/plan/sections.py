@@ -91,10 +91,12 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
         _set_levels(root, 1)
     for node in (n for r in roots for n in r.walk()):
         parent = node.parent
-        if node.style == "dotted" and parent is not None and parent.style != "decimal" \
-                and any(c.style == "decimal" for c in parent.children):
+        head = node.number.split(".")[0]
+        if node.style == "dotted" and parent is not None and (
+                (parent.style == "decimal" and parent.number.rstrip(".") != head)
+                or (parent.style != "decimal" and any(c.style == "decimal" for c in parent.children))):
             # "2.1" beside "1", "2" items: its own parent item is missing, its level is a guess
-            report("heading-level-guessed", f"item {node.number} has no parent item {node.number.split('.')[0]}: "
+            report("heading-level-guessed", f"item {node.number} has no parent item {head}: "
                    f"placed under {parent.number}", location=location_of(node.block, node.para), excerpt=node.para.text)
     for node in (n for r in roots for n in r.walk()):
         if node.style == "roman" and not re.match(rf"^{P.ROMAN}\s*[.:)/]", node.para.text.strip()):
