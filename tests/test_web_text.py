@@ -223,3 +223,10 @@ def test_layout_text_heading_after_a_blank_line_is_not_glued_to_its_text():
     assert [(s.number, s.title) for s in plan.sections] == [
         ("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "NỘI DUNG"), ("III", "TỔ CHỨC THỰC HIỆN")]
     assert plan.sections[1].text == ["Hoàn thiện hạ tầng các khu công nghiệp."]
+
+
+def test_inspection_plan_section_kinds():
+    from kehoach.plan.patterns import kinds_of
+    assert kinds_of("PHƯƠNG PHÁP KIỂM TRA") == ["hinh_thuc"]
+    assert kinds_of("ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA") == ["doi_tuong"]
+    assert kinds_of("VỐN ĐẦU TƯ") == ["kinh_phi"]
