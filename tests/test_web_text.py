@@ -230,3 +230,9 @@ def test_inspection_plan_section_kinds():
     assert kinds_of("PHƯƠNG PHÁP KIỂM TRA") == ["hinh_thuc"]
     assert kinds_of("ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA") == ["doi_tuong"]
     assert kinds_of("VỐN ĐẦU TƯ") == ["kinh_phi"]
+
+
+def test_upper_case_title_one_line_per_paragraph():
+    plan = api.parse_text("KẾ HOẠCH\n\nTRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM\n\nTRÊN ĐỊA BÀN THÀNH PHỐ\n\n"
+                          "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nI. MỤC ĐÍCH\n\n- A.\n")
+    assert plan.header.title == "TRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM TRÊN ĐỊA BÀN THÀNH PHỐ"

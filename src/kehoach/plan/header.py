@@ -265,7 +265,10 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
         same_para = ln.block == title_block
         continues = not same_para and title_parts and len(title_parts) < 4 and (
             ((ln.para.bold or ln.para.align == "center") and (type_line is None or type_line.para.bold == ln.para.bold))
-            or text[:1].islower())
+            or text[:1].islower()
+            # an upper-case title set one line per paragraph (a text copy, a PDF line by line)
+            or (is_upper_title(text) and is_upper_title(title_parts[-1]) and not P.doc_type_line(text)
+                and not P.APPENDIX_RE.match(text)))
         if same_para or continues or not title_parts:
             title_parts.append(text)
             title_block = ln.block
