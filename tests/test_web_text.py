@@ -236,3 +236,11 @@ def test_upper_case_title_one_line_per_paragraph():
     plan = api.parse_text("KẾ HOẠCH\n\nTRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM\n\nTRÊN ĐỊA BÀN THÀNH PHỐ\n\n"
                           "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nI. MỤC ĐÍCH\n\n- A.\n")
     assert plan.header.title == "TRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM TRÊN ĐỊA BÀN THÀNH PHỐ"
+
+
+def test_type_word_opening_the_title_line():
+    plan = api.parse_text("ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ\n\nSố: 23/KH-UBND\n\nSơn Hà, ngày 16 tháng 02 năm 2024\n\n"
+                          "KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024\n\nI. MỤC ĐÍCH\n\n- A.\n")
+    assert (plan.document_type, plan.is_plan) == ("ke_hoach", True)
+    assert plan.header.title == "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+    assert plan.header.issuer == "ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ"

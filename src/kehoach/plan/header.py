@@ -36,6 +36,7 @@ def lines_of(paras: list[tuple[int, Paragraph]]) -> list[Line]:
     return out
 
 
+_TYPE_PREFIX = re.compile(r"^(?P<type>" + "|".join(P.DOC_TYPE_WORDS) + r")\s+(?P<rest>\S.*)$")
 _NUMBER_ALONE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*$")
 
 
@@ -189,6 +190,7 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     h = Header()
     issuer_candidates: list[str] = []
     type_index = None
+    type_prefix = ""
     front, extra = merge_wrapped(front), merge_wrapped(extra)
     all_lines = front + extra
     for i, ln in enumerate(all_lines):
@@ -213,10 +215,19 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             h.doc_type = dt
             type_index = i
             continue
+        if i < len(front) and type_index is None and (h.motto or h.number_raw or h.date_raw) \
+                and (m := _TYPE_PREFIX.match(text)) and is_upper_title(text) and len(m.group("rest").split()) >= 2:
+            # "KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024": the type word opens the title line
+            h.doc_type, type_index, type_prefix = P.DOC_TYPE_KEYS[key(m.group("type"))], i, m.group("rest")
+            continue
         if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
             issuer_candidates.append(text)
     h.issuer, h.issuer_parent = read_issuer(issuer_candidates)
-    if type_index is not None:
+    if type_index is not None and type_prefix:
+        first = front[type_index]
+        h.title, h.legal_basis = _title_and_basis([Line(type_prefix, first.block, first.para)] + front[type_index + 1:],
+                                                  first)
+    elif type_index is not None:
         h.title, h.legal_basis = _title_and_basis(front[type_index + 1:], front[type_index])
     else:
         _, h.legal_basis = _title_and_basis(front, None)
