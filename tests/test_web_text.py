@@ -244,3 +244,24 @@ def test_type_word_opening_the_title_line():
     assert (plan.document_type, plan.is_plan) == ("ke_hoach", True)
     assert plan.header.title == "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024"
     assert plan.header.issuer == "ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ"
+
+
+def test_website_metadata_before_the_header_table_is_dropped_and_reported():
+    # a page copied whole, with no blank line anywhere: the site's metadata cells, then the
+    # document's header table, then the body; the signature table ends at the cell that signs
+    text = "\n".join([
+        "|", "Bản dịch này thuộc quyền sở hữu của **", "THƯ VIỆN**.", "|", "|", "**Số hiệu:**", "|", "980/KH-UBND",
+        "|", "**Loại văn bản:**", "|", "Kế hoạch", "|", "|",
+        "**ỦY BAN NHÂN DÂN**", "TỈNH NGHỆ AN", "|", "**CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM**",
+        "Độc lập - Tự do - Hạnh phúc", "|", "|", "Số: 980/KH-UBND", "|", "*Nghệ An, ngày 18", "tháng 11 năm 2025*", "|",
+        "**KẾ HOẠCH**", "PHÒNG THỦ DÂN SỰ", "**I. MỤC ĐÍCH**", "- Xác định trách nhiệm.",
+        "**II. TỔ CHỨC THỰC HIỆN**", "- Các sở thực hiện./.",
+        "|", "Nơi nhận:", "- Lưu: VT.", "|", "**TM. ỦY BAN NHÂN", "DÂN **", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Đệ", "|", "**PHỤ LỤC**", "|", "**TT**", "|", "**Nội dung**", "|"])
+    plan = api.parse_text(text)
+    h = plan.header
+    assert (h.issuer, h.number, h.place, h.date) == ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "980/KH-UBND", "Nghệ An", "2025-11-18")
+    assert (h.signer.position, h.signer.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn Đệ")
+    assert [s.number for s in plan.sections] == ["I", "II"]
+    (d,) = [d for d in plan.diagnostics if d.code == "text-dropped"]
+    assert d.excerpt.startswith("Bản dịch này thuộc quyền sở hữu") and d.location.line == 2

@@ -178,8 +178,9 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
         zone = layout_zone(items, i, not seen_type and i < 120, strip_markdown)
         if zone is not None:                       # a header or signature table flattened cell by cell
             flush_para()
-            i, paras = zone
+            i, paras, boilerplate = zone
             blocks.extend(paras)
+            source.dropped.extend(boilerplate)
             continue
         if _is_table_line(line):
             flush_para()

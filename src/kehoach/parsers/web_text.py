@@ -91,36 +91,51 @@ def _cell_lines(cell: list[str], strip) -> list[str]:
     return texts
 
 
-def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool, strip) -> tuple[int, list[Paragraph]] | None:
-    """A flattened layout table starting at items[i] (a lone "|"): (index after it, its cell paragraphs).
+_AUTHORITY_LINE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|(?:PHÓ |THỨ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG)\b)")
+_DATE_CELL = re.compile(r",\s*ngày\b.*\bnăm\s*\d{4}|,\s*ngày\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.I)
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", re.I)
+
+
+def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool,
+                strip) -> tuple[int, list[Paragraph], list[Paragraph]] | None:
+    """A flattened layout table starting at items[i] (a lone "|"):
+    (index after it, its cell paragraphs, cells dropped as page boilerplate).
 
     Only the header table (before the type line) and the signature table (a cell opening
-    with "Nơi nhận" or TM./KT./Q./TL.) are read here; any other zone returns None.
+    with "Nơi nhận" or TM./KT./Q./TL.) are read here; any other zone returns None. A copy
+    with no blank lines gives no end to the table: the header table ends with its date cell,
+    the signature table with the cell that signs. Cells before the issuer's (a website's
+    metadata and notices copied with the page) are dropped and returned apart.
     """
     if not _is_bar(items[i][1]) or i + 1 >= len(items):
         return None
-    if not before_type:                # cheap test first: a signature table opens with its first cell
-        first = clean(strip(items[i + 1][1])[0]).strip("*_ ")
-        if not _SIGNATURE_CELL.match(first):
-            return None
-    j = i
-    while j < len(items) and items[j][1].strip() and j - i < 400:
-        j += 1
-    zone = items[i:j]
-    bars = [k for k, (_, t) in enumerate(zone) if _is_bar(t)]
-    if len(bars) < 2 or not _is_bar(zone[-1][1]):
+    signature_mode = bool(_SIGNATURE_CELL.match(clean(strip(items[i + 1][1])[0]).strip("*_ ")))
+    if not (before_type or signature_mode):          # cheap test first
         return None
     cells: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
-    for n, text in zone:
-        if _is_bar(text):
-            if current:
-                cells.append(current)
-            current = []
-        else:
+    j = i
+    closed = False
+    while j < len(items) and items[j][1].strip() and j - i < 400:
+        n, text = items[j]
+        j += 1
+        if not _is_bar(text):
             current.append((n, text))
-    if current:
-        cells.append(current)
+            continue
+        if current:
+            cells.append(current)
+            texts = _cell_lines([t for _, t in current], strip)
+            current = []
+            ends = (signature_mode and any(_AUTHORITY_LINE.match(t) for t in texts)) or \
+                (not signature_mode and any(_DATE_CELL.search(t) for t in texts))
+            if ends:
+                closed = True
+                while j < len(items) and _is_bar(items[j][1]):    # the row's closing bars
+                    j += 1
+                break
+    if not closed and (current or not cells):
+        if not cells or current:          # the zone must end on a "|" (a whole table)
+            return None
     paras = []
     for cell in cells:
         texts = _cell_lines([t for _, t in cell], strip)
@@ -129,12 +144,18 @@ def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool, strip) 
                                    role="layout", prov=Provenance(line=cell[0][0])))
     if not paras:
         return None
+    dropped: list[Paragraph] = []
+    motto = next((k for k, p in enumerate(paras) if _MOTTO.search(p.text)), None)
+    if not signature_mode and motto is not None and motto >= 2:
+        junk, paras = paras[:motto - 1], paras[motto - 1:]
+        dropped = [Paragraph(text=" | ".join(p.text for p in junk), lines=[ln for p in junk for ln in p.lines],
+                             role="layout", prov=junk[0].prov)]       # one report for the whole run
     signature = any(_SIGNATURE_CELL.match(p.lines[0]) for p in paras)
     if not (signature or (before_type and len(paras) <= 8)):
         return None
     if before_type and any(_TYPE_WORDS.match(ln) for p in paras for ln in p.lines):
         return None                   # the type line inside a "table": not a header table
-    return j, paras
+    return j, paras, dropped
 
 
 def is_type_line(text: str) -> bool:
