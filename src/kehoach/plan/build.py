@@ -18,7 +18,7 @@ from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report
-from .header import Line, lines_of, read_header, read_issuer, read_signature
+from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
@@ -160,6 +160,9 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 if not isinstance(pj, Paragraph):
                     break
                 k = key(pj.text)
+                first = clean(pj.lines[0] if pj.lines else pj.text).strip("*_ ")
+                if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
+                    break                   # the carrier's signature table, not the plan's header
                 header_like = pj.role == "layout" or P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k) \
                     or P.NUMBER_LINE_RE.match(pj.text) or P.PLACE_DATE_RE.search(pj.text) or is_upper_title(pj.text)
                 if not header_like:
@@ -167,6 +170,12 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 start = j
             return start
     return None
+
+
+def _signs(p: Paragraph) -> bool:
+    """A signature cell: an upper-case position line and a person's name ("THỦ TƯỚNG" / "Phạm Minh Chính")."""
+    lines = [clean(ln).strip("*_ ") for ln in p.lines]
+    return len(lines) <= 4 and any(is_upper_title(ln) for ln in lines) and any(is_name(ln) for ln in lines)
 
 
 def build_plan(doc: Document) -> Plan:
@@ -191,7 +200,7 @@ def _build_plan(doc: Document) -> Plan:
         if not (signer.name or signer.position or signer.authority):
             # a plan "ban hành kèm theo" a Quyết định carries no signature of its own: the carrier's signs it
             plan.header.signer = outer.header.signer
-        if outer.document_type == "quyet_dinh":
+        if outer.document_type in ("quyet_dinh", "nghi_quyet"):
             _inherit_header(plan.header, outer.header)
         plan.references = _references(doc, seg)     # the carrier's citations (its Căn cứ) are the plan's too
         plan._document = doc
@@ -201,14 +210,16 @@ def _build_plan(doc: Document) -> Plan:
 
 def _inherit_header(h: Header, carrier: Header) -> None:
     """A plan issued with a Quyết định is that decision's: what its own front matter lacks
-    (issuer, place, date) is the decision's. Its number stays its own (none: the decision's is
-    on ``wrapper``)."""
+    (issuer, place, date, number) is the decision's; ``number_from`` then says "wrapper"."""
     if h.issuer is None:
         h.issuer, h.issuer_parent = carrier.issuer, carrier.issuer_parent
     if h.date is None and h.date_raw is None:
         h.place, h.date, h.date_partial, h.date_raw = carrier.place, carrier.date, carrier.date_partial, carrier.date_raw
     elif h.place is None:
         h.place = carrier.place
+    if h.number is None and h.number_raw is None and carrier.number:
+        # the plan is known by the decision's number ("Kế hoạch ban hành kèm theo Quyết định số …")
+        h.number, h.number_raw, h.type_code, h.number_from = carrier.number, carrier.number_raw, carrier.type_code, "wrapper"
 
 
 def _build(doc: Document, seg: Segments) -> Plan:

@@ -117,7 +117,7 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
     return place or None, iso, partial
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not is_upper_title(text) \
         and not re.search(r"[:;,()\d]", text)
@@ -125,7 +125,7 @@ def _is_name(text: str) -> bool:
 
 # a signer's position names an office ("PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "TRƯỞNG ĐOÀN"); other
 # upper-case lines near the signature (a seal's text, OCR noise) are not positions
-_POSITION_WORDS = re.compile(r"\b(chu tich|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
+_POSITION_WORDS = re.compile(r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
                              r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
 
 
@@ -172,7 +172,7 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             position = text
             signer.raw.append(text)
             continue
-        if position and signer.name is None and _is_name(text):
+        if position and signer.name is None and is_name(text):
             signer.name = text
             signer.raw.append(text)
     if authority:
