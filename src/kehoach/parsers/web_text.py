@@ -9,7 +9,9 @@ warts the plain-text reader must undo before it groups lines into paragraphs:
 - the borderless header and signature tables come out one cell after another, each cell
   opened and closed by a lone "|" line. Those two tables are layout, not data: their cells
   become paragraphs with role "layout", as the DOCX and PDF parsers produce for layout tables.
-  Other "|" zones (appendix tables) are left to the table readers.
+  A page copied whole may put the site's metadata cells in front of the header table: they
+  are dropped (and reported as text-dropped). Other "|" zones (appendix tables) are left to
+  the table readers.
 """
 from __future__ import annotations
 
@@ -133,9 +135,8 @@ def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool,
                 while j < len(items) and _is_bar(items[j][1]):    # the row's closing bars
                     j += 1
                 break
-    if not closed and (current or not cells):
-        if not cells or current:          # the zone must end on a "|" (a whole table)
-            return None
+    if not closed and (current or not cells):     # the zone must end on a "|" (a whole table)
+        return None
     paras = []
     for cell in cells:
         texts = _cell_lines([t for _, t in cell], strip)
