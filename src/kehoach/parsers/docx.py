@@ -288,6 +288,7 @@ def _app_pages(document) -> int | None:
     if app is None:
         return None
     for el in app.iter():
-        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit():
+        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit() \
+                and len(el.text.strip()) <= 5:       # a page count, not a number made to be huge
             return int(el.text.strip()) or None
     return None
