@@ -137,7 +137,8 @@ def _open(path: Path, name: Path | None = None):
 
 
 def _resource_limit(exc: BaseException) -> pdf_limits.PDFResourceLimit | None:
-    """The bound behind `exc` (pdfplumber wraps pdfminer's exceptions), if one is."""
+    """The bound behind `exc` (pdfplumber wraps pdfminer's exceptions), if one is.
+    A MemoryError behind it (the memory limit) is raised as itself: one line upstream."""
     seen: set[int] = set()
     todo: list[object] = [exc]
     while todo:
@@ -147,6 +148,8 @@ def _resource_limit(exc: BaseException) -> pdf_limits.PDFResourceLimit | None:
         seen.add(id(err))
         if isinstance(err, pdf_limits.PDFResourceLimit):
             return err
+        if isinstance(err, MemoryError):
+            raise MemoryError() from None
         todo.extend([err.__cause__, err.__context__, *err.args])
     return None
 
