@@ -29,7 +29,7 @@ from ..vntext import clean
 from . import limits, pdf_limits
 from . import pdf_layout as L
 from .pdf_lines import CharStats, Line, dedupe, group_lines, is_unmapped, strip_unmapped
-from .pdf_tables import FragRow, TableFrag, find_tables, read_table, same_layout, table_rows
+from .pdf_tables import FragRow, TableFrag, find_tables, read_table, ruling_grid, same_layout, table_rows
 
 PT_TO_MM = 25.4 / 72
 TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
@@ -53,6 +53,7 @@ class PageData:
     rotation: int = 0               # the page's /Rotate
     turn: int = 0                   # degrees to add to it for the text to read upright (0: it does)
     skipped: str = ""               # why the page was not read (a resource bound), "" when it was
+    no_tables: int = 0              # > 0: so many ruling-line crossings that tables were not looked for
 
 
 def parse(path: str | Path, **options: object) -> Document:
@@ -78,6 +79,8 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "scanned_pdf")
 
     notes: list[str] = [f"pdf: page {p.number} not read: {p.skipped}" for p in skipped]
+    notes += [f"pdf: page {p.number} has {p.no_tables:,} ruling-line crossings; its text was read without "
+              "looking for tables" for p in read if p.no_tables]
     notes += _apply_text_repair(pages)
     if turned:
         notes.append(f"pdf: pages {', '.join(map(str, turned))} ran sideways and were read turned upright")
@@ -224,7 +227,10 @@ def _read_page(page, stats: CharStats) -> PageData:
     if not data.nchars:
         return data
     inside: list[tuple[float, float, float, float]] = []
-    for tb in find_tables(page):
+    grid = ruling_grid(page)
+    if grid > limits.get("PDF_TABLE_GRID"):
+        data.no_tables = grid
+    for tb in (find_tables(page) if not data.no_tables else []):
         data.tables.append(read_table(tb, chars, data.number, data.width, stats))
         inside.append(tb.bbox)
     free = [c for c in chars if not _inside(c, inside)]
