@@ -103,12 +103,12 @@ def gridspan_docx(span: str) -> bytes:
 
 
 def incompressible_xml_docx(megabytes: int) -> bytes:
-    """A document.xml of `megabytes` MB that deflates only ~3x (varied text in many runs)."""
+    """A document.xml of `megabytes` MB that deflates only ~2-3x (varied words)."""
     import random
 
     rng = random.Random(11)
     words = [bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(rng.randint(2, 9)))
-             for _ in range(50000)]
+             for _ in range(3000)]
     head = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>'.encode()
     tail = b"</w:body></w:document>"
     target = megabytes << 20
@@ -129,36 +129,28 @@ def incompressible_xml_docx(megabytes: int) -> bytes:
     return out.getvalue()
 
 
-def deflate_of(size: int, chunk: bytes = b" " * (1 << 20), level: int = 9) -> bytes:
-    """A raw deflate stream of `size` bytes made of `chunk` repeated (fast: one compressor)."""
-    comp = zlib.compressobj(level, zlib.DEFLATED, -15)
-    parts = []
-    full, rest = divmod(size, len(chunk))
-    for _ in range(full):
-        parts.append(comp.compress(chunk))
-    parts.append(comp.compress(chunk[:rest]))
-    parts.append(comp.flush())
-    return b"".join(parts)
-
-
-def lying_member_docx(claimed: int, actual: int) -> bytes:
-    """A package whose document.xml headers claim `claimed` bytes while its deflate stream
-    holds `actual` bytes (an XML prolog, then spaces). The CRC is that of the claimed bytes."""
-    prolog = document_xml(paragraphs_xml())[:200].encode()
-    body = prolog + b" " * (actual - len(prolog))
-    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
-    parts = [comp.compress(prolog)]
-    left = actual - len(prolog)
-    chunk = b" " * (1 << 20)
+def lying_member_docx(claimed: int, actual: int, name: str = "word/document.xml") -> bytes:
+    """A plan package whose member `name` has headers claiming `claimed` bytes while its
+    deflate stream holds `actual` bytes (the plan's XML, then spaces); the CRC is that of
+    the first `claimed` bytes, as if the headers were honest about a shorter member."""
+    xml = document_xml(paragraphs_xml()).encode() if name == "word/document.xml" else b"\x89PNG" + b"\0" * 60
+    xml = xml[:actual]
+    comp = zlib.compressobj(1, zlib.DEFLATED, -15)
+    parts = [comp.compress(xml)]
+    crc, seen = zlib.crc32(xml[:claimed]), min(len(xml), claimed)
+    left = actual - len(xml)
+    chunk = b" " * (1 << 22)
     while left > 0:
-        parts.append(comp.compress(chunk[:min(left, len(chunk))]))
-        left -= min(left, len(chunk))
+        piece = chunk[:min(left, len(chunk))]
+        parts.append(comp.compress(piece))
+        if seen < claimed:
+            crc = zlib.crc32(piece[:claimed - seen], crc)
+            seen += min(len(piece), claimed - seen)
+        left -= len(piece)
     parts.append(comp.flush())
-    stream = b"".join(parts)
-    crc = zlib.crc32(body[:claimed]) if claimed <= len(body) else 0
-    del body
-    real = plan_docx()
-    return _swap_member(real, "word/document.xml", stream, claimed, crc)
+    base = plan_docx() if name == "word/document.xml" else docx_package(
+        document_xml(paragraphs_xml()).encode(), extra={name: b"\x89PNG" + b"\0" * 60})
+    return _swap_member(base, name, b"".join(parts), claimed, crc)
 
 
 def _swap_member(package: bytes, name: str, stream: bytes, size: int, crc: int) -> bytes:
@@ -258,9 +250,10 @@ def pdf_pages(contents: list[bytes], flate: bool = False) -> bytes:
 
 
 def text_page(number: int = 1, lines: int = 40) -> bytes:
-    """A page of plan text (about 3,000 glyphs when `lines` is 40)."""
-    rows = [b"(Nhiem vu %d.%d: So Noi vu chu tri rasoat thu tuc hanh chinh, thoi gian Quy I nam 2026.) Tj 0 -18 Td"
-            % (number, k) for k in range(lines)]
+    """A page of plan text: a heading, then numbered tasks (about 3,000 glyphs for 40 lines)."""
+    rows = [b"(KE HOACH) Tj 0 -18 Td (II. NHIEM VU) Tj 0 -18 Td"]
+    rows += [b"(%d. So Noi vu chu tri ra soat thu tuc hanh chinh trang %d, thoi gian Quy I nam 2026.) Tj 0 -18 Td"
+             % (k + 1, number) for k in range(lines - 2)]
     return b"BT /F1 10 Tf 50 800 Td " + b" ".join(rows) + b" ET"
 
 
@@ -270,11 +263,15 @@ def plan_pdf(pages: int = 2) -> bytes:
 
 def flate_bomb_pdf(size: int) -> bytes:
     """Page 1 is a plan page; page 2's content stream is `size` bytes of spaces, deflated."""
-    comp = zlib.compressobj(9)
-    chunk = b" " * (1 << 20)
+    return pdf_pages([zlib.compress(text_page(1)), spaces_deflated(size)], flate=True)
+
+
+def spaces_deflated(size: int) -> bytes:
+    """A zlib stream of `size` spaces (a PDF content stream of nothing but whitespace)."""
+    comp = zlib.compressobj(1)
+    chunk = b" " * (1 << 22)
     full, rest = divmod(size, len(chunk))
-    data = b"".join(comp.compress(chunk) for _ in range(full)) + comp.compress(chunk[:rest]) + comp.flush()
-    return pdf_pages([zlib.compress(text_page(1)), data], flate=True)
+    return b"".join(comp.compress(chunk) for _ in range(full)) + comp.compress(chunk[:rest]) + comp.flush()
 
 
 def path_ops_pdf(operators: int) -> bytes:
@@ -337,3 +334,26 @@ def page_loop_pdf() -> bytes:
     """A page tree whose Pages node lists itself (and its parent) as kids."""
     return pdf_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
                         b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>"])
+
+
+def grid_pdf(n: int) -> bytes:
+    """Page 1 a plan page; page 2 ruled by an n x n grid of lines over a page of text."""
+    lines = b"".join(b"%.2f 50 m %.2f 800 l S 20 %.2f m 580 %.2f l S " % (20 + i * 560 / n, 20 + i * 560 / n,
+                                                                          50 + i * 750 / n, 50 + i * 750 / n)
+                     for i in range(n))
+    return pdf_pages([text_page(1), lines + text_page(2)])
+
+
+def corrupt_stream_pdf() -> bytes:
+    """Page 1 a plan page; page 2's deflated content stream lost its last bytes (pdfminer
+    recovers what it can and logs a warning, which must not reach the user's terminal)."""
+    data = zlib.compress(text_page(2))
+    return pdf_pages([zlib.compress(text_page(1)), data[:-12]], flate=True)
+
+
+def cut_member_docx() -> bytes:
+    """A plan package whose document.xml deflate stream stops halfway (headers intact)."""
+    xml = document_xml(paragraphs_xml() * 1).encode()
+    comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+    stream = comp.compress(xml) + comp.flush()
+    return _swap_member(plan_docx(), "word/document.xml", stream[:len(stream) // 2], len(xml), zlib.crc32(xml))
