@@ -264,3 +264,99 @@ def test_attack_table(runs: dict[str, Run], capsys: pytest.CaptureFixture):
     with capsys.disabled():
         print("\n" + "\n".join(lines))
     assert all(failed == 0 for _, failed in table.values()), "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the bounds, one by one (in-process)
+
+
+def test_numbering_start_is_clamped_and_renderers_fall_back_to_digits():
+    from lxml import etree
+
+    from kehoach.parsers.numbering import Numbering, format_number, letters, roman
+
+    assert roman(2 ** 63) == str(2 ** 63) and letters(10 ** 9) == str(10 ** 9)
+    assert roman(3999) == "MMMCMXCIX" and letters(27) == "aa"
+    numbering = etree.fromstring(g.numbering_xml(str(2 ** 63), "upperRoman"))
+    body = etree.fromstring(g.document_xml(g.paragraphs_xml(numbered=2)).encode())
+    paras = body.findall(f".//{{{g.W_NS}}}p")
+    numbers = Numbering(numbering, None)
+    assert [numbers.label(p).text for p in paras[:2]] == [roman(32767) + ".", roman(32768) + "."]
+    negative = Numbering(etree.fromstring(g.numbering_xml("-5", "decimal")), None)
+    assert negative.label(paras[0]).text == "0."
+    assert format_number(2 ** 63, "vietnameseCounting") == str(2 ** 63)
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-32-le", True), ("utf-32-be", False), ("utf-16-le", False),
+                                       ("utf-16-be", True), ("utf-8", True), ("utf-8", False)])
+def test_text_encodings_round_trip(codec: str, bom: bool):
+    from kehoach.parsers.text_encoding import decode
+
+    data = ("\ufeff" if bom else "").encode(codec) + PLAN.encode(codec)
+    text, notes = decode(data, "x.txt")
+    assert text == PLAN
+    assert bool(notes) == (not bom and codec != "utf-8")       # only a guessed encoding is noted
+
+
+def test_text_repairs_are_noted_and_binary_still_refused():
+    from kehoach.errors import KehoachError
+    from kehoach.parsers.text_encoding import decode
+
+    assert decode(U8 + "ế".encode()[:1], "x.txt") == (PLAN, ["text: the last character is cut (1 byte(s) of UTF-8); dropped"])
+    text, notes = decode(PLAN.encode("utf-16-le")[:-1], "x.txt")
+    assert text == PLAN[:-1] and "incomplete character" in notes[0]
+    text, notes = decode(U8[:10] + b"\0\0" + U8[10:], "x.txt")
+    assert text == PLAN and notes == ["text: 2 stray control byte(s) (NUL …) dropped"]
+    with pytest.raises(KehoachError) as err:
+        decode(bytes(range(0, 32)) * 100, "x.txt")
+    assert err.value.reason == "binary_text"
+    with pytest.raises(KehoachError) as err:
+        decode(U8 + b"\0" * 200, "x.txt")                       # many NULs: not a stray byte
+    assert err.value.reason == "binary_text"
+
+
+def test_xml_encoding_from_bom_nul_pattern_or_declaration():
+    from kehoach.parsers.docx_container import as_utf8, declares_dtd, xml_encoding
+    import io
+
+    doctype = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><d/>'
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        assert xml_encoding(doctype.encode(codec)) == codec
+        assert declares_dtd(io.BytesIO(as_utf8(doctype.encode(codec), "f", "p")))
+    assert xml_encoding(b'<?xml version="1.0" encoding="UTF-7"?>') == "utf-7"
+    utf7 = '<?xml version="1.0" encoding="UTF-7"?>'.encode() + "<!DOCTYPE d><d/>".encode("utf-7")
+    assert declares_dtd(io.BytesIO(as_utf8(utf7, "f", "p")))
+    assert xml_encoding(b"<?xml version='1.0'?><d/>") is None
+
+
+def test_docx_member_inflated_against_the_budget_not_its_header(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kehoach.errors import KehoachError
+    from kehoach.parsers import docx_container
+
+    path = tmp_path / "lying.docx"
+    path.write_bytes(g.lying_member_docx(50_000, 3 * MB))
+    monkeypatch.setenv("KEHOACH_LIMIT_DOCX_XML_BYTES", str(MB))
+    with pytest.raises(KehoachError) as err:
+        docx_container.check(path)
+    assert err.value.reason == "zip_bomb" and "more than 1 MB of XML" in err.value.details["detail"]
+    monkeypatch.delenv("KEHOACH_LIMIT_DOCX_XML_BYTES")
+    with pytest.raises(KehoachError) as err:                    # within the budget: the lie itself is named
+        docx_container.check(path)
+    assert err.value.reason == "bad_docx" and "the header says 50000" in err.value.details["error"]
+    path.write_bytes(g.plan_docx())
+    docx_container.check(path)                                  # an honest package passes
+
+
+def test_pdf_inflate_is_bounded(monkeypatch: pytest.MonkeyPatch):
+    import zlib
+
+    from kehoach.parsers import pdf_limits
+
+    data = zlib.compress(b" " * (3 * MB))
+    assert pdf_limits._decompress(data) == b" " * (3 * MB)
+    monkeypatch.setenv("KEHOACH_LIMIT_PDF_STREAM_BYTES", str(MB))
+    with pytest.raises(pdf_limits.StreamTooLarge):
+        pdf_limits._decompress(data)
+    inflater = pdf_limits._BoundedInflater()
+    with pytest.raises(pdf_limits.StreamTooLarge):
+        for i in range(0, len(data), 7):                         # pdfminer's byte-by-byte recovery path
+            inflater.decompress(data[i:i + 7])
