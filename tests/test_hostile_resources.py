@@ -51,6 +51,7 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     args: tuple[str, ...] = ()
     text: str = PLAN_WORDS                     # exit 0: the output must carry this text ("" to skip)
+    diagnostic: str = ""                       # exit 0: a diagnostic code the plan must carry
 
     def __post_init__(self) -> None:
         if self.name.endswith(".pdf") and self.text == PLAN_WORDS:
@@ -92,11 +93,13 @@ CASES: list[Case] = [
     Case("dtd-utf32be-nobom.docx", "docx DTD in UTF-16/32", lambda: g.dtd_docx("utf-32-be", bom=False), 2,
          "declares a DTD"),
     # --- damaged DOCX
-    Case("flipped-byte.docx", "docx damaged", g.flipped_byte_docx, 0, "not well-formed XML"),
+    Case("flipped-byte.docx", "docx damaged", g.flipped_byte_docx, 0, "not well-formed XML",
+         diagnostic="input-repaired"),
     Case("crc-damaged.docx", "docx damaged", g.crc_damaged_docx, 2, "CRC check failed"),
     Case("deflate-cut.docx", "docx damaged", lambda: g.cut_member_docx(), 2, "damaged"),
     # --- PDF streams, operators, glyphs, shapes, pages
-    Case("inflates-1gb.pdf", "pdf stream size", lambda: g.flate_bomb_pdf(1024 * MB), 0, "inflates past 64 MB"),
+    Case("inflates-1gb.pdf", "pdf stream size", lambda: g.flate_bomb_pdf(1024 * MB), 0, "inflates past 64 MB",
+         diagnostic="page-skipped"),
     Case("inflates-4mb-budget-1mb.pdf", "pdf stream size", lambda: g.flate_bomb_pdf(4 * MB), 0, "inflates past 1 MB",
          env={"KEHOACH_LIMIT_PDF_STREAM_BYTES": str(MB)}),
     Case("only-page-inflates-1gb.pdf", "pdf stream size",
@@ -132,7 +135,8 @@ CASES: list[Case] = [
     Case("utf16-odd-length.txt", "text encodings", lambda: PLAN.encode("utf-16") + b"\x41", 0, "incomplete character"),
     Case("utf16le-nobom-odd.txt", "text encodings", lambda: PLAN.encode("utf-16-le") + b"\x0a", 0,
          "incomplete character"),
-    Case("one-nul-byte.txt", "text encodings", lambda: U8[:40] + b"\0" + U8[40:], 0, "stray control byte"),
+    Case("one-nul-byte.txt", "text encodings", lambda: U8[:40] + b"\0" + U8[40:], 0, "stray control byte",
+         diagnostic="input-repaired"),
     Case("cut-utf8-end.txt", "text encodings", lambda: U8 + "ế".encode()[:2], 0, "last character is cut"),
     Case("bad-utf8-byte.txt", "text encodings", lambda: U8[:41] + b"\xff" + U8[41:], 0, "invalid UTF-8"),
 ]
@@ -227,6 +231,9 @@ def problems(case: Case, run: Run) -> list[str]:
             notes = " | ".join(plan["source"]["notes"])
             if case.says and case.says not in notes:
                 bad.append(f"notes do not say {case.says!r}: {notes[:300]!r}")
+            codes = {d["code"] for d in plan["diagnostics"]}
+            if case.diagnostic and case.diagnostic not in codes:
+                bad.append(f"no {case.diagnostic!r} diagnostic: {sorted(codes)}")
             if case.text and case.text not in raw:
                 bad.append(f"the output lost the text {case.text!r}")
             if len(raw) > 2 * MB:

@@ -17,7 +17,7 @@ from ..models import Appendix, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
-from .diagnostics import collecting
+from .diagnostics import collecting, report_source_notes
 from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
@@ -172,6 +172,7 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
 def build_plan(doc: Document) -> Plan:
     """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
     with collecting() as found:
+        report_source_notes(doc.source.notes)
         plan = _build_plan(doc)
     plan.diagnostics = found
     return plan
