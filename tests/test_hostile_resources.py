@@ -135,7 +135,7 @@ CASES: list[Case] = [
     Case("utf16-odd-length.txt", "text encodings", lambda: PLAN.encode("utf-16") + b"\x41", 0, "incomplete character"),
     Case("utf16le-nobom-odd.txt", "text encodings", lambda: PLAN.encode("utf-16-le") + b"\x0a", 0,
          "incomplete character"),
-    Case("one-nul-byte.txt", "text encodings", lambda: U8[:40] + b"\0" + U8[40:], 0, "stray control byte",
+    Case("one-nul-byte.txt", "text encodings", lambda: U8[:40] + b"\0" + U8[40:], 0, "stray NUL byte",
          diagnostic="input-repaired"),
     Case("cut-utf8-end.txt", "text encodings", lambda: U8 + "ế".encode()[:2], 0, "last character is cut"),
     Case("bad-utf8-byte.txt", "text encodings", lambda: U8[:41] + b"\xff" + U8[41:], 0, "invalid UTF-8"),
@@ -318,7 +318,7 @@ def test_text_repairs_are_noted_and_binary_still_refused():
     text, notes = decode(PLAN.encode("utf-16-le")[:-1], "x.txt")
     assert text == PLAN[:-1] and "incomplete character" in notes[0]
     text, notes = decode(U8[:10] + b"\0\0" + U8[10:], "x.txt")
-    assert text == PLAN and notes == ["text: 2 stray control byte(s) (NUL …) dropped"]
+    assert text == PLAN and notes == ["text: 2 stray NUL byte(s) dropped"]
     with pytest.raises(KehoachError) as err:
         decode(bytes(range(0, 32)) * 100, "x.txt")
     assert err.value.reason == "binary_text"

@@ -13,9 +13,9 @@ Order of the checks (the first that fits wins):
 4. Windows-1258, then Windows-1252.
 
 A UTF-16/32 file whose length is not a whole number of code units lost its tail: the
-incomplete unit is dropped and noted. A few NUL or control bytes in a text file (a stray
-byte from a bad copy) are dropped and noted; many of them mean the file is not text at all
-("binary_text"). A file that decodes under none of these gives "bad_encoding".
+incomplete unit is dropped and noted. A few NUL bytes in a text file (a stray byte from a
+bad copy) are dropped and noted; many of them, or many control bytes of any kind, mean the
+file is not text at all ("binary_text"). A file that decodes under none of these gives "bad_encoding".
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAMPLE = 65536
-MAX_STRAY_CONTROLS = 64          # stray NUL/control bytes repaired in a text file; more: binary
+MAX_STRAY_CONTROLS = 64          # stray NUL bytes repaired in a text file; more: binary
 MAX_STRAY_SHARE = 0.005          # … and at most this share of the bytes
 MAX_BAD_UTF8 = 16                # invalid bytes replaced in a file that is otherwise UTF-8
 BINARY_SHARE = 0.05              # control bytes above this share of a sample: not text
@@ -110,18 +110,18 @@ def _unicode(data: bytes, codec: str, path: str, notes: list[str], why: str) -> 
 
 
 def _drop_stray_controls(data: bytes, path: str, notes: list[str]) -> bytes:
-    """Drop a few NUL/control bytes; refuse a file with many of them (binary)."""
-    sample = data[:_SAMPLE]
-    if _control_share_bytes(sample) > BINARY_SHARE:
+    """Drop a few NUL bytes (a bad copy); refuse a file with many of them or with many
+    control bytes of any kind (binary). Other control characters (a vertical tab for a line
+    break in Word's text export, a Ctrl-Z at the end) stay for the text cleaner, as before."""
+    if _control_share_bytes(data[:_SAMPLE]) > BINARY_SHARE:
         raise KehoachError(path, "binary_text")
-    stray = [b for b in range(32) if b not in (9, 10, 12, 13, 27) and b in data]
-    if not stray:
+    count = data.count(0)
+    if not count:
         return data
-    count = sum(data.count(b) for b in stray)
     if count > MAX_STRAY_CONTROLS or count > MAX_STRAY_SHARE * len(data):
         raise KehoachError(path, "binary_text")
-    notes.append(f"text: {count} stray control byte(s) (NUL …) dropped")
-    return data.translate(None, bytes(stray))
+    notes.append(f"text: {count} stray NUL byte(s) dropped")
+    return data.replace(b"\0", b"")
 
 
 def _utf8_repaired(data: bytes, exc: UnicodeDecodeError, notes: list[str]) -> str | None:

@@ -49,7 +49,7 @@ def collecting() -> Iterator[list[Diagnostic]]:
         _current.reset(token)
 
 
-_DAMAGE_MARKS = ("is not well-formed XML", "stray control byte", "invalid UTF-8", "last character is cut",
+_DAMAGE_MARKS = ("is not well-formed XML", "stray NUL byte", "invalid UTF-8", "last character is cut",
                  "incomplete character", "sequence(s) replaced")
 
 
