@@ -315,6 +315,7 @@ def test_text_repairs_are_noted_and_binary_still_refused():
     from kehoach.parsers.text_encoding import decode
 
     assert decode(U8 + "ế".encode()[:1], "x.txt") == (PLAN, ["text: the last character is cut (1 byte(s) of UTF-8); dropped"])
+    assert decode(b"Ke hoach ng\xe0y \xe1", "x.txt") == ("Ke hoach ngày á", [])   # Windows-1258, not a cut UTF-8
     text, notes = decode(PLAN.encode("utf-16-le")[:-1], "x.txt")
     assert text == PLAN[:-1] and "incomplete character" in notes[0]
     text, notes = decode(U8[:10] + b"\0\0" + U8[10:], "x.txt")

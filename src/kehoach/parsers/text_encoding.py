@@ -132,6 +132,8 @@ def _utf8_repaired(data: bytes, exc: UnicodeDecodeError, notes: list[str]) -> st
             text = data[:exc.start].decode("utf-8")
         except UnicodeDecodeError:
             return None
+        if text.isascii():        # no evidence of UTF-8: a legacy 8-bit file whose last letter is accented
+            return None
         notes.append(f"text: the last character is cut ({len(data) - exc.start} byte(s) of UTF-8); dropped")
         return text
     bad = _count_errors(data, "utf-8")
