@@ -86,15 +86,16 @@ def test_the_plans_give_tasks(parsed):
     empty = [name for name, kind in kinds.items() if kind.startswith("PLAN") and not plans[name]["tasks"]]
     plan_count = sum(kind.startswith("PLAN") for kind in kinds.values())
     assert plan_count >= 10
-    # measured 2026-12-02: 2 of 15 plans give no task (a KH whose web-copied appendix table is
-    # flattened one cell per line with a gap, an NQ whose KH is a markdown table with broken rows).
-    # More than a third would be a regression.
+    # measured 2026-12-02 on 28 plans: 4 give no task (a KH whose web-copied appendix table is
+    # flattened one cell per line with a gap, an NQ whose KH is a markdown table with broken rows,
+    # a KH whose a) b) c) items are closed by "Cơ quan chủ trì / phối hợp / Thời gian" blocks, a QĐ
+    # whose "plan" is a calendar of dates). More than a third would be a regression.
     assert len(empty) <= plan_count // 3, empty
 
 
-NON_PLAN_MEASURED = ("measured 2026-12-02: 6 of 28 non-plans fail: two agendas (chương trình hội nghị), a tham luận, "
-                     "a Thông báo kết luận and a Công văn give tasks; a QĐ công bố TTHC is read as a plan; "
-                     "issue 10 point 5")
+NON_PLAN_MEASURED = ("measured 2026-12-02: 7 of 31 non-plans fail: two agendas (chương trình hội nghị), a tham luận, "
+                     "a Thông báo kết luận, a Công văn and a Hướng dẫn of a commune Front committee give tasks; "
+                     "a QĐ công bố TTHC is read as a plan; issue 10 point 5")
 
 
 @pytest.mark.xfail(reason=NON_PLAN_MEASURED, strict=False)
