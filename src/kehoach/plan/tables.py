@@ -16,7 +16,7 @@ import regex as re
 from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key
-from .columns import header_roles, is_column_number_row, role_of
+from .columns import header_roles, is_column_number_row, is_subject_header, role_of
 from .continued import row_key
 from .patterns import ROMAN
 from .timeline import parse_timeline
@@ -33,6 +33,7 @@ class TableMap:
     roles: dict[int, str]           # column -> role
     header_keys: list[str]          # keys of header rows, to drop repeats
     header_rows: int
+    subject: bool = False           # the content column names the unit visited (schedule / inspection)
 
     def col(self, role: str) -> int | None:
         return next((c for c, r in self.roles.items() if r == role), None)
@@ -71,7 +72,9 @@ def map_table(table: Table) -> TableMap | None:
                 first = [c.text for c in _grid(table.rows[n])] if n < len(table.rows) else []
                 if first and re.fullmatch(r"\d{1,3}\.?|", first[0].strip()):
                     roles[0] = "number"
-            return TableMap(roles=roles, header_keys=keys, header_rows=n)
+            c_content = next(c for c, r in roles.items() if r == "content")
+            subject = c_content < len(texts) and is_subject_header(texts[c_content])
+            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject)
     return None
 
 
@@ -104,11 +107,14 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     tasks: list[Task] = []
     c_num, c_content = tmap.col("number"), tmap.col("content")
     last: Task | None = None
+    above: list = []
     part = 1
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
-        grid = _grid(row)
+        raw_grid = _grid(row)
+        grid = _inherit_merged(raw_grid, above)
+        above = grid
         texts = [c.text for c in grid]
         if not any(t.strip() for t in texts) or is_column_number_row(texts):
             continue
@@ -116,7 +122,6 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         if distinct and _TOTAL.match(key(distinct[0])) and len(distinct) <= 2:
             continue
         num_text = texts[c_num].strip() if c_num is not None and c_num < len(texts) else ""
-        content_cell = grid[c_content] if c_content is not None and c_content < len(grid) else None
         content_lines = _cell_lines(grid, c_content)
 
         g = _group_title(num_text, texts, grid, c_num, c_content)
@@ -124,8 +129,10 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
             group, last = g, None
             continue
 
-        merged = content_cell is not None and content_cell.merged_up
+        merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
         if (merged or not content_lines) and last is not None:
+            if not _adds_fields(raw_grid, tmap):
+                continue      # a sub-row that only differs in a column we do not read: same task
             part += 1
             task = _task(last.content, last.number, grid, tmap, plan_year, group, table, row)
             task.part = part
@@ -141,6 +148,24 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         tasks.append(task)
         last = task
     return tasks
+
+
+def _inherit_merged(grid: list, above: list) -> list:
+    """A vertically merged cell holds the text of the cell it continues (the lead or date of the row above)."""
+    if not above:
+        return grid
+    return [above[i] if cell.merged_up and i < len(above) else cell for i, cell in enumerate(grid)]
+
+
+def _adds_fields(raw_grid: list, tmap: TableMap) -> bool:
+    """Does a sub-row carry a cell of its own in a column read into the task (products, lead, time …)?"""
+    for col, role in tmap.roles.items():
+        if role in ("number", "content") or col >= len(raw_grid):
+            continue
+        cell = raw_grid[col]
+        if not cell.merged_up and cell.text.strip():
+            return True
+    return False
 
 
 def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:
@@ -166,7 +191,7 @@ def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_yea
           group: str | None, table: Table, row: Row) -> Task:
     time_lines = _cell_lines(grid, tmap.col("time"))
     lead = split_units(_cell_lines(grid, tmap.col("lead")))
-    if not lead and tmap.col("lead") is None and group and looks_like_unit(group):
+    if not lead and tmap.col("lead") is None and not tmap.subject and group and looks_like_unit(group):
         unit = make_unit(group)
         lead = [unit] if unit else []
     notes_lines = _cell_lines(grid, tmap.col("notes"))
