@@ -18,6 +18,7 @@ from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting
+from .flat_tables import rebuild_flat_tables
 from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
@@ -178,7 +179,7 @@ def build_plan(doc: Document) -> Plan:
 
 
 def _build_plan(doc: Document) -> Plan:
-    doc = Document(blocks=join_continued_tables(doc.blocks), source=doc.source)
+    doc = Document(blocks=join_continued_tables(rebuild_flat_tables(doc.blocks)), source=doc.source)
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
     if inner is not None:

@@ -109,6 +109,8 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     last: Task | None = None
     above: list = []
     part = 1
+    heading_group = False     # the current group is a numbered heading row ("1" over "a)", "b)")
+    numbers = _row_numbers(table, tmap)
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
@@ -126,8 +128,13 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
 
         g = _group_title(num_text, texts, grid, c_num, c_content)
         if g is not None:
-            group, last = g, None
+            group, last, heading_group = g, None, False
             continue
+        if _is_heading_row(num_text, numbers.get(r), raw_grid, tmap) and content_lines:
+            group, last, heading_group = _content(content_lines), None, True
+            continue
+        if heading_group and _DECIMAL.fullmatch(num_text):
+            group, heading_group = None, False     # "3" after "2 / a) b)": back to plain task rows
 
         merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
         if (merged or not content_lines) and last is not None:
@@ -148,6 +155,31 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         tasks.append(task)
         last = task
     return tasks
+
+
+_DECIMAL = re.compile(r"\d{1,3}\.?")
+_SUB_NUMBER = re.compile(r"[a-zđ]\)|\d{1,2}\.\d{1,2}\.?|-|\+")
+
+
+def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
+    """Row index -> the number of the next data row below it (for telling heading rows)."""
+    c_num = tmap.col("number")
+    out: dict[int, str] = {}
+    following = ""
+    for r in range(len(table.rows) - 1, tmap.header_rows - 1, -1):
+        out[r] = following
+        grid = _grid(table.rows[r])
+        if c_num is not None and c_num < len(grid) and grid[c_num].text.strip() and not grid[c_num].merged_up:
+            following = grid[c_num].text.strip()
+    return out
+
+
+def _is_heading_row(num_text: str, next_number: str | None, raw_grid: list, tmap: TableMap) -> bool:
+    """"1 | Tổ chức tuyên truyền …" with every other column empty, over rows "a)", "b)" (or "1.1"):
+    a heading that groups the lettered tasks below it, not a task."""
+    if not _DECIMAL.fullmatch(num_text) or not next_number or not _SUB_NUMBER.fullmatch(next_number):
+        return False
+    return not _adds_fields(raw_grid, tmap)
 
 
 def _inherit_merged(grid: list, above: list) -> list:

@@ -1,0 +1,359 @@
+"""Task tables that reached us flattened into text lines, rebuilt as `Table` blocks.
+
+Text copied from a web page or a PDF often loses the table grid of an appendix. Two shapes
+are seen, and both are rebuilt here, on the neutral blocks, so every format gets the repair:
+
+- **pipe cells**: a lone "|" line between cells, and "|" "|" between rows
+  ("|", "STT", "|", "NHIỆM VỤ", "|", …). The first row is the header.
+- **one cell per line**: a header row of known column names (a one-row table, or one name a
+  line, a name sometimes wrapped over two lines or a last column left on the next line),
+  then every cell on its own line. Rows are found from the row numbers ("1", "a)", "II"),
+  which must follow each other ("1" … "2", "a)" … "b)"); a row with fewer cells than columns
+  is a group or heading row; a row with more lines than columns carries the wrapped ends of
+  its cells (a line starting in lower case continues a sentence, one starting in upper case
+  continues a unit name cut after its head word: "…, Cục" + "Lâm nghiệp và Kiểm lâm").
+
+Nothing is rebuilt unless a header of known column names with a content column is found; a
+rebuild that leaves lines it could not place says so in the diagnostics.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from ..blocks import Block, Cell, Paragraph, Provenance, Row, Table
+from ..models import Location
+from ..vntext import clean
+from .columns import header_roles, role_of
+from .diagnostics import report
+from .patterns import ROMAN
+
+_PIPE = "|"
+_ROW_NUMBER = re.compile(rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?)$")
+_LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
+_TERMINAL = (".", ";", "!", "?", ":")
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_UNIT_HEADS = {"bộ", "cục", "vụ", "sở", "phòng", "ban", "ủy", "uỷ", "ubnd", "chi", "trung", "văn", "viện", "tổng",
+               "hội", "đoàn", "ủy ban", "công", "ngân", "kho", "đài", "trường"}
+
+
+@dataclass
+class _Header:
+    texts: list[str]          # one header text per column
+    roles: dict[int, str]
+
+
+def rebuild_flat_tables(blocks: list[Block]) -> list[Block]:
+    """Blocks with every flattened task table replaced by a rebuilt `Table`."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        rebuilt = None
+        if isinstance(block, Table):
+            rebuilt = _after_header_table(blocks, i)
+        elif isinstance(block, Paragraph) and block.role == "body":
+            rebuilt = _pipe_table(blocks, i) or _header_lines_table(blocks, i)
+        if rebuilt is not None:
+            lead, table, used = rebuilt
+            out.extend(lead)
+            out.append(table)
+            i += used
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+# --- shared helpers ----------------------------------------------------------------------
+
+def _header_of(texts: list[str]) -> _Header | None:
+    texts = [clean(t) for t in texts]
+    roles = header_roles(texts)
+    if not roles or "content" not in roles.values():
+        return None
+    return _Header(texts=texts, roles=roles)
+
+
+def _line_no(para: Paragraph, k: int) -> int | None:
+    return para.prov.line + k if para.prov.line is not None and para.prov.source == "text" else para.prov.line
+
+
+def _table(header: _Header, rows: list[list[list[str]]], first: Paragraph, lines_at: list[int | None]) -> Table:
+    prov = Provenance(line=first.prov.line, page=first.prov.page, page_approx=first.prov.page_approx,
+                      source=first.prov.source)
+    out = [Row(cells=[Cell(lines=[t], raw=t) for t in header.texts], is_header=True, prov=prov)]
+    for r, cells in enumerate(rows):
+        width = len(header.texts)
+        cells = (cells + [[] for _ in range(width)])[:width] if len(cells) <= width else cells
+        out.append(Row(cells=[Cell(lines=c, raw="\n".join(c)) for c in cells],
+                       prov=Provenance(line=lines_at[r] if r < len(lines_at) else prov.line, page=prov.page,
+                                       page_approx=prov.page_approx, source=prov.source)))
+    return Table(rows=out, prov=prov)
+
+
+def _joined_cell(lines: list[str]) -> list[str]:
+    """Visual wraps of one cell joined; a list item ("- …") keeps its own line."""
+    out: list[str] = []
+    for ln in (clean(x) for x in lines):
+        if not ln:
+            continue
+        if out and not _LIST_ITEM.match(ln):
+            out[-1] = f"{out[-1]} {ln}"
+        else:
+            out.append(ln)
+    return out
+
+
+# --- shape 1: pipe cells --------------------------------------------------------------------
+
+def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
+    para = blocks[i]
+    assert isinstance(para, Paragraph)
+    lines = [ln.strip() for ln in para.lines]
+    if _PIPE not in lines or lines.count(_PIPE) < 4:
+        return None
+    start = lines.index(_PIPE)
+    # the paragraph may run on into the next ones (a blank line inside a cell)
+    taken = 1
+    all_lines = list(lines)
+    while i + taken < len(blocks) and isinstance(blocks[i + taken], Paragraph) \
+            and (all_lines[-1] != _PIPE or blocks[i + taken].lines[:1] == [_PIPE]) \
+            and blocks[i + taken].role == "body" and _PIPE in [x.strip() for x in blocks[i + taken].lines]:
+        all_lines.extend(x.strip() for x in blocks[i + taken].lines)
+        taken += 1
+    segments: list[tuple[int, list[str]]] = []     # (index of the first line, lines) between pipes
+    current: list[str] = []
+    seg_at = start + 1
+    for k in range(start + 1, len(all_lines)):
+        if all_lines[k] == _PIPE:
+            segments.append((seg_at, current))
+            current, seg_at = [], k + 1
+        else:
+            current.append(all_lines[k])
+    trailing = current                                 # text after the last pipe: not part of the table
+    # the header row: segments up to the first empty one
+    head_end = next((n for n, (_, s) in enumerate(segments) if not s), len(segments))
+    header = _header_of([" ".join(s) for _, s in segments[:head_end]])
+    if header is None:
+        return None
+    width = len(header.texts)
+    rows: list[list[list[str]]] = []
+    rows_at: list[int | None] = []
+    row: list[list[str]] = []
+    for n in range(head_end + 1, len(segments)):
+        at, seg = segments[n]
+        if not seg:
+            nxt = next((s for _, s in segments[n + 1:] if s), None)
+            boundary = len(row) >= width or (nxt is not None and len(nxt) == 1 and _ROW_NUMBER.match(nxt[0].strip("*_ ")))
+            if not row:
+                continue
+            if boundary:
+                rows.append(row)
+                row = []
+                continue
+            row.append([])
+            continue
+        if not row:
+            rows_at.append(_line_no(para, at) if at < len(lines) else para.prov.line)
+        row.append(_joined_cell(seg))
+    if row:
+        rows.append(row)
+    if not rows:
+        return None
+    lead: list[Block] = []
+    if start > 0:
+        lead.append(Paragraph(text=clean(" ".join(lines[:start])), lines=[clean(x) for x in lines[:start]],
+                              prov=para.prov, bold=para.bold))
+    rows = [_fit(r, width) for r in rows]
+    table = _table(header, rows, para, rows_at)
+    if trailing:
+        report("table-rebuilt-partly", "text after the last cell of a rebuilt table was left out of it",
+               location=Location(line=para.prov.line, page=para.prov.page), excerpt=" ".join(trailing))
+    return lead, table, taken
+
+
+def _fit(cells: list[list[str]], width: int) -> list[list[str]]:
+    """A row with more cells than columns: the extra ones are glued to the last column."""
+    if len(cells) <= width:
+        return cells
+    return cells[: width - 1] + [[ln for c in cells[width - 1:] for ln in c]]
+
+
+# --- shape 2: one cell per line ---------------------------------------------------------------
+
+def _after_header_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
+    """A table holding only its header row, its cells following one per line."""
+    table = blocks[i]
+    assert isinstance(table, Table)
+    if len(table.rows) != 1 or i + 1 >= len(blocks) or not isinstance(blocks[i + 1], Paragraph):
+        return None
+    header = _header_of(table.rows[0].texts)
+    if header is None:
+        return None
+    paras, lines, where = _following_lines(blocks, i + 1)
+    # a last header cell left on the next line ("Thời gian thực hiện")
+    while lines and len(lines[0]) <= 40 and role_of(lines[0]) and role_of(lines[0]) not in header.roles.values() \
+            and not _ROW_NUMBER.match(lines[0]):
+        header.roles[len(header.texts)] = role_of(lines[0])
+        header.texts.append(lines.pop(0))
+        where.pop(0)
+    rebuilt = _rows_from_lines(header, lines, where)
+    if rebuilt is None:
+        return None
+    rows, rows_at = rebuilt
+    return [], _table(header, rows, paras[0], rows_at), 1 + len(paras)
+
+
+def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
+    """Header names one a line ("TT", "Nội dung", "Cơ quan chủ trì", …), then the cells one a line."""
+    para = blocks[i]
+    assert isinstance(para, Paragraph)
+    if len(para.lines) < 3:
+        return None
+    paras, lines, where = _following_lines(blocks, i)
+    names: list[str] = []
+    k = 0
+    while k < len(lines) and len(lines[k]) <= 40 and not _ROW_NUMBER.match(lines[k]):
+        if names and lines[k][:1].islower():              # a header name wrapped over two lines
+            names[-1] = f"{names[-1]} {lines[k]}"
+        elif role_of(lines[k]) or fold_is_number(lines[k]):
+            names.append(lines[k])
+        else:
+            break
+        k += 1
+    if len(names) < 3 or k >= len(lines) or not _ROW_NUMBER.match(lines[k]):
+        return None
+    header = _header_of(names)
+    if header is None or len(header.roles) < 3 or 0 not in header.roles:
+        return None
+    rebuilt = _rows_from_lines(header, lines[k:], where[k:])
+    if rebuilt is None:
+        return None
+    rows, rows_at = rebuilt
+    return [], _table(header, rows, paras[0], rows_at), len(paras)
+
+
+def fold_is_number(text: str) -> bool:
+    return role_of(text) == "number"
+
+
+def _following_lines(blocks: list[Block], i: int) -> tuple[list[Paragraph], list[str], list[int | None]]:
+    """The lines of the body paragraphs from block i up to the next heading-like block or table."""
+    paras: list[Paragraph] = []
+    lines: list[str] = []
+    where: list[int | None] = []
+    for b in blocks[i:]:
+        if not isinstance(b, Paragraph) or b.role != "body" or b.heading_level:
+            break
+        first = clean(b.lines[0] if b.lines else b.text)
+        if paras and re.match(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b", first):
+            break
+        paras.append(b)
+        for k, ln in enumerate(b.lines):
+            if clean(ln):
+                lines.append(clean(ln))
+                where.append(_line_no(b, k))
+    return paras, lines, where
+
+
+def _next_numbers(prev: re.Match | None) -> set[str]:
+    """Row numbers that may follow `prev` (the next at its level, or the first of a lower level)."""
+    out = {"1", "a)", "I"}
+    if prev is None:
+        return out
+    if prev.group("dec"):
+        n = int(prev.group("dec"))
+        out |= {str(n + 1)}
+    elif prev.group("let"):
+        c = prev.group("let")
+        out |= {_LETTERS[_LETTERS.index(c) + 1]+ ")"} if c in _LETTERS[:-1] else set()
+    return out
+
+
+def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None]) \
+        -> tuple[list[list[list[str]]], list[int | None]] | None:
+    """Cells one a line -> rows, cut at the row numbers that follow each other."""
+    width = len(header.texts)
+    if 0 not in header.roles or header.roles[0] != "number" or not lines or not _ROW_NUMBER.match(lines[0]):
+        return None
+    chunks: list[list[str]] = []
+    starts: list[int | None] = []
+    last_top: re.Match | None = None      # the last decimal / roman number
+    last_sub: re.Match | None = None      # the last lettered number
+    decimals: list[int] = []
+    romans: list[str] = []
+    for k, ln in enumerate(lines):
+        m = _ROW_NUMBER.match(ln)
+        is_start = False
+        if m and (not chunks or len(chunks[-1]) >= 2):
+            if m.group("dec"):
+                n = int(m.group("dec"))
+                is_start = not decimals or n == decimals[-1] + 1 or n == 1
+            elif m.group("let"):
+                is_start = m.group(0) in _next_numbers(last_sub) or (last_sub is None and m.group(0) == "a)")
+            elif m.group("rom"):
+                is_start = not romans or m.group("rom") != romans[-1]
+            elif m.group("sub"):
+                is_start = True
+        if is_start:
+            if m.group("dec"):
+                decimals.append(int(m.group("dec")))
+                last_sub = None
+            elif m.group("rom"):
+                romans.append(m.group("rom"))
+                decimals.clear()
+                last_sub = None
+            elif m.group("let"):
+                last_sub = m
+            last_top = m
+            chunks.append([ln])
+            starts.append(where[k])
+        elif chunks:
+            chunks[-1].append(ln)
+    if len(chunks) < 2:
+        return None
+    rows: list[list[list[str]]] = []
+    for chunk in chunks:
+        rows.append(_row_of(chunk, width, header))
+    _ = last_top
+    return rows, starts
+
+
+def _row_of(chunk: list[str], width: int, header: _Header) -> list[list[str]]:
+    """One row's lines -> its cells; extra lines are the wrapped ends of its cells."""
+    cells = [[ln] for ln in chunk[:width]]
+    extras = chunk[width:]
+    if not extras:
+        return cells
+    c_content = next((c for c, r in header.roles.items() if r == "content"), 1)
+    col = c_content
+    unplaced: list[str] = []
+    for ln in extras:
+        target = None
+        for c in range(col, len(cells)):
+            if _continues(cells[c][-1], ln):
+                target = c
+                break
+        if target is None:
+            unplaced.append(ln)
+            continue
+        cells[target][-1] = f"{cells[target][-1]} {ln}"
+        col = target + 1 if ln[:1].isupper() else target
+    if unplaced:
+        cells[c_content][-1] = " ".join([cells[c_content][-1], *unplaced])
+        report("table-rebuilt-guess", "lines of a flattened table row were guessed to continue its content cell",
+               excerpt=" ".join(unplaced))
+    return cells
+
+
+def _continues(cell: str, line: str) -> bool:
+    """Is `line` the wrapped end of `cell`? A sentence goes on in lower case; a unit name after its head word."""
+    cell = cell.rstrip()
+    if not cell or cell.endswith(_TERMINAL):
+        return False
+    last = cell.split()[-1].lower().strip(",")
+    if line[:1].islower():
+        return cell[-1:].isalpha() and cell.split()[-1][:1].islower()
+    return cell.endswith(",") or last in _UNIT_HEADS
