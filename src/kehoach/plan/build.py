@@ -23,7 +23,7 @@ from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
-from .tables import map_table, tasks_from_table
+from .tables import map_table, report_if_unread, tasks_from_table
 from .timeline import years_in
 
 
@@ -273,10 +273,13 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             tmap = replace(prev_map, header_rows=0)   # a piece with no header of its own: same columns
         if tmap is None:
             prev_map = None
+            report_if_unread(b, [], i)
             continue
         prev_map, prev_width = tmap, b.width
         origin = "appendix" if i >= seg.sig_start else "body"
-        for t in tasks_from_table(b, tmap, year):
+        found = tasks_from_table(b, tmap, year)
+        report_if_unread(b, found, i)
+        for t in found:
             t.origin = origin
             if t.location is not None:
                 t.location.block = i

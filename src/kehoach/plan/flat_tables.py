@@ -38,6 +38,9 @@ _UNIT_HEADS = {"bộ", "cục", "vụ", "sở", "phòng", "ban", "ủy", "uỷ",
                "hội", "đoàn", "ủy ban", "công", "ngân", "kho", "đài", "trường"}
 
 
+_TASK_ROLES = {"lead", "support", "time", "products", "monitoring"}
+
+
 @dataclass
 class _Header:
     texts: list[str]          # one header text per column
@@ -71,7 +74,8 @@ def rebuild_flat_tables(blocks: list[Block]) -> list[Block]:
 def _header_of(texts: list[str]) -> _Header | None:
     texts = [clean(t) for t in texts]
     roles = header_roles(texts)
-    if not roles or "content" not in roles.values():
+    # a task table: its content column and a column saying who, when or what comes out
+    if not roles or "content" not in roles.values() or not set(roles.values()) & _TASK_ROLES:
         return None
     return _Header(texts=texts, roles=roles)
 

@@ -18,6 +18,7 @@ from ..models import Location, Task
 from ..vntext import clean, key
 from .columns import header_roles, is_column_number_row, is_subject_header, role_of
 from .continued import row_key
+from .diagnostics import report
 from .patterns import ROMAN
 from .timeline import parse_timeline
 from .units import looks_like_unit, make_unit, split_items, split_units
@@ -52,9 +53,17 @@ def map_table(table: Table) -> TableMap | None:
     for i, row in enumerate(table.rows[:4]):
         texts = [c.text for c in _grid(row)]
         roles = header_roles(texts)
+        n = i + 1
+        keys = [row_key(row)]
+        wrapped = _wrapped_header(texts, table.rows[n]) if n < len(table.rows) else None
+        if wrapped is not None:
+            # a header whose names run on into the next row ("Đơn vị" over "chủ trì")
+            joined_roles = header_roles(wrapped)
+            if joined_roles and "content" in joined_roles.values() and len(joined_roles) >= len(roles):
+                texts, roles = wrapped, joined_roles
+                keys.append(row_key(table.rows[n]))
+                n += 1
         if roles and "content" in roles.values():
-            keys = [row_key(row)]
-            n = i + 1
             # a second header row (sub-columns) or the row of column numbers
             while n < len(table.rows):
                 sub = [c.text for c in _grid(table.rows[n])]
@@ -76,6 +85,21 @@ def map_table(table: Table) -> TableMap | None:
             subject = c_content < len(texts) and is_subject_header(texts[c_content])
             return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject)
     return None
+
+
+def _wrapped_header(texts: list[str], nxt: Row) -> list[str] | None:
+    """The header texts joined with the next row when that row only continues them.
+
+    Every filled cell of the next row is short and starts in lower case ("chủ trì",
+    "thực hiện"), under a filled header cell: the header names were wrapped over two rows.
+    """
+    below = [c.text for c in _grid(nxt)]
+    if len(below) != len(texts):
+        return None
+    filled = [(i, t.strip()) for i, t in enumerate(below) if t.strip()]
+    if not filled or any(len(t) > 40 or not t[0].islower() or not texts[i].strip() for i, t in filled):
+        return None
+    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(texts, below)]
 
 
 def _sub_header_roles(texts: list[str]) -> dict[int, str]:
@@ -242,3 +266,25 @@ def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_yea
         location=Location(line=pv.line, page=pv.page, page_approx=pv.page_approx or None,
                           table=pv.table or table.prov.table, row=pv.row, source=pv.source),
     )
+
+
+_TELLING = {"lead", "support", "monitoring", "time"}
+
+
+def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) -> None:
+    """Say so when a table with unit-like or time-like columns gave no task (``table-no-tasks``)."""
+    if tasks or len(table.rows) < 2:
+        return
+    for row in table.rows[:4]:
+        texts = [c.text for c in _grid(row)]
+        if any(len(t) > 80 for t in texts):
+            continue
+        roles = {role_of(t) for t in texts if t.strip()}
+        seen = sorted(roles & _TELLING)
+        if seen:
+            pv = table.prov
+            report("table-no-tasks",
+                   f"a table with {', '.join(seen)} columns gave no task (no content column recognised, or no data rows)",
+                   location=Location(line=pv.line, page=pv.page, table=pv.table, block=block, source=pv.source),
+                   excerpt=" | ".join(t for t in texts if t.strip()))
+            return
