@@ -214,7 +214,8 @@ def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     """Header names one a line ("TT", "Nội dung", "Cơ quan chủ trì", …), then the cells one a line."""
     para = blocks[i]
     assert isinstance(para, Paragraph)
-    if len(para.lines) < 3:
+    first = clean(para.lines[0]) if para.lines else ""
+    if len(first) > 40 or not role_of(first):
         return None
     paras, lines, where = _following_lines(blocks, i)
     names: list[str] = []
@@ -222,8 +223,8 @@ def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     while k < len(lines) and len(lines[k]) <= 40 and not _ROW_NUMBER.match(lines[k]):
         if names and lines[k][:1].islower():              # a header name wrapped over two lines
             names[-1] = f"{names[-1]} {lines[k]}"
-        elif role_of(lines[k]) or fold_is_number(lines[k]):
-            names.append(lines[k])
+        elif role_of(lines[k]) or (names and _column_name(lines[k])):
+            names.append(lines[k])          # a name outside the vocabulary ("Số lượng") still makes a column
         else:
             break
         k += 1
@@ -239,8 +240,9 @@ def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     return [], _table(header, rows, paras[0], rows_at), len(paras)
 
 
-def fold_is_number(text: str) -> bool:
-    return role_of(text) == "number"
+def _column_name(text: str) -> bool:
+    """A short capitalised label with no sentence punctuation: a header name, read or not."""
+    return len(text) <= 30 and text[:1].isupper() and not text.rstrip().endswith(_TERMINAL + (",",))
 
 
 def _following_lines(blocks: list[Block], i: int) -> tuple[list[Paragraph], list[str], list[int | None]]:
