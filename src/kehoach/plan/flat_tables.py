@@ -31,6 +31,7 @@ from .patterns import ROMAN
 
 _PIPE = "|"
 _ROW_NUMBER = re.compile(rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?)$")
+_TOTAL = re.compile(r"^(?:Tổng|TỔNG|Cộng|CỘNG)\b")
 _LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
 _TERMINAL = (".", ";", "!", "?", ":")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -122,9 +123,7 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
     # the paragraph may run on into the next ones (a blank line inside a cell)
     taken = 1
     all_lines = list(lines)
-    while i + taken < len(blocks) and isinstance(blocks[i + taken], Paragraph) \
-            and (all_lines[-1] != _PIPE or blocks[i + taken].lines[:1] == [_PIPE]) \
-            and blocks[i + taken].role == "body" and _PIPE in [x.strip() for x in blocks[i + taken].lines]:
+    while _continues_pipes(blocks, i + taken):
         all_lines.extend(x.strip() for x in blocks[i + taken].lines)
         taken += 1
     segments: list[tuple[int, list[str]]] = []     # (index of the first line, lines) between pipes
@@ -150,7 +149,8 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
         at, seg = segments[n]
         if not seg:
             nxt = next((s for _, s in segments[n + 1:] if s), None)
-            boundary = len(row) >= width or (nxt is not None and len(nxt) == 1 and _ROW_NUMBER.match(nxt[0].strip("*_ ")))
+            boundary = len(row) >= width or (nxt is not None and (
+                len(nxt) == 1 and _ROW_NUMBER.match(nxt[0].strip("*_ ")) or _TOTAL.match(nxt[0].strip("*_ "))))
             if not row:
                 continue
             if boundary:
@@ -172,10 +172,58 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
                               prov=para.prov, bold=para.bold))
     rows = [_fit(r, width) for r in rows]
     table = _table(header, rows, para, rows_at)
+    for row in table.rows[1:]:
+        _right_align(row, width)
     if trailing:
         report("table-rebuilt-partly", "text after the last cell of a rebuilt table was left out of it",
                location=Location(line=para.prov.line, page=para.prov.page), excerpt=" ".join(trailing))
     return lead, table, taken
+
+
+def _pipe_lines(block: Block | None) -> list[str] | None:
+    if not isinstance(block, Paragraph) or block.role != "body":
+        return None
+    return [x.strip() for x in block.lines]
+
+
+def _continues_pipes(blocks: list[Block], j: int) -> bool:
+    """Does paragraph j carry on the pipe table above it? (A list item in a cell starts a paragraph.)"""
+    lines = _pipe_lines(blocks[j]) if j < len(blocks) else None
+    if not lines:
+        return False
+    if _PIPE in lines:
+        if lines[0] != _PIPE:
+            return True                      # the rest of an open cell, then more cells
+        return not _is_new_header(lines)
+    nxt = _pipe_lines(blocks[j + 1]) if j + 1 < len(blocks) else None
+    return bool(nxt) and _PIPE in nxt and nxt[0] != _PIPE
+
+
+def _is_new_header(lines: list[str]) -> bool:
+    """The first row of these pipe lines names task-table columns: a new table starts."""
+    cells, current = [], []
+    for ln in lines[1:]:
+        if ln == _PIPE:
+            if not current:
+                break
+            cells.append(" ".join(current))
+            current = []
+        else:
+            current.append(ln)
+    return _header_of(cells) is not None
+
+
+def _right_align(row: Row, width: int) -> None:
+    """A short row that does not start with a row number lacks its leading cells (spanned from
+    the row above in the source, left out by the copy): its cells are the last ones."""
+    filled = [c for c in row.cells if not c.empty]
+    first = row.cells[0].text.strip("*_ ") if row.cells else ""
+    n = len(filled)
+    if not filled or n >= width or _ROW_NUMBER.match(first) or _TOTAL.match(first) or n < 2:
+        return
+    if any(c.empty for c in row.cells[:n]):
+        return
+    row.cells = [Cell(merged_up=True) for _ in range(width - n)] + row.cells[:n]
 
 
 def _fit(cells: list[list[str]], width: int) -> list[list[str]]:
