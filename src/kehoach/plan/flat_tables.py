@@ -30,7 +30,7 @@ from .diagnostics import report
 from .patterns import ROMAN
 
 _PIPE = "|"
-_ROW_NUMBER = re.compile(rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?)$")
+_ROW_NUMBER = re.compile(rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?|(?P<cap>[A-Z])\.?)$")
 _TOTAL = re.compile(r"^(?:Tổng|TỔNG|Cộng|CỘNG)\b")
 _LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
 _TERMINAL = (".", ";", "!", "?", ":")
@@ -133,7 +133,7 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
         if all_lines[k] == _PIPE:
             segments.append((seg_at, current))
             current, seg_at = [], k + 1
-        else:
+        elif all_lines[k].strip("*_ "):        # "** **": an empty bold cell
             current.append(all_lines[k])
     trailing = current                                 # text after the last pipe: not part of the table
     # the header row: segments up to the first empty one
@@ -150,7 +150,8 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
         if not seg:
             nxt = next((s for _, s in segments[n + 1:] if s), None)
             boundary = len(row) >= width or (nxt is not None and (
-                len(nxt) == 1 and _ROW_NUMBER.match(nxt[0].strip("*_ ")) or _TOTAL.match(nxt[0].strip("*_ "))))
+                len(nxt) == 1 and _ROW_NUMBER.match(nxt[0].strip("*_ ")) or _TOTAL.match(nxt[0].strip("*_ "))
+                or (len(row) >= 2 and len(" ".join(nxt)) <= 40 and role_of(" ".join(nxt)) is not None)))
             if not row:
                 continue
             if boundary:
@@ -349,7 +350,7 @@ def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None])
                 is_start = m.group(0) in _next_numbers(last_sub) or (last_sub is None and m.group(0) == "a)")
             elif m.group("rom"):
                 is_start = not romans or m.group("rom") != romans[-1]
-            elif m.group("sub"):
+            elif m.group("sub") or m.group("cap"):
                 is_start = True
         if is_start:
             if m.group("dec"):

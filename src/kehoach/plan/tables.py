@@ -142,7 +142,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         grid = _inherit_merged(raw_grid, above)
         above = grid
         texts = [c.text for c in grid]
-        if not any(t.strip() for t in texts) or is_column_number_row(texts):
+        if not any(t.strip() for t in texts) or is_column_number_row(texts) or _repeated_header(raw_grid):
             continue
         distinct = [t for i, t in enumerate(texts) if t.strip() and (i == 0 or grid[i] is not grid[i - 1])]
         if distinct and _TOTAL.match(key(distinct[0])) and len(distinct) <= 2:
@@ -161,7 +161,8 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
             group, heading_group = None, False     # "3" after "2 / a) b)": back to plain task rows
 
         merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
-        if (merged or not content_lines) and last is not None:
+        own_number = bool(num_text) and c_num is not None and c_num < len(raw_grid) and not raw_grid[c_num].merged_up
+        if (merged or not content_lines) and last is not None and not (own_number and not merged):
             if not _adds_fields(raw_grid, tmap):
                 continue      # a sub-row that only differs in a column we do not read: same task
             part += 1
@@ -204,6 +205,16 @@ def _is_heading_row(num_text: str, next_number: str | None, raw_grid: list, tmap
     if not _DECIMAL.fullmatch(num_text) or not next_number or not _SUB_NUMBER.fullmatch(next_number):
         return False
     return not _adds_fields(raw_grid, tmap)
+
+
+def _repeated_header(raw_grid: list) -> bool:
+    """A header row repeated lower down, maybe worded otherwise ("Nội dung" for "Nhiệm vụ"):
+    every filled cell is a column name and they name a content column and two others."""
+    texts = [c.text for c in raw_grid if not c.merged_up and c.text.strip()]
+    if len(texts) < 3 or any(len(t) > 60 for t in texts) or not all(role_of(t) for t in texts):
+        return False
+    roles = header_roles(texts)
+    return "content" in roles.values() and len(roles) >= 3
 
 
 def _inherit_merged(grid: list, above: list) -> list:
