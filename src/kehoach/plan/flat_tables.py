@@ -140,6 +140,7 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
     head_end = next((n for n, (_, s) in enumerate(segments) if not s), len(segments))
     header = _header_of([" ".join(s) for _, s in segments[:head_end]])
     if header is None:
+        _report_unread([" ".join(s) for _, s in segments[:head_end]], para)
         return None
     width = len(header.texts)
     rows: list[list[list[str]]] = []
@@ -225,6 +226,16 @@ def _right_align(row: Row, width: int) -> None:
     if any(c.empty for c in row.cells[:n]):
         return
     row.cells = [Cell(merged_up=True) for _ in range(width - n)] + row.cells[:n]
+
+
+def _report_unread(texts: list[str], para: Paragraph) -> None:
+    """Cells naming who or when, but no task column: a table we saw and did not read."""
+    texts = [clean(t) for t in texts if len(t) <= 80]
+    seen = sorted({role_of(t) for t in texts} & {"lead", "support", "monitoring", "time"})
+    if seen:
+        report("table-no-tasks", f"a table with {', '.join(seen)} columns gave no task (no content column recognised)",
+               location=Location(line=para.prov.line, page=para.prov.page, source=para.prov.source),
+               excerpt=" | ".join(texts))
 
 
 def _fit(cells: list[list[str]], width: int) -> list[list[str]]:

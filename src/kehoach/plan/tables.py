@@ -284,7 +284,7 @@ _TELLING = {"lead", "support", "monitoring", "time"}
 
 def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) -> None:
     """Say so when a table with unit-like or time-like columns gave no task (``table-no-tasks``)."""
-    if tasks or len(table.rows) < 2:
+    if tasks or not table.rows:
         return
     for row in table.rows[:4]:
         texts = [c.text for c in _grid(row)]
