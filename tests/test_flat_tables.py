@@ -258,3 +258,16 @@ def test_a_table_that_gives_tasks_is_not_reported():
 def test_parse_string_keeps_a_header_only_table_for_the_plan_reader():
     doc = parse_string("| TT | Nội dung | Chủ trì |\n| --- | --- | --- |\n1\nRà soát\nSở Nội vụ\n")
     assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 1
+
+
+def test_text_after_a_flattened_table_is_given_back_not_glued_to_its_last_row():
+    tasks, plan = table_tasks(
+        "STT\nNội dung\nĐơn vị chủ trì\nThời gian\n"
+        "1\nRà soát thủ tục hành chính\nVăn phòng UBND tỉnh\nQuý I/2025\n"
+        "2\nCông bố danh mục thủ tục\nSở Tư pháp\nQuý II/2025\n"
+        "Ghi chú: Các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2025.\n")
+    assert [t.content for t in tasks] == ["Rà soát thủ tục hành chính", "Công bố danh mục thủ tục"]
+    assert tasks[-1].timeline.raw == "Quý II/2025"
+    doc_texts = [b.text for b in plan._document.blocks if hasattr(b, "text")]
+    assert any(t.startswith("Ghi chú: Các đơn vị báo cáo") for t in doc_texts)
+    assert not [d for d in plan.diagnostics if d.code == "table-rebuilt-guess"]

@@ -18,7 +18,7 @@ rebuild that leaves lines it could not place says so in the diagnostics.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -60,9 +60,10 @@ def rebuild_flat_tables(blocks: list[Block]) -> list[Block]:
         elif isinstance(block, Paragraph) and block.role == "body":
             rebuilt = _pipe_table(blocks, i) or _header_lines_table(blocks, i)
         if rebuilt is not None:
-            lead, table, used = rebuilt
+            lead, table, used, tail = rebuilt if len(rebuilt) == 4 else (*rebuilt, [])
             out.extend(lead)
             out.append(table)
+            out.extend(tail)
             i += used
             continue
         out.append(block)
@@ -256,18 +257,20 @@ def _after_header_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     header = _header_of(table.rows[0].texts)
     if header is None:
         return None
-    paras, lines, where = _following_lines(blocks, i + 1)
+    paras, lines, where, origin = _following_lines(blocks, i + 1)
     # a last header cell left on the next line ("Thời gian thực hiện")
     while lines and len(lines[0]) <= 40 and role_of(lines[0]) and role_of(lines[0]) not in header.roles.values() \
             and not _ROW_NUMBER.match(lines[0]):
         header.roles[len(header.texts)] = role_of(lines[0])
         header.texts.append(lines.pop(0))
         where.pop(0)
+    skipped = len(origin) - len(lines)       # header cells read off the first lines
     rebuilt = _rows_from_lines(header, lines, where)
     if rebuilt is None:
         return None
-    rows, rows_at = rebuilt
-    return [], _table(header, rows, paras[0], rows_at), 1 + len(paras)
+    rows, rows_at, used = rebuilt
+    taken, tail = _split_after(paras, origin, skipped + used)
+    return [], _table(header, rows, paras[0], rows_at), 1 + taken, tail
 
 
 def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
@@ -277,7 +280,7 @@ def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     first = clean(para.lines[0]) if para.lines else ""
     if len(first) > 40 or not role_of(first):
         return None
-    paras, lines, where = _following_lines(blocks, i)
+    paras, lines, where, origin = _following_lines(blocks, i)
     names: list[str] = []
     k = 0
     while k < len(lines) and len(lines[k]) <= 40 and not _ROW_NUMBER.match(lines[k]):
@@ -296,8 +299,9 @@ def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     rebuilt = _rows_from_lines(header, lines[k:], where[k:])
     if rebuilt is None:
         return None
-    rows, rows_at = rebuilt
-    return [], _table(header, rows, paras[0], rows_at), len(paras)
+    rows, rows_at, used = rebuilt
+    taken, tail = _split_after(paras, origin, k + used)
+    return [], _table(header, rows, paras[0], rows_at), taken, tail
 
 
 def _column_name(text: str) -> bool:
@@ -305,11 +309,14 @@ def _column_name(text: str) -> bool:
     return len(text) <= 30 and text[:1].isupper() and not text.rstrip().endswith(_TERMINAL + (",",))
 
 
-def _following_lines(blocks: list[Block], i: int) -> tuple[list[Paragraph], list[str], list[int | None]]:
-    """The lines of the body paragraphs from block i up to the next heading-like block or table."""
+def _following_lines(blocks: list[Block], i: int) \
+        -> tuple[list[Paragraph], list[str], list[int | None], list[tuple[int, int]]]:
+    """The lines of the body paragraphs from block i up to the next heading-like block or table,
+    with each line's source line and its (paragraph, line) index."""
     paras: list[Paragraph] = []
     lines: list[str] = []
     where: list[int | None] = []
+    origin: list[tuple[int, int]] = []
     for b in blocks[i:]:
         if not isinstance(b, Paragraph) or b.role != "body" or b.heading_level:
             break
@@ -321,7 +328,23 @@ def _following_lines(blocks: list[Block], i: int) -> tuple[list[Paragraph], list
             if clean(ln):
                 lines.append(clean(ln))
                 where.append(_line_no(b, k))
-    return paras, lines, where
+                origin.append((len(paras) - 1, k))
+    return paras, lines, where, origin
+
+
+def _split_after(paras: list[Paragraph], origin: list[tuple[int, int]], used: int) -> tuple[int, list[Block]]:
+    """Paragraphs taken by a table that ends after `used` lines, and what is given back after it:
+    the rest of a paragraph the table ended inside (the paragraphs after it stay as they are)."""
+    if used >= len(origin):
+        return len(paras), []
+    p, k = origin[used]
+    if k == 0:
+        return p, []
+    para = paras[p]
+    rest = [ln for ln in para.lines[k:] if clean(ln)]
+    tail = Paragraph(text=clean(" ".join(rest)), lines=[clean(x) for x in rest], role=para.role,
+                     prov=replace(para.prov, line=_line_no(para, k)))
+    return p + 1, [tail]
 
 
 def _next_numbers(prev: re.Match | None) -> set[str]:
@@ -339,14 +362,14 @@ def _next_numbers(prev: re.Match | None) -> set[str]:
 
 
 def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None]) \
-        -> tuple[list[list[list[str]]], list[int | None]] | None:
+        -> tuple[list[list[list[str]]], list[int | None], int] | None:
     """Cells one a line -> rows, cut at the row numbers that follow each other."""
     width = len(header.texts)
     if 0 not in header.roles or header.roles[0] != "number" or not lines or not _ROW_NUMBER.match(lines[0]):
         return None
     chunks: list[list[str]] = []
     starts: list[int | None] = []
-    last_top: re.Match | None = None      # the last decimal / roman number
+    first_at: list[int] = []              # index of each row's first line
     last_sub: re.Match | None = None      # the last lettered number
     decimals: list[int] = []
     romans: list[str] = []
@@ -373,29 +396,32 @@ def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None])
                 last_sub = None
             elif m.group("let"):
                 last_sub = m
-            last_top = m
             chunks.append([ln])
             starts.append(where[k])
+            first_at.append(k)
         elif chunks:
             chunks[-1].append(ln)
     if len(chunks) < 2:
         return None
     rows: list[list[list[str]]] = []
-    for chunk in chunks:
-        rows.append(_row_of(chunk, width, header))
-    _ = last_top
-    return rows, starts
+    for n, chunk in enumerate(chunks):
+        cells, taken = _row_of(chunk, width, header, last=n == len(chunks) - 1)
+        rows.append(cells)
+        used = first_at[n] + taken
+    return rows, starts, used
 
 
-def _row_of(chunk: list[str], width: int, header: _Header) -> list[list[str]]:
-    """One row's lines -> its cells; extra lines are the wrapped ends of its cells."""
+def _row_of(chunk: list[str], width: int, header: _Header, last: bool = False) -> tuple[list[list[str]], int]:
+    """One row's lines -> its cells, and how many lines it took; extra lines are the wrapped
+    ends of its cells. In the last row, the first line that continues no cell ends the table."""
     cells = [[ln] for ln in chunk[:width]]
     extras = chunk[width:]
     if not extras:
-        return cells
+        return cells, len(chunk)
     c_content = next((c for c, r in header.roles.items() if r == "content"), 1)
     col = c_content
     unplaced: list[str] = []
+    placed = 0
     for ln in extras:
         target = None
         for c in range(col, len(cells)):
@@ -403,15 +429,18 @@ def _row_of(chunk: list[str], width: int, header: _Header) -> list[list[str]]:
                 target = c
                 break
         if target is None:
+            if last:
+                return cells, width + placed
             unplaced.append(ln)
             continue
         cells[target][-1] = f"{cells[target][-1]} {ln}"
+        placed += 1
         col = target + 1 if ln[:1].isupper() else target
     if unplaced:
         cells[c_content][-1] = " ".join([cells[c_content][-1], *unplaced])
         report("table-rebuilt-guess", "lines of a flattened table row were guessed to continue its content cell",
                excerpt=" ".join(unplaced))
-    return cells
+    return cells, len(chunk)
 
 
 def _continues(cell: str, line: str) -> bool:
