@@ -19,11 +19,12 @@ from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting
 from .flat_tables import rebuild_flat_tables
+from .tables import report_if_unread
 from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
-from .tables import map_table, report_if_unread, tasks_from_table
+from .tables import map_table, tasks_from_table
 from .timeline import years_in
 
 
