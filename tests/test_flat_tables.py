@@ -271,3 +271,10 @@ def test_text_after_a_flattened_table_is_given_back_not_glued_to_its_last_row():
     doc_texts = [b.text for b in plan._document.blocks if hasattr(b, "text")]
     assert any(t.startswith("Ghi chú: Các đơn vị báo cáo") for t in doc_texts)
     assert not [d for d in plan.diagnostics if d.code == "table-rebuilt-guess"]
+
+
+def test_text_after_the_last_pipe_is_kept_as_a_paragraph():
+    plan = api.parse_text(APPENDIX + PIPES.rstrip("\n") + "\nNguồn: Sở Tài chính tổng hợp\n")
+    assert len([t for t in plan.tasks if t.origin == "appendix"]) == 2
+    texts = [b.text for b in plan._document.blocks if hasattr(b, "text")]
+    assert "Nguồn: Sở Tài chính tổng hợp" in texts

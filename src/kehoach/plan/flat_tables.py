@@ -177,10 +177,11 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
     table = _table(header, rows, para, rows_at)
     for row in table.rows[1:]:
         _right_align(row, width)
-    if trailing:
-        report("table-rebuilt-partly", "text after the last cell of a rebuilt table was left out of it",
-               location=Location(line=para.prov.line, page=para.prov.page), excerpt=" ".join(trailing))
-    return lead, table, taken
+    tail: list[Block] = []
+    if trailing:        # text after the last "|": not a cell, given back as a paragraph
+        tail.append(Paragraph(text=clean(" ".join(trailing)), lines=[clean(x) for x in trailing],
+                              prov=para.prov))
+    return lead, table, taken, tail
 
 
 def _pipe_lines(block: Block | None) -> list[str] | None:
