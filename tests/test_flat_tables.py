@@ -278,3 +278,41 @@ def test_text_after_the_last_pipe_is_kept_as_a_paragraph():
     assert len([t for t in plan.tasks if t.origin == "appendix"]) == 2
     texts = [b.text for b in plan._document.blocks if hasattr(b, "text")]
     assert "Nguồn: Sở Tài chính tổng hợp" in texts
+
+
+# --- row kinds on table blocks (any format) ---------------------------------------------------
+
+def test_numbered_row_with_only_content_over_lettered_rows_is_a_heading():
+    table = Table(rows=[
+        Row([C("TT"), C("Nội dung"), C("Chủ trì"), C("Thời gian")]),
+        Row([C("1"), C("Tuyên truyền"), C(), C()]),
+        Row([C("a)"), C("Hội nghị quán triệt"), C("Sở Tư pháp"), C("Quý I/2025")]),
+        Row([C("2"), C("Sơ kết"), C(), C()]),          # no lettered rows below: a task, not a heading
+    ])
+    tasks = tasks_from_table(table, map_table(table), 2025)
+    assert [(t.group, t.content) for t in tasks] == [("Tuyên truyền", "Hội nghị quán triệt"), (None, "Sơ kết")]
+
+
+def test_header_repeated_in_other_words_is_not_a_task():
+    table = Table(rows=[
+        Row([C("STT"), C("Nhiệm vụ, giải pháp"), C("Đơn vị thực hiện"), C("Thời gian thực hiện")]),
+        Row([C("1"), C("Rà soát quy định"), C("Sở Tư pháp"), C("2026")]),
+        Row([C(), C("Nội dung"), C("Đơn vị thực hiện"), C("Thời gian thực hiện")]),
+        Row([C("2"), C("Phát triển hạ tầng số"), C("Sở Khoa học và Công nghệ"), C("2026 - 2030")]),
+    ])
+    tasks = tasks_from_table(table, map_table(table), 2026)
+    assert [(t.content, t.part) for t in tasks] == [("Rà soát quy định", None), ("Phát triển hạ tầng số", None)]
+
+
+def test_a_numbered_row_without_content_is_not_a_part_of_the_task_above():
+    table = Table(rows=[
+        Row([C("STT"), C("Nhiệm vụ"), C("Chủ trì"), C("Thời gian")]),
+        Row([C("5.1.8"), C("Đẩy mạnh thương mại điện tử"), C("Sở Công Thương"), C("2026")]),
+        Row([C("5.2"), C(), C("Công nghiệp và năng lượng"), C()]),
+        Row([C("5.2.1"), C("Chuyển đổi số trong công nghiệp"), C("Sở Công Thương"), C("2027")]),
+    ])
+    tasks = tasks_from_table(table, map_table(table), 2026)
+    assert [(t.content, t.part, names(t.lead)) for t in tasks] == [
+        ("Đẩy mạnh thương mại điện tử", None, ["Sở Công Thương"]),
+        ("Chuyển đổi số trong công nghiệp", None, ["Sở Công Thương"]),
+    ]
