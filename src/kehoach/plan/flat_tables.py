@@ -36,7 +36,7 @@ _LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
 _TERMINAL = (".", ";", "!", "?", ":")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _UNIT_HEADS = {"bộ", "cục", "vụ", "sở", "phòng", "ban", "ủy", "uỷ", "ubnd", "chi", "trung", "văn", "viện", "tổng",
-               "hội", "đoàn", "ủy ban", "công", "ngân", "kho", "đài", "trường"}
+               "hội", "đoàn", "công", "ngân", "kho", "đài", "trường"}
 
 
 _TASK_ROLES = {"lead", "support", "time", "products", "monitoring"}
@@ -348,18 +348,12 @@ def _split_after(paras: list[Paragraph], origin: list[tuple[int, int]], used: in
     return p + 1, [tail]
 
 
-def _next_numbers(prev: re.Match | None) -> set[str]:
-    """Row numbers that may follow `prev` (the next at its level, or the first of a lower level)."""
-    out = {"1", "a)", "I"}
+def _next_letter(prev: str | None) -> str:
+    """The lettered row number after `prev` ("a)" first; Vietnamese adds "đ" after "d")."""
     if prev is None:
-        return out
-    if prev.group("dec"):
-        n = int(prev.group("dec"))
-        out |= {str(n + 1)}
-    elif prev.group("let"):
-        c = prev.group("let")
-        out |= {_LETTERS[_LETTERS.index(c) + 1]+ ")"} if c in _LETTERS[:-1] else set()
-    return out
+        return "a)"
+    c = prev[0]
+    return _LETTERS[_LETTERS.index(c) + 1] + ")" if c in _LETTERS[:-1] else ""
 
 
 def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None]) \
@@ -371,7 +365,7 @@ def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None])
     chunks: list[list[str]] = []
     starts: list[int | None] = []
     first_at: list[int] = []              # index of each row's first line
-    last_sub: re.Match | None = None      # the last lettered number
+    last_sub: str | None = None           # the last lettered number
     decimals: list[int] = []
     romans: list[str] = []
     for k, ln in enumerate(lines):
@@ -379,10 +373,10 @@ def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None])
         is_start = False
         if m and (not chunks or len(chunks[-1]) >= 2):
             if m.group("dec"):
-                n = int(m.group("dec"))
-                is_start = not decimals or n == decimals[-1] + 1 or n == 1
+                # the next number, or "1" at the start or under a new group ("II", "B")
+                is_start = not decimals or int(m.group("dec")) == decimals[-1] + 1
             elif m.group("let"):
-                is_start = m.group(0) in _next_numbers(last_sub) or (last_sub is None and m.group(0) == "a)")
+                is_start = m.group(0) in (_next_letter(last_sub), "a)")
             elif m.group("rom"):
                 is_start = not romans or m.group("rom") != romans[-1]
             elif m.group("sub") or m.group("cap"):
@@ -396,7 +390,10 @@ def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None])
                 decimals.clear()
                 last_sub = None
             elif m.group("let"):
-                last_sub = m
+                last_sub = m.group(0)
+            elif m.group("cap"):
+                decimals.clear()
+                last_sub = None
             chunks.append([ln])
             starts.append(where[k])
             first_at.append(k)
