@@ -101,7 +101,8 @@ def test_discover_stdin_and_usage_errors(tmp_path: Path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(batch.UsageError) as info:
         batch.discover([str(tmp_path / "empty")])
-    assert info.value.reason == "no_inputs"
+    assert info.value.reason == "empty_folder"
+    assert str(tmp_path / "empty") in info.value.message("en") and ".docx" in info.value.message("en")
     assert batch.discover_paths([str(SEEDS)]) == [str(p) for p in SEED_FILES]
 
 
@@ -119,7 +120,9 @@ def test_layout_decisions(tmp_path: Path):
     assert decide(1, ["json"], None, False).mode == "stdout"
     assert decide(1, ["json"], tmp_path / "x.json", False).mode == "file"
     folder = decide(3, ["json", "xlsx"], tmp_path / "out", True)
-    assert (folder.mode, folder.per_file, folder.registers) == ("folder", ("json",), ("xlsx", "csv"))
+    assert (folder.mode, folder.per_file, folder.registers) == ("folder", ("json", "xlsx"), ("xlsx", "csv"))
+    folder = decide(3, ["json", "xlsx"], tmp_path / "out", False)      # one workbook per input, no register
+    assert (folder.per_file, folder.registers) == (("json", "xlsx"), ())
     assert decide(1, ["xlsx"], str(tmp_path / "out") + "/", False).per_file == ("xlsx",)
     assert decide(1, ["xlsx"], tmp_path / "out", False).mode == "file"
     assert decide(2, ["json", "csv"], tmp_path / "out", False).registers == ()
@@ -276,7 +279,7 @@ def test_jobs_1_and_2_write_identical_bytes(tmp_path: Path):
                                jobs=jobs)
         assert result.failed == 0 and result.batch.jobs == jobs
         trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))})
-    assert len(trees[0]) == 2 * 10 + 2 and trees[0] == trees[1]
+    assert len(trees[0]) == 3 * 10 + 2 and trees[0] == trees[1]     # json, csv, xlsx per input + 2 registers
 
 
 def test_ctrl_c_leaves_only_complete_files(tmp_path: Path):

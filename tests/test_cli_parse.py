@@ -79,11 +79,13 @@ def test_several_files_give_a_json_list_in_order():
 
 # --- CSV -----------------------------------------------------------------------------------
 
-def test_csv_starts_with_the_bom_and_has_one_row_per_task():
+def test_csv_on_stdout_has_no_bom_unless_asked_and_one_row_per_task():
     result = run("parse", LOC_HA, "-f", "csv")
     assert result.exit_code == 0
-    assert result.stdout.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(result.stdout[1:])))
+    assert result.stdout.startswith("id,")                   # a pipe gets no BOM
+    with_bom = run("parse", LOC_HA, "-f", "csv", "--bom")
+    assert with_bom.exit_code == 0 and with_bom.stdout == "\ufeff" + result.stdout
+    rows = list(csv.reader(io.StringIO(result.stdout)))
     header, body = rows[0], rows[1:]
     assert header[:5] == ["id", "origin", "number", "group", "content"]
     plan = json.loads(run("parse", LOC_HA, "-f", "json").stdout)

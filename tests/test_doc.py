@@ -151,3 +151,120 @@ def test_parallel_conversions_do_not_collide(tmp_path: Path):
         documents = list(pool.map(load, copies))
     assert [len(d.paragraphs) for d in documents] == [len(documents[0].paragraphs)] * 2
     assert all(d.source.path == str(c) for d, c in zip(documents, copies))
+
+
+# ---------------------------------------------------------------- pages (Word's count, LibreOffice's layout)
+
+from kehoach.blocks import Document, Paragraph, Provenance  # noqa: E402
+from kehoach.parsers import doc_pages, ole  # noqa: E402
+
+END, FREE = 0xFFFFFFFE, 0xFFFFFFFF
+
+
+def summary_stream(pages: int) -> bytes:
+    """A SummaryInformation property set holding only PIDSI_PAGECOUNT = `pages` (VT_I4)."""
+    section = struct.pack("<II", 24, 1) + struct.pack("<II", ole.PIDSI_PAGECOUNT, 16) + struct.pack("<Ii", 3, pages)
+    return struct.pack("<HHI", 0xFFFE, 0, 0) + bytes(16) + struct.pack("<I", 1) + bytes(16) + struct.pack("<I", 48) + section
+
+
+def compound_with_summary(pages: int, big: bool) -> bytes:
+    """A compound file whose "\\x05SummaryInformation" stream says `pages`: in the mini
+    stream (the usual case, under 4096 bytes) or, padded, in regular sectors."""
+    size = 512
+    stream = summary_stream(pages)
+    if big:
+        stream += bytes(4200 - len(stream))
+    data_sectors = -(-len(stream) // size) if big else 1          # a 512-byte mini-stream container
+    fat = [0xFFFFFFFD, END, END] + [4 + i if i < data_sectors - 1 else END for i in range(data_sectors)]
+    fat += [FREE] * (size // 4 - len(fat))
+    minifat = [1, END] + [FREE] * (size // 4 - 2)
+    header = bytearray(size)
+    header[0:8] = ole.MAGIC
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIII", header, 0x2C, 1, 1, 0, 4096, 2, 1, END)
+    struct.pack_into("<109I", header, 0x4C, 0, *[FREE] * 108)
+
+    def entry(name: str, kind: int, start: int, length: int) -> bytes:
+        e = bytearray(128)
+        raw = name.encode("utf-16-le") + b"\x00\x00"
+        e[0:len(raw)] = raw
+        struct.pack_into("<HB", e, 0x40, len(raw), kind)
+        struct.pack_into("<III", e, 0x44, FREE, FREE, 1 if kind == 5 else FREE)
+        struct.pack_into("<II", e, 0x74, start, length)
+        return bytes(e)
+
+    root = entry("Root Entry", 5, END if big else 3, 0 if big else 128)
+    summary = entry("\x05SummaryInformation", 2, 3 if big else 0, len(stream))
+    directory = (root + summary).ljust(size, b"\x00")
+    body = stream.ljust(data_sectors * size, b"\x00")
+    return bytes(header) + struct.pack(f"<{size // 4}I", *fat) + directory + struct.pack(f"<{size // 4}I", *minifat) + body
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_word_page_count_from_the_summary_information(big: bool):
+    data = compound_with_summary(14, big)
+    assert ole.stream_names(data) == ["Root Entry", "\x05SummaryInformation"]
+    assert ole.summary_page_count(data) == 14
+    assert ole.summary_page_count(compound_with_summary(0, big)) is None        # 0 says nothing
+    assert ole.summary_page_count(compound_file(["WordDocument"])) is None      # no summary stream
+    assert ole.summary_page_count(data[:700]) is None                           # cut short: no answer, no error
+
+
+def test_block_pages_are_placed_in_the_rendered_layout_and_scaled_to_word_pages():
+    paras = ["KẾ HOẠCH phòng, chống ma túy năm 2026", "I. MỤC ĐÍCH, YÊU CẦU của kế hoạch",
+             "1. Công an tỉnh chủ trì, phối hợp với các sở", "text LibreOffice never drew",
+             "2. Sở Y tế tổ chức cai nghiện ma túy", "Nơi nhận: như trên"]
+    document = Document(blocks=[Paragraph(text=t, prov=Provenance(page=1, page_approx=True)) for t in paras])
+    # LibreOffice's substitute fonts fill four pages where Word filled two
+    rendered = [doc_pages._norm(" ".join(paras[0:2])), doc_pages._norm(paras[2]),
+                doc_pages._norm(paras[4]) + "3", doc_pages._norm(paras[5])]
+    found = doc_pages.assign_pages(document, rendered, word_pages=2)
+    assert found == 5
+    assert [b.prov.page for b in document.blocks] == [1, 1, 1, 1, 2, 2]   # the block not found keeps the page before
+    assert all(b.prov.page_approx for b in document.blocks)
+    found = doc_pages.assign_pages(document, rendered, word_pages=None)    # no count from Word: the layout's own
+    assert [b.prov.page for b in document.blocks] == [1, 1, 2, 2, 3, 4]
+
+
+REAL_DOCS = sorted(REALDOCS.glob("*.doc"))
+
+
+@needs_soffice
+@pytest.mark.skipif(not REAL_DOCS, reason=missing(REALDOCS))
+@pytest.mark.parametrize("path", REAL_DOCS, ids=lambda p: p.name)
+def test_real_doc_pages_are_words_count_and_tasks_spread_over_them(path: Path):
+    from kehoach import api
+
+    plan = api.parse(path)
+    word_pages = ole.summary_page_count(path.read_bytes())
+    assert plan.source.pages == word_pages or plan.source.pages is None
+    if word_pages:
+        assert plan.source.pages_approx is False
+    pages = [t.location.page for t in plan.tasks if t.location]
+    assert all(p is None or 1 <= p <= (plan.source.pages or 0) for p in pages)
+    known = [p for p in pages if p is not None]
+    if plan.source.pages and plan.source.pages > 1 and known:
+        assert set(known) != {1}, "every task on page 1 of a multi-page plan"
+        if len(known) >= 5:
+            assert len(set(known)) > 1, f"every task on page {set(known)}"
+        # tasks come in document order: their pages never go back
+        assert known == sorted(known)
+
+
+@needs_soffice
+@pytest.mark.skipif(not REAL_DOCS, reason=missing(REALDOCS))
+def test_without_a_layout_block_pages_are_unknown_not_page_1(monkeypatch):
+    """LibreOffice could not lay the file out as PDF: Word's count stays, block pages are null."""
+    path = min(REAL_DOCS, key=lambda p: p.stat().st_size)
+    real_convert = doc_parser.convert
+
+    def no_pdf(source, workdir, target, suffix, timeout=doc_parser.TIMEOUT_S):
+        if suffix == "pdf":
+            raise KehoachError(str(source), "bad_doc", error="no PDF")
+        return real_convert(source, workdir, target, suffix, timeout)
+
+    monkeypatch.setattr(doc_parser, "convert", no_pdf)
+    document = load(path)
+    assert document.source.pages == ole.summary_page_count(path.read_bytes())
+    assert all(p.prov.page is None for p in document.paragraphs)
+    assert any(n.startswith("doc: no page layout from LibreOffice") for n in document.source.notes)

@@ -14,6 +14,8 @@ from kehoach.parsers.text import parse_string
 from kehoach.plan.tables import map_table, tasks_from_table
 
 APPENDIX = (
+    "KẾ HOẠCH\n"                       # the type line: "|" zones before it are the header table
+    "Triển khai nhiệm vụ năm 2025\n\n"
     "PHỤ LỤC\n"
     "DANH MỤC NHIỆM VỤ\n"
     "(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/3/2025 của UBND tỉnh)\n\n"

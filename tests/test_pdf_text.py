@@ -132,7 +132,7 @@ def test_text_layer_without_unicode_is_an_error(monkeypatch, tmp_path):
         return [page]
 
     monkeypatch.setattr(pdf_parser, "_read_pages", fake_pages)
-    monkeypatch.setattr(pdf_parser, "_repair_text", lambda lines: (lines, []))
+    monkeypatch.setattr(pdf_parser, "_repair_text", lambda lines, places=None: (lines, []))
     path = tmp_path / "nounicode.pdf"
     path.write_bytes(b"%PDF-1.4\n")
     with pytest.raises(KehoachError) as err:

@@ -220,7 +220,8 @@ def test_inline_unit_with_a_colon():
 def test_de_nghi_prefix_is_not_part_of_the_unit():
     t = api.parse_text(ASSIGNMENTS).tasks[3]
     assert names(t.lead) == ["Ban Tuyên giáo Huyện ủy"]
-    assert t.content == "đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
+    # the duty is the whole sentence, from its start: the unit is its subject
+    assert t.content == "Đề nghị Ban Tuyên giáo Huyện ủy đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
 
 
 def test_doi_voi_prefix_is_not_part_of_the_unit():
@@ -232,7 +233,7 @@ def test_doi_voi_prefix_is_not_part_of_the_unit():
 def test_long_inline_heading_is_cut_where_the_duty_starts():
     t = api.parse_text(ASSIGNMENTS).tasks[7]
     assert names(t.lead) == ["Ủy ban nhân dân các xã, thị trấn"]
-    assert t.content.startswith("căn cứ nhiệm vụ được phân công")
+    assert t.content.startswith("Ủy ban nhân dân các xã, thị trấn căn cứ nhiệm vụ được phân công")
 
 
 def test_closing_sentence_after_the_assignments_is_not_a_task():
@@ -281,3 +282,257 @@ def test_a_lone_duty_paragraph_ending_the_plan_is_still_the_duty():
     plan = api.parse_text(FRONT + "II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\nYêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.\n")
     (t,) = plan.tasks
     assert (names(t.lead), t.content) == (["Phòng Nội vụ"], "Yêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.")
+
+
+# --- evidence over position (issue 10) ------------------------------------------------------
+
+def test_labelled_items_under_a_phan_cong_section_are_body_tasks_not_assignments():
+    plan = api.parse_text(FRONT + """II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+
+1. Xây dựng và ban hành văn bản
+
+1.1. Xây dựng quy chế phối hợp cung cấp thông tin
+
+- Thời gian hoàn thành: Quý II/2021.
+
+- Đơn vị chủ trì: Phòng Nội vụ.
+
+- Đơn vị phối hợp: Phòng Tư pháp.
+
+- Kết quả: Quy chế được ban hành.
+""")
+    (t,) = plan.tasks
+    assert (t.origin, t.number, t.content) == ("body", "1.1", "Xây dựng quy chế phối hợp cung cấp thông tin")
+    assert (names(t.lead), names(t.support), t.products) == (["Phòng Nội vụ"], ["Phòng Tư pháp"], ["Quy chế được ban hành"])
+    assert (t.timeline.kind, t.timeline.start) == ("quarter", "2021-04-01")
+
+
+def test_labels_closing_a_group_of_items_apply_to_the_heading_and_two_labels_share_a_line():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ TRỌNG TÂM
+
+1. Phát triển các khu, cụm công nghiệp
+
+- Rà soát quy hoạch các cụm công nghiệp.
+
+- Đôn đốc hoàn thiện hạ tầng kỹ thuật.
+
+Lãnh đạo phụ trách: Phó Giám đốc Nguyễn Văn A.
+
+Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.
+""")
+    (t,) = plan.tasks
+    assert (t.origin, t.content) == ("body", "Phát triển các khu, cụm công nghiệp")
+    assert names(t.lead) == ["Phòng Quản lý Công nghiệp"]
+    assert names(t.support) == ["Phòng Quản lý Năng lượng, Văn phòng Sở"]
+    # the leader in charge is neither lead nor support; the items are the task's details
+    assert t.notes == "Lãnh đạo phụ trách: Phó Giám đốc Nguyễn Văn A."
+    assert t.details == "- Rà soát quy hoạch các cụm công nghiệp. - Đôn đốc hoàn thiện hạ tầng kỹ thuật."
+
+
+def test_several_groups_each_closed_by_their_fields_make_one_task_per_item():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+
+1. Công tác tuyên truyền
+
+- Tuyên truyền trên báo.
+
+- Tuyên truyền trên đài.
+
+Chủ trì: Sở Văn hóa; Phối hợp: Báo tỉnh.
+
+- Tập huấn cán bộ.
+
+Chủ trì: Sở Nội vụ. Thời gian: Quý III/2021.
+""")
+    assert [(t.content, t.group, names(t.lead), names(t.support)) for t in plan.tasks] == [
+        ("Tuyên truyền trên báo.", "Công tác tuyên truyền", ["Sở Văn hóa"], ["Báo tỉnh"]),
+        ("Tuyên truyền trên đài.", "Công tác tuyên truyền", ["Sở Văn hóa"], ["Báo tỉnh"]),
+        ("Tập huấn cán bộ.", "Công tác tuyên truyền", ["Sở Nội vụ"], []),
+    ]
+    assert plan.tasks[2].timeline.kind == "quarter"
+
+
+def test_lettered_label_headings_are_fields_of_their_task():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+
+1.1. Xây dựng chiến lược dữ liệu
+
+a) Nhiệm vụ: Tham mưu rà soát chiến lược dữ liệu.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+
+- Đơn vị phối hợp: Các sở, ban, ngành.
+
+c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+""")
+    (t,) = plan.tasks
+    assert (t.number, t.content, t.details) == ("1.1", "Xây dựng chiến lược dữ liệu", "Tham mưu rà soát chiến lược dữ liệu.")
+    assert (names(t.lead), names(t.support)) == (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành"])
+    assert (t.timeline.kind, t.timeline.end) == ("year", "2025-12-31")
+
+
+def test_label_variants_thanh_phan_tien_do_san_pham():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+
+1. Hội nghị sơ kết
+
+- *Chủ trì:* Văn phòng UBND huyện.
+
+- **Thành phần:** Lãnh đạo các phòng, ban.
+
+- Tiến độ: Tháng 6/2021.
+
+- Sản phẩm: Báo cáo sơ kết.
+""")
+    (t,) = plan.tasks
+    assert (names(t.lead), t.products, t.timeline.kind) == (["Văn phòng UBND huyện"], ["Báo cáo sơ kết"], "month")
+    assert t.notes == "Thành phần: Lãnh đạo các phòng, ban."
+
+
+def test_a_lead_field_written_as_a_sentence_gives_lead_and_support():
+    plan = api.parse_text(FRONT + """II. HOẠT ĐỘNG
+
+a) Hoạt động 1
+
+- Nội dung: Triển khai Tháng hành động.
+
+- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và các đơn vị có liên quan.
+""")
+    (t,) = plan.tasks
+    assert names(t.lead) == ["Sở Nội vụ"]
+    assert names(t.support) == ["các sở, ban, ngành và các đơn vị có liên quan"]
+
+
+def test_fields_that_make_no_task_are_reported():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+
+3. Hội nghị phổ biến pháp luật
+
+- Nội dung: Phổ biến các quy định.
+
+- Thời gian: 01 ngày/hội nghị.
+""")
+    assert plan.tasks == []
+    (d,) = plan.diagnostics
+    assert d.code == "fields-unattached"
+    assert "Hội nghị phổ biến pháp luật" in d.message and d.location.line is not None
+
+
+def test_a_lone_schedule_field_is_not_reported():
+    plan = api.parse_text(FRONT + "II. THỜI GIAN\n\n1. Thời gian\n\n- Thời gian thực hiện: Năm 2021.\n")
+    assert (plan.tasks, plan.diagnostics) == ([], [])
+
+
+# --- assignments name a unit (issue 10) -----------------------------------------------------
+
+def test_topic_headings_are_not_units():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Công tác triển khai
+
+Các sở, ban, ngành và Ủy ban nhân dân các xã căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị.
+
+Sở Nội vụ có trách nhiệm theo dõi, đôn đốc việc thực hiện.
+
+2. Kinh phí thực hiện
+
+Kinh phí bố trí từ ngân sách nhà nước.
+
+3. Trong quá trình thực hiện, nếu có vướng mắc, báo cáo về Sở Nội vụ.
+""")
+    assert [(names(t.lead), t.content) for t in plan.tasks] == [
+        (["Các sở, ban, ngành và Ủy ban nhân dân các xã"],
+         "Các sở, ban, ngành và Ủy ban nhân dân các xã căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị."),
+        (["Sở Nội vụ"], "Sở Nội vụ có trách nhiệm theo dõi, đôn đốc việc thực hiện."),
+    ]
+
+
+def test_a_paragraph_giving_a_unit_the_items_below_it():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+Giao phòng Quản lý Công nghiệp triển khai các công việc sau:
+
+1. Tổ chức kiểm tra kỹ thuật an toàn.
+
+2. Chuẩn bị các điều kiện cần thiết khác.
+""")
+    (t,) = plan.tasks
+    assert (t.origin, names(t.lead)) == ("assignment", ["phòng Quản lý Công nghiệp"])
+    assert t.content.splitlines() == ["Giao phòng Quản lý Công nghiệp triển khai các công việc sau:",
+                                      "Tổ chức kiểm tra kỹ thuật an toàn.", "Chuẩn bị các điều kiện cần thiết khác."]
+
+
+def test_lettered_duties_of_one_unit_stay_apart():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Tài chính
+
+a) Tham mưu bố trí kinh phí.
+
+b) Hướng dẫn thanh quyết toán.
+""")
+    (t,) = plan.tasks
+    assert names(t.lead) == ["Sở Tài chính"]
+    assert t.content.splitlines() == ["a) Tham mưu bố trí kinh phí.", "b) Hướng dẫn thanh quyết toán."]
+
+
+def test_a_person_with_a_role_is_an_assignment():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Hoàng Văn Thuân - Trưởng đoàn
+
+Phụ trách chung.
+""")
+    (t,) = plan.tasks
+    assert names(t.lead) == ["Hoàng Văn Thuân - Trưởng đoàn"]
+
+
+def test_a_unit_name_is_not_cut_at_to_chuc_used_as_a_noun():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+2. Các sở, ban, ngành và các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này, xây dựng kế hoạch triển khai.
+""")
+    (t,) = plan.tasks
+    assert names(t.lead) == ["Các sở, ban, ngành và các cơ quan, tổ chức có liên quan"]
+
+
+def test_labels_on_the_lines_of_one_paragraph_and_after_a_comma():
+    from kehoach.blocks import Document, Paragraph
+    from kehoach.plan.build import build_plan
+    paras = ["KẾ HOẠCH", "Tuyên truyền năm 2021", "I. NHIỆM VỤ", "1. Tập huấn nghiệp vụ"]
+    blocks = [Paragraph(text=t) for t in paras]
+    lines = ["Đơn vị chủ trì: Phòng Nội vụ", "Đơn vị phối hợp: Phòng Tư pháp", "Thời gian: Quý II/2021"]
+    blocks.append(Paragraph(text=" ".join(lines), lines=lines))
+    (t,) = build_plan(Document(blocks=blocks)).tasks
+    assert (names(t.lead), names(t.support), t.timeline.raw) == (["Phòng Nội vụ"], ["Phòng Tư pháp"], "Quý II/2021")
+    (u,) = api.parse_text(FRONT + "II. NHIỆM VỤ\n\n1. Hội thi\n\n- Chủ trì: Phòng Nội vụ, Phối hợp: Đoàn Thanh niên.\n").tasks
+    assert (names(u.lead), names(u.support)) == (["Phòng Nội vụ"], ["Đoàn Thanh niên"])
+
+
+def test_a_numbered_label_heading_over_units_is_a_section_not_a_field():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Trách nhiệm thực hiện:
+
+a) Phòng Nội vụ
+
+Chủ trì triển khai Kế hoạch.
+
+b) Phòng Tư pháp
+
+Phối hợp lồng ghép tuyên truyền.
+""")
+    assert [(t.origin, names(t.lead)) for t in plan.tasks] == [("assignment", ["Phòng Nội vụ"]),
+                                                              ("assignment", ["Phòng Tư pháp"])]
+
+
+def test_the_issuer_asking_everyone_is_not_an_assignment():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện Kế hoạch.
+
+Các cơ quan, đơn vị triển khai thực hiện.
+""")
+    assert plan.tasks == []

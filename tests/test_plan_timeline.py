@@ -9,7 +9,7 @@ import pytest
 
 from kehoach import api
 from kehoach.models import Recurrence
-from kehoach.plan.timeline import parse_timeline, years_in
+from kehoach.plan.timeline import parse_timeline, plan_period, years_in
 
 YEAR = 2024
 
@@ -208,7 +208,8 @@ def test_hang_and_hang_spellings_are_both_recurring(raw, per):
 
 def test_a_day_and_month_before_the_word_nam_is_a_date_not_a_count_per_year():
     t = tl("Trước ngày 31/01 năm liền kề", 2026)
-    assert (t.kind, t.end, t.recurrence) == ("deadline", "2026-01-31", None)
+    # "năm liền kề" is the year after the plan's
+    assert (t.kind, t.end, t.recurrence) == ("deadline", "2027-01-31", None)
 
 
 def test_a_date_written_in_words_without_a_year():
@@ -236,3 +237,64 @@ def test_a_range_of_months_is_a_period(raw):
 def test_a_range_of_quarters_is_a_period(raw):
     t = tl(raw, 2021)
     assert (t.kind, t.start, t.end) == ("period", "2024-01-01", "2024-06-30")
+
+
+# --- cited documents, adjacent years, multi-year plans (issue 10) ---------------------------
+
+def test_a_cited_documents_date_is_not_a_deadline():
+    t = tl("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015", 2026)
+    assert (t.raw, t.start, t.end) == ("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015", None, None)
+    assert t.kind == "event"
+
+
+def test_a_deadline_next_to_a_citation_keeps_its_own_date():
+    t = tl("Trước ngày 30/6/2026 (theo Công văn số 12/UBND-VX ngày 01/3/2026)", 2026)
+    assert (t.kind, t.end) == ("deadline", "2026-06-30")
+
+
+def test_a_citation_without_so_or_date_gives_no_year():
+    t = tl("Theo tiến độ tại Kế hoạch 36/KH-UBND", 2024)
+    assert (t.kind, t.start, t.end) == ("event", None, None)
+
+
+def test_nam_lien_ke_is_the_next_year():
+    t = tl("Quý I năm liền kề", 2026)
+    assert (t.kind, t.start, t.end) == ("quarter", "2027-01-01", "2027-03-31")
+
+
+def test_nam_truoc_lien_ke_is_the_year_before():
+    t = tl("Chậm nhất ngày 31/12 năm trước liền kề", 2026)
+    assert (t.kind, t.end) == ("deadline", "2025-12-31")
+
+
+def test_hang_nam_in_a_multi_year_plan_spans_its_period():
+    t = parse_timeline("Hằng năm", 2026, (2026, 2030))
+    assert (t.kind, t.start, t.end, t.recurrence.per) == ("recurring", "2026-01-01", "2030-12-31", "year")
+    # a stated year wins over the period
+    assert parse_timeline("Thường xuyên trong năm 2027", 2026, (2026, 2030)).end == "2027-12-31"
+
+
+@pytest.mark.parametrize("title,year,period", [
+    ("Cải cách hành chính giai đoạn 2026 - 2030", 2026, (2026, 2030)),
+    ("Phát triển công nghiệp giai đoạn 2026-2030", 2025, (2026, 2030)),
+    ("Chương trình phòng, chống ma túy đến năm 2030", 2025, (2025, 2030)),
+    ("Tuyên truyền cải cách hành chính năm 2024", 2024, None),
+])
+def test_plan_period_from_the_title(title, year, period):
+    assert plan_period(title, year) == period
+
+
+def test_a_multi_year_plan_spans_its_yearly_tasks_end_to_end():
+    plan = api.parse_text("""KẾ HOẠCH
+Cải cách hành chính giai đoạn 2026 - 2030
+
+I. NHIỆM VỤ
+
+1. Rà soát thủ tục hành chính
+
+- Cơ quan chủ trì: Sở Tư pháp.
+
+- Thời gian thực hiện: Hằng năm.
+""")
+    (t,) = plan.tasks
+    assert (t.timeline.start, t.timeline.end) == ("2026-01-01", "2030-12-31")

@@ -5,6 +5,8 @@ spellings one unit is written with (domain.md §4).
 """
 from __future__ import annotations
 
+import pytest
+
 from kehoach.plan.units import looks_like_unit, make_unit, split_items, split_units, unit_key
 
 
@@ -116,3 +118,51 @@ def test_units_on_separate_lines_stay_separate():
     assert names(split_units(["Phòng Nội vụ", "Phòng Tư pháp"])) == ["Phòng Nội vụ", "Phòng Tư pháp"]
     assert names(split_units(["- Phòng Nội vụ", "- phòng Tư pháp"])) == ["Phòng Nội vụ", "phòng Tư pháp"]
     assert names(split_units(["UBND các xã, thị trấn.", "Trung tâm VH TT"])) == ["UBND các xã, thị trấn", "Trung tâm VH TT"]
+
+
+# --- units in every shape (issue 10) --------------------------------------------------------
+
+def test_a_title_line_belongs_to_the_unit_on_the_next_line():
+    assert names(split_units(["Lãnh đạo", "Sở Giáo dục và Đào tạo"])) == ["Lãnh đạo Sở Giáo dục và Đào tạo"]
+    assert names(split_units(["Đại diện lãnh đạo", "Công an tỉnh", "Sở Tư pháp"])) == [
+        "Đại diện lãnh đạo Công an tỉnh", "Sở Tư pháp"]
+
+
+def test_two_units_with_no_separator_are_split_at_the_second_head():
+    assert names(split_units("Sở Khoa học và Công nghệ Sở Công Thương")) == ["Sở Khoa học và Công nghệ", "Sở Công Thương"]
+    assert names(split_units("Công an tỉnh Bộ Chỉ huy Quân sự tỉnh")) == ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]
+    assert names(split_units("Phòng Văn hóa và Thông tin Trung tâm Văn hóa huyện")) == [
+        "Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa huyện"]
+
+
+@pytest.mark.parametrize("name", [
+    "Ủy ban nhân dân các xã, phường",
+    "Phòng Nội vụ",
+    "Văn phòng Sở Tư pháp",                         # a bare head before the parent unit
+    "Phòng Quản lý Công nghiệp Sở Công Thương",     # a sub-unit and the unit it belongs to
+    "Ban Chỉ đạo chuyển đổi số Sở Y tế",
+    "Thanh tra Sở Xây dựng",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    "Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp",
+    "Sở Nội vụ (Cơ quan thường trực Ban Thi đua - Khen thưởng)",
+    "Bệnh viện Đa khoa Trung tâm An Giang",
+    "Sở Tư pháp, Văn phòng UBND tỉnh, Công an tỉnh",
+])
+def test_names_that_hold_a_second_head_are_not_split(name):
+    assert names(split_units(name)) == [name]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Công tác triển khai", False), ("Kinh phí thực hiện", False), ("Tổ chức thực hiện", False),
+    ("Ban hành văn bản", False), ("Hội nghị sơ kết", False), ("Báo cáo kết quả", False),
+    ("Phòng, chống tham nhũng", False), ("Sở hữu trí tuệ", False), ("Vụ việc phức tạp", False), ("Xã hội hóa", False),
+    ("Thuế tỉnh", True), ("Các chủ đầu tư dự án", True), ("Đồng chí Phó Chủ tịch UBND", True),
+    ("Các tổ chức chính trị - xã hội", True), ("Hiệp hội Doanh nghiệp", True), ("Chi cục Quản lý thị trường", True),
+])
+def test_unit_heads_lexicon(text, unit):
+    assert looks_like_unit(text) is unit
+
+
+def test_a_bracketed_line_qualifies_the_unit_above_it():
+    assert names(split_units(["Văn phòng UBND tỉnh", "(Trung tâm Thông tin)", "Sở Tư pháp"])) == [
+        "Văn phòng UBND tỉnh (Trung tâm Thông tin)", "Sở Tư pháp"]

@@ -256,7 +256,8 @@ def test_rules_lists_every_rule():
 def test_rules_name_prints_its_documentation():
     result = run("rules", "duplicate-paragraph")
     assert result.exit_code == 0 and "PASS::" in result.stdout and "FAIL::" in result.stdout
-    assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, error)")
+    assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, lỗi)")     # Vietnamese by default
+    assert run("rules", "KH501", "--lang", "en").stdout.startswith("reference-type-mismatch (KH501, error)")
     assert run("rules", "nope").exit_code == 2
 
 
@@ -276,3 +277,16 @@ def test_stdin_and_globs(tmp_path):
 def test_english_summary_line(warned):
     out = run("validate", str(warned), "--lang", "en").stdout
     assert out.strip().splitlines()[-1] == "Total: 0 errors, 1 warning, 0 info in 1 file(s)"
+
+
+def test_folder_walk_validates_documents_not_readmes_or_code(tmp_path, clean):
+    """In a folder, a README or a source file is not a draft plan: it is not validated."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(CLEAN, encoding="utf-8")
+    (folder / "README.md").write_text("# Drafts\n\nThis folder holds the drafts we send for comments.\n",
+                                      encoding="utf-8")
+    result = run("validate", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.output
+    names = [Path(f["path"]).name for f in json.loads(result.stdout)["files"]]
+    assert names == ["plan.txt"]

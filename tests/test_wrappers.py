@@ -61,7 +61,9 @@ def test_plan_inside_a_decision_is_the_plan_and_the_decision_is_its_wrapper():
     plan = api.parse_text(DECISION_WITH_PLAN)
     assert plan.document_type == "ke_hoach" and plan.is_plan
     assert plan.header.title == "Tuyên truyền cải cách hành chính năm 2024"
-    assert plan.header.number is None            # the plan has no number of its own
+    # the plan has no number of its own: it is known by the decision's (so say the real-plan truths)
+    assert (plan.header.number, plan.header.number_from) == ("120/QĐ-UBND", "wrapper")
+    assert (plan.header.issuer, plan.header.date) == ("ỦY BAN NHÂN DÂN HUYỆN LỘC HÀ", "2024-03-05")
     assert [(s.number, s.kinds) for s in plan.sections] == [("I", ["muc_dich", "yeu_cau"]), ("II", ["to_chuc_thuc_hien"])]
     assert [(t.origin, t.lead[0].name) for t in plan.tasks] == [("assignment", "Phòng Nội vụ")]
     assert plan.wrapper is not None

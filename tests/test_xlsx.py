@@ -119,11 +119,19 @@ def test_same_plans_same_bytes():
     assert plans_xlsx(plans) == plans_xlsx(plans)
 
 
-def test_batch_writes_one_workbook_for_all_plans(tmp_path: Path):
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["parse", *map(str, SEED_FILES), "-f", "xlsx", "-o", str(out), "-q"])
+def test_batch_writes_one_workbook_per_plan_and_combined_one_for_all(tmp_path: Path):
+    plain = tmp_path / "plain"
+    result = CliRunner().invoke(app, ["parse", *map(str, SEED_FILES), "-f", "xlsx", "-o", str(plain), "-q"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["kehoach-register.xlsx"]
+    assert sorted(p.name for p in plain.iterdir()) == sorted(p.stem + ".xlsx" for p in SEED_FILES)
+    one = openpyxl.load_workbook(plain / (SEED_FILES[0].stem + ".xlsx"))[TASK_SHEET]
+    assert one.max_row - 1 == len(api.parse(SEED_FILES[0]).tasks)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["parse", *map(str, SEED_FILES), "-f", "xlsx", "-o", str(out), "-q",
+                                      "--combined"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [p.stem + ".xlsx" for p in SEED_FILES] + ["kehoach-register.xlsx", "kehoach-register.csv"])
     wb = openpyxl.load_workbook(out / "kehoach-register.xlsx")
     plans = [api.parse(p) for p in SEED_FILES]
     ws = wb[TASK_SHEET]

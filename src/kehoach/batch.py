@@ -25,13 +25,13 @@ in input order, and registers are built from them in that order.
 """
 from __future__ import annotations
 
+import dataclasses
 import glob
 import json
 import multiprocessing as mp
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,6 +41,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .errors import KehoachError
 from .i18n import t
+from .outputs import InputGuard, OutputError, check_target, probe_folder, shown, write_output
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")   # what a folder or a glob contributes
 STDIN = "-"
@@ -62,7 +63,11 @@ class UsageError(Exception):
         super().__init__(reason)
 
     def message(self, lang: str = "vi") -> str:
-        return t(self.reason, lang, **self.details)
+        text = t(self.reason, lang, **self.details)
+        skipped = self.details.get("skipped")
+        if self.reason == "empty_folder" and skipped:
+            text += "; " + t("empty_folder_skipped", lang, count=skipped)
+        return text
 
 
 # ---------------------------------------------------------------- discovery
@@ -86,17 +91,39 @@ class Source:
         return Path(self.name)
 
 
-def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any = None) -> list[Source]:
+def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any = None, *,
+             documents_only: bool = False, skipped: list[str] | None = None) -> list[Source]:
     """Files as given (any name: the format is sniffed), folders walked recursively and globs
     expanded (both keep only `suffixes`), `-` = a text plan on standard input.
 
     Order: the arguments' order, each folder sorted; a file reached twice is kept once.
     A missing file or a glob that matches nothing is kept as an input that fails, so the
-    summary names it. Raises UsageError when nothing at all is left.
+    summary names it. Raises UsageError when nothing at all is left (naming the folder and
+    the suffixes looked for when a folder was empty).
+
+    `documents_only`: the `.txt`/`.md` files a folder walk finds are kept only when they look
+    like administrative documents (`doclook`); the others are appended to `skipped`. Files
+    named on the command line are always kept.
     """
     suffixes = tuple(s.lower() for s in suffixes)
     out: list[Source] = []
     seen: set[str] = set()
+    empty_folders: list[str] = []
+    skipped = skipped if skipped is not None else []
+
+    def walk(folder: Path) -> list[Path]:
+        found = _walk(folder, suffixes)
+        if not documents_only:
+            return found
+        from .doclook import looks_like_document, needs_check
+
+        kept = []
+        for f in found:
+            if needs_check(f) and not looks_like_document(f):
+                skipped.append(shown(f))
+            else:
+                kept.append(f)
+        return kept
 
     def add(source: Source, path: Path | None = None) -> None:
         key = os.path.realpath(path) if path is not None and path.exists() else source.name
@@ -114,7 +141,10 @@ def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any
             continue
         path = Path(arg)
         if path.is_dir():
-            for f in _walk(path, suffixes):
+            found = walk(path)
+            if not found:
+                empty_folders.append(arg)
+            for f in found:
                 add(Source(str(f), f.relative_to(path).as_posix()), f)
         elif glob.has_magic(arg) and not os.path.lexists(arg):
             base = _glob_base(arg)
@@ -123,7 +153,7 @@ def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any
             for m in matches:
                 mp_ = Path(m)
                 if mp_.is_dir():
-                    for f in _walk(mp_, suffixes):
+                    for f in walk(mp_):
                         found = True
                         add(Source(str(f), _rel(f, base)), f)
                 elif m.lower().endswith(suffixes) and not _skipped(mp_.name):
@@ -134,6 +164,9 @@ def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any
         else:
             add(Source(arg, path.name or arg), path)
     if not out:
+        if empty_folders:
+            raise UsageError("empty_folder", folder=shown(empty_folders[0]), suffixes=" ".join(suffixes),
+                             skipped=len(skipped))
         raise UsageError("no_inputs")
     return out
 
@@ -375,10 +408,12 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
     reporter.start(len(sources))
 
     def finish(index: int, outcome: Outcome) -> None:
+        if outcome.error:
+            outcome.error = shown(outcome.error)    # a file name that is not UTF-8: escapes, never a crash
         outcomes[index] = outcome
-        reporter.finished(outcome)
-        if on_outcome:
+        if on_outcome:                   # first: writing its outputs can still fail the input
             on_outcome(index, outcome)
+        reporter.finished(outcome)
 
     previous_term = _install_sigterm()
     try:
@@ -629,6 +664,9 @@ class Parsed:
     tasks: int = 0
     xlsx_rows: Any = None                    # xlsx_out.plan_rows(plan)
     csv_rows: str = ""                       # the plan's rows of the combined CSV (source column first)
+    document_type: str = "ke_hoach"
+    is_plan: bool = True
+    diagnostics: int = 0                     # len(plan.diagnostics)
 
 
 def parse_source(source: Source, ocr: bool = False) -> Any:
@@ -665,7 +703,9 @@ def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
 def parse_job(source: Source, options: ParseOptions) -> Parsed:
     """The worker's job for `kehoach parse`: parse, render the text formats, travel light."""
     plan = parse_source(source, options.ocr)
-    parsed = Parsed({fmt: render([plan], fmt) for fmt in options.formats}, None, len(plan.tasks))
+    plan.source.path = shown(plan.source.path)     # a name that is not UTF-8 is written with escapes
+    parsed = Parsed({fmt: render([plan], fmt) for fmt in options.formats}, None, len(plan.tasks),
+                    document_type=plan.document_type, is_plan=plan.is_plan, diagnostics=len(plan.diagnostics))
     if options.rows:                    # registers are built from plain rows: light to send and keep
         from .export.xlsx_out import plan_rows
 
@@ -678,32 +718,10 @@ def parse_job(source: Source, options: ParseOptions) -> Parsed:
     return parsed
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temp file in the same folder and rename: never a partial output file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_UMASK)      # mkstemp makes 0600; outputs get the usual mode
-        if isinstance(data, bytes):
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def write_atomic(path: Path, data: str | bytes, guard: InputGuard | None = None) -> None:
+    """Write one output: atomically onto a regular file or a new path, streamed into a device
+    or a FIFO, never over an input (see `outputs`). Raises OutputError (one line)."""
+    write_output(path, data, guard)
 
 
 TEXT_FORMATS = ("json", "csv")
@@ -741,6 +759,8 @@ class ConvertResult:
     batch: BatchResult
     written: list[Path] = field(default_factory=list)
     stdout: list[str] = field(default_factory=list)   # texts for standard output, in order
+    skipped: list[str] = field(default_factory=list)  # .txt/.md of a folder walk that are not documents
+    output_errors: list[str] = field(default_factory=list)   # the single output / a register not written
 
     @property
     def failed(self) -> int:
@@ -754,9 +774,10 @@ class Layout:
     - "stdout": the texts go to standard output (one plan: its JSON/CSV; several: a JSON
       list / one CSV with the source column);
     - "file": one source, one format, `-o` not a folder: that file;
-    - "folder": one file per input and per-file format, written as soon as that input is
-      done, plus, for several inputs, the registers built from all plans after the run:
-      one workbook (xlsx) and, with --combined, one CSV of all tasks.
+    - "folder": one file per input and per format (xlsx too: one workbook per input),
+      written as soon as that input is done, plus, for several inputs with --combined, the
+      registers built from all plans after the run: one CSV of all tasks and, when xlsx is
+      asked for, one workbook of all tasks.
     """
 
     mode: str
@@ -779,9 +800,8 @@ class Layout:
         output = Path(output)
         if output.exists() and not output.is_dir():
             raise UsageError("output_not_dir", path=output)
-        per_file = tuple(f for f in formats if f in TEXT_FORMATS or not several)
-        registers = (("xlsx",) if "xlsx" in formats else ()) + (("csv",) if combined else ()) if several else ()
-        return cls("folder", formats, several, per_file, registers)
+        registers = (("xlsx",) if "xlsx" in formats else ()) + ("csv",) if several and combined else ()
+        return cls("folder", formats, several, formats, registers)
 
     def options(self, ocr: bool) -> ParseOptions:
         """What the workers render (text formats) and whether they send the Plan back."""
@@ -797,24 +817,44 @@ class Layout:
 def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | Path | None = None,
             combined: bool = False, ocr: bool = False, jobs: int | None = None,
             timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
-            memory_mb: int = DEFAULT_MEMORY_MB, on_write: Callable[[Path], None] | None = None) -> ConvertResult:
+            memory_mb: int = DEFAULT_MEMORY_MB, on_write: Callable[[Path], None] | None = None,
+            bom: bool = False, skipped: Sequence[str] = ()) -> ConvertResult:
     """`kehoach parse`: parse every source and write its outputs where `Layout` says.
 
     Per-input files are written as each input finishes (an interrupted run leaves complete
     files only); a failed input writes nothing, so an older good output of it stays as it was.
+
+    No output ever lands on an input: `-o FILE` resolving to an input (path or inode) is a
+    usage error before anything runs; under `-o DIR` an input whose output would land on an
+    input fails alone. An output that cannot be written raises OutputError before the run
+    when that can be known (`-o` a directory, a socket, an unwritable folder); a per-input
+    write failure fails that input; the single output or a register not written is listed in
+    `output_errors`. CSV on standard output has no BOM unless `bom` (files keep it, for Excel).
     """
     layout = Layout.decide(len(sources), formats, output, combined)
     output = Path(output) if output is not None else None
+    guard = InputGuard(s.name for s in sources if not s.is_stdin and not s.problem)
+    if layout.mode == "file" and output is not None:
+        check_target(output, guard)
+    elif layout.mode == "folder" and output is not None:
+        probe_folder(output)
     targets = output_targets(sources, output, layout.per_file) if layout.mode == "folder" else {}
     reserved = {output / f"{REGISTER_STEM}{SUFFIX[f]}" for f in layout.registers} if output else set()
     clash = sorted(str(p) for p in targets.values() if p in reserved)
     if clash:
-        raise UsageError("output_clash", path=clash[0])
-    result = ConvertResult(BatchResult([]))
+        raise UsageError("output_clash", path=shown(clash[0]))
+    for reg in sorted(reserved):
+        guard.check(reg)
+    sources = list(sources)
+    for (index, _fmt), target in sorted(targets.items()):
+        if guard.hits(target) and not sources[index].problem:     # this input fails, the others go on
+            sources[index] = dataclasses.replace(
+                sources[index], problem=("output_is_input_at", (("target", shown(target)),)))
+    result = ConvertResult(BatchResult([]), skipped=list(skipped))
     order: list[tuple[int, Path]] = []
 
     def emit(path: Path, data: str | bytes, index: int = len(sources)) -> None:
-        write_atomic(path, data)
+        write_atomic(path, data, guard)
         order.append((index, path))
         if on_write:
             on_write(path)
@@ -823,39 +863,52 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
         if outcome.ok:
             for fmt in layout.per_file:
                 parsed: Parsed = outcome.value
-                emit(targets[(index, fmt)], _xlsx([parsed]) if fmt == "xlsx" else parsed.texts[fmt], index)
+                try:
+                    emit(targets[(index, fmt)], _xlsx([parsed]) if fmt == "xlsx" else parsed.texts[fmt], index)
+                except OutputError as exc:           # this input fails, the batch goes on
+                    outcome.value, outcome.error = None, f"{shown(outcome.source.name)}: {exc.message(lang)}"
+                    return
 
     result.batch = run(sources, parse_job, layout.options(ocr), jobs=jobs, timeout=timeout, lang=lang,
                        reporter=reporter, on_outcome=per_input, memory_mb=memory_mb)
     try:
         if not result.batch.interrupted:
-            _after_run(result, layout, output, emit)
+            _after_run(result, layout, output, emit, bom, lang)
     finally:       # written files in input order, whatever order the workers finished in
         result.written = [p for _, p in sorted(order, key=lambda item: item[0])]
     return result
 
 
-def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit: Callable[..., None]) -> None:
+def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit: Callable[..., None],
+               bom: bool = False, lang: str = "vi") -> None:
     """Standard output, the single output file, or the registers of a batch."""
     good: list[Parsed] = [o.value for o in result.batch.done if o.ok]
     if not good:
         return
     if layout.mode == "stdout":
         if layout.several:
-            result.stdout = [render([p.plan for p in good], f, many=True) for f in layout.formats]
+            texts = [render([p.plan for p in good], f, many=True) for f in layout.formats]
         else:
-            result.stdout = [good[0].texts[f] for f in layout.formats]
-    elif layout.mode == "file":
+            texts = [good[0].texts[f] for f in layout.formats]
+        result.stdout = [text if bom else text.removeprefix("\ufeff") for text in texts]
+        return
+    jobs: list[tuple[Path, Callable[[], str | bytes]]] = []
+    if layout.mode == "file":
         fmt = layout.formats[0]
-        emit(output, _xlsx(good[:1]) if fmt == "xlsx" else good[0].texts[fmt])
+        jobs.append((output, lambda: _xlsx(good[:1]) if fmt == "xlsx" else good[0].texts[fmt]))
     else:
         if "xlsx" in layout.registers:
-            emit(output / f"{REGISTER_STEM}.xlsx", _xlsx(good))
+            jobs.append((output / f"{REGISTER_STEM}.xlsx", lambda: _xlsx(good)))
         if "csv" in layout.registers:
             from .export.csv_out import plan_csv
 
             header = plan_csv([], with_source=True)          # BOM + header line
-            emit(output / f"{REGISTER_STEM}.csv", header + "".join(p.csv_rows for p in good))
+            jobs.append((output / f"{REGISTER_STEM}.csv", lambda: header + "".join(p.csv_rows for p in good)))
+    for path, make in jobs:
+        try:
+            emit(path, make())
+        except OutputError as exc:
+            result.output_errors.append(exc.message(lang))
 
 
 def _is_dir(path: str | Path) -> bool:
@@ -906,7 +959,8 @@ class ConsoleReporter(Reporter):
 
     def started(self, source: Source) -> None:
         if self._progress is not None:
-            name = source.name if len(source.name) <= 40 else "…" + source.name[-39:]
+            name = shown(source.name)
+            name = name if len(name) <= 40 else "…" + name[-39:]
             self._progress.update(self._task, current=name)
 
     def finished(self, outcome: Outcome) -> None:
@@ -946,6 +1000,12 @@ def summary_dict(result: ConvertResult | BatchResult) -> dict[str, Any]:
     """The machine-readable summary of a run (`--summary json`)."""
     batch = result.batch if isinstance(result, ConvertResult) else result
     done = batch.done
+    parsed = [o for o in done if o.ok and isinstance(o.value, Parsed)]
+    not_plans = [{"file": shown(o.source.name), "document_type": o.value.document_type}
+                 for o in parsed if not o.value.is_plan]
+    with_diagnostics = [{"file": shown(o.source.name), "count": o.value.diagnostics}
+                        for o in parsed if o.value.diagnostics]
+    converted = result if isinstance(result, ConvertResult) else None
     return {
         "total": len(batch.outcomes),
         "ok": sum(1 for o in done if o.ok),
@@ -955,8 +1015,15 @@ def summary_dict(result: ConvertResult | BatchResult) -> dict[str, Any]:
         "jobs": batch.jobs,
         "seconds": round(batch.seconds, 3),
         "peak_rss_mb": max((o.peak_rss_mb for o in done), default=0.0),
-        "written": [str(p) for p in result.written] if isinstance(result, ConvertResult) else [],
-        "failures": [{"file": o.source.name, "reason": o.error} for o in done if not o.ok],
+        "written": [shown(p) for p in converted.written] if converted else [],
+        "failures": [{"file": shown(o.source.name), "reason": o.error} for o in done if not o.ok],
+        "not_a_plan": len(not_plans),
+        "not_a_plan_files": not_plans,
+        "with_diagnostics": len(with_diagnostics),
+        "diagnostics_files": with_diagnostics,
+        "skipped": len(converted.skipped) if converted else 0,
+        "skipped_files": list(converted.skipped) if converted else [],
+        "output_errors": list(converted.output_errors) if converted else [],
     }
 
 
@@ -968,6 +1035,12 @@ def summary_text(result: ConvertResult | BatchResult, lang: str = "vi") -> str:
                seconds=f"{s['seconds']:.1f}", rate=f"{rate:.1f}", jobs=s["jobs"])]
     if s["written"]:
         lines.append(t("summary_written", lang, count=len(s["written"])))
+    if s["not_a_plan"]:
+        lines.append(t("summary_not_plans", lang, count=s["not_a_plan"]))
+    if s["with_diagnostics"]:
+        lines.append(t("summary_diagnostics", lang, count=s["with_diagnostics"]))
+    if s["skipped"]:
+        lines.append(t("summary_skipped", lang, count=s["skipped"]))
     if s["interrupted"]:
         lines.append(t("interrupted", lang, count=s["not_run"]))
     for f in s["failures"]:

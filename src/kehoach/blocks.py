@@ -134,6 +134,7 @@ class SourceInfo:
     default_font_size: float | None = None
     ocr: bool = False
     notes: list[str] = field(default_factory=list)   # facts the parser wants to report (repairs, warnings)
+    dropped: list["Paragraph"] = field(default_factory=list)   # text a parser dropped as page noise
 
 
 @dataclass

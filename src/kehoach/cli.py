@@ -15,10 +15,31 @@ import typer
 
 from . import batch
 from .batch import render, write_atomic  # noqa: F401  (kept importable from here)
-from .i18n import t
+from .i18n import MESSAGES, t
 from .models import Plan
+from .outputs import OutputError, os_reason
+from .outputs import shown as shown_name
+from .options import lang_option, package_version
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="kehoach: Kế hoạch -> task register; lint drafts.")
+# rich_markup_mode=None: the plain help lists a flag without a type ("--ocr", not "--ocr <bool>",
+# which this typer's rich help prints even after --help) and a usage error is plain text
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="kehoach: Kế hoạch -> task register; lint drafts.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {package_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    """kehoach: Kế hoạch -> task register; lint drafts."""
+
 
 FORMATS = batch.FORMATS
 SUMMARIES = ("text", "json", "none")
@@ -39,10 +60,12 @@ def parse_cmd(
                                              "folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx (comma-separated for several)"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
-                                         "with /): one output per input mirroring the input tree (several "
-                                         "inputs: one workbook for xlsx)"),
+                                         "with /): one output per input and format (xlsx too) mirroring the "
+                                         "input tree. Never an input; a device or FIFO is written into, "
+                                         "not replaced"),
     combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
-                                  f"({batch.REGISTER_STEM}.csv) with the source file as a column"),
+                                  f"({batch.REGISTER_STEM}.csv) with the source file as a column, and one "
+                                  f"workbook of all tasks ({batch.REGISTER_STEM}.xlsx) with -f xlsx"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
                                   "marked failed and the batch goes on (0: no limit)"),
@@ -52,11 +75,19 @@ def parse_cmd(
     summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
                                           "for several inputs); on stdout with -o, else on stderr"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
-    lang: str = typer.Option("vi", "--lang", help="language of messages: vi, en"),
+    lang: str = lang_option("vi"),
+    bom: bool = typer.Option(False, "--bom", help="CSV on standard output starts with a UTF-8 BOM (files "
+                             "always have it, for Excel)"),
+    strict: bool = typer.Option(False, "--strict", help="exit 1 when a parsed plan has diagnostics (content "
+                                "the parser could not place)"),
+    all_text: bool = typer.Option(False, "--all-text", help="in folders, take every .txt/.md; by default those "
+                                  "that do not look like administrative documents are skipped"),
 ) -> None:
     """Parse plans into a task register (JSON of the whole plan, CSV or Excel of the tasks).
 
-    Exit code: 0 all converted · 1 some inputs failed · 2 usage error, or the only input failed.
+    Exit code: 0 all converted · 1 some inputs failed (or, with --strict, a plan has
+    diagnostics) · 2 usage error, an output that cannot be written, or the only input failed
+    · 130 interrupted (Ctrl-C).
     """
     lang = lang.lower() if lang.lower() in ("vi", "en") else "vi"
     formats = [f.strip().lower() for f in fmt.split(",") if f.strip()]
@@ -71,8 +102,9 @@ def parse_cmd(
         raise _usage(t("bad_number_option", lang, option="--timeout", value=timeout), lang)
     if summary is not None and summary.lower() not in SUMMARIES:
         raise _usage(t("bad_format_option", lang, value=summary, choices=", ".join(SUMMARIES)), lang)
+    skipped: list[str] = []
     try:
-        sources = batch.discover(files)
+        sources = batch.discover(files, documents_only=not all_text, skipped=skipped)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
     ocr = ocr or _config_ocr(files)
@@ -80,20 +112,24 @@ def parse_cmd(
     shown = (summary or ("text" if several and not quiet else "none")).lower()
     # failures one line each as they happen when no summary will list them (or above the bar)
     reporter = batch.ConsoleReporter(lang, quiet=quiet, print_failures=shown == "none")
-    on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=path)))
+    on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=shown_name(path))))
     try:
         result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,
                                timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write,
-                               memory_mb=max_memory)
+                               memory_mb=max_memory, bom=bom, skipped=skipped)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
-    try:
-        for text in result.stdout:
-            sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:            # `kehoach parse … | head`: the reader left, not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(0) from None
+    except OutputError as exc:          # -o names an input, a folder, a socket, an unwritable place
+        raise _usage(exc.message(lang), lang) from None
+    _write_stdout(result.stdout, lang)
+    if not quiet:
+        for outcome in result.batch.done:
+            if outcome.ok and not outcome.value.is_plan:
+                doc_type = outcome.value.document_type
+                _err(t("not_a_plan", lang, file=shown_name(outcome.source.name), doc_type=doc_type,
+                       name=t(f"doctype_{doc_type}", lang) if f"doctype_{doc_type}" in MESSAGES else doc_type))
+    for message in result.output_errors:
+        _err(f"{'lỗi' if lang == 'vi' else 'error'}: {message}")
     if shown != "none":
         report = (json.dumps(batch.summary_dict(result), ensure_ascii=False) if shown == "json"
                   else batch.summary_text(result, lang))
@@ -102,8 +138,31 @@ def parse_cmd(
         if shown == "none":
             _err(t("interrupted", lang, count=len(result.batch.outcomes) - len(result.batch.done)))
         raise typer.Exit(130)
+    if result.output_errors:
+        raise typer.Exit(2)
     if result.failed:
         raise typer.Exit(2 if not several else 1)
+    if strict:
+        flagged = sum(1 for o in result.batch.done if o.ok and o.value.diagnostics)
+        if flagged:
+            _err(t("strict_diagnostics", lang, count=flagged))
+            raise typer.Exit(1)
+
+
+def _write_stdout(texts: list[str], lang: str) -> None:
+    """The texts for standard output; a reader that left (`| head`) is not an error, a full
+    disk or another write error is one line and exit 2."""
+    try:
+        for text in texts:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:            # `kehoach parse … | head`: the reader left, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except OSError as exc:             # `> /dev/full`, a full disk
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _err(f"{'lỗi' if lang == 'vi' else 'error'}: <stdout>: {t('output_write_failed', lang, error=os_reason(exc, lang))}")
+        raise typer.Exit(2) from None
 
 
 def _config_ocr(files: list[str]) -> bool:
@@ -121,6 +180,12 @@ def _config_ocr(files: list[str]) -> bool:
 def schema_cmd() -> None:
     """Print the JSON Schema of `kehoach parse --format json`."""
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("version")
+def version_cmd() -> None:
+    """Print the version (from the installed package's metadata)."""
+    typer.echo(f"kehoach {package_version()}")
 
 
 from .validate.cli import register as _register_validate  # noqa: E402

@@ -1,6 +1,8 @@
 """User-facing messages in Vietnamese (default) and English. Keys and codes stay ASCII."""
 from __future__ import annotations
 
+LANGS = ("vi", "en")
+
 MESSAGES: dict[str, dict[str, str]] = {
     # input errors
     "not_found": {"vi": "không tìm thấy tệp", "en": "file not found"},
@@ -58,8 +60,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary": {"vi": "{ok}/{total} tệp thành công, {failed} lỗi, {seconds} giây ({rate} tệp/giây, {jobs} tiến trình)",
                 "en": "{ok}/{total} files converted, {failed} failed, {seconds} s ({rate} files/s, {jobs} jobs)"},
     "summary_written": {"vi": "đã ghi {count} tệp đầu ra", "en": "wrote {count} output files"},
+    # --lang checked by every command (src/kehoach/options.py)
+    "bad_lang": {"vi": "--lang không nhận giá trị {value!r}; chọn vi hoặc en",
+                 "en": "--lang does not accept {value!r}; choose vi or en"},
     "interrupted": {"vi": "đã dừng theo yêu cầu; {count} tệp chưa xử lý, không có tệp đầu ra dở dang",
                     "en": "stopped on request; {count} files not processed, no partial output left"},
+    # output safety, folder walk, non-plans (kehoach parse; src/kehoach/outputs.py, batch.py)
+    "output_is_input": {"vi": "tệp đầu ra trùng với một tệp đầu vào; không ghi đè lên tệp đầu vào",
+                        "en": "the output is one of the inputs; an input is never overwritten"},
+    "output_is_input_at": {"vi": "tệp đầu ra {target} là một tệp đầu vào; không ghi đè, tệp này không được chuyển",
+                           "en": "its output {target} is one of the inputs; not overwritten, this file is not converted"},
+    "output_is_dir": {"vi": "tệp đầu ra là một thư mục", "en": "the output is a folder"},
+    "output_is_socket": {"vi": "tệp đầu ra là một socket, không ghi vào được", "en": "the output is a socket; cannot write to it"},
+    "output_is_block_device": {"vi": "tệp đầu ra là thiết bị khối (ổ đĩa); không ghi vào đó",
+                               "en": "the output is a block device (a disk); refusing to write to it"},
+    "output_write_failed": {"vi": "không ghi được tệp đầu ra ({error})", "en": "cannot write the output ({error})"},
+    "os_enospc": {"vi": "hết chỗ trống trên thiết bị", "en": "no space left on the device"},
+    "os_eacces": {"vi": "không có quyền ghi", "en": "permission denied"},
+    "os_erofs": {"vi": "hệ thống tệp chỉ đọc", "en": "read-only file system"},
+    "os_enotdir": {"vi": "một phần của đường dẫn không phải thư mục", "en": "a part of the path is not a folder"},
+    "os_enametoolong": {"vi": "tên tệp quá dài", "en": "file name too long"},
+    "os_eisdir": {"vi": "đó là một thư mục", "en": "it is a folder"},
+    "os_enoent": {"vi": "không tạo được tệp ở đó: không có tệp hoặc thư mục như vậy",
+                  "en": "cannot create a file there: no such file or folder"},
+    "os_eio": {"vi": "lỗi vào/ra của thiết bị", "en": "input/output error"},
+    "empty_folder": {"vi": "không có tệp nào để xử lý trong thư mục {folder} (tìm các đuôi: {suffixes})",
+                     "en": "nothing to process in the folder {folder} (looked for: {suffixes})"},
+    "empty_folder_skipped": {"vi": "{count} tệp .txt/.md bị bỏ qua vì không giống văn bản hành chính; dùng --all-text để lấy cả",
+                             "en": "{count} .txt/.md files skipped as not administrative documents; --all-text takes them"},
+    "summary_skipped": {"vi": "{count} tệp .txt/.md bị bỏ qua (không giống văn bản hành chính)",
+                        "en": "{count} .txt/.md files skipped (not administrative documents)"},
+    "summary_not_plans": {"vi": "{count} tệp không phải kế hoạch", "en": "{count} files are not a plan"},
+    "summary_diagnostics": {"vi": "{count} tệp có chẩn đoán (nội dung trình phân tích chưa xếp được; xem \"diagnostics\")",
+                            "en": "{count} files have diagnostics (content the parser could not place; see \"diagnostics\")"},
+    "not_a_plan": {"vi": "lưu ý: {file}: không phải kế hoạch — loại văn bản: {name} ({doc_type})",
+                   "en": "note: {file}: not a plan — document type: {name} ({doc_type})"},
+    "strict_diagnostics": {"vi": "--strict: {count} tệp có chẩn đoán", "en": "--strict: {count} files have diagnostics"},
+    "doctype_ke_hoach": {"vi": "Kế hoạch", "en": "plan"},
+    "doctype_quyet_dinh": {"vi": "Quyết định", "en": "decision"},
+    "doctype_to_trinh": {"vi": "Tờ trình", "en": "submission"},
+    "doctype_cong_van": {"vi": "Công văn", "en": "official letter"},
+    "doctype_thong_bao": {"vi": "Thông báo", "en": "notice"},
+    "doctype_bao_cao": {"vi": "Báo cáo", "en": "report"},
+    "doctype_chuong_trinh": {"vi": "Chương trình", "en": "programme"},
+    "doctype_huong_dan": {"vi": "Hướng dẫn", "en": "guidance"},
+    "doctype_phuong_an": {"vi": "Phương án", "en": "scheme"},
+    "doctype_de_an": {"vi": "Đề án", "en": "project"},
+    "doctype_chi_thi": {"vi": "Chỉ thị", "en": "directive"},
+    "doctype_nghi_quyet": {"vi": "Nghị quyết", "en": "resolution"},
+    "doctype_unknown": {"vi": "không xác định", "en": "not recognised"},
 }
 
 

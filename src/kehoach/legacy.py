@@ -16,8 +16,12 @@ Three kinds of broken Vietnamese reach the parsers:
   learnt from the document itself: words whose glyphs are partly known are matched
   against the national motto, the document-type names and a frequency list of
   administrative Vietnamese (`vi_lexicon`), each match votes for the glyphs it would
-  fix, and the clearest votes are adopted round after round. The repair is *trusted*
-  when the motto comes out right and nearly every glyph got a letter.
+  fix, and the clearest votes are adopted round after round. A word's neighbours vote
+  too, through the word pairs of `vi_lexicon` ("định kỳ", "kỷ luật"). A glyph the rounds
+  leave open is still given its likeliest letter — a dropped letter ("V Việt Linh") is
+  worse than a guess — and a guess with little behind it is listed in `Repair.uncertain`
+  so that the front-end can say where. The repair is *trusted* when the motto comes out
+  right and nearly every glyph got a letter.
 
 Detection looks at the text, never at font names: the share of words that are common
 Vietnamese before and after each conversion decides.
@@ -27,11 +31,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 import regex as re
 
-from .vi_lexicon import frequencies
+from .vi_lexicon import frequencies, pairs
 from .vntext import key, nfc
 
 if TYPE_CHECKING:
@@ -267,6 +271,13 @@ class Repair:
     unmapped_share: float = 0.0       # share of glyph occurrences left without a letter
     mapping: dict[int, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # letters guessed with little to go on: (line index, the word as repaired, glyph, letter)
+    uncertain: list[tuple[int, str, int, str]] = field(default_factory=list)
+
+    def uncertain_notes(self, place: "Callable[[int], str]") -> list[str]:
+        """One note per unsure word, `place` naming where line `i` is ("page 2 line 7")."""
+        return [f"letter guessed, unsure: '{word}' (glyph {gid} read as '{letter}'), {place(i)}"
+                for i, word, gid, letter in self.uncertain]
 
 
 def _split_words(units: list[int | str]) -> list[list[int | str]]:
@@ -282,6 +293,76 @@ def _split_words(units: list[int | str]) -> list[list[int | str]]:
     if current:
         words.append(current)
     return words
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
+
+
+def _syllable(word: str) -> tuple[str, str, str]:
+    """(onset, rhyme without tone, tone mark or "") of a lower-case syllable."""
+    nfd = unicodedata.normalize("NFD", word)
+    tone = "".join(ch for ch in nfd if ch in _TONES)
+    base = unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONES))
+    onset = next(o for o in _ONSETS if base.startswith(o))
+    return onset, base[len(onset):], tone
+
+
+_RHYMES: set[str] = set()
+_TONED_RHYMES: Counter = Counter()
+_TONE_SHARE: Counter = Counter()
+
+
+def _rhyme_weight(word: str) -> float:
+    """How common the word's rhyme with its tone is in the lexicon ("ùng": cùng, dùng …);
+    a rhyme never seen with that tone weighs by how common the tone is."""
+    if not _TONED_RHYMES:
+        for w, n in _lexicon().items():
+            if w.isalpha():
+                _, rhyme, tone = _syllable(w)
+                _TONED_RHYMES[rhyme + tone] += n ** 0.5
+                _TONE_SHARE[tone] += n
+        total = sum(_TONE_SHARE.values()) or 1
+        for tone in _TONE_SHARE:
+            _TONE_SHARE[tone] /= total
+    _, rhyme, tone = _syllable(word)
+    return float(_TONED_RHYMES.get(rhyme + tone, 0.0)) or 0.1 * _TONE_SHARE.get(tone, 0.0)
+
+
+def _plausible(word: str) -> bool:
+    """A syllable Vietnamese could write: a known onset, a rhyme some lexicon word has,
+    one tone at most, and only sắc/nặng on a stop ending (-p -t -c -ch).
+
+    For a letter no lexicon word explains ("Dũng", a name): it keeps the choice among
+    letters that make a syllable at all.
+    """
+    if not _RHYMES:
+        _RHYMES.update(r for w in _lexicon() if w.isalpha() for r in [_syllable(w)[1]] if r)
+    _, rhyme, tone = _syllable(word)
+    if len(tone) > 1 or rhyme not in _RHYMES:
+        return False
+    return not rhyme.endswith(("p", "t", "c", "ch")) or tone in ("\u0301", "\u0323")
+
+
+def _word_pairs(units: list[int | str]) -> list[tuple[tuple, tuple]]:
+    """Pairs of words next to each other in `units` (only spaces between them)."""
+    out: list[tuple[tuple, tuple]] = []
+    prev: tuple | None = None
+    current: list[int | str] = []
+    gap_ok = False
+    for u in [*units, "\n"]:
+        if isinstance(u, int) or u.isalpha():
+            current.append(u)
+            continue
+        if current:
+            word = tuple(current)
+            if prev is not None and gap_ok:
+                out.append((prev, word))
+            prev, current, gap_ok = word, [], True
+        if u != " ":
+            prev, gap_ok = None, False
+    return out
 
 
 class _Index:
@@ -379,8 +460,61 @@ def _offset_prior(mapping: dict[int, str]) -> list[tuple[int, float]]:
     return [(off, min(1.5, n / 10)) for off, n in offsets.items() if n >= 5]
 
 
+_FAR = 40   # glyphs this far apart in the font's order belong to different runs
+
+
+def _run_letters(gid: int, mapping: dict[int, str]) -> list[tuple[str, float]]:
+    """Letters the font's runs of Unicode-ordered glyphs predict for `gid`, with a weight.
+
+    For each offset of `_offset_prior`, walk from the nearest learnt glyph of the run to
+    `gid`, one code point a glyph, skipping letters the font keeps elsewhere: a font lists
+    each letter once, so when "ỳ" is learnt far away (Times New Roman keeps "Ỳ ỳ" with the
+    Welsh letters) the Vietnamese run goes on "… ự Ỵ ỵ Ỷ ỷ Ỹ ỹ". Case pairs stay together,
+    so a letter's capital is skipped with it.
+    """
+    owned: dict[str, int] = {}
+    by_offset: dict[int, list[int]] = defaultdict(list)
+    for g, letter in mapping.items():
+        if len(letter) == 1 and not letter.isascii():
+            if g >= 98:
+                by_offset[ord(letter) - g].append(g)
+
+    runs = _offset_prior(mapping)
+    in_run = {g for offset, _ in runs for g in by_offset[offset]}
+    # letters the font keeps on their own, far from `gid` and in no run (another face of
+    # the font repeats the whole run and says nothing about skips)
+    for g, letter in mapping.items():
+        if len(letter) == 1 and not letter.isascii() and g not in in_run and abs(g - gid) > _FAR:
+            owned.setdefault(letter.lower(), g)
+
+    def elsewhere(cp: int) -> bool:
+        return chr(cp).lower() in owned
+
+    out: list[tuple[str, float]] = []
+    for offset, weight in runs:
+        members = by_offset[offset]
+        below = max((g for g in members if g < gid), default=None)
+        above = min((g for g in members if g > gid), default=None)
+        if below is not None and gid - below <= _FAR:
+            step, start = 1, below
+        elif above is not None and above - gid <= _FAR:
+            step, start = -1, above
+        else:
+            out.append((chr(gid + offset), weight) if 0 < gid + offset < 0x110000 else ("", 0.0))
+            continue
+        cp = ord(mapping[start])
+        for _ in range(abs(gid - start)):
+            cp += step
+            while 0 < cp < 0x110000 and elsewhere(cp):
+                cp += step
+        if 0 < cp < 0x110000:
+            out.append((chr(cp), weight))
+    return [(c, w) for c, w in out if c]
+
+
 def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids: bool,
-           rounds: int = 80) -> dict[int, str]:
+           rounds: int = 80, contexts: dict[tuple, Counter] | None = None,
+           pairs: dict[str, int] | None = None, unsure: dict[int, float] | None = None) -> dict[int, str]:
     """Learn glyph -> letter from partly known words (see the module docstring).
 
     For each unknown glyph and each candidate letter, the words holding the glyph are
@@ -389,6 +523,11 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
     neighbours in the glyph order or by the standard glyph order. The glyphs with the
     clearest winner are adopted and the scores recomputed with them known; finally every
     learnt glyph is re-scored with all the others known, and changed if clearly better.
+
+    A word's neighbours vote too: with `contexts` (word -> Counter of ("L"|"R", neighbour
+    word)) a candidate that makes a known pair with a neighbour ("định kỳ", not "định kỷ")
+    gets the pair's weight. A glyph still without a letter at the end is settled with its
+    best candidate rather than left out; its margin goes to `unsure` when it is thin.
     """
     import math
 
@@ -400,10 +539,64 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
             if isinstance(u, int) and len(by_glyph[u]) < 80:   # the commonest words say enough
                 by_glyph[u].append((word, n))
     alpha, n_letters, bonus, standard_bonus, reuse_penalty = 0.5, 70, 2.5, 8.0, 3.0
+    pair_weight, sure_margin = 3.0, 1.0
+    contexts = contexts or {}
+    pairs = pairs or {}
 
-    def decide(gid: int, known: dict[int, str]) -> tuple[float, str] | None:
+    def text_of(word: tuple, known: dict[int, str]) -> str | None:
+        out = []
+        for u in word:
+            ch = known.get(u) if isinstance(u, int) else u
+            if ch is None:
+                return None
+            out.append(ch)
+        return "".join(out).lower()
+
+    def neighbours_case(word: tuple, known: dict[int, str]) -> int:
+        """+1 when the word's neighbours are capitals words, -1 when lower case, else 0."""
+        vote = 0
+        for (_, other), k in contexts.get(word, {}).items():
+            letters = [ch for u in other for ch in [known.get(u) if isinstance(u, int) else u] if ch]
+            if len(letters) == len(other) >= 2:
+                vote += k if all(c.isupper() for c in letters) else -k if all(c.islower() for c in letters) else 0
+        return (vote > 0) - (vote < 0)
+
+    def pair_mass(word: tuple, n: int, cand: str, known: dict[int, str]) -> float:
+        """The weight of the known pairs `cand` makes with the word's neighbours."""
+        total = 0.0
+        for (side, other), k in contexts.get(word, {}).items():
+            text = text_of(other, known)
+            if text is None:
+                continue
+            count = pairs.get(f"{text} {cand}" if side == "L" else f"{cand} {text}")
+            if count:
+                total += k / n * count ** 0.5
+        return pair_weight * total
+
+    def plausible_letters(gid: int, known: dict[int, str]) -> set[str]:
+        """Letters not yet used that make a plausible syllable of every word of the glyph."""
+        taken = set(known.values())
+        if glyph_ids and gid not in MAC_STANDARD:
+            # a TrueType font keeps these at their standard place (98..129), not here
+            taken |= set(MAC_STANDARD.values())
+        out: set[str] | None = None
+        for word, _ in by_glyph[gid]:
+            if any(isinstance(u, int) and u != gid and u not in known for u in word):
+                continue
+            fits = set()
+            for c in _VI_LOWER:
+                if c in taken or c.upper() in taken or (c.isascii() and (gid >= 98 or not glyph_ids)):
+                    continue
+                text = "".join(c if u == gid else (known[u] if isinstance(u, int) else u) for u in word)
+                if _plausible(text.lower()):
+                    fits.add(c)
+            out = fits if out is None else out & fits
+        return out or set()
+
+    def decide(gid: int, known: dict[int, str], settle: bool = False) -> tuple[float, str] | None:
         evidence: list[tuple[int, dict[str, float], float]] = []
         case_vote = 0
+        plausible = plausible_letters(gid, known) if settle else set()
         for word, n in by_glyph[gid]:
             pattern = list(word)
             free = {u for u in pattern if isinstance(u, int) and u not in known}
@@ -411,18 +604,27 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
                 continue
             mass: dict[str, float] = defaultdict(float)
             for cand, count in index.matches(pattern, known):
-                mass[cand[pattern.index(gid)]] += count
+                mass[cand[pattern.index(gid)]] += count + (pair_mass(word, n, cand, known) if pairs else 0.0)
+            if settle and not free - {gid}:
+                # no lexicon word: a syllable with a common rhyme is the likelier reading
+                for c in plausible:
+                    text = "".join(c if u == gid else (known[u] if isinstance(u, int) else u) for u in word)
+                    mass[c] += 0.1 * _rhyme_weight(text.lower())
             total = sum(mass.values())
             if total > 0:
                 evidence.append((n, mass, total))
             for i, u in enumerate(pattern):
                 if u == gid:
-                    case_vote += _case_vote(pattern, i, known) * n
+                    # a word that does not tell ("T?" in "TỔ") follows its neighbours ("CHỨC")
+                    vote = _case_vote(pattern, i, known)
+                    others = [ch for j, v in enumerate(pattern) if j != i
+                              for ch in [known.get(v) if isinstance(v, int) else v] if ch and ch.isalpha()]
+                    if vote == 0 and all(ch.isupper() for ch in others):
+                        vote = neighbours_case(word, known)
+                    case_vote += vote * n
         prior = _neighbour_prior(gid, known)
-        for offset, weight in _offset_prior(known):
-            cp = gid + offset
-            if 0 < cp < 0x110000 and chr(cp) in _VI_LETTERS and not chr(cp).isascii():
-                letter = chr(cp)
+        for letter, weight in _run_letters(gid, known):
+            if letter in _VI_LETTERS and not letter.isascii():
                 w, _ = prior.get(letter.lower(), (0.0, letter))
                 prior[letter.lower()] = (w + weight, letter)
         cased: dict[str, str] = {c: letter for c, (_, letter) in prior.items()}
@@ -434,23 +636,27 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
         candidates = set(prior)
         for _, mass, _ in evidence:
             candidates.update(mass)
+        candidates |= plausible
         if not candidates:
             return None
         scores: dict[str, float] = {}
         taken = {c for g, c in known.items() if g != gid}
 
         def letter_for(c: str) -> str:
-            return cased.get(c) or (c.upper() if case_vote > 0 else c)
+            if c in cased:
+                return cased[c]
+            return c.upper() if case_vote > 0 else c
 
         for c in candidates:
             ll = sum(min(n, 3) * math.log((mass.get(c, 0.0) + alpha) / (total + alpha * n_letters))
                      for n, mass, total in evidence)
             # one letter is usually one glyph (a second face of the font is the exception)
             scores[c] = ll + bonus * prior.get(c, (0.0, c))[0] - (reuse_penalty if letter_for(c) in taken else 0.0)
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))   # ties: the same answer every run
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 10.0
-        support = sum(1 for _, mass, _ in evidence if mass.get(best)) + (1 if best in prior else 0)
+        support = sum(1 for _, mass, _ in evidence if mass.get(best)) + (1 if best in prior else 0) \
+            + (1 if best in plausible else 0)
         if support == 0:
             return None
         return top - second, letter_for(best)
@@ -484,6 +690,16 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
                 changed = True
         if not changed:
             break
+    # glyphs the rounds left open: a best guess beats a dropped letter ("V Việt Linh")
+    for _ in range(len(by_glyph)):
+        open_ = [(decided, gid) for gid in by_glyph if gid not in mapping
+                 for decided in [decide(gid, mapping, settle=True)] if decided]
+        if not open_:
+            break
+        (margin, letter), gid = max(open_)
+        mapping[gid] = letter
+        if unsure is not None and margin < sure_margin:
+            unsure[gid] = margin
     return mapping
 
 
@@ -530,20 +746,33 @@ def repair_garbled(lines: list[str]) -> Repair:
     line_units = [_units(line, ascii_prior) for line in lines]
     words: Counter = Counter()
     occurrences: Counter = Counter()
+    contexts: dict[tuple, Counter] = defaultdict(Counter)
     for units in line_units:
         for word in _split_words(units):
             words[tuple(word)] += 1
+        for left, right in _word_pairs(units):
+            contexts[right][("L", left)] += 1
+            contexts[left][("R", right)] += 1
         for u in units:
             if isinstance(u, int):
                 occurrences[u] += 1
     seed = _anchor_seed(line_units)
-    mapping = _learn(words, _lexicon(), seed, glyph_ids=ascii_prior)
+    unsure: dict[int, float] = {}
+    mapping = _learn(words, _lexicon(), seed, glyph_ids=ascii_prior, contexts=contexts,
+                     pairs=pairs(), unsure=unsure)
     repaired = [_render(units, mapping, ascii_prior) for units in line_units]
     total = sum(occurrences.values()) or 1
     unmapped = sum(n for g, n in occurrences.items() if g not in mapping)
     result = Repair(lines=repaired, kind="garbled", glyphs=len(occurrences),
                     mapped=sum(1 for g in occurrences if g in mapping),
                     unmapped_share=unmapped / total, mapping=mapping)
+    for gid in sorted(unsure):
+        seen = 0
+        for i, units in enumerate(line_units):
+            for word in _split_words(units):
+                if gid in word and seen < 5:   # the first few places say enough
+                    result.uncertain.append((i, _render(word, mapping, ascii_prior), gid, mapping[gid]))
+                    seen += 1
     text = "\n".join(repaired)
     share = vietnamese_share(_CID_RE.sub(" ", text))
     result.trusted = _has_motto(text) and result.unmapped_share <= 0.02 and share >= 0.6

@@ -50,7 +50,7 @@ class Header(BaseModel):
     signer: Signer = Field(default_factory=Signer)
     recipients: list[str] = Field(default_factory=list)
     draft: bool = Field(False, description="number or date left blank, or a 'DỰ THẢO' stamp")
-    number_from: Literal["header", "appendix"] | None = None
+    number_from: Literal["header", "appendix", "wrapper"] | None = None
     location: Location | None = None
 
 

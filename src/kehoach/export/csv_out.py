@@ -1,4 +1,8 @@
-"""CSV task register: one row per task, lists joined with "; ", UTF-8 with BOM (opens in Excel)."""
+"""CSV task register: one row per task, lists joined with "; ", UTF-8 with BOM (opens in Excel).
+
+The BOM is for files; `kehoach parse -f csv` on standard output drops it (a pipe, `cut`,
+another program) unless `--bom` is given.
+"""
 from __future__ import annotations
 
 import csv
@@ -27,7 +31,7 @@ def task_row(task: Task) -> list[str]:
     ]
 
 
-def plan_csv(plans: list[Plan], with_source: bool = False) -> str:
+def plan_csv(plans: list[Plan], with_source: bool = False, bom: bool = True) -> str:
     """The register of one plan, or of several with the source file as the first column."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -35,4 +39,4 @@ def plan_csv(plans: list[Plan], with_source: bool = False) -> str:
     for plan in plans:
         for task in plan.tasks:
             writer.writerow(([plan.source.path] if with_source else []) + task_row(task))
-    return "\ufeff" + buf.getvalue()
+    return ("\ufeff" if bom else "") + buf.getvalue()

@@ -12,17 +12,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import struct
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..blocks import Document
 from ..errors import KehoachError
+from . import doc_pages, ole
 
 TIMEOUT_S = 120
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
+_OLE_MAGIC = ole.MAGIC
 
 
 def soffice_binary() -> str | None:
@@ -38,53 +37,17 @@ def soffice_binary() -> str | None:
 
 
 def ole_stream_names(data: bytes) -> list[str]:
-    """Names in a compound file's directory (a minimal CFB reader; [] when it is not one).
-
-    Only the FAT chain of the directory is followed; that is enough to list names.
-    """
-    if len(data) < 512 or not data.startswith(_OLE_MAGIC):
-        return []
-    sector_shift = struct.unpack_from("<H", data, 0x1E)[0]
-    if not 7 <= sector_shift <= 16:
-        return []
-    size = 1 << sector_shift
-    dir_start = struct.unpack_from("<I", data, 0x30)[0]
-    n_difat_header = 109
-    difat = list(struct.unpack_from(f"<{n_difat_header}I", data, 0x4C))
-    # extra DIFAT sectors (files with a very large FAT)
-    next_difat = struct.unpack_from("<I", data, 0x44)[0]
-    seen: set[int] = set()
-    while next_difat not in (_FREE, _END) and next_difat not in seen:
-        seen.add(next_difat)
-        off = (next_difat + 1) * size
-        if off + size > len(data):
-            break
-        entries = struct.unpack_from(f"<{size // 4}I", data, off)
-        difat.extend(entries[:-1])
-        next_difat = entries[-1]
-    fat: list[int] = []
-    for sector in difat:
-        if sector in (_FREE, _END):
-            continue
-        off = (sector + 1) * size
-        if off + size > len(data):
-            break
-        fat.extend(struct.unpack_from(f"<{size // 4}I", data, off))
-    names: list[str] = []
-    sector, guard = dir_start, 0
-    while sector not in (_FREE, _END) and sector < len(fat) and guard < 10000:
-        guard += 1
-        off = (sector + 1) * size
-        for entry in range(off, min(off + size, len(data)) - 127, 128):
-            name_len = struct.unpack_from("<H", data, entry + 0x40)[0]
-            if 2 <= name_len <= 64:
-                names.append(data[entry:entry + name_len - 2].decode("utf-16-le", "replace"))
-        sector = fat[sector]
-    return names
+    """Names in a compound file's directory ([] when it is not one)."""
+    return ole.stream_names(data)
 
 
 def convert_to_docx(path: Path, workdir: Path, timeout: float = TIMEOUT_S) -> Path:
     """Convert `path` to DOCX inside `workdir` with LibreOffice; return the new file's path."""
+    return convert(path, workdir, "docx:MS Word 2007 XML", "docx", timeout)
+
+
+def convert(path: Path, workdir: Path, target: str, suffix: str, timeout: float = TIMEOUT_S) -> Path:
+    """Convert `path` with LibreOffice's filter `target` inside `workdir`; return the new file."""
     binary = soffice_binary()
     if binary is None:
         raise KehoachError(str(path), "no_soffice")
@@ -94,9 +57,10 @@ def convert_to_docx(path: Path, workdir: Path, timeout: float = TIMEOUT_S) -> Pa
     # LibreOffice names the output after the input; copy under a plain name so odd
     # characters in the user's file name cannot confuse it.
     source = workdir / "input.doc"
-    shutil.copyfile(path, source)
+    if not source.exists():
+        shutil.copyfile(path, source)
     cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-           "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(source)]
+           "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(source)]
     try:
         # a session of its own, so that a timeout ends soffice.bin too, not just its launcher
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=workdir,
@@ -112,7 +76,7 @@ def convert_to_docx(path: Path, workdir: Path, timeout: float = TIMEOUT_S) -> Pa
             proc.kill()
         proc.communicate()
         raise KehoachError(str(path), "timeout", seconds=int(timeout)) from None
-    result = outdir / "input.docx"
+    result = outdir / f"input.{suffix}"
     if not result.exists() or result.stat().st_size == 0:
         detail = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
         raise KehoachError(str(path), "bad_doc", error=(detail[-1] if detail else f"exit {proc.returncode}")[:200])
@@ -135,13 +99,41 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "bad_doc", error="not a Word 97-2003 file")
     from . import docx
 
+    timeout = float(options.get("soffice_timeout") or TIMEOUT_S)
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
-        converted = convert_to_docx(path, Path(tmp), timeout=float(options.get("soffice_timeout") or TIMEOUT_S))
+        converted = convert_to_docx(path, Path(tmp), timeout=timeout)
         try:
             document = docx.parse(converted, **options)
         except KehoachError as exc:   # name the user's file, not the temporary copy
             raise KehoachError(str(path), exc.reason, **exc.details) from None
+        _pages(document, path, data, Path(tmp), timeout)
     document.source.format = "doc"
     document.source.path = str(path)
     document.source.notes.append("converted:libreoffice")
     return document
+
+
+def _pages(document: Document, path: Path, data: bytes, workdir: Path, timeout: float) -> None:
+    """Page count and block pages of a .doc (see `doc_pages`); "unknown" rather than wrong."""
+    word_pages = ole.summary_page_count(data)
+    pages_text: list[str] = []
+    try:
+        pages_text = doc_pages.rendered_pages(convert(path, workdir, "pdf", "pdf", timeout))
+    except KehoachError as exc:
+        document.source.notes.append(f"doc: no page layout from LibreOffice ({exc.reason})")
+    found = doc_pages.assign_pages(document, pages_text, word_pages) if pages_text else 0
+    # the DOCX front-end counted breaks LibreOffice does not write: its guess goes
+    document.source.notes = [n for n in document.source.notes if not n.startswith("page numbers estimated")]
+    if not found:
+        for prov in (u for _, provs in doc_pages.units(document) for u in provs):
+            prov.page = None
+    document.source.pages = word_pages or (len(pages_text) if found else None)
+    document.source.pages_approx = word_pages is None and document.source.pages is not None
+    if word_pages and found:
+        document.source.notes.append(
+            f"doc: {word_pages} pages as Word counted them; block pages placed by LibreOffice's layout "
+            f"({len(pages_text)} pages) scaled to them")
+    elif found:
+        document.source.notes.append(f"doc: page count from LibreOffice's layout ({len(pages_text)} pages); Word stored none")
+    elif word_pages:
+        document.source.notes.append(f"doc: {word_pages} pages as Word counted them; the page of each block is unknown")

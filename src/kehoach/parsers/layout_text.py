@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex as re
 
 from ..blocks import Paragraph, Provenance, Table
+from ..vntext import clean, is_upper_title
 from .layout_table import read_layout_table
-from ..vntext import clean
 
 _GAP = re.compile(r"\S(\s{6,})\S")
 _MARKER = re.compile(r"^(?:[-+•*–]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ][.)/]+\s|[IVX]{1,5}[.)]\s)")
@@ -19,6 +19,7 @@ _TYPE_LINE = re.compile(r"^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁ
 _SIGN_START = re.compile(r"^\s*N[ơo]i nh[ậa]n\s*:", re.I)
 _ZONE_END = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC)\b")
 _PAGE_NO = re.compile(r"^\s*-?\s*\d{1,3}\s*-?\s*$")
+_HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})[.)]\s+(?P<title>\S.*)$")
 
 
 def is_layout_text(lines: list[str]) -> bool:
@@ -93,6 +94,8 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
 
     i = start
     after_type = False
+    after_blank = False
+    heading_open = False
     while i < len(lines):
         line = lines[i]
         if _SIGN_START.match(line):
@@ -104,7 +107,11 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
                 i += 1
             blocks.extend(_zone_paragraphs(zone) or [Paragraph(text=clean(t), prov=Provenance(line=n)) for n, t in zone])
             continue
-        if not line.strip() or _PAGE_NO.match(line):
+        if not line.strip():
+            after_blank = True
+            i += 1
+            continue
+        if _PAGE_NO.match(line):
             i += 1
             continue
         table = read_layout_table(lines, i) if _GAP.search(line) else None
@@ -112,16 +119,51 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
             flush()
             blocks.append(table[0])
             i = table[1]
+            heading_open = after_type = False
             continue
         text = line.strip()
         indent = _indent(line)
-        starts_new = indent >= 3 or bool(_MARKER.match(text))
+        # a paragraph starts indented, or after a blank line (an export with no first-line
+        # indent, or headings at uneven indentation), or with a list/heading marker
+        starts_new = indent >= 3 or bool(_MARKER.match(text)) or (after_blank and text[:1].isupper())
         continues = text[:1].islower() and not _MARKER.match(text)
         type_line = bool(_TYPE_LINE.match(line))
-        if current and (type_line or after_type or (starts_new and not continues)):
+        if heading_open and is_upper_title(text) and not _MARKER.match(text) and not type_line:
+            current.append((i + 1, text))       # an upper-case heading wrapped over two lines
+            after_blank = False
+            i += 1
+            continue
+        if current and (type_line or after_type or heading_open or (starts_new and not continues)):
             flush()
         current.append((i + 1, text))
         after_type = type_line
+        after_blank = False
+        # "II. NỘI DUNG": an upper-case numbered heading stands alone, whatever its indentation
+        m = _HEADING.match(text)
+        heading_open = bool(m) and is_upper_title(m.group("title")) and len(current) == 1
         i += 1
     flush()
     return blocks
+
+
+def two_column_zones(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of the header and signature zones where two columns stand side by
+    side in a text that is otherwise plain (a PDF exported to text with its body at the margin)."""
+    zones = []
+    type_at = next((i for i, ln in enumerate(lines[:60]) if _TYPE_LINE.match(ln)), None)
+    if type_at is not None and sum(1 for ln in lines[:type_at] if _GAP.search(ln)) >= 2:
+        zones.append((0, type_at))
+    for i, ln in enumerate(lines):
+        if _SIGN_START.match(ln) and _GAP.search(ln):
+            end = i
+            while end < len(lines) and not _ZONE_END.match(lines[end]):
+                end += 1
+            zones.append((i, end))
+            break
+    return zones
+
+
+def zone_blocks(lines: list[str], start: int, end: int) -> list[Paragraph]:
+    """Paragraphs of one two-column zone (1-based line numbers kept)."""
+    zone = [(i + 1, lines[i]) for i in range(start, end) if lines[i].strip()]
+    return _zone_paragraphs(zone) or [Paragraph(text=clean(t), role="layout", prov=Provenance(line=n)) for n, t in zone]

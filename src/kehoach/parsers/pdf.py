@@ -247,12 +247,14 @@ def _with_ocr_pages(path: Path, blocks: list, image_pages: list[int], notes: lis
 # ---------------------------------------------------------------- text hygiene
 
 
-def _repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
+def _repair_text(lines: list[str], places: list[str] | None = None) -> tuple[list[str], list[str]]:
     """Repair a garbled text layer or a legacy encoding (TCVN3/VNI) — the single call point.
 
     `kehoach.legacy.repair` detects the kind and repairs it (for a font embedded without a
     Unicode map it learns the glyph map from the document itself). Returns the lines (same
-    count) and notes: "repaired:<kind>", with ":untrusted" when the repair is not trusted.
+    count) and notes: "repaired:<kind>", with ":untrusted" when the repair is not trusted,
+    and one note per letter guessed with little evidence, at its place (`places[i]` names
+    where line `i` is).
     """
     from .. import legacy
 
@@ -261,6 +263,7 @@ def _repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
         return lines, []
     notes = [f"repaired:{result.kind}" + ("" if result.trusted else ":untrusted")]
     notes.extend(f"pdf: {n}" for n in result.notes)
+    notes.extend(f"pdf: {n}" for n in result.uncertain_notes(lambda i: places[i] if places else f"text line {i + 1}"))
     return result.lines, notes
 
 
@@ -268,18 +271,21 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
     """Run `_repair_text` over every piece of text (segments and table cell lines) at once."""
     texts: list[str] = []
     slots: list[tuple[object, int]] = []
+    places: list[str] = []
     for p in pages:
         for ln in p.lines:
             for seg in ln.segs:
                 texts.append(seg.text)
                 slots.append((seg, -1))
-        for frag in p.tables:
-            for row in frag.rows:
+                places.append(f"page {p.number} line {ln.index}")
+        for t_index, frag in enumerate(p.tables, 1):
+            for r_index, row in enumerate(frag.rows, 1):
                 for cell in row.cells:
                     for i, t in enumerate(cell.lines):
                         texts.append(t)
                         slots.append((cell, i))
-    fixed, notes = _repair_text(texts)
+                        places.append(f"page {p.number} table {t_index} row {r_index}")
+    fixed, notes = _repair_text(texts, places)
     if fixed is not texts:
         for (obj, i), t in zip(slots, fixed):
             if i < 0:

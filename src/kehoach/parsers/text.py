@@ -15,7 +15,8 @@ from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Tab
 from ..errors import KehoachError
 from ..vntext import clean
 from .layout import flatten_layout, is_layout_table
-from .layout_text import is_layout_text, layout_text_blocks
+from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
+from .web_text import is_type_line, join_emphasis_wraps, layout_zone
 
 MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
 
@@ -123,16 +124,19 @@ def parse(path: str | Path, **_options: object) -> Document:
 
     converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
     kind = "converted" if converted else legacy.detect_encoding(text)   # one look at the whole text
+    unsure: list[str] = []
     if converted:
         text = converted[0]
     elif kind == "garbled":                        # pasted from a PDF with a broken font map
-        lines, repaired = legacy.repair_lines(text.split("\n"))
-        if repaired:
-            text, converted = "\n".join(lines), (None, repaired)
+        result = legacy.repair(text.split("\n"))
+        if result.kind:
+            text, converted = "\n".join(result.lines), (None, result.kind)
+            unsure = [f"text: {n}" for n in result.uncertain_notes(lambda i: f"line {i + 1}")]
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
     if converted:
         doc.source.notes.append(f"repaired:{converted[1]}")
+        doc.source.notes.extend(unsure)
     elif kind in ("tcvn3", "vni"):                 # legacy lines inside Unicode text
         legacy.repair_document(doc)
     if not any(b.text.strip() if isinstance(b, Paragraph) else b.rows for b in doc.blocks):
@@ -143,14 +147,21 @@ def parse(path: str | Path, **_options: object) -> Document:
 def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     """Parse text already decoded. Used by `parse` and by tests with inline fragments."""
     source = source or SourceInfo()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list = []
+    # (source line number, text): a run wrapped inside emphasis is one logical line
+    layout = is_layout_text(raw_lines)
+    items = [] if layout else join_emphasis_wraps(raw_lines)
+    if layout:
+        blocks = layout_text_blocks(raw_lines)
+    lines = [t for _, t in items]
+    # header / signature columns side by side in an otherwise plain text: {first line index: end}
+    zones = {} if layout else {a: b for a, b in two_column_zones(raw_lines)
+                               if not any("\t" in ln or "|" in ln for ln in raw_lines[a:b])}
     i = 0
-    if is_layout_text(lines):
-        blocks = layout_text_blocks(lines)
-        i = len(lines)
     para_lines: list[tuple[int, str, int | None, bool]] = []
     table_no = 0
+    seen_type = False
 
     def flush_para() -> None:
         if not para_lines:
@@ -160,20 +171,34 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
 
     while i < len(lines):
         line = lines[i]
+        if items[i][0] - 1 in zones:
+            flush_para()
+            end = zones[items[i][0] - 1]
+            blocks.extend(zone_blocks(raw_lines, items[i][0] - 1, end))
+            while i < len(lines) and items[i][0] - 1 < end:
+                i += 1
+            continue
+        zone = layout_zone(items, i, not seen_type and i < 120, strip_markdown)
+        if zone is not None:                       # a header or signature table flattened cell by cell
+            flush_para()
+            i, paras, boilerplate = zone
+            blocks.extend(paras)
+            source.dropped.extend(boilerplate)
+            continue
         if _is_table_line(line):
             flush_para()
             start = i
             rows_raw: list[tuple[int, str]] = []
             while i < len(lines) and _is_table_line(lines[i]):
                 if not _is_pipe_separator(lines[i]):
-                    rows_raw.append((i + 1, lines[i]))
+                    rows_raw.append((items[i][0], lines[i]))
                 i += 1
             table_no += 1
             rows = []
             for n, (lineno, raw) in enumerate(rows_raw, 1):
                 cells = [_cell(c) for c in _split_row(raw)]
                 rows.append(Row(cells=cells, prov=Provenance(line=lineno, table=table_no, row=n)))
-            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=start + 1, table=table_no)))
+            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=items[start][0], table=table_no)))
             continue
         if not line.strip():
             flush_para()
@@ -181,14 +206,18 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             continue
         stripped, heading, bold = strip_markdown(line)
         hard_break = line.endswith("  ")
-        para_lines.append((i + 1, stripped, heading, bold))
-        if heading is not None:
+        type_line = is_type_line(stripped) and stripped.strip("*_ ").isupper()
+        if type_line:                              # "KẾ HOẠCH" stands alone, whatever follows it
+            flush_para()
+            seen_type = True
+        para_lines.append((items[i][0], stripped, heading, bold))
+        if heading is not None or type_line:
             flush_para()
         elif not hard_break and i + 1 < len(lines) and _LIST_START.match(strip_markdown(lines[i + 1])[0]):
             flush_para()
         i += 1
     flush_para()
-    blocks = _drop_page_noise(blocks)
+    blocks = _drop_page_noise(blocks, source.dropped)
     blocks = [p for b in blocks for p in (flatten_layout(b) if isinstance(b, Table) and is_layout_table(b) else [b])]
     blocks = _join_split_sentences(blocks)
     _renumber_tables(blocks)
@@ -243,8 +272,10 @@ def _trim_width(rows: list[Row]) -> list[Row]:
     return rows
 
 
-def _drop_page_noise(blocks: list) -> list:
-    """Drop page numbers, and short page-header fragments left after the last table/content."""
+def _drop_page_noise(blocks: list, dropped: list[Paragraph] | None = None) -> list:
+    """Drop page numbers, and short page-header fragments left after the last table/content.
+
+    Fragments with words in them are kept in ``dropped`` (a bare page number is not worth a word)."""
     kept = [b for b in blocks if not (isinstance(b, Paragraph) and _PAGE_NUMBER.match(b.text))]
     # trailing fragments: short all-caps or tiny paragraphs after the last table
     last_table = max((i for i, b in enumerate(kept) if isinstance(b, Table)), default=-1)
@@ -252,6 +283,8 @@ def _drop_page_noise(blocks: list) -> list:
         tail = kept[last_table + 1:]
         if tail and all(isinstance(b, Paragraph) and _looks_like_page_header(b.text) for b in tail):
             kept = kept[: last_table + 1]
+            if dropped is not None:
+                dropped.extend(b for b in tail if sum(c.isalpha() for c in b.text) >= 2)
     return kept
 
 

@@ -13,19 +13,19 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from ..blocks import Document, Paragraph, Table
-from ..models import Appendix, Location, Plan, SourceFacts, Task, Wrapper
+from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
-from .diagnostics import collecting
+from .diagnostics import collecting, report
 from .flat_tables import rebuild_flat_tables
 from .tables import report_if_unread
-from .header import Line, lines_of, read_header, read_issuer, read_signature
+from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
 from .tables import map_table, tasks_from_table
-from .timeline import years_in
+from .timeline import parse_timeline, plan_period, years_in
 
 
 @dataclass
@@ -162,6 +162,9 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 if not isinstance(pj, Paragraph):
                     break
                 k = key(pj.text)
+                first = clean(pj.lines[0] if pj.lines else pj.text).strip("*_ ")
+                if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
+                    break                   # the carrier's signature table, not the plan's header
                 header_like = pj.role == "layout" or P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k) \
                     or P.NUMBER_LINE_RE.match(pj.text) or P.PLACE_DATE_RE.search(pj.text) or is_upper_title(pj.text)
                 if not header_like:
@@ -169,6 +172,12 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 start = j
             return start
     return None
+
+
+def _signs(p: Paragraph) -> bool:
+    """A signature cell: an upper-case position line and a person's name ("THỦ TƯỚNG" / "Phạm Minh Chính")."""
+    lines = [clean(ln).strip("*_ ") for ln in p.lines]
+    return len(lines) <= 4 and any(is_upper_title(ln) for ln in lines) and any(is_name(ln) for ln in lines)
 
 
 def build_plan(doc: Document) -> Plan:
@@ -184,13 +193,35 @@ def _build_plan(doc: Document) -> Plan:
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
     if inner is not None:
-        outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
+        with collecting():      # the carrier is not the plan: what is said about it is not the plan's
+            outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
         plan = _build(inner_doc, segment(inner_doc))
         plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)
+        signer = plan.header.signer
+        if not (signer.name or signer.position or signer.authority):
+            # a plan "ban hành kèm theo" a Quyết định carries no signature of its own: the carrier's signs it
+            plan.header.signer = outer.header.signer
+        if outer.document_type in ("quyet_dinh", "nghi_quyet"):
+            _inherit_header(plan.header, outer.header)
+        plan.references = _references(doc, seg)     # the carrier's citations (its Căn cứ) are the plan's too
         plan._document = doc
         return plan
     return _build(doc, seg)
+
+
+def _inherit_header(h: Header, carrier: Header) -> None:
+    """A plan issued with a Quyết định is that decision's: what its own front matter lacks
+    (issuer, place, date, number) is the decision's; ``number_from`` then says "wrapper"."""
+    if h.issuer is None:
+        h.issuer, h.issuer_parent = carrier.issuer, carrier.issuer_parent
+    if h.date is None and h.date_raw is None:
+        h.place, h.date, h.date_partial, h.date_raw = carrier.place, carrier.date, carrier.date_partial, carrier.date_raw
+    elif h.place is None:
+        h.place = carrier.place
+    if h.number is None and h.number_raw is None and carrier.number:
+        # the plan is known by the decision's number ("Kế hoạch ban hành kèm theo Quyết định số …")
+        h.number, h.number_raw, h.type_code, h.number_from = carrier.number, carrier.number_raw, carrier.type_code, "wrapper"
 
 
 def _build(doc: Document, seg: Segments) -> Plan:
@@ -232,12 +263,30 @@ def _build(doc: Document, seg: Segments) -> Plan:
         tasks.append((t.location.block or 0, t))
     tasks.extend(_table_tasks(doc, seg, year, appendices))
     tasks.sort(key=lambda x: x[0])
+    period = plan_period(header.title, year)
+    if period:     # "Hằng năm" in a 2026–2030 plan spans the plan's years, not one year
+        for _, t in tasks:
+            if t.timeline is not None:
+                t.timeline = parse_timeline(t.timeline.raw, year, period)
     ordered = _assign_ids([t for _, t in tasks])
 
     doc_type = P.DOCUMENT_TYPE_IDS.get(header.doc_type or "", None)
     if doc_type is None:
         doc_type = "cong_van" if _is_cong_van(front) else "unknown"
     is_plan = doc_type == "ke_hoach"
+    if not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
+        # a Báo cáo, Công văn, Thông báo, Tờ trình (without its plan) or no administrative document
+        # at all: whatever reads like a duty in it is not a task of a plan
+        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read",
+               excerpt=header.title or "")
+        ordered = []
+    elif not is_plan and doc_type != "unknown":
+        # a Chương trình, Phương án, Đề án … carries tasks like a plan: they are kept, the type is said
+        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); its tasks are read as a plan's",
+               excerpt=header.title or "")
+    for p in doc.source.dropped:
+        report("text-dropped", "text dropped as page noise (a page header or footer fragment)",
+               location=Location(line=p.prov.line, page=p.prov.page, source=p.prov.source), excerpt=p.text)
 
     plan = Plan(
         source=SourceFacts(path=doc.source.path, format=doc.source.format, pages=doc.source.pages,
@@ -247,6 +296,17 @@ def _build(doc: Document, seg: Segments) -> Plan:
     )
     plan._document = doc
     return plan
+
+
+# document types that never carry a plan's tasks themselves (a Tờ trình carrying a draft plan is
+# read as that plan before this point)
+NOT_PLANS = {"bao_cao", "cong_van", "thong_bao", "to_trinh"}
+
+
+def _administrative(header: Header, sections: list) -> bool:
+    """Evidence of an administrative document: a header fact or a section of a plan's kinds."""
+    return bool(header.number or header.number_raw or header.motto or header.issuer or header.date_raw
+                or header.signer.authority or any(k != "other" for s in sections for k in s.kinds))
 
 
 def _subject_line(front: list[Line]) -> str | None:

@@ -36,6 +36,40 @@ def lines_of(paras: list[tuple[int, Paragraph]]) -> list[Line]:
     return out
 
 
+_TYPE_PREFIX = re.compile(r"^(?P<type>" + "|".join(P.DOC_TYPE_WORDS) + r")\s+(?P<rest>\S.*)$")
+_NUMBER_ALONE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*$")
+
+
+def _wraps_into(text: str, nxt: str) -> bool:
+    """True when a header line was wrapped and reads right only joined with the next one.
+
+    "Số:" over "7360/KH-UBND"; "Lai Châu, ngày" over "19 tháng 11 năm 2025"; "CỘNG HÒA XÃ
+    HỘI" over "CHỦ NGHĨA VIỆT NAM" (a layout cell or a text copy wrapped at a fixed width).
+    """
+    t, joined = text.strip("*_ "), f"{text.strip('*_ ')} {nxt.strip('*_ ')}"
+    if _NUMBER_ALONE.match(t):
+        return bool(re.match(r"^\s*\d*\s*/", nxt.strip("*_ ")))
+    if re.search(r",\s*ngày\b", t) and not read_place_date(t) and read_place_date(joined):
+        return True
+    k = key(t)
+    return not P.MOTTO_RE.search(k) and "cộng hòa" in k and bool(P.MOTTO_RE.search(key(joined)))
+
+
+def merge_wrapped(lines: list[Line]) -> list[Line]:
+    """Join header lines a wrap cut in two (within one paragraph only)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i + 1 < len(lines) and lines[i + 1].block == ln.block and _wraps_into(ln.text, lines[i + 1].text):
+            out.append(Line(clean(f"{ln.text.strip('*_ ')} {lines[i + 1].text.strip('*_ ')}"), ln.block, ln.para))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 _BODY_WORDS = r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|" \
               r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
 
@@ -83,7 +117,7 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
     return place or None, iso, partial
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not is_upper_title(text) \
         and not re.search(r"[:;,()\d]", text)
@@ -91,7 +125,7 @@ def _is_name(text: str) -> bool:
 
 # a signer's position names an office ("PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "TRƯỞNG ĐOÀN"); other
 # upper-case lines near the signature (a seal's text, OCR noise) are not positions
-_POSITION_WORDS = re.compile(r"\b(chu tich|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
+_POSITION_WORDS = re.compile(r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
                              r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
 
 
@@ -115,6 +149,9 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if in_recipients and re.match(r"^[-+•]\s*", text):
             recipients.append(re.sub(r"^[-+•]\s*", "", text).rstrip(";"))
             continue
+        if in_recipients and recipients and (text[:1].islower() or text.startswith("(")):
+            recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")   # a recipient wrapped
+            continue
         in_recipients = False
         text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
         if P.SIGN_NOISE_RE.match(text):
@@ -135,7 +172,7 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             position = text
             signer.raw.append(text)
             continue
-        if position and signer.name is None and _is_name(text):
+        if position and signer.name is None and is_name(text):
             signer.name = text
             signer.raw.append(text)
     if authority:
@@ -153,6 +190,8 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     h = Header()
     issuer_candidates: list[str] = []
     type_index = None
+    type_prefix = ""
+    front, extra = merge_wrapped(front), merge_wrapped(extra)
     all_lines = front + extra
     for i, ln in enumerate(all_lines):
         text = ln.text.strip("*_ ")
@@ -176,14 +215,37 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             h.doc_type = dt
             type_index = i
             continue
+        if i < len(front) and type_index is None and (h.motto or h.number_raw or h.date_raw) \
+                and (m := _TYPE_PREFIX.match(text)) and is_upper_title(text) and len(m.group("rest").split()) >= 2:
+            # "KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024": the type word opens the title line
+            h.doc_type, type_index, type_prefix = P.DOC_TYPE_KEYS[key(m.group("type"))], i, m.group("rest")
+            continue
         if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
             issuer_candidates.append(text)
     h.issuer, h.issuer_parent = read_issuer(issuer_candidates)
-    if type_index is not None:
+    if type_index is not None and type_prefix:
+        first = front[type_index]
+        h.title, h.legal_basis = _title_and_basis([Line(type_prefix, first.block, first.para)] + front[type_index + 1:],
+                                                  first)
+    elif type_index is not None:
         h.title, h.legal_basis = _title_and_basis(front[type_index + 1:], front[type_index])
     else:
         _, h.legal_basis = _title_and_basis(front, None)
     return h
+
+
+# a heading numbered with its punctuation ("II. NỘI DUNG", "1. Mục đích", "a) …"); a title line
+# wrapped before "XIV CỦA ĐẢNG" is not one
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))\s")
+
+
+def _title_not_basis(ln: Line) -> bool:
+    """A trích yếu that opens like a basis line ("Thực hiện Nghị quyết số 34-NQ/TU …") right under
+    the type line: one short paragraph with no closing punctuation. A basis sentence ends with
+    ";", "." or ":" ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")."""
+    para = clean(ln.para.text)
+    return para.startswith(ln.text) and bool(re.match(r"^\s*(?:Thực hiện|THỰC HIỆN)\b", ln.text)) \
+        and len(para) <= 300 and not para.rstrip("*_ ").endswith((".", ";", ":", "…"))
 
 
 def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | None, list[str]]:
@@ -196,20 +258,28 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             if title_parts:
                 title_block = -1
             continue
-        if P.LEGAL_BASIS_RE.match(text):
+        if P.ATTACHED_RE.match(text):         # "(Kèm theo Quyết định số …)" closes the title
+            if title_parts:
+                title_block = -1
+            continue
+        if P.LEGAL_BASIS_RE.match(text) and not (not title_parts and not basis and _title_not_basis(ln)):
             basis.append(clean(ln.para.text) if ln.para.lines and clean(ln.para.lines[0]) == ln.text else text)
             title_block = -1
             continue
         if basis:
             continue
-        if title_block == -1 or P.is_heading_like(text):
+        wrapped = bool(title_parts) and ln.block == title_block   # a line of the title's own paragraph
+        if title_block == -1 or (_NUMBERED_HEADING.match(text) if wrapped else P.is_heading_like(text)):
             break
         if title_block is None:
             title_block = ln.block
         same_para = ln.block == title_block
         continues = not same_para and title_parts and len(title_parts) < 4 and (
             ((ln.para.bold or ln.para.align == "center") and (type_line is None or type_line.para.bold == ln.para.bold))
-            or text[:1].islower())
+            or text[:1].islower()
+            # an upper-case title set one line per paragraph (a text copy, a PDF line by line)
+            or (is_upper_title(text) and is_upper_title(title_parts[-1]) and not P.doc_type_line(text)
+                and not P.APPENDIX_RE.match(text)))
         if same_para or continues or not title_parts:
             title_parts.append(text)
             title_block = ln.block

@@ -7,10 +7,15 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+
 import regex as re
 
+from ..blocks import Paragraph
 from ..models import Task
-from ..vntext import clean
+from ..vntext import clean, key
+from .diagnostics import report
 from .patterns import kinds_of
 from .sections import Node, location_of
 from .timeline import parse_timeline
@@ -20,59 +25,229 @@ _FIELD_LABELS: list[tuple[str, str]] = [
     ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
     ("lead", r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
              r"(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
-    ("time", r"thời gian(?: thực hiện| hoàn thành| tổ chức)?|thời hạn(?: hoàn thành)?|tiến độ(?: thực hiện)?"),
-    ("content", r"nội dung(?: thực hiện)?"),
-    ("products", r"sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?"),
+    # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
+    ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
+    ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo))*"),
+    ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
+    ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
+    ("participants", r"thành phần(?: tham gia| tham dự)?"),
     ("quantity", r"số lượng"),
     ("notes", r"kinh phí(?: thực hiện)?|ghi chú"),
 ]
-_FIELD_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?P<label>" + "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS) + r")\s*:\s*(?P<value>.*)$",
-    re.I,
-)
+_LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
+_FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
+# a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
+_INNER_LABEL_RE = re.compile(r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
+_UNIT_ROLES = ("lead", "support")
+# labels whose value is kept with the label in the task's notes
+_NOTE_LABELS = ("leader", "participants")
 
 
-def read_fields(node: Node) -> dict[str, list[str]]:
-    """Labelled fields in the paragraphs directly under a heading (a value may run on)."""
-    fields: dict[str, list[str]] = {}
-    current: str | None = None
-    for _, p in node.paras:
-        m = _FIELD_RE.match(p.text)
-        if m:
-            role = next(r for r, _ in _FIELD_LABELS if m.group(r))
-            current = role
-            fields.setdefault(role, []).append(clean(m.group("value")))
-        elif current == "content" or (current is not None and not any(fields[current])):
-            # content runs on; a label left alone on its line ("Cơ quan chủ trì:") takes the next paragraph
-            fields[current].append(p.text)
-        elif not fields or list(fields) == ["intro"]:
-            fields.setdefault("intro", []).append(p.text)   # text between the heading and its fields
+def field_items(text: str) -> list[tuple[str, str, str]] | None:
+    """(role, label, value) of every labelled field on one line, or None when the line is not a field line."""
+    if not _FIELD_RE.match(text):
+        return None
+    pieces = _INNER_LABEL_RE.split(text)
+    out: list[tuple[str, str, str]] = []
+    for n, piece in enumerate(pieces):
+        m = _FIELD_RE.match(piece)
+        if m is None:
+            continue
+        role = next(r for r, _ in _FIELD_LABELS if m.group(r))
+        value = clean(m.group("value"))
+        if n < len(pieces) - 1:
+            value = value.rstrip(" ;")     # the separator before the next label
+        out.append((role, clean(m.group("label")), value))
+    return out
+
+
+def is_field_heading(node: Node) -> bool:
+    """A lettered heading that is itself a label: "b) Cơ quan thực hiện:", "c) Thời gian: …" — a field of
+    the heading above it. A numbered heading ("3. Trách nhiệm thực hiện") is a section of its own."""
+    return node.style == "letter" and node.parent is not None and _FIELD_RE.match(node.title) is not None
+
+
+@dataclass
+class FieldGroup:
+    """Labelled fields and the text items they close (the items written before them)."""
+
+    items: list[str] = dc_field(default_factory=list)
+    fields: dict[str, list[str]] = dc_field(default_factory=dict)
+
+
+def _texts(p: Paragraph) -> list[str]:
+    """A paragraph's text; split at its hard line breaks where a new line starts with a label
+    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph). A wrapped line that
+    starts with no label stays with the line before it."""
+    if len(p.lines) < 2 or not any(_FIELD_RE.match(ln) for ln in p.lines[1:]):
+        return [p.text]
+    out: list[str] = []
+    for line in p.lines:
+        if out and not _FIELD_RE.match(line):
+            out[-1] = clean(f"{out[-1]} {line}")
         else:
+            out.append(clean(line))
+    return out
+
+
+def _lines_of(node: Node) -> list[str]:
+    """The paragraphs under a heading, with its label-headed children ("b) Cơ quan thực hiện:") read as fields."""
+    lines = [t for _, p in node.paras for t in _texts(p)]
+    for child in node.children:
+        if is_field_heading(child):
+            lines.append(child.title)
+            lines += [t for _, p in child.paras for t in _texts(p)]
+    return lines
+
+
+def read_groups(node: Node) -> list[FieldGroup]:
+    """Split the text under a heading into groups, each closed by its labelled fields.
+
+    A value may run on: the content field takes the paragraphs after it; a label left alone on its
+    line ("Cơ quan chủ trì:") takes the next paragraph, or the "+" sub-items listing its units.
+    """
+    groups = [FieldGroup()]
+    current: str | None = None
+    for text in _lines_of(node):
+        items = field_items(text)
+        group = groups[-1]
+        if items:
+            for role, label, value in items:
+                current = role
+                if role in _NOTE_LABELS:
+                    value = f"{label}: {value}" if value else ""
+                group.fields.setdefault(role, []).append(value)
+            continue
+        if current is not None and (current == "content" or not any(group.fields[current])
+                                    or (current in _UNIT_ROLES and re.match(r"^\s*\+", text))):
+            # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
+            group.fields[current].append(_PLUS_MARK.sub("", text) if current in _UNIT_ROLES else text)
+            continue
+        if group.fields:          # text after a group's fields opens the next group
+            groups.append(FieldGroup())
             current = None
+        groups[-1].items.append(text)
+    return groups
+
+
+_PLUS_MARK = re.compile(r"^\s*\+\s*")
+
+
+def _merged(groups: list[FieldGroup]) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for g in groups:
+        for role, values in g.fields.items():
+            fields.setdefault(role, []).extend(values)
     return fields
 
 
+def read_fields(node: Node) -> dict[str, list[str]]:
+    """All labelled fields under a heading; the text before the first of them as "intro"."""
+    groups = read_groups(node)
+    fields = _merged(groups)
+    if groups[0].items:
+        fields["intro"] = list(groups[0].items)
+    return fields
+
+
+def _is_task(fields: dict[str, list[str]]) -> bool:
+    return "lead" in fields or ("support" in fields and "time" in fields)
+
+
+def _task(node: Node, fields: dict[str, list[str]], plan_year: int | None, *, content: str | None = None,
+          group: str | None = None, details: list[str] | None = None) -> Task:
+    time = " ".join(x for x in fields.get("time", []) if x) or None
+    notes = [x for r in ("notes", *_NOTE_LABELS) for x in fields.get(r, []) if x]
+    lead, support = _lead_sentences(fields.get("lead", []))
+    support += fields.get("support", [])
+    return Task(
+        id="", origin="body", number=node.number, group=group, content=content or _strip_trailing(node.title),
+        products=split_items(fields.get("products", [])), lead=split_units(lead),
+        support=split_units(support),
+        timeline=parse_timeline(time, plan_year) if time else None,
+        notes="; ".join(notes) or None, quantity=" ".join(fields.get("quantity", [])) or None,
+        details=" ".join(x for x in details or [] if x) or None,
+        location=location_of(node.block, node.para),
+    )
+
+
+# "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …" written as the value of "Cơ quan thực hiện:"
+_LEAD_SENTENCE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?(?:\s*[,;]\s*|\s+)(?:và\s+)?phối hợp(?:\s+với)?\s+"
+                            r"(?P<support>.+?)\s*\.?$", re.I)
+_LEAD_ALONE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s*\.?$", re.I)
+
+
+def _subject(text: str) -> str:
+    """The unit a sentence starts with ("Sở Khoa học và Công nghệ tiến hành rà soát …" -> the Sở)."""
+    cut = _duty_cut(text) if len(text.split()) > 12 else None
+    return text[:cut].strip(" ,.") if cut and looks_like_unit(text[:cut]) else text
+
+
+def _lead_sentences(values: list[str]) -> tuple[list[str], list[str]]:
+    """A lead field written as a sentence: its lead units, and the support units it names after "phối hợp"."""
+    lead: list[str] = []
+    support: list[str] = []
+    for value in values:
+        m = _LEAD_SENTENCE.match(value) or _LEAD_ALONE.match(value)
+        if m and looks_like_unit(m.group("lead")):
+            lead.append(m.group("lead"))
+            if "support" in m.groupdict() and m.group("support"):
+                support.append(_subject(m.group("support")))
+            continue
+        lead.append("; ".join(_subject(piece) for piece in value.split(";")))
+    return lead, support
+
+
+def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
+    """Body tasks of one heading.
+
+    Fields apply to the items they close: one set of fields closing the text under a heading makes
+    the heading the task (its items are details); several groups of items, each closed by its own
+    fields, make each item a task with its group's fields.
+    """
+    groups = read_groups(node)
+    with_fields = [g for g in groups if g.fields]
+    if len(with_fields) >= 2 and all(_is_task(g.fields) and g.items for g in with_fields):
+        title = _strip_trailing(node.title)
+        tasks = []
+        for g in with_fields:
+            for item in g.items:
+                text = _strip_trailing(_LIST_MARK.sub("", item))
+                if text:
+                    tasks.append(_task(node, g.fields, plan_year, content=text, group=title))
+        return tasks
+    fields = _merged(groups)
+    if not _is_task(fields):
+        return []
+    return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+def _unattached(node: Node, why: str) -> None:
+    """Report labelled fields that make no task: a unit, a product, or at least two kinds of field
+    (a lone "Thời gian thực hiện:" under a section is the plan's schedule, not a lost task)."""
+    found = [(role, v) for g in read_groups(node) for role, vs in g.fields.items() for v in vs if v]
+    roles = {r for r, _ in found}
+    if not (roles & {"lead", "support", "products", "leader"} or len(roles) >= 2):
+        return
+    report("fields-unattached", f"labelled fields ({', '.join(sorted(roles))}) under "
+           f"'{node.number}. {clean(node.title)[:60]}' {why}", location=location_of(node.block, node.para),
+           excerpt="; ".join(v for _, v in found))
+
+
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
+    """Tasks with labelled fields, wherever they stand: a section's kind never overrides the fields."""
     tasks: list[Task] = []
     for root in roots:
-        if "to_chuc_thuc_hien" in kinds_of(root.title):
-            continue
         for node in root.walk():
+            if is_field_heading(node) and node.parent is not None and not is_field_heading(node.parent):
+                continue          # read with its parent
             if node is root and node.style == "roman":
+                _unattached(node, "stand directly under a section heading, not under a task")
                 continue
-            fields = read_fields(node)
-            if not ("lead" in fields or ("support" in fields and "time" in fields)):
-                continue
-            time = " ".join(fields.get("time", [])) or None
-            tasks.append(Task(
-                id="", origin="body", number=node.number, group=None, content=_strip_trailing(node.title),
-                products=split_items(fields.get("products", [])), lead=split_units(fields.get("lead", [])),
-                support=split_units(fields.get("support", [])),
-                timeline=parse_timeline(time, plan_year) if time else None,
-                notes=" ".join(fields.get("notes", [])) or None, quantity=" ".join(fields.get("quantity", [])) or None,
-                details=" ".join(x for x in fields.get("content") or fields.get("intro") or [] if x) or None,
-                location=location_of(node.block, node.para),
-            ))
+            found = node_tasks(node, plan_year)
+            if not found and not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
+                _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
+            tasks.extend(found)
     return tasks
 
 
@@ -80,15 +255,20 @@ def _strip_trailing(text: str) -> str:
     return clean(text).rstrip(":").strip()
 
 
-# verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"
+# verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"; in lower case
+# only: a capitalised word after a head is part of the name ("Sở Xây dựng", "Trung tâm Xúc tiến …")
 _DUTY_START = re.compile(
-    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|triển khai|thực hiện|"
-    r"tổ chức|xây dựng|theo dõi|hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|"
-    r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|"
-    r"là cơ quan|là đơn vị|được giao|giao)\b",
-    re.I,
+    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|triển khai|thực hiện|"
+    r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|xây dựng|theo dõi|"
+    r"hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|tiến hành|đăng tải|ban hành|"
+    r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
+    r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
+    r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
+    r"theo chức năng|theo phạm vi|trong phạm vi|"
+    r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
 )
-_ASSIGN_PREFIX = re.compile(r"^(?:đối với|đề nghị|giao|yêu cầu|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+", re.I)
+_ASSIGN_PREFIX = re.compile(r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
+                            r"|căn cứ [^,:]{1,80},\s*)", re.I)
 
 
 def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
@@ -96,21 +276,24 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
 
     "Sở Xây dựng" followed by its duties is a unit even though "xây dựng" is also a verb:
     a short heading with a body below is taken whole; a long one is cut where the duty starts.
+    The duty after a colon is the text after it; a duty that follows the unit's name in one
+    sentence ("Sở Tư pháp chủ trì …", "Đề nghị Ban Tuyên giáo … đưa …") is the whole sentence,
+    so it starts where its sentence starts.
     """
-    title = _ASSIGN_PREFIX.sub("", clean(title))
+    sentence = clean(title)
+    title = _ASSIGN_PREFIX.sub("", sentence)
     if ":" in title:
         head, rest = title.split(":", 1)
-        if len(head.split()) <= 20:
+        if len(head.split()) <= 20 or (len(head.split()) <= 40 and looks_like_unit(head) and _duty_cut(head) is None):
             cut = _duty_cut(head)
-            # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit, the duty phrase joins the duties
-            return (head[:cut].strip(" ,."), f"{head[cut:].strip()} {rest.strip()}".strip()) if cut else \
-                (head.strip(" ."), rest.strip())
+            # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit; the duty is the whole sentence
+            return (head[:cut].strip(" ,."), sentence) if cut else (head.strip(" ."), rest.strip())
     if has_body and len(title.split()) <= 12 and not title.endswith("."):
         cut = _duty_cut(title)
-        return (title[:cut].strip(" ,."), title[cut:].strip()) if cut else (title.strip(" ."), "")
+        return (title[:cut].strip(" ,."), sentence) if cut else (title.strip(" ."), "")
     cut = _duty_cut(title)
     if cut:
-        return title[:cut].strip(" ,."), title[cut:].strip()
+        return title[:cut].strip(" ,."), sentence
     return title.strip(" ."), ""
 
 
@@ -123,12 +306,16 @@ def _duty_cut(text: str) -> int | None:
 
 
 _LIST_MARK = re.compile(r"^\s*[-+•*–]\s*")
+# a name in title case ("Vu Kế hoạch - Tài chính", typed without its tone mark): a unit the lexicon misses
+_PROPER_NAME = re.compile(r"^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}")
 _PERSON = re.compile(r"^(?:(?:Ông|Bà|Đồng chí|đ/c)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 
 
 def _names_a_unit(text: str) -> bool:
-    """An assignment heading names a unit or a person, not a topic ("3. Đối tượng", "Kinh phí")."""
-    return looks_like_unit(text) or bool(_PERSON.match(text.split(",")[0].strip())) or kinds_of(text) == ["other"]
+    """An assignment heading names a unit or a person, not a topic ("3. Đối tượng", "Kinh phí thực hiện",
+    "Công tác triển khai"): its first words are a unit head from the lexicon, or a person's name."""
+    first = re.split(r",|\s[-–]\s", text)[0].strip()
+    return looks_like_unit(text) or bool(_PERSON.match(first) or _PROPER_NAME.match(first))
 
 
 # the plan's closing paragraph ("Yêu cầu các cơ quan … ./.", "Trên đây là Kế hoạch … ./.") follows the last
@@ -140,36 +327,94 @@ def _is_closing(text: str) -> bool:
     return bool(_CLOSING.match(text.strip()))
 
 
+def _block_text(node: Node) -> str:
+    """One duty block: a heading ("a) Chủ trì …") with the paragraphs under it, on one line."""
+    parts = [f"{node.number}) {node.title}" if node.style == "letter" else node.title]
+    parts += [_LIST_MARK.sub("", p.text) for _, p in node.paras if not _is_closing(p.text)]
+    for child in node.children:
+        parts.append(_block_text(child))
+    return clean(" ".join(x for x in parts if x))
+
+
+def _duties(first: str, node: Node) -> str:
+    """The duties of a unit: the text under its heading on one line, then each sub-duty (a), b) …)
+    on its own line, so lettered duties stay apart instead of running into one text."""
+    body = [first] if first else []
+    for _, p in node.paras:
+        if not (body and _is_closing(p.text)):
+            body.append(_LIST_MARK.sub("", p.text))
+    lines = [clean(" ".join(b for b in body if b))]
+    lines += [_block_text(child) for child in node.children]
+    return "\n".join(x for x in lines if x)
+
+
 def _assignment(node: Node) -> Task | None:
     unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
     lead = split_units(unit_text)
     if not lead or not _names_a_unit(unit_text):
         return None
-    body = [duty] if duty else []
-    for _, p in node.paras:
-        if not (body and _is_closing(p.text)):
-            body.append(_LIST_MARK.sub("", p.text))
-    for child in node.children:
-        body.append(f"{child.number}) {child.title}" if child.style == "letter" else child.title)
-        body += [_LIST_MARK.sub("", p.text) for _, p in child.paras if not _is_closing(p.text)]
-    return Task(id="", origin="assignment", number=node.number, content=clean(" ".join(b for b in body if b)),
+    return Task(id="", origin="assignment", number=node.number, content=_duties(duty, node),
                 lead=lead, location=location_of(node.block, node.para))
 
 
-def _assignments_under(node: Node) -> list[Task]:
-    """A child naming a unit is one assignment; a topic ("1. Công tác triển khai") is looked into."""
+def _paragraph_assignments(node: Node) -> list[Task]:
+    """Paragraphs under a Tổ chức thực hiện heading whose sentence starts with a unit
+    ("Sở Nội vụ có trách nhiệm …", "Giao phòng Quản lý Công nghiệp triển khai …:"): one assignment each.
+    A paragraph ending with a colon introduces the items below it, which are its duties."""
     out: list[Task] = []
+    paras = node.paras
+    for n, (block, p) in enumerate(paras):
+        text = _LIST_MARK.sub("", p.text)
+        if _is_closing(text) or text.rstrip().endswith("./."):      # the closing paragraph is addressed to all
+            continue
+        unit_text, duty = assignment_unit(text, False)
+        if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
+            continue
+        lead = split_units(unit_text)
+        if not lead or _GENERIC.fullmatch(key(unit_text)) or re.search(r"\s(?:yêu cầu|đề nghị)\s", unit_text):
+            # "Các đơn vị triển khai thực hiện." names no unit; "UBND huyện yêu cầu các cơ quan …" is the
+            # issuer asking others, not a duty of its own
+            continue
+        lines = [duty]
+        if text.rstrip().endswith(":") and n == len(paras) - 1:
+            lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
+        out.append(Task(id="", origin="assignment", number=None, content="\n".join(lines), lead=lead,
+                        location=location_of(block, p)))
+    return out
+
+
+# a subject made only of generic words names no unit
+_GENERIC = re.compile(r"(?:(?:các|những|mọi|cơ quan|đơn vị|địa phương|tổ chức|cá nhân|có liên quan|liên quan|trực thuộc|"
+                      r"và|cấp|,|\s)+)")
+
+
+def _is_unit_heading(node: Node) -> bool:
+    unit = assignment_unit(node.title, bool(node.paras or node.children))[0]
+    return looks_like_unit(unit) or bool(_PERSON.match(unit))
+
+
+def _is_body_task(node: Node) -> bool:
+    return (is_field_heading(node) and not node.children) or _is_task(read_fields(node))
+
+
+def _assignments_under(node: Node) -> list[Task]:
+    """A child naming a unit is one assignment; a topic ("1. Công tác triển khai") is looked into.
+    A child with labelled fields is a body task, not an assignment, whatever the section."""
+    out: list[Task] = _paragraph_assignments(node)
     for child in node.children:
-        title_unit = assignment_unit(child.title, bool(child.paras or child.children))[0]
-        topic = not looks_like_unit(title_unit) and not _PERSON.match(title_unit)
+        if _is_body_task(child):
+            continue
+        topic = not _is_unit_heading(child)
         # "1. Trách nhiệm của các cơ quan cấp huyện" over "a) Phòng Nội vụ", "b) Phòng Tư pháp": each child is a unit
-        units_below = all(looks_like_unit(assignment_unit(g.title, bool(g.paras or g.children))[0]) for g in child.children)
+        units_below = all(_is_unit_heading(g) for g in child.children)
         if child.children and (topic or units_below):
             out.extend(_assignments_under(child))
             continue
         task = _assignment(child)
         if task is not None:
             out.append(task)
+        elif not child.children:
+            out.extend(_paragraph_assignments(child))
     return out
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex as re
+
 from ..blocks import Paragraph
 from ..models import Location, Section
 from ..vntext import is_upper_title
 from . import patterns as P
+from .diagnostics import report
 
 _RANK = {"roman": 1, "decimal": 2, "dotted": 3, "letter": 4}
 
@@ -86,7 +89,87 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
         stack.append(node)
     for root in roots:
         _set_levels(root, 1)
+    for node in (n for r in roots for n in r.walk()):
+        parent = node.parent
+        head = node.number.split(".")[0]
+        if node.style == "dotted" and parent is not None and (
+                (parent.style == "decimal" and parent.number.rstrip(".") != head)
+                or (parent.style != "decimal" and any(c.style == "decimal" for c in parent.children))):
+            # "2.1" beside "1", "2" items: its own parent item is missing, its level is a guess
+            report("heading-level-guessed", f"item {node.number} has no parent item {head}: "
+                   f"placed under {parent.number}", location=location_of(node.block, node.para), excerpt=node.para.text)
+    for node in (n for r in roots for n in r.walk()):
+        if node.style == "roman" and not re.match(rf"^{P.ROMAN}\s*[.:)/]", node.para.text.strip()):
+            report("heading-level-guessed", f"section {node.number} has no punctuation after its number: "
+                   "read as a section from its look", location=location_of(node.block, node.para),
+                   excerpt=node.para.text)
+    check_sequences(roots)
     return roots, preamble
+
+
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _ordinal(node: Node) -> int | None:
+    """Position of a heading in its sequence: III -> 3, 2.3 -> 3, d) -> 4 (đ counts as d's neighbour)."""
+    if node.style == "roman":
+        return P.roman_value(node.number)
+    if node.style in ("decimal", "dotted"):
+        last = node.number.rstrip(".").split(".")[-1]
+        return int(last) if last.isdigit() else None
+    if node.style == "letter" and node.number in _LETTERS:
+        return _LETTERS.index(node.number) + 1
+    return None
+
+
+def _gap(prev: int, cur: int, style: str) -> bool:
+    if style == "letter":   # "đ" may be used or left out: d -> e and d -> đ -> e are both in order
+        d, dd = _LETTERS.index("d") + 1, _LETTERS.index("đ") + 1
+        if prev == d and cur == dd + 1:
+            return False
+    return cur > prev + 1
+
+
+def check_sequences(roots: list[Node]) -> None:
+    """Report a numbered heading that skips one or more numbers in its sequence ("item-skipped").
+
+    A repeated number is not a skip (the validator reports misnumbering). A sequence may go on
+    from the previous parent's ("I: 1, 2; II: 3, 4"), a numbering style some plans use."""
+    def walk(siblings: list[Node], carried: dict[str, int]) -> None:
+        last: dict[str, int] = {}
+        for node in siblings:
+            n = _ordinal(node)
+            if n is None:
+                continue
+            prev = last.get(node.style)
+            if prev is None:
+                carried_n = carried.get(node.style)
+                if n > 1 and not (carried_n is not None and n == carried_n + 1):
+                    _skipped(node, 0, n)
+            elif _gap(prev, n, node.style):
+                _skipped(node, prev, n)
+            last[node.style] = n
+        child_carry: dict[str, int] = {}
+        for node in siblings:
+            walk(node.children, child_carry)
+            for child in node.children:
+                if (k := _ordinal(child)) is not None:
+                    child_carry[child.style] = k
+    walk(roots, {})
+
+
+def _skipped(node: Node, prev: int, cur: int) -> None:
+    what = "section" if node.style == "roman" else "item"
+    if node.style == "letter":
+        shown = _LETTERS[prev - 1] if prev else ""
+    elif node.style == "roman":
+        shown = next((r for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+                      if P.roman_value(r) == prev), str(prev))
+    else:
+        shown = str(prev)
+    before = f"after {shown}" if prev else "at the start of its sequence"
+    report("item-skipped", f"numbered {what} {node.number} comes {before}: "
+           f"{cur - prev - 1} number(s) skipped", location=location_of(node.block, node.para), excerpt=node.para.text)
 
 
 def _RANK_OF(node: Node, has_roman: bool) -> int:

@@ -36,16 +36,59 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", text)]
 
 
-def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | None:
+# a cited document's number and date ("Nghị định số 52/2015/NĐ-CP ngày 28/5/2015", "Kế hoạch 36/KH-UBND,
+# ngày 07/02/2024", "18-NQ/TW"): they date the document, not the task. The number has a type code (a letter).
+_CITATION = re.compile(
+    r"(?:\bsố\s*:?\s*)?(?<![\d/])\d[\d.]*(?:/\d{4})?[/-]\p{Lu}[\p{L}\d.&-]*(?:/[\p{L}\d.&-]+)*"
+    r"(?:\s*,?\s*(?:ngày|ngay)\s*\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4})?",
+)
+
+
+def without_citations(text: str) -> str:
+    """The text with cited documents' numbers and dates taken out."""
+    return _CITATION.sub(" ", text)
+
+
+def plan_period(title: str | None, plan_year: int | None) -> tuple[int, int] | None:
+    """The years a plan covers, from its title: "giai đoạn 2026 - 2030", "2026-2030", "đến năm 2030"."""
+    if not title:
+        return None
+    f = fold(title)
+    span = re.search(r"(?<!\d)(20\d{2})\s*(?:-|–|den|đến)\s*(?:nam\s+)?(20\d{2})(?!\d)", f)
+    if span and 0 < int(span.group(2)) - int(span.group(1)) <= 15:
+        return int(span.group(1)), int(span.group(2))
+    until = re.search(r"\bden nam\s+(20\d{2})(?!\d)", f)
+    if until and plan_year and 0 < int(until.group(1)) - plan_year <= 15:
+        return plan_year, int(until.group(1))
+    return None
+
+
+def parse_timeline(raw: str | None, plan_year: int | None = None,
+                   period: tuple[int, int] | None = None) -> Timeline | None:
+    """Raw timeline text -> Timeline. ``period``: the years a multi-year plan covers; a recurring or
+    ongoing timeline that names no year spans them ("Hằng năm" in a 2026–2030 plan)."""
     if raw is None:
         return None
     raw = clean(raw)
     if not raw:
         return None
-    f = fold(raw)
-    years = years_in(raw)
-    year = years[0] if years else plan_year
+    tl = _parse(raw, plan_year)
+    if period and tl.kind in ("recurring", "ongoing") and not years_in(without_citations(raw)):
+        tl.start, tl.end = _iso(period[0], 1, 1), _iso(period[1], 12, 31)
+    return tl
+
+
+def _parse(raw: str, plan_year: int | None) -> Timeline:
     tl = Timeline(raw=raw)
+    text = without_citations(raw)
+    f = fold(text)
+    years = years_in(text)
+    if not years and plan_year and re.search(r"\bnam (?:truoc lien ke|lien ke truoc)\b", f):
+        years = [plan_year - 1]          # "năm trước liền kề": the year before the plan's
+    elif not years and plan_year and re.search(r"\bnam (?:lien ke|ke tiep)\b", f):
+        years = [plan_year + 1]          # "năm liền kề": the year after the plan's
+    year = years[0] if years else plan_year
+    raw = text                           # read dates from the text without its citations; tl.raw stays verbatim
 
     # recurring: "01 lần/quý", "04 số/tháng", "mỗi tuần một lần", "Mỗi tháng 1 tin", "12 tin/năm"
     # casefold only: key() rewrites tone placement and turns "quý" into "qúy", which the unit words below miss
@@ -149,7 +192,7 @@ def parse_timeline(raw: str | None, plan_year: int | None = None) -> Timeline | 
             tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
         return tl
 
-    if re.search(r"\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
+    if re.search(r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
         tl.kind = "event"
         return tl
 

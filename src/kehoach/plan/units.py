@@ -54,18 +54,80 @@ _OPEN_END = re.compile(r"(?:[-–&,]|\b(?:và|các|của|cấp))\s*$", re.I)
 def _join_broken_names(lines: list[str]) -> list[str]:
     """A unit name broken over two lines of a cell ("Phòng Văn hóa và" / "Thông tin huyện") is one line.
 
-    A line continues the previous one when it starts in lower case, or the previous one ends
+    A line continues the previous one when it starts in lower case or with "(" ("(Trung tâm Thông
+    tin)" under "Văn phòng UBND tỉnh"), or the previous one ends
     open (a hyphen, "&", a comma, "và", "các"); a line starting with a list marker never does.
     """
     out: list[str] = []
     for line in lines:
         text = line.strip()
         if out and text and not re.match(r"[-+•*]\s", text) and \
-                (text[0].islower() or _OPEN_END.search(out[-1])):
+                (text[0].islower() or text[0] == "(" or _OPEN_END.search(out[-1])):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
             out.append(line)
     return out
+
+
+# a line holding only a title or a role ("Lãnh đạo", "Đại diện lãnh đạo") belongs to the unit on the next line
+_ROLE_LINE = re.compile(
+    r"^(?:(?:đại diện|lãnh đạo|thủ trưởng|người đứng đầu|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|trưởng|phó trưởng|"
+    r"chánh|phó chánh|đồng chí|các đồng chí|cán bộ|chuyên viên|công chức)\s*)+$",
+    re.I,
+)
+
+
+def _join_role_lines(lines: list[str]) -> list[str]:
+    """A line break separates units only when each line is a unit: "Lãnh đạo" / "Sở Giáo dục và Đào tạo" is one."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        text = line.strip()
+        if _ROLE_LINE.match(key(text.strip(_STRIP))):
+            pending = f"{pending} {text}".strip()
+            continue
+        out.append(f"{pending} {text}".strip() if pending else line)
+        pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
+# heads where two units written with no separator are split ("Sở Khoa học và Công nghệ Sở Công Thương");
+# a parent's head after a sub-unit ("Phòng Quản lý Công nghiệp Sở Công Thương", "Văn phòng Sở Tư pháp",
+# "Ban Chỉ đạo … Sở …") names whose unit it is, and is not split
+_PARENT_HEADS = r"Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Văn phòng"
+_PEER_HEADS = (r"Phòng|Chi cục|Trung tâm|Ban|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|"
+               r"Thành đoàn|Huyện đoàn|Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Ngân hàng|Bảo hiểm xã hội|"
+               r"Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Viện")
+_TOP_LEFT = re.compile(r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
+                       r"Huyện đoàn|Hội|Ngân hàng|Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|"
+                       r"Viện kiểm sát)\b")
+_GLUED = re.compile(
+    rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})"
+    r"(?=\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b))"
+)
+_CONNECTOR_END = re.compile(r"\b(?:và|các|của|thuộc|với|cùng|tại|cho|hoặc|gồm|là|Đa khoa|đa khoa)$")
+
+
+def split_glued(text: str) -> list[str]:
+    """Two unit names with no separator between them are split where the second one's head stands."""
+    pieces: list[str] = []
+    start = 0
+    for m in _GLUED.finditer(text):
+        left = text[start:m.start()].strip()
+        last = left.rsplit(",", 1)[-1].split()          # the name just before the head
+        if len(last) < 2 or (len(last) == 2 and last[-1][:1].islower()) or left.count("(") > left.count(")") \
+                or _CONNECTOR_END.search(left) or not looks_like_unit(" ".join(last)):
+            continue             # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
+        left_name = " ".join(last)
+        parent = re.fullmatch(_PARENT_HEADS, m.group("head")) is not None
+        if parent and not _TOP_LEFT.match(left_name):
+            continue           # a sub-unit followed by the unit it belongs to
+        pieces.append(left)
+        start = m.start("head")
+    pieces.append(text[start:].strip())
+    return pieces
 
 
 def split_units(lines: list[str] | str | None) -> list[Unit]:
@@ -75,11 +137,12 @@ def split_units(lines: list[str] | str | None) -> list[Unit]:
     if isinstance(lines, str):
         lines = [lines]
     units: list[Unit] = []
-    for line in _join_broken_names(lines):
+    for line in _join_broken_names(_join_role_lines(lines)):
         for piece in _ITEM_SPLIT.split(line):
-            unit = make_unit(piece) if piece else None
-            if unit:
-                units.append(unit)
+            for name in split_glued(piece) if piece else []:
+                unit = make_unit(name)
+                if unit:
+                    units.append(unit)
     return units
 
 
@@ -115,14 +178,28 @@ def split_items(lines: list[str] | str | None) -> list[str]:
     return items
 
 
+# heads of unit names (and of the people who stand for them) — matched on key(), so in lower case;
+# a head that is also a common word is guarded: "Ban hành", "Tổ chức", "Hội nghị", "Báo cáo" are not units
+_UNIT_HEADS = (
+    r"phòng(?!,? chống| ngừa| cháy| tránh| bệnh| dịch| thủ| vệ)|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|"
+    r"sở(?! hữu| thích| dĩ)|ban(?! hành| đầu)|bộ(?! tiêu chí| công cụ| máy| phận chức| hồ sơ| dữ liệu| chỉ số| luật)|cục|"
+    r"vụ(?! việc| án| mùa)|chi cục|"
+    r"công an|bưu điện|đài|hội(?! nghị| thảo| thi| diễn| chợ| họp| đàm| viên| nhập| tụ)|hội đồng|đoàn(?! kết)|liên đoàn|tỉnh đoàn|"
+    r"thành đoàn|huyện đoàn|công đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|đảng ủy|cơ quan|đơn vị|"
+    r"trường(?! hợp)|bệnh viện|viện|học viện|đại học|tổng cục|kho bạc|chi nhánh|công ty|tổng công ty|tập đoàn|"
+    r"tổ(?! chức)|tổ dân phố|thôn|ấp|khu phố|bộ phận|hđnd|thanh tra|quân sự|bộ chỉ huy|ngân hàng|"
+    r"báo(?! cáo)|cổng|tòa án|viện kiểm sát|bảo hiểm xã hội|chi bộ|hợp tác xã|liên minh|liên hiệp|điện lực|"
+    r"xã(?! hội)|phường|thị trấn|địa phương|doanh nghiệp|hiệp hội|cấp ủy|cấp uỷ|thuế|chủ đầu tư|tổ chức chính trị|"
+    r"cơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học| lý luận)|"
+    r"chủ tịch|phó chủ tịch|người đứng đầu|thủ trưởng|trưởng|phó trưởng|giám đốc|phó giám đốc|thường trực|"
+    r"đồng chí|đ/c|chuyên viên|cán bộ|công chức"
+)
 _UNIT_START = re.compile(
-    r"^(?:các\s+|lãnh đạo\s+)?(?:phòng|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|sở|ban|bộ|cục|vụ|chi cục|công an|"
-    r"bưu điện|đài|hội|đoàn|liên đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|cơ quan|đơn vị|"
-    r"trường|bệnh viện|viện|tổng cục|kho bạc|chi nhánh|công ty|tổ|bộ phận|hđnd|thanh tra|quân sự|"
-    r"bộ chỉ huy|ngân hàng|báo|cổng|tòa án|viện kiểm sát|chủ tịch|người đứng đầu|thủ trưởng|trưởng)\b",
+    rf"^(?:(?:các|lãnh đạo|đại diện)\s+)?(?:{_UNIT_HEADS})\b|^(?:các|những) tổ chức\b",
     re.I,
 )
 
 
 def looks_like_unit(text: str) -> bool:
+    """The text starts with the head of a unit's name, or of a person standing for a unit."""
     return bool(_UNIT_START.match(key(text)))

@@ -15,12 +15,12 @@ import typer
 from .. import batch
 from ..i18n import t
 from ..models import Finding
+from ..options import lang_option
 from .config import Config, ConfigError, load_config
 from .exitcodes import USAGE, exit_code
 from .registry import all_rules, get_rule
 from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
 
-LANGS = ("vi", "en")
 
 
 def _prefix(lang: str) -> str:
@@ -60,7 +60,7 @@ def validate_cmd(
     ignore: list[str] | None = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
     fail_on: str | None = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),
     config_path: str | None = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
-    lang: str | None = typer.Option(None, "--lang", help="language of messages: vi (default), en"),
+    lang: str | None = lang_option(None, help="language of messages: vi (default), en"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
@@ -69,9 +69,7 @@ def validate_cmd(
 
     Exit code: 0 nothing reaches --fail-on · 1 something does · 2 usage error or an unreadable input.
     """
-    shown_lang = (lang or "vi").lower()
-    if lang and shown_lang not in LANGS:
-        raise _usage(f"--lang: {lang!r} (vi | en)", "vi")
+    shown_lang = lang or "vi"          # checked by lang_option: vi or en
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise _usage(t("bad_format_option", shown_lang, value=fmt, choices=", ".join(FORMATS)), shown_lang)
@@ -86,16 +84,17 @@ def validate_cmd(
     except ConfigError as exc:
         raise _usage(exc.message(shown_lang), shown_lang) from None
     try:
-        sources = batch.discover(files)
+        sources = batch.discover(files, documents_only=True)  # a folder walk takes documents, not READMEs or code
     except batch.UsageError as exc:
         raise _usage(exc.message(config.lang), config.lang) from None
     outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
                         timeout=timeout or None, lang=config.lang)
     results = [FileResult(src.name, done.value or [], done.error)
                for src, done in zip(sources, outcome.outcomes) if done is not None]
-    for r in results:
-        if r.error:
-            typer.echo(f"{_prefix(config.lang)}: {r.error}", err=True)
+    if fmt != "github":        # the github format's own ::error line is what the log shows
+        for r in results:      # the reason once, here; the reports only count the file
+            if r.error:
+                typer.echo(f"{_prefix(config.lang)}: {r.error}", err=True)
     emitters()[fmt](results, all_rules(), config.lang, sys.stdout)
     sys.stdout.flush()
     code = exit_code([f for r in results for f in r.findings], config.fail_on,
@@ -106,10 +105,9 @@ def validate_cmd(
 def rules_cmd(
     name: str | None = typer.Argument(None, help="a rule name or code: show its documentation"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json"),
-    lang: str = typer.Option("vi", "--lang", help="language: vi, en"),
+    lang: str = lang_option("vi", help="language: vi, en"),
 ) -> None:
     """List the validator's rules (code, default severity, summary), or document one."""
-    lang = lang.lower() if lang.lower() in LANGS else "vi"
     if name:
         found = get_rule(name)
         if found is None:
@@ -117,7 +115,7 @@ def rules_cmd(
         if fmt == "json":
             typer.echo(json.dumps(_rule_dict(found, lang), ensure_ascii=False, indent=2))
         else:
-            typer.echo(found.doc)
+            typer.echo(found.doc_text(lang))
         return
     rules = all_rules()
     if fmt == "json":
@@ -131,7 +129,7 @@ def rules_cmd(
 
 def _rule_dict(r, lang: str) -> dict:
     return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
-            "summary": r.summary_text(lang), "doc": r.doc}
+            "summary": r.summary_text(lang), "doc": r.doc_text(lang)}
 
 
 def register(app: typer.Typer) -> None:

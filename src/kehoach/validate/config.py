@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import LANGS
 from .registry import RANK, Rule, all_rules, expand
-
-LANGS = ("vi", "en")
 
 
 MESSAGES = {

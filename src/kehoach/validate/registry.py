@@ -1,9 +1,11 @@
 """The rule registry: every validator rule is a `Rule` record made by the `@rule` decorator.
 
 A rule lives in one family module under `validate/rules/` (yamllint style): the decorated
-function's docstring is its documentation (`kehoach rules NAME` prints it) and holds a PASS
-and a FAIL fragment of a real-looking plan, which `tests/test_validate_rules.py` runs, so a
-new rule is tested the moment it is written. The function is a generator
+function's docstring is its documentation in English (`kehoach rules NAME --lang en` prints
+it) and holds a PASS and a FAIL fragment of a real-looking plan, which
+`tests/test_validate_rules.py` runs, so a new rule is tested the moment it is written. The
+decorator's `doc_vi` is the same explanation in Vietnamese (`kehoach rules NAME`); the
+fragments are shared, written once in the docstring. The function is a generator
 `check(plan, config)` yielding `models.Finding` made with `Rule.finding`.
 """
 from __future__ import annotations
@@ -38,10 +40,26 @@ class Rule:
     check: Check = field(compare=False, repr=False)
     family: str = ""                # the module it lives in: "duplicates"
     plans_only: bool = True         # skip on documents that are not plans (news, công văn)
-    doc: str = ""
+    doc: str = ""                   # English explanation, then the PASS/FAIL fragments
+    doc_vi: str = ""                # the explanation in Vietnamese (no fragments)
 
     def summary_text(self, lang: str = "vi") -> str:
         return self.summary.get(lang) or self.summary["vi"]
+
+    def _split_doc(self) -> tuple[str, str]:
+        """(explanation, fragments) of the English doc: the fragments start at the first PASS/FAIL line."""
+        lines = self.doc.split("\n")
+        at = next((i for i, line in enumerate(lines) if _EXAMPLE.match(line)), len(lines))
+        return "\n".join(lines[:at]).strip(), "\n".join(lines[at:]).strip()
+
+    def explanation(self, lang: str = "vi") -> str:
+        """The rule's explanation without its fragments, in `lang` (English if no Vietnamese)."""
+        return self.doc_vi if lang == "vi" and self.doc_vi else self._split_doc()[0]
+
+    def doc_text(self, lang: str = "vi") -> str:
+        """What `kehoach rules NAME` prints: the explanation in `lang`, then the shared fragments."""
+        fragments = self._split_doc()[1]
+        return self.explanation(lang) + ("\n\n" + fragments if fragments else "")
 
     def examples(self) -> list[tuple[str, str, str]]:
         """The doc's fragments as (verdict "PASS"/"FAIL", kind "text"/"facts", text)."""
@@ -80,14 +98,16 @@ def cleandoc(doc: str) -> str:
     return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
-def rule(name: str, code: str, severity: Severity, *, summary: dict[str, str],
+def rule(name: str, code: str, severity: Severity, *, summary: dict[str, str], doc_vi: str = "",
          plans_only: bool = True) -> Callable[[Check], Rule]:
-    """Register the decorated check function as a rule; the function's docstring is its doc."""
+    """Register the decorated check function as a rule; the function's docstring is its doc
+    (English), `doc_vi` the same explanation in Vietnamese."""
 
     def register(check: Check) -> Rule:
         module = check.__module__.rsplit(".", 1)[-1]
         made = Rule(name=name, code=code, severity=severity, summary=summary, check=check,
-                    family=module, plans_only=plans_only, doc=cleandoc(check.__doc__ or ""))
+                    family=module, plans_only=plans_only, doc=cleandoc(check.__doc__ or ""),
+                    doc_vi=cleandoc(doc_vi))
         for other in _RULES.values():
             if other.name != name and other.code == code:
                 raise ValueError(f"rule code {code} used twice ({other.name}, {name})")

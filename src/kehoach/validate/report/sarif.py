@@ -37,8 +37,8 @@ def document(results: list[FileResult], rules: list[Rule], lang: str) -> dict:
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary_text(lang)},
-        "fullDescription": {"text": _first_paragraph(r.doc) or r.summary_text(lang)},
-        "help": {"text": r.doc or r.summary_text(lang)},
+        "fullDescription": {"text": _first_paragraph(r.doc_text(lang)) or r.summary_text(lang)},
+        "help": {"text": r.doc_text(lang) or r.summary_text(lang)},
         "defaultConfiguration": {"level": LEVEL[r.severity]},
         "properties": {"family": r.family, "tags": [r.family]},
     } for r in rules]

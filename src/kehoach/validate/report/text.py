@@ -1,5 +1,8 @@
 """Human output (rich): findings grouped by file, each with location, severity, rule and
-excerpt, then one summary line. Vietnamese by default, English with --lang en."""
+excerpt, then one summary line. Vietnamese by default, English with --lang en.
+
+An unreadable file's reason is printed once, on stderr, by the command; here it is only
+counted, and the summary never calls a file it could not read "clean"."""
 from __future__ import annotations
 
 from typing import IO
@@ -13,10 +16,12 @@ from . import SEVERITY_WORDS, FileResult, counts
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
-    "vi": {"clean": "không có vấn đề nào", "unreadable": "không đọc được", "summary": "Tổng cộng",
-           "in": "trong", "files": "tệp", "none": "Không có vấn đề nào", "doc": "toàn văn bản"},
-    "en": {"clean": "no problems", "unreadable": "unreadable", "summary": "Total",
-           "in": "in", "files": "file(s)", "none": "No problems", "doc": "whole document"},
+    "vi": {"clean": "không có vấn đề nào", "summary": "Tổng cộng", "in": "trong", "files": "tệp",
+           "none": "Không có vấn đề nào", "doc": "toàn văn bản", "checked": "tệp đã kiểm tra",
+           "unreadable": "{n} tệp không đọc được", "nothing": "không kiểm tra được tệp nào"},
+    "en": {"clean": "no problems", "summary": "Total", "in": "in", "files": "file(s)",
+           "none": "No problems", "doc": "whole document", "checked": "checked file(s)",
+           "unreadable": "{n} file(s) unreadable", "nothing": "nothing was checked"},
 }
 
 
@@ -26,10 +31,9 @@ def emit(results: list[FileResult], rules: list[Rule], lang: str, stream: IO[str
     sev = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["vi"])
     width = max((len(sev[s]) for s in sev), default=8)
     for res in results:
-        console.print(f"[bold]{escape(res.path)}[/bold]")
         if res.error:
-            console.print(f"  [bold red]{escape(w['unreadable'])}:[/bold red] {escape(res.error)}")
-            continue
+            continue       # its reason is already on stderr (validate/cli.py), one line
+        console.print(f"[bold]{escape(res.path)}[/bold]")
         if not res.findings:
             console.print(f"  [green]{w['clean']}[/green]")
             continue
@@ -40,17 +44,26 @@ def emit(results: list[FileResult], rules: list[Rule], lang: str, stream: IO[str
                           f"[bold]{f.code}[/bold] [dim]{f.rule}[/dim]  {escape(f.message)}")
             if f.excerpt:
                 console.print(f"  {'':<{column}}  [dim]│ {escape(f.excerpt)}[/dim]")
-    c = counts(results)
+    console.print(f"[bold]{escape(summary_line(results, lang))}[/bold]")
+
+
+def summary_line(results: list[FileResult], lang: str) -> str:
+    """"Tổng cộng: 1 lỗi, … trong 2 tệp đã kiểm tra; 1 tệp không đọc được" — or, when no file
+    could be read, "1 tệp không đọc được; không kiểm tra được tệp nào" (never "no problems")."""
+    w = WORDS.get(lang, WORDS["vi"])
     unreadable = sum(1 for r in results if r.error)
-    total = sum(c.values())
-    if total:
+    checked = len(results) - unreadable
+    if unreadable and not checked:
+        return f"{w['unreadable'].format(n=unreadable)}; {w['nothing']}"
+    c = counts(results)
+    if sum(c.values()):
         line = f"{w['summary']}: " + ", ".join(_count(c[s], s, lang) for s in ("error", "warning", "info"))
     else:
         line = w["none"]
-    line += f" {w['in']} {len(results)} {w['files']}"
+    line += f" {w['in']} {checked} {w['checked'] if unreadable else w['files']}"
     if unreadable:
-        line += f" ({unreadable} {w['unreadable']})"
-    console.print(f"[bold]{escape(line)}[/bold]")
+        line += f"; {w['unreadable'].format(n=unreadable)}"
+    return line
 
 
 def _count(n: int, severity: str, lang: str) -> str:

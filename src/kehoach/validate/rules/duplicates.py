@@ -7,6 +7,13 @@ repeated run of consecutive paragraphs is ONE finding whose `related` holds both
 every paragraph's excerpt. Short lines, headings and labelled fields ("- Thời gian thực hiện:
 Thường xuyên.") can be part of a run but never make a finding on their own; table cells are
 not paragraphs and are never compared.
+
+What repeats by design is not a pasted block: a task's labelled fields ("- Đơn vị chủ trì: …",
+however long), a heading with text under it (a unit or an objective named again over other
+duties), a sentence used as a formula in three or more places ("Triển khai nhiệm vụ được
+giao chủ trì tại Phụ lục của Kế hoạch."), a copy edited in at least half of its paragraphs
+(the same criteria adapted to another audience), and an appendix restating the body (a
+checklist appendix) — the last is still reported, at `info`.
 """
 from __future__ import annotations
 
@@ -17,7 +24,8 @@ from itertools import pairwise
 import regex as re
 
 from ...blocks import Paragraph
-from ...models import Location, Plan
+from ...models import Location, Plan, Severity
+from ...plan.prose import _FIELD_RE as _TASK_FIELD   # the parser's own task-field labels
 from ...vntext import is_upper_title, key
 from ..config import Config
 from ..registry import rule
@@ -25,6 +33,8 @@ from ..util import describe, describe_range, excerpt, location, paragraphs
 
 MIN_CHARS = 60        # a paragraph shorter than this (normalised) is "short"
 MIN_WORDS = 8
+FORMULA_COPIES = 3    # a sentence found in this many places is a formula, not a pasted copy
+FORMULA_CHARS = 160   # … when it is one sentence, not a long paragraph
 NEAR = 0.90           # SequenceMatcher ratio for a near-duplicate
 RELATED_EXCERPT = 160
 
@@ -74,13 +84,36 @@ def _is_strong(text: str, k: str, title: str = "") -> bool:
         return False       # headings; "(Kèm theo Kế hoạch số …)" under every appendix
     if title and (k in title or title in k):
         return False       # the plan's title restated in its opening sentence
+    if _is_task_field(text):
+        return False       # "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch …" is shared by many tasks
     field = _FIELD.match(text)
     # "- Cơ quan thực hiện: …" repeats by design
     return not (field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100)
 
 
+def _is_task_field(text: str) -> bool:
+    """A task's labelled field (lead, support, time, products, funding), not its "Nội dung: …"."""
+    m = _TASK_FIELD.match(text)
+    return bool(m and not m.group("content"))
+
+
+def _heading_blocks(plan: Plan) -> set[int]:
+    """Blocks holding the title of a section that has text or sub-sections under it: a heading
+    restating an objective ("2. Thông tin tuyên truyền …" under Nội dung) names a part, it is
+    not a pasted paragraph. A point that is one sentence with nothing under it stays a paragraph."""
+    out: set[int] = set()
+    stack = list(plan.sections)
+    while stack:
+        sec = stack.pop()
+        stack.extend(sec.children)
+        if (sec.children or sec.text) and sec.location and sec.location.block is not None:
+            out.add(sec.location.block)
+    return out
+
+
 def _candidates(plan: Plan) -> list[_Para]:
     title = _dkey(plan.header.title or "")
+    headings = _heading_blocks(plan)
     out = []
     for block, para in paragraphs(plan, layout=False):
         if para.role == "footnote":
@@ -88,8 +121,15 @@ def _candidates(plan: Plan) -> list[_Para]:
         k = _dkey(para.text)
         if not k:
             continue
-        out.append(_Para(block, para, k, _is_strong(para.text, k, title), frozenset(re.findall(r"\w+", k))))
+        strong = block not in headings and _is_strong(para.text, k, title)
+        out.append(_Para(block, para, k, strong, frozenset(re.findall(r"\w+", k))))
     _running_heads(out)
+    copies: dict[str, int] = {}
+    for p in out:
+        copies[p.key] = copies.get(p.key, 0) + 1
+    for p in out:
+        if copies[p.key] >= FORMULA_COPIES and len(p.key) < FORMULA_CHARS:
+            p.strong = False
     start = _appendix_start(plan)
     for p in out:
         p.appendix = start is not None and p.block >= start
@@ -243,19 +283,41 @@ def _find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
     return paras, kept
 
 
+def _verdict(paras: list[_Para], run: Repeat) -> Severity | None:
+    """The severity of a `duplicate-paragraph` finding for this run, or None: `near-duplicate-paragraph`.
+
+    A repeat inside the body is a warning; the body restated in an appendix (a checklist
+    appendix, a form listing the plan's points) is reported as info; appendices restating
+    each other count only as a long run.
+    """
+    if not _is_certain(paras, run):
+        return None
+    if not paras[run.j].appendix:
+        return "warning"
+    if not paras[run.i].appendix:
+        return "info"
+    return "warning" if _strong_pairs(paras, run) >= 3 else None
+
+
+def _strong_pairs(paras: list[_Para], run: Repeat) -> int:
+    return sum(1 for t in range(run.n) if paras[run.i + t].strong and paras[run.j + t].strong)
+
+
 def _is_certain(paras: list[_Para], run: Repeat) -> bool:
     """Warn on an exact repeat, a substantial containment, or a run of three strong pairs.
 
     Containment of a short sentence inside a longer paragraph ("Chịu trách nhiệm trước UBND
-    huyện …" reused in another duty), near matches, and an appendix restating the body are
-    common in honest drafting: alone, they are only `near-duplicate-paragraph` (info).
+    huyện …" reused in another duty) and near matches are common in honest drafting: alone,
+    they are only `near-duplicate-paragraph` (info). So is a copy edited in at least half of
+    its paragraphs: the same criteria adapted to another audience.
     """
     strong = [(t, kind, ratio) for t, (kind, ratio) in enumerate(run.pairs)
               if paras[run.i + t].strong and paras[run.j + t].strong]
+    edited = sum(1 for _, kind, _ in strong if kind != "exact")
+    if len(strong) >= 2 and 2 * edited >= len(strong):
+        return False
     if len(strong) >= 3:
         return True
-    if paras[run.j].appendix:
-        return False       # appendix forms and tables restate the body, and each other, by design
     for t, kind, ratio in strong:
         if kind == "exact":
             return True
@@ -307,7 +369,8 @@ def _related(paras: list[_Para], run: Repeat, lang: str) -> list[dict]:
 def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
     paras, runs = find_repeats(plan)
     for run in runs:
-        if _is_certain(paras, run) != certain:
+        severity = _verdict(paras, run)
+        if (severity is not None) != certain:
             continue
         a, b = paras[run.i], paras[run.j]
         orig = describe(a.loc, config.lang)
@@ -319,12 +382,27 @@ def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
             kind, ratio = run.pairs[0]
             texts, fmt = MESSAGES[kind], {"original": orig, "pct": round(ratio * 100)}
         yield rule_obj.finding(config, texts, location=b.loc, excerpt=excerpt(b.para.text),
-                               related=_related(paras, run, config.lang), **fmt)
+                               related=_related(paras, run, config.lang),
+                               severity="info" if severity == "info" else None, **fmt)
 
 
 @rule("duplicate-paragraph", "KH101", "warning", plans_only=False,
       summary={"vi": "đoạn văn (hoặc cả một chuỗi đoạn) bị lặp lại",
-               "en": "a paragraph (or a run of paragraphs) is repeated"})
+               "en": "a paragraph (or a run of paragraphs) is repeated"},
+      doc_vi="""duplicate-paragraph (KH101, cảnh báo): một đoạn văn hoặc một chuỗi đoạn văn bị lặp lại.
+
+      Đoạn văn dài (từ 60 ký tự và 8 từ trở lên) lặp lại nguyên văn một đoạn trước đó, hoặc nằm trọn
+      trong một đoạn dài hơn, thường là do một khối văn bản bị dán hai lần khi soạn thảo. Khi so
+      sánh, bỏ qua khác biệt về khoảng trắng, dạng mã Unicode, vị trí đặt dấu thanh (hoà/hòa), chữ
+      hoa, chữ thường và ký hiệu đầu dòng. Một chuỗi đoạn liên tiếp bị lặp (kể cả đề mục) chỉ được
+      báo một lần, tại đầu bản lặp thứ hai, kèm phạm vi của cả hai bản và trích đoạn của từng đoạn
+      trong `related`. Dòng ngắn, đề mục (dòng có nội dung hoặc các điểm ở dưới) và các trường có
+      nhãn của nhiệm vụ ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ trì: …" dù dài) được
+      lặp lại theo thể thức nên không bị báo riêng; câu dùng như một công thức ở từ ba nơi trở lên
+      cũng vậy. Bản sao đã được sửa ở từ một nửa số đoạn trở lên thuộc quy tắc
+      near-duplicate-paragraph. Nội dung phần thân được nhắc lại trong phụ lục (danh mục kiểm tra,
+      đề cương báo cáo) chỉ được báo ở mức `info`.
+      """)
 def duplicate_paragraph(plan: Plan, config: Config):
     """duplicate-paragraph (KH101, warning): a paragraph or a run of paragraphs is repeated.
 
@@ -333,8 +411,12 @@ def duplicate_paragraph(plan: Plan, config: Config):
     while drafting. Comparison ignores whitespace, Unicode form, tone placement (hoà/hòa),
     case and the leading list marker. A run of consecutive repeated paragraphs (headings
     included) is reported once, at the start of the second copy, with both ranges and each
-    paragraph's excerpt in `related`. Short lines, headings and labelled fields such as
-    "- Thời gian thực hiện: Thường xuyên." repeat by design and are not reported alone.
+    paragraph's excerpt in `related`. Short lines, headings (a line with text or points under
+    it) and a task's labelled fields ("- Thời gian thực hiện: Thường xuyên.", "- Đơn vị chủ
+    trì: …" however long) repeat by design and are not reported alone, nor is a sentence used
+    as a formula in three or more places. A copy edited in at least half of its paragraphs is
+    near-duplicate-paragraph. The body restated in an appendix (a checklist or report outline)
+    is reported as `info`.
 
     PASS::
 
@@ -371,7 +453,13 @@ def duplicate_paragraph(plan: Plan, config: Config):
 
 @rule("near-duplicate-paragraph", "KH102", "info", plans_only=False,
       summary={"vi": "đoạn văn gần giống một đoạn khác (có thể sao chép rồi sửa)",
-               "en": "a paragraph is nearly the same as another (copied, then edited?)"})
+               "en": "a paragraph is nearly the same as another (copied, then edited?)"},
+      doc_vi="""near-duplicate-paragraph (KH102, thông tin): một đoạn văn dài giống một đoạn khác từ 90 % trở lên.
+
+      Hai đoạn văn dài chỉ khác nhau vài từ có thể là bản sao mới sửa ở một chỗ, cũng có thể là hai
+      nhiệm vụ được cố ý viết song song. Công cụ không phân biệt được nên chỉ báo ở mức `info`; một
+      chuỗi nhiều đoạn như vậy, hoặc một đoạn lặp nguyên văn, thuộc quy tắc duplicate-paragraph.
+      """)
 def near_duplicate_paragraph(plan: Plan, config: Config):
     """near-duplicate-paragraph (KH102, info): a long paragraph is ≥ 90 % the same as another.
 

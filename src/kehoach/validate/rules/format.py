@@ -52,7 +52,13 @@ def _loc(setup: PageSetup) -> Location | None:
 
 
 @rule("page-size", "KH801", "warning", plans_only=False,
-      summary={"vi": "khổ giấy không phải A4", "en": "the page is not A4"})
+      summary={"vi": "khổ giấy không phải A4", "en": "the page is not A4"},
+      doc_vi="""page-size (KH801, cảnh báo): trang giấy khổ A4, 210 × 297 mm (cho phép trang nằm ngang).
+
+      Đọc từ thiết lập trang (section) của tệp DOCX hoặc khung trang của tệp PDF, sai số trong phạm
+      vi 2 mm. Trang A4 nằm ngang được chấp nhận (cho bảng rộng và phụ lục). Tệp văn bản thuần không
+      có thông tin về trang nên không kiểm tra.
+      """)
 def page_size(plan: Plan, config: Config):
     """page-size (KH801, warning): pages are A4, 210 × 297 mm (landscape allowed).
 
@@ -84,7 +90,13 @@ def page_size(plan: Plan, config: Config):
 
 @rule("page-margins", "KH802", "warning", plans_only=False,
       summary={"vi": "lề trang ngoài khoảng Nghị định 30 (trên, dưới 20–25; trái 30–35; phải 15–20 mm)",
-               "en": "margins outside Decree 30 (top/bottom 20–25, left 30–35, right 15–20 mm)"})
+               "en": "margins outside Decree 30 (top/bottom 20–25, left 30–35, right 15–20 mm)"},
+      doc_vi="""page-margins (KH802, cảnh báo): lề trên, lề dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm.
+
+      Với phần trang nằm ngang, cạnh dài ở phía trên nên lề đóng gáy (lề trái) được đọc ở phía trên
+      và quy định được áp dụng như khi in. Mỗi cạnh lề nằm ngoài giới hạn được báo một lần cho mỗi
+      kiểu thiết lập trang khác nhau.
+      """)
 def page_margins(plan: Plan, config: Config):
     """page-margins (KH802, warning): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 
@@ -129,8 +141,14 @@ def page_margins(plan: Plan, config: Config):
 
 
 @rule("body-font", "KH803", "warning", plans_only=False,
-      summary={"vi": "phông chữ nội dung không phải Times New Roman hoặc cỡ chữ ngoài 13–14 pt",
-               "en": "the body font is not Times New Roman, or not 13–14 pt"})
+      summary={"vi": "phông chữ phần thân văn bản không phải Times New Roman hoặc cỡ chữ ngoài khoảng 13–14",
+               "en": "the body font is not Times New Roman, or not 13–14 pt"},
+      doc_vi="""body-font (KH803, cảnh báo): phần thân văn bản dùng phông chữ Times New Roman, cỡ chữ từ 13 đến 14.
+
+      Phông chữ chiếm ưu thế trong các đoạn thân văn bản, theo số liệu bộ phân tích DOCX hoặc PDF đo
+      được. Tên phông nhúng trong PDF ("TimesNewRomanPSMT", "ABCDEE+TimesNewRoman,Bold") được coi là
+      Times New Roman.
+      """)
 def body_font(plan: Plan, config: Config):
     """body-font (KH803, warning): body text in Times New Roman, 13 to 14 pt.
 

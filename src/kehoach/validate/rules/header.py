@@ -71,7 +71,13 @@ def _found(plan: Plan, pattern: re.Pattern, within: int | None = HEAD) -> bool:
 
 @rule("header-missing", "KH401", "error",
       summary={"vi": "phần đầu thiếu Quốc hiệu, Tiêu ngữ, cơ quan ban hành, số ký hiệu, ngày tháng hoặc tên loại",
-               "en": "the header lacks the national name, motto, issuer, number, place-date or type line"})
+               "en": "the header lacks the national name, motto, issuer, number, place-date or type line"},
+      doc_vi="""header-missing (KH401, lỗi): phần đầu văn bản có đủ các thành phần theo quy định của Nghị định 30.
+
+      Gồm Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành, số và ký hiệu "Số: …/KH-…", địa danh và ngày,
+      tháng, năm ban hành, tên loại văn bản "KẾ HOẠCH" (Điều 8, khoản 2). Bản xuất ra văn bản thuần
+      đã mất bảng phần đầu cũng bị báo thiếu: tệp đó thực sự không còn các thành phần này.
+      """)
 def header_missing(plan: Plan, config: Config):
     """header-missing (KH401, error): the header has every component Nghị định 30 requires.
 
@@ -119,7 +125,12 @@ def header_missing(plan: Plan, config: Config):
 
 
 @rule("signer-missing", "KH402", "error",
-      summary={"vi": "thiếu chức vụ, họ tên người ký", "en": "the signer's position and name are missing"})
+      summary={"vi": "thiếu chức vụ, họ tên người ký", "en": "the signer's position and name are missing"},
+      doc_vi="""signer-missing (KH402, lỗi): cuối kế hoạch có chức vụ, họ tên người ký.
+
+      "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", sau đó là họ và tên người ký (Điều 8,
+      điểm g).
+      """)
 def signer_missing(plan: Plan, config: Config):
     """signer-missing (KH402, error): the plan ends with the signer's position and name.
 
@@ -152,7 +163,12 @@ def signer_missing(plan: Plan, config: Config):
 
 
 @rule("recipients-missing", "KH403", "warning",
-      summary={"vi": "thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", "en": "no \"Nơi nhận:\" list or no \"- Lưu: VT\" line"})
+      summary={"vi": "thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", "en": "no \"Nơi nhận:\" list or no \"- Lưu: VT\" line"},
+      doc_vi="""recipients-missing (KH403, cảnh báo): có mục "Nơi nhận:" và dòng cuối "- Lưu: VT, …".
+
+      Mọi kế hoạch đều liệt kê các nơi nhận dưới mục "Nơi nhận:"; dòng cuối cùng ghi việc lưu văn
+      bản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.".
+      """)
 def recipients_missing(plan: Plan, config: Config):
     """recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".
 
@@ -209,7 +225,13 @@ def _strip_label(raw: str) -> str:
 
 
 @rule("draft-blank", "KH404", "info",
-      summary={"vi": "số hoặc ngày ban hành để trống (dự thảo)", "en": "number or date left blank (a draft)"})
+      summary={"vi": "số hoặc ngày ban hành để trống (dự thảo)", "en": "number or date left blank (a draft)"},
+      doc_vi="""draft-blank (KH404, thông tin): số hoặc ngày ban hành còn để trống như ở bản dự thảo.
+
+      Bản dự thảo để trống "Số:    /KH-UBND" và "ngày    tháng 02 năm 2024" cho đến khi ký ban hành;
+      điều này là bình thường nên chỉ được báo ở mức thông tin, như một lời nhắc trước khi phát
+      hành.
+      """)
 def draft_blank(plan: Plan, config: Config):
     """draft-blank (KH404, info): the number or the date is left blank, as in a draft.
 
@@ -247,7 +269,14 @@ def draft_blank(plan: Plan, config: Config):
 
 @rule("number-format", "KH405", "error",
       summary={"vi": "số, ký hiệu không đúng dạng số/KH-cơ quan, hoặc thiếu số 0 trước số nhỏ hơn 10",
-               "en": "the number is not N/KH-ISSUER, or lacks the leading zero below 10"})
+               "en": "the number is not N/KH-ISSUER, or lacks the leading zero below 10"},
+      doc_vi="""number-format (KH405, lỗi): số, ký hiệu văn bản có dạng "NN/KH-CQBH".
+
+      Gồm số thứ tự (số nhỏ hơn 10 phải có số 0 đứng trước: "05"), dấu gạch chéo, rồi chữ viết tắt
+      tên loại văn bản "KH" và chữ viết tắt tên cơ quan ban hành, nối với nhau bằng dấu gạch nối,
+      không có khoảng trắng (Nghị định 30, Phụ lục I và Phụ lục III). Số để trống là bản dự thảo
+      (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo.
+      """)
 def number_format(plan: Plan, config: Config):
     """number-format (KH405, error): the number reads "NN/KH-ISSUER".
 
@@ -305,7 +334,13 @@ def _date_line(plan: Plan) -> tuple[str | None, Location | None]:
 
 @rule("date-format", "KH406", "warning",
       summary={"vi": "ngày tháng năm ban hành viết sai (thiếu/thừa số 0, ngày không tồn tại)",
-               "en": "the date line is miswritten (missing or extra leading zero, impossible date)"})
+               "en": "the date line is miswritten (missing or extra leading zero, impossible date)"},
+      doc_vi="""date-format (KH406, cảnh báo): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
+
+      Ngày nhỏ hơn 10 và tháng 1, tháng 2 phải ghi thêm số 0 ở trước; tháng 3 đến tháng 12 thì không
+      (Nghị định 30, Phụ lục I). Ngày không có thật (ngày 30 tháng 02) là lỗi. Các phần để trống là
+      bản dự thảo (xem draft-blank).
+      """)
 def date_format(plan: Plan, config: Config):
     """date-format (KH406, warning): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
 
@@ -351,7 +386,13 @@ _ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.I)
 
 @rule("addressee-in-plan", "KH407", "warning",
       summary={"vi": "kế hoạch có dòng \"Kính gửi:\" (chỉ dùng cho công văn, tờ trình, báo cáo)",
-               "en": "a plan with a \"Kính gửi:\" line (that belongs to letters, submissions, reports)"})
+               "en": "a plan with a \"Kính gửi:\" line (that belongs to letters, submissions, reports)"},
+      doc_vi="""addressee-in-plan (KH407, cảnh báo): kế hoạch dùng "Nơi nhận:", không dùng "Kính gửi:".
+
+      "Kính gửi:" dùng trong công văn, tờ trình hoặc báo cáo gửi cấp trên; kế hoạch được gửi đến các
+      nơi nhận liệt kê tại mục "Nơi nhận:" (Nghị định 30, Phụ lục I). Đây thường là dấu hiệu của
+      việc dùng lại mẫu của một loại văn bản khác.
+      """)
 def addressee_in_plan(plan: Plan, config: Config):
     """addressee-in-plan (KH407, warning): a plan has "Nơi nhận:", not "Kính gửi:".
 

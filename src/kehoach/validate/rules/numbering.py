@@ -96,8 +96,16 @@ def _sibling_lists(sections: list[Section]) -> Iterator[list[Section]]:
 
 
 @rule("heading-numbering", "KH201", "warning",
-      summary={"vi": "số mục / tiểu mục / điểm bị trùng, nhảy cóc, sai thứ tự hoặc dùng chữ f, j, w, z",
-               "en": "section / sub-section / point numbers repeated, skipped, out of order, or lettered f, j, w, z"})
+      summary={"vi": "số thứ tự mục, tiểu mục, điểm bị trùng, bỏ sót, sai thứ tự hoặc dùng chữ f, j, w, z",
+               "en": "section / sub-section / point numbers repeated, skipped, out of order, or lettered f, j, w, z"},
+      doc_vi="""heading-numbering (KH201, cảnh báo): số thứ tự của mục, tiểu mục và điểm phải liên tục.
+
+      Các mục I, II, III…, tiểu mục 1, 2, 3… và điểm a), b), c), d), đ), e), g)… trong cùng một cấp
+      phải liên tục, không trùng, không bỏ sót. Điểm "đ" sau điểm "d" là đúng; điểm đánh chữ f, j, w
+      hoặc z thì không có trong bảng chữ cái tiếng Việt. Phát hiện được báo tại đề mục sai. Trường
+      hợp "e" đứng ngay sau "d" (chức năng đánh số tự động của Word không có "đ") chỉ được báo ở mức
+      `info`.
+      """)
 def heading_numbering(plan: Plan, config: Config):
     """heading-numbering (KH201, warning): section, sub-section and point numbers run in order.
 
@@ -180,8 +188,14 @@ def _task_number(task: Task) -> int | None:
 
 
 @rule("task-numbering", "KH202", "warning",
-      summary={"vi": "số thứ tự nhiệm vụ trong bảng bị lặp lại (hoặc nhảy cóc) trong cùng một nhóm",
-               "en": "task numbers in a table repeated (or skipped) within one group"})
+      summary={"vi": "số thứ tự nhiệm vụ trong bảng bị lặp lại (hoặc bỏ sót) trong cùng một nhóm",
+               "en": "task numbers in a table repeated (or skipped) within one group"},
+      doc_vi="""task-numbering (KH202, cảnh báo): số thứ tự nhiệm vụ trong bảng không trùng nhau trong cùng một nhóm.
+
+      Trong bảng phụ lục, cột STT được đánh lại từ đầu ở mỗi nhóm (I, II…) và không được trùng trong
+      cùng một nhóm; các dòng con của một nhiệm vụ dùng chung số của nhiệm vụ đó nên không tính là
+      trùng. Số bị bỏ cách (1, 2, 4) chỉ được báo ở mức `info`, vì Word có thể tự đánh số cột.
+      """)
 def task_numbering(plan: Plan, config: Config):
     """task-numbering (KH202, warning): table task numbers are unique within their group.
 

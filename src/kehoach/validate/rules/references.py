@@ -71,7 +71,13 @@ def type_code(number: str) -> str | None:
 
 @rule("reference-type-mismatch", "KH501", "error",
       summary={"vi": "tên loại văn bản được dẫn không khớp ký hiệu (\"Quyết định số 07/KH-UBND\")",
-               "en": "a cited document's type word disagrees with its type code (\"Quyết định số 07/KH-UBND\")"})
+               "en": "a cited document's type word disagrees with its type code (\"Quyết định số 07/KH-UBND\")"},
+      doc_vi="""reference-type-mismatch (KH501, lỗi): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
+
+      Số của quyết định mang ký hiệu QĐ, của kế hoạch mang ký hiệu KH, của nghị quyết mang ký hiệu
+      NQ (Nghị định 30, Phụ lục III). "Quyết định số 07/KH-UBND" là dẫn sai tên loại hoặc sai số văn
+      bản. Số không có chữ viết tắt tên loại văn bản (công văn "12/UBND-VX") không được xét.
+      """)
 def reference_type_mismatch(plan: Plan, config: Config):
     """reference-type-mismatch (KH501, error): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
 
@@ -125,7 +131,11 @@ def _plan_limit(plan: Plan) -> dt.date | None:
 
 
 @rule("reference-date-invalid", "KH502", "error",
-      summary={"vi": "ngày của văn bản được dẫn không tồn tại (31/02)", "en": "a cited document's date does not exist (31/02)"})
+      summary={"vi": "ngày của văn bản được dẫn không tồn tại (31/02)", "en": "a cited document's date does not exist (31/02)"},
+      doc_vi="""reference-date-invalid (KH502, lỗi): ngày của văn bản được dẫn chiếu phải có thật.
+
+      "ngày 31/02/2024" hay "ngày 31/4/2024" là viết nhầm thành một ngày không có thật.
+      """)
 def reference_date_invalid(plan: Plan, config: Config):
     """reference-date-invalid (KH502, error): a cited date exists on the calendar.
 
@@ -155,7 +165,12 @@ def reference_date_invalid(plan: Plan, config: Config):
 
 @rule("reference-date-after-plan", "KH503", "warning",
       summary={"vi": "văn bản được dẫn có ngày sau ngày ban hành kế hoạch",
-               "en": "a cited document is dated after the plan itself"})
+               "en": "a cited document is dated after the plan itself"},
+      doc_vi="""reference-date-after-plan (KH503, cảnh báo): kế hoạch không thể dẫn chiếu văn bản ban hành sau kế hoạch.
+
+      Văn bản được dẫn chiếu mang ngày sau ngày ban hành kế hoạch (hoặc sau ngày cuối của tháng ban
+      hành, khi ngày còn để trống) là do ghi sai ngày của văn bản đó hoặc sai ngày của kế hoạch.
+      """)
 def reference_date_after_plan(plan: Plan, config: Config):
     """reference-date-after-plan (KH503, warning): a plan cannot cite a later document.
 
@@ -198,7 +213,13 @@ def _number_key(number: str) -> str:
 
 @rule("reference-date-inconsistent", "KH504", "warning",
       summary={"vi": "cùng một văn bản được dẫn với hai ngày khác nhau",
-               "en": "the same document is cited with two different dates"})
+               "en": "the same document is cited with two different dates"},
+      doc_vi="""reference-date-inconsistent (KH504, cảnh báo): một văn bản chỉ có một ngày ban hành.
+
+      Văn bản được dẫn chiếu hai lần phải ghi cùng một ngày: "Quyết định số 1050/QĐ-SCT ngày
+      06/3/2026" ở phần mở đầu và "… ngày 06/3/2025" ở phần sau cho thấy một trong hai chỗ đã viết
+      nhầm. Phát hiện được báo tại lần dẫn chiếu sau.
+      """)
 def reference_date_inconsistent(plan: Plan, config: Config):
     """reference-date-inconsistent (KH504, warning): one document, one date.
 

@@ -62,7 +62,13 @@ def _all(sections: list[Section]) -> Iterator[Section]:
 
 @rule("missing-section", "KH301", "warning",
       summary={"vi": "thiếu phần Mục đích, yêu cầu / Nội dung / Tổ chức thực hiện",
-               "en": "a Purpose, Content or Organisation part is missing"})
+               "en": "a Purpose, Content or Organisation part is missing"},
+      doc_vi="""missing-section (KH301, cảnh báo): kế hoạch có đủ ba phần cơ bản.
+
+      Kế hoạch phải nêu rõ để làm gì (Mục đích, yêu cầu — hoặc Mục tiêu, Chỉ tiêu), làm những gì
+      (Nội dung, Nhiệm vụ, Hình thức) và ai thực hiện (Tổ chức thực hiện). Mỗi phần còn thiếu được
+      báo một lần; kế hoạch không có mục đánh số nào chỉ nhận một phát hiện.
+      """)
 def missing_section(plan: Plan, config: Config):
     """missing-section (KH301, warning): the plan has its three essential parts.
 
@@ -117,7 +123,13 @@ def _signature_block(plan: Plan) -> int | None:
 
 @rule("appendix-not-found", "KH302", "warning",
       summary={"vi": "văn bản nhắc \"Phụ lục/Danh mục kèm theo\" nhưng không có phụ lục",
-               "en": "an attached appendix is announced but missing"})
+               "en": "an attached appendix is announced but missing"},
+      doc_vi="""appendix-not-found (KH302, cảnh báo): phụ lục đã được dẫn chiếu phải có trong văn bản.
+
+      Các câu như "(Có Phụ lục kèm theo)" hoặc "Danh mục … ban hành kèm theo Kế hoạch này" cho biết
+      văn bản có phụ lục; nếu văn bản không có phụ lục nào (không có phần "PHỤ LỤC" / "DANH MỤC" và
+      không có bảng phụ lục) thì phụ lục đã bị bỏ sót hoặc nằm ở một tệp khác.
+      """)
 def appendix_not_found(plan: Plan, config: Config):
     """appendix-not-found (KH302, warning): an announced appendix is present.
 
@@ -176,7 +188,14 @@ def _blank_attachment(attached_to: str | None) -> str | None:
 
 @rule("appendix-number-mismatch", "KH303", "error",
       summary={"vi": "dòng \"kèm theo Kế hoạch số … ngày …\" của phụ lục khác số/ngày của kế hoạch",
-               "en": "an appendix's \"attached to plan no. … of …\" disagrees with the plan's number or date"})
+               "en": "an appendix's \"attached to plan no. … of …\" disagrees with the plan's number or date"},
+      doc_vi="""appendix-number-mismatch (KH303, lỗi): phụ lục ghi đúng số, ký hiệu và ngày của chính kế hoạch.
+
+      Mỗi phụ lục ghi "(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của …)"; khi kế hoạch đã có
+      số và ngày ban hành, các thông tin này phải khớp với phần đầu văn bản. Khi kế hoạch còn là dự
+      thảo thì không so sánh; khi phần đầu đã điền số, ngày mà dòng ghi của phụ lục vẫn để trống
+      ("Kế hoạch số    /KH-…") thì báo ở mức cảnh báo.
+      """)
 def appendix_number_mismatch(plan: Plan, config: Config):
     """appendix-number-mismatch (KH303, error): appendices carry the plan's own number and date.
 
@@ -257,7 +276,13 @@ KINDS = {
 
 @rule("not-a-plan", "KH304", "info", plans_only=False,
       summary={"vi": "văn bản không phải kế hoạch: bỏ qua các quy tắc dành cho kế hoạch",
-               "en": "the document is not a plan: plan-only rules are skipped"})
+               "en": "the document is not a plan: plan-only rules are skipped"},
+      doc_vi="""not-a-plan (KH304, thông tin): cho biết các quy tắc chỉ dành cho kế hoạch đã được bỏ qua.
+
+      Bài báo, công văn, tờ trình và báo cáo không phải là kế hoạch; các quy tắc về phần đầu văn
+      bản, đánh số, bố cục, văn bản được dẫn chiếu và nhiệm vụ không áp dụng cho các văn bản này và
+      được bỏ qua, để văn bản không bị coi là "không có vấn đề" mà không có lời giải thích nào.
+      """)
 def not_a_plan(plan: Plan, config: Config):
     """not-a-plan (KH304, info): says when plan-only rules were skipped.
 
@@ -321,7 +346,13 @@ def _body_text(plan: Plan) -> str:
 
 
 @rule("appendix-not-referenced", "KH305", "warning",
-      summary={"vi": "phụ lục không được nhắc đến trong phần nội dung", "en": "an appendix the body never refers to"})
+      summary={"vi": "phần thân văn bản không dẫn chiếu đến phụ lục", "en": "an appendix the body never refers to"},
+      doc_vi="""appendix-not-referenced (KH305, cảnh báo): phần thân văn bản dẫn chiếu đến từng phụ lục.
+
+      Nghị định 30 yêu cầu phần thân văn bản dẫn chiếu đến từng phụ lục ("(Có Phụ lục kèm theo)",
+      "chi tiết tại Phụ lục II"); khi có nhiều phụ lục thì dẫn chiếu theo số thứ tự của từng phụ
+      lục.
+      """)
 def appendix_not_referenced(plan: Plan, config: Config):
     """appendix-not-referenced (KH305, warning): the body refers to every appendix.
 
@@ -367,7 +398,12 @@ def appendix_not_referenced(plan: Plan, config: Config):
 
 
 @rule("appendix-numbering", "KH306", "warning",
-      summary={"vi": "có từ hai phụ lục trở lên mà không đánh số I, II …", "en": "two or more appendices not numbered I, II …"})
+      summary={"vi": "có từ hai phụ lục trở lên mà không đánh số I, II …", "en": "two or more appendices not numbered I, II …"},
+      doc_vi="""appendix-numbering (KH306, cảnh báo): khi có nhiều phụ lục thì đánh số Phụ lục I, II….
+
+      Văn bản chỉ có một phụ lục thì ghi "PHỤ LỤC"; có từ hai phụ lục trở lên thì phải đánh số để
+      phân biệt: "PHỤ LỤC I", "PHỤ LỤC II"… theo thứ tự (Nghị định 30, Phụ lục I).
+      """)
 def appendix_numbering(plan: Plan, config: Config):
     """appendix-numbering (KH306, warning): several appendices are numbered Phụ lục I, II ….
 

@@ -87,7 +87,14 @@ def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
 
 
 @rule("task-no-lead", "KH601", "warning",
-      summary={"vi": "nhiệm vụ không có đơn vị chủ trì", "en": "a task has no lead unit"})
+      summary={"vi": "nhiệm vụ không có đơn vị chủ trì", "en": "a task has no lead unit"},
+      doc_vi="""task-no-lead (KH601, cảnh báo): mỗi nhiệm vụ đều có đơn vị chủ trì.
+
+      Dòng của bảng nhiệm vụ (hoặc nhiệm vụ viết bằng các trường có nhãn) để trống ô chủ trì là
+      nhiệm vụ không có ai chịu trách nhiệm. Các dòng được nhóm dưới một đơn vị (dòng nhóm như
+      "PHÒNG NỘI VỤ") lấy đơn vị đó làm đơn vị chủ trì. Nếu không dòng nào của bảng có đơn vị chủ
+      trì (bảng không có cột này) thì chỉ có một phát hiện ở mức `info` cho cả bảng.
+      """)
 def task_no_lead(plan: Plan, config: Config):
     """task-no-lead (KH601, warning): every task names who leads it.
 
@@ -110,7 +117,15 @@ def task_no_lead(plan: Plan, config: Config):
 
 
 @rule("task-no-timeline", "KH602", "warning",
-      summary={"vi": "nhiệm vụ không có thời gian thực hiện", "en": "a task has no timeline"})
+      summary={"vi": "nhiệm vụ không có thời gian thực hiện", "en": "a task has no timeline"},
+      doc_vi="""task-no-timeline (KH602, cảnh báo): mỗi nhiệm vụ đều có thời gian thực hiện.
+
+      Dòng nhiệm vụ để trống ô thời gian ("Thời gian thực hiện"), hoặc nhiệm vụ viết dạng văn xuôi
+      mà không có dòng "Thời gian …:", thì không theo dõi, đôn đốc được. Nhiệm vụ liệt kê theo từng
+      đơn vị tại phần Tổ chức thực hiện không thuộc loại này và không được kiểm tra. Nếu không dòng
+      nào của bảng có thời gian thực hiện (bảng không có cột này) thì chỉ có một phát hiện ở mức
+      `info` cho cả bảng.
+      """)
 def task_no_timeline(plan: Plan, config: Config):
     """task-no-timeline (KH602, warning): every task says when.
 
@@ -137,7 +152,15 @@ def task_no_timeline(plan: Plan, config: Config):
 
 
 @rule("timeline-outside-plan-year", "KH603", "warning",
-      summary={"vi": "thời gian thực hiện nằm ngoài năm của kế hoạch", "en": "a task's timeline lies outside the plan's year"})
+      summary={"vi": "thời gian thực hiện nằm ngoài năm của kế hoạch", "en": "a task's timeline lies outside the plan's year"},
+      doc_vi="""timeline-outside-plan-year (KH603, cảnh báo): thời gian thực hiện nằm trong năm của kế hoạch.
+
+      Năm của kế hoạch được lấy từ trích yếu ("năm 2024", "giai đoạn 2021 - 2025") và ngày ban hành;
+      "Quý II/2023" trong kế hoạch năm 2024 thường là bảng của năm trước được sao chép lại mà chưa
+      cập nhật. Thời hạn nằm hẳn sau các năm của kế hoạch ("trước ngày 01/01/2030") thường là thời
+      hạn dài có chủ ý nên chỉ được báo ở mức `info`; ngày của các văn bản được dẫn chiếu trong ô
+      không được tính.
+      """)
 def timeline_outside_plan_year(plan: Plan, config: Config):
     """timeline-outside-plan-year (KH603, warning): timelines fall in the plan's years.
 
@@ -241,7 +264,15 @@ def _spellings(plan: Plan, config: Config) -> dict[str, _Spelling]:
 
 @rule("unit-near-miss", "KH604", "warning",
       summary={"vi": "tên đơn vị gần giống một tên khác trong kế hoạch (có thể viết sai)",
-               "en": "a unit name is a near miss of another in the plan (a misspelling?)"})
+               "en": "a unit name is a near miss of another in the plan (a misspelling?)"},
+      doc_vi="""unit-near-miss (KH604, cảnh báo): mỗi đơn vị chỉ có một cách viết tên.
+
+      Tên đơn vị viết "Văn phòng HDND và huyện" bên cạnh "Văn phòng HĐND và UBND huyện" là lỗi đánh
+      máy: hai tên chỉ khác nhau ở dấu, thiếu một từ ở giữa, hoặc sai chính tả một từ. Cách viết ít
+      gặp hơn sẽ bị báo (các tên khai báo trong mục `units` của tệp cấu hình luôn được coi là đúng).
+      Phần thêm vào ở đầu hoặc cuối tên ("Các phòng, ban" / "Các phòng, ban huyện") và cách viết
+      "và"/"&" được chấp nhận là biến thể.
+      """)
 def unit_near_miss(plan: Plan, config: Config):
     """unit-near-miss (KH604, warning): one unit, one spelling.
 

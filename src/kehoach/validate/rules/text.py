@@ -68,7 +68,13 @@ def looks_legacy(text: str) -> bool:
 
 
 @rule("legacy-encoding", "KH701", "error", plans_only=False,
-      summary={"vi": "văn bản dùng bảng mã cũ TCVN3/VNI thay vì Unicode", "en": "text in a legacy TCVN3/VNI encoding instead of Unicode"})
+      summary={"vi": "văn bản dùng bảng mã cũ TCVN3/VNI thay vì Unicode", "en": "text in a legacy TCVN3/VNI encoding instead of Unicode"},
+      doc_vi="""legacy-encoding (KH701, lỗi): văn bản dùng bộ mã Unicode, không dùng TCVN3 (.VnTime) hay VNI.
+
+      Nghị định 30 yêu cầu dùng bộ mã ký tự chữ Việt Unicode (TCVN 6909:2001). Văn bản gõ bằng phông
+      chữ cũ sẽ hiển thị thành ký tự vô nghĩa ở mọi nơi khác. Nếu bộ phân tích đã tự chuyển mã thì
+      chỉ báo ở mức `info`.
+      """)
 def legacy_encoding(plan: Plan, config: Config):
     """legacy-encoding (KH701, error): the text is Unicode, not TCVN3 (.VnTime) or VNI.
 
@@ -106,7 +112,15 @@ _UNTRUSTED = {"vi": " (chưa chắc chắn: nên đối chiếu với bản gố
 
 
 @rule("garbled-text", "KH704", "warning", plans_only=False,
-      summary={"vi": "lớp chữ bị lỗi bảng mã phông (chữ méo)", "en": "text layer in a broken font map (garbled letters)"})
+      summary={"vi": "lớp chữ bị sai ký tự do bảng mã phông bị hỏng", "en": "text layer in a broken font map (garbled letters)"},
+      doc_vi="""garbled-text (KH704, cảnh báo): lớp chữ đọc ra tiếng Việt, không phải chữ của một bảng mã phông bị hỏng.
+
+      Tệp PDF xuất bằng phông chữ có bảng ánh xạ ký tự bị hỏng cho ra "Ĉӝc lұp - Tӵ do" thay vì "Độc
+      lập - Tự do": người đọc thấy đúng chữ, nhưng việc tìm kiếm, sao chép và mọi công cụ đều đọc ra
+      ký tự sai. kehoach sửa loại văn bản này bằng bảng ánh xạ học được từ các cụm từ kế hoạch nào
+      cũng có (Tiêu ngữ, các từ thông dụng); việc sửa được báo ở mức `info` (ở mức cảnh báo khi bảng
+      ánh xạ không đủ tin cậy), chữ vẫn còn lỗi thì báo ở mức cảnh báo.
+      """)
 def garbled_text(plan: Plan, config: Config):
     """garbled-text (KH704, warning): the text layer reads as Vietnamese, not as a broken font map.
 
@@ -147,7 +161,14 @@ def garbled_text(plan: Plan, config: Config):
 
 
 @rule("decomposed-unicode", "KH702", "warning", plans_only=False,
-      summary={"vi": "Unicode tổ hợp (NFD) hoặc dấu bị tách khỏi chữ", "en": "decomposed Unicode (NFD) or detached diacritics"})
+      summary={"vi": "Unicode tổ hợp (NFD) hoặc dấu bị tách khỏi chữ", "en": "decomposed Unicode (NFD) or detached diacritics"},
+      doc_vi="""decomposed-unicode (KH702, cảnh báo): văn bản ở dạng dựng sẵn (NFC).
+
+      Văn bản ở dạng tổ hợp ("ê" ghi thành "e" + U+0302 + U+0301, thường gặp trên macOS và ở một số
+      tệp PDF) trông giống hệt nhưng làm hỏng việc tìm kiếm, sắp xếp và sao chép; dấu bị tách rời
+      bởi khoảng trắng ("nga ̀ y") thì nhìn thấy rõ là sai. Bộ phân tích đã tự sửa cả hai trường hợp
+      trong kết quả của mình; tệp gốc cũng nên được sửa.
+      """)
 def decomposed_unicode(plan: Plan, config: Config):
     """decomposed-unicode (KH702, warning): text is in precomposed form (NFC).
 
@@ -171,7 +192,12 @@ def decomposed_unicode(plan: Plan, config: Config):
 
 
 @rule("mixed-tone-placement", "KH703", "info", plans_only=False,
-      summary={"vi": "dùng lẫn kiểu bỏ dấu cũ (hoà) và mới (hòa)", "en": "old (hoà) and new (hòa) tone placement mixed"})
+      summary={"vi": "dùng lẫn kiểu đặt dấu thanh cũ (hoà) và mới (hòa)", "en": "old (hoà) and new (hòa) tone placement mixed"},
+      doc_vi="""mixed-tone-placement (KH703, thông tin): dùng thống nhất một kiểu đặt dấu thanh.
+
+      Cả "hoà, thuỷ" (kiểu cũ) và "hòa, thủy" (kiểu mới) đều được chấp nhận — chính văn bản nghị
+      định cũng dùng lẫn cả hai — nhưng trong một văn bản nên thống nhất một kiểu.
+      """)
 def mixed_tone_placement(plan: Plan, config: Config):
     """mixed-tone-placement (KH703, info): one tone-placement style throughout.
 
