@@ -418,7 +418,7 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
     previous_term = _install_sigterm()
     try:
         if in_process:
-            _run_here(sources, job, options, timeout, lang, reporter, finish)
+            _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb)
         else:
             _run_pool(sources, job, options, result.jobs, timeout, lang, reporter, finish,
                       max_tasks_per_child, memory_mb)
@@ -452,9 +452,52 @@ def _restore_sigterm(previous: Any) -> None:
             pass
 
 
-def _run_here(sources, job, options, timeout, lang, reporter, finish) -> None:
+def _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb: int = 0) -> None:
+    """One source (or `in_process`): in this process, under the same limits a worker has —
+    the time limit by SIGALRM, the memory limit as this process's soft RLIMIT_AS for the
+    duration of the run (restored after; a file needing more ends in MemoryError, one line)."""
     can_alarm = (timeout is not None and hasattr(signal, "setitimer")
                  and threading.current_thread() is threading.main_thread())
+    with _address_space(memory_mb):
+        _run_each_here(sources, job, options, timeout, lang, reporter, finish, can_alarm)
+
+
+class _address_space:
+    """Context manager: the soft RLIMIT_AS lowered to `megabytes` (0: unchanged), then restored
+    — the whole address space of this process, as `_limit_memory` sets it for a worker."""
+
+    def __init__(self, megabytes: int) -> None:
+        self.megabytes = megabytes
+        self.previous: tuple[int, int] | None = None
+
+    def __enter__(self) -> None:
+        if self.megabytes <= 0:
+            return
+        try:
+            import resource
+
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            limit = self.megabytes * 1024 * 1024
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            if soft != resource.RLIM_INFINITY and soft <= limit:
+                return                      # already as tight
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+            self.previous = (soft, hard)
+        except (ImportError, ValueError, OSError):
+            self.previous = None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            import resource
+
+            try:
+                resource.setrlimit(resource.RLIMIT_AS, self.previous)
+            except (ValueError, OSError):
+                pass
+
+
+def _run_each_here(sources, job, options, timeout, lang, reporter, finish, can_alarm: bool) -> None:
     for index, source in enumerate(sources):
         reporter.started(source)
         start, cpu = time.perf_counter(), time.process_time()

@@ -20,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_as_docx": {"vi": "đây là tệp .doc (Word 97-2003) đặt tên .docx; hãy chuyển sang .docx hoặc đổi đuôi thành .doc",
                     "en": "this is a .doc (Word 97-2003) file named .docx; convert it to .docx or rename it .doc"},
     "bad_pdf": {"vi": "tệp PDF hỏng hoặc không đọc được ({error})", "en": "a damaged or unreadable PDF ({error})"},
+    "pdf_too_complex": {"vi": "tệp PDF vượt giới hạn xử lý ({detail})", "en": "the PDF exceeds a processing limit ({detail})"},
     "encrypted_pdf": {"vi": "tệp PDF được mã hóa (có mật khẩu)", "en": "the PDF is encrypted (password-protected)"},
     "scanned_pdf": {"vi": "tệp PDF là bản quét, không có lớp chữ; dùng --ocr để nhận dạng ký tự",
                     "en": "the PDF is a scan with no text layer; use --ocr to recognise its text"},

@@ -46,22 +46,38 @@ def parse(path: str | Path, **options: object) -> Document:
     """Parse a .docx file into blocks. Raises KehoachError for unusable input."""
     path = Path(path)
     docx_container.check(path)
+    notes: list[str] = []
     try:
-        import docx  # python-docx
-
-        document = docx.Document(str(path))
-    except KehoachError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many types for a broken package
-        raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
+        document = _open(path)
+    except etree.XMLSyntaxError:         # a damaged XML part: read what Word's repair would
+        package, notes = docx_container.repaired(path)
+        document = _open(path, package)
     try:
         result = _Builder(document, path).build()
     except etree.XMLSyntaxError as exc:
         raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
+    result.source.notes.extend(notes)
     from .. import legacy
 
     legacy.repair_document(result)   # text typed in TCVN3 (.VnTime) or VNI fonts -> Unicode
     return result
+
+
+def _open(path: Path, package=None):
+    """python-docx's Document for `path` (or for a repaired in-memory `package`).
+    Lets XMLSyntaxError through (the caller repairs); anything else is one line."""
+    try:
+        import docx  # python-docx
+
+        return docx.Document(package if package is not None else str(path))
+    except KehoachError:
+        raise
+    except etree.XMLSyntaxError:
+        if package is not None:
+            raise KehoachError(str(path), "bad_docx", error="XML not well-formed, even after repair") from None
+        raise
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many types for a broken package
+        raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
 
 
 def _short(exc: BaseException) -> str:
@@ -288,6 +304,7 @@ def _app_pages(document) -> int | None:
     if app is None:
         return None
     for el in app.iter():
-        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit():
+        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit() \
+                and len(el.text.strip()) <= 5:       # a page count, not a number made to be huge
             return int(el.text.strip()) or None
     return None

@@ -77,7 +77,7 @@ class Styles:
         """[bold, italic, font, size, hidden] said by one rPr (None where it says nothing)."""
         size = None
         sz = layer.find(W + "sz")
-        if sz is not None and (sz.get(W + "val") or "").isdigit():
+        if sz is not None and (sz.get(W + "val") or "").isdigit() and len(sz.get(W + "val")) <= 5:
             size = int(sz.get(W + "val")) / 2
         return [on(layer.find(W + "b")), on(layer.find(W + "i")), self._font(layer.find(W + "rFonts")),
                 size, on(layer.find(W + "vanish"))]
@@ -153,8 +153,8 @@ class Styles:
             level = None
             for style in self.chain(style_id):
                 low = self.name(style.get(W + "styleId")).lower()
-                if low.startswith("heading ") and low[8:].strip().isdigit():
-                    level = int(low[8:].strip())
+                if low.startswith("heading ") and low[8:].strip().isdigit() and len(low[8:].strip()) <= 2:
+                    level = int(low[8:].strip()) or None
                     break
                 if low == "title":
                     level = 1
@@ -167,7 +167,7 @@ class Styles:
         if by_name is not None:
             return by_name
         ol = self._ppr_value(ppr, style_id, "outlineLvl")
-        if ol is not None and (ol.get(W + "val") or "").isdigit():
+        if ol is not None and (ol.get(W + "val") or "").isdigit() and len(ol.get(W + "val")) <= 2:
             level = int(ol.get(W + "val"))
             return level + 1 if level < 9 else None
         return None

@@ -23,6 +23,7 @@ from lxml import etree
 
 from ..blocks import Cell, Paragraph, Provenance, Row, Table
 from ..vntext import fold
+from . import limits
 from .docx_styles import Styles, on
 from .docx_text import ParaText, Reader, sdt_content
 
@@ -91,10 +92,11 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
 
 
 def _int_val(el: etree._Element | None, default: int = 0) -> int:
+    """A span or skip count from the document, bounded by Word's 63 columns."""
     if el is None:
         return default
     try:
-        return int(el.get(W + "val") or default)
+        return limits.clamp(int(el.get(W + "val") or default), 0, limits.get("GRID"))
     except ValueError:
         return default
 

@@ -288,4 +288,4 @@ def _symbol(code: str, font: str) -> str:
         return {0xB7: "•", 0x2D: "-", 0xBE: "—", 0xAE: "→"}.get(value, chr(value) if 0x20 <= value < 0x7F else "")
     if "wingdings" in font.lower():
         return "•"
-    return chr(value) if value >= 0x20 else ""
+    return chr(value) if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF else ""

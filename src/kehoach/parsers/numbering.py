@@ -18,6 +18,10 @@ numbering.xml reads "NỘI DUNG". `Numbering` walks the list definitions the way
   Word's lowerLetter is the Latin a, b, c, d, e … (no Vietnamese "đ"), and that is
   what is printed, so that is what we render. Bullets render as "-".
 
+Every number read from numbering.xml is bounded (`limits`): a start value is clamped to
+0 … 32767 (Word's own range), and the renderers fall back to digits for values whose
+letters or Roman numerals would grow without limit.
+
 `label(p)` must be called once per paragraph, in document order (body and table cells
 alike), because it advances the counters.
 """
@@ -26,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lxml import etree
+
+from . import limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -46,8 +52,18 @@ def _int(value: str | None, default: int | None = None) -> int | None:
         return default
 
 
+MAX_ROMAN = 39999          # "MMM…" past this would grow without bound: digits instead
+MAX_LETTER_REPEAT = 30     # "zzz…" a letter repeated at most 30 times (n <= 780)
+
+
+def _start(value: str | None) -> int:
+    """A start value from the document, clamped to what Word accepts (0 … 32767)."""
+    n = _int(value, 1)
+    return limits.clamp(n if n is not None else 1, 0, limits.get("NUMBER"))
+
+
 def roman(n: int) -> str:
-    if n <= 0:
+    if n <= 0 or n > MAX_ROMAN:
         return str(n)
     out = []
     for value, letters in _ROMAN:
@@ -59,7 +75,7 @@ def roman(n: int) -> str:
 
 def letters(n: int) -> str:
     """Word's letter numbering: a … z, then aa … zz, aaa … (the letter repeated)."""
-    if n <= 0:
+    if n <= 0 or (n - 1) // 26 >= MAX_LETTER_REPEAT:
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -119,14 +135,14 @@ class Level:
 
     @classmethod
     def from_xml(cls, lvl: etree._Element) -> Level:
-        level = cls(ilvl=_int(lvl.get(W + "ilvl"), 0) or 0)
+        level = cls(ilvl=limits.clamp(_int(lvl.get(W + "ilvl"), 0) or 0, 0, 8))
         level.update(lvl)
         return level
 
     def update(self, lvl: etree._Element) -> None:
         """Apply the children present in `lvl` (a full definition or an override)."""
         if (el := lvl.find(W + "start")) is not None:
-            self.start = _int(_val(el), 1) or 0
+            self.start = _start(_val(el))
         if (el := lvl.find(W + "numFmt")) is not None:
             self.fmt = _val(el) or "decimal"
         if lvl.find(W + "lvlPicBulletId") is not None:
@@ -193,10 +209,10 @@ class Numbering:
                 continue
             entry = _Num(abstract_id=_val(aref) or "")
             for ov in num.findall(W + "lvlOverride"):
-                ilvl = _int(ov.get(W + "ilvl"), 0) or 0
+                ilvl = limits.clamp(_int(ov.get(W + "ilvl"), 0) or 0, 0, 8)
                 so = ov.find(W + "startOverride")
                 if so is not None:
-                    entry.start_overrides[ilvl] = _int(_val(so), 1) or 0
+                    entry.start_overrides[ilvl] = _start(_val(so))
                 lvl = ov.find(W + "lvl")
                 if lvl is not None:
                     entry.level_overrides[ilvl] = lvl

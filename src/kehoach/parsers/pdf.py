@@ -26,9 +26,10 @@ from pathlib import Path
 from ..blocks import Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
 from ..errors import KehoachError
 from ..vntext import clean
+from . import limits, pdf_limits
 from . import pdf_layout as L
 from .pdf_lines import CharStats, Line, dedupe, group_lines, is_unmapped, strip_unmapped
-from .pdf_tables import FragRow, TableFrag, find_tables, read_table, same_layout, table_rows
+from .pdf_tables import FragRow, TableFrag, find_tables, read_table, ruling_grid, same_layout, table_rows
 
 PT_TO_MM = 25.4 / 72
 TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
@@ -51,6 +52,8 @@ class PageData:
     image_cover: float = 0.0        # share of the page covered by images
     rotation: int = 0               # the page's /Rotate
     turn: int = 0                   # degrees to add to it for the text to read upright (0: it does)
+    skipped: str = ""               # why the page was not read (a resource bound), "" when it was
+    no_tables: int = 0              # > 0: so many ruling-line crossings that tables were not looked for
 
 
 def parse(path: str | Path, **options: object) -> Document:
@@ -63,13 +66,22 @@ def parse(path: str | Path, **options: object) -> Document:
             upright = _upright_copy(path, pages, Path(tmp) / "upright.pdf")
             stats = CharStats()
             pages = _read_pages(upright, stats, name=path)
-    text_pages = sum(1 for p in pages if p.nchars >= TEXT_PAGE_MIN_CHARS)
-    if not pages or (len(pages) - text_pages) > SCANNED_SHARE * len(pages):
+    if not pages:
+        raise KehoachError(str(path), "bad_pdf", error="no pages")
+    skipped = [p for p in pages if p.skipped]
+    if len(skipped) == len(pages):
+        raise KehoachError(str(path), "pdf_too_complex", detail=f"page {skipped[0].number}: {skipped[0].skipped}")
+    read = [p for p in pages if not p.skipped]
+    text_pages = sum(1 for p in read if p.nchars >= TEXT_PAGE_MIN_CHARS)
+    if (len(read) - text_pages) > SCANNED_SHARE * len(read):
         if options.get("ocr"):
             return _ocr(path, **options)
         raise KehoachError(str(path), "scanned_pdf")
 
-    notes: list[str] = _apply_text_repair(pages)
+    notes: list[str] = [f"pdf: page {p.number} not read: {p.skipped}" for p in skipped]
+    notes += [f"pdf: page {p.number} has {p.no_tables:,} ruling-line crossings; its text was read without "
+              "looking for tables" for p in read if p.no_tables]
+    notes += _apply_text_repair(pages)
     if turned:
         notes.append(f"pdf: pages {', '.join(map(str, turned))} ran sideways and were read turned upright")
     if "repaired:garbled:untrusted" in notes and options.get("ocr"):
@@ -124,7 +136,33 @@ def _open(path: Path, name: Path | None = None):
         for err in (exc, cause, *getattr(exc, "args", ())):
             if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)):
                 raise KehoachError(str(name), "encrypted_pdf") from None
-        raise KehoachError(str(name), "bad_pdf", error=_short(exc)) from None
+        raise _damaged(name, exc) from None
+
+
+def _resource_limit(exc: BaseException) -> pdf_limits.PDFResourceLimit | None:
+    """The bound behind `exc` (pdfplumber wraps pdfminer's exceptions), if one is.
+    A MemoryError behind it (the memory limit) is raised as itself: one line upstream."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        err = todo.pop()
+        if not isinstance(err, BaseException) or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, pdf_limits.PDFResourceLimit):
+            return err
+        if isinstance(err, MemoryError):
+            raise MemoryError() from None
+        todo.extend([err.__cause__, err.__context__, *err.args])
+    return None
+
+
+def _damaged(name: Path, exc: BaseException) -> KehoachError:
+    """A PDF whose structure cannot be read: past a bound, or damaged."""
+    bound = _resource_limit(exc)
+    if bound is not None:
+        return KehoachError(str(name), "pdf_too_complex", detail=bound.what)
+    return KehoachError(str(name), "bad_pdf", error=_short(exc))
 
 
 def _short(exc: BaseException) -> str:
@@ -133,24 +171,40 @@ def _short(exc: BaseException) -> str:
 
 
 def _read_pages(path: Path, stats: CharStats, name: Path | None = None) -> list[PageData]:
-    """Read every page, closing each right after. `name` is the file named in errors."""
+    """Read every page, closing each right after. `name` is the file named in errors.
+
+    A page past a resource bound (`pdf_limits`: a stream inflating too far, too many
+    operators, glyphs or shapes) is skipped and marked; the document as a whole is bounded
+    by `PDF_TOTAL_GLYPHS`."""
     name = name or path
+    pdf_limits.install()
     pdf = _open(path, name)
     out: list[PageData] = []
+    total_glyphs, glyph_budget = 0, limits.get("PDF_TOTAL_GLYPHS")
     try:
         try:
             pages = pdf.pages
         except Exception as exc:
-            raise KehoachError(str(name), "bad_pdf", error=_short(exc)) from None
+            raise _damaged(name, exc) from None
         for page in pages:
+            pdf_limits.page_budget()
             try:
                 out.append(_read_page(page, stats))
             except KehoachError:
                 raise
             except Exception as exc:
-                raise KehoachError(str(name), "bad_pdf", error=f"page {page.page_number}: {_short(exc)}") from None
+                bound = _resource_limit(exc)
+                if bound is None:
+                    raise KehoachError(str(name), "bad_pdf", error=f"page {page.page_number}: {_short(exc)}") from None
+                out.append(PageData(number=page.page_number, width=float(page.width), height=float(page.height),
+                                    skipped=bound.what))
             finally:
+                pdf_limits.end_page()
                 page.close()
+            total_glyphs += out[-1].nchars
+            if total_glyphs > glyph_budget:
+                raise KehoachError(str(name), "pdf_too_complex",
+                                   detail=f"more than {glyph_budget:,} glyphs by page {page.page_number}")
     finally:
         try:
             pdf.close()
@@ -173,7 +227,10 @@ def _read_page(page, stats: CharStats) -> PageData:
     if not data.nchars:
         return data
     inside: list[tuple[float, float, float, float]] = []
-    for tb in find_tables(page):
+    grid = ruling_grid(page)
+    if grid > limits.get("PDF_TABLE_GRID"):
+        data.no_tables = grid
+    for tb in (find_tables(page) if not data.no_tables else []):
         data.tables.append(read_table(tb, chars, data.number, data.width, stats))
         inside.append(tb.bbox)
     free = [c for c in chars if not _inside(c, inside)]

@@ -95,6 +95,26 @@ def _invisible(obj: dict) -> bool:
     return not obj.get("fill") or _white(obj.get("non_stroking_color"))
 
 
+def ruling_grid(page) -> int:
+    """How many crossings the page's ruling lines can make: distinct horizontal positions
+    times distinct vertical ones (snapped like the finder does). pdfplumber's cell search
+    grows much faster than that count (a 100 x 100 grid takes minutes), so the caller
+    reads a page whose grid is past `limits.PDF_TABLE_GRID` without looking for tables."""
+    rows: set[int] = set()
+    cols: set[int] = set()
+    step = TABLE_SETTINGS["snap_tolerance"]
+    for obj in (*page.lines, *(r for r in page.rects if not _invisible(r))):
+        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+        if obj.get("object_type") == "rect":
+            rows.update((round(top / step), round(bottom / step)))
+            cols.update((round(x0 / step), round(x1 / step)))
+        elif abs(bottom - top) < step:
+            rows.add(round(top / step))
+        elif abs(x1 - x0) < step:
+            cols.add(round(x0 / step))
+    return len(rows) * len(cols)
+
+
 def find_tables(page) -> list:
     """pdfplumber tables with at least `MIN_COLUMNS` columns and one row of real cells.
 

@@ -14,6 +14,7 @@ import regex as re
 from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ..errors import KehoachError
 from ..vntext import clean
+from . import text_encoding
 from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
 from .web_text import is_type_line, join_emphasis_wraps, layout_zone
@@ -29,29 +30,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:Trang|Page)
 
 
 def decode(data: bytes, path: str) -> str:
-    """Bytes -> str: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258/1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    sample = data[:65536]
-    if b"\x00" in sample or _binary_ratio(sample) > 0.05:
-        raise KehoachError(path, "binary_text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    for codec in ("cp1258", "cp1252"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    raise KehoachError(path, "bad_encoding")
-
-
-def _binary_ratio(sample: bytes) -> float:
-    if not sample:
-        return 0.0
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(sample)
+    """Bytes -> str (see `text_encoding`: BOMs, UTF-16/32 without BOM, UTF-8, Windows-1258/1252)."""
+    return text_encoding.decode(data, path)[0]
 
 
 def strip_markdown(line: str) -> tuple[str, int | None, bool]:
@@ -119,7 +99,7 @@ def parse(path: str | Path, **_options: object) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise KehoachError(str(path), "unreadable", error=exc.strerror or exc.__class__.__name__) from None
-    text = decode(data, str(path))
+    text, encoding_notes = text_encoding.decode(data, str(path))
     from .. import legacy
 
     converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
@@ -134,6 +114,7 @@ def parse(path: str | Path, **_options: object) -> Document:
             unsure = [f"text: {n}" for n in result.uncertain_notes(lambda i: f"line {i + 1}")]
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
+    doc.source.notes.extend(encoding_notes)
     if converted:
         doc.source.notes.append(f"repaired:{converted[1]}")
         doc.source.notes.extend(unsure)

@@ -17,7 +17,7 @@ from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrappe
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
-from .diagnostics import collecting, report
+from .diagnostics import collecting, report, report_source_notes
 from .flat_tables import rebuild_flat_tables
 from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
@@ -183,6 +183,7 @@ def _signs(p: Paragraph) -> bool:
 def build_plan(doc: Document) -> Plan:
     """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
     with collecting() as found:
+        report_source_notes(doc.source.notes)
         plan = _build_plan(doc)
     plan.diagnostics = found
     return plan

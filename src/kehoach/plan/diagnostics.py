@@ -12,6 +12,9 @@ call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for s
 - ``text-dropped``        text dropped as page noise
 - ``heading-level-guessed`` a heading whose level was guessed from its look, not its number
 - ``not-a-plan``          the document is not a Kế hoạch (its type says so)
+- ``input-repaired``      the file was damaged and read as far as it could be (a DOCX part
+                          that is not well-formed XML, bytes of a text file dropped or replaced)
+- ``page-skipped``        a PDF page past a resource bound was not read
 
 New codes are added here with a line of explanation.
 """
@@ -46,3 +49,17 @@ def collecting() -> Iterator[list[Diagnostic]]:
         yield sink
     finally:
         _current.reset(token)
+
+
+_DAMAGE_MARKS = ("is not well-formed XML", "stray NUL byte", "invalid UTF-8", "last character is cut",
+                 "incomplete character", "sequence(s) replaced")
+
+
+def report_source_notes(notes: list[str]) -> None:
+    """Turn the parser's notes about damaged input or skipped pages into diagnostics: text
+    may be missing there, and a reader of the register should know without reading notes."""
+    for note in notes:
+        if note.startswith("pdf: page ") and " not read: " in note:
+            report("page-skipped", note.removeprefix("pdf: "))
+        elif any(mark in note for mark in _DAMAGE_MARKS):
+            report("input-repaired", note.split(": ", 1)[-1])

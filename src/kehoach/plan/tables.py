@@ -238,9 +238,10 @@ def _adds_fields(raw_grid: list, tmap: TableMap) -> bool:
 def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:
     """The title of a group row, or None for other rows."""
     m = _GROUP_NUMBER.match(num_text) if num_text else None
-    distinct_cells = []
-    for i, cell in enumerate(grid):
-        if cell.text.strip() and all(cell is not d for d in distinct_cells):
+    distinct_cells, seen = [], set()        # by identity (a spanned cell fills several slots); linear
+    for cell in grid:
+        if id(cell) not in seen and cell.text.strip():
+            seen.add(id(cell))
             distinct_cells.append(cell)
     if m and m.group("title"):
         # "I. Truyền thông hỗ trợ …" in the number cell, the rest of the row empty or spanned
