@@ -415,8 +415,7 @@ def test_fields_that_make_no_task_are_reported():
 - Thời gian: 01 ngày/hội nghị.
 """)
     assert plan.tasks == []
-    (d,) = plan.diagnostics
-    assert d.code == "fields-unattached"
+    (d,) = [d for d in plan.diagnostics if d.code == "fields-unattached"]   # the item also starts at 3
     assert "Hội nghị phổ biến pháp luật" in d.message and d.location.line is not None
 
 
