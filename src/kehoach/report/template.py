@@ -50,7 +50,6 @@ footer{margin-top:30px;color:var(--mute);font-size:12px}
  @page{size:A4;margin:14mm 12mm}
  body{max-width:none;padding:0;font-size:10.5pt}
  .controls,nav.toc{display:none!important}
- .tasks tr[hidden]{display:table-row}
  .tasks th{position:static}
  thead{display:table-header-group}
  tr,li,.card,svg{break-inside:avoid}
@@ -68,13 +67,13 @@ var keys=['q','unit','group','origin','kind'];
 document.querySelectorAll('section.plan').forEach(function(sec){
   var table=sec.querySelector('table.tasks'); if(!table) return;
   var body=table.tBodies[0], rows=Array.prototype.slice.call(body.rows);
-  rows.forEach(function(r){r.dataset.text=fold(r.textContent);});
+  var texts=rows.map(function(r){return fold(r.textContent);});
   var ctl={}; keys.forEach(function(k){ctl[k]=sec.querySelector('[data-filter="'+k+'"]');});
   var shown=sec.querySelector('.shown-count');
   function apply(){
     var q=ctl.q?fold(ctl.q.value).trim():'', n=0;
-    rows.forEach(function(r){
-      var ok=(!q||r.dataset.text.indexOf(q)>=0);
+    rows.forEach(function(r,i){
+      var ok=(!q||texts[i].indexOf(q)>=0);
       ['unit','group','origin','kind'].forEach(function(k){
         var v=ctl[k]&&ctl[k].value; if(ok&&v){ok=(r.dataset[k]||'').split('|').indexOf(v)>=0;}
       });
