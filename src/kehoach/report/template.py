@@ -21,12 +21,14 @@ h3{font-size:15px;margin:18px 0 6px}
 .outline ul{margin:2px 0;padding-left:20px}.outline li{margin:1px 0}
 .controls{display:none;flex-wrap:wrap;gap:8px;align-items:center;margin:6px 0}
 .js .controls{display:flex}
-.controls input,.controls select{font:inherit;padding:3px 6px;max-width:260px}
+.controls input,.controls select{font:inherit;padding:3px 6px;max-width:220px}
 table.tasks{border-collapse:collapse;width:100%;font-size:13px}
 .tasks th,.tasks td{border:1px solid var(--line);padding:3px 5px;vertical-align:top;text-align:left}
 .tasks th{background:var(--soft);position:sticky;top:0}
 .js .tasks th[data-sort]{cursor:pointer}
 .tasks th[aria-sort=ascending]::after{content:" ▲"}.tasks th[aria-sort=descending]::after{content:" ▼"}
+.tasks td:nth-child(2){min-width:9em;font-size:12px}.tasks td:nth-child(4),.tasks td:nth-child(5){min-width:8em}
+.tasks td:nth-child(6){min-width:7em}
 .tasks td.where,.tasks td.id{white-space:nowrap;color:var(--mute);font-size:12px}
 .group-dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:4px}
 .chart{max-width:100%;height:auto;font-family:inherit}
