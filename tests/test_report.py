@@ -369,3 +369,20 @@ def _fold(text: str) -> str:
     import unicodedata
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@needs_chromium
+@needs(SEEDS_DIR)
+def test_sorting_in_the_browser(tmp_path):
+    seed = sorted(SEEDS_DIR.glob("001_*.txt"))[0]
+    plan = api.parse(seed)
+    out = tmp_path / "s.html"
+    assert _run("report", str(seed), "-o", str(out)).returncode == 0
+    ids = [t.id for t in plan.tasks]
+    assert len(ids) > 3
+    for param, expected in (("sort=1", ids), ("sort=-1", ids[::-1])):   # column 1: the task's place
+        dom, console = _chromium(tmp_path, out.as_uri() + "#" + param, "--dump-dom")
+        assert console == []
+        shown = re.findall(r'<td class="id" data-key="\d+">[^<]*<br>([^<]+)</td>', dom)
+        assert shown == expected, param
+        assert ('aria-sort="descending"' in dom) == param.startswith("sort=-")

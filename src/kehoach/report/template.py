@@ -106,6 +106,8 @@ document.querySelectorAll('section.plan').forEach(function(sec){
     }
     th.addEventListener('click',sort);
     th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});
+    var want=parseInt(params.get('sort')||'0',10);
+    if(Math.abs(want)===th.cellIndex+1){sort(); if(want<0) sort();}
   });
   apply();
 });
