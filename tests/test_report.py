@@ -386,3 +386,15 @@ def test_sorting_in_the_browser(tmp_path):
         shown = re.findall(r'<td class="id" data-key="\d+">[^<]*<br>([^<]+)</td>', dom)
         assert shown == expected, param
         assert ('aria-sort="descending"' in dom) == param.startswith("sort=-")
+
+
+@needs_chromium
+@needs(SEEDS_DIR)
+def test_prints_on_a4(tmp_path):
+    seed = sorted(SEEDS_DIR.glob("000_*.txt"))[0]
+    out, pdf = tmp_path / "s.html", tmp_path / "s.pdf"
+    assert _run("report", str(seed), "-o", str(out)).returncode == 0
+    _, console = _chromium(tmp_path, out.as_uri(), "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    assert console == []
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)

@@ -27,9 +27,9 @@ table.tasks{border-collapse:collapse;width:100%;font-size:13px}
 .tasks th{background:var(--soft);position:sticky;top:0}
 .js .tasks th[data-sort]{cursor:pointer}
 .tasks th[aria-sort=ascending]::after{content:" ▲"}.tasks th[aria-sort=descending]::after{content:" ▼"}
-.tasks td:nth-child(2){min-width:9em;font-size:12px}.tasks td:nth-child(4),.tasks td:nth-child(5){min-width:8em}
-.tasks td:nth-child(6){min-width:7em}
-.tasks td.where,.tasks td.id{white-space:nowrap;color:var(--mute);font-size:12px}
+.tasks td:nth-child(2){font-size:12px}
+table.tasks{table-layout:fixed}.tasks td{overflow-wrap:break-word}
+.tasks td.where,.tasks td.id{color:var(--mute);font-size:12px}
 .group-dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:4px}
 .chart{max-width:100%;height:auto;font-family:inherit}
 .chart .grid{stroke:#e5e7eb;stroke-width:1}.chart .tick{font-size:10px;fill:var(--mute)}
@@ -176,6 +176,7 @@ PAGE = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.ti
 <span class="note">{{ T('report_shown') }}: <span class="shown-count">{{ p.tasks|length }}</span>/{{ p.tasks|length }}</span>
 </div>
 <table class="tasks">
+<colgroup><col style="width:6%"><col style="width:12%"><col style="width:32%"><col style="width:12%"><col style="width:12%"><col style="width:11%"><col style="width:7%"><col style="width:8%"></colgroup>
 <thead><tr>
 <th data-sort="num">#</th><th data-sort="text">{{ T('report_group') }}</th><th data-sort="text">{{ T('report_content') }}</th>
 <th data-sort="text">{{ T('report_lead') }}</th><th data-sort="text">{{ T('report_support') }}</th>
