@@ -190,6 +190,8 @@ def version_cmd() -> None:
 
 from .validate.cli import register as _register_validate  # noqa: E402
 _register_validate(app)  # `validate` and `rules` commands (src/kehoach/validate/cli.py)
+from .report.cli import register as _register_report  # noqa: E402
+_register_report(app)  # `report` command (src/kehoach/report/cli.py)
 
 
 if __name__ == "__main__":  # pragma: no cover
