@@ -109,6 +109,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctype_chi_thi": {"vi": "Chỉ thị", "en": "directive"},
     "doctype_nghi_quyet": {"vi": "Nghị quyết", "en": "resolution"},
     "doctype_unknown": {"vi": "không xác định", "en": "not recognised"},
+    # kehoach diff (src/kehoach/diff/)
+    "diff_summary": {"vi": "Nhiệm vụ: {added} thêm, {removed} bỏ, {changed} sửa, {moved} chuyển nhóm, {unchanged} giữ nguyên",
+                     "en": "Tasks: {added} added, {removed} removed, {changed} changed, {moved} moved, {unchanged} unchanged"},
+    "diff_same": {"vi": "Danh mục nhiệm vụ của hai bản giống nhau.", "en": "The two task registers are the same."},
+    "diff_header": {"vi": "Phần đầu văn bản", "en": "Header"},
+    "diff_sections": {"vi": "Đề mục", "en": "Headings"},
+    "diff_tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
+    "diff_group": {"vi": "nhóm", "en": "group"},
+    "diff_status_added": {"vi": "THÊM", "en": "ADDED"},
+    "diff_status_removed": {"vi": "BỎ", "en": "REMOVED"},
+    "diff_status_changed": {"vi": "SỬA", "en": "CHANGED"},
+    "diff_status_moved": {"vi": "CHUYỂN", "en": "MOVED"},
+    "diff_status_unchanged": {"vi": "GIỮ NGUYÊN", "en": "UNCHANGED"},
+    "diff_field_content": {"vi": "nội dung", "en": "content"},
+    "diff_field_lead": {"vi": "chủ trì", "en": "lead"},
+    "diff_field_support": {"vi": "phối hợp", "en": "support"},
+    "diff_field_products": {"vi": "sản phẩm", "en": "products"},
+    "diff_field_timeline": {"vi": "thời gian", "en": "timeline"},
+    "diff_field_notes": {"vi": "ghi chú", "en": "notes"},
 }
 
 

@@ -1,0 +1,124 @@
+"""Two Plans -> a PlanDiff: tasks aligned (align.py), fields compared by `vntext.key`,
+header fields and section headings compared."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..models import Plan, Section, Task
+from ..vntext import key
+from .align import align, moved_pairs
+from .schema import (Files, HeaderChange, PlanDiff, SectionChanges, SectionRef, Summary, TASK_FIELDS,
+                     TaskChange, WordOp)
+from .textdiff import same_words, word_diff
+
+HEADER_FIELDS = ("number", "date", "date_partial", "title", "doc_type", "issuer", "issuer_parent",
+                 "place", "signer.authority", "signer.position", "signer.name", "draft")
+
+
+def _text(task: Task, field: str) -> str:
+    """A field as one text, for comparison and the word diff."""
+    if field == "content":
+        return "\n".join(p for p in (task.content, task.details) if p)
+    if field in ("lead", "support"):
+        return "; ".join(u.name for u in getattr(task, field))
+    if field == "products":
+        return "; ".join(task.products)
+    if field == "timeline":
+        return task.timeline.raw if task.timeline else ""
+    return task.notes or ""
+
+
+def _same(a: Task, b: Task, field: str) -> bool:
+    if field in ("lead", "support"):       # units: the same set of names, order aside
+        return sorted(u.key for u in getattr(a, field)) == sorted(u.key for u in getattr(b, field))
+    if field == "products":
+        return sorted(key(p) for p in a.products) == sorted(key(p) for p in b.products)
+    return same_words(_text(a, field), _text(b, field))
+
+
+def changed_fields(a: Task, b: Task) -> list[str]:
+    return [f for f in TASK_FIELDS if not _same(a, b, f)]
+
+
+def _words(a: Task, b: Task, fields: Iterable[str]) -> dict[str, list[WordOp]]:
+    return {f: [WordOp(op=p.op, old=p.old, new=p.new) for p in word_diff(_text(a, f), _text(b, f))]
+            for f in fields}
+
+
+def task_changes(old: list[Task], new: list[Task]) -> list[TaskChange]:
+    """Every task of both plans once, in the new plan's order (a removed task where it stood)."""
+    al = align(old, new)
+    moved = moved_pairs(old, new, al.pairs)
+    entries: list[tuple[float, float, TaskChange]] = []
+    pos_of_old: dict[int, int] = {}
+    for i, j, score in al.pairs:
+        pos_of_old[i] = j
+        fields = changed_fields(old[i], new[j])
+        status = "moved" if i in moved else "changed" if fields else "unchanged"
+        entries.append((j, 0, TaskChange(status=status, old=old[i], new=new[j], changed=fields,
+                                          similarity=round(score, 3), words=_words(old[i], new[j], fields))))
+    for j in al.added:
+        entries.append((j, 0, TaskChange(status="added", new=new[j])))
+    for i in al.removed:
+        before = [pos_of_old[k] for k in range(i) if k in pos_of_old]
+        entries.append(((max(before) if before else -1) + 0.5, i, TaskChange(status="removed", old=old[i])))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    return [e[2] for e in entries]
+
+
+def _get(obj: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def header_changes(old: Plan, new: Plan) -> list[HeaderChange]:
+    out = []
+    for field in HEADER_FIELDS:
+        a, b = _get(old.header, field), _get(new.header, field)
+        if (key(a) != key(b)) if isinstance(a, str) or isinstance(b, str) else a != b:
+            out.append(HeaderChange(field=field, old=a, new=b))
+    return out
+
+
+def _flatten(sections: Iterable[Section]) -> list[Section]:
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(_flatten(s.children))
+    return out
+
+
+def section_changes(old: Plan, new: Plan) -> SectionChanges:
+    """Headings added or removed, by title (a renumbered heading is neither)."""
+    a, b = _flatten(old.sections), _flatten(new.sections)
+    left = Counter(key(s.title) for s in b)
+    removed = []
+    for s in a:
+        if left[key(s.title)] > 0:
+            left[key(s.title)] -= 1
+        else:
+            removed.append(s)
+    left = Counter(key(s.title) for s in a)
+    added = []
+    for s in b:
+        if left[key(s.title)] > 0:
+            left[key(s.title)] -= 1
+        else:
+            added.append(s)
+
+    def ref(s: Section) -> SectionRef:
+        return SectionRef(number=s.number, level=s.level, title=s.title, location=s.location)
+
+    return SectionChanges(added=[ref(s) for s in added], removed=[ref(s) for s in removed])
+
+
+def diff_plans(old: Plan, new: Plan) -> PlanDiff:
+    tasks = task_changes(list(old.tasks), list(new.tasks))
+    counts = Counter(t.status for t in tasks)
+    summary = Summary(**{k: counts.get(k, 0) for k in ("added", "removed", "changed", "moved", "unchanged")})
+    return PlanDiff(files=Files(old=old.source, new=new.source),
+                    same=all(t.status == "unchanged" for t in tasks), summary=summary, tasks=tasks,
+                    header=header_changes(old, new), sections=section_changes(old, new))

@@ -1,0 +1,87 @@
+"""A PlanDiff as text for a terminal (rich; Vietnamese by default) or as JSON."""
+from __future__ import annotations
+
+import io
+import json
+
+from rich.console import Console
+from rich.text import Text
+
+from ..i18n import t
+from .schema import PlanDiff, TaskChange, WordOp
+
+STYLE = {"added": "green", "removed": "red", "changed": "yellow", "moved": "cyan", "unchanged": "dim"}
+
+
+def to_json(diff: PlanDiff) -> str:
+    return json.dumps(diff.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def _label(task) -> str:
+    number = f"{task.number}. " if task.number else ""
+    group = f"[{task.group}] " if task.group else ""
+    return f"{group}{number}"
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _words_line(ops: list[WordOp]) -> Text:
+    out = Text("      ")
+    for op in ops:
+        if op.op == "equal":
+            # long unchanged runs are cut to their ends
+            words = op.old.split()
+            out.append(op.old if len(words) <= 12 else " ".join(words[:5]) + " … " + " ".join(words[-5:]))
+        else:
+            if op.old:
+                out.append(f"[-{op.old}-]", style="red strike")
+            if op.new:
+                out.append(f"{{+{op.new}+}}", style="green")
+        out.append(" ")
+    return out
+
+
+def _task_lines(change: TaskChange, lang: str) -> list[Text]:
+    status = t(f"diff_status_{change.status}", lang)
+    task = change.new or change.old
+    lines = [Text.assemble((f"{status:<12}", STYLE[change.status] + " bold"), _label(task),
+                           _short(task.content))]
+    if change.status == "moved" and change.old and change.new:
+        lines.append(Text(f"      {t('diff_group', lang)}: {change.old.group or '—'} → {change.new.group or '—'}",
+                          style="cyan"))
+    for field in change.changed:
+        lines.append(Text(f"    {t('diff_field_' + field, lang)}:", style="bold"))
+        lines.append(_words_line(change.words.get(field, [])))
+    return lines
+
+
+def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 120) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, soft_wrap=False)
+    console.print(Text(f"--- {diff.files.old.path}\n+++ {diff.files.new.path}", style="bold"))
+    s = diff.summary
+    console.print(t("diff_summary", lang, added=s.added, removed=s.removed, changed=s.changed,
+                    moved=s.moved, unchanged=s.unchanged))
+    if diff.header:
+        console.print(Text(t("diff_header", lang), style="bold underline"))
+        for h in diff.header:
+            console.print(f"  {h.field}: {h.old if h.old is not None else '—'} → {h.new if h.new is not None else '—'}")
+    if diff.sections.added or diff.sections.removed:
+        console.print(Text(t("diff_sections", lang), style="bold underline"))
+        for sec in diff.sections.removed:
+            console.print(Text(f"  - {sec.number}. {sec.title}", style="red"))
+        for sec in diff.sections.added:
+            console.print(Text(f"  + {sec.number}. {sec.title}", style="green"))
+    shown = [c for c in diff.tasks if c.status != "unchanged"]
+    if shown:
+        console.print(Text(t("diff_tasks", lang), style="bold underline"))
+        for change in shown:
+            for line in _task_lines(change, lang):
+                console.print(line)
+    if diff.same:
+        console.print(t("diff_same", lang))
+    return buffer.getvalue()
