@@ -7,14 +7,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Plan, Section, Task
-from ..vntext import key
-from .align import align, moved_pairs
-from .schema import (Files, HeaderChange, PlanDiff, SectionChanges, SectionRef, Summary, TASK_FIELDS,
+from ..vntext import key, words
+from .align import _overlap, align, moved_pairs
+from .hungarian import assign
+from .schema import (Files, HeaderChange, PlanDiff, SectionChanges, SectionEdit, SectionRef, Summary, TASK_FIELDS,
                      TaskChange, WordOp)
 from .textdiff import same_words, word_diff
 
 HEADER_FIELDS = ("number", "date", "date_partial", "title", "doc_type", "issuer", "issuer_parent",
-                 "place", "signer.authority", "signer.position", "signer.name", "draft")
+                 "place", "signer.authority", "signer.position", "signer.name", "recipients", "draft")
 
 
 def _text(task: Task, field: str) -> str:
@@ -78,7 +79,13 @@ def header_changes(old: Plan, new: Plan) -> list[HeaderChange]:
     out = []
     for field in HEADER_FIELDS:
         a, b = _get(old.header, field), _get(new.header, field)
-        if (key(a) != key(b)) if isinstance(a, str) or isinstance(b, str) else a != b:
+        if isinstance(a, list):
+            differ = [key(x) for x in a] != [key(x) for x in b or []]
+        elif isinstance(a, str) or isinstance(b, str):
+            differ = key(a) != key(b)
+        else:
+            differ = a != b
+        if differ:
             out.append(HeaderChange(field=field, old=a, new=b))
     return out
 
@@ -112,7 +119,23 @@ def section_changes(old: Plan, new: Plan) -> SectionChanges:
     def ref(s: Section) -> SectionRef:
         return SectionRef(number=s.number, level=s.level, title=s.title, location=s.location)
 
-    return SectionChanges(added=[ref(s) for s in added], removed=[ref(s) for s in removed])
+    # a reworded heading: the same level and most of its words kept -> changed, not removed + added
+    cost = [[-_overlap(frozenset(words(r.title)), frozenset(words(a.title)))
+             if r.level == a.level and _overlap(frozenset(words(r.title)), frozenset(words(a.title))) >= 0.6
+             else 0.0 for a in added] for r in removed]
+    edits: list[SectionEdit] = []
+    paired_r, paired_a = set(), set()
+    if removed and added:
+        for i, j in enumerate(assign(cost)):
+            if j is not None and cost[i][j] < 0:
+                paired_r.add(i)
+                paired_a.add(j)
+                edits.append(SectionEdit(old=ref(removed[i]), new=ref(added[j]),
+                                         words=[WordOp(op=p.op, old=p.old, new=p.new)
+                                                for p in word_diff(removed[i].title, added[j].title)]))
+    return SectionChanges(added=[ref(s) for j, s in enumerate(added) if j not in paired_a],
+                          removed=[ref(s) for i, s in enumerate(removed) if i not in paired_r],
+                          changed=edits)
 
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:

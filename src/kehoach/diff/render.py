@@ -70,12 +70,16 @@ def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 
         console.print(Text(t("diff_header", lang), style="bold underline"))
         for h in diff.header:
             console.print(f"  {h.field}: {h.old if h.old is not None else '—'} → {h.new if h.new is not None else '—'}")
-    if diff.sections.added or diff.sections.removed:
+    sections = diff.sections
+    if sections.added or sections.removed or sections.changed:
         console.print(Text(t("diff_sections", lang), style="bold underline"))
-        for sec in diff.sections.removed:
-            console.print(Text(f"  - {sec.number}. {sec.title}", style="red"))
-        for sec in diff.sections.added:
-            console.print(Text(f"  + {sec.number}. {sec.title}", style="green"))
+        for sec in sections.removed:
+            console.print(Text(f"  - {sec.number}. {_short(sec.title)}", style="red"))
+        for sec in sections.added:
+            console.print(Text(f"  + {sec.number}. {_short(sec.title)}", style="green"))
+        for edit in sections.changed:
+            console.print(Text(f"  ~ {edit.new.number}. {_short(edit.new.title)}", style="yellow"))
+            console.print(_words_line(edit.words))
     shown = [c for c in diff.tasks if c.status != "unchanged"]
     if shown:
         console.print(Text(t("diff_tasks", lang), style="bold underline"))

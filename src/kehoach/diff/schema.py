@@ -50,9 +50,17 @@ class SectionRef(BaseModel):
     location: Location | None = None
 
 
+class SectionEdit(BaseModel):
+    old: SectionRef
+    new: SectionRef
+    words: list[WordOp] = Field(default_factory=list, description="word-level diff of the heading text")
+
+
 class SectionChanges(BaseModel):
     added: list[SectionRef] = Field(default_factory=list)
     removed: list[SectionRef] = Field(default_factory=list)
+    changed: list[SectionEdit] = Field(default_factory=list,
+                                       description="a heading reworded (same level, most words shared)")
 
 
 class Files(BaseModel):

@@ -1,0 +1,265 @@
+"""`kehoach diff`: alignment, field changes, CLI contract, real plans edited with python-docx,
+real version families, and a synthetic stress test of the alignment."""
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import random
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REALDOCS, missing
+from kehoach import api
+from kehoach.cli import app
+from kehoach.diff import diff_plans
+from kehoach.diff.align import align, group_key
+from kehoach.diff.hungarian import assign
+from kehoach.diff.textdiff import word_diff
+from kehoach.errors import KehoachError
+from kehoach.models import Plan, SourceFacts, Task, Timeline, Unit
+from kehoach.vntext import key
+
+runner = CliRunner()
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH A
+
+Số: 12/KH-UBND
+
+KẾ HOẠCH
+
+Cải cách hành chính năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Bảo đảm thực hiện đúng tiến độ.
+
+II. NHIỆM VỤ
+
+| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |
+| --- | --- | --- | --- | --- |
+| I | Cải cách thể chế | | | |
+| 1 | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Tư pháp | Các sở, ngành | Quý II/2026 |
+| 2 | Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính | Sở Tư pháp | Công an tỉnh | Tháng 9/2026 |
+| II | Cải cách thủ tục hành chính | | | |
+| 1 | Công bố danh mục thủ tục hành chính mới ban hành | Văn phòng UBND tỉnh | Các sở, ngành | Thường xuyên |
+| 2 | Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính | Sở Khoa học và Công nghệ | Các sở, ngành | Năm 2026 |
+"""
+
+
+# ---------------------------------------------------------------- the assignment solver
+
+def _brute(cost: list[list[float]]) -> float:
+    n, m = len(cost), len(cost[0])
+    if n <= m:
+        return min(sum(cost[i][p[i]] for i in range(n)) for p in itertools.permutations(range(m), n))
+    return min(sum(cost[p[j]][j] for j in range(m)) for p in itertools.permutations(range(n), m))
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 3), (5, 5), (4, 6), (6, 4), (6, 6)])
+def test_hungarian_is_optimal(shape):
+    rng = random.Random(sum(shape))
+    for _ in range(5):
+        cost = [[round(rng.uniform(-1, 1), 3) for _ in range(shape[1])] for _ in range(shape[0])]
+        chosen = assign(cost)
+        cols = [j for j in chosen if j is not None]
+        assert len(cols) == len(set(cols)) == min(shape)
+        total = sum(cost[i][j] for i, j in enumerate(chosen) if j is not None)
+        assert total == pytest.approx(_brute(cost))
+
+
+def test_hungarian_beats_greedy():
+    # greedy takes row 0 -> col 0 (0.9) and leaves row 1 with 0.1; the optimum pairs crosswise
+    cost = [[-0.9, -0.8], [-0.85, -0.1]]
+    assert assign(cost) == [1, 0]
+
+
+def test_word_diff_keeps_words_and_ignores_tone_placement():
+    pieces = word_diff("Sở Tư pháp chủ trì, hoà giải", "Sở Tư pháp chủ trì, hòa giải cơ sở")
+    assert [(p.op, p.old, p.new) for p in pieces] == [
+        ("equal", "Sở Tư pháp chủ trì, hoà giải", "Sở Tư pháp chủ trì, hòa giải"), ("insert", "", "cơ sở")]
+
+
+def test_group_key_ignores_the_group_number():
+    assert group_key("I. Cải cách thể chế") == group_key("III. CẢI CÁCH THỂ CHẾ") == group_key("Cải cách thể chế")
+    assert group_key("Cải cách thể chế") != group_key("Cải cách tài chính công")
+
+
+# ---------------------------------------------------------------- inline plans through the CLI
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _json_diff(old: Path, new: Path) -> tuple[int, dict]:
+    result = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_same_plan_exit_0_and_nothing_changed(tmp_path):
+    a = _write(tmp_path, "a.md", PLAN)
+    b = _write(tmp_path, "b.md", PLAN)
+    code, out = _json_diff(a, b)
+    assert code == 0
+    assert out["summary"] == {"added": 0, "removed": 0, "changed": 0, "moved": 0, "unchanged": 4}
+    assert out["same"] is True and out["header"] == [] and out["sections"]["added"] == []
+    assert all(t["status"] == "unchanged" and t["changed"] == [] for t in out["tasks"])
+
+
+def test_lead_and_deadline_changes_reported_field_by_field(tmp_path):
+    new = PLAN.replace("| Sở Tư pháp | Công an tỉnh | Tháng 9/2026 |", "| Công an tỉnh | Sở Tư pháp | Tháng 11/2026 |")
+    code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
+    assert code == 1
+    assert out["summary"] == {"added": 0, "removed": 0, "changed": 1, "moved": 0, "unchanged": 3}
+    (changed,) = [t for t in out["tasks"] if t["status"] != "unchanged"]
+    assert changed["changed"] == ["lead", "support", "timeline"]
+    assert [u["name"] for u in changed["old"]["lead"]] == ["Sở Tư pháp"]
+    assert [u["name"] for u in changed["new"]["lead"]] == ["Công an tỉnh"]
+    ops = changed["words"]["timeline"]
+    assert {"op": "replace", "old": "9/2026", "new": "11/2026"} in ops
+
+
+def test_tone_placement_and_case_are_not_changes(tmp_path):
+    new = PLAN.replace("Số hóa hồ sơ", "Số hoá hồ sơ").replace("| Sở Tư pháp | Các sở, ngành |", "| SỞ TƯ PHÁP | Các sở, ngành |")
+    code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
+    assert code == 0 and out["summary"]["unchanged"] == 4
+
+
+def test_task_moved_to_another_group_and_renumbered_groups(tmp_path):
+    # the first task goes to the other group; the groups swap their numbers (I <-> II)
+    lines = PLAN.splitlines()
+    row = next(l for l in lines if "Rà soát văn bản" in l)
+    lines.remove(row)
+    lines.append(row)
+    new = "\n".join(lines).replace("| I | Cải cách thể chế", "| II | Cải cách thể chế").replace(
+        "| II | Cải cách thủ tục", "| I | Cải cách thủ tục") + "\n"
+    code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
+    assert code == 1
+    assert out["summary"] == {"added": 0, "removed": 0, "changed": 0, "moved": 1, "unchanged": 3}
+    (moved,) = [t for t in out["tasks"] if t["status"] == "moved"]
+    assert moved["old"]["group"] == "Cải cách thể chế" and moved["new"]["group"] == "Cải cách thủ tục hành chính"
+    assert moved["changed"] == []
+
+
+def test_added_removed_and_header(tmp_path):
+    new = PLAN.replace("Số: 12/KH-UBND", "Số: 15/KH-UBND").replace(
+        "| 2 | Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính | Sở Tư pháp | Công an tỉnh | Tháng 9/2026 |\n",
+        "").rstrip("\n") + "\n| 3 | Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư | Sở Tài chính | | Quý III/2026 |\n"
+    code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
+    assert code == 1
+    assert out["summary"] == {"added": 1, "removed": 1, "changed": 0, "moved": 0, "unchanged": 3}
+    assert [t["old"]["content"] for t in out["tasks"] if t["status"] == "removed"] == [
+        "Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính"]
+    assert [t["new"]["content"] for t in out["tasks"] if t["status"] == "added"] == [
+        "Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư"]
+    assert {"field": "number", "old": "12/KH-UBND", "new": "15/KH-UBND"} in out["header"]
+
+
+def test_text_output_vietnamese_and_english(tmp_path):
+    new = PLAN.replace("Quý II/2026", "Quý III/2026")
+    a, b = _write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new)
+    vi = runner.invoke(app, ["diff", str(a), str(b)])
+    en = runner.invoke(app, ["diff", str(a), str(b), "--lang", "en"])
+    assert vi.exit_code == en.exit_code == 1
+    assert "1 sửa" in vi.stdout and "thời gian" in vi.stdout and "[-II/2026-]{+III/2026+}" in vi.stdout
+    assert "1 changed" in en.stdout and "timeline" in en.stdout
+
+
+def test_output_file_and_never_over_an_input(tmp_path):
+    a, b = _write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", PLAN)
+    out = tmp_path / "d.json"
+    result = runner.invoke(app, ["diff", str(a), str(b), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["same"] is True
+    before = b.read_bytes()
+    result = runner.invoke(app, ["diff", str(a), str(b), "-o", str(b)])
+    assert result.exit_code == 2 and b.read_bytes() == before
+
+
+def test_unreadable_input_is_one_line_exit_2(tmp_path):
+    a = _write(tmp_path, "a.md", PLAN)
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    for args in ([str(a), str(tmp_path / "khong-co.md")], [str(bad), str(a)]):
+        result = runner.invoke(app, ["diff", *args])
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and Path(args[0] if "hong" in args[0] else args[1]).name in lines[0]
+        assert "Traceback" not in result.output and result.stdout == ""
+
+
+def test_bad_format_is_a_usage_error(tmp_path):
+    a = _write(tmp_path, "a.md", PLAN)
+    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "xlsx"])
+    assert result.exit_code == 2 and "xlsx" in result.stderr
+
+
+def test_schema_diff_describes_the_contract():
+    result = runner.invoke(app, ["schema", "diff"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert {"summary", "tasks", "header", "sections"} <= set(schema["properties"])
+    summary = schema["$defs"]["Summary"]["properties"]
+    assert set(summary) == {"added", "removed", "changed", "moved", "unchanged"}
+    change = schema["$defs"]["TaskChange"]["properties"]
+    assert {"status", "old", "new", "changed"} <= set(change)
+    plain = json.loads(runner.invoke(app, ["schema"]).stdout)
+    assert "tasks" in plain["properties"] and "summary" not in plain["properties"]
+
+
+# ---------------------------------------------------------------- every real document against itself
+
+def _realdocs() -> list[Path]:
+    if not REALDOCS.is_dir():
+        return []
+    return sorted(p for p in REALDOCS.iterdir() if p.suffix.lower() in (".docx", ".doc", ".pdf", ".txt", ".md"))
+
+
+@lru_cache(maxsize=None)
+def _parse(path: str) -> Plan:
+    return api.parse(path)
+
+
+def _parse_or_skip(path: Path) -> Plan:
+    if path.suffix.lower() == ".doc" and shutil.which("soffice") is None:
+        pytest.skip("soffice (LibreOffice) is not installed: .doc files cannot be read")
+    try:
+        return _parse(str(path))
+    except KehoachError as exc:
+        if exc.reason == "scanned_pdf":
+            pytest.skip(f"{path.name} is a scan; it needs --ocr (too slow for this test)")
+        raise
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
+@pytest.mark.parametrize("path", _realdocs(), ids=lambda p: p.name)
+def test_real_plan_against_itself(path):
+    plan = _parse_or_skip(path)
+    other = plan.model_copy(deep=True)
+    d = diff_plans(plan, other)
+    assert d.same and d.header == [] and not (d.sections.added or d.sections.removed or d.sections.changed)
+    assert d.summary.unchanged == len(plan.tasks)
+    assert d.summary.model_dump() == {"added": 0, "removed": 0, "changed": 0, "moved": 0,
+                                      "unchanged": len(plan.tasks)}
+    # each task paired with itself, not with a look-alike (real registers repeat a content with another lead)
+    assert all(t.old.id == t.new.id for t in d.tasks)
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
+def test_cli_doc_against_docx_and_itself():
+    doc = REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_draft-10-02.doc"
+    if shutil.which("soffice") is None:
+        pytest.skip("soffice (LibreOffice) is not installed: .doc files cannot be read")
+    result = runner.invoke(app, ["diff", str(doc), str(doc), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["same"] is True
+    result = runner.invoke(app, ["diff", str(doc), str(REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_v2.docx"),
+                                 "-f", "json"])
+    assert result.exit_code in (0, 1), result.output
+    out = json.loads(result.stdout)
+    assert out["files"]["old"]["format"] == "doc" and out["files"]["new"]["format"] == "docx"
