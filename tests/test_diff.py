@@ -6,6 +6,7 @@ import copy
 import itertools
 import json
 import random
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -263,3 +264,146 @@ def test_cli_doc_against_docx_and_itself():
     assert result.exit_code in (0, 1), result.output
     out = json.loads(result.stdout)
     assert out["files"]["old"]["format"] == "doc" and out["files"]["new"]["format"] == "docx"
+
+
+# ---------------------------------------------------------------- real DOCX plans edited with python-docx
+
+EDITED_PLANS = ["lamdong-ubnd_KH-CCHC-2026_draft.docx", "lamdong-ubnd_KH-CCHC-2026-2030_draft-17-3.docx",
+                "laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx"]
+NEW_LEAD = "Sở Ngoại vụ"
+NEW_DEADLINE = "Tháng 12/2026"
+NEW_TASK = "Tổ chức hội nghị trực tuyến tập huấn kỹ năng số cho đội ngũ công chức cấp xã"
+
+
+def _docx():
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+
+    return docx, qn
+
+
+def _cell_text(tc, qn) -> str:
+    return "".join(t.text or "" for t in tc.iter(qn("w:t")))
+
+
+def _set_cell_text(tc, text: str, qn) -> None:
+    """Put `text` in the cell's first text run and empty the others (the formatting stays)."""
+    runs = list(tc.iter(qn("w:t")))
+    runs[0].text = text
+    for t in runs[1:]:
+        t.text = ""
+
+
+def _task_row(doc, task: Task, qn):
+    """The table row (w:tr) holding the task: the one with a cell whose text starts with its content."""
+    want = key(task.content)[:80]
+    for tr in doc.element.body.iter(qn("w:tr")):
+        for tc in tr.findall(qn("w:tc")):
+            if key(_cell_text(tc, qn)).startswith(want):
+                return tr
+    raise AssertionError(f"no row for {task.content[:60]!r}")
+
+
+def _target(plan: Plan, doc, qn) -> tuple[Task, object]:
+    """A table task with a lead and a timeline, alone in its row, in a row with no vertical merge,
+    whose content is unique, taken from the middle of the register."""
+    contents = [key(t.content) for t in plan.tasks]
+    rows: dict[tuple, int] = {}
+    for t in plan.tasks:
+        if t.location and t.location.row:
+            rows[(t.location.table, t.location.row)] = rows.get((t.location.table, t.location.row), 0) + 1
+    candidates = [t for t in plan.tasks if t.lead and t.timeline and t.location and t.location.row
+                  and rows[(t.location.table, t.location.row)] == 1 and contents.count(key(t.content)) == 1
+                  and len(key(t.content)) > 30]
+    for task in candidates[len(candidates) // 2:] + candidates[: len(candidates) // 2]:
+        tr = _task_row(doc, task, qn)
+        nxt = tr.getnext()
+        if not list(tr.iter(qn("w:vMerge"))) and (nxt is None or not list(nxt.iter(qn("w:vMerge")))):
+            return task, tr
+    raise AssertionError("no plain task row")
+
+
+def _edit(path: Path, tmp_path: Path, kind: str) -> tuple[Plan, Plan, Task]:
+    docx, qn = _docx()
+    old = _parse_or_skip(path)
+    doc = docx.Document(str(path))
+    task, tr = _target(old, doc, qn)
+    cells = tr.findall(qn("w:tc"))
+    lead_raw = key(task.lead[0].raw)
+    by_text = {i: key(_cell_text(tc, qn)) for i, tc in enumerate(cells)}
+    content_cell = next(i for i, k in by_text.items() if k.startswith(key(task.content)[:80]))
+    if kind == "lead":
+        i = next(i for i, k in by_text.items() if k == lead_raw or (lead_raw in k and i != content_cell))
+        _set_cell_text(cells[i], NEW_LEAD, qn)
+    elif kind == "deadline":
+        i = next(i for i, k in by_text.items() if k == key(task.timeline.raw))
+        _set_cell_text(cells[i], NEW_DEADLINE, qn)
+    elif kind == "delete":
+        tr.getparent().remove(tr)
+    elif kind == "add":
+        new_tr = copy.deepcopy(tr)
+        _set_cell_text(new_tr.findall(qn("w:tc"))[content_cell], NEW_TASK, qn)
+        tr.addnext(new_tr)
+    elif kind == "reword":
+        text = _cell_text(cells[content_cell], qn)
+        _set_cell_text(cells[content_cell], text.rstrip(" .;") + " và báo cáo kết quả về Sở Nội vụ", qn)
+    elif kind == "renumber":
+        # the printed number of the target task's group row (II -> IX): its tasks keep their group
+        for row in doc.element.body.iter(qn("w:tr")):
+            first = row.findall(qn("w:tc"))
+            texts = [_cell_text(tc, qn).strip() for tc in first]
+            if (task.group and len(texts) > 1 and re.fullmatch(r"[IVXLC]+\.?|\d+\.?", texts[0])
+                    and group_key(texts[1]) == group_key(task.group)):
+                _set_cell_text(first[0], "IX" if texts[0].rstrip(".") != "IX" else "XI", qn)
+                break
+        else:
+            pytest.skip(f"{path.name}: its task table has no numbered group rows to renumber")
+    elif kind == "move":
+        other = next((t for t in old.tasks if t.group and group_key(t.group) != group_key(task.group)
+                      and t.location and t.location.row), None)
+        if other is None or not task.group:
+            pytest.skip(f"{path.name}: its task table has no groups to move a task between")
+        anchor = _task_row(doc, other, qn)
+        tr.getparent().remove(tr)
+        anchor.addnext(tr)
+    out = tmp_path / f"{kind}.docx"
+    doc.save(str(out))
+    return old, api.parse(str(out)), task
+
+
+def _only(d, status: str):
+    others = {k: v for k, v in d.summary.model_dump().items() if k not in (status, "unchanged")}
+    assert others == dict.fromkeys(others, 0), d.summary
+    return [t for t in d.tasks if t.status == status]
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
+@pytest.mark.parametrize("name", EDITED_PLANS)
+@pytest.mark.parametrize("kind", ["lead", "deadline", "delete", "add", "reword", "renumber", "move"])
+def test_edits_of_real_docx_reported_exactly(name, kind, tmp_path):
+    old, new, task = _edit(REALDOCS / name, tmp_path, kind)
+    d = diff_plans(old, new)
+    n = len(old.tasks)
+    if kind == "renumber":
+        assert d.same and d.summary.unchanged == n
+        return
+    if kind in ("lead", "deadline", "reword"):
+        (c,) = _only(d, "changed")
+        assert c.old.id == task.id
+        assert c.changed == {"lead": ["lead"], "deadline": ["timeline"], "reword": ["content"]}[kind]
+        if kind == "lead":
+            assert [u.name for u in c.new.lead] == [NEW_LEAD]
+        if kind == "deadline":
+            assert c.new.timeline.raw == NEW_DEADLINE
+        if kind == "reword":
+            assert any(op.op == "insert" and op.new.endswith("về Sở Nội vụ") for op in c.words["content"])
+        assert d.summary.unchanged == n - 1
+    elif kind == "delete":
+        (r,) = _only(d, "removed")
+        assert r.old.id == task.id and r.new is None and d.summary.unchanged == n - 1
+    elif kind == "move":
+        (m,) = _only(d, "moved")
+        assert m.old.id == task.id and m.changed == [] and group_key(m.new.group) != group_key(task.group)
+    elif kind == "add":
+        (a,) = _only(d, "added")
+        assert a.new.content == NEW_TASK and a.old is None and d.summary.unchanged == n
