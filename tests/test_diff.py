@@ -407,3 +407,124 @@ def test_edits_of_real_docx_reported_exactly(name, kind, tmp_path):
     elif kind == "add":
         (a,) = _only(d, "added")
         assert a.new.content == NEW_TASK and a.old is None and d.summary.unchanged == n
+
+
+# ---------------------------------------------------------------- real version families (counts by reading both)
+
+# Expected counts written down after reading both versions (a paragraph-by-paragraph dump of each
+# DOCX side by side), not copied from the tool's output:
+# - KH kiểm tra CCHC 2026: the two "Tổ chức thực hiện" tasks keep their text; only the header moves
+#   (signature "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Ngọc Phúc" added; date line loses its month).
+# - KH tuyên truyền CCHC 2026: the 21 rows of the two "Đối thoại" schedule tables change only their
+#   time ("20 giờ 15’- 20 giờ 45’" -> "20 giờ 15 phút - 20 giờ 45 phút"; "phường 3" -> "Phường 3" is
+#   case only); of the 8 tasks of "Tổ chức thực hiện", 4 are reworded (Sở Nội vụ: "UBND cấp xã" ->
+#   "UBND các xã, phường, đặc khu"; Văn phòng UBND tỉnh: "địa phương" -> "UBND các xã, phường, đặc
+#   khu"; Báo và PT-TH tỉnh and the sở/ngành task: "hàng" -> "hằng"), 4 are untouched.
+# - KH CCHC 2026 draft -> v3: the 52 rows of the Phụ lục table are the same (only the header row's
+#   spacing is fixed); of the 4 "Tổ chức thực hiện" tasks, a) and c) write "UBND" out as "Ủy ban nhân
+#   dân", the two b) are untouched.
+FAMILIES = [
+    ("lamdong-ubnd_KH-kiem-tra-CCHC-2026_draft.docx", "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx",
+     {"added": 0, "removed": 0, "changed": 0, "moved": 0, "unchanged": 2}, {}),
+    ("lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_draft-31-12.docx", "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx",
+     {"added": 0, "removed": 0, "changed": 25, "moved": 0, "unchanged": 4}, {("timeline",): 21, ("content",): 4}),
+    ("lamdong-ubnd_KH-CCHC-2026_draft.docx", "lamdong-ubnd_KH-CCHC-2026_v3.docx",
+     {"added": 0, "removed": 0, "changed": 2, "moved": 0, "unchanged": 54}, {("content",): 2}),
+]
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
+@pytest.mark.parametrize("old,new,summary,fields", FAMILIES, ids=lambda v: v if isinstance(v, str) else "")
+def test_real_version_families(old, new, summary, fields):
+    d = diff_plans(_parse_or_skip(REALDOCS / old), _parse_or_skip(REALDOCS / new))
+    assert d.summary.model_dump() == summary
+    got: dict[tuple, int] = {}
+    for t in d.tasks:
+        if t.status == "changed":
+            got[tuple(t.changed)] = got.get(tuple(t.changed), 0) + 1
+    assert got == fields
+    header = {h.field: h.new for h in d.header}
+    assert header.get("signer.name") == "Nguyễn Ngọc Phúc" and header.get("signer.authority") == "KT. CHỦ TỊCH"
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
+def test_family_word_diff_shows_the_rewording():
+    d = diff_plans(_parse_or_skip(REALDOCS / FAMILIES[2][0]), _parse_or_skip(REALDOCS / FAMILIES[2][1]))
+    for t in (t for t in d.tasks if t.status == "changed"):
+        ops = [(op.old, op.new) for op in t.words["content"] if op.op != "equal"]
+        assert ops and all(o == "UBND" and n == "Ủy ban nhân dân" for o, n in ops)
+
+
+# ---------------------------------------------------------------- synthetic stress test of the alignment
+
+_VOCAB = ("rà soát kiểm tra đôn đốc hướng dẫn triển khai tổ chức thực hiện xây dựng ban hành kế hoạch "
+          "văn bản quy phạm pháp luật thủ tục hành chính cải cách chính quyền số chuyển đổi dữ liệu "
+          "cơ sở hạ tầng công chức viên chức đào tạo bồi dưỡng tuyên truyền phổ biến giáo dục ngân sách "
+          "tài chính công tài sản đầu tư giải ngân vốn dịch vụ công trực tuyến một cửa liên thông hồ sơ "
+          "giải quyết tiếp nhận phản ánh kiến nghị người dân doanh nghiệp đánh giá chỉ số hài lòng "
+          "sắp xếp tổ chức bộ máy biên chế vị trí việc làm kỷ luật kỷ cương đạo đức công vụ thanh tra "
+          "báo cáo định kỳ tổng hợp kết quả cấp tỉnh cấp xã phường đặc khu hệ thống thông tin điện tử "
+          "lưu trữ số hóa chữ ký số nền tảng ứng dụng trí tuệ nhân tạo an toàn an ninh mạng").split()
+_UNITS = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ",
+          "Công an tỉnh", "Thanh tra tỉnh", "Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]
+_WHEN = ["Thường xuyên", "Quý I/2026", "Quý II/2026", "Tháng 6/2026", "Tháng 12/2026", "Năm 2026"]
+_GROUPS = ["Cải cách thể chế", "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy",
+           "Cải cách chế độ công vụ", "Xây dựng chính quyền số"]
+_ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+
+
+def _task(rng: random.Random, ident: str, number: int, group: str) -> Task:
+    unit = rng.choice(_UNITS)
+    return Task(id=ident, origin="appendix", number=str(number), group=group,
+                content=" ".join(rng.choice(_VOCAB) for _ in range(rng.randint(12, 24))).capitalize(),
+                lead=[Unit(name=unit, raw=unit, key=key(unit))], timeline=Timeline(raw=rng.choice(_WHEN)))
+
+
+def _reword(rng: random.Random, text: str) -> str:
+    """A reviewer's rewording: about a quarter of the words replaced, a few words added."""
+    words = text.split()
+    for i in rng.sample(range(len(words)), max(1, len(words) // 4)):
+        words[i] = rng.choice(_VOCAB)
+    words[rng.randrange(len(words))] += " " + " ".join(rng.choice(_VOCAB) for _ in range(2))
+    return " ".join(words)
+
+
+def _stress(seed: int) -> tuple[list[Task], list[Task], dict[str, str]]:
+    rng = random.Random(seed)
+    old = [_task(rng, f"o{i}", i % 20 + 1, f"{_ROMAN[i // 20]}. {_GROUPS[i // 20]}") for i in range(100)]
+    ids = list(range(100))
+    rng.shuffle(ids)
+    removed, reworded = set(ids[:10]), set(ids[10:30])
+    new: list[Task] = []
+    truth: dict[str, str] = {}              # new id -> old id (absent: an added task)
+    for i, t in enumerate(old):
+        if i in removed:
+            continue
+        g = i // 20
+        content = _reword(rng, t.content) if i in reworded else t.content
+        n = t.model_copy(update={"id": f"n{i}", "content": content,
+                                 "group": f"{_ROMAN[g + 1]}. {_GROUPS[g]}"})   # every group renumbered
+        new.append(n)
+        truth[n.id] = t.id
+    for k in range(10):
+        g = rng.randrange(5)
+        pos = rng.randrange(len(new) + 1)
+        new.insert(pos, _task(rng, f"a{k}", 99, f"{_ROMAN[g + 1]}. {_GROUPS[g]}"))
+    return old, new, truth
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_stress_alignment_at_least_95_percent(seed):
+    old, new, truth = _stress(seed)
+    al = align(old, new)
+    got = {new[j].id: old[i].id for i, j, _ in al.pairs}
+    decisions = [(got.get(n.id) == truth.get(n.id)) for n in new]          # each new task: right partner or none
+    decisions += [(o.id not in got.values()) for o in old if o.id not in truth.values()]  # removed ones left alone
+    accuracy = sum(decisions) / len(decisions)
+    assert accuracy >= 0.95, accuracy
+    d = diff_plans(Plan(source=SourceFacts(path="old", format="text"), tasks=old),
+                   Plan(source=SourceFacts(path="new", format="text"), tasks=new))
+    # renumbered groups are no move, and the counts are close to the truth
+    assert d.summary.moved == 0
+    assert abs(d.summary.added - 10) <= 2 and abs(d.summary.removed - 10) <= 2
+    assert abs(d.summary.changed - 20) <= 3
