@@ -481,9 +481,9 @@ def _task(rng: random.Random, ident: str, number: int, group: str) -> Task:
 
 
 def _reword(rng: random.Random, text: str) -> str:
-    """A reviewer's rewording: about a quarter of the words replaced, a few words added."""
+    """A reviewer's rewording: 30 % of the words replaced, two words added."""
     words = text.split()
-    for i in rng.sample(range(len(words)), max(1, len(words) // 4)):
+    for i in rng.sample(range(len(words)), max(1, len(words) * 3 // 10)):
         words[i] = rng.choice(_VOCAB)
     words[rng.randrange(len(words))] += " " + " ".join(rng.choice(_VOCAB) for _ in range(2))
     return " ".join(words)
@@ -510,6 +510,10 @@ def _stress(seed: int) -> tuple[list[Task], list[Task], dict[str, str]]:
         g = rng.randrange(5)
         pos = rng.randrange(len(new) + 1)
         new.insert(pos, _task(rng, f"a{k}", 99, f"{_ROMAN[g + 1]}. {_GROUPS[g]}"))
+    counter: dict[str, int] = {}
+    for t in new:                           # rows renumbered within each group, as an editor would
+        counter[t.group] = counter.get(t.group, 0) + 1
+        t.number = str(counter[t.group])
     return old, new, truth
 
 
