@@ -241,7 +241,8 @@ def _parse_or_skip(path: Path) -> Plan:
 @pytest.mark.parametrize("path", _realdocs(), ids=lambda p: p.name)
 def test_real_plan_against_itself(path):
     plan = _parse_or_skip(path)
-    other = plan.model_copy(deep=True)
+    # a second parse (a .doc costs a LibreOffice run: its copy stands in for the second parse)
+    other = plan.model_copy(deep=True) if path.suffix.lower() == ".doc" else api.parse(path)
     d = diff_plans(plan, other)
     assert d.same and d.header == [] and not (d.sections.added or d.sections.removed or d.sections.changed)
     assert d.summary.unchanged == len(plan.tasks)
@@ -252,13 +253,10 @@ def test_real_plan_against_itself(path):
 
 
 @pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
-def test_cli_doc_against_docx_and_itself():
+def test_cli_doc_against_docx():
     doc = REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_draft-10-02.doc"
     if shutil.which("soffice") is None:
         pytest.skip("soffice (LibreOffice) is not installed: .doc files cannot be read")
-    result = runner.invoke(app, ["diff", str(doc), str(doc), "-f", "json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["same"] is True
     result = runner.invoke(app, ["diff", str(doc), str(REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_v2.docx"),
                                  "-f", "json"])
     assert result.exit_code in (0, 1), result.output

@@ -69,6 +69,16 @@ def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 
     if diff.header:
         console.print(Text(t("diff_header", lang), style="bold underline"))
         for h in diff.header:
+            if isinstance(h.old, list) or isinstance(h.new, list):      # recipients: the items that differ
+                console.print(f"  {h.field}:")
+                old_items, new_items = h.old or [], h.new or []
+                for item in old_items:
+                    if item not in new_items:
+                        console.print(Text(f"    - {item}", style="red"))
+                for item in new_items:
+                    if item not in old_items:
+                        console.print(Text(f"    + {item}", style="green"))
+                continue
             console.print(f"  {h.field}: {h.old if h.old is not None else '—'} → {h.new if h.new is not None else '—'}")
     sections = diff.sections
     if sections.added or sections.removed or sections.changed:
