@@ -196,8 +196,30 @@ def test_unreadable_input_is_one_line_exit_2(tmp_path):
 
 def test_bad_format_is_a_usage_error(tmp_path):
     a = _write(tmp_path, "a.md", PLAN)
-    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "xlsx"])
-    assert result.exit_code == 2 and "xlsx" in result.stderr
+    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "html"])
+    assert result.exit_code == 2 and "html" in result.stderr
+    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "xlsx"])        # a workbook needs -o
+    assert result.exit_code == 2 and "-o" in result.stderr and result.stdout == ""
+
+
+def test_xlsx_sheet_of_task_changes(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    new = PLAN.replace("Quý II/2026", "Quý III/2026").replace("Số: 12/KH-UBND", "Số: 15/KH-UBND")
+    out = tmp_path / "d.xlsx"
+    result = runner.invoke(app, ["diff", str(_write(tmp_path, "a.md", PLAN)), str(_write(tmp_path, "b.md", new)),
+                                 "-f", "xlsx", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Thay đổi nhiệm vụ"]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in ws.iter_rows(min_row=2)]
+    assert len(rows) == 4 and header[-1] == "Ý kiến người rà soát"
+    first = rows[0]
+    assert first["Trạng thái"] == "SỬA" and first["Trường thay đổi"] == "thời gian"
+    assert (first["Thời gian (cũ)"], first["Thời gian (mới)"]) == ("Quý II/2026", "Quý III/2026")
+    assert [r["Trạng thái"] for r in rows[1:]] == ["GIỮ NGUYÊN"] * 3
+    other = [[c.value for c in r] for r in wb["Phần đầu, đề mục"].iter_rows(min_row=2)]
+    assert ["number", "12/KH-UBND", "15/KH-UBND"] in other
 
 
 def test_schema_diff_describes_the_contract():

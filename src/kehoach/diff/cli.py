@@ -14,7 +14,7 @@ from ..errors import KehoachError
 from ..i18n import t
 from ..options import lang_option
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "xlsx")
 SAME, DIFFER, TROUBLE = 0, 1, 2
 
 
@@ -37,7 +37,7 @@ def _parse(path: str, ocr: bool, lang: str):
 def diff_cmd(
     old: str = typer.Argument(..., help="the older version (.txt .md .docx .pdf .doc)"),
     new: str = typer.Argument(..., help="the newer version (any format parse reads)"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (xlsx needs -o)"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="write the report to this file "
                                          "(never over an input)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
@@ -55,6 +55,8 @@ def diff_cmd(
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
         raise _fail(t("bad_format_option", lang, value=fmt, choices=", ".join(FORMATS)), lang)
+    if fmt == "xlsx" and output is None:
+        raise _fail(t("diff_xlsx_needs_output", lang), lang)
     guard = InputGuard([old, new])
     if output is not None:
         try:
@@ -64,7 +66,11 @@ def diff_cmd(
     old_plan = _parse(old, ocr, lang)
     new_plan = _parse(new, ocr, lang)
     result = diff_plans(old_plan, new_plan)
-    if fmt == "json":
+    if fmt == "xlsx":
+        from .xlsx import diff_xlsx
+
+        text: str | bytes = diff_xlsx(result, lang)
+    elif fmt == "json":
         text = to_json(result)
     else:
         color = output is None and sys.stdout.isatty()
