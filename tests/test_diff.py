@@ -243,6 +243,12 @@ def _realdocs() -> list[Path]:
     return sorted(p for p in REALDOCS.iterdir() if p.suffix.lower() in (".docx", ".doc", ".pdf", ".txt", ".md"))
 
 
+def _all_sections(sections):
+    for s in sections:
+        yield s
+        yield from _all_sections(s.children)
+
+
 @lru_cache(maxsize=None)
 def _parse(path: str) -> Plan:
     return api.parse(path)
@@ -267,6 +273,9 @@ def test_real_plan_against_itself(path):
     other = plan.model_copy(deep=True) if path.suffix.lower() == ".doc" else api.parse(path)
     d = diff_plans(plan, other)
     assert d.same and d.header == [] and not (d.sections.added or d.sections.removed or d.sections.changed)
+    paras = d.paragraphs
+    assert not (paras.added or paras.removed or paras.changed)
+    assert paras.unchanged == sum(1 for s in _all_sections(plan.sections) for p in s.text if p.strip())
     assert d.summary.unchanged == len(plan.tasks)
     assert d.summary.model_dump() == {"added": 0, "removed": 0, "changed": 0, "moved": 0,
                                       "unchanged": len(plan.tasks)}
@@ -465,6 +474,31 @@ def test_real_version_families(old, new, summary, fields):
     assert got == fields
     header = {h.field: h.new for h in d.header}
     assert header.get("signer.name") == "Nguyễn Ngọc Phúc" and header.get("signer.authority") == "KT. CHỦ TỊCH"
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))
+def test_family_body_paragraphs():
+    # KH CCHC 2026 draft -> v3, read side by side: in the body, one target dropped ("100% cán bộ …
+    # không có vi phạm …"), three added (e-form 80 %, "ký số" 70 %, IOC), twelve paragraphs reworded
+    # (mostly "UBND" -> "Ủy ban nhân dân"; "đạt 100%" -> "đạt trên 90%"); "trong đó: tập trung" ->
+    # "Tập trung" is case only, no change
+    d = diff_plans(_parse_or_skip(REALDOCS / FAMILIES[2][0]), _parse_or_skip(REALDOCS / FAMILIES[2][1]))
+    paras = d.paragraphs
+    assert [p[:30] for p in paras.removed] == ["- 100% cán bộ, công chức, viên"]
+    assert len(paras.added) == 3 and any("IOC" in p for p in paras.added)
+    assert len(paras.changed) == 12
+    target = next(e for e in paras.changed if "giải ngân" in e.old)
+    assert [(op.old, op.new) for op in target.words if op.op != "equal"] == [("100%.", "trên 90%.")]
+
+
+def test_body_paragraph_reworded_inline(tmp_path):
+    new = PLAN.replace("Bảo đảm thực hiện đúng tiến độ.", "Bảo đảm thực hiện đúng tiến độ và chất lượng.")
+    code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
+    assert code == 0            # the task register is the same; the body changed
+    (edit,) = out["paragraphs"]["changed"]
+    assert edit["old"] == "Bảo đảm thực hiện đúng tiến độ." and [w for w in edit["words"] if w["op"] != "equal"] == [
+        {"op": "insert", "old": "", "new": "và chất lượng."}]      # a word's trailing dot is punctuation, not a change
+    assert out["paragraphs"]["added"] == out["paragraphs"]["removed"] == []
 
 
 @pytest.mark.skipif(not REALDOCS.is_dir(), reason=missing(REALDOCS))

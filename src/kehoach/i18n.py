@@ -116,6 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff_same": {"vi": "Danh mục nhiệm vụ của hai bản giống nhau.", "en": "The two task registers are the same."},
     "diff_header": {"vi": "Phần đầu văn bản", "en": "Header"},
     "diff_sections": {"vi": "Đề mục", "en": "Headings"},
+    "diff_paragraphs": {"vi": "Đoạn văn (thân bài; {unchanged} đoạn giữ nguyên)", "en": "Paragraphs (body; {unchanged} unchanged)"},
     "diff_tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
     "diff_group": {"vi": "nhóm", "en": "group"},
     "diff_status_added": {"vi": "THÊM", "en": "ADDED"},

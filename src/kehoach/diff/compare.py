@@ -2,6 +2,7 @@
 header fields and section headings compared."""
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -10,7 +11,7 @@ from ..models import Plan, Section, Task
 from ..vntext import key, words
 from .align import _overlap, align, moved_pairs
 from .hungarian import assign
-from .schema import (Files, HeaderChange, PlanDiff, SectionChanges, SectionEdit, SectionRef, Summary, TASK_FIELDS,
+from .schema import (Files, HeaderChange, ParagraphChanges, ParagraphEdit, PlanDiff, SectionChanges, SectionEdit, SectionRef, Summary, TASK_FIELDS,
                      TaskChange, WordOp)
 from .textdiff import same_words, word_diff
 
@@ -138,10 +139,45 @@ def section_changes(old: Plan, new: Plan) -> SectionChanges:
                           changed=edits)
 
 
+def _pair_similar(a: list[str], b: list[str], minimum: float) -> list[tuple[int, int]]:
+    """Optimal pairs (i, j) of texts sharing at least `minimum` of their words."""
+    if not a or not b:
+        return []
+    wa, wb = [frozenset(words(x)) for x in a], [frozenset(words(y)) for y in b]
+    cost = [[-o if (o := _overlap(x, y)) >= minimum else 0.0 for y in wb] for x in wa]
+    return [(i, j) for i, j in enumerate(assign(cost)) if j is not None and cost[i][j] < 0]
+
+
+def paragraph_changes(old: Plan, new: Plan) -> ParagraphChanges:
+    """Body paragraphs (the `text` under each heading) in document order: runs that differ are
+    paired by shared words (a reworded paragraph, word-diffed) or reported added / removed."""
+    def paragraphs(plan: Plan) -> list[tuple[str, str]]:
+        return [(p, f"{s.number}. {s.title}"[:120]) for s in _flatten(plan.sections) for p in s.text if p.strip()]
+
+    a, b = paragraphs(old), paragraphs(new)
+    out = ParagraphChanges()
+    matcher = difflib.SequenceMatcher(None, [key(p) for p, _ in a], [key(p) for p, _ in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.unchanged += i2 - i1
+            continue
+        left, right = a[i1:i2], b[j1:j2]
+        pairs = _pair_similar([p for p, _ in left], [p for p, _ in right], 0.5)
+        for i, j in sorted(pairs, key=lambda ij: ij[1]):
+            out.changed.append(ParagraphEdit(section=right[j][1], old=left[i][0], new=right[j][0],
+                                             words=[WordOp(op=p.op, old=p.old, new=p.new)
+                                                    for p in word_diff(left[i][0], right[j][0])]))
+        used_l, used_r = {i for i, _ in pairs}, {j for _, j in pairs}
+        out.removed += [p for i, (p, _) in enumerate(left) if i not in used_l]
+        out.added += [p for j, (p, _) in enumerate(right) if j not in used_r]
+    return out
+
+
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     tasks = task_changes(list(old.tasks), list(new.tasks))
     counts = Counter(t.status for t in tasks)
     summary = Summary(**{k: counts.get(k, 0) for k in ("added", "removed", "changed", "moved", "unchanged")})
     return PlanDiff(files=Files(old=old.source, new=new.source),
                     same=all(t.status == "unchanged" for t in tasks), summary=summary, tasks=tasks,
-                    header=header_changes(old, new), sections=section_changes(old, new))
+                    header=header_changes(old, new), sections=section_changes(old, new),
+                    paragraphs=paragraph_changes(old, new))

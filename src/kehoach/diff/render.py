@@ -90,6 +90,16 @@ def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 
         for edit in sections.changed:
             console.print(Text(f"  ~ {edit.new.number}. {_short(edit.new.title)}", style="yellow"))
             console.print(_words_line(edit.words))
+    paras = diff.paragraphs
+    if paras.added or paras.removed or paras.changed:
+        console.print(Text(t("diff_paragraphs", lang, unchanged=paras.unchanged), style="bold underline"))
+        for text in paras.removed:
+            console.print(Text(f"  - {_short(text)}", style="red"))
+        for text in paras.added:
+            console.print(Text(f"  + {_short(text)}", style="green"))
+        for edit in paras.changed:
+            console.print(Text(f"  ~ {_short(edit.section or '', 60)}", style="yellow"))
+            console.print(_words_line(edit.words))
     shown = [c for c in diff.tasks if c.status != "unchanged"]
     if shown:
         console.print(Text(t("diff_tasks", lang), style="bold underline"))

@@ -63,6 +63,20 @@ class SectionChanges(BaseModel):
                                        description="a heading reworded (same level, most words shared)")
 
 
+class ParagraphEdit(BaseModel):
+    section: str | None = Field(None, description="the heading the paragraph stands under in the new plan")
+    old: str
+    new: str
+    words: list[WordOp] = Field(default_factory=list)
+
+
+class ParagraphChanges(BaseModel):
+    unchanged: int = Field(0, description="body paragraphs the same in both (summarised, not listed)")
+    added: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    changed: list[ParagraphEdit] = Field(default_factory=list)
+
+
 class Files(BaseModel):
     old: SourceFacts
     new: SourceFacts
@@ -76,3 +90,5 @@ class PlanDiff(BaseModel):
     tasks: list[TaskChange] = Field(default_factory=list)
     header: list[HeaderChange] = Field(default_factory=list)
     sections: SectionChanges = Field(default_factory=SectionChanges)
+    paragraphs: ParagraphChanges = Field(default_factory=ParagraphChanges,
+                                         description="body paragraphs under the headings, word-diffed when reworded")
