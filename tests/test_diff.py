@@ -196,10 +196,20 @@ def test_unreadable_input_is_one_line_exit_2(tmp_path):
 
 def test_bad_format_is_a_usage_error(tmp_path):
     a = _write(tmp_path, "a.md", PLAN)
-    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "html"])
-    assert result.exit_code == 2 and "html" in result.stderr
+    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "pdf"])
+    assert result.exit_code == 2 and "pdf" in result.stderr
     result = runner.invoke(app, ["diff", str(a), str(a), "-f", "xlsx"])        # a workbook needs -o
     assert result.exit_code == 2 and "-o" in result.stderr and result.stdout == ""
+
+
+def test_html_report(tmp_path):
+    new = PLAN.replace("Quý II/2026", "Quý III/2026")
+    result = runner.invoke(app, ["diff", str(_write(tmp_path, "a.md", PLAN)), str(_write(tmp_path, "b.md", new)),
+                                 "-f", "html", "--lang", "en"])
+    assert result.exit_code == 1
+    page = result.stdout
+    assert page.lstrip().lower().startswith("<!doctype html") and "1 changed" in page
+    assert "III/2026" in page and "color" in page        # the inserted words keep their colour
 
 
 def test_xlsx_sheet_of_task_changes(tmp_path):

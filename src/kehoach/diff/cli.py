@@ -14,7 +14,7 @@ from ..errors import KehoachError
 from ..i18n import t
 from ..options import lang_option
 
-FORMATS = ("text", "json", "xlsx")
+FORMATS = ("text", "json", "xlsx", "html")
 SAME, DIFFER, TROUBLE = 0, 1, 2
 
 
@@ -37,7 +37,7 @@ def _parse(path: str, ocr: bool, lang: str):
 def diff_cmd(
     old: str = typer.Argument(..., help="the older version (.txt .md .docx .pdf .doc)"),
     new: str = typer.Argument(..., help="the newer version (any format parse reads)"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (xlsx needs -o)"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (needs -o), html"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="write the report to this file "
                                          "(never over an input)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
@@ -49,7 +49,7 @@ def diff_cmd(
     """
     from ..outputs import InputGuard, OutputError, check_target, write_output
     from .compare import diff_plans
-    from .render import to_json, to_text
+    from .render import to_html, to_json, to_text
 
     lang = lang or "vi"
     fmt = fmt.strip().lower()
@@ -72,12 +72,14 @@ def diff_cmd(
         text: str | bytes = diff_xlsx(result, lang)
     elif fmt == "json":
         text = to_json(result)
+    elif fmt == "html":
+        text = to_html(result, lang)
     else:
         color = output is None and sys.stdout.isatty()
         text = to_text(result, lang, color=color)
     if output is None:
         try:
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else text.decode())
             sys.stdout.flush()
         except BrokenPipeError:
             pass

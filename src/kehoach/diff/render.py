@@ -62,6 +62,18 @@ def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, soft_wrap=False)
+    _report(console, diff, lang)
+    return buffer.getvalue()
+
+
+def to_html(diff: PlanDiff, lang: str = "vi", width: int = 140) -> str:
+    """The text report as a standalone HTML page, colours kept (rich's recorded export)."""
+    console = Console(file=io.StringIO(), record=True, force_terminal=True, width=width, highlight=False)
+    _report(console, diff, lang)
+    return console.export_html(inline_styles=True, clear=True)
+
+
+def _report(console: Console, diff: PlanDiff, lang: str) -> None:
     console.print(Text(f"--- {diff.files.old.path}\n+++ {diff.files.new.path}", style="bold"))
     s = diff.summary
     console.print(t("diff_summary", lang, added=s.added, removed=s.removed, changed=s.changed,
@@ -108,4 +120,3 @@ def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 
                 console.print(line)
     if diff.same:
         console.print(t("diff_same", lang))
-    return buffer.getvalue()
