@@ -47,20 +47,20 @@ def _facts(task: Task) -> _Facts:
                   group_key(task.group))
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
 
 
 def content_similarity(a: _Facts, b: _Facts) -> float:
-    return 1.0 if a.content == b.content else _overlap(a.tokens, b.tokens)
+    return 1.0 if a.content == b.content else overlap(a.tokens, b.tokens)
 
 
 def similarity(a: _Facts, b: _Facts) -> tuple[float, float]:
     """(content similarity, overall similarity) of two tasks, each in [0, 1]."""
     content = content_similarity(a, b)
-    score = (W_CONTENT * content + W_LEAD * _overlap(a.lead, b.lead)
+    score = (W_CONTENT * content + W_LEAD * overlap(a.lead, b.lead)
              + W_TIMELINE * (a.timeline == b.timeline) + W_NUMBER * (a.number == b.number)
              + W_GROUP * (a.group == b.group))
     return content, score

@@ -1,5 +1,5 @@
-"""Two Plans -> a PlanDiff: tasks aligned (align.py), fields compared by `vntext.key`,
-header fields and section headings compared."""
+"""Two Plans -> a PlanDiff: tasks aligned (align.py), task fields compared by `vntext.key`,
+header fields, section headings and body paragraphs compared."""
 from __future__ import annotations
 
 import difflib
@@ -9,10 +9,10 @@ from typing import Any
 
 from ..models import Plan, Section, Task
 from ..vntext import key, words
-from .align import _overlap, align, moved_pairs
+from .align import align, moved_pairs, overlap
 from .hungarian import assign
-from .schema import (Files, HeaderChange, ParagraphChanges, ParagraphEdit, PlanDiff, SectionChanges, SectionEdit, SectionRef, Summary, TASK_FIELDS,
-                     TaskChange, WordOp)
+from .schema import (TASK_FIELDS, Files, HeaderChange, ParagraphChanges, ParagraphEdit, PlanDiff, SectionChanges,
+                     SectionEdit, SectionRef, Summary, TaskChange, WordOp)
 from .textdiff import same_words, word_diff
 
 HEADER_FIELDS = ("number", "date", "date_partial", "title", "doc_type", "issuer", "issuer_parent",
@@ -121,8 +121,8 @@ def section_changes(old: Plan, new: Plan) -> SectionChanges:
         return SectionRef(number=s.number, level=s.level, title=s.title, location=s.location)
 
     # a reworded heading: the same level and most of its words kept -> changed, not removed + added
-    cost = [[-_overlap(frozenset(words(r.title)), frozenset(words(a.title)))
-             if r.level == a.level and _overlap(frozenset(words(r.title)), frozenset(words(a.title))) >= 0.6
+    cost = [[-overlap(frozenset(words(r.title)), frozenset(words(a.title)))
+             if r.level == a.level and overlap(frozenset(words(r.title)), frozenset(words(a.title))) >= 0.6
              else 0.0 for a in added] for r in removed]
     edits: list[SectionEdit] = []
     paired_r, paired_a = set(), set()
@@ -144,7 +144,7 @@ def _pair_similar(a: list[str], b: list[str], minimum: float) -> list[tuple[int,
     if not a or not b:
         return []
     wa, wb = [frozenset(words(x)) for x in a], [frozenset(words(y)) for y in b]
-    cost = [[-o if (o := _overlap(x, y)) >= minimum else 0.0 for y in wb] for x in wa]
+    cost = [[-o if (o := overlap(x, y)) >= minimum else 0.0 for y in wb] for x in wa]
     return [(i, j) for i, j in enumerate(assign(cost)) if j is not None and cost[i][j] < 0]
 
 
