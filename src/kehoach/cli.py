@@ -184,7 +184,7 @@ def schema_cmd(what: Optional[str] = typer.Argument(None, help="'diff': the sche
         typer.echo(json.dumps(PlanDiff.model_json_schema(), ensure_ascii=False, indent=2))
         return
     if what is not None:
-        raise _usage(t("bad_format_option", "vi", value=what, choices="diff"), "vi")
+        raise _usage(t("schema_unknown", "vi", value=what), "vi")
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 

@@ -113,6 +113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff_summary": {"vi": "Nhiệm vụ: {added} thêm, {removed} bỏ, {changed} sửa, {moved} chuyển nhóm, {unchanged} giữ nguyên",
                      "en": "Tasks: {added} added, {removed} removed, {changed} changed, {moved} moved, {unchanged} unchanged"},
     "diff_xlsx_needs_output": {"vi": "định dạng xlsx cần -o TỆP", "en": "the xlsx format needs -o FILE"},
+    "schema_unknown": {"vi": "không có lược đồ {value!r}; chọn: diff (hoặc để trống: lược đồ của parse)",
+                       "en": "no schema {value!r}; choose: diff (or nothing: the parse schema)"},
     "diff_same": {"vi": "Danh mục nhiệm vụ của hai bản giống nhau.", "en": "The two task registers are the same."},
     "diff_header": {"vi": "Phần đầu văn bản", "en": "Header"},
     "diff_sections": {"vi": "Đề mục", "en": "Headings"},

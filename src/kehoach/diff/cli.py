@@ -43,9 +43,11 @@ def diff_cmd(
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     lang: str = lang_option("vi"),
 ) -> None:
-    """What changed between two versions of a plan, task by task (added, removed, changed, moved).
+    """What changed between two versions of a plan, task by task (added, removed, changed, moved),
+    with the header, headings and body paragraphs that changed.
 
-    Exit code: 0 the task registers are the same · 1 they differ · 2 usage error or unreadable input.
+    Exit code: 0 the task registers are the same (header or body changes are reported, they do
+    not change the code) · 1 the task registers differ · 2 usage error or unreadable input.
     """
     from ..outputs import InputGuard, OutputError, check_target, write_output
     from .compare import diff_plans
