@@ -243,6 +243,8 @@ def test_schema_diff_describes_the_contract():
     assert {"status", "old", "new", "changed"} <= set(change)
     plain = json.loads(runner.invoke(app, ["schema"]).stdout)
     assert "tasks" in plain["properties"] and "summary" not in plain["properties"]
+    bad = runner.invoke(app, ["schema", "bogus"])
+    assert bad.exit_code == 2 and "bogus" in bad.stderr and bad.stdout == ""
 
 
 # ---------------------------------------------------------------- every real document against itself
