@@ -177,8 +177,14 @@ def _config_ocr(files: list[str]) -> bool:
 
 
 @app.command("schema")
-def schema_cmd() -> None:
-    """Print the JSON Schema of `kehoach parse --format json`."""
+def schema_cmd(what: Optional[str] = typer.Argument(None, help="'diff': the schema of `kehoach diff -f json`")) -> None:
+    """Print the JSON Schema of `kehoach parse --format json` (or of `diff`: kehoach schema diff)."""
+    if what == "diff":
+        from .diff.schema import PlanDiff
+        typer.echo(json.dumps(PlanDiff.model_json_schema(), ensure_ascii=False, indent=2))
+        return
+    if what is not None:
+        raise _usage(t("schema_unknown", "vi", value=what), "vi")
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -192,6 +198,8 @@ from .validate.cli import register as _register_validate  # noqa: E402
 _register_validate(app)  # `validate` and `rules` commands (src/kehoach/validate/cli.py)
 from .report.cli import register as _register_report  # noqa: E402
 _register_report(app)  # `report` command (src/kehoach/report/cli.py)
+from .diff.cli import register as _register_diff  # noqa: E402
+_register_diff(app)  # `diff` command (src/kehoach/diff/cli.py)
 
 
 if __name__ == "__main__":  # pragma: no cover
