@@ -44,7 +44,7 @@ def segment(doc: Document) -> Segments:
             break
     start = (type_line + 1) if type_line is not None else 0
     body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph)
-                       and blocks[i].role in ("body", "layout") and (h := heading_of(blocks[i])) and h[1] == "roman"), None)
+                       and blocks[i].role in ("body", "layout") and (h := heading_of(blocks[i])) and (h[1] == "roman" or h[:2] == ("A", "capital"))), None)
     if body_start is None:
         body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
                            and heading_of(blocks[i]) and heading_of(blocks[i])[1] == "decimal"), start)

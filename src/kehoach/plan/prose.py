@@ -234,20 +234,108 @@ def _unattached(node: Node, why: str) -> None:
            excerpt="; ".join(v for _, v in found))
 
 
+# "1. Nội dung, biện pháp" / "Nội dung thực hiện" / "Nhiệm vụ, giải pháp": the heading over a group's items
+_CONTENT_HEAD = re.compile(r"^(?:nội dung|nhiệm vụ)(?:\s*(?:,|và)?\s*(?:biện pháp|giải pháp|nhiệm vụ|thực hiện|công việc|"
+                           r"cụ thể))*\s*:?\s*$", re.I)
+
+
+def _role_heading(title: str) -> tuple[str, str] | None:
+    """(role, inline value) of a heading that is a label, with or without its colon: "a) Cơ quan chủ trì",
+    "3. Thời gian thực hiện: Tháng 12/2013"."""
+    t = clean(title)
+    items = field_items(t if ":" in t else t + ":")
+    if not items or len(items) != 1:
+        return None
+    return items[0][0], items[0][2]
+
+
+def _unit_lines(node: Node) -> list[str]:
+    """The units listed under a label heading, one per paragraph; a note in brackets is not a unit."""
+    out = []
+    for _, p in node.paras:
+        text = _LIST_MARK.sub("", p.text).strip()
+        if text and not text.startswith("("):
+            out.append(text)
+    return out
+
+
+def _group_fields(node: Node) -> dict[str, list[str]] | None:
+    """The fields of a group written as sub-headings ("2. Cơ quan chủ trì, phối hợp" over "a) Cơ quan
+    chủ trì" and "b) Cơ quan phối hợp", each listing its units; "3. Thời gian thực hiện: …"), or None."""
+    fields: dict[str, list[str]] = {}
+
+    def take(child: Node) -> bool:
+        role = _role_heading(child.title)
+        if role is None:
+            return False
+        name, value = role
+        values = ([value] if value else []) + (_unit_lines(child) if name in _UNIT_ROLES else
+                                              [clean(p.text) for _, p in child.paras])
+        fields.setdefault(name, []).extend(v for v in values if v)
+        return True
+
+    for child in node.children:
+        if _CONTENT_HEAD.match(clean(child.title)) or take(child):
+            continue
+        # a container ("Cơ quan chủ trì, phối hợp") whose sub-headings are all labels
+        if child.children and all(_role_heading(g.title) for g in child.children):
+            for g in child.children:
+                take(g)
+    return fields if "lead" in fields else None
+
+
+def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
+    """A group whose items sit under a "Nội dung, biện pháp" sub-heading and whose lead, support and
+    time are sibling sub-headings after it: each item (a), b) … or "-" line) is a task with the group's
+    fields. None when the node is not written so."""
+    content = [c for c in node.children if _CONTENT_HEAD.match(clean(c.title))]
+    if len(content) != 1:
+        return None
+    fields = _group_fields(node)
+    if fields is None:
+        return None
+    head = content[0]
+    title = _strip_trailing(node.title)
+    tasks: list[Task] = []
+    if head.children:
+        for item in head.children:
+            details = [clean(p.text) for _, p in item.paras]
+            task = _task(item, fields, plan_year, content=_strip_trailing(item.title), group=title, details=details)
+            tasks.append(task)
+    else:
+        for block, p in head.paras:
+            text = _strip_trailing(_LIST_MARK.sub("", p.text))
+            if text:
+                task = _task(head, fields, plan_year, content=text, group=title)
+                task.location = location_of(block, p)
+                tasks.append(task)
+    return tasks
+
+
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
     """Tasks with labelled fields, wherever they stand: a section's kind never overrides the fields."""
     tasks: list[Task] = []
-    for root in roots:
-        for node in root.walk():
-            if is_field_heading(node) and node.parent is not None and not is_field_heading(node.parent):
-                continue          # read with its parent
-            if node is root and node.style == "roman":
-                _unattached(node, "stand directly under a section heading, not under a task")
-                continue
+
+    def visit(node: Node) -> None:
+        grouped = group_tasks(node, plan_year)
+        if grouped is not None:
+            tasks.extend(grouped)       # the group's sub-headings are read: not tasks of their own
+            return
+        skip = is_field_heading(node) and node.parent is not None and not is_field_heading(node.parent)
+        if skip:
+            pass                        # read with its parent
+        elif node.style in ("roman", "capital") and (node.parent is None or node.parent.style == "capital"):
+            _unattached(node, "stand directly under a section heading, not under a task")
+        else:
             found = node_tasks(node, plan_year)
             if not found and not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
                 _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
             tasks.extend(found)
+        for child in node.children:
+            visit(child)
+
+    for root in roots:
+        visit(root)
     return tasks
 
 
@@ -419,8 +507,12 @@ def _assignments_under(node: Node) -> list[Task]:
 
 
 def assignments(roots: list[Node]) -> list[Task]:
+    """Assignments under each Tổ chức thực hiện section; in a plan of parts (A., B. …) it may be a part
+    or a Roman section inside one."""
     tasks: list[Task] = []
     for root in roots:
         if "to_chuc_thuc_hien" in kinds_of(root.title):
             tasks.extend(_assignments_under(root))
+        elif root.style == "capital":
+            tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     return tasks

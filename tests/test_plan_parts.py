@@ -1,0 +1,132 @@
+"""Plans in parts (A., B., C. over the Roman sections) and groups whose items, lead, support and time
+are written as sub-headings ("1. Nội dung, biện pháp", "2. Cơ quan chủ trì, phối hợp", "3. Thời gian
+thực hiện: …") — a layout of ministry and steering-committee plans.
+"""
+from __future__ import annotations
+
+from kehoach import api
+
+FRONT = "KẾ HOẠCH\nTriển khai Đề án năm 2013\n\n"
+
+PLAN = FRONT + """A. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Cụ thể hóa nội dung Đề án.
+
+B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP
+
+I. CÔNG TÁC QUÁN TRIỆT
+
+1. Nội dung, biện pháp
+
+a) Tổ chức Hội nghị quán triệt Đề án;
+
+b) Tổ chức triển khai đến cơ sở.
+
+2. Cơ quan chủ trì, phối hợp
+
+a) Cơ quan chủ trì
+
+- Ban Chỉ đạo tỉnh.
+
+- Sở Nội vụ; Sở Tư pháp.
+
+(Văn phòng Ban Chỉ đạo là cơ quan thường trực.)
+
+b) Cơ quan phối hợp
+
+- Mặt trận Tổ quốc tỉnh.
+
+3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.
+
+II. BẢO ĐẢM KINH PHÍ
+
+1. Nội dung, biện pháp
+
+a) Rà soát phương tiện hiện có;
+
+2. Cơ quan chủ trì, phối hợp
+
+a) Cơ quan chủ trì: Sở Tài chính.
+
+3. Thời gian thực hiện: Hằng năm.
+
+C. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ
+
+Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này.
+
+2. Sở Tài chính
+
+Bảo đảm kinh phí thực hiện.
+"""
+
+
+def names(units) -> list[str]:
+    return [u.name for u in units]
+
+
+def test_capital_parts_are_the_top_level_over_roman_sections():
+    plan = api.parse_text(PLAN)
+    assert [(s.number, s.level, s.kinds) for s in plan.sections] == [
+        ("A", 1, ["muc_dich", "yeu_cau"]), ("B", 1, ["noi_dung", "nhiem_vu"]), ("C", 1, ["to_chuc_thuc_hien"])]
+    b = plan.sections[1]
+    assert [(s.number, s.level) for s in b.children] == [("I", 2), ("II", 2)]
+    assert [c.number for c in b.children[0].children] == ["1", "2", "3"]
+
+
+def test_items_under_a_content_sub_heading_take_the_groups_lead_support_and_time():
+    plan = api.parse_text(PLAN)
+    body = [t for t in plan.tasks if t.origin == "body"]
+    assert [(t.number, t.group, t.content) for t in body] == [
+        ("a", "CÔNG TÁC QUÁN TRIỆT", "Tổ chức Hội nghị quán triệt Đề án;"),
+        ("b", "CÔNG TÁC QUÁN TRIỆT", "Tổ chức triển khai đến cơ sở."),
+        ("a", "BẢO ĐẢM KINH PHÍ", "Rà soát phương tiện hiện có;"),
+    ]
+    first, second, third = body
+    # the note in brackets under the lead list is not a unit
+    assert names(first.lead) == ["Ban Chỉ đạo tỉnh", "Sở Nội vụ", "Sở Tư pháp"]
+    assert names(first.support) == ["Mặt trận Tổ quốc tỉnh"]
+    assert first.timeline.raw == "Tháng 12/2013 và thường xuyên."
+    assert (names(second.lead), second.timeline.raw) == (names(first.lead), first.timeline.raw)
+    assert (names(third.lead), names(third.support), third.timeline.raw) == (["Sở Tài chính"], [], "Hằng năm.")
+
+
+def test_assignments_under_a_to_chuc_thuc_hien_part():
+    plan = api.parse_text(PLAN)
+    got = [(names(t.lead), t.content) for t in plan.tasks if t.origin == "assignment"]
+    assert got == [(["Sở Nội vụ"], "Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này."),
+                   (["Sở Tài chính"], "Bảo đảm kinh phí thực hiện.")]
+
+
+def test_a_lone_capital_letter_line_is_not_a_part():
+    plan = api.parse_text(FRONT + """I. MỤC ĐÍCH
+
+Nâng cao nhận thức.
+
+C. LƯU Ý CHUNG
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ
+
+Theo dõi thực hiện.
+""")
+    assert [s.number for s in plan.sections] == ["I", "II"]
+    assert "C. LƯU Ý CHUNG" in plan.sections[0].text
+
+
+def test_a_content_sub_heading_without_a_lead_makes_no_group_tasks():
+    plan = api.parse_text(FRONT + """I. NỘI DUNG
+
+1. Tuyên truyền
+
+1.1. Nội dung, biện pháp
+
+a) Tuyên truyền trên báo chí;
+
+1.2. Thời gian thực hiện: Năm 2013.
+""")
+    assert [t for t in plan.tasks if t.origin == "body"] == []
