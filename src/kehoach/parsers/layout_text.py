@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import regex as re
 
-from ..blocks import Paragraph, Provenance
+from ..blocks import Paragraph, Provenance, Table
 from ..vntext import clean, is_upper_title
+from .layout_table import read_layout_table
 
 _GAP = re.compile(r"\S(\s{6,})\S")
 _MARKER = re.compile(r"^(?:[-+•*–]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ][.)/]+\s|[IVX]{1,5}[.)]\s)")
@@ -69,10 +70,10 @@ def _zone_paragraphs(zone: list[tuple[int, str]]) -> list[Paragraph]:
     return paras
 
 
-def layout_text_blocks(lines: list[str]) -> list[Paragraph]:
+def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
     """Paragraphs of a layout-preserving export."""
     type_at = next((i for i, ln in enumerate(lines[:60]) if _TYPE_LINE.match(ln)), None)
-    blocks: list[Paragraph] = []
+    blocks: list[Paragraph | Table] = []
     if type_at is not None:
         head = [(i + 1, ln) for i, ln in enumerate(lines[:type_at]) if ln.strip()]
         blocks.extend(_zone_paragraphs(head) or [Paragraph(text=clean(ln), prov=Provenance(line=n)) for n, ln in head])
@@ -112,6 +113,13 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph]:
             continue
         if _PAGE_NO.match(line):
             i += 1
+            continue
+        table = read_layout_table(lines, i) if _GAP.search(line) else None
+        if table is not None:                  # a task table drawn in text columns
+            flush()
+            blocks.append(table[0])
+            i = table[1]
+            heading_open = after_type = False
             continue
         text = line.strip()
         indent = _indent(line)

@@ -18,6 +18,8 @@ from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
+from .flat_tables import rebuild_flat_tables
+from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
@@ -188,7 +190,7 @@ def build_plan(doc: Document) -> Plan:
 
 
 def _build_plan(doc: Document) -> Plan:
-    doc = Document(blocks=join_continued_tables(doc.blocks), source=doc.source)
+    doc = Document(blocks=join_continued_tables(rebuild_flat_tables(doc.blocks)), source=doc.source)
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
     if inner is not None:
@@ -333,10 +335,13 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             tmap = replace(prev_map, header_rows=0)   # a piece with no header of its own: same columns
         if tmap is None:
             prev_map = None
+            report_if_unread(b, [], i)
             continue
         prev_map, prev_width = tmap, b.width
         origin = "appendix" if i >= seg.sig_start else "body"
-        for t in tasks_from_table(b, tmap, year):
+        found = tasks_from_table(b, tmap, year)
+        report_if_unread(b, found, i)
+        for t in found:
             t.origin = origin
             if t.location is not None:
                 t.location.block = i

@@ -12,6 +12,9 @@ from ..vntext import fold
 
 # (role, pattern on the folded header text: no diacritics, lower case)
 _RULES: list[tuple[str, str]] = [
+    # schedule / inspection tables: the unit inspected is the row's subject, its task content
+    ("content", r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|"
+                r"ten (?:co so|doanh nghiep|to chuc)|doi tuong (?:duoc )?(?:kiem tra|giam sat|thanh tra)"),
     ("number", r"^(?:s[oố]\s*)?tt$|^stt$|^so thu tu$|^tt\.?$"),
     ("monitoring", r"theo doi|don doc"),
     ("support", r"phoi hop"),
@@ -35,6 +38,18 @@ def role_of(header_text: str) -> str | None:
         if pattern.search(text):
             return role
     return None
+
+
+_SUBJECT = re.compile(r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|^ten (?:don vi|co so|doanh nghiep|to chuc)")
+
+
+def is_subject_header(header_text: str) -> bool:
+    """A content column that names the unit a schedule or inspection visits, not a task.
+
+    Its rows are "Sở Xây dựng | Tháng 7/2026": the unit is the subject, not the lead, and a
+    group row above it ("Ủy ban nhân dân cấp xã") is a category of subjects, not a lead unit.
+    """
+    return bool(_SUBJECT.search(fold(header_text)))
 
 
 def header_roles(texts: list[str]) -> dict[int, str]:

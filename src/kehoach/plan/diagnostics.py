@@ -5,6 +5,8 @@ collects the reports (a context variable, so nothing has to thread a list throug
 call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for scripts:
 
 - ``table-no-tasks``      a table with unit-like or time-like columns gave no task
+- ``table-rebuilt-guess`` a table flattened into lines was rebuilt, but some lines of a row
+                          could not be placed in a cell and were added to its content
 - ``fields-unattached``   labelled fields (chủ trì, phối hợp, thời gian …) not attached to any task
 - ``item-skipped``        a numbered item skipped in a sequence
 - ``text-dropped``        text dropped as page noise

@@ -16,8 +16,9 @@ import regex as re
 from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key
-from .columns import header_roles, is_column_number_row, role_of
+from .columns import header_roles, is_column_number_row, is_subject_header, role_of
 from .continued import row_key
+from .diagnostics import report
 from .patterns import ROMAN
 from .timeline import parse_timeline
 from .units import looks_like_unit, make_unit, split_items, split_units
@@ -33,6 +34,7 @@ class TableMap:
     roles: dict[int, str]           # column -> role
     header_keys: list[str]          # keys of header rows, to drop repeats
     header_rows: int
+    subject: bool = False           # the content column names the unit visited (schedule / inspection)
 
     def col(self, role: str) -> int | None:
         return next((c for c, r in self.roles.items() if r == role), None)
@@ -51,9 +53,17 @@ def map_table(table: Table) -> TableMap | None:
     for i, row in enumerate(table.rows[:4]):
         texts = [c.text for c in _grid(row)]
         roles = header_roles(texts)
+        n = i + 1
+        keys = [row_key(row)]
+        wrapped = _wrapped_header(texts, table.rows[n]) if n < len(table.rows) else None
+        if wrapped is not None:
+            # a header whose names run on into the next row ("Đơn vị" over "chủ trì")
+            joined_roles = header_roles(wrapped)
+            if joined_roles and "content" in joined_roles.values() and len(joined_roles) >= len(roles):
+                texts, roles = wrapped, joined_roles
+                keys.append(row_key(table.rows[n]))
+                n += 1
         if roles and "content" in roles.values():
-            keys = [row_key(row)]
-            n = i + 1
             # a second header row (sub-columns) or the row of column numbers
             while n < len(table.rows):
                 sub = [c.text for c in _grid(table.rows[n])]
@@ -71,8 +81,25 @@ def map_table(table: Table) -> TableMap | None:
                 first = [c.text for c in _grid(table.rows[n])] if n < len(table.rows) else []
                 if first and re.fullmatch(r"\d{1,3}\.?|", first[0].strip()):
                     roles[0] = "number"
-            return TableMap(roles=roles, header_keys=keys, header_rows=n)
+            c_content = next(c for c, r in roles.items() if r == "content")
+            subject = c_content < len(texts) and is_subject_header(texts[c_content])
+            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject)
     return None
+
+
+def _wrapped_header(texts: list[str], nxt: Row) -> list[str] | None:
+    """The header texts joined with the next row when that row only continues them.
+
+    Every filled cell of the next row is short and starts in lower case ("chủ trì",
+    "thực hiện"), under a filled header cell: the header names were wrapped over two rows.
+    """
+    below = [c.text for c in _grid(nxt)]
+    if len(below) != len(texts):
+        return None
+    filled = [(i, t.strip()) for i, t in enumerate(below) if t.strip()]
+    if not filled or any(len(t) > 40 or not t[0].islower() or not texts[i].strip() for i, t in filled):
+        return None
+    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(texts, below)]
 
 
 def _sub_header_roles(texts: list[str]) -> dict[int, str]:
@@ -104,28 +131,40 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     tasks: list[Task] = []
     c_num, c_content = tmap.col("number"), tmap.col("content")
     last: Task | None = None
+    above: list = []
     part = 1
+    heading_group = False     # the current group is a numbered heading row ("1" over "a)", "b)")
+    numbers = _row_numbers(table, tmap)
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
-        grid = _grid(row)
+        raw_grid = _grid(row)
+        grid = _inherit_merged(raw_grid, above)
+        above = grid
         texts = [c.text for c in grid]
-        if not any(t.strip() for t in texts) or is_column_number_row(texts):
+        if not any(t.strip() for t in texts) or is_column_number_row(texts) or _repeated_header(raw_grid):
             continue
         distinct = [t for i, t in enumerate(texts) if t.strip() and (i == 0 or grid[i] is not grid[i - 1])]
         if distinct and _TOTAL.match(key(distinct[0])) and len(distinct) <= 2:
             continue
         num_text = texts[c_num].strip() if c_num is not None and c_num < len(texts) else ""
-        content_cell = grid[c_content] if c_content is not None and c_content < len(grid) else None
         content_lines = _cell_lines(grid, c_content)
 
         g = _group_title(num_text, texts, grid, c_num, c_content)
         if g is not None:
-            group, last = g, None
+            group, last, heading_group = g, None, False
             continue
+        if _is_heading_row(num_text, numbers.get(r), raw_grid, tmap) and content_lines:
+            group, last, heading_group = _content(content_lines), None, True
+            continue
+        if heading_group and _DECIMAL.fullmatch(num_text):
+            group, heading_group = None, False     # "3" after "2 / a) b)": back to plain task rows
 
-        merged = content_cell is not None and content_cell.merged_up
-        if (merged or not content_lines) and last is not None:
+        merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
+        own_number = bool(num_text) and c_num is not None and c_num < len(raw_grid) and not raw_grid[c_num].merged_up
+        if (merged or not content_lines) and last is not None and not (own_number and not merged):
+            if not _adds_fields(raw_grid, tmap):
+                continue      # a sub-row that only differs in a column we do not read: same task
             part += 1
             task = _task(last.content, last.number, grid, tmap, plan_year, group, table, row)
             task.part = part
@@ -141,6 +180,59 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         tasks.append(task)
         last = task
     return tasks
+
+
+_DECIMAL = re.compile(r"\d{1,3}\.?")
+_SUB_NUMBER = re.compile(r"[a-zđ]\)|\d{1,2}\.\d{1,2}\.?|-|\+")
+
+
+def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
+    """Row index -> the number of the next data row below it (for telling heading rows)."""
+    c_num = tmap.col("number")
+    out: dict[int, str] = {}
+    following = ""
+    for r in range(len(table.rows) - 1, tmap.header_rows - 1, -1):
+        out[r] = following
+        grid = _grid(table.rows[r])
+        if c_num is not None and c_num < len(grid) and grid[c_num].text.strip() and not grid[c_num].merged_up:
+            following = grid[c_num].text.strip()
+    return out
+
+
+def _is_heading_row(num_text: str, next_number: str | None, raw_grid: list, tmap: TableMap) -> bool:
+    """"1 | Tổ chức tuyên truyền …" with every other column empty, over rows "a)", "b)" (or "1.1"):
+    a heading that groups the lettered tasks below it, not a task."""
+    if not _DECIMAL.fullmatch(num_text) or not next_number or not _SUB_NUMBER.fullmatch(next_number):
+        return False
+    return not _adds_fields(raw_grid, tmap)
+
+
+def _repeated_header(raw_grid: list) -> bool:
+    """A header row repeated lower down, maybe worded otherwise ("Nội dung" for "Nhiệm vụ"):
+    every filled cell is a column name and they name a content column and two others."""
+    texts = [c.text for c in raw_grid if not c.merged_up and c.text.strip()]
+    if len(texts) < 3 or any(len(t) > 60 for t in texts) or not all(role_of(t) for t in texts):
+        return False
+    roles = header_roles(texts)
+    return "content" in roles.values() and len(roles) >= 3
+
+
+def _inherit_merged(grid: list, above: list) -> list:
+    """A vertically merged cell holds the text of the cell it continues (the lead or date of the row above)."""
+    if not above:
+        return grid
+    return [above[i] if cell.merged_up and i < len(above) else cell for i, cell in enumerate(grid)]
+
+
+def _adds_fields(raw_grid: list, tmap: TableMap) -> bool:
+    """Does a sub-row carry a cell of its own in a column read into the task (products, lead, time …)?"""
+    for col, role in tmap.roles.items():
+        if role in ("number", "content") or col >= len(raw_grid):
+            continue
+        cell = raw_grid[col]
+        if not cell.merged_up and cell.text.strip():
+            return True
+    return False
 
 
 def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:
@@ -167,7 +259,7 @@ def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_yea
           group: str | None, table: Table, row: Row) -> Task:
     time_lines = _cell_lines(grid, tmap.col("time"))
     lead = split_units(_cell_lines(grid, tmap.col("lead")))
-    if not lead and tmap.col("lead") is None and group and looks_like_unit(group):
+    if not lead and tmap.col("lead") is None and not tmap.subject and group and looks_like_unit(group):
         unit = make_unit(group)
         lead = [unit] if unit else []
     notes_lines = _cell_lines(grid, tmap.col("notes"))
@@ -186,3 +278,25 @@ def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_yea
         location=Location(line=pv.line, page=pv.page, page_approx=pv.page_approx or None,
                           table=pv.table or table.prov.table, row=pv.row, source=pv.source),
     )
+
+
+_TELLING = {"lead", "support", "monitoring", "time"}
+
+
+def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) -> None:
+    """Say so when a table with unit-like or time-like columns gave no task (``table-no-tasks``)."""
+    if tasks or not table.rows:
+        return
+    for row in table.rows[:4]:
+        texts = [c.text for c in _grid(row)]
+        if any(len(t) > 80 for t in texts):
+            continue
+        roles = {role_of(t) for t in texts if t.strip()}
+        seen = sorted(roles & _TELLING)
+        if seen:
+            pv = table.prov
+            report("table-no-tasks",
+                   f"a table with {', '.join(seen)} columns gave no task (no content column recognised, or no data rows)",
+                   location=Location(line=pv.line, page=pv.page, table=pv.table, block=block, source=pv.source),
+                   excerpt=" | ".join(t for t in texts if t.strip()))
+            return
