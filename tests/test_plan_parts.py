@@ -130,3 +130,53 @@ a) Tuyên truyền trên báo chí;
 1.2. Thời gian thực hiện: Năm 2013.
 """)
     assert [t for t in plan.tasks if t.origin == "body"] == []
+
+
+def test_bullet_items_under_a_content_sub_heading_stay_details_of_the_group_task():
+    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+
+1. Về các nền tảng số
+
+a) Nhiệm vụ:
+
+- Sử dụng thống nhất các nền tảng số quốc gia.
+
+- Rà soát các hệ thống thông tin.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Các Sở, ban, ngành.
+
+- Đơn vị phối hợp: Sở Khoa học và Công nghệ.
+
+c) Thời gian thực hiện: Năm 2025.
+""")
+    (t,) = [t for t in plan.tasks if t.origin == "body"]
+    assert (t.number, t.content) == ("1", "Về các nền tảng số")
+    assert names(t.lead) == ["Các Sở, ban, ngành"]
+    assert names(t.support) == ["Sở Khoa học và Công nghệ"]
+    assert t.timeline.raw == "Năm 2025."
+
+
+def test_labelled_lines_under_a_label_heading_are_read_as_their_own_fields():
+    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+
+1. Tuyên truyền
+
+1.1. Nội dung, biện pháp
+
+a) Tuyên truyền trên báo chí;
+
+b) Tổ chức hội nghị.
+
+1.2. Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Sở Văn hóa.
+
+- Đơn vị phối hợp: Đài Phát thanh tỉnh.
+
+1.3. Thời gian thực hiện: Năm 2013.
+""")
+    got = [(t.content, names(t.lead), names(t.support), t.timeline.raw) for t in plan.tasks if t.origin == "body"]
+    assert got == [("Tuyên truyền trên báo chí;", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013."),
+                   ("Tổ chức hội nghị.", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013.")]

@@ -269,9 +269,13 @@ def _group_fields(node: Node) -> dict[str, list[str]] | None:
         if role is None:
             return False
         name, value = role
-        values = ([value] if value else []) + (_unit_lines(child) if name in _UNIT_ROLES else
-                                              [clean(p.text) for _, p in child.paras])
-        fields.setdefault(name, []).extend(v for v in values if v)
+        if value:
+            fields.setdefault(name, []).append(value)
+        for line in (_unit_lines(child) if name in _UNIT_ROLES else [clean(p.text) for _, p in child.paras]):
+            # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": the lines are the fields
+            for inner, _, v in field_items(line) or [(name, "", line)]:
+                if v:
+                    fields.setdefault(inner, []).append(v)
         return True
 
     for child in node.children:
@@ -285,31 +289,20 @@ def _group_fields(node: Node) -> dict[str, list[str]] | None:
 
 
 def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
-    """A group whose items sit under a "Nội dung, biện pháp" sub-heading and whose lead, support and
-    time are sibling sub-headings after it: each item (a), b) … or "-" line) is a task with the group's
-    fields. None when the node is not written so."""
+    """A group whose items are numbered under a "Nội dung, biện pháp" sub-heading and whose lead, support
+    and time are sibling sub-headings after it: each item (a), b) …) is a task with the group's fields.
+    None when the node is not written so; items that are only "-" lines under "a) Nhiệm vụ:" are the
+    details of the group's one task (node_tasks)."""
     content = [c for c in node.children if _CONTENT_HEAD.match(clean(c.title))]
-    if len(content) != 1:
+    if len(content) != 1 or not content[0].children:
         return None
     fields = _group_fields(node)
     if fields is None:
         return None
     head = content[0]
     title = _strip_trailing(node.title)
-    tasks: list[Task] = []
-    if head.children:
-        for item in head.children:
-            details = [clean(p.text) for _, p in item.paras]
-            task = _task(item, fields, plan_year, content=_strip_trailing(item.title), group=title, details=details)
-            tasks.append(task)
-    else:
-        for block, p in head.paras:
-            text = _strip_trailing(_LIST_MARK.sub("", p.text))
-            if text:
-                task = _task(head, fields, plan_year, content=text, group=title)
-                task.location = location_of(block, p)
-                tasks.append(task)
-    return tasks
+    return [_task(item, fields, plan_year, content=_strip_trailing(item.title), group=title,
+                  details=[clean(p.text) for _, p in item.paras]) for item in head.children]
 
 
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
