@@ -180,3 +180,71 @@ b) Tổ chức hội nghị.
     got = [(t.content, names(t.lead), names(t.support), t.timeline.raw) for t in plan.tasks if t.origin == "body"]
     assert got == [("Tuyên truyền trên báo chí;", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013."),
                    ("Tổ chức hội nghị.", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013.")]
+
+
+# --- items numbered under an item ------------------------------------------------------------
+
+ITEMS = FRONT + """I. MỤC ĐÍCH
+
+Nâng cao nhận thức.
+
+II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+
+1. Kiểm tra, giám sát công tác bầu cử
+
+1.1. Tham gia các đoàn kiểm tra của cấp trên.
+
+1.2. Tổng hợp, báo cáo các khó khăn, vướng mắc.
+
+1.3. Theo dõi, đôn đốc công tác bầu cử.
+
+- Thời gian thực hiện: Quý I/2026.
+
+- Đơn vị chủ trì: Phó Chủ tịch Thường trực.
+
+2. Tuyên truyền
+
+2.1. Ban hành kế hoạch tuyên truyền.
+
+- Thời gian hoàn thành: Quý IV/2025.
+
+- Đơn vị chủ trì: Chuyên viên phụ trách tuyên truyền.
+
+2.2. Tổ chức thực hiện tuyên truyền.
+
+- Thời gian hoàn thành: Quý I/2026.
+
+- Đơn vị chủ trì: Chuyên viên phụ trách tuyên truyền.
+"""
+
+
+def test_fields_after_a_run_of_bare_items_close_the_whole_run():
+    plan = api.parse_text(ITEMS)
+    first = [t for t in plan.tasks if t.group == "Kiểm tra, giám sát công tác bầu cử"]
+    assert [(t.number, t.content) for t in first] == [
+        ("1.1", "Tham gia các đoàn kiểm tra của cấp trên."), ("1.2", "Tổng hợp, báo cáo các khó khăn, vướng mắc."),
+        ("1.3", "Theo dõi, đôn đốc công tác bầu cử.")]
+    assert all(names(t.lead) == ["Phó Chủ tịch Thường trực"] and t.timeline.raw == "Quý I/2026." for t in first)
+
+
+def test_a_task_numbered_under_an_item_takes_the_item_as_its_group():
+    plan = api.parse_text(ITEMS)
+    second = [(t.number, t.group, t.timeline.raw) for t in plan.tasks if t.number in ("2.1", "2.2")]
+    assert second == [("2.1", "Tuyên truyền", "Quý IV/2025."), ("2.2", "Tuyên truyền", "Quý I/2026.")]
+    assert len(plan.tasks) == 5
+
+
+def test_items_with_their_own_text_are_not_closed_by_the_next_items_fields():
+    plan = api.parse_text(FRONT + """I. NỘI DUNG
+
+1. Kiểm tra
+
+1.1. Tham gia các đoàn kiểm tra.
+
+Nội dung kiểm tra theo hướng dẫn của cấp trên.
+
+1.2. Theo dõi, đôn đốc.
+
+- Đơn vị chủ trì: Văn phòng.
+""")
+    assert [t.number for t in plan.tasks] == ["1.2"]

@@ -305,9 +305,38 @@ def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
                   details=[clean(p.text) for _, p in item.paras]) for item in head.children]
 
 
+def _item_group(node: Node) -> str | None:
+    """The group of a body task numbered under an item ("1.1." under "1. Xây dựng …"): the item's title.
+    A task straight under a Roman section or a part has no group."""
+    parent = node.parent
+    if parent is None or parent.style not in ("decimal", "dotted") or is_field_heading(parent):
+        return None
+    return _strip_trailing(parent.title)
+
+
+def _bare_run_before(node: Node) -> list[Node]:
+    """The siblings just before a task heading that have no text, sub-items or fields of their own
+    ("3.1. …", "3.2. …" then "3.3. …" with the fields), when the task heading's own text is only its
+    fields: the fields close the whole run of items."""
+    parent = node.parent
+    if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children:
+        return []
+    if any(field_items(t) is None for _, p in node.paras for t in _texts(p)):
+        return []
+    siblings = parent.children
+    i = siblings.index(node)
+    run: list[Node] = []
+    for prev in reversed(siblings[:i]):
+        if prev.style != node.style or prev.paras or prev.children or field_items(prev.title):
+            break
+        run.insert(0, prev)
+    return run
+
+
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
     """Tasks with labelled fields, wherever they stand: a section's kind never overrides the fields."""
     tasks: list[Task] = []
+    closed: set[int] = set()      # items whose task was made with the fields of the item closing their run
 
     def visit(node: Node) -> None:
         grouped = group_tasks(node, plan_year)
@@ -319,9 +348,16 @@ def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
             pass                        # read with its parent
         elif node.style in ("roman", "capital") and (node.parent is None or node.parent.style == "capital"):
             _unattached(node, "stand directly under a section heading, not under a task")
-        else:
+        elif id(node) not in closed:
             found = node_tasks(node, plan_year)
-            if not found and not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
+            if found:
+                run = _bare_run_before(node)
+                closed.update(id(item) for item in run)   # "3.1.", "3.2." with no text, closed by 3.3's fields
+                found = [_task(item, read_fields(node), plan_year) for item in run] + found
+                for task in found:
+                    if task.group is None:
+                        task.group = _item_group(node)
+            elif not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
                 _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
             tasks.extend(found)
         for child in node.children:
