@@ -248,3 +248,75 @@ Nội dung kiểm tra theo hướng dẫn của cấp trên.
 - Đơn vị chủ trì: Văn phòng.
 """)
     assert [t.number for t in plan.tasks] == ["1.2"]
+
+
+# --- duties under a unit heading, each closed by its own time ---------------------------------
+
+DUTIES = FRONT + """I. MỤC ĐÍCH
+
+Nâng cao nhận thức.
+
+II. NHIỆM VỤ CỤ THỂ
+
+1. Nhiệm vụ của các cơ quan
+
+1.1. Trưởng Ban Chỉ đạo
+
+- Phụ trách chung, trực tiếp điều hành công tác kiểm kê.
+
+1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo
+
+- Tuyên truyền, phổ biến các quy định về quản lý tài sản công.
+
+Thời gian thực hiện: Từ tháng 11/2025.
+
+- Phối hợp hướng dẫn các cơ quan thực hiện kiểm kê. Trong đó:
+
++ Sở Xây dựng: hướng dẫn kiểm kê tài sản hạ tầng giao thông.
+
+Thời gian thực hiện: Tháng 12/2025.
+
+- Tổng hợp kết quả kiểm kê, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026.
+
+2. Trách nhiệm của đối tượng thực hiện kiểm kê
+
+- Thành lập Tổ kiểm kê.
+
+Thời gian hoàn thành: Trước ngày 30/11/2025.
+
+- Báo cáo kết quả kiểm kê.
+
+Thời gian hoàn thành: Trước ngày 31/3/2026.
+"""
+
+
+def test_duties_under_a_unit_heading_each_closed_by_its_time_are_tasks_of_that_unit():
+    plan = api.parse_text(DUTIES)
+    got = [(t.group, names(t.lead), t.content, t.timeline.raw) for t in plan.tasks if t.origin == "body"]
+    fin = "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
+    subject = "đối tượng thực hiện kiểm kê"
+    assert got == [
+        (fin, ["Sở Tài chính"], "Tuyên truyền, phổ biến các quy định về quản lý tài sản công.", "Từ tháng 11/2025."),
+        (fin, ["Sở Tài chính"], "Phối hợp hướng dẫn các cơ quan thực hiện kiểm kê. Trong đó:", "Tháng 12/2025."),
+        (fin, ["Sở Tài chính"], "Tổng hợp kết quả kiểm kê, báo cáo Bộ Tài chính.", "Trước ngày 31/5/2026."),
+        ("Trách nhiệm của đối tượng thực hiện kiểm kê", [subject], "Thành lập Tổ kiểm kê.", "Trước ngày 30/11/2025."),
+        ("Trách nhiệm của đối tượng thực hiện kiểm kê", [subject], "Báo cáo kết quả kiểm kê.", "Trước ngày 31/3/2026."),
+    ]
+    # the "+" line under a duty is that duty's detail, not a task of its own
+    assert plan.tasks[1].details == "Sở Xây dựng: hướng dẫn kiểm kê tài sản hạ tầng giao thông."
+
+
+def test_a_topic_heading_with_timed_items_is_not_a_unit():
+    plan = api.parse_text(FRONT + """I. NỘI DUNG
+
+1. Công tác tuyên truyền
+
+- Tuyên truyền trên báo chí.
+
+Thời gian thực hiện: Quý I/2026.
+
+- Tổ chức hội nghị.
+
+Thời gian thực hiện: Quý II/2026.
+""")
+    assert [t for t in plan.tasks if t.origin == "body"] == []

@@ -75,11 +75,20 @@ class FieldGroup:
     fields: dict[str, list[str]] = dc_field(default_factory=dict)
 
 
+# "- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026." — the item's time
+# written after its last sentence, on the same line
+_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,3}\s*:\s*\S)")
+
+
 def _texts(p: Paragraph) -> list[str]:
     """A paragraph's text; split at its hard line breaks where a new line starts with a label
-    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph). A wrapped line that
-    starts with no label stays with the line before it."""
+    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph), and before a time label
+    that ends an item's sentence. A wrapped line that starts with no label stays with the line before it."""
     if len(p.lines) < 2 or not any(_FIELD_RE.match(ln) for ln in p.lines[1:]):
+        if not _FIELD_RE.match(p.text):
+            parts = _TRAILING_TIME.split(p.text, maxsplit=1)
+            if len(parts) == 2 and _FIELD_RE.match(parts[1]):
+                return [parts[0].rstrip(), parts[1]]
         return [p.text]
     out: list[str] = []
     for line in p.lines:
@@ -216,10 +225,57 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
                 if text:
                     tasks.append(_task(node, g.fields, plan_year, content=text, group=title))
         return tasks
+    duties = _unit_duties(node, with_fields, plan_year)
+    if duties:
+        return duties
     fields = _merged(groups)
     if not _is_task(fields):
         return []
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+_RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
+
+
+def _heading_unit(node: Node) -> str | None:
+    """The unit a heading names: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" -> "Sở Tài chính";
+    "Trách nhiệm của đối tượng thực hiện kiểm kê" -> the text after "Trách nhiệm của" (named as responsible)."""
+    title = _strip_trailing(node.title)
+    m = _RESPONSIBILITY.match(title)
+    if m:
+        rest = title[m.end():].strip()
+        return rest if rest and not _CONTENT_HEAD.match(rest) else None
+    if not _names_a_unit(title) or len(title.split()) > 40:
+        return None
+    head = re.split(r"\s[-–]\s", title, maxsplit=1)
+    return head[0].strip() if looks_like_unit(head[0]) else title
+
+
+def _unit_duties(node: Node, with_fields: list[FieldGroup], plan_year: int | None) -> list[Task]:
+    """Under a heading naming a unit, duties each closed by its own time ("- Tuyên truyền …",
+    "Thời gian thực hiện: …", "- Tham mưu …", "Thời gian hoàn thành: …"): one task per duty, led by
+    the unit. A "+" line under a duty is part of it."""
+    if len(with_fields) < 2 or any(set(g.fields) - {"time"} or not g.items for g in with_fields):
+        return []
+    unit = _heading_unit(node)
+    if unit is None:
+        return []
+    title = _strip_trailing(node.title)
+    tasks: list[Task] = []
+    for g in with_fields:
+        duties: list[list[str]] = []
+        for item in g.items:
+            if duties and re.match(r"^\s*\+", item):
+                duties[-1].append(_PLUS_MARK.sub("", item))
+            else:
+                duties.append([item])
+        for first, *rest in duties:
+            text = clean(_LIST_MARK.sub("", first))         # verbatim: "… Trong đó:" keeps its colon
+            if text:
+                task = _task(node, g.fields, plan_year, content=text, group=title, details=rest)
+                task.lead = split_units([unit])     # the heading's unit as written, not re-cut as a sentence
+                tasks.append(task)
+    return tasks
 
 
 def _unattached(node: Node, why: str) -> None:
