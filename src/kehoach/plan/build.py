@@ -14,7 +14,7 @@ import regex as re
 
 from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper
-from ..vntext import clean, is_upper_title, key
+from ..vntext import clean, fold, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
@@ -275,7 +275,12 @@ def _build(doc: Document, seg: Segments) -> Plan:
     if doc_type is None:
         doc_type = "cong_van" if _is_cong_van(front) else "unknown"
     is_plan = doc_type == "ke_hoach"
-    if not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
+    if doc_type == "chuong_trinh" and _is_agenda(header.title):
+        # "Chương trình Hội nghị …": the running order of one event, not a work programme
+        report("not-a-plan", "the document is the programme of an event (an agenda); no tasks are read",
+               excerpt=header.title or "")
+        ordered = []
+    elif not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
         # a Báo cáo, Công văn, Thông báo, Tờ trình (without its plan) or no administrative document
         # at all: whatever reads like a duty in it is not a task of a plan
         report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read",
@@ -302,6 +307,14 @@ def _build(doc: Document, seg: Segments) -> Plan:
 # document types that never carry a plan's tasks themselves (a Tờ trình carrying a draft plan is
 # read as that plan before this point)
 NOT_PLANS = {"bao_cao", "cong_van", "thong_bao", "to_trinh"}
+# the event a Chương trình is the running order of (matched without tone marks)
+_EVENT = re.compile(r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|phien hop|cuoc hop|buoi lam viec|"
+                    r"gap mat|giao luu|tap huan|hop bao)\b")
+
+
+def _is_agenda(title: str | None) -> bool:
+    """A Chương trình whose subject is one event ("Hội nghị triển khai …", "Lễ kỷ niệm …")."""
+    return bool(title) and bool(_EVENT.match(fold(clean(title)).strip(" *")))
 
 
 def _administrative(header: Header, sections: list) -> bool:
