@@ -320,3 +320,32 @@ Thời gian thực hiện: Quý I/2026.
 Thời gian thực hiện: Quý II/2026.
 """)
     assert [t for t in plan.tasks if t.origin == "body"] == []
+
+
+# --- label variants -------------------------------------------------------------------------
+
+def test_thoi_han_ban_hanh_is_a_time_and_a_time_label_alone_takes_its_plus_items():
+    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+
+1. Xây dựng Nghị định
+
++ Cơ quan chủ trì: Bộ Công an.
+
++ Cơ quan phối hợp: Bộ Tư pháp.
+
++ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.
+
+2. Rà soát văn bản
+
+- Cơ quan thực hiện: Bộ Công an.
+
+- Thời gian thực hiện:
+
++ Các bộ gửi kết quả rà soát trước ngày 15 tháng 12 năm 2025.
+
++ Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.
+""")
+    first, second = plan.tasks
+    assert (names(first.support), first.timeline.raw) == (["Bộ Tư pháp"], "trước ngày 01 tháng 01 năm 2026.")
+    assert second.timeline.raw == ("Các bộ gửi kết quả rà soát trước ngày 15 tháng 12 năm 2025. "
+                                   "Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.")

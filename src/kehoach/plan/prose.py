@@ -27,7 +27,7 @@ _FIELD_LABELS: list[tuple[str, str]] = [
              r"(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
     # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
     ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
-    ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo))*"),
+    ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*"),
     ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
     ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
     ("participants", r"thành phần(?: tham gia| tham dự)?"),
@@ -127,10 +127,11 @@ def read_groups(node: Node) -> list[FieldGroup]:
                     value = f"{label}: {value}" if value else ""
                 group.fields.setdefault(role, []).append(value)
             continue
+        plus = re.match(r"^\s*\+", text) is not None
         if current is not None and (current == "content" or not any(group.fields[current])
-                                    or (current in _UNIT_ROLES and re.match(r"^\s*\+", text))):
+                                    or (current in (*_UNIT_ROLES, "time") and plus)):
             # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
-            group.fields[current].append(_PLUS_MARK.sub("", text) if current in _UNIT_ROLES else text)
+            group.fields[current].append(_PLUS_MARK.sub("", text) if current in (*_UNIT_ROLES, "time") else text)
             continue
         if group.fields:          # text after a group's fields opens the next group
             groups.append(FieldGroup())
