@@ -349,3 +349,20 @@ def test_thoi_han_ban_hanh_is_a_time_and_a_time_label_alone_takes_its_plus_items
     assert (names(first.support), first.timeline.raw) == (["Bộ Tư pháp"], "trước ngày 01 tháng 01 năm 2026.")
     assert second.timeline.raw == ("Các bộ gửi kết quả rà soát trước ngày 15 tháng 12 năm 2025. "
                                    "Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.")
+
+
+def test_chu_tri_tham_muu_thuc_hien_is_a_lead_label():
+    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+
+1. Nâng cao năng lực
+
+- Tổ chức tập huấn kỹ năng xây dựng pháp luật.
+
+- Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.
+
+- Đơn vị phối hợp thực hiện: Các cơ quan liên quan.
+
+- Thời gian thực hiện: Hằng năm.
+""")
+    (t,) = plan.tasks
+    assert (names(t.lead), names(t.support), t.timeline.raw) == (["Sở Tư pháp"], ["Các cơ quan liên quan"], "Hằng năm.")

@@ -69,6 +69,8 @@ def segment(doc: Document) -> Segments:
     for i in range(sig_start, n):
         b = blocks[i]
         if isinstance(b, Table):
+            if _signature_table(b):
+                continue                # the recipients and signature as a table: still the signature
             appendix_start = i
             break
         if isinstance(b, Paragraph):
@@ -82,6 +84,26 @@ def segment(doc: Document) -> Segments:
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def _signature_table(t: Table) -> bool:
+    """A table whose first cell opens with "Nơi nhận": the recipients beside the signature (a web copy
+    keeps the borderless signature table as a table)."""
+    first = clean(t.rows[0].cells[0].text if t.rows and t.rows[0].cells else "").strip("*_ ")
+    return bool(P.RECIPIENTS_RE.match(first))
+
+
+def _signature_cells(doc: Document, seg: "Segments") -> list[tuple[int, Paragraph]]:
+    """The cells of the signature tables between the body and the appendices, read as paragraphs."""
+    out: list[tuple[int, Paragraph]] = []
+    for i in range(seg.sig_start, seg.appendix_start):
+        b = doc.blocks[i]
+        if isinstance(b, Table) and _signature_table(b):
+            for row in b.rows:
+                for cell in row.cells:
+                    if cell.text.strip():
+                        out.append((i, Paragraph(text=cell.text, lines=list(cell.lines), prov=row.prov)))
+    return out
 
 
 def _paras(doc: Document, start: int, end: int, roles: tuple[str, ...] = ("body", "layout")) -> list[tuple[int, Paragraph]]:
@@ -230,7 +252,7 @@ def _build(doc: Document, seg: Segments) -> Plan:
     has_heading = seg.body_start < len(doc.blocks) and isinstance(doc.blocks[seg.body_start], Paragraph) \
         and heading_of(doc.blocks[seg.body_start]) is not None
     front = lines_of(_paras(doc, 0, seg.body_start if has_heading else seg.sig_start))
-    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start))
+    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start) + _signature_cells(doc, seg))
     layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
     header = read_header(front, sig_lines + layout_elsewhere)
     if header.issuer is None:

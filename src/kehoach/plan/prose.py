@@ -24,7 +24,7 @@ from .units import looks_like_unit, split_items, split_units
 _FIELD_LABELS: list[tuple[str, str]] = [
     ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
     ("lead", r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
-             r"(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
+             r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
     # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
     ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
     ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*"),
