@@ -366,3 +366,18 @@ def test_chu_tri_tham_muu_thuc_hien_is_a_lead_label():
 """)
     (t,) = plan.tasks
     assert (names(t.lead), names(t.support), t.timeline.raw) == (["Sở Tư pháp"], ["Các cơ quan liên quan"], "Hằng năm.")
+
+
+def test_an_emphasis_mark_before_the_bullet_of_a_label():
+    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+
+1. Tổ chức học tập kinh nghiệm
+
+Tham mưu tổ chức Đoàn đi học tập kinh nghiệm.
+
+*- Đơn vị chủ trì:* Sở Tư pháp.
+
+*- Thời gian thực hiện:* Hằng năm.
+""")
+    (t,) = plan.tasks
+    assert (names(t.lead), t.timeline.raw) == (["Sở Tư pháp"], "Hằng năm.")

@@ -35,7 +35,8 @@ _FIELD_LABELS: list[tuple[str, str]] = [
     ("notes", r"kinh phí(?: thực hiện)?|ghi chú"),
 ]
 _LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
-_FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
+# "*- Đơn vị chủ trì: *Sở Tư pháp." — an emphasis mark before the bullet: two marks may lead
+_FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*){0,2}(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
 # a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
 _INNER_LABEL_RE = re.compile(r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
 _UNIT_ROLES = ("lead", "support")
