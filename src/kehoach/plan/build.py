@@ -14,7 +14,7 @@ import regex as re
 
 from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper
-from ..vntext import clean, is_upper_title, key
+from ..vntext import clean, fold, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
@@ -46,7 +46,7 @@ def segment(doc: Document) -> Segments:
             break
     start = (type_line + 1) if type_line is not None else 0
     body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph)
-                       and blocks[i].role in ("body", "layout") and (h := heading_of(blocks[i])) and h[1] == "roman"), None)
+                       and blocks[i].role in ("body", "layout") and (h := heading_of(blocks[i])) and (h[1] == "roman" or h[:2] == ("A", "capital"))), None)
     if body_start is None:
         body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
                            and heading_of(blocks[i]) and heading_of(blocks[i])[1] == "decimal"), start)
@@ -69,6 +69,8 @@ def segment(doc: Document) -> Segments:
     for i in range(sig_start, n):
         b = blocks[i]
         if isinstance(b, Table):
+            if _signature_table(b):
+                continue                # the recipients and signature as a table: still the signature
             appendix_start = i
             break
         if isinstance(b, Paragraph):
@@ -82,6 +84,26 @@ def segment(doc: Document) -> Segments:
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def _signature_table(t: Table) -> bool:
+    """A table whose first cell opens with "Nơi nhận": the recipients beside the signature (a web copy
+    keeps the borderless signature table as a table)."""
+    first = clean(t.rows[0].cells[0].text if t.rows and t.rows[0].cells else "").strip("*_ ")
+    return bool(P.RECIPIENTS_RE.match(first))
+
+
+def _signature_cells(doc: Document, seg: "Segments") -> list[tuple[int, Paragraph]]:
+    """The cells of the signature tables between the body and the appendices, read as paragraphs."""
+    out: list[tuple[int, Paragraph]] = []
+    for i in range(seg.sig_start, seg.appendix_start):
+        b = doc.blocks[i]
+        if isinstance(b, Table) and _signature_table(b):
+            for row in b.rows:
+                for cell in row.cells:
+                    if cell.text.strip():
+                        out.append((i, Paragraph(text=cell.text, lines=list(cell.lines), prov=row.prov)))
+    return out
 
 
 def _paras(doc: Document, start: int, end: int, roles: tuple[str, ...] = ("body", "layout")) -> list[tuple[int, Paragraph]]:
@@ -230,7 +252,7 @@ def _build(doc: Document, seg: Segments) -> Plan:
     has_heading = seg.body_start < len(doc.blocks) and isinstance(doc.blocks[seg.body_start], Paragraph) \
         and heading_of(doc.blocks[seg.body_start]) is not None
     front = lines_of(_paras(doc, 0, seg.body_start if has_heading else seg.sig_start))
-    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start))
+    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start) + _signature_cells(doc, seg))
     layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
     header = read_header(front, sig_lines + layout_elsewhere)
     if header.issuer is None:
@@ -275,7 +297,12 @@ def _build(doc: Document, seg: Segments) -> Plan:
     if doc_type is None:
         doc_type = "cong_van" if _is_cong_van(front) else "unknown"
     is_plan = doc_type == "ke_hoach"
-    if not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
+    if doc_type == "chuong_trinh" and _is_agenda(header.title):
+        # "Chương trình Hội nghị …": the running order of one event, not a work programme
+        report("not-a-plan", "the document is the programme of an event (an agenda); no tasks are read",
+               excerpt=header.title or "")
+        ordered = []
+    elif not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
         # a Báo cáo, Công văn, Thông báo, Tờ trình (without its plan) or no administrative document
         # at all: whatever reads like a duty in it is not a task of a plan
         report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read",
@@ -302,6 +329,14 @@ def _build(doc: Document, seg: Segments) -> Plan:
 # document types that never carry a plan's tasks themselves (a Tờ trình carrying a draft plan is
 # read as that plan before this point)
 NOT_PLANS = {"bao_cao", "cong_van", "thong_bao", "to_trinh"}
+# the event a Chương trình is the running order of (matched without tone marks)
+_EVENT = re.compile(r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|phien hop|cuoc hop|buoi lam viec|"
+                    r"gap mat|giao luu|tap huan|hop bao)\b")
+
+
+def _is_agenda(title: str | None) -> bool:
+    """A Chương trình whose subject is one event ("Hội nghị triển khai …", "Lễ kỷ niệm …")."""
+    return bool(title) and bool(_EVENT.match(fold(clean(title)).strip(" *")))
 
 
 def _administrative(header: Header, sections: list) -> bool:

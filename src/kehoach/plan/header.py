@@ -129,6 +129,9 @@ _POSITION_WORDS = re.compile(r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|ch
                              r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
 
 
+_POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
+
+
 def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
     """Signer and recipients from the lines between the end of the body and the appendices."""
     signer = Signer()
@@ -164,8 +167,18 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             if split:
                 authority.append(split.group("auth"))
                 position = split.group("pos")
+                both = _POSITION_AND_NAME.match(position)
+                if both and signer.name is None and is_upper_title(both.group("pos")) and is_name(both.group("name")):
+                    position, signer.name = both.group("pos"), both.group("name")   # "… PHÓ CHỦ TỊCH Nguyễn Văn An"
             else:
                 authority.append(text)
+            continue
+        both = _POSITION_AND_NAME.match(text)
+        if both and signer.name is None and is_upper_title(both.group("pos")) and len(both.group("pos").split()) <= 10 \
+                and _POSITION_WORDS.search(fold(both.group("pos"))) and is_name(both.group("name")):
+            # a signature cell flattened onto one line: "CHỦ TỊCH Hoàng Quốc Khánh"
+            position, signer.name = both.group("pos"), both.group("name")
+            signer.raw.append(text)
             continue
         if is_upper_title(text) and len(text.split()) <= 8 and _POSITION_WORDS.search(fold(text)) \
                 and not P.MOTTO_RE.search(key(text)) and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:

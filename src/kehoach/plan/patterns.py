@@ -11,6 +11,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 SECTION_RE = re.compile(rf"^(?P<num>{ROMAN})(?<=[IVX])\s*[.:)/]?\s+(?P<title>\S.*)$")
 # "1. Mục đích", "3.1. Đối tượng", and "6.2 Đối với …" (a dotted number without its final dot)
 SUB_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*[.)](?!\d)|(?<=\d\.\d{1,2})(?=\s+\p{Lu}))\s*(?P<title>\S.*)$")
+# "A. MỤC ĐÍCH, YÊU CẦU": a capital letter over the Roman sections (some plans group I., II. … under A., B.)
+PART_RE = re.compile(r"^(?P<num>[A-H])\s*[.)]\s+(?P<title>\S.*)$")
 POINT_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<title>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)$")
 
@@ -85,7 +87,8 @@ def doc_type_line(text: str) -> str | None:
 
 
 def is_heading_like(text: str) -> bool:
-    return bool(SECTION_RE.match(text) or SUB_RE.match(text) or POINT_RE.match(text))
+    return bool(SECTION_RE.match(text) or SUB_RE.match(text) or POINT_RE.match(text)
+                or ((m := PART_RE.match(text)) and is_upper_title(m.group("title"))))
 
 
 def fold_startswith(text: str, *prefixes: str) -> bool:

@@ -24,10 +24,10 @@ from .units import looks_like_unit, split_items, split_units
 _FIELD_LABELS: list[tuple[str, str]] = [
     ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
     ("lead", r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
-             r"(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
+             r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
     # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
     ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
-    ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo))*"),
+    ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*"),
     ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
     ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
     ("participants", r"thành phần(?: tham gia| tham dự)?"),
@@ -35,7 +35,8 @@ _FIELD_LABELS: list[tuple[str, str]] = [
     ("notes", r"kinh phí(?: thực hiện)?|ghi chú"),
 ]
 _LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
-_FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
+# "*- Đơn vị chủ trì: *Sở Tư pháp." — an emphasis mark before the bullet: two marks may lead
+_FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*){0,2}(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
 # a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
 _INNER_LABEL_RE = re.compile(r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
 _UNIT_ROLES = ("lead", "support")
@@ -75,11 +76,20 @@ class FieldGroup:
     fields: dict[str, list[str]] = dc_field(default_factory=dict)
 
 
+# "- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026." — the item's time
+# written after its last sentence, on the same line
+_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,3}\s*:\s*\S)")
+
+
 def _texts(p: Paragraph) -> list[str]:
     """A paragraph's text; split at its hard line breaks where a new line starts with a label
-    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph). A wrapped line that
-    starts with no label stays with the line before it."""
+    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph), and before a time label
+    that ends an item's sentence. A wrapped line that starts with no label stays with the line before it."""
     if len(p.lines) < 2 or not any(_FIELD_RE.match(ln) for ln in p.lines[1:]):
+        if not _FIELD_RE.match(p.text):
+            parts = _TRAILING_TIME.split(p.text, maxsplit=1)
+            if len(parts) == 2 and _FIELD_RE.match(parts[1]):
+                return [parts[0].rstrip(), parts[1]]
         return [p.text]
     out: list[str] = []
     for line in p.lines:
@@ -118,10 +128,11 @@ def read_groups(node: Node) -> list[FieldGroup]:
                     value = f"{label}: {value}" if value else ""
                 group.fields.setdefault(role, []).append(value)
             continue
+        plus = re.match(r"^\s*\+", text) is not None
         if current is not None and (current == "content" or not any(group.fields[current])
-                                    or (current in _UNIT_ROLES and re.match(r"^\s*\+", text))):
+                                    or (current in (*_UNIT_ROLES, "time") and plus)):
             # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
-            group.fields[current].append(_PLUS_MARK.sub("", text) if current in _UNIT_ROLES else text)
+            group.fields[current].append(_PLUS_MARK.sub("", text) if current in (*_UNIT_ROLES, "time") else text)
             continue
         if group.fields:          # text after a group's fields opens the next group
             groups.append(FieldGroup())
@@ -216,10 +227,57 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
                 if text:
                     tasks.append(_task(node, g.fields, plan_year, content=text, group=title))
         return tasks
+    duties = _unit_duties(node, with_fields, plan_year)
+    if duties:
+        return duties
     fields = _merged(groups)
     if not _is_task(fields):
         return []
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+_RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
+
+
+def _heading_unit(node: Node) -> str | None:
+    """The unit a heading names: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" -> "Sở Tài chính";
+    "Trách nhiệm của đối tượng thực hiện kiểm kê" -> the text after "Trách nhiệm của" (named as responsible)."""
+    title = _strip_trailing(node.title)
+    m = _RESPONSIBILITY.match(title)
+    if m:
+        rest = title[m.end():].strip()
+        return rest if rest and not _CONTENT_HEAD.match(rest) else None
+    if not _names_a_unit(title) or len(title.split()) > 40:
+        return None
+    head = re.split(r"\s[-–]\s", title, maxsplit=1)
+    return head[0].strip() if looks_like_unit(head[0]) else title
+
+
+def _unit_duties(node: Node, with_fields: list[FieldGroup], plan_year: int | None) -> list[Task]:
+    """Under a heading naming a unit, duties each closed by its own time ("- Tuyên truyền …",
+    "Thời gian thực hiện: …", "- Tham mưu …", "Thời gian hoàn thành: …"): one task per duty, led by
+    the unit. A "+" line under a duty is part of it."""
+    if len(with_fields) < 2 or any(set(g.fields) - {"time"} or not g.items for g in with_fields):
+        return []
+    unit = _heading_unit(node)
+    if unit is None:
+        return []
+    title = _strip_trailing(node.title)
+    tasks: list[Task] = []
+    for g in with_fields:
+        duties: list[list[str]] = []
+        for item in g.items:
+            if duties and re.match(r"^\s*\+", item):
+                duties[-1].append(_PLUS_MARK.sub("", item))
+            else:
+                duties.append([item])
+        for first, *rest in duties:
+            text = clean(_LIST_MARK.sub("", first))         # verbatim: "… Trong đó:" keeps its colon
+            if text:
+                task = _task(node, g.fields, plan_year, content=text, group=title, details=rest)
+                task.lead = split_units([unit])     # the heading's unit as written, not re-cut as a sentence
+                tasks.append(task)
+    return tasks
 
 
 def _unattached(node: Node, why: str) -> None:
@@ -234,20 +292,137 @@ def _unattached(node: Node, why: str) -> None:
            excerpt="; ".join(v for _, v in found))
 
 
+# "1. Nội dung, biện pháp" / "Nội dung thực hiện" / "Nhiệm vụ, giải pháp": the heading over a group's items
+_CONTENT_HEAD = re.compile(r"^(?:nội dung|nhiệm vụ)(?:\s*(?:,|và)?\s*(?:biện pháp|giải pháp|nhiệm vụ|thực hiện|công việc|"
+                           r"cụ thể))*\s*:?\s*$", re.I)
+
+
+def _role_heading(title: str) -> tuple[str, str] | None:
+    """(role, inline value) of a heading that is a label, with or without its colon: "a) Cơ quan chủ trì",
+    "3. Thời gian thực hiện: Tháng 12/2013"."""
+    t = clean(title)
+    items = field_items(t if ":" in t else t + ":")
+    if not items or len(items) != 1:
+        return None
+    return items[0][0], items[0][2]
+
+
+def _unit_lines(node: Node) -> list[str]:
+    """The units listed under a label heading, one per paragraph; a note in brackets is not a unit."""
+    out = []
+    for _, p in node.paras:
+        text = _LIST_MARK.sub("", p.text).strip()
+        if text and not text.startswith("("):
+            out.append(text)
+    return out
+
+
+def _group_fields(node: Node) -> dict[str, list[str]] | None:
+    """The fields of a group written as sub-headings ("2. Cơ quan chủ trì, phối hợp" over "a) Cơ quan
+    chủ trì" and "b) Cơ quan phối hợp", each listing its units; "3. Thời gian thực hiện: …"), or None."""
+    fields: dict[str, list[str]] = {}
+
+    def take(child: Node) -> bool:
+        role = _role_heading(child.title)
+        if role is None:
+            return False
+        name, value = role
+        if value:
+            fields.setdefault(name, []).append(value)
+        for line in (_unit_lines(child) if name in _UNIT_ROLES else [clean(p.text) for _, p in child.paras]):
+            # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": the lines are the fields
+            for inner, _, v in field_items(line) or [(name, "", line)]:
+                if v:
+                    fields.setdefault(inner, []).append(v)
+        return True
+
+    for child in node.children:
+        if _CONTENT_HEAD.match(clean(child.title)) or take(child):
+            continue
+        # a container ("Cơ quan chủ trì, phối hợp") whose sub-headings are all labels
+        if child.children and all(_role_heading(g.title) for g in child.children):
+            for g in child.children:
+                take(g)
+    return fields if "lead" in fields else None
+
+
+def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
+    """A group whose items are numbered under a "Nội dung, biện pháp" sub-heading and whose lead, support
+    and time are sibling sub-headings after it: each item (a), b) …) is a task with the group's fields.
+    None when the node is not written so; items that are only "-" lines under "a) Nhiệm vụ:" are the
+    details of the group's one task (node_tasks)."""
+    content = [c for c in node.children if _CONTENT_HEAD.match(clean(c.title))]
+    if len(content) != 1 or not content[0].children:
+        return None
+    fields = _group_fields(node)
+    if fields is None:
+        return None
+    head = content[0]
+    title = _strip_trailing(node.title)
+    return [_task(item, fields, plan_year, content=_strip_trailing(item.title), group=title,
+                  details=[clean(p.text) for _, p in item.paras]) for item in head.children]
+
+
+def _item_group(node: Node) -> str | None:
+    """The group of a body task numbered under an item ("1.1." under "1. Xây dựng …"): the item's title.
+    A task straight under a Roman section or a part has no group."""
+    parent = node.parent
+    if parent is None or parent.style not in ("decimal", "dotted") or is_field_heading(parent):
+        return None
+    return _strip_trailing(parent.title)
+
+
+def _bare_run_before(node: Node) -> list[Node]:
+    """The siblings just before a task heading that have no text, sub-items or fields of their own
+    ("3.1. …", "3.2. …" then "3.3. …" with the fields), when the task heading's own text is only its
+    fields: the fields close the whole run of items."""
+    parent = node.parent
+    if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children:
+        return []
+    if any(field_items(t) is None for _, p in node.paras for t in _texts(p)):
+        return []
+    siblings = parent.children
+    i = siblings.index(node)
+    run: list[Node] = []
+    for prev in reversed(siblings[:i]):
+        if prev.style != node.style or prev.paras or prev.children or field_items(prev.title):
+            break
+        run.insert(0, prev)
+    return run
+
+
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
     """Tasks with labelled fields, wherever they stand: a section's kind never overrides the fields."""
     tasks: list[Task] = []
-    for root in roots:
-        for node in root.walk():
-            if is_field_heading(node) and node.parent is not None and not is_field_heading(node.parent):
-                continue          # read with its parent
-            if node is root and node.style == "roman":
-                _unattached(node, "stand directly under a section heading, not under a task")
-                continue
+    closed: set[int] = set()      # items whose task was made with the fields of the item closing their run
+
+    def visit(node: Node) -> None:
+        grouped = group_tasks(node, plan_year)
+        if grouped is not None:
+            tasks.extend(grouped)       # the group's sub-headings are read: not tasks of their own
+            return
+        skip = is_field_heading(node) and node.parent is not None and not is_field_heading(node.parent)
+        if skip:
+            pass                        # read with its parent
+        elif node.style in ("roman", "capital") and (node.parent is None or node.parent.style == "capital"):
+            _unattached(node, "stand directly under a section heading, not under a task")
+        elif id(node) not in closed:
             found = node_tasks(node, plan_year)
-            if not found and not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
+            if found:
+                run = _bare_run_before(node)
+                closed.update(id(item) for item in run)   # "3.1.", "3.2." with no text, closed by 3.3's fields
+                found = [_task(item, read_fields(node), plan_year) for item in run] + found
+                for task in found:
+                    if task.group is None:
+                        task.group = _item_group(node)
+            elif not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
                 _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
             tasks.extend(found)
+        for child in node.children:
+            visit(child)
+
+    for root in roots:
+        visit(root)
     return tasks
 
 
@@ -419,8 +594,12 @@ def _assignments_under(node: Node) -> list[Task]:
 
 
 def assignments(roots: list[Node]) -> list[Task]:
+    """Assignments under each Tổ chức thực hiện section; in a plan of parts (A., B. …) it may be a part
+    or a Roman section inside one."""
     tasks: list[Task] = []
     for root in roots:
         if "to_chuc_thuc_hien" in kinds_of(root.title):
             tasks.extend(_assignments_under(root))
+        elif root.style == "capital":
+            tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     return tasks

@@ -2,8 +2,8 @@
 
 The tree follows the document even when it is misnumbered (two sections "III"); the
 validator reports such defects. Levels are decided by numbering style, outermost first:
-Roman, decimal, dotted decimal (1.1.), letter. When a plan has no Roman headings its
-decimal headings are the top level.
+capital-letter parts (A., B. — only when the plan has a part A and a part B), Roman, decimal,
+dotted decimal (1.1.), letter. When a plan has no Roman headings its decimal headings are the top level.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..vntext import is_upper_title
 from . import patterns as P
 from .diagnostics import report
 
-_RANK = {"roman": 1, "decimal": 2, "dotted": 3, "letter": 4}
+_RANK = {"capital": 0, "roman": 1, "decimal": 2, "dotted": 3, "letter": 4}
 
 
 @dataclass
@@ -49,6 +49,9 @@ class Node:
 def heading_of(p: Paragraph) -> tuple[str, str, str] | None:
     """(number, style, title) when the paragraph is a numbered heading."""
     text = p.text.strip()
+    m = P.PART_RE.match(text)
+    if m and is_upper_title(m.group("title")):
+        return m.group("num"), "capital", m.group("title").strip()
     m = P.SECTION_RE.match(text)
     if m and (is_upper_title(m.group("title")) or p.bold or p.numbered or p.heading_level):
         return m.group("num"), "roman", m.group("title").strip()
@@ -65,6 +68,9 @@ def heading_of(p: Paragraph) -> tuple[str, str, str] | None:
 def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tuple[int, Paragraph]]]:
     """Return (top-level nodes, paragraphs before the first heading)."""
     heads = [(i, p, heading_of(p)) for i, p in paras]
+    parts = {h[0] for _, _, h in heads if h and h[1] == "capital"}
+    if not {"A", "B"} <= parts:         # a lone "C. …" line is text, not a part of the plan
+        heads = [(i, p, None if h and h[1] == "capital" else h) for i, p, h in heads]
     has_roman = any(h and h[1] == "roman" for _, _, h in heads)
     roots: list[Node] = []
     stack: list[Node] = []
@@ -74,14 +80,14 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
             (stack[-1].paras if stack else preamble).append((idx, p))
             continue
         number, style, title = head
-        rank = _RANK[style] if has_roman or style == "roman" else _RANK[style] - 1
+        rank = _RANK_OF_STYLE(style, has_roman)
         node = Node(number=number, style=style, title=title, block=idx, para=p)
         while stack and _RANK_OF(stack[-1], has_roman) >= rank:
             stack.pop()
         if stack:
             node.parent = stack[-1]
             stack[-1].children.append(node)
-        elif has_roman and style != "roman" and not roots:
+        elif has_roman and style not in ("roman", "capital") and not roots:
             preamble.append((idx, p))      # numbered lines before the first Roman section
             continue
         else:
@@ -117,6 +123,8 @@ def _ordinal(node: Node) -> int | None:
     if node.style in ("decimal", "dotted"):
         last = node.number.rstrip(".").split(".")[-1]
         return int(last) if last.isdigit() else None
+    if node.style == "capital":
+        return ord(node.number) - ord("A") + 1
     if node.style == "letter" and node.number in _LETTERS:
         return _LETTERS.index(node.number) + 1
     return None
@@ -159,9 +167,11 @@ def check_sequences(roots: list[Node]) -> None:
 
 
 def _skipped(node: Node, prev: int, cur: int) -> None:
-    what = "section" if node.style == "roman" else "item"
+    what = "section" if node.style in ("roman", "capital") else "item"
     if node.style == "letter":
         shown = _LETTERS[prev - 1] if prev else ""
+    elif node.style == "capital":
+        shown = chr(ord("A") + prev - 1) if prev else ""
     elif node.style == "roman":
         shown = next((r for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
                       if P.roman_value(r) == prev), str(prev))
@@ -172,8 +182,12 @@ def _skipped(node: Node, prev: int, cur: int) -> None:
            f"{cur - prev - 1} number(s) skipped", location=location_of(node.block, node.para), excerpt=node.para.text)
 
 
+def _RANK_OF_STYLE(style: str, has_roman: bool) -> int:
+    return _RANK[style] if has_roman or style in ("roman", "capital") else _RANK[style] - 1
+
+
 def _RANK_OF(node: Node, has_roman: bool) -> int:
-    return _RANK[node.style] if has_roman or node.style == "roman" else _RANK[node.style] - 1
+    return _RANK_OF_STYLE(node.style, has_roman)
 
 
 def _set_levels(node: Node, level: int) -> None:
@@ -183,7 +197,7 @@ def _set_levels(node: Node, level: int) -> None:
 
 
 def to_model(node: Node) -> Section:
-    style = "decimal" if node.style == "dotted" else node.style
+    style = {"dotted": "decimal", "capital": "letter"}.get(node.style, node.style)
     return Section(
         number=node.number, level=node.level, style=style, title=node.title, kinds=P.kinds_of(node.title),
         text=[p.text for _, p in node.paras], children=[to_model(c) for c in node.children],
