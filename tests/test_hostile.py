@@ -23,6 +23,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from hostile_gen import pdf_objects
 from conftest import SEEDS_DIR, missing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -91,16 +92,7 @@ def pdf_from_streams(streams: list[bytes], filters: str = "") -> bytes:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                        b"/Contents %d 0 R >>" % (5 + 2 * i))
         objects.append(b"<< /Length %d %s>>\nstream\n" % (len(stream), filters.encode()) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_objects(objects)
 
 
 def text_pdf(pages: int) -> bytes:
