@@ -228,9 +228,12 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             h.doc_type = dt
             type_index = i
             continue
-        if i < len(front) and type_index is None and (h.motto or h.number_raw or h.date_raw) \
-                and (m := _TYPE_PREFIX.match(text)) and is_upper_title(text) and len(m.group("rest").split()) >= 2:
+        if i < len(front) and type_index is None and (h.motto or h.number_raw or h.date_raw or i == 0) \
+                and (m := _TYPE_PREFIX.match(text)) and is_upper_title(text) \
+                and len(m.group("rest").split()) >= (1 if i == 0 else 2):
             # "KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024": the type word opens the title line
+            # (after the header, or as the very first line of a document that has none: "CHƯƠNG
+            # TRÌNH HỘI NGHỊ" heading an agenda)
             h.doc_type, type_index, type_prefix = P.DOC_TYPE_KEYS[key(m.group("type"))], i, m.group("rest")
             continue
         if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
