@@ -23,7 +23,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from hostile_gen import pdf_objects
+from hostile_gen import pdf_pages
 from conftest import SEEDS_DIR, missing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -82,28 +82,15 @@ def zip_of_zeros(members: dict[str, int]) -> bytes:
     return out.getvalue()
 
 
-def pdf_from_streams(streams: list[bytes], filters: str = "") -> bytes:
-    """A minimal PDF: one page per content stream, Helvetica as /F1."""
-    n = len(streams)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)) + b"] /Count %d >>" % n,
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for i, stream in enumerate(streams):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (5 + 2 * i))
-        objects.append(b"<< /Length %d %s>>\nstream\n" % (len(stream), filters.encode()) + stream + b"\nendstream")
-    return pdf_objects(objects)
-
-
 def text_pdf(pages: int) -> bytes:
     line = b"(Ke hoach trien khai nhiem vu chuyen doi so nam 2026, trang %d.) Tj 0 -16 Td (So Noi vu chu tri, thoi gian: Quy I.) Tj"
-    return pdf_from_streams([b"BT /F1 12 Tf 72 720 Td " + line % (i + 1) + b" ET" for i in range(pages)])
+    return pdf_pages([b"BT /F1 12 Tf 72 720 Td " + line % (i + 1) + b" ET" for i in range(pages)])
 
 
 def flate_bomb_pdf(megabytes: int) -> bytes:
     comp = zlib.compressobj(1)
     data = b"".join(comp.compress(b"\0" * (1 << 20)) for _ in range(megabytes)) + comp.flush()
-    return pdf_from_streams([data], "/Filter /FlateDecode ")
+    return pdf_pages([data], flate=True)
 
 
 def _reason_start(key: str) -> str:

@@ -36,7 +36,7 @@ _FIELD_LABELS: list[tuple[str, str]] = [
 ]
 _LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
 # "*- Đơn vị chủ trì: *Sở Tư pháp." — an emphasis mark before the bullet: two marks may lead
-_FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*){0,2}(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
+FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*){0,2}(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
 # a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
 _INNER_LABEL_RE = re.compile(r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
 _UNIT_ROLES = ("lead", "support")
@@ -46,12 +46,12 @@ _NOTE_LABELS = ("leader", "participants")
 
 def field_items(text: str) -> list[tuple[str, str, str]] | None:
     """(role, label, value) of every labelled field on one line, or None when the line is not a field line."""
-    if not _FIELD_RE.match(text):
+    if not FIELD_RE.match(text):
         return None
     pieces = _INNER_LABEL_RE.split(text)
     out: list[tuple[str, str, str]] = []
     for n, piece in enumerate(pieces):
-        m = _FIELD_RE.match(piece)
+        m = FIELD_RE.match(piece)
         if m is None:
             continue
         role = next(r for r, _ in _FIELD_LABELS if m.group(r))
@@ -65,7 +65,7 @@ def field_items(text: str) -> list[tuple[str, str, str]] | None:
 def is_field_heading(node: Node) -> bool:
     """A lettered heading that is itself a label: "b) Cơ quan thực hiện:", "c) Thời gian: …" — a field of
     the heading above it. A numbered heading ("3. Trách nhiệm thực hiện") is a section of its own."""
-    return node.style == "letter" and node.parent is not None and _FIELD_RE.match(node.title) is not None
+    return node.style == "letter" and node.parent is not None and FIELD_RE.match(node.title) is not None
 
 
 @dataclass
@@ -85,15 +85,15 @@ def _texts(p: Paragraph) -> list[str]:
     """A paragraph's text; split at its hard line breaks where a new line starts with a label
     ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph), and before a time label
     that ends an item's sentence. A wrapped line that starts with no label stays with the line before it."""
-    if len(p.lines) < 2 or not any(_FIELD_RE.match(ln) for ln in p.lines[1:]):
-        if not _FIELD_RE.match(p.text):
+    if len(p.lines) < 2 or not any(FIELD_RE.match(ln) for ln in p.lines[1:]):
+        if not FIELD_RE.match(p.text):
             parts = _TRAILING_TIME.split(p.text, maxsplit=1)
-            if len(parts) == 2 and _FIELD_RE.match(parts[1]):
+            if len(parts) == 2 and FIELD_RE.match(parts[1]):
                 return [parts[0].rstrip(), parts[1]]
         return [p.text]
     out: list[str] = []
     for line in p.lines:
-        if out and not _FIELD_RE.match(line):
+        if out and not FIELD_RE.match(line):
             out[-1] = clean(f"{out[-1]} {line}")
         else:
             out.append(clean(line))

@@ -25,7 +25,7 @@ import regex as re
 
 from ...blocks import Paragraph
 from ...models import Location, Plan, Severity
-from ...plan.prose import _FIELD_RE as _TASK_FIELD   # the parser's own task-field labels
+from ...plan.prose import FIELD_RE as _TASK_FIELD   # the parser's own task-field labels (one list)
 from ...vntext import is_upper_title, key
 from ..config import Config
 from ..registry import rule
