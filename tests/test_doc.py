@@ -15,7 +15,7 @@ import pytest
 from conftest import REALDOCS as _REALDOCS, missing
 
 from kehoach.errors import KehoachError
-from kehoach.parsers import doc as doc_parser
+from kehoach.parsers.doc import soffice as doc_parser
 from kehoach.parsers import load
 
 HERE = Path(__file__).resolve().parent
@@ -156,7 +156,8 @@ def test_parallel_conversions_do_not_collide(tmp_path: Path):
 # ---------------------------------------------------------------- pages (Word's count, LibreOffice's layout)
 
 from kehoach.blocks import Document, Paragraph, Provenance  # noqa: E402
-from kehoach.parsers import doc_pages, ole  # noqa: E402
+from kehoach.parsers.doc import ole  # noqa: E402
+from kehoach.parsers.doc import pages as doc_pages  # noqa: E402
 
 END, FREE = 0xFFFFFFFE, 0xFFFFFFFF
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.parsers.numbering import format_number
+from kehoach.parsers.docx.numbering import format_number
 
 
 @pytest.mark.parametrize("n, fmt, text", [

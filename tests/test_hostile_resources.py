@@ -285,7 +285,7 @@ def test_attack_table(runs: dict[str, Run], capsys: pytest.CaptureFixture):
 def test_numbering_start_is_clamped_and_renderers_fall_back_to_digits():
     from lxml import etree
 
-    from kehoach.parsers.numbering import Numbering, format_number, letters, roman
+    from kehoach.parsers.docx.numbering import Numbering, format_number, letters, roman
 
     assert roman(2 ** 63) == str(2 ** 63) and letters(10 ** 9) == str(10 ** 9)
     assert roman(3999) == "MMMCMXCIX" and letters(27) == "aa"
@@ -302,7 +302,7 @@ def test_numbering_start_is_clamped_and_renderers_fall_back_to_digits():
 @pytest.mark.parametrize("codec,bom", [("utf-32-le", True), ("utf-32-be", False), ("utf-16-le", False),
                                        ("utf-16-be", True), ("utf-8", True), ("utf-8", False)])
 def test_text_encodings_round_trip(codec: str, bom: bool):
-    from kehoach.parsers.text_encoding import decode
+    from kehoach.parsers.text.encoding import decode
 
     data = ("\ufeff" if bom else "").encode(codec) + PLAN.encode(codec)
     text, notes = decode(data, "x.txt")
@@ -312,7 +312,7 @@ def test_text_encodings_round_trip(codec: str, bom: bool):
 
 def test_text_repairs_are_noted_and_binary_still_refused():
     from kehoach.errors import KehoachError
-    from kehoach.parsers.text_encoding import decode
+    from kehoach.parsers.text.encoding import decode
 
     assert decode(U8 + "ế".encode()[:1], "x.txt") == (PLAN, ["text: the last character is cut (1 byte(s) of UTF-8); dropped"])
     assert decode(b"Ke hoach ng\xe0y \xe1", "x.txt") == ("Ke hoach ngày á", [])   # Windows-1258, not a cut UTF-8
@@ -329,7 +329,7 @@ def test_text_repairs_are_noted_and_binary_still_refused():
 
 
 def test_xml_encoding_from_bom_nul_pattern_or_declaration():
-    from kehoach.parsers.docx_container import as_utf8, declares_dtd, xml_encoding
+    from kehoach.parsers.docx.container import as_utf8, declares_dtd, xml_encoding
     import io
 
     doctype = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><d/>'
@@ -344,7 +344,7 @@ def test_xml_encoding_from_bom_nul_pattern_or_declaration():
 
 def test_docx_member_inflated_against_the_budget_not_its_header(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from kehoach.errors import KehoachError
-    from kehoach.parsers import docx_container
+    from kehoach.parsers.docx import container as docx_container
 
     path = tmp_path / "lying.docx"
     path.write_bytes(g.lying_member_docx(50_000, 3 * MB))

@@ -15,7 +15,7 @@ from conftest import REALDOCS as _REALDOCS, missing
 
 from kehoach.errors import KehoachError
 from kehoach.parsers import load
-from kehoach.parsers import ocr
+from kehoach.parsers.ocr import recognize as ocr
 
 HERE = Path(__file__).resolve().parent
 REALDOCS = _REALDOCS

@@ -1,7 +1,7 @@
 """Text copied from the web and from layout exports: one minimal fragment per behaviour."""
 from kehoach import api
 from kehoach.parsers.text import parse_string
-from kehoach.parsers.web_text import join_emphasis_wraps
+from kehoach.parsers.text.web import join_emphasis_wraps
 
 # the shape a legal-document website gives when copied: header table one cell per "|" line,
 # words wrapped inside bold and italic runs

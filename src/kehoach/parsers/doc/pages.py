@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex as re
 
-from ..blocks import Document, Paragraph, Provenance, Table
+from ...blocks import Document, Paragraph, Provenance, Table
 
 _KEEP = re.compile(r"[\p{L}\p{N}]+")
 PROBE = 32             # letters and digits that find a block in the rendered text

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 import regex as re
 
-from ..blocks import Block, Paragraph, Provenance
-from ..vntext import clean, fold
+from ...blocks import Block, Paragraph, Provenance
+from ...vntext import clean, fold
 
 Columns = list[tuple[str, str]]          # per line of a paragraph: (left text, right text)
 _MAX_LINE = 120

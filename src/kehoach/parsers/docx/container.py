@@ -22,8 +22,8 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import KehoachError
-from . import limits
+from ...errors import KehoachError
+from .. import limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 2000

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from . import limits
+from .. import limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

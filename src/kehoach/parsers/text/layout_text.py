@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex as re
 
-from ..blocks import Paragraph, Provenance, Table
-from ..vntext import clean, is_upper_title
+from ...blocks import Paragraph, Provenance, Table
+from ...vntext import clean, is_upper_title
 from .layout_table import read_layout_table
 
 _GAP = re.compile(r"\S(\s{6,})\S")

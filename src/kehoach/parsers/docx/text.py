@@ -12,7 +12,7 @@ fields and tracked insertions. This reader walks the XML instead:
   to are reported in `ParaText.notes` and read by the caller);
 - w:br (text wrapping) and w:cr start a new line, and so does a list item pushed to the
   next visual line with a long run of spaces; w:tab is a space in the text (the columns
-  it makes are kept in `ParaText.tab_columns` for `docx_tabs`);
+  it makes are kept in `ParaText.tab_columns` for `tabs`);
 - text boxes (w:txbxContent) are not part of the paragraph: they are handed back to the
   caller to be emitted as separate blocks, and of an mc:AlternateContent only the
   mc:Choice is read, so a box is never read twice (Choice + Fallback).
@@ -26,9 +26,9 @@ from functools import cached_property
 import regex as re
 from lxml import etree
 
-from ..vntext import clean, nfc
-from .docx_styles import Styles, on
-from .docx_tabs import split_columns
+from ...vntext import clean, nfc
+from .styles import Styles, on
+from .tabs import split_columns
 from .numbering import Label, Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -253,7 +253,7 @@ class Reader:
                     b.page = self.page
                 b.add(text, bold, italic, font, size)
             elif tag in (W + "tab", W + "ptab"):
-                b.add("\t", bold, italic, font, size)      # a space in the text; docx_tabs reads columns
+                b.add("\t", bold, italic, font, size)      # a space in the text; tabs.py reads columns
             elif tag in (W + "br", W + "cr"):
                 b.newline()
             elif tag == W + "noBreakHyphen":

@@ -19,8 +19,8 @@ from collections import Counter
 
 import regex as re
 
-from ..blocks import Cell, Provenance, Row, Table
-from ..vntext import clean
+from ...blocks import Cell, Provenance, Row, Table
+from ...vntext import clean
 
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,5}\.?|[a-zđ]\))$")
@@ -33,7 +33,7 @@ def _pieces(line: str) -> list[tuple[int, int, str]]:
 
 def _header(lines: list[str], i: int) -> tuple[list[tuple[int, int, str]], int] | None:
     """Columns (start, end, name) of a table header starting at line i, and the line after it."""
-    from ..plan.columns import header_roles   # plan vocabulary; imported late (parsers load first)
+    from ...plan.columns import header_roles   # plan vocabulary; imported late (parsers load first)
 
     block: list[str] = []
     k = i

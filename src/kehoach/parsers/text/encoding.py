@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 
-from ..errors import KehoachError
+from ...errors import KehoachError
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import regex as re
 
-from ..blocks import Paragraph, Provenance, Table
-from ..vntext import clean, key
+from ...blocks import Paragraph, Provenance, Table
+from ...vntext import clean, key
 
 _MARKERS = [
     re.compile(r"cộng hòa xã hội chủ nghĩa việt nam"),

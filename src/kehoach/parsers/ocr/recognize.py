@@ -5,7 +5,7 @@ skipped. Tesseract's TSV output gives word boxes; lines are rebuilt from its
 block/paragraph/line numbers, and a line with a wide gap (the two columns of a header:
 "BỘ CÔNG AN ... CỘNG HÒA XÃ HỘI ...") is cut into segments that are emitted column by
 column as layout paragraphs, the way the other front-ends flatten the header table.
-Ruled tables (`ocr_tables`) are found from their lines before Tesseract runs; the lines
+Ruled tables (`tables`) are found from their lines before Tesseract runs; the lines
 are erased from the image it reads (they make it skip whole rows) and the words are put
 back into the grid's cells. Every block's provenance says source="ocr" and the page;
 `SourceInfo.notes` gets the time spent on each page. Options: `pages` (1-based list),
@@ -32,10 +32,10 @@ from pathlib import Path
 
 import regex as re
 
-from ..blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
-from ..errors import KehoachError
-from ..vntext import clean, fold, is_upper_title
-from .ocr_tables import Grid, cell_layout, erase_rules, find_grids, locate
+from ...blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
+from ...errors import KehoachError
+from ...vntext import clean, fold, is_upper_title
+from .tables import Grid, cell_layout, erase_rules, find_grids, locate
 
 DEFAULT_DPI = 300
 PAGE_TIMEOUT_S = 180

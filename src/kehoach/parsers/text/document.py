@@ -11,13 +11,13 @@ from pathlib import Path
 
 import regex as re
 
-from ..blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
-from ..errors import KehoachError
-from ..vntext import clean
-from . import text_encoding
+from ...blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
+from ...errors import KehoachError
+from ...vntext import clean
+from . import encoding as text_encoding
 from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
-from .web_text import is_type_line, join_emphasis_wraps, layout_zone
+from .web import is_type_line, join_emphasis_wraps, layout_zone
 
 MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
 
@@ -30,7 +30,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:Trang|Page)
 
 
 def decode(data: bytes, path: str) -> str:
-    """Bytes -> str (see `text_encoding`: BOMs, UTF-16/32 without BOM, UTF-8, Windows-1258/1252)."""
+    """Bytes -> str (see `encoding`: BOMs, UTF-16/32 without BOM, UTF-8, Windows-1258/1252)."""
     return text_encoding.decode(data, path)[0]
 
 
@@ -100,7 +100,7 @@ def parse(path: str | Path, **_options: object) -> Document:
     except OSError as exc:
         raise KehoachError(str(path), "unreadable", error=exc.strerror or exc.__class__.__name__) from None
     text, encoding_notes = text_encoding.decode(data, str(path))
-    from .. import legacy
+    from ... import legacy
 
     converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
     kind = "converted" if converted else legacy.detect_encoding(text)   # one look at the whole text

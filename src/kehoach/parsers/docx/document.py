@@ -3,14 +3,14 @@
 python-docx loads the package (parts, relationships); everything else reads the XML
 directly, because `paragraph.text` and `row.cells` miss what matters in real plans:
 
-- `docx_text.Reader` reads a paragraph's printed text (hyperlinks, fields, content
+- `text.Reader` reads a paragraph's printed text (hyperlinks, fields, content
   controls, tracked insertions; no deletions) and renders its automatic number
   (`numbering.Numbering`), so an auto-numbered "II." heading reads "II. NỘI DUNG";
-- `docx_tables` reads tables by cell element (gridSpan, vMerge, gridBefore/After,
+- `tables` reads tables by cell element (gridSpan, vMerge, gridBefore/After,
   tblHeader) and flattens layout tables (header and signature blocks) into
   paragraphs with role="layout";
 - a header or signature typed with tab stops instead of a table is read column by
-  column too (`docx_tabs`);
+  column too (`tabs`);
 - a one-cell table is a frame: its paragraphs and tables are read as if outside it;
 - text boxes become separate paragraphs with role="textbox", emitted after the block
   that anchors them, so a "DỰ THẢO" stamp never joins the number line;
@@ -27,13 +27,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
-from ..errors import KehoachError
-from . import docx_container
-from .docx_styles import Styles
-from .docx_tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
-from .docx_tabs import regroup
-from .docx_text import ParaText, Reader, sdt_content
+from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
+from ...errors import KehoachError
+from . import container as docx_container
+from .styles import Styles
+from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
+from .tabs import regroup
+from .text import ParaText, Reader, sdt_content
 from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -57,7 +57,7 @@ def parse(path: str | Path, **options: object) -> Document:
     except etree.XMLSyntaxError as exc:
         raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
     result.source.notes.extend(notes)
-    from .. import legacy
+    from ... import legacy
 
     legacy.repair_document(result)   # text typed in TCVN3 (.VnTime) or VNI fonts -> Unicode
     return result

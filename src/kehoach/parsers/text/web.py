@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import regex as re
 
-from ..blocks import Paragraph, Provenance
-from ..vntext import clean
+from ...blocks import Paragraph, Provenance
+from ...vntext import clean
 
 MAX_WRAP = 6                      # lines one emphasis run may be wrapped over
 _BULLET_STAR = re.compile(r"^\s*\*\s+")

@@ -16,9 +16,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..blocks import Document
-from ..errors import KehoachError
-from . import doc_pages, ole
+from ...blocks import Document
+from ...errors import KehoachError
+from . import ole
+from . import pages as doc_pages
 
 TIMEOUT_S = 120
 _OLE_MAGIC = ole.MAGIC
@@ -97,7 +98,7 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "encrypted_docx")
     if not data.startswith(_OLE_MAGIC):
         raise KehoachError(str(path), "bad_doc", error="not a Word 97-2003 file")
-    from . import docx
+    from .. import docx
 
     timeout = float(options.get("soffice_timeout") or TIMEOUT_S)
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 import regex as re
 from lxml import etree
 
-from ..blocks import Cell, Paragraph, Provenance, Row, Table
-from ..vntext import fold
-from . import limits
-from .docx_styles import Styles, on
-from .docx_text import ParaText, Reader, sdt_content
+from ...blocks import Cell, Paragraph, Provenance, Row, Table
+from ...vntext import fold
+from .. import limits
+from .styles import Styles, on
+from .text import ParaText, Reader, sdt_content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WRAPPERS = (W + "sdt", W + "customXml")

@@ -1,0 +1,14 @@
+"""OCR front-end: a scanned PDF in, a `blocks.Document` out (Tesseract, Vietnamese model).
+
+In: a PDF path whose pages are images (the PDF front-end calls `ocr_pdf` for those pages
+only when asked, `--ocr`). Out: `Paragraph` blocks (header columns as role="layout") and
+`Table` blocks for ruled tables, every provenance with source="ocr" and its page.
+
+Modules: `recognize` (rendering, Tesseract, lines, paragraphs, handwritten number slots),
+`tables` (ruled grids found on the page image).
+"""
+from __future__ import annotations
+
+from .recognize import available, fix_doc_type, group_lines, ocr_pdf, parse, parse_tsv
+
+__all__ = ["available", "fix_doc_type", "group_lines", "ocr_pdf", "parse", "parse_tsv"]
