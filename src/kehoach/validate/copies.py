@@ -39,6 +39,7 @@ SHORT = 24             # units of at most this many words keep every shingle
 MAX_CANDIDATES = 12    # indexed units verified per unit of the plan (most shared fingerprints first)
 FORMULA_PLANS = 20     # a fingerprint found in more plans than this is boilerplate (not looked up)
 EXCERPT = 160
+GAP = 1                # units a run may skip on either side
 WORD_BOUND = 0.8       # word-level similarity below which the character comparison is skipped
 
 
@@ -69,9 +70,9 @@ class PlanUnits:
     path: str = ""              # resolved path, so a plan is never compared with itself
 
 
-_REFERENCE = re.compile(r"\b(?:số|Số|SỐ)\s*[\w.-]*/[\w./-]+[^;]{0,60}?(?:19|20)\d\d|"
-                        r"\b(?:Luật|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Thông tư|Nghị định)\s+(?:số\s+)?"
-                        r"[\w.-]*/[\w./-]+")
+# a cited document: its number ("1737/QĐ-UBND", "12/2025/NQ-HĐND") and the date after it
+_REFERENCE = re.compile(r"\b\d+(?:/(?:19|20)\d\d)?/[A-ZĐ][\w./-]*(?:[^;]{0,40}?\bngày\s+\d{1,2}"
+                        r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+tháng\s+\d{1,2}\s+năm\s+)(?:19|20)\d\d)?")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -210,18 +211,18 @@ class Run:
 
 
 def runs(matches: list[Match]) -> list[Run]:
-    """Matches joined into runs (consecutive on both sides, same other plan); each unit of the
-    checked plan ends in one run only, the longest one (ties: the first plan indexed)."""
-    at = {(m.i, m.plan, m.j): m for m in matches}
+    """Matches joined into runs (in order on both sides, same other plan, at most `GAP` units
+    skipped on either side: a pasted paragraph that became a heading in its new place, or was
+    edited beyond recognition, does not cut the block in two); each unit of the checked plan
+    ends in one run only, the longest one (ties: the first plan indexed)."""
     found: list[Run] = []
     for m in sorted(matches, key=lambda m: (m.plan, m.i, m.j)):
-        if (m.i - 1, m.plan, m.j - 1) in at:
-            continue                    # not the start of its run
-        pairs = [m]
-        while (pairs[-1].i + 1, m.plan, pairs[-1].j + 1) in at:
-            last = pairs[-1]
-            pairs.append(at[(last.i + 1, m.plan, last.j + 1)])
-        found.append(Run(m.plan, pairs))
+        open_runs = [r for r in found if r.plan == m.plan and 0 < m.i - r.pairs[-1].i <= GAP + 1
+                     and 0 < m.j - r.pairs[-1].j <= GAP + 1]
+        if open_runs:
+            min(open_runs, key=lambda r: (m.i - r.pairs[-1].i) + (m.j - r.pairs[-1].j)).pairs.append(m)
+        else:
+            found.append(Run(m.plan, [m]))
     taken: set[int] = set()
     kept: list[Run] = []
     for run in sorted(found, key=lambda r: (-r.n, r.plan, r.pairs[0].i)):
