@@ -55,7 +55,7 @@ def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding
 
 def validate_cmd(
     files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github, html (a page like `kehoach report`'s)"),
     select: list[str] | None = typer.Option(None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
     fail_on: str | None = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),

@@ -37,6 +37,7 @@ K = 4                  # words per shingle
 WINDOW = 5             # winnowing window: any shared run of K + WINDOW - 1 = 8 words is found
 SHORT = 24             # units of at most this many words keep every shingle
 MAX_CANDIDATES = 12    # indexed units verified per unit of the plan (most shared fingerprints first)
+MAX_VERIFIED = 3       # … until this many near (not exact) copies are confirmed
 FORMULA_PLANS = 20     # a fingerprint found in more plans than this is boilerplate (not looked up)
 EXCERPT = 160
 GAP = 1                # units a run may skip on either side
@@ -138,7 +139,6 @@ class Index:
         self.plans = plans
         self.postings: dict[int, list[int]] = {}
         self.exact: dict[str, list[int]] = {}
-        plans_of: dict[int, set[int]] = {}
         self._shift = 20
         for p, pu in enumerate(plans):
             for j, unit in enumerate(pu.units):
@@ -146,9 +146,9 @@ class Index:
                 self.exact.setdefault(unit.key, []).append(ref)
                 for fp in fingerprints(unit.key):
                     self.postings.setdefault(fp, []).append(ref)
-                    plans_of.setdefault(fp, set()).add(p)
         self._seen: dict[tuple[str, str], tuple[str, float] | None] = {}
-        self.formula = {fp for fp, ps in plans_of.items() if len(ps) > FORMULA_PLANS}
+        self.formula = {fp for fp, refs in self.postings.items()
+                        if len(refs) > FORMULA_PLANS and len({r >> self._shift for r in refs}) > FORMULA_PLANS}
 
     def _verify(self, a: Unit, b: Unit) -> tuple[str, float] | None:
         """The duplicate rule's verdict, after a word-level bound that spares most character
@@ -187,6 +187,7 @@ class Index:
             for fp in fingerprints(unit.key):
                 if fp not in self.formula:
                     counts.update(self.postings.get(fp, ()))
+            verified = 0
             for ref, _ in counts.most_common(MAX_CANDIDATES):
                 p, j = self.unit(ref)
                 if p in skip or (p in best and best[p].kind == "exact"):
@@ -194,6 +195,9 @@ class Index:
                 found = self._verify(self.plans[p].units[j], unit)
                 if found and (p not in best or found[1] > best[p].ratio):
                     best[p] = Match(i, p, j, found[0], found[1])
+                    verified += 1
+                    if verified >= MAX_VERIFIED:
+                        break           # enough near copies of this unit: the costly comparison stops
             out.extend(best.values())
         return out
 
@@ -215,22 +219,24 @@ def runs(matches: list[Match]) -> list[Run]:
     skipped on either side: a pasted paragraph that became a heading in its new place, or was
     edited beyond recognition, does not cut the block in two); each unit of the checked plan
     ends in one run only, the longest one (ties: the first plan indexed)."""
+    ends: dict[tuple[int, int, int], Run] = {}        # (plan, last i, last j) -> its run
     found: list[Run] = []
+    steps = [(di, dj) for di in range(1, GAP + 2) for dj in range(1, GAP + 2)]
     for m in sorted(matches, key=lambda m: (m.plan, m.i, m.j)):
-        open_runs = [r for r in found if r.plan == m.plan and 0 < m.i - r.pairs[-1].i <= GAP + 1
-                     and 0 < m.j - r.pairs[-1].j <= GAP + 1]
-        if open_runs:
-            min(open_runs, key=lambda r: (m.i - r.pairs[-1].i) + (m.j - r.pairs[-1].j)).pairs.append(m)
-        else:
-            found.append(Run(m.plan, [m]))
+        run = next((ends.pop(k) for k in ((m.plan, m.i - di, m.j - dj) for di, dj in steps) if k in ends), None)
+        if run is None:
+            run = Run(m.plan, [])
+            found.append(run)
+        run.pairs.append(m)
+        ends[(m.plan, m.i, m.j)] = run
     taken: set[int] = set()
     kept: list[Run] = []
     for run in sorted(found, key=lambda r: (-r.n, r.plan, r.pairs[0].i)):
         mine = [p for p in run.pairs if p.i not in taken]
-        if len(mine) != run.n:
-            continue                    # partly inside a longer run already reported
-        taken.update(p.i for p in run.pairs)
-        kept.append(run)
+        if not mine:
+            continue                    # wholly inside a longer run already kept
+        taken.update(p.i for p in mine)
+        kept.append(Run(run.plan, mine))
     return sorted(kept, key=lambda r: r.pairs[0].i)
 
 
