@@ -127,8 +127,8 @@ def main() -> int:
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n_units = sum(len(u.units) for u in units)
     postings = sum(len(p) for p in index.postings.values())
-    print(f"{len(base)} base plans, {args.plans} variants, {n_units} units; parse (text parser, not the "
-          f"index's cost): {parse_s:.1f} s ({parse_s / args.plans * 1000:.0f} ms/plan)")
+    print(f"{len(base)} base plans, {args.plans} variants, {n_units} units; parse + units + fingerprints (in the "
+          f"batch workers for `validate`): {parse_s:.1f} s ({parse_s / args.plans * 1000:.0f} ms/plan)")
     print(f"index: {index_s:.2f} s to build, {len(index.postings)} fingerprints, {postings} postings, "
           f"{len(index.formula)} boilerplate fingerprints; peak RSS +{(rss1 - rss0) / 1024:.0f} MB")
     rule = get_rule("copied-from-other-plan")

@@ -86,11 +86,14 @@ def test_diff_html_lists_every_task_change(tmp_path):
 # --- in the browser -------------------------------------------------------------------------
 
 def _scanned(path: Path) -> bool:
-    """A PDF without a text layer (its pages are images: it needs --ocr)."""
-    import pdfplumber
+    """A PDF the parser calls a scan (no text layer on most pages: it needs --ocr)."""
+    from kehoach.errors import KehoachError
 
-    with pdfplumber.open(path) as pdf:
-        return not any(page.chars for page in pdf.pages[:3])
+    try:
+        api.parse(path)
+    except KehoachError as exc:
+        return exc.reason == "scanned_pdf"
+    return False
 
 
 @needs_chromium

@@ -55,10 +55,13 @@ class Unit:
     years: tuple[int, ...]      # years written in its text (deadlines), references to other documents left out
     tokens: frozenset[str] = field(default_factory=frozenset)
     strong: bool = True
+    fps: tuple[int, ...] = ()   # its fingerprints, computed with the unit (in the batch workers)
 
     def __post_init__(self) -> None:
         if not self.tokens:
             self.tokens = frozenset(re.findall(r"\w+", self.key))
+        if not self.fps:
+            self.fps = tuple(fingerprints(self.key))
 
 
 @dataclass
@@ -144,7 +147,7 @@ class Index:
             for j, unit in enumerate(pu.units):
                 ref = (p << self._shift) | j
                 self.exact.setdefault(unit.key, []).append(ref)
-                for fp in fingerprints(unit.key):
+                for fp in unit.fps:
                     self.postings.setdefault(fp, []).append(ref)
         self._seen: dict[tuple[str, str], tuple[str, float] | None] = {}
         self.formula = {fp for fp, refs in self.postings.items()
@@ -184,7 +187,7 @@ class Index:
                 if p not in skip and p not in best:
                     best[p] = Match(i, p, j, "exact", 1.0)
             counts: Counter[int] = Counter()
-            for fp in fingerprints(unit.key):
+            for fp in unit.fps:
                 if fp not in self.formula:
                     counts.update(self.postings.get(fp, ()))
             verified = 0

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..registry import rule
-from ..util import describe, describe_range
+from ..util import describe_range
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...models import Finding, Plan
