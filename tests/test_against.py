@@ -200,3 +200,25 @@ def test_rule_is_listed(lang):
     r = subprocess.run([sys.executable, "-m", "kehoach", "rules", RULE, "--lang", lang],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and "KH103" in r.stdout and "----" in r.stdout
+
+
+BOILERPLATE = ("- Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời "
+               "báo cáo về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, giải quyết.\n"
+               "- Giao Sở Nội vụ theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; định kỳ tổng hợp "
+               "báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh theo quy định.\n")
+
+
+def _fragment(n: int) -> str:
+    return (f"KẾ HOẠCH\nNhiệm vụ số {n} năm 2026\n- Triển khai nội dung riêng thứ {n} của kế hoạch về lĩnh vực "
+            f"chuyên ngành số {n} trên địa bàn các xã, phường.\n" + BOILERPLATE)
+
+
+def test_text_shared_by_many_plans_is_the_genres_formula_not_a_copy():
+    from kehoach.validate.copies import FORMULA_PLANS
+
+    plan = api.parse_text(_fragment(0), name="p0.txt")
+    few = Index([plan_units(api.parse_text(_fragment(n), name=f"p{n}.txt"), f"p{n}.txt") for n in (1, 2)])
+    assert len(_copies(plan, few)) == 1                       # the two closing paragraphs, one run
+    many = Index([plan_units(api.parse_text(_fragment(n), name=f"p{n}.txt"), f"p{n}.txt")
+                  for n in range(1, FORMULA_PLANS + 3)])
+    assert _copies(plan, many) == []

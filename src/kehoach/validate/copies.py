@@ -182,7 +182,10 @@ class Index:
         out: list[Match] = []
         for i, unit in enumerate(query.units):
             best: dict[int, Match] = {}
-            for ref in self.exact.get(unit.key, []):
+            same = self.exact.get(unit.key, [])
+            if len(same) > FORMULA_PLANS and len({r >> self._shift for r in same}) > FORMULA_PLANS:
+                same = []               # the same text in that many plans is the genre's formula
+            for ref in same:
                 p, j = self.unit(ref)
                 if p not in skip and p not in best:
                     best[p] = Match(i, p, j, "exact", 1.0)
