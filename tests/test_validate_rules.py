@@ -61,8 +61,15 @@ def test_rule_names_and_codes_are_stable_and_unique():
 @pytest.mark.parametrize("name,verdict,kind,text", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_rule_fragment(name, verdict, kind, text):
     rule = next(r for r in all_rules() if r.name == name)
+    config = Config(select=[name])
+    if kind == "against":           # the other plan, a line ----, the plan checked
+        from kehoach.validate.copies import Index, plan_units
+
+        other, _, text = text.partition("\n----\n")
+        config.against = Index([plan_units(api.parse_text(other, name="other.txt"), "other.txt")])
+        kind = "text"
     plan = plan_of(kind, text, rule.plans_only)
-    found = [f for f in validate(plan, Config(select=[name])) if f.rule == name]
+    found = [f for f in validate(plan, config) if f.rule == name]
     if verdict == "PASS":
         assert found == [], [f.message for f in found]
     else:

@@ -37,7 +37,8 @@ def _parse(path: str, ocr: bool, lang: str):
 def diff_cmd(
     old: str = typer.Argument(..., help="the older version (.txt .md .docx .pdf .doc)"),
     new: str = typer.Argument(..., help="the newer version (any format parse reads)"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (needs -o), html"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (needs -o), html (a page like "
+                            "`kehoach report`'s)"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="write the report to this file "
                                          "(never over an input)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),

@@ -66,11 +66,23 @@ def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 
     return buffer.getvalue()
 
 
-def to_html(diff: PlanDiff, lang: str = "vi", width: int = 140) -> str:
-    """The text report as a standalone HTML page, colours kept (rich's recorded export)."""
-    console = Console(file=io.StringIO(), record=True, force_terminal=True, width=width, highlight=False)
-    _report(console, diff, lang)
-    return console.export_html(inline_styles=True, clear=True)
+def to_html(diff: PlanDiff, lang: str = "vi") -> str:
+    """The diff as a page of the report's shell and parts (`report.page.render_page`): header,
+    headings and paragraph changes, the task changes as a table filterable by status, changed
+    field and group, words struck out and inserted."""
+    from ..report.page import render_page
+
+    statuses = [s for s in ("added", "removed", "changed", "moved", "unchanged") if any(c.status == s for c in diff.tasks)]
+    fields = list(dict.fromkeys(f for c in diff.tasks for f in c.changed))
+    groups = list(dict.fromkeys((c.new or c.old).group for c in diff.tasks if (c.new or c.old).group))
+    filters = [("status", t("diff_status", lang), [(s, t(f"diff_status_{s}", lang)) for s in statuses]),
+               ("field", t("diff_changed_field", lang), [(f, t(f"diff_field_{f}", lang)) for f in fields]),
+               ("group", t("report_group", lang), [(g, g) for g in groups])]
+    s = diff.summary
+    summary = t("diff_summary", lang, added=s.added, removed=s.removed, changed=s.changed, moved=s.moved,
+                unchanged=s.unchanged)
+    title = f"{t('diff_title', lang)}: {diff.files.old.path} → {diff.files.new.path}"
+    return render_page("diff", lang, title, diff=diff, summary=summary, filters=filters)
 
 
 def _report(console: Console, diff: PlanDiff, lang: str) -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
 from ..i18n import MESSAGES, t
 from ..models import Finding, Location, Plan, Task
 from ..options import package_version
 from . import charts
-from .template import CSS, PAGE, SCRIPT
+from .template import CSS, DIFF, PARTS, REPORT, SCRIPT, SHELL, VALIDATE
 
 SEVERITY = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
             "en": {"error": "error", "warning": "warning", "info": "info"}}
@@ -109,8 +109,17 @@ def _view(item: PlanInput, lang: str) -> dict:
     }
 
 
-_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-_PAGE = _ENV.from_string(PAGE)
+_ENV = Environment(loader=DictLoader({"page": SHELL, "parts": PARTS, "report": REPORT, "validate": VALIDATE,
+                                      "diff": DIFF}), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_page(name: str, lang: str, page_title: str, **context) -> str:
+    """The one page renderer: the shell (head, CSS, script, footer) around the contents `name`."""
+    lang = lang if lang in SEVERITY else "vi"
+    return _ENV.get_template(name).render(
+        lang=lang, page_title=page_title, version=package_version(), css=Markup(CSS), script=Markup(SCRIPT),
+        severity=SEVERITY[lang], T=lambda key, **kw: t(key, lang, **kw), where=lambda loc: where(loc, lang),
+        **context)
 
 
 def render(items: list[PlanInput], lang: str = "vi") -> str:
@@ -123,8 +132,5 @@ def render(items: list[PlanInput], lang: str = "vi") -> str:
         page_title = f"{t('report_title', lang)}: {title if len(title) <= 120 else title[:119] + '…'}"
     else:
         page_title = f"{t('report_title', lang)} ({len(items)})"
-    return _PAGE.render(
-        lang=lang, views=views, page_title=page_title, version=package_version(),
-        css=Markup(CSS), script=Markup(SCRIPT), severity=SEVERITY[lang],
-        combined=charts.workload_svg([i.plan for i in items], lang) if len(items) > 1 else None,
-        T=lambda key, **kw: t(key, lang, **kw), where=lambda loc: where(loc, lang))
+    return render_page("report", lang, page_title, views=views,
+                       combined=charts.workload_svg([i.plan for i in items], lang) if len(items) > 1 else None)

@@ -48,6 +48,12 @@ blockquote{margin:4px 0;padding:2px 8px;border-left:2px solid var(--line);color:
 nav.toc a{color:var(--accent)}
 section.plan{margin-top:18px}
 footer{margin-top:30px;color:var(--mute);font-size:12px}
+del{color:#991b1b;background:#fee2e2}ins{color:#166534;background:#dcfce7;text-decoration:none}
+table.plain{border-collapse:collapse;font-size:13px}.plain th,.plain td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
+ul.changes li{margin:3px 0}
+.status{font-weight:600;font-size:12px}.status.added{color:#166534}.status.removed{color:#991b1b}
+.status.changed{color:#92400e}.status.moved{color:#155e75}.status.unchanged{color:var(--mute)}
+tr.st-unchanged{color:var(--mute)}
 @media print{
  @page{size:A4;margin:14mm 12mm}
  body{max-width:none;padding:0;font-size:10.5pt}
@@ -65,18 +71,18 @@ SCRIPT = r"""
 document.documentElement.classList.add('js');
 function fold(s){return (s||'').normalize('NFD').replace(/[\u0300-\u036f]/g,'').replace(/[đĐ]/g,'d').toLowerCase();}
 var params=new URLSearchParams(location.hash.replace(/^#/,''));
-var keys=['q','unit','group','origin','kind'];
 document.querySelectorAll('section.plan').forEach(function(sec){
   var table=sec.querySelector('table.tasks'); if(!table) return;
   var body=table.tBodies[0], rows=Array.prototype.slice.call(body.rows);
   var texts=rows.map(function(r){return fold(r.textContent);});
-  var ctl={}; keys.forEach(function(k){ctl[k]=sec.querySelector('[data-filter="'+k+'"]');});
+  var ctl={}, keys=[];
+  sec.querySelectorAll('[data-filter]').forEach(function(c){ctl[c.dataset.filter]=c; keys.push(c.dataset.filter);});
   var shown=sec.querySelector('.shown-count');
   function apply(){
     var q=ctl.q?fold(ctl.q.value).trim():'', n=0;
     rows.forEach(function(r,i){
       var ok=(!q||texts[i].indexOf(q)>=0);
-      ['unit','group','origin','kind'].forEach(function(k){
+      keys.forEach(function(k){ if(k==='q') return;
         var v=ctl[k]&&ctl[k].value; if(ok&&v){ok=(r.dataset[k]||'').split('|').indexOf(v)>=0;}
       });
       r.hidden=!ok; if(ok) n++;
@@ -114,8 +120,38 @@ document.querySelectorAll('section.plan').forEach(function(sec){
 })();
 """
 
-PAGE = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.title|length > 110 %} title="{{ s.title }}"{% endif %}>{{ s.number }}. {{ s.title|truncate(110, True, '…', 5) }}{% for k in s.kinds if k != 'other' %}<span class="kind">{{ k }}</span>{% endfor %}
-{% if s.children and s.level < 3 %}{{ outline(s.children) }}{% endif %}</li>{% endfor %}</ul>{% endmacro %}<!DOCTYPE html>
+# One page shell ("page"), its parts (macros in "parts"), and the contents of the three pages
+# built on them: the plan report, `validate --format html`, `diff -f html`.
+PARTS = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.title|length > 110 %} title="{{ s.title }}"{% endif %}>{{ s.number }}. {{ s.title|truncate(110, True, '…', 5) }}{% for k in s.kinds if k != 'other' %}<span class="kind">{{ k }}</span>{% endfor %}
+{% if s.children and s.level < 3 %}{{ outline(s.children) }}{% endif %}</li>{% endfor %}</ul>{% endmacro %}
+{% macro findings(items) %}{% if items %}
+<ul class="findings">
+{% for f in items %}
+<li class="{{ f.severity }}"><span class="sev">{{ severity[f.severity] }}</span> <span class="code">{{ f.code }} {{ f.rule }}</span>
+{% if f.location %}<span class="note">· {{ where(f.location) }}</span>{% endif %}
+<div>{{ f.message }}</div>
+{% if f.excerpt %}<blockquote>{{ f.excerpt }}</blockquote>{% endif %}
+{% set pairs = f.related|selectattr('original_excerpt', 'defined')|list %}
+{% if pairs %}<div class="pair"><strong>{{ T('report_original') }}</strong><strong>{{ T('report_copy') if pairs[0].original_file is defined else T('report_repeat') }}</strong>
+{% for r in pairs %}<blockquote>{% if r.original_file %}<span class="note">{{ r.original_file }}</span>
+{% endif %}{{ r.original_excerpt }}</blockquote><blockquote>{{ r.excerpt }}</blockquote>{% endfor %}</div>
+{% else %}{% for r in f.related if r.excerpt %}<blockquote>{{ r.excerpt }}</blockquote>{% endfor %}{% endif %}
+</li>
+{% endfor %}
+</ul>
+{% else %}<p class="note">{{ T('report_no_findings') }}</p>{% endif %}{% endmacro %}
+{% macro controls(filters, count) %}<div class="controls">
+<label>{{ T('report_search') }} <input type="search" data-filter="q"></label>
+{% for key, label, options in filters %}
+<label>{{ label }} <select data-filter="{{ key }}"><option value="">{{ T('report_all') }}</option>
+{% for value, text in options %}<option value="{{ value }}">{{ text }}</option>{% endfor %}</select></label>
+{% endfor %}
+<span class="note">{{ T('report_shown') }}: <span class="shown-count">{{ count }}</span>/{{ count }}</span>
+</div>
+{% endmacro %}
+"""
+
+SHELL = r"""<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -126,7 +162,14 @@ PAGE = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.ti
 </head>
 <body>
 <h1>{{ page_title }}</h1>
-{% if views|length > 1 %}
+{% block content %}{% endblock %}
+<footer>{{ T('report_generated', version=version) }}</footer>
+<script>{{ script }}</script>
+</body>
+</html>
+"""
+
+REPORT = r"""{% extends "page" %}{% from "parts" import outline, findings, controls with context %}{% block content %}{% if views|length > 1 %}
 <nav class="toc"><strong>{{ T('report_contents') }}:</strong>
 <ol>{% for v in views %}<li><a href="#plan-{{ loop.index }}">{{ v.name }}</a> — {{ T('report_task_count', count=v.plan.tasks|length) }}</li>{% endfor %}</ol>
 </nav>
@@ -167,14 +210,7 @@ PAGE = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.ti
 
 <h3>{{ T('report_tasks') }} <span class="note">({{ T('report_task_count', count=p.tasks|length) }})</span></h3>
 {% if p.tasks %}
-<div class="controls">
-<label>{{ T('report_search') }} <input type="search" data-filter="q"></label>
-{% for key, label, options in v.filters %}
-<label>{{ label }} <select data-filter="{{ key }}"><option value="">{{ T('report_all') }}</option>
-{% for value, text in options %}<option value="{{ value }}">{{ text }}</option>{% endfor %}</select></label>
-{% endfor %}
-<span class="note">{{ T('report_shown') }}: <span class="shown-count">{{ p.tasks|length }}</span>/{{ p.tasks|length }}</span>
-</div>
+{{ controls(v.filters, p.tasks|length) }}
 <table class="tasks">
 <colgroup><col style="width:6%"><col style="width:12%"><col style="width:32%"><col style="width:12%"><col style="width:12%"><col style="width:11%"><col style="width:7%"><col style="width:8%"></colgroup>
 <thead><tr>
@@ -199,21 +235,7 @@ PAGE = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.ti
 {% endif %}
 
 <h3>{{ T('report_findings') }} <span class="note">({{ v.findings|length }})</span></h3>
-{% if v.findings %}
-<ul class="findings">
-{% for f in v.findings %}
-<li class="{{ f.severity }}"><span class="sev">{{ severity[f.severity] }}</span> <span class="code">{{ f.code }} {{ f.rule }}</span>
-{% if f.location %}<span class="note">· {{ where(f.location) }}</span>{% endif %}
-<div>{{ f.message }}</div>
-{% if f.excerpt %}<blockquote>{{ f.excerpt }}</blockquote>{% endif %}
-{% set pairs = f.related|selectattr('original_excerpt', 'defined')|list %}
-{% if pairs %}<div class="pair"><strong>{{ T('report_original') }}</strong><strong>{{ T('report_repeat') }}</strong>
-{% for r in pairs %}<blockquote>{{ r.original_excerpt }}</blockquote><blockquote>{{ r.excerpt }}</blockquote>{% endfor %}</div>
-{% else %}{% for r in f.related if r.excerpt %}<blockquote>{{ r.excerpt }}</blockquote>{% endfor %}{% endif %}
-</li>
-{% endfor %}
-</ul>
-{% else %}<p class="note">{{ T('report_no_findings') }}</p>{% endif %}
+{{ findings(v.findings) }}
 
 {% if p.diagnostics %}
 <h3>{{ T('report_diagnostics') }} <span class="note">({{ p.diagnostics|length }})</span></h3>
@@ -223,10 +245,81 @@ PAGE = r"""{% macro outline(sections) %}<ul>{% for s in sections %}<li{% if s.ti
 {% endif %}
 </section>
 {% endfor %}
-<footer>{{ T('report_generated', version=version) }}</footer>
-<script>{{ script }}</script>
-</body>
-</html>
-"""
+{% endblock %}"""
 
+VALIDATE = r"""{% extends "page" %}{% from "parts" import findings with context %}{% block content %}
+<div class="card"><dl>
+<dt>{{ T('report_findings') }}</dt><dd>{{ summary }}</dd>
+{% for s in ('error', 'warning', 'info') %}<dt>{{ severity[s] }}</dt><dd>{{ counts[s] }}</dd>{% endfor %}
+</dl></div>
+{% if files|length > 1 %}
+<nav class="toc"><strong>{{ T('report_contents') }}:</strong>
+<ol>{% for r in files %}<li><a href="#plan-{{ loop.index }}">{{ r.path }}</a> — {{ r.findings|length }}</li>{% endfor %}</ol>
+</nav>
+{% endif %}
+{% for r in files %}
+<section class="plan" id="plan-{{ loop.index }}">
+<h2>{{ r.path }}</h2>
+{% if r.error %}<p><span class="flag bad">{{ r.error }}</span></p>
+{% else %}{{ findings(r.findings) }}{% endif %}
+</section>
+{% endfor %}
+{% endblock %}"""
 
+DIFF = r"""{% extends "page" %}{% from "parts" import controls with context %}
+{% macro words(ops) %}{% for op in ops %}{% if op.op == 'equal' %}{{ op.old }}{% else %}{% if op.old %}<del>{{ op.old }}</del>{% endif %}{% if op.new %}<ins>{{ op.new }}</ins>{% endif %}{% endif %} {% endfor %}{% endmacro %}
+{% macro value(task, field) %}{% if task %}{% if field == 'lead' or field == 'support' %}{{ task[field]|map(attribute='name')|join('; ') }}{% elif field == 'timeline' %}{{ task.timeline.raw if task.timeline else '' }}{% elif field == 'products' %}{{ task.products|join('; ') }}{% else %}{{ task[field] or '' }}{% endif %}{% endif %}{% endmacro %}
+{% macro cell(c, field) %}{% if field in c.changed %}{% if c.words.get(field) %}{{ words(c.words[field]) }}{% else %}<del>{{ value(c.old, field) }}</del> <ins>{{ value(c.new, field) }}</ins>{% endif %}{% else %}{{ value(c.new or c.old, field) }}{% endif %}{% endmacro %}
+{% block content %}
+<div class="card"><dl>
+<dt>{{ T('diff_old') }}</dt><dd>{{ diff.files.old.path }} <span class="note">({{ diff.files.old.format }})</span></dd>
+<dt>{{ T('diff_new') }}</dt><dd>{{ diff.files.new.path }} <span class="note">({{ diff.files.new.format }})</span></dd>
+<dt>{{ T('diff_tasks') }}</dt><dd>{{ summary }}</dd>
+</dl>{% if diff.same %}<p>{{ T('diff_same') }}</p>{% endif %}</div>
+{% if diff.header %}
+<h3>{{ T('diff_header') }}</h3>
+<table class="plain"><tbody>{% for h in diff.header %}<tr><th>{{ h.field }}</th>
+<td><del>{{ h.old|join('; ') if h.old is iterable and h.old is not string else (h.old if h.old is not none else '—') }}</del></td>
+<td><ins>{{ h.new|join('; ') if h.new is iterable and h.new is not string else (h.new if h.new is not none else '—') }}</ins></td></tr>{% endfor %}</tbody></table>
+{% endif %}
+{% set sec = diff.sections %}
+{% if sec.added or sec.removed or sec.changed %}
+<h3>{{ T('diff_sections') }}</h3>
+<ul class="changes">
+{% for s in sec.removed %}<li><del>{{ s.number }}. {{ s.title }}</del></li>{% endfor %}
+{% for s in sec.added %}<li><ins>{{ s.number }}. {{ s.title }}</ins></li>{% endfor %}
+{% for e in sec.changed %}<li>{{ e.new.number }}. {{ words(e.words) }}</li>{% endfor %}
+</ul>
+{% endif %}
+{% set par = diff.paragraphs %}
+{% if par.added or par.removed or par.changed %}
+<h3>{{ T('diff_paragraphs', unchanged=par.unchanged) }}</h3>
+<ul class="changes">
+{% for x in par.removed %}<li><del>{{ x }}</del></li>{% endfor %}
+{% for x in par.added %}<li><ins>{{ x }}</ins></li>{% endfor %}
+{% for e in par.changed %}<li>{% if e.section %}<span class="note">{{ e.section }}</span><br>{% endif %}{{ words(e.words) }}</li>{% endfor %}
+</ul>
+{% endif %}
+<section class="plan" id="plan-1">
+<h3>{{ T('diff_tasks') }} <span class="note">({{ diff.tasks|length }})</span></h3>
+{% if diff.tasks %}
+{{ controls(filters, diff.tasks|length) }}
+<table class="tasks">
+<colgroup><col style="width:9%"><col style="width:11%"><col style="width:34%"><col style="width:14%"><col style="width:14%"><col style="width:12%"><col style="width:6%"></colgroup>
+<thead><tr><th data-sort="text">{{ T('diff_status') }}</th><th data-sort="text">{{ T('report_group') }}</th>
+<th data-sort="text">{{ T('report_content') }}</th><th data-sort="text">{{ T('report_lead') }}</th>
+<th data-sort="text">{{ T('report_support') }}</th><th data-sort="text">{{ T('report_timeline_col') }}</th><th data-sort="num">#</th></tr></thead>
+<tbody>
+{% for c in diff.tasks %}{% set task = c.new or c.old %}
+<tr class="st-{{ c.status }}" data-status="{{ c.status }}" data-field="{{ c.changed|join('|') }}" data-group="{{ task.group or '' }}">
+<td><span class="status {{ c.status }}">{{ T('diff_status_' ~ c.status) }}</span>{% if c.changed %}<div class="note">{% for f in c.changed %}{{ T('diff_field_' ~ f) }}{% if not loop.last %}, {% endif %}{% endfor %}</div>{% endif %}</td>
+<td>{% if c.status == 'moved' %}<del>{{ c.old.group or '—' }}</del> <ins>{{ c.new.group or '—' }}</ins>{% else %}{{ task.group or '' }}{% endif %}</td>
+<td>{% if task.number %}<span class="note">{{ task.number }}.</span> {% endif %}{{ cell(c, 'content') }}</td>
+<td>{{ cell(c, 'lead') }}</td><td>{{ cell(c, 'support') }}</td><td>{{ cell(c, 'timeline') }}</td>
+<td class="where" data-key="{{ loop.index }}">{{ loop.index }}</td>
+</tr>
+{% endfor %}
+</tbody></table>
+{% endif %}
+</section>
+{% endblock %}"""

@@ -55,7 +55,7 @@ def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding
 
 def validate_cmd(
     files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github, html (a page like `kehoach report`'s)"),
     select: list[str] | None = typer.Option(None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
     fail_on: str | None = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),
@@ -64,6 +64,9 @@ def validate_cmd(
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
+    against: list[str] | None = typer.Option(None, "--against", help="other plans (files, folders, globs; the "
+                                             "option repeats): report paragraphs and tasks copied from them "
+                                             "(rule copied-from-other-plan)"),
 ) -> None:
     """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks.
 
@@ -87,19 +90,52 @@ def validate_cmd(
         sources = batch.discover(files, documents_only=True)  # a folder walk takes documents, not READMEs or code
     except batch.UsageError as exc:
         raise _usage(exc.message(config.lang), config.lang) from None
-    outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
-                        timeout=timeout or None, lang=config.lang)
-    results = [FileResult(src.name, done.value or [], done.error)
-               for src, done in zip(sources, outcome.outcomes) if done is not None]
+    if against:
+        results, outcome, other_errors = _against(sources, against, config, ocr or config.ocr, jobs, timeout)
+    else:
+        outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
+                            timeout=timeout or None, lang=config.lang)
+        results = [FileResult(src.name, done.value or [], done.error)
+                   for src, done in zip(sources, outcome.outcomes) if done is not None]
+        other_errors = []
     if fmt != "github":        # the github format's own ::error line is what the log shows
         for r in results:      # the reason once, here; the reports only count the file
             if r.error:
                 typer.echo(f"{_prefix(config.lang)}: {r.error}", err=True)
+    for message in other_errors:          # an OTHER plan that could not be read: named, counted
+        typer.echo(f"{_prefix(config.lang)}: {message}", err=True)
     emitters()[fmt](results, all_rules(), config.lang, sys.stdout)
     sys.stdout.flush()
     code = exit_code([f for r in results for f in r.findings], config.fail_on,
-                     input_errors=sum(1 for r in results if r.error), interrupted=outcome.interrupted)
+                     input_errors=sum(1 for r in results if r.error) + len(other_errors),
+                     interrupted=outcome.interrupted)
     raise typer.Exit(code)
+
+
+def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeout):
+    """`--against`: index the other plans, validate the inputs, add the copies found."""
+    from .against import CheckOptions, build_index, check_job, copy_findings
+    from .engine import _sort_key
+
+    try:
+        others = batch.discover(against, documents_only=True)
+    except batch.UsageError as exc:
+        raise _usage(exc.message(config.lang), config.lang) from None
+    index, errors, interrupted = build_index(others, ocr=ocr, jobs=jobs, timeout=timeout or None, lang=config.lang)
+    if interrupted:
+        raise typer.Exit(130)
+    outcome = batch.run(sources, check_job, CheckOptions(config, ocr), jobs=jobs, timeout=timeout or None,
+                        lang=config.lang)
+    results = []
+    for src, done in zip(sources, outcome.outcomes):
+        if done is None:
+            continue
+        findings = []
+        if done.value is not None:
+            findings, units = done.value
+            findings = sorted([*findings, *copy_findings(units, index, config)], key=_sort_key)
+        results.append(FileResult(src.name, findings, done.error))
+    return results, outcome, [error for _, error in errors]
 
 
 def rules_cmd(

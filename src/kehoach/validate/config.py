@@ -68,6 +68,7 @@ class Config:
     units: list[str] = field(default_factory=list)
     ocr: bool = False                                        # OCR scanned PDFs (also used by `parse`)
     path: Path | None = None                                 # the file it came from
+    against: Any = field(default=None, repr=False, compare=False)  # copies.Index of --against plans
 
     def __post_init__(self) -> None:
         self.check()
@@ -107,7 +108,7 @@ class Config:
         return Config(select=select if select else list(self.select),
                       ignore=[*self.ignore, *(ignore or [])], severity=dict(self.severity),
                       fail_on=fail_on or self.fail_on, lang=lang or self.lang,
-                      units=list(self.units), ocr=self.ocr, path=self.path)
+                      units=list(self.units), ocr=self.ocr, path=self.path, against=self.against)
 
 
 def _as_list(value: Any, key: str) -> list[str]:

@@ -62,7 +62,8 @@ class Rule:
         return self.explanation(lang) + ("\n\n" + fragments if fragments else "")
 
     def examples(self) -> list[tuple[str, str, str]]:
-        """The doc's fragments as (verdict "PASS"/"FAIL", kind "text"/"facts", text)."""
+        """The doc's fragments as (verdict "PASS"/"FAIL", kind "text"/"facts"/"against", text); an
+        "against" fragment is the other plan, a line `----`, then the plan checked."""
         out: list[tuple[str, str, str]] = []
         lines = self.doc.split("\n")
         i = 0
@@ -89,7 +90,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_EXAMPLE = re.compile(r"^(PASS|FAIL)(?:\s*\((facts)\))?::\s*$")
+_EXAMPLE = re.compile(r"^(PASS|FAIL)(?:\s*\((facts|against)\))?::\s*$")
 
 
 def cleandoc(doc: str) -> str:

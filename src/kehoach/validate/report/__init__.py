@@ -23,12 +23,12 @@ Emitter = Callable[[list[FileResult], list[Rule], str, IO[str]], None]
 
 
 def emitters() -> dict[str, Emitter]:
-    from . import github, json_out, sarif, text
+    from . import github, html, json_out, sarif, text
 
-    return {"text": text.emit, "json": json_out.emit, "sarif": sarif.emit, "github": github.emit}
+    return {"text": text.emit, "json": json_out.emit, "sarif": sarif.emit, "github": github.emit, "html": html.emit}
 
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 SEVERITY_WORDS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
