@@ -18,6 +18,7 @@ from ..vntext import clean, fold, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
+from .ocr_facts import apply_ink_facts
 from .flat_tables import rebuild_flat_tables
 from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
@@ -322,6 +323,8 @@ def _build(doc: Document, seg: Segments) -> Plan:
         document_type=doc_type, is_plan=is_plan, header=header, sections=sections, appendices=appendices,
         tasks=ordered, references=_references(doc, seg),
     )
+    if doc.source.ocr:
+        apply_ink_facts(plan.header, doc)
     plan._document = doc
     return plan
 
