@@ -9,7 +9,8 @@ Ruled tables (`ocr_tables`) are found from their lines before Tesseract runs; th
 are erased from the image it reads (they make it skip whole rows) and the words are put
 back into the grid's cells. Every block's provenance says source="ocr" and the page;
 `SourceInfo.notes` gets the time spent on each page. Options: `pages` (1-based list),
-`dpi`, `ocr_lang` ("vie"), `ocr_tables` (True).
+`dpi`, `ocr_lang` ("vie"), `ocr_tables` (True), `ocr_workers` (the CPUs), `ocr_correct`
+(True: `ocr_correct` post-correction).
 
 The number and the day of a signed document are often written by hand in the blank
 left for them ("Số: 589/KH-…", "ngày 02 tháng …"). Tesseract reads printed text well
@@ -37,7 +38,8 @@ from ..blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Ro
 from ..errors import KehoachError
 from ..vntext import clean, fold, is_upper_title
 from .ocr_clean import deskew, separate_ink
-from .ocr_header import ink_notes
+from .ocr_correct import correct_blocks
+from .ocr_header import ink_notes, is_copy_stamp
 from .ocr_paragraphs import margins, starts_paragraph
 from .ocr_run import PagePool, default_workers
 from .ocr_zones import fix_header_zones
@@ -327,6 +329,11 @@ def _is_noise(words: list[Word]) -> bool:
 def _drop_noise(lines: list[Line]) -> list[Line]:
     kept = []
     for line in lines:
+        for seg in line.segments:       # an underline read as "_" at either end of a segment
+            while seg and seg[-1].text.strip("_—-=~'`") == "" and len(seg) > 1:
+                seg.pop()
+            while seg and seg[0].text.strip("_—=~'`") == "" and len(seg) > 1:
+                seg.pop(0)
         line.segments = [seg for seg in line.segments if seg and not _is_noise(seg)]
         line.words = [w for seg in line.segments for w in seg]
         if line.words:
@@ -407,7 +414,8 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
         prev = out[-1] if out else None
         if (prev is not None and prev.role == "body" and para.role == "body"
                 and prev.prov.page == para.prov.page and prev.text and para.text
-                and prev.text[-1] not in ".:;!?" and para.text[0].islower()):
+                and prev.text[-1] not in ".:;!?" and para.text[0].islower()
+                and not is_upper_title(prev.text)):      # nothing runs on after a capitals heading
             prev.lines = prev.lines + para.lines
             prev.text = clean(prev.text + " " + para.text)
             prev.raw = prev.text
@@ -591,6 +599,8 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
     finally:
         pdf.close()
+    if options.get("ocr_correct", True):
+        correct_blocks(blocks, source.notes)     # marks put back from word-pair evidence
     source.notes.append(f"ocr: {time.monotonic() - began:.1f}s in all, {workers} worker(s)")
     if not blocks:
         raise KehoachError(str(path), "no_text")
@@ -619,7 +629,11 @@ def _finish(pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Pat
         if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
             _fix_slots(line, image, binary, workdir, source.notes, number)
     paragraphs = _blocks_from_lines(lines, number, image.width)
-    placed: list[tuple[float, Block]] = [(lines[p.prov.line - 1].top, p) for p in paragraphs]
+    source.dropped.extend(p for p in paragraphs if is_copy_stamp(p.text))
+    paragraphs = [p for p in paragraphs if not is_copy_stamp(p.text)]
+    placed: list[tuple[float, Block]] = []
+    for p in paragraphs:      # paragraphs keep their order (a header's columns one after the other)
+        placed.append((max(lines[p.prov.line - 1].top, placed[-1][0] if placed else 0), p))
     for grid, cell_words in zip(grids, in_tables):
         if cell_words:
             tables[0] += 1

@@ -133,3 +133,12 @@ def ink_notes(facts: InkFacts, image, dpi: float, binary: str, workdir: Path) ->
             number, day = stamp
             notes.append(f"incoming stamp số {number or '?'} ngày {day or '?'}")
     return notes
+
+
+_COPY_STAMP_RE = re.compile(r"^(?:SAO Y|BẢN SAO|SAO LỤC|TRÍCH SAO)\s*[;:,].*\d{1,2}:\d{2}(?::\d{2})?", re.IGNORECASE)
+
+
+def is_copy_stamp(text: str) -> bool:
+    """The line an electronic copy prints at the top ("SAO Y; CÔNG AN TỈNH …; 18/03/2026; 08:32:14;
+    +07:00"): who copied it and when, not the document's header."""
+    return bool(_COPY_STAMP_RE.match(text.strip()))

@@ -112,6 +112,20 @@ def _spaced(chars: list[tuple[str, int, int]]) -> str:
     return out
 
 
+def _written(image, clean, box: tuple[int, int, int, int]) -> bool:
+    """Whether the blank holds handwriting: coloured ink anywhere in it, or dark ink in its
+    middle half (its edges may hold the ends of the printed words around it)."""
+    x0, y0, x1, y1 = box
+    if x1 - x0 < 8:
+        return False
+    blue = ink_only(image.crop(box), "blue")
+    if sum(blue.histogram()[:128]) > 0.01 * blue.width * blue.height:
+        return True
+    quarter = (x1 - x0) // 4
+    middle = clean.crop((x0 + quarter, y0, x1 - quarter, y1))
+    return sum(middle.histogram()[:128]) > 0.02 * middle.width * middle.height
+
+
 def _find(folded: str, word: str, start: int = 0) -> int:
     return folded.find(word, start)
 
@@ -136,13 +150,29 @@ def read_number(image, clean, box, binary: str, workdir: Path) -> tuple[str | No
                    box[0] + chars[label_end][1], binary, workdir)
     if digits.isdigit() and 1 <= len(digits) <= 5:
         return digits, symbol, False
-    ink = clean.crop((box[0] + left, box[1], box[0] + max(right, left + 1), box[3]))
-    written = sum(ink.histogram()[:128]) > 0.02 * ink.width * ink.height
-    return None, symbol, written
+    return None, symbol, _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3]))
 
 
-def read_date(image, clean, box, binary: str, workdir: Path) -> tuple[str | None, list[str]]:
-    """("<Place>, ngày D tháng M năm Y" with unread parts blank, the parts not read)."""
+_DATE_LINE_RE = re.compile(r"^(?P<place>\p{L}[\p{L} ]*?)\s*[,.]\s*ng\S*\s*(?P<day>.*?)\s*th\S*ng\s*(?P<month>.*?)"
+                           r"\s*n\S*m\s*(?P<year>\d{4})")
+
+
+def _page_pass_date(text: str) -> tuple[str, str, dict[str, str | None]] | None:
+    """(place, year, {day, month}) from the page pass's text of the line, parts that are clean digits."""
+    m = _DATE_LINE_RE.match(text)
+    if not m:
+        return None
+    parts = {}
+    for name, top in (("day", 31), ("month", 12)):
+        v = m[name].strip(" :")
+        parts[name] = v if v.isdigit() and len(v) <= 2 and 1 <= int(v) <= top else None
+    return m["place"].strip(), m["year"], parts
+
+
+def read_date(image, clean, box, binary: str, workdir: Path, text: str = "") -> tuple[str | None, list[str]]:
+    """("<Place>, ngày D tháng M năm Y" with unread parts blank, the parts written by hand and
+    not read). Each part is the zone's read, else the page pass's when it is clean digits."""
+    first = _page_pass_date(text)
     chars = _chars(clean.crop(box), binary, workdir)
     folded_chars = [fold(c) or c for c, _, _ in chars]
     folded = "".join(folded_chars)
@@ -156,17 +186,20 @@ def read_date(image, clean, box, binary: str, workdir: Path) -> tuple[str | None
         return next(k for k, e in enumerate(ends) if e > at)
 
     a, b, c = _find(folded, "ngay"), _find(folded, "thang"), _find(folded, "nam")
-    if a < 1 or b < a or c < b:
-        return None, []
-    year = re.match(r"\s*(\d{4})", folded[c + 3:])
-    place = _spaced(chars[:index(a)]).rstrip(", ")
-    if not year or not place:
-        return None, []
-    parts, unread = [], []
+    year = re.match(r"\s*(\d{4})", folded[c + 3:]) if c >= 0 else None
+    if a < 1 or b < a or c < b or not year:
+        if first is None:
+            return None, []
+        place, yyyy, parts = first
+        return f"{place}, ngày {parts['day'] or ''} tháng {parts['month'] or ''} năm {yyyy}", []
+    place = _spaced(chars[:index(a)]).rstrip(",. ")
+    if first is not None:
+        place = first[0]                         # the page pass spaces words better
+    values, unread = [], []
     for name, lo, hi, top in (("day", a + 4, b, 31), ("month", b + 5, c, 12)):
-        printed = folded[lo:hi].strip()
+        printed = folded[lo:hi].strip(" :")
         if printed.isdigit() and 1 <= int(printed) <= top:
-            parts.append(printed)
+            values.append(printed)
             continue
         last = chars[index(lo - 1)]
         left = last[2] + 2
@@ -174,13 +207,14 @@ def read_date(image, clean, box, binary: str, workdir: Path) -> tuple[str | None
         digits = _sure(image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + last[1],
                        binary, workdir)
         if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= top:
-            parts.append(digits)
+            values.append(digits)
+        elif first is not None and first[2][name]:
+            values.append(first[2][name])
         else:
-            parts.append("")
-            ink = clean.crop((box[0] + left, box[1], box[0] + max(right, left + 1), box[3]))
-            if sum(ink.histogram()[:128]) > 0.02 * ink.width * ink.height:
+            values.append("")
+            if _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3])):
                 unread.append(name)
-    return f"{place}, ngày {parts[0]} tháng {parts[1]} năm {year[1]}", unread
+    return f"{place}, ngày {values[0]} tháng {values[1]} năm {year[1]}", unread
 
 
 def zone_kind(text: str) -> str | None:
@@ -188,7 +222,7 @@ def zone_kind(text: str) -> str | None:
     f = fold(text)
     if re.match(r"^so\W", f) and "/" in text or re.match(r"^so\W*\S*\s*/?[A-ZĐ]{2,}-", text):
         return "number"
-    if re.search(r"ngay.*thang.*nam\s*\d{4}", f) and "," in text:
+    if re.search(r"ngay.*thang.*nam\s*\d{4}", f) and re.search(r"\p{L}[,.]\s*ng", text):
         return "date"
     return None
 
@@ -198,6 +232,17 @@ def _merge_split_number(line) -> None:
     segs = line.segments
     for k in range(len(segs) - 1):
         if fold(" ".join(w.text for w in segs[k])).rstrip(": ") == "so" and segs[k + 1][0].text.startswith("/"):
+            segs[k:k + 2] = [segs[k] + segs[k + 1]]
+            return
+
+
+def _merge_split_date(line) -> None:
+    """"Lâm Đồng, ngày" and "tháng 02 năm 2026" as two segments (a wide blank for the day): one."""
+    segs = line.segments
+    for k in range(len(segs) - 1):
+        head = fold(" ".join(w.text for w in segs[k]))
+        tail = fold(" ".join(w.text for w in segs[k + 1]))
+        if re.search(r"ngay\W*\S{0,3}$", head) and re.search(r"thang.*nam\s*\d{4}", tail):
             segs[k:k + 2] = [segs[k] + segs[k + 1]]
             return
 
@@ -215,6 +260,7 @@ def fix_header_zones(lines, image, clean, binary: str, workdir: Path, notes: lis
         if line.top > limit:
             break
         _merge_split_number(line)
+        _merge_split_date(line)
         for k, seg in enumerate(line.segments):
             kind = zone_kind(" ".join(w.text for w in seg))
             if kind is None:
@@ -233,7 +279,8 @@ def fix_header_zones(lines, image, clean, binary: str, workdir: Path, notes: lis
                 if unread:
                     notes.append(f"ocr:page {page}: handwritten number not read")
             else:
-                text, unread_parts = read_date(image, clean, box, binary, workdir)
+                text, unread_parts = read_date(image, clean, box, binary, workdir,
+                                               " ".join(w.text for w in seg))
                 if text is None:
                     continue
                 notes.append(f"ocr:page {page}: date line read again as {text!r}")

@@ -19,27 +19,33 @@ _FACT_RE = re.compile(r"^ocr:page (\d+): (seal|incoming stamp số (\S+) ngày (
 _UNREAD_RE = re.compile(r"^ocr:page (\d+): handwritten (number|day|month) not read$")
 
 
+def report_ocr_notes(notes: list[str]) -> None:
+    """Handwriting the OCR could not read, in the header or in an incoming stamp: one
+    ``handwriting-unread`` diagnostic each, whichever part (plan or wrapper) it is in."""
+    for note in notes:
+        u = _UNREAD_RE.match(note)
+        if u:
+            report("handwriting-unread", f"the {u[2]} written by hand in the header could not be read (left null)",
+                   location=Location(page=int(u[1]), source="ocr"))
+            continue
+        m = _FACT_RE.match(note)
+        if m and m[2] != "seal":
+            unread = [name for name, v in (("số", m[3]), ("ngày", m[4])) if v == "?"]
+            if unread:
+                report("handwriting-unread",
+                       f"incoming stamp: the handwritten {' and '.join(unread)} could not be read (left null)",
+                       location=Location(page=int(m[1]), source="ocr"))
+
+
 def apply_ink_facts(header: Header, doc: Document) -> None:
     """Set `seal` and `incoming_stamp` from the notes of the pages `doc`'s blocks are on."""
     pages = {b.prov.page for b in doc.blocks if getattr(b, "prov", None) is not None and b.prov.page}
     for note in doc.source.notes:
-        u = _UNREAD_RE.match(note)
-        if u and int(u[1]) in pages:
-            report("handwriting-unread", f"the {u[2]} written by hand in the header could not be read (left null)",
-                   location=Location(page=int(u[1]), source="ocr"))
-            continue
         m = _FACT_RE.match(note)
         if not m or int(m[1]) not in pages:
             continue
         if m[2] == "seal":
             header.seal = True
-            continue
-        if header.incoming_stamp is not None:
-            continue
-        so, ngay = (None if v == "?" else v for v in (m[3], m[4]))
-        header.incoming_stamp = IncomingStamp(so=so, ngay=ngay)
-        unread = [name for name, v in (("số", so), ("ngày", ngay)) if v is None]
-        if unread:
-            report("handwriting-unread",
-                   f"incoming stamp: the handwritten {' and '.join(unread)} could not be read (left null)",
-                   location=Location(page=int(m[1]), source="ocr"))
+        elif header.incoming_stamp is None:
+            so, ngay = (None if v == "?" else v for v in (m[3], m[4]))
+            header.incoming_stamp = IncomingStamp(so=so, ngay=ngay)
