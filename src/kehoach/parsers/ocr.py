@@ -40,7 +40,7 @@ from ..vntext import clean, fold, is_upper_title
 from .ocr_clean import deskew, separate_ink
 from .ocr_correct import correct_blocks
 from .ocr_header import ink_notes, is_copy_stamp
-from .ocr_paragraphs import margins, starts_paragraph
+from .ocr_paragraphs import MARKER_RE, margins, starts_paragraph
 from .ocr_run import PagePool, default_workers
 from .ocr_zones import fix_header_zones
 from .ocr_tables import Grid, cell_layout, erase_rules, find_grids, locate
@@ -415,7 +415,8 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
         if (prev is not None and prev.role == "body" and para.role == "body"
                 and prev.prov.page == para.prov.page and prev.text and para.text
                 and prev.text[-1] not in ".:;!?" and para.text[0].islower()
-                and not is_upper_title(prev.text)):      # nothing runs on after a capitals heading
+                and not is_upper_title(prev.text)        # nothing runs on after a capitals heading
+                and not MARKER_RE.match(para.text)):     # nor into an item "a) …"
             prev.lines = prev.lines + para.lines
             prev.text = clean(prev.text + " " + para.text)
             prev.raw = prev.text

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex as re
 
-from ..vntext import fold, key
+from ..vntext import fold, is_upper_title, key
 
 RATIO = 8              # a replacement's pair evidence must beat the word's by this factor
 MIN_EVIDENCE = 3       # ... and be at least this many pair occurrences
@@ -116,19 +116,45 @@ def _fix_roman(text: str, counts: Counter[str] | None) -> str:
                 counts[f"{m['num']}->{fixed}"] += 1
 
     def word(mm: re.Match) -> str:
-        fixed = mm[0].replace("H", "II")
-        if _VALID_ROMAN.match(fixed):
-            if counts is not None:
-                counts[f"{mm[0]}->{fixed}"] += 1
-            return fixed
+        for fixed in (mm[0].replace("H", "II"), mm[0].replace("H", "I")):   # "HI", "XIIH", "XIHI"
+            if _VALID_ROMAN.match(fixed):
+                if counts is not None:
+                    counts[f"{mm[0]}->{fixed}"] += 1
+                return fixed
         return mm[0]
 
     return _ROMAN_WORD_RE.sub(word, text)
 
 
+_ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?=\p{Lu}{2})")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _renumber_repeated_sections(blocks: list, counts: Counter[str]) -> None:
+    """A capitals section heading with the number of the one before it ("II. CHỈ TIÊU …",
+    "II. GIẢI PHÁP …") is the next number read with a stroke lost ("III" -> "II")."""
+    last = None
+    for block in blocks:
+        text = getattr(block, "text", None)
+        if not text or hasattr(block, "rows"):
+            continue
+        m = _ROMAN_HEADING_RE.match(text)
+        if not m or not is_upper_title(text[m.end():]):
+            continue
+        num = m["num"]
+        if num == last and num in _ROMANS[:-1]:
+            num = _ROMANS[_ROMANS.index(num) + 1]
+            block.text = num + text[m.end("num"):]
+            block.lines = [block.text] if len(block.lines) <= 1 else [num + block.lines[0][len(m["num"]):], *block.lines[1:]]
+            block.raw = block.text
+            counts[f"{m['num']}->{num} (section after {last})"] += 1
+        last = num
+
+
 def correct_blocks(blocks: list, notes: list[str]) -> None:
     """Correct every paragraph and table cell in place; one note with the tally."""
     counts: Counter[str] = Counter()
+    _renumber_repeated_sections(blocks, counts)
     for block in blocks:
         if hasattr(block, "rows"):
             for row in block.rows:
