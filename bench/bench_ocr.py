@@ -7,8 +7,10 @@ Each scan of ../shared/realdocs that has a typed twin (the same plan as a .doc) 
 - task agreement (`diff.agreement.task_agreement`: pairs agreeing on content similarity,
   lead and timeline.raw, over the larger register);
 - word accuracy of the OCR text against the typed text, with and without tone marks;
-- seconds per page (wall clock, pages that were not blank) and the CPUs the machine has,
-  since it is shared and the figure depends on its load.
+- seconds per page (wall clock, pages that were not blank), CPU seconds per page (this
+  process and Tesseract, which the machine's load does not change) and the load average:
+  the machine is shared and the wall clock depends on it. Set KEHOACH_OCR_CACHE to a folder
+  to re-run without OCR (the figures are then not speeds).
 Scans without a twin are timed and their header printed.
 """
 from __future__ import annotations
@@ -45,6 +47,15 @@ def doc_text(plan) -> str:
     return "\n".join(out)
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (Tesseract): independent of the
+    machine's load, unlike the wall clock; on an idle machine wall ≈ CPU / workers at best."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     from kehoach import api
     from kehoach.diff.agreement import task_agreement, word_accuracy
@@ -52,18 +63,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="")
     ap.add_argument("--dump", type=Path, help="write each OCR text to this folder")
+    ap.add_argument("--workers", type=int, default=0, help="ocr_workers (default: the CPUs)")
     args = ap.parse_args()
     print(f"cpus: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
     for scan, typed in PAIRS:
         if args.only not in scan:
             continue
-        started = time.perf_counter()
-        plan = api.parse(REAL / scan, ocr=True)
-        seconds = time.perf_counter() - started
+        started, cpu0 = time.perf_counter(), _cpu()
+        plan = api.parse(REAL / scan, ocr=True, **({"ocr_workers": args.workers} if args.workers else {}))
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu0
         notes = plan.document.source.notes
         read = sum(1 for n in notes if n.startswith("ocr:page") and n.endswith("s") and "blank" not in n)
         h = plan.header
-        print(f"\n{scan}\n  {seconds:.1f} s, {read} pages read, {seconds / max(read, 1):.2f} s/page;"
+        print(f"\n{scan}\n  {seconds:.1f} s, {read} pages read, {seconds / max(read, 1):.2f} s/page wall, "
+              f"{cpu / max(read, 1):.2f} CPU-s/page (this process and Tesseract; load {os.getloadavg()[0]:.1f});"
               f" {len(plan.tasks)} tasks; type {plan.document_type}"
               f"{' (wrapper ' + plan.wrapper.document_type + ')' if plan.wrapper else ''}")
         print(f"  header: issuer={h.issuer!r} number={h.number!r} date={h.date!r} place={h.place!r}")

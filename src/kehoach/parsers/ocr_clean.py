@@ -159,23 +159,25 @@ def _row_score(binary) -> float:
     return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:])))
 
 
-def find_skew(gray, width: int = 600) -> float:
-    """The page's skew in degrees (the angle to rotate it by, counter-clockwise positive)."""
+def find_skew(gray, width: int = 500) -> float:
+    """The page's skew in degrees (the angle to rotate it by, counter-clockwise positive):
+    whole degrees first, then quarter degrees around the best."""
     from PIL import Image
 
     scale = width / gray.width
     small = gray.resize((width, max(int(gray.height * scale), 1)), Image.Resampling.BILINEAR)
     ink = small.point(lambda v: 1 if v < 160 else 0)
-    best, best_score = 0.0, _row_score(ink)
-    steps = int(MAX_SKEW / SKEW_STEP)
-    for k in range(-steps, steps + 1):
-        angle = k * SKEW_STEP
-        if k == 0:
-            continue
-        score = _row_score(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0))
-        if score > best_score * 1.02:
-            best, best_score = angle, score
-    return best
+    scores: dict[float, float] = {0.0: _row_score(ink)}
+
+    def score(angle: float) -> float:
+        if angle not in scores:
+            scores[angle] = _row_score(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0))
+        return scores[angle]
+
+    coarse = max((float(a) for a in range(-int(MAX_SKEW), int(MAX_SKEW) + 1)), key=score)
+    fine = [coarse + k * SKEW_STEP for k in range(-3, 4) if abs(coarse + k * SKEW_STEP) <= MAX_SKEW]
+    best = max(fine, key=score)
+    return best if score(best) > scores[0.0] * 1.02 else 0.0
 
 
 def deskew(gray, facts: InkFacts | None = None):

@@ -78,23 +78,15 @@ def _slot(image, clean, box: tuple[int, int, int, int], binary: str, workdir: Pa
     return _digits(clean.crop(box), binary, workdir)
 
 
-def _debug(*a):
-    import os, sys
-    if os.environ.get("G17DEBUG"):
-        print("zone:", *a, file=sys.stderr)
-
-
 def _sure(image, clean, box, wide_left: int, binary: str, workdir: Path) -> str:
     """Digits of the blank at `box` when two reads agree and Tesseract is confident: the blank
     alone, and the blank widened to `wide_left` (character boxes of glued handwriting are
     loose, a figure may start under the label's last letter); '' otherwise."""
     digits, conf = _slot(image, clean, box, binary, workdir)
-    _debug(digits, conf, box)
     if not digits or conf < MIN_CONF:
         return ""
     if wide_left < box[0]:
-        wide, conf2 = _slot(image, clean, (wide_left, box[1], box[2], box[3]), binary, workdir)
-        _debug("wide", wide, conf2)
+        wide, _ = _slot(image, clean, (wide_left, box[1], box[2], box[3]), binary, workdir)
         if wide != digits:
             return ""
     return digits
