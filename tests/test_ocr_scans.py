@@ -99,9 +99,11 @@ def test_post_correction_puts_marks_back_from_word_pairs_and_counts_them():
     assert correct_text("1.2. Uy ban nhần dân cầp xã", counts) == "1.2. Ủy ban nhân dân cấp xã"
     assert correct_text("Chi cục Hải quan khu vực XIH", counts) == "Chi cục Hải quan khu vực XIII"
     assert correct_text("khu vực XIHI", counts) == "khu vực XIII"
+    assert correct_text("Ủy ban nhân dân các xã. phường, đặc khu", counts) == "Ủy ban nhân dân các xã, phường, đặc khu"
     assert counts["tô->tổ"] == 1 and counts["HI->III"] == 1 and sum(counts.values()) >= 8
     # right as it is: left alone
-    for text in ("công tác cai nghiện ma túy", "tỉnh Lào Cai", "Sở Tư pháp chủ trì", "II. NHIỆM VỤ", "Điều 1."):
+    for text in ("công tác cai nghiện ma túy", "tỉnh Lào Cai", "Sở Tư pháp chủ trì", "II. NHIỆM VỤ", "Điều 1.",
+                 "ban hành. Sở Tư pháp", "TP. Hồ Chí Minh"):
         assert correct_text(text) == text
 
 

@@ -71,10 +71,19 @@ def _around(word: str, spellings: dict[str, list[str]]) -> list[str]:
     return [word, *(s for s in spellings.get(fold(word), ()) if s != word)]
 
 
+_COMMA_READ_AS_DOT_RE = re.compile(r"(?<=\p{Ll}{2})\.(?= \p{Ll}{2})")
+
+
 def correct_text(text: str, counts: Counter[str] | None = None) -> str:
-    """The text with marks corrected from word-pair evidence; `counts` gets 'old->new' tallies."""
+    """The text with marks corrected from word-pair evidence; `counts` gets 'old->new' tallies.
+
+    A full stop between two lower-case words ("các xã. phường") is a comma read without its
+    tail: a sentence does not go on in lower case."""
     syll, pairs, spellings = _tables()
     text = _fix_roman(text, counts)
+    text, dots = _COMMA_READ_AS_DOT_RE.subn(",", text)
+    if dots and counts is not None:
+        counts[".->,"] += dots
     matches = list(_WORD_RE.finditer(text))
     if len(matches) < 2:
         return text
