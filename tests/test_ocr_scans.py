@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS, missing
+from conftest import REALDOCS, missing, needs
 
 from kehoach import api
 from kehoach.blocks import Document, Paragraph, Provenance, SourceInfo
@@ -38,11 +38,6 @@ SCAN_196 = REALDOCS / "lamdong-cat_TTr-196-kem-du-thao-KH-khong-ma-tuy_2026_scan
 SCAN_91 = REALDOCS / "lamdong-cat_TTr-91-kem-du-thao-KH-khong-ma-tuy_2026_scan.pdf"
 TWIN_196 = REALDOCS / "lamdong-ubnd_KH-khong-ma-tuy-2026_TTr196.doc"
 TWIN_91 = REALDOCS / "lamdong-ubnd_KH-khong-ma-tuy-2026_TTr91.doc"
-
-
-def needs(*paths: Path):
-    absent = [p for p in paths if not p.exists()]
-    return pytest.mark.skipif(bool(absent), reason=missing(absent[0]) if absent else "")
 
 
 # ---------------------------------------------------------------- no Tesseract needed
