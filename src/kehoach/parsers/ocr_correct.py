@@ -21,6 +21,7 @@ from ..vntext import fold, is_upper_title, key
 
 RATIO = 8              # a replacement's pair evidence must beat the word's by this factor
 MIN_EVIDENCE = 3       # ... and be at least this many pair occurrences
+MIN_NAME_EVIDENCE = 12  # ... this many for a capitalised word inside a line (names are rare in pairs)
 _WORD_RE = re.compile(r"\p{L}+")
 _ROMAN_RE = re.compile(r"^(?P<num>[IVXHLl1|]{1,5})(?P<dot>\.\s+)(?=\p{Lu})")
 _ROMAN_WORD_RE = re.compile(r"\b(?=[IVXH]*H)[IVXH]{2,5}\b")
@@ -103,7 +104,9 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
                 score = _evidence(prev, option, nxt, pairs)
                 if score > best_score:
                     best, best_score = option, score
-        if best != word and best_score >= max(MIN_EVIDENCE, RATIO * here):
+        # a capitalised word inside a line may be a name ("Hoàng Hoa Thám"): it needs more evidence
+        least = MIN_NAME_EVIDENCE if m[0][:1].isupper() and not m[0].isupper() and i else MIN_EVIDENCE
+        if best != word and best_score >= max(least, RATIO * here):
             out.append(text[last:m.start()])
             out.append(_keep_case(m[0], best))
             last = m.end()
