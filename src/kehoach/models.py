@@ -33,6 +33,13 @@ class Signer(BaseModel):
     raw: list[str] = Field(default_factory=list)
 
 
+class IncomingStamp(BaseModel):
+    """The receiving office's stamp ("ĐẾN Số … Ngày …") on a scanned copy; null parts were not legible."""
+
+    so: str | None = Field(None, description="the incoming number written into the stamp")
+    ngay: str | None = Field(None, description="the day written into the stamp, ISO")
+
+
 class Header(BaseModel):
     issuer: str | None = None
     issuer_parent: str | None = None
@@ -52,6 +59,8 @@ class Header(BaseModel):
     draft: bool = Field(False, description="number or date left blank, or a 'DỰ THẢO' stamp")
     number_from: Literal["header", "appendix", "wrapper"] | None = None
     location: Location | None = None
+    seal: bool = Field(False, description="a scanned page of this document carries a red seal")
+    incoming_stamp: IncomingStamp | None = Field(None, description="a receiving office's stamp seen on a scan")
 
 
 class Section(BaseModel):

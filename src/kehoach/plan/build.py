@@ -18,6 +18,7 @@ from ..vntext import clean, fold, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
+from .ocr_facts import apply_ink_facts, report_ocr_notes
 from .flat_tables import rebuild_flat_tables
 from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
@@ -206,6 +207,8 @@ def build_plan(doc: Document) -> Plan:
     """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
     with collecting() as found:
         report_source_notes(doc.source.notes)
+        if doc.source.ocr:
+            report_ocr_notes(doc.source.notes)
         plan = _build_plan(doc)
     plan.diagnostics = found
     return plan
@@ -322,6 +325,8 @@ def _build(doc: Document, seg: Segments) -> Plan:
         document_type=doc_type, is_plan=is_plan, header=header, sections=sections, appendices=appendices,
         tasks=ordered, references=_references(doc, seg),
     )
+    if doc.source.ocr:
+        apply_ink_facts(plan.header, doc)
     plan._document = doc
     return plan
 

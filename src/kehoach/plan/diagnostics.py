@@ -15,6 +15,7 @@ call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for s
 - ``input-repaired``      the file was damaged and read as far as it could be (a DOCX part
                           that is not well-formed XML, bytes of a text file dropped or replaced)
 - ``page-skipped``        a PDF page past a resource bound was not read
+- ``handwriting-unread``  a number or day written by hand on a scan could not be read: left null
 
 New codes are added here with a line of explanation.
 """

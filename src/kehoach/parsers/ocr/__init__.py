@@ -5,7 +5,9 @@ only when asked, `--ocr`). Out: `Paragraph` blocks (header columns as role="layo
 `Table` blocks for ruled tables, every provenance with source="ocr" and its page.
 
 Modules: `recognize` (rendering, Tesseract, lines, paragraphs, handwritten number slots),
-`tables` (ruled grids found on the page image).
+`tables` (ruled grids found on the page image), `clean` (coloured ink off the page, deskew),
+`header` (seal and incoming stamp), `zones` (the số and date lines read again),
+`paragraphs` (paragraph starts), `correct` (Vietnamese post-correction), `run` (the page pool).
 """
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ Ruled tables (`tables`) are found from their lines before Tesseract runs; the li
 are erased from the image it reads (they make it skip whole rows) and the words are put
 back into the grid's cells. Every block's provenance says source="ocr" and the page;
 `SourceInfo.notes` gets the time spent on each page. Options: `pages` (1-based list),
-`dpi`, `ocr_lang` ("vie"), `ocr_tables` (True).
+`dpi`, `ocr_lang` ("vie"), `ocr_tables` (True), `ocr_workers` (the CPUs), `ocr_correct`
+(True: `ocr_correct` post-correction).
 
 The number and the day of a signed document are often written by hand in the blank
 left for them ("Số: 589/KH-…", "ngày 02 tháng …"). Tesseract reads printed text well
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,10 +37,15 @@ import regex as re
 from ...blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
 from ...errors import KehoachError
 from ...vntext import clean, fold, is_upper_title
+from .clean import deskew, separate_ink
+from .correct import correct_blocks
+from .header import ink_notes, is_copy_stamp
+from .paragraphs import MARKER_RE, margins, starts_paragraph
+from .run import PagePool, default_workers
+from .zones import fix_header_zones
 from .tables import Grid, cell_layout, erase_rules, find_grids, locate
 
 DEFAULT_DPI = 300
-PAGE_TIMEOUT_S = 180
 _MM_PER_PT = 25.4 / 72
 
 
@@ -322,6 +329,11 @@ def _is_noise(words: list[Word]) -> bool:
 def _drop_noise(lines: list[Line]) -> list[Line]:
     kept = []
     for line in lines:
+        for seg in line.segments:       # an underline read as "_" at either end of a segment
+            while seg and seg[-1].text.strip("_—-=~'`") == "" and len(seg) > 1:
+                seg.pop()
+            while seg and seg[0].text.strip("_—=~'`") == "" and len(seg) > 1:
+                seg.pop(0)
         line.segments = [seg for seg in line.segments if seg and not _is_noise(seg)]
         line.words = [w for seg in line.segments for w in seg]
         if line.words:
@@ -333,6 +345,7 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
     """Lines -> paragraphs: header regions column by column, body lines by Tesseract paragraph."""
     out: list[Paragraph] = []
     number = {id(ln): k for k, ln in enumerate(lines, 1)}   # line on the page, as for PDF text
+    edges = margins([ln for ln in lines if len(ln.segments) == 1])
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -377,6 +390,7 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
         group = [line]
         j = i + 1
         while (j < len(lines) and lines[j].key[:2] == line.key[:2] and len(lines[j].segments) == 1
+               and not starts_paragraph(group[-1], lines[j], edges)
                and is_upper_title(_seg_text(lines[j].words)) == is_upper_title(_seg_text(group[-1].words))):
             group.append(lines[j])   # a capitals line (a type line, a heading) stands alone
             j += 1
@@ -400,7 +414,9 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
         prev = out[-1] if out else None
         if (prev is not None and prev.role == "body" and para.role == "body"
                 and prev.prov.page == para.prov.page and prev.text and para.text
-                and prev.text[-1] not in ".:;!?" and para.text[0].islower()):
+                and prev.text[-1] not in ".:;!?" and para.text[0].islower()
+                and not is_upper_title(prev.text)        # nothing runs on after a capitals heading
+                and not MARKER_RE.match(para.text)):     # nor into an item "a) …"
             prev.lines = prev.lines + para.lines
             prev.text = clean(prev.text + " " + para.text)
             prev.raw = prev.text
@@ -513,11 +529,25 @@ def _is_blank(gray) -> bool:
     return dark < 0.0005 * inner.width * inner.height
 
 
+@dataclass
+class _Page:
+    """A page rendered and cleaned, waiting for (or holding) Tesseract's words."""
+    number: int
+    image: object            # the RGB page (coloured ink still there: the slots read it)
+    clean: object            # the grey page Tesseract reads
+    grids: list[Grid]
+    started: float
+    result: object           # Future[ocr_run.Result]
+
+
 def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str = "vie",
             **options: object) -> Document:
-    """OCR a (scanned) PDF into blocks. `pages` (1-based) limits the work to some pages."""
+    """OCR a (scanned) PDF into blocks. `pages` (1-based) limits the work to some pages.
+
+    Pages are rendered and cleaned here one after another and read by Tesseract in a pool
+    of `ocr_workers` threads (default: the CPUs), at most one page ahead per worker.
+    """
     import pypdfium2 as pdfium
-    from PIL import ImageOps
 
     path = Path(path)
     binary = tesseract_binary()
@@ -529,11 +559,14 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
         raise KehoachError(str(path), "bad_pdf", error=str(exc)) from None
     source = SourceInfo(path=str(path), format="pdf", pages=len(pdf), ocr=True)
     blocks: list[Block] = []
-    table_count = 0
+    tables = [0]
     wanted = pages or list(range(1, len(pdf) + 1))
+    workers = default_workers(options.get("ocr_workers"))
+    began = time.monotonic()
     try:
-        with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp, PagePool(binary, workers) as pool:
             workdir = Path(tmp)
+            pending: deque[_Page] = deque()
             for number in wanted:
                 if not 1 <= number <= len(pdf):
                     continue
@@ -543,52 +576,75 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 source.page_setups.append(PageSetup(
                     width_mm=round(width_pt * _MM_PER_PT, 1), height_mm=round(height_pt * _MM_PER_PT, 1),
                     orientation="landscape" if width_pt > height_pt else "portrait", first_page=number))
-                scale = float(options.get("dpi") or DEFAULT_DPI) / 72
-                image = page.render(scale=scale).to_pil().convert("RGB")
-                gray = ImageOps.grayscale(image)
+                dpi = float(options.get("dpi") or DEFAULT_DPI)
+                image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+                gray, ink = separate_ink(image)      # seals, stamps, signatures: not text
                 if _is_blank(gray):
                     source.notes.append(f"ocr:page {number}: blank, skipped")
                     continue
+                gray = deskew(gray, ink)
+                if ink.skew:
+                    image = image.rotate(ink.skew, fillcolor=(255, 255, 255))
+                    source.notes.append(f"ocr:page {number}: turned {ink.skew:+.2f}° straight")
+                source.notes.extend(f"ocr:page {number}: {fact}" for fact in ink_notes(ink, image, dpi, binary, workdir))
                 grids = find_grids(gray) if options.get("ocr_tables", True) else []
                 target = workdir / f"page{number}.png"
                 # ruling lines make Tesseract skip whole table rows: read the page without them
                 clean_page = erase_rules(gray, grids) if grids else gray
                 clean_page.save(target)
-                try:
-                    proc = subprocess.run([binary, str(target), "stdout", "-l", ocr_lang, "--psm", "3", "tsv"],
-                                          capture_output=True, text=True, timeout=PAGE_TIMEOUT_S,
-                                          env={**os.environ, "OMP_THREAD_LIMIT": "1"})
-                except subprocess.TimeoutExpired:
-                    raise KehoachError(str(path), "ocr_failed", page=number, error="timeout") from None
-                if proc.returncode != 0:
-                    error = (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
-                    raise KehoachError(str(path), "ocr_failed", page=number, error=error[:200])
-                words = [w for w in parse_tsv(proc.stdout) if w.conf >= 0]
-                if not any(w.conf > 30 and any(c.isalnum() for c in w.text) for w in words):
-                    source.notes.append(f"ocr:page {number}: blank, skipped")
-                    continue
-                words, in_tables = _split_table_words(words, grids)
-                lines = _drop_noise(group_lines(words))
-                for line in lines:
-                    if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
-                        _fix_slots(line, image, binary, workdir, source.notes, number)
-                paragraphs = _blocks_from_lines(lines, number, image.width)
-                placed: list[tuple[float, Block]] = [(lines[p.prov.line - 1].top, p) for p in paragraphs]
-                for grid, cell_words in zip(grids, in_tables):
-                    if cell_words:
-                        table_count += 1
-                        table = _table(grid, cell_words, number, table_count)
-                        _read_empty_cells(table, grid, clean_page, binary, workdir, ocr_lang)
-                        _fix_number_column(table)
-                        placed.append((grid.ys[0], table))
-                placed.sort(key=lambda item: item[0])
-                blocks.extend(block for _, block in placed)
-                source.notes.append(f"ocr:page {number}: {time.monotonic() - started:.1f}s")
+                pending.append(_Page(number, image, clean_page, grids, started,
+                                     pool.submit(target, ["-l", ocr_lang, "--psm", "3", "tsv"])))
+                while len(pending) > workers:
+                    blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
+            while pending:
+                blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
     finally:
         pdf.close()
+    if options.get("ocr_correct", True):
+        correct_blocks(blocks, source.notes)     # marks put back from word-pair evidence
+    source.notes.append(f"ocr: {time.monotonic() - began:.1f}s in all, {workers} worker(s)")
     if not blocks:
         raise KehoachError(str(path), "no_text")
     return Document(blocks=blocks, source=source)
+
+
+def _finish(pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Path, ocr_lang: str,
+            tables: list[int]) -> list[Block]:
+    """Tesseract's words of one page -> its blocks (header slots and tables read again)."""
+    number, image, clean_page, grids = pg.number, pg.image, pg.clean, pg.grids
+    proc = pg.result.result()
+    if proc.timed_out:
+        raise KehoachError(str(path), "ocr_failed", page=number, error="timeout")
+    if proc.returncode != 0:
+        error = (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
+        raise KehoachError(str(path), "ocr_failed", page=number, error=error[:200])
+    words = [w for w in parse_tsv(proc.stdout) if w.conf >= 0]
+    if not any(w.conf > 30 and any(c.isalnum() for c in w.text) for w in words):
+        source.notes.append(f"ocr:page {number}: blank, skipped")
+        return []
+    words, in_tables = _split_table_words(words, grids)
+    lines = group_lines(words)
+    fix_header_zones(lines, image, clean_page, binary, workdir, source.notes, number)
+    lines = _drop_noise(lines)
+    for line in lines:
+        if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
+            _fix_slots(line, image, binary, workdir, source.notes, number)
+    paragraphs = _blocks_from_lines(lines, number, image.width)
+    source.dropped.extend(p for p in paragraphs if is_copy_stamp(p.text))
+    paragraphs = [p for p in paragraphs if not is_copy_stamp(p.text)]
+    placed: list[tuple[float, Block]] = []
+    for p in paragraphs:      # paragraphs keep their order (a header's columns one after the other)
+        placed.append((max(lines[p.prov.line - 1].top, placed[-1][0] if placed else 0), p))
+    for grid, cell_words in zip(grids, in_tables):
+        if cell_words:
+            tables[0] += 1
+            table = _table(grid, cell_words, number, tables[0])
+            _read_empty_cells(table, grid, clean_page, binary, workdir, ocr_lang)
+            _fix_number_column(table)
+            placed.append((grid.ys[0], table))
+    placed.sort(key=lambda item: item[0])
+    source.notes.append(f"ocr:page {number}: {time.monotonic() - pg.started:.1f}s")
+    return [block for _, block in placed]
 
 
 def parse(path: str | Path, **options: object) -> Document:

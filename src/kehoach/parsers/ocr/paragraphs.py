@@ -1,0 +1,52 @@
+"""Where a new paragraph starts on a scanned page, from the lines' positions and first words.
+
+Tesseract groups lines into paragraphs by its own layout analysis, and on a plan it often
+runs a numbered heading into the paragraph before it ("… phòng ngừa tội phạm 3.1. Các sở,
+ban, ngành"): the plan reader then sees neither the heading nor the item. A line starts a
+new paragraph when it opens with a numbering mark ("3.1.", "a)", "II.", "-", "+"), or when
+it is indented like a first line while the line before it ends short of the right margin.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import regex as re
+
+# "1." "3.1." "3.1.2." "a)" "đ)" "I." "IV." "-" "–" "+" "•" followed by a space
+MARKER_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}\.|[-–+•*])(?:\s|$)")
+
+
+class _Word(Protocol):
+    left: int
+    right: int
+    text: str
+
+
+class _Line(Protocol):
+    words: list
+    height: int
+
+
+def margins(lines: Sequence[_Line]) -> tuple[int, int]:
+    """(left, right) edges of the page's body text: the usual start and end of full lines."""
+    lefts = sorted(ln.words[0].left for ln in lines if len(ln.words) >= 4)
+    rights = sorted(ln.words[-1].right for ln in lines if len(ln.words) >= 4)
+    if not lefts:
+        return 0, 0
+    return lefts[len(lefts) // 10], rights[(len(rights) * 9) // 10]
+
+
+def starts_paragraph(prev: _Line, line: _Line, edges: tuple[int, int]) -> bool:
+    """True when `line` begins a paragraph of its own rather than continuing `prev`."""
+    first = " ".join(w.text for w in line.words[:2])
+    if MARKER_RE.match(first):
+        return True
+    left, right = edges
+    if not right:
+        return False
+    unit = max(line.height, 1)
+    ends_short = prev.words[-1].right < right - 3 * unit
+    indented = line.words[0].left > left + 1.5 * unit
+    ends_sentence = prev.words[-1].text[-1:] in ".:;!?"
+    return indented and (ends_short or ends_sentence)
