@@ -63,7 +63,8 @@ def parsed(tmp_path_factory) -> tuple[object, dict[str, dict]]:
                                       "--summary", "json", "--jobs", "2"])
     plans = {}
     for path in files:
-        produced = list(out.rglob(f"{path.stem}.json"))
+        # two formats of one document share a stem: the batch then names them `<name>.json`
+        produced = list(out.rglob(f"{path.name}.json")) or list(out.rglob(f"{path.stem}.json"))
         if produced:
             plans[path.name] = json.loads(produced[0].read_text(encoding="utf-8"))
     return result, plans

@@ -29,6 +29,7 @@ from ..vntext import clean
 from . import limits, pdf_limits
 from . import pdf_layout as L
 from .pdf_lines import CharStats, Line, dedupe, group_lines, is_unmapped, strip_unmapped
+from .pdf_stamps import stamp_chars, with_stamps
 from .pdf_tables import FragRow, TableFrag, find_tables, read_table, ruling_grid, same_layout, table_rows
 
 PT_TO_MM = 25.4 / 72
@@ -217,7 +218,7 @@ def _read_page(page, stats: CharStats) -> PageData:
     """One page -> lines outside tables + table pieces. The page is closed by the caller."""
     data = PageData(number=page.page_number, width=float(page.width), height=float(page.height),
                     rotation=int(getattr(page, "rotation", 0) or 0))
-    chars = dedupe(list(page.chars), stats)
+    chars = dedupe(with_stamps(list(page.chars), stamp_chars(page)), stats)   # + a signed PDF's stamped number, day
     data.nchars = sum(1 for c in chars if c.get("text", "").strip())
     data.turn = _sideways_turn(chars)
     if data.turn:
