@@ -83,7 +83,7 @@ def test_a_clean_plan_and_a_note_are_committed(tmp_path: Path, env: dict[str, st
                                                "README.md": "# Dự thảo\n\nThư mục dự thảo kế hoạch của phòng.\n"})
     done = commit(repo, env)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "kehoach validate" in done.stdout and "Passed" in done.stdout
+    assert "kehoach validate" in done.stderr and "Passed" in done.stderr   # pre-commit reports on stderr
     assert committed(repo, env)
 
 
