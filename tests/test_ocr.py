@@ -6,16 +6,14 @@ an image, saved as an image-only PDF) checks the generic path without the real f
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach.errors import KehoachError
-from kehoach.parsers import load
-from kehoach.parsers import ocr
+from kehoach.parsers import load, ocr
 
 HERE = Path(__file__).resolve().parent
 REALDOCS = _REALDOCS

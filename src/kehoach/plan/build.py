@@ -19,12 +19,11 @@ from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
 from .flat_tables import rebuild_flat_tables
-from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
-from .tables import map_table, tasks_from_table
+from .tables import map_table, report_if_unread, tasks_from_table
 from .timeline import parse_timeline, plan_period, years_in
 
 
@@ -93,7 +92,7 @@ def _signature_table(t: Table) -> bool:
     return bool(P.RECIPIENTS_RE.match(first))
 
 
-def _signature_cells(doc: Document, seg: "Segments") -> list[tuple[int, Paragraph]]:
+def _signature_cells(doc: Document, seg: Segments) -> list[tuple[int, Paragraph]]:
     """The cells of the signature tables between the body and the appendices, read as paragraphs."""
     out: list[tuple[int, Paragraph]] = []
     for i in range(seg.sig_start, seg.appendix_start):

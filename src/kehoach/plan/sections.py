@@ -30,8 +30,8 @@ class Node:
     block: int
     para: Paragraph
     paras: list[tuple[int, Paragraph]] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
-    parent: "Node | None" = None
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
     level: int = 1
 
     def walk(self):
@@ -39,7 +39,7 @@ class Node:
         for child in self.children:
             yield from child.walk()
 
-    def top(self) -> "Node":
+    def top(self) -> Node:
         node = self
         while node.parent is not None:
             node = node.parent

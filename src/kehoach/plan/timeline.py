@@ -102,7 +102,7 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         what = (m.group(2) or "").strip() or None
         tl.recurrence = Recurrence(count=int(m.group(1)), what=what, per=_PER[fold(m.group(3))])
     elif m2:
-        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(fold(m2.group(3) or ""), None)
+        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(fold(m2.group(3) or ""))
         tl.kind = "recurring"
         tl.recurrence = Recurrence(count=count or 1, what=m2.group(4), per=_PER[fold(m2.group(1))])
     elif m3 and not re.search(r"thuong xuyen", f):

@@ -42,7 +42,7 @@ class Span:
     end: date
 
 
-def group_colours(tasks: list[Task]) -> "OrderedDict[str, str]":
+def group_colours(tasks: list[Task]) -> OrderedDict[str, str]:
     """Group name -> colour, in order of first appearance (tasks without a group are grey)."""
     out: OrderedDict[str, str] = OrderedDict()
     for task in tasks:

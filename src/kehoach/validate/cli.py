@@ -22,7 +22,6 @@ from .registry import all_rules, get_rule
 from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
 
 
-
 def _prefix(lang: str) -> str:
     return "lỗi" if lang == "vi" else "error"
 
@@ -90,7 +89,7 @@ def validate_cmd(
     outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
                         timeout=timeout or None, lang=config.lang)
     results = [FileResult(src.name, done.value or [], done.error)
-               for src, done in zip(sources, outcome.outcomes) if done is not None]
+               for src, done in zip(sources, outcome.outcomes, strict=True) if done is not None]
     if fmt != "github":        # the github format's own ::error line is what the log shows
         for r in results:      # the reason once, here; the reports only count the file
             if r.error:

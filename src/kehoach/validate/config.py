@@ -25,7 +25,6 @@ from typing import Any
 from ..i18n import LANGS
 from .registry import RANK, Rule, all_rules, expand
 
-
 MESSAGES = {
     "fail_on": {"vi": "fail-on: {value!r} không hợp lệ (error | warning | info)", "en": "fail-on: {value!r} (error | warning | info)"},
     "lang": {"vi": "lang: {value!r} không hợp lệ (vi | en)", "en": "lang: {value!r} (vi | en)"},

@@ -50,7 +50,7 @@ def roman(text: str) -> int | None:
     if not text or any(c not in _ROMAN for c in text):
         return None
     total = 0
-    for a, b in zip(text, text[1:] + " "):
+    for a, b in zip(text, text[1:] + " ", strict=True):
         value = _ROMAN[a]
         total += -value if b != " " and _ROMAN[b] > value else value
     return total
@@ -225,7 +225,7 @@ def task_numbering(plan: Plan, config: Config):
         1	Triển khai kế hoạch tuyên truyền năm 2024	Quý I/2024
         1	Báo cáo kết quả thực hiện	Quý IV/2024
         2	Viết tin bài về CCHC năm 2024	Thường xuyên
-    """
+    """  # noqa: W291 - a trailing tab is an empty last cell of a fragment row
     # a group is a run of consecutive rows under one group row: the same title further down
     # is another group (numbering may run on across groups)
     groups: list[tuple[str, list[Task]]] = []

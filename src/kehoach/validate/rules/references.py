@@ -199,7 +199,7 @@ def reference_date_after_plan(plan: Plan, config: Config):
     if limit is None:
         return
     for ref in plan.references:
-        for raw, date in _ref_dates(ref):
+        for _raw, date in _ref_dates(ref):
             if date and date > limit:
                 yield reference_date_after_plan.finding(
                     config, MESSAGES["future"], location=ref.location, excerpt=excerpt(ref.raw),

@@ -436,6 +436,6 @@ def appendix_numbering(plan: Plan, config: Config):
     values = [_numeral(a.label) for a in labelled]
     if values == list(range(1, len(values) + 1)):
         return
-    bad = next((a for a, v, want in zip(labelled, values, range(1, len(values) + 1)) if v != want), labelled[0])
+    bad = next((a for a, v, want in zip(labelled, values, range(1, len(values) + 1), strict=True) if v != want), labelled[0])
     yield appendix_numbering.finding(config, MESSAGES["unnumbered"], location=bad.location, excerpt=excerpt(bad.label),
                                      count=len(labelled), labels=", ".join(clean(a.label or "") for a in labelled))
