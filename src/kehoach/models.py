@@ -178,7 +178,7 @@ class Plan(BaseModel):
     _document: Any = PrivateAttr(default=None)
 
     @property
-    def document(self):
+    def document(self) -> Any:     # the parsed blocks.Document (Any: models stays free of parser types)
         return self._document
 
 

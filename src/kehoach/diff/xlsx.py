@@ -42,9 +42,11 @@ def diff_xlsx(diff: PlanDiff, lang: str = "vi") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook opens on one worksheet"
     ws.title = TASK_SHEET
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for col, (title, width) in enumerate(COLUMNS, start=1):

@@ -86,10 +86,12 @@ def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     items = list(items)
     wb = Workbook()
     tasks = wb.active
+    assert isinstance(tasks, Worksheet), "a new workbook opens on one worksheet"
     tasks.title = TASK_SHEET
     info = wb.create_sheet(PLAN_SHEET)
 

@@ -248,7 +248,8 @@ def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None,
         return clean(m.group("title"))
     if m and not m.group("title"):
         content = texts[c_content].strip() if c_content is not None and c_content < len(texts) else ""
-        others = [c for c in distinct_cells if c is not grid[c_num] and (c_content is None or c is not grid[c_content])]
+        others = [c for c in distinct_cells if (c_num is None or c is not grid[c_num])
+                  and (c_content is None or c is not grid[c_content])]
         if content and not others:
             return clean(content)
     return None
@@ -291,7 +292,7 @@ def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) 
         if any(len(t) > 80 for t in texts):
             continue
         roles = {role_of(t) for t in texts if t.strip()}
-        seen = sorted(roles & _TELLING)
+        seen = sorted(r for r in roles & _TELLING if r)
         if seen:
             pv = table.prov
             report("table-no-tasks",

@@ -18,7 +18,7 @@ from ..models import Finding
 from ..options import lang_option
 from .config import Config, ConfigError, load_config
 from .exitcodes import USAGE, exit_code
-from .registry import all_rules, get_rule
+from .registry import Rule, all_rules, get_rule
 from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
 
 
@@ -126,7 +126,7 @@ def rules_cmd(
         typer.echo(f"{r.code}  {r.name:<{width}}  {words[r.severity]:<9}  {r.summary_text(lang)}")
 
 
-def _rule_dict(r, lang: str) -> dict:
+def _rule_dict(r: Rule, lang: str) -> dict[str, str]:
     return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
             "summary": r.summary_text(lang), "doc": r.doc_text(lang)}
 

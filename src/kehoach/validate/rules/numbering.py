@@ -7,10 +7,11 @@ v x y — "đ" follows "d", and f, j, w, z are not used.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex as re
 
-from ...models import Plan, Section, Task
+from ...models import Finding, Plan, Section, Task
 from ..config import Config
 from ..registry import rule
 from ..util import describe, excerpt
@@ -106,7 +107,7 @@ def _sibling_lists(sections: list[Section]) -> Iterator[list[Section]]:
       hợp "e" đứng ngay sau "d" (chức năng đánh số tự động của Word không có "đ") chỉ được báo ở mức
       `info`.
       """)
-def heading_numbering(plan: Plan, config: Config):
+def heading_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     """heading-numbering (KH201, warning): section, sub-section and point numbers run in order.
 
     Sections I, II, III …, sub-sections 1, 2, 3 … and points a), b), c), d), đ), e), g) …
@@ -159,12 +160,13 @@ def heading_numbering(plan: Plan, config: Config):
                 value = value_of(s.number, style)
                 if value is None:
                     continue
-                fmt = {"label": label, "number": s.number}
+                fmt: dict[str, Any] = {"label": label, "number": s.number}
                 if value in seen:
+                    first = seen[value]
                     yield heading_numbering.finding(config, MESSAGES["duplicate"], location=s.location,
-                                                    excerpt=excerpt(s.title), other=describe(seen[value].location, config.lang) or s.number,
-                                                    related=[{"role": "first", "location": seen[value].location.model_dump(exclude_none=True) if seen[value].location else None,
-                                                              "title": seen[value].title}], **fmt)
+                                                    excerpt=excerpt(s.title), other=describe(first.location, config.lang) or s.number,
+                                                    related=[{"role": "first", "location": first.location.model_dump(exclude_none=True) if first.location else None,
+                                                              "title": first.title}], **fmt)
                 elif previous is not None and value < previous[0]:
                     yield heading_numbering.finding(config, MESSAGES["backwards"], location=s.location,
                                                     excerpt=excerpt(s.title), previous=previous[1].number, **fmt)
@@ -196,7 +198,7 @@ def _task_number(task: Task) -> int | None:
       cùng một nhóm; các dòng con của một nhiệm vụ dùng chung số của nhiệm vụ đó nên không tính là
       trùng. Số bị bỏ cách (1, 2, 4) chỉ được báo ở mức `info`, vì Word có thể tự đánh số cột.
       """)
-def task_numbering(plan: Plan, config: Config):
+def task_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     """task-numbering (KH202, warning): table task numbers are unique within their group.
 
     In an appendix table the STT column restarts in each group (I, II …) and must not repeat
