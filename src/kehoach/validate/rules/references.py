@@ -93,7 +93,7 @@ def reference_type_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
     FAIL::
 
         Căn cứ Quyết định số 07/KH-UBND ngày 20/01/2024 của Chủ tịch UBND tỉnh phê duyệt Kế hoạch tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     for ref in plan.references:
         word = _type_word(ref)
         code = ref.type_code or type_code(ref.number)
@@ -149,7 +149,7 @@ def reference_date_invalid(plan: Plan, config: Config) -> Iterator[Finding]:
     FAIL::
 
         Căn cứ Kế hoạch số 08/KH-UBND ngày 31/02/2024 của UBND tỉnh về tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     seen: set[tuple] = set()
     for ref in plan.references:
         for raw, date in _ref_dates(ref):
@@ -240,7 +240,7 @@ def reference_date_inconsistent(plan: Plan, config: Config) -> Iterator[Finding]
         Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở Công Thương về việc kiểm tra vật liệu nổ công nghiệp.
 
         1. Căn cứ pháp lý: Quyết định số 1050/QĐ-SCT ngày 06/3/2025 của Giám đốc Sở Công Thương.
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     own = _number_key(plan.header.number or "")
     first: dict[str, tuple[str, dt.date, Location]] = {}
     reported: set[str] = set()

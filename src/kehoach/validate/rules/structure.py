@@ -312,7 +312,7 @@ def not_a_plan(plan: Plan, config: Config) -> Iterator[Finding]:
         Ngày 07/3/2024, UBND tỉnh đã ban hành Kế hoạch số 865/KH-UBND truyền thông về hoạt động kiểm soát thủ tục hành chính năm 2024 trên địa bàn tỉnh.
 
         Theo đó, các cơ quan, đơn vị trên địa bàn tỉnh cần tăng cường thông tin, tuyên truyền về hoạt động kiểm soát thủ tục hành chính.
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     if plan.is_plan:
         return
     names = KINDS.get(plan.document_type, KINDS["unknown"])
