@@ -192,7 +192,8 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
             tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
         return tl
 
-    if re.search(r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
+    if re.search(r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|"
+                 r"\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
         tl.kind = "event"
         return tl
 

@@ -28,8 +28,10 @@ MESSAGES = {
                   "en": "{label} number \"{number}\" comes after \"{previous}\" (out of order)"},
     "skipped": {"vi": "số {label} nhảy từ \"{previous}\" sang \"{number}\" (thiếu {missing})",
                 "en": "{label} numbering jumps from \"{previous}\" to \"{number}\" ({missing} missing)"},
-    "skipped_dd": {"vi": "điểm \"{number}\" đứng ngay sau \"{previous}\": theo bảng chữ cái tiếng Việt, sau d là đ (đánh số tự động của Word không có đ)",
-                   "en": "point \"{number}\" follows \"{previous}\": the Vietnamese alphabet puts đ after d (Word's automatic lettering has no đ)"},
+    "skipped_dd": {"vi": "điểm \"{number}\" đứng ngay sau \"{previous}\": theo bảng chữ "
+                         "cái tiếng Việt, sau d là đ (đánh số tự động của Word không có đ)",
+                   "en": "point \"{number}\" follows \"{previous}\": the Vietnamese "
+                         "alphabet puts đ after d (Word's automatic lettering has no đ)"},
     "start": {"vi": "{label} đầu tiên đánh số \"{number}\" (thiếu {missing})",
               "en": "the first {label} is numbered \"{number}\" ({missing} missing)"},
     "foreign": {"vi": "chữ \"{number}\" không dùng để đánh số điểm (bảng chữ cái tiếng Việt: … d, đ, e, g, h …)",

@@ -23,14 +23,20 @@ MESSAGES = {
                "en": "{count} paragraph(s) look like legacy TCVN3/VNI text (garbled font encoding): convert to Unicode"},
     "converted": {"vi": "văn bản gốc dùng bảng mã cũ ({note}); đã được chuyển sang Unicode khi đọc",
                   "en": "the source uses a legacy encoding ({note}); it was converted to Unicode on reading"},
-    "garbled_repaired": {"vi": "lớp chữ của tệp dùng bảng mã phông hỏng (\"Ĉӝc lұp\" thay cho \"Độc lập\"); kehoach đã sửa bằng bảng ký tự học từ các cụm chữ đã biết{untrusted}",
-                         "en": "the file's text layer uses a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"); kehoach repaired it with a character map learnt from known phrases{untrusted}"},
-    "garbled": {"vi": "{count} đoạn có chữ bị lỗi bảng mã phông (\"Ĉӝc lұp\" thay cho \"Độc lập\"): cần xuất lại văn bản với phông Unicode",
-                "en": "{count} paragraph(s) have text in a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"): export the document again with a Unicode font"},
+    "garbled_repaired": {"vi": "lớp chữ của tệp dùng bảng mã phông hỏng (\"Ĉӝc lұp\" thay cho \"Độc "
+                               "lập\"); kehoach đã sửa bằng bảng ký tự học từ các cụm chữ đã biết{untrusted}",
+                         "en": "the file's text layer uses a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"); "
+                               "kehoach repaired it with a character map learnt from known phrases{untrusted}"},
+    "garbled": {"vi": "{count} đoạn có chữ bị lỗi bảng mã phông (\"Ĉӝc lұp\" thay "
+                      "cho \"Độc lập\"): cần xuất lại văn bản với phông Unicode",
+                "en": "{count} paragraph(s) have text in a broken font map (\"Ĉӝc lұp\" "
+                      "for \"Độc lập\"): export the document again with a Unicode font"},
     "decomposed": {"vi": "{count} đoạn dùng Unicode tổ hợp (NFD) hoặc dấu bị tách rời: nên chuẩn hóa về dạng dựng sẵn (NFC)",
                    "en": "{count} paragraph(s) use decomposed Unicode (NFD) or detached marks: normalise to NFC"},
-    "mixed": {"vi": "dùng lẫn hai kiểu bỏ dấu: {old} chỗ kiểu cũ (ví dụ \"{old_example}\") và {new} chỗ kiểu mới (ví dụ \"{new_example}\")",
-              "en": "two tone-placement styles are mixed: {old} old-style (e.g. \"{old_example}\") and {new} new-style (e.g. \"{new_example}\")"},
+    "mixed": {"vi": "dùng lẫn hai kiểu bỏ dấu: {old} chỗ kiểu cũ (ví dụ "
+                    "\"{old_example}\") và {new} chỗ kiểu mới (ví dụ \"{new_example}\")",
+              "en": "two tone-placement styles are mixed: {old} old-style (e.g. "
+                    "\"{old_example}\") and {new} new-style (e.g. \"{new_example}\")"},
 }
 
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
