@@ -4,7 +4,8 @@ pre-commit installs the hook from this repository at its current commit into a f
 environment (pip install of kehoach, as a team's machine would), then a real `git commit` in a
 temporary repository runs `kehoach validate` on the staged plans. The commit is refused when a
 finding reaches fail-on (error unless the team's kehoach.toml says otherwise) and the finding
-is shown; a clean plan goes through.
+is shown; a clean plan goes through. The hook is installed from this checkout's HEAD commit
+(uncommitted changes to .pre-commit-hooks.yaml are not seen until committed).
 """
 from __future__ import annotations
 
