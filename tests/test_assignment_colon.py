@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import REALDOCS, missing
-
 from kehoach import api
 from kehoach.parsers import doc as doc_parser
 from kehoach.plan.prose import assignment_unit

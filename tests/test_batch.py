@@ -15,10 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import SEEDS_DIR, missing
 from typer.testing import CliRunner
 
+from conftest import SEEDS_DIR, missing
 from kehoach import batch
 from kehoach.cli import app
 from kehoach.i18n import t

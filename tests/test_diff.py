@@ -8,7 +8,7 @@ import json
 import random
 import re
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -135,7 +135,7 @@ def test_tone_placement_and_case_are_not_changes(tmp_path):
 def test_task_moved_to_another_group_and_renumbered_groups(tmp_path):
     # the first task goes to the other group; the groups swap their numbers (I <-> II)
     lines = PLAN.splitlines()
-    row = next(l for l in lines if "Rà soát văn bản" in l)
+    row = next(line for line in lines if "Rà soát văn bản" in line)
     lines.remove(row)
     lines.append(row)
     new = "\n".join(lines).replace("| I | Cải cách thể chế", "| II | Cải cách thể chế").replace(
@@ -222,7 +222,7 @@ def test_xlsx_sheet_of_task_changes(tmp_path):
     wb = openpyxl.load_workbook(out)
     ws = wb["Thay đổi nhiệm vụ"]
     header = [c.value for c in ws[1]]
-    rows = [dict(zip(header, (c.value for c in r))) for r in ws.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=2)]
     assert len(rows) == 4 and header[-1] == "Ý kiến người rà soát"
     first = rows[0]
     assert first["Trạng thái"] == "SỬA" and first["Trường thay đổi"] == "thời gian"
@@ -230,6 +230,30 @@ def test_xlsx_sheet_of_task_changes(tmp_path):
     assert [r["Trạng thái"] for r in rows[1:]] == ["GIỮ NGUYÊN"] * 3
     other = [[c.value for c in r] for r in wb["Phần đầu, đề mục"].iter_rows(min_row=2)]
     assert ["number", "12/KH-UBND", "15/KH-UBND"] in other
+
+
+def test_xlsx_an_added_or_removed_task_keeps_every_fact(tmp_path):
+    """A task on one side only fills all its columns (its notes were once cut off)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from io import BytesIO
+
+    from kehoach.diff.xlsx import COLUMNS, diff_xlsx
+    unit = Unit(name="Sở Nội vụ", raw="Sở Nội vụ", key=key("Sở Nội vụ"))
+    kept = Task(id="t1", origin="body", number="1", content="Rà soát thủ tục hành chính", lead=[unit])
+    added = Task(id="t2", origin="body", number="2", content="Số hóa hồ sơ lưu trữ", lead=[unit],
+                 timeline=Timeline(raw="Quý IV/2026"), notes="Ưu tiên hồ sơ đất đai")
+    d = diff_plans(Plan(source=SourceFacts(path="old", format="text"), tasks=[kept]),
+                   Plan(source=SourceFacts(path="new", format="text"), tasks=[kept, added]))
+    gone = diff_plans(Plan(source=SourceFacts(path="old", format="text"), tasks=[kept, added]),
+                      Plan(source=SourceFacts(path="new", format="text"), tasks=[kept]))
+    for diff, side in ((d, "mới"), (gone, "cũ")):
+        ws = openpyxl.load_workbook(BytesIO(diff_xlsx(diff)))["Thay đổi nhiệm vụ"]
+        header = [c.value for c in ws[1]]
+        assert header == [title for title, _ in COLUMNS]
+        row = next(dict(zip(header, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=2)
+                   if r[0].value != "GIỮ NGUYÊN")
+        assert row[f"Ghi chú ({side})"] == "Ưu tiên hồ sơ đất đai"
+        assert row[f"Thời gian ({side})"] == "Quý IV/2026"
 
 
 def test_schema_diff_describes_the_contract():
@@ -261,7 +285,7 @@ def _all_sections(sections):
         yield from _all_sections(s.children)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: str) -> Plan:
     return api.parse(path)
 
@@ -524,14 +548,7 @@ def test_family_word_diff_shows_the_rewording():
 
 # ---------------------------------------------------------------- synthetic stress test of the alignment
 
-_VOCAB = ("rà soát kiểm tra đôn đốc hướng dẫn triển khai tổ chức thực hiện xây dựng ban hành kế hoạch "
-          "văn bản quy phạm pháp luật thủ tục hành chính cải cách chính quyền số chuyển đổi dữ liệu "
-          "cơ sở hạ tầng công chức viên chức đào tạo bồi dưỡng tuyên truyền phổ biến giáo dục ngân sách "
-          "tài chính công tài sản đầu tư giải ngân vốn dịch vụ công trực tuyến một cửa liên thông hồ sơ "
-          "giải quyết tiếp nhận phản ánh kiến nghị người dân doanh nghiệp đánh giá chỉ số hài lòng "
-          "sắp xếp tổ chức bộ máy biên chế vị trí việc làm kỷ luật kỷ cương đạo đức công vụ thanh tra "
-          "báo cáo định kỳ tổng hợp kết quả cấp tỉnh cấp xã phường đặc khu hệ thống thông tin điện tử "
-          "lưu trữ số hóa chữ ký số nền tảng ứng dụng trí tuệ nhân tạo an toàn an ninh mạng").split()
+_VOCAB = ["rà", "soát", "kiểm", "tra", "đôn", "đốc", "hướng", "dẫn", "triển", "khai", "tổ", "chức", "thực", "hiện", "xây", "dựng", "ban", "hành", "kế", "hoạch", "văn", "bản", "quy", "phạm", "pháp", "luật", "thủ", "tục", "hành", "chính", "cải", "cách", "chính", "quyền", "số", "chuyển", "đổi", "dữ", "liệu", "cơ", "sở", "hạ", "tầng", "công", "chức", "viên", "chức", "đào", "tạo", "bồi", "dưỡng", "tuyên", "truyền", "phổ", "biến", "giáo", "dục", "ngân", "sách", "tài", "chính", "công", "tài", "sản", "đầu", "tư", "giải", "ngân", "vốn", "dịch", "vụ", "công", "trực", "tuyến", "một", "cửa", "liên", "thông", "hồ", "sơ", "giải", "quyết", "tiếp", "nhận", "phản", "ánh", "kiến", "nghị", "người", "dân", "doanh", "nghiệp", "đánh", "giá", "chỉ", "số", "hài", "lòng", "sắp", "xếp", "tổ", "chức", "bộ", "máy", "biên", "chế", "vị", "trí", "việc", "làm", "kỷ", "luật", "kỷ", "cương", "đạo", "đức", "công", "vụ", "thanh", "tra", "báo", "cáo", "định", "kỳ", "tổng", "hợp", "kết", "quả", "cấp", "tỉnh", "cấp", "xã", "phường", "đặc", "khu", "hệ", "thống", "thông", "tin", "điện", "tử", "lưu", "trữ", "số", "hóa", "chữ", "ký", "số", "nền", "tảng", "ứng", "dụng", "trí", "tuệ", "nhân", "tạo", "an", "toàn", "an", "ninh", "mạng"]
 _UNITS = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ",
           "Công an tỉnh", "Thanh tra tỉnh", "Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]
 _WHEN = ["Thường xuyên", "Quý I/2026", "Quý II/2026", "Tháng 6/2026", "Tháng 12/2026", "Năm 2026"]

@@ -5,15 +5,14 @@ with its tasks written in prose, per agency.
 """
 from __future__ import annotations
 
-import os
 import struct
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach.errors import KehoachError
 from kehoach.parsers.doc import soffice as doc_parser
 from kehoach.parsers import load
@@ -150,7 +149,7 @@ def test_parallel_conversions_do_not_collide(tmp_path: Path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         documents = list(pool.map(load, copies))
     assert [len(d.paragraphs) for d in documents] == [len(documents[0].paragraphs)] * 2
-    assert all(d.source.path == str(c) for d, c in zip(documents, copies))
+    assert all(d.source.path == str(c) for d, c in zip(documents, copies, strict=True))
 
 
 # ---------------------------------------------------------------- pages (Word's count, LibreOffice's layout)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach.blocks import Paragraph, Table
 from kehoach.errors import KehoachError
 from kehoach.parsers import load

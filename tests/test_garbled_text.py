@@ -1,10 +1,9 @@
 """Text in a broken font map ("Ĉӝc lұp" for "Độc lập"): repaired on reading, reported by KH704."""
-from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach import api
 from kehoach.validate.config import Config
 from kehoach.validate.engine import validate

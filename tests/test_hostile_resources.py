@@ -16,6 +16,7 @@ adds the cases too slow for every run (500 dense PDF pages at the real glyph bou
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -191,10 +192,8 @@ def _run(case: Case, folder: Path) -> Run:
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def problems(case: Case, run: Run) -> list[str]:
@@ -329,15 +328,16 @@ def test_text_repairs_are_noted_and_binary_still_refused():
 
 
 def test_xml_encoding_from_bom_nul_pattern_or_declaration():
-    from kehoach.parsers.docx.container import as_utf8, declares_dtd, xml_encoding
     import io
+
+    from kehoach.parsers.docx.container import as_utf8, declares_dtd, xml_encoding
 
     doctype = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><d/>'
     for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
         assert xml_encoding(doctype.encode(codec)) == codec
         assert declares_dtd(io.BytesIO(as_utf8(doctype.encode(codec), "f", "p")))
     assert xml_encoding(b'<?xml version="1.0" encoding="UTF-7"?>') == "utf-7"
-    utf7 = '<?xml version="1.0" encoding="UTF-7"?>'.encode() + "<!DOCTYPE d><d/>".encode("utf-7")
+    utf7 = b'<?xml version="1.0" encoding="UTF-7"?>' + "<!DOCTYPE d><d/>".encode("utf-7")
     assert declares_dtd(io.BytesIO(as_utf8(utf7, "f", "p")))
     assert xml_encoding(b"<?xml version='1.0'?><d/>") is None
 

@@ -6,16 +6,15 @@ real KH-1105 PDF against the repository's own text extract.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
 import pdfplumber
 import pytest
-
-from conftest import SHARED as _SHARED, missing
 import regex as re
 
+from conftest import SHARED as _SHARED
+from conftest import missing
 from kehoach import legacy
 from kehoach.blocks import Document, Paragraph
 from kehoach.parsers import load
@@ -219,7 +218,7 @@ def test_kh1105_repair_is_not_a_table_of_its_sentences():
 
     moved = legacy.repair([shifted(line) for line in lines])
     base = legacy.repair(lines)
-    same = sum(1 for a, b in zip(moved.lines, base.lines) if a == b)
+    same = sum(1 for a, b in zip(moved.lines, base.lines, strict=True) if a == b)
     assert same / len(lines) >= 0.95
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in "\n".join(moved.lines)
 
@@ -277,7 +276,7 @@ def garble(text: str, seed: int) -> str:
     import random
 
     letters = sorted({c for c in text if c.isalpha() and not c.isascii()})
-    table = dict(zip(letters, random.Random(seed).sample(range(300, 900), len(letters))))
+    table = dict(zip(letters, random.Random(seed).sample(range(300, 900), len(letters)), strict=True))
     return "".join(f"(cid:{ord(ch) - 29})" if ch.isascii() and 32 < ord(ch) < 127
                    else f"(cid:{table[ch]})" if ch in table else ch for ch in text)
 

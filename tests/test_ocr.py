@@ -6,13 +6,12 @@ an image, saved as an image-only PDF) checks the generic path without the real f
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach.errors import KehoachError
 from kehoach.parsers import load
 from kehoach.parsers.ocr import recognize as ocr

@@ -376,7 +376,8 @@ def test_bad_and_long_names_fail_alone_and_later_files_are_written(tmp_path: Pat
     assert "file name too long" in failures[f"in/{long_name}"]
     out = os.fsencode(tmp_path / "out")
     assert sorted(os.listdir(out)) == [b"a-before.json", b"b-bad\xff.json", b"e-after.json"]
-    plan = json.loads(open(out + b"/b-bad\xff.json", "rb").read())
+    with open(out + b"/b-bad\xff.json", "rb") as f:
+        plan = json.loads(f.read())
     assert plan["source"]["path"] == "in/b-bad\\xff.txt" and plan["tasks"]
     assert "in/b-bad\\xff.txt" not in failures
 

@@ -1,9 +1,7 @@
 """Prose tasks end to end on real plans of several issuers (issue 10): real values, not counts only."""
 from __future__ import annotations
 
-import pytest
 from conftest import REALDOCS, WEBCOPIES, needs
-
 from kehoach import api
 
 DE_AN_08 = REALDOCS / "laocai-sct_KH-de-an-08_2026.docx"            # Sở Công Thương Lào Cai, DOCX

@@ -14,10 +14,20 @@ import pytest
 
 from conftest import REALDOCS, SEEDS_DIR, needs
 from kehoach import api
-from kehoach.models import (Finding, Header, Location, Plan, Section, Signer, SourceFacts, Task, Timeline,
-                            Unit, Diagnostic)
-from kehoach.report import PlanInput, render
-from kehoach.report import charts
+from kehoach.models import (
+    Diagnostic,
+    Finding,
+    Header,
+    Location,
+    Plan,
+    Section,
+    Signer,
+    SourceFacts,
+    Task,
+    Timeline,
+    Unit,
+)
+from kehoach.report import PlanInput, charts, render
 from kehoach.validate.engine import validate
 from kehoach.vntext import key as vkey
 
@@ -226,7 +236,7 @@ def test_report_of_every_seed(tmp_path):
     html = out.read_text(encoding="utf-8")
     sections = html.split('<section class="plan"')[1:]
     assert len(sections) == len(seeds)
-    for seed, section in zip(seeds, sections):
+    for seed, section in zip(seeds, sections, strict=True):
         plan = api.parse(seed)
         assert section.count("<tr data-unit=") == len(plan.tasks)
         assert f"<dd>{seed} <span" in section                   # the source file, named as given
@@ -242,7 +252,7 @@ def test_report_of_realdocs_docx_plans(tmp_path):
     assert r.returncode == 0, r.stderr
     html = out.read_text(encoding="utf-8")
     assert html.count('<section class="plan"') == len(docs)
-    assert f"(1 plans" not in r.stderr and f"({len(docs)} plans" in r.stderr
+    assert "(1 plans" not in r.stderr and f"({len(docs)} plans" in r.stderr
 
 
 @needs(LARGEST)

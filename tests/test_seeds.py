@@ -6,7 +6,7 @@ comments where it helps); none of them is produced by the code under test.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ KIEN_TUONG = "003_de44e36b6cf76cb3.txt"  # Kiến Tường: two sections III, gr
 PHU_THO = "004_539e38bba5e301f8.txt"     # a news article about a plan, not a plan
 
 
-@lru_cache(maxsize=None)
+@cache
 def plan(name: str):
     return api.parse(SAMPLES / name)
 

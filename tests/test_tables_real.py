@@ -7,7 +7,6 @@ register whether it arrives as its PDF or as a `pdftotext -layout` copy.
 from __future__ import annotations
 
 from conftest import REALDOCS, WEBCOPIES, needs
-
 from kehoach import api
 
 BNNMT = REALDOCS / "bnnmt_QD-2200-QD-BNNMT-ban-hanh-KH_2026.index-text.md"
@@ -77,7 +76,7 @@ def test_one_plan_one_register_from_its_pdf_and_its_layout_text_copy():
         ("appendix", "Tổng công ty xây dựng Trường Sơn", (), (), "25/3/2025"),
         ("appendix", "Công ty TNHH Hiệp Phú", (), (), "27/3/2025"),
     ]
-    same = sum(1 for a, b in zip(from_pdf, from_text) if a == b)
+    same = sum(1 for a, b in zip(from_pdf, from_text, strict=True) if a == b)
     print(f"KH-1105 PDF vs text copy: {same}/{len(from_text)} tasks agree on content, lead, support, timeline.raw")
     # one plan, one register: the garbled text layer's repair decides the glyphs it cannot map
     # ("Vũ Việt Linh", not "V Việt Linh"), so every task agrees

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach import api
 from kehoach.validate import Config, validate
 from kehoach.vntext import key

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import REALDOCS, WEBCOPIES, needs
-
 from kehoach import api
 
 # file stem prefix -> (issuer, number, place, date, title start, title end, signer name, position)

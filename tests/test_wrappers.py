@@ -1,10 +1,9 @@
 """Documents around a plan: a Quyết định that issues a plan, a Công văn that is not a plan."""
-from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS as _REALDOCS, missing
-
+from conftest import REALDOCS as _REALDOCS
+from conftest import missing
 from kehoach import api
 
 REALDOCS = _REALDOCS

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from conftest import SEEDS_DIR, missing
 from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
+from conftest import SEEDS_DIR, missing
 from kehoach import api
 from kehoach.cli import app
 from kehoach.export import xlsx_out
@@ -46,7 +45,7 @@ def test_task_sheet_cells_match_the_plan():
                             "Bắt đầu", "Kết thúc", "Ghi chú", "Tệp nguồn", "Vị trí"]
     assert ws.max_row == len(plan.tasks) + 1
     for row, task in enumerate(plan.tasks, start=2):
-        cell = lambda name: ws.cell(row=row, column=_col(name)).value  # noqa: E731
+        cell = lambda name, row=row: ws.cell(row=row, column=_col(name)).value  # noqa: E731
         assert cell("STT") == row - 1
         assert cell("Nội dung") == task.content
         assert (cell("Nhóm nhiệm vụ") or None) == (task.group or None)

@@ -22,7 +22,7 @@ Conventions every parser follows:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass
@@ -104,7 +104,7 @@ class Table:
         return max((sum(c.span for c in r.cells) for r in self.rows), default=0)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass
@@ -134,7 +134,7 @@ class SourceInfo:
     default_font_size: float | None = None
     ocr: bool = False
     notes: list[str] = field(default_factory=list)   # facts the parser wants to report (repairs, warnings)
-    dropped: list["Paragraph"] = field(default_factory=list)   # text a parser dropped as page noise
+    dropped: list[Paragraph] = field(default_factory=list)   # text a parser dropped as page noise
 
 
 @dataclass

@@ -24,8 +24,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "encrypted_pdf": {"vi": "tệp PDF được mã hóa (có mật khẩu)", "en": "the PDF is encrypted (password-protected)"},
     "scanned_pdf": {"vi": "tệp PDF là bản quét, không có lớp chữ; dùng --ocr để nhận dạng ký tự",
                     "en": "the PDF is a scan with no text layer; use --ocr to recognise its text"},
-    "pdf_unmapped": {"vi": "lớp chữ của tệp PDF không ánh xạ được sang Unicode ({share} ký tự); hãy xuất lại PDF có nhúng phông Unicode hoặc dùng --ocr",
-                     "en": "the PDF's text layer has no Unicode mapping ({share} of glyphs); re-export it with Unicode fonts or use --ocr"},
+    "pdf_unmapped": {"vi": "lớp chữ của tệp PDF không ánh xạ được sang Unicode ({share} "
+                           "ký tự); hãy xuất lại PDF có nhúng phông Unicode hoặc dùng --ocr",
+                     "en": "the PDF's text layer has no Unicode mapping ({share} "
+                           "of glyphs); re-export it with Unicode fonts or use --ocr"},
     "no_soffice": {"vi": "cần LibreOffice để đọc tệp .doc (cài: apt-get install libreoffice-writer)",
                    "en": "LibreOffice is needed to read .doc files (install: apt-get install libreoffice-writer)"},
     "bad_doc": {"vi": "LibreOffice không chuyển được tệp .doc ({error})",
@@ -129,7 +131,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report_row": {"vi": "dòng", "en": "row"},
     "report_line": {"vi": "đoạn/dòng", "en": "line"},
     "report_timeline": {"vi": "Tiến độ", "en": "Timeline"},
-    "report_timeline_note": {"vi": "Thanh: khoảng thời gian; dải nhạt: định kỳ, thường xuyên; hình thoi: hạn chót. {undated} nhiệm vụ không có mốc thời gian.",
+    "report_timeline_note": {"vi": "Thanh: khoảng thời gian; dải nhạt: định kỳ, thường xuyên; "
+                                   "hình thoi: hạn chót. {undated} nhiệm vụ không có mốc thời gian.",
                              "en": "Bars: periods; light bands: recurring, ongoing; diamonds: deadlines. {undated} tasks have no date."},
     "report_no_dates": {"vi": "Không nhiệm vụ nào có mốc thời gian.", "en": "No task has a date."},
     "report_quarter": {"vi": "Quý", "en": "Q"},

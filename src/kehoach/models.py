@@ -70,7 +70,7 @@ class Section(BaseModel):
     title: str
     kinds: list[str] = Field(default_factory=list)
     text: list[str] = Field(default_factory=list, description="body paragraphs directly under this heading")
-    children: list["Section"] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
     location: Location | None = None
 
 
@@ -180,14 +180,14 @@ class Plan(BaseModel):
     appendices: list[Appendix] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
-    wrapper: "Wrapper | None" = Field(None, description="the Quyết định / Tờ trình that carries this plan, if any")
+    wrapper: Wrapper | None = Field(None, description="the Quyết định / Tờ trình that carries this plan, if any")
     diagnostics: list[Diagnostic] = Field(default_factory=list, description="what the parser saw but could not place")
 
     # The parsed blocks stay with the plan for the validator; they are not part of the JSON.
     _document: Any = PrivateAttr(default=None)
 
     @property
-    def document(self):
+    def document(self) -> Any:     # the parsed blocks.Document (Any: models stays free of parser types)
         return self._document
 
 

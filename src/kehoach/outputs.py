@@ -15,12 +15,13 @@ Rules (README, "Outputs"):
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .i18n import t
 
@@ -169,10 +170,8 @@ def probe_folder(folder: str | os.PathLike[str], name: str | os.PathLike[str] | 
     except OSError as exc:
         raise write_failure(name, exc) from None
     os.close(fd)
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def _temp_name() -> str:
@@ -226,10 +225,8 @@ def _stream(path: Path, payload: bytes) -> None:
     except OSError as exc:
         raise write_failure(path, exc) from None
     finally:
-        try:
+        with contextlib.suppress(OSError):
             os.close(fd)
-        except OSError:
-            pass
 
 
 def _atomic(shown_path: Path, target: Path, payload: bytes, mode: int | None) -> None:
@@ -265,7 +262,5 @@ def _atomic(shown_path: Path, target: Path, payload: bytes, mode: int | None) ->
 
 
 def _remove(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

@@ -77,7 +77,7 @@ def frequencies() -> dict[str, int]:
     """syllable -> count."""
     out: dict[str, int] = {}
     tokens = _DATA.split()
-    for word, count in zip(tokens[::2], tokens[1::2]):
+    for word, count in zip(tokens[::2], tokens[1::2], strict=True):
         out[word] = out.get(word, 0) + int(count)
     return out
 
@@ -287,7 +287,7 @@ def pairs() -> dict[str, int]:
     """"word word" -> count."""
     out: dict[str, int] = {}
     tokens = _PAIRS.split()
-    for pair, count in zip(tokens[::2], tokens[1::2]):
+    for pair, count in zip(tokens[::2], tokens[1::2], strict=True):
         text = pair.replace("_", " ")
         out[text] = out.get(text, 0) + int(count)
     return out

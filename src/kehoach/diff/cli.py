@@ -6,7 +6,6 @@ an unreadable input or an output that cannot be written.
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -39,7 +38,7 @@ def diff_cmd(
     new: str = typer.Argument(..., help="the newer version (any format parse reads)"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (needs -o), html (a page like "
                             "`kehoach report`'s)"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="write the report to this file "
+    output: str | None = typer.Option(None, "--output", "-o", help="write the report to this file "
                                          "(never over an input)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     lang: str = lang_option("vi"),

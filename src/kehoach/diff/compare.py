@@ -11,8 +11,20 @@ from ..models import Plan, Section, Task
 from ..vntext import key, words
 from .align import align, moved_pairs, overlap
 from .hungarian import assign
-from .schema import (TASK_FIELDS, Files, HeaderChange, ParagraphChanges, ParagraphEdit, PlanDiff, SectionChanges,
-                     SectionEdit, SectionRef, Summary, TaskChange, WordOp)
+from .schema import (
+    TASK_FIELDS,
+    Files,
+    HeaderChange,
+    ParagraphChanges,
+    ParagraphEdit,
+    PlanDiff,
+    SectionChanges,
+    SectionEdit,
+    SectionRef,
+    Summary,
+    TaskChange,
+    WordOp,
+)
 from .textdiff import same_words, word_diff
 
 HEADER_FIELDS = ("number", "date", "date_partial", "title", "doc_type", "issuer", "issuer_parent",

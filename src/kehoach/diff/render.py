@@ -47,6 +47,7 @@ def _words_line(ops: list[WordOp]) -> Text:
 def _task_lines(change: TaskChange, lang: str) -> list[Text]:
     status = t(f"diff_status_{change.status}", lang)
     task = change.new or change.old
+    assert task is not None, "a task change has an old or a new side"
     lines = [Text.assemble((f"{status:<12}", STYLE[change.status] + " bold"), _label(task),
                            _short(task.content))]
     if change.status == "moved" and change.old and change.new:
@@ -121,9 +122,9 @@ def _report(console: Console, diff: PlanDiff, lang: str) -> None:
             console.print(Text(f"  - {_short(text)}", style="red"))
         for text in paras.added:
             console.print(Text(f"  + {_short(text)}", style="green"))
-        for edit in paras.changed:
-            console.print(Text(f"  ~ {_short(edit.section or '', 60)}", style="yellow"))
-            console.print(_words_line(edit.words))
+        for para in paras.changed:
+            console.print(Text(f"  ~ {_short(para.section or '', 60)}", style="yellow"))
+            console.print(_words_line(para.words))
     shown = [c for c in diff.tasks if c.status != "unchanged"]
     if shown:
         console.print(Text(t("diff_tasks", lang), style="bold underline"))

@@ -27,9 +27,12 @@ COLUMNS: list[tuple[str, float]] = [
 ]
 
 
+FACTS = 8   # group, number, content, lead, support, products, timeline, notes: an (old, new) column pair each
+
+
 def _facts(task: Task | None) -> list[str]:
     if task is None:
-        return [""] * 7
+        return [""] * FACTS
     return [task.group or "", task.number or "", "\n".join(p for p in (task.content, task.details) if p),
             "; ".join(u.name for u in task.lead), "; ".join(u.name for u in task.support),
             "; ".join(task.products), task.timeline.raw if task.timeline else "", task.notes or ""]
@@ -39,9 +42,11 @@ def diff_xlsx(diff: PlanDiff, lang: str = "vi") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook opens on one worksheet"
     ws.title = TASK_SHEET
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for col, (title, width) in enumerate(COLUMNS, start=1):
@@ -55,7 +60,7 @@ def diff_xlsx(diff: PlanDiff, lang: str = "vi") -> bytes:
         old, new = _facts(change.old), _facts(change.new)
         values = [t(f"diff_status_{change.status}", lang),
                   ", ".join(t(f"diff_field_{f}", lang) for f in change.changed)]
-        for a, b in zip(old, new):
+        for a, b in zip(old, new, strict=True):
             values += [a, b]
         values.append("")
         for col, value in enumerate(values, start=1):

@@ -13,8 +13,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from ..models import Location, Plan, Task, Unit
 
@@ -85,10 +86,12 @@ def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     items = list(items)
     wb = Workbook()
     tasks = wb.active
+    assert isinstance(tasks, Worksheet), "a new workbook opens on one worksheet"
     tasks.title = TASK_SHEET
     info = wb.create_sheet(PLAN_SHEET)
 
@@ -107,7 +110,7 @@ def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
         ws.freeze_panes = "A2"
 
     def put(ws, row: int, values: list[Any], columns) -> None:
-        for col, (value, (_, _, wrapped)) in enumerate(zip(values, columns), start=1):
+        for col, (value, (_, _, wrapped)) in enumerate(zip(values, columns, strict=True), start=1):
             cell = ws.cell(row=row, column=col)
             if isinstance(value, str):
                 cell.value = _text(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Literal
 
 import regex as re
 
@@ -20,12 +21,11 @@ from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
 from .ocr_facts import apply_ink_facts, report_ocr_notes
 from .flat_tables import rebuild_flat_tables
-from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
-from .tables import map_table, tasks_from_table
+from .tables import map_table, report_if_unread, tasks_from_table
 from .timeline import parse_timeline, plan_period, years_in
 
 
@@ -46,11 +46,11 @@ def segment(doc: Document) -> Segments:
             type_line = i
             break
     start = (type_line + 1) if type_line is not None else 0
-    body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph)
-                       and blocks[i].role in ("body", "layout") and (h := heading_of(blocks[i])) and (h[1] == "roman" or h[:2] == ("A", "capital"))), None)
+    body_start = next((i for i in range(start, n) if isinstance(pb := blocks[i], Paragraph)
+                       and pb.role in ("body", "layout") and (h := heading_of(pb)) and (h[1] == "roman" or h[:2] == ("A", "capital"))), None)
     if body_start is None:
-        body_start = next((i for i in range(start, n) if isinstance(blocks[i], Paragraph) and blocks[i].role == "body"
-                           and heading_of(blocks[i]) and heading_of(blocks[i])[1] == "decimal"), start)
+        body_start = next((i for i in range(start, n) if isinstance(pb := blocks[i], Paragraph) and pb.role == "body"
+                           and (h := heading_of(pb)) and h[1] == "decimal"), start)
     sig_start = n
     for i in range(body_start, n):
         b = blocks[i]
@@ -62,8 +62,8 @@ def segment(doc: Document) -> Segments:
             sig_start = i
             break
     if sig_start == n:
-        closing = [i for i in range(body_start, n) if isinstance(blocks[i], Paragraph)
-                   and blocks[i].text.rstrip().endswith("./.")]
+        closing = [i for i in range(body_start, n) if isinstance(pb := blocks[i], Paragraph)
+                   and pb.text.rstrip().endswith("./.")]
         if closing:
             sig_start = closing[0] + 1
     appendix_start = n
@@ -80,8 +80,8 @@ def segment(doc: Document) -> Segments:
                     or P.ATTACHED_RE.match(first):
                 appendix_start = i
                 # the label may sit one paragraph above the "(Kèm theo …)" line
-                if P.ATTACHED_RE.match(first) and i - 1 >= sig_start and isinstance(blocks[i - 1], Paragraph) \
-                        and is_upper_title(blocks[i - 1].text):
+                if P.ATTACHED_RE.match(first) and i - 1 >= sig_start and isinstance(pb := blocks[i - 1], Paragraph) \
+                        and is_upper_title(pb.text):
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
@@ -94,7 +94,7 @@ def _signature_table(t: Table) -> bool:
     return bool(P.RECIPIENTS_RE.match(first))
 
 
-def _signature_cells(doc: Document, seg: "Segments") -> list[tuple[int, Paragraph]]:
+def _signature_cells(doc: Document, seg: Segments) -> list[tuple[int, Paragraph]]:
     """The cells of the signature tables between the body and the appendices, read as paragraphs."""
     out: list[tuple[int, Paragraph]] = []
     for i in range(seg.sig_start, seg.appendix_start):
@@ -158,7 +158,7 @@ def read_appendices(doc: Document, start: int) -> list[Appendix]:
     return apps
 
 
-def plan_year(header, doc: Document) -> int | None:
+def plan_year(header: Header, doc: Document) -> int | None:
     for value in (header.date, header.date_partial):
         if value and re.match(r"\d{4}", value):
             return int(value[:4])
@@ -173,8 +173,8 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
     """Where a plan carried by a Quyết định / Tờ trình starts (its own header block), or None."""
     if seg.type_line is None:
         return None
-    first = doc.blocks[seg.type_line]
-    if P.doc_type_line(first.lines[0]) == "KẾ HOẠCH":
+    type_para = doc.blocks[seg.type_line]        # a Paragraph (Segments found it among them)
+    if isinstance(type_para, Paragraph) and P.doc_type_line(type_para.lines[0]) == "KẾ HOẠCH":
         return None
     for i in range(seg.type_line + 1, len(doc.blocks)):
         b = doc.blocks[i]
@@ -252,8 +252,8 @@ def _inherit_header(h: Header, carrier: Header) -> None:
 
 def _build(doc: Document, seg: Segments) -> Plan:
     # without numbered sections (a Công văn, a Quyết định, a news item) the front matter runs on
-    has_heading = seg.body_start < len(doc.blocks) and isinstance(doc.blocks[seg.body_start], Paragraph) \
-        and heading_of(doc.blocks[seg.body_start]) is not None
+    has_heading = seg.body_start < len(doc.blocks) and isinstance(pb := doc.blocks[seg.body_start], Paragraph) \
+        and heading_of(pb) is not None
     front = lines_of(_paras(doc, 0, seg.body_start if has_heading else seg.sig_start))
     sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start) + _signature_cells(doc, seg))
     layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
@@ -283,10 +283,8 @@ def _build(doc: Document, seg: Segments) -> Plan:
     sections = [to_model(r) for r in roots]
 
     tasks: list[tuple[int, Task]] = []
-    for t in body_tasks(roots, year):
-        tasks.append((t.location.block or 0, t))
-    for t in assignments(roots):
-        tasks.append((t.location.block or 0, t))
+    for t in [*body_tasks(roots, year), *assignments(roots)]:
+        tasks.append(((t.location.block if t.location else None) or 0, t))
     tasks.extend(_table_tasks(doc, seg, year, appendices))
     tasks.sort(key=lambda x: x[0])
     period = plan_period(header.title, year)
@@ -341,7 +339,7 @@ _EVENT = re.compile(r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|p
 
 def _is_agenda(title: str | None) -> bool:
     """A Chương trình whose subject is one event ("Hội nghị triển khai …", "Lễ kỷ niệm …")."""
-    return bool(title) and bool(_EVENT.match(fold(clean(title)).strip(" *")))
+    return bool(title and _EVENT.match(fold(clean(title)).strip(" *")))
 
 
 def _administrative(header: Header, sections: list) -> bool:
@@ -378,7 +376,7 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             report_if_unread(b, [], i)
             continue
         prev_map, prev_width = tmap, b.width
-        origin = "appendix" if i >= seg.sig_start else "body"
+        origin: Literal["appendix", "body"] = "appendix" if i >= seg.sig_start else "body"
         found = tasks_from_table(b, tmap, year)
         report_if_unread(b, found, i)
         for t in found:

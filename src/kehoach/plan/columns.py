@@ -71,8 +71,8 @@ def is_column_number_row(texts: list[str]) -> bool:
     filled = [t for t in texts if t.strip()]
     if len(filled) < 2:
         return False
-    nums = [re.fullmatch(r"\(?(\d{1,2})\)?", t.strip()) for t in filled]
-    if not all(nums):
+    nums = [m for t in filled if (m := re.fullmatch(r"\(?(\d{1,2})\)?", t.strip()))]
+    if len(nums) < len(filled):
         return False
     values = [int(m.group(1)) for m in nums]
     return values == sorted(values) and len(set(values)) == len(values)

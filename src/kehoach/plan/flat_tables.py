@@ -40,6 +40,8 @@ _UNIT_HEADS = {"bộ", "cục", "vụ", "sở", "phòng", "ban", "ủy", "uỷ",
 
 
 _TASK_ROLES = {"lead", "support", "time", "products", "monitoring"}
+# a rebuilt table: (paragraphs before it, the table, blocks consumed, paragraphs after it)
+Rebuilt = tuple[list[Block], Table, int, list[Block]]
 
 
 @dataclass
@@ -60,7 +62,7 @@ def rebuild_flat_tables(blocks: list[Block]) -> list[Block]:
         elif isinstance(block, Paragraph) and block.role == "body":
             rebuilt = _pipe_table(blocks, i) or _header_lines_table(blocks, i)
         if rebuilt is not None:
-            lead, table, used, tail = rebuilt if len(rebuilt) == 4 else (*rebuilt, [])
+            lead, table, used, tail = rebuilt
             out.extend(lead)
             out.append(table)
             out.extend(tail)
@@ -114,7 +116,7 @@ def _joined_cell(lines: list[str]) -> list[str]:
 
 # --- shape 1: pipe cells --------------------------------------------------------------------
 
-def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
+def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
     para = blocks[i]
     assert isinstance(para, Paragraph)
     lines = [ln.strip() for ln in para.lines]
@@ -125,7 +127,7 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
     taken = 1
     all_lines = list(lines)
     while _continues_pipes(blocks, i + taken):
-        all_lines.extend(x.strip() for x in blocks[i + taken].lines)
+        all_lines.extend(_pipe_lines(blocks[i + taken]) or [])     # a body paragraph: _continues_pipes says so
         taken += 1
     segments: list[tuple[int, list[str]]] = []     # (index of the first line, lines) between pipes
     current: list[str] = []
@@ -175,8 +177,8 @@ def _pipe_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] |
                               prov=para.prov, bold=para.bold))
     rows = [_fit(r, width) for r in rows]
     table = _table(header, rows, para, rows_at)
-    for row in table.rows[1:]:
-        _right_align(row, width)
+    for table_row in table.rows[1:]:
+        _right_align(table_row, width)
     tail: list[Block] = []
     if trailing:        # text after the last "|": not a cell, given back as a paragraph
         tail.append(Paragraph(text=clean(" ".join(trailing)), lines=[clean(x) for x in trailing],
@@ -200,12 +202,13 @@ def _continues_pipes(blocks: list[Block], j: int) -> bool:
             return True                      # the rest of an open cell, then more cells
         return not _is_new_header(lines)
     nxt = _pipe_lines(blocks[j + 1]) if j + 1 < len(blocks) else None
-    return bool(nxt) and _PIPE in nxt and nxt[0] != _PIPE
+    return nxt is not None and _PIPE in nxt and nxt[0] != _PIPE
 
 
 def _is_new_header(lines: list[str]) -> bool:
     """The first row of these pipe lines names task-table columns: a new table starts."""
-    cells, current = [], []
+    cells: list[str] = []
+    current: list[str] = []
     for ln in lines[1:]:
         if ln == _PIPE:
             if not current:
@@ -233,7 +236,7 @@ def _right_align(row: Row, width: int) -> None:
 def _report_unread(texts: list[str], para: Paragraph) -> None:
     """Cells naming who or when, but no task column: a table we saw and did not read."""
     texts = [clean(t) for t in texts if len(t) <= 80]
-    seen = sorted({role_of(t) for t in texts} & {"lead", "support", "monitoring", "time"})
+    seen = sorted(r for r in {role_of(t) for t in texts} & {"lead", "support", "monitoring", "time"} if r)
     if seen:
         report("table-no-tasks", f"a table with {', '.join(seen)} columns gave no task (no content column recognised)",
                location=Location(line=para.prov.line, page=para.prov.page, source=para.prov.source),
@@ -249,7 +252,7 @@ def _fit(cells: list[list[str]], width: int) -> list[list[str]]:
 
 # --- shape 2: one cell per line ---------------------------------------------------------------
 
-def _after_header_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
+def _after_header_table(blocks: list[Block], i: int) -> Rebuilt | None:
     """A table holding only its header row, its cells following one per line."""
     table = blocks[i]
     assert isinstance(table, Table)
@@ -260,9 +263,9 @@ def _after_header_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
         return None
     paras, lines, where, origin = _following_lines(blocks, i + 1)
     # a last header cell left on the next line ("Thời gian thực hiện")
-    while lines and len(lines[0]) <= 40 and role_of(lines[0]) and role_of(lines[0]) not in header.roles.values() \
+    while lines and len(lines[0]) <= 40 and (role := role_of(lines[0])) and role not in header.roles.values() \
             and not _ROW_NUMBER.match(lines[0]):
-        header.roles[len(header.texts)] = role_of(lines[0])
+        header.roles[len(header.texts)] = role
         header.texts.append(lines.pop(0))
         where.pop(0)
     skipped = len(origin) - len(lines)       # header cells read off the first lines
@@ -274,7 +277,7 @@ def _after_header_table(blocks: list[Block], i: int) -> tuple[list[Block], Table
     return [], _table(header, rows, paras[0], rows_at), 1 + taken, tail
 
 
-def _header_lines_table(blocks: list[Block], i: int) -> tuple[list[Block], Table, int] | None:
+def _header_lines_table(blocks: list[Block], i: int) -> Rebuilt | None:
     """Header names one a line ("TT", "Nội dung", "Cơ quan chủ trì", …), then the cells one a line."""
     para = blocks[i]
     assert isinstance(para, Paragraph)
@@ -381,7 +384,7 @@ def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None])
                 is_start = not romans or m.group("rom") != romans[-1]
             elif m.group("sub") or m.group("cap"):
                 is_start = True
-        if is_start:
+        if m and is_start:
             if m.group("dec"):
                 decimals.append(int(m.group("dec")))
                 last_sub = None

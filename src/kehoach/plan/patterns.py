@@ -46,7 +46,8 @@ _KIND_RULES: list[tuple[str, str]] = [
     ("chi_tieu", r"\bchi tieu\b"),
     ("doi_tuong", r"\bdoi tuong\b|\b(?:don vi|co quan|dia phuong|co so) duoc (?:kiem tra|thanh tra|giam sat)\b"),
     ("noi_dung", r"\bnoi dung\b"),
-    ("hinh_thuc", r"\bhinh thuc\b|\bbien phap\b|\bphuong phap\b|\bphuong thuc\b|\bthoi gian(?:, dia diem)? thuc hien\b|\bthoi gian, dia diem\b"),
+    ("hinh_thuc", r"\bhinh thuc\b|\bbien phap\b|\bphuong phap\b|\bphuong thuc\b|"
+                  r"\bthoi gian(?:, dia diem)? thuc hien\b|\bthoi gian, dia diem\b"),
     ("nhiem_vu", r"\bnhiem vu\b|\bgiai phap\b|\btrong tam\b|\bhoat dong chu yeu\b"),
     ("kinh_phi", r"\bkinh phi\b|\bnguon luc\b|\bvon dau tu\b|\bnguon von\b"),
     ("to_chuc_thuc_hien", r"\bto chuc thuc hien\b|\bphan cong\b|\btrach nhiem thuc hien\b"),

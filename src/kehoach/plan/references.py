@@ -34,7 +34,8 @@ _REF_RE = re.compile(
     rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>[^;,.()]{{3,90}}?)(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|"
     rf"triển khai|tại|trên|nhằm|đối với|thực hiện|và|một số|tiếp tục|khóa|khoá|tăng cường|"
     # lower-case verbs only: "của UBND tỉnh tuyên truyền …" stops, "Ban Tổ chức Trung ương" does not
-    rf"(?-i:tuyên truyền|truyền thông|tổ chức|công bố|sửa đổi|thành lập|kiện toàn|điều chỉnh|chỉ đạo|đẩy mạnh|nâng cao))\b"
+    rf"(?-i:tuyên truyền|truyền thông|tổ chức|công bố|sửa đổi|"
+    rf"thành lập|kiện toàn|điều chỉnh|chỉ đạo|đẩy mạnh|nâng cao))\b"
     rf"|[;,.()]|$))?",
     re.I,
 )

@@ -7,6 +7,7 @@ dotted decimal (1.1.), letter. When a plan has no Roman headings its decimal hea
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex as re
@@ -30,16 +31,16 @@ class Node:
     block: int
     para: Paragraph
     paras: list[tuple[int, Paragraph]] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
-    parent: "Node | None" = None
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
     level: int = 1
 
-    def walk(self):
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
 
-    def top(self) -> "Node":
+    def top(self) -> Node:
         node = self
         while node.parent is not None:
             node = node.parent
@@ -97,12 +98,12 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
         _set_levels(root, 1)
     for node in (n for r in roots for n in r.walk()):
         parent = node.parent
-        head = node.number.split(".")[0]
+        first = node.number.split(".")[0]
         if node.style == "dotted" and parent is not None and (
-                (parent.style == "decimal" and parent.number.rstrip(".") != head)
+                (parent.style == "decimal" and parent.number.rstrip(".") != first)
                 or (parent.style != "decimal" and any(c.style == "decimal" for c in parent.children))):
             # "2.1" beside "1", "2" items: its own parent item is missing, its level is a guess
-            report("heading-level-guessed", f"item {node.number} has no parent item {head}: "
+            report("heading-level-guessed", f"item {node.number} has no parent item {first}: "
                    f"placed under {parent.number}", location=location_of(node.block, node.para), excerpt=node.para.text)
     for node in (n for r in roots for n in r.walk()):
         if node.style == "roman" and not re.match(rf"^{P.ROMAN}\s*[.:)/]", node.para.text.strip()):

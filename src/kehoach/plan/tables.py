@@ -99,7 +99,7 @@ def _wrapped_header(texts: list[str], nxt: Row) -> list[str] | None:
     filled = [(i, t.strip()) for i, t in enumerate(below) if t.strip()]
     if not filled or any(len(t) > 40 or not t[0].islower() or not texts[i].strip() for i, t in filled):
         return None
-    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(texts, below)]
+    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(texts, below, strict=True)]
 
 
 def _sub_header_roles(texts: list[str]) -> dict[int, str]:
@@ -243,13 +243,13 @@ def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None,
         if id(cell) not in seen and cell.text.strip():
             seen.add(id(cell))
             distinct_cells.append(cell)
-    if m and m.group("title"):
+    if m and m.group("title") and len(distinct_cells) == 1:
         # "I. Truyền thông hỗ trợ …" in the number cell, the rest of the row empty or spanned
-        if len(distinct_cells) == 1:
-            return clean(m.group("title"))
+        return clean(m.group("title"))
     if m and not m.group("title"):
         content = texts[c_content].strip() if c_content is not None and c_content < len(texts) else ""
-        others = [c for c in distinct_cells if c is not grid[c_num] and (c_content is None or c is not grid[c_content])]
+        others = [c for c in distinct_cells if (c_num is None or c is not grid[c_num])
+                  and (c_content is None or c is not grid[c_content])]
         if content and not others:
             return clean(content)
     return None
@@ -292,7 +292,7 @@ def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) 
         if any(len(t) > 80 for t in texts):
             continue
         roles = {role_of(t) for t in texts if t.strip()}
-        seen = sorted(roles & _TELLING)
+        seen = sorted(r for r in roles & _TELLING if r)
         if seen:
             pv = table.prov
             report("table-no-tasks",

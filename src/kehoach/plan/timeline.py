@@ -102,7 +102,7 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         what = (m.group(2) or "").strip() or None
         tl.recurrence = Recurrence(count=int(m.group(1)), what=what, per=_PER[fold(m.group(3))])
     elif m2:
-        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(fold(m2.group(3) or ""), None)
+        count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(fold(m2.group(3) or ""))
         tl.kind = "recurring"
         tl.recurrence = Recurrence(count=count or 1, what=m2.group(4), per=_PER[fold(m2.group(1))])
     elif m3 and not re.search(r"thuong xuyen", f):
@@ -110,11 +110,11 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         tl.recurrence = Recurrence(count=1, per=_PER[fold(m3.group(1))])
 
     # explicit full dates; else dates in words ("ngày 28 tháng 8", the plan's year when none is written)
-    dates = [(int(d), int(mo), int(y)) for d, mo, y in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]
+    dates = [(int(dd), int(mm), int(yy)) for dd, mm, yy in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]
     if not dates:
-        dates = [(int(d), int(mo), int(y) if y else year) for d, mo, y in
-                 re.findall(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?", f) if y or year]
-    short = [(int(d), int(mo)) for d, mo in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", raw)]
+        dates = [(int(dd), int(mm), int(yy) if yy else year or 0) for dd, mm, yy in   # year: set when yy is not
+                 re.findall(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?", f) if yy or year]
+    short = [(int(dd), int(mm)) for dd, mm in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", raw)]
     # "Từ ngày 01/3 đến 30/4/2024": the start takes the year of the end
     rng = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})", raw)
     if rng and len(dates) == 1:
@@ -162,11 +162,11 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
             tl.start, tl.end = _iso(y, int(mr.group(1)), 1), _month_end(y, int(mr.group(2)))
         return tl
 
-    mo = re.search(r"\bthang\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f) or \
+    m_month = re.search(r"\bthang\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f) or \
         re.fullmatch(r"\(?(\d{1,2})/(\d{4})\)?", f)
-    if mo and not dates:
-        month = int(mo.group(1))
-        y = int(mo.group(2) or (mo.group(3) if mo.re.groups >= 3 and mo.group(3) else 0) or 0) or year
+    if m_month and not dates:
+        month = int(m_month.group(1))
+        y = int(m_month.group(2) or (m_month.group(3) if m_month.re.groups >= 3 and m_month.group(3) else 0) or 0) or year
         if 1 <= month <= 12:
             tl.kind = "month"
             if y:
@@ -192,7 +192,8 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
             tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
         return tl
 
-    if re.search(r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
+    if re.search(r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|"
+                 r"\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
         tl.kind = "event"
         return tl
 

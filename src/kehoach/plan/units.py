@@ -100,7 +100,8 @@ _PARENT_HEADS = r"Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân
 _PEER_HEADS = (r"Phòng|Chi cục|Trung tâm|Ban|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|"
                r"Thành đoàn|Huyện đoàn|Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Ngân hàng|Bảo hiểm xã hội|"
                r"Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Viện")
-_TOP_LEFT = re.compile(r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
+_TOP_LEFT = re.compile(r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+                       r"Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
                        r"Huyện đoàn|Hội|Ngân hàng|Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|"
                        r"Viện kiểm sát)\b")
 _GLUED = re.compile(
@@ -182,9 +183,11 @@ def split_items(lines: list[str] | str | None) -> list[str]:
 # a head that is also a common word is guarded: "Ban hành", "Tổ chức", "Hội nghị", "Báo cáo" are not units
 _UNIT_HEADS = (
     r"phòng(?!,? chống| ngừa| cháy| tránh| bệnh| dịch| thủ| vệ)|văn phòng|vp|trung tâm|ubnd|ủy ban|uỷ ban|"
-    r"sở(?! hữu| thích| dĩ)|ban(?! hành| đầu)|bộ(?! tiêu chí| công cụ| máy| phận chức| hồ sơ| dữ liệu| chỉ số| luật)|cục|"
+    r"sở(?! hữu| thích| dĩ)|ban(?! hành| đầu)|"
+    r"bộ(?! tiêu chí| công cụ| máy| phận chức| hồ sơ| dữ liệu| chỉ số| luật)|cục|"
     r"vụ(?! việc| án| mùa)|chi cục|"
-    r"công an|bưu điện|đài|hội(?! nghị| thảo| thi| diễn| chợ| họp| đàm| viên| nhập| tụ)|hội đồng|đoàn(?! kết)|liên đoàn|tỉnh đoàn|"
+    r"công an|bưu điện|đài|hội(?! nghị| thảo| thi| diễn| chợ| họp| đàm| viên| nhập| tụ)|"
+    r"hội đồng|đoàn(?! kết)|liên đoàn|tỉnh đoàn|"
     r"thành đoàn|huyện đoàn|công đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|đảng ủy|cơ quan|đơn vị|"
     r"trường(?! hợp)|bệnh viện|viện|học viện|đại học|tổng cục|kho bạc|chi nhánh|công ty|tổng công ty|tập đoàn|"
     r"tổ(?! chức)|tổ dân phố|thôn|ấp|khu phố|bộ phận|hđnd|thanh tra|quân sự|bộ chỉ huy|ngân hàng|"

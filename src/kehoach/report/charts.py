@@ -42,7 +42,7 @@ class Span:
     end: date
 
 
-def group_colours(tasks: list[Task]) -> "OrderedDict[str, str]":
+def group_colours(tasks: list[Task]) -> OrderedDict[str, str]:
     """Group name -> colour, in order of first appearance (tasks without a group are grey)."""
     out: OrderedDict[str, str] = OrderedDict()
     for task in tasks:
@@ -130,7 +130,7 @@ def timeline_svg(plan: Plan, lang: str = "vi") -> Markup | None:
         y = top + n * row
         task, tl = s.task, s.task.timeline
         colour = colours.get(task.group or "", NO_GROUP)
-        tip = f"{task.id} · {tl.raw} · {task.content[:160]}"
+        tip = f"{task.id} · {tl.raw if tl else ''} · {task.content[:160]}"
         parts.append(f'<g><title>{_e(tip)}</title>'
                      f'<text x="{left - 6}" y="{y + row - 4}" class="rowlabel">{_e(task.id)}</text>')
         if s.start is None:
@@ -139,7 +139,7 @@ def timeline_svg(plan: Plan, lang: str = "vi") -> Markup | None:
                          f'L{cx - r:.1f} {cy:.1f} Z" fill="{colour}" class="mark"/>')
         else:
             x0, x1 = x(s.start), max(x(s.end) + per_month / 31, x(s.start) + 2)
-            cls = "band" if tl.kind in BANDS else "bar"
+            cls = "band" if tl and tl.kind in BANDS else "bar"
             parts.append(f'<rect x="{x0:.1f}" y="{y + 2}" width="{x1 - x0:.1f}" height="{row - 4}" '
                          f'fill="{colour}" class="{cls}"/>')
         parts.append("</g>")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -50,7 +49,7 @@ def report_cmd(
     output: str = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help="the HTML file to write (.html/.htm), "
                                "or - for standard output; never an input"),
     lang: str = lang_option("vi"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
 ) -> None:

@@ -18,9 +18,8 @@ from ..models import Finding
 from ..options import lang_option
 from .config import Config, ConfigError, load_config
 from .exitcodes import USAGE, exit_code
-from .registry import all_rules, get_rule
+from .registry import Rule, all_rules, get_rule
 from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
-
 
 
 def _prefix(lang: str) -> str:
@@ -96,7 +95,7 @@ def validate_cmd(
         outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
                             timeout=timeout or None, lang=config.lang)
         results = [FileResult(src.name, done.value or [], done.error)
-                   for src, done in zip(sources, outcome.outcomes) if done is not None]
+                   for src, done in zip(sources, outcome.outcomes, strict=True) if done is not None]
         other_errors = []
     if fmt != "github":        # the github format's own ::error line is what the log shows
         for r in results:      # the reason once, here; the reports only count the file
@@ -163,7 +162,7 @@ def rules_cmd(
         typer.echo(f"{r.code}  {r.name:<{width}}  {words[r.severity]:<9}  {r.summary_text(lang)}")
 
 
-def _rule_dict(r, lang: str) -> dict:
+def _rule_dict(r: Rule, lang: str) -> dict[str, str]:
     return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
             "summary": r.summary_text(lang), "doc": r.doc_text(lang)}
 

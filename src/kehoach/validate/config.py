@@ -20,11 +20,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..i18n import LANGS
+from ..models import Severity
 from .registry import RANK, Rule, all_rules, expand
-
 
 MESSAGES = {
     "fail_on": {"vi": "fail-on: {value!r} không hợp lệ (error | warning | info)", "en": "fail-on: {value!r} (error | warning | info)"},
@@ -95,11 +95,11 @@ class Config:
         dropped |= {r.name for s, level in self.severity.items() if level == "off" for r in expand(s)}
         return [r for r in all_rules() if r.name in chosen and r.name not in dropped]
 
-    def severity_of(self, rule: Rule) -> str | None:
+    def severity_of(self, rule: Rule) -> Severity | None:
         """The configured severity of a rule, None when left at the default."""
         for selector, level in self.severity.items():
             if level != "off" and rule in expand(selector):
-                return level
+                return cast(Severity, level)    # checked against SEVERITIES when the config was read
         return None
 
     def merged(self, *, select: list[str] | None = None, ignore: list[str] | None = None,

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-RANK = {name: i for i, name in enumerate(SEVERITIES)}
+RANK: dict[str, int] = {name: i for i, name in enumerate(SEVERITIES)}   # keyed by str: --fail-on, config
 
 Check = Callable[["Plan", "Config"], Iterable[Finding]]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from ...models import Finding
 from ..registry import Rule
 from . import FileResult
 
@@ -17,7 +18,7 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def line(f, path: str) -> str:
+def line(f: Finding, path: str) -> str:
     props = [f"file={_prop(f.file or path)}"]
     if f.location and f.location.line:
         props.append(f"line={f.location.line}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import quote
 
 from ... import __version__
@@ -46,7 +46,7 @@ def document(results: list[FileResult], rules: list[Rule], lang: str) -> dict:
     for res in results:
         for f in res.findings:
             line = (f.location.line if f.location and f.location.line else 1)
-            result = {
+            result: dict[str, Any] = {
                 "ruleId": f.code,
                 "level": LEVEL[f.severity],
                 "message": {"text": f.message},

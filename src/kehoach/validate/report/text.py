@@ -39,7 +39,7 @@ def emit(results: list[FileResult], rules: list[Rule], lang: str, stream: IO[str
             continue
         places = [describe(f.location, lang) or w["doc"] for f in res.findings]
         column = min(max(len(p) for p in places), 30)
-        for f, where in zip(res.findings, places):
+        for f, where in zip(res.findings, places, strict=True):
             console.print(f"  [dim]{escape(where):<{column}}[/dim]  [{STYLE[f.severity]}]{sev[f.severity]:<{width}}[/] "
                           f"[bold]{f.code}[/bold] [dim]{f.rule}[/dim]  {escape(f.message)}")
             if f.excerpt:

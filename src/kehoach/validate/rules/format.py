@@ -5,8 +5,10 @@ parser could not tell (text exports, scans).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ...blocks import PageSetup, SourceInfo
-from ...models import Location, Plan
+from ...models import Finding, Location, Plan
 from ..config import Config
 from ..registry import rule
 from ..util import document
@@ -59,7 +61,7 @@ def _loc(setup: PageSetup) -> Location | None:
       vi 2 mm. Trang A4 nằm ngang được chấp nhận (cho bảng rộng và phụ lục). Tệp văn bản thuần không
       có thông tin về trang nên không kiểm tra.
       """)
-def page_size(plan: Plan, config: Config):
+def page_size(plan: Plan, config: Config) -> Iterator[Finding]:
     """page-size (KH801, warning): pages are A4, 210 × 297 mm (landscape allowed).
 
     Read from the DOCX section settings or the PDF page boxes, within 2 mm. Landscape A4 is
@@ -80,11 +82,11 @@ def page_size(plan: Plan, config: Config):
     source = _source(plan)
     if source is None:
         return
-    setups = [s for s in source.page_setups if s.width_mm and s.height_mm]
-    for n, s in enumerate(setups, 1):
-        dims = sorted((s.width_mm, s.height_mm))
+    setups = [(s, s.width_mm, s.height_mm) for s in source.page_setups if s.width_mm and s.height_mm]
+    for n, (s, width, height) in enumerate(setups, 1):
+        dims = sorted((width, height))
         if abs(dims[0] - A4[0]) > SIZE_TOLERANCE or abs(dims[1] - A4[1]) > SIZE_TOLERANCE:
-            yield page_size.finding(config, MESSAGES["size"], location=_loc(s), width=s.width_mm, height=s.height_mm,
+            yield page_size.finding(config, MESSAGES["size"], location=_loc(s), width=width, height=height,
                                     where=_where(s, n, len(setups), config.lang))
 
 
@@ -97,7 +99,7 @@ def page_size(plan: Plan, config: Config):
       và quy định được áp dụng như khi in. Mỗi cạnh lề nằm ngoài giới hạn được báo một lần cho mỗi
       kiểu thiết lập trang khác nhau.
       """)
-def page_margins(plan: Plan, config: Config):
+def page_margins(plan: Plan, config: Config) -> Iterator[Finding]:
     """page-margins (KH802, warning): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 
     For a landscape section the long edge is on top, so the binding (left) margin is read
@@ -149,7 +151,7 @@ def page_margins(plan: Plan, config: Config):
       được. Tên phông nhúng trong PDF ("TimesNewRomanPSMT", "ABCDEE+TimesNewRoman,Bold") được coi là
       Times New Roman.
       """)
-def body_font(plan: Plan, config: Config):
+def body_font(plan: Plan, config: Config) -> Iterator[Finding]:
     """body-font (KH803, warning): body text in Times New Roman, 13 to 14 pt.
 
     The dominant font of the body paragraphs, as the DOCX or PDF parser measured it. A PDF's

@@ -8,9 +8,11 @@ is not reported missing.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex as re
 
-from ...models import Location, Plan
+from ...models import Finding, Location, Plan
 from ...vntext import clean
 from ..config import Config
 from ..registry import rule
@@ -78,7 +80,7 @@ def _found(plan: Plan, pattern: re.Pattern, within: int | None = HEAD) -> bool:
       tháng, năm ban hành, tên loại văn bản "KẾ HOẠCH" (Điều 8, khoản 2). Bản xuất ra văn bản thuần
       đã mất bảng phần đầu cũng bị báo thiếu: tệp đó thực sự không còn các thành phần này.
       """)
-def header_missing(plan: Plan, config: Config):
+def header_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """header-missing (KH401, error): the header has every component Nghị định 30 requires.
 
     Quốc hiệu and Tiêu ngữ, the issuing body, the number line "Số: …/KH-…", the place-date
@@ -131,7 +133,7 @@ def header_missing(plan: Plan, config: Config):
       "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", sau đó là họ và tên người ký (Điều 8,
       điểm g).
       """)
-def signer_missing(plan: Plan, config: Config):
+def signer_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """signer-missing (KH402, error): the plan ends with the signer's position and name.
 
     "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" then the name (Điều 8, điểm g).
@@ -169,7 +171,7 @@ def signer_missing(plan: Plan, config: Config):
       Mọi kế hoạch đều liệt kê các nơi nhận dưới mục "Nơi nhận:"; dòng cuối cùng ghi việc lưu văn
       bản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.".
       """)
-def recipients_missing(plan: Plan, config: Config):
+def recipients_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".
 
     Every plan lists its recipients under "Nơi nhận:"; the last line files a copy with the
@@ -232,7 +234,7 @@ def _strip_label(raw: str) -> str:
       điều này là bình thường nên chỉ được báo ở mức thông tin, như một lời nhắc trước khi phát
       hành.
       """)
-def draft_blank(plan: Plan, config: Config):
+def draft_blank(plan: Plan, config: Config) -> Iterator[Finding]:
     """draft-blank (KH404, info): the number or the date is left blank, as in a draft.
 
     Drafts leave "Số:    /KH-UBND" and "ngày    tháng 02 năm 2024" blank until signed; that
@@ -277,7 +279,7 @@ def draft_blank(plan: Plan, config: Config):
       không có khoảng trắng (Nghị định 30, Phụ lục I và Phụ lục III). Số để trống là bản dự thảo
       (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo.
       """)
-def number_format(plan: Plan, config: Config):
+def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     """number-format (KH405, error): the number reads "NN/KH-ISSUER".
 
     The sequence number (a leading zero below 10: "05"), a slash, then the type code "KH"
@@ -341,7 +343,7 @@ def _date_line(plan: Plan) -> tuple[str | None, Location | None]:
       (Nghị định 30, Phụ lục I). Ngày không có thật (ngày 30 tháng 02) là lỗi. Các phần để trống là
       bản dự thảo (xem draft-blank).
       """)
-def date_format(plan: Plan, config: Config):
+def date_format(plan: Plan, config: Config) -> Iterator[Finding]:
     """date-format (KH406, warning): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
 
     Days below 10 and months 1 and 2 take a leading zero; months 3 to 12 do not (Nghị định
@@ -393,7 +395,7 @@ _ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.I)
       nơi nhận liệt kê tại mục "Nơi nhận:" (Nghị định 30, Phụ lục I). Đây thường là dấu hiệu của
       việc dùng lại mẫu của một loại văn bản khác.
       """)
-def addressee_in_plan(plan: Plan, config: Config):
+def addressee_in_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """addressee-in-plan (KH407, warning): a plan has "Nơi nhận:", not "Kính gửi:".
 
     "Kính gửi:" addresses a công văn, a tờ trình or a report to a superior; a Kế hoạch is

@@ -7,10 +7,11 @@ v x y — "đ" follows "d", and f, j, w, z are not used.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex as re
 
-from ...models import Plan, Section, Task
+from ...models import Finding, Plan, Section, Task
 from ..config import Config
 from ..registry import rule
 from ..util import describe, excerpt
@@ -27,8 +28,10 @@ MESSAGES = {
                   "en": "{label} number \"{number}\" comes after \"{previous}\" (out of order)"},
     "skipped": {"vi": "số {label} nhảy từ \"{previous}\" sang \"{number}\" (thiếu {missing})",
                 "en": "{label} numbering jumps from \"{previous}\" to \"{number}\" ({missing} missing)"},
-    "skipped_dd": {"vi": "điểm \"{number}\" đứng ngay sau \"{previous}\": theo bảng chữ cái tiếng Việt, sau d là đ (đánh số tự động của Word không có đ)",
-                   "en": "point \"{number}\" follows \"{previous}\": the Vietnamese alphabet puts đ after d (Word's automatic lettering has no đ)"},
+    "skipped_dd": {"vi": "điểm \"{number}\" đứng ngay sau \"{previous}\": theo bảng chữ "
+                         "cái tiếng Việt, sau d là đ (đánh số tự động của Word không có đ)",
+                   "en": "point \"{number}\" follows \"{previous}\": the Vietnamese "
+                         "alphabet puts đ after d (Word's automatic lettering has no đ)"},
     "start": {"vi": "{label} đầu tiên đánh số \"{number}\" (thiếu {missing})",
               "en": "the first {label} is numbered \"{number}\" ({missing} missing)"},
     "foreign": {"vi": "chữ \"{number}\" không dùng để đánh số điểm (bảng chữ cái tiếng Việt: … d, đ, e, g, h …)",
@@ -50,7 +53,7 @@ def roman(text: str) -> int | None:
     if not text or any(c not in _ROMAN for c in text):
         return None
     total = 0
-    for a, b in zip(text, text[1:] + " "):
+    for a, b in zip(text, text[1:] + " ", strict=True):
         value = _ROMAN[a]
         total += -value if b != " " and _ROMAN[b] > value else value
     return total
@@ -106,7 +109,7 @@ def _sibling_lists(sections: list[Section]) -> Iterator[list[Section]]:
       hợp "e" đứng ngay sau "d" (chức năng đánh số tự động của Word không có "đ") chỉ được báo ở mức
       `info`.
       """)
-def heading_numbering(plan: Plan, config: Config):
+def heading_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     """heading-numbering (KH201, warning): section, sub-section and point numbers run in order.
 
     Sections I, II, III …, sub-sections 1, 2, 3 … and points a), b), c), d), đ), e), g) …
@@ -159,12 +162,13 @@ def heading_numbering(plan: Plan, config: Config):
                 value = value_of(s.number, style)
                 if value is None:
                     continue
-                fmt = {"label": label, "number": s.number}
+                fmt: dict[str, Any] = {"label": label, "number": s.number}
                 if value in seen:
+                    first = seen[value]
                     yield heading_numbering.finding(config, MESSAGES["duplicate"], location=s.location,
-                                                    excerpt=excerpt(s.title), other=describe(seen[value].location, config.lang) or s.number,
-                                                    related=[{"role": "first", "location": seen[value].location.model_dump(exclude_none=True) if seen[value].location else None,
-                                                              "title": seen[value].title}], **fmt)
+                                                    excerpt=excerpt(s.title), other=describe(first.location, config.lang) or s.number,
+                                                    related=[{"role": "first", "location": first.location.model_dump(exclude_none=True) if first.location else None,
+                                                              "title": first.title}], **fmt)
                 elif previous is not None and value < previous[0]:
                     yield heading_numbering.finding(config, MESSAGES["backwards"], location=s.location,
                                                     excerpt=excerpt(s.title), previous=previous[1].number, **fmt)
@@ -196,7 +200,7 @@ def _task_number(task: Task) -> int | None:
       cùng một nhóm; các dòng con của một nhiệm vụ dùng chung số của nhiệm vụ đó nên không tính là
       trùng. Số bị bỏ cách (1, 2, 4) chỉ được báo ở mức `info`, vì Word có thể tự đánh số cột.
       """)
-def task_numbering(plan: Plan, config: Config):
+def task_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     """task-numbering (KH202, warning): table task numbers are unique within their group.
 
     In an appendix table the STT column restarts in each group (I, II …) and must not repeat
@@ -225,7 +229,7 @@ def task_numbering(plan: Plan, config: Config):
         1	Triển khai kế hoạch tuyên truyền năm 2024	Quý I/2024
         1	Báo cáo kết quả thực hiện	Quý IV/2024
         2	Viết tin bài về CCHC năm 2024	Thường xuyên
-    """
+    """  # noqa: W291 - a trailing tab is an empty last cell of a fragment row
     # a group is a run of consecutive rows under one group row: the same title further down
     # is another group (numbering may run on across groups)
     groups: list[tuple[str, list[Task]]] = []

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterator
 
 import regex as re
 
 from ...blocks import Paragraph, Table
-from ...models import Location, Plan, Reference
+from ...models import Finding, Location, Plan, Reference
 from ...vntext import fold
 from ..config import Config
 from ..registry import rule
@@ -78,7 +79,7 @@ def type_code(number: str) -> str | None:
       NQ (Nghị định 30, Phụ lục III). "Quyết định số 07/KH-UBND" là dẫn sai tên loại hoặc sai số văn
       bản. Số không có chữ viết tắt tên loại văn bản (công văn "12/UBND-VX") không được xét.
       """)
-def reference_type_mismatch(plan: Plan, config: Config):
+def reference_type_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-type-mismatch (KH501, error): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
 
     A decision's number carries QĐ, a plan's KH, a resolution's NQ (Nghị định 30, Phụ lục
@@ -92,7 +93,7 @@ def reference_type_mismatch(plan: Plan, config: Config):
     FAIL::
 
         Căn cứ Quyết định số 07/KH-UBND ngày 20/01/2024 của Chủ tịch UBND tỉnh phê duyệt Kế hoạch tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     for ref in plan.references:
         word = _type_word(ref)
         code = ref.type_code or type_code(ref.number)
@@ -136,7 +137,7 @@ def _plan_limit(plan: Plan) -> dt.date | None:
 
       "ngày 31/02/2024" hay "ngày 31/4/2024" là viết nhầm thành một ngày không có thật.
       """)
-def reference_date_invalid(plan: Plan, config: Config):
+def reference_date_invalid(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-date-invalid (KH502, error): a cited date exists on the calendar.
 
     "ngày 31/02/2024" or "ngày 31/4/2024" is a typo for some other date.
@@ -148,7 +149,7 @@ def reference_date_invalid(plan: Plan, config: Config):
     FAIL::
 
         Căn cứ Kế hoạch số 08/KH-UBND ngày 31/02/2024 của UBND tỉnh về tuyên truyền cải cách hành chính năm 2024, UBND huyện ban hành Kế hoạch như sau:
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     seen: set[tuple] = set()
     for ref in plan.references:
         for raw, date in _ref_dates(ref):
@@ -171,7 +172,7 @@ def reference_date_invalid(plan: Plan, config: Config):
       Văn bản được dẫn chiếu mang ngày sau ngày ban hành kế hoạch (hoặc sau ngày cuối của tháng ban
       hành, khi ngày còn để trống) là do ghi sai ngày của văn bản đó hoặc sai ngày của kế hoạch.
       """)
-def reference_date_after_plan(plan: Plan, config: Config):
+def reference_date_after_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-date-after-plan (KH503, warning): a plan cannot cite a later document.
 
     A reference dated after the plan's own date (or after the end of its month, when the
@@ -198,13 +199,14 @@ def reference_date_after_plan(plan: Plan, config: Config):
     limit = _plan_limit(plan)
     if limit is None:
         return
+    signed = iso(plan.header.date)
     for ref in plan.references:
-        for raw, date in _ref_dates(ref):
+        for _raw, date in _ref_dates(ref):
             if date and date > limit:
                 yield reference_date_after_plan.finding(
                     config, MESSAGES["future"], location=ref.location, excerpt=excerpt(ref.raw),
                     number=ref.number, date=date.strftime("%d/%m/%Y"),
-                    plan_date=plan.header.date and iso(plan.header.date).strftime("%d/%m/%Y") or limit.strftime("%m/%Y"))
+                    plan_date=signed.strftime("%d/%m/%Y") if signed else limit.strftime("%m/%Y"))
 
 
 def _number_key(number: str) -> str:
@@ -220,7 +222,7 @@ def _number_key(number: str) -> str:
       06/3/2026" ở phần mở đầu và "… ngày 06/3/2025" ở phần sau cho thấy một trong hai chỗ đã viết
       nhầm. Phát hiện được báo tại lần dẫn chiếu sau.
       """)
-def reference_date_inconsistent(plan: Plan, config: Config):
+def reference_date_inconsistent(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-date-inconsistent (KH504, warning): one document, one date.
 
     A document cited twice must carry the same date both times: "Quyết định số 1050/QĐ-SCT
@@ -238,7 +240,7 @@ def reference_date_inconsistent(plan: Plan, config: Config):
         Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở Công Thương về việc kiểm tra vật liệu nổ công nghiệp.
 
         1. Căn cứ pháp lý: Quyết định số 1050/QĐ-SCT ngày 06/3/2025 của Giám đốc Sở Công Thương.
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     own = _number_key(plan.header.number or "")
     first: dict[str, tuple[str, dt.date, Location]] = {}
     reported: set[str] = set()
@@ -265,7 +267,7 @@ _CITED = re.compile(r"\bsố\s*:?\s*(\d[\w.&]*(?:\s*[/-]\s*[\w.&Đđ]+)+)\s*,?\s
                     r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)", re.I)
 
 
-def _citations(plan: Plan):
+def _citations(plan: Plan) -> Iterator[tuple[str, str, dt.date | None, Location]]:
     """(number, raw text, date or None, location) of each dated citation, in document order."""
     for text, where in _texts(plan):
         for m in _CITED.finditer(text):
@@ -275,7 +277,7 @@ def _citations(plan: Plan):
             yield number, m.group(0), date, where
 
 
-def _texts(plan: Plan):
+def _texts(plan: Plan) -> Iterator[tuple[str, Location]]:
     doc = document(plan)
     if doc is None:
         return

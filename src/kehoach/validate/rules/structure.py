@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from ...models import Plan, Section
+from ...models import Finding, Plan, Section
 from ...vntext import clean, is_upper_title, key
 from ..config import Config
 from ..registry import rule
@@ -69,7 +69,7 @@ def _all(sections: list[Section]) -> Iterator[Section]:
       (Nội dung, Nhiệm vụ, Hình thức) và ai thực hiện (Tổ chức thực hiện). Mỗi phần còn thiếu được
       báo một lần; kế hoạch không có mục đánh số nào chỉ nhận một phát hiện.
       """)
-def missing_section(plan: Plan, config: Config):
+def missing_section(plan: Plan, config: Config) -> Iterator[Finding]:
     """missing-section (KH301, warning): the plan has its three essential parts.
 
     A plan says why (Mục đích, yêu cầu — or Mục tiêu, Chỉ tiêu), what (Nội dung, Nhiệm vụ,
@@ -130,7 +130,7 @@ def _signature_block(plan: Plan) -> int | None:
       văn bản có phụ lục; nếu văn bản không có phụ lục nào (không có phần "PHỤ LỤC" / "DANH MỤC" và
       không có bảng phụ lục) thì phụ lục đã bị bỏ sót hoặc nằm ở một tệp khác.
       """)
-def appendix_not_found(plan: Plan, config: Config):
+def appendix_not_found(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-not-found (KH302, warning): an announced appendix is present.
 
     Text such as "(Có Phụ lục kèm theo)" or "Danh mục … ban hành kèm theo Kế hoạch này"
@@ -196,7 +196,7 @@ def _blank_attachment(attached_to: str | None) -> str | None:
       thảo thì không so sánh; khi phần đầu đã điền số, ngày mà dòng ghi của phụ lục vẫn để trống
       ("Kế hoạch số    /KH-…") thì báo ở mức cảnh báo.
       """)
-def appendix_number_mismatch(plan: Plan, config: Config):
+def appendix_number_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-number-mismatch (KH303, error): appendices carry the plan's own number and date.
 
     Each appendix says "(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của …)"; once the
@@ -283,7 +283,7 @@ KINDS = {
       bản, đánh số, bố cục, văn bản được dẫn chiếu và nhiệm vụ không áp dụng cho các văn bản này và
       được bỏ qua, để văn bản không bị coi là "không có vấn đề" mà không có lời giải thích nào.
       """)
-def not_a_plan(plan: Plan, config: Config):
+def not_a_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """not-a-plan (KH304, info): says when plan-only rules were skipped.
 
     News articles, công văn, tờ trình and reports are not plans; the header, numbering,
@@ -312,7 +312,7 @@ def not_a_plan(plan: Plan, config: Config):
         Ngày 07/3/2024, UBND tỉnh đã ban hành Kế hoạch số 865/KH-UBND truyền thông về hoạt động kiểm soát thủ tục hành chính năm 2024 trên địa bàn tỉnh.
 
         Theo đó, các cơ quan, đơn vị trên địa bàn tỉnh cần tăng cường thông tin, tuyên truyền về hoạt động kiểm soát thủ tục hành chính.
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     if plan.is_plan:
         return
     names = KINDS.get(plan.document_type, KINDS["unknown"])
@@ -353,7 +353,7 @@ def _body_text(plan: Plan) -> str:
       "chi tiết tại Phụ lục II"); khi có nhiều phụ lục thì dẫn chiếu theo số thứ tự của từng phụ
       lục.
       """)
-def appendix_not_referenced(plan: Plan, config: Config):
+def appendix_not_referenced(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-not-referenced (KH305, warning): the body refers to every appendix.
 
     Nghị định 30 requires the body to point at each appendix ("(Có Phụ lục kèm theo)", "chi
@@ -404,7 +404,7 @@ def appendix_not_referenced(plan: Plan, config: Config):
       Văn bản chỉ có một phụ lục thì ghi "PHỤ LỤC"; có từ hai phụ lục trở lên thì phải đánh số để
       phân biệt: "PHỤ LỤC I", "PHỤ LỤC II"… theo thứ tự (Nghị định 30, Phụ lục I).
       """)
-def appendix_numbering(plan: Plan, config: Config):
+def appendix_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-numbering (KH306, warning): several appendices are numbered Phụ lục I, II ….
 
     One appendix is simply "PHỤ LỤC"; two or more must be told apart: "PHỤ LỤC I",
@@ -436,6 +436,6 @@ def appendix_numbering(plan: Plan, config: Config):
     values = [_numeral(a.label) for a in labelled]
     if values == list(range(1, len(values) + 1)):
         return
-    bad = next((a for a, v, want in zip(labelled, values, range(1, len(values) + 1)) if v != want), labelled[0])
+    bad = next((a for a, v, want in zip(labelled, values, range(1, len(values) + 1), strict=True) if v != want), labelled[0])
     yield appendix_numbering.finding(config, MESSAGES["unnumbered"], location=bad.location, excerpt=excerpt(bad.label),
                                      count=len(labelled), labels=", ".join(clean(a.label or "") for a in labelled))

@@ -3,14 +3,15 @@ spelled one way throughout the plan."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex as re
 
-from ...models import Location, Plan, Task, Unit
+from ...models import Finding, Location, Plan, Task, Timeline, Unit
 from ...vntext import fold, key
 from ..config import Config
-from ..registry import rule
+from ..registry import Rule, rule
 from ..util import describe, excerpt, plan_years
 
 MESSAGES = {
@@ -49,7 +50,7 @@ def _merged(plan: Plan) -> list[_Merged]:
         m.lead = m.lead or bool(task.lead) or group_is_unit
         if task.timeline and task.timeline.raw.strip():
             m.timeline.append(task.timeline.raw.strip())
-            m.years += _years(task)
+            m.years += _years(task.timeline)
     return list(merged.values())
 
 
@@ -58,15 +59,15 @@ def _merged(plan: Plan) -> list[_Merged]:
 _CITATION = re.compile(r"\b\d+(?:/\d{4})?[/-][^\W\d_][\w&.-]*(?:/[\w&.-]+)?(?:\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?")
 
 
-def _years(task: Task) -> list[int]:
-    t = task.timeline
+def _years(t: Timeline) -> list[int]:
     if _CITATION.search(t.raw):       # the parsed start/end may be the cited document's date
         return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", _CITATION.sub(" ", t.raw))]
     years = [int(v[:4]) for v in (t.start, t.end) if v and re.match(r"(?:19|20)\d\d", v)]
     return years or [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", t.raw)]
 
 
-def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
+def _missing(rule_obj: Rule, plan: Plan, config: Config, has: Callable[[_Merged], bool], one: str,
+             column: str) -> Iterator[Finding]:
     """One finding per task lacking the field — or one `info` per table when no row of it has
     it (the table has no such column: reporting every row would bury the point)."""
     by_table: dict[int | None, list[_Merged]] = {}
@@ -95,7 +96,7 @@ def _missing(rule_obj, plan: Plan, config: Config, has, one: str, column: str):
       "PHÒNG NỘI VỤ") lấy đơn vị đó làm đơn vị chủ trì. Nếu không dòng nào của bảng có đơn vị chủ
       trì (bảng không có cột này) thì chỉ có một phát hiện ở mức `info` cho cả bảng.
       """)
-def task_no_lead(plan: Plan, config: Config):
+def task_no_lead(plan: Plan, config: Config) -> Iterator[Finding]:
     """task-no-lead (KH601, warning): every task names who leads it.
 
     A row of the task table (or a task written with labelled fields) whose lead cell is
@@ -112,7 +113,7 @@ def task_no_lead(plan: Plan, config: Config):
 
         TT	NHIỆM VỤ	CƠ QUAN CHỦ TRÌ	CƠ QUAN PHỐI HỢP	THỜI GIAN THỰC HIỆN
         1.	Tuyên truyền trên Cổng Thông tin điện tử huyện		Các phòng, ban ngành	Thường xuyên trong năm 2024
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     yield from _missing(task_no_lead, plan, config, lambda m: m.lead, "no_lead", "no_lead_column")
 
 
@@ -126,7 +127,7 @@ def task_no_lead(plan: Plan, config: Config):
       nào của bảng có thời gian thực hiện (bảng không có cột này) thì chỉ có một phát hiện ở mức
       `info` cho cả bảng.
       """)
-def task_no_timeline(plan: Plan, config: Config):
+def task_no_timeline(plan: Plan, config: Config) -> Iterator[Finding]:
     """task-no-timeline (KH602, warning): every task says when.
 
     A task row with an empty time cell ("Thời gian thực hiện"), or a task written in prose
@@ -147,7 +148,7 @@ def task_no_timeline(plan: Plan, config: Config):
         I	PHÒNG NỘI VỤ	
         1	Kế hoạch tuyên truyền năm 2024	Quý I/2024
         2	Báo cáo kết quả thực hiện	
-    """
+    """  # noqa: W291 - a trailing tab is an empty last cell of a fragment row
     yield from _missing(task_no_timeline, plan, config, lambda m: bool(m.timeline), "no_timeline", "no_timeline_column")
 
 
@@ -161,7 +162,7 @@ def task_no_timeline(plan: Plan, config: Config):
       hạn dài có chủ ý nên chỉ được báo ở mức `info`; ngày của các văn bản được dẫn chiếu trong ô
       không được tính.
       """)
-def timeline_outside_plan_year(plan: Plan, config: Config):
+def timeline_outside_plan_year(plan: Plan, config: Config) -> Iterator[Finding]:
     """timeline-outside-plan-year (KH603, warning): timelines fall in the plan's years.
 
     The plan's years come from its title ("năm 2024", "giai đoạn 2021 - 2025") and its
@@ -273,7 +274,7 @@ def _spellings(plan: Plan, config: Config) -> dict[str, _Spelling]:
       Phần thêm vào ở đầu hoặc cuối tên ("Các phòng, ban" / "Các phòng, ban huyện") và cách viết
       "và"/"&" được chấp nhận là biến thể.
       """)
-def unit_near_miss(plan: Plan, config: Config):
+def unit_near_miss(plan: Plan, config: Config) -> Iterator[Finding]:
     """unit-near-miss (KH604, warning): one unit, one spelling.
 
     A unit spelled "Văn phòng HDND và huyện" next to "Văn phòng HĐND và UBND huyện" is a
@@ -294,7 +295,7 @@ def unit_near_miss(plan: Plan, config: Config):
         1.	Cung cấp thông tin về kiểm soát thủ tục hành chính	Văn phòng HĐND và UBND huyện	Các phòng, ban huyện	Thường xuyên
         2.	Tuyên truyền về giải quyết thủ tục hành chính	Văn phòng HĐND và UBND huyện	Các phòng, ban huyện	Thường xuyên
         3.	Tuyên truyền về kết quả cải cách thủ tục hành chính	Trung tâm Văn hóa - Thể thao huyện	Văn phòng HDND và huyện	Thường xuyên
-    """
+    """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     spellings = _spellings(plan, config)
     names = sorted(spellings.values(), key=lambda s: (-s.known, -s.count, -len(s.name)))
     reported: set[str] = set()

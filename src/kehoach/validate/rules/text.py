@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex as re
 
 from ...blocks import Paragraph, Table
-from ...models import Location, Plan
+from ...models import Finding, Location, Plan
 from ...vntext import _OLD_TO_NEW, nfc
 from ..config import Config
 from ..registry import rule
@@ -23,14 +23,20 @@ MESSAGES = {
                "en": "{count} paragraph(s) look like legacy TCVN3/VNI text (garbled font encoding): convert to Unicode"},
     "converted": {"vi": "văn bản gốc dùng bảng mã cũ ({note}); đã được chuyển sang Unicode khi đọc",
                   "en": "the source uses a legacy encoding ({note}); it was converted to Unicode on reading"},
-    "garbled_repaired": {"vi": "lớp chữ của tệp dùng bảng mã phông hỏng (\"Ĉӝc lұp\" thay cho \"Độc lập\"); kehoach đã sửa bằng bảng ký tự học từ các cụm chữ đã biết{untrusted}",
-                         "en": "the file's text layer uses a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"); kehoach repaired it with a character map learnt from known phrases{untrusted}"},
-    "garbled": {"vi": "{count} đoạn có chữ bị lỗi bảng mã phông (\"Ĉӝc lұp\" thay cho \"Độc lập\"): cần xuất lại văn bản với phông Unicode",
-                "en": "{count} paragraph(s) have text in a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"): export the document again with a Unicode font"},
+    "garbled_repaired": {"vi": "lớp chữ của tệp dùng bảng mã phông hỏng (\"Ĉӝc lұp\" thay cho \"Độc "
+                               "lập\"); kehoach đã sửa bằng bảng ký tự học từ các cụm chữ đã biết{untrusted}",
+                         "en": "the file's text layer uses a broken font map (\"Ĉӝc lұp\" for \"Độc lập\"); "
+                               "kehoach repaired it with a character map learnt from known phrases{untrusted}"},
+    "garbled": {"vi": "{count} đoạn có chữ bị lỗi bảng mã phông (\"Ĉӝc lұp\" thay "
+                      "cho \"Độc lập\"): cần xuất lại văn bản với phông Unicode",
+                "en": "{count} paragraph(s) have text in a broken font map (\"Ĉӝc lұp\" "
+                      "for \"Độc lập\"): export the document again with a Unicode font"},
     "decomposed": {"vi": "{count} đoạn dùng Unicode tổ hợp (NFD) hoặc dấu bị tách rời: nên chuẩn hóa về dạng dựng sẵn (NFC)",
                    "en": "{count} paragraph(s) use decomposed Unicode (NFD) or detached marks: normalise to NFC"},
-    "mixed": {"vi": "dùng lẫn hai kiểu bỏ dấu: {old} chỗ kiểu cũ (ví dụ \"{old_example}\") và {new} chỗ kiểu mới (ví dụ \"{new_example}\")",
-              "en": "two tone-placement styles are mixed: {old} old-style (e.g. \"{old_example}\") and {new} new-style (e.g. \"{new_example}\")"},
+    "mixed": {"vi": "dùng lẫn hai kiểu bỏ dấu: {old} chỗ kiểu cũ (ví dụ "
+                    "\"{old_example}\") và {new} chỗ kiểu mới (ví dụ \"{new_example}\")",
+              "en": "two tone-placement styles are mixed: {old} old-style (e.g. "
+                    "\"{old_example}\") and {new} new-style (e.g. \"{new_example}\")"},
 }
 
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
@@ -75,7 +81,7 @@ def looks_legacy(text: str) -> bool:
       chữ cũ sẽ hiển thị thành ký tự vô nghĩa ở mọi nơi khác. Nếu bộ phân tích đã tự chuyển mã thì
       chỉ báo ở mức `info`.
       """)
-def legacy_encoding(plan: Plan, config: Config):
+def legacy_encoding(plan: Plan, config: Config) -> Iterator[Finding]:
     """legacy-encoding (KH701, error): the text is Unicode, not TCVN3 (.VnTime) or VNI.
 
     Nghị định 30 requires Unicode (TCVN 6909:2001). Text typed in a legacy font reads as
@@ -121,7 +127,7 @@ _UNTRUSTED = {"vi": " (chưa chắc chắn: nên đối chiếu với bản gố
       cũng có (Tiêu ngữ, các từ thông dụng); việc sửa được báo ở mức `info` (ở mức cảnh báo khi bảng
       ánh xạ không đủ tin cậy), chữ vẫn còn lỗi thì báo ở mức cảnh báo.
       """)
-def garbled_text(plan: Plan, config: Config):
+def garbled_text(plan: Plan, config: Config) -> Iterator[Finding]:
     """garbled-text (KH704, warning): the text layer reads as Vietnamese, not as a broken font map.
 
     A PDF exported with a font whose character map is broken gives "Ĉӝc lұp - Tӵ do" for
@@ -169,7 +175,7 @@ def garbled_text(plan: Plan, config: Config):
       bởi khoảng trắng ("nga ̀ y") thì nhìn thấy rõ là sai. Bộ phân tích đã tự sửa cả hai trường hợp
       trong kết quả của mình; tệp gốc cũng nên được sửa.
       """)
-def decomposed_unicode(plan: Plan, config: Config):
+def decomposed_unicode(plan: Plan, config: Config) -> Iterator[Finding]:
     """decomposed-unicode (KH702, warning): text is in precomposed form (NFC).
 
     Decomposed text ("ê" as "e" + U+0302 + U+0301, typical of macOS and some PDFs) looks the
@@ -198,7 +204,7 @@ def decomposed_unicode(plan: Plan, config: Config):
       Cả "hoà, thuỷ" (kiểu cũ) và "hòa, thủy" (kiểu mới) đều được chấp nhận — chính văn bản nghị
       định cũng dùng lẫn cả hai — nhưng trong một văn bản nên thống nhất một kiểu.
       """)
-def mixed_tone_placement(plan: Plan, config: Config):
+def mixed_tone_placement(plan: Plan, config: Config) -> Iterator[Finding]:
     """mixed-tone-placement (KH703, info): one tone-placement style throughout.
 
     "hoà, thuỷ" (old style) and "hòa, thủy" (new style) are both accepted — the decree itself
