@@ -39,17 +39,15 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from .defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, FORMATS, REGISTER_STEM, STDIN, TEXT_FORMATS
 from .errors import KehoachError
 from .i18n import t
 from .outputs import InputGuard, OutputError, check_target, probe_folder, shown, write_output
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")   # what a folder or a glob contributes
-STDIN = "-"
 STDIN_NAME = "<stdin>"
 STDIN_MAX_BYTES = 64 * 1024 * 1024
-DEFAULT_TIMEOUT = 120.0
 MAX_TASKS_PER_CHILD = 100
-DEFAULT_MEMORY_MB = 2048          # address space per worker; 0 = no limit
 _PRELOAD = ["kehoach.batch", "kehoach.api", "kehoach.parsers.text", "kehoach.parsers.docx",
             "kehoach.parsers.pdf", "kehoach.export.json_out", "kehoach.export.csv_out"]
 
@@ -767,10 +765,7 @@ def write_atomic(path: Path, data: str | bytes, guard: InputGuard | None = None)
     write_output(path, data, guard)
 
 
-TEXT_FORMATS = ("json", "csv")
-FORMATS = ("json", "csv", "xlsx")
 SUFFIX = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
-REGISTER_STEM = "kehoach-register"      # the combined CSV / the batch workbook under -o DIR
 
 
 def output_targets(sources: Sequence[Source], outdir: Path, formats: Sequence[str]) -> dict[tuple[int, str], Path]:

@@ -12,14 +12,19 @@ from dataclasses import dataclass
 
 import typer
 
-from .. import batch
+from typing import TYPE_CHECKING
+
+from ..defaults import DEFAULT_TIMEOUT, STDIN
 from ..i18n import t
-from ..models import Finding
 from ..options import lang_option
-from .config import Config, ConfigError, load_config
-from .exitcodes import USAGE, exit_code
-from .registry import all_rules, get_rule
-from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
+from .exitcodes import USAGE
+from .report import FORMATS, SEVERITY_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .. import batch
+    from ..models import Finding
+    from .config import Config
+
 
 
 
@@ -44,6 +49,7 @@ class ValidateOptions:
 
 def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding]:
     """The worker's job: parse one input and lint it (only the findings travel back)."""
+    from .. import batch
     from .engine import validate
 
     plan = batch.parse_source(source, options.ocr)
@@ -53,6 +59,8 @@ def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding
     return findings
 
 
+# what a command needs is imported when it runs, not when it is registered: `kehoach --help`
+# and `kehoach rules` load neither the models, the batch machinery nor the rule modules
 def validate_cmd(
     files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github"),
@@ -62,13 +70,19 @@ def validate_cmd(
     config_path: str | None = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
     lang: str | None = lang_option(None, help="language of messages: vi (default), en"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
-    timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
 ) -> None:
     """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks.
 
     Exit code: 0 nothing reaches --fail-on · 1 something does · 2 usage error or an unreadable input.
     """
+    from .. import batch
+    from .config import ConfigError, load_config
+    from .exitcodes import exit_code
+    from .registry import all_rules
+    from .report import FileResult, emitters
+
     shown_lang = lang or "vi"          # checked by lang_option: vi or en
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -77,7 +91,7 @@ def validate_cmd(
         bad = ("--jobs", jobs) if jobs is not None and jobs < 1 else ("--timeout", timeout)
         raise _usage(t("bad_number_option", shown_lang, option=bad[0], value=bad[1]), shown_lang)
     try:
-        start = next((f for f in files if f != batch.STDIN), None)
+        start = next((f for f in files if f != STDIN), None)
         base = load_config(config_path, start=start)
         config = base.merged(select=_split(select) or None, ignore=_split(ignore),
                              fail_on=fail_on.lower() if fail_on else None, lang=shown_lang if lang else None)
@@ -108,9 +122,13 @@ def rules_cmd(
     lang: str = lang_option("vi", help="language: vi, en"),
 ) -> None:
     """List the validator's rules (code, default severity, summary), or document one."""
+    from .catalog import all_rules, get_rule      # the metadata alone: no rule module is imported
+
     if name:
         found = get_rule(name)
         if found is None:
+            from .config import ConfigError
+
             raise _usage(ConfigError("rule", value=name).message(lang), lang)
         if fmt == "json":
             typer.echo(json.dumps(_rule_dict(found, lang), ensure_ascii=False, indent=2))
