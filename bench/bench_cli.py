@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -16,13 +17,18 @@ HERE = Path(__file__).resolve().parent.parent
 DOCX = HERE / "../shared/realdocs/laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx"
 
 
-def median_wall(cmd: list[str], runs: int) -> float:
-    times = []
+def median_wall(cmd: list[str], runs: int) -> tuple[float, float]:
+    """(median wall s, median CPU s): on a busy machine the CPU time (user + sys of the
+    child) is what the wall time would be on an idle one."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def heaviest_imports(python: str, top: int) -> list[tuple[int, str]]:
@@ -42,12 +48,15 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--docx", default=str(DOCX))
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--python", default=str(HERE / ".venv/bin/python"), help="for -X importtime")
     args = ap.parse_args()
     cmd = args.cmd.split()
-    python = str(Path(cmd[0]).parent / "python")
+    python = args.python
     for label, extra in (("--help", ["--help"]), ("rules", ["rules"]), ("parse docx", ["parse", args.docx])):
-        print(f"kehoach {label:<12} median of {args.runs}: {median_wall(cmd + extra, args.runs):.3f} s")
-    print(f"python -c pass         median of {args.runs}: {median_wall([python, '-c', 'pass'], args.runs):.3f} s")
+        wall, cpu = median_wall(cmd + extra, args.runs)
+        print(f"kehoach {label:<12} median of {args.runs}: wall {wall:.3f} s  cpu {cpu:.3f} s")
+    wall, cpu = median_wall([python, "-c", "pass"], args.runs)
+    print(f"python -c pass       median of {args.runs}: wall {wall:.3f} s  cpu {cpu:.3f} s")
     print("heaviest imports of `import kehoach.cli` (cumulative):")
     for us, name in heaviest_imports(python, args.top):
         print(f"  {us / 1000:8.1f} ms  {name}")

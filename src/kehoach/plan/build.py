@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Paragraph
 from ..models import Location, Section

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re
+from ... import fastre as re
 from lxml import etree
 
 from ...blocks import Cell, Paragraph, Provenance, Row, Table

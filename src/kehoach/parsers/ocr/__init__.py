@@ -4,11 +4,13 @@ In: a PDF path whose pages are images (the PDF front-end calls `ocr_pdf` for tho
 only when asked, `--ocr`). Out: `Paragraph` blocks (header columns as role="layout") and
 `Table` blocks for ruled tables, every provenance with source="ocr" and its page.
 
-Modules: `recognize` (rendering, Tesseract, lines, paragraphs, handwritten number slots),
-`tables` (ruled grids found on the page image).
+Modules: `recognize` (rendering, Tesseract, the page loop), `words` (TSV -> lines ->
+paragraphs), `slots` (handwritten number and day), `tables` (ruled grids found on the page
+image), `cells` (words into a grid's cells).
 """
 from __future__ import annotations
 
-from .recognize import available, fix_doc_type, group_lines, ocr_pdf, parse, parse_tsv
+from .recognize import available, ocr_pdf, parse
+from .words import fix_doc_type, group_lines, parse_tsv
 
 __all__ = ["available", "fix_doc_type", "group_lines", "ocr_pdf", "parse", "parse_tsv"]
