@@ -70,3 +70,7 @@ def test_parse_imports_what_it_needs_when_it_runs(tmp_path):
     out, modules = _modules_after("parse", str(plan))
     assert json.loads(out)["document_type"] == "ke_hoach"
     assert {"kehoach.batch", "kehoach.models", "kehoach.parsers.text"} <= modules
+    # reading `ocr = true` from kehoach.toml checks rule names against the catalog, so the
+    # rule modules stay unloaded; one file runs in this process, without multiprocessing
+    assert not [m for m in modules if m.startswith("kehoach.validate.rules.")]
+    assert "kehoach.batch.pool" not in modules and "multiprocessing" not in modules

@@ -34,8 +34,7 @@ from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, FORMATS, REGISTER_STE
 from .conversion import (SUFFIX, ConvertResult, Layout, Parsed, ParseOptions, convert, output_targets,
                          parse_job, parse_source, render, write_atomic)
 from .discovery import STDIN_MAX_BYTES, STDIN_NAME, SUFFIXES, Source, UsageError, discover, discover_paths
-from .jobs import BatchResult, Job, Outcome, Reporter, _peak_rss_mb, default_jobs
-from .pool import MAX_TASKS_PER_CHILD
+from .jobs import MAX_TASKS_PER_CHILD, BatchResult, Job, Outcome, Reporter, _peak_rss_mb, default_jobs
 from .reporting import ConsoleReporter, summary_dict, summary_text
 from .runner import run
 

@@ -13,6 +13,8 @@ from ..errors import KehoachError
 from ..i18n import t
 from .discovery import Source
 
+MAX_TASKS_PER_CHILD = 100          # a worker is replaced after this many files (memory stays bounded)
+
 
 
 @dataclass

@@ -21,7 +21,6 @@ from ..i18n import t
 from .jobs import Job, Outcome, _call, _exit_detail, _limit_memory, _peak_rss_mb, _secs
 
 
-MAX_TASKS_PER_CHILD = 100
 _PRELOAD = ["kehoach.batch", "kehoach.api", "kehoach.parsers.text", "kehoach.parsers.docx",
             "kehoach.parsers.pdf", "kehoach.export.json_out", "kehoach.export.csv_out"]
 

@@ -12,8 +12,8 @@ from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from ..errors import KehoachError
 from ..outputs import shown
 from .discovery import Source
-from .jobs import BatchResult, Job, Outcome, Reporter, _call, _peak_rss_mb, _secs, _Stop, _Timeout, default_jobs
-from .pool import MAX_TASKS_PER_CHILD, _run_pool
+from .jobs import (MAX_TASKS_PER_CHILD, BatchResult, Job, Outcome, Reporter, _call, _peak_rss_mb, _secs, _Stop,
+                   _Timeout, default_jobs)
 
 
 def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int | None = None,
@@ -50,6 +50,8 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
         if in_process:
             _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb)
         else:
+            from .pool import _run_pool    # multiprocessing: not loaded for a single file
+
             _run_pool(sources, job, options, result.jobs, timeout, lang, reporter, finish,
                       max_tasks_per_child, memory_mb)
     except (KeyboardInterrupt, _Stop):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import asdict, dataclass, fields
-from typing import Literal
+from typing import Literal, TypeVar
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -23,6 +23,7 @@ SEVERITY_WORDS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
+R = TypeVar("R", bound="RuleInfo")
 _EXAMPLE = re.compile(r"^(PASS|FAIL)(?:\s*\((facts)\))?::\s*$")
 
 
@@ -86,11 +87,39 @@ def all_rules() -> list[RuleInfo]:
 
 def get_rule(name_or_code: str) -> RuleInfo | None:
     """Look a rule up by name or code (case-insensitive)."""
+    return find(all_rules(), name_or_code)
+
+
+def expand(selector: str) -> list[RuleInfo]:
+    """Rules a selector stands for (see `select`), from the metadata alone."""
+    return select(all_rules(), selector)
+
+
+def find(rules: list[R], name_or_code: str) -> R | None:
+    """The rule of `rules` named or coded `name_or_code` (case-insensitive)."""
     wanted = name_or_code.strip().casefold()
-    for r in all_rules():
+    for r in rules:
         if wanted in (r.name.casefold(), r.code.casefold()):
             return r
     return None
+
+
+def select(rules: list[R], selector: str) -> list[R]:
+    """The rules of `rules` a selector stands for: a name, a code, a code prefix ("KH1"), a
+    family or "ALL" (the registry applies the same to the live rules)."""
+    s = selector.strip()
+    if not s:
+        return []
+    if s.upper() == "ALL":
+        return list(rules)
+    found = find(rules, s)
+    if found:
+        return [found]
+    low = s.casefold()
+    by_family = [r for r in rules if r.family.casefold() == low]
+    if by_family:
+        return by_family
+    return [r for r in rules if r.code.casefold().startswith(low) and len(low) >= 3]
 
 
 def render() -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 
 from ..models import Finding, Location, Severity
-from .catalog import RANK, SEVERITIES, RuleInfo  # noqa: F401  (RANK, SEVERITIES: read from here too)
+from .catalog import RANK, SEVERITIES, RuleInfo, find, select  # noqa: F401  (RANK, SEVERITIES: read from here too)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Plan
@@ -99,25 +99,9 @@ def families() -> list[str]:
 
 def get_rule(name_or_code: str) -> Rule | None:
     """Look a rule up by name or code (case-insensitive)."""
-    wanted = name_or_code.strip().casefold()
-    for r in all_rules():
-        if wanted in (r.name.casefold(), r.code.casefold()):
-            return r
-    return None
+    return find(all_rules(), name_or_code)
 
 
 def expand(selector: str) -> list[Rule]:
     """Rules a selector stands for: a name, a code, a code prefix ("KH1"), a family or "ALL"."""
-    s = selector.strip()
-    if not s:
-        return []
-    if s.upper() == "ALL":
-        return all_rules()
-    found = get_rule(s)
-    if found:
-        return [found]
-    low = s.casefold()
-    by_family = [r for r in all_rules() if r.family.casefold() == low]
-    if by_family:
-        return by_family
-    return [r for r in all_rules() if r.code.casefold().startswith(low) and len(low) >= 3]
+    return select(all_rules(), selector)
