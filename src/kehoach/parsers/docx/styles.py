@@ -21,6 +21,16 @@ _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right",
 _B, _I, _RFONTS, _SZ, _VANISH, _VAL = (W + "b", W + "i", W + "rFonts", W + "sz", W + "vanish", W + "val")
 
 
+def find2(el: etree._Element, first: str, second: str) -> etree._Element | None:
+    """`el.find(first + "/" + second)` without lxml's path parser (single-tag finds stay in C):
+    the first `second` child of the `first` children, in order. Runs per paragraph and cell."""
+    for child in el.iterchildren(first):
+        found = child.find(second)
+        if found is not None:
+            return found
+    return None
+
+
 def on(el: etree._Element | None) -> bool | None:
     """A toggle property: <w:b/> is on, <w:b w:val="0"/> is off, absent is None."""
     if el is None:
