@@ -191,7 +191,7 @@ class Numbering:
         self._seen: set[tuple[str, int]] = set()          # (numId, level) already used
         # what follows from the (static) XML alone, computed once: it is asked per paragraph
         self._chains: dict[str | None, list[etree._Element]] = {}
-        self._style_numpr: dict[str | None, tuple[str | None, int | None]] = {}
+        self._style_numpr: dict[tuple[str | None, bool, bool], tuple[str | None, int | None]] = {}
         self._levels_of: dict[str, dict[int, Level]] = {}
         self._default_para: list[str | None] = []
         if styles is not None:
@@ -281,7 +281,7 @@ class Numbering:
         """(numId, ilvl) the style chain gives, each from the first style that says it while the
         paragraph still lacks it (the walk stops once both are known, as Word's does)."""
         key = (style_id, want_num, want_ilvl)
-        cached = self._style_numpr.get(key)   # type: ignore[call-overload]
+        cached = self._style_numpr.get(key)
         if cached is None:
             num_id: str | None = None
             ilvl: int | None = None
@@ -295,7 +295,7 @@ class Numbering:
                     ilvl = _int(_val(spr.find(W + "ilvl")))
                 if (num_id is not None or not want_num) and (ilvl is not None or not want_ilvl):
                     break
-            cached = self._style_numpr[key] = (num_id, ilvl)   # type: ignore[index]
+            cached = self._style_numpr[key] = (num_id, ilvl)
         return cached
 
     def _level_for_style(self, num_id: str, style_id: str | None) -> int:
