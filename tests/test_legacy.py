@@ -16,6 +16,7 @@ import regex as re
 from conftest import SHARED as _SHARED
 from conftest import missing
 from kehoach import legacy
+from kehoach.legacy.glyphs import _run_letters
 from kehoach.blocks import Document, Paragraph
 from kehoach.parsers import load
 from kehoach.vntext import nfc
@@ -308,9 +309,9 @@ def test_a_run_of_glyphs_skips_letters_the_font_keeps_elsewhere():
     """Times New Roman keeps "Ỳ ỳ" with the Welsh letters; its Vietnamese run goes on
     "… ự Ỵ ỵ Ỷ ỷ Ỹ ỹ" without them."""
     run = {1188 + i: chr(0x1EA0 + i) for i in range(0, 82, 3)}     # Ạ … ự, every third glyph learnt
-    assert legacy._run_letters(1275, run) == [("ỷ", 1.5)]         # no reason to skip: Unicode order
-    assert legacy._run_letters(1275, {**run, 484: "ỳ"}) == [("ỹ", 1.5)]
-    assert legacy._run_letters(1230, {**run, 484: "ỳ"}) == [(chr(0x1EA0 + 42), 1.5)]   # before the gap: unchanged
+    assert _run_letters(1275, run) == [("ỷ", 1.5)]         # no reason to skip: Unicode order
+    assert _run_letters(1275, {**run, 484: "ỳ"}) == [("ỹ", 1.5)]
+    assert _run_letters(1230, {**run, 484: "ỳ"}) == [(chr(0x1EA0 + 42), 1.5)]   # before the gap: unchanged
 
 
 @needs_realdocs

@@ -14,7 +14,8 @@ from conftest import REALDOCS as _REALDOCS
 from conftest import missing
 from kehoach.errors import KehoachError
 from kehoach.parsers import load
-from kehoach.parsers.ocr import recognize as ocr
+from kehoach.parsers import ocr
+from kehoach.parsers.ocr.recognize import _blocks_from_lines
 
 HERE = Path(__file__).resolve().parent
 REALDOCS = _REALDOCS
@@ -52,7 +53,7 @@ def test_header_columns_are_read_column_by_column():
         (2, 1, 1, 460, 300, 90, 40, "KẾ"), (2, 1, 1, 560, 300, 160, 40, "HOẠCH"),
     ]))
     lines = ocr.group_lines(words)
-    paras = ocr._blocks_from_lines(lines, page=1, page_width=1180)
+    paras = _blocks_from_lines(lines, page=1, page_width=1180)
     assert [(p.text, p.role) for p in paras] == [
         ("BỘ CÔNG AN", "layout"), ("Số: 12/KH-UBND", "layout"),
         ("CỘNG HÒA", "layout"), ("Độc lập", "layout"), ("ngày 05", "layout"),
@@ -67,7 +68,7 @@ def test_body_lines_of_one_paragraph_are_one_block():
         (1, 1, 2, 100, 150, 300, 40, "Chính phủ về việc"),
         (1, 2, 1, 100, 220, 300, 40, "I. MỤC ĐÍCH, YÊU CẦU"),
     ]))
-    paras = ocr._blocks_from_lines(ocr.group_lines(words), page=3)
+    paras = _blocks_from_lines(ocr.group_lines(words), page=3)
     assert [p.text for p in paras] == ["Thực hiện Nghị quyết số 12 của Chính phủ về việc", "I. MỤC ĐÍCH, YÊU CẦU"]
     assert paras[0].lines == ["Thực hiện Nghị quyết số 12 của", "Chính phủ về việc"]
 

@@ -500,7 +500,9 @@ def with_diagnostic(monkeypatch):
         plan.diagnostics.append(Diagnostic(code="item-skipped", message="item 3 missing between 2 and 4"))
         return plan
 
-    monkeypatch.setattr(batch, "parse_source", parse)
+    from kehoach.batch import conversion
+
+    monkeypatch.setattr(conversion, "parse_source", parse)     # parse_job calls it from there
 
 
 def test_strict_exits_1_when_a_plan_has_diagnostics(with_diagnostic, tmp_path: Path):

@@ -88,3 +88,16 @@ def test_every_message_has_vietnamese_and_english_with_the_same_fields():
             assert set(texts) == {"vi", "en"}, (family, name)
             fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in ("vi", "en")]
             assert fields[0] == fields[1], (family, name)
+
+
+def test_rule_catalog_matches_the_rules():
+    """`kehoach rules` reads validate/rule_catalog.py instead of importing the rule modules;
+    it must say what the @rule decorators say (regenerate: python -m kehoach.validate.catalog --write)."""
+    from pathlib import Path
+
+    from kehoach.validate import catalog
+
+    live = [r.info() for r in all_rules()]
+    assert catalog.all_rules() == live, "rule_catalog.py is out of date: python -m kehoach.validate.catalog --write"
+    assert Path(catalog.__file__).with_name("rule_catalog.py").read_text(encoding="utf-8") == catalog.render()
+    assert catalog.get_rule("kh101") == live[0] and catalog.get_rule("no-such-rule") is None

@@ -11,15 +11,24 @@ from typing import Optional
 
 from pathlib import Path
 
+from typing import Any
+
 import typer
 
-from . import batch
-from .batch import render, write_atomic  # noqa: F401  (kept importable from here)
+from . import defaults
 from .i18n import MESSAGES, t
-from .models import Plan
-from .outputs import OutputError, os_reason
-from .outputs import shown as shown_name
 from .options import lang_option, package_version
+
+# Nothing heavy is imported here: `kehoach --help` and `kehoach rules` load typer and these small
+# modules only (tests/test_cli_startup.py); a command imports batch, models, parsers when it runs.
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("render", "write_atomic"):     # kept importable from here (they live in batch)
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # rich_markup_mode=None: the plain help lists a flag without a type ("--ocr", not "--ocr <bool>",
 # which this typer's rich help prints even after --help) and a usage error is plain text
@@ -41,7 +50,7 @@ def main(
     """kehoach: Kế hoạch -> task register; lint drafts."""
 
 
-FORMATS = batch.FORMATS
+FORMATS = defaults.FORMATS
 SUMMARIES = ("text", "json", "none")
 
 
@@ -64,12 +73,12 @@ def parse_cmd(
                                          "input tree. Never an input; a device or FIFO is written into, "
                                          "not replaced"),
     combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
-                                  f"({batch.REGISTER_STEM}.csv) with the source file as a column, and one "
-                                  f"workbook of all tasks ({batch.REGISTER_STEM}.xlsx) with -f xlsx"),
+                                  f"({defaults.REGISTER_STEM}.csv) with the source file as a column, and one "
+                                  f"workbook of all tasks ({defaults.REGISTER_STEM}.xlsx) with -f xlsx"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
-    timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
+    timeout: float = typer.Option(defaults.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
                                   "marked failed and the batch goes on (0: no limit)"),
-    max_memory: int = typer.Option(batch.DEFAULT_MEMORY_MB, "--max-memory", help="address space per worker "
+    max_memory: int = typer.Option(defaults.DEFAULT_MEMORY_MB, "--max-memory", help="address space per worker "
                                    "process in MB; a file needing more fails alone (0: no limit)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar, no summary: only failures"),
     summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
@@ -89,6 +98,10 @@ def parse_cmd(
     diagnostics) · 2 usage error, an output that cannot be written, or the only input failed
     · 130 interrupted (Ctrl-C).
     """
+    from . import batch
+    from .outputs import OutputError
+    from .outputs import shown as shown_name
+
     lang = lang.lower() if lang.lower() in ("vi", "en") else "vi"
     formats = [f.strip().lower() for f in fmt.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
@@ -160,6 +173,8 @@ def _write_stdout(texts: list[str], lang: str) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
     except OSError as exc:             # `> /dev/full`, a full disk
+        from .outputs import os_reason
+
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         _err(f"{'lỗi' if lang == 'vi' else 'error'}: <stdout>: {t('output_write_failed', lang, error=os_reason(exc, lang))}")
         raise typer.Exit(2) from None
@@ -185,6 +200,8 @@ def schema_cmd(what: Optional[str] = typer.Argument(None, help="'diff': the sche
         return
     if what is not None:
         raise _usage(t("schema_unknown", "vi", value=what), "vi")
+    from .models import Plan
+
     typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 

@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "invalid output format: {value} (choose: {choices})"},
     "no_inputs": {"vi": "không có tệp đầu vào nào", "en": "no input files"},
     "wrote": {"vi": "đã ghi {path}", "en": "wrote {path}"},
-    # batch (src/kehoach/batch.py)
+    # batch (src/kehoach/batch/)
     "worker_crashed": {"vi": "tiến trình xử lý tệp bị dừng bất thường ({detail})",
                        "en": "the process handling the file died ({detail})"},
     "out_of_memory": {"vi": "không đủ bộ nhớ để xử lý tệp (vượt giới hạn bộ nhớ)",
@@ -68,7 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "en": "--lang does not accept {value!r}; choose vi or en"},
     "interrupted": {"vi": "đã dừng theo yêu cầu; {count} tệp chưa xử lý, không có tệp đầu ra dở dang",
                     "en": "stopped on request; {count} files not processed, no partial output left"},
-    # output safety, folder walk, non-plans (kehoach parse; src/kehoach/outputs.py, batch.py)
+    # output safety, folder walk, non-plans (kehoach parse; src/kehoach/outputs.py, batch/)
     "output_is_input": {"vi": "tệp đầu ra trùng với một tệp đầu vào; không ghi đè lên tệp đầu vào",
                         "en": "the output is one of the inputs; an input is never overwritten"},
     "output_is_input_at": {"vi": "tệp đầu ra {target} là một tệp đầu vào; không ghi đè, tệp này không được chuyển",

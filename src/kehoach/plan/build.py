@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper

@@ -6,7 +6,7 @@ meaning. The first matching rule wins, so "phối hợp thực hiện" is suppor
 """
 from __future__ import annotations
 
-import regex as re
+from .. import fastre as re
 
 from ..vntext import fold
 

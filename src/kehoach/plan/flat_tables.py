@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Block, Cell, Paragraph, Provenance, Row, Table
 from ..models import Location

@@ -1,7 +1,7 @@
 """Line patterns of the genre, shared by the header, section and signature readers."""
 from __future__ import annotations
 
-import regex as re
+from .. import fastre as re
 
 from ..vntext import fold, is_upper_title, key
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Paragraph
 from ..models import Task

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import regex as re
+from .. import fastre as re
 
 from ..models import Location, Reference
 from ..vntext import clean

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Paragraph
 from ..models import Location, Section

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
+from .. import fastre as re
 
 from ..blocks import Row, Table
 from ..models import Location, Task

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-import regex as re
+from .. import fastre as re
 
 from ..models import Recurrence, Timeline
 from ..vntext import clean, fold

@@ -11,12 +11,15 @@ from pathlib import Path
 
 import typer
 
-from .. import batch
+from typing import TYPE_CHECKING
+
+from ..defaults import DEFAULT_TIMEOUT
 from ..i18n import t
-from ..models import Finding, Plan
 from ..options import lang_option
-from ..outputs import InputGuard, OutputError
-from ..outputs import shown as shown_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .. import batch
+    from ..models import Finding, Plan
 
 DEFAULT_OUTPUT = "report.html"
 
@@ -29,6 +32,8 @@ class ReportOptions:
 
 def report_job(source: batch.Source, options: ReportOptions) -> tuple[Plan, list[Finding]]:
     """The worker's job: parse one input and lint it; the plan travels back without its blocks."""
+    from .. import batch
+    from ..models import Plan
     from ..validate.config import Config
     from ..validate.engine import validate
 
@@ -50,7 +55,7 @@ def report_cmd(
                                "or - for standard output; never an input"),
     lang: str = lang_option("vi"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
-    timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file (0: no limit)"),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="seconds per file (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
 ) -> None:
     """One self-contained HTML page: header, outline, task register (sortable, filterable),
@@ -59,6 +64,9 @@ def report_cmd(
     Exit code: 0 written · 2 usage error, an input that cannot be read (nothing is written),
     or an output that cannot be written.
     """
+    from .. import batch
+    from ..outputs import InputGuard, OutputError
+    from ..outputs import shown as shown_name
     from .page import PlanInput, render
 
     lang = lang if lang in ("vi", "en") else "vi"

@@ -12,14 +12,20 @@ from dataclasses import dataclass
 
 import typer
 
-from .. import batch
+from typing import TYPE_CHECKING
+
+from ..defaults import DEFAULT_TIMEOUT, STDIN
 from ..i18n import t
-from ..models import Finding
 from ..options import lang_option
-from .config import Config, ConfigError, load_config
-from .exitcodes import USAGE, exit_code
-from .registry import Rule, all_rules, get_rule
-from .report import FORMATS, SEVERITY_WORDS, FileResult, emitters
+from .exitcodes import USAGE
+from .report import FORMATS, SEVERITY_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .. import batch
+    from ..models import Finding
+    from .catalog import RuleInfo
+    from .config import Config
+
 
 
 def _prefix(lang: str) -> str:
@@ -43,6 +49,7 @@ class ValidateOptions:
 
 def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding]:
     """The worker's job: parse one input and lint it (only the findings travel back)."""
+    from .. import batch
     from .engine import validate
 
     plan = batch.parse_source(source, options.ocr)
@@ -52,6 +59,8 @@ def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding
     return findings
 
 
+# what a command needs is imported when it runs, not when it is registered: `kehoach --help`
+# and `kehoach rules` load neither the models, the batch machinery nor the rule modules
 def validate_cmd(
     files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github, html (a page like `kehoach report`'s)"),
@@ -61,7 +70,7 @@ def validate_cmd(
     config_path: str | None = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
     lang: str | None = lang_option(None, help="language of messages: vi (default), en"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
-    timeout: float = typer.Option(batch.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     against: list[str] | None = typer.Option(None, "--against", help="other plans (files, folders, globs; the "
                                              "option repeats): report paragraphs and tasks copied from them "
@@ -71,6 +80,12 @@ def validate_cmd(
 
     Exit code: 0 nothing reaches --fail-on · 1 something does · 2 usage error or an unreadable input.
     """
+    from .. import batch
+    from .config import ConfigError, load_config
+    from .exitcodes import exit_code
+    from .registry import all_rules
+    from .report import FileResult, emitters
+
     shown_lang = lang or "vi"          # checked by lang_option: vi or en
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -79,7 +94,7 @@ def validate_cmd(
         bad = ("--jobs", jobs) if jobs is not None and jobs < 1 else ("--timeout", timeout)
         raise _usage(t("bad_number_option", shown_lang, option=bad[0], value=bad[1]), shown_lang)
     try:
-        start = next((f for f in files if f != batch.STDIN), None)
+        start = next((f for f in files if f != STDIN), None)
         base = load_config(config_path, start=start)
         config = base.merged(select=_split(select) or None, ignore=_split(ignore),
                              fail_on=fail_on.lower() if fail_on else None, lang=shown_lang if lang else None)
@@ -113,6 +128,8 @@ def validate_cmd(
 
 def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeout):
     """`--against`: index the other plans, validate the inputs, add the copies found."""
+    from .. import batch
+    from .report import FileResult
     from .against import CheckOptions, build_index, check_job, copy_findings
     from .engine import _sort_key
 
@@ -143,9 +160,13 @@ def rules_cmd(
     lang: str = lang_option("vi", help="language: vi, en"),
 ) -> None:
     """List the validator's rules (code, default severity, summary), or document one."""
+    from .catalog import all_rules, get_rule      # the metadata alone: no rule module is imported
+
     if name:
         found = get_rule(name)
         if found is None:
+            from .config import ConfigError
+
             raise _usage(ConfigError("rule", value=name).message(lang), lang)
         if fmt == "json":
             typer.echo(json.dumps(_rule_dict(found, lang), ensure_ascii=False, indent=2))
@@ -162,7 +183,7 @@ def rules_cmd(
         typer.echo(f"{r.code}  {r.name:<{width}}  {words[r.severity]:<9}  {r.summary_text(lang)}")
 
 
-def _rule_dict(r: Rule, lang: str) -> dict[str, str]:
+def _rule_dict(r: RuleInfo, lang: str) -> dict[str, str]:
     return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
             "summary": r.summary_text(lang), "doc": r.doc_text(lang)}
 

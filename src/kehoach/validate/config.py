@@ -20,11 +20,15 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..i18n import LANGS
-from ..models import Severity
-from .registry import RANK, Rule, all_rules, expand
+from .catalog import RANK
+from .catalog import expand as known    # checking a selector needs the metadata, not the rule modules
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Severity
+    from .registry import Rule
 
 MESSAGES = {
     "fail_on": {"vi": "fail-on: {value!r} không hợp lệ (error | warning | info)", "en": "fail-on: {value!r} (error | warning | info)"},
@@ -79,10 +83,10 @@ class Config:
         if self.lang not in LANGS:
             raise ConfigError("lang", value=self.lang)
         for selector in [*self.select, *self.ignore]:
-            if not expand(selector):
+            if not known(selector):
                 raise ConfigError("rule", value=selector)
         for name, level in list(self.severity.items()):
-            rules = expand(name)
+            rules = known(name)
             if not rules:
                 raise ConfigError("rule", value=name)
             if level not in (*RANK, "off"):
@@ -90,6 +94,8 @@ class Config:
 
     def enabled(self) -> list[Rule]:
         """The rules to run, in code order."""
+        from .registry import all_rules, expand
+
         chosen = {r.name for s in self.select for r in expand(s)}
         dropped = {r.name for s in self.ignore for r in expand(s)}
         dropped |= {r.name for s, level in self.severity.items() if level == "off" for r in expand(s)}
@@ -97,9 +103,11 @@ class Config:
 
     def severity_of(self, rule: Rule) -> Severity | None:
         """The configured severity of a rule, None when left at the default."""
+        from .registry import expand
+
         for selector, level in self.severity.items():
             if level != "off" and rule in expand(selector):
-                return cast(Severity, level)    # checked against SEVERITIES when the config was read
+                return cast("Severity", level)    # checked against SEVERITIES when the config was read
         return None
 
     def merged(self, *, select: list[str] | None = None, ignore: list[str] | None = None,

@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..models import Finding
-from .registry import RANK
+from .catalog import RANK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Finding
 
 OK, FINDINGS, USAGE, INTERRUPTED = 0, 1, 2, 130
 

@@ -17,67 +17,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import regex as re
 
 from ..models import Finding, Location, Severity
+from .catalog import RANK, SEVERITIES, RuleInfo, find, select  # noqa: F401  (RANK, SEVERITIES: read from here too)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Plan
     from .config import Config
 
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-RANK: dict[str, int] = {name: i for i, name in enumerate(SEVERITIES)}   # keyed by str: --fail-on, config
 
 Check = Callable[["Plan", "Config"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    name: str                       # stable kebab-case name: "duplicate-paragraph"
-    code: str                       # stable short code: "KH101"
-    severity: Severity              # default severity
-    summary: dict[str, str]         # one line, {"vi": …, "en": …}
-    check: Check = field(compare=False, repr=False)
-    family: str = ""                # the module it lives in: "duplicates"
-    plans_only: bool = True         # skip on documents that are not plans (news, công văn)
-    doc: str = ""                   # English explanation, then the PASS/FAIL fragments
-    doc_vi: str = ""                # the explanation in Vietnamese (no fragments)
+class Rule(RuleInfo):
+    """A rule: its metadata (`catalog.RuleInfo`: name, code, severity, docs) and its check."""
 
-    def summary_text(self, lang: str = "vi") -> str:
-        return self.summary.get(lang) or self.summary["vi"]
-
-    def _split_doc(self) -> tuple[str, str]:
-        """(explanation, fragments) of the English doc: the fragments start at the first PASS/FAIL line."""
-        lines = self.doc.split("\n")
-        at = next((i for i, line in enumerate(lines) if _EXAMPLE.match(line)), len(lines))
-        return "\n".join(lines[:at]).strip(), "\n".join(lines[at:]).strip()
-
-    def explanation(self, lang: str = "vi") -> str:
-        """The rule's explanation without its fragments, in `lang` (English if no Vietnamese)."""
-        return self.doc_vi if lang == "vi" and self.doc_vi else self._split_doc()[0]
-
-    def doc_text(self, lang: str = "vi") -> str:
-        """What `kehoach rules NAME` prints: the explanation in `lang`, then the shared fragments."""
-        fragments = self._split_doc()[1]
-        return self.explanation(lang) + ("\n\n" + fragments if fragments else "")
-
-    def examples(self) -> list[tuple[str, str, str]]:
-        """The doc's fragments as (verdict "PASS"/"FAIL", kind "text"/"facts"/"against", text); an
-        "against" fragment is the other plan, a line `----`, then the plan checked."""
-        out: list[tuple[str, str, str]] = []
-        lines = self.doc.split("\n")
-        i = 0
-        while i < len(lines):
-            m = _EXAMPLE.match(lines[i])
-            i += 1
-            if not m:
-                continue
-            block: list[str] = []
-            while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
-                block.append(lines[i])
-                i += 1
-            out.append((m.group(1), m.group(2) or "text", textwrap.dedent("\n".join(block)).strip("\n") + "\n"))
-        return out
+    check: Check = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
 
     def finding(self, config: Config, texts: dict[str, str], *, location: Location | None = None,
                 excerpt: str = "", related: list[dict[str, Any]] | None = None,
@@ -90,7 +46,6 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_EXAMPLE = re.compile(r"^(PASS|FAIL)(?:\s*\((facts|against)\))?::\s*$")
 
 
 def cleandoc(doc: str) -> str:
@@ -144,25 +99,9 @@ def families() -> list[str]:
 
 def get_rule(name_or_code: str) -> Rule | None:
     """Look a rule up by name or code (case-insensitive)."""
-    wanted = name_or_code.strip().casefold()
-    for r in all_rules():
-        if wanted in (r.name.casefold(), r.code.casefold()):
-            return r
-    return None
+    return find(all_rules(), name_or_code)
 
 
 def expand(selector: str) -> list[Rule]:
     """Rules a selector stands for: a name, a code, a code prefix ("KH1"), a family or "ALL"."""
-    s = selector.strip()
-    if not s:
-        return []
-    if s.upper() == "ALL":
-        return all_rules()
-    found = get_rule(s)
-    if found:
-        return [found]
-    low = s.casefold()
-    by_family = [r for r in all_rules() if r.family.casefold() == low]
-    if by_family:
-        return by_family
-    return [r for r in all_rules() if r.code.casefold().startswith(low) and len(low) >= 3]
+    return select(all_rules(), selector)

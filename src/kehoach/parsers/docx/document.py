@@ -30,7 +30,7 @@ from lxml import etree
 from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
 from ...errors import KehoachError
 from . import container as docx_container
-from .styles import Styles
+from .styles import Styles, find2
 from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .tabs import regroup
 from .text import ParaText, Reader, sdt_content
@@ -174,7 +174,7 @@ class _Builder:
                 self.body_sizes.update(para.sizes)
         self._textboxes(para.textboxes)
         self.note_refs.extend((kind, note_id, para.page) for kind, note_id in para.notes)
-        sect = p.find(f"{W}pPr/{W}sectPr")
+        sect = find2(p, W + "pPr", W + "sectPr")
         if sect is not None:
             self._section(sect)
 

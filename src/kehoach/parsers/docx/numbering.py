@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import limits
+from .styles import find2
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PPR, _NUMPR = W + "pPr", W + "numPr"
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -187,6 +189,11 @@ class Numbering:
         self._styles: dict[str, etree._Element] = {}
         self._counters: dict[str, dict[int, int]] = {}   # abstract key -> level -> current value
         self._seen: set[tuple[str, int]] = set()          # (numId, level) already used
+        # what follows from the (static) XML alone, computed once: it is asked per paragraph
+        self._chains: dict[str | None, list[etree._Element]] = {}
+        self._style_numpr: dict[tuple[str | None, bool, bool], tuple[str | None, int | None]] = {}
+        self._levels_of: dict[str, dict[int, Level]] = {}
+        self._default_para: list[str | None] = []
         if styles is not None:
             for style in styles.iter(W + "style"):
                 sid = style.get(W + "styleId")
@@ -221,6 +228,12 @@ class Numbering:
     # --- resolving which list and level a paragraph belongs to -------------------------
 
     def _style_chain(self, style_id: str | None) -> list[etree._Element]:
+        chain = self._chains.get(style_id)
+        if chain is None:
+            chain = self._chains[style_id] = self._read_style_chain(style_id)
+        return chain
+
+    def _read_style_chain(self, style_id: str | None) -> list[etree._Element]:
         chain, seen = [], set()
         while style_id and style_id not in seen and style_id in self._styles:
             seen.add(style_id)
@@ -230,6 +243,11 @@ class Numbering:
         return chain
 
     def default_paragraph_style(self) -> str | None:
+        if not self._default_para:
+            self._default_para.append(self._read_default_paragraph_style())
+        return self._default_para[0]
+
+    def _read_default_paragraph_style(self) -> str | None:
         for sid, style in self._styles.items():
             if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
                 return sid
@@ -250,21 +268,35 @@ class Numbering:
         if style_id is None:
             style_id = self.default_paragraph_style()
         if num_id is None or ilvl is None:
-            for style in self._style_chain(style_id):
-                spr = style.find(f"{W}pPr/{W}numPr")
-                if spr is None:
-                    continue
-                if num_id is None:
-                    num_id = _val(spr.find(W + "numId"))
-                if ilvl is None:
-                    ilvl = _int(_val(spr.find(W + "ilvl")))
-                if num_id is not None and ilvl is not None:
-                    break
+            style_num, style_ilvl = self._numpr_of_style(style_id, num_id is None, ilvl is None)
+            num_id = style_num if num_id is None else num_id
+            ilvl = style_ilvl if ilvl is None else ilvl
         if num_id is None or num_id == "0" or num_id not in self._nums:
             return None
         if ilvl is None:
             ilvl = self._level_for_style(num_id, style_id)
         return num_id, max(0, min(ilvl, 8))
+
+    def _numpr_of_style(self, style_id: str | None, want_num: bool, want_ilvl: bool) -> tuple[str | None, int | None]:
+        """(numId, ilvl) the style chain gives, each from the first style that says it while the
+        paragraph still lacks it (the walk stops once both are known, as Word's does)."""
+        key = (style_id, want_num, want_ilvl)
+        cached = self._style_numpr.get(key)
+        if cached is None:
+            num_id: str | None = None
+            ilvl: int | None = None
+            for style in self._style_chain(style_id):
+                spr = find2(style, _PPR, _NUMPR)
+                if spr is None:
+                    continue
+                if want_num and num_id is None:
+                    num_id = _val(spr.find(W + "numId"))
+                if want_ilvl and ilvl is None:
+                    ilvl = _int(_val(spr.find(W + "ilvl")))
+                if (num_id is not None or not want_num) and (ilvl is not None or not want_ilvl):
+                    break
+            cached = self._style_numpr[key] = (num_id, ilvl)
+        return cached
 
     def _level_for_style(self, num_id: str, style_id: str | None) -> int:
         """A style-numbered paragraph without ilvl uses the level tied to its style, else 0."""
@@ -288,6 +320,13 @@ class Numbering:
         return aid
 
     def _levels(self, num_id: str) -> dict[int, Level]:
+        """The levels of list `num_id` (read-only: cached, label() never changes them)."""
+        levels = self._levels_of.get(num_id)
+        if levels is None:
+            levels = self._levels_of[num_id] = self._read_levels(num_id)
+        return levels
+
+    def _read_levels(self, num_id: str) -> dict[int, Level]:
         aid = self._abstract_id(num_id)
         base = self._abstract.get(aid or "", {})
         num = self._nums[num_id]

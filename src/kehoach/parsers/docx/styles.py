@@ -18,6 +18,19 @@ _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right",
           "highKashida": "justify", "lowKashida": "justify", "thaiDistribute": "justify"}
 
 
+_B, _I, _RFONTS, _SZ, _VANISH, _VAL = (W + "b", W + "i", W + "rFonts", W + "sz", W + "vanish", W + "val")
+
+
+def find2(el: etree._Element, first: str, second: str) -> etree._Element | None:
+    """`el.find(first + "/" + second)` without lxml's path parser (single-tag finds stay in C):
+    the first `second` child of the `first` children, in order. Runs per paragraph and cell."""
+    for child in el.iterchildren(first):
+        found = child.find(second)
+        if found is not None:
+            return found
+    return None
+
+
 def on(el: etree._Element | None) -> bool | None:
     """A toggle property: <w:b/> is on, <w:b w:val="0"/> is off, absent is None."""
     if el is None:
@@ -74,13 +87,34 @@ class Styles:
     # --- layers ---------------------------------------------------------------------
 
     def _layer_props(self, layer: etree._Element) -> list:
-        """[bold, italic, font, size, hidden] said by one rPr (None where it says nothing)."""
+        """[bold, italic, font, size, hidden] said by one rPr (None where it says nothing).
+
+        One pass over the rPr's children (the first of each kind counts, as with find()):
+        this runs for every run of the document."""
+        b = i = rfonts = sz = vanish = None
+        for child in layer:
+            tag = child.tag
+            if tag == _B:
+                if b is None:
+                    b = child
+            elif tag == _I:
+                if i is None:
+                    i = child
+            elif tag == _RFONTS:
+                if rfonts is None:
+                    rfonts = child
+            elif tag == _SZ:
+                if sz is None:
+                    sz = child
+            elif tag == _VANISH:
+                if vanish is None:
+                    vanish = child
         size = None
-        sz = layer.find(W + "sz")
-        if sz is not None and (sz.get(W + "val") or "").isdigit() and len(sz.get(W + "val")) <= 5:
-            size = int(sz.get(W + "val")) / 2
-        return [on(layer.find(W + "b")), on(layer.find(W + "i")), self._font(layer.find(W + "rFonts")),
-                size, on(layer.find(W + "vanish"))]
+        if sz is not None:
+            val = sz.get(_VAL) or ""
+            if val.isdigit() and len(val) <= 5:
+                size = int(val) / 2
+        return [on(b), on(i), self._font(rfonts) if rfonts is not None else None, size, on(vanish)]
 
     def _style_props(self, char_style: str | None, para_style: str | None) -> list:
         """Run properties from the style layers and document defaults (cached per style pair)."""

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re
+from ... import fastre as re
 from lxml import etree
 
 from ...blocks import Cell, Paragraph, Provenance, Row, Table
 from ...vntext import fold
 from .. import limits
-from .styles import Styles, on
+from .styles import Styles, find2, on
 from .text import ParaText, Reader, sdt_content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -101,6 +101,9 @@ def _int_val(el: etree._Element | None, default: int = 0) -> int:
         return default
 
 
+_TCPR, _TCBORDERS = W + "tcPr", W + "tcBorders"
+
+
 def _visible(borders: etree._Element | None) -> bool:
     if borders is None:
         return False
@@ -127,7 +130,7 @@ def _bordered(tbl: etree._Element, styles: Styles) -> bool:
                         return True
                     break
     cells = list(tbl.iter(W + "tc"))
-    with_borders = sum(1 for tc in cells if _visible(tc.find(f"{W}tcPr/{W}tcBorders")))
+    with_borders = sum(1 for tc in cells if _visible(find2(tc, _TCPR, _TCBORDERS)))
     return bool(cells) and with_borders / len(cells) >= 0.5
 
 

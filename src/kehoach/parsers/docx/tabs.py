@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex as re
+from ... import fastre as re
 
 from ...blocks import Block, Paragraph, Provenance
 from ...vntext import clean, fold

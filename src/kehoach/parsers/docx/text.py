@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex as re
+from ... import fastre as re
 from lxml import etree
 
 from ...vntext import clean, nfc

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex as re
+from ... import fastre as re
 
 from ...blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ...errors import KehoachError

@@ -6,7 +6,7 @@ column by column, so the plan reader sees the issuer, then the number, then the 
 """
 from __future__ import annotations
 
-import regex as re
+from ... import fastre as re
 
 from ...blocks import Paragraph, Provenance, Table
 from ...vntext import clean, key

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex as re
+from ... import fastre as re
 
 from ...blocks import Cell, Provenance, Row, Table
 from ...vntext import clean

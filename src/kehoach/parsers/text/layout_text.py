@@ -7,7 +7,7 @@ two-column zones column by column (left first), as the other parsers do for layo
 """
 from __future__ import annotations
 
-import regex as re
+from ... import fastre as re
 
 from ...blocks import Paragraph, Provenance, Table
 from ...vntext import clean, is_upper_title

@@ -15,7 +15,7 @@ warts the plain-text reader must undo before it groups lines into paragraphs:
 """
 from __future__ import annotations
 
-import regex as re
+from ... import fastre as re
 
 from ...blocks import Paragraph, Provenance
 from ...vntext import clean

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ...models import Finding
-from ..registry import Rule
+from ..catalog import SEVERITY_WORDS  # noqa: F401  (the emitters read it from here)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...models import Finding
+    from ..registry import Rule
 
 
 @dataclass
@@ -19,7 +22,7 @@ class FileResult:
     error: str | None = None          # one line when the input could not be read
 
 
-Emitter = Callable[[list[FileResult], list[Rule], str, IO[str]], None]
+Emitter = Callable[[list[FileResult], list["Rule"], str, IO[str]], None]
 
 
 def emitters() -> dict[str, Emitter]:
@@ -29,10 +32,6 @@ def emitters() -> dict[str, Emitter]:
 
 
 FORMATS = ("text", "json", "sarif", "github", "html")
-SEVERITY_WORDS = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def counts(results: list[FileResult]) -> dict[str, int]:

@@ -1,0 +1,76 @@
+"""An instant CLI: `kehoach --help` and `kehoach rules` import nothing heavy.
+
+Checked by the modules a fresh interpreter holds after running the command, not by time
+(speed is measured in bench/bench_cli.py). A command imports what it needs when it runs.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+# what the two commands must never load: our models and parsers, the rule modules' bodies,
+# the batch machinery, and the heavy libraries behind them
+HEAVY = ("kehoach.models", "kehoach.batch", "kehoach.api", "kehoach.parsers", "kehoach.plan",
+         "kehoach.validate.rules", "kehoach.validate.registry", "kehoach.validate.engine",
+         "kehoach.report.page", "kehoach.diff.compare", "kehoach.export",
+         "docx", "pdfplumber", "pdfminer", "pypdfium2", "openpyxl", "jinja2", "lxml", "regex", "PIL", "rich")
+
+_PROBE = """
+import json, sys
+from kehoach.cli import app
+sys.argv = ["kehoach"] + {args!r}
+try:
+    app()
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after(*args: str) -> tuple[str, set[str]]:
+    r = subprocess.run([sys.executable, "-c", _PROBE.format(args=list(args))], capture_output=True, text=True,
+                       timeout=120)
+    head, _, tail = r.stderr.rpartition("\nMODULES ")
+    assert tail, r.stderr
+    return r.stdout, set(json.loads(tail))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+def test_help_imports_nothing_heavy():
+    out, modules = _modules_after("--help")
+    assert "parse" in out and "validate" in out and "rules" in out     # the help was printed
+    assert _heavy(modules) == []
+    assert "pydantic" not in modules          # typer loads it only to convert a command's options
+
+
+@pytest.mark.parametrize("args", [("rules",), ("rules", "KH101", "--lang", "en"), ("rules", "-f", "json")])
+def test_rules_reads_the_catalog_not_the_rule_modules(args):
+    out, modules = _modules_after(*args)
+    assert "KH101" in out
+    assert _heavy(modules) == []
+
+
+def test_subcommand_help_imports_nothing_heavy():
+    for command in ("parse", "validate", "report", "diff"):
+        out, modules = _modules_after(command, "--help")
+        assert "--lang" in out or "--format" in out, command
+        assert _heavy(modules) == [], command
+
+
+def test_parse_imports_what_it_needs_when_it_runs(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\nI. MỤC ĐÍCH\n1. Tổ chức hội nghị.\n", encoding="utf-8")
+    out, modules = _modules_after("parse", str(plan))
+    assert json.loads(out)["document_type"] == "ke_hoach"
+    assert {"kehoach.batch", "kehoach.models", "kehoach.parsers.text"} <= modules
+    # reading `ocr = true` from kehoach.toml checks rule names against the catalog, so the
+    # rule modules stay unloaded; one file runs in this process, without multiprocessing
+    assert not [m for m in modules if m.startswith("kehoach.validate.rules.")]
+    assert "kehoach.batch.pool" not in modules and "multiprocessing" not in modules
