@@ -200,6 +200,8 @@ from .report.cli import register as _register_report  # noqa: E402
 _register_report(app)  # `report` command (src/kehoach/report/cli.py)
 from .diff.cli import register as _register_diff  # noqa: E402
 _register_diff(app)  # `diff` command (src/kehoach/diff/cli.py)
+from .register.cli import app as _register_app  # noqa: E402  (imports nothing heavy: commands import inside)
+app.add_typer(_register_app, name="register")  # `register …` (src/kehoach/register/cli.py)
 
 
 if __name__ == "__main__":  # pragma: no cover
