@@ -740,6 +740,10 @@ def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
         return json.dumps([p.model_dump(mode="json") for p in plans], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return plan_csv(plans, with_source=many)
+    if fmt == "parquet":            # bytes: rendered by the worker like a text, written like xlsx
+        from .export.parquet_out import plan_parquet
+
+        return plan_parquet(plans, with_source=many)  # type: ignore[return-value]
     raise ValueError(fmt)
 
 
@@ -767,9 +771,10 @@ def write_atomic(path: Path, data: str | bytes, guard: InputGuard | None = None)
     write_output(path, data, guard)
 
 
-TEXT_FORMATS = ("json", "csv")
-FORMATS = ("json", "csv", "xlsx")
-SUFFIX = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
+TEXT_FORMATS = ("json", "csv", "parquet")     # rendered by the worker, one per plan (parquet as bytes)
+FORMATS = ("json", "csv", "xlsx", "parquet")
+BINARY_FORMATS = ("xlsx", "parquet")          # need -o: never on standard output
+SUFFIX = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet"}
 REGISTER_STEM = "kehoach-register"      # the combined CSV / the batch workbook under -o DIR
 
 
@@ -837,6 +842,8 @@ class Layout:
         if output is None:
             if "xlsx" in formats:
                 raise UsageError("xlsx_needs_output")
+            if "parquet" in formats:
+                raise UsageError("parquet_needs_output")
             return cls("stdout", formats, several)
         if not several and len(formats) == 1 and not combined and not _is_dir(output):
             return cls("file", formats, several)
@@ -875,6 +882,11 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
     `output_errors`. CSV on standard output has no BOM unless `bom` (files keep it, for Excel).
     """
     layout = Layout.decide(len(sources), formats, output, combined)
+    if "parquet" in layout.formats:
+        from .export.parquet_out import available
+
+        if not available():
+            raise UsageError("needs_extra", extra="parquet", module="pyarrow")
     output = Path(output) if output is not None else None
     guard = InputGuard(s.name for s in sources if not s.is_stdin and not s.problem)
     if layout.mode == "file" and output is not None:

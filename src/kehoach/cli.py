@@ -58,7 +58,7 @@ def _usage(message: str, lang: str) -> typer.Exit:
 def parse_cmd(
     files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
                                              "folders (walked recursively), globs; - reads a text plan from stdin"),
-    fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx (comma-separated for several)"),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx, parquet (comma-separated for several)"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
                                          "with /): one output per input and format (xlsx too) mirroring the "
                                          "input tree. Never an input; a device or FIFO is written into, "

@@ -53,6 +53,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_match": {"vi": "không có tệp nào khớp mẫu", "en": "no file matches the pattern"},
     "stdin_twice": {"vi": "chỉ được dùng '-' (đầu vào chuẩn) một lần", "en": "'-' (standard input) can be given only once"},
     "xlsx_needs_output": {"vi": "định dạng xlsx cần -o TỆP hoặc -o THƯ_MỤC", "en": "the xlsx format needs -o FILE or -o FOLDER"},
+    "parquet_needs_output": {"vi": "định dạng parquet cần -o TỆP hoặc -o THƯ_MỤC", "en": "the parquet format needs -o FILE or -o FOLDER"},
+    "needs_extra": {"vi": "cần cài thêm {module}: pip install 'kehoach[{extra}]'", "en": "{module} is needed: pip install 'kehoach[{extra}]'"},
     "output_clash": {"vi": "tệp đầu ra trùng tên sổ tổng hợp: {path}", "en": "an output would overwrite the combined register: {path}"},
     "output_not_dir": {"vi": "-o phải là thư mục khi có nhiều tệp hoặc nhiều định dạng: {path}",
                        "en": "-o must be a folder for several files or formats: {path}"},
