@@ -389,7 +389,8 @@ class Reporter:
 def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int | None = None,
         timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
         on_outcome: Callable[[int, Outcome], None] | None = None, max_tasks_per_child: int = MAX_TASKS_PER_CHILD,
-        memory_mb: int = DEFAULT_MEMORY_MB, in_process: bool | None = None) -> BatchResult:
+        memory_mb: int = DEFAULT_MEMORY_MB, in_process: bool | None = None,
+        engine: Callable[..., None] | None = None) -> BatchResult:
     """Run `job(source, options)` on every source; outcomes come back in input order.
 
     `job` must be a module-level function (workers receive it by reference). One source
@@ -417,7 +418,10 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
 
     previous_term = _install_sigterm()
     try:
-        if in_process:
+        if engine is not None:       # another engine runs the same job (engines/, e.g. --engine dask)
+            engine(sources, job, options, timeout=timeout, lang=lang, reporter=reporter, finish=finish,
+                   memory_mb=memory_mb)
+        elif in_process:
             _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb)
         else:
             _run_pool(sources, job, options, result.jobs, timeout, lang, reporter, finish,
@@ -868,7 +872,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
             combined: bool = False, ocr: bool = False, jobs: int | None = None,
             timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
             memory_mb: int = DEFAULT_MEMORY_MB, on_write: Callable[[Path], None] | None = None,
-            bom: bool = False, skipped: Sequence[str] = ()) -> ConvertResult:
+            bom: bool = False, skipped: Sequence[str] = (), engine: Callable[..., None] | None = None) -> ConvertResult:
     """`kehoach parse`: parse every source and write its outputs where `Layout` says.
 
     Per-input files are written as each input finishes (an interrupted run leaves complete
@@ -925,7 +929,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
                     return
 
     result.batch = run(sources, parse_job, layout.options(ocr), jobs=jobs, timeout=timeout, lang=lang,
-                       reporter=reporter, on_outcome=per_input, memory_mb=memory_mb)
+                       reporter=reporter, on_outcome=per_input, memory_mb=memory_mb, engine=engine)
     try:
         if not result.batch.interrupted:
             _after_run(result, layout, output, emit, bom, lang)

@@ -82,6 +82,10 @@ def parse_cmd(
                                 "the parser could not place)"),
     all_text: bool = typer.Option(False, "--all-text", help="in folders, take every .txt/.md; by default those "
                                   "that do not look like administrative documents are skipped"),
+    engine: str = typer.Option("local", "--engine", help="local (a pool of processes) or dask (pip install "
+                               "'kehoach[dask]'): a LocalCluster of --jobs workers (2 by default) or --scheduler"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="with --engine dask: the address of a Dask "
+                                            "scheduler (tcp://host:8786); workers must see the inputs' paths"),
 ) -> None:
     """Parse plans into a task register (JSON of the whole plan, CSV or Excel of the tasks).
 
@@ -114,9 +118,11 @@ def parse_cmd(
     reporter = batch.ConsoleReporter(lang, quiet=quiet, print_failures=shown == "none")
     on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=shown_name(path))))
     try:
+        from .engines.select import engine_for
+        runner = engine_for(engine, scheduler, jobs, lang)     # None: the local pool
         result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,
                                timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write,
-                               memory_mb=max_memory, bom=bom, skipped=skipped)
+                               memory_mb=max_memory, bom=bom, skipped=skipped, engine=runner)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
     except OutputError as exc:          # -o names an input, a folder, a socket, an unwritable place
