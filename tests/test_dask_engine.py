@@ -59,7 +59,7 @@ def test_chunks_cover_the_inputs_in_order():
     for count in (0, 1, 7, 100, 1000):
         parts = chunks(count, 2)
         assert [i for p in parts for i in p] == list(range(count))
-        assert all(1 <= len(p) <= 8 for p in parts)
+        assert all(1 <= len(p) <= 32 for p in parts)
 
 
 @needs(REALDOCS, SEEDS_DIR)

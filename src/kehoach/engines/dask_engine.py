@@ -17,7 +17,7 @@ import multiprocessing as mp
 from typing import Any, Callable, Sequence
 
 DEFAULT_WORKERS = 2
-MAX_CHUNK = 8
+MAX_CHUNK = 32      # a chunk starts one worker process on the Dask worker: fewer, longer chunks amortise it
 
 
 class DaskUnavailable(ImportError):
