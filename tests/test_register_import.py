@@ -2,7 +2,6 @@
 `register import`; a damaged, foreign or wrong workbook changes nothing."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -130,3 +129,54 @@ def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and expect in lines[0] and "database is unchanged" in lines[0] and "Traceback" not in proc.stderr
     assert statuses(db) == before
+
+
+PLAN = """ỦY BAN NHÂN DÂN HUYỆN B
+Số: 7/KH-UBND
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+I. MỤC ĐÍCH
+
+- Đẩy mạnh chuyển đổi số.
+
+II. NHIỆM VỤ
+{extra}
+1. Số hóa hồ sơ một cửa
+
+- Cơ quan chủ trì: Văn phòng HĐND và UBND huyện.
+
+- Thời gian thực hiện: Quý II/2026.
+
+2. Tập huấn kỹ năng số
+
+- Cơ quan chủ trì: Phòng Văn hoá và Thông tin.
+
+- Thời gian thực hiện: Tháng 5/2026.
+"""
+INSERTED = """
+1. Khảo sát hiện trạng hạ tầng
+
+- Cơ quan chủ trì: Phòng Nội vụ.
+
+- Thời gian thực hiện: Tháng 4/2026.
+"""
+
+
+def test_a_status_follows_its_task_into_the_next_version(tmp_path):
+    db, plan = tmp_path / "r.sqlite", tmp_path / "kh.txt"
+    plan.write_text(PLAN.format(extra=""), encoding="utf-8")
+    kehoach("register", "add", plan, "--db", db, "-q")
+    book = exported(tmp_path, db, "v1.xlsx")
+    tasks = {i["content"]: i["ref"] for i in register_json(db, "due", "--from", "2026-01-01", "--to", "2026-12-31")}
+    row = refs(book).index(tasks["Tập huấn kỹ năng số"]) + 2
+    fill(book, {row: {STATUS_HEADER: "Hoàn thành", NOTE_HEADER: "xong"}})
+    kehoach("register", "import", book, "--db", db)
+    # the next version inserts a task above: "Tập huấn kỹ năng số" gets another id, its status goes with it
+    plan.write_text(PLAN.format(extra=INSERTED).replace("\n1. Số hóa", "\n2. Số hóa").replace("\n2. Tập huấn", "\n3. Tập huấn"),
+                    encoding="utf-8")
+    kehoach("register", "add", plan, "--db", db, "-q")
+    items = register_json(db, "due", "--from", "2026-01-01", "--to", "2026-12-31", "--unit", "phòng văn hóa")
+    assert [(i["content"], (i["status"] or {}).get("status")) for i in items] == [("Tập huấn kỹ năng số", "Hoàn thành")]
+    assert items[0]["ref"] != tasks["Tập huấn kỹ năng số"]
+    assert [p["version"] for p in register_json(db, "plans", "--all")] == [1, 2]

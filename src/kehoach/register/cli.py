@@ -179,9 +179,9 @@ def due_cmd(
     start, end = _day(since, "--from", lang), _day(until, "--to", lang)
     if overdue:
         end = min(end or now - timedelta(days=1), now - timedelta(days=1))
-    else:
-        start = start or now.replace(day=1)
-        end = end or (now.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:       # by default the month of --from, of --to, or of today
+        start = start or (end or now).replace(day=1)
+        end = end or (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if start and end and start > end and not overdue:
         raise _fail(t("reg_bad_window", lang, start=start, end=end), lang)
     conn = _open(db, lang)
