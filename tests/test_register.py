@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REALDOCS, SEEDS_DIR, needs
 
-from kehoach.register.db import SCHEMA_VERSION, RegisterError, connect
+from kehoach.register.db import MIGRATIONS, SCHEMA_VERSION, RegisterError, _statements, connect, register_id
 from kehoach.plan.units import unit_key
 from kehoach.register.due import occurrences
 
@@ -231,6 +231,24 @@ def test_two_concurrent_adds_both_land(tmp_path):
 def test_schema_is_versioned_and_a_foreign_file_is_refused(tmp_path):
     conn = connect(tmp_path / "r.sqlite")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # a database of schema 1 (no register id) is migrated in place, its plans kept
+    old = tmp_path / "v1.sqlite"
+    raw = sqlite3.connect(old)
+    for statement in _statements(MIGRATIONS[0]):
+        raw.execute(statement)
+    raw.execute("INSERT INTO documents (id) VALUES (1)")
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()
+    upgraded = connect(old)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert upgraded.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert len(register_id(upgraded)) == 32 and register_id(upgraded) != register_id(conn)
+    too_new = tmp_path / "new.sqlite"
+    sqlite3.connect(too_new).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RegisterError) as err:
+        connect(too_new)
+    assert "newer kehoach" in err.value.message("en")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE x (y)")

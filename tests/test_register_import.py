@@ -89,7 +89,7 @@ def test_statuses_filled_in_the_workbook_come_back(seeded):
 
 
 @needs(SEEDS_DIR)
-@pytest.mark.parametrize("case", ["corrupt", "foreign", "parse-workbook", "bad-status-late"])
+@pytest.mark.parametrize("case", ["corrupt", "foreign", "other-register", "parse-workbook", "bad-status-late"])
 def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
     work, db = seeded
     book = exported(work, db, f"{case}.xlsx")
@@ -102,7 +102,7 @@ def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
         data = book.read_bytes()
         bad.write_bytes(data[: len(data) // 2])
         expect = "cannot read the workbook"
-    elif case == "foreign":     # another register's workbook: its ids are not this database's
+    elif case == "foreign":     # a workbook made elsewhere (no register id) whose ids this database does not hold
         other = tmp_path / "other.sqlite"
         plan = tmp_path / "kh.txt"
         plan.write_text((SEEDS_DIR / "000_4a6fe417c4c99215.txt").read_text(encoding="utf-8"), encoding="utf-8")
@@ -114,8 +114,16 @@ def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
         for r in range(2, ws.max_row + 1):
             ws.cell(row=r, column=col[STATUS_HEADER], value="Hoàn thành")
             ws.cell(row=r, column=col[REF_HEADER], value="999:" + ws.cell(row=r, column=col[REF_HEADER]).value.split(":")[1])
+        wb.properties.identifier = None
         wb.save(bad)
         expect = "do not belong to this register"
+    elif case == "other-register":     # the same plans in another register: the same ids, not the same tasks
+        other = tmp_path / "other.sqlite"
+        kehoach("register", "add", SEEDS_DIR, "--db", other, "-q")
+        kehoach("register", "export", "-o", bad, "--db", other)
+        assert refs(bad) == refs(book)
+        fill(bad, {2: {STATUS_HEADER: "Hoàn thành"}})
+        expect = "exported from another register"
     elif case == "parse-workbook":      # `parse -f xlsx`: no task ids to read statuses by
         kehoach("parse", SEEDS_DIR / "000_4a6fe417c4c99215.txt", "-f", "xlsx", "-o", bad)
         fill(bad, {2: {STATUS_HEADER: "Hoàn thành"}})

@@ -207,7 +207,9 @@ def _tasks_out(conn: Any, items: list[dict[str, Any]], fmt: str, output: Optiona
             row = conn.execute("SELECT plan_json FROM plans WHERE path = ? AND current = 1", (path,)).fetchone()
             if row:
                 plans[path] = Plan.model_validate_json(row[0])
-        _emit(items_xlsx(items, plans, with_due=with_due), output, lang)
+        from .db import register_id
+
+        _emit(items_xlsx(items, plans, with_due=with_due, origin=register_id(conn)), output, lang)
     else:
         _table(items, render.DUE_TABLE if with_due else render.TASK_TABLE, output, lang)
 

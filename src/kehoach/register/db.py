@@ -76,8 +76,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (document_id, task_id)
     );
     """,
+    # 2: the register's own id, written into the workbooks it exports: an import checks it
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta (key, value) VALUES ('register_id', lower(hex(randomblob(16))));
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def register_id(conn: sqlite3.Connection) -> str:
+    """This register's id (random, made when the database was created or migrated to schema 2)."""
+    return conn.execute("SELECT value FROM meta WHERE key = 'register_id'").fetchone()[0]
 
 
 class RegisterError(Exception):

@@ -15,8 +15,8 @@ from typing import Any
 
 from ..export.xlsx_out import STATUS_CHOICES, TASK_SHEET
 from ..vntext import key
-from .db import RegisterError, transaction
-from .workbook import DONE_HEADER, NOTE_HEADER, REF_HEADER, STATUS_HEADER
+from .db import RegisterError, register_id, transaction
+from .workbook import DONE_HEADER, NOTE_HEADER, ORIGIN_PREFIX, REF_HEADER, STATUS_HEADER
 
 _STATUS_BY_KEY = {key(s): s for s in STATUS_CHOICES}
 
@@ -27,12 +27,15 @@ class Imported:
     kept: int         # blank cells that left a recorded value as it was
 
 
-def read_workbook(path: str | Path) -> list[tuple[int, str, str | None, str | None, str | None]]:
-    """(row, ref, status, done_on, note) of every row with an id; RegisterError on a bad file."""
+def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, str | None, str | None, str | None]]]:
+    """(the register id it was exported from, [(row, ref, status, done_on, note) of every row
+    with an id]); RegisterError on a bad file."""
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(str(path), read_only=True, data_only=True)
+        identifier = wb.properties.identifier or ""
+        origin = identifier[len(ORIGIN_PREFIX):] if identifier.startswith(ORIGIN_PREFIX) else None
         ws = wb[TASK_SHEET] if TASK_SHEET in wb.sheetnames else wb.active
         rows = ws.iter_rows(values_only=True)
         header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
@@ -53,7 +56,7 @@ def read_workbook(path: str | Path) -> list[tuple[int, str, str | None, str | No
             continue
         out.append((number, str(ref).strip(), _status(cell(STATUS_HEADER), path, number),
                     _done(cell(DONE_HEADER), path, number), _text(cell(NOTE_HEADER))))
-    return out
+    return origin, out
 
 
 def _text(value: Any) -> str | None:
@@ -88,7 +91,9 @@ def _done(value: Any, path: str | Path, row: int) -> str | None:
 
 def import_statuses(conn: sqlite3.Connection, path: str | Path) -> Imported:
     """Check the whole workbook against the register, then record its statuses at once."""
-    rows = read_workbook(path)
+    origin, rows = read_workbook(path)
+    if origin is not None and origin != register_id(conn):      # exported from another register
+        raise RegisterError("reg_import_other", path=str(path))
     known = {f"{d}:{t}" for d, t in conn.execute(
         "SELECT DISTINCT p.document_id, t.task_id FROM tasks t JOIN plans p ON p.id = t.plan_id")}
     foreign = [ref for _, ref, *_ in rows if ref not in known]

@@ -31,6 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{path}: the workbook has no '{column}' column (export it with kehoach register export); the database is unchanged"},
     "reg_import_foreign": {"vi": "{path}: {count} mã nhiệm vụ không thuộc sổ theo dõi này (ví dụ {example}); cơ sở dữ liệu không thay đổi",
                            "en": "{path}: {count} task ids do not belong to this register (e.g. {example}); the database is unchanged"},
+    "reg_import_other": {"vi": "{path}: sổ Excel được xuất từ một sổ theo dõi khác, mã nhiệm vụ không thuộc sổ này; cơ sở dữ liệu không thay đổi",
+                         "en": "{path}: the workbook was exported from another register: its task ids do not belong to this one; the database is unchanged"},
     "reg_import_bad_status": {"vi": "{path}: hàng {row}: tình trạng không hợp lệ '{value}' (chọn: {choices}); cơ sở dữ liệu không thay đổi",
                               "en": "{path}: row {row}: invalid status '{value}' (choose: {choices}); the database is unchanged"},
     "reg_import_bad_date": {"vi": "{path}: hàng {row}: ngày hoàn thành không hợp lệ '{value}'; cơ sở dữ liệu không thay đổi",

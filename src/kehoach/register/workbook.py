@@ -18,7 +18,11 @@ STATUS_HEADER = TASK_COLUMNS[STATUS_COLUMN - 1][0]
 NOTE_HEADER = "Ghi chú theo dõi"
 
 
-def items_xlsx(items: list[dict[str, Any]], plans: dict[str, Plan], with_due: bool = False) -> bytes:
+ORIGIN_PREFIX = "kehoach-register:"      # + the register's id, in the workbook's "identifier" property
+
+
+def items_xlsx(items: list[dict[str, Any]], plans: dict[str, Plan], with_due: bool = False,
+               origin: str | None = None) -> bytes:
     """A workbook of these register items (from queries.due / all_tasks / search); `plans`
     maps a plan path to its Plan, for the sheet of plan facts."""
     from openpyxl import load_workbook
@@ -54,6 +58,8 @@ def items_xlsx(items: list[dict[str, Any]], plans: dict[str, Plan], with_due: bo
                 cell.number_format = "DD/MM/YYYY"
     last = first + len(extra) - 1
     ws.auto_filter.ref = f"A1:{get_column_letter(last)}{max(len(items) + 1, 2)}"
+    if origin:
+        wb.properties.identifier = ORIGIN_PREFIX + origin
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
