@@ -67,7 +67,7 @@ def _usage(message: str, lang: str) -> typer.Exit:
 def parse_cmd(
     files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
                                              "folders (walked recursively), globs; - reads a text plan from stdin"),
-    fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx (comma-separated for several)"),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx, parquet (comma-separated for several)"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
                                          "with /): one output per input and format (xlsx too) mirroring the "
                                          "input tree. Never an input; a device or FIFO is written into, "
@@ -91,6 +91,10 @@ def parse_cmd(
                                 "the parser could not place)"),
     all_text: bool = typer.Option(False, "--all-text", help="in folders, take every .txt/.md; by default those "
                                   "that do not look like administrative documents are skipped"),
+    engine: str = typer.Option("local", "--engine", help="local (a pool of processes) or dask (pip install "
+                               "'kehoach[dask]'): a LocalCluster of --jobs workers (2 by default) or --scheduler"),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="with --engine dask: the address of a Dask "
+                                            "scheduler (tcp://host:8786); workers must see the inputs' paths"),
 ) -> None:
     """Parse plans into a task register (JSON of the whole plan, CSV or Excel of the tasks).
 
@@ -127,9 +131,11 @@ def parse_cmd(
     reporter = batch.ConsoleReporter(lang, quiet=quiet, print_failures=shown == "none")
     on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=shown_name(path))))
     try:
+        from .engines.select import engine_for
+        runner = engine_for(engine, scheduler, jobs, lang)     # None: the local pool
         result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,
                                timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write,
-                               memory_mb=max_memory, bom=bom, skipped=skipped)
+                               memory_mb=max_memory, bom=bom, skipped=skipped, engine=runner)
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
     except OutputError as exc:          # -o names an input, a folder, a socket, an unwritable place
@@ -217,6 +223,8 @@ from .report.cli import register as _register_report  # noqa: E402
 _register_report(app)  # `report` command (src/kehoach/report/cli.py)
 from .diff.cli import register as _register_diff  # noqa: E402
 _register_diff(app)  # `diff` command (src/kehoach/diff/cli.py)
+from .register.cli import app as _register_app  # noqa: E402  (imports nothing heavy: commands import inside)
+app.add_typer(_register_app, name="register")  # `register …` (src/kehoach/register/cli.py)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -67,6 +67,10 @@ def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
         return json.dumps([p.model_dump(mode="json") for p in plans], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return plan_csv(plans, with_source=many)
+    if fmt == "parquet":            # bytes: rendered by the worker like a text, written like xlsx
+        from ..export.parquet_out import plan_parquet
+
+        return plan_parquet(plans, with_source=many)  # type: ignore[return-value]
     raise ValueError(fmt)
 
 
@@ -94,7 +98,7 @@ def write_atomic(path: Path, data: str | bytes, guard: InputGuard | None = None)
     write_output(path, data, guard)
 
 
-SUFFIX = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
+SUFFIX = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet"}
 
 
 def output_targets(sources: Sequence[Source], outdir: Path, formats: Sequence[str]) -> dict[tuple[int, str], Path]:
@@ -161,6 +165,8 @@ class Layout:
         if output is None:
             if "xlsx" in formats:
                 raise UsageError("xlsx_needs_output")
+            if "parquet" in formats:
+                raise UsageError("parquet_needs_output")
             return cls("stdout", formats, several)
         if not several and len(formats) == 1 and not combined and not _is_dir(output):
             return cls("file", formats, several)
@@ -185,7 +191,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
             combined: bool = False, ocr: bool = False, jobs: int | None = None,
             timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
             memory_mb: int = DEFAULT_MEMORY_MB, on_write: Callable[[Path], None] | None = None,
-            bom: bool = False, skipped: Sequence[str] = ()) -> ConvertResult:
+            bom: bool = False, skipped: Sequence[str] = (), engine: Callable[..., None] | None = None) -> ConvertResult:
     """`kehoach parse`: parse every source and write its outputs where `Layout` says.
 
     Per-input files are written as each input finishes (an interrupted run leaves complete
@@ -199,6 +205,11 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
     `output_errors`. CSV on standard output has no BOM unless `bom` (files keep it, for Excel).
     """
     layout = Layout.decide(len(sources), formats, output, combined)
+    if "parquet" in layout.formats:
+        from ..export.parquet_out import available
+
+        if not available():
+            raise UsageError("needs_extra", extra="parquet", module="pyarrow")
     output = Path(output) if output is not None else None
     guard = InputGuard(s.name for s in sources if not s.is_stdin and not s.problem)
     if layout.mode == "file" and output is not None:
@@ -237,7 +248,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
                     return
 
     result.batch = run(sources, parse_job, layout.options(ocr), jobs=jobs, timeout=timeout, lang=lang,
-                       reporter=reporter, on_outcome=per_input, memory_mb=memory_mb)
+                       reporter=reporter, on_outcome=per_input, memory_mb=memory_mb, engine=engine)
     try:
         if not result.batch.interrupted:
             _after_run(result, layout, output, emit, bom, lang)

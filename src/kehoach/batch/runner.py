@@ -19,7 +19,8 @@ from .jobs import (MAX_TASKS_PER_CHILD, BatchResult, Job, Outcome, Reporter, _ca
 def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int | None = None,
         timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
         on_outcome: Callable[[int, Outcome], None] | None = None, max_tasks_per_child: int = MAX_TASKS_PER_CHILD,
-        memory_mb: int = DEFAULT_MEMORY_MB, in_process: bool | None = None) -> BatchResult:
+        memory_mb: int = DEFAULT_MEMORY_MB, in_process: bool | None = None,
+        engine: Callable[..., None] | None = None) -> BatchResult:
     """Run `job(source, options)` on every source; outcomes come back in input order.
 
     `job` must be a module-level function (workers receive it by reference). One source
@@ -47,7 +48,10 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
 
     previous_term = _install_sigterm()
     try:
-        if in_process:
+        if engine is not None:       # another engine runs the same job (engines/, e.g. --engine dask)
+            engine(sources, job, options, timeout=timeout, lang=lang, reporter=reporter, finish=finish,
+                   memory_mb=memory_mb)
+        elif in_process:
             _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb)
         else:
             from .pool import _run_pool    # multiprocessing: not loaded for a single file
