@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import limits
+from .. import limits
 
 
 class Unsupported(Exception):

@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import limits, pdf_limits
-from .pdf_fast import Unsupported
+from .. import limits
+from . import pdfminer_limits as pdf_limits
+from .pdfium_reader import Unsupported
 
 _CHUNK = 1 << 20
 _MAX_FORM_DEPTH = 8
