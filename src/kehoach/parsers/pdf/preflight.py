@@ -18,6 +18,8 @@ operators: that is the slow part of pdfminer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import regex as re
 from pathlib import Path
 
 from .. import limits
@@ -139,9 +141,6 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
     subtype = literal_name(spec.get("Subtype")) if "Subtype" in spec else "Type1"
     if subtype == "Type3":
         raise Unsupported("a Type 3 font")
-    font = manager.get_font(objid, spec)
-    if font.is_vertical():
-        raise Unsupported("a vertical font")
     # inflate the font programs pdfium will read (pdfminer itself only reads some)
     descs = [spec] + [dict_value(d) for d in list_value(spec.get("DescendantFonts", []))]
     program = 0           # the length of the embedded font program: tells subsets of one name apart
@@ -152,27 +151,11 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
                 s = resolve1(desc.get(k))
                 if isinstance(s, PDFStream):
                     program = len(s.get_data())
-        s = resolve1(d.get("ToUnicode"))
-        if isinstance(s, PDFStream):
-            s.get_data()
-    metrics = FontMetrics(descent=font.get_descent(), default=float(font.default_width) * font.hscale,
-                          same_text=_same_text(spec))
-    for cid, w in font.widths.items():
-        try:
-            cid = int(cid)
-            width = float(w) * font.hscale
-        except (TypeError, ValueError):
-            continue
-        metrics.by_cid[cid] = width
-        try:
-            text = font.to_unichr(cid)
-        except Exception:
-            continue
-        if metrics.widths.get(text, width) != width:
-            metrics.widths[text] = float("nan")    # two glyphs with one text and two widths
-        else:
-            metrics.widths[text] = width
-    for name in {_strip(font.fontname), _strip(str(literal_name(spec.get("BaseFont", "")) or ""))} - {""}:
+    metrics = _quick_metrics(spec, subtype) or _pdfminer_metrics(spec, objid, manager)
+    metrics.same_text = _same_text(spec)
+    fontname = literal_name(descs[-1].get("BaseFont", "")) if subtype == "Type0" else \
+        literal_name(spec.get("BaseFont", ""))
+    for name in {_strip(fontname), _strip(str(literal_name(spec.get("BaseFont", "")) or ""))} - {""}:
         name = f"{name}#{program}"
         known = fonts.get(name)
         if known is None:
@@ -193,6 +176,143 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
                 known.by_cid[cid] = float("nan")
             else:
                 known.by_cid[cid] = width
+
+
+def _pdfminer_metrics(spec: dict, objid, manager) -> FontMetrics:
+    """Descent and widths through pdfminer's own font classes (standard 14 fonts, CMaps the
+    quick reader does not know)."""
+    font = manager.get_font(objid, spec)
+    if font.is_vertical():
+        raise Unsupported("a vertical font")
+    return _with_texts(FontMetrics(descent=font.get_descent(), default=float(font.default_width) * font.hscale),
+                       font.widths, font.hscale, font.to_unichr)
+
+
+def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
+    """pdfminer's descent and widths for the common fonts, without its (slow, pure Python)
+    CMap parser: simple TrueType/Type1 fonts with a descriptor and /Widths, and Type0
+    Identity-H fonts. None: let pdfminer read the font."""
+    from pdfminer.encodingdb import EncodingDB
+    from pdfminer.pdffont import get_widths
+    from pdfminer.pdftypes import dict_value, list_value, num_value, resolve1
+    from pdfminer.psparser import LIT, literal_name
+
+    tounicode = resolve1(spec.get("ToUnicode"))
+    umap: dict[int, str] = {}
+    if tounicode is not None:
+        parsed = _tounicode(tounicode.get_data()) if hasattr(tounicode, "get_data") else None
+        if parsed is None:
+            return None
+        umap = parsed
+    if subtype == "Type0":
+        if literal_name(resolve1(spec.get("Encoding"))) != "Identity-H":
+            return None
+        dfont = dict_value(list_value(spec.get("DescendantFonts"))[0])
+        desc = resolve1(dfont.get("FontDescriptor"))
+        if not isinstance(desc, dict) or "DW2" in dfont or "W2" in dfont:
+            return None
+        widths = get_widths(list_value(dfont.get("W", [])))
+        default = num_value(dfont.get("DW", 1000))
+        text_of = umap.get
+    else:
+        desc = resolve1(spec.get("FontDescriptor"))
+        if not isinstance(desc, dict) or "Widths" not in spec:
+            return None
+        first = int(num_value(spec.get("FirstChar", 0)))
+        widths = {first + i: resolve1(w) for i, w in enumerate(list_value(spec.get("Widths")))}
+        default = num_value(desc.get("MissingWidth", 0))
+        base = LIT("WinAnsiEncoding") if subtype == "TrueType" else LIT("StandardEncoding")
+        encoding = resolve1(spec.get("Encoding", base))
+        if isinstance(encoding, dict):
+            cid2unicode = EncodingDB.get_encoding(literal_name(encoding.get("BaseEncoding", base)),
+                                                  list_value(encoding.get("Differences", [])))
+        else:
+            cid2unicode = EncodingDB.get_encoding(literal_name(encoding))
+
+        def text_of(cid: int) -> str | None:
+            return umap.get(cid, cid2unicode.get(cid))
+    descent = num_value(desc.get("Descent", 0))
+    descent = -descent if descent > 0 else descent
+    return _with_texts(FontMetrics(descent=descent * 0.001, default=float(default) * 0.001), widths, 0.001,
+                       lambda cid: _must(text_of(cid)))
+
+
+def _must(text: str | None) -> str:
+    if text is None:
+        raise KeyError
+    return text
+
+
+def _with_texts(metrics: FontMetrics, widths: dict, scale: float, to_text) -> FontMetrics:
+    for cid, w in widths.items():
+        try:
+            cid = int(cid)
+            width = float(w) * scale
+        except (TypeError, ValueError):
+            continue
+        metrics.by_cid[cid] = width
+        try:
+            text = to_text(cid)
+        except Exception:
+            continue
+        if metrics.widths.get(text, width) != width:
+            metrics.widths[text] = float("nan")    # two glyphs with one text and two widths
+        else:
+            metrics.widths[text] = width
+    return metrics
+
+
+_CMAP_BLOCK = re.compile(rb"begin(bfchar|bfrange)(.*?)end\1", re.S)
+_CMAP_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|(\[)|(\])|(\S+)")
+
+
+def _tounicode(data: bytes) -> dict[int, str] | None:
+    """A ToUnicode CMap's bfchar/bfrange entries -> {code: text}, as pdfminer's CMapParser
+    reads them; None for what this reader does not know (usecmap, names, literal strings)."""
+    if b"usecmap" in data:
+        return None
+    out: dict[int, str] = {}
+    for kind, block in _CMAP_BLOCK.findall(data):
+        items: list = []
+        array: list | None = None
+        for hexs, opening, closing, other in _CMAP_TOKEN.findall(block):
+            if other:
+                return None
+            if opening:
+                array = []
+            elif closing:
+                items.append(array)
+                array = None
+            else:
+                value = bytes.fromhex(re.sub(rb"\s", b"", hexs).decode() + ("0" if len(re.sub(rb"\s", b"", hexs)) % 2
+                                                                          else ""))
+                (array if array is not None else items).append(value)
+        if kind == b"bfchar":
+            for src, dst in zip(items[0::2], items[1::2]):
+                if isinstance(src, bytes) and isinstance(dst, bytes):
+                    _put(out, int.from_bytes(src, "big"), dst)
+            continue
+        for lo, hi, dst in zip(items[0::3], items[1::3], items[2::3]):
+            if not isinstance(lo, bytes) or not isinstance(hi, bytes) or len(lo) != len(hi):
+                continue
+            start, end = int.from_bytes(lo, "big"), int.from_bytes(hi, "big")
+            if isinstance(dst, list):
+                for cid, value in zip(range(start, end + 1), dst):
+                    if isinstance(value, bytes):
+                        _put(out, cid, value)
+                continue
+            var, prefix = dst[-4:], dst[:-4]
+            base, vlen = int.from_bytes(var, "big"), len(var)
+            for i in range(end - start + 1):
+                _put(out, start + i, prefix + (base + i).to_bytes(4, "big")[-vlen:])
+    return out
+
+
+def _put(out: dict[int, str], cid: int, code: bytes) -> None:
+    text = code.decode("utf-16be", "ignore")
+    if text == "\u00a0" and out.get(cid) == " ":
+        return                  # pdfminer keeps the space when a map also gives the cid a no-break space
+    out[cid] = text
 
 
 def _same_text(spec: dict) -> bool:
