@@ -130,14 +130,15 @@ def read_pages(path: Path, fonts: dict) -> Iterator[RawPage]:
     glyph_limit, graphics_limit = limits.get("PDF_PAGE_GLYPHS"), limits.get("PDF_PAGE_GRAPHICS")
     try:
         for i in range(len(pdf)):
-            page = pdf[i]
             try:
+                page = pdf[i]
                 text = page.get_textpage()
-                try:
-                    yield _read(i + 1, _handle(page.raw), _handle(text.raw), glyph_limit, graphics_limit, fonts)
-                finally:
-                    text.close()
+            except Exception as exc:     # a damaged page tree: the pdfplumber reader says so
+                raise Unsupported(f"pdfium cannot load page {i + 1}: {exc}") from None
+            try:
+                yield _read(i + 1, _handle(page.raw), _handle(text.raw), glyph_limit, graphics_limit, fonts)
             finally:
+                text.close()
                 page.close()
     finally:
         pdf.close()

@@ -284,8 +284,8 @@ def _tounicode(data: bytes) -> dict[int, str] | None:
                 items.append(array)
                 array = None
             else:
-                value = bytes.fromhex(re.sub(rb"\s", b"", hexs).decode() + ("0" if len(re.sub(rb"\s", b"", hexs)) % 2
-                                                                          else ""))
+                digits = hexs.translate(None, b" \t\r\n\f\v")
+                value = bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode())
                 (array if array is not None else items).append(value)
         if kind == b"bfchar":
             for src, dst in zip(items[0::2], items[1::2]):

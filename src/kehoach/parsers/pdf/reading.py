@@ -60,6 +60,10 @@ def _read(path: Path, engine: str, name: Path | None = None) -> tuple[list[PageD
             return _read_pages_fast(path, stats), stats
         except pdfium_reader.Unsupported:
             pass
+        except MemoryError:
+            raise
+        except Exception:          # anything unforeseen in the fast reader: the reference reader reads the file
+            pass
     stats = CharStats()
     return _read_pages(path, stats, name), stats
 
