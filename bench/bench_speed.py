@@ -125,7 +125,7 @@ def main() -> int:
     from kehoach.errors import KehoachError
 
     mkd = has_markitdown()
-    print(f"| file | kehoach | floor | MarkItDown | kehoach / floor | kehoach / MarkItDown |")
+    print("| file | kehoach | floor | MarkItDown | kehoach / floor | kehoach / MarkItDown |")
     print("| --- | --- | --- | --- | --- | --- |")
     worst_floor = worst_mkd = 0.0
     for path in files_of(args.paths):

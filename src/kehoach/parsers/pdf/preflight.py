@@ -245,6 +245,9 @@ def _must(text: str | None) -> str:
 
 def _with_texts(metrics: FontMetrics, widths: dict, scale: float, to_text) -> FontMetrics:
     for cid, w in widths.items():
+        if isinstance(cid, str) and len(cid) == 1:   # standard 14 fonts: pdfminer keys the AFM widths by text
+            metrics.widths[cid] = float(w) * scale
+            continue
         try:
             cid = int(cid)
             width = float(w) * scale
@@ -328,8 +331,16 @@ def _same_text(spec: dict) -> bool:
     if literal_name(spec.get("Subtype")) in ("Type0", "CIDFontType0", "CIDFontType2"):
         return False
     encoding = resolve1(spec.get("Encoding"))
+    if encoding is None and literal_name(spec.get("Subtype")) == "Type1" and "FontDescriptor" not in spec \
+            and _strip(literal_name(spec.get("BaseFont", ""))) in _STANDARD_TEXT_FONTS:
+        return True               # a standard 14 text font: both read it in StandardEncoding
     return not isinstance(encoding, dict) and encoding is not None and \
         literal_name(encoding) in ("WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding")
+
+
+_STANDARD_TEXT_FONTS = {f"{family}{style}" for family, styles in (
+    ("Helvetica", ("", "-Bold", "-Oblique", "-BoldOblique")), ("Courier", ("", "-Bold", "-Oblique", "-BoldOblique")),
+    ("Times", ("-Roman", "-Bold", "-Italic", "-BoldItalic"))) for style in styles}
 
 
 def _strip(name: object) -> str:
