@@ -117,3 +117,23 @@ def test_page_glyph_bound_sends_the_file_to_pdfplumber(monkeypatch):
     monkeypatch.setenv("KEHOACH_LIMIT_PDF_PAGE_GLYPHS", "60000")
     monkeypatch.setenv("KEHOACH_LIMIT_PDF_PAGE_OBJECTS", "100")
     assert "drawing operators" in declined(path)
+
+
+def test_cli_pdf_engine_option(tmp_path):
+    """`kehoach parse --pdf-engine pdfplumber` writes what the default reader writes; an unknown
+    reader is a one-line usage error."""
+    import subprocess
+    import sys
+
+    pdf = FIXTURES / "000_4a6fe417c4c99215.pdf"
+    outs = []
+    for engine in ("pdfium", "pdfplumber"):
+        out = tmp_path / f"{engine}.json"
+        done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(pdf), "-o", str(out), "-q",
+                               "--pdf-engine", engine], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    bad = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(pdf), "--pdf-engine", "pdfminer",
+                          "--lang", "en"], capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "pdfminer" in bad.stderr

@@ -106,7 +106,7 @@ def parse_cmd(
     if summary is not None and summary.lower() not in SUMMARIES:
         raise _usage(t("bad_format_option", lang, value=summary, choices=", ".join(SUMMARIES)), lang)
     if pdf_engine.lower() not in PDF_ENGINES:
-        raise _usage(t("bad_format_option", lang, value=pdf_engine, choices=", ".join(PDF_ENGINES)), lang)
+        raise _usage(t("bad_number_option", lang, option="--pdf-engine", value=pdf_engine), lang)
     os.environ["KEHOACH_PDF_ENGINE"] = pdf_engine.lower()     # read by the PDF parser, in the workers too
     skipped: list[str] = []
     try:
