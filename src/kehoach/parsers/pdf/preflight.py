@@ -141,6 +141,9 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
     subtype = literal_name(spec.get("Subtype")) if "Subtype" in spec else "Type1"
     if subtype == "Type3":
         raise Unsupported("a Type 3 font")
+    if not _same_text(spec):    # decided before anything is parsed: the file goes to pdfplumber
+        raise Unsupported(f"font {_strip(literal_name(spec.get('BaseFont', '')))!r} maps its glyphs to text "
+                          "without a ToUnicode map")
     # inflate the font programs pdfium will read (pdfminer itself only reads some)
     descs = [spec] + [dict_value(d) for d in list_value(spec.get("DescendantFonts", []))]
     program = 0           # the length of the embedded font program: tells subsets of one name apart
