@@ -8,6 +8,7 @@ run that has ``../shared`` beside the clone cannot pass while silently skipping 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,46 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print(f"\nerror: {SHARED} is present but {len(_shared_skips)} test(s) skipped for want of it, "
               f"e.g. {_shared_skips[0]}")
         session.exitstatus = 1
+
+
+# ---------------------------------------------------------------- DOCX rendered to PDF
+
+
+def docx_files() -> list[Path]:
+    """Every DOCX of corpus/ and of ../shared/realdocs (the inputs of the PDF renderings)."""
+    found = sorted((ROOT / "corpus").glob("*.docx"))
+    if REALDOCS.is_dir():
+        found += sorted(REALDOCS.glob("*.docx"))
+    return found
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> dict[Path, Path]:
+    """DOCX -> its PDF rendering by LibreOffice (one soffice run per folder, cached for the
+    session; used by test_cross_format and test_pdf_engines)."""
+    from kehoach.parsers.doc import soffice_binary
+
+    exe = soffice_binary()
+    if exe is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
+    docs = docx_files()
+    if not docs:
+        pytest.skip(f"no DOCX in {ROOT / 'corpus'} or {REALDOCS}")
+    out = tmp_path_factory.mktemp("docx-as-pdf")
+    profile = tmp_path_factory.mktemp("soffice-profile")
+    # names can clash between the two folders: render each folder into its own directory
+    result: dict[Path, Path] = {}
+    for folder in sorted({d.parent for d in docs}):
+        batch = [d for d in docs if d.parent == folder]
+        target = out / str(len(result))
+        target.mkdir()
+        subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(target), *map(str, batch)],
+                       capture_output=True, timeout=900, check=False, env={**os.environ, "HOME": str(profile)})
+        for d in batch:
+            pdf = target / (d.stem + ".pdf")
+            if pdf.exists():
+                result[d] = pdf
+    not_rendered = [d.name for d in docs if d not in result]
+    assert not not_rendered, f"LibreOffice did not render {not_rendered}"
+    return result

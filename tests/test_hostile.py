@@ -113,7 +113,7 @@ CASES: dict[str, tuple[str, ...] | None] = {
     "billion-laughs.docx": ("bad_docx",),
     "nested-300.docx": ("bad_docx", "too_deep"),
     "nested-40.docx": None,
-    "inflates-450mb.pdf": ("pdf_too_complex",),      # the inflate is bounded (parsers/pdf_limits.py)
+    "inflates-450mb.pdf": ("pdf_too_complex",),      # the inflate is bounded (parsers/pdf/pdfminer_limits.py)
     "pages-1000.pdf": None,
     "garbage.txt": ("binary_text",),
     "empty.txt": ("empty",),

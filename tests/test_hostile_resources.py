@@ -363,7 +363,7 @@ def test_docx_member_inflated_against_the_budget_not_its_header(tmp_path: Path, 
 def test_pdf_inflate_is_bounded(monkeypatch: pytest.MonkeyPatch):
     import zlib
 
-    from kehoach.parsers import pdf_limits
+    from kehoach.parsers.pdf import pdfminer_limits as pdf_limits
 
     data = zlib.compress(b" " * (3 * MB))
     assert pdf_limits._decompress(data) == b" " * (3 * MB)

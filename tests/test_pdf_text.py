@@ -7,8 +7,9 @@ from pathlib import Path
 import pdfplumber
 
 from kehoach.parsers import pdf as pdf_parser
-from kehoach.parsers.pdf_layout import join_lines
-from kehoach.parsers.pdf_lines import CharStats, dedupe, font_is_bold, group_lines, is_unmapped, strip_unmapped
+from kehoach.parsers.pdf import reading, repair
+from kehoach.parsers.pdf.lines import CharStats, dedupe, font_is_bold, group_lines, is_unmapped, strip_unmapped
+from kehoach.parsers.pdf.paragraphs import join_lines
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf" / "long_appendix.pdf"
 
@@ -78,9 +79,9 @@ def test_hyphen_at_line_end():
 
 
 def test_every_page_is_closed_right_after_use(monkeypatch):
-    """Pages are read one at a time and closed before the next (pdfplumber caches layout per page)."""
+    """pdfplumber reader: pages are read one at a time and closed before the next (it caches layout per page)."""
     events = []
-    close, read = pdfplumber.page.Page.close, pdf_parser._read_page
+    close, read = pdfplumber.page.Page.close, reading._read_page
 
     def logging_close(self):
         events.append(("close", self.page_number))
@@ -91,14 +92,15 @@ def test_every_page_is_closed_right_after_use(monkeypatch):
         return read(page, stats)
 
     monkeypatch.setattr(pdfplumber.page.Page, "close", logging_close)
-    monkeypatch.setattr(pdf_parser, "_read_page", logging_read)
-    doc = pdf_parser.parse(FIXTURE)
+    monkeypatch.setattr(reading, "_read_page", logging_read)
+    doc = pdf_parser.parse(FIXTURE, pdf_engine="pdfplumber")
     n = doc.source.pages
     assert events[: 2 * n] == [e for k in range(1, n + 1) for e in (("read", k), ("close", k))]
 
 
 def test_running_headers_and_page_numbers_dropped_recurring_headings_kept():
-    from kehoach.parsers.pdf_layout import PageGeom, drop_furniture
+    from kehoach.parsers.pdf.furniture import drop_furniture
+    from kehoach.parsers.pdf.geometry import PageGeom
 
     def line(text, top, page):
         return group_lines(glyphs(text, top=top), page=page)[0]
@@ -127,22 +129,23 @@ def test_text_layer_without_unicode_is_an_error(monkeypatch, tmp_path):
         chars = glyphs("x" * 60)
         for i, ch in enumerate(chars):
             ch["text"] = f"(cid:{40 + i % 7})"
-        page = pdf_parser.PageData(number=1, width=595, height=842, nchars=len(chars))
+        page = reading.PageData(number=1, width=595, height=842, nchars=len(chars))
         page.lines = group_lines(chars, 1, stats)
         return [page]
 
-    monkeypatch.setattr(pdf_parser, "_read_pages", fake_pages)
-    monkeypatch.setattr(pdf_parser, "_repair_text", lambda lines, places=None: (lines, []))
+    monkeypatch.setattr(reading, "_read_pages", lambda path, stats, name=None: fake_pages(path, stats))
+    monkeypatch.setattr(repair, "_repair_text", lambda lines, places=None: (lines, []))
     path = tmp_path / "nounicode.pdf"
     path.write_bytes(b"%PDF-1.4\n")
     with pytest.raises(KehoachError) as err:
-        pdf_parser.parse(path)
+        pdf_parser.parse(path, pdf_engine="pdfplumber")
     assert err.value.reason == "pdf_unmapped"
     assert "nounicode.pdf" in err.value.message("en")
 
 
 def test_footnote_area_moved_out_and_reference_mark_cut():
-    from kehoach.parsers.pdf_layout import PageGeom, split_footnotes
+    from kehoach.parsers.pdf.furniture import split_footnotes
+    from kehoach.parsers.pdf.geometry import PageGeom
 
     body = glyphs("về địa chất, khoáng sản", top=300)
     ref = {**body[-1], "text": "1", "x0": body[-1]["x1"], "x1": body[-1]["x1"] + 4,
@@ -157,7 +160,8 @@ def test_footnote_area_moved_out_and_reference_mark_cut():
 
 
 def test_small_type_at_the_foot_without_a_reference_stays_body():
-    from kehoach.parsers.pdf_layout import PageGeom, split_footnotes
+    from kehoach.parsers.pdf.furniture import split_footnotes
+    from kehoach.parsers.pdf.geometry import PageGeom
 
     lines = group_lines(glyphs("Nội dung chính của trang", top=300), 1) + \
         group_lines(glyphs("1 Ghi chú in nhỏ", top=700, size=10.0, width=5), 1)

@@ -52,6 +52,7 @@ def main(
 
 FORMATS = defaults.FORMATS
 SUMMARIES = ("text", "json", "none")
+PDF_ENGINES = ("pdfium", "pdfplumber")     # kehoach.parsers.pdf.ENGINES (not imported: the CLI starts light)
 
 
 def _err(message: str) -> None:
@@ -84,6 +85,8 @@ def parse_cmd(
     summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
                                           "for several inputs); on stdout with -o, else on stderr"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
+    pdf_engine: str = typer.Option("pdfium", "--pdf-engine", help="PDF page reader: pdfium (fast) or pdfplumber "
+                                   "(the reference reader, slower); both give the same blocks"),
     lang: str = lang_option("vi"),
     bom: bool = typer.Option(False, "--bom", help="CSV on standard output starts with a UTF-8 BOM (files "
                              "always have it, for Excel)"),
@@ -119,6 +122,9 @@ def parse_cmd(
         raise _usage(t("bad_number_option", lang, option="--timeout", value=timeout), lang)
     if summary is not None and summary.lower() not in SUMMARIES:
         raise _usage(t("bad_format_option", lang, value=summary, choices=", ".join(SUMMARIES)), lang)
+    if pdf_engine.lower() not in PDF_ENGINES:
+        raise _usage(t("bad_number_option", lang, option="--pdf-engine", value=pdf_engine), lang)
+    os.environ["KEHOACH_PDF_ENGINE"] = pdf_engine.lower()     # read by the PDF parser, in the workers too
     skipped: list[str] = []
     try:
         sources = batch.discover(files, documents_only=not all_text, skipped=skipped)

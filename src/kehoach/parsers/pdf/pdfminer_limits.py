@@ -23,7 +23,7 @@ import logging
 import zlib as _zlib
 from types import SimpleNamespace
 
-from . import limits
+from .. import limits
 
 _CHUNK = 1 << 20
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .pdf_lines import Line, group_lines
+from .lines import Line, group_lines
 
 # pdfplumber table finder settings: ruled tables only (borderless layout tables are read
 # as text columns by the layout code).
@@ -29,8 +29,6 @@ CELL_PADDING_MAX = 6.0        # points: a cell's inner margin is at most this (W
 COLUMN_TOLERANCE = 4.0        # points: two pieces share a column layout when edges agree this well
 
 _MARKER_RE = re.compile(r"^(?:[-–+•*▪●○]|\(?\d{1,2}[.)]|[a-zđ]\)|\(\d+\)|[IVXLC]+\.)\s")
-_NUMBER_HEAD_RE = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt)\.?$", re.I)
-_NUMBERISH_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$", re.I)
 
 
 @dataclass
@@ -95,7 +93,7 @@ def _invisible(obj: dict) -> bool:
     return not obj.get("fill") or _white(obj.get("non_stroking_color"))
 
 
-def ruling_grid(page) -> int:
+def ruling_grid(lines: list[dict], rects: list[dict]) -> int:
     """How many crossings the page's ruling lines can make: distinct horizontal positions
     times distinct vertical ones (snapped like the finder does). pdfplumber's cell search
     grows much faster than that count (a 100 x 100 grid takes minutes), so the caller
@@ -103,7 +101,7 @@ def ruling_grid(page) -> int:
     rows: set[int] = set()
     cols: set[int] = set()
     step = TABLE_SETTINGS["snap_tolerance"]
-    for obj in (*page.lines, *(r for r in page.rects if not _invisible(r))):
+    for obj in (*lines, *(r for r in rects if not _invisible(r))):
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if obj.get("object_type") == "rect":
             rows.update((round(top / step), round(bottom / step)))
@@ -122,13 +120,37 @@ def find_tables(page) -> list:
     ruling lines, so they are filtered out before the finder sees the page's edges."""
     if any(_invisible(r) for r in page.rects):
         page = page.filter(lambda obj: not _invisible(obj))
+    return _real_tables(page.find_tables(TABLE_SETTINGS))
+
+
+def _real_tables(found: list) -> list:
     tables = []
-    for tb in page.find_tables(TABLE_SETTINGS):
+    for tb in found:
         xs = {round(c[0], 1) for c in tb.cells}
         if len(xs) < MIN_COLUMNS or not tb.rows:
             continue
         tables.append(tb)
     return tables
+
+
+class _Edges:
+    """What pdfplumber's `TableFinder` reads of a page (its edges, its box), built from the
+    pdfium reader's dicts in the order `Page.edges` has them: lines, rectangles, curves."""
+
+    def __init__(self, lines: list[dict], rects: list[dict], curves: list[dict], bbox: tuple) -> None:
+        from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+
+        self.edges = [line_to_edge(o) for o in lines] + [e for o in rects for e in rect_to_edges(o)] + \
+            [e for o in curves for e in curve_to_edges(o)]
+        self.bbox = bbox
+
+
+def find_tables_in(lines: list[dict], rects: list[dict], curves: list[dict], bbox: tuple) -> list:
+    """`find_tables` on shapes read by the pdfium reader (invisible rectangles left out the same way)."""
+    from pdfplumber.table import TableFinder
+
+    rects = [r for r in rects if not _invisible(r)]
+    return _real_tables(TableFinder(_Edges(lines, rects, curves, bbox), TABLE_SETTINGS).tables)
 
 
 def read_table(tb, chars: list[dict], page: int, page_width: float, stats=None) -> TableFrag:
@@ -221,7 +243,7 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
         else:
             paras.append([ln])
     total = sum(len(ln.text) for ln in lines) or 1
-    from .pdf_layout import join_lines   # local import: layout imports nothing from here
+    from .paragraphs import join_lines   # local import: layout imports nothing from here
 
     last = lines[-1]
     return FragCell(
@@ -249,203 +271,13 @@ def _cell_break(prev: Line, line: Line, right: float, width: float) -> bool:
     return prev.x1 + space + line.first_word_w < right - 2
 
 
-# ---------------------------------------------------------------- joining pieces
-
-
-def same_layout(a: TableFrag, b: TableFrag) -> bool:
-    """Two pieces continue each other when their column edges agree (page widths equal)."""
-    if a.ncols != b.ncols or abs(a.page_width - b.page_width) > 1:
-        return False
-    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.col_edges, b.col_edges))
-
-
-def _row_key(row: FragRow) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", " ", c.text).casefold() for c in row.cells)
-
-
-def number_column(frags: list[TableFrag]) -> int | None:
-    """Index of the STT/TT column: by its header, or a first column of short numbers."""
-    first = frags[0].rows
-    for row in first[:2]:
-        for i, cell in enumerate(row.cells[:2]):
-            if _NUMBER_HEAD_RE.match(cell.text.strip()):
-                return i
-    values = [r.cells[0].text for f in frags for r in f.rows[1:] if r.cells and r.cells[0].span == 1]
-    values = [v for v in values if v]
-    if values and sum(1 for v in values if _NUMBERISH_RE.match(v)) >= 0.8 * len(values):
-        return 0
-    return None
-
-
-def header_rows(frag: TableFrag) -> int:
-    """How many leading rows may be a header: the first row, then bold rows or a row of column
-    numbers "(1) (2) (3)" — never a group row spanning the table or a task row."""
-    n = 0
-    for row in frag.rows[:3]:
-        texts = [c.text for c in row.cells]
-        if len(row.cells) < 2:
-            break
-        numbers = [re.sub(r"[()\s.]", "", t) for t in texts]
-        column_numbers = all(x.isdigit() for x in numbers) and [int(x) for x in numbers] == list(
-            range(int(numbers[0]), int(numbers[0]) + len(numbers))) if all(numbers) else False
-        bold = all(c.bold >= 0.9 for c in row.cells if c.text)
-        if n == 0 or column_numbers or bold:
-            n += 1
-        else:
-            break
-    return n
-
-
-def mark_repeated_headers(rows: list[FragRow], n_header: int) -> None:
-    """A row that repeats the header inside the table body (kept as the source has it) is a header row."""
-    keys = {_row_key(r) for r in rows[:n_header] if any(c.text for c in r.cells)}
-    repeated = False
-    for row in rows[n_header:]:
-        if _row_key(row) in keys:
-            row.header = repeated = True
-    if repeated:
-        for row in rows[:n_header]:
-            if _row_key(row) in keys:
-                row.header = True
-
-
-def table_rows(frags: list[TableFrag]) -> list[FragRow]:
-    """The rows of a table from its pieces on consecutive pages (one piece or more)."""
-    rows = join_fragments(frags) if len(frags) > 1 else list(frags[0].rows)
-    mark_repeated_headers(rows, header_rows(frags[0]))
-    return rows
-
-
-def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
-    """Rows of one table continued over pages: repeated header rows dropped, cut rows glued back."""
-    rows: list[FragRow] = list(frags[0].rows)
-    num_col = number_column(frags)
-    max_header = header_rows(frags[0])
-    for frag in frags[1:]:
-        incoming = list(frag.rows)
-        # a header row repeated at the top of the new page: the same text as the first rows
-        k = 0
-        while k < min(len(incoming), max_header) and _row_key(incoming[k]) == _row_key(frags[0].rows[k]) \
-                and any(c.text for c in incoming[k].cells):
-            k += 1
-        if k:
-            for r in frags[0].rows[:k]:
-                r.header = True
-            incoming = incoming[k:]
-        if incoming and rows:
-            first = attach_first_row(rows, incoming[0], num_col)
-            incoming = ([first] if first is not None else []) + incoming[1:]
-        rows.extend(incoming)
-    return rows
-
-
-def _grid(row: FragRow) -> list[FragCell]:
-    """The cell covering each grid column of a row."""
-    out: list[FragCell] = []
-    for c in row.cells:
-        out.extend([c] * c.span)
-    return out
-
-
-def _owner(rows: list[FragRow], col: int) -> FragCell:
-    """The cell that holds the text shown at grid column `col` of the last row (a merge's first cell)."""
-    cell = _grid(rows[-1])[col]
-    for row in reversed(rows[:-1]):
-        if not cell.merged_up or row.header:
-            break
-        grid = _grid(row)
-        if col >= len(grid):
-            break
-        cell = grid[col]
-    return cell
-
-
-def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> FragRow | None:
-    """Fit the first row of a continuation page onto the rows before it.
-
-    Returns the row to append (maybe with cells turned into merge continuations), or None
-    when it was glued back into the rows above. A row cut by the page break leaves its
-    number cell empty and carries on, overleaf, the text of the cells that were filled down
-    to the break; a cell whose text ended higher up has nothing to carry on, so text under
-    it is a genuine sub-row's own product/unit/time (its number and content merged with the
-    row above). Text that goes on in a merged cell is given back to that cell even when the
-    row is a sub-row.
-    """
-    prev = rows[-1]
-    grid_prev, grid_row = _grid(prev), _grid(row)
-    if num_col is None or len(grid_prev) != len(grid_row) or num_col >= len(grid_row):
-        return row
-    if [c.span for c in prev.cells] != [c.span for c in row.cells] or grid_row[num_col].text:
-        return row
-    cols = [i for i, c in enumerate(row.cells) if c.text]
-    if not cols:
-        return None                              # an empty strip of the row above
-    starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
-    content = next((i for i, st in enumerate(starts) if st == num_col + 1), None)
-    strong_cont, strong_fresh, unsure = [], [], []
-    for i in cols:
-        cell, owner = row.cells[i], _owner(rows, starts[i])
-        if not owner.text or owner.room:
-            strong_fresh.append(i)    # nothing above could go on overleaf
-        elif cell.text[:1].islower():
-            strong_cont.append(i)     # a sentence carried over
-        else:
-            unsure.append(i)
-    if not strong_fresh:
-        _glue(rows, row, cols, starts)           # a cut row
-        return None
-    # a row of its own (a sub-row): text under a merged cell, or going on in lower case, or
-    # under the (merged) content cell that was full down to the break, goes back up
-    back = [i for i in strong_cont + unsure
-            if i in strong_cont or i == content or prev.cells[i].merged_up]
-    back = [i for i in back if i in strong_cont or _wraps(_owner(rows, starts[i]), row.cells[i])
-            or prev.cells[i].merged_up]
-    if back:
-        _glue(rows, row, back, starts)
-        for i in back:
-            row.cells[i] = FragCell(span=row.cells[i].span, merged_up=True)
-    if content is None or not row.cells[content].text:
-        _mark_merged(row, num_col, content)
-    return row
-
-
-def _wraps(owner: FragCell, cell: FragCell) -> bool:
-    """The first word of `cell` would not have fit after the last line of `owner`: a wrap."""
-    return owner.tail < cell.first_w + 0.25 * (owner.size or 10.0)
-
-
-def _glue(rows: list[FragRow], row: FragRow, cols: list[int], starts: list[int]) -> None:
-    """Append the text of `row`'s cells `cols` to the cells above that hold that column's text."""
-    from .pdf_layout import join_lines
-
-    for i in cols:
-        b = row.cells[i]
-        a = _owner(rows, starts[i])
-        if not a.lines:
-            a.lines = list(b.lines)
-        elif _MARKER_RE.match(b.lines[0]):
-            a.lines = a.lines + b.lines
-        else:
-            a.lines = a.lines[:-1] + [join_lines([a.lines[-1], b.lines[0]])] + b.lines[1:]
-        a.bold = max(a.bold, b.bold)
-    rows[-1].bottom = row.bottom
-
-
-def _mark_merged(row: FragRow, num_col: int, content: int | None) -> None:
-    """A sub-row at the top of a page: its empty number/content cells continue the merged cells above."""
-    starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
-    for i, st in enumerate(starts):
-        if (st == num_col or i == content) and not row.cells[i].text:
-            row.cells[i].merged_up = True
-
-
 # ---------------------------------------------------------------- debugging
 
 
 def debug_image(path: str, page_number: int, out: str, resolution: int = 100) -> str:
     """Draw what the table finder sees on one page (edges, intersections, cells) into a PNG.
 
-        python -m kehoach.parsers.pdf_tables plan.pdf 4 page4.png
+        python -m kehoach.parsers.pdf.tables plan.pdf 4 page4.png
     """
     import pdfplumber
 
@@ -461,5 +293,5 @@ if __name__ == "__main__":
     import sys
 
     if len(sys.argv) != 4:
-        sys.exit("usage: python -m kehoach.parsers.pdf_tables FILE.pdf PAGE OUT.png")
+        sys.exit("usage: python -m kehoach.parsers.pdf.tables FILE.pdf PAGE OUT.png")
     print(debug_image(sys.argv[1], int(sys.argv[2]), sys.argv[3]))

@@ -16,11 +16,19 @@ STAMP_MAX_CHARS = 12       # "362", "14", "02/2026": longer appearance text is a
 
 
 def stamp_chars(page) -> list[dict]:
-    """The characters drawn by the page's widget appearances, as pdfplumber char dicts."""
+    """The characters drawn by a pdfplumber page's widget appearances, as pdfplumber char dicts."""
+    # the raw annotation list: pdfplumber's `page.annots` resolves every reference
+    # deeply, /P (the page) included, and recurses
+    return annotation_chars(page.page_obj.annots, float(page.height))
+
+
+def annotation_chars(annots, height: float) -> list[dict]:
+    """The characters drawn by the widget appearances of a raw /Annots list (pdfminer objects)
+    on a page `height` points high: the same dicts for either PDF reader."""
     from pdfminer.pdftypes import resolve1
     out: list[dict] = []
-    try:       # the raw annotation list: pdfplumber's `page.annots` resolves every reference
-        raw = resolve1(page.page_obj.annots) or []    # deeply, /P (the page) included, and recurses
+    try:
+        raw = resolve1(annots) or []
     except Exception:
         return out
     for ref in raw if isinstance(raw, list) else []:
@@ -28,7 +36,7 @@ def stamp_chars(page) -> list[dict]:
             data = resolve1(ref)
             if not isinstance(data, dict) or _name(resolve1(data.get("Subtype"))) != "Widget":
                 continue
-            chars = _render(data, float(page.height))
+            chars = _render(data, height)
         except Exception:          # a broken appearance stream loses a stamp, never the page
             continue
         if 0 < sum(1 for c in chars if c["text"].strip()) <= STAMP_MAX_CHARS:

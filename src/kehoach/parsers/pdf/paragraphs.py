@@ -1,0 +1,160 @@
+"""Body lines -> paragraphs, and the text of a paragraph from its visual lines.
+
+In: runs of `lines.Line`s (across page breaks) with each page's `PageGeom` and the document's
+`Metrics`. Out: `Paragraph` blocks: consecutive lines make one paragraph unless the layout
+says a new one starts (vertical gap, first-line indent, a list marker, the previous line
+ending before the next word would have hit the margin, a change of style); `make_paragraph`
+joins the lines (`join_lines`) keeping only the hard breaks and sets bold/italic/align.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from ...blocks import Paragraph, Provenance
+from ...vntext import clean, is_upper_title
+from .geometry import Metrics, PageGeom
+from .lines import Line
+
+MARKER_RE = re.compile(
+    r"^(?:[-–—+•*▪●○✓]\s|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|[IVXLC]{1,6}\.\s|[a-zđ]\)\s|\(\d{1,3}\)\s|"
+    r"[IVXLC]{1,6}\s*[-–]\s)"
+)
+
+
+
+def _centered(ln: Line, g: PageGeom) -> bool:
+    """Centred between the margins (equal space left and right), not a full or indented line."""
+    return ln.x0 > g.left + 0.25 * ln.size and abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
+
+def _symmetric(ln: Line, g: PageGeom) -> bool:
+    """As much space left as right (a centred line that fills the measure, or a full one)."""
+    return abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
+
+def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics) -> bool:
+    """True when `ln` begins a new paragraph instead of continuing `prev`."""
+    size = max(prev.size, ln.size)
+    space = 0.25 * prev.size
+    text, ptext = clean(ln.text), clean(prev.text)
+    if abs(prev.size - ln.size) > 1.0:
+        return True
+    marker = bool(MARKER_RE.match(text))
+    if ln.page != prev.page:
+        full = prev.x1 + space + ln.first_word_w >= gp.right - 0.3 * size
+        return not (full and ln.x0 <= g.left + 0.5 * size and not marker)
+    if ln.bottom - prev.bottom > size * (m.pitch_em * 1.2 + 0.05):
+        return True
+    # no break on a change of bold or italic alone: a bold phrase inside a paragraph can fill a line
+    if _centered(ln, g) and (_centered(prev, g) or _symmetric(prev, g)):
+        if abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
+            return True                  # a centred title's lines share one style; "(Kèm theo …)" is another
+        if text.startswith("(") and ptext.count("(") <= ptext.count(")"):
+            return True                  # a parenthesis opening a centred line: "(Ban hành kèm theo …)"
+        if is_upper_title(ptext) != is_upper_title(text):
+            return True
+        if is_upper_title(ptext):
+            return (prev.x1 - prev.x0) + space + ln.first_word_w < (g.right - g.left) - 0.3 * size
+        return False
+    if marker:
+        return True
+    if prev.x1 + space + ln.first_word_w < g.right - 0.3 * size:
+        return True                      # the next word would have fit: prev ended with a hard break
+    if ln.x0 > prev.x0 + 0.8 * size:
+        return True                      # first-line indent
+    return False
+
+def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
+    """Inside one paragraph: did `prev` wrap (rather than end at a hard line break)?"""
+    if prev.page != ln.page or clean(ln.text)[:1].islower():
+        return True
+    space = 0.25 * prev.size
+    if _centered(prev, g):
+        return (prev.x1 - prev.x0) + space + ln.first_word_w >= (g.right - g.left) - 0.3 * prev.size
+    return prev.x1 + space + ln.first_word_w >= g.right - 0.3 * prev.size
+
+def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    group: list[Line] = []
+    wraps: list[bool] = []
+    for ln in lines:
+        if group:
+            prev = group[-1]
+            if starts_paragraph(prev, ln, geoms[prev.page], geoms[ln.page], m):
+                out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
+                group, wraps = [], []
+            else:
+                wraps.append(_body_wrap(prev, ln, geoms[prev.page]))
+        group.append(ln)
+    if group:
+        out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
+    return out
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines with a space (Vietnamese syllables are words: never glue them).
+
+    A line ending in a hyphen after a letter is joined without a space ("NĐ-" + "CP"),
+    unless a capitalised word follows ("Trang-" + "Kinh phí": a dash, then a new item);
+    the hyphen itself is dropped only for an obvious Latin word hyphenation ("infor-" +
+    "mation"); a soft hyphen at the end of a line is removed.
+    """
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+            continue
+        if out.endswith("\u00ad"):
+            out = out[:-1] + t
+        elif re.search(r"\w-$", out):
+            tail = out.rsplit(None, 1)[-1]
+            head = t.split(None, 1)[0]
+            if re.fullmatch(r"[a-z]{3,}-", tail) and re.fullmatch(r"[a-z]{2,}[.,;:!?)]*", head):
+                out = out[:-1] + t           # a Latin word hyphenated at the line end
+            elif re.match(r"\p{Lu}\p{Ll}", head):
+                out = out + " " + t          # "Cổng/Trang-" + "Kinh phí": a dash before a new word
+            else:
+                out = out + t                # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
+        else:
+            out = out + " " + t
+    return out
+
+def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None = None,
+                   wraps: list[bool] | None = None) -> Paragraph:
+    """One paragraph from its visual lines. `wraps[i]` says line i+1 continues line i after a
+    wrap; `lines` keeps only the hard breaks (as a DOCX paragraph's <w:br/> would)."""
+    texts = [clean(ln.text) for ln in group]
+    wraps = wraps if wraps is not None else [True] * (len(group) - 1)
+    logical: list[list[str]] = [[texts[0]]]
+    for text, wrap in zip(texts[1:], wraps):
+        if wrap:
+            logical[-1].append(text)
+        else:
+            logical.append([text])
+    nchars = sum(len(t) for t in texts) or 1
+    bold = sum(ln.bold * len(t) for ln, t in zip(group, texts)) / nchars
+    italic = sum(ln.italic * len(t) for ln, t in zip(group, texts)) / nchars
+    lines = [clean(join_lines(part)) for part in logical]
+    return Paragraph(
+        text=clean(join_lines(texts)),
+        raw="\n".join(ln.text for ln in group),
+        lines=[t for t in lines if t],
+        bold=True if bold >= 0.9 else (False if bold <= 0.1 else None),
+        italic=True if italic >= 0.9 else (False if italic <= 0.1 else None),
+        align=_align(group, geom),
+        role=role,  # type: ignore[arg-type]
+        prov=Provenance(line=group[0].index, page=group[0].page, source="pdf"),
+    )
+
+def _align(group: list[Line], g: PageGeom | None) -> str | None:
+    if g is None:
+        return None
+    if all(_centered(ln, g) for ln in group) or (
+            _centered(group[-1], g) and all(_symmetric(ln, g) for ln in group[:-1])):
+        return "center"
+    size = group[0].size
+    if len(group) > 1 and all(ln.x1 >= g.right - 0.5 * size for ln in group[:-1]):
+        return "justify"
+    if group[-1].x1 >= g.right - 0.5 * size and group[0].x0 > g.left + 3 * size:
+        return "right"
+    return "left"

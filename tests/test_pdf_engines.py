@@ -1,0 +1,139 @@
+"""The two PDF page readers give the same blocks (issue 12).
+
+The pypdfium2 reader (`parsers/pdf/pdfium_reader.py`, the default) must hand the rest of the
+PDF parser what the pdfplumber reader hands it. Compared here on every PDF we have: the
+fixtures, ../shared/realdocs, corpus/ and the LibreOffice renderings of every real DOCX
+(`rendered`, shared with test_cross_format). Equal means the whole `Document` — every block,
+its text, style, provenance, table cells, and the source facts and notes — or the same error.
+
+A file the fast reader declines (`Unsupported`: a font without a ToUnicode map, whose text
+the two libraries guess differently; an encrypted or damaged file) is read by pdfplumber,
+so its blocks are equal by construction: `test_fast_reader_reads_the_text_pdfs` checks that
+the fast reader really reads the others, and says which it declined and why.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REALDOCS
+from kehoach.errors import KehoachError
+from kehoach.parsers import load
+from kehoach.parsers.pdf import pdfium_reader, reading
+from kehoach.parsers.pdf.lines import CharStats
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+
+
+def pdfs() -> list[Path]:
+    found = sorted(FIXTURES.glob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
+    if REALDOCS.is_dir():
+        found += sorted(REALDOCS.glob("*.pdf"))
+    return found
+
+
+def blocks(path: Path, engine: str) -> object:
+    try:
+        return load(path, pdf_engine=engine)
+    except KehoachError as exc:
+        return ("error", exc.reason, exc.details)
+
+
+def declined(path: Path) -> str:
+    """Why the fast reader declines `path` ("" when it reads it)."""
+    try:
+        reading._read_pages_fast(path, CharStats())
+    except pdfium_reader.Unsupported as exc:
+        return str(exc)
+    return ""
+
+
+def same(path: Path) -> None:
+    fast, plumber = blocks(path, "pdfium"), blocks(path, "pdfplumber")
+    if fast != plumber:
+        fb = getattr(fast, "blocks", fast)
+        pb = getattr(plumber, "blocks", plumber)
+        where = next((i for i, (a, b) in enumerate(zip(fb, pb)) if a != b), min(len(fb), len(pb))) \
+            if isinstance(fb, list) and isinstance(pb, list) else None
+        pytest.fail(f"{path.name}: the readers differ" + (f" from block {where}: {fb[where:where + 1]!r} vs "
+                                                          f"{pb[where:where + 1]!r}" if where is not None else
+                                                          f": {fast!r} vs {plumber!r}"))
+
+
+@pytest.mark.parametrize("path", pdfs(), ids=lambda p: p.name)
+def test_readers_give_the_same_blocks(path: Path):
+    same(path)
+
+
+def test_readers_give_the_same_blocks_on_docx_renderings(rendered):
+    for pdf in sorted(rendered.values()):
+        same(pdf)
+
+
+def test_fast_reader_reads_the_text_pdfs(rendered):
+    """Every fixture and every rendering is read by the fast reader; among the real PDFs only
+    files with a font lacking a ToUnicode map (or encrypted ones) go to pdfplumber."""
+    reasons = {p: declined(p) for p in [*pdfs(), *sorted(rendered.values())]}
+    print("\nfast reader declined:", {p.name: r for p, r in reasons.items() if r} or "none")
+    for p, why in reasons.items():
+        if p.parent == FIXTURES and "encrypted" in p.name:
+            assert why, f"{p.name}: an encrypted file must go to the pdfplumber reader (it names the error)"
+        elif p.parent == FIXTURES or p in rendered.values():
+            assert not why, f"{p.name}: declined by the fast reader: {why}"
+        else:
+            assert not why or "without a ToUnicode map" in why, f"{p.name}: declined by the fast reader: {why}"
+
+
+def test_a_font_without_unicode_map_goes_to_pdfplumber(monkeypatch):
+    """A font the two libraries read differently sends the whole file to the pdfplumber reader."""
+    from kehoach.parsers.pdf import preflight
+
+    path = FIXTURES / "long_appendix.pdf"
+    real = preflight.check
+
+    def no_maps(p, stamps=None):
+        fonts = real(p, stamps)
+        for m in fonts.values():
+            m.same_text = False
+        return fonts
+
+    monkeypatch.setattr(preflight, "check", no_maps)
+    assert "without a ToUnicode map" in declined(path)
+    calls = []
+    original = reading._read_pages
+    monkeypatch.setattr(reading, "_read_pages", lambda *a, **k: calls.append(a) or original(*a, **k))
+    doc = load(path)
+    assert calls and doc.blocks
+
+
+def test_page_glyph_bound_sends_the_file_to_pdfplumber(monkeypatch):
+    """Past a per-page bound the fast reader stops; the pdfplumber reader then skips the page
+    with its usual note (the hostile-input tests check the notes and errors end to end)."""
+    path = FIXTURES / "long_appendix.pdf"
+    monkeypatch.setenv("KEHOACH_LIMIT_PDF_PAGE_GLYPHS", "50")
+    assert "glyphs" in declined(path)
+    monkeypatch.setenv("KEHOACH_LIMIT_PDF_PAGE_GLYPHS", "60000")
+    monkeypatch.setenv("KEHOACH_LIMIT_PDF_PAGE_OBJECTS", "100")
+    assert "drawing operators" in declined(path)
+
+
+def test_cli_pdf_engine_option(tmp_path):
+    """`kehoach parse --pdf-engine pdfplumber` writes what the default reader writes; an unknown
+    reader is a one-line usage error."""
+    import subprocess
+    import sys
+
+    pdf = FIXTURES / "000_4a6fe417c4c99215.pdf"
+    outs = []
+    for engine in ("pdfium", "pdfplumber"):
+        out = tmp_path / f"{engine}.json"
+        done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(pdf), "-o", str(out), "-q",
+                               "--pdf-engine", engine], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    bad = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(pdf), "--pdf-engine", "pdfminer",
+                          "--lang", "en"], capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "pdfminer" in bad.stderr
