@@ -18,7 +18,9 @@ from ..vntext import clean, fold, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
+from .attached import fill_from_attached
 from .flat_tables import rebuild_flat_tables
+from .ragged import fit_ragged_rows
 from .tables import report_if_unread
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .prose import assignments, body_tasks
@@ -219,7 +221,8 @@ def _build_plan(doc: Document) -> Plan:
         with collecting():      # the carrier is not the plan: what is said about it is not the plan's
             outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
-        plan = _build(inner_doc, segment(inner_doc))
+        inner_seg = segment(inner_doc)
+        plan = _build(inner_doc, inner_seg)
         plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)
         signer = plan.header.signer
         if not (signer.name or signer.position or signer.authority):
@@ -227,10 +230,25 @@ def _build_plan(doc: Document) -> Plan:
             plan.header.signer = outer.header.signer
         if outer.document_type in ("quyet_dinh", "nghi_quyet"):
             _inherit_header(plan.header, outer.header)
+        fill_from_attached(plan.header, _front_texts(inner_doc, inner_seg))
         plan.references = _references(doc, seg)     # the carrier's citations (its Căn cứ) are the plan's too
         plan._document = doc
         return plan
-    return _build(doc, seg)
+    plan = _build(doc, seg)
+    fill_from_attached(plan.header, _front_texts(doc, seg))
+    return plan
+
+
+def _front_texts(doc: Document, seg: Segments) -> list[str]:
+    """Paragraph lines before the first section (or the first table, in a plan that has no
+    sections), at most a few past the type line: where "(Ban hành kèm theo …)" stands."""
+    end = max(seg.body_start, (seg.type_line or 0) + 6)
+    out: list[str] = []
+    for b in doc.blocks[:end]:
+        if isinstance(b, Table):
+            break
+        out.extend(b.lines or [b.text])
+    return out
 
 
 def _inherit_header(h: Header, carrier: Header) -> None:
@@ -373,6 +391,7 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             report_if_unread(b, [], i)
             continue
         prev_map, prev_width = tmap, b.width
+        fit_ragged_rows(b, tmap.roles, tmap.header_rows)
         origin = "appendix" if i >= seg.sig_start else "body"
         found = tasks_from_table(b, tmap, year)
         report_if_unread(b, found, i)
