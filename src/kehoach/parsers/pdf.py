@@ -27,6 +27,7 @@ from ..blocks import Cell, Document, PageSetup, Paragraph, Provenance, Row, Sour
 from ..errors import KehoachError
 from ..vntext import clean
 from . import limits, pdf_limits
+from .pdf_annots import annotation_chars
 from . import pdf_layout as L
 from .pdf_lines import CharStats, Line, dedupe, group_lines, is_unmapped, strip_unmapped
 from .pdf_tables import FragRow, TableFrag, find_tables, read_table, ruling_grid, same_layout, table_rows
@@ -217,7 +218,7 @@ def _read_page(page, stats: CharStats) -> PageData:
     """One page -> lines outside tables + table pieces. The page is closed by the caller."""
     data = PageData(number=page.page_number, width=float(page.width), height=float(page.height),
                     rotation=int(getattr(page, "rotation", 0) or 0))
-    chars = dedupe(list(page.chars), stats)
+    chars = dedupe(list(page.chars) + _annotation_chars(page), stats)
     data.nchars = sum(1 for c in chars if c.get("text", "").strip())
     data.turn = _sideways_turn(chars)
     if data.turn:
@@ -237,6 +238,15 @@ def _read_page(page, stats: CharStats) -> PageData:
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
+
+
+def _annotation_chars(page) -> list[dict]:
+    """Text stamped by signature widgets (the number and date of a signed document); a page
+    whose annotations cannot be read gives none, as the rest of the page is still read."""
+    try:
+        return annotation_chars(page)
+    except Exception:
+        return []
 
 
 def _sideways_turn(chars: list[dict]) -> int:
