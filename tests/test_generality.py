@@ -143,3 +143,50 @@ def test_signed_pdf_header_number_and_date():
 def test_signed_pdf_header_realdoc():
     h = parse(SIGNED_TB).header
     assert (h.number, h.date) == ("11/TB-UBND", "2025-01-08")
+
+
+# --- which documents give tasks (plan/policy.py) ------------------------------------------------
+
+GUIDE = ("ỦY BAN MẶT TRẬN TỔ QUỐC\nXÃ A\n\nSố: 3/HD-MTTQ\n\nXã A, ngày 02 tháng 3 năm 2025\n\nHƯỚNG DẪN\n\n"
+         "Về việc tham gia công tác bầu cử\n\nI. NỘI DUNG\n\n1. Tuyên truyền bầu cử.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+         "1. Ban Công tác Mặt trận các thôn\n\nTổ chức tuyên truyền tại thôn.\n\n2. Đoàn Thanh niên xã\n\n"
+         "Phối hợp tuyên truyền.\n")
+SPEECH = ("THAM LUẬN\n\nGiải pháp phòng, chống ma túy\n\nI. MỤC TIÊU\n\nGiảm người nghiện.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Sở Y tế\n\nTổ chức cai nghiện.\n\n2. Công an tỉnh\n\nĐấu tranh tội phạm.\n")
+
+
+def test_a_guide_gives_no_tasks():
+    plan = build_plan(parse_string(GUIDE))
+    assert (plan.document_type, plan.is_plan, plan.tasks) == ("huong_dan", False, [])
+    assert any(d.code == "not-a-plan" for d in plan.diagnostics)
+    as_plan = build_plan(parse_string(GUIDE.replace("HƯỚNG DẪN", "KẾ HOẠCH").replace("/HD-", "/KH-")))
+    assert as_plan.is_plan and len(as_plan.tasks) == 2       # the same text under a plan's type
+
+
+def test_a_speech_of_no_known_type_gives_no_tasks_without_a_header():
+    assert build_plan(parse_string(SPEECH)).tasks == []
+    headed = "UBND TỈNH A\n\nSố: 5/KH-UBND\n\nA, ngày 01 tháng 4 năm 2025\n\n" + SPEECH.replace("THAM LUẬN\n\n", "")
+    assert len(build_plan(parse_string(headed)).tasks) == 2   # a lost type line, but a plan's header
+
+
+def test_a_decision_quoting_a_plan_form_carries_no_plan():
+    qd = ("BỘ A\n\nSố: 9/QĐ-BA\n\nHà Nội, ngày 01 tháng 4 năm 2025\n\nQUYẾT ĐỊNH\n\nVề việc công bố thủ tục hành chính\n\n"
+          "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\n\nĐiều 2. Quyết định có hiệu lực.\n\n"
+          "Nơi nhận:\n- Như Điều 2.\n\nBỘ TRƯỞNG\n\nNguyễn Văn A\n\nPHỤ LỤC\n\nMẫu số 01\n\nKẾ HOẠCH\n\n"
+          "Chuyển đổi cơ cấu cây trồng\n\nI. NHIỆM VỤ\n\n1. Rà soát diện tích\n\n- Đơn vị chủ trì: Phòng Kinh tế\n\n"
+          "- Thời gian: Quý II/2025\n")
+    plan = build_plan(parse_string(qd))
+    assert (plan.document_type, plan.wrapper, plan.tasks) == ("quyet_dinh", None, [])
+    issued = qd.replace("Về việc công bố thủ tục hành chính", "Về việc ban hành Kế hoạch chuyển đổi cơ cấu cây trồng")
+    carried = build_plan(parse_string(issued))
+    assert carried.is_plan and carried.wrapper is not None and len(carried.tasks) == 1
+
+
+@pytest.mark.parametrize("name", ["bgddt_tham-luan-PCMT_2025.doc", "luongminh-mttq_HD-tham-gia-bau-cu_2025.docx",
+                                  "bnnmt_QD-5042-cong-bo-TTHC_2025.webcopy.md"])
+def test_real_non_plans_give_no_tasks(name):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus file absent: {path}")
+    plan = parse(path)
+    assert plan.is_plan is False and plan.tasks == []
