@@ -190,3 +190,28 @@ def test_real_non_plans_give_no_tasks(name):
         pytest.skip(f"corpus file absent: {path}")
     plan = parse(path)
     assert plan.is_plan is False and plan.tasks == []
+
+
+# --- letters guessed in a garbled text layer are located diagnostics ----------------------------
+
+def test_a_guessed_letter_is_a_located_diagnostic(tmp_path):
+    from test_legacy import FRAGMENT, garble
+    text = FRAGMENT.replace("Lưu: VT, Vũ.", "Lưu: VT, Dũng.")     # "ũ" nowhere else: a guess
+    path = tmp_path / "garbled.txt"
+    path.write_text(garble(text, 1), encoding="utf-8")
+    plan = parse(path)
+    (diag,) = [d for d in plan.diagnostics if d.code == "letter-guessed"]
+    assert (diag.location.line, diag.location.source) == (16, "text")
+    assert diag.excerpt.startswith("D") and diag.excerpt.endswith("ng")
+
+
+KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
+
+
+@needs(KH_1105)
+def test_guessed_letters_of_a_real_pdf_are_located():
+    plan = parse(KH_1105)
+    guessed = [d for d in plan.diagnostics if d.code == "letter-guessed"]
+    assert guessed, "the PDF's glyph map leaves 'ũ' of 'Vũ' a guess"
+    assert all(d.location.page and (d.location.line or d.location.row) for d in guessed)
+    assert any(d.excerpt == "Vũ" and d.location.page == 2 for d in guessed)
