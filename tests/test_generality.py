@@ -215,3 +215,34 @@ def test_guessed_letters_of_a_real_pdf_are_located():
     assert guessed, "the PDF's glyph map leaves 'ũ' of 'Vũ' a guess"
     assert all(d.location.page and (d.location.line or d.location.row) for d in guessed)
     assert any(d.excerpt == "Vũ" and d.location.page == 2 for d in guessed)
+
+
+# --- header details seen on signed PDFs ---------------------------------------------------------
+
+def test_tm_authority_and_position_on_one_line():
+    from kehoach.plan.header import Line, read_signature
+    from kehoach.blocks import Paragraph
+    lines = [Line(t, i, Paragraph(text=t)) for i, t in enumerate(["Nơi nhận:", "- Như Điều 4;",
+                                                                   "TM. UỶ BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Tâm"])]
+    signer, recipients = read_signature(lines)
+    assert (signer.authority, signer.position, signer.name) == ("TM. UỶ BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Tâm")
+    assert recipients == ["Như Điều 4"]
+
+
+def test_motto_typo_and_stray_mark_stay_out_of_the_issuer():
+    text = ("/ỦY BAN NHÂN DÂN\nXÃ A\n\nCÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 5/KH-UBND\n\nA, ngày 01 tháng 4 năm 2025\n\nKẾ HOẠCH\n\nTuyên truyền\n\nI. MỤC ĐÍCH\n\nNâng cao.\n")
+    h = build_plan(parse_string(text)).header
+    assert h.issuer == "ỦY BAN NHÂN DÂN XÃ A" and h.motto
+
+
+SADEC = CORPUS / "sadec-ubnd_QD-150-thanh-lap-ban-bau-cu_2025.pdf"
+SKHCN = CORPUS / "lamdong-skhcn_CV-171-gop-y-du-thao-KH_2026.pdf"
+
+
+@needs(SADEC, SKHCN)
+def test_real_signature_and_issuer():
+    s = parse(SADEC).header.signer
+    assert (s.authority, s.position, s.name) == ("TM. UỶ BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Tâm")
+    h = parse(SKHCN).header
+    assert (h.issuer, h.issuer_parent, h.number) == ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "UBND TỈNH LÂM ĐỒNG", "171/SKHCN-CĐS")

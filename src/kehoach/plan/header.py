@@ -79,6 +79,7 @@ _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG N
 
 def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     """Upper-case lines above the number line -> (issuer, parent)."""
+    candidates = [re.sub(r"^[^\p{L}\d]+", "", c) for c in candidates]     # "/ỦY BAN …": a stray mark before it
     lines = [c for c in candidates if c and is_upper_title(c) and not P.MOTTO_RE.search(key(c))
              and not P.TIEU_NGU_RE.search(key(c)) and not P.doc_type_line(c)]
     if not lines:
@@ -129,6 +130,10 @@ _POSITION_WORDS = re.compile(r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|ch
                              r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
 
 
+# "TM. <body> <position>" on one line (a PDF joins the signature cell's lines): the position is
+# the office that closes it
+_TM_AND_POSITION = re.compile(r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
+                              r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$")
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
 
 
@@ -163,7 +168,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if am:
             signer.raw.append(text)
             # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
-            split = re.match(r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text)
+            split = re.match(r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text) \
+                or _TM_AND_POSITION.match(text)     # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
             if split:
                 authority.append(split.group("auth"))
                 position = split.group("pos")

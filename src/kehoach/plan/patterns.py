@@ -16,7 +16,7 @@ PART_RE = re.compile(r"^(?P<num>[A-H])\s*[.)]\s+(?P<title>\S.*)$")
 POINT_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<title>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)$")
 
-MOTTO_RE = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam")
+MOTTO_RE = re.compile(r"c[ộô]ng hòa xã hội chủ nghĩa việt nam")     # "CÔNG HÒA": a typo seen in signed letters
 TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
 # "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
 NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
