@@ -246,3 +246,24 @@ def test_real_signature_and_issuer():
     assert (s.authority, s.position, s.name) == ("TM. UỶ BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Tâm")
     h = parse(SKHCN).header
     assert (h.issuer, h.issuer_parent, h.number) == ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "UBND TỈNH LÂM ĐỒNG", "171/SKHCN-CĐS")
+
+
+def test_a_position_wrapped_over_two_lines_is_joined():
+    from kehoach.plan.header import Line, read_signature
+    from kehoach.blocks import Paragraph
+    texts = ["Nói nhân:", "- Như trên;", "KT. GIÁM ĐỐC", "PHÓ GIÁM", "ĐỐC", "Hoàng Văn Thuân"]
+    signer, recipients = read_signature([Line(t, i, Paragraph(text=t)) for i, t in enumerate(texts)])
+    assert (signer.position, signer.name, recipients) == ("PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân", ["Như trên"])
+    texts = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "SỞ Y", "Nguyễn Văn A"]      # a complete office: nothing joined
+    signer, _ = read_signature([Line(t, i, Paragraph(text=t)) for i, t in enumerate(texts)])
+    assert signer.position == "CHỦ TỊCH"
+
+
+CV_3036 = REALDOCS / "laocai-sct_CV-3036_2026_v-v-KH-kiem-tra-nghiem-thu.pdf"
+
+
+@needs(CV_3036)
+def test_real_wrapped_position():
+    h = parse(CV_3036).header
+    assert (h.signer.position, h.signer.name) == ("PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân")
+    assert "Như trên" in h.recipients

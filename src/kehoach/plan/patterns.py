@@ -33,7 +33,7 @@ DOCUMENT_TYPE_IDS = {
     "PHƯƠNG ÁN": "phuong_an", "ĐỀ ÁN": "de_an", "CHỈ THỊ": "chi_thi", "NGHỊ QUYẾT": "nghi_quyet",
 }
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*\.\s*(?P<rest>.*)$")
-RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)     # "Nói nhân": a damaged text layer
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")
 ATTACHED_RE = re.compile(r"^\s*\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\b", re.I)
