@@ -108,10 +108,10 @@ def test_real_broken_table_and_attached_header():
 
 # --- text stamped by signature widgets -------------------------------------------------------
 
-def _widget_pdf() -> bytes:
-    """A page reading "Số: /STP-VP", and a signature widget whose appearance draws "125" after "Số:"."""
+def _widget_pdf(stamp: bytes = b"125") -> bytes:
+    """A page reading "Số: /STP-VP", and a signature widget whose appearance draws `stamp` after "Số:"."""
     page = b"BT /F1 12 Tf 60 780 Td (So:) Tj 66 0 Td (/STP-VP) Tj ET " + text_page().replace(b"50 800", b"50 700")
-    ap = b"BT /F1 12 Tf 2 4 Td (125) Tj ET"
+    ap = b"BT /F1 12 Tf 2 4 Td (" + stamp + b") Tj ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -131,6 +131,14 @@ def test_widget_appearance_text_is_read(tmp_path):
     path.write_bytes(_widget_pdf())
     doc_text = " ".join(p.text for p in parse(path)._document.paragraphs)
     assert "So: 125 /STP-VP" in doc_text
+
+
+def test_a_signers_box_drawn_by_a_widget_is_not_text(tmp_path):
+    path = tmp_path / "signed.pdf"
+    for stamp in (b"stp@lamdong.gov.vn", b"15.01.2026 10:20:30 +07:00"):
+        path.write_bytes(_widget_pdf(stamp))
+        doc_text = " ".join(p.text for p in parse(path)._document.paragraphs)
+        assert stamp.decode()[:8] not in doc_text
 
 
 @needs(SIGNED_CV)

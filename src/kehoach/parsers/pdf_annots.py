@@ -6,9 +6,13 @@ stamp), not by the page's content stream. pdfplumber reads only the content stre
 header came out as "Số: /STP-VP" and "Lâm Đồng, ngày tháng 01 năm 2026". A viewer (and
 pdftotext) draws each visible annotation's normal appearance stream into its rectangle; the
 characters it draws are read here the same way, as pdfplumber-style char dicts in page
-coordinates, to be merged with the page's own characters.
+coordinates, to be merged with the page's own characters. Only short stamps are read: the
+signer's box a signing system also draws ("Ký bởi: …", "Thời gian ký: …", an e-mail, a time
+stamp) is not the document's text.
 """
 from __future__ import annotations
+
+import re
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
@@ -20,6 +24,10 @@ from pdfminer.utils import apply_matrix_pt, mult_matrix
 _HIDDEN, _NO_VIEW = 2, 32           # annotation flags (PDF 32000, 12.5.3)
 _KINDS = {"Widget", "FreeText", "Stamp"}
 MAX_ANNOTS = 200                    # a form with thousands of fields is not a plan's header
+MAX_STAMP_CHARS = 30                # a number or a day; a signer's box ("Ký bởi: … Email: …") is longer
+# the signer's box a signing system draws ("Ký bởi:", "Thời gian ký:", an e-mail, a time stamp) is
+# not the document's text: it is left out
+_SIGNING_BOX = re.compile(r"@|ký bởi|thời gian ký|email|cơ quan\s*:|\+\d{2}:\d{2}|\d{1,2}:\d{2}:\d{2}|sao y", re.I)
 
 
 def _name(value: object) -> str:
@@ -106,7 +114,11 @@ def annotation_chars(page) -> list[dict]:
             device.end_page(page_obj)
         except Exception:      # a broken appearance stream draws nothing, as in a viewer
             continue
-        _chars(device.get_result(), found)
+        drawn: list[LTChar] = []
+        _chars(device.get_result(), drawn)
+        text = "".join(c.get_text() for c in drawn).strip()
+        if text and len(text) <= MAX_STAMP_CHARS and not _SIGNING_BOX.search(text):
+            found.extend(drawn)
     return [{"text": c.get_text(), "x0": c.x0, "x1": c.x1, "top": height - c.y1, "bottom": height - c.y0,
              "doctop": height - c.y1, "fontname": c.fontname, "size": c.size, "upright": c.upright,
              "width": c.x1 - c.x0, "height": c.y1 - c.y0, "adv": c.adv, "matrix": c.matrix,
