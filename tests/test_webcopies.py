@@ -135,4 +135,5 @@ def test_plan_issued_by_a_ministry_decision_text_copy():
 def test_real_non_plans_give_no_tasks(name, doc_type):
     plan = api.parse(REALDOCS / name)
     assert (plan.document_type, plan.is_plan, plan.tasks) == (doc_type, False, [])
-    assert [d.code for d in plan.diagnostics] == ["not-a-plan"]
+    # (CV 3036's damaged text layer also has letters guessed: said apart, at their place)
+    assert [d.code for d in plan.diagnostics if d.code != "letter-guessed"] == ["not-a-plan"]

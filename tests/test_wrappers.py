@@ -83,6 +83,7 @@ def test_cong_van_is_reported_as_not_a_plan_with_its_header():
     plan = api.parse(REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf")
     assert plan.document_type == "cong_van" and plan.is_plan is False
     assert plan.header.issuer == "SỞ CÔNG THƯƠNG" and plan.header.issuer_parent == "UBND TỈNH LÀO CAI"
-    assert plan.header.number == "1629/SCT-CN"     # stamped at signing by a signature widget (pdf_stamps)
+    # the number is stamped by a signature widget at signing (it was read as blank before)
+    assert plan.header.number == "1629/SCT-CN" and plan.header.date == "2026-03-27"
     assert plan.header.title.startswith("kế hoạch kiểm tra công tác nghiệm thu")
     assert plan.header.signer.name == "Hoàng Văn Thuân"

@@ -96,6 +96,7 @@ class Table:
     rows: list[Row]
     prov: Provenance = field(default_factory=Provenance)
     continued: bool = False           # the parser knows this table continues the previous one
+    ragged: bool = False              # rows rebuilt from broken text: a short row lacks cells at unknown places
 
     kind: Literal["table"] = "table"
 

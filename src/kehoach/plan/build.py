@@ -15,13 +15,16 @@ from .. import fastre as re
 
 from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper
-from ..vntext import clean, fold, is_upper_title, key
+from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
 from .ocr_facts import apply_ink_facts, report_ocr_notes
+from .attached import fill_from_attached
 from .flat_tables import rebuild_flat_tables
+from .ragged import fit_ragged_rows
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
+from .policy import announces_plan, plan_policy
 from .prose import assignments, body_tasks
 from .references import find_references, iso_date, normalise_number
 from .sections import build_tree, heading_of, to_model
@@ -220,9 +223,15 @@ def _build_plan(doc: Document) -> Plan:
     inner = _inner_plan_start(doc, seg)
     if inner is not None:
         with collecting():      # the carrier is not the plan: what is said about it is not the plan's
-            outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), segment(Document(doc.blocks[:inner])))
+            outer_seg = segment(Document(doc.blocks[:inner]))
+            outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), outer_seg)
+        # the carrier's own articles, before its signature (not the forms or model texts after it)
+        if not announces_plan(outer.header.title, _paras(doc, 0, outer_seg.sig_start)):
+            inner = None                # a "KẾ HOẠCH" quoted inside (a form, a model text): not the carried plan
+    if inner is not None:
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
-        plan = _build(inner_doc, segment(inner_doc))
+        inner_seg = segment(inner_doc)
+        plan = _build(inner_doc, inner_seg)
         plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)
         signer = plan.header.signer
         if not (signer.name or signer.position or signer.authority):
@@ -230,10 +239,25 @@ def _build_plan(doc: Document) -> Plan:
             plan.header.signer = outer.header.signer
         if outer.document_type in ("quyet_dinh", "nghi_quyet"):
             _inherit_header(plan.header, outer.header)
+        fill_from_attached(plan.header, _front_texts(inner_doc, inner_seg))
         plan.references = _references(doc, seg)     # the carrier's citations (its Căn cứ) are the plan's too
         plan._document = doc
         return plan
-    return _build(doc, seg)
+    plan = _build(doc, seg)
+    fill_from_attached(plan.header, _front_texts(doc, seg))
+    return plan
+
+
+def _front_texts(doc: Document, seg: Segments) -> list[str]:
+    """Paragraph lines before the first section (or the first table, in a plan that has no
+    sections), at most a few past the type line: where "(Ban hành kèm theo …)" stands."""
+    end = max(seg.body_start, (seg.type_line or 0) + 6)
+    out: list[str] = []
+    for b in doc.blocks[:end]:
+        if isinstance(b, Table):
+            break
+        out.extend(b.lines or [b.text])
+    return out
 
 
 def _inherit_header(h: Header, carrier: Header) -> None:
@@ -298,21 +322,7 @@ def _build(doc: Document, seg: Segments) -> Plan:
     if doc_type is None:
         doc_type = "cong_van" if _is_cong_van(front) else "unknown"
     is_plan = doc_type == "ke_hoach"
-    if doc_type == "chuong_trinh" and _is_agenda(header.title):
-        # "Chương trình Hội nghị …": the running order of one event, not a work programme
-        report("not-a-plan", "the document is the programme of an event (an agenda); no tasks are read",
-               excerpt=header.title or "")
-        ordered = []
-    elif not is_plan and (doc_type in NOT_PLANS or (doc_type == "unknown" and not _administrative(header, sections))):
-        # a Báo cáo, Công văn, Thông báo, Tờ trình (without its plan) or no administrative document
-        # at all: whatever reads like a duty in it is not a task of a plan
-        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read",
-               excerpt=header.title or "")
-        ordered = []
-    elif not is_plan and doc_type != "unknown":
-        # a Chương trình, Phương án, Đề án … carries tasks like a plan: they are kept, the type is said
-        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); its tasks are read as a plan's",
-               excerpt=header.title or "")
+    ordered = plan_policy(doc_type, header, sections, ordered, _paras(doc, seg.body_start, seg.sig_start))
     for p in doc.source.dropped:
         report("text-dropped", "text dropped as page noise (a page header or footer fragment)",
                location=Location(line=p.prov.line, page=p.prov.page, source=p.prov.source), excerpt=p.text)
@@ -327,25 +337,6 @@ def _build(doc: Document, seg: Segments) -> Plan:
         apply_ink_facts(plan.header, doc)
     plan._document = doc
     return plan
-
-
-# document types that never carry a plan's tasks themselves (a Tờ trình carrying a draft plan is
-# read as that plan before this point)
-NOT_PLANS = {"bao_cao", "cong_van", "thong_bao", "to_trinh"}
-# the event a Chương trình is the running order of (matched without tone marks)
-_EVENT = re.compile(r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|phien hop|cuoc hop|buoi lam viec|"
-                    r"gap mat|giao luu|tap huan|hop bao)\b")
-
-
-def _is_agenda(title: str | None) -> bool:
-    """A Chương trình whose subject is one event ("Hội nghị triển khai …", "Lễ kỷ niệm …")."""
-    return bool(title and _EVENT.match(fold(clean(title)).strip(" *")))
-
-
-def _administrative(header: Header, sections: list) -> bool:
-    """Evidence of an administrative document: a header fact or a section of a plan's kinds."""
-    return bool(header.number or header.number_raw or header.motto or header.issuer or header.date_raw
-                or header.signer.authority or any(k != "other" for s in sections for k in s.kinds))
 
 
 def _subject_line(front: list[Line]) -> str | None:
@@ -376,6 +367,7 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             report_if_unread(b, [], i)
             continue
         prev_map, prev_width = tmap, b.width
+        fit_ragged_rows(b, tmap.roles, tmap.header_rows)
         origin: Literal["appendix", "body"] = "appendix" if i >= seg.sig_start else "body"
         found = tasks_from_table(b, tmap, year)
         report_if_unread(b, found, i)

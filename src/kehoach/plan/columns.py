@@ -17,16 +17,19 @@ _RULES: list[tuple[str, str]] = [
                 r"ten (?:co so|doanh nghiep|to chuc)|doi tuong (?:duoc )?(?:kiem tra|giam sat|thanh tra)"),
     ("number", r"^(?:s[oố]\s*)?tt$|^stt$|^so thu tu$|^tt\.?$"),
     ("monitoring", r"theo doi|don doc"),
-    ("support", r"phoi hop"),
+    ("support", r"phoi hop|tham tra"),     # a bill's examining body works beside its drafter
     ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|co quan thuc hien|nguoi thuc hien|"
              r"bo phan thuc hien|thanh phan thuc hien|trach nhiem thuc hien|^thuc hien$|phu trach|"
-             r"^don vi$|^co quan$|can bo thuc hien|phan cong"),
+             r"^don vi$|^co quan$|can bo thuc hien|phan cong|soan thao"),
     ("time", r"thoi gian|thoi han|tien do|thoi diem|moc thoi gian|^han\b"),
     ("products", r"san pham|ket qua|hinh thuc van ban|dau ra"),
     ("notes", r"ghi chu|kinh phi|nguon von|du toan"),
     ("content", r"noi dung|nhiem vu|cong viec|hoat dong|ten (?:nhiem vu|de an|cong viec|hoat dong|don vi|doanh nghiep)|"
                 r"chuong trinh|giai phap|doi tuong"),
+    # a legislative plan lists the documents to draft: each one is a task, if the table says who or when
+    ("content", r"^ten (?:van ban|du an|du thao)"),
 ]
+_WEAK_CONTENT = re.compile(r"^ten (?:van ban|du an|du thao)")
 _COMPILED = [(role, re.compile(pat)) for role, pat in _RULES]
 
 
@@ -63,6 +66,10 @@ def header_roles(texts: list[str]) -> dict[int, str]:
             roles[i] = role
     if "content" not in roles.values() and len(roles) < 3:
         return {}
+    c_content = next((c for c, r in roles.items() if r == "content"), None)
+    if c_content is not None and _WEAK_CONTENT.search(fold(texts[c_content])) \
+            and not {"lead", "support", "time"} & set(roles.values()):
+        return {}                   # a list of documents (name, number, date): not a task table
     return roles
 
 

@@ -72,7 +72,7 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
             same_header = row_key(first) == row_key(prev.rows[0]) and _looks_like_header_row(first)
             if same_header or (block.width == prev.width and not _looks_like_header_row(first)):
                 rows = block.rows[1:] if same_header else list(block.rows)
-                joined = Table(rows=list(prev.rows), prov=prev.prov, continued=prev.continued)
+                joined = Table(rows=list(prev.rows), prov=prev.prov, continued=prev.continued, ragged=prev.ragged or block.ragged)
                 if rows and continues_row(joined.rows[-1], rows[0]):
                     joined.rows[-1] = merged_row(joined.rows[-1], rows[0])
                     rows = rows[1:]
@@ -92,6 +92,6 @@ def _renumbered(blocks: list[Block]) -> list[Block]:
             n += 1
             rows = [Row(cells=r.cells, is_header=r.is_header, prov=replace(r.prov, table=n, row=i))
                     for i, r in enumerate(block.rows, 1)]
-            block = Table(rows=rows, prov=replace(block.prov, table=n), continued=block.continued)
+            block = Table(rows=rows, prov=replace(block.prov, table=n), continued=block.continued, ragged=block.ragged)
         out.append(block)
     return out

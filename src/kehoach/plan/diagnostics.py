@@ -16,11 +16,15 @@ call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for s
                           that is not well-formed XML, bytes of a text file dropped or replaced)
 - ``page-skipped``        a PDF page past a resource bound was not read
 - ``handwriting-unread``  a number or day written by hand on a scan could not be read: left null
+- ``letter-guessed``      a letter of a garbled text layer (a font with no Unicode map, a text
+                          pasted from such a PDF) was guessed with little evidence: the word
+                          at that page and line may be misspelt
 
 New codes are added here with a line of explanation.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -56,10 +60,32 @@ _DAMAGE_MARKS = ("is not well-formed XML", "stray NUL byte", "invalid UTF-8", "l
                  "incomplete character", "sequence(s) replaced")
 
 
+# "pdf: letter guessed, unsure: 'Dũng' (glyph 57 read as 'ũ'), page 2 line 7" (or "… table 1 row 3";
+# a text file says "text: …, line 16")
+_GUESSED = re.compile(r"^(?P<src>pdf|text): letter guessed, unsure: '(?P<word>[^']*)' \(glyph (?P<gid>\d+) read as "
+                      r"'(?P<letter>[^']*)'\), (?:page (?P<page>\d+) )?(?:(?:text )?line (?P<line>\d+)|table (?P<table>\d+) "
+                      r"row (?P<row>\d+))$")
+
+
+def _guessed(note: str) -> bool:
+    m = _GUESSED.match(note)
+    if m is None:
+        return False
+    num = lambda g: int(m.group(g)) if m.group(g) else None     # noqa: E731
+    report("letter-guessed", f"letter guessed with little evidence: glyph {m.group('gid')} read as "
+           f"'{m.group('letter')}' in '{m.group('word')}'",
+           location=Location(page=num("page"), line=num("line"), table=num("table"), row=num("row"),
+                             source=m.group("src")), excerpt=m.group("word"))
+    return True
+
+
 def report_source_notes(notes: list[str]) -> None:
-    """Turn the parser's notes about damaged input or skipped pages into diagnostics: text
-    may be missing there, and a reader of the register should know without reading notes."""
+    """Turn the parser's notes about damaged input, skipped pages and guessed letters into
+    diagnostics: text may be missing or misspelt there, and a reader of the register should
+    know where without reading notes."""
     for note in notes:
+        if _guessed(note):
+            continue
         if note.startswith("pdf: page ") and " not read: " in note:
             report("page-skipped", note.removeprefix("pdf: "))
         elif any(mark in note for mark in _DAMAGE_MARKS):

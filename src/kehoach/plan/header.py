@@ -79,6 +79,7 @@ _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG N
 
 def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     """Upper-case lines above the number line -> (issuer, parent)."""
+    candidates = [re.sub(r"^[^\p{L}\d]+", "", c) for c in candidates]     # "/ỦY BAN …": a stray mark before it
     lines = [c for c in candidates if c and is_upper_title(c) and not P.MOTTO_RE.search(key(c))
              and not P.TIEU_NGU_RE.search(key(c)) and not P.doc_type_line(c)]
     if not lines:
@@ -129,6 +130,13 @@ _POSITION_WORDS = re.compile(r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|ch
                              r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
 
 
+# the office a position line ends with (to join "PHÓ GIÁM" / "ĐỐC" and nothing else)
+_OFFICE_END = re.compile(r"\b(?:giam doc|chu tich|truong ban|van phong|bi thu|chu nhiem|truong doan|thu truong|bo truong|"
+                         r"cuc truong|vu truong|hieu truong|tong bien tap|chinh uy|tu lenh)$")
+# "TM. <body> <position>" on one line (a PDF joins the signature cell's lines): the position is
+# the office that closes it
+_TM_AND_POSITION = re.compile(r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
+                              r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$")
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
 
 
@@ -163,7 +171,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if am:
             signer.raw.append(text)
             # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
-            split = re.match(r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text)
+            split = re.match(r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text) \
+                or _TM_AND_POSITION.match(text)     # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
             if split:
                 authority.append(split.group("auth"))
                 position = split.group("pos")
@@ -183,6 +192,12 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if is_upper_title(text) and len(text.split()) <= 8 and _POSITION_WORDS.search(fold(text)) \
                 and not P.MOTTO_RE.search(key(text)) and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:
             position = text
+            signer.raw.append(text)
+            continue
+        if position and signer.name is None and is_upper_title(text) and len(text.split()) <= 2 \
+                and not _POSITION_WORDS.search(fold(text)) and _OFFICE_END.search(fold(f"{position} {text}")) \
+                and not _OFFICE_END.search(fold(position)):
+            position = f"{position} {text}"       # "PHÓ GIÁM" / "ĐỐC": the position wrapped (a stamp beside it)
             signer.raw.append(text)
             continue
         if position and signer.name is None and is_name(text):

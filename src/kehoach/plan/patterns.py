@@ -16,7 +16,7 @@ PART_RE = re.compile(r"^(?P<num>[A-H])\s*[.)]\s+(?P<title>\S.*)$")
 POINT_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<title>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)$")
 
-MOTTO_RE = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam")
+MOTTO_RE = re.compile(r"c[ộô]ng hòa xã hội chủ nghĩa việt nam")     # "CÔNG HÒA": a typo seen in signed letters
 TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
 # "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
 NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
@@ -33,7 +33,7 @@ DOCUMENT_TYPE_IDS = {
     "PHƯƠNG ÁN": "phuong_an", "ĐỀ ÁN": "de_an", "CHỈ THỊ": "chi_thi", "NGHỊ QUYẾT": "nghi_quyet",
 }
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*\.\s*(?P<rest>.*)$")
-RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)     # "Nói nhân": a damaged text layer
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")
 ATTACHED_RE = re.compile(r"^\s*\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\b", re.I)

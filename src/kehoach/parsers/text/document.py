@@ -17,6 +17,7 @@ from ...vntext import clean
 from . import encoding as text_encoding
 from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
+from .pipe_rows import join_broken_rows
 from .web import is_type_line, join_emphasis_wraps, layout_zone
 
 MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
@@ -133,6 +134,7 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     # (source line number, text): a run wrapped inside emphasis is one logical line
     layout = is_layout_text(raw_lines)
     items = [] if layout else join_emphasis_wraps(raw_lines)
+    items, rebuilt_rows = join_broken_rows(items)   # pipe-table rows broken over lines, joined
     if layout:
         blocks = layout_text_blocks(raw_lines)
     lines = [t for _, t in items]
@@ -179,7 +181,8 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             for n, (lineno, raw) in enumerate(rows_raw, 1):
                 cells = [_cell(c) for c in _split_row(raw)]
                 rows.append(Row(cells=cells, prov=Provenance(line=lineno, table=table_no, row=n)))
-            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=items[start][0], table=table_no)))
+            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=items[start][0], table=table_no),
+                                ragged=any(n in rebuilt_rows for n, _ in rows_raw)))
             continue
         if not line.strip():
             flush_para()
