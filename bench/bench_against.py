@@ -11,7 +11,8 @@ a block of 5 long lines pasted verbatim from another variant (of another base). 
 worst case instead, every variant a light edit of its base (60 % of the lines edited in 1–3
 words), so each plan has dozens of near copies in the index. Each variant is parsed with the
 text parser (timed apart: parsing is not the index's cost), then: the time to build the index
-of all of them, its size, the time of one check (a plan's units looked up, its runs and findings made), and the share of pasted blocks found.
+of all of them, its size, the time of one check (a plan's units looked up, its runs and
+findings made), and the share of pasted blocks found.
 Times are CPU seconds of this process (the machine may be shared).
 """
 from __future__ import annotations

@@ -30,8 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -169,9 +169,10 @@ def peak_rss_mb(tool: str, paths: list[Path]) -> float:
     """Max RSS of a fresh interpreter that imports the tool and runs it over `paths`."""
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork+exec, so a child of this (big)
     # process would report this process's peak
-    code = ("import sys; sys.path.insert(0, %r); import bench_batch as b; from pathlib import Path\n"
-            "for p in sys.argv[1:]: b.TOOLS[%r](Path(p))\n"
-            "from kehoach.batch import _peak_rss_mb; print(_peak_rss_mb())") % (str(Path(__file__).parent), tool)
+    here = str(Path(__file__).parent)
+    code = (f"import sys; sys.path.insert(0, {here!r}); import bench_batch as b; from pathlib import Path\n"
+            f"for p in sys.argv[1:]: b.TOOLS[{tool!r}](Path(p))\n"
+            "from kehoach.batch import _peak_rss_mb; print(_peak_rss_mb())")
     done = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
         return float("nan")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,10 +47,10 @@ def main() -> int:
     print(f"{'file':<58} {'tasks':>5} {'parse ms':>9} {'valid ms':>9} {'render ms':>9} {'KB':>7}")
     items = []
     for f in files:
-        tp, plan = best(lambda: api.parse(f), args.repeat)
-        tv, findings = best(lambda: validate(plan), args.repeat)
+        tp, plan = best(partial(api.parse, f), args.repeat)
+        tv, findings = best(partial(validate, plan), args.repeat)
         item = PlanInput(str(f), plan, findings)
-        tr, html = best(lambda: render([item]), args.repeat)
+        tr, html = best(partial(render, [item]), args.repeat)
         items.append(item)
         print(f"{f.name[:58]:<58} {len(plan.tasks):>5} {tp * 1000:>9.1f} {tv * 1000:>9.1f} {tr * 1000:>9.1f} "
               f"{len(html.encode()) / 1024:>7.1f}")

@@ -14,8 +14,8 @@ import pytest
 from conftest import REALDOCS as _REALDOCS
 from conftest import missing
 from kehoach.errors import KehoachError
-from kehoach.parsers.doc import soffice as doc_parser
 from kehoach.parsers import load
+from kehoach.parsers.doc import soffice as doc_parser
 
 HERE = Path(__file__).resolve().parent
 REALDOCS = _REALDOCS

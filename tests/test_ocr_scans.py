@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REALDOCS, missing, needs
-
 from kehoach import api
 from kehoach.blocks import Document, Paragraph, Provenance, SourceInfo
 from kehoach.diff.agreement import task_agreement, word_accuracy
-from kehoach.parsers.ocr import recognize as ocr
 from kehoach.parsers.doc import soffice_binary
+from kehoach.parsers.ocr import recognize as ocr
 from kehoach.parsers.ocr.clean import separate_ink
 from kehoach.parsers.ocr.correct import correct_text
 from kehoach.parsers.ocr.zones import zone_kind

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import regex as re
@@ -54,7 +55,7 @@ def main() -> None:
         for sentence in re.split(r"[.,;:()\[\]\"“”!?\n]", text):
             words = [key(w) for w in WORD_RE.findall(sentence)]
             syll.update(words)
-            pair.update(f"{a}_{b}" for a, b in zip(words, words[1:]))
+            pair.update(f"{a}_{b}" for a, b in pairwise(words))
     syll_items = sorted(((w, c) for w, c in syll.items() if c >= 2), key=lambda x: (-x[1], x[0]))
     pair_items = sorted(((w, c) for w, c in pair.items() if c >= MIN_PAIR), key=lambda x: (-x[1], x[0]))
 

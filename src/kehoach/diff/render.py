@@ -46,8 +46,7 @@ def _words_line(ops: list[WordOp]) -> Text:
 
 def _task_lines(change: TaskChange, lang: str) -> list[Text]:
     status = t(f"diff_status_{change.status}", lang)
-    task = change.new or change.old
-    assert task is not None, "a task change has an old or a new side"
+    task = change.task
     lines = [Text.assemble((f"{status:<12}", STYLE[change.status] + " bold"), _label(task),
                            _short(task.content))]
     if change.status == "moved" and change.old and change.new:
@@ -75,7 +74,7 @@ def to_html(diff: PlanDiff, lang: str = "vi") -> str:
 
     statuses = [s for s in ("added", "removed", "changed", "moved", "unchanged") if any(c.status == s for c in diff.tasks)]
     fields = list(dict.fromkeys(f for c in diff.tasks for f in c.changed))
-    groups = list(dict.fromkeys((c.new or c.old).group for c in diff.tasks if (c.new or c.old).group))
+    groups = list(dict.fromkeys(c.task.group for c in diff.tasks if c.task.group))
     filters = [("status", t("diff_status", lang), [(s, t(f"diff_status_{s}", lang)) for s in statuses]),
                ("field", t("diff_changed_field", lang), [(f, t(f"diff_field_{f}", lang)) for f in fields]),
                ("group", t("report_group", lang), [(g, g) for g in groups])]

@@ -28,6 +28,13 @@ class TaskChange(BaseModel):
     words: dict[str, list[WordOp]] = Field(default_factory=dict,
                                            description="word-level diff of each changed text field")
 
+    @property
+    def task(self) -> Task:
+        """The task as it stands: the new side, else the old one (a change has at least one)."""
+        task = self.new or self.old
+        assert task is not None, "a task change has an old or a new side"
+        return task
+
 
 class Summary(BaseModel):
     added: int = 0

@@ -100,7 +100,8 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "bad_doc", error="not a Word 97-2003 file")
     from .. import docx
 
-    timeout = float(options.get("soffice_timeout") or TIMEOUT_S)
+    option = options.get("soffice_timeout")     # seconds: a number, or a string from a command line
+    timeout = float(option) if isinstance(option, int | float | str) and option else TIMEOUT_S
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
         converted = convert_to_docx(path, Path(tmp), timeout=timeout)
         try:

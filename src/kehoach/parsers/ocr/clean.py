@@ -5,8 +5,9 @@ the signature itself (often blue), the receiving office's stamp ("ĐẾN Số �
 blue) with the number and the day written in by hand. Tesseract reads all of that as text
 and glues it to the header. Colour tells them apart: printed text is black or grey (low
 saturation), these inks are saturated. The grey image that is recognised is each pixel's
-brightest channel, with saturated pixels set to white (see `separate_ink`). What was removed is kept as facts (`InkFacts`): where the red and the
-blue/violet ink are, and whether a red blob is a seal (a large, roughly round patch).
+brightest channel, with saturated pixels set to white (see `separate_ink`). What was removed
+is kept as facts (`InkFacts`): where the red and the blue/violet ink are, and whether a red
+blob is a seal (a large, roughly round patch).
 
 Deskew: the angle that makes the rows of a binarised, shrunken page most uneven (text lines
 sharp against the white between them) within ±`MAX_SKEW` degrees; a page is rotated only
@@ -15,6 +16,7 @@ when that angle is at least `MIN_SKEW`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 SATURATED = 70          # brightest minus darkest channel above which a pixel is coloured ink
 BRIGHT = 110            # ... when its brightest channel is above this (not black print)
@@ -156,7 +158,7 @@ def _row_score(binary) -> float:
     w, h = binary.size
     data = binary.tobytes()
     rows = [sum(data[y * w:(y + 1) * w]) for y in range(h)]
-    return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:])))
+    return float(sum((a - b) ** 2 for a, b in pairwise(rows)))
 
 
 def find_skew(gray, width: int = 500) -> float:

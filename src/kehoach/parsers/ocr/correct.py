@@ -35,15 +35,16 @@ def _tables() -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, lis
 
     syll: Counter[str] = Counter()
     tokens = SYLLABLES.split()
-    for w, c in zip(tokens[::2], tokens[1::2]):
-        syll[w] += int(c)
+    # the data files are flat "word count word count ..." lists: an odd length is a corrupt file
+    for w, n in zip(tokens[::2], tokens[1::2], strict=True):
+        syll[w] += int(n)
     for w, c in vi_lexicon.frequencies().items():
         syll[key(w)] += c
     pairs: Counter[tuple[str, str]] = Counter()
     tokens = PAIRS.split()
-    for p, c in zip(tokens[::2], tokens[1::2]):
+    for p, n in zip(tokens[::2], tokens[1::2], strict=True):
         a, _, b = p.partition("_")
-        pairs[(a, b)] += int(c)
+        pairs[(a, b)] += int(n)
     for p, c in vi_lexicon.pairs().items():
         a, _, b = p.partition(" ")
         pairs[(key(a), key(b))] += c

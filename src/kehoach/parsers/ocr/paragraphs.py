@@ -17,15 +17,21 @@ import regex as re
 MARKER_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}\.|[-–+•*])(?:\s|$)")
 
 
+# read-only members: a recognised line's height and a word's right edge are computed properties
 class _Word(Protocol):
-    left: int
-    right: int
-    text: str
+    @property
+    def left(self) -> int: ...
+    @property
+    def right(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 class _Line(Protocol):
-    words: list
-    height: int
+    @property
+    def words(self) -> Sequence[_Word]: ...
+    @property
+    def height(self) -> int: ...
 
 
 def margins(lines: Sequence[_Line]) -> tuple[int, int]:

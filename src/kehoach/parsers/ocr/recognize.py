@@ -29,8 +29,11 @@ import subprocess
 import tempfile
 import time
 from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -41,9 +44,12 @@ from .clean import deskew, separate_ink
 from .correct import correct_blocks
 from .header import ink_notes, is_copy_stamp
 from .paragraphs import MARKER_RE, margins, starts_paragraph
-from .run import PagePool, default_workers
-from .zones import fix_header_zones
+from .run import PagePool, Result, default_workers
 from .tables import Grid, cell_layout, erase_rules, find_grids, locate
+from .zones import fix_header_zones
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 DEFAULT_DPI = 300
 _MM_PER_PT = 25.4 / 72
@@ -68,7 +74,7 @@ def has_language(binary: str, lang: str = "vie") -> bool:
 def available(lang: str = "vie") -> bool:
     """True when Tesseract and its model for `lang` are installed."""
     binary = tesseract_binary()
-    return bool(binary) and has_language(binary, lang)
+    return binary is not None and has_language(binary, lang)
 
 
 # --------------------------------------------------------------------------- words, lines
@@ -145,7 +151,7 @@ def group_lines(words: list[Word], gap_factor: float = 2.5) -> list[Line]:
     for line in lines:
         limit = gap_factor * max(line.height, 1)
         segment = [line.words[0]]
-        for prev, word in zip(line.words, line.words[1:]):
+        for prev, word in pairwise(line.words):
             if word.left - prev.right > limit:
                 line.segments.append(segment)
                 segment = []
@@ -371,7 +377,8 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
                         break   # a centred line (the type line "KẾ HOẠCH") ends the header
                 region.append(nxt)
                 j += 1
-            left, right = [], []
+            left: list[tuple[Line, list[Word]]] = []
+            right: list[tuple[Line, list[Word]]] = []
             for ln in region:
                 if len(ln.segments) >= 2:
                     left.append((ln, ln.segments[0]))
@@ -481,8 +488,8 @@ def _read_empty_cells(table: Table, grid: Grid, page_image, binary: str, workdir
 
     done = 0
     layout = cell_layout(grid)
-    for row, cells in zip(table.rows, layout):
-        for cell, (r, c, span, merged_up) in zip(row.cells, cells):
+    for row, cells in zip(table.rows, layout, strict=True):          # `_table` built it from this layout
+        for cell, (r, c, span, merged_up) in zip(row.cells, cells, strict=True):
             if merged_up or cell.lines or done >= limit:
                 continue
             inset = 8
@@ -533,11 +540,11 @@ def _is_blank(gray) -> bool:
 class _Page:
     """A page rendered and cleaned, waiting for (or holding) Tesseract's words."""
     number: int
-    image: object            # the RGB page (coloured ink still there: the slots read it)
-    clean: object            # the grey page Tesseract reads
+    image: Image             # the RGB page (coloured ink still there: the slots read it)
+    clean: Image             # the grey page Tesseract reads
     grids: list[Grid]
     started: float
-    result: object           # Future[ocr_run.Result]
+    result: Future[Result]
 
 
 def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str = "vie",
@@ -562,6 +569,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     tables = [0]
     wanted = pages or list(range(1, len(pdf) + 1))
     workers = default_workers(options.get("ocr_workers"))
+    dpi = _number(options.get("dpi"), DEFAULT_DPI)
     began = time.monotonic()
     try:
         with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp, PagePool(binary, workers) as pool:
@@ -576,7 +584,6 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 source.page_setups.append(PageSetup(
                     width_mm=round(width_pt * _MM_PER_PT, 1), height_mm=round(height_pt * _MM_PER_PT, 1),
                     orientation="landscape" if width_pt > height_pt else "portrait", first_page=number))
-                dpi = float(options.get("dpi") or DEFAULT_DPI)
                 image = page.render(scale=dpi / 72).to_pil().convert("RGB")
                 gray, ink = separate_ink(image)      # seals, stamps, signatures: not text
                 if _is_blank(gray):
@@ -634,8 +641,9 @@ def _finish(pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Pat
     paragraphs = [p for p in paragraphs if not is_copy_stamp(p.text)]
     placed: list[tuple[float, Block]] = []
     for p in paragraphs:      # paragraphs keep their order (a header's columns one after the other)
+        assert p.prov.line is not None     # _blocks_from_lines gives every paragraph its line
         placed.append((max(lines[p.prov.line - 1].top, placed[-1][0] if placed else 0), p))
-    for grid, cell_words in zip(grids, in_tables):
+    for grid, cell_words in zip(grids, in_tables, strict=True):    # one list of words per grid
         if cell_words:
             tables[0] += 1
             table = _table(grid, cell_words, number, tables[0])
@@ -647,6 +655,16 @@ def _finish(pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Pat
     return [block for _, block in placed]
 
 
+def _number(value: object, default: float) -> float:
+    """A numeric option (a number, or a string from a command line); unset or 0: the default."""
+    return float(value) if isinstance(value, int | float | str) and value else default
+
+
 def parse(path: str | Path, **options: object) -> Document:
     """Entry point with the parsers' signature (`load` never routes here by itself)."""
-    return ocr_pdf(path, **options)
+    pages, ocr_lang = options.pop("pages", None), options.pop("ocr_lang", "vie")
+    if pages is not None and not (isinstance(pages, list | tuple) and all(isinstance(n, int) for n in pages)):
+        raise TypeError(f"pages: a list of 1-based page numbers, not {pages!r}")
+    if not isinstance(ocr_lang, str):
+        raise TypeError(f"ocr_lang: a Tesseract language name, not {ocr_lang!r}")
+    return ocr_pdf(path, pages=None if pages is None else list(pages), ocr_lang=ocr_lang, **options)

@@ -10,6 +10,7 @@ distinct line positions; a missing stretch of a border between two grid cells is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex as re
 
@@ -87,8 +88,8 @@ def ruling_lines(gray) -> tuple[list[Segment], list[Segment]]:
 
     ink = ImageOps.invert(gray.point(lambda v: 0 if v < INK else 255))   # ink bright
     width, height = ink.size
-    flat = ink.resize((max(1, width // SQUEEZE), height), Image.BOX)
-    tall = ink.resize((width, max(1, height // SQUEEZE)), Image.BOX).transpose(Image.Transpose.ROTATE_90)
+    flat = ink.resize((max(1, width // SQUEEZE), height), Image.Resampling.BOX)
+    tall = ink.resize((width, max(1, height // SQUEEZE)), Image.Resampling.BOX).transpose(Image.Transpose.ROTATE_90)
     horizontal = _merge(_runs(flat, MIN_LINE_PX // SQUEEZE), SQUEEZE)
     # ROTATE_90 turns columns into rows; row index r is x = width - 1 - r
     vertical_raw = _runs(tall, MIN_VLINE_PX // SQUEEZE)
@@ -144,7 +145,7 @@ def find_grids(gray) -> list[Grid]:
         if len(ys) < 2 or len(xs) < 2:
             continue
         # a filled dark area (a scanner shadow) reads as many lines a few pixels apart
-        if min(b - a for a, b in zip(ys, ys[1:])) < MIN_CELL_PX or min(b - a for a, b in zip(xs, xs[1:])) < MIN_CELL_PX:
+        if min(b - a for a, b in pairwise(ys)) < MIN_CELL_PX or min(b - a for a, b in pairwise(xs)) < MIN_CELL_PX:
             continue
         grids.append(Grid(xs=xs, ys=ys, horizontal=hs, vertical=vs))
     grids.sort(key=lambda g: g.ys[0])

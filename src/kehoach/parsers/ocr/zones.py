@@ -14,6 +14,7 @@ diagnostic: a number is never guessed.
 """
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import regex as re
@@ -96,10 +97,10 @@ def _spaced(chars: list[tuple[str, int, int]]) -> str:
     """Characters of a makebox read joined, a space where the gap between boxes is wide."""
     if not chars:
         return ""
-    widths = sorted(r - l for _, l, r in chars)
+    widths = sorted(right - left for _, left, right in chars)
     gap = 0.3 * widths[len(widths) // 2]
     out = chars[0][0]
-    for (_, _, r0), (c, l1, _) in zip(chars, chars[1:]):
+    for (_, _, r0), (c, l1, _) in pairwise(chars):
         out += (" " if l1 - r0 > gap else "") + c
     return out
 
@@ -200,8 +201,8 @@ def read_date(image, clean, box, binary: str, workdir: Path, text: str = "") -> 
                        binary, workdir)
         if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= top:
             values.append(digits)
-        elif first is not None and first[2][name]:
-            values.append(first[2][name])
+        elif first is not None and (page_value := first[2][name]):
+            values.append(page_value)
         else:
             values.append("")
             if _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3])):
@@ -271,10 +272,11 @@ def fix_header_zones(lines, image, clean, binary: str, workdir: Path, notes: lis
                 if unread:
                     notes.append(f"ocr:page {page}: handwritten number not read")
             else:
-                text, unread_parts = read_date(image, clean, box, binary, workdir,
-                                               " ".join(w.text for w in seg))
-                if text is None:
+                date_text, unread_parts = read_date(image, clean, box, binary, workdir,
+                                                    " ".join(w.text for w in seg))
+                if date_text is None:
                     continue
+                text = date_text
                 notes.append(f"ocr:page {page}: date line read again as {text!r}")
                 for part in unread_parts:
                     notes.append(f"ocr:page {page}: handwritten {part} not read")

@@ -2,6 +2,7 @@
 `validate/copies.py`, the same units and verdicts as the duplicate rule)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,9 @@ from ..registry import rule
 from ..util import describe_range
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ...models import Finding, Plan
+    from ...models import Finding, Plan, Severity
     from ..copies import Index, PlanUnits, Run
+    from ..registry import Rule
 
 MESSAGES = {
     "run": {"vi": "{n} đoạn/nhiệm vụ liên tiếp ({copy}) chép từ {file} ({original})",
@@ -23,11 +25,11 @@ MESSAGES = {
 }
 
 
-def findings(rule_obj, query: PlanUnits, index: Index, config: Config) -> list[Finding]:
+def findings(rule_obj: Rule, query: PlanUnits, index: Index, config: Config) -> list[Finding]:
     """The findings of one plan's units against the index (used by the rule and by `validate`)."""
     from ..copies import runs, sharp, stale_years
 
-    out = []
+    out: list[Finding] = []
     for run in runs(index.matches(query)):
         original = index.plans[run.plan]
         stale = stale_years(query, original, run)
@@ -37,12 +39,13 @@ def findings(rule_obj, query: PlanUnits, index: Index, config: Config) -> list[F
     return out
 
 
-def _finding(rule_obj, query: PlanUnits, original: PlanUnits, run: Run, stale: list[int], config: Config) -> Finding:
+def _finding(rule_obj: Rule, query: PlanUnits, original: PlanUnits, run: Run, stale: list[int], config: Config) -> Finding:
     lang = config.lang
     first, last = run.pairs[0], run.pairs[-1]
     c0, c1 = query.units[first.i], query.units[last.i]
     o0, o1 = original.units[first.j], original.units[last.j]
     copy, orig = describe_range(c0.location, c1.location, lang), describe_range(o0.location, o1.location, lang)
+    severity: Severity | None
     if stale:
         texts, fmt, severity = MESSAGES["stale"], {"years": ", ".join(map(str, stale))}, "error"
     elif run.n > 1:
@@ -69,7 +72,7 @@ def _finding(rule_obj, query: PlanUnits, original: PlanUnits, run: Run, stale: l
 @rule("copied-from-other-plan", "KH103", "warning",
       summary={"vi": "đoạn văn hoặc nhiệm vụ chép từ một kế hoạch khác (validate --against)",
                "en": "paragraphs or tasks copied from another plan (validate --against)"},
-      doc_vi="""copied-from-other-plan (KH103, cảnh báo): đoạn văn hoặc nhiệm vụ chép nguyên văn hay gần nguyên văn từ một kế hoạch khác.
+      doc_vi="""copied-from-other-plan (KH103, cảnh báo): đoạn văn, nhiệm vụ chép (gần) nguyên văn từ một kế hoạch khác.
 
       Chỉ chạy khi có `kehoach validate FILE --against KHÁC` (KHÁC là tệp hoặc thư mục, dùng được
       nhiều lần). Kế hoạch cấp huyện dán nguyên văn kế hoạch của tỉnh, kế hoạch năm 2026 chép kế
@@ -82,7 +85,7 @@ def _finding(rule_obj, query: PlanUnits, original: PlanUnits, run: Run, stale: l
       2026) được báo ở mức lỗi (`error`). Chỉ mục dùng dấu vân tay winnowing của các cụm 4 từ: một
       thư mục 1.000 kế hoạch được tra trong vài giây.
       """)
-def copied_from_other_plan(plan: Plan, config: Config):
+def copied_from_other_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """copied-from-other-plan (KH103, warning): paragraphs or tasks copied verbatim or nearly from another plan.
 
     Runs only with `kehoach validate FILE --against OTHER` (OTHER: files or folders, the
