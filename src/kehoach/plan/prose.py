@@ -118,6 +118,8 @@ def read_groups(node: Node) -> list[FieldGroup]:
     """
     groups = [FieldGroup()]
     current: str | None = None
+    run_mark: str | None = None     # the list mark of the items a label left alone on its line takes
+    label_mark: str | None = None
     for text in _lines_of(node):
         items = field_items(text)
         group = groups[-1]
@@ -127,12 +129,19 @@ def read_groups(node: Node) -> list[FieldGroup]:
                 if role in _NOTE_LABELS:
                     value = f"{label}: {value}" if value else ""
                 group.fields.setdefault(role, []).append(value)
+            run_mark, label_mark = None, _mark_of(text)
             continue
         plus = re.match(r"^\s*\+", text) is not None
+        mark = _mark_of(text)
+        if current in (*_UNIT_ROLES, "time") and not any(group.fields[current]) \
+                and mark in ("-", "–") and label_mark not in ("-", "–"):
+            run_mark = mark     # "* Thời gian thực hiện:" over "- Đợt 1: …", "- Đợt 2: …": the label takes the list
         if current is not None and (current == "content" or not any(group.fields[current])
-                                    or (current in (*_UNIT_ROLES, "time") and plus)):
+                                    or (current in (*_UNIT_ROLES, "time") and (plus or (run_mark and mark == run_mark)))):
             # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
-            group.fields[current].append(_PLUS_MARK.sub("", text) if current in (*_UNIT_ROLES, "time") else text)
+            if current in (*_UNIT_ROLES, "time"):
+                text = (_LIST_MARK if run_mark else _PLUS_MARK).sub("", text)
+            group.fields[current].append(text)
             continue
         if group.fields:          # text after a group's fields opens the next group
             groups.append(FieldGroup())
@@ -142,6 +151,11 @@ def read_groups(node: Node) -> list[FieldGroup]:
 
 
 _PLUS_MARK = re.compile(r"^\s*\+\s*")
+
+
+def _mark_of(text: str) -> str | None:
+    m = re.match(r"^\s*([-+•*–])", text)
+    return m.group(1) if m else None
 
 
 def _merged(groups: list[FieldGroup]) -> dict[str, list[str]]:
@@ -232,8 +246,40 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         return duties
     fields = _merged(groups)
     if not _is_task(fields):
-        return []
+        return _time_closed_task(node, plan_year)
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
+    """(time values, items) of a numbered heading whose text is closed by a time field and nothing else;
+    a heading whose last sub-item ("7.2.") holds that closing field while the others have none takes it."""
+    if node.style not in ("decimal", "dotted", "letter") or is_field_heading(node):
+        return None
+    groups = read_groups(node)
+    fields = _merged(groups)
+    if not fields and node.children and not node.children[-1].children:
+        *others, last = node.children
+        if any(set(read_fields(c)) - {"intro"} for c in others):
+            return None
+        inner = _time_closed(last)
+        return (inner[0], groups[0].items) if inner else None
+    if set(fields) != {"time"} or not any(fields["time"]) or not (groups[0].items or node.children) \
+            or any(g.items for g in groups[1:]):
+        return None
+    return fields["time"], groups[0].items
+
+
+def _time_closed_task(node: Node, plan_year: int | None) -> list[Task]:
+    """A heading closed by its own time, with no unit ("1. Giám sát việc …", its items, "* Thời gian thực
+    hiện: …"), is a task of the issuer when a sibling heading is written the same way: parallel items
+    closed each by its time are the plan's schedule of work, not one stray date."""
+    mine = _time_closed(node)
+    if mine is None or node.parent is None:
+        return []
+    if sum(1 for s in node.parent.children if s is not node and _time_closed(s)) < 1:
+        return []
+    time, items = mine
+    return [_task(node, {"time": time}, plan_year, details=items)]
 
 
 _RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
