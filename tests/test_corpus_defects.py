@@ -115,3 +115,51 @@ def test_bac_cam_ranh_nine_supervision_items_with_their_times():
     assert tasks[6].timeline.raw.startswith("Công tác tuyên truyền bầu cử: Từ khi triển khai")
     assert "Công tác vận động bầu cử: Trong khoảng thời gian từ ngày 26/02/2026" in tasks[6].timeline.raw
     assert tasks[8].timeline.raw == "Từ ngày thành lập Uỷ ban bầu cử đến ngày kết thúc cuộc bầu cử."
+
+
+# --- the unit named after a dash at the end of an item ---------------------------------------
+
+CAO_LANH_2 = CORPUS / "caolanh2-thpt_KH-58-sinh-hoat-chuyen-mon-Lich-su_2026.docx"   # school, DOCX
+CAO_LANH_2_PDF = CAO_LANH_2.with_suffix(".pdf")
+
+
+def test_a_unit_after_a_dash_with_its_verb_leads_the_item():
+    plan = api.parse_text(FRONT + """II. NỘI DUNG
+
+1. Phân tích đề thi năm 2025 – Trường THPT Cao Lãnh 2 thực hiện.
+
+2. Báo cáo chuyên đề về ôn tập - Phòng Giáo dục và Đào tạo chủ trì
+
+3. Tham luận về ứng dụng công nghệ - Trường THPT Trường Xuân hỗ trợ thực hiện.
+
+4. Các nội dung khác - các đơn vị cho ý kiến, thảo luận.
+
+5. Tổng kết hội thảo - các đơn vị thực hiện.
+""")
+    tasks = body(plan)
+    assert [(t.number, t.content, names(t.lead)) for t in tasks] == [
+        ("1", "Phân tích đề thi năm 2025", ["Trường THPT Cao Lãnh 2"]),
+        ("2", "Báo cáo chuyên đề về ôn tập", ["Phòng Giáo dục và Đào tạo"]),
+        # a kind of school and its name that starts with a head word: one unit
+        ("3", "Tham luận về ứng dụng công nghệ", ["Trường THPT Trường Xuân"]),
+    ]
+
+
+def test_a_dash_inside_a_title_without_a_unit_and_verb_is_no_task():
+    plan = api.parse_text(FRONT + """II. NỘI DUNG
+
+1. Hội thảo Văn hóa - Thể thao cấp tỉnh
+
+2. Tổ chức Trung tâm Văn hóa - Thông tin thực hiện tuyên truyền
+""")
+    assert body(plan) == []
+
+
+@needs(CAO_LANH_2, CAO_LANH_2_PDF)
+def test_cao_lanh_2_four_items_led_by_the_schools_named_after_the_dash():
+    for path in (CAO_LANH_2, CAO_LANH_2_PDF):
+        tasks = body(api.parse(path))
+        assert [names(t.lead) for t in tasks] == [["Trường THPT Cao Lãnh 2"], ["Trường THPT Thống Linh"],
+                                                   ["Trường THPT Trần Quốc Toản"], ["Trường THPT Trường Xuân"]], path
+        assert tasks[0].content == "Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử)"
+        assert tasks[3].content == "Tham luận “Ứng dụng công nghệ thông tin trong công tác ôn thi TN môn Lịch sử”"

@@ -246,8 +246,29 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         return duties
     fields = _merged(groups)
     if not _is_task(fields):
-        return _time_closed_task(node, plan_year)
+        return _time_closed_task(node, plan_year) or _dash_lead_task(node, plan_year)
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+# "1. Phân tích đề thi … – Trường THPT X thực hiện." / "2. Tham luận … - Phòng Y chủ trì": the unit named after
+# a dash at the end of an item, with its verb, is the item's lead
+_DASH_LEAD = re.compile(r"^(?P<content>.{8,}?)\s+[-–—]\s+(?P<unit>[^-–—]+?)\s+(?:hỗ trợ\s+|chủ động\s+)?"
+                        r"(?:thực hiện|chủ trì(?:\s+thực hiện)?|phụ trách|đảm nhận|đảm nhiệm|trình bày)\s*[.;]?$")
+
+
+def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
+    """An item with no text below it that ends with its unit after a dash ("… – Trường THPT X thực hiện")."""
+    if node.style not in ("decimal", "dotted", "letter") or node.paras or node.children:
+        return []
+    if "to_chuc_thuc_hien" in kinds_of(node.top().title):
+        return []       # there a heading naming a unit is an assignment
+    m = _DASH_LEAD.match(clean(node.title))
+    if m is None:
+        return []
+    unit = m.group("unit").strip()
+    if not looks_like_unit(unit) or _GENERIC.fullmatch(key(unit)):
+        return []       # "… - các đơn vị cho ý kiến" names no unit
+    return [_task(node, {"lead": [unit]}, plan_year, content=_strip_trailing(m.group("content")))]
 
 
 def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
@@ -423,7 +444,7 @@ def _bare_run_before(node: Node) -> list[Node]:
     ("3.1. …", "3.2. …" then "3.3. …" with the fields), when the task heading's own text is only its
     fields: the fields close the whole run of items."""
     parent = node.parent
-    if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children:
+    if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children or not node.paras:
         return []
     if any(field_items(t) is None for _, p in node.paras for t in _texts(p)):
         return []

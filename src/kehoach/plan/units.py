@@ -122,6 +122,8 @@ def split_glued(text: str) -> list[str]:
             continue             # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
         left_name = " ".join(last)
         parent = re.fullmatch(_PARENT_HEADS, m.group("head")) is not None
+        if not parent and len(last) == 2 and re.fullmatch(r"\p{Lu}{2,6}", last[1]):
+            continue           # "Trường THPT" + "Trường Xuân": a kind of unit waits for its name, it is no unit yet
         if parent and not _TOP_LEFT.match(left_name):
             continue           # a sub-unit followed by the unit it belongs to
         pieces.append(left)
