@@ -163,3 +163,57 @@ def test_cao_lanh_2_four_items_led_by_the_schools_named_after_the_dash():
                                                    ["Trường THPT Trần Quốc Toản"], ["Trường THPT Trường Xuân"]], path
         assert tasks[0].content == "Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử)"
         assert tasks[3].content == "Tham luận “Ứng dụng công nghệ thông tin trong công tác ôn thi TN môn Lịch sử”"
+
+
+# --- band rows and day headings of a programme table -----------------------------------------
+
+SINH_HOAT = CORPUS / "docbinhkieu-thpt_KH-sinh-hoat-cong-dan_2026_draft.md"   # school draft, Markdown
+
+PROGRAMME = """| **Thời gian** | **Hình thức** | **Nội dung** | **Đơn vị phụ trách** |
+|---|---|---|---|
+| **Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường** ||||
+| 7h00 - 7h15 | Tập trung | Ổn định tổ chức | GVCN các lớp |
+| 7h15 - 7h45 | Tập trung | Khai mạc | Ban Giám hiệu |
+| **Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp** ||||
+| 9h00 - 11h00 | Sinh hoạt lớp | Bầu Ban Cán sự lớp | GVCN các lớp |
+"""
+
+
+def test_a_band_row_groups_the_rows_below_it():
+    plan = api.parse_text(FRONT + "## II. NỘI DUNG\n\n" + PROGRAMME)
+    tasks = body(plan)
+    assert [(t.content, t.group, t.timeline.raw) for t in tasks] == [
+        ("Ổn định tổ chức", "Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường", "7h00 - 7h15"),
+        ("Khai mạc", "Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường", "7h15 - 7h45"),
+        ("Bầu Ban Cán sự lớp", "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp", "9h00 - 11h00"),
+    ]
+
+
+def test_an_unnumbered_heading_over_a_table_groups_its_rows_and_the_band_goes_to_the_notes():
+    plan = api.parse_text(FRONT + "## II. NỘI DUNG\n\n#### NGÀY 1: THỨ HAI, NGÀY 24/8/2026\n\n" + PROGRAMME
+                          + "\n#### NGÀY 2: THỨ BA, NGÀY 25/8/2026\n\n" + PROGRAMME)
+    tasks = body(plan)
+    assert len(tasks) == 6
+    assert {t.group for t in tasks[:3]} == {"NGÀY 1: THỨ HAI, NGÀY 24/8/2026"}
+    assert {t.group for t in tasks[3:]} == {"NGÀY 2: THỨ BA, NGÀY 25/8/2026"}
+    assert tasks[2].notes == "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"
+    assert [t.content for t in tasks[:3]] == ["Ổn định tổ chức", "Khai mạc", "Bầu Ban Cán sự lớp"]
+
+
+def test_a_numbered_heading_over_a_table_is_a_section_not_a_group():
+    plan = api.parse_text(FRONT + "## II. NỘI DUNG\n\n### 3. Các hoạt động bổ sung\n\n" + PROGRAMME)
+    assert {t.group for t in body(plan)} == {"Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường",
+                                            "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"}
+
+
+@needs(SINH_HOAT)
+def test_sinh_hoat_cong_dan_programme_by_day_without_copies_of_rows():
+    tasks = body(api.parse(SINH_HOAT))
+    days = [t for t in tasks if t.group and t.group.startswith("NGÀY")]
+    assert len(days) == 16
+    assert [t.group for t in days].count("NGÀY 3: THỨ TƯ, NGÀY 26/8/2026") == 5
+    # no row copied with the band as its time
+    assert not any(t.timeline and t.timeline.raw.startswith("Buổi") for t in tasks)
+    assert days[5].content.startswith("Giáo viên chủ nhiệm làm việc: Làm quen với học sinh")
+    assert days[5].notes == "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"
+    assert [t.group for t in tasks[16:]] == [None, None, None]
