@@ -217,3 +217,34 @@ def test_sinh_hoat_cong_dan_programme_by_day_without_copies_of_rows():
     assert days[5].content.startswith("Giáo viên chủ nhiệm làm việc: Làm quen với học sinh")
     assert days[5].notes == "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"
     assert [t.group for t in tasks[16:]] == [None, None, None]
+
+
+# --- unit boundaries ------------------------------------------------------------------------
+
+def test_a_standing_organ_and_its_unit_are_one_unit():
+    from kehoach.plan.units import split_units
+    assert names(split_units("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường")) == [
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"]
+    assert names(split_units("Ban Chấp hành Hội Nông dân xã")) == ["Ban Chấp hành Hội Nông dân xã"]
+    # two peer units glued with no separator are still split
+    assert names(split_units("Sở Khoa học và Công nghệ Sở Công Thương")) == [
+        "Sở Khoa học và Công nghệ", "Sở Công Thương"]
+
+
+def test_tham_gia_and_trong_qua_trinh_start_the_duty_not_the_unit_name():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Các tổ chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra, giám sát theo phân công.
+
+2. Đoàn kiểm tra trong quá trình kiểm tra nếu có vướng mắc thì báo cáo Ban Thường trực.
+""")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Các tổ chức thành viên của MTTQ Việt Nam phường"], ["Đoàn kiểm tra"]]
+
+
+@needs(BAC_CAM_RANH)
+def test_bac_cam_ranh_assignment_units():
+    leads = [names(t.lead) for t in api.parse(BAC_CAM_RANH).tasks if t.origin == "assignment"]
+    assert ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"] in leads
+    assert ["Các tổ chức thành viên của MTTQ Việt Nam phường"] in leads
+    assert ["Đoàn kiểm tra"] in leads

@@ -107,6 +107,8 @@ _GLUED = re.compile(
     rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})"
     r"(?=\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b))"
 )
+# the organs of a unit, named before it: "Ban Thường trực Ủy ban MTTQ phường", "Ban Chấp hành Hội Nông dân"
+_ORGAN = re.compile(r"^(?:Ban\s+|Các\s+)?(?:Thường trực|Thường vụ|Chấp hành|Giám hiệu|Lãnh đạo)$", re.I)
 _CONNECTOR_END = re.compile(r"\b(?:và|các|của|thuộc|với|cùng|tại|cho|hoặc|gồm|là|Đa khoa|đa khoa)$")
 
 
@@ -121,6 +123,8 @@ def split_glued(text: str) -> list[str]:
                 or _CONNECTOR_END.search(left) or not looks_like_unit(" ".join(last)):
             continue             # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
         left_name = " ".join(last)
+        if _ORGAN.match(left):
+            continue           # "Ban Thường trực Ủy ban MTTQ …": the standing organ of the unit that follows
         parent = re.fullmatch(_PARENT_HEADS, m.group("head")) is not None
         if not parent and len(last) == 2 and re.fullmatch(r"\p{Lu}{2,6}", last[1]):
             continue           # "Trường THPT" + "Trường Xuân": a kind of unit waits for its name, it is no unit yet
