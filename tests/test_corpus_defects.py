@@ -248,3 +248,19 @@ def test_bac_cam_ranh_assignment_units():
     assert ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"] in leads
     assert ["Các tổ chức thành viên của MTTQ Việt Nam phường"] in leads
     assert ["Đoàn kiểm tra"] in leads
+
+
+def test_teachers_are_a_unit_head():
+    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+
+1. Giáo viên chủ nhiệm các lớp
+
+- Chủ trì các buổi sinh hoạt lớp, điểm danh học sinh.
+""")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [["Giáo viên chủ nhiệm các lớp"]]
+
+
+@needs(SINH_HOAT)
+def test_sinh_hoat_cong_dan_homeroom_teachers_have_their_assignment():
+    leads = [names(t.lead) for t in api.parse(SINH_HOAT).tasks if t.origin == "assignment"]
+    assert ["Giáo viên chủ nhiệm các lớp"] in leads and len(leads) == 6
