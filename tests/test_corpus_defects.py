@@ -264,3 +264,33 @@ def test_teachers_are_a_unit_head():
 def test_sinh_hoat_cong_dan_homeroom_teachers_have_their_assignment():
     leads = [names(t.lead) for t in api.parse(SINH_HOAT).tasks if t.origin == "assignment"]
     assert ["Giáo viên chủ nhiệm các lớp"] in leads and len(leads) == 6
+
+
+LUONG_MINH_TCD = CORPUS / "luongminh-mttq_KH-tiep-cong-dan-bau-cu_2025.docx"   # MTTQ commune, DOCX
+
+
+def test_a_time_and_a_duty_label_make_a_task_with_no_unit():
+    plan = api.parse_text(FRONT + """II. NỘI DUNG THỰC HIỆN
+
+1. Tổ chức tiếp công dân về bầu cử
+
+- Thời gian: Duy trì thường xuyên trong giờ hành chính.
+
+- Nhiệm vụ:
+
++ Lắng nghe, ghi chép ý kiến của cử tri.
+
+2. Kinh phí
+
+- Thời gian: Năm 2026.
+""")
+    (t,) = body(plan)       # a lone time under "2. Kinh phí" is no task
+    assert (t.number, t.content, t.lead) == ("1", "Tổ chức tiếp công dân về bầu cử", [])
+    assert t.timeline.raw == "Duy trì thường xuyên trong giờ hành chính."
+
+
+@needs(LUONG_MINH_TCD)
+def test_luong_minh_citizen_reception_is_a_task():
+    tasks = body(api.parse(LUONG_MINH_TCD))
+    assert [t.content for t in tasks] == ["Tổ chức tiếp công dân về bầu cử"]
+    assert tasks[0].timeline.raw.startswith("Duy trì thường xuyên trong giờ hành chính suốt quá trình diễn ra bầu cử.")

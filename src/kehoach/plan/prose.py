@@ -246,6 +246,11 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         return duties
     fields = _merged(groups)
     if not _is_task(fields):
+        if node.style in ("decimal", "dotted") and any(fields.get("time", [])) \
+                and set(fields) & {"content", "products", "participants"}:
+            # "1. Tổ chức tiếp công dân" over "- Thời gian: …", "- Nhiệm vụ: + …": a time and a second kind of
+            # field make the heading a task even with no unit named (the issuer does it)
+            return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
         return _time_closed_task(node, plan_year) or _dash_lead_task(node, plan_year)
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
 
