@@ -405,7 +405,9 @@ a) Hoạt động 1
     assert names(t.support) == ["các sở, ban, ngành và các đơn vị có liên quan"]
 
 
-def test_fields_that_make_no_task_are_reported():
+def test_a_heading_with_content_and_time_is_a_task_without_lead():
+    # a numbered activity with its content and its time is a task even when no unit is named
+    # (the validator's task-without-lead rule is the place that says so)
     plan = api.parse_text(FRONT + """II. NHIỆM VỤ
 
 3. Hội nghị phổ biến pháp luật
@@ -413,6 +415,20 @@ def test_fields_that_make_no_task_are_reported():
 - Nội dung: Phổ biến các quy định.
 
 - Thời gian: 01 ngày/hội nghị.
+""")
+    (t,) = plan.tasks
+    assert t.content == "Hội nghị phổ biến pháp luật" and t.lead == [] and t.timeline.raw == "01 ngày/hội nghị."
+    assert not [d for d in plan.diagnostics if d.code == "fields-unattached"]
+
+
+def test_fields_that_make_no_task_are_reported():
+    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+
+3. Hội nghị phổ biến pháp luật
+
+- Nội dung: Phổ biến các quy định.
+
+- Kinh phí: ngân sách tỉnh.
 """)
     assert plan.tasks == []
     (d,) = [d for d in plan.diagnostics if d.code == "fields-unattached"]   # the item also starts at 3

@@ -352,6 +352,18 @@ def _is_cong_van(front: list[Line]) -> bool:
     return any(re.match(r"^\s*V/v\b", ln.text, re.I) for ln in front)
 
 
+def _table_heading(blocks: list, i: int, seg: Segments) -> str | None:
+    """The group of a body table's rows: an unnumbered heading just before it ("#### NGÀY 1: THỨ HAI,
+    NGÀY 24/8/2026" over that day's programme). A numbered heading is a section, not a group."""
+    prev = blocks[i - 1] if i > 0 else None
+    if not isinstance(prev, Paragraph) or not prev.heading_level or i >= seg.sig_start or i - 1 < seg.body_start:
+        return None
+    text = clean(prev.text)
+    if heading_of(prev) is not None or not text or len(text.split()) > 20 or P.doc_type_line(text):
+        return None
+    return text
+
+
 def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: list[Appendix]) -> list[tuple[int, Task]]:
     out: list[tuple[int, Task]] = []
     prev_map = None
@@ -369,7 +381,7 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
         prev_map, prev_width = tmap, b.width
         fit_ragged_rows(b, tmap.roles, tmap.header_rows)
         origin: Literal["appendix", "body"] = "appendix" if i >= seg.sig_start else "body"
-        found = tasks_from_table(b, tmap, year)
+        found = tasks_from_table(b, tmap, year, _table_heading(doc.blocks, i, seg))
         report_if_unread(b, found, i)
         for t in found:
             t.origin = origin

@@ -118,6 +118,8 @@ def read_groups(node: Node) -> list[FieldGroup]:
     """
     groups = [FieldGroup()]
     current: str | None = None
+    run_mark: str | None = None     # the list mark of the items a label left alone on its line takes
+    label_mark: str | None = None
     for text in _lines_of(node):
         items = field_items(text)
         group = groups[-1]
@@ -127,12 +129,19 @@ def read_groups(node: Node) -> list[FieldGroup]:
                 if role in _NOTE_LABELS:
                     value = f"{label}: {value}" if value else ""
                 group.fields.setdefault(role, []).append(value)
+            run_mark, label_mark = None, _mark_of(text)
             continue
         plus = re.match(r"^\s*\+", text) is not None
+        mark = _mark_of(text)
+        if current in (*_UNIT_ROLES, "time") and not any(group.fields[current]) \
+                and mark in ("-", "–") and label_mark not in ("-", "–"):
+            run_mark = mark     # "* Thời gian thực hiện:" over "- Đợt 1: …", "- Đợt 2: …": the label takes the list
         if current is not None and (current == "content" or not any(group.fields[current])
-                                    or (current in (*_UNIT_ROLES, "time") and plus)):
+                                    or (current in (*_UNIT_ROLES, "time") and (plus or (run_mark and mark == run_mark)))):
             # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
-            group.fields[current].append(_PLUS_MARK.sub("", text) if current in (*_UNIT_ROLES, "time") else text)
+            if current in (*_UNIT_ROLES, "time"):
+                text = (_LIST_MARK if run_mark else _PLUS_MARK).sub("", text)
+            group.fields[current].append(text)
             continue
         if group.fields:          # text after a group's fields opens the next group
             groups.append(FieldGroup())
@@ -142,6 +151,11 @@ def read_groups(node: Node) -> list[FieldGroup]:
 
 
 _PLUS_MARK = re.compile(r"^\s*\+\s*")
+
+
+def _mark_of(text: str) -> str | None:
+    m = re.match(r"^\s*([-+•*–])", text)
+    return m.group(1) if m else None
 
 
 def _merged(groups: list[FieldGroup]) -> dict[str, list[str]]:
@@ -232,8 +246,66 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         return duties
     fields = _merged(groups)
     if not _is_task(fields):
-        return []
+        if node.style in ("decimal", "dotted") and any(fields.get("time", [])) \
+                and set(fields) & {"content", "products", "participants"}:
+            # "1. Tổ chức tiếp công dân" over "- Thời gian: …", "- Nhiệm vụ: + …": a time and a second kind of
+            # field make the heading a task even with no unit named (the issuer does it)
+            return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+        return _time_closed_task(node, plan_year) or _dash_lead_task(node, plan_year)
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+# "1. Phân tích đề thi … – Trường THPT X thực hiện." / "2. Tham luận … - Phòng Y chủ trì": the unit named after
+# a dash at the end of an item, with its verb, is the item's lead
+_DASH_LEAD = re.compile(r"^(?P<content>.{8,}?)\s+[-–—]\s+(?P<unit>[^-–—]+?)\s+(?:hỗ trợ\s+|chủ động\s+)?"
+                        r"(?:thực hiện|chủ trì(?:\s+thực hiện)?|phụ trách|đảm nhận|đảm nhiệm|trình bày)\s*[.;]?$")
+
+
+def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
+    """An item with no text below it that ends with its unit after a dash ("… – Trường THPT X thực hiện")."""
+    if node.style not in ("decimal", "dotted", "letter") or node.paras or node.children:
+        return []
+    if "to_chuc_thuc_hien" in kinds_of(node.top().title):
+        return []       # there a heading naming a unit is an assignment
+    m = _DASH_LEAD.match(clean(node.title))
+    if m is None:
+        return []
+    unit = m.group("unit").strip()
+    if not looks_like_unit(unit) or _GENERIC.fullmatch(key(unit)):
+        return []       # "… - các đơn vị cho ý kiến" names no unit
+    return [_task(node, {"lead": [unit]}, plan_year, content=_strip_trailing(m.group("content")))]
+
+
+def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
+    """(time values, items) of a numbered heading whose text is closed by a time field and nothing else;
+    a heading whose last sub-item ("7.2.") holds that closing field while the others have none takes it."""
+    if node.style not in ("decimal", "dotted", "letter") or is_field_heading(node):
+        return None
+    groups = read_groups(node)
+    fields = _merged(groups)
+    if not fields and node.children and not node.children[-1].children:
+        *others, last = node.children
+        if any(set(read_fields(c)) - {"intro"} for c in others):
+            return None
+        inner = _time_closed(last)
+        return (inner[0], groups[0].items) if inner else None
+    if set(fields) != {"time"} or not any(fields["time"]) or not (groups[0].items or node.children) \
+            or any(g.items for g in groups[1:]):
+        return None
+    return fields["time"], groups[0].items
+
+
+def _time_closed_task(node: Node, plan_year: int | None) -> list[Task]:
+    """A heading closed by its own time, with no unit ("1. Giám sát việc …", its items, "* Thời gian thực
+    hiện: …"), is a task of the issuer when a sibling heading is written the same way: parallel items
+    closed each by its time are the plan's schedule of work, not one stray date."""
+    mine = _time_closed(node)
+    if mine is None or node.parent is None:
+        return []
+    if sum(1 for s in node.parent.children if s is not node and _time_closed(s)) < 1:
+        return []
+    time, items = mine
+    return [_task(node, {"time": time}, plan_year, details=items)]
 
 
 _RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
@@ -377,7 +449,7 @@ def _bare_run_before(node: Node) -> list[Node]:
     ("3.1. …", "3.2. …" then "3.3. …" with the fields), when the task heading's own text is only its
     fields: the fields close the whole run of items."""
     parent = node.parent
-    if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children:
+    if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children or not node.paras:
         return []
     if any(field_items(t) is None for _, p in node.paras for t in _texts(p)):
         return []
@@ -439,7 +511,7 @@ _DUTY_START = re.compile(
     r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
     r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
     r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
-    r"theo chức năng|theo phạm vi|trong phạm vi|"
+    r"theo chức năng|theo phạm vi|trong phạm vi|tham gia|trong quá trình|trong thời gian|"
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
 )
 _ASSIGN_PREFIX = re.compile(r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"

@@ -135,6 +135,8 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     part = 1
     heading_group = False     # the current group is a numbered heading row ("1" over "a)", "b)")
     numbers = _row_numbers(table, tmap)
+    table_group = group
+    band_note: str | None = None
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
@@ -150,6 +152,16 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         num_text = texts[c_num].strip() if c_num is not None and c_num < len(texts) else ""
         content_lines = _cell_lines(grid, c_content)
 
+        band = _band_title(raw_grid, c_content)
+        if band is not None:
+            # "| **Buổi sáng (7h00–9h00) – Tập trung toàn trường** ||||": a band over the rows below it; under a
+            # heading that already groups the table it is kept in the notes of its rows
+            if table_group is None:
+                group = band
+            else:
+                band_note = band
+            last, heading_group = None, False
+            continue
         g = _group_title(num_text, texts, grid, c_num, c_content)
         if g is not None:
             group, last, heading_group = g, None, False
@@ -177,6 +189,8 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         part = 1
         content = _content(content_lines)
         task = _task(content, num_text or None, grid, tmap, plan_year, group, table, row)
+        if band_note:
+            task.notes = f"{band_note}; {task.notes}" if task.notes else band_note
         tasks.append(task)
         last = task
     return tasks
@@ -233,6 +247,27 @@ def _adds_fields(raw_grid: list, tmap: TableMap) -> bool:
         if not cell.merged_up and cell.text.strip():
             return True
     return False
+
+
+def _band_title(raw_grid: list, c_content: int | None) -> str | None:
+    """The text of a band row: one filled cell, outside the content column, spanning the row or bold,
+    every other cell empty (Markdown writes the span as "| **…** ||||")."""
+    if len(raw_grid) < 3:
+        return None
+    cells: list = []
+    for cell in raw_grid:
+        if cell.merged_up:
+            return None
+        if cell.text.strip() and all(cell is not c for c in cells):
+            cells.append(cell)
+    if len(cells) != 1:
+        return None
+    (cell,) = cells
+    if c_content is not None and c_content < len(raw_grid) and raw_grid[c_content] is cell:
+        return None
+    raw = cell.raw.strip()
+    bold = bool(cell.bold) or bool(re.fullmatch(r"(\*\*|__).+\1", raw, re.S))
+    return clean(cell.text) if bold or cell.span >= len(raw_grid) - 1 else None
 
 
 def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:

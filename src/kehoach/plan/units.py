@@ -108,6 +108,8 @@ _GLUED = re.compile(
     rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})"
     r"(?=\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b))"
 )
+# the organs of a unit, named before it: "Ban Thường trực Ủy ban MTTQ phường", "Ban Chấp hành Hội Nông dân"
+_ORGAN = re.compile(r"^(?:Ban\s+|Các\s+)?(?:Thường trực|Thường vụ|Chấp hành|Giám hiệu|Lãnh đạo)$", re.I)
 _CONNECTOR_END = re.compile(r"\b(?:và|các|của|thuộc|với|cùng|tại|cho|hoặc|gồm|là|Đa khoa|đa khoa)$")
 
 
@@ -122,7 +124,11 @@ def split_glued(text: str) -> list[str]:
                 or _CONNECTOR_END.search(left) or not looks_like_unit(" ".join(last)):
             continue             # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
         left_name = " ".join(last)
+        if _ORGAN.match(left):
+            continue           # "Ban Thường trực Ủy ban MTTQ …": the standing organ of the unit that follows
         parent = re.fullmatch(_PARENT_HEADS, m.group("head")) is not None
+        if not parent and len(last) == 2 and re.fullmatch(r"\p{Lu}{2,6}", last[1]):
+            continue           # "Trường THPT" + "Trường Xuân": a kind of unit waits for its name, it is no unit yet
         if parent and not _TOP_LEFT.match(left_name):
             continue           # a sub-unit followed by the unit it belongs to
         pieces.append(left)
@@ -195,7 +201,7 @@ _UNIT_HEADS = (
     r"xã(?! hội)|phường|thị trấn|địa phương|doanh nghiệp|hiệp hội|cấp ủy|cấp uỷ|thuế|chủ đầu tư|tổ chức chính trị|"
     r"cơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học| lý luận)|"
     r"chủ tịch|phó chủ tịch|người đứng đầu|thủ trưởng|trưởng|phó trưởng|giám đốc|phó giám đốc|thường trực|"
-    r"đồng chí|đ/c|chuyên viên|cán bộ|công chức"
+    r"đồng chí|đ/c|chuyên viên|cán bộ|công chức|giáo viên"
 )
 _UNIT_START = re.compile(
     rf"^(?:(?:các|lãnh đạo|đại diện)\s+)?(?:{_UNIT_HEADS})\b|^(?:các|những) tổ chức\b",
