@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REGISTER_STEM, TEXT_FORMATS
 from ..errors import KehoachError
@@ -16,7 +17,6 @@ from ..outputs import InputGuard, OutputError, check_target, probe_folder, shown
 from .discovery import Source, UsageError
 from .jobs import BatchResult, Outcome, Reporter
 from .runner import run
-
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class Layout:
     registers: tuple[str, ...] = ()
 
     @classmethod
-    def decide(cls, count: int, formats: Sequence[str], output: str | Path | None, combined: bool) -> "Layout":
+    def decide(cls, count: int, formats: Sequence[str], output: str | Path | None, combined: bool) -> Layout:
         """`output` as typed: a trailing "/" asks for a folder even when it does not exist yet."""
         formats = tuple(dict.fromkeys(formats))
         several = count > 1

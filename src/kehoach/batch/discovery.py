@@ -8,14 +8,14 @@ from __future__ import annotations
 import glob
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..defaults import STDIN
 from ..i18n import t
 from ..outputs import shown
-
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")   # what a folder or a glob contributes
 STDIN_NAME = "<stdin>"

@@ -13,7 +13,6 @@ from .discovery import Source
 from .jobs import BatchResult, Outcome, Reporter
 
 
-
 class ConsoleReporter(Reporter):
     """A rich progress bar (done/total, current file, rate, ETA) on a terminal, with failures
     printed above it; without a terminal (or in CI, or `quiet`), failures only, one line each."""

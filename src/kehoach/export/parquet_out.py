@@ -42,7 +42,7 @@ def plan_parquet(plans: list[Plan], with_source: bool = False) -> bytes:
     data: dict[str, list[object]] = {c: [] for c in names}
     for plan in plans:
         for task in plan.tasks:
-            for column, text in zip(names, ([plan.source.path] if with_source else []) + task_row(task)):
+            for column, text in zip(names, ([plan.source.path] if with_source else []) + task_row(task), strict=True):
                 data[column].append(_value(column, text))
     table = pa.table({c: pa.array(data[c], type=types[c]) for c in names})
     buf = io.BytesIO()

@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, Iterator
+from typing import Any
 
 
 def _day(value: str | None) -> date | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..export.csv_out import COLUMNS as TASK_CSV_COLUMNS
 from ..export.csv_out import task_row

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from ..models import Plan
 from ..plan.units import unit_key
@@ -96,7 +96,7 @@ def add_plan(conn: sqlite3.Connection, plan: Plan, path: str | None = None) -> A
 def _insert_plan(conn: sqlite3.Connection, plan: Plan, path: str, document_id: int, version: int,
                  fingerprint: str) -> int:
     h = plan.header
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     plan_id = conn.execute(
         "INSERT INTO plans (document_id, version, current, path, number, title, issuer, date, document_type, "
         "digest, added_at, plan_json) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
-
-from typing import TYPE_CHECKING
 
 from ..defaults import DEFAULT_TIMEOUT, STDIN
 from ..i18n import t
@@ -129,9 +128,9 @@ def validate_cmd(
 def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeout):
     """`--against`: index the other plans, validate the inputs, add the copies found."""
     from .. import batch
-    from .report import FileResult
     from .against import CheckOptions, build_index, check_job, copy_findings
     from .engine import _sort_key
+    from .report import FileResult
 
     try:
         others = batch.discover(against, documents_only=True)
@@ -143,7 +142,7 @@ def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeo
     outcome = batch.run(sources, check_job, CheckOptions(config, ocr), jobs=jobs, timeout=timeout or None,
                         lang=config.lang)
     results = []
-    for src, done in zip(sources, outcome.outcomes):
+    for src, done in zip(sources, outcome.outcomes, strict=True):
         if done is None:
             continue
         findings = []
@@ -160,7 +159,7 @@ def rules_cmd(
     lang: str = lang_option("vi", help="language: vi, en"),
 ) -> None:
     """List the validator's rules (code, default severity, summary), or document one."""
-    from .catalog import all_rules, get_rule      # the metadata alone: no rule module is imported
+    from .catalog import all_rules, get_rule  # the metadata alone: no rule module is imported
 
     if name:
         found = get_rule(name)
