@@ -216,7 +216,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
         check_target(output, guard)
     elif layout.mode == "folder" and output is not None:
         probe_folder(output)
-    targets = output_targets(sources, output, layout.per_file) if layout.mode == "folder" else {}
+    targets = output_targets(sources, output, layout.per_file) if layout.mode == "folder" and output else {}
     reserved = {output / f"{REGISTER_STEM}{SUFFIX[f]}" for f in layout.registers} if output else set()
     clash = sorted(str(p) for p in targets.values() if p in reserved)
     if clash:
@@ -270,6 +270,7 @@ def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit:
             texts = [good[0].texts[f] for f in layout.formats]
         result.stdout = [text if bom else text.removeprefix("\ufeff") for text in texts]
         return
+    assert output is not None            # "file" and "folder" layouts have one (Layout.decide)
     jobs: list[tuple[Path, Callable[[], str | bytes]]] = []
     if layout.mode == "file":
         fmt = layout.formats[0]

@@ -115,8 +115,8 @@ def _syllable(word: str) -> tuple[str, str, str]:
 
 
 _RHYMES: set[str] = set()
-_TONED_RHYMES: Counter = Counter()
-_TONE_SHARE: Counter = Counter()
+_TONED_RHYMES: defaultdict[str, float] = defaultdict(float)
+_TONE_SHARE: defaultdict[str, float] = defaultdict(float)   # shares once filled
 
 
 def _rhyme_weight(word: str) -> float:

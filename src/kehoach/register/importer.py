@@ -37,6 +37,8 @@ def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, st
         identifier = wb.properties.identifier or ""
         origin = identifier[len(ORIGIN_PREFIX):] if identifier.startswith(ORIGIN_PREFIX) else None
         ws = wb[TASK_SHEET] if TASK_SHEET in wb.sheetnames else wb.active
+        if ws is None:                  # no sheet at all: reported as before, one line
+            raise AttributeError("the workbook has no active sheet")
         rows = ws.iter_rows(values_only=True)
         header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
         body = list(rows)
@@ -106,7 +108,7 @@ def import_statuses(conn: sqlite3.Connection, path: str | Path) -> Imported:
             document, task_id = ref.split(":", 1)
             old = conn.execute("SELECT status, done_on, note FROM statuses WHERE document_id = ? AND task_id = ?",
                                (int(document), task_id)).fetchone()
-            new = (status, done_on, note)
+            new: tuple[str | None, ...] = (status, done_on, note)
             if old:
                 kept += sum(1 for n, o in zip(new, old, strict=True) if n is None and o is not None)
                 new = tuple(n if n is not None else o for n, o in zip(new, old, strict=True))

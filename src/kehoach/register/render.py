@@ -101,7 +101,7 @@ def rows_xlsx(items: list[dict[str, Any]], sheet: str) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]              # a new workbook's one (active) sheet
     ws.title = sheet
     if items:
         ws.append(list(items[0]))

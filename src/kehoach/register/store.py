@@ -77,6 +77,7 @@ def add_plan(conn: sqlite3.Connection, plan: Plan, path: str | None = None) -> A
         if document_id is None:
             document_id = conn.execute("INSERT INTO documents (issuer_key, number_key, title_key) VALUES (?, ?, ?)",
                                        (issuer, number, title)).lastrowid
+            assert document_id is not None          # an INSERT sets lastrowid
             status = "added"
         else:           # the newest non-empty facts: a draft that got its number keeps its versions
             conn.execute("UPDATE documents SET number_key = CASE WHEN ? = '' THEN number_key ELSE ? END, "
@@ -102,6 +103,7 @@ def _insert_plan(conn: sqlite3.Connection, plan: Plan, path: str, document_id: i
         "digest, added_at, plan_json) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (document_id, version, path, h.number or h.number_raw, h.title, h.issuer, h.date or h.date_partial,
          plan.document_type, fingerprint, now, plan.model_dump_json())).lastrowid
+    assert plan_id is not None                      # an INSERT sets lastrowid
     tasks, units = [], []
     for seq, task in enumerate(plan.tasks):
         tl = task.timeline

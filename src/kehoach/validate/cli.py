@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Finding
     from .catalog import RuleInfo
     from .config import Config
+    from .report import FileResult
 
 
 
@@ -125,7 +126,8 @@ def validate_cmd(
     raise typer.Exit(code)
 
 
-def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeout):
+def _against(sources: list[batch.Source], against: list[str], config: Config, ocr: bool, jobs: int | None,
+             timeout: float) -> tuple[list[FileResult], batch.BatchResult, list[str]]:
     """`--against`: index the other plans, validate the inputs, add the copies found."""
     from .. import batch
     from .against import CheckOptions, build_index, check_job, copy_findings
@@ -141,7 +143,7 @@ def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeo
         raise typer.Exit(130)
     outcome = batch.run(sources, check_job, CheckOptions(config, ocr), jobs=jobs, timeout=timeout or None,
                         lang=config.lang)
-    results = []
+    results: list[FileResult] = []
     for src, done in zip(sources, outcome.outcomes, strict=True):
         if done is None:
             continue
