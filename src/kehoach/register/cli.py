@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, timedelta
-from typing import Any, Optional
+from typing import Any
 
 import typer
 

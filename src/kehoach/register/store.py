@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 
 from ..models import Plan
 from ..plan.units import unit_key
