@@ -23,8 +23,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 SUFFIXES = (".pdf", ".docx")
 

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REALDOCS, SEEDS_DIR, needs
-from test_register import kehoach
-
 from kehoach import batch
+from test_register import kehoach
 
 pytest.importorskip("distributed", reason="dask[distributed] is the [dask] extra")
 from kehoach.engines.dask_engine import DaskEngine, chunks  # noqa: E402

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REALDOCS, needs
 from hostile_gen import pdf_objects, stream_obj, text_page
 from kehoach.api import parse
-from kehoach.parsers.text.pipe_rows import join_broken_rows
 from kehoach.parsers.text import parse_string
+from kehoach.parsers.text.pipe_rows import join_broken_rows
 from kehoach.plan.attached import read_attached
 from kehoach.plan.build import build_plan
-
-from conftest import REALDOCS, needs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -228,8 +227,8 @@ def test_guessed_letters_of_a_real_pdf_are_located():
 # --- header details seen on signed PDFs ---------------------------------------------------------
 
 def test_tm_authority_and_position_on_one_line():
-    from kehoach.plan.header import Line, read_signature
     from kehoach.blocks import Paragraph
+    from kehoach.plan.header import Line, read_signature
     lines = [Line(t, i, Paragraph(text=t)) for i, t in enumerate(["Nơi nhận:", "- Như Điều 4;",
                                                                    "TM. UỶ BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Tâm"])]
     signer, recipients = read_signature(lines)
@@ -257,8 +256,8 @@ def test_real_signature_and_issuer():
 
 
 def test_a_position_wrapped_over_two_lines_is_joined():
-    from kehoach.plan.header import Line, read_signature
     from kehoach.blocks import Paragraph
+    from kehoach.plan.header import Line, read_signature
     texts = ["Nói nhân:", "- Như trên;", "KT. GIÁM ĐỐC", "PHÓ GIÁM", "ĐỐC", "Hoàng Văn Thuân"]
     signer, recipients = read_signature([Line(t, i, Paragraph(text=t)) for i, t in enumerate(texts)])
     assert (signer.position, signer.name, recipients) == ("PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân", ["Như trên"])

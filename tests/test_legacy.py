@@ -16,8 +16,8 @@ import regex as re
 from conftest import SHARED as _SHARED
 from conftest import missing
 from kehoach import legacy
-from kehoach.legacy.glyphs import _run_letters
 from kehoach.blocks import Document, Paragraph
+from kehoach.legacy.glyphs import _run_letters
 from kehoach.parsers import load
 from kehoach.vntext import nfc
 

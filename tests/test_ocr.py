@@ -13,8 +13,7 @@ import pytest
 from conftest import REALDOCS as _REALDOCS
 from conftest import missing
 from kehoach.errors import KehoachError
-from kehoach.parsers import load
-from kehoach.parsers import ocr
+from kehoach.parsers import load, ocr
 from kehoach.parsers.ocr.recognize import _blocks_from_lines
 
 HERE = Path(__file__).resolve().parent

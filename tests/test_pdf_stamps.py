@@ -12,9 +12,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hostile_gen import pdf_objects, stream_obj
+from kehoach.blocks import Paragraph
 from kehoach.cli import app
 from kehoach.parsers import pdf as pdf_parser
-from kehoach.blocks import Paragraph
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

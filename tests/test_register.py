@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REALDOCS, SEEDS_DIR, needs
-
-from kehoach.register.db import MIGRATIONS, SCHEMA_VERSION, RegisterError, _statements, connect, register_id
 from kehoach.plan.units import unit_key
+from kehoach.register.db import MIGRATIONS, SCHEMA_VERSION, RegisterError, _statements, connect, register_id
 from kehoach.register.due import occurrences
 
 

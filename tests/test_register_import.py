@@ -10,10 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import SEEDS_DIR, needs
-from test_register import kehoach, register_json
-
 from kehoach.export.xlsx_out import TASK_SHEET
 from kehoach.register.workbook import DONE_HEADER, NOTE_HEADER, REF_HEADER, STATUS_HEADER
+from test_register import kehoach, register_json
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Optional
-
 from pathlib import Path
-
 from typing import Any
 
 import typer
@@ -69,20 +66,20 @@ def parse_cmd(
     files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
                                              "folders (walked recursively), globs; - reads a text plan from stdin"),
     fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx, parquet (comma-separated for several)"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
+    output: str | None = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
                                          "with /): one output per input and format (xlsx too) mirroring the "
                                          "input tree. Never an input; a device or FIFO is written into, "
                                          "not replaced"),
     combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
                                   f"({defaults.REGISTER_STEM}.csv) with the source file as a column, and one "
                                   f"workbook of all tasks ({defaults.REGISTER_STEM}.xlsx) with -f xlsx"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(defaults.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
                                   "marked failed and the batch goes on (0: no limit)"),
     max_memory: int = typer.Option(defaults.DEFAULT_MEMORY_MB, "--max-memory", help="address space per worker "
                                    "process in MB; a file needing more fails alone (0: no limit)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar, no summary: only failures"),
-    summary: Optional[str] = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
+    summary: str | None = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
                                           "for several inputs); on stdout with -o, else on stderr"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     pdf_engine: str = typer.Option("pdfium", "--pdf-engine", help="PDF page reader: pdfium (fast) or pdfplumber "
@@ -188,7 +185,8 @@ def _write_stdout(texts: list[str], lang: str) -> None:
         from .outputs import os_reason
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        _err(f"{'lỗi' if lang == 'vi' else 'error'}: <stdout>: {t('output_write_failed', lang, error=os_reason(exc, lang))}")
+        failed = t("output_write_failed", lang, error=os_reason(exc, lang))
+        _err(f"{'lỗi' if lang == 'vi' else 'error'}: <stdout>: {failed}")
         raise typer.Exit(2) from None
 
 
@@ -204,7 +202,7 @@ def _config_ocr(files: list[str]) -> bool:
 
 
 @app.command("schema")
-def schema_cmd(what: Optional[str] = typer.Argument(None, help="'diff': the schema of `kehoach diff -f json`")) -> None:
+def schema_cmd(what: str | None = typer.Argument(None, help="'diff': the schema of `kehoach diff -f json`")) -> None:
     """Print the JSON Schema of `kehoach parse --format json` (or of `diff`: kehoach schema diff)."""
     if what == "diff":
         from .diff.schema import PlanDiff
@@ -224,12 +222,16 @@ def version_cmd() -> None:
 
 
 from .validate.cli import register as _register_validate  # noqa: E402
+
 _register_validate(app)  # `validate` and `rules` commands (src/kehoach/validate/cli.py)
 from .report.cli import register as _register_report  # noqa: E402
+
 _register_report(app)  # `report` command (src/kehoach/report/cli.py)
 from .diff.cli import register as _register_diff  # noqa: E402
+
 _register_diff(app)  # `diff` command (src/kehoach/diff/cli.py)
 from .register.cli import app as _register_app  # noqa: E402  (imports nothing heavy: commands import inside)
+
 app.add_typer(_register_app, name="register")  # `register …` (src/kehoach/register/cli.py)
 
 

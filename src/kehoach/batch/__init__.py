@@ -31,8 +31,19 @@ here, as before the split.
 from __future__ import annotations
 
 from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, FORMATS, REGISTER_STEM, STDIN, TEXT_FORMATS
-from .conversion import (SUFFIX, ConvertResult, Layout, Parsed, ParseOptions, convert, output_targets,
-                         parse_job, parse_source, render, write_atomic)
+from .conversion import (
+                         SUFFIX,
+                         ConvertResult,
+                         Layout,
+                         Parsed,
+                         ParseOptions,
+                         convert,
+                         output_targets,
+                         parse_job,
+                         parse_source,
+                         render,
+                         write_atomic,
+)
 from .discovery import STDIN_MAX_BYTES, STDIN_NAME, SUFFIXES, Source, UsageError, discover, discover_paths
 from .jobs import MAX_TASKS_PER_CHILD, BatchResult, Job, Outcome, Reporter, _peak_rss_mb, default_jobs
 from .reporting import ConsoleReporter, summary_dict, summary_text

@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REGISTER_STEM, TEXT_FORMATS
 from ..errors import KehoachError
@@ -16,7 +17,6 @@ from ..outputs import InputGuard, OutputError, check_target, probe_folder, shown
 from .discovery import Source, UsageError
 from .jobs import BatchResult, Outcome, Reporter
 from .runner import run
-
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class Layout:
     registers: tuple[str, ...] = ()
 
     @classmethod
-    def decide(cls, count: int, formats: Sequence[str], output: str | Path | None, combined: bool) -> "Layout":
+    def decide(cls, count: int, formats: Sequence[str], output: str | Path | None, combined: bool) -> Layout:
         """`output` as typed: a trailing "/" asks for a folder even when it does not exist yet."""
         formats = tuple(dict.fromkeys(formats))
         several = count > 1
@@ -216,7 +216,7 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
         check_target(output, guard)
     elif layout.mode == "folder" and output is not None:
         probe_folder(output)
-    targets = output_targets(sources, output, layout.per_file) if layout.mode == "folder" else {}
+    targets = output_targets(sources, output, layout.per_file) if layout.mode == "folder" and output else {}
     reserved = {output / f"{REGISTER_STEM}{SUFFIX[f]}" for f in layout.registers} if output else set()
     clash = sorted(str(p) for p in targets.values() if p in reserved)
     if clash:
@@ -270,6 +270,7 @@ def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit:
             texts = [good[0].texts[f] for f in layout.formats]
         result.stdout = [text if bom else text.removeprefix("\ufeff") for text in texts]
         return
+    assert output is not None            # "file" and "folder" layouts have one (Layout.decide)
     jobs: list[tuple[Path, Callable[[], str | bytes]]] = []
     if layout.mode == "file":
         fmt = layout.formats[0]

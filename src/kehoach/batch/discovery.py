@@ -8,14 +8,14 @@ from __future__ import annotations
 import glob
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..defaults import STDIN
 from ..i18n import t
 from ..outputs import shown
-
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")   # what a folder or a glob contributes
 STDIN_NAME = "<stdin>"
@@ -116,17 +116,17 @@ def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any
         elif glob.has_magic(arg) and not os.path.lexists(arg):
             base = _glob_base(arg)
             matches = sorted(glob.glob(arg, recursive=True))
-            found = False
+            matched = False
             for m in matches:
                 mp_ = Path(m)
                 if mp_.is_dir():
                     for f in walk(mp_):
-                        found = True
+                        matched = True
                         add(Source(str(f), _rel(f, base)), f)
                 elif m.lower().endswith(suffixes) and not _skipped(mp_.name):
-                    found = True
+                    matched = True
                     add(Source(m, _rel(mp_, base)), mp_)
-            if not found:
+            if not matched:
                 add(Source(arg, path.name or arg, problem=("no_match", ())))
         else:
             add(Source(arg, path.name or arg), path)

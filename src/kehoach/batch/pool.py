@@ -7,6 +7,7 @@ fails. See the package docstring for why not concurrent.futures.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import signal
@@ -20,7 +21,6 @@ from ..errors import KehoachError
 from ..i18n import t
 from .jobs import Job, Outcome, _call, _exit_detail, _limit_memory, _peak_rss_mb, _secs
 
-
 _PRELOAD = ["kehoach.batch", "kehoach.api", "kehoach.parsers.text", "kehoach.parsers.docx",
             "kehoach.parsers.pdf", "kehoach.export.json_out", "kehoach.export.csv_out"]
 
@@ -28,10 +28,8 @@ _PRELOAD = ["kehoach.batch", "kehoach.api", "kehoach.parsers.text", "kehoach.par
 def _worker_main(conn: Connection, job: Job, options: Any, lang: str, memory_mb: int) -> None:
     """A worker: its own process group (the parent kills it with any helper it started),
     deaf to Ctrl-C (the parent decides), one source at a time until told to stop."""
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.setpgid(0, 0)
-    except (AttributeError, OSError):
-        pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(memory_mb)
     import logging
@@ -83,10 +81,13 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
         nonlocal ctx
         parent, child = ctx.Pipe(duplex=True)
         process = ctx.Process(target=_worker_main, args=(child, job, options, lang, memory_mb), daemon=True)
+        # only a fork server can die under us while starting; under 'spawn' these errors propagate
+        fallback: tuple[type[BaseException], ...] = (
+            (EOFError, ConnectionError) if ctx.get_start_method() == "forkserver" else ())
         try:
             with _main_hidden():
                 process.start()
-        except (EOFError, ConnectionError) if ctx.get_start_method() == "forkserver" else ():
+        except fallback:
             # the fork server died while preloading (a module that fails to import):
             # plain 'spawn' workers then report that failure per file, in one line each
             ctx = mp.get_context("spawn")
@@ -202,10 +203,8 @@ class _main_hidden:
 
 
 def _retire(worker: _Worker) -> None:
-    try:
+    with contextlib.suppress(OSError, ValueError):
         worker.conn.send(None)
-    except (OSError, ValueError):
-        pass
     worker.process.join(timeout=5)
     if worker.process.is_alive():
         _kill(worker.process)
@@ -220,8 +219,6 @@ def _kill(process: Any) -> None:
     try:
         os.killpg(pid, signal.SIGKILL)
     except (AttributeError, OSError):
-        try:
+        with contextlib.suppress(OSError):
             process.kill()
-        except OSError:
-            pass
     process.join(timeout=5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..outputs import shown
@@ -12,6 +12,8 @@ from .conversion import ConvertResult, Parsed
 from .discovery import Source
 from .jobs import BatchResult, Outcome, Reporter
 
+if TYPE_CHECKING:                  # rich is imported only when a bar is drawn
+    from rich.progress import Progress, TaskID
 
 
 class ConsoleReporter(Reporter):
@@ -27,8 +29,8 @@ class ConsoleReporter(Reporter):
         if bar is None:
             bar = not quiet and _interactive(self.stream)
         self.bar = bar
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None    # set with _progress
         self._began = 0.0
         self._done = 0
 
@@ -40,15 +42,16 @@ class ConsoleReporter(Reporter):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         console = Console(file=self.stream)
-        self._progress = Progress(
+        progress = Progress(
             BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(), TextColumn("{task.fields[current]}", style="dim"),
             console=console, transient=True)
-        self._task = self._progress.add_task("kehoach", total=total, rate="", current="")
-        self._progress.start()
+        self._task = progress.add_task("kehoach", total=total, rate="", current="")
+        progress.start()
+        self._progress = progress
 
     def started(self, source: Source) -> None:
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             name = shown(source.name)
             name = name if len(name) <= 40 else "…" + name[-39:]
             self._progress.update(self._task, current=name)
@@ -57,7 +60,7 @@ class ConsoleReporter(Reporter):
         self._done += 1
         if outcome.error and (self.print_failures or self._progress is not None):
             self.line(f"{_prefix(self.lang)}: {outcome.error}")
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             elapsed = max(1e-6, time.perf_counter() - self._began)
             self._progress.update(self._task, advance=1, rate=f"{self._done / elapsed:.1f} {t('files_per_s', self.lang)}")
 

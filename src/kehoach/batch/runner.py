@@ -3,17 +3,30 @@ Ctrl-C or SIGTERM stops it and returns what finished.
 """
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from ..errors import KehoachError
 from ..outputs import shown
 from .discovery import Source
-from .jobs import (MAX_TASKS_PER_CHILD, BatchResult, Job, Outcome, Reporter, _call, _peak_rss_mb, _secs, _Stop,
-                   _Timeout, default_jobs)
+from .jobs import (
+    MAX_TASKS_PER_CHILD,
+    BatchResult,
+    Job,
+    Outcome,
+    Reporter,
+    _call,
+    _peak_rss_mb,
+    _secs,
+    _Stop,
+    _Timeout,
+    default_jobs,
+)
 
 
 def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int | None = None,
@@ -54,7 +67,7 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
         elif in_process:
             _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb)
         else:
-            from .pool import _run_pool    # multiprocessing: not loaded for a single file
+            from .pool import _run_pool  # multiprocessing: not loaded for a single file
 
             _run_pool(sources, job, options, result.jobs, timeout, lang, reporter, finish,
                       max_tasks_per_child, memory_mb)
@@ -82,10 +95,8 @@ def _install_sigterm() -> Any:
 
 def _restore_sigterm(previous: Any) -> None:
     if previous is not None:
-        try:
+        with contextlib.suppress(ValueError, OSError):
             signal.signal(signal.SIGTERM, previous)
-        except (ValueError, OSError):
-            pass
 
 
 def _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb: int = 0) -> None:
@@ -127,10 +138,8 @@ class _address_space:
         if self.previous is not None:
             import resource
 
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 resource.setrlimit(resource.RLIMIT_AS, self.previous)
-            except (ValueError, OSError):
-                pass
 
 
 def _run_each_here(sources, job, options, timeout, lang, reporter, finish, can_alarm: bool) -> None:

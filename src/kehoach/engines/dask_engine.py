@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 DEFAULT_WORKERS = 2
 MAX_CHUNK = 32      # a chunk starts one worker process on the Dask worker: fewer, longer chunks amortise it
@@ -42,7 +43,7 @@ def run_chunk(items: list[tuple[int, Any]], job: Callable, options: Any, timeout
     process._config["daemon"] = False  # type: ignore[attr-defined]
     result = batch.run([s for _, s in items], job, options, jobs=1, timeout=timeout, lang=lang,
                        memory_mb=memory_mb, in_process=False)
-    return [(index, outcome) for (index, _), outcome in zip(items, result.outcomes)]
+    return [(index, outcome) for (index, _), outcome in zip(items, result.outcomes, strict=True)]
 
 
 def chunks(count: int, workers: int) -> list[range]:

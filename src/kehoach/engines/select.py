@@ -1,7 +1,7 @@
 """`--engine NAME [--scheduler ADDRESS]` -> the engine batch.run uses (None: the local pool)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 ENGINES = ("local", "dask")
 

@@ -15,7 +15,7 @@ DATE_COLUMNS = ("start", "end")
 
 def available() -> bool:
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow  # type: ignore[import-untyped]  # noqa: F401  (no py.typed, no stubs installed)
     except ImportError:
         return False
     return True
@@ -35,14 +35,14 @@ def _value(column: str, text: str) -> object:
 def plan_parquet(plans: list[Plan], with_source: bool = False) -> bytes:
     """The register of one plan, or of several with the source file as the first column."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no py.typed, no stubs installed
 
     names = (["source"] if with_source else []) + COLUMNS
     types = {c: pa.int64() if c in INT_COLUMNS else pa.date32() if c in DATE_COLUMNS else pa.string() for c in names}
     data: dict[str, list[object]] = {c: [] for c in names}
     for plan in plans:
         for task in plan.tasks:
-            for column, text in zip(names, ([plan.source.path] if with_source else []) + task_row(task)):
+            for column, text in zip(names, ([plan.source.path] if with_source else []) + task_row(task), strict=True):
                 data[column].append(_value(column, text))
     table = pa.table({c: pa.array(data[c], type=types[c]) for c in names})
     buf = io.BytesIO()

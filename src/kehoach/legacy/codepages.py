@@ -95,10 +95,10 @@ def _fix_legacy_case(text: str) -> str:
     verdicts = [is_caps(m.group(0)) for m in words]
     # only words with converted letters say which font the line was in ("KH-UBND" is
     # capitals in both)
-    known = [v for m, v in zip(words, verdicts) if v is not None and not m.group(0).isascii()]
+    known = [v for m, v in zip(words, verdicts, strict=True) if v is not None and not m.group(0).isascii()]
     line_caps = bool(known) and sum(known) > len(known) / 2
     out, last = [], 0
-    for m, verdict in zip(words, verdicts):
+    for m, verdict in zip(words, verdicts, strict=True):
         w = m.group(0)
         upper = verdict if verdict is not None else (line_caps and bool(ascii_letters(w)) and w[0].isupper())
         out.append(text[last:m.start()])
@@ -124,7 +124,7 @@ def to_unicode(text: str, kind: str) -> str:
     if kind == "vni":
         return vni_to_unicode(text)
     if kind == "garbled":
-        from .detect import repair     # detect imports this module
+        from .detect import repair  # detect imports this module
 
         return repair([text]).lines[0]
     return nfc(text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-
 from .codepages import _TCVN3_MARKERS, _VNI_MARKERS, tcvn3_to_unicode, to_unicode, vni_to_unicode
 from .glyphs import _CID_RE, Repair, _glyph_count, _is_foreign
 from .learn import repair_garbled
@@ -46,11 +45,11 @@ def detect_encoding(text: str) -> Kind:
         return "unicode"
     glyphs, letters = _glyph_count([text])
     beyond_latin1 = bool(_CID_RE.search(text)) or any(ord(ch) > 0xFF and _is_foreign(ch) for ch in text)
-    if beyond_latin1 and letters and glyphs / letters >= 0.02 and not _has_motto(text):
-        # "(cid:N)" is garbled for sure; odd letters in text that reads as Vietnamese are
-        # real foreign words (a Russian name), not glyph numbers
-        if _CID_RE.search(text) or vietnamese_share(text) < 0.6:
-            return "garbled"
+    # "(cid:N)" is garbled for sure; odd letters in text that reads as Vietnamese are
+    # real foreign words (a Russian name), not glyph numbers
+    if (beyond_latin1 and letters and glyphs / letters >= 0.02 and not _has_motto(text)
+            and (_CID_RE.search(text) or vietnamese_share(text) < 0.6)):
+        return "garbled"
     # lines with Vietnamese-only Unicode letters are Unicode; the others may be legacy
     text = "\n".join(line for line in text.split("\n") if _legacy_candidates(line))
     has_tcvn = any(ch in _TCVN3_MARKERS for ch in text)
@@ -96,7 +95,7 @@ def repair(lines: list[str]) -> Repair:
         return result
     # a legacy encoding: convert the lines that are in it (a document can mix fonts)
     out = [to_unicode(line, kind) if _line_is_legacy(line, kind) else line for line in lines]
-    changed = sum(1 for a, b in zip(lines, out) if a != b)
+    changed = sum(1 for a, b in zip(lines, out, strict=True) if a != b)
     return Repair(lines=out, kind=kind, notes=[f"{kind}: {changed} of {len(lines)} lines converted to Unicode"])
 
 

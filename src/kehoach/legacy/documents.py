@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-
 from .codepages import to_unicode
 from .detect import _line_is_legacy, detect_encoding
 
@@ -13,7 +12,7 @@ if TYPE_CHECKING:
 
 
 
-def repair_document(document: "Document", kinds: tuple[str, ...] = ("tcvn3", "vni")) -> str | None:
+def repair_document(document: Document, kinds: tuple[str, ...] = ("tcvn3", "vni")) -> str | None:
     """Convert a parsed document's TCVN3/VNI text to Unicode in place; return the kind.
 
     For the DOCX and text front-ends, whose text is otherwise Unicode: the whole text

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -78,7 +79,7 @@ class Repair:
     # letters guessed with little to go on: (line index, the word as repaired, glyph, letter)
     uncertain: list[tuple[int, str, int, str]] = field(default_factory=list)
 
-    def uncertain_notes(self, place: "Callable[[int], str]") -> list[str]:
+    def uncertain_notes(self, place: Callable[[int], str]) -> list[str]:
         """One note per unsure word, `place` naming where line `i` is ("page 2 line 7")."""
         return [f"letter guessed, unsure: '{word}' (glyph {gid} read as '{letter}'), {place(i)}"
                 for i, word, gid, letter in self.uncertain]
@@ -114,8 +115,8 @@ def _syllable(word: str) -> tuple[str, str, str]:
 
 
 _RHYMES: set[str] = set()
-_TONED_RHYMES: Counter = Counter()
-_TONE_SHARE: Counter = Counter()
+_TONED_RHYMES: defaultdict[str, float] = defaultdict(float)
+_TONE_SHARE: defaultdict[str, float] = defaultdict(float)   # shares once filled
 
 
 def _rhyme_weight(word: str) -> float:
@@ -279,9 +280,8 @@ def _run_letters(gid: int, mapping: dict[int, str]) -> list[tuple[str, float]]:
     owned: dict[str, int] = {}
     by_offset: dict[int, list[int]] = defaultdict(list)
     for g, letter in mapping.items():
-        if len(letter) == 1 and not letter.isascii():
-            if g >= 98:
-                by_offset[ord(letter) - g].append(g)
+        if len(letter) == 1 and not letter.isascii() and g >= 98:
+            by_offset[ord(letter) - g].append(g)
 
     runs = _offset_prior(mapping)
     in_run = {g for offset, _ in runs for g in by_offset[offset]}

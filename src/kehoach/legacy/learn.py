@@ -5,12 +5,24 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-
 from ..vi_lexicon import pairs
 from ..vntext import nfc
-from .glyphs import (_CID_RE, _VI_LETTERS, _VI_LOWER, MAC_STANDARD, Repair, _case_vote, _Index,
-                     _neighbour_prior, _plausible, _rhyme_weight, _run_letters, _split_words, _units,
-                     _word_pairs)
+from .glyphs import (
+    _CID_RE,
+    _VI_LETTERS,
+    _VI_LOWER,
+    MAC_STANDARD,
+    Repair,
+    _case_vote,
+    _Index,
+    _neighbour_prior,
+    _plausible,
+    _rhyme_weight,
+    _run_letters,
+    _split_words,
+    _units,
+    _word_pairs,
+)
 from .scoring import ANCHORS, _has_motto, _lexicon, vietnamese_share
 
 if TYPE_CHECKING:
@@ -219,7 +231,7 @@ def _anchor_seed(line_units: list[list[int | str]]) -> dict[int, str]:
                 continue
             trial: dict[int, str] = {}
             ok = True
-            for u, c in zip(text_units, target):
+            for u, c in zip(text_units, target, strict=True):
                 if isinstance(u, int):
                     if trial.setdefault(u, c) != c or (u in seed and seed[u] != c):
                         ok = False

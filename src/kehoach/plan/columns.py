@@ -7,7 +7,6 @@ meaning. The first matching rule wins, so "phối hợp thực hiện" is suppor
 from __future__ import annotations
 
 from .. import fastre as re
-
 from ..vntext import fold
 
 # (role, pattern on the folded header text: no diacritics, lower case)

@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .. import fastre as re
-
 from ..blocks import Block, Cell, Paragraph, Provenance, Row, Table
 from ..models import Location
 from ..vntext import clean

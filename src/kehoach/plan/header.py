@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import fastre as re
-
 from ..blocks import Paragraph
 from ..models import Header, Signer
 from ..vntext import clean, fold, is_upper_title, key

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from .. import fastre as re
-
 from ..vntext import fold, is_upper_title, key
 
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"

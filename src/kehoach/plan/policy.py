@@ -92,4 +92,6 @@ _EVENT = re.compile(r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|p
 
 def _is_agenda(title: str | None) -> bool:
     """A Chương trình whose subject is one event ("Hội nghị triển khai …", "Lễ kỷ niệm …")."""
-    return bool(title) and bool(_EVENT.match(fold(clean(title)).strip(" *")))
+    if not title:
+        return False
+    return bool(_EVENT.match(fold(clean(title)).strip(" *")))

@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 from .. import fastre as re
-
 from ..models import Location, Reference
 from ..vntext import clean
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import fastre as re
-
 from ..blocks import Paragraph
 from ..models import Location, Section
 from ..vntext import is_upper_title

@@ -10,7 +10,6 @@ import calendar
 from datetime import date
 
 from .. import fastre as re
-
 from ..models import Recurrence, Timeline
 from ..vntext import clean, fold
 

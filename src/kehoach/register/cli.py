@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, timedelta
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -44,7 +44,7 @@ def _open(db: str, lang: str, create: bool = False):
         raise _fail(exc.message(lang), lang) from None
 
 
-def _emit(text: str | bytes, output: Optional[str], lang: str) -> None:
+def _emit(text: str | bytes, output: str | None, lang: str) -> None:
     from ..outputs import OutputError, write_output
 
     if output is None:
@@ -60,7 +60,7 @@ def _emit(text: str | bytes, output: Optional[str], lang: str) -> None:
         raise _fail(exc.message(lang), lang) from None
 
 
-def _check_fmt(fmt: str, output: Optional[str], lang: str) -> str:
+def _check_fmt(fmt: str, output: str | None, lang: str) -> str:
     from .messages import t
     from .render import FORMATS
 
@@ -72,7 +72,7 @@ def _check_fmt(fmt: str, output: Optional[str], lang: str) -> str:
     return fmt
 
 
-def _day(value: Optional[str], option: str, lang: str) -> date | None:
+def _day(value: str | None, option: str, lang: str) -> date | None:
     from .messages import t
 
     if value is None:
@@ -87,7 +87,7 @@ def _day(value: Optional[str], option: str, lang: str) -> date | None:
 def add_cmd(
     files: list[str] = typer.Argument(..., help="plan files or folders (what `kehoach parse` reads)"),
     db: str = _db_option(),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(120.0, "--timeout", help="seconds per file (0: no limit)"),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="only failures"),
@@ -156,15 +156,15 @@ def add_cmd(
 
 @app.command("due")
 def due_cmd(
-    since: Optional[str] = typer.Option(None, "--from", help="first day (YYYY-MM-DD; default: the 1st of this month)"),
-    until: Optional[str] = typer.Option(None, "--to", help="last day (YYYY-MM-DD; default: the end of this month)"),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="only tasks of this unit (matched by its key: "
+    since: str | None = typer.Option(None, "--from", help="first day (YYYY-MM-DD; default: the 1st of this month)"),
+    until: str | None = typer.Option(None, "--to", help="last day (YYYY-MM-DD; default: the end of this month)"),
+    unit: str | None = typer.Option(None, "--unit", "-u", help="only tasks of this unit (matched by its key: "
                                        "tone placement, case, spelling variants)"),
     role: str = typer.Option("any", "--role", help="with --unit: lead, support or any"),
     overdue: bool = typer.Option(False, "--overdue", help="only what fell due before today and is not done "
                                  "(without --from: since the beginning)"),
-    today: Optional[str] = typer.Option(None, "--today", hidden=True, help="the day taken as today (tests)"),
-    db: str = _db_option(), fmt: str = _fmt_option(), output: Optional[str] = _out_option(),
+    today: str | None = typer.Option(None, "--today", hidden=True, help="the day taken as today (tests)"),
+    db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
     lang: str = lang_option("vi"),
 ) -> None:
     """What falls due in a window: one line per occurrence (recurring tasks expanded)."""
@@ -189,7 +189,7 @@ def due_cmd(
     _tasks_out(conn, items, fmt, output, lang, with_due=True)
 
 
-def _tasks_out(conn: Any, items: list[dict[str, Any]], fmt: str, output: Optional[str], lang: str,
+def _tasks_out(conn: Any, items: list[dict[str, Any]], fmt: str, output: str | None, lang: str,
                with_due: bool = False) -> None:
     from . import render
 
@@ -214,7 +214,7 @@ def _tasks_out(conn: Any, items: list[dict[str, Any]], fmt: str, output: Optiona
         _table(items, render.DUE_TABLE if with_due else render.TASK_TABLE, output, lang)
 
 
-def _table(items: list[dict[str, Any]], columns: Any, output: Optional[str], lang: str) -> None:
+def _table(items: list[dict[str, Any]], columns: Any, output: str | None, lang: str) -> None:
     from . import render
     from .messages import t
 
@@ -235,7 +235,7 @@ def _table(items: list[dict[str, Any]], columns: Any, output: Optional[str], lan
     _emit(render.table(items, columns, lang), output, lang)
 
 
-def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: Optional[str], lang: str,
+def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: str | None, lang: str,
               sheet: str) -> None:
     from . import render
 
@@ -250,7 +250,7 @@ def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: Optio
 
 
 @app.command("units")
-def units_cmd(db: str = _db_option(), fmt: str = _fmt_option(), output: Optional[str] = _out_option(),
+def units_cmd(db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
               lang: str = lang_option("vi")) -> None:
     """Workload per unit across the current plans: tasks led, tasks supported, plans."""
     from . import render
@@ -263,7 +263,7 @@ def units_cmd(db: str = _db_option(), fmt: str = _fmt_option(), output: Optional
 
 @app.command("plans")
 def plans_cmd(all_versions: bool = typer.Option(False, "--all", help="every version, not only the current one"),
-              db: str = _db_option(), fmt: str = _fmt_option(), output: Optional[str] = _out_option(),
+              db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
               lang: str = lang_option("vi")) -> None:
     """The plans in the register (the Id is the document's, shared by its versions)."""
     from . import render
@@ -276,7 +276,7 @@ def plans_cmd(all_versions: bool = typer.Option(False, "--all", help="every vers
 
 @app.command("search")
 def search_cmd(text: str = typer.Argument(..., help="words to find in the tasks (diacritics, case ignored)"),
-               db: str = _db_option(), fmt: str = _fmt_option(), output: Optional[str] = _out_option(),
+               db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
                lang: str = lang_option("vi")) -> None:
     """Tasks of the current plans whose content holds TEXT."""
     from .queries import search
@@ -319,8 +319,8 @@ def import_cmd(workbook: str = typer.Argument(..., help="a workbook from `regist
 
 @app.command("show")
 def show_cmd(document: int = typer.Argument(..., help="the plan's Id (see `register plans`)"),
-             version: Optional[int] = typer.Option(None, "--version", help="that version (default: the current one)"),
-             db: str = _db_option(), output: Optional[str] = _out_option(), lang: str = lang_option("vi")) -> None:
+             version: int | None = typer.Option(None, "--version", help="that version (default: the current one)"),
+             db: str = _db_option(), output: str | None = _out_option(), lang: str = lang_option("vi")) -> None:
     """The stored JSON of a plan's version, as `parse` wrote it."""
     from .messages import t
     from .queries import plan_json

@@ -7,9 +7,9 @@ transaction (taken before any read it depends on), so two `register add` at once
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 DEFAULT_DB = "register.sqlite"
 BUSY_TIMEOUT_MS = 60_000

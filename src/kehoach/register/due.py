@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, Iterator
+from typing import Any
 
 
 def _day(value: str | None) -> date | None:
@@ -73,7 +74,8 @@ def occurrences(timeline: dict[str, Any] | None, since: date | None = None,
             if since is None or day >= since:
                 out.append(day)
         return out
-    day = end or start
-    if (since and day < since) or (until and day > until):
+    only = end or start
+    assert only is not None           # one of them is set (returned above otherwise)
+    if (since and only < since) or (until and only > until):
         return []
-    return [day]
+    return [only]

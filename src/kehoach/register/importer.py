@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, st
         identifier = wb.properties.identifier or ""
         origin = identifier[len(ORIGIN_PREFIX):] if identifier.startswith(ORIGIN_PREFIX) else None
         ws = wb[TASK_SHEET] if TASK_SHEET in wb.sheetnames else wb.active
+        if ws is None:                  # no sheet at all: reported as before, one line
+            raise AttributeError("the workbook has no active sheet")
         rows = ws.iter_rows(values_only=True)
         header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
         body = list(rows)
@@ -48,7 +50,7 @@ def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, st
     col = {name: header.index(name) for name in (REF_HEADER, STATUS_HEADER, DONE_HEADER, NOTE_HEADER) if name in header}
     out = []
     for number, values in enumerate(body, start=2):
-        def cell(name: str) -> Any:
+        def cell(name: str, values: tuple[Any, ...] = values) -> Any:
             i = col.get(name)
             return values[i] if i is not None and i < len(values) else None
         ref = cell(REF_HEADER)
@@ -99,17 +101,17 @@ def import_statuses(conn: sqlite3.Connection, path: str | Path) -> Imported:
     foreign = [ref for _, ref, *_ in rows if ref not in known]
     if foreign:
         raise RegisterError("reg_import_foreign", path=str(path), count=len(foreign), example=foreign[0])
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     updated = kept = 0
     with transaction(conn):
         for _, ref, status, done_on, note in rows:
             document, task_id = ref.split(":", 1)
             old = conn.execute("SELECT status, done_on, note FROM statuses WHERE document_id = ? AND task_id = ?",
                                (int(document), task_id)).fetchone()
-            new = (status, done_on, note)
+            new: tuple[str | None, ...] = (status, done_on, note)
             if old:
-                kept += sum(1 for n, o in zip(new, old) if n is None and o is not None)
-                new = tuple(n if n is not None else o for n, o in zip(new, old))
+                kept += sum(1 for n, o in zip(new, old, strict=True) if n is None and o is not None)
+                new = tuple(n if n is not None else o for n, o in zip(new, old, strict=True))
                 if tuple(old) == new:
                     continue
             elif new == (None, None, None):

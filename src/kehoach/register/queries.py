@@ -58,7 +58,8 @@ def due(conn: sqlite3.Connection, since: date | None, until: date | None, *, uni
     """One item per occurrence falling due in [since, until]: the task as `parse` writes it,
     `due`, `plan` {path, number, title}, `ref` and `status`. `overdue`: only occurrences before
     `today` whose task is not marked done."""
-    where, params = "", ()
+    where = ""
+    params: tuple[str, ...] = ()
     if since:
         where += ' AND COALESCE(t."end", t.start) >= ?'
         params += (since.isoformat(),)

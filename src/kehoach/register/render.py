@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..export.csv_out import COLUMNS as TASK_CSV_COLUMNS
 from ..export.csv_out import task_row
@@ -100,7 +101,7 @@ def rows_xlsx(items: list[dict[str, Any]], sheet: str) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]              # a new workbook's one (active) sheet
     ws.title = sheet
     if items:
         ws.append(list(items[0]))

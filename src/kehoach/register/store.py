@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..models import Plan
 from ..plan.units import unit_key
@@ -77,6 +77,7 @@ def add_plan(conn: sqlite3.Connection, plan: Plan, path: str | None = None) -> A
         if document_id is None:
             document_id = conn.execute("INSERT INTO documents (issuer_key, number_key, title_key) VALUES (?, ?, ?)",
                                        (issuer, number, title)).lastrowid
+            assert document_id is not None          # an INSERT sets lastrowid
             status = "added"
         else:           # the newest non-empty facts: a draft that got its number keeps its versions
             conn.execute("UPDATE documents SET number_key = CASE WHEN ? = '' THEN number_key ELSE ? END, "
@@ -96,12 +97,13 @@ def add_plan(conn: sqlite3.Connection, plan: Plan, path: str | None = None) -> A
 def _insert_plan(conn: sqlite3.Connection, plan: Plan, path: str, document_id: int, version: int,
                  fingerprint: str) -> int:
     h = plan.header
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     plan_id = conn.execute(
         "INSERT INTO plans (document_id, version, current, path, number, title, issuer, date, document_type, "
         "digest, added_at, plan_json) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (document_id, version, path, h.number or h.number_raw, h.title, h.issuer, h.date or h.date_partial,
          plan.document_type, fingerprint, now, plan.model_dump_json())).lastrowid
+    assert plan_id is not None                      # an INSERT sets lastrowid
     tasks, units = [], []
     for seq, task in enumerate(plan.tasks):
         tl = task.timeline

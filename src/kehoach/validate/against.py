@@ -48,7 +48,7 @@ def check_job(source: batch.Source, options: CheckOptions) -> tuple[list[Finding
 
 
 def build_index(others: list[batch.Source], *, ocr: bool, jobs: int | None, timeout: float | None,
-                lang: str) -> tuple[Index | None, list[tuple[str, str]], bool]:
+                lang: str) -> tuple[Index, list[tuple[str, str]], bool]:
     """(index, [(name, error)] of the OTHER files that could not be read, interrupted)."""
     outcome = batch.run(others, units_job, UnitsOptions(ocr), jobs=jobs, timeout=timeout, lang=lang)
     units = [o.value for o in outcome.done if o.ok]

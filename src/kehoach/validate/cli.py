@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
-
-from typing import TYPE_CHECKING
 
 from ..defaults import DEFAULT_TIMEOUT, STDIN
 from ..i18n import t
@@ -25,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Finding
     from .catalog import RuleInfo
     from .config import Config
+    from .report import FileResult
 
 
 
@@ -126,12 +126,13 @@ def validate_cmd(
     raise typer.Exit(code)
 
 
-def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeout):
+def _against(sources: list[batch.Source], against: list[str], config: Config, ocr: bool, jobs: int | None,
+             timeout: float) -> tuple[list[FileResult], batch.BatchResult, list[str]]:
     """`--against`: index the other plans, validate the inputs, add the copies found."""
     from .. import batch
-    from .report import FileResult
     from .against import CheckOptions, build_index, check_job, copy_findings
     from .engine import _sort_key
+    from .report import FileResult
 
     try:
         others = batch.discover(against, documents_only=True)
@@ -142,8 +143,8 @@ def _against(sources, against: list[str], config: Config, ocr: bool, jobs, timeo
         raise typer.Exit(130)
     outcome = batch.run(sources, check_job, CheckOptions(config, ocr), jobs=jobs, timeout=timeout or None,
                         lang=config.lang)
-    results = []
-    for src, done in zip(sources, outcome.outcomes):
+    results: list[FileResult] = []
+    for src, done in zip(sources, outcome.outcomes, strict=True):
         if done is None:
             continue
         findings = []
@@ -160,7 +161,7 @@ def rules_cmd(
     lang: str = lang_option("vi", help="language: vi, en"),
 ) -> None:
     """List the validator's rules (code, default severity, summary), or document one."""
-    from .catalog import all_rules, get_rule      # the metadata alone: no rule module is imported
+    from .catalog import all_rules, get_rule  # the metadata alone: no rule module is imported
 
     if name:
         found = get_rule(name)

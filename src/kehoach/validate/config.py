@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..i18n import LANGS
 from .catalog import RANK
-from .catalog import expand as known    # checking a selector needs the metadata, not the rule modules
+from .catalog import expand as known  # checking a selector needs the metadata, not the rule modules
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Severity

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-
 from ..models import Finding, Location, Severity
 from .catalog import RANK, SEVERITIES, RuleInfo, find, select  # noqa: F401  (RANK, SEVERITIES: read from here too)
 

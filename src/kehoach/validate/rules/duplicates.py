@@ -18,17 +18,19 @@ checklist appendix) — the last is still reported, at `info`.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol
 
 import regex as re
 
 from ...blocks import Paragraph
-from ...models import Location, Plan, Severity
-from ...plan.prose import FIELD_RE as _TASK_FIELD   # the parser's own task-field labels (one list)
+from ...models import Finding, Location, Plan, Severity
+from ...plan.prose import FIELD_RE as _TASK_FIELD  # the parser's own task-field labels (one list)
 from ...vntext import is_upper_title, key
 from ..config import Config
-from ..registry import rule
+from ..registry import Rule, rule
 from ..util import describe, describe_range, excerpt, location, paragraphs
 
 MIN_CHARS = 60        # a paragraph shorter than this (normalised) is "short"
@@ -163,7 +165,18 @@ def _running_heads(paras: list[_Para]) -> None:
                 p.strong = False
 
 
-def _match(a: _Para, b: _Para) -> tuple[str, float] | None:
+class _Comparable(Protocol):
+    """What `_match` reads: a paragraph here, a `copies.Unit` of another plan there."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def strong(self) -> bool: ...
+    @property
+    def tokens(self) -> frozenset[str]: ...
+
+
+def _match(a: _Comparable, b: _Comparable) -> tuple[str, float] | None:
     """How paragraph b repeats paragraph a: exact, contained, contains, near — or None."""
     if a.key == b.key:
         return "exact", 1.0
@@ -366,7 +379,7 @@ def _related(paras: list[_Para], run: Repeat, lang: str) -> list[dict]:
     return out
 
 
-def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
+def _findings(rule_obj: Rule, plan: Plan, config: Config, certain: bool) -> Iterator[Finding]:
     paras, runs = find_repeats(plan)
     for run in runs:
         severity = _verdict(paras, run)
@@ -403,7 +416,7 @@ def _findings(rule_obj, plan: Plan, config: Config, certain: bool):
       near-duplicate-paragraph. Nội dung phần thân được nhắc lại trong phụ lục (danh mục kiểm tra,
       đề cương báo cáo) chỉ được báo ở mức `info`.
       """)
-def duplicate_paragraph(plan: Plan, config: Config):
+def duplicate_paragraph(plan: Plan, config: Config) -> Iterator[Finding]:
     """duplicate-paragraph (KH101, warning): a paragraph or a run of paragraphs is repeated.
 
     A long paragraph (at least 60 characters and 8 words) that repeats an earlier one word
@@ -436,13 +449,13 @@ def duplicate_paragraph(plan: Plan, config: Config):
 
         2. Yêu cầu
 
-        - Bảo đảm công khai, minh bạch các thông tin về thủ tục hành chính nhằm tạo điều kiện cho cá nhân, tổ chức tiếp cận.
+        - Bảo đảm công khai, minh bạch thông tin về thủ tục hành chính nhằm tạo điều kiện cho cá nhân, tổ chức tiếp cận.
 
         3. Đối tượng
 
         Đối tượng là cán bộ, công chức, viên chức làm trong cơ quan nhà nước, các đơn vị sự nghiệp công lập và Nhân dân.
 
-        - Bảo đảm công khai, minh bạch các thông tin về thủ tục hành chính nhằm tạo điều kiện cho cá nhân, tổ chức tiếp cận.
+        - Bảo đảm công khai, minh bạch thông tin về thủ tục hành chính nhằm tạo điều kiện cho cá nhân, tổ chức tiếp cận.
 
         3. Đối tượng
 
@@ -460,7 +473,7 @@ def duplicate_paragraph(plan: Plan, config: Config):
       nhiệm vụ được cố ý viết song song. Công cụ không phân biệt được nên chỉ báo ở mức `info`; một
       chuỗi nhiều đoạn như vậy, hoặc một đoạn lặp nguyên văn, thuộc quy tắc duplicate-paragraph.
       """)
-def near_duplicate_paragraph(plan: Plan, config: Config):
+def near_duplicate_paragraph(plan: Plan, config: Config) -> Iterator[Finding]:
     """near-duplicate-paragraph (KH102, info): a long paragraph is ≥ 90 % the same as another.
 
     Two long paragraphs that differ in a few words may be a copy edited in one place only,
@@ -469,14 +482,14 @@ def near_duplicate_paragraph(plan: Plan, config: Config):
 
     PASS::
 
-        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa của huyện và các xã, thị trấn.
+        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa huyện và các xã, thị trấn.
 
         - Tuyên truyền về dịch vụ công trực tuyến, thanh toán trực tuyến qua Cổng dịch vụ công quốc gia.
 
     FAIL::
 
-        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa của huyện và các xã, thị trấn năm 2024.
+        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa huyện và các xã, thị trấn năm 2024.
 
-        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa của huyện và các xã, phường năm 2024.
+        - Tuyên truyền về kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa huyện và các xã, phường năm 2024.
     """
     yield from _findings(near_duplicate_paragraph, plan, config, certain=False)
