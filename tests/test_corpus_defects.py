@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import needs
-
 from kehoach import api
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from .. import fastre as re
-
 from ..blocks import Paragraph
 from ..models import Task
 from ..vntext import clean, key

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import fastre as re
-
 from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key

@@ -7,7 +7,6 @@ HĐND&UBND", "Văn phòng HĐND và UBND") so units group and near-misses can be
 from __future__ import annotations
 
 from .. import fastre as re
-
 from ..models import Unit
 from ..vntext import clean, key
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-
-from typing import TYPE_CHECKING
 
 from ..defaults import DEFAULT_TIMEOUT
 from ..i18n import t

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ... import fastre as re
-
 from ...blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ...errors import KehoachError
 from ...vntext import clean
@@ -103,21 +102,22 @@ def parse(path: str | Path, **_options: object) -> Document:
     text, encoding_notes = text_encoding.decode(data, str(path))
     from ... import legacy
 
-    converted = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
-    kind = "converted" if converted else legacy.detect_encoding(text)   # one look at the whole text
+    legacy_text = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
+    kind = "converted" if legacy_text else legacy.detect_encoding(text)   # one look at the whole text
     unsure: list[str] = []
-    if converted:
-        text = converted[0]
+    repaired = ""                                    # the kind of repair, noted below
+    if legacy_text:
+        text, repaired = legacy_text
     elif kind == "garbled":                        # pasted from a PDF with a broken font map
         result = legacy.repair(text.split("\n"))
         if result.kind:
-            text, converted = "\n".join(result.lines), (None, result.kind)
+            text, repaired = "\n".join(result.lines), result.kind
             unsure = [f"text: {n}" for n in result.uncertain_notes(lambda i: f"line {i + 1}")]
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     doc = parse_string(text, source=SourceInfo(path=str(path), format=fmt))
     doc.source.notes.extend(encoding_notes)
-    if converted:
-        doc.source.notes.append(f"repaired:{converted[1]}")
+    if repaired:
+        doc.source.notes.append(f"repaired:{repaired}")
         doc.source.notes.extend(unsure)
     elif kind in ("tcvn3", "vni"):                 # legacy lines inside Unicode text
         legacy.repair_document(doc)
@@ -195,9 +195,7 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             flush_para()
             seen_type = True
         para_lines.append((items[i][0], stripped, heading, bold))
-        if heading is not None or type_line:
-            flush_para()
-        elif not hard_break and i + 1 < len(lines) and _LIST_START.match(strip_markdown(lines[i + 1])[0]):
+        if heading is not None or type_line or not hard_break and i + 1 < len(lines) and _LIST_START.match(strip_markdown(lines[i + 1])[0]):
             flush_para()
         i += 1
     flush_para()

@@ -46,9 +46,9 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
                 data = data[len(bom):]
                 break
             return _unicode(data[len(bom):], codec, path, notes, ""), notes
-    codec = sniff_wide(data[:_SAMPLE])
-    if codec:
-        return _unicode(data, codec, path, notes, "NUL-byte pattern, no byte-order mark"), notes
+    wide = sniff_wide(data[:_SAMPLE])
+    if wide:
+        return _unicode(data, wide, path, notes, "NUL-byte pattern, no byte-order mark"), notes
     data = _drop_stray_controls(data, path, notes)
     try:
         return data.decode("utf-8"), notes

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 
 from ... import fastre as re
-
 from ...blocks import Cell, Provenance, Row, Table
 from ...vntext import clean
 
@@ -33,7 +32,7 @@ def _pieces(line: str) -> list[tuple[int, int, str]]:
 
 def _header(lines: list[str], i: int) -> tuple[list[tuple[int, int, str]], int] | None:
     """Columns (start, end, name) of a table header starting at line i, and the line after it."""
-    from ...plan.columns import header_roles   # plan vocabulary; imported late (parsers load first)
+    from ...plan.columns import header_roles  # plan vocabulary; imported late (parsers load first)
 
     block: list[str] = []
     k = i

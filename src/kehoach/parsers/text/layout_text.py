@@ -8,7 +8,6 @@ two-column zones column by column (left first), as the other parsers do for layo
 from __future__ import annotations
 
 from ... import fastre as re
-
 from ...blocks import Paragraph, Provenance, Table
 from ...vntext import clean, is_upper_title
 from .layout_table import read_layout_table

@@ -16,7 +16,6 @@ warts the plain-text reader must undo before it groups lines into paragraphs:
 from __future__ import annotations
 
 from ... import fastre as re
-
 from ...blocks import Paragraph, Provenance
 from ...vntext import clean
 
