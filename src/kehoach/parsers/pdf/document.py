@@ -100,7 +100,7 @@ def parse(path: str | Path, **options: object) -> Document:
 
 def _ocr(path: Path, **options: object) -> Document:
     try:
-        from .. import ocr   # written separately; imported only when asked for
+        from .. import ocr  # written separately; imported only when asked for
     except ModuleNotFoundError as exc:
         raise KehoachError(str(path), "ocr_failed", page="-", error=f"OCR module unavailable: {exc.name}") from None
     return ocr.ocr_pdf(path, **options)

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections.abc import Iterator
 from ctypes import byref, c_double, c_float, c_int, c_uint, c_void_p
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .. import limits
 

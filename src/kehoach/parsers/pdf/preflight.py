@@ -18,9 +18,9 @@ operators: that is the slow part of pdfminer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex as re
-from pathlib import Path
 
 from .. import limits
 from . import pdfminer_limits as pdf_limits

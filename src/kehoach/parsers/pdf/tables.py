@@ -243,7 +243,7 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
         else:
             paras.append([ln])
     total = sum(len(ln.text) for ln in lines) or 1
-    from .paragraphs import join_lines   # local import: layout imports nothing from here
+    from .paragraphs import join_lines  # local import: layout imports nothing from here
 
     last = lines[-1]
     return FragCell(
