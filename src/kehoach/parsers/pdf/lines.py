@@ -318,7 +318,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
     for ch in chars:
         size_key = round(ch.get("size", 0.0) * 2) / 2
         sizes[size_key] = sizes.get(size_key, 0) + 1
-    main = max(sizes, key=sizes.get)
+    main = max(sizes, key=sizes.__getitem__)
     baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
     parts: list[str] = []
     length = 0
@@ -365,7 +365,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         size=main,
         bold=bold / letters if letters else 0.0,
         italic=italic / letters if letters else 0.0,
-        font=base_font(max(fonts, key=fonts.get)),
+        font=base_font(max(fonts, key=fonts.__getitem__)),
         first_word_w=first_word_end - x0,
         nchars=len(chars),
         refs=refs,
