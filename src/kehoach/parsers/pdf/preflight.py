@@ -221,7 +221,9 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
             return None
         widths = get_widths(list_value(dfont.get("W", [])))
         default = num_value(dfont.get("DW", 1000))
-        text_of = umap.get
+
+        def text_of(cid: int) -> str | None:
+            return umap.get(cid)
     else:
         desc = resolve1(spec.get("FontDescriptor"))
         if not isinstance(desc, dict) or "Widths" not in spec:

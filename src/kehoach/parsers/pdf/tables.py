@@ -150,7 +150,8 @@ def find_tables_in(lines: list[dict], rects: list[dict], curves: list[dict], bbo
     from pdfplumber.table import TableFinder
 
     rects = [r for r in rects if not _invisible(r)]
-    return _real_tables(TableFinder(_Edges(lines, rects, curves, bbox), TABLE_SETTINGS).tables)
+    edges = _Edges(lines, rects, curves, bbox)   # stands in for a pdfplumber Page (duck-typed)
+    return _real_tables(TableFinder(edges, TABLE_SETTINGS).tables)  # type: ignore[arg-type]
 
 
 def read_table(tb, chars: list[dict], page: int, page_width: float, stats=None) -> TableFrag:
