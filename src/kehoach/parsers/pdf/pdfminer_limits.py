@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import logging
 import zlib as _zlib
-from typing import Any
 from types import SimpleNamespace
+from typing import Any
 
 from .. import limits
 
