@@ -30,11 +30,11 @@ from lxml import etree
 from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
 from ...errors import KehoachError
 from . import container as docx_container
+from .numbering import Numbering
 from .styles import Styles, find2
 from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .tabs import regroup
 from .text import ParaText, Reader, sdt_content
-from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -304,7 +304,8 @@ def _app_pages(document) -> int | None:
     if app is None:
         return None
     for el in app.iter():
-        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit() \
-                and len(el.text.strip()) <= 5:       # a page count, not a number made to be huge
-            return int(el.text.strip()) or None
+        text = (el.text or "").strip()
+        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and text.isdigit() \
+                and len(text) <= 5:       # a page count, not a number made to be huge
+            return int(text) or None
     return None

@@ -206,9 +206,9 @@ class Numbering:
             if aid is None:
                 continue
             self._abstract[aid] = {lvl.ilvl: lvl for lvl in map(Level.from_xml, absn.findall(W + "lvl"))}
-            link = absn.find(W + "numStyleLink")
-            if link is not None and _val(link):
-                self._abstract_link[aid] = _val(link)
+            link_style = _val(absn.find(W + "numStyleLink"))
+            if link_style:
+                self._abstract_link[aid] = link_style
         for num in numbering.iter(W + "num"):
             nid = num.get(W + "numId")
             aref = num.find(W + "abstractNumId")

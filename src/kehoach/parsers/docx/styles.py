@@ -50,8 +50,9 @@ class Styles:
         if theme is not None:
             for kind in ("major", "minor"):
                 latin = theme.find(f".//{A}{kind}Font/{A}latin")
-                if latin is not None and latin.get("typeface"):
-                    self._theme_fonts[kind] = latin.get("typeface")
+                typeface = latin.get("typeface") if latin is not None else None
+                if typeface:
+                    self._theme_fonts[kind] = typeface
         if styles is None:
             return
         for style in styles.iter(W + "style"):
@@ -106,9 +107,8 @@ class Styles:
             elif tag == _SZ:
                 if sz is None:
                     sz = child
-            elif tag == _VANISH:
-                if vanish is None:
-                    vanish = child
+            elif tag == _VANISH and vanish is None:
+                vanish = child
         size = None
         if sz is not None:
             val = sz.get(_VAL) or ""
@@ -124,10 +124,11 @@ class Styles:
             layers = [style.find(W + "rPr") for style in self.chain(char_style or self.default_char)]
             layers += [style.find(W + "rPr") for style in self.chain(para_style or self.default_para)]
             layers.append(self._defaults_rpr)
-            cached = [None] * 5
+            props: list = [None] * 5   # bold, italic, font, size, hidden: mixed types
             for layer in layers:
-                if layer is not None:
-                    cached = [c if c is not None else v for c, v in zip(cached, self._layer_props(layer))]
+                if layer is not None:   # both lists are the five properties
+                    props = [c if c is not None else v for c, v in zip(props, self._layer_props(layer), strict=True)]
+            cached = props
             self._cache[key] = cached
         return cached  # type: ignore[return-value]
 
@@ -139,7 +140,7 @@ class Styles:
             char_style = rstyle.get(W + "val") if rstyle is not None else None
         props = self._style_props(char_style, para_style)
         if rpr is not None and len(rpr):
-            props = [d if d is not None else v for d, v in zip(self._layer_props(rpr), props)]
+            props = [d if d is not None else v for d, v in zip(self._layer_props(rpr), props, strict=True)]
         bold, italic, font, size, hidden = props
         return bool(bold), bool(italic), font, size, bool(hidden)
 
@@ -201,8 +202,9 @@ class Styles:
         if by_name is not None:
             return by_name
         ol = self._ppr_value(ppr, style_id, "outlineLvl")
-        if ol is not None and (ol.get(W + "val") or "").isdigit() and len(ol.get(W + "val")) <= 2:
-            level = int(ol.get(W + "val"))
+        val = (ol.get(W + "val") or "") if ol is not None else ""
+        if val.isdigit() and len(val) <= 2:
+            level = int(val)
             return level + 1 if level < 9 else None
         return None
 

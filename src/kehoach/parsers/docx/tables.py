@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ... import fastre as re
 from lxml import etree
 
+from ... import fastre as re
 from ...blocks import Cell, Paragraph, Provenance, Row, Table
 from ...vntext import fold
 from .. import limits
@@ -227,8 +227,9 @@ def is_layout(table: RawTable) -> bool:
     """True for the header/signature layout tables: small, not a task table, header-like.
 
     A row of column titles makes a task table. Otherwise the motto or "Nơi nhận" make a
-    layout table (even a long one: a row per recipient); a borderless small table is one too when it holds a number line, a
-    place-date line or a signer's "TM."/"KT." line, or when it is tiny (≤ 4 rows, ≤ 3 columns).
+    layout table (even a long one: a row per recipient); a borderless small table is one too
+    when it holds a number line, a place-date line or a signer's "TM."/"KT." line, or when it is
+    tiny (≤ 4 rows, ≤ 3 columns).
     """
     if not table.rows or table.grid > 4 or has_title_row(table):
         return False

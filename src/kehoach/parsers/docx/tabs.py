@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ... import fastre as re
-
 from ...blocks import Block, Paragraph, Provenance
 from ...vntext import clean, fold
 
@@ -64,8 +63,10 @@ def regroup(blocks: list[Block], columns: dict[int, Columns]) -> list[Block]:
             continue
         group: list[tuple[Paragraph, Columns]] = []
         j = i
-        while j < len(blocks) and isinstance(blocks[j], Paragraph):
+        while j < len(blocks):
             p = blocks[j]
+            if not isinstance(p, Paragraph):
+                break
             c = columns.get(id(p))
             if c is None and not (group and _list_item(p)):   # a left-only list item continues "Nơi nhận"
                 break

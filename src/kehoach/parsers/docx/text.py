@@ -4,8 +4,8 @@
 fields and tracked insertions. This reader walks the XML instead:
 
 - included: runs, w:hyperlink, w:ins / w:moveTo (tracked insertions), w:sdt (run-level
-  content controls, unless showing their placeholder prompt), w:fldSimple and the *result* runs of complex fields (between
-  `separate` and `end`), w:smartTag, w:customXml, math text;
+  content controls, unless showing their placeholder prompt), w:fldSimple and the *result* runs
+  of complex fields (between `separate` and `end`), w:smartTag, w:customXml, math text;
 - excluded: w:del / w:delText / w:moveFrom (tracked deletions; a deleted paragraph mark
   joins the paragraph to the next one, as in the accepted text), field instructions
   (w:instrText), hidden runs (w:vanish), footnote reference marks (the notes they point
@@ -23,13 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ... import fastre as re
 from lxml import etree
 
+from ... import fastre as re
 from ...vntext import clean, nfc
+from .numbering import Label, Numbering
 from .styles import Styles, on
 from .tabs import split_columns
-from .numbering import Label, Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -158,7 +158,8 @@ class Reader:
         mark_rpr = ppr.find(W + "rPr") if ppr is not None else None
         # a tracked deletion of the paragraph mark joins this text to the next paragraph,
         # which keeps its own properties (and number)
-        joins_next = mark_rpr is not None and mark_rpr.find(W + "del") is not None and _next_paragraph(p) is not None
+        nxt = _next_paragraph(p) if mark_rpr is not None and mark_rpr.find(W + "del") is not None else None
+        joins_next = nxt is not None
         label = self.numbering.label(p) if numbered and not joins_next else None
         if label is not None and mark_rpr is not None and on(mark_rpr.find(W + "vanish")):
             label = None
@@ -167,8 +168,8 @@ class Reader:
             b.lines = self._carry[1]
         self._carry = None
         self._walk(p, b, style_id)
-        if joins_next:
-            self._carry = (_next_paragraph(p), b.lines)
+        if nxt is not None:
+            self._carry = (nxt, b.lines)
             b.lines = [[]]
         lines = [clean(piece) for parts in b.lines for piece in _SPACED_ITEM.split("".join(parts))]
         raw = nfc("\n".join("".join(parts) for parts in b.lines)).strip()

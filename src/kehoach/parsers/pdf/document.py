@@ -100,10 +100,11 @@ def parse(path: str | Path, **options: object) -> Document:
 
 def _ocr(path: Path, **options: object) -> Document:
     try:
-        from .. import ocr   # written separately; imported only when asked for
+        from .. import ocr  # written separately; imported only when asked for
     except ModuleNotFoundError as exc:
         raise KehoachError(str(path), "ocr_failed", page="-", error=f"OCR module unavailable: {exc.name}") from None
-    return ocr.ocr_pdf(path, **options)
+    # the parse options pass through unchecked: pages/ocr_lang are typed by ocr_pdf
+    return ocr.ocr_pdf(path, **options)  # type: ignore[arg-type]
 
 def _with_ocr_pages(path: Path, blocks: list, image_pages: list[int], notes: list[str],
                     options: dict) -> list:

@@ -10,8 +10,8 @@ inferred from gaps when the PDF has no space glyphs.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import regex as re
 
@@ -134,7 +134,7 @@ class CharStats:
     fonts: dict[tuple[str, float], int] = field(default_factory=dict)
     body_fonts: dict[tuple[str, float], int] = field(default_factory=dict)   # text outside tables
 
-    def count_body(self, lines: "list[Line]") -> None:
+    def count_body(self, lines: list[Line]) -> None:
         for ln in lines:
             for seg in ln.segs:
                 key = (seg.font, round(seg.size * 2) / 2)
@@ -281,7 +281,7 @@ def _attach_marks(clusters: list[list[dict]], marks: list[dict], stats: CharStat
 
 
 def _space_index(spaces: list[dict]) -> list[tuple[float, float, float]]:
-    return sorted(((s["x0"], s["top"], s["bottom"]) for s in spaces))
+    return sorted((s["x0"], s["top"], s["bottom"]) for s in spaces)
 
 
 def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict) -> bool:
@@ -318,7 +318,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
     for ch in chars:
         size_key = round(ch.get("size", 0.0) * 2) / 2
         sizes[size_key] = sizes.get(size_key, 0) + 1
-    main = max(sizes, key=sizes.get)
+    main = max(sizes, key=sizes.__getitem__)
     baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
     parts: list[str] = []
     length = 0
@@ -365,7 +365,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         size=main,
         bold=bold / letters if letters else 0.0,
         italic=italic / letters if letters else 0.0,
-        font=base_font(max(fonts, key=fonts.get)),
+        font=base_font(max(fonts, key=fonts.__getitem__)),
         first_word_w=first_word_end - x0,
         nchars=len(chars),
         refs=refs,

@@ -8,6 +8,8 @@ joins the lines (`join_lines`) keeping only the hard breaks and sets bold/italic
 """
 from __future__ import annotations
 
+from typing import Literal
+
 import regex as re
 
 from ...blocks import Paragraph, Provenance
@@ -146,7 +148,7 @@ def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None 
         prov=Provenance(line=group[0].index, page=group[0].page, source="pdf"),
     )
 
-def _align(group: list[Line], g: PageGeom | None) -> str | None:
+def _align(group: list[Line], g: PageGeom | None) -> Literal["left", "center", "right", "justify"] | None:
     if g is None:
         return None
     if all(_centered(ln, g) for ln in group) or (

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections.abc import Callable, Iterator
 from ctypes import byref, c_double, c_float, c_int, c_uint, c_void_p
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 from .. import limits
 
@@ -45,7 +46,7 @@ class RawPage:
 
 
 _lib = None
-_F: dict[str, object] = {}
+_F: dict[str, Callable[..., Any]] = {}   # ctypes functions, typed by _SIGNATURES
 
 # (name, restype, argtypes): private bindings with plain c_void_p handles (no pointer objects
 # built per call), leaving pypdfium2's own bindings as they are
@@ -96,7 +97,7 @@ class _RectF(ctypes.Structure):
     _fields_ = [("left", c_float), ("top", c_float), ("right", c_float), ("bottom", c_float)]
 
 
-def _bind() -> dict[str, object]:
+def _bind() -> dict[str, Callable[..., Any]]:
     global _lib
     if _F:
         return _F
@@ -111,7 +112,7 @@ def _bind() -> dict[str, object]:
     return _F
 
 
-def _handle(obj: object) -> int:
+def _handle(obj: Any) -> int:   # a ctypes pointer from pypdfium2 (untyped)
     return ctypes.cast(obj, c_void_p).value or 0
 
 
@@ -151,10 +152,8 @@ def _read(number: int, page: int, tp: int, glyph_limit: int, graphics_limit: int
     box = [c_float() for _ in range(4)]
     F["FPDFPage_GetMediaBox"](page, *map(byref, box))
     media = tuple(v.value for v in box)
-    if not F["FPDFPage_GetCropBox"](page, *map(byref, box)):
-        crop = media
-    else:
-        crop = tuple(v.value for v in box)
+    has_crop = F["FPDFPage_GetCropBox"](page, *map(byref, box))
+    crop = tuple(v.value for v in box) if has_crop else media
     if media[0] or media[1] or crop != media:
         raise Unsupported(f"page {number} has an offset or cropped media box")
     width, height = media[2], media[3]
@@ -288,7 +287,7 @@ def _shapes(page: int, raw: RawPage, limit: int) -> None:
                 if count[0] > limit:
                     raise Unsupported(f"page {raw.number}: more than {limit:,} lines and shapes")
             elif kind == _IMAGE:
-                xs, ys = zip(*(_apply(mat, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))))
+                xs, ys = zip(*(_apply(mat, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))), strict=True)
                 raw.image_area += (max(xs) - min(xs)) * (max(ys) - min(ys))
             elif kind == _FORM:
                 walk(F["FPDFFormObj_CountObjects"](obj), lambda j, o=obj: F["FPDFFormObj_GetObject"](o, j), mat)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import zlib as _zlib
 from types import SimpleNamespace
+from typing import Any
 
 from .. import limits
 
@@ -48,7 +49,7 @@ class _BoundedInflater:
     """zlib.decompressobj with a running output budget (max_length: never more than one
     chunk past it)."""
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: Any) -> None:   # zlib.decompressobj's (wbits, ..., zdict)
         self._d = _zlib.decompressobj(*args)
         self._limit = limits.get("PDF_STREAM_BYTES")
         self._out = 0
@@ -64,7 +65,7 @@ class _BoundedInflater:
                 break
         return b"".join(parts)
 
-    def flush(self, *args: object) -> bytes:
+    def flush(self, *args: int) -> bytes:
         piece = self._d.flush(*args)
         self._spend(len(piece))
         return piece
@@ -124,10 +125,10 @@ def install() -> None:
         return
     from pdfminer import converter, pdfinterp, pdftypes
 
-    pdftypes.zlib = _BOUNDED_ZLIB          # type: ignore[attr-defined]
+    pdftypes.zlib = _BOUNDED_ZLIB          # type: ignore[assignment]  # a namespace standing in for zlib
     original = pdfinterp.PDFContentParser.nextobject
 
-    def nextobject(self):                  # type: ignore[no-untyped-def]
+    def nextobject(self):
         if _page.active:
             _page.tokens += 1
             if _page.tokens > _page.limit:
@@ -139,7 +140,7 @@ def install() -> None:
     render_char = converter.PDFLayoutAnalyzer.render_char
     paint_path = converter.PDFLayoutAnalyzer.paint_path
 
-    def counted_char(self, *args, **kwargs):   # type: ignore[no-untyped-def]
+    def counted_char(self, *args, **kwargs):
         if _page.active:
             _page.glyphs += 1
             if _page.glyphs > _page.glyph_limit:
@@ -147,7 +148,7 @@ def install() -> None:
                 raise PageTooComplex(f"more than {_page.glyph_limit:,} glyphs on one page")
         return render_char(self, *args, **kwargs)
 
-    def counted_path(self, *args, **kwargs):   # type: ignore[no-untyped-def]
+    def counted_path(self, *args, **kwargs):
         if _page.active:
             _page.graphics += 1
             if _page.graphics > _page.graphics_limit:

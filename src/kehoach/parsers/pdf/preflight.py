@@ -18,9 +18,9 @@ operators: that is the slow part of pdfminer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex as re
-from pathlib import Path
 
 from .. import limits
 from . import pdfminer_limits as pdf_limits
@@ -221,7 +221,9 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
             return None
         widths = get_widths(list_value(dfont.get("W", [])))
         default = num_value(dfont.get("DW", 1000))
-        text_of = umap.get
+
+        def text_of(cid: int) -> str | None:
+            return umap.get(cid)
     else:
         desc = resolve1(spec.get("FontDescriptor"))
         if not isinstance(desc, dict) or "Widths" not in spec:

@@ -54,7 +54,7 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
         for (obj, i), t in zip(slots, fixed):
             if i < 0:
                 if t != obj.text:     # type: ignore[attr-defined]
-                    obj.refs = []     # type: ignore[attr-defined]   (the marks' offsets no longer hold)
+                    obj.refs = []     # type: ignore[attr-defined]  # the marks' offsets no longer hold
                 obj.text = t          # type: ignore[attr-defined]
             else:
                 obj.lines[i] = t      # type: ignore[attr-defined]

@@ -59,7 +59,8 @@ def with_stamps(chars: list[dict], stamps: list[dict]) -> list[dict]:
 
 def _name(value) -> str:
     from pdfminer.psparser import PSLiteral
-    return value.name if isinstance(value, PSLiteral) else str(value or "")
+    name = value.name if isinstance(value, PSLiteral) else value
+    return name if isinstance(name, str) else str(name or "")
 
 
 def _render(data: dict, page_height: float) -> list[dict]:
@@ -74,7 +75,8 @@ def _render(data: dict, page_height: float) -> list[dict]:
     if not isinstance(ap, PDFStream) or len(rect) != 4:
         return []
     bbox = [float(resolve1(v)) for v in resolve1(ap.get("BBox") or [0, 0, 0, 0])]
-    matrix = tuple(float(resolve1(v)) for v in resolve1(ap.get("Matrix") or (1, 0, 0, 1, 0, 0)))
+    a, b, c, d, e, f = (float(resolve1(v)) for v in resolve1(ap.get("Matrix") or (1, 0, 0, 1, 0, 0)))
+    matrix = (a, b, c, d, e, f)
     corners = [apply_matrix_pt(matrix, (x, y)) for x in (bbox[0], bbox[2]) for y in (bbox[1], bbox[3])]
     bx0, by0 = min(p[0] for p in corners), min(p[1] for p in corners)
     bx1, by1 = max(p[0] for p in corners), max(p[1] for p in corners)
@@ -87,9 +89,9 @@ def _render(data: dict, page_height: float) -> list[dict]:
 
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager)
-    device.begin_page(_Box(rect), (1, 0, 0, 1, 0, 0))
+    device.begin_page(_Box(rect), (1, 0, 0, 1, 0, 0))  # type: ignore[arg-type]  # reads only .mediabox
     PDFPageInterpreter(manager, device).render_contents(resolve1(ap.get("Resources") or {}), [ap], ctm=ctm)
-    device.end_page(None)
+    device.end_page(None)  # type: ignore[arg-type]  # the page argument is unused
 
     chars: list[dict] = []
 

@@ -150,7 +150,8 @@ def find_tables_in(lines: list[dict], rects: list[dict], curves: list[dict], bbo
     from pdfplumber.table import TableFinder
 
     rects = [r for r in rects if not _invisible(r)]
-    return _real_tables(TableFinder(_Edges(lines, rects, curves, bbox), TABLE_SETTINGS).tables)
+    edges = _Edges(lines, rects, curves, bbox)   # stands in for a pdfplumber Page (duck-typed)
+    return _real_tables(TableFinder(edges, TABLE_SETTINGS).tables)  # type: ignore[arg-type]
 
 
 def read_table(tb, chars: list[dict], page: int, page_width: float, stats=None) -> TableFrag:
@@ -243,7 +244,7 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
         else:
             paras.append([ln])
     total = sum(len(ln.text) for ln in lines) or 1
-    from .paragraphs import join_lines   # local import: layout imports nothing from here
+    from .paragraphs import join_lines  # local import: layout imports nothing from here
 
     last = lines[-1]
     return FragCell(
