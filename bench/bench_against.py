@@ -15,6 +15,7 @@ of all of them, its size, the time of one check (a plan's units looked up, its r
 findings made), and the share of pasted blocks found.
 Times are CPU seconds of this process (the machine may be shared).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -104,13 +105,16 @@ def main() -> int:
         b = v % len(base)
         text = variant(base[b][1], rng, vocab, args.near)
         if v % 10 == 0 and v > len(base):
-            o = v - 1 - rng.randrange(len(base) - 1)      # an earlier variant of another base
+            o = v - 1 - rng.randrange(len(base) - 1)  # an earlier variant of another base
             # sentences, not a task's labelled fields ("- Thời gian thực hiện: …"), which repeat by design
-            long_lines = [ln for ln in texts[o][2].split("\n")
-                          if len(ln) > 100 and "\t" not in ln and "|" not in ln and ":" not in ln[:50]]
+            long_lines = [
+                ln
+                for ln in texts[o][2].split("\n")
+                if len(ln) > 100 and "\t" not in ln and "|" not in ln and ":" not in ln[:50]
+            ]
             if len(long_lines) >= 5:
                 at = rng.randrange(len(long_lines) - 4)
-                block = long_lines[at:at + 5]
+                block = long_lines[at : at + 5]
                 lines = text.split("\n")
                 cut = len(lines) // 2
                 text = "\n".join([*lines[:cut], *block, *lines[cut:]])
@@ -128,10 +132,14 @@ def main() -> int:
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n_units = sum(len(u.units) for u in units)
     postings = sum(len(p) for p in index.postings.values())
-    print(f"{len(base)} base plans, {args.plans} variants, {n_units} units; parse + units + fingerprints (in the "
-          f"batch workers for `validate`): {parse_s:.1f} s ({parse_s / args.plans * 1000:.0f} ms/plan)")
-    print(f"index: {index_s:.2f} s to build, {len(index.postings)} fingerprints, {postings} postings, "
-          f"{len(index.formula)} boilerplate fingerprints; peak RSS +{(rss1 - rss0) / 1024:.0f} MB")
+    print(
+        f"{len(base)} base plans, {args.plans} variants, {n_units} units; parse + units + fingerprints (in the "
+        f"batch workers for `validate`): {parse_s:.1f} s ({parse_s / args.plans * 1000:.0f} ms/plan)"
+    )
+    print(
+        f"index: {index_s:.2f} s to build, {len(index.postings)} fingerprints, {postings} postings, "
+        f"{len(index.formula)} boilerplate fingerprints; peak RSS +{(rss1 - rss0) / 1024:.0f} MB"
+    )
     rule = get_rule("copied-from-other-plan")
     config = Config(select=[rule.name])
     checks = sorted(set(list(pasted)[: args.checks // 2] + rng.sample(range(args.plans), args.checks // 2)))
@@ -148,15 +156,25 @@ def main() -> int:
             if best >= 4:
                 found_blocks += 1
             elif args.verbose:
-                print("missed", texts[v][0], "<-", texts[o][0], [(f.related[0]["file"], f.related[0]["units"], f.message) for f in out][:6])
+                print(
+                    "missed",
+                    texts[v][0],
+                    "<-",
+                    texts[o][0],
+                    [(f.related[0]["file"], f.related[0]["units"], f.message) for f in out][:6],
+                )
                 for ln in block:
                     print("   ", ln[:90])
     times.sort()
-    print(f"check: {len(times)} plans against the other {args.plans - 1}: median {times[len(times) // 2] * 1000:.0f} ms, "
-          f"max {times[-1] * 1000:.0f} ms, total {sum(times):.2f} s")
-    print(f"pasted blocks found, from the right plan: {found_any}/{tried} as a run of ≥ 2 units, {found_blocks}/{tried} "
-          f"as one run of ≥ 4 of the 5 lines (a pasted line that reads as a heading or a labelled field in "
-          f"either plan is not a unit)")
+    print(
+        f"check: {len(times)} plans against the other {args.plans - 1}: median {times[len(times) // 2] * 1000:.0f} ms, "
+        f"max {times[-1] * 1000:.0f} ms, total {sum(times):.2f} s"
+    )
+    print(
+        f"pasted blocks found, from the right plan: {found_any}/{tried} as a run of ≥ 2 units, {found_blocks}/{tried} "
+        f"as one run of ≥ 4 of the 5 lines (a pasted line that reads as a heading or a labelled field in "
+        f"either plan is not a unit)"
+    )
     return 0
 
 

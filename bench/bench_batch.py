@@ -18,6 +18,7 @@ fixtures under tests/fixtures, in a temp dir) converted to JSON with --jobs 1..N
 `batch.convert`; prints seconds, docs/s, speed-up over 1 job, peak RSS per worker, and checks
 that the outputs of 1 and 2 jobs are byte-identical.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -108,8 +109,14 @@ def docling(path: Path) -> None:
     _DOCLING.convert(str(path)).document.export_to_markdown()
 
 
-TOOLS: dict[str, Callable[[Path], None]] = {"kehoach": kehoach, "floor_docx": floor_docx, "floor_pdf": floor_pdf,
-                                            "pdfplumber": pdfplumber_text, "markitdown": markitdown, "docling": docling}
+TOOLS: dict[str, Callable[[Path], None]] = {
+    "kehoach": kehoach,
+    "floor_docx": floor_docx,
+    "floor_pdf": floor_pdf,
+    "pdfplumber": pdfplumber_text,
+    "markitdown": markitdown,
+    "docling": docling,
+}
 
 
 def available(name: str) -> bool:
@@ -156,7 +163,7 @@ def pages_of(path: Path) -> int:
 
 
 def best_of(fn: Callable[[Path], None], path: Path, repeat: int) -> float:
-    fn(path)                                  # warm-up: imports, caches
+    fn(path)  # warm-up: imports, caches
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -170,9 +177,11 @@ def peak_rss_mb(tool: str, paths: list[Path]) -> float:
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork+exec, so a child of this (big)
     # process would report this process's peak
     here = str(Path(__file__).parent)
-    code = (f"import sys; sys.path.insert(0, {here!r}); import bench_batch as b; from pathlib import Path\n"
-            f"for p in sys.argv[1:]: b.TOOLS[{tool!r}](Path(p))\n"
-            "from kehoach.batch import _peak_rss_mb; print(_peak_rss_mb())")
+    code = (
+        f"import sys; sys.path.insert(0, {here!r}); import bench_batch as b; from pathlib import Path\n"
+        f"for p in sys.argv[1:]: b.TOOLS[{tool!r}](Path(p))\n"
+        "from kehoach.batch import _peak_rss_mb; print(_peak_rss_mb())"
+    )
     done = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
         return float("nan")
@@ -196,17 +205,25 @@ def part1(repeat: int) -> dict:
             for tool in tools:
                 try:
                     totals[tool] += best_of(TOOLS[tool], path, repeat)
-                except Exception:   # a peer that cannot read a file: counted, not timed
+                except Exception:  # a peer that cannot read a file: counted, not timed
                     failed[tool] = failed.get(tool, 0) + 1
         peaks = {t: peak_rss_mb(t, paths) for t in tools}
         floor = "floor_docx" if kind == "docx" else "floor_pdf"
-        report[kind] = {"files": len(paths), "pages": pages, "seconds": totals, "peak_rss_mb": peaks, "failed": failed,
-                        "ratios": {f"kehoach/{t}": totals["kehoach"] / totals[t] for t in tools if t != "kehoach" and totals[t]}}
+        report[kind] = {
+            "files": len(paths),
+            "pages": pages,
+            "seconds": totals,
+            "peak_rss_mb": peaks,
+            "failed": failed,
+            "ratios": {f"kehoach/{t}": totals["kehoach"] / totals[t] for t in tools if t != "kehoach" and totals[t]},
+        }
         print(f"\n{kind.upper()}: {len(paths)} files, {pages} pages (best of {repeat})")
         print(f"  {'tool':<12}{'total s':>10}{'ms/page':>10}{'peak MB':>10}")
         for t in tools:
-            print(f"  {t:<12}{totals[t]:>10.3f}{1000 * totals[t] / pages:>10.2f}{peaks[t]:>10.0f}"
-                  + (f"   ({failed[t]} files failed)" if t in failed else ""))
+            print(
+                f"  {t:<12}{totals[t]:>10.3f}{1000 * totals[t] / pages:>10.2f}{peaks[t]:>10.0f}"
+                + (f"   ({failed[t]} files failed)" if t in failed else "")
+            )
         for name, ratio in report[kind]["ratios"].items():
             print(f"  {name:<24}{ratio:>6.2f}x")
         if floor in totals:
@@ -221,7 +238,8 @@ def build_corpus(target: Path, docs: int) -> int:
     """Copies of the seed TXT and the DOCX/PDF fixtures, round after round, until >= docs."""
     seeds = sorted(SEEDS.glob("*.txt"))
     fixtures = sorted((FIXTURES / "docx").glob("*.docx")) + sorted(
-        p for p in (FIXTURES / "pdf").glob("*.pdf") if not p.name.endswith((".encrypted.pdf", ".scanned.pdf")))
+        p for p in (FIXTURES / "pdf").glob("*.pdf") if not p.name.endswith((".encrypted.pdf", ".scanned.pdf"))
+    )
     pool = seeds + fixtures
     count = 0
     rnd = 0
@@ -252,7 +270,7 @@ def free_cpus(jobs: int) -> float:
     _burn(n)
     one = time.perf_counter() - start
     with mp.get_context("spawn").Pool(jobs) as pool:
-        pool.map(_burn, [n // 100] * jobs)          # start-up outside the timing
+        pool.map(_burn, [n // 100] * jobs)  # start-up outside the timing
         start = time.perf_counter()
         pool.map(_burn, [n] * jobs)
         many = time.perf_counter() - start
@@ -272,7 +290,9 @@ def part2(docs: int, max_jobs: int) -> dict:
             kinds[Path(s.name).suffix] = kinds.get(Path(s.name).suffix, 0) + 1
         print(f"\nBATCH: {count} documents ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})")
         print(f"  free CPUs now (calibration, {max_jobs} busy processes): {report['free_cpus_before']:.2f}")
-        print(f"  {'jobs':>4}{'seconds':>10}{'docs/s':>9}{'speed-up':>10}{'CPU s':>8}{'failed':>8}{'peak MB/worker':>16}")
+        print(
+            f"  {'jobs':>4}{'seconds':>10}{'docs/s':>9}{'speed-up':>10}{'CPU s':>8}{'failed':>8}{'peak MB/worker':>16}"
+        )
         base = None
         for jobs in range(1, max_jobs + 1):
             out = tmp_path / f"out{jobs}"
@@ -282,12 +302,21 @@ def part2(docs: int, max_jobs: int) -> dict:
             base = base or seconds
             peaks = [o.peak_rss_mb for o in result.batch.done]
             cpu = sum(o.cpu_seconds for o in result.batch.done)
-            run = {"jobs": jobs, "seconds": seconds, "docs_per_s": count / seconds, "speedup": base / seconds,
-                   "cpu_seconds": cpu, "failed": result.failed, "peak_rss_mb_max": max(peaks),
-                   "peak_rss_mb_median": statistics.median(peaks)}
+            run = {
+                "jobs": jobs,
+                "seconds": seconds,
+                "docs_per_s": count / seconds,
+                "speedup": base / seconds,
+                "cpu_seconds": cpu,
+                "failed": result.failed,
+                "peak_rss_mb_max": max(peaks),
+                "peak_rss_mb_median": statistics.median(peaks),
+            }
             report["runs"].append(run)
-            print(f"  {jobs:>4}{seconds:>10.2f}{run['docs_per_s']:>9.1f}{run['speedup']:>9.2f}x{cpu:>8.1f}"
-                  f"{result.failed:>8}{run['peak_rss_mb_max']:>10.0f} (median {run['peak_rss_mb_median']:.0f})")
+            print(
+                f"  {jobs:>4}{seconds:>10.2f}{run['docs_per_s']:>9.1f}{run['speedup']:>9.2f}x{cpu:>8.1f}"
+                f"{result.failed:>8}{run['peak_rss_mb_max']:>10.0f} (median {run['peak_rss_mb_median']:.0f})"
+            )
         report["free_cpus_after"] = free_cpus(max_jobs)
         print(f"  free CPUs after: {report['free_cpus_after']:.2f}  (a speed-up cannot exceed what the machine gives)")
         if max_jobs >= 2:

@@ -3,6 +3,7 @@
 
     python bench/bench_cli.py [--cmd .venv/bin/kehoach] [--runs 10] [--docx FILE]
 """
+
 from __future__ import annotations
 
 import argparse

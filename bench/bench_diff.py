@@ -7,6 +7,7 @@ Default: the two largest versions of a family in ../shared/realdocs (KH CCHC 202
 alone (`diff_plans`: alignment, field and word diffs), the whole diff (two parses + compare)
 and its ratio to the two parses; then one CLI run (process start included).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REALDOCS = ROOT.parent / "shared" / "realdocs"
-DEFAULT = [REALDOCS / "lamdong-ubnd_KH-CCHC-2026-2030_draft-17-3.docx", REALDOCS / "lamdong-ubnd_KH-CCHC-2026-2030_v2.docx"]
+DEFAULT = [
+    REALDOCS / "lamdong-ubnd_KH-CCHC-2026-2030_draft-17-3.docx",
+    REALDOCS / "lamdong-ubnd_KH-CCHC-2026-2030_v2.docx",
+]
 
 
 def best(fn, repeat: int) -> tuple[float, object]:
@@ -55,8 +59,11 @@ def main() -> int:
     print(f"diff (2 parses + compare): {t_all * 1000:.0f} ms = {t_all / (t_old + t_new):.2f} x two parse runs")
     print(f"summary: {s.model_dump()}")
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kehoach", "diff", str(old), str(new), "-f", "json"],
-                   stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-m", "kehoach", "diff", str(old), str(new), "-f", "json"],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     print(f"CLI run (process start included): {(time.perf_counter() - t) * 1000:.0f} ms")
     return 0
 

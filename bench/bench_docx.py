@@ -9,6 +9,7 @@ paragraph's text and every table cell's text (`Document(path)`, `doc.paragraphs`
 then `kehoach parse` of one 3-page DOCX as a process (median wall and CPU time, process start
 included). PDFs: bench_pdf.py / bench_speed.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,7 @@ def floor(path: Path) -> None:
 
     doc = docx.Document(str(path))
     for p in doc.paragraphs:
-        _ = p.text                  # the property is the work measured
+        _ = p.text  # the property is the work measured
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:
@@ -80,12 +81,16 @@ def main() -> int:
     files: list[Path] = []
     for p in args.paths or DEFAULT:
         files += sorted(p.glob("*.docx")) if p.is_dir() else [p]
-    for f in files[:1]:     # warm up: imports, caches
+    for f in files[:1]:  # warm up: imports, caches
         floor(f), kehoach_parse(f)
     print(f"{'file':<58} {'kehoach':>8} {'blocks':>8} {'floor':>8} {'ratio':>6}")
     worst = (0.0, "")
     for f in files:
-        k, b, fl = median(kehoach_parse, f, args.repeat), median(kehoach_blocks, f, args.repeat), median(floor, f, args.repeat)
+        k, b, fl = (
+            median(kehoach_parse, f, args.repeat),
+            median(kehoach_blocks, f, args.repeat),
+            median(floor, f, args.repeat),
+        )
         ratio = k / fl
         worst = max(worst, (ratio, f.name))
         print(f"{f.name[:58]:<58} {k * 1000:7.1f}ms {b * 1000:7.1f}ms {fl * 1000:7.1f}ms {ratio:6.2f}")

@@ -13,6 +13,7 @@ Each scan of ../shared/realdocs that has a typed twin (the same plan as a .doc) 
   to re-run without OCR (the figures are then not speeds).
 Scans without a twin are timed and their header printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,10 +76,12 @@ def main() -> None:
         notes = plan.document.source.notes
         read = sum(1 for n in notes if n.startswith("ocr:page") and n.endswith("s") and "blank" not in n)
         h = plan.header
-        print(f"\n{scan}\n  {seconds:.1f} s, {read} pages read, {seconds / max(read, 1):.2f} s/page wall, "
-              f"{cpu / max(read, 1):.2f} CPU-s/page (this process and Tesseract; load {os.getloadavg()[0]:.1f});"
-              f" {len(plan.tasks)} tasks; type {plan.document_type}"
-              f"{' (wrapper ' + plan.wrapper.document_type + ')' if plan.wrapper else ''}")
+        print(
+            f"\n{scan}\n  {seconds:.1f} s, {read} pages read, {seconds / max(read, 1):.2f} s/page wall, "
+            f"{cpu / max(read, 1):.2f} CPU-s/page (this process and Tesseract; load {os.getloadavg()[0]:.1f});"
+            f" {len(plan.tasks)} tasks; type {plan.document_type}"
+            f"{' (wrapper ' + plan.wrapper.document_type + ')' if plan.wrapper else ''}"
+        )
         print(f"  header: issuer={h.issuer!r} number={h.number!r} date={h.date!r} place={h.place!r}")
         print(f"          title={(h.title or '')[:90]!r} signer={getattr(h, 'signer', None)!r}")
         extra = [n for n in notes if not n.startswith("ocr:page")][:8]
@@ -94,8 +97,10 @@ def main() -> None:
         text_a, text_b = doc_text(twin), doc_text(plan)
         print(f"  typed twin {typed}: {len(twin.tasks)} tasks")
         print(f"  task agreement {ag.share:.3f} ({ag.agree}/{ag.total}; typed {ag.typed}, scan {ag.scanned})")
-        print(f"  word accuracy {word_accuracy(text_a, text_b):.3f} (without tone marks "
-              f"{word_accuracy(text_a, text_b, tones=False):.3f})")
+        print(
+            f"  word accuracy {word_accuracy(text_a, text_b):.3f} (without tone marks "
+            f"{word_accuracy(text_a, text_b, tones=False):.3f})"
+        )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ alone (`parsers.load`), pdfplumber's plain `page.extract_text()` and pypdfium2's
 (`get_text_range`), each the best of `--repeat` runs. Prints ms per page and the ratios
 kehoach / pdfplumber and kehoach / pypdfium2, then one CLI run (process start included).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf")
-                 if not p.name.endswith((".encrypted.pdf", ".scanned.pdf")))
+DEFAULT = sorted(
+    p
+    for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf")
+    if not p.name.endswith((".encrypted.pdf", ".scanned.pdf"))
+)
 
 
 def best(fn, path: Path, repeat: int) -> float:
@@ -79,22 +83,34 @@ def main() -> None:
     args = ap.parse_args()
     if not args.pdfs:
         sys.exit("no PDFs (run tests/fixtures/make_pdf.py first)")
-    kehoach_parse(args.pdfs[0])    # warm imports before timing
+    kehoach_parse(args.pdfs[0])  # warm imports before timing
     cols = ("kehoach", "blocks", "plumber", "pdfium")
     totals = dict.fromkeys(cols, 0.0)
     total_pages = 0
-    print(f"{'file':42} {'pages':>5} " + " ".join(f"{c + ' ms/p':>13}" for c in cols) + f" {'÷plumber':>9} {'÷pdfium':>9}")
+    print(
+        f"{'file':42} {'pages':>5} " + " ".join(f"{c + ' ms/p':>13}" for c in cols) + f" {'÷plumber':>9} {'÷pdfium':>9}"
+    )
     for path in args.pdfs:
         n = pages_of(path)
-        t = {"kehoach": best(kehoach_parse, path, args.repeat), "blocks": best(kehoach_blocks, path, args.repeat),
-             "plumber": best(plumber_text, path, args.repeat), "pdfium": best(pdfium_text, path, args.repeat)}
+        t = {
+            "kehoach": best(kehoach_parse, path, args.repeat),
+            "blocks": best(kehoach_blocks, path, args.repeat),
+            "plumber": best(plumber_text, path, args.repeat),
+            "pdfium": best(pdfium_text, path, args.repeat),
+        }
         for c in cols:
             totals[c] += t[c]
         total_pages += n
-        print(f"{path.name[:42]:42} {n:5d} " + " ".join(f"{1000 * t[c] / n:13.1f}" for c in cols)
-              + f" {t['kehoach'] / t['plumber']:9.2f} {t['kehoach'] / t['pdfium']:9.1f}")
-    print(f"{'ALL':42} {total_pages:5d} " + " ".join(f"{1000 * totals[c] / total_pages:13.1f}" for c in cols)
-          + f" {totals['kehoach'] / totals['plumber']:9.2f} {totals['kehoach'] / totals['pdfium']:9.1f}")
+        print(
+            f"{path.name[:42]:42} {n:5d} "
+            + " ".join(f"{1000 * t[c] / n:13.1f}" for c in cols)
+            + f" {t['kehoach'] / t['plumber']:9.2f} {t['kehoach'] / t['pdfium']:9.1f}"
+        )
+    print(
+        f"{'ALL':42} {total_pages:5d} "
+        + " ".join(f"{1000 * totals[c] / total_pages:13.1f}" for c in cols)
+        + f" {totals['kehoach'] / totals['plumber']:9.2f} {totals['kehoach'] / totals['pdfium']:9.1f}"
+    )
     exe = Path(sys.executable).with_name("kehoach")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "kehoach"]
     target = max(args.pdfs, key=pages_of)

@@ -7,6 +7,7 @@ Per input, in this process, best of --repeat runs after a warm-up: parse (api.pa
 validate (engine.validate), render (page.render: charts + template), and the page's size.
 The issue's budget: the largest real plan's page under 1 MB and under 1 s on top of parsing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ from kehoach.validate.engine import validate  # noqa: E402
 
 
 def best(fn, repeat: int) -> tuple[float, object]:
-    value = fn()                                  # warm-up
+    value = fn()  # warm-up
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -39,8 +40,10 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     shared = ROOT.parent / "shared"
-    files = [Path(f) for f in args.files] or [*sorted((shared / "realdocs").glob("*.docx")),
-                                               *sorted((shared / "seeds").glob("*.txt"))]
+    files = [Path(f) for f in args.files] or [
+        *sorted((shared / "realdocs").glob("*.docx")),
+        *sorted((shared / "seeds").glob("*.txt")),
+    ]
     if not files:
         print("no inputs (give files, or put ../shared beside the repository)", file=sys.stderr)
         return 2
@@ -52,11 +55,15 @@ def main() -> int:
         item = PlanInput(str(f), plan, findings)
         tr, html = best(partial(render, [item]), args.repeat)
         items.append(item)
-        print(f"{f.name[:58]:<58} {len(plan.tasks):>5} {tp * 1000:>9.1f} {tv * 1000:>9.1f} {tr * 1000:>9.1f} "
-              f"{len(html.encode()) / 1024:>7.1f}")
+        print(
+            f"{f.name[:58]:<58} {len(plan.tasks):>5} {tp * 1000:>9.1f} {tv * 1000:>9.1f} {tr * 1000:>9.1f} "
+            f"{len(html.encode()) / 1024:>7.1f}"
+        )
     tr, html = best(lambda: render(items), args.repeat)
-    print(f"{'all in one page (' + str(len(items)) + ' plans)':<58} {sum(len(i.plan.tasks) for i in items):>5} "
-          f"{'':>9} {'':>9} {tr * 1000:>9.1f} {len(html.encode()) / 1024:>7.1f}")
+    print(
+        f"{'all in one page (' + str(len(items)) + ' plans)':<58} {sum(len(i.plan.tasks) for i in items):>5} "
+        f"{'':>9} {'':>9} {tr * 1000:>9.1f} {len(html.encode()) / 1024:>7.1f}"
+    )
     return 0
 
 

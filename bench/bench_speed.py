@@ -16,6 +16,7 @@ imports everything) of:
 Prints a Markdown table with the ratios kehoach / floor and kehoach / MarkItDown, and the
 worst ratio of each kind. Scanned PDFs (no text layer) are listed as such and not timed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,7 @@ def files_of(args: list[str]) -> list[Path]:
 
 
 def median_time(fn: Callable[[Path], object], path: Path, repeat: int) -> float:
-    fn(path)                                   # warm-up: imports, caches
+    fn(path)  # warm-up: imports, caches
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -145,8 +146,11 @@ def main() -> int:
             worst_mkd = max(worst_mkd, k / m)
         floor_kind = "pypdfium2 text" if pdf else "python-docx"
         print(f"| {name} | {k:.3f} s | {f:.3f} s ({floor_kind}) | {f'{m:.3f} s' if m else '-'} | {rf:.1f} | {rm} |")
-    print(f"\nworst kehoach / floor {worst_floor:.1f}" + (f", worst kehoach / MarkItDown {worst_mkd:.2f}" if mkd else "")
-          + f" (PDF engine {args.pdf_engine}, median of {args.repeat})")
+    print(
+        f"\nworst kehoach / floor {worst_floor:.1f}"
+        + (f", worst kehoach / MarkItDown {worst_mkd:.2f}" if mkd else "")
+        + f" (PDF engine {args.pdf_engine}, median of {args.repeat})"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ folders, to check that a refactor leaves them byte-identical.
 Default folders: ../shared/realdocs, ../shared/seeds, ../shared/webcopies, corpus, samples.
 Scanned PDFs (``*_scan.pdf``) are skipped: without --ocr they only say "scanned".
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-DEFAULT = [HERE / "../shared/realdocs", HERE / "../shared/seeds", HERE / "../shared/webcopies",
-           HERE / "corpus", HERE / "samples"]
+DEFAULT = [
+    HERE / "../shared/realdocs",
+    HERE / "../shared/seeds",
+    HERE / "../shared/webcopies",
+    HERE / "corpus",
+    HERE / "samples",
+]
 SUFFIXES = {".docx", ".doc", ".pdf", ".txt", ".md"}
 
 
@@ -34,9 +40,14 @@ def main() -> int:
         if not folder.is_dir():
             print(f"skip {folder}: not found", file=sys.stderr)
             continue
-        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES
-                       and not p.name.endswith("_scan.pdf") and p.name != "SOURCES.md"
-                       and not (args.skip_pdf and p.suffix.lower() == ".pdf"))
+        files = sorted(
+            p
+            for p in folder.rglob("*")
+            if p.suffix.lower() in SUFFIXES
+            and not p.name.endswith("_scan.pdf")
+            and p.name != "SOURCES.md"
+            and not (args.skip_pdf and p.suffix.lower() == ".pdf")
+        )
         target = out / folder.name
         target.mkdir(parents=True, exist_ok=True)
         for f in files:
@@ -44,7 +55,8 @@ def main() -> int:
                 r = subprocess.run([args.cmd, "parse", str(f), "-f", fmt, "-q"], capture_output=True)
                 (target / f"{f.relative_to(folder)}.{fmt}").parent.mkdir(parents=True, exist_ok=True)
                 (target / f"{f.relative_to(folder)}.{fmt}").write_bytes(
-                    r.stdout + f"\n--- exit {r.returncode}\n".encode() + r.stderr)
+                    r.stdout + f"\n--- exit {r.returncode}\n".encode() + r.stderr
+                )
         print(f"{folder.name}: {len(files)} files", file=sys.stderr)
     return 0
 

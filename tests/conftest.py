@@ -5,6 +5,7 @@ cannot find it skips with a reason that names the path it looked at. When the fo
 there, such a skip is a bug (a wrong path, a renamed file): the session then fails, so a CI
 run that has ``../shared`` beside the clone cannot pass while silently skipping its tests.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,10 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if _shared_skips and SHARED.is_dir():
-        print(f"\nerror: {SHARED} is present but {len(_shared_skips)} test(s) skipped for want of it, "
-              f"e.g. {_shared_skips[0]}")
+        print(
+            f"\nerror: {SHARED} is present but {len(_shared_skips)} test(s) skipped for want of it, "
+            f"e.g. {_shared_skips[0]}"
+        )
         session.exitstatus = 1
 
 
@@ -78,9 +81,22 @@ def rendered(tmp_path_factory) -> dict[Path, Path]:
         batch = [d for d in docs if d.parent == folder]
         target = out / str(len(result))
         target.mkdir()
-        subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(target), *map(str, batch)],
-                       capture_output=True, timeout=900, check=False, env={**os.environ, "HOME": str(profile)})
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(target),
+                *map(str, batch),
+            ],
+            capture_output=True,
+            timeout=900,
+            check=False,
+            env={**os.environ, "HOME": str(profile)},
+        )
         for d in batch:
             pdf = target / (d.stem + ".pdf")
             if pdf.exists():

@@ -3,6 +3,7 @@
 Each builder returns the file's bytes; big ones are built from repeated compressed chunks
 so that making a stream that inflates to a gigabyte takes a second, not a minute.
 """
+
 from __future__ import annotations
 
 import io
@@ -11,28 +12,42 @@ import zlib
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f'xmlns:w="{W_NS}"'
-PLAN_LINES = ("ỦY BAN NHÂN DÂN TỈNH A", "KẾ HOẠCH", "Triển khai nhiệm vụ chuyển đổi số năm 2026",
-              "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích: nâng cao chất lượng phục vụ người dân.",
-              "II. NHIỆM VỤ", "1. Sở Nội vụ chủ trì rà soát thủ tục hành chính, hoàn thành trong Quý I năm 2026.")
+PLAN_LINES = (
+    "ỦY BAN NHÂN DÂN TỈNH A",
+    "KẾ HOẠCH",
+    "Triển khai nhiệm vụ chuyển đổi số năm 2026",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích: nâng cao chất lượng phục vụ người dân.",
+    "II. NHIỆM VỤ",
+    "1. Sở Nội vụ chủ trì rà soát thủ tục hành chính, hoàn thành trong Quý I năm 2026.",
+)
 
-CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                 b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                 b'<Default Extension="xml" ContentType="application/xml"/>'
-                 b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                 b'officedocument.wordprocessingml.document.main+xml"/>'
-                 b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
-                 b'officedocument.wordprocessingml.numbering+xml"/></Types>')
-ROOT_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-             b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-             b'officeDocument" Target="word/document.xml"/></Relationships>')
-DOC_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            b'numbering" Target="numbering.xml"/></Relationships>')
-EMPTY_RELS = (b'<?xml version="1.0" encoding="UTF-8"?>'
-              b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+CONTENT_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    b'officedocument.wordprocessingml.document.main+xml"/>'
+    b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
+    b'officedocument.wordprocessingml.numbering+xml"/></Types>'
+)
+ROOT_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    b'officeDocument" Target="word/document.xml"/></Relationships>'
+)
+DOC_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    b'numbering" Target="numbering.xml"/></Relationships>'
+)
+EMPTY_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+)
 
 
 # ---------------------------------------------------------------- text
@@ -50,7 +65,7 @@ def paragraphs_xml(lines: tuple[str, ...] = PLAN_LINES, numbered: int = 0) -> st
     out = []
     for i, line in enumerate(lines):
         num = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' if i < numbered else ""
-        out.append(f"<w:p>{num}<w:r><w:t xml:space=\"preserve\">{_esc(line)}</w:t></w:r></w:p>")
+        out.append(f'<w:p>{num}<w:r><w:t xml:space="preserve">{_esc(line)}</w:t></w:r></w:p>')
     return "".join(out)
 
 
@@ -59,20 +74,28 @@ def _esc(text: str) -> str:
 
 
 def document_xml(body: str, prolog: str = "", encoding: str = "UTF-8") -> str:
-    return (f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>{prolog}'
-            f"<w:document {W}><w:body>{body}</w:body></w:document>")
+    return (
+        f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>{prolog}'
+        f"<w:document {W}><w:body>{body}</w:body></w:document>"
+    )
 
 
 def numbering_xml(start: str, fmt: str, override: str | None = None) -> bytes:
     over = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{override}"/></w:lvlOverride>' if override else ""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
-            f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
-            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
-            f'<w:num w:numId="1"><w:abstractNumId w:val="0"/>{over}</w:num></w:numbering>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/>{over}</w:num></w:numbering>'
+    ).encode()
 
 
-def docx_package(document: bytes, numbering: bytes | None = None, extra: dict[str, bytes] | None = None,
-                 method: int = zipfile.ZIP_DEFLATED) -> bytes:
+def docx_package(
+    document: bytes,
+    numbering: bytes | None = None,
+    extra: dict[str, bytes] | None = None,
+    method: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
     """A minimal but complete WordprocessingML package."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", method) as zf:
@@ -107,8 +130,10 @@ def incompressible_xml_docx(megabytes: int) -> bytes:
     import random
 
     rng = random.Random(11)
-    words = [bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(rng.randint(2, 9)))
-             for _ in range(3000)]
+    words = [
+        bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(rng.randint(2, 9)))
+        for _ in range(3000)
+    ]
     head = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>'.encode()
     tail = b"</w:body></w:document>"
     target = megabytes << 20
@@ -120,8 +145,13 @@ def incompressible_xml_docx(megabytes: int) -> bytes:
             fh.write(head)
             written = len(head)
             para = b"<w:p><w:r><w:t>" + b" ".join(rng.choice(words) for _ in range(200)) + b"</w:t></w:r></w:p>"
-            block = b"".join(b"<w:p><w:r><w:t>" + b" ".join(rng.choice(words) for _ in range(200)) + b"</w:t></w:r></w:p>"
-                             for _ in range(400)) or para
+            block = (
+                b"".join(
+                    b"<w:p><w:r><w:t>" + b" ".join(rng.choice(words) for _ in range(200)) + b"</w:t></w:r></w:p>"
+                    for _ in range(400)
+                )
+                or para
+            )
             while written < target:
                 fh.write(block)
                 written += len(block)
@@ -141,15 +171,18 @@ def lying_member_docx(claimed: int, actual: int, name: str = "word/document.xml"
     left = actual - len(xml)
     chunk = b" " * (1 << 22)
     while left > 0:
-        piece = chunk[:min(left, len(chunk))]
+        piece = chunk[: min(left, len(chunk))]
         parts.append(comp.compress(piece))
         if seen < claimed:
-            crc = zlib.crc32(piece[:claimed - seen], crc)
+            crc = zlib.crc32(piece[: claimed - seen], crc)
             seen += min(len(piece), claimed - seen)
         left -= len(piece)
     parts.append(comp.flush())
-    base = plan_docx() if name == "word/document.xml" else docx_package(
-        document_xml(paragraphs_xml()).encode(), extra={name: b"\x89PNG" + b"\0" * 60})
+    base = (
+        plan_docx()
+        if name == "word/document.xml"
+        else docx_package(document_xml(paragraphs_xml()).encode(), extra={name: b"\x89PNG" + b"\0" * 60})
+    )
     return _swap_member(base, name, b"".join(parts), claimed, crc)
 
 
@@ -171,8 +204,9 @@ def _swap_member(package: bytes, name: str, stream: bytes, size: int, crc: int) 
         offset = len(out)
         out += struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0, ucrc, len(raw), usize, len(fname), 0)
         out += fname + raw
-        central += struct.pack("<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, ucrc, len(raw), usize, len(fname),
-                               0, 0, 0, 0, 0, offset)
+        central += struct.pack(
+            "<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, ucrc, len(raw), usize, len(fname), 0, 0, 0, 0, 0, offset
+        )
         central += fname
     start = len(out)
     count = len(src.infolist())
@@ -191,9 +225,12 @@ def _raw_member(package: bytes, info: zipfile.ZipInfo) -> bytes:
 def dtd_docx(codec: str, bom: bool = True) -> bytes:
     """An XXE document.xml encoded in UTF-16/UTF-32 (`codec` like "utf-16-le"), with or
     without a byte-order mark."""
-    label = codec[:6].upper()                         # "UTF-16" / "UTF-32"
-    xml = document_xml("<w:p><w:r><w:t>KẾ HOẠCH &x;</w:t></w:r></w:p>",
-                       '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>', encoding=label)
+    label = codec[:6].upper()  # "UTF-16" / "UTF-32"
+    xml = document_xml(
+        "<w:p><w:r><w:t>KẾ HOẠCH &x;</w:t></w:r></w:p>",
+        '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        encoding=label,
+    )
     return docx_package(("\ufeff" if bom else "").encode(codec) + xml.encode(codec))
 
 
@@ -201,7 +238,7 @@ def flipped_byte_docx() -> bytes:
     """A plan whose document.xml has one byte flipped inside a tag (not well-formed any more)."""
     xml = document_xml(paragraphs_xml()).encode()
     at = xml.index(b"</w:t>", len(xml) // 2)
-    damaged = xml[:at + 2] + b"\x01" + xml[at + 3:]        # "</w:t>" -> "</w\x01t>"
+    damaged = xml[: at + 2] + b"\x01" + xml[at + 3 :]  # "</w:t>" -> "</w\x01t>"
     return docx_package(damaged)
 
 
@@ -239,12 +276,16 @@ def stream_obj(data: bytes, flate: bool = False) -> bytes:
 def pdf_pages(contents: list[bytes], flate: bool = False) -> bytes:
     """One page per content stream, Helvetica as /F1 (streams given already compressed when `flate`)."""
     n = len(contents)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)) + b"] /Count %d >>" % n,
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)) + b"] /Count %d >>" % n,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     for i, content in enumerate(contents):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (5 + 2 * i))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (5 + 2 * i)
+        )
         objects.append(stream_obj(content, flate))
     return pdf_objects(objects)
 
@@ -252,8 +293,11 @@ def pdf_pages(contents: list[bytes], flate: bool = False) -> bytes:
 def text_page(number: int = 1, lines: int = 40) -> bytes:
     """A page of plan text: a heading, then numbered tasks (about 3,000 glyphs for 40 lines)."""
     rows = [b"(KE HOACH) Tj 0 -18 Td (II. NHIEM VU) Tj 0 -18 Td"]
-    rows += [b"(%d. So Noi vu chu tri ra soat thu tuc hanh chinh trang %d, thoi gian Quy I nam 2026.) Tj 0 -18 Td"
-             % (k + 1, number) for k in range(lines - 2)]
+    rows += [
+        b"(%d. So Noi vu chu tri ra soat thu tuc hanh chinh trang %d, thoi gian Quy I nam 2026.) Tj 0 -18 Td"
+        % (k + 1, number)
+        for k in range(lines - 2)
+    ]
     return b"BT /F1 10 Tf 50 800 Td " + b" ".join(rows) + b" ET"
 
 
@@ -276,7 +320,7 @@ def spaces_deflated(size: int) -> bytes:
 
 def path_ops_pdf(operators: int) -> bytes:
     """Page 1 a plan page; page 2 holds `operators` path operators (moveto/lineto, then one stroke)."""
-    unit = b"10 10 m 20 20 l\n"                      # two operators, six tokens
+    unit = b"10 10 m 20 20 l\n"  # two operators, six tokens
     block = unit * 65536
     comp = zlib.compressobj(9)
     full, rest = divmod(operators // 2, 65536)
@@ -302,14 +346,17 @@ def long_line_pdf(items: int) -> bytes:
 def pages_pdf(pages: int, lines: int = 40) -> bytes:
     """`pages` full pages of text (one content stream shared by all: the file stays small)."""
     content = zlib.compress(text_page(1, lines))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(pages)) + b"] /Count %d >>"
-               % pages,
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               stream_obj(content, flate=True)]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(pages)) + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream_obj(content, flate=True),
+    ]
     for _ in range(pages):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents 4 0 R >>")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 4 0 R >>"
+        )
     return pdf_objects(objects)
 
 
@@ -319,10 +366,17 @@ def no_pages_pdf() -> bytes:
 
 def no_root_pdf() -> bytes:
     """A plan page whose trailer names no /Root (the catalog is there, unreferenced)."""
-    return pdf_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-                        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                        b"/Contents 5 0 R >>", stream_obj(text_page(1))], root=None)
+    return pdf_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 5 0 R >>",
+            stream_obj(text_page(1)),
+        ],
+        root=None,
+    )
 
 
 def no_root_no_pages_pdf() -> bytes:
@@ -332,15 +386,22 @@ def no_root_no_pages_pdf() -> bytes:
 
 def page_loop_pdf() -> bytes:
     """A page tree whose Pages node lists itself (and its parent) as kids."""
-    return pdf_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-                        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>"])
+    return pdf_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>",
+        ]
+    )
 
 
 def grid_pdf(n: int) -> bytes:
     """Page 1 a plan page; page 2 ruled by an n x n grid of lines over a page of text."""
-    lines = b"".join(b"%.2f 50 m %.2f 800 l S 20 %.2f m 580 %.2f l S " % (20 + i * 560 / n, 20 + i * 560 / n,
-                                                                          50 + i * 750 / n, 50 + i * 750 / n)
-                     for i in range(n))
+    lines = b"".join(
+        b"%.2f 50 m %.2f 800 l S 20 %.2f m 580 %.2f l S "
+        % (20 + i * 560 / n, 20 + i * 560 / n, 50 + i * 750 / n, 50 + i * 750 / n)
+        for i in range(n)
+    )
     return pdf_pages([text_page(1), lines + text_page(2)])
 
 
@@ -356,4 +417,4 @@ def cut_member_docx() -> bytes:
     xml = document_xml(paragraphs_xml() * 1).encode()
     comp = zlib.compressobj(6, zlib.DEFLATED, -15)
     stream = comp.compress(xml) + comp.flush()
-    return _swap_member(plan_docx(), "word/document.xml", stream[:len(stream) // 2], len(xml), zlib.crc32(xml))
+    return _swap_member(plan_docx(), "word/document.xml", stream[: len(stream) // 2], len(xml), zlib.crc32(xml))

@@ -1,5 +1,6 @@
 """`kehoach validate --against`: copies from other plans (rule copied-from-other-plan), on DOCX
 files built with python-docx from real plans of realdocs."""
+
 from __future__ import annotations
 
 import json
@@ -22,11 +23,19 @@ SOURCE = REALDOCS / "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx"
 TARGET = REALDOCS / "laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx"
 YEARLY = REALDOCS / "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx"
 # plans of different issuers and subjects (Lâm Đồng UBND; Lào Cai UBND and Sở Công Thương; two ministries)
-LAMDONG = ["lamdong-ubnd_KH-CCHC-2026_v3.docx", "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx",
-           "lamdong-ubnd_KH-CTMTQG-PCMT-2030.docx", "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx"]
-ELSEWHERE = ["laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx", "laocai-sct_KH-de-an-08_2026.docx",
-             "laocai-sct_KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx",
-             "bnnmt_QD-2200-QD-BNNMT-ban-hanh-KH_2026.index-text.md", "btnmt_KH-09-KH-BTNMT_2024.index-text.md"]
+LAMDONG = [
+    "lamdong-ubnd_KH-CCHC-2026_v3.docx",
+    "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx",
+    "lamdong-ubnd_KH-CTMTQG-PCMT-2030.docx",
+    "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx",
+]
+ELSEWHERE = [
+    "laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx",
+    "laocai-sct_KH-de-an-08_2026.docx",
+    "laocai-sct_KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx",
+    "bnnmt_QD-2200-QD-BNNMT-ban-hanh-KH_2026.index-text.md",
+    "btnmt_KH-09-KH-BTNMT_2024.index-text.md",
+]
 
 
 def _units(path: Path, name: str | None = None):
@@ -40,11 +49,13 @@ def _copies(plan, index: Index, lang: str = "vi"):
 
 
 def test_fingerprints_find_any_shared_run_of_eight_words():
-    base = ("ủy ban nhân dân các huyện thị xã thành phố chủ động rà soát đơn giản hóa thủ tục hành chính "
-            "nội bộ trong hệ thống hành chính nhà nước theo đúng lộ trình được giao")
+    base = (
+        "ủy ban nhân dân các huyện thị xã thành phố chủ động rà soát đơn giản hóa thủ tục hành chính "
+        "nội bộ trong hệ thống hành chính nhà nước theo đúng lộ trình được giao"
+    )
     words = base.split()
     for start in range(len(words) - 8):
-        run = words[start:start + 8]
+        run = words[start : start + 8]
         host = " ".join(["khác"] * 7 + run + ["nữa"] * 9)
         assert fingerprints(" ".join(words)) & fingerprints(host), start
 
@@ -74,7 +85,7 @@ def test_a_block_pasted_from_another_real_plan_is_found_with_both_locations(tmp_
     source = plan_units(source_plan, SOURCE.name, str(SOURCE.resolve()))
     paras = [u for u in source.units if u.kind == "paragraph"]
     start = len(paras) // 3
-    block = paras[start:start + 4]
+    block = paras[start : start + 4]
     assert [b.location.block for b in block] == sorted(b.location.block for b in block)
     texts = [source_plan.document.blocks[u.location.block].text for u in block]
     pasted = tmp_path / "pasted.docx"
@@ -127,14 +138,14 @@ def test_no_finding_between_unrelated_real_plans():
 def _year_edit(path: Path, out: Path, old: str, new: str, *, upto: str | None = None) -> None:
     """Replace a year in every run (in the paragraphs up to the one containing `upto`, when given)."""
     d = docx.Document(str(path))
-    paragraphs = []                         # in body order: the header table before the title
+    paragraphs = []  # in body order: the header table before the title
     for item in d.iter_inner_content():
         if isinstance(item, docx.table.Table):
             paragraphs += [p for row in item.rows for c in row.cells for p in c.paragraphs]
         else:
             paragraphs.append(item)
     for p in paragraphs:
-        if old in p.text and p.runs:        # a year may be split over runs: the paragraph's text in its first run
+        if old in p.text and p.runs:  # a year may be split over runs: the paragraph's text in its first run
             text = p.text.replace(old, new)
             for run in p.runs[1:]:
                 run.text = ""
@@ -159,7 +170,7 @@ def test_a_2026_plan_carrying_2025_deadlines(tmp_path):
     found = _copies(plan, index, "en")
     stale = [f for f in found if f.severity == "error"]
     assert stale and all("2025" in f.message and "kh-2025.docx" in f.message for f in stale)
-    for f in stale:         # each names a pair that carries the year on both sides
+    for f in stale:  # each names a pair that carries the year on both sides
         assert any("2025" in p["excerpt"] and "2025" in p["original_excerpt"] for p in f.related[2:])
     # the real 2026 plan, its years updated: copies of last year's text, no carried deadline
     updated = _copies(api.parse(YEARLY), index, "en")
@@ -173,20 +184,61 @@ def test_cli_against_a_folder_never_compares_a_plan_with_itself(tmp_path):
     for p in (SOURCE, TARGET):
         (folder / p.name).write_bytes(p.read_bytes())
     mine = folder / TARGET.name
-    r = subprocess.run([sys.executable, "-m", "kehoach", "validate", str(mine), "--against", str(folder),
-                        "--select", RULE, "-f", "json", "-j", "1"], capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "validate",
+            str(mine),
+            "--against",
+            str(folder),
+            "--select",
+            RULE,
+            "-f",
+            "json",
+            "-j",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["findings"] == []
     texts = [p.text for p in docx.Document(str(SOURCE)).paragraphs if len(p.text) > 100][3:6]
     _paste(TARGET, texts, mine)
-    r = subprocess.run([sys.executable, "-m", "kehoach", "validate", str(mine), "--against", str(folder),
-                        "--select", RULE, "-f", "json", "-j", "1", "--lang", "en"],
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "validate",
+            str(mine),
+            "--against",
+            str(folder),
+            "--select",
+            RULE,
+            "-f",
+            "json",
+            "-j",
+            "1",
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     findings = json.loads(r.stdout)["findings"]
     assert len(findings) == 1 and findings[0]["related"][0]["file"].endswith(SOURCE.name)
-    r = subprocess.run([sys.executable, "-m", "kehoach", "validate", str(mine), "--against",
-                        str(tmp_path / "missing.docx")], capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "kehoach", "validate", str(mine), "--against", str(tmp_path / "missing.docx")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 2 and "missing.docx" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -197,20 +249,25 @@ def test_rule_is_silent_without_against():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_rule_is_listed(lang):
-    r = subprocess.run([sys.executable, "-m", "kehoach", "rules", RULE, "--lang", lang],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "kehoach", "rules", RULE, "--lang", lang], capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 0 and "KH103" in r.stdout and "----" in r.stdout
 
 
-BOILERPLATE = ("- Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời "
-               "báo cáo về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, giải quyết.\n"
-               "- Giao Sở Nội vụ theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; định kỳ tổng hợp "
-               "báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh theo quy định.\n")
+BOILERPLATE = (
+    "- Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời "
+    "báo cáo về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, giải quyết.\n"
+    "- Giao Sở Nội vụ theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; định kỳ tổng hợp "
+    "báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh theo quy định.\n"
+)
 
 
 def _fragment(n: int) -> str:
-    return (f"KẾ HOẠCH\nNhiệm vụ số {n} năm 2026\n- Triển khai nội dung riêng thứ {n} của kế hoạch về lĩnh vực "
-            f"chuyên ngành số {n} trên địa bàn các xã, phường.\n" + BOILERPLATE)
+    return (
+        f"KẾ HOẠCH\nNhiệm vụ số {n} năm 2026\n- Triển khai nội dung riêng thứ {n} của kế hoạch về lĩnh vực "
+        f"chuyên ngành số {n} trên địa bàn các xã, phường.\n" + BOILERPLATE
+    )
 
 
 def test_text_shared_by_many_plans_is_the_genres_formula_not_a_copy():
@@ -218,7 +275,8 @@ def test_text_shared_by_many_plans_is_the_genres_formula_not_a_copy():
 
     plan = api.parse_text(_fragment(0), name="p0.txt")
     few = Index([plan_units(api.parse_text(_fragment(n), name=f"p{n}.txt"), f"p{n}.txt") for n in (1, 2)])
-    assert len(_copies(plan, few)) == 1                       # the two closing paragraphs, one run
-    many = Index([plan_units(api.parse_text(_fragment(n), name=f"p{n}.txt"), f"p{n}.txt")
-                  for n in range(1, FORMULA_PLANS + 3)])
+    assert len(_copies(plan, few)) == 1  # the two closing paragraphs, one run
+    many = Index(
+        [plan_units(api.parse_text(_fragment(n), name=f"p{n}.txt"), f"p{n}.txt") for n in range(1, FORMULA_PLANS + 3)]
+    )
     assert _copies(plan, many) == []

@@ -1,5 +1,6 @@
 """A Chương trình that is the running order of one event (Hội nghị, Hội thảo, Lễ …) is not a plan:
 its items are agenda slots, not tasks. A work programme (Chương trình công tác, hành động) keeps its tasks."""
+
 from __future__ import annotations
 
 from kehoach import api
@@ -45,6 +46,8 @@ def test_a_type_word_opening_the_first_line_of_a_headerless_document_is_its_type
 def test_a_type_word_further_down_a_headerless_text_is_not_its_type():
     """Only the very first line may carry the type without a header: an upper-case line lower down
     ('KẾ HOẠCH NĂM 2026' inside a news item) does not make the text a plan."""
-    plan = api.parse_text("Tin hoạt động của tỉnh trong tuần\nUBND tỉnh họp bàn công tác\nKẾ HOẠCH NĂM 2026\n"
-                          "Các sở triển khai thực hiện.\n")
+    plan = api.parse_text(
+        "Tin hoạt động của tỉnh trong tuần\nUBND tỉnh họp bàn công tác\nKẾ HOẠCH NĂM 2026\n"
+        "Các sở triển khai thực hiện.\n"
+    )
     assert plan.document_type != "chuong_trinh" and plan.header.doc_type is None

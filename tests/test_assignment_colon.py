@@ -4,6 +4,7 @@
 unit, then what it does: the content keeps the text as written, colon included (a duty that
 follows the unit's name in one sentence is the whole sentence, from its start).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,16 +27,23 @@ II. TỔ CHỨC THỰC HIỆN
 
 
 def test_duty_phrase_keeps_its_colon():
-    assert assignment_unit("Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với xã", False) == \
-        ("Bộ Chỉ huy quân sự tỉnh", "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với xã")
+    assert assignment_unit("Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với xã", False) == (
+        "Bộ Chỉ huy quân sự tỉnh",
+        "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với xã",
+    )
     assert assignment_unit("Sở Y tế: Hướng dẫn các cơ sở", False) == ("Sở Y tế", "Hướng dẫn các cơ sở")
-    assert assignment_unit("Cục Biến đổi khí hậu có trách nhiệm:", True) == ("Cục Biến đổi khí hậu", "Cục Biến đổi khí hậu có trách nhiệm:")
+    assert assignment_unit("Cục Biến đổi khí hậu có trách nhiệm:", True) == (
+        "Cục Biến đổi khí hậu",
+        "Cục Biến đổi khí hậu có trách nhiệm:",
+    )
 
 
 def test_fragment_assignments_read_as_written():
     tasks = {t.lead[0].name: t.content for t in api.parse_text(FRAGMENT).tasks if t.origin == "assignment"}
-    assert tasks["Bộ Chỉ huy quân sự tỉnh"] == ("Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với chính quyền địa "
-                                              "phương khu vực biên giới tuyên truyền, vận động Nhân dân.")
+    assert tasks["Bộ Chỉ huy quân sự tỉnh"] == (
+        "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với chính quyền địa "
+        "phương khu vực biên giới tuyên truyền, vận động Nhân dân."
+    )
     assert tasks["Sở Y tế"] == "Hướng dẫn các cơ sở cai nghiện ma túy."
     assert tasks["Cục Biến đổi khí hậu"] == "Cục Biến đổi khí hậu có trách nhiệm: Chủ trì xây dựng báo cáo."
 

@@ -1,6 +1,7 @@
 """Batch conversion: discovery, the worker pool (order, time limits, crashes, memory), the
 `kehoach parse` command on many inputs (mirrored outputs, registers, summaries, exit codes,
 never clobbering a good output, Ctrl-C leaving only complete files)."""
+
 from __future__ import annotations
 
 import csv
@@ -44,7 +45,7 @@ def mixed_job(source: batch.Source, options: object) -> str:
     elif word == "crash":
         os.kill(os.getpid(), signal.SIGKILL)
     elif word == "hog":
-        blob = bytearray(3 * 1024 ** 3)
+        blob = bytearray(3 * 1024**3)
         return str(len(blob))
     elif word == "bug":
         raise ValueError("a bug\nwith two lines")
@@ -106,8 +107,13 @@ def test_discover_stdin_and_usage_errors(tmp_path: Path):
 
 
 def test_output_targets_mirror_and_resolve_clashes(tmp_path: Path):
-    sources = [batch.Source("x/a/b.docx", "a/b.docx"), batch.Source("x/a/b.pdf", "a/b.pdf"),
-               batch.Source("y/c.txt", "c.txt"), batch.Source("z/c.txt", "c.txt"), batch.Source("<stdin>", "stdin")]
+    sources = [
+        batch.Source("x/a/b.docx", "a/b.docx"),
+        batch.Source("x/a/b.pdf", "a/b.pdf"),
+        batch.Source("y/c.txt", "c.txt"),
+        batch.Source("z/c.txt", "c.txt"),
+        batch.Source("<stdin>", "stdin"),
+    ]
     targets = batch.output_targets(sources, tmp_path, ["json"])
     names = [targets[(i, "json")].relative_to(tmp_path).as_posix() for i in range(len(sources))]
     assert names == ["a/b.docx.json", "a/b.pdf.json", "c.txt.json", "c.txt.2.json", "stdin.json"]
@@ -120,7 +126,7 @@ def test_layout_decisions(tmp_path: Path):
     assert decide(1, ["json"], tmp_path / "x.json", False).mode == "file"
     folder = decide(3, ["json", "xlsx"], tmp_path / "out", True)
     assert (folder.mode, folder.per_file, folder.registers) == ("folder", ("json", "xlsx"), ("xlsx", "csv"))
-    folder = decide(3, ["json", "xlsx"], tmp_path / "out", False)      # one workbook per input, no register
+    folder = decide(3, ["json", "xlsx"], tmp_path / "out", False)  # one workbook per input, no register
     assert (folder.per_file, folder.registers) == (("json", "xlsx"), ())
     assert decide(1, ["xlsx"], str(tmp_path / "out") + "/", False).per_file == ("xlsx",)
     assert decide(1, ["xlsx"], tmp_path / "out", False).mode == "file"
@@ -208,23 +214,34 @@ def test_stdin_plan(tmp_path: Path):
 def test_batch_to_folder_mirrors_tree_with_register(tmp_path: Path):
     root = _tree(tmp_path / "in")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["parse", str(root), "-o", str(out), "-f", "json,csv", "--combined",
-                                 "--summary", "json", "--lang", "en"])
+    result = runner.invoke(
+        app, ["parse", str(root), "-o", str(out), "-f", "json,csv", "--combined", "--summary", "json", "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["total"] == summary["ok"] == 3 and summary["failures"] == []
     produced = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert produced == ["a/b/one.csv", "a/b/one.json", "a/two.csv", "a/two.json", "kehoach-register.csv",
-                        "three.csv", "three.json"]
+    assert produced == [
+        "a/b/one.csv",
+        "a/b/one.json",
+        "a/two.csv",
+        "a/two.json",
+        "kehoach-register.csv",
+        "three.csv",
+        "three.json",
+    ]
     register = list(csv.reader(io.StringIO((out / "kehoach-register.csv").read_text(encoding="utf-8-sig"))))
     assert register[0][0] == "source"
     sources = [r[0] for r in register[1:]]
     expected = [str(root / "a/b/one.txt"), str(root / "a/two.md"), str(root / "three.txt")]
-    assert list(dict.fromkeys(sources)) == [s for s in expected
-                                            if json.loads((out / Path(s).relative_to(root).with_suffix(".json")).read_text())["tasks"]]
+    assert list(dict.fromkeys(sources)) == [
+        s for s in expected if json.loads((out / Path(s).relative_to(root).with_suffix(".json")).read_text())["tasks"]
+    ]
     for rel in ("a/b/one", "a/two", "three"):
         per_file = list(csv.reader(io.StringIO((out / f"{rel}.csv").read_text(encoding="utf-8-sig"))))
-        assert len(per_file) - 1 == sum(1 for s in sources if s.endswith(Path(rel).name + (".md" if rel == "a/two" else ".txt")))
+        assert len(per_file) - 1 == sum(
+            1 for s in sources if s.endswith(Path(rel).name + (".md" if rel == "a/two" else ".txt"))
+        )
 
 
 def test_failed_run_never_clobbers_a_good_output(tmp_path: Path):
@@ -236,7 +253,7 @@ def test_failed_run_never_clobbers_a_good_output(tmp_path: Path):
     out = tmp_path / "out"
     assert _cli("parse", str(plan.parent), "-o", str(out), "-q").returncode == 0
     good = (out / "plan.json").read_bytes()
-    plan.write_bytes(b"\x00\x01binary now" * 50)           # the plan is damaged since
+    plan.write_bytes(b"\x00\x01binary now" * 50)  # the plan is damaged since
     os.utime(other)
     done = _cli("parse", str(plan.parent), "-o", str(out), "--summary", "json")
     assert done.returncode == 1
@@ -247,9 +264,13 @@ def test_failed_run_never_clobbers_a_good_output(tmp_path: Path):
 
 
 def test_usage_errors_exit_2(tmp_path: Path):
-    for args in (["parse", str(SEED_FILES[0]), "-f", "yaml"], ["parse", str(SEED_FILES[0]), "-f", "xlsx"],
-                 ["parse", str(SEED_FILES[0]), "-j", "0"], ["parse", str(tmp_path)],
-                 ["parse", str(SEED_FILES[0]), "--summary", "xml"]):
+    for args in (
+        ["parse", str(SEED_FILES[0]), "-f", "yaml"],
+        ["parse", str(SEED_FILES[0]), "-f", "xlsx"],
+        ["parse", str(SEED_FILES[0]), "-j", "0"],
+        ["parse", str(tmp_path)],
+        ["parse", str(SEED_FILES[0]), "--summary", "xml"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert "Traceback" not in result.output
@@ -260,7 +281,7 @@ def test_batch_exit_1_and_text_summary_lists_failures(tmp_path: Path):
     bad.write_bytes(b"%PDF-1.4\n garbage")
     done = runner.invoke(app, ["parse", str(SEED_FILES[0]), str(bad), "--lang", "en"])
     assert done.exit_code == 1
-    assert json.loads(done.stdout)[0]["source"]["path"] == str(SEED_FILES[0])     # a list for several inputs
+    assert json.loads(done.stdout)[0]["source"]["path"] == str(SEED_FILES[0])  # a list for several inputs
     err = done.stderr
     assert "1/2 files converted, 1 failed" in err and f"{bad} → " in err and "Traceback" not in err
 
@@ -274,11 +295,12 @@ def test_jobs_1_and_2_write_identical_bytes(tmp_path: Path):
     trees = []
     for jobs in (1, 2):
         out = tmp_path / f"out{jobs}"
-        result = batch.convert(batch.discover([str(inputs)]), ["json", "csv", "xlsx"], output=out, combined=True,
-                               jobs=jobs)
+        result = batch.convert(
+            batch.discover([str(inputs)]), ["json", "csv", "xlsx"], output=out, combined=True, jobs=jobs
+        )
         assert result.failed == 0 and result.batch.jobs == jobs
         trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))})
-    assert len(trees[0]) == 3 * 10 + 2 and trees[0] == trees[1]     # json, csv, xlsx per input + 2 registers
+    assert len(trees[0]) == 3 * 10 + 2 and trees[0] == trees[1]  # json, csv, xlsx per input + 2 registers
 
 
 def test_ctrl_c_leaves_only_complete_files(tmp_path: Path):
@@ -286,13 +308,17 @@ def test_ctrl_c_leaves_only_complete_files(tmp_path: Path):
     inputs.mkdir()
     for i, seed in enumerate(SEED_FILES):
         shutil.copy(seed, inputs / f"a{i}.txt")
-    slow = SEED_FILES[1].read_bytes() * 300                 # a few seconds of parsing each, under the 10 MB text cap
+    slow = SEED_FILES[1].read_bytes() * 300  # a few seconds of parsing each, under the 10 MB text cap
     for i in range(3):
         (inputs / f"z{i}.txt").write_bytes(slow)
     out = tmp_path / "out"
     env = {**os.environ, "CI": "1"}
-    proc = subprocess.Popen([*KEHOACH, "parse", str(inputs), "-o", str(out), "-j", "1", "--lang", "en"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [*KEHOACH, "parse", str(inputs), "-o", str(out), "-j", "1", "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     deadline = time.monotonic() + 60
     while not (out / "a4.json").exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
@@ -303,7 +329,7 @@ def test_ctrl_c_leaves_only_complete_files(tmp_path: Path):
     written = sorted(p.name for p in out.iterdir())
     assert written[:5] == [f"a{i}.json" for i in range(5)] and not any(n.endswith(".tmp") for n in written)
     for p in out.iterdir():
-        json.loads(p.read_text(encoding="utf-8"))              # every file left is complete
+        json.loads(p.read_text(encoding="utf-8"))  # every file left is complete
 
 
 def test_registers_from_worker_rows_equal_registers_from_plans(tmp_path: Path):
@@ -312,8 +338,9 @@ def test_registers_from_worker_rows_equal_registers_from_plans(tmp_path: Path):
     from kehoach.export.csv_out import plan_csv
     from kehoach.export.xlsx_out import plans_xlsx
 
-    result = batch.convert(batch.discover([str(p) for p in SEED_FILES]), ["csv", "xlsx"], output=tmp_path,
-                           combined=True, jobs=2)
+    result = batch.convert(
+        batch.discover([str(p) for p in SEED_FILES]), ["csv", "xlsx"], output=tmp_path, combined=True, jobs=2
+    )
     assert result.failed == 0
     plans = [api.parse(p) for p in SEED_FILES]
     assert (tmp_path / "kehoach-register.csv").read_bytes() == plan_csv(plans, with_source=True).encode("utf-8")

@@ -1,5 +1,6 @@
 """The CLI's small edges: --version / `kehoach version`, --lang vi|en only, flags shown as flags
 in help, and `validate` on an unreadable file (the reason once, a summary that says so)."""
+
 from __future__ import annotations
 
 import json
@@ -21,6 +22,7 @@ def run(*args: str):
 
 # ---- version ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("args", [["--version"], ["version"]])
 def test_version_comes_from_the_package_metadata(args):
     result = run(*args)
@@ -29,6 +31,7 @@ def test_version_comes_from_the_package_metadata(args):
 
 
 # ---- --lang ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("command", [["parse", str(SAMPLE)], ["validate", str(SAMPLE)], ["rules"]])
 @pytest.mark.parametrize("value", ["fr", "vn", ""])
@@ -51,6 +54,7 @@ def test_lang_vi_and_en_are_accepted_in_any_case(value):
 
 # ---- help ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("command", [[], ["parse"], ["validate"], ["rules"], ["schema"], ["version"]])
 def test_help_shows_flags_without_a_type(command):
     result = run(*command, "--help")
@@ -67,7 +71,7 @@ def test_parse_help_lists_its_flags_and_the_lang_choices():
 
 # ---- validate on an unreadable file ----------------------------------------------------
 
-REASON = "nhị phân"      # part of the binary-content message
+REASON = "nhị phân"  # part of the binary-content message
 
 
 @pytest.fixture
@@ -125,6 +129,7 @@ def test_github_format_reason_is_its_error_command_only(binary):
 
 # ---- rule documentation in both languages ----------------------------------------------
 
+
 def _rules():
     from kehoach.validate.registry import all_rules
 
@@ -140,10 +145,10 @@ def test_every_rule_is_documented_in_vietnamese_with_the_fragments_written_once(
         vi, en = r.doc_text("vi"), r.doc_text("en")
         assert r.doc_vi.startswith(f"{r.name} ({r.code}, {SEVERITY_WORDS['vi'][r.severity]}): "), r.name
         assert unicodedata.is_normalized("NFC", r.doc_vi), r.name
-        assert "PASS" not in r.doc_vi and "FAIL" not in r.doc_vi, r.name         # fragments live in the docstring
-        assert len(r.doc_vi.split("\n\n")) >= 2, r.name                         # a summary line and an explanation
+        assert "PASS" not in r.doc_vi and "FAIL" not in r.doc_vi, r.name  # fragments live in the docstring
+        assert len(r.doc_vi.split("\n\n")) >= 2, r.name  # a summary line and an explanation
         assert en == r.doc and vi != en
-        fragments = en[en.index("PASS"):]
+        fragments = en[en.index("PASS") :]
         assert fragments.startswith(("PASS::", "PASS (facts)::", "PASS (against)::")), r.name
         assert vi.endswith(fragments) and vi.count("PASS") == en.count("PASS") == 1, r.name
 
@@ -152,7 +157,10 @@ def test_rules_name_prints_the_documentation_in_the_chosen_language():
     rule = next(r for r in _rules() if r.name == "header-missing")
     vi = run("rules", "KH401")
     assert vi.exit_code == 0
-    assert vi.stdout.startswith("header-missing (KH401, lỗi): ") and "Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành" in vi.stdout
+    assert (
+        vi.stdout.startswith("header-missing (KH401, lỗi): ")
+        and "Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành" in vi.stdout
+    )
     assert "the issuing body" not in vi.stdout and "PASS::" in vi.stdout and "FAIL::" in vi.stdout
     en = run("rules", "header-missing", "--lang", "en")
     assert en.stdout.strip() == rule.doc

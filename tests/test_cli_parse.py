@@ -1,6 +1,7 @@
 """`kehoach parse` and `kehoach schema` end to end: the JSON contract, the CSV register, -o,
 and one-line errors for bad input (exit 2, no traceback, no output file).
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,17 +31,27 @@ def run(*args: str):
 def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """The real console entry point, so a traceback would show on stderr."""
     env = {k: v for k, v in os.environ.items() if k != "KEHOACH_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "kehoach", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 # --- JSON ----------------------------------------------------------------------------------
+
 
 def test_parse_json_has_the_contract_keys():
     result = run("parse", KIEN_TUONG, "-f", "json")
     assert result.exit_code == 0, result.stderr
     plan = json.loads(result.stdout)
-    assert {"schema_version", "source", "is_plan", "header", "sections", "appendices", "tasks", "references"} <= set(plan)
+    assert {"schema_version", "source", "is_plan", "header", "sections", "appendices", "tasks", "references"} <= set(
+        plan
+    )
     assert {"issuer", "number", "place", "date", "title", "signer"} <= set(plan["header"])
     assert {"authority", "position", "name"} <= set(plan["header"]["signer"])
     for section in plan["sections"]:
@@ -54,12 +65,15 @@ def test_parse_json_has_the_contract_keys():
 
 
 def test_parse_json_values_of_a_seed():
-    plan = json.loads(run("parse", KIEN_TUONG).stdout)       # json is the default format
+    plan = json.loads(run("parse", KIEN_TUONG).stdout)  # json is the default format
     assert plan["header"]["signer"]["name"] == "Nguyễn Văn Vũ"
     assert [s["number"] for s in plan["sections"]] == ["I", "II", "III", "III"]
     assert len(plan["tasks"]) == 31
     first = plan["tasks"][0]
-    assert (first["origin"], first["content"]) == ("body", "Tuyên truyền CCHC trong nội bộ cơ quan, đơn vị, UBND các xã phường")
+    assert (first["origin"], first["content"]) == (
+        "body",
+        "Tuyên truyền CCHC trong nội bộ cơ quan, đơn vị, UBND các xã phường",
+    )
     assert first["timeline"]["kind"] == "ongoing"
     assert plan["source"]["path"] == str(KIEN_TUONG)
 
@@ -79,10 +93,11 @@ def test_several_files_give_a_json_list_in_order():
 
 # --- CSV -----------------------------------------------------------------------------------
 
+
 def test_csv_on_stdout_has_no_bom_unless_asked_and_one_row_per_task():
     result = run("parse", LOC_HA, "-f", "csv")
     assert result.exit_code == 0
-    assert result.stdout.startswith("id,")                   # a pipe gets no BOM
+    assert result.stdout.startswith("id,")  # a pipe gets no BOM
     with_bom = run("parse", LOC_HA, "-f", "csv", "--bom")
     assert with_bom.exit_code == 0 and with_bom.stdout == "\ufeff" + result.stdout
     rows = list(csv.reader(io.StringIO(result.stdout)))
@@ -100,7 +115,11 @@ def test_csv_joins_lists_with_semicolons():
     assert first["lead"] == "Cổng/Trang Thông tin điện tử huyện/xã; Trung tâm VH TT"
     assert first["support"] == "Văn phòng HĐND-UBND; Phòng Tư pháp"
     assert (first["timeline"], first["timeline_kind"], first["start"], first["end"]) == (
-        "Thường xuyên trong năm 2024", "ongoing", "2024-01-01", "2024-12-31")
+        "Thường xuyên trong năm 2024",
+        "ongoing",
+        "2024-01-01",
+        "2024-12-31",
+    )
 
 
 def test_csv_file_is_utf8_with_bom_on_disk(tmp_path):
@@ -116,6 +135,7 @@ def test_csv_file_is_utf8_with_bom_on_disk(tmp_path):
 
 # --- -o ------------------------------------------------------------------------------------
 
+
 def test_output_option_writes_the_file_and_nothing_to_stdout(tmp_path):
     target = tmp_path / "out" / "plan.json"
     result = run("parse", LOC_HA, "-o", target)
@@ -123,17 +143,19 @@ def test_output_option_writes_the_file_and_nothing_to_stdout(tmp_path):
     assert result.stdout == ""
     assert str(target) in result.stderr
     assert json.loads(target.read_text(encoding="utf-8"))["header"]["place"] == "Lộc Hà"
-    assert [p.name for p in target.parent.iterdir()] == ["plan.json"]     # no temporary file left behind
+    assert [p.name for p in target.parent.iterdir()] == ["plan.json"]  # no temporary file left behind
 
 
 def test_output_folder_for_several_files_and_formats(tmp_path):
     result = run("parse", LOC_HA, KIEN_TUONG, "-f", "json,csv", "-o", tmp_path)
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [f"{LOC_HA.stem}.json", f"{LOC_HA.stem}.csv", f"{KIEN_TUONG.stem}.json", f"{KIEN_TUONG.stem}.csv"])
+        [f"{LOC_HA.stem}.json", f"{LOC_HA.stem}.csv", f"{KIEN_TUONG.stem}.json", f"{KIEN_TUONG.stem}.csv"]
+    )
 
 
 # --- errors --------------------------------------------------------------------------------
+
 
 def _bad_inputs(folder: Path) -> dict[str, Path]:
     empty = folder / "rong.txt"
@@ -190,6 +212,7 @@ def test_unknown_output_format_is_a_usage_error(tmp_path):
 
 
 # --- schema --------------------------------------------------------------------------------
+
 
 def test_schema_prints_the_json_schema_of_the_plan():
     result = run("schema")

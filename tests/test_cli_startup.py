@@ -3,6 +3,7 @@
 Checked by the modules a fresh interpreter holds after running the command, not by time
 (speed is measured in bench/bench_cli.py). A command imports what it needs when it runs.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,10 +14,29 @@ import pytest
 
 # what the two commands must never load: our models and parsers, the rule modules' bodies,
 # the batch machinery, and the heavy libraries behind them
-HEAVY = ("kehoach.models", "kehoach.batch", "kehoach.api", "kehoach.parsers", "kehoach.plan",
-         "kehoach.validate.rules", "kehoach.validate.registry", "kehoach.validate.engine",
-         "kehoach.report.page", "kehoach.diff.compare", "kehoach.export",
-         "docx", "pdfplumber", "pdfminer", "pypdfium2", "openpyxl", "jinja2", "lxml", "regex", "PIL", "rich")
+HEAVY = (
+    "kehoach.models",
+    "kehoach.batch",
+    "kehoach.api",
+    "kehoach.parsers",
+    "kehoach.plan",
+    "kehoach.validate.rules",
+    "kehoach.validate.registry",
+    "kehoach.validate.engine",
+    "kehoach.report.page",
+    "kehoach.diff.compare",
+    "kehoach.export",
+    "docx",
+    "pdfplumber",
+    "pdfminer",
+    "pypdfium2",
+    "openpyxl",
+    "jinja2",
+    "lxml",
+    "regex",
+    "PIL",
+    "rich",
+)
 
 _PROBE = """
 import json, sys
@@ -32,8 +52,9 @@ sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
 
 
 def _modules_after(*args: str) -> tuple[str, set[str]]:
-    r = subprocess.run([sys.executable, "-c", _PROBE.format(args=list(args))], capture_output=True, text=True,
-                       timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(args=list(args))], capture_output=True, text=True, timeout=120
+    )
     head, _, tail = r.stderr.rpartition("\nMODULES ")
     assert tail, r.stderr
     return r.stdout, set(json.loads(tail))
@@ -45,9 +66,9 @@ def _heavy(modules: set[str]) -> list[str]:
 
 def test_help_imports_nothing_heavy():
     out, modules = _modules_after("--help")
-    assert "parse" in out and "validate" in out and "rules" in out     # the help was printed
+    assert "parse" in out and "validate" in out and "rules" in out  # the help was printed
     assert _heavy(modules) == []
-    assert "pydantic" not in modules          # typer loads it only to convert a command's options
+    assert "pydantic" not in modules  # typer loads it only to convert a command's options
 
 
 @pytest.mark.parametrize("args", [("rules",), ("rules", "KH101", "--lang", "en"), ("rules", "-f", "json")])

@@ -1,4 +1,5 @@
 """`ocr = true` in the config turns on OCR for `parse` as `--ocr` does."""
+
 from kehoach.cli import _config_ocr
 
 

@@ -1,6 +1,7 @@
 """The guard in tests/conftest.py: when ../shared (or KEHOACH_SHARED) is present, a test that
 skips for want of it fails the session — so CI (.ci/run) cannot pass while silently skipping.
 Each case runs pytest in a subprocess on a tiny test file beside a copy of conftest.py."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ import pytest
 
 CONFTEST = Path(__file__).resolve().parent / "conftest.py"
 
-SKIPPING = '''
+SKIPPING = """
 import pytest
 from pathlib import Path
 from conftest import SHARED, missing, needs
@@ -27,13 +28,19 @@ def test_in_body():
 
 def test_unrelated_skip():
     pytest.skip("needs a GPU")
-'''
+"""
 
 
 def run_pytest(folder: Path, shared: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "KEHOACH_SHARED": str(shared)}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(folder)],
-                          cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(folder)],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -61,7 +68,9 @@ def test_session_passes_when_shared_is_absent(suite, tmp_path):
 
 
 def test_an_unrelated_skip_does_not_fail_the_session(suite, tmp_path):
-    (suite / "test_skips.py").write_text('import pytest\n\ndef test_x():\n    pytest.skip("needs a GPU")\n', encoding="utf-8")
+    (suite / "test_skips.py").write_text(
+        'import pytest\n\ndef test_x():\n    pytest.skip("needs a GPU")\n', encoding="utf-8"
+    )
     shared = tmp_path / "shared"
     shared.mkdir()
     result = run_pytest(suite, shared)

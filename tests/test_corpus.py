@@ -5,6 +5,7 @@ Every file there parses with exit 0 through ``kehoach parse``; the documents tha
 ``../shared/realdocs``) gives the same register when LibreOffice renders it to PDF
 (that last test lives in ``test_cross_format.py``).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,7 @@ DOC_SUFFIXES = {".md", ".txt", ".docx", ".doc", ".pdf"}
 
 def corpus_files() -> list[Path]:
     """The documents (SOURCES.md is the list of them, not one of them)."""
-    return sorted(p for p in CORPUS.iterdir()
-                  if p.is_file() and p.suffix.lower() in DOC_SUFFIXES and p != SOURCES)
+    return sorted(p for p in CORPUS.iterdir() if p.is_file() and p.suffix.lower() in DOC_SUFFIXES and p != SOURCES)
 
 
 def sources_table() -> dict[str, str]:
@@ -44,7 +44,7 @@ def test_sources_lists_every_corpus_file_with_its_origin():
     assert files, "corpus/ holds no documents"
     assert files == set(rows), f"unlisted: {sorted(files - set(rows))}; listed but absent: {sorted(set(rows) - files)}"
     text = SOURCES.read_text(encoding="utf-8")
-    for name in files:       # every row names a repository, a path and a commit
+    for name in files:  # every row names a repository, a path and a commit
         row = next(line for line in text.splitlines() if line.startswith(f"| {name} |"))
         assert re.search(r"[\w.-]+/[\w.-]+, `[^`]+`, [0-9a-f]{12}", row), row
 
@@ -59,8 +59,9 @@ def parsed(tmp_path_factory) -> tuple[object, dict[str, dict]]:
     """One `kehoach parse` run over the whole corpus: (CLI result, file name -> plan JSON)."""
     out = tmp_path_factory.mktemp("corpus-json")
     files = corpus_files()
-    result = CliRunner().invoke(app, ["parse", *map(str, files), "-f", "json", "-o", f"{out}/",
-                                      "--summary", "json", "--jobs", "2"])
+    result = CliRunner().invoke(
+        app, ["parse", *map(str, files), "-f", "json", "-o", f"{out}/", "--summary", "json", "--jobs", "2"]
+    )
     plans = {}
     for path in files:
         # two formats of one document share a stem: the batch then names them `<name>.json`
@@ -98,6 +99,9 @@ def test_the_plans_give_tasks(parsed):
 # (or, for a QĐ/NQ, approves) a plan; a text of no known type needs a plan's evidence
 def test_non_plans_give_no_tasks(parsed):
     _, plans = parsed
-    wrong = {name: len(plans[name]["tasks"]) for name, kind in sources_table().items()
-             if kind == "not a plan" and (plans[name]["tasks"] or plans[name].get("is_plan") is True)}
+    wrong = {
+        name: len(plans[name]["tasks"])
+        for name, kind in sources_table().items()
+        if kind == "not a plan" and (plans[name]["tasks"] or plans[name].get("is_plan") is True)
+    }
     assert not wrong, f"non-plans read as plans (file: tasks): {wrong}"

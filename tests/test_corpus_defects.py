@@ -1,5 +1,6 @@
 """Defects found on the corpus plans (issue 10): each behaviour on a minimal inline fragment,
 then on the real document in ``corpus/`` that showed it."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ from conftest import needs
 from kehoach import api
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-BAC_CAM_RANH = CORPUS / "baccamranh-mttq_KH-kiem-tra-giam-sat-bau-cu_2025.docx"   # MTTQ ward, DOCX
+BAC_CAM_RANH = CORPUS / "baccamranh-mttq_KH-kiem-tra-giam-sat-bau-cu_2025.docx"  # MTTQ ward, DOCX
 
 FRONT = "KẾ HOẠCH\nKiểm tra, giám sát năm 2025\n\nI. MỤC ĐÍCH\n\n- Nâng cao nhận thức.\n\n"
 
@@ -23,7 +24,9 @@ def body(plan):
 
 # --- items closed by their own time, with no unit ------------------------------------------
 
-TIME_CLOSED = FRONT + """II. NỘI DUNG KIỂM TRA, GIÁM SÁT
+TIME_CLOSED = (
+    FRONT
+    + """II. NỘI DUNG KIỂM TRA, GIÁM SÁT
 
 1. Giám sát việc lập danh sách cử tri
 
@@ -58,6 +61,7 @@ III. TỔ CHỨC THỰC HIỆN
 
 1. Ban Thường trực xây dựng kế hoạch.
 """
+)
 
 
 def test_parallel_items_each_closed_by_a_time_are_tasks_of_the_issuer():
@@ -67,15 +71,18 @@ def test_parallel_items_each_closed_by_a_time_are_tasks_of_the_issuer():
     assert (tasks[0].lead, tasks[0].support) == ([], [])
     assert tasks[0].timeline.raw == "Từ ngày 03/02/2026 đến ngày 15/03/2026."
     # a label left alone on its line takes the whole list under it, marks dropped
-    assert tasks[1].timeline.raw == ("Đợt 1: Từ ngày 01/12/2025 đến ngày 14/12/2025. "
-                                     "Đợt 2: Từ ngày 02/02/2026 đến ngày 08/02/2026.")
+    assert tasks[1].timeline.raw == (
+        "Đợt 1: Từ ngày 01/12/2025 đến ngày 14/12/2025. Đợt 2: Từ ngày 02/02/2026 đến ngày 08/02/2026."
+    )
     # the time written after the last sub-item closes the item over them, as its siblings are closed
     assert tasks[2].content == "Kiểm tra việc vận động bầu cử"
     assert tasks[2].timeline.raw == "Từ ngày 26/02/2026 đến ngày 14/3/2026."
 
 
 def test_a_lone_time_field_under_one_heading_is_no_task():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG
 
 1. Tổ chức hội nghị sơ kết
 
@@ -86,21 +93,25 @@ def test_a_lone_time_field_under_one_heading_is_no_task():
 2. Kinh phí
 
 Kinh phí do ngân sách bảo đảm.
-""")
+"""
+    )
     assert body(plan) == []
 
 
 def test_a_label_with_its_own_dash_does_not_take_the_items_after_it():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG
 
 1. Rà soát văn bản
 
 - Đơn vị chủ trì:
 - Sở Tư pháp
 - Lập danh mục văn bản cần sửa đổi.
-""")
+"""
+    )
     (t,) = body(plan)
-    assert names(t.lead) == ["Sở Tư pháp"]       # not "Sở Tư pháp Lập danh mục …"
+    assert names(t.lead) == ["Sở Tư pháp"]  # not "Sở Tư pháp Lập danh mục …"
 
 
 @needs(BAC_CAM_RANH)
@@ -118,12 +129,14 @@ def test_bac_cam_ranh_nine_supervision_items_with_their_times():
 
 # --- the unit named after a dash at the end of an item ---------------------------------------
 
-CAO_LANH_2 = CORPUS / "caolanh2-thpt_KH-58-sinh-hoat-chuyen-mon-Lich-su_2026.docx"   # school, DOCX
+CAO_LANH_2 = CORPUS / "caolanh2-thpt_KH-58-sinh-hoat-chuyen-mon-Lich-su_2026.docx"  # school, DOCX
 CAO_LANH_2_PDF = CAO_LANH_2.with_suffix(".pdf")
 
 
 def test_a_unit_after_a_dash_with_its_verb_leads_the_item():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG
 
 1. Phân tích đề thi năm 2025 – Trường THPT Cao Lãnh 2 thực hiện.
 
@@ -134,7 +147,8 @@ def test_a_unit_after_a_dash_with_its_verb_leads_the_item():
 4. Các nội dung khác - các đơn vị cho ý kiến, thảo luận.
 
 5. Tổng kết hội thảo - các đơn vị thực hiện.
-""")
+"""
+    )
     tasks = body(plan)
     assert [(t.number, t.content, names(t.lead)) for t in tasks] == [
         ("1", "Phân tích đề thi năm 2025", ["Trường THPT Cao Lãnh 2"]),
@@ -145,12 +159,15 @@ def test_a_unit_after_a_dash_with_its_verb_leads_the_item():
 
 
 def test_a_dash_inside_a_title_without_a_unit_and_verb_is_no_task():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG
 
 1. Hội thảo Văn hóa - Thể thao cấp tỉnh
 
 2. Tổ chức Trung tâm Văn hóa - Thông tin thực hiện tuyên truyền
-""")
+"""
+    )
     assert body(plan) == []
 
 
@@ -158,15 +175,19 @@ def test_a_dash_inside_a_title_without_a_unit_and_verb_is_no_task():
 def test_cao_lanh_2_four_items_led_by_the_schools_named_after_the_dash():
     for path in (CAO_LANH_2, CAO_LANH_2_PDF):
         tasks = body(api.parse(path))
-        assert [names(t.lead) for t in tasks] == [["Trường THPT Cao Lãnh 2"], ["Trường THPT Thống Linh"],
-                                                   ["Trường THPT Trần Quốc Toản"], ["Trường THPT Trường Xuân"]], path
+        assert [names(t.lead) for t in tasks] == [
+            ["Trường THPT Cao Lãnh 2"],
+            ["Trường THPT Thống Linh"],
+            ["Trường THPT Trần Quốc Toản"],
+            ["Trường THPT Trường Xuân"],
+        ], path
         assert tasks[0].content == "Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử)"
         assert tasks[3].content == "Tham luận “Ứng dụng công nghệ thông tin trong công tác ôn thi TN môn Lịch sử”"
 
 
 # --- band rows and day headings of a programme table -----------------------------------------
 
-SINH_HOAT = CORPUS / "docbinhkieu-thpt_KH-sinh-hoat-cong-dan_2026_draft.md"   # school draft, Markdown
+SINH_HOAT = CORPUS / "docbinhkieu-thpt_KH-sinh-hoat-cong-dan_2026_draft.md"  # school draft, Markdown
 
 PROGRAMME = """| **Thời gian** | **Hình thức** | **Nội dung** | **Đơn vị phụ trách** |
 |---|---|---|---|
@@ -189,8 +210,13 @@ def test_a_band_row_groups_the_rows_below_it():
 
 
 def test_an_unnumbered_heading_over_a_table_groups_its_rows_and_the_band_goes_to_the_notes():
-    plan = api.parse_text(FRONT + "## II. NỘI DUNG\n\n#### NGÀY 1: THỨ HAI, NGÀY 24/8/2026\n\n" + PROGRAMME
-                          + "\n#### NGÀY 2: THỨ BA, NGÀY 25/8/2026\n\n" + PROGRAMME)
+    plan = api.parse_text(
+        FRONT
+        + "## II. NỘI DUNG\n\n#### NGÀY 1: THỨ HAI, NGÀY 24/8/2026\n\n"
+        + PROGRAMME
+        + "\n#### NGÀY 2: THỨ BA, NGÀY 25/8/2026\n\n"
+        + PROGRAMME
+    )
     tasks = body(plan)
     assert len(tasks) == 6
     assert {t.group for t in tasks[:3]} == {"NGÀY 1: THỨ HAI, NGÀY 24/8/2026"}
@@ -201,8 +227,10 @@ def test_an_unnumbered_heading_over_a_table_groups_its_rows_and_the_band_goes_to
 
 def test_a_numbered_heading_over_a_table_is_a_section_not_a_group():
     plan = api.parse_text(FRONT + "## II. NỘI DUNG\n\n### 3. Các hoạt động bổ sung\n\n" + PROGRAMME)
-    assert {t.group for t in body(plan)} == {"Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường",
-                                            "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"}
+    assert {t.group for t in body(plan)} == {
+        "Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường",
+        "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp",
+    }
 
 
 @needs(SINH_HOAT)
@@ -220,25 +248,35 @@ def test_sinh_hoat_cong_dan_programme_by_day_without_copies_of_rows():
 
 # --- unit boundaries ------------------------------------------------------------------------
 
+
 def test_a_standing_organ_and_its_unit_are_one_unit():
     from kehoach.plan.units import split_units
+
     assert names(split_units("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường")) == [
-        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"]
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"
+    ]
     assert names(split_units("Ban Chấp hành Hội Nông dân xã")) == ["Ban Chấp hành Hội Nông dân xã"]
     # two peer units glued with no separator are still split
     assert names(split_units("Sở Khoa học và Công nghệ Sở Công Thương")) == [
-        "Sở Khoa học và Công nghệ", "Sở Công Thương"]
+        "Sở Khoa học và Công nghệ",
+        "Sở Công Thương",
+    ]
 
 
 def test_tham_gia_and_trong_qua_trinh_start_the_duty_not_the_unit_name():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Các tổ chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra, giám sát theo phân công.
 
 2. Đoàn kiểm tra trong quá trình kiểm tra nếu có vướng mắc thì báo cáo Ban Thường trực.
-""")
+"""
+    )
     assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
-        ["Các tổ chức thành viên của MTTQ Việt Nam phường"], ["Đoàn kiểm tra"]]
+        ["Các tổ chức thành viên của MTTQ Việt Nam phường"],
+        ["Đoàn kiểm tra"],
+    ]
 
 
 @needs(BAC_CAM_RANH)
@@ -250,12 +288,15 @@ def test_bac_cam_ranh_assignment_units():
 
 
 def test_teachers_are_a_unit_head():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Giáo viên chủ nhiệm các lớp
 
 - Chủ trì các buổi sinh hoạt lớp, điểm danh học sinh.
-""")
+"""
+    )
     assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [["Giáo viên chủ nhiệm các lớp"]]
 
 
@@ -265,11 +306,13 @@ def test_sinh_hoat_cong_dan_homeroom_teachers_have_their_assignment():
     assert ["Giáo viên chủ nhiệm các lớp"] in leads and len(leads) == 6
 
 
-LUONG_MINH_TCD = CORPUS / "luongminh-mttq_KH-tiep-cong-dan-bau-cu_2025.docx"   # MTTQ commune, DOCX
+LUONG_MINH_TCD = CORPUS / "luongminh-mttq_KH-tiep-cong-dan-bau-cu_2025.docx"  # MTTQ commune, DOCX
 
 
 def test_a_time_and_a_duty_label_make_a_task_with_no_unit():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG THỰC HIỆN
 
 1. Tổ chức tiếp công dân về bầu cử
 
@@ -282,8 +325,9 @@ def test_a_time_and_a_duty_label_make_a_task_with_no_unit():
 2. Kinh phí
 
 - Thời gian: Năm 2026.
-""")
-    (t,) = body(plan)       # a lone time under "2. Kinh phí" is no task
+"""
+    )
+    (t,) = body(plan)  # a lone time under "2. Kinh phí" is no task
     assert (t.number, t.content, t.lead) == ("1", "Tổ chức tiếp công dân về bầu cử", [])
     assert t.timeline.raw == "Duy trì thường xuyên trong giờ hành chính."
 

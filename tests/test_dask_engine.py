@@ -1,6 +1,7 @@
 """`--engine dask`: the same outputs, byte for byte, as the local pool with --jobs 2 on realdocs
 and seeds; the same per-file time limit, memory limit and failure lines (a LocalCluster of two
 workers)."""
+
 from __future__ import annotations
 
 import filecmp
@@ -27,7 +28,7 @@ def mixed_job(source: batch.Source, options: object) -> str:
     elif word == "crash":
         os.kill(os.getpid(), signal.SIGKILL)
     elif word == "hog":
-        blob = bytearray(3 * 1024 ** 3)
+        blob = bytearray(3 * 1024**3)
         return str(len(blob))
     elif word == "bug":
         raise ValueError("a bug\nwith two lines")
@@ -45,7 +46,7 @@ def test_failures_are_the_local_pools(tmp_path):
     local = batch.run(sources, mixed_job, None, jobs=2, **kwargs)
     began = time.monotonic()
     dask = batch.run(sources, mixed_job, None, jobs=2, engine=DaskEngine(None, 2), **kwargs)
-    assert time.monotonic() - began < 120          # the hang was stopped at its time limit
+    assert time.monotonic() - began < 120  # the hang was stopped at its time limit
     view = [[(o.source.name, o.value, o.error) for o in r.outcomes] for r in (local, dask)]
     assert view[0] == view[1]
     errors = [o.error or "" for o in dask.outcomes]
@@ -69,10 +70,11 @@ def test_outputs_are_byte_identical_to_the_local_pool(tmp_path):
     files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "dask") for p in (tmp_path / "dask").rglob("*") if p.is_file())
     assert len(files) > 3 * 30
-    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "local", tmp_path / "dask", [str(f) for f in files],
-                                               shallow=False)
+    match, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "local", tmp_path / "dask", [str(f) for f in files], shallow=False
+    )
     assert not mismatch and not errors and len(match) == len(files)
-    assert local.stderr == dask.stderr          # the same failures, named the same way
+    assert local.stderr == dask.stderr  # the same failures, named the same way
     assert local.returncode == dask.returncode == 1
 
 

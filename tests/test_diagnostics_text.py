@@ -1,4 +1,5 @@
 """Diagnostics for headings and noise, and documents that are not plans: inline fragments."""
+
 from kehoach import api
 
 PLAN = "KẾ HOẠCH\n\nTuyên truyền năm 2024\n\n"
@@ -53,12 +54,14 @@ def test_page_header_fragment_dropped_at_the_end_is_reported():
     text = PLAN + "I. NỘI DUNG\n\n- A.\n\nTT\tNội dung\tĐơn vị chủ trì\n1\tRà soát\tSở Tư pháp\n\nKẾ HOẠCH SỐ 12\n\n3\n"
     plan = api.parse_text(text)
     dropped = [d for d in plan.diagnostics if d.code == "text-dropped"]
-    assert [d.excerpt for d in dropped] == ["KẾ HOẠCH SỐ 12"]   # the bare page number "3" is not reported
+    assert [d.excerpt for d in dropped] == ["KẾ HOẠCH SỐ 12"]  # the bare page number "3" is not reported
 
 
 def test_a_clean_plan_has_no_diagnostics():
-    plan = api.parse_text(PLAN + "I. MỤC ĐÍCH\n\n1. Mục đích\n\n- A.\n\n2. Yêu cầu\n\n- B.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
-                          "1. Phòng Nội vụ\n\nChủ trì triển khai.\n")
+    plan = api.parse_text(
+        PLAN + "I. MỤC ĐÍCH\n\n1. Mục đích\n\n- A.\n\n2. Yêu cầu\n\n- B.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Phòng Nội vụ\n\nChủ trì triển khai.\n"
+    )
     assert plan.diagnostics == []
 
 
@@ -104,8 +107,10 @@ def test_an_official_letter_is_not_a_plan():
 
 
 def test_a_file_that_is_no_administrative_document_is_unknown_with_no_tasks():
-    readme = "# kehoach\n\nA tool.\n\n## Install\n\n1. Clone the repository.\n\n2. Run pip install.\n\n" \
-             "- Đơn vị chủ trì: nobody\n"
+    readme = (
+        "# kehoach\n\nA tool.\n\n## Install\n\n1. Clone the repository.\n\n2. Run pip install.\n\n"
+        "- Đơn vị chủ trì: nobody\n"
+    )
     plan = api.parse_text(readme)
     assert (plan.document_type, plan.is_plan, plan.tasks) == ("unknown", False, [])
     code = "import os\n\n\ndef main():\n    print(os.getcwd())\n"
@@ -114,6 +119,8 @@ def test_a_file_that_is_no_administrative_document_is_unknown_with_no_tasks():
 
 
 def test_a_plan_fragment_without_its_header_keeps_its_tasks():
-    plan = api.parse_text("I. NỘI DUNG\n\n1. Rà soát thủ tục\n\n- Đơn vị chủ trì: Sở Tư pháp\n\n- Thời gian: Quý II/2024\n")
+    plan = api.parse_text(
+        "I. NỘI DUNG\n\n1. Rà soát thủ tục\n\n- Đơn vị chủ trì: Sở Tư pháp\n\n- Thời gian: Quý II/2024\n"
+    )
     assert plan.document_type == "unknown" and len(plan.tasks) == 1
     assert "not-a-plan" not in codes(plan)

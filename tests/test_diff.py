@@ -1,5 +1,6 @@
 """`kehoach diff`: alignment, field changes, CLI contract, real plans edited with python-docx,
 real version families, and a synthetic stress test of the alignment."""
+
 from __future__ import annotations
 
 import copy
@@ -54,6 +55,7 @@ II. NHIỆM VỤ
 
 # ---------------------------------------------------------------- the assignment solver
 
+
 def _brute(cost: list[list[float]]) -> float:
     n, m = len(cost), len(cost[0])
     if n <= m:
@@ -82,7 +84,9 @@ def test_hungarian_beats_greedy():
 def test_word_diff_keeps_words_and_ignores_tone_placement():
     pieces = word_diff("Sở Tư pháp chủ trì, hoà giải", "Sở Tư pháp chủ trì, hòa giải cơ sở")
     assert [(p.op, p.old, p.new) for p in pieces] == [
-        ("equal", "Sở Tư pháp chủ trì, hoà giải", "Sở Tư pháp chủ trì, hòa giải"), ("insert", "", "cơ sở")]
+        ("equal", "Sở Tư pháp chủ trì, hoà giải", "Sở Tư pháp chủ trì, hòa giải"),
+        ("insert", "", "cơ sở"),
+    ]
 
 
 def test_group_key_ignores_the_group_number():
@@ -91,6 +95,7 @@ def test_group_key_ignores_the_group_number():
 
 
 # ---------------------------------------------------------------- inline plans through the CLI
+
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
@@ -127,7 +132,9 @@ def test_lead_and_deadline_changes_reported_field_by_field(tmp_path):
 
 
 def test_tone_placement_and_case_are_not_changes(tmp_path):
-    new = PLAN.replace("Số hóa hồ sơ", "Số hoá hồ sơ").replace("| Sở Tư pháp | Các sở, ngành |", "| SỞ TƯ PHÁP | Các sở, ngành |")
+    new = PLAN.replace("Số hóa hồ sơ", "Số hoá hồ sơ").replace(
+        "| Sở Tư pháp | Các sở, ngành |", "| SỞ TƯ PHÁP | Các sở, ngành |"
+    )
     code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
     assert code == 0 and out["summary"]["unchanged"] == 4
 
@@ -138,8 +145,12 @@ def test_task_moved_to_another_group_and_renumbered_groups(tmp_path):
     row = next(line for line in lines if "Rà soát văn bản" in line)
     lines.remove(row)
     lines.append(row)
-    new = "\n".join(lines).replace("| I | Cải cách thể chế", "| II | Cải cách thể chế").replace(
-        "| II | Cải cách thủ tục", "| I | Cải cách thủ tục") + "\n"
+    new = (
+        "\n".join(lines)
+        .replace("| I | Cải cách thể chế", "| II | Cải cách thể chế")
+        .replace("| II | Cải cách thủ tục", "| I | Cải cách thủ tục")
+        + "\n"
+    )
     code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
     assert code == 1
     assert out["summary"] == {"added": 0, "removed": 0, "changed": 0, "moved": 1, "unchanged": 3}
@@ -149,16 +160,24 @@ def test_task_moved_to_another_group_and_renumbered_groups(tmp_path):
 
 
 def test_added_removed_and_header(tmp_path):
-    new = PLAN.replace("Số: 12/KH-UBND", "Số: 15/KH-UBND").replace(
-        "| 2 | Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính | Sở Tư pháp | Công an tỉnh | Tháng 9/2026 |\n",
-        "").rstrip("\n") + "\n| 3 | Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư | Sở Tài chính | | Quý III/2026 |\n"
+    new = (
+        PLAN.replace("Số: 12/KH-UBND", "Số: 15/KH-UBND")
+        .replace(
+            "| 2 | Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính | Sở Tư pháp | Công an tỉnh | Tháng 9/2026 |\n",
+            "",
+        )
+        .rstrip("\n")
+        + "\n| 3 | Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư | Sở Tài chính | | Quý III/2026 |\n"
+    )
     code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
     assert code == 1
     assert out["summary"] == {"added": 1, "removed": 1, "changed": 0, "moved": 0, "unchanged": 3}
     assert [t["old"]["content"] for t in out["tasks"] if t["status"] == "removed"] == [
-        "Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính"]
+        "Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính"
+    ]
     assert [t["new"]["content"] for t in out["tasks"] if t["status"] == "added"] == [
-        "Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư"]
+        "Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư"
+    ]
     assert {"field": "number", "old": "12/KH-UBND", "new": "15/KH-UBND"} in out["header"]
 
 
@@ -198,26 +217,30 @@ def test_bad_format_is_a_usage_error(tmp_path):
     a = _write(tmp_path, "a.md", PLAN)
     result = runner.invoke(app, ["diff", str(a), str(a), "-f", "pdf"])
     assert result.exit_code == 2 and "pdf" in result.stderr
-    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "xlsx"])        # a workbook needs -o
+    result = runner.invoke(app, ["diff", str(a), str(a), "-f", "xlsx"])  # a workbook needs -o
     assert result.exit_code == 2 and "-o" in result.stderr and result.stdout == ""
 
 
 def test_html_report(tmp_path):
     new = PLAN.replace("Quý II/2026", "Quý III/2026")
-    result = runner.invoke(app, ["diff", str(_write(tmp_path, "a.md", PLAN)), str(_write(tmp_path, "b.md", new)),
-                                 "-f", "html", "--lang", "en"])
+    result = runner.invoke(
+        app,
+        ["diff", str(_write(tmp_path, "a.md", PLAN)), str(_write(tmp_path, "b.md", new)), "-f", "html", "--lang", "en"],
+    )
     assert result.exit_code == 1
     page = result.stdout
     assert page.lstrip().lower().startswith("<!doctype html") and "1 changed" in page
-    assert "III/2026" in page and "color" in page        # the inserted words keep their colour
+    assert "III/2026" in page and "color" in page  # the inserted words keep their colour
 
 
 def test_xlsx_sheet_of_task_changes(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     new = PLAN.replace("Quý II/2026", "Quý III/2026").replace("Số: 12/KH-UBND", "Số: 15/KH-UBND")
     out = tmp_path / "d.xlsx"
-    result = runner.invoke(app, ["diff", str(_write(tmp_path, "a.md", PLAN)), str(_write(tmp_path, "b.md", new)),
-                                 "-f", "xlsx", "-o", str(out)])
+    result = runner.invoke(
+        app,
+        ["diff", str(_write(tmp_path, "a.md", PLAN)), str(_write(tmp_path, "b.md", new)), "-f", "xlsx", "-o", str(out)],
+    )
     assert result.exit_code == 1, result.output
     wb = openpyxl.load_workbook(out)
     ws = wb["Thay đổi nhiệm vụ"]
@@ -238,20 +261,35 @@ def test_xlsx_an_added_or_removed_task_keeps_every_fact(tmp_path):
     from io import BytesIO
 
     from kehoach.diff.xlsx import COLUMNS, diff_xlsx
+
     unit = Unit(name="Sở Nội vụ", raw="Sở Nội vụ", key=key("Sở Nội vụ"))
     kept = Task(id="t1", origin="body", number="1", content="Rà soát thủ tục hành chính", lead=[unit])
-    added = Task(id="t2", origin="body", number="2", content="Số hóa hồ sơ lưu trữ", lead=[unit],
-                 timeline=Timeline(raw="Quý IV/2026"), notes="Ưu tiên hồ sơ đất đai")
-    d = diff_plans(Plan(source=SourceFacts(path="old", format="text"), tasks=[kept]),
-                   Plan(source=SourceFacts(path="new", format="text"), tasks=[kept, added]))
-    gone = diff_plans(Plan(source=SourceFacts(path="old", format="text"), tasks=[kept, added]),
-                      Plan(source=SourceFacts(path="new", format="text"), tasks=[kept]))
+    added = Task(
+        id="t2",
+        origin="body",
+        number="2",
+        content="Số hóa hồ sơ lưu trữ",
+        lead=[unit],
+        timeline=Timeline(raw="Quý IV/2026"),
+        notes="Ưu tiên hồ sơ đất đai",
+    )
+    d = diff_plans(
+        Plan(source=SourceFacts(path="old", format="text"), tasks=[kept]),
+        Plan(source=SourceFacts(path="new", format="text"), tasks=[kept, added]),
+    )
+    gone = diff_plans(
+        Plan(source=SourceFacts(path="old", format="text"), tasks=[kept, added]),
+        Plan(source=SourceFacts(path="new", format="text"), tasks=[kept]),
+    )
     for diff, side in ((d, "mới"), (gone, "cũ")):
         ws = openpyxl.load_workbook(BytesIO(diff_xlsx(diff)))["Thay đổi nhiệm vụ"]
         header = [c.value for c in ws[1]]
         assert header == [title for title, _ in COLUMNS]
-        row = next(dict(zip(header, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=2)
-                   if r[0].value != "GIỮ NGUYÊN")
+        row = next(
+            dict(zip(header, (c.value for c in r), strict=True))
+            for r in ws.iter_rows(min_row=2)
+            if r[0].value != "GIỮ NGUYÊN"
+        )
         assert row[f"Ghi chú ({side})"] == "Ưu tiên hồ sơ đất đai"
         assert row[f"Thời gian ({side})"] == "Quý IV/2026"
 
@@ -272,6 +310,7 @@ def test_schema_diff_describes_the_contract():
 
 
 # ---------------------------------------------------------------- every real document against itself
+
 
 def _realdocs() -> list[Path]:
     if not REALDOCS.is_dir():
@@ -313,8 +352,7 @@ def test_real_plan_against_itself(path):
     assert not (paras.added or paras.removed or paras.changed)
     assert paras.unchanged == sum(1 for s in _all_sections(plan.sections) for p in s.text if p.strip())
     assert d.summary.unchanged == len(plan.tasks)
-    assert d.summary.model_dump() == {"added": 0, "removed": 0, "changed": 0, "moved": 0,
-                                      "unchanged": len(plan.tasks)}
+    assert d.summary.model_dump() == {"added": 0, "removed": 0, "changed": 0, "moved": 0, "unchanged": len(plan.tasks)}
     # each task paired with itself, not with a look-alike (real registers repeat a content with another lead)
     assert all(t.old.id == t.new.id for t in d.tasks)
 
@@ -324,8 +362,9 @@ def test_cli_doc_against_docx():
     doc = REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_draft-10-02.doc"
     if shutil.which("soffice") is None:
         pytest.skip("soffice (LibreOffice) is not installed: .doc files cannot be read")
-    result = runner.invoke(app, ["diff", str(doc), str(REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_v2.docx"),
-                                 "-f", "json"])
+    result = runner.invoke(
+        app, ["diff", str(doc), str(REALDOCS / "lamdong-ubnd_KH-thi-dua-CCHC-2026_v2.docx"), "-f", "json"]
+    )
     assert result.exit_code in (0, 1), result.output
     out = json.loads(result.stdout)
     assert out["files"]["old"]["format"] == "doc" and out["files"]["new"]["format"] == "docx"
@@ -333,8 +372,11 @@ def test_cli_doc_against_docx():
 
 # ---------------------------------------------------------------- real DOCX plans edited with python-docx
 
-EDITED_PLANS = ["lamdong-ubnd_KH-CCHC-2026_draft.docx", "lamdong-ubnd_KH-CCHC-2026-2030_draft-17-3.docx",
-                "laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx"]
+EDITED_PLANS = [
+    "lamdong-ubnd_KH-CCHC-2026_draft.docx",
+    "lamdong-ubnd_KH-CCHC-2026-2030_draft-17-3.docx",
+    "laocai-ubnd_KH-chi-thi-11-khoang-san_2026_draft.docx",
+]
 NEW_LEAD = "Sở Ngoại vụ"
 NEW_DEADLINE = "Tháng 12/2026"
 NEW_TASK = "Tổ chức hội nghị trực tuyến tập huấn kỹ năng số cho đội ngũ công chức cấp xã"
@@ -377,10 +419,18 @@ def _target(plan: Plan, doc, qn) -> tuple[Task, object]:
     for t in plan.tasks:
         if t.location and t.location.row:
             rows[(t.location.table, t.location.row)] = rows.get((t.location.table, t.location.row), 0) + 1
-    candidates = [t for t in plan.tasks if t.lead and t.timeline and t.location and t.location.row
-                  and rows[(t.location.table, t.location.row)] == 1 and contents.count(key(t.content)) == 1
-                  and len(key(t.content)) > 30]
-    for task in candidates[len(candidates) // 2:] + candidates[: len(candidates) // 2]:
+    candidates = [
+        t
+        for t in plan.tasks
+        if t.lead
+        and t.timeline
+        and t.location
+        and t.location.row
+        and rows[(t.location.table, t.location.row)] == 1
+        and contents.count(key(t.content)) == 1
+        and len(key(t.content)) > 30
+    ]
+    for task in candidates[len(candidates) // 2 :] + candidates[: len(candidates) // 2]:
         tr = _task_row(doc, task, qn)
         nxt = tr.getnext()
         if not list(tr.iter(qn("w:vMerge"))) and (nxt is None or not list(nxt.iter(qn("w:vMerge")))):
@@ -417,15 +467,25 @@ def _edit(path: Path, tmp_path: Path, kind: str) -> tuple[Plan, Plan, Task]:
         for row in doc.element.body.iter(qn("w:tr")):
             first = row.findall(qn("w:tc"))
             texts = [_cell_text(tc, qn).strip() for tc in first]
-            if (task.group and len(texts) > 1 and re.fullmatch(r"[IVXLC]+\.?|\d+\.?", texts[0])
-                    and group_key(texts[1]) == group_key(task.group)):
+            if (
+                task.group
+                and len(texts) > 1
+                and re.fullmatch(r"[IVXLC]+\.?|\d+\.?", texts[0])
+                and group_key(texts[1]) == group_key(task.group)
+            ):
                 _set_cell_text(first[0], "IX" if texts[0].rstrip(".") != "IX" else "XI", qn)
                 break
         else:
             pytest.skip(f"{path.name}: its task table has no numbered group rows to renumber")
     elif kind == "move":
-        other = next((t for t in old.tasks if t.group and group_key(t.group) != group_key(task.group)
-                      and t.location and t.location.row), None)
+        other = next(
+            (
+                t
+                for t in old.tasks
+                if t.group and group_key(t.group) != group_key(task.group) and t.location and t.location.row
+            ),
+            None,
+        )
         if other is None or not task.group:
             pytest.skip(f"{path.name}: its task table has no groups to move a task between")
         anchor = _task_row(doc, other, qn)
@@ -490,12 +550,24 @@ def test_edits_of_real_docx_reported_exactly(name, kind, tmp_path):
 #   spacing is fixed); of the 4 "Tổ chức thực hiện" tasks, a) and c) write "UBND" out as "Ủy ban nhân
 #   dân", the two b) are untouched.
 FAMILIES = [
-    ("lamdong-ubnd_KH-kiem-tra-CCHC-2026_draft.docx", "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx",
-     {"added": 0, "removed": 0, "changed": 0, "moved": 0, "unchanged": 31}, {}),
-    ("lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_draft-31-12.docx", "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx",
-     {"added": 0, "removed": 0, "changed": 25, "moved": 0, "unchanged": 4}, {("timeline",): 21, ("content",): 4}),
-    ("lamdong-ubnd_KH-CCHC-2026_draft.docx", "lamdong-ubnd_KH-CCHC-2026_v3.docx",
-     {"added": 0, "removed": 0, "changed": 2, "moved": 0, "unchanged": 54}, {("content",): 2}),
+    (
+        "lamdong-ubnd_KH-kiem-tra-CCHC-2026_draft.docx",
+        "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx",
+        {"added": 0, "removed": 0, "changed": 0, "moved": 0, "unchanged": 31},
+        {},
+    ),
+    (
+        "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_draft-31-12.docx",
+        "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx",
+        {"added": 0, "removed": 0, "changed": 25, "moved": 0, "unchanged": 4},
+        {("timeline",): 21, ("content",): 4},
+    ),
+    (
+        "lamdong-ubnd_KH-CCHC-2026_draft.docx",
+        "lamdong-ubnd_KH-CCHC-2026_v3.docx",
+        {"added": 0, "removed": 0, "changed": 2, "moved": 0, "unchanged": 54},
+        {("content",): 2},
+    ),
 ]
 
 
@@ -531,10 +603,11 @@ def test_family_body_paragraphs():
 def test_body_paragraph_reworded_inline(tmp_path):
     new = PLAN.replace("Bảo đảm thực hiện đúng tiến độ.", "Bảo đảm thực hiện đúng tiến độ và chất lượng.")
     code, out = _json_diff(_write(tmp_path, "a.md", PLAN), _write(tmp_path, "b.md", new))
-    assert code == 0            # the task register is the same; the body changed
+    assert code == 0  # the task register is the same; the body changed
     (edit,) = out["paragraphs"]["changed"]
     assert edit["old"] == "Bảo đảm thực hiện đúng tiến độ." and [w for w in edit["words"] if w["op"] != "equal"] == [
-        {"op": "insert", "old": "", "new": "và chất lượng."}]      # a word's trailing dot is punctuation, not a change
+        {"op": "insert", "old": "", "new": "và chất lượng."}
+    ]  # a word's trailing dot is punctuation, not a change
     assert out["paragraphs"]["added"] == out["paragraphs"]["removed"] == []
 
 
@@ -548,20 +621,202 @@ def test_family_word_diff_shows_the_rewording():
 
 # ---------------------------------------------------------------- synthetic stress test of the alignment
 
-_VOCAB = ["rà", "soát", "kiểm", "tra", "đôn", "đốc", "hướng", "dẫn", "triển", "khai", "tổ", "chức", "thực", "hiện", "xây", "dựng", "ban", "hành", "kế", "hoạch", "văn", "bản", "quy", "phạm", "pháp", "luật", "thủ", "tục", "hành", "chính", "cải", "cách", "chính", "quyền", "số", "chuyển", "đổi", "dữ", "liệu", "cơ", "sở", "hạ", "tầng", "công", "chức", "viên", "chức", "đào", "tạo", "bồi", "dưỡng", "tuyên", "truyền", "phổ", "biến", "giáo", "dục", "ngân", "sách", "tài", "chính", "công", "tài", "sản", "đầu", "tư", "giải", "ngân", "vốn", "dịch", "vụ", "công", "trực", "tuyến", "một", "cửa", "liên", "thông", "hồ", "sơ", "giải", "quyết", "tiếp", "nhận", "phản", "ánh", "kiến", "nghị", "người", "dân", "doanh", "nghiệp", "đánh", "giá", "chỉ", "số", "hài", "lòng", "sắp", "xếp", "tổ", "chức", "bộ", "máy", "biên", "chế", "vị", "trí", "việc", "làm", "kỷ", "luật", "kỷ", "cương", "đạo", "đức", "công", "vụ", "thanh", "tra", "báo", "cáo", "định", "kỳ", "tổng", "hợp", "kết", "quả", "cấp", "tỉnh", "cấp", "xã", "phường", "đặc", "khu", "hệ", "thống", "thông", "tin", "điện", "tử", "lưu", "trữ", "số", "hóa", "chữ", "ký", "số", "nền", "tảng", "ứng", "dụng", "trí", "tuệ", "nhân", "tạo", "an", "toàn", "an", "ninh", "mạng"]
-_UNITS = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ",
-          "Công an tỉnh", "Thanh tra tỉnh", "Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]
+_VOCAB = [
+    "rà",
+    "soát",
+    "kiểm",
+    "tra",
+    "đôn",
+    "đốc",
+    "hướng",
+    "dẫn",
+    "triển",
+    "khai",
+    "tổ",
+    "chức",
+    "thực",
+    "hiện",
+    "xây",
+    "dựng",
+    "ban",
+    "hành",
+    "kế",
+    "hoạch",
+    "văn",
+    "bản",
+    "quy",
+    "phạm",
+    "pháp",
+    "luật",
+    "thủ",
+    "tục",
+    "hành",
+    "chính",
+    "cải",
+    "cách",
+    "chính",
+    "quyền",
+    "số",
+    "chuyển",
+    "đổi",
+    "dữ",
+    "liệu",
+    "cơ",
+    "sở",
+    "hạ",
+    "tầng",
+    "công",
+    "chức",
+    "viên",
+    "chức",
+    "đào",
+    "tạo",
+    "bồi",
+    "dưỡng",
+    "tuyên",
+    "truyền",
+    "phổ",
+    "biến",
+    "giáo",
+    "dục",
+    "ngân",
+    "sách",
+    "tài",
+    "chính",
+    "công",
+    "tài",
+    "sản",
+    "đầu",
+    "tư",
+    "giải",
+    "ngân",
+    "vốn",
+    "dịch",
+    "vụ",
+    "công",
+    "trực",
+    "tuyến",
+    "một",
+    "cửa",
+    "liên",
+    "thông",
+    "hồ",
+    "sơ",
+    "giải",
+    "quyết",
+    "tiếp",
+    "nhận",
+    "phản",
+    "ánh",
+    "kiến",
+    "nghị",
+    "người",
+    "dân",
+    "doanh",
+    "nghiệp",
+    "đánh",
+    "giá",
+    "chỉ",
+    "số",
+    "hài",
+    "lòng",
+    "sắp",
+    "xếp",
+    "tổ",
+    "chức",
+    "bộ",
+    "máy",
+    "biên",
+    "chế",
+    "vị",
+    "trí",
+    "việc",
+    "làm",
+    "kỷ",
+    "luật",
+    "kỷ",
+    "cương",
+    "đạo",
+    "đức",
+    "công",
+    "vụ",
+    "thanh",
+    "tra",
+    "báo",
+    "cáo",
+    "định",
+    "kỳ",
+    "tổng",
+    "hợp",
+    "kết",
+    "quả",
+    "cấp",
+    "tỉnh",
+    "cấp",
+    "xã",
+    "phường",
+    "đặc",
+    "khu",
+    "hệ",
+    "thống",
+    "thông",
+    "tin",
+    "điện",
+    "tử",
+    "lưu",
+    "trữ",
+    "số",
+    "hóa",
+    "chữ",
+    "ký",
+    "số",
+    "nền",
+    "tảng",
+    "ứng",
+    "dụng",
+    "trí",
+    "tuệ",
+    "nhân",
+    "tạo",
+    "an",
+    "toàn",
+    "an",
+    "ninh",
+    "mạng",
+]
+_UNITS = [
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Tài chính",
+    "Văn phòng UBND tỉnh",
+    "Sở Khoa học và Công nghệ",
+    "Công an tỉnh",
+    "Thanh tra tỉnh",
+    "Các sở, ban, ngành",
+    "UBND các xã, phường, đặc khu",
+]
 _WHEN = ["Thường xuyên", "Quý I/2026", "Quý II/2026", "Tháng 6/2026", "Tháng 12/2026", "Năm 2026"]
-_GROUPS = ["Cải cách thể chế", "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy",
-           "Cải cách chế độ công vụ", "Xây dựng chính quyền số"]
+_GROUPS = [
+    "Cải cách thể chế",
+    "Cải cách thủ tục hành chính",
+    "Cải cách tổ chức bộ máy",
+    "Cải cách chế độ công vụ",
+    "Xây dựng chính quyền số",
+]
 _ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 
 
 def _task(rng: random.Random, ident: str, number: int, group: str) -> Task:
     unit = rng.choice(_UNITS)
-    return Task(id=ident, origin="appendix", number=str(number), group=group,
-                content=" ".join(rng.choice(_VOCAB) for _ in range(rng.randint(12, 24))).capitalize(),
-                lead=[Unit(name=unit, raw=unit, key=key(unit))], timeline=Timeline(raw=rng.choice(_WHEN)))
+    return Task(
+        id=ident,
+        origin="appendix",
+        number=str(number),
+        group=group,
+        content=" ".join(rng.choice(_VOCAB) for _ in range(rng.randint(12, 24))).capitalize(),
+        lead=[Unit(name=unit, raw=unit, key=key(unit))],
+        timeline=Timeline(raw=rng.choice(_WHEN)),
+    )
 
 
 def _reword(rng: random.Random, text: str) -> str:
@@ -580,14 +835,15 @@ def _stress(seed: int) -> tuple[list[Task], list[Task], dict[str, str]]:
     rng.shuffle(ids)
     removed, reworded = set(ids[:10]), set(ids[10:30])
     new: list[Task] = []
-    truth: dict[str, str] = {}              # new id -> old id (absent: an added task)
+    truth: dict[str, str] = {}  # new id -> old id (absent: an added task)
     for i, t in enumerate(old):
         if i in removed:
             continue
         g = i // 20
         content = _reword(rng, t.content) if i in reworded else t.content
-        n = t.model_copy(update={"id": f"n{i}", "content": content,
-                                 "group": f"{_ROMAN[g + 1]}. {_GROUPS[g]}"})   # every group renumbered
+        n = t.model_copy(
+            update={"id": f"n{i}", "content": content, "group": f"{_ROMAN[g + 1]}. {_GROUPS[g]}"}
+        )  # every group renumbered
         new.append(n)
         truth[n.id] = t.id
     for k in range(10):
@@ -595,7 +851,7 @@ def _stress(seed: int) -> tuple[list[Task], list[Task], dict[str, str]]:
         pos = rng.randrange(len(new) + 1)
         new.insert(pos, _task(rng, f"a{k}", 99, f"{_ROMAN[g + 1]}. {_GROUPS[g]}"))
     counter: dict[str, int] = {}
-    for t in new:                           # rows renumbered within each group, as an editor would
+    for t in new:  # rows renumbered within each group, as an editor would
         counter[t.group] = counter.get(t.group, 0) + 1
         t.number = str(counter[t.group])
     return old, new, truth
@@ -606,12 +862,14 @@ def test_stress_alignment_at_least_95_percent(seed):
     old, new, truth = _stress(seed)
     al = align(old, new)
     got = {new[j].id: old[i].id for i, j, _ in al.pairs}
-    decisions = [(got.get(n.id) == truth.get(n.id)) for n in new]          # each new task: right partner or none
+    decisions = [(got.get(n.id) == truth.get(n.id)) for n in new]  # each new task: right partner or none
     decisions += [(o.id not in got.values()) for o in old if o.id not in truth.values()]  # removed ones left alone
     accuracy = sum(decisions) / len(decisions)
     assert accuracy >= 0.95, accuracy
-    d = diff_plans(Plan(source=SourceFacts(path="old", format="text"), tasks=old),
-                   Plan(source=SourceFacts(path="new", format="text"), tasks=new))
+    d = diff_plans(
+        Plan(source=SourceFacts(path="old", format="text"), tasks=old),
+        Plan(source=SourceFacts(path="new", format="text"), tasks=new),
+    )
     # renumbered groups are no move, and the counts are close to the truth
     assert d.summary.moved == 0
     assert abs(d.summary.added - 10) <= 2 and abs(d.summary.removed - 10) <= 2

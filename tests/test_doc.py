@@ -3,6 +3,7 @@
 The real file is the Lâm Đồng draft plan on drug-free communes (TTr 196), a legacy .doc
 with its tasks written in prose, per agency.
 """
+
 from __future__ import annotations
 
 import struct
@@ -21,8 +22,10 @@ HERE = Path(__file__).resolve().parent
 REALDOCS = _REALDOCS
 KMT = REALDOCS / "lamdong-ubnd_KH-khong-ma-tuy-2026_TTr196.doc"
 
-needs_soffice = pytest.mark.skipif(doc_parser.soffice_binary() is None,
-                                   reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
+needs_soffice = pytest.mark.skipif(
+    doc_parser.soffice_binary() is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer",
+)
 needs_doc = pytest.mark.skipif(not KMT.exists(), reason=missing(REALDOCS))
 
 
@@ -32,8 +35,8 @@ def compound_file(names: list[str]) -> bytes:
     header = bytearray(sector)
     header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
-    struct.pack_into("<I", header, 0x2C, 1)             # one FAT sector
-    struct.pack_into("<I", header, 0x30, 1)             # directory starts in sector 1
+    struct.pack_into("<I", header, 0x2C, 1)  # one FAT sector
+    struct.pack_into("<I", header, 0x30, 1)  # directory starts in sector 1
     struct.pack_into("<I", header, 0x38, 4096)
     struct.pack_into("<II", header, 0x3C, 0xFFFFFFFE, 0)
     struct.pack_into("<II", header, 0x44, 0xFFFFFFFE, 0)
@@ -45,7 +48,7 @@ def compound_file(names: list[str]) -> bytes:
     for i, name in enumerate(["Root Entry"] + names):
         entry = bytearray(128)
         raw = name.encode("utf-16-le") + b"\x00\x00"
-        entry[0:len(raw)] = raw
+        entry[0 : len(raw)] = raw
         struct.pack_into("<H", entry, 0x40, len(raw))
         entry[0x42] = 5 if i == 0 else 2
         struct.pack_into("<III", entry, 0x44, 0xFFFFFFFF, 0xFFFFFFFF, 1 if i == 0 else 0xFFFFFFFF)
@@ -101,7 +104,7 @@ def test_broken_doc_is_reported_not_crashed(tmp_path: Path):
 def kmt_plan():
     from kehoach import api
 
-    return api.parse(KMT)      # one conversion for the tests below (plan.document holds the blocks)
+    return api.parse(KMT)  # one conversion for the tests below (plan.document holds the blocks)
 
 
 @needs_soffice
@@ -113,7 +116,7 @@ def test_real_doc_parses_to_blocks(kmt_plan):
     assert "converted:libreoffice" in document.source.notes
     texts = [p.text for p in document.paragraphs]
     assert "ỦY BAN NHÂN DÂN" in texts and "TỈNH LÂM ĐỒNG" in texts
-    assert "Số: /KH-UBND" in texts                      # an unsigned draft: the number is blank
+    assert "Số: /KH-UBND" in texts  # an unsigned draft: the number is blank
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts
     assert "Lâm Đồng, ngày tháng 3 năm 2026" in texts
     assert "KẾ HOẠCH" in texts
@@ -132,8 +135,9 @@ def test_real_doc_plan_header(kmt_plan):
     assert header.number is None and header.number_raw == "/KH-UBND"
     assert header.date_partial == "2026-03"
     assert header.doc_type == "KẾ HOẠCH"
-    assert header.title == ("Tăng cường công tác đấu tranh phòng, chống ma túy và xây dựng xã, phường, "
-                            "đặc khu không ma túy năm 2026")
+    assert header.title == (
+        "Tăng cường công tác đấu tranh phòng, chống ma túy và xây dựng xã, phường, đặc khu không ma túy năm 2026"
+    )
     assert header.signer.name == "Nguyễn Minh"
     assert plan.tasks, "tasks written per agency in prose"
 
@@ -164,7 +168,14 @@ END, FREE = 0xFFFFFFFE, 0xFFFFFFFF
 def summary_stream(pages: int) -> bytes:
     """A SummaryInformation property set holding only PIDSI_PAGECOUNT = `pages` (VT_I4)."""
     section = struct.pack("<II", 24, 1) + struct.pack("<II", ole.PIDSI_PAGECOUNT, 16) + struct.pack("<Ii", 3, pages)
-    return struct.pack("<HHI", 0xFFFE, 0, 0) + bytes(16) + struct.pack("<I", 1) + bytes(16) + struct.pack("<I", 48) + section
+    return (
+        struct.pack("<HHI", 0xFFFE, 0, 0)
+        + bytes(16)
+        + struct.pack("<I", 1)
+        + bytes(16)
+        + struct.pack("<I", 48)
+        + section
+    )
 
 
 def compound_with_summary(pages: int, big: bool) -> bytes:
@@ -174,7 +185,7 @@ def compound_with_summary(pages: int, big: bool) -> bytes:
     stream = summary_stream(pages)
     if big:
         stream += bytes(4200 - len(stream))
-    data_sectors = -(-len(stream) // size) if big else 1          # a 512-byte mini-stream container
+    data_sectors = -(-len(stream) // size) if big else 1  # a 512-byte mini-stream container
     fat = [0xFFFFFFFD, END, END] + [4 + i if i < data_sectors - 1 else END for i in range(data_sectors)]
     fat += [FREE] * (size // 4 - len(fat))
     minifat = [1, END] + [FREE] * (size // 4 - 2)
@@ -187,7 +198,7 @@ def compound_with_summary(pages: int, big: bool) -> bytes:
     def entry(name: str, kind: int, start: int, length: int) -> bytes:
         e = bytearray(128)
         raw = name.encode("utf-16-le") + b"\x00\x00"
-        e[0:len(raw)] = raw
+        e[0 : len(raw)] = raw
         struct.pack_into("<HB", e, 0x40, len(raw), kind)
         struct.pack_into("<III", e, 0x44, FREE, FREE, 1 if kind == 5 else FREE)
         struct.pack_into("<II", e, 0x74, start, length)
@@ -197,7 +208,9 @@ def compound_with_summary(pages: int, big: bool) -> bytes:
     summary = entry("\x05SummaryInformation", 2, 3 if big else 0, len(stream))
     directory = (root + summary).ljust(size, b"\x00")
     body = stream.ljust(data_sectors * size, b"\x00")
-    return bytes(header) + struct.pack(f"<{size // 4}I", *fat) + directory + struct.pack(f"<{size // 4}I", *minifat) + body
+    return (
+        bytes(header) + struct.pack(f"<{size // 4}I", *fat) + directory + struct.pack(f"<{size // 4}I", *minifat) + body
+    )
 
 
 @pytest.mark.parametrize("big", [False, True])
@@ -205,24 +218,33 @@ def test_word_page_count_from_the_summary_information(big: bool):
     data = compound_with_summary(14, big)
     assert ole.stream_names(data) == ["Root Entry", "\x05SummaryInformation"]
     assert ole.summary_page_count(data) == 14
-    assert ole.summary_page_count(compound_with_summary(0, big)) is None        # 0 says nothing
-    assert ole.summary_page_count(compound_file(["WordDocument"])) is None      # no summary stream
-    assert ole.summary_page_count(data[:700]) is None                           # cut short: no answer, no error
+    assert ole.summary_page_count(compound_with_summary(0, big)) is None  # 0 says nothing
+    assert ole.summary_page_count(compound_file(["WordDocument"])) is None  # no summary stream
+    assert ole.summary_page_count(data[:700]) is None  # cut short: no answer, no error
 
 
 def test_block_pages_are_placed_in_the_rendered_layout_and_scaled_to_word_pages():
-    paras = ["KẾ HOẠCH phòng, chống ma túy năm 2026", "I. MỤC ĐÍCH, YÊU CẦU của kế hoạch",
-             "1. Công an tỉnh chủ trì, phối hợp với các sở", "text LibreOffice never drew",
-             "2. Sở Y tế tổ chức cai nghiện ma túy", "Nơi nhận: như trên"]
+    paras = [
+        "KẾ HOẠCH phòng, chống ma túy năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU của kế hoạch",
+        "1. Công an tỉnh chủ trì, phối hợp với các sở",
+        "text LibreOffice never drew",
+        "2. Sở Y tế tổ chức cai nghiện ma túy",
+        "Nơi nhận: như trên",
+    ]
     document = Document(blocks=[Paragraph(text=t, prov=Provenance(page=1, page_approx=True)) for t in paras])
     # LibreOffice's substitute fonts fill four pages where Word filled two
-    rendered = [doc_pages._norm(" ".join(paras[0:2])), doc_pages._norm(paras[2]),
-                doc_pages._norm(paras[4]) + "3", doc_pages._norm(paras[5])]
+    rendered = [
+        doc_pages._norm(" ".join(paras[0:2])),
+        doc_pages._norm(paras[2]),
+        doc_pages._norm(paras[4]) + "3",
+        doc_pages._norm(paras[5]),
+    ]
     found = doc_pages.assign_pages(document, rendered, word_pages=2)
     assert found == 5
-    assert [b.prov.page for b in document.blocks] == [1, 1, 1, 1, 2, 2]   # the block not found keeps the page before
+    assert [b.prov.page for b in document.blocks] == [1, 1, 1, 1, 2, 2]  # the block not found keeps the page before
     assert all(b.prov.page_approx for b in document.blocks)
-    found = doc_pages.assign_pages(document, rendered, word_pages=None)    # no count from Word: the layout's own
+    found = doc_pages.assign_pages(document, rendered, word_pages=None)  # no count from Word: the layout's own
     assert [b.prov.page for b in document.blocks] == [1, 1, 2, 2, 3, 4]
 
 

@@ -3,6 +3,7 @@
 Fixtures come from tests/fixtures/make_docx.py (committed under tests/fixtures/docx/);
 `test_generator_reproduces_focused_fixtures` regenerates them to keep the generator honest.
 """
+
 from __future__ import annotations
 
 import struct
@@ -42,40 +43,68 @@ def grid(table: Table) -> list[list[tuple[str, int, bool]]]:
 
 # --- numbering ----------------------------------------------------------------------
 
+
 def test_number_formats_render_as_word_prints_them():
     assert texts(FOCUSED / "numfmt.docx") == [
-        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
-        "a) Điểm thứ nhất", "b) Điểm thứ hai", "c) Điểm thứ ba", "d) Điểm thứ tư",
-        "e) Điểm thứ năm",             # Word's lowerLetter: the fifth item is "e", never "đ"
-        "- Một gạch đầu dòng",         # bullets render as "-"
-        "2. Yêu cầu", "II. NỘI DUNG", "1. Nội dung tuyên truyền",
-        "(i) La mã thường", "(ii) La mã thường hai", "A. Chữ hoa", "B. Chữ hoa hai",
-        "01 Số có số 0", "02 Số có số 0 hai", "Không số",
-        "1. Chương một", "1.1. Mục một một", "1.2. Mục một hai",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "a) Điểm thứ nhất",
+        "b) Điểm thứ hai",
+        "c) Điểm thứ ba",
+        "d) Điểm thứ tư",
+        "e) Điểm thứ năm",  # Word's lowerLetter: the fifth item is "e", never "đ"
+        "- Một gạch đầu dòng",  # bullets render as "-"
+        "2. Yêu cầu",
+        "II. NỘI DUNG",
+        "1. Nội dung tuyên truyền",
+        "(i) La mã thường",
+        "(ii) La mã thường hai",
+        "A. Chữ hoa",
+        "B. Chữ hoa hai",
+        "01 Số có số 0",
+        "02 Số có số 0 hai",
+        "Không số",
+        "1. Chương một",
+        "1.1. Mục một một",
+        "1.2. Mục một hai",
     ]
     paras = parse(FOCUSED / "numfmt.docx").paragraphs
     assert [p.numbered for p in paras if p.text == "Không số"] == [False]
     assert all(p.numbered for p in paras if p.text != "Không số")
-    assert paras[0].raw == "MỤC ĐÍCH, YÊU CẦU"      # raw keeps the typed text
+    assert paras[0].raw == "MỤC ĐÍCH, YÊU CẦU"  # raw keeps the typed text
 
 
 def test_restart_continue_and_lvl_restart():
     assert texts(FOCUSED / "restart.docx") == [
-        "1. Một", "2. Hai", "3. Ba (tiếp tục)",      # a second w:num on the same list continues
-        "1. Lại một", "2. Lại hai",                   # startOverride restarts
-        "3. Danh sách đầu tiếp tục",                   # the counter belongs to the abstract list
-        "1. Mục A", "a) Điểm a", "b) Điểm b", "2. Mục B", "c) Điểm c",   # lvlRestart=0: never restarts
-        "1. Mục C", "a) Điểm a", "b) Điểm b", "2. Mục D", "a) Điểm a lại",  # default: restarts
-        "5. Năm", "6. Sáu",                            # start=5
+        "1. Một",
+        "2. Hai",
+        "3. Ba (tiếp tục)",  # a second w:num on the same list continues
+        "1. Lại một",
+        "2. Lại hai",  # startOverride restarts
+        "3. Danh sách đầu tiếp tục",  # the counter belongs to the abstract list
+        "1. Mục A",
+        "a) Điểm a",
+        "b) Điểm b",
+        "2. Mục B",
+        "c) Điểm c",  # lvlRestart=0: never restarts
+        "1. Mục C",
+        "a) Điểm a",
+        "b) Điểm b",
+        "2. Mục D",
+        "a) Điểm a lại",  # default: restarts
+        "5. Năm",
+        "6. Sáu",  # start=5
     ]
 
 
 def test_numbering_inherited_from_style_chain():
     assert texts(FOCUSED / "style_numbering.docx") == [
-        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu",
-        "II. NỘI DUNG",            # style based on the numbered style
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "2. Yêu cầu",
+        "II. NỘI DUNG",  # style based on the numbered style
         "1. Nội dung tuyên truyền",
-        "Đoạn không đánh số",      # numId 0 on the paragraph switches the style's numbering off
+        "Đoạn không đánh số",  # numId 0 on the paragraph switches the style's numbering off
     ]
 
 
@@ -88,6 +117,7 @@ def test_empty_number_cells_numbered_by_word():
 
 # --- tables -------------------------------------------------------------------------
 
+
 def test_gridspan_gives_one_cell_with_span():
     assert grid(only_table(FOCUSED / "gridspan.docx")) == [
         [("STT", 1, False), ("Nội dung", 1, False), ("Chủ trì", 1, False), ("Thời gian", 1, False)],
@@ -98,7 +128,12 @@ def test_gridspan_gives_one_cell_with_span():
 
 def test_vmerge_continuation_cells_are_merged_up_without_copied_text():
     assert grid(only_table(FOCUSED / "vmerge.docx"))[1:] == [
-        [("1", 1, False), ("Tham mưu kế hoạch kiểm tra", 1, False), ("Kế hoạch của UBND tỉnh", 1, False), ("Tháng 01/2026", 1, False)],
+        [
+            ("1", 1, False),
+            ("Tham mưu kế hoạch kiểm tra", 1, False),
+            ("Kế hoạch của UBND tỉnh", 1, False),
+            ("Tháng 01/2026", 1, False),
+        ],
         [("", 1, True), ("", 1, True), ("Kế hoạch tự kiểm tra", 1, False), ("Tháng 02/2026", 1, False)],
         [("", 1, True), ("", 1, True), ("Báo cáo kết quả", 1, False), ("Tháng 12/2026", 1, False)],
         [("2", 1, False), ("Tuyên truyền", 1, False), ("Tin bài", 1, False), ("Thường xuyên", 1, False)],
@@ -124,7 +159,9 @@ def test_tbl_header_rows_are_marked():
 
 def test_small_bordered_table_naming_officials_stays_a_table():
     assert [r.texts for r in only_table(FOCUSED / "small_table.docx").rows] == [
-        ["Trưởng ban", "Chủ tịch UBND tỉnh"], ["Phó Trưởng ban", "Giám đốc Sở Nội vụ"]]
+        ["Trưởng ban", "Chủ tịch UBND tỉnh"],
+        ["Phó Trưởng ban", "Giám đốc Sở Nội vụ"],
+    ]
 
 
 def test_rows_and_cells_in_content_controls_and_legacy_hmerge():
@@ -149,6 +186,7 @@ def test_multi_paragraph_cells_keep_lines():
 
 # --- text the runs hide -------------------------------------------------------------
 
+
 def test_content_controls_block_and_run_level():
     # a control still showing its placeholder prompt is not content
     assert texts(FOCUSED / "sdt.docx") == ["Tuyên truyền cải cách hành chính năm 2026", "Số: 20/KH-UBND"]
@@ -159,13 +197,19 @@ def test_hyperlink_text_is_kept():
 
 
 def test_tracked_insertion_kept_deletion_dropped():
-    assert texts(FOCUSED / "tracked.docx") == ["Thời gian thực hiện: Quý II/2026.", "Giữ nguyên",
-                                               "Hai đoạn được nối thành một."]   # a deleted paragraph mark joins
+    assert texts(FOCUSED / "tracked.docx") == [
+        "Thời gian thực hiện: Quý II/2026.",
+        "Giữ nguyên",
+        "Hai đoạn được nối thành một.",
+    ]  # a deleted paragraph mark joins
 
 
 def test_field_results_without_instructions():
-    assert texts(FOCUSED / "fields.docx") == ["Cơ quan chủ trì: Sở Nội vụ; căn cứ Quyết định số 12/QĐ-UBND.",
-                                              "Trường hỏng:", "Đoạn sau vẫn được đọc."]   # a broken field hides nothing after it
+    assert texts(FOCUSED / "fields.docx") == [
+        "Cơ quan chủ trì: Sở Nội vụ; căn cứ Quyết định số 12/QĐ-UBND.",
+        "Trường hỏng:",
+        "Đoạn sau vẫn được đọc.",
+    ]  # a broken field hides nothing after it
 
 
 def test_line_breaks_tabs_pages_and_sections():
@@ -192,29 +236,49 @@ def test_fonts_default_and_dominant():
 
 # --- layout tables and text boxes ---------------------------------------------------
 
+
 def test_layout_tables_flattened_column_by_column():
     doc = parse(FOCUSED / "layout.docx")
     layout = [(p.text, p.prov.table, p.prov.row, p.prov.col) for p in doc.paragraphs if p.role == "layout"]
     assert layout == [
-        ("ỦY BAN NHÂN DÂN", 1, 1, 1), ("TỈNH LÂM ĐỒNG", 1, 1, 1), ("Số: /KH-UBND", 1, 2, 1),
-        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, 1, 2), ("Độc lập - Tự do - Hạnh phúc", 1, 1, 2),
+        ("ỦY BAN NHÂN DÂN", 1, 1, 1),
+        ("TỈNH LÂM ĐỒNG", 1, 1, 1),
+        ("Số: /KH-UBND", 1, 2, 1),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, 1, 2),
+        ("Độc lập - Tự do - Hạnh phúc", 1, 1, 2),
         ("Lâm Đồng, ngày tháng 01 năm 2026", 1, 2, 2),
-        ("Nơi nhận:", 2, 1, 1), ("- Bộ Nội vụ;", 2, 1, 1), ("- Lưu: VT, NC.", 2, 1, 1),
-        ("TM. ỦY BAN NHÂN DÂN", 2, 1, 2), ("KT. CHỦ TỊCH", 2, 1, 2), ("PHÓ CHỦ TỊCH", 2, 1, 2), ("Nguyễn Văn A", 2, 1, 2),
+        ("Nơi nhận:", 2, 1, 1),
+        ("- Bộ Nội vụ;", 2, 1, 1),
+        ("- Lưu: VT, NC.", 2, 1, 1),
+        ("TM. ỦY BAN NHÂN DÂN", 2, 1, 2),
+        ("KT. CHỦ TỊCH", 2, 1, 2),
+        ("PHÓ CHỦ TỊCH", 2, 1, 2),
+        ("Nguyễn Văn A", 2, 1, 2),
     ]
     # the task table stays a table, third in the document
     assert [t.prov.table for t in doc.tables] == [3]
     assert doc.tables[0].rows[1].texts == ["1", "Tuyên truyền trên Cổng TTĐT", "Sở Nội vụ", "Thường xuyên"]
     body = [p.text for p in doc.paragraphs if p.role == "body"]
-    assert body == ["KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026", "I. MỤC ĐÍCH, YÊU CẦU",
-                    "Nâng cao nhận thức của cán bộ, công chức.", "PHỤ LỤC"]
+    assert body == [
+        "KẾ HOẠCH",
+        "Tuyên truyền cải cách hành chính năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của cán bộ, công chức.",
+        "PHỤ LỤC",
+    ]
 
 
 def test_one_cell_frame_table_is_read_as_its_content():
     doc = parse(FOCUSED / "frame.docx")
     assert [(type(b).__name__, getattr(b, "text", None)) for b in doc.blocks] == [
-        ("Paragraph", "II. NHIỆM VỤ"), ("Paragraph", "Các sở, ngành thực hiện các nhiệm vụ sau:"), ("Table", None)]
-    assert [r.texts for r in doc.tables[0].rows] == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát thủ tục", "Sở Nội vụ"]]
+        ("Paragraph", "II. NHIỆM VỤ"),
+        ("Paragraph", "Các sở, ngành thực hiện các nhiệm vụ sau:"),
+        ("Table", None),
+    ]
+    assert [r.texts for r in doc.tables[0].rows] == [
+        ["TT", "Nội dung", "Chủ trì"],
+        ["1", "Rà soát thủ tục", "Sở Nội vụ"],
+    ]
     assert doc.tables[0].prov.table == 2 and all(p.role == "body" for p in doc.paragraphs)
 
 
@@ -222,20 +286,33 @@ def test_signature_with_a_row_per_recipient_is_layout():
     doc = parse(FOCUSED / "signature_rows.docx")
     assert not doc.tables
     assert [(p.text, p.prov.col) for p in doc.paragraphs] == [
-        ("Nơi nhận:", 1), ("- Sở Nội vụ;", 1), ("- Sở Tư pháp;", 1), ("- Sở Tài chính;", 1), ("- UBND các xã;", 1),
-        ("- Lưu: VT.", 1), ("TM. ỦY BAN NHÂN DÂN", 2), ("CHỦ TỊCH", 2), ("Nguyễn Văn B", 2)]
+        ("Nơi nhận:", 1),
+        ("- Sở Nội vụ;", 1),
+        ("- Sở Tư pháp;", 1),
+        ("- Sở Tài chính;", 1),
+        ("- UBND các xã;", 1),
+        ("- Lưu: VT.", 1),
+        ("TM. ỦY BAN NHÂN DÂN", 2),
+        ("CHỦ TỊCH", 2),
+        ("Nguyễn Văn B", 2),
+    ]
 
 
 def test_header_and_signature_typed_with_tabs_read_column_by_column():
     doc = parse(FOCUSED / "tab_layout.docx")
     assert [(p.role, p.text, p.prov.col) for p in doc.paragraphs] == [
-        ("layout", "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN", 1), ("layout", "Số: 20/KH-UBND", 1),
+        ("layout", "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN", 1),
+        ("layout", "Số: 20/KH-UBND", 1),
         ("layout", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", 2),
         ("layout", "Quế Sơn, ngày 18 tháng 02 năm 2021", 2),
         ("body", "KẾ HOẠCH", None),
         ("body", "Đoạn thụt đầu dòng bằng phím tab vẫn là thân văn bản.", None),
-        ("layout", "Nơi nhận:", 1), ("layout", "- UBND tỉnh;", 1), ("layout", "- Lưu: VT.", 1),
-        ("layout", "TM. ỦY BAN NHÂN DÂN", 2), ("layout", "CHỦ TỊCH", 2), ("layout", "Đinh Nguyên Vũ", 2),
+        ("layout", "Nơi nhận:", 1),
+        ("layout", "- UBND tỉnh;", 1),
+        ("layout", "- Lưu: VT.", 1),
+        ("layout", "TM. ỦY BAN NHÂN DÂN", 2),
+        ("layout", "CHỦ TỊCH", 2),
+        ("layout", "Đinh Nguyên Vũ", 2),
     ]
     assert doc.paragraphs[0].lines == ["ỦY BAN NHÂN DÂN", "HUYỆN QUẾ SƠN"]
 
@@ -260,14 +337,20 @@ def test_auto_numbered_headings_and_number_column():
     assert any(p.numbered and p.text == "II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN" for p in auto.paragraphs)
     numbered = [p.text for p in auto.paragraphs if p.numbered]
     assert numbered[:2] == ["I. MỤC ĐÍCH, YÊU CẦU, CHỈ TIÊU CỤ THỂ", "1. Mục đích"]
-    assert numbered[2].startswith("- Tiếp tục nâng cao nhận thức")          # a Word bullet
+    assert numbered[2].startswith("- Tiếp tục nâng cao nhận thức")  # a Word bullet
     with zipfile.ZipFile(FIXTURES / "000_4a6fe417c4c99215.autonum.docx") as zf:
         xml = zf.read("word/document.xml").decode()
-    assert "<w:tc>" in xml and xml.count("<w:numPr>") > 20      # headings and the STT column are Word-numbered
+    assert "<w:tc>" in xml and xml.count("<w:numPr>") > 20  # headings and the STT column are Word-numbered
     table = parse(FIXTURES / "000_4a6fe417c4c99215.autonum.docx").tables[0]
-    assert [r.texts[0] for r in table.rows[:7]] == ["STT", "I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính",
-                                                    "01", "02", "03", "04",
-                                                    "II. Truyền thông hỗ trợ công tác tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính"]
+    assert [r.texts[0] for r in table.rows[:7]] == [
+        "STT",
+        "I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính",
+        "01",
+        "02",
+        "03",
+        "04",
+        "II. Truyền thông hỗ trợ công tác tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính",
+    ]
 
 
 def test_seed_appendix_table_structure():
@@ -278,7 +361,9 @@ def test_seed_appendix_table_structure():
     assert sub_rows and all(r.cells[1].merged_up and not r.cells[2].merged_up for r in sub_rows)
     assert doc.source.page_setups[-1].orientation == "landscape"
     group = parse(FIXTURES / "000_4a6fe417c4c99215.docx").tables[0].rows[1]
-    assert [(c.text, c.span) for c in group.cells] == [("I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", 5)]
+    assert [(c.text, c.span) for c in group.cells] == [
+        ("I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", 5)
+    ]
 
 
 # --- real documents -----------------------------------------------------------------
@@ -322,6 +407,7 @@ def test_footnotes_come_last_with_their_own_role():
 
 
 # --- bad input ----------------------------------------------------------------------
+
 
 def _error(path: Path) -> str:
     with pytest.raises(KehoachError) as info:
@@ -384,7 +470,7 @@ def test_zip_bomb_declared_size(tmp_path: Path):
     at = data.find(b"PK\x01\x02")
     while at != -1:
         name_len = struct.unpack_from("<H", data, at + 28)[0]
-        if bytes(data[at + 46: at + 46 + name_len]) == name:
+        if bytes(data[at + 46 : at + 46 + name_len]) == name:
             struct.pack_into("<I", data, at + 24, 300 * 1024 * 1024)
             break
         at = data.find(b"PK\x01\x02", at + 4)
@@ -393,10 +479,12 @@ def test_zip_bomb_declared_size(tmp_path: Path):
 
 
 def test_billion_laughs_fails_cleanly(tmp_path: Path):
-    lol = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-           b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
-           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
-           b'<w:t>&d;</w:t></w:r></w:p></w:body></w:document>')
+    lol = (
+        b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        b"<w:t>&d;</w:t></w:r></w:p></w:body></w:document>"
+    )
     path = tmp_path / "lol.docx"
     _copy_with(FOCUSED / "hyperlink.docx", path, replace={"word/document.xml": lol})
     assert _error(path) == "bad_docx"
@@ -405,8 +493,10 @@ def test_billion_laughs_fails_cleanly(tmp_path: Path):
 def test_strict_open_xml_is_named(tmp_path: Path):
     path = tmp_path / "strict.docx"
     with zipfile.ZipFile(FOCUSED / "hyperlink.docx") as zin:
-        doc = zin.read("word/document.xml").replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                                                      b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+        doc = zin.read("word/document.xml").replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        )
     _copy_with(FOCUSED / "hyperlink.docx", path, replace={"word/document.xml": doc})
     assert _error(path) == "bad_docx"
 
@@ -420,14 +510,16 @@ def test_truncated_docx(tmp_path: Path):
 
 # --- the generator ------------------------------------------------------------------
 
+
 def test_generator_reproduces_focused_fixtures(tmp_path: Path):
     import make_docx
 
     fresh = make_docx.write_focused(tmp_path)
     for name, path in fresh.items():
         new, old = parse(path), parse(FOCUSED / f"{name}.docx")
-        assert [(type(b).__name__, getattr(b, "text", None)) for b in new.blocks] == \
-               [(type(b).__name__, getattr(b, "text", None)) for b in old.blocks], name
+        assert [(type(b).__name__, getattr(b, "text", None)) for b in new.blocks] == [
+            (type(b).__name__, getattr(b, "text", None)) for b in old.blocks
+        ], name
         assert [[r.texts for r in t.rows] for t in new.tables] == [[r.texts for r in t.rows] for t in old.tables], name
 
 

@@ -33,7 +33,10 @@ def test_garbled_text_file_is_repaired_and_the_repair_reported_as_info(tmp_path)
     path.write_text(GARBLED, encoding="utf-8")
     plan = api.parse(path)
     assert plan.header.motto is True
-    assert plan.header.title == "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật liệu nổ công nghiệp"
+    assert (
+        plan.header.title
+        == "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật liệu nổ công nghiệp"
+    )
     assert [(s.number, s.kinds) for s in plan.sections] == [("I", ["muc_dich", "yeu_cau"])]
     assert "repaired:garbled" in plan.source.notes
     (finding,) = _garbled_findings(plan)
@@ -41,15 +44,22 @@ def test_garbled_text_file_is_repaired_and_the_repair_reported_as_info(tmp_path)
 
 
 def test_garbled_text_that_was_not_repaired_is_a_warning():
-    plan = api.parse_text(GARBLED)          # inline text is not repaired: the rule sees the garbage
+    plan = api.parse_text(GARBLED)  # inline text is not repaired: the rule sees the garbage
     (finding,) = _garbled_findings(plan)
     assert finding.severity == "warning" and "Ĉ" in finding.excerpt + finding.message
 
 
 def test_clean_text_is_silent():
-    assert _garbled_findings(api.parse_text(GARBLED.replace("Ĉӝc lұp - Tӵ do - Hҥnh phúc", "Độc lập - Tự do - Hạnh phúc")
-                                            .replace("CӜNG HÒA XÃ HӜI CHӪ NGHƬA VIӊT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-                                            .splitlines()[0])) == []
+    assert (
+        _garbled_findings(
+            api.parse_text(
+                GARBLED.replace("Ĉӝc lұp - Tӵ do - Hҥnh phúc", "Độc lập - Tự do - Hạnh phúc")
+                .replace("CӜNG HÒA XÃ HӜI CHӪ NGHƬA VIӊT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .splitlines()[0]
+            )
+        )
+        == []
+    )
 
 
 @pytest.mark.skipif(not (REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf").exists(), reason=missing(REALDOCS))

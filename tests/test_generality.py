@@ -2,6 +2,7 @@
 
 Each behaviour on a minimal inline fragment, then on a real document that shows it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,9 +46,9 @@ def test_broken_pipe_rows_are_joined_into_rows():
     items = [(n, t) for n, t in enumerate(BROKEN.split("\n"), 1)]
     out, rebuilt = join_broken_rows(items)
     rows = [t for n, t in out if n in rebuilt]
-    assert len(rows) == 3                       # the group row and two task rows
-    assert rows[1].count("|") - 1 == 7          # "" | Luật … | Ủy ban X | Ban soạn thảo | thẩm tra | tiến độ | hồ sơ
-    assert "Sau bảng." in [t for _, t in out]   # text after the table stays text
+    assert len(rows) == 3  # the group row and two task rows
+    assert rows[1].count("|") - 1 == 7  # "" | Luật … | Ủy ban X | Ban soạn thảo | thẩm tra | tiến độ | hồ sơ
+    assert "Sau bảng." in [t for _, t in out]  # text after the table stays text
 
 
 def test_ragged_rows_placed_by_number_and_time_evidence():
@@ -66,14 +67,17 @@ def test_ragged_rows_placed_by_number_and_time_evidence():
 
 
 def test_a_list_of_documents_is_not_a_task_table():
-    text = "KẾ HOẠCH\n\nI. NỘI DUNG\n\n| TT | Tên văn bản | Số ký hiệu | Ngày ban hành |\n|---|---|---|---|\n" \
-           "| 1 | Luật Tổ chức Quốc hội | 57/2014/QH13 | 20/11/2014 |\n"
+    text = (
+        "KẾ HOẠCH\n\nI. NỘI DUNG\n\n| TT | Tên văn bản | Số ký hiệu | Ngày ban hành |\n|---|---|---|---|\n"
+        "| 1 | Luật Tổ chức Quốc hội | 57/2014/QH13 | 20/11/2014 |\n"
+    )
     assert build_plan(parse_string(text)).tasks == []
 
 
 def test_attached_line_gives_number_date_issuer():
-    a = read_attached("(Ban hành kèm theo Nghị quyết số 1339/NQ-UBTVQH15 ngày 28 tháng 12 năm 2024 "
-                      "của Uỷ ban thường vụ Quốc hội)")
+    a = read_attached(
+        "(Ban hành kèm theo Nghị quyết số 1339/NQ-UBTVQH15 ngày 28 tháng 12 năm 2024 của Uỷ ban thường vụ Quốc hội)"
+    )
     assert (a.number, a.date, a.issuer) == ("1339/NQ-UBTVQH15", "2024-12-28", "Uỷ ban thường vụ Quốc hội")
     b = read_attached("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Chủ tịch UBND tỉnh Lào Cai)")
     assert (b.number, b.date, b.issuer) == ("12/QĐ-UBND", "2025-03-05", "UBND tỉnh Lào Cai")
@@ -81,9 +85,11 @@ def test_attached_line_gives_number_date_issuer():
 
 
 def test_header_from_attached_line_only_when_missing():
-    text = ("KẾ HOẠCH\n\nTriển khai nhiệm vụ năm 2025\n\n"
-            "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh Lào Cai)\n\n"
-            "I. MỤC ĐÍCH\n\nBảo đảm thực hiện.\n")
+    text = (
+        "KẾ HOẠCH\n\nTriển khai nhiệm vụ năm 2025\n\n"
+        "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh Lào Cai)\n\n"
+        "I. MỤC ĐÍCH\n\nBảo đảm thực hiện.\n"
+    )
     h = build_plan(parse_string(text)).header
     assert (h.number, h.date, h.number_from) == ("12/QĐ-UBND", "2025-03-05", "wrapper")
     assert h.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
@@ -106,6 +112,7 @@ def test_real_broken_table_and_attached_header():
 
 
 # --- text stamped by signature widgets -------------------------------------------------------
+
 
 def _widget_pdf(stamp: bytes = b"125") -> bytes:
     """A page reading "Số: /STP-VP", and a signature widget whose appearance draws `stamp` after "Số:"."""
@@ -154,12 +161,16 @@ def test_signed_pdf_header_realdoc():
 
 # --- which documents give tasks (plan/policy.py) ------------------------------------------------
 
-GUIDE = ("ỦY BAN MẶT TRẬN TỔ QUỐC\nXÃ A\n\nSố: 3/HD-MTTQ\n\nXã A, ngày 02 tháng 3 năm 2025\n\nHƯỚNG DẪN\n\n"
-         "Về việc tham gia công tác bầu cử\n\nI. NỘI DUNG\n\n1. Tuyên truyền bầu cử.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
-         "1. Ban Công tác Mặt trận các thôn\n\nTổ chức tuyên truyền tại thôn.\n\n2. Đoàn Thanh niên xã\n\n"
-         "Phối hợp tuyên truyền.\n")
-SPEECH = ("THAM LUẬN\n\nGiải pháp phòng, chống ma túy\n\nI. MỤC TIÊU\n\nGiảm người nghiện.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
-          "1. Sở Y tế\n\nTổ chức cai nghiện.\n\n2. Công an tỉnh\n\nĐấu tranh tội phạm.\n")
+GUIDE = (
+    "ỦY BAN MẶT TRẬN TỔ QUỐC\nXÃ A\n\nSố: 3/HD-MTTQ\n\nXã A, ngày 02 tháng 3 năm 2025\n\nHƯỚNG DẪN\n\n"
+    "Về việc tham gia công tác bầu cử\n\nI. NỘI DUNG\n\n1. Tuyên truyền bầu cử.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+    "1. Ban Công tác Mặt trận các thôn\n\nTổ chức tuyên truyền tại thôn.\n\n2. Đoàn Thanh niên xã\n\n"
+    "Phối hợp tuyên truyền.\n"
+)
+SPEECH = (
+    "THAM LUẬN\n\nGiải pháp phòng, chống ma túy\n\nI. MỤC TIÊU\n\nGiảm người nghiện.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+    "1. Sở Y tế\n\nTổ chức cai nghiện.\n\n2. Công an tỉnh\n\nĐấu tranh tội phạm.\n"
+)
 
 
 def test_a_guide_gives_no_tasks():
@@ -167,21 +178,23 @@ def test_a_guide_gives_no_tasks():
     assert (plan.document_type, plan.is_plan, plan.tasks) == ("huong_dan", False, [])
     assert any(d.code == "not-a-plan" for d in plan.diagnostics)
     as_plan = build_plan(parse_string(GUIDE.replace("HƯỚNG DẪN", "KẾ HOẠCH").replace("/HD-", "/KH-")))
-    assert as_plan.is_plan and len(as_plan.tasks) == 2       # the same text under a plan's type
+    assert as_plan.is_plan and len(as_plan.tasks) == 2  # the same text under a plan's type
 
 
 def test_a_speech_of_no_known_type_gives_no_tasks_without_a_header():
     assert build_plan(parse_string(SPEECH)).tasks == []
     headed = "UBND TỈNH A\n\nSố: 5/KH-UBND\n\nA, ngày 01 tháng 4 năm 2025\n\n" + SPEECH.replace("THAM LUẬN\n\n", "")
-    assert len(build_plan(parse_string(headed)).tasks) == 2   # a lost type line, but a plan's header
+    assert len(build_plan(parse_string(headed)).tasks) == 2  # a lost type line, but a plan's header
 
 
 def test_a_decision_quoting_a_plan_form_carries_no_plan():
-    qd = ("BỘ A\n\nSố: 9/QĐ-BA\n\nHà Nội, ngày 01 tháng 4 năm 2025\n\nQUYẾT ĐỊNH\n\nVề việc công bố thủ tục hành chính\n\n"
-          "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\n\nĐiều 2. Quyết định có hiệu lực.\n\n"
-          "Nơi nhận:\n- Như Điều 2.\n\nBỘ TRƯỞNG\n\nNguyễn Văn A\n\nPHỤ LỤC\n\nMẫu số 01\n\nKẾ HOẠCH\n\n"
-          "Chuyển đổi cơ cấu cây trồng\n\nI. NHIỆM VỤ\n\n1. Rà soát diện tích\n\n- Đơn vị chủ trì: Phòng Kinh tế\n\n"
-          "- Thời gian: Quý II/2025\n")
+    qd = (
+        "BỘ A\n\nSố: 9/QĐ-BA\n\nHà Nội, ngày 01 tháng 4 năm 2025\n\nQUYẾT ĐỊNH\n\nVề việc công bố thủ tục hành chính\n\n"
+        "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\n\nĐiều 2. Quyết định có hiệu lực.\n\n"
+        "Nơi nhận:\n- Như Điều 2.\n\nBỘ TRƯỞNG\n\nNguyễn Văn A\n\nPHỤ LỤC\n\nMẫu số 01\n\nKẾ HOẠCH\n\n"
+        "Chuyển đổi cơ cấu cây trồng\n\nI. NHIỆM VỤ\n\n1. Rà soát diện tích\n\n- Đơn vị chủ trì: Phòng Kinh tế\n\n"
+        "- Thời gian: Quý II/2025\n"
+    )
     plan = build_plan(parse_string(qd))
     assert (plan.document_type, plan.wrapper, plan.tasks) == ("quyet_dinh", None, [])
     issued = qd.replace("Về việc công bố thủ tục hành chính", "Về việc ban hành Kế hoạch chuyển đổi cơ cấu cây trồng")
@@ -189,8 +202,14 @@ def test_a_decision_quoting_a_plan_form_carries_no_plan():
     assert carried.is_plan and carried.wrapper is not None and len(carried.tasks) == 1
 
 
-@pytest.mark.parametrize("name", ["bgddt_tham-luan-PCMT_2025.doc", "luongminh-mttq_HD-tham-gia-bau-cu_2025.docx",
-                                  "bnnmt_QD-5042-cong-bo-TTHC_2025.webcopy.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bgddt_tham-luan-PCMT_2025.doc",
+        "luongminh-mttq_HD-tham-gia-bau-cu_2025.docx",
+        "bnnmt_QD-5042-cong-bo-TTHC_2025.webcopy.md",
+    ],
+)
 def test_real_non_plans_give_no_tasks(name):
     path = CORPUS / name
     if not path.exists():
@@ -201,9 +220,11 @@ def test_real_non_plans_give_no_tasks(name):
 
 # --- letters guessed in a garbled text layer are located diagnostics ----------------------------
 
+
 def test_a_guessed_letter_is_a_located_diagnostic(tmp_path):
     from test_legacy import FRAGMENT, garble
-    text = FRAGMENT.replace("Lưu: VT, Vũ.", "Lưu: VT, Dũng.")     # "ũ" nowhere else: a guess
+
+    text = FRAGMENT.replace("Lưu: VT, Vũ.", "Lưu: VT, Dũng.")  # "ũ" nowhere else: a guess
     path = tmp_path / "garbled.txt"
     path.write_text(garble(text, 1), encoding="utf-8")
     plan = parse(path)
@@ -226,19 +247,25 @@ def test_guessed_letters_of_a_real_pdf_are_located():
 
 # --- header details seen on signed PDFs ---------------------------------------------------------
 
+
 def test_tm_authority_and_position_on_one_line():
     from kehoach.blocks import Paragraph
     from kehoach.plan.header import Line, read_signature
-    lines = [Line(t, i, Paragraph(text=t)) for i, t in enumerate(["Nơi nhận:", "- Như Điều 4;",
-                                                                   "TM. UỶ BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Tâm"])]
+
+    lines = [
+        Line(t, i, Paragraph(text=t))
+        for i, t in enumerate(["Nơi nhận:", "- Như Điều 4;", "TM. UỶ BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Tâm"])
+    ]
     signer, recipients = read_signature(lines)
     assert (signer.authority, signer.position, signer.name) == ("TM. UỶ BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Tâm")
     assert recipients == ["Như Điều 4"]
 
 
 def test_motto_typo_and_stray_mark_stay_out_of_the_issuer():
-    text = ("/ỦY BAN NHÂN DÂN\nXÃ A\n\nCÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
-            "Số: 5/KH-UBND\n\nA, ngày 01 tháng 4 năm 2025\n\nKẾ HOẠCH\n\nTuyên truyền\n\nI. MỤC ĐÍCH\n\nNâng cao.\n")
+    text = (
+        "/ỦY BAN NHÂN DÂN\nXÃ A\n\nCÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 5/KH-UBND\n\nA, ngày 01 tháng 4 năm 2025\n\nKẾ HOẠCH\n\nTuyên truyền\n\nI. MỤC ĐÍCH\n\nNâng cao.\n"
+    )
     h = build_plan(parse_string(text)).header
     assert h.issuer == "ỦY BAN NHÂN DÂN XÃ A" and h.motto
 
@@ -258,10 +285,11 @@ def test_real_signature_and_issuer():
 def test_a_position_wrapped_over_two_lines_is_joined():
     from kehoach.blocks import Paragraph
     from kehoach.plan.header import Line, read_signature
+
     texts = ["Nói nhân:", "- Như trên;", "KT. GIÁM ĐỐC", "PHÓ GIÁM", "ĐỐC", "Hoàng Văn Thuân"]
     signer, recipients = read_signature([Line(t, i, Paragraph(text=t)) for i, t in enumerate(texts)])
     assert (signer.position, signer.name, recipients) == ("PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân", ["Như trên"])
-    texts = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "SỞ Y", "Nguyễn Văn A"]      # a complete office: nothing joined
+    texts = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "SỞ Y", "Nguyễn Văn A"]  # a complete office: nothing joined
     signer, _ = read_signature([Line(t, i, Paragraph(text=t)) for i, t in enumerate(texts)])
     assert signer.position == "CHỦ TỊCH"
 

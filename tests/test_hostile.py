@@ -7,6 +7,7 @@ also behind a long comment), tables nested past the XML depth limit, a PDF whose
 inflates to 450 MB, a 1,000-page PDF, a 50 MB text file, binary garbage named .txt, an
 empty file, wrong extensions, a dangling symlink, a symlink loop and a FIFO.
 """
+
 from __future__ import annotations
 
 import io
@@ -51,14 +52,19 @@ def small_docx(*lines: str) -> bytes:
 def docx_with_body(xml: bytes, base: bytes | None = None) -> bytes:
     """A valid package whose word/document.xml is replaced by `xml`."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base or small_docx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(base or small_docx())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             dst.writestr(info.filename, xml if info.filename == "word/document.xml" else src.read(info.filename))
     return out.getvalue()
 
 
 def document_xml(body: str, prolog: str = "") -> bytes:
-    return f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+    )
 
 
 def nested_tables(depth: int) -> bytes:
@@ -113,7 +119,7 @@ CASES: dict[str, tuple[str, ...] | None] = {
     "billion-laughs.docx": ("bad_docx",),
     "nested-300.docx": ("bad_docx", "too_deep"),
     "nested-40.docx": None,
-    "inflates-450mb.pdf": ("pdf_too_complex",),      # the inflate is bounded (parsers/pdf/pdfminer_limits.py)
+    "inflates-450mb.pdf": ("pdf_too_complex",),  # the inflate is bounded (parsers/pdf/pdfminer_limits.py)
     "pages-1000.pdf": None,
     "garbage.txt": ("binary_text",),
     "empty.txt": ("empty",),
@@ -141,15 +147,25 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "truncated.pdf": pdf[: len(pdf) // 2],
         "bomb-ratio.docx": zip_of_zeros({"word/document.xml": 40 << 20}),
         "bomb-total.docx": zip_of_zeros({f"word/media/p{i}.xml": 16 << 20 for i in range(14)}),
-        "xxe.docx": docx_with_body(document_xml("<w:p><w:r><w:t>&x;</w:t></w:r></w:p>",
-                                                '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
-        "xxe-behind-comment.docx": docx_with_body(document_xml(
-            "<w:p><w:r><w:t>KẾ HOẠCH &x;</w:t></w:r></w:p>",
-            "<!--" + "đệm " * 5000 + '--><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
-        "billion-laughs.docx": docx_with_body(document_xml(
-            "<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>",
-            "<!DOCTYPE d [<!ENTITY a0 \"lol\">" + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">'
-                                                          for i in range(1, 10)) + "]>")),
+        "xxe.docx": docx_with_body(
+            document_xml(
+                "<w:p><w:r><w:t>&x;</w:t></w:r></w:p>", '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            )
+        ),
+        "xxe-behind-comment.docx": docx_with_body(
+            document_xml(
+                "<w:p><w:r><w:t>KẾ HOẠCH &x;</w:t></w:r></w:p>",
+                "<!--" + "đệm " * 5000 + '--><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+            )
+        ),
+        "billion-laughs.docx": docx_with_body(
+            document_xml(
+                "<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>",
+                '<!DOCTYPE d [<!ENTITY a0 "lol">'
+                + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+                + "]>",
+            )
+        ),
         "nested-300.docx": docx_with_body(nested_tables(300)),
         "nested-40.docx": docx_with_body(nested_tables(40)),
         "inflates-450mb.pdf": flate_bomb_pdf(450),
@@ -161,8 +177,9 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "a-text-named.docx": SEED_FILES[0].read_bytes(),
         "good-1.txt": SEED_FILES[1].read_bytes(),
         "good-2.md": SEED_FILES[2].read_bytes(),
-        "good.docx": small_docx("ỦY BAN NHÂN DÂN TỈNH A", "KẾ HOẠCH", "Chuyển đổi số năm 2026",
-                                "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"),
+        "good.docx": small_docx(
+            "ỦY BAN NHÂN DÂN TỈNH A", "KẾ HOẠCH", "Chuyển đổi số năm 2026", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"
+        ),
     }
     many = io.BytesIO()
     with zipfile.ZipFile(many, "w") as zf:
@@ -174,7 +191,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (root / name).write_bytes(data)
     os.symlink(root / "nowhere" / "plan.docx", root / "dangling.docx")
     os.symlink(root / "loop.txt", root / "loop.txt")
-    os.mkfifo(root / "fifo.txt")                  # opening it would block forever
+    os.mkfifo(root / "fifo.txt")  # opening it would block forever
     assert sorted(CASES) + GOOD == sorted(CASES) + GOOD and set(CASES) | set(GOOD) == {p.name for p in root.iterdir()}
     return root
 
@@ -183,9 +200,32 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_run(hostile_dir: Path) -> tuple[subprocess.CompletedProcess, Path]:
     out = hostile_dir.parent / "out"
     env = {**os.environ, "CI": "1"}
-    done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(hostile_dir), "-o", str(out), "-f", "json",
-                           "--summary", "json", "--lang", "en", "-j", "2", "--timeout", "60", "--max-memory", "400"],
-                          capture_output=True, env=env, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "parse",
+            str(hostile_dir),
+            "-o",
+            str(out),
+            "-f",
+            "json",
+            "--summary",
+            "json",
+            "--lang",
+            "en",
+            "-j",
+            "2",
+            "--timeout",
+            "60",
+            "--max-memory",
+            "400",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
     return done, out
 
 
@@ -212,7 +252,7 @@ def test_good_files_converted_and_failed_ones_left_no_output(hostile_run, hostil
     converted = [n for n, keys in CASES.items() if keys is None] + GOOD
     assert written == {Path(n).stem + ".json" for n in converted}
     for name in written:
-        json.loads((out / name).read_text(encoding="utf-8"))        # complete files only
+        json.loads((out / name).read_text(encoding="utf-8"))  # complete files only
     pages = json.loads((out / "pages-1000.json").read_text(encoding="utf-8"))
     assert pages["source"]["pages"] == 1000
     assert json.loads((out / "a-docx-named.json").read_text(encoding="utf-8"))["source"]["format"] == "docx"
@@ -229,8 +269,26 @@ def test_50_mb_text_fails_alone_within_the_time_limit(tmp_path: Path):
             fh.write(seed)
     shutil.copy(SEED_FILES[0], big.parent / "good.txt")
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(big.parent), "-o", str(out), "--summary", "json",
-                           "--lang", "en", "--timeout", "3"], capture_output=True, env={**os.environ, "CI": "1"}, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "parse",
+            str(big.parent),
+            "-o",
+            str(out),
+            "--summary",
+            "json",
+            "--lang",
+            "en",
+            "--timeout",
+            "3",
+        ],
+        capture_output=True,
+        env={**os.environ, "CI": "1"},
+        timeout=120,
+    )
     assert done.returncode == 1 and b"Traceback" not in done.stderr
     failures = json.loads(done.stdout)["failures"]
     assert [f["file"] for f in failures] == [str(big)]
@@ -252,7 +310,11 @@ def _one_line_or_value(source: batch.Source) -> None:
 
 
 # KEHOACH_FUZZ_EXAMPLES=1000 for a longer hunt than CI's
-FUZZ = settings(max_examples=int(os.environ.get("KEHOACH_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("KEHOACH_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 @FUZZ
@@ -268,10 +330,12 @@ _PDF = text_pdf(2)
 
 
 @FUZZ
-@given(edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
-       which=st.sampled_from(["docx-bytes", "docx-xml", "pdf"]))
+@given(
+    edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
+    which=st.sampled_from(["docx-bytes", "docx-xml", "pdf"]),
+)
 def test_damaged_docx_and_pdf(tmp_path: Path, edits: list[tuple[float, int]], which: str):
-    if which == "docx-xml":        # a sound ZIP around broken XML
+    if which == "docx-xml":  # a sound ZIP around broken XML
         with zipfile.ZipFile(io.BytesIO(_DOCX)) as zf:
             xml = bytearray(zf.read("word/document.xml"))
         for where, value in edits:
@@ -289,9 +353,21 @@ def test_damaged_docx_and_pdf(tmp_path: Path, edits: list[tuple[float, int]], wh
 
 _LINES = st.one_of(
     st.text(max_size=120),
-    st.sampled_from(["KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ", "1. Sở Nội vụ chủ trì", "a) Thời gian: Quý I/2026",
-                     "| STT | Nội dung | Chủ trì | Thời gian |", "|---|---|---|---|", "| 1 | Việc | Sở A | 2026 |",
-                     "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:", "\t".join(["1", "Nội dung", "Sở B", "Tháng 3"])]),
+    st.sampled_from(
+        [
+            "KẾ HOẠCH",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. NHIỆM VỤ",
+            "1. Sở Nội vụ chủ trì",
+            "a) Thời gian: Quý I/2026",
+            "| STT | Nội dung | Chủ trì | Thời gian |",
+            "|---|---|---|---|",
+            "| 1 | Việc | Sở A | 2026 |",
+            "TM. ỦY BAN NHÂN DÂN",
+            "Nơi nhận:",
+            "\t".join(["1", "Nội dung", "Sở B", "Tháng 3"]),
+        ]
+    ),
 )
 
 

@@ -14,6 +14,7 @@ bound lowered through `KEHOACH_LIMIT_<NAME>` on a small file, so the suite stays
 `test_attack_table` prints the (attack, cases, failures) table. `KEHOACH_HOSTILE_FULL=1`
 adds the cases too slow for every run (500 dense PDF pages at the real glyph bound).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -38,29 +39,29 @@ import hostile_gen as g
 MAX_SECONDS = 60.0
 MAX_RSS_KB = 1536 * 1024
 MB = 1 << 20
-PLAN_WORDS = "Sở Nội vụ"          # a phrase every plan built by hostile_gen contains
+PLAN_WORDS = "Sở Nội vụ"  # a phrase every plan built by hostile_gen contains
 PDF_WORDS = "So Noi vu chu tri"
 
 
 @dataclass
 class Case:
-    name: str                                  # the file name (its suffix picks the parser)
-    attack: str                                # the row of the table
+    name: str  # the file name (its suffix picks the parser)
+    attack: str  # the row of the table
     build: Callable[[], bytes]
-    exit: int                                  # the exit code expected (0 or 2)
-    says: str = ""                             # in the error line (exit 2) or in the notes (exit 0)
+    exit: int  # the exit code expected (0 or 2)
+    says: str = ""  # in the error line (exit 2) or in the notes (exit 0)
     env: dict[str, str] = field(default_factory=dict)
     args: tuple[str, ...] = ()
-    text: str = PLAN_WORDS                     # exit 0: the output must carry this text ("" to skip)
-    diagnostic: str = ""                       # exit 0: a diagnostic code the plan must carry
+    text: str = PLAN_WORDS  # exit 0: the output must carry this text ("" to skip)
+    diagnostic: str = ""  # exit 0: a diagnostic code the plan must carry
 
     def __post_init__(self) -> None:
         if self.name.endswith(".pdf") and self.text == PLAN_WORDS:
-            self.text = PDF_WORDS                # hostile_gen's PDF pages are set in plain Helvetica
+            self.text = PDF_WORDS  # hostile_gen's PDF pages are set in plain Helvetica
 
 
 def _text(data: str, codec: str, bom: bool = False) -> Callable[[], bytes]:
-    return lambda: (("\ufeff" if bom else "").encode(codec) + data.encode(codec))
+    return lambda: ("\ufeff" if bom else "").encode(codec) + data.encode(codec)
 
 
 PLAN = g.plan_text(3)
@@ -68,54 +69,127 @@ U8 = PLAN.encode()
 
 CASES: list[Case] = [
     # --- numbers taken from a DOCX
-    Case("start-2p63-roman.docx", "docx numbers", lambda: g.numbering_docx(str(2 ** 63), "upperRoman"), 0),
-    Case("start-2p63-letter.docx", "docx numbers", lambda: g.numbering_docx(str(2 ** 63), "lowerLetter"), 0),
-    Case("start-neg-roman.docx", "docx numbers", lambda: g.numbering_docx(str(-2 ** 63), "lowerRoman"), 0),
+    Case("start-2p63-roman.docx", "docx numbers", lambda: g.numbering_docx(str(2**63), "upperRoman"), 0),
+    Case("start-2p63-letter.docx", "docx numbers", lambda: g.numbering_docx(str(2**63), "lowerLetter"), 0),
+    Case("start-neg-roman.docx", "docx numbers", lambda: g.numbering_docx(str(-(2**63)), "lowerRoman"), 0),
     Case("start-5000-digits.docx", "docx numbers", lambda: g.numbering_docx("9" * 5000, "decimal"), 0),
-    Case("override-2p62.docx", "docx numbers", lambda: g.numbering_docx("1", "upperLetter", override=str(2 ** 62)), 0),
-    Case("start-2p63-vncount.docx", "docx numbers", lambda: g.numbering_docx(str(2 ** 63), "vietnameseCounting"), 0),
-    Case("gridspan-2p31.docx", "docx numbers", lambda: g.gridspan_docx(str(2 ** 31)), 0),
+    Case("override-2p62.docx", "docx numbers", lambda: g.numbering_docx("1", "upperLetter", override=str(2**62)), 0),
+    Case("start-2p63-vncount.docx", "docx numbers", lambda: g.numbering_docx(str(2**63), "vietnameseCounting"), 0),
+    Case("gridspan-2p31.docx", "docx numbers", lambda: g.gridspan_docx(str(2**31)), 0),
     # --- DOCX container budget (sizes never trusted from the headers)
     Case("xml-64mb-2x.docx", "docx size budget", lambda: g.incompressible_xml_docx(64), 2, "of XML"),
-    Case("xml-3mb-budget-1mb.docx", "docx size budget", lambda: g.incompressible_xml_docx(3), 2, "of XML",
-         env={"KEHOACH_LIMIT_DOCX_XML_BYTES": str(MB)}),
-    Case("claims-19mb-holds-2gb.docx", "docx size budget", lambda: g.lying_member_docx(19 * MB, 2048 * MB), 2,
-         "more than 48 MB of XML"),
-    Case("claims-100kb-holds-5mb.docx", "docx size budget", lambda: g.lying_member_docx(100_000, 5 * MB), 2,
-         "the header says 100000"),
-    Case("media-claims-1kb-holds-3mb.docx", "docx size budget",
-         lambda: g.lying_member_docx(1000, 3 * MB, name="word/media/image1.png"), 2, "in all",
-         env={"KEHOACH_LIMIT_DOCX_TOTAL_BYTES": str(MB)}),
+    Case(
+        "xml-3mb-budget-1mb.docx",
+        "docx size budget",
+        lambda: g.incompressible_xml_docx(3),
+        2,
+        "of XML",
+        env={"KEHOACH_LIMIT_DOCX_XML_BYTES": str(MB)},
+    ),
+    Case(
+        "claims-19mb-holds-2gb.docx",
+        "docx size budget",
+        lambda: g.lying_member_docx(19 * MB, 2048 * MB),
+        2,
+        "more than 48 MB of XML",
+    ),
+    Case(
+        "claims-100kb-holds-5mb.docx",
+        "docx size budget",
+        lambda: g.lying_member_docx(100_000, 5 * MB),
+        2,
+        "the header says 100000",
+    ),
+    Case(
+        "media-claims-1kb-holds-3mb.docx",
+        "docx size budget",
+        lambda: g.lying_member_docx(1000, 3 * MB, name="word/media/image1.png"),
+        2,
+        "in all",
+        env={"KEHOACH_LIMIT_DOCX_TOTAL_BYTES": str(MB)},
+    ),
     # --- DOCTYPE in a part that is not UTF-8
     Case("dtd-utf16le-bom.docx", "docx DTD in UTF-16/32", lambda: g.dtd_docx("utf-16-le"), 2, "declares a DTD"),
-    Case("dtd-utf16be-nobom.docx", "docx DTD in UTF-16/32", lambda: g.dtd_docx("utf-16-be", bom=False), 2,
-         "declares a DTD"),
+    Case(
+        "dtd-utf16be-nobom.docx",
+        "docx DTD in UTF-16/32",
+        lambda: g.dtd_docx("utf-16-be", bom=False),
+        2,
+        "declares a DTD",
+    ),
     Case("dtd-utf32le-bom.docx", "docx DTD in UTF-16/32", lambda: g.dtd_docx("utf-32-le"), 2, "declares a DTD"),
-    Case("dtd-utf32be-nobom.docx", "docx DTD in UTF-16/32", lambda: g.dtd_docx("utf-32-be", bom=False), 2,
-         "declares a DTD"),
+    Case(
+        "dtd-utf32be-nobom.docx",
+        "docx DTD in UTF-16/32",
+        lambda: g.dtd_docx("utf-32-be", bom=False),
+        2,
+        "declares a DTD",
+    ),
     # --- damaged DOCX
-    Case("flipped-byte.docx", "docx damaged", g.flipped_byte_docx, 0, "not well-formed XML",
-         diagnostic="input-repaired"),
+    Case(
+        "flipped-byte.docx", "docx damaged", g.flipped_byte_docx, 0, "not well-formed XML", diagnostic="input-repaired"
+    ),
     Case("crc-damaged.docx", "docx damaged", g.crc_damaged_docx, 2, "CRC check failed"),
     Case("deflate-cut.docx", "docx damaged", lambda: g.cut_member_docx(), 2, "damaged"),
     # --- PDF streams, operators, glyphs, shapes, pages
-    Case("inflates-1gb.pdf", "pdf stream size", lambda: g.flate_bomb_pdf(1024 * MB), 0, "inflates past 64 MB",
-         diagnostic="page-skipped"),
-    Case("inflates-4mb-budget-1mb.pdf", "pdf stream size", lambda: g.flate_bomb_pdf(4 * MB), 0, "inflates past 1 MB",
-         env={"KEHOACH_LIMIT_PDF_STREAM_BYTES": str(MB)}),
-    Case("only-page-inflates-1gb.pdf", "pdf stream size",
-         lambda: g.pdf_pages([g.spaces_deflated(1024 * MB)], flate=True), 2, "exceeds a processing limit"),
+    Case(
+        "inflates-1gb.pdf",
+        "pdf stream size",
+        lambda: g.flate_bomb_pdf(1024 * MB),
+        0,
+        "inflates past 64 MB",
+        diagnostic="page-skipped",
+    ),
+    Case(
+        "inflates-4mb-budget-1mb.pdf",
+        "pdf stream size",
+        lambda: g.flate_bomb_pdf(4 * MB),
+        0,
+        "inflates past 1 MB",
+        env={"KEHOACH_LIMIT_PDF_STREAM_BYTES": str(MB)},
+    ),
+    Case(
+        "only-page-inflates-1gb.pdf",
+        "pdf stream size",
+        lambda: g.pdf_pages([g.spaces_deflated(1024 * MB)], flate=True),
+        2,
+        "exceeds a processing limit",
+    ),
     Case("path-ops-33m.pdf", "pdf operators", lambda: g.path_ops_pdf(33_000_000), 0, "page 2 not read"),
-    Case("path-ops-100k-budget-50k.pdf", "pdf operators", lambda: g.path_ops_pdf(100_000), 0, "drawing operators",
-         env={"KEHOACH_LIMIT_PDF_PAGE_OBJECTS": "50000"}),
-    Case("rects-5k-budget-2k.pdf", "pdf operators", lambda: g.rect_ops_pdf(5000), 0, "lines and shapes",
-         env={"KEHOACH_LIMIT_PDF_PAGE_GRAPHICS": "2000"}),
+    Case(
+        "path-ops-100k-budget-50k.pdf",
+        "pdf operators",
+        lambda: g.path_ops_pdf(100_000),
+        0,
+        "drawing operators",
+        env={"KEHOACH_LIMIT_PDF_PAGE_OBJECTS": "50000"},
+    ),
+    Case(
+        "rects-5k-budget-2k.pdf",
+        "pdf operators",
+        lambda: g.rect_ops_pdf(5000),
+        0,
+        "lines and shapes",
+        env={"KEHOACH_LIMIT_PDF_PAGE_GRAPHICS": "2000"},
+    ),
     Case("grid-100x100.pdf", "pdf operators", lambda: g.grid_pdf(100), 0, "without looking for tables"),
     Case("line-20000-items.pdf", "pdf glyphs", lambda: g.long_line_pdf(20000), 0, ""),
-    Case("line-20000-budget-5000.pdf", "pdf glyphs", lambda: g.long_line_pdf(20000), 0, "glyphs on one page",
-         env={"KEHOACH_LIMIT_PDF_PAGE_GLYPHS": "5000"}),
-    Case("pages-500-budget.pdf", "pdf pages", lambda: g.pages_pdf(500), 2, "glyphs by page",
-         env={"KEHOACH_LIMIT_PDF_TOTAL_GLYPHS": "20000"}),
+    Case(
+        "line-20000-budget-5000.pdf",
+        "pdf glyphs",
+        lambda: g.long_line_pdf(20000),
+        0,
+        "glyphs on one page",
+        env={"KEHOACH_LIMIT_PDF_PAGE_GLYPHS": "5000"},
+    ),
+    Case(
+        "pages-500-budget.pdf",
+        "pdf pages",
+        lambda: g.pages_pdf(500),
+        2,
+        "glyphs by page",
+        env={"KEHOACH_LIMIT_PDF_TOTAL_GLYPHS": "20000"},
+    ),
     # --- damaged PDF: said to be damaged, never "a scan"
     Case("no-pages.pdf", "pdf damaged", g.no_pages_pdf, 2, "damaged"),
     Case("no-root.pdf", "pdf damaged", g.no_root_pdf, 2, "damaged"),
@@ -123,10 +197,24 @@ CASES: list[Case] = [
     Case("page-tree-loop.pdf", "pdf damaged", g.page_loop_pdf, 2, "damaged"),
     Case("corrupt-stream.pdf", "pdf damaged", g.corrupt_stream_pdf, 0, ""),
     # --- the per-file limits apply to a single-file run
-    Case("memory-limit.pdf", "single-file limits", lambda: g.flate_bomb_pdf(1024 * MB), 2, "out of memory",
-         env={"KEHOACH_LIMIT_PDF_STREAM_BYTES": str(4096 * MB)}, args=("--max-memory", "400")),
-    Case("time-limit.pdf", "single-file limits", lambda: g.grid_pdf(100), 2, "timed out (2 s)",
-         env={"KEHOACH_LIMIT_PDF_TABLE_GRID": "1000000"}, args=("--timeout", "2")),
+    Case(
+        "memory-limit.pdf",
+        "single-file limits",
+        lambda: g.flate_bomb_pdf(1024 * MB),
+        2,
+        "out of memory",
+        env={"KEHOACH_LIMIT_PDF_STREAM_BYTES": str(4096 * MB)},
+        args=("--max-memory", "400"),
+    ),
+    Case(
+        "time-limit.pdf",
+        "single-file limits",
+        lambda: g.grid_pdf(100),
+        2,
+        "timed out (2 s)",
+        env={"KEHOACH_LIMIT_PDF_TABLE_GRID": "1000000"},
+        args=("--timeout", "2"),
+    ),
     # --- text encodings and damaged text
     Case("utf32-bom.txt", "text encodings", _text(PLAN, "utf-32", bom=False), 0, ""),
     Case("utf32le-nobom.txt", "text encodings", _text(PLAN, "utf-32-le"), 0, "UTF-32 LE (NUL-byte pattern"),
@@ -134,10 +222,17 @@ CASES: list[Case] = [
     Case("utf16le-nobom.txt", "text encodings", _text(PLAN, "utf-16-le"), 0, "UTF-16 LE (NUL-byte pattern"),
     Case("utf16be-nobom.md", "text encodings", _text(PLAN, "utf-16-be"), 0, "UTF-16 BE (NUL-byte pattern"),
     Case("utf16-odd-length.txt", "text encodings", lambda: PLAN.encode("utf-16") + b"\x41", 0, "incomplete character"),
-    Case("utf16le-nobom-odd.txt", "text encodings", lambda: PLAN.encode("utf-16-le") + b"\x0a", 0,
-         "incomplete character"),
-    Case("one-nul-byte.txt", "text encodings", lambda: U8[:40] + b"\0" + U8[40:], 0, "stray NUL byte",
-         diagnostic="input-repaired"),
+    Case(
+        "utf16le-nobom-odd.txt", "text encodings", lambda: PLAN.encode("utf-16-le") + b"\x0a", 0, "incomplete character"
+    ),
+    Case(
+        "one-nul-byte.txt",
+        "text encodings",
+        lambda: U8[:40] + b"\0" + U8[40:],
+        0,
+        "stray NUL byte",
+        diagnostic="input-repaired",
+    ),
     Case("cut-utf8-end.txt", "text encodings", lambda: U8 + "ế".encode()[:2], 0, "last character is cut"),
     Case("bad-utf8-byte.txt", "text encodings", lambda: U8[:41] + b"\xff" + U8[41:], 0, "invalid UTF-8"),
 ]
@@ -169,8 +264,21 @@ def _run(case: Case, folder: Path) -> Run:
     out = folder / (case.name + ".out.json")
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **case.env}
     env.pop("KEHOACH_DEBUG", None)
-    cmd = [sys.executable, "-m", "kehoach", "parse", str(path), "-o", str(out), "-f", "json", "-q", "--lang", "en",
-           *case.args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kehoach",
+        "parse",
+        str(path),
+        "-o",
+        str(out),
+        "-f",
+        "json",
+        "-q",
+        "--lang",
+        "en",
+        *case.args,
+    ]
     with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdout=so, stderr=se, env=env, start_new_session=True)
@@ -180,14 +288,15 @@ def _run(case: Case, folder: Path) -> Run:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             killer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)     # reaped here: Popen must not wait again
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
         seconds = time.monotonic() - start
         so.seek(0)
         se.seek(0)
         stdout, stderr = so.read().decode("utf-8", "replace"), se.read().decode("utf-8", "replace")
-    same = path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == digest \
-        and path.stat().st_mtime_ns == mtime
-    path.unlink()            # the big ones should not pile up on disk
+    same = (
+        path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == digest and path.stat().st_mtime_ns == mtime
+    )
+    path.unlink()  # the big ones should not pile up on disk
     return Run(proc.returncode, stdout, stderr, seconds, usage.ru_maxrss, same, out)
 
 
@@ -286,35 +395,47 @@ def test_numbering_start_is_clamped_and_renderers_fall_back_to_digits():
 
     from kehoach.parsers.docx.numbering import Numbering, format_number, letters, roman
 
-    assert roman(2 ** 63) == str(2 ** 63) and letters(10 ** 9) == str(10 ** 9)
+    assert roman(2**63) == str(2**63) and letters(10**9) == str(10**9)
     assert roman(3999) == "MMMCMXCIX" and letters(27) == "aa"
-    numbering = etree.fromstring(g.numbering_xml(str(2 ** 63), "upperRoman"))
+    numbering = etree.fromstring(g.numbering_xml(str(2**63), "upperRoman"))
     body = etree.fromstring(g.document_xml(g.paragraphs_xml(numbered=2)).encode())
     paras = body.findall(f".//{{{g.W_NS}}}p")
     numbers = Numbering(numbering, None)
     assert [numbers.label(p).text for p in paras[:2]] == [roman(32767) + ".", roman(32768) + "."]
     negative = Numbering(etree.fromstring(g.numbering_xml("-5", "decimal")), None)
     assert negative.label(paras[0]).text == "0."
-    assert format_number(2 ** 63, "vietnameseCounting") == str(2 ** 63)
+    assert format_number(2**63, "vietnameseCounting") == str(2**63)
 
 
-@pytest.mark.parametrize("codec,bom", [("utf-32-le", True), ("utf-32-be", False), ("utf-16-le", False),
-                                       ("utf-16-be", True), ("utf-8", True), ("utf-8", False)])
+@pytest.mark.parametrize(
+    "codec,bom",
+    [
+        ("utf-32-le", True),
+        ("utf-32-be", False),
+        ("utf-16-le", False),
+        ("utf-16-be", True),
+        ("utf-8", True),
+        ("utf-8", False),
+    ],
+)
 def test_text_encodings_round_trip(codec: str, bom: bool):
     from kehoach.parsers.text.encoding import decode
 
     data = ("\ufeff" if bom else "").encode(codec) + PLAN.encode(codec)
     text, notes = decode(data, "x.txt")
     assert text == PLAN
-    assert bool(notes) == (not bom and codec != "utf-8")       # only a guessed encoding is noted
+    assert bool(notes) == (not bom and codec != "utf-8")  # only a guessed encoding is noted
 
 
 def test_text_repairs_are_noted_and_binary_still_refused():
     from kehoach.errors import KehoachError
     from kehoach.parsers.text.encoding import decode
 
-    assert decode(U8 + "ế".encode()[:1], "x.txt") == (PLAN, ["text: the last character is cut (1 byte(s) of UTF-8); dropped"])
-    assert decode(b"Ke hoach ng\xe0y \xe1", "x.txt") == ("Ke hoach ngày á", [])   # Windows-1258, not a cut UTF-8
+    assert decode(U8 + "ế".encode()[:1], "x.txt") == (
+        PLAN,
+        ["text: the last character is cut (1 byte(s) of UTF-8); dropped"],
+    )
+    assert decode(b"Ke hoach ng\xe0y \xe1", "x.txt") == ("Ke hoach ngày á", [])  # Windows-1258, not a cut UTF-8
     text, notes = decode(PLAN.encode("utf-16-le")[:-1], "x.txt")
     assert text == PLAN[:-1] and "incomplete character" in notes[0]
     text, notes = decode(U8[:10] + b"\0\0" + U8[10:], "x.txt")
@@ -323,7 +444,7 @@ def test_text_repairs_are_noted_and_binary_still_refused():
         decode(bytes(range(0, 32)) * 100, "x.txt")
     assert err.value.reason == "binary_text"
     with pytest.raises(KehoachError) as err:
-        decode(U8 + b"\0" * 200, "x.txt")                       # many NULs: not a stray byte
+        decode(U8 + b"\0" * 200, "x.txt")  # many NULs: not a stray byte
     assert err.value.reason == "binary_text"
 
 
@@ -353,11 +474,11 @@ def test_docx_member_inflated_against_the_budget_not_its_header(tmp_path: Path, 
         docx_container.check(path)
     assert err.value.reason == "zip_bomb" and "more than 1 MB of XML" in err.value.details["detail"]
     monkeypatch.delenv("KEHOACH_LIMIT_DOCX_XML_BYTES")
-    with pytest.raises(KehoachError) as err:                    # within the budget: the lie itself is named
+    with pytest.raises(KehoachError) as err:  # within the budget: the lie itself is named
         docx_container.check(path)
     assert err.value.reason == "bad_docx" and "the header says 50000" in err.value.details["error"]
     path.write_bytes(g.plan_docx())
-    docx_container.check(path)                                  # an honest package passes
+    docx_container.check(path)  # an honest package passes
 
 
 def test_pdf_inflate_is_bounded(monkeypatch: pytest.MonkeyPatch):
@@ -372,5 +493,5 @@ def test_pdf_inflate_is_bounded(monkeypatch: pytest.MonkeyPatch):
         pdf_limits._decompress(data)
     inflater = pdf_limits._BoundedInflater()
     with pytest.raises(pdf_limits.StreamTooLarge):
-        for i in range(0, len(data), 7):                         # pdfminer's byte-by-byte recovery path
-            inflater.decompress(data[i:i + 7])
+        for i in range(0, len(data), 7):  # pdfminer's byte-by-byte recovery path
+            inflater.decompress(data[i : i + 7])

@@ -4,6 +4,7 @@ The tables are checked for completeness and exactness by round trips over every
 Vietnamese letter and over the seed plans; the garbled-layer repair is measured on the
 real KH-1105 PDF against the repository's own text extract.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -28,9 +29,9 @@ SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.pdf"
 KH_1105_TEXT = REALDOCS / "laocai-sct_KH-1105-DKT_2026.repo-extract.txt"
 needs_realdocs = pytest.mark.skipif(not KH_1105.exists(), reason=missing(REALDOCS))
-needs_seeds = pytest.mark.skipif(not SEEDS, reason=missing(SHARED / 'seeds'))
+needs_seeds = pytest.mark.skipif(not SEEDS, reason=missing(SHARED / "seeds"))
 
-VI_LOWER = ("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 
 # ---------------------------------------------------------------- encoders used only by the tests
@@ -45,7 +46,7 @@ def to_tcvn3(text: str) -> str:
             out.append(inverse[ch])
         elif ch.lower() in inverse and ch.lower() != ch:
             low = inverse[ch.lower()]
-            out.append(low)   # the .VnTimeH font draws this code as the capital
+            out.append(low)  # the .VnTimeH font draws this code as the capital
         else:
             out.append(ch)
     return "".join(out)
@@ -95,7 +96,7 @@ def test_every_vietnamese_letter_round_trips_through_tcvn3(letter: str):
 
 def test_tcvn3_table_is_one_to_one():
     values = list(legacy.TCVN3_TO_UNICODE.values())
-    assert len(values) == len(set(values)) == 74      # 67 toned/hatted letters + đ + 6 capitals + Đ
+    assert len(values) == len(set(values)) == 74  # 67 toned/hatted letters + đ + 6 capitals + Đ
 
 
 @needs_seeds
@@ -140,8 +141,12 @@ def test_docx_in_vni(tmp_path: Path):
     docx = pytest.importorskip("docx")
     path = tmp_path / "vni.docx"
     d = docx.Document()
-    for line in ("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", "Ñoäc laäp - Töï do - Haïnh phuùc",
-                 "KEÁ HOAÏCH", "Trieån khai coâng taùc caûi caùch haønh chính naêm 2024"):
+    for line in (
+        "COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM",
+        "Ñoäc laäp - Töï do - Haïnh phuùc",
+        "KEÁ HOAÏCH",
+        "Trieån khai coâng taùc caûi caùch haønh chính naêm 2024",
+    ):
         run = d.add_paragraph().add_run(line)
         run.font.name = "VNI-Times"
     table = d.add_table(rows=2, cols=2)
@@ -153,8 +158,12 @@ def test_docx_in_vni(tmp_path: Path):
     d.save(str(path))
     doc = load(path)
     texts = [p.text for p in doc.paragraphs]
-    assert texts[:4] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
-                         "Triển khai công tác cải cách hành chính năm 2024"]
+    assert texts[:4] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "KẾ HOẠCH",
+        "Triển khai công tác cải cách hành chính năm 2024",
+    ]
     assert [r.texts for r in doc.tables[0].rows] == [["Nội dung", "Đơn vị chủ trì"], ["Tuyên truyền", "Sở Nội vụ"]]
     assert "repaired:vni" in doc.source.notes
 
@@ -214,8 +223,11 @@ def test_kh1105_repair_is_not_a_table_of_its_sentences():
     shift = 5000
 
     def shifted(line: str) -> str:
-        return re.sub(r"\(cid:(\d+)\)", lambda m: f"(cid:{int(m.group(1)) + shift})"
-                      if int(m.group(1)) >= 130 else m.group(0), line)
+        return re.sub(
+            r"\(cid:(\d+)\)",
+            lambda m: f"(cid:{int(m.group(1)) + shift})" if int(m.group(1)) >= 130 else m.group(0),
+            line,
+        )
 
     moved = legacy.repair([shifted(line) for line in lines])
     base = legacy.repair(lines)
@@ -226,8 +238,7 @@ def test_kh1105_repair_is_not_a_table_of_its_sentences():
 
 @needs_realdocs
 def test_untrusted_without_the_motto():
-    lines = [line for line in _kh1105_lines()[:40]
-             if "NAM" not in line and "do -" not in line]
+    lines = [line for line in _kh1105_lines()[:40] if "NAM" not in line and "do -" not in line]
     result = legacy.repair(lines)
     assert result.kind == "garbled"
     assert not result.trusted
@@ -244,8 +255,10 @@ def test_pdf_front_end_reports_the_repair():
 
 
 def test_foreign_letters_in_vietnamese_text_are_not_glyph_numbers():
-    lines = ["Đoàn công tác gồm ông Иван Петров, chuyên gia của Bộ Năng lượng Liên bang Nga,",
-             "làm việc với Sở Công Thương từ ngày 12/3/2026."]
+    lines = [
+        "Đoàn công tác gồm ông Иван Петров, chuyên gia của Bộ Năng lượng Liên bang Nga,",
+        "làm việc với Sở Công Thương từ ngày 12/3/2026.",
+    ]
     assert legacy.detect_encoding("\n".join(lines)) == "unicode"
     assert legacy.repair_lines(lines) == (lines, None)
 
@@ -278,13 +291,15 @@ def garble(text: str, seed: int) -> str:
 
     letters = sorted({c for c in text if c.isalpha() and not c.isascii()})
     table = dict(zip(letters, random.Random(seed).sample(range(300, 900), len(letters)), strict=True))
-    return "".join(f"(cid:{ord(ch) - 29})" if ch.isascii() and 32 < ord(ch) < 127
-                   else f"(cid:{table[ch]})" if ch in table else ch for ch in text)
+    return "".join(
+        f"(cid:{ord(ch) - 29})" if ch.isascii() and 32 < ord(ch) < 127 else f"(cid:{table[ch]})" if ch in table else ch
+        for ch in text
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_letters_only_their_neighbours_decide_are_decided_not_dropped(seed: int):
-    """"kỳ", "ký", "kỷ", "kỹ" are all words: "định kỳ" and "kỷ luật, kỷ cương" are what
+    """ "kỳ", "ký", "kỷ", "kỹ" are all words: "định kỳ" and "kỷ luật, kỷ cương" are what
     plans write, so the word pairs decide the two glyphs the single syllables cannot."""
     result = legacy.repair(garble(FRAGMENT, seed).split("\n"))
     assert result.kind == "garbled" and result.trusted
@@ -293,12 +308,14 @@ def test_letters_only_their_neighbours_decide_are_decided_not_dropped(seed: int)
 
 
 def test_a_letter_no_word_explains_is_guessed_and_reported_at_its_place():
-    text = FRAGMENT.replace("Lưu: VT, Vũ.", "Lưu: VT, Dũng.")     # "ũ" nowhere else; "dũng" not in the lexicon
+    text = FRAGMENT.replace("Lưu: VT, Vũ.", "Lưu: VT, Dũng.")  # "ũ" nowhere else; "dũng" not in the lexicon
     result = legacy.repair(garble(text, 1).split("\n"))
     last = result.lines[-1]
-    assert "(cid:" not in last and len(last) == len("Nơi nhận: Thường trực Tỉnh ủy; Chủ tịch, các Phó Chủ tịch; Lưu: VT, Dũng.")
+    assert "(cid:" not in last and len(last) == len(
+        "Nơi nhận: Thường trực Tỉnh ủy; Chủ tịch, các Phó Chủ tịch; Lưu: VT, Dũng."
+    )
     assert last.startswith("Nơi nhận:") and last.endswith("ng.")
-    (line, word, _gid, letter), = result.uncertain
+    ((line, word, _gid, letter),) = result.uncertain
     assert line == 15 and word == f"D{letter}ng"
     (note,) = result.uncertain_notes(lambda i: f"line {i + 1}")
     assert note.startswith("letter guessed, unsure:") and note.endswith("line 16")
@@ -308,15 +325,15 @@ def test_a_letter_no_word_explains_is_guessed_and_reported_at_its_place():
 def test_a_run_of_glyphs_skips_letters_the_font_keeps_elsewhere():
     """Times New Roman keeps "Ỳ ỳ" with the Welsh letters; its Vietnamese run goes on
     "… ự Ỵ ỵ Ỷ ỷ Ỹ ỹ" without them."""
-    run = {1188 + i: chr(0x1EA0 + i) for i in range(0, 82, 3)}     # Ạ … ự, every third glyph learnt
-    assert _run_letters(1275, run) == [("ỷ", 1.5)]         # no reason to skip: Unicode order
+    run = {1188 + i: chr(0x1EA0 + i) for i in range(0, 82, 3)}  # Ạ … ự, every third glyph learnt
+    assert _run_letters(1275, run) == [("ỷ", 1.5)]  # no reason to skip: Unicode order
     assert _run_letters(1275, {**run, 484: "ỳ"}) == [("ỹ", 1.5)]
-    assert _run_letters(1230, {**run, 484: "ỳ"}) == [(chr(0x1EA0 + 42), 1.5)]   # before the gap: unchanged
+    assert _run_letters(1230, {**run, 484: "ỳ"}) == [(chr(0x1EA0 + 42), 1.5)]  # before the gap: unchanged
 
 
 @needs_realdocs
 def test_kh1105_letters_the_map_left_open_read_as_the_text_copy():
-    """"Vũ Việt Linh" and "định kỳ" (glyphs seen once and twice), "kỹ thuật" not "kỷ thuật"."""
+    """ "Vũ Việt Linh" and "định kỳ" (glyphs seen once and twice), "kỹ thuật" not "kỷ thuật"."""
     doc = load(KH_1105)
     text = "\n".join(p.text for p in doc.paragraphs)
     reference = nfc(KH_1105_TEXT.read_text(encoding="utf-8"))
@@ -330,7 +347,7 @@ def test_kh1105_letters_the_map_left_open_read_as_the_text_copy():
 
     ref, got = words(reference), words(text + "\n" + cells)
     recall = sum((ref & got).values()) / sum(ref.values())
-    assert recall >= 0.999, f"word recall {recall:.4f}, missed {ref - got}"     # 0.996 before: kỷ/k/V
+    assert recall >= 0.999, f"word recall {recall:.4f}, missed {ref - got}"  # 0.996 before: kỷ/k/V
     # what stayed a guess is said, with its place
     unsure = [n for n in doc.source.notes if "letter guessed, unsure" in n]
     assert all(re.search(r"page \d+ (line|table) \d+", n) for n in unsure)

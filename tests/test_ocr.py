@@ -4,6 +4,7 @@ The real scan 589/KH-BCA-C04 (Bộ Công an) has its number and day written by h
 header must still read 589/KH-BCA-C04 and 02/10/2025. A generated scan (text drawn into
 an image, saved as an image-only PDF) checks the generic path without the real file.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,12 +22,21 @@ REALDOCS = _REALDOCS
 SCAN_589 = REALDOCS / "bca_KH-589-KH-BCA-C04_2025_scan.pdf"
 
 needs_tesseract = pytest.mark.skipif(
-    not ocr.available(), reason="tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed")
+    not ocr.available(), reason="tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed"
+)
 needs_scan = pytest.mark.skipif(not SCAN_589.exists(), reason=missing(REALDOCS))
-FONT = next((p for p in (Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
-                         Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
-                         Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"))
-             if p.exists()), None)
+FONT = next(
+    (
+        p
+        for p in (
+            Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
+            Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+            Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
+        )
+        if p.exists()
+    ),
+    None,
+)
 
 
 # ---------------------------------------------------------------- no Tesseract needed
@@ -43,30 +53,48 @@ def _tsv(rows: list[tuple[int, int, int, int, int, int, int, str]]) -> str:
 
 
 def test_header_columns_are_read_column_by_column():
-    words = ocr.parse_tsv(_tsv([
-        (1, 1, 1, 100, 100, 80, 40, "BỘ"), (1, 1, 1, 190, 100, 120, 40, "CÔNG"), (1, 1, 1, 320, 100, 60, 40, "AN"),
-        (1, 1, 1, 700, 100, 120, 40, "CỘNG"), (1, 1, 1, 830, 100, 80, 40, "HÒA"),
-        (1, 1, 2, 760, 150, 80, 40, "Độc"), (1, 1, 2, 850, 150, 80, 40, "lập"),
-        (1, 1, 3, 100, 200, 60, 40, "Số:"), (1, 1, 3, 170, 200, 200, 40, "12/KH-UBND"),
-        (1, 1, 3, 720, 200, 90, 40, "ngày"), (1, 1, 3, 820, 200, 40, 40, "05"),
-        (2, 1, 1, 460, 300, 90, 40, "KẾ"), (2, 1, 1, 560, 300, 160, 40, "HOẠCH"),
-    ]))
+    words = ocr.parse_tsv(
+        _tsv(
+            [
+                (1, 1, 1, 100, 100, 80, 40, "BỘ"),
+                (1, 1, 1, 190, 100, 120, 40, "CÔNG"),
+                (1, 1, 1, 320, 100, 60, 40, "AN"),
+                (1, 1, 1, 700, 100, 120, 40, "CỘNG"),
+                (1, 1, 1, 830, 100, 80, 40, "HÒA"),
+                (1, 1, 2, 760, 150, 80, 40, "Độc"),
+                (1, 1, 2, 850, 150, 80, 40, "lập"),
+                (1, 1, 3, 100, 200, 60, 40, "Số:"),
+                (1, 1, 3, 170, 200, 200, 40, "12/KH-UBND"),
+                (1, 1, 3, 720, 200, 90, 40, "ngày"),
+                (1, 1, 3, 820, 200, 40, 40, "05"),
+                (2, 1, 1, 460, 300, 90, 40, "KẾ"),
+                (2, 1, 1, 560, 300, 160, 40, "HOẠCH"),
+            ]
+        )
+    )
     lines = ocr.group_lines(words)
     paras = _blocks_from_lines(lines, page=1, page_width=1180)
     assert [(p.text, p.role) for p in paras] == [
-        ("BỘ CÔNG AN", "layout"), ("Số: 12/KH-UBND", "layout"),
-        ("CỘNG HÒA", "layout"), ("Độc lập", "layout"), ("ngày 05", "layout"),
+        ("BỘ CÔNG AN", "layout"),
+        ("Số: 12/KH-UBND", "layout"),
+        ("CỘNG HÒA", "layout"),
+        ("Độc lập", "layout"),
+        ("ngày 05", "layout"),
         ("KẾ HOẠCH", "body"),
     ]
     assert all(p.prov.source == "ocr" and p.prov.page == 1 for p in paras)
 
 
 def test_body_lines_of_one_paragraph_are_one_block():
-    words = ocr.parse_tsv(_tsv([
-        (1, 1, 1, 100, 100, 300, 40, "Thực hiện Nghị quyết số 12 của"),
-        (1, 1, 2, 100, 150, 300, 40, "Chính phủ về việc"),
-        (1, 2, 1, 100, 220, 300, 40, "I. MỤC ĐÍCH, YÊU CẦU"),
-    ]))
+    words = ocr.parse_tsv(
+        _tsv(
+            [
+                (1, 1, 1, 100, 100, 300, 40, "Thực hiện Nghị quyết số 12 của"),
+                (1, 1, 2, 100, 150, 300, 40, "Chính phủ về việc"),
+                (1, 2, 1, 100, 220, 300, 40, "I. MỤC ĐÍCH, YÊU CẦU"),
+            ]
+        )
+    )
     paras = _blocks_from_lines(ocr.group_lines(words), page=3)
     assert [p.text for p in paras] == ["Thực hiện Nghị quyết số 12 của Chính phủ về việc", "I. MỤC ĐÍCH, YÊU CẦU"]
     assert paras[0].lines == ["Thực hiện Nghị quyết số 12 của", "Chính phủ về việc"]
@@ -76,7 +104,7 @@ def test_document_type_names_survive_dropped_marks():
     assert ocr.fix_doc_type("KÉẺ HOẠCH") == "KẾ HOẠCH"
     assert ocr.fix_doc_type("KÉ HOẠCH") == "KẾ HOẠCH"
     assert ocr.fix_doc_type("QUYET ĐỊNH") == "QUYẾT ĐỊNH"
-    assert ocr.fix_doc_type("KẾT QUẢ") == "KẾT QUẢ"       # not a type name: left alone
+    assert ocr.fix_doc_type("KẾT QUẢ") == "KẾT QUẢ"  # not a type name: left alone
     assert ocr.fix_doc_type("Kế hoạch này") == "Kế hoạch này"
 
 
@@ -103,7 +131,7 @@ def test_scan_without_ocr_says_so():
 def scan_plan():
     from kehoach import api
 
-    return api.parse(SCAN_589, ocr=True, pages=[1, 2])   # page 2 is a blank back
+    return api.parse(SCAN_589, ocr=True, pages=[1, 2])  # page 2 is a blank back
 
 
 @needs_tesseract
@@ -144,9 +172,16 @@ def test_scan_589_plan_header_through_the_api(scan_plan):
 def test_generated_scan(tmp_path: Path):
     from PIL import Image, ImageDraw, ImageFont
 
-    lines = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
-             "KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026", "",
-             "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của cán bộ, công chức."]
+    lines = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "",
+        "KẾ HOẠCH",
+        "Tuyên truyền cải cách hành chính năm 2026",
+        "",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Nâng cao nhận thức của cán bộ, công chức.",
+    ]
     page = Image.new("RGB", (2480, 3508), "white")
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(str(FONT), 48)
@@ -161,7 +196,7 @@ def test_generated_scan(tmp_path: Path):
     path = tmp_path / "scan.pdf"
     page.save(path, save_all=True, append_images=[blank], resolution=300)
     with pytest.raises(KehoachError):
-        load(path)                                     # a scan: needs --ocr
+        load(path)  # a scan: needs --ocr
     doc = load(path, ocr=True)
     texts = [p.text for p in doc.paragraphs]
     for line in lines:
@@ -189,11 +224,20 @@ def test_generated_scan_with_a_ruled_table(tmp_path: Path):
     draw.line([(xs[1], ys[1] + 3), (xs[1], ys[2] - 3)], fill="white", width=6)
     draw.line([(xs[2], ys[1] + 3), (xs[2], ys[2] - 3)], fill="white", width=6)
     draw.line([(xs[2] + 4, ys[4]), (xs[3] - 4, ys[4])], fill="white", width=6)
-    cells = {(0, 0): ["TT"], (0, 1): ["Nội dung công việc"], (0, 2): ["Đơn vị chủ trì"],
-             (1, 0): ["I. CÔNG TÁC TUYÊN TRUYỀN"],
-             (2, 0): ["1"], (2, 1): ["Tuyên truyền pháp luật", "cho cán bộ, công chức"], (2, 2): ["Sở Tư pháp"],
-             (3, 0): ["2"], (3, 1): ["Kiểm tra công tác cải cách"], (3, 2): ["Sở Nội vụ"],
-             (4, 0): ["3"], (4, 1): ["Tổng hợp báo cáo kết quả"]}
+    cells = {
+        (0, 0): ["TT"],
+        (0, 1): ["Nội dung công việc"],
+        (0, 2): ["Đơn vị chủ trì"],
+        (1, 0): ["I. CÔNG TÁC TUYÊN TRUYỀN"],
+        (2, 0): ["1"],
+        (2, 1): ["Tuyên truyền pháp luật", "cho cán bộ, công chức"],
+        (2, 2): ["Sở Tư pháp"],
+        (3, 0): ["2"],
+        (3, 1): ["Kiểm tra công tác cải cách"],
+        (3, 2): ["Sở Nội vụ"],
+        (4, 0): ["3"],
+        (4, 1): ["Tổng hợp báo cáo kết quả"],
+    }
     for (r, c), lines in cells.items():
         for k, line in enumerate(lines):
             draw.text((xs[c] + 20, ys[r] + 30 + 55 * k), line, fill="black", font=font)
@@ -242,5 +286,5 @@ def test_scan_made_from_a_real_appendix_page(tmp_path: Path):
     assert [r.cells[0].merged_up for r in rows] == [False, False, True, False, True, False]
     assert [r.cells[3].text for r in rows[1:]] == ["23/3/2026", "", "25/3/2025", "", "21/3/2025"]
     assert {r.cells[4].text for r in rows[1:] if not r.cells[4].merged_up} == {"02 ngày"}
-    assert rows[1].cells[2].text.startswith("Gói th")        # "Gói thầu số 13: …"
+    assert rows[1].cells[2].text.startswith("Gói th")  # "Gói thầu số 13: …"
     assert not any(c.merged_up for c in rows[2].cells[2:3])  # each sub-row has its own package

@@ -6,6 +6,7 @@ replaced, unwritable places, names that are not UTF-8 or too long, the folder wa
 skips text files which are not documents, non-plans and diagnostics counted apart, the
 empty-folder message, the CSV BOM only where Excel needs it.
 """
+
 from __future__ import annotations
 
 import errno
@@ -31,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 PLAN_A = SAMPLES / "000_4a6fe417c4c99215.txt"
 PLAN_B = SAMPLES / "001_095502a10b21373e.txt"
-pytestmark = pytest.mark.skipif(not PLAN_A.exists() or not PLAN_B.exists(),
-                                reason=f"the committed samples are missing: {SAMPLES}")
+pytestmark = pytest.mark.skipif(
+    not PLAN_A.exists() or not PLAN_B.exists(), reason=f"the committed samples are missing: {SAMPLES}"
+)
 
 CONG_VAN = """ỦY BAN NHÂN DÂN
 TỈNH LÀO CAI
@@ -70,18 +72,25 @@ def main() -> int:
 '''
 
 # a plan pasted without its header: no marker, Vietnamese prose all the same
-PROSE = ("Các sở, ban, ngành và Ủy ban nhân dân các huyện, thành phố tổ chức triển khai thực hiện "
-         "các nhiệm vụ cải cách hành chính năm 2026; tăng cường kiểm tra, đôn đốc việc giải quyết "
-         "thủ tục hành chính; nâng cao chất lượng phục vụ người dân và doanh nghiệp; báo cáo kết quả "
-         "thực hiện về Sở Nội vụ trước ngày 15 tháng 12 năm 2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+PROSE = (
+    "Các sở, ban, ngành và Ủy ban nhân dân các huyện, thành phố tổ chức triển khai thực hiện "
+    "các nhiệm vụ cải cách hành chính năm 2026; tăng cường kiểm tra, đôn đốc việc giải quyết "
+    "thủ tục hành chính; nâng cao chất lượng phục vụ người dân và doanh nghiệp; báo cáo kết quả "
+    "thực hiện về Sở Nội vụ trước ngày 15 tháng 12 năm 2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
+)
 
 
 def kehoach(*args: object, cwd: Path, stdout: int | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
     """The real console entry point (a traceback would show on stderr)."""
     env = {k: v for k, v in os.environ.items() if k != "KEHOACH_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "kehoach", *map(os.fsencode, map(str, args))], cwd=cwd, env=env,
-                          stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *map(os.fsencode, map(str, args))],
+        cwd=cwd,
+        env=env,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+    )
 
 
 def err_lines(proc: subprocess.CompletedProcess) -> list[str]:
@@ -111,8 +120,13 @@ def test_output_naming_an_input_is_refused(tmp_path: Path, spelling: str):
         (tmp_path / "link.json").symlink_to(plan)
     if spelling == "hardlink":
         os.link(plan, tmp_path / "hard.json")
-    target = {"direct": "x/f.txt", "dotted": "./x/./f.txt", "absolute": str(plan),
-              "symlink": "link.json", "hardlink": "hard.json"}[spelling]
+    target = {
+        "direct": "x/f.txt",
+        "dotted": "./x/./f.txt",
+        "absolute": str(plan),
+        "symlink": "link.json",
+        "hardlink": "hard.json",
+    }[spelling]
     files_before = listing(tmp_path), listing(plan.parent)
     proc = kehoach("parse", "x/f.txt", "-o", target, cwd=tmp_path)
     lines = err_lines(proc)
@@ -135,7 +149,7 @@ def test_output_naming_an_input_in_english(tmp_path: Path):
 def test_batch_output_landing_on_an_input_fails_that_file_only(tmp_path: Path):
     folder = tmp_path / "d"
     folder.mkdir()
-    named_like_output = folder / "p.json"          # a plan given by name; its output would be itself
+    named_like_output = folder / "p.json"  # a plan given by name; its output would be itself
     named_like_output.write_bytes(PLAN_A.read_bytes())
     (folder / "q.txt").write_bytes(PLAN_B.read_bytes())
     before = digest(named_like_output)
@@ -174,7 +188,7 @@ def test_input_guard_compares_real_paths_and_inodes(tmp_path: Path):
     guard = outputs.InputGuard([str(plan)])
     assert guard.hits(tmp_path / "b.txt") and guard.hits(tmp_path / "c.txt")
     assert guard.hits(tmp_path / "." / "a.txt") and not guard.hits(tmp_path / "d.txt")
-    (tmp_path / "d.txt").write_text("x", encoding="utf-8")       # same bytes, another file
+    (tmp_path / "d.txt").write_text("x", encoding="utf-8")  # same bytes, another file
     assert not guard.hits(tmp_path / "d.txt")
 
 
@@ -232,7 +246,7 @@ def test_fifo_is_streamed_to_and_stays_a_fifo(tmp_path: Path):
     err_lines(proc)
     assert proc.returncode == 0
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert received and received[0].startswith("\ufeffid,".encode())       # a file: Excel's BOM kept
+    assert received and received[0].startswith("\ufeffid,".encode())  # a file: Excel's BOM kept
     assert listing(tmp_path) == ["pipe"]
 
 
@@ -287,8 +301,9 @@ def test_symlink_to_a_regular_output_is_written_through(tmp_path: Path):
 # ---------------------------------------------------------------- 3. unwritable places
 
 
-@pytest.mark.parametrize("target", ["/proc/kehoach-test.json", "/sys/kehoach-test.json",
-                                    "/proc/kehoach-test/out/", "plan.txt/out.json"])
+@pytest.mark.parametrize(
+    "target", ["/proc/kehoach-test.json", "/sys/kehoach-test.json", "/proc/kehoach-test/out/", "plan.txt/out.json"]
+)
 def test_unwritable_output_is_one_line_exit_2(tmp_path: Path, target: str):
     top = "/" + target.split("/")[1]
     if target.startswith("/") and not os.path.ismount(top):
@@ -301,8 +316,10 @@ def test_unwritable_output_is_one_line_exit_2(tmp_path: Path, target: str):
     assert listing(tmp_path) == ["plan.txt"]
 
 
-@pytest.mark.parametrize("code,words", [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only file system"),
-                                        (errno.EIO, "input/output error")])
+@pytest.mark.parametrize(
+    "code,words",
+    [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only file system"), (errno.EIO, "input/output error")],
+)
 def test_write_errors_are_named_in_one_line(tmp_path: Path, monkeypatch, code: int, words: str):
     """A read-only folder does not stop root, so the refusal is simulated at os.open."""
     real_open = os.open
@@ -333,7 +350,10 @@ def test_cli_reports_a_refused_folder_in_one_line(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(outputs.os, "open", refusing)
     result = CliRunner().invoke(app, ["parse", str(PLAN_A), "-o", str(tmp_path / "out.json")])
     assert result.exit_code == 2
-    assert result.output.strip() == f"lỗi: {tmp_path / 'out.json'}: không ghi được tệp đầu ra (không có quyền ghi [EACCES])"
+    assert (
+        result.output.strip()
+        == f"lỗi: {tmp_path / 'out.json'}: không ghi được tệp đầu ra (không có quyền ghi [EACCES])"
+    )
 
 
 def test_failed_write_leaves_no_temp_file_and_keeps_the_old_output(tmp_path: Path, monkeypatch):
@@ -359,11 +379,11 @@ def test_bad_and_long_names_fail_alone_and_later_files_are_written(tmp_path: Pat
     folder = tmp_path / "in"
     folder.mkdir()
     bad = os.fsencode(folder) + b"/b-bad\xff.txt"
-    with open(bad, "wb") as fh:                       # a good plan under a name that is not UTF-8
+    with open(bad, "wb") as fh:  # a good plan under a name that is not UTF-8
         fh.write(PLAN_A.read_bytes())
-    with open(os.fsencode(folder) + b"/c-broken\xfe.txt", "wb") as fh:   # a bad file under such a name
+    with open(os.fsencode(folder) + b"/c-broken\xfe.txt", "wb") as fh:  # a bad file under such a name
         fh.write(b"\x00\x01\x02" * 200)
-    long_name = "d" + "x" * 250 + ".txt"              # 255 bytes: its output name would be 256
+    long_name = "d" + "x" * 250 + ".txt"  # 255 bytes: its output name would be 256
     (folder / long_name).write_bytes(PLAN_B.read_bytes())
     (folder / "e-after.txt").write_bytes(PLAN_B.read_bytes())
     (folder / "a-before.txt").write_bytes(PLAN_A.read_bytes())
@@ -392,7 +412,7 @@ def test_single_bad_name_error_is_shown_with_escapes(tmp_path: Path):
 
 
 def test_temp_names_stay_short_for_a_255_byte_output(tmp_path: Path):
-    target = tmp_path / ("y" * 250 + ".json")          # 255 bytes: the old ".{name}.XXXX.tmp" could not exist
+    target = tmp_path / ("y" * 250 + ".json")  # 255 bytes: the old ".{name}.XXXX.tmp" could not exist
     outputs.write_output(target, "{}")
     assert target.read_text(encoding="utf-8") == "{}" and listing(tmp_path) == [target.name]
     name = outputs._temp_name()
@@ -405,26 +425,28 @@ def test_temp_names_stay_short_for_a_255_byte_output(tmp_path: Path):
 def test_document_look_on_fragments():
     assert text_looks_like_document("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
     assert text_looks_like_document("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")
-    assert text_looks_like_document("**CỘNG HÒA XÃ HỘI**\n**CHỦ NGHĨA VIỆT NAM**")      # a web copy's split motto
+    assert text_looks_like_document("**CỘNG HÒA XÃ HỘI**\n**CHỦ NGHĨA VIỆT NAM**")  # a web copy's split motto
     assert text_looks_like_document("Số: 12/KH-UBND\nabc")
-    assert text_looks_like_document("Số:      /KH-UBND")                                # a draft
+    assert text_looks_like_document("Số:      /KH-UBND")  # a draft
     assert text_looks_like_document("**KẾ HOẠCH**\nTriển khai")
     assert text_looks_like_document("Nơi nhận:\n- Như trên;")
     assert text_looks_like_document(PROSE)
     assert text_looks_like_document(CONG_VAN)
     assert not text_looks_like_document(ENGLISH_README)
     assert not text_looks_like_document(PYTHON)
-    assert not text_looks_like_document('The motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" heads every document; '
-                                        "the number line `Số: 20/KH-UBND` sits on the left.")
+    assert not text_looks_like_document(
+        'The motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" heads every document; '
+        "the number line `Số: 20/KH-UBND` sits on the left."
+    )
     assert not text_looks_like_document("Hà Nội, Lào Cai, Lâm Đồng: the provinces whose plans are here.")
-    assert not text_looks_like_document("Kế hoạch năm nay")        # too short to tell by its words
+    assert not text_looks_like_document("Kế hoạch năm nay")  # too short to tell by its words
 
 
 def test_document_look_keeps_what_the_parser_must_judge(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "pdf.txt").write_bytes(b"%PDF-1.7\n" + b"x" * 100)
     (tmp_path / "binary.md").write_bytes(bytes(range(256)) * 4)
-    os.mkfifo(tmp_path / "fifo.txt")                 # never opened: it would block
+    os.mkfifo(tmp_path / "fifo.txt")  # never opened: it would block
     (tmp_path / "readme.md").write_text(ENGLISH_README, encoding="utf-8")
     kept = {p.name: looks_like_document(p) for p in tmp_path.iterdir()}
     assert kept == {"empty.txt": True, "pdf.txt": True, "binary.md": True, "fifo.txt": True, "readme.md": False}
@@ -450,7 +472,10 @@ def test_folder_walk_skips_text_that_is_not_a_document_and_counts_it(tmp_path: P
     assert summary["skipped"] == 2 and summary["skipped_files"] == ["docs/README.md", "docs/sub/tool.txt"]
     assert summary["total"] == 3
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json")) == [
-        "cv.json", "plan.json", "sub/prose.json"]
+        "cv.json",
+        "plan.json",
+        "sub/prose.json",
+    ]
     text = kehoach("parse", "docs", "-o", "out2", cwd=tmp_path)
     assert "2 tệp .txt/.md bị bỏ qua (không giống văn bản hành chính)" in text.stdout.decode("utf-8")
     every = kehoach("parse", "docs", "-o", "out3", "--all-text", "--summary", "json", cwd=tmp_path)
@@ -485,7 +510,9 @@ def test_batch_summary_counts_non_plans_apart(tmp_path: Path):
     summary = json.loads(proc.stdout)
     assert summary["ok"] == 3 and summary["not_a_plan"] == 2
     assert {f["file"]: f["document_type"] for f in summary["not_a_plan_files"]} == {
-        "docs/cv.txt": "cong_van", "docs/sub/prose.md": "unknown"}
+        "docs/cv.txt": "cong_van",
+        "docs/sub/prose.md": "unknown",
+    }
     text = kehoach("parse", "docs", "-o", "out2", "--lang", "en", cwd=tmp_path)
     assert "2 files are not a plan" in text.stdout.decode("utf-8")
 
@@ -502,7 +529,7 @@ def with_diagnostic(monkeypatch):
 
     from kehoach.batch import conversion
 
-    monkeypatch.setattr(conversion, "parse_source", parse)     # parse_job calls it from there
+    monkeypatch.setattr(conversion, "parse_source", parse)  # parse_job calls it from there
 
 
 def test_strict_exits_1_when_a_plan_has_diagnostics(with_diagnostic, tmp_path: Path):
@@ -513,7 +540,7 @@ def test_strict_exits_1_when_a_plan_has_diagnostics(with_diagnostic, tmp_path: P
     strict = runner.invoke(app, ["parse", str(PLAN_A), "-o", str(tmp_path / "b.json"), "--strict", "--lang", "en"])
     assert strict.exit_code == 1
     assert "--strict: 1 files have diagnostics" in strict.output
-    assert (tmp_path / "b.json").is_file()                 # the output is still written
+    assert (tmp_path / "b.json").is_file()  # the output is still written
 
 
 def test_strict_passes_a_plan_without_diagnostics(tmp_path: Path):
@@ -553,7 +580,7 @@ def test_csv_bom_for_files_not_for_pipes(tmp_path: Path):
 
 def test_readme_documents_exit_codes_and_output_rules():
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    exit_codes = readme[readme.index("Exit codes:"):][:900]
+    exit_codes = readme[readme.index("Exit codes:") :][:900]
     for needle in ("`0`", "`1`", "`2`", "`130`", "--strict"):
         assert needle in exit_codes, needle
     for needle in ("--bom", "--all-text", "/dev/null", "one workbook per input"):

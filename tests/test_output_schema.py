@@ -4,6 +4,7 @@ The parsers build plain blocks and the plan builder builds the models once, vali
 checks the end product: every real DOCX's JSON reads back into a Plan that dumps to the same
 JSON, so no field escapes the schema (`kehoach schema` prints it).
 """
+
 from __future__ import annotations
 
 import json
@@ -22,6 +23,6 @@ DOCX = sorted(REALDOCS.glob("*.docx"))[:4] if REALDOCS.exists() else []
 @pytest.mark.parametrize("path", DOCX + sorted(SEEDS_DIR.glob("*.txt"))[:1], ids=lambda p: p.name)
 def test_parse_output_validates_against_the_schema(path):
     text = plan_json(api.parse(path))
-    again = Plan.model_validate_json(text)          # raises on any field outside the schema
+    again = Plan.model_validate_json(text)  # raises on any field outside the schema
     assert json.loads(again.model_dump_json()) == json.loads(text)
     assert again.tasks or not again.is_plan or again.sections

@@ -2,6 +2,7 @@
 `diff -f html` — on every realdocs plan and seed, in headless Chromium where it is installed:
 no console errors, screenshots, filter controls driven as a user would (a select changed, a
 search typed, a column header clicked) and the rows shown counted."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,11 @@ def _drive(page: Path, out: Path, actions: str) -> None:
     """A copy of `page` whose `actions` (JavaScript) run once the page has loaded, as a user's
     input would: they change controls and fire the events a browser fires for them."""
     html = page.read_text(encoding="utf-8")
-    driver = ("<script>window.addEventListener('load',function(){" + actions +
-              ";document.body.setAttribute('data-driven','yes');});</script>")
+    driver = (
+        "<script>window.addEventListener('load',function(){"
+        + actions
+        + ";document.body.setAttribute('data-driven','yes');});</script>"
+    )
     out.write_text(html.replace("</body>", driver + "\n</body>"), encoding="utf-8")
 
 
@@ -60,9 +64,12 @@ def test_validate_html_is_a_report_page_with_findings_escaped(tmp_path):
     page = r.stdout
     report = _run("report", str(plan), "-o", "-").stdout
     # the same shell: head, style and script byte for byte
-    assert page[:page.index("<title>")] == report[:report.index("<title>")]
-    assert page[page.index("<style>"):page.index("</style>")] == report[report.index("<style>"):report.index("</style>")]
-    assert page[page.index("<script>"):] == report[report.index("<script>"):]
+    assert page[: page.index("<title>")] == report[: report.index("<title>")]
+    assert (
+        page[page.index("<style>") : page.index("</style>")]
+        == report[report.index("<style>") : report.index("</style>")]
+    )
+    assert page[page.index("<script>") :] == report[report.index("<script>") :]
     assert [t for t, _ in _tags(page)].count("script") == 1
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert page.count('<li class="warning">') == 1 and "KH101 duplicate-paragraph" in page
@@ -77,13 +84,15 @@ def test_diff_html_lists_every_task_change(tmp_path):
     assert r.returncode == 1
     page = r.stdout
     rows = re.findall(r'<tr class="st-(\w+)" data-status="(\w+)" data-field="([^"]*)"', page)
-    assert [(s, "|".join(f)) for s, f in ((t["status"], t["changed"]) for t in data["tasks"])] == \
-        [(s, f) for _, s, f in rows]
+    assert [(s, "|".join(f)) for s, f in ((t["status"], t["changed"]) for t in data["tasks"])] == [
+        (s, f) for _, s, f in rows
+    ]
     assert page.count("<del>") > 0 and page.count("<ins>") > 0
     assert '<select data-filter="status">' in page and 'class="js"' not in page
 
 
 # --- in the browser -------------------------------------------------------------------------
+
 
 def _scanned(path: Path) -> bool:
     """A PDF the parser calls a scan (no text layer on most pages: it needs --ocr)."""
@@ -98,8 +107,11 @@ def _scanned(path: Path) -> bool:
 
 @needs_chromium
 @needs(REALDOCS, SEEDS_DIR)
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed: the .doc plans of realdocs "
-                    "cannot be read (Debian package libreoffice-writer-nogui; .ci/run installs it)")
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) not installed: the .doc plans of realdocs "
+    "cannot be read (Debian package libreoffice-writer-nogui; .ci/run installs it)",
+)
 def test_report_of_every_realdocs_plan_and_seed_opens_without_console_errors(tmp_path):
     """Every realdocs document with a text layer (DOCX, .doc, PDF, text exports) and every seed
     in one report; the scanned PDFs need OCR (minutes a page on a shared machine): the smallest
@@ -120,8 +132,10 @@ def test_report_of_every_realdocs_plan_and_seed_opens_without_console_errors(tmp
 
 @needs_chromium
 @needs(REALDOCS)
-@pytest.mark.skipif(TESSERACT is None, reason="Tesseract not installed: scanned PDFs need --ocr "
-                    "(Debian packages tesseract-ocr tesseract-ocr-vie)")
+@pytest.mark.skipif(
+    TESSERACT is None,
+    reason="Tesseract not installed: scanned PDFs need --ocr (Debian packages tesseract-ocr tesseract-ocr-vie)",
+)
 def test_report_of_a_scanned_realdocs_plan_opens_without_console_errors(tmp_path):
     import pdfplumber
 
@@ -150,25 +164,37 @@ def test_filter_controls_driven_in_the_browser(tmp_path):
     expected = sum(1 for t in plan.tasks if unit.key in {u.key for u in t.lead + t.support})
     assert 0 < expected < len(plan.tasks)
     driven = tmp_path / "driven.html"
-    _drive(page, driven, "var s=document.querySelector('select[data-filter=\"unit\"]');"
-           f"s.value={json.dumps(unit.key)};s.dispatchEvent(new Event('change',{{bubbles:true}}))")
+    _drive(
+        page,
+        driven,
+        "var s=document.querySelector('select[data-filter=\"unit\"]');"
+        f"s.value={json.dumps(unit.key)};s.dispatchEvent(new Event('change',{{bubbles:true}}))",
+    )
     dom, console = _chromium(tmp_path, driven.as_uri(), "--dump-dom")
     assert console == [] and 'data-driven="yes"' in dom
     assert len(_shown_rows(dom)) == _visible_rows(dom) == expected
     assert f'<span class="shown-count">{expected}</span>' in dom
     # typed search without diacritics, then the selection reset to "(all)": every row again
     recurring = [t for t in plan.tasks if t.timeline and t.timeline.kind == "recurring"]
-    _drive(page, driven, "var k=document.querySelector('select[data-filter=\"kind\"]');k.value='recurring';"
-           "k.dispatchEvent(new Event('change',{bubbles:true}));"
-           "var q=document.querySelector('input[data-filter=\"q\"]');q.value='HANG NAM';"
-           "q.dispatchEvent(new Event('input',{bubbles:true}))")
+    _drive(
+        page,
+        driven,
+        "var k=document.querySelector('select[data-filter=\"kind\"]');k.value='recurring';"
+        "k.dispatchEvent(new Event('change',{bubbles:true}));"
+        "var q=document.querySelector('input[data-filter=\"q\"]');q.value='HANG NAM';"
+        "q.dispatchEvent(new Event('input',{bubbles:true}))",
+    )
     dom, console = _chromium(tmp_path, driven.as_uri(), "--dump-dom")
     shown = _shown_rows(dom)
     assert console == [] and 0 < len(shown) < len(recurring)
     assert all('data-kind="recurring"' in row for row in shown)
-    _drive(page, driven, "var k=document.querySelector('select[data-filter=\"kind\"]');k.value='recurring';"
-           "k.dispatchEvent(new Event('change',{bubbles:true}));k.value='';"
-           "k.dispatchEvent(new Event('change',{bubbles:true}))")
+    _drive(
+        page,
+        driven,
+        "var k=document.querySelector('select[data-filter=\"kind\"]');k.value='recurring';"
+        "k.dispatchEvent(new Event('change',{bubbles:true}));k.value='';"
+        "k.dispatchEvent(new Event('change',{bubbles:true}))",
+    )
     dom, _ = _chromium(tmp_path, driven.as_uri(), "--dump-dom")
     assert len(_shown_rows(dom)) == len(plan.tasks)
     # a click on the first column's header twice: the rows in reverse order
@@ -206,8 +232,12 @@ def test_validate_and_diff_pages_in_the_browser(tmp_path):
     changed = sum(1 for t in data["tasks"] if t["status"] == "changed")
     assert 0 < changed < len(data["tasks"])
     driven = tmp_path / "diff-driven.html"
-    _drive(diff_page, driven, "var s=document.querySelector('select[data-filter=\"status\"]');s.value='changed';"
-           "s.dispatchEvent(new Event('change',{bubbles:true}))")
+    _drive(
+        diff_page,
+        driven,
+        "var s=document.querySelector('select[data-filter=\"status\"]');s.value='changed';"
+        "s.dispatchEvent(new Event('change',{bubbles:true}))",
+    )
     dom, console = _chromium(tmp_path, driven.as_uri(), "--dump-dom")
     shown = _shown_rows(dom, "data-status")
     assert console == [] and len(shown) == changed

@@ -1,4 +1,5 @@
 """`parse -f parquet`: the CSV register's columns and values, typed (pyarrow, the [parquet] extra)."""
+
 from __future__ import annotations
 
 import csv
@@ -39,7 +40,8 @@ def test_parquet_has_the_csv_columns_and_values(tmp_path):
 
 def test_parquet_needs_an_output_file(tmp_path):
     plan = tmp_path / "kh.txt"
-    plan.write_text("KẾ HOẠCH\nKiểm tra\n\nI. NHIỆM VỤ\n\n1. Kiểm tra hồ sơ\n\n- Cơ quan chủ trì: Phòng Nội vụ.\n",
-                    encoding="utf-8")
+    plan.write_text(
+        "KẾ HOẠCH\nKiểm tra\n\nI. NHIỆM VỤ\n\n1. Kiểm tra hồ sơ\n\n- Cơ quan chủ trì: Phòng Nội vụ.\n", encoding="utf-8"
+    )
     proc = kehoach("parse", plan, "-f", "parquet", "--lang", "en", check=False)
     assert proc.returncode == 2 and proc.stdout == "" and "needs -o" in proc.stderr

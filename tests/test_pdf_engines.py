@@ -11,6 +11,7 @@ the two libraries guess differently; an encrypted or damaged file) is read by pd
 so its blocks are equal by construction: `test_fast_reader_reads_the_text_pdfs` checks that
 the fast reader really reads the others, and says which it declined and why.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,11 +57,19 @@ def same(path: Path) -> None:
         fb = getattr(fast, "blocks", fast)
         pb = getattr(plumber, "blocks", plumber)
         # strict=False: the readers may give different numbers of blocks (then the shorter one's end)
-        where = next((i for i, (a, b) in enumerate(zip(fb, pb, strict=False)) if a != b), min(len(fb), len(pb))) \
-            if isinstance(fb, list) and isinstance(pb, list) else None
-        pytest.fail(f"{path.name}: the readers differ" + (f" from block {where}: {fb[where:where + 1]!r} vs "
-                                                          f"{pb[where:where + 1]!r}" if where is not None else
-                                                          f": {fast!r} vs {plumber!r}"))
+        where = (
+            next((i for i, (a, b) in enumerate(zip(fb, pb, strict=False)) if a != b), min(len(fb), len(pb)))
+            if isinstance(fb, list) and isinstance(pb, list)
+            else None
+        )
+        pytest.fail(
+            f"{path.name}: the readers differ"
+            + (
+                f" from block {where}: {fb[where : where + 1]!r} vs {pb[where : where + 1]!r}"
+                if where is not None
+                else f": {fast!r} vs {plumber!r}"
+            )
+        )
 
 
 @pytest.mark.parametrize("path", pdfs(), ids=lambda p: p.name)
@@ -130,11 +139,19 @@ def test_cli_pdf_engine_option(tmp_path):
     outs = []
     for engine in ("pdfium", "pdfplumber"):
         out = tmp_path / f"{engine}.json"
-        done = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(pdf), "-o", str(out), "-q",
-                               "--pdf-engine", engine], capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "kehoach", "parse", str(pdf), "-o", str(out), "-q", "--pdf-engine", engine],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stderr
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1]
-    bad = subprocess.run([sys.executable, "-m", "kehoach", "parse", str(pdf), "--pdf-engine", "pdfminer",
-                          "--lang", "en"], capture_output=True, text=True, timeout=300)
+    bad = subprocess.run(
+        [sys.executable, "-m", "kehoach", "parse", str(pdf), "--pdf-engine", "pdfminer", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "pdfminer" in bad.stderr

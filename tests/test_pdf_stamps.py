@@ -4,6 +4,7 @@ Vietnamese signing software numbers a document at signing: "362" after "Số:" a
 "ngày" are drawn by a widget's /AP /N stream. They must reach the header like page text; a
 long signature box ("Ký bởi: …") must not be read into the document.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,23 +22,30 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 def _signed_pdf(stamp: bytes, rect: tuple[int, int, int, int]) -> bytes:
     """One page "So:      /KH-UBND" with a widget at `rect` whose appearance draws `stamp`."""
-    page = (b"BT /F1 13 Tf 100 760 Td (So:          /KH-UBND) Tj ET\n"
-            b"BT /F1 13 Tf 100 700 Td (KE HOACH) Tj ET\n"
-            b"BT /F1 13 Tf 100 680 Td (Trien khai cong tac nam 2026 tren dia ban) Tj ET")
+    page = (
+        b"BT /F1 13 Tf 100 760 Td (So:          /KH-UBND) Tj ET\n"
+        b"BT /F1 13 Tf 100 700 Td (KE HOACH) Tj ET\n"
+        b"BT /F1 13 Tf 100 680 Td (Trien khai cong tac nam 2026 tren dia ban) Tj ET"
+    )
     appearance = b"BT /F1 13 Tf 2 5 Td (" + stamp + b") Tj ET"
     x0, y0, x1, y1 = rect
-    return pdf_objects([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-        b"/Contents 5 0 R /Annots [6 0 R] >>",
-        stream_obj(page),
-        b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature2) /P 4 0 R /Rect [%d %d %d %d] /AP << /N 7 0 R >> >>"
-        % (x0, y0, x1, y1),
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> /Length %d >>\n"
-        % (x1 - x0, y1 - y0, len(appearance)) + b"stream\n" + appearance + b"\nendstream",
-    ])
+    return pdf_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 5 0 R /Annots [6 0 R] >>",
+            stream_obj(page),
+            b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature2) /P 4 0 R /Rect [%d %d %d %d] /AP << /N 7 0 R >> >>"
+            % (x0, y0, x1, y1),
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> /Length %d >>\n"
+            % (x1 - x0, y1 - y0, len(appearance))
+            + b"stream\n"
+            + appearance
+            + b"\nendstream",
+        ]
+    )
 
 
 def _lines(path: Path) -> list[str]:
@@ -46,14 +54,16 @@ def _lines(path: Path) -> list[str]:
 
 def test_a_stamped_number_joins_the_line_it_stands_on(tmp_path):
     path = tmp_path / "signed.pdf"
-    path.write_bytes(_signed_pdf(b"362", (125, 755, 160, 775)))   # over the blanks after "So:"
+    path.write_bytes(_signed_pdf(b"362", (125, 755, 160, 775)))  # over the blanks after "So:"
     first = _lines(path)[0]
     assert "362" in first and first.replace(" ", "").startswith("So:362/KH-UBND"), first
 
 
 def test_a_long_signature_box_is_not_document_text(tmp_path):
     path = tmp_path / "signed.pdf"
-    path.write_bytes(_signed_pdf(b"Ky boi: So Giao duc va Dao tao, thoi gian ky 15.04.2026 08:56", (300, 300, 560, 330)))
+    path.write_bytes(
+        _signed_pdf(b"Ky boi: So Giao duc va Dao tao, thoi gian ky 15.04.2026 08:56", (300, 300, 560, 330))
+    )
     text = " ".join(_lines(path))
     assert "Ky boi" not in text and "362" not in text
 
@@ -61,9 +71,11 @@ def test_a_long_signature_box_is_not_document_text(tmp_path):
 def test_a_signed_plan_reads_its_stamped_number_and_day_and_its_draft_has_none(tmp_path):
     """Real documents: the Sở GDĐT Đồng Tháp plan as signed (PDF) and as sent for signing (DOC)."""
     out = {}
-    for name in ("dongthap-sgddt_KH-362-don-doan-kiem-tra-STEM_2026_signed.pdf",
-                 "dongthap-sgddt_KH-362-don-doan-kiem-tra-STEM_2026_unnumbered.doc",
-                 "lamdong-stp_CV-125-gop-y-du-thao-KH_2026.pdf"):
+    for name in (
+        "dongthap-sgddt_KH-362-don-doan-kiem-tra-STEM_2026_signed.pdf",
+        "dongthap-sgddt_KH-362-don-doan-kiem-tra-STEM_2026_unnumbered.doc",
+        "lamdong-stp_CV-125-gop-y-du-thao-KH_2026.pdf",
+    ):
         result = CliRunner().invoke(app, ["parse", str(CORPUS / name), "-f", "json"])
         assert result.exit_code == 0, result.output[-500:]
         out[name] = json.loads(result.stdout)["header"]

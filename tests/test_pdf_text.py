@@ -1,4 +1,5 @@
 """Character-level hygiene of the PDF front-end, on glyphs laid out by hand (pdfplumber's dict shape)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -14,20 +15,36 @@ from kehoach.parsers.pdf.paragraphs import join_lines
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf" / "long_appendix.pdf"
 
 
-def glyphs(text: str, x: float = 100.0, top: float = 100.0, size: float = 14.0, font: str = "ABCDEF+Times-Roman",
-           width: float = 7.0) -> list[dict]:
+def glyphs(
+    text: str,
+    x: float = 100.0,
+    top: float = 100.0,
+    size: float = 14.0,
+    font: str = "ABCDEF+Times-Roman",
+    width: float = 7.0,
+) -> list[dict]:
     """One glyph per character (a space advances without a glyph, as many PDFs do)."""
     out = []
     for ch in text:
         if ch != " ":
-            out.append({"text": ch, "x0": x, "x1": x + width, "top": top, "bottom": top + size,
-                        "fontname": font, "size": size, "upright": True})
+            out.append(
+                {
+                    "text": ch,
+                    "x0": x,
+                    "x1": x + width,
+                    "top": top,
+                    "bottom": top + size,
+                    "fontname": font,
+                    "size": size,
+                    "upright": True,
+                }
+            )
         x += width
     return out
 
 
 def test_detached_combining_marks_are_put_back_on_their_letters():
-    chars = glyphs("nga y")                    # "ngày" drawn as n-g-a + a grave accent above the a
+    chars = glyphs("nga y")  # "ngày" drawn as n-g-a + a grave accent above the a
     a = chars[2]
     mark = {**a, "text": "\u0300", "top": a["top"] - 4, "bottom": a["top"] + 2}
     chars[3:] = [{**c, "x0": c["x0"] - 7, "x1": c["x1"] - 7} for c in chars[3:]]
@@ -70,10 +87,12 @@ def test_line_wraps_join_with_a_space_never_gluing_syllables():
 
 
 def test_hyphen_at_line_end():
-    assert join_lines(["Nghị định số 217/2025/NĐ-", "CP ngày 05/8/2025"]) == "Nghị định số 217/2025/NĐ-CP ngày 05/8/2025"
-    assert join_lines(["hệ thống infor-", "mation"]) == "hệ thống information"      # Latin hyphenation
-    assert join_lines(["tín chỉ các-", "bon"]) == "tín chỉ các-bon"                   # a Vietnamese compound keeps it
-    assert join_lines(["trans\u00ad", "formation"]) == "transformation"                # soft hyphen
+    assert (
+        join_lines(["Nghị định số 217/2025/NĐ-", "CP ngày 05/8/2025"]) == "Nghị định số 217/2025/NĐ-CP ngày 05/8/2025"
+    )
+    assert join_lines(["hệ thống infor-", "mation"]) == "hệ thống information"  # Latin hyphenation
+    assert join_lines(["tín chỉ các-", "bon"]) == "tín chỉ các-bon"  # a Vietnamese compound keeps it
+    assert join_lines(["trans\u00ad", "formation"]) == "transformation"  # soft hyphen
     assert join_lines(["email: snv-", "cchc@lamdong.gov.vn"]) == "email: snv-cchc@lamdong.gov.vn"
     assert join_lines(["cấp cho Cổng/Trang-", "Kinh phí sự nghiệp"]) == "cấp cho Cổng/Trang- Kinh phí sự nghiệp"
 
@@ -107,8 +126,11 @@ def test_running_headers_and_page_numbers_dropped_recurring_headings_kept():
 
     pages, geoms = [], []
     for n in range(1, 5):
-        lines = [line(f"Kế hoạch số 15/KH-UBND ngày 12/3/2025 - trang {n}", 30, n),
-                 line("Nội dung trang", 300, n), line(f"- {n} -", 800, n)]
+        lines = [
+            line(f"Kế hoạch số 15/KH-UBND ngày 12/3/2025 - trang {n}", 30, n),
+            line("Nội dung trang", 300, n),
+            line(f"- {n} -", 800, n),
+        ]
         if n in (2, 3):
             lines.insert(1, line("PHỤ LỤC", 60, n))
         pages.append(lines)
@@ -116,7 +138,11 @@ def test_running_headers_and_page_numbers_dropped_recurring_headings_kept():
     kept, dropped = drop_furniture(pages, geoms)
     assert dropped == 8
     assert [[ln.text for ln in p] for p in kept] == [
-        ["Nội dung trang"], ["PHỤ LỤC", "Nội dung trang"], ["PHỤ LỤC", "Nội dung trang"], ["Nội dung trang"]]
+        ["Nội dung trang"],
+        ["PHỤ LỤC", "Nội dung trang"],
+        ["PHỤ LỤC", "Nội dung trang"],
+        ["Nội dung trang"],
+    ]
 
 
 def test_text_layer_without_unicode_is_an_error(monkeypatch, tmp_path):
@@ -148,11 +174,19 @@ def test_footnote_area_moved_out_and_reference_mark_cut():
     from kehoach.parsers.pdf.geometry import PageGeom
 
     body = glyphs("về địa chất, khoáng sản", top=300)
-    ref = {**body[-1], "text": "1", "x0": body[-1]["x1"], "x1": body[-1]["x1"] + 4,
-           "size": 8.0, "top": 298, "bottom": 306}
+    ref = {
+        **body[-1],
+        "text": "1",
+        "x0": body[-1]["x1"],
+        "x1": body[-1]["x1"] + 4,
+        "size": 8.0,
+        "top": 298,
+        "bottom": 306,
+    }
     after = glyphs(" đến cán bộ", x=ref["x1"], top=300)
-    note = [{**c, "size": 6.0, "top": 700, "bottom": 706} for c in glyphs("1", top=700, width=4)] + \
-        glyphs("Luật Địa chất và khoáng sản", x=106, top=700, size=10.0, width=5)
+    note = [{**c, "size": 6.0, "top": 700, "bottom": 706} for c in glyphs("1", top=700, width=4)] + glyphs(
+        "Luật Địa chất và khoáng sản", x=106, top=700, size=10.0, width=5
+    )
     lines = group_lines(body + [ref] + after, 1) + group_lines(note, 1)
     kept, notes = split_footnotes(lines, PageGeom(1, 595, 842))
     assert [ln.text for ln in kept] == ["về địa chất, khoáng sản đến cán bộ"]
@@ -163,7 +197,8 @@ def test_small_type_at_the_foot_without_a_reference_stays_body():
     from kehoach.parsers.pdf.furniture import split_footnotes
     from kehoach.parsers.pdf.geometry import PageGeom
 
-    lines = group_lines(glyphs("Nội dung chính của trang", top=300), 1) + \
-        group_lines(glyphs("1 Ghi chú in nhỏ", top=700, size=10.0, width=5), 1)
+    lines = group_lines(glyphs("Nội dung chính của trang", top=300), 1) + group_lines(
+        glyphs("1 Ghi chú in nhỏ", top=700, size=10.0, width=5), 1
+    )
     kept, notes = split_footnotes(lines, PageGeom(1, 595, 842))
     assert len(kept) == 2 and not notes

@@ -1,6 +1,7 @@
 """The header (thể thức) and the signature block: issuer, number, place-date, title, legal
 basis, signer, recipients; drafts with blanks; the number taken from the appendix line.
 """
+
 from __future__ import annotations
 
 from kehoach import api
@@ -21,7 +22,8 @@ PHÓ CHỦ TỊCH
 Nguyễn Việt Cường
 """
 
-FULL = """ỦY BAN NHÂN DÂN
+FULL = (
+    """ỦY BAN NHÂN DÂN
 HUYỆN QUẾ SƠN
 
 Số: 20/KH-UBND
@@ -39,7 +41,11 @@ Căn cứ Quyết định số 47/QĐ-UBND ngày 29/01/2021 của UBND huyện Q
 
 Thực hiện Kế hoạch số 36/KH-UBND ngày 07/02/2021 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:
 
-""" + BODY + "II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\nChủ trì triển khai Kế hoạch này./.\n\n" + SIGNATURE
+"""
+    + BODY
+    + "II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\nChủ trì triển khai Kế hoạch này./.\n\n"
+    + SIGNATURE
+)
 
 
 def test_issuer_on_two_lines_is_one_name():
@@ -48,8 +54,10 @@ def test_issuer_on_two_lines_is_one_name():
 
 
 def test_issuer_under_a_parent_body():
-    h = api.parse_text("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n\nSố: 1105/KH-SCT\n\nLào Cai, ngày 12 tháng 3 năm 2026\n\n"
-                       "KẾ HOẠCH\n\nHuấn luyện an toàn năm 2026\n\n" + BODY).header
+    h = api.parse_text(
+        "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n\nSố: 1105/KH-SCT\n\nLào Cai, ngày 12 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\n\nHuấn luyện an toàn năm 2026\n\n" + BODY
+    ).header
     assert (h.issuer, h.issuer_parent) == ("SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI")
     assert (h.number, h.type_code, h.date, h.place) == ("1105/KH-SCT", "KH", "2026-03-12", "Lào Cai")
 
@@ -81,27 +89,40 @@ def test_signer_with_tm_and_kt_authority_position_and_name():
 
 
 def test_signer_with_tm_only_and_a_signature_placeholder():
-    plan = api.parse_text("KẾ HOẠCH\n\nTuyên truyền năm 2021\n\n" + BODY
-                          + "**Nơi nhận:**\n\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN  \nCHỦ TỊCH** *(Chữ)*\n\nĐinh Nguyên Vũ\n")
+    plan = api.parse_text(
+        "KẾ HOẠCH\n\nTuyên truyền năm 2021\n\n"
+        + BODY
+        + "**Nơi nhận:**\n\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN  \nCHỦ TỊCH** *(Chữ)*\n\nĐinh Nguyên Vũ\n"
+    )
     s = plan.header.signer
     assert (s.authority, s.position, s.name) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Đinh Nguyên Vũ")
 
 
 def test_signer_kt_and_deputy_position_on_one_line():
-    plan = api.parse_text("KẾ HOẠCH\n\nHuấn luyện năm 2026\n\n" + BODY
-                          + "Nơi nhận:\n- Như trên;\n\nKT. BỘ TRƯỞNG THỨ TRƯỞNG\n\nLê Minh Ngân\n")
+    plan = api.parse_text(
+        "KẾ HOẠCH\n\nHuấn luyện năm 2026\n\n"
+        + BODY
+        + "Nơi nhận:\n- Như trên;\n\nKT. BỘ TRƯỞNG THỨ TRƯỞNG\n\nLê Minh Ngân\n"
+    )
     s = plan.header.signer
     assert (s.authority, s.position, s.name) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Minh Ngân")
 
 
 def test_recipients_are_the_noi_nhan_items_without_markers():
     h = api.parse_text(FULL).header
-    assert h.recipients == ["UBND tỉnh (b/c)", "TT Huyện ủy, HĐND huyện", "Các phòng, ban thuộc UBND huyện", "Lưu: VT, VHTT."]
+    assert h.recipients == [
+        "UBND tỉnh (b/c)",
+        "TT Huyện ủy, HĐND huyện",
+        "Các phòng, ban thuộc UBND huyện",
+        "Lưu: VT, VHTT.",
+    ]
 
 
 def test_draft_with_blank_number_and_day():
-    h = api.parse_text("ỦY BAN NHÂN DÂN\nHUYỆN LỘC HÀ\n\nSố: /KH-UBND\n\nLộc Hà, ngày tháng 02 năm 2024\n\n"
-                       "KẾ HOẠCH\n\nTuyên truyền cải cách hành chính năm 2024\n\n" + BODY).header
+    h = api.parse_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN LỘC HÀ\n\nSố: /KH-UBND\n\nLộc Hà, ngày tháng 02 năm 2024\n\n"
+        "KẾ HOẠCH\n\nTuyên truyền cải cách hành chính năm 2024\n\n" + BODY
+    ).header
     assert (h.number, h.number_raw, h.type_code) == (None, "/KH-UBND", "KH")
     assert (h.date, h.date_partial, h.date_raw) == (None, "2024-02", "Lộc Hà, ngày tháng 02 năm 2024")
     assert h.place == "Lộc Hà"
@@ -123,7 +144,10 @@ def test_place_date_forms():
 
 
 def test_number_and_date_from_the_appendix_line_when_the_header_has_none():
-    plan = api.parse_text("KẾ HOẠCH\n\nTruyền thông về kiểm soát thủ tục hành chính năm 2024\n\n" + BODY + """Nơi nhận:
+    plan = api.parse_text(
+        "KẾ HOẠCH\n\nTruyền thông về kiểm soát thủ tục hành chính năm 2024\n\n"
+        + BODY
+        + """Nơi nhận:
 - Lưu: VT.
 
 CHỦ TỊCH
@@ -136,7 +160,8 @@ Truyền thông về kiểm soát thủ tục hành chính năm 2024
 
 STT\tNội dung công việc\tĐơn vị chủ trì thực hiện\tThời gian thực hiện
 01\tCung cấp thông tin\tVăn phòng HĐND và UBND huyện\tThường xuyên
-""")
+"""
+    )
     h = plan.header
     assert (h.number, h.number_raw, h.number_from, h.type_code) == ("23/KH-UBND", None, "appendix", "KH")
     assert h.date == "2024-02-16"
@@ -144,12 +169,17 @@ STT\tNội dung công việc\tĐơn vị chủ trì thực hiện\tThời gian t
     (app,) = plan.appendices
     assert app.label == "DANH MỤC"
     assert app.title == "Truyền thông về kiểm soát thủ tục hành chính năm 2024"
-    assert app.attached_to == "(Ban hành kèm theo Kế hoạch số 23 /KH-UBND ngày 16 /02/2024 của Chủ tịch UBND huyện Sơn Hà)"
+    assert (
+        app.attached_to == "(Ban hành kèm theo Kế hoạch số 23 /KH-UBND ngày 16 /02/2024 của Chủ tịch UBND huyện Sơn Hà)"
+    )
     assert (app.attached_number, app.attached_date, app.tables) == ("23/KH-UBND", "2024-02-16", [1])
 
 
 def test_a_blank_number_in_the_appendix_line_stays_blank():
-    plan = api.parse_text("KẾ HOẠCH\n\nTuyên truyền năm 2024\n\n" + BODY + """Nơi nhận:
+    plan = api.parse_text(
+        "KẾ HOẠCH\n\nTuyên truyền năm 2024\n\n"
+        + BODY
+        + """Nơi nhận:
 - Lưu: VT.
 
 PHỤ LỤC
@@ -158,7 +188,8 @@ PHÂN CÔNG THỰC HIỆN NHIỆM VỤ NĂM 2024
 
 STT\tNhiệm vụ\tThời gian thực hiện
 1\tKế hoạch tuyên truyền năm 2024\tQuý I/2024
-""")
+"""
+    )
     assert (plan.header.number, plan.header.number_from, plan.header.date) == (None, None, None)
     (app,) = plan.appendices
     assert (app.label, app.attached_number, app.attached_date) == ("PHỤ LỤC", None, None)
@@ -169,16 +200,24 @@ def test_header_in_a_markdown_layout_table():
         "| **ỦY BAN NHÂN DÂN<br>HUYỆN QUẾ SƠN** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc** |\n"
         "|---|---|\n"
         "| Số: 20/KH-UBND | Quế Sơn, ngày 18 tháng 02 năm 2021 |\n\n"
-        "**KẾ HOẠCH**\n\n**Tuyên truyền cải cách hành chính năm 2021**\n\n" + BODY)
+        "**KẾ HOẠCH**\n\n**Tuyên truyền cải cách hành chính năm 2021**\n\n" + BODY
+    )
     h = plan.header
     assert (h.issuer, h.number, h.place, h.date, h.motto) == (
-        "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN", "20/KH-UBND", "Quế Sơn", "2021-02-18", True)
+        "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN",
+        "20/KH-UBND",
+        "Quế Sơn",
+        "2021-02-18",
+        True,
+    )
     assert h.title == "Tuyên truyền cải cách hành chính năm 2021"
-    assert plan.document.tables == []     # the layout table became paragraphs
+    assert plan.document.tables == []  # the layout table became paragraphs
 
 
 def test_document_type_and_is_plan():
     assert (api.parse_text(FULL).document_type, api.parse_text(FULL).is_plan) == ("ke_hoach", True)
-    news = api.parse_text("Các nội dung tuyên truyền về kiểm soát thủ tục hành chính năm 2024\n\n"
-                          "Ngày 07/3/2024, UBND tỉnh đã ban hành Kế hoạch số 865/KH-UBND về truyền thông.\n")
+    news = api.parse_text(
+        "Các nội dung tuyên truyền về kiểm soát thủ tục hành chính năm 2024\n\n"
+        "Ngày 07/3/2024, UBND tỉnh đã ban hành Kế hoạch số 865/KH-UBND về truyền thông.\n"
+    )
     assert (news.document_type, news.is_plan, news.tasks) == ("unknown", False, [])

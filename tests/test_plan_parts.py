@@ -2,13 +2,16 @@
 are written as sub-headings ("1. Nội dung, biện pháp", "2. Cơ quan chủ trì, phối hợp", "3. Thời gian
 thực hiện: …") — a layout of ministry and steering-committee plans.
 """
+
 from __future__ import annotations
 
 from kehoach import api
 
 FRONT = "KẾ HOẠCH\nTriển khai Đề án năm 2013\n\n"
 
-PLAN = FRONT + """A. MỤC ĐÍCH, YÊU CẦU
+PLAN = (
+    FRONT
+    + """A. MỤC ĐÍCH, YÊU CẦU
 
 1. Mục đích
 
@@ -62,6 +65,7 @@ Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này.
 
 Bảo đảm kinh phí thực hiện.
 """
+)
 
 
 def names(units) -> list[str]:
@@ -71,7 +75,10 @@ def names(units) -> list[str]:
 def test_capital_parts_are_the_top_level_over_roman_sections():
     plan = api.parse_text(PLAN)
     assert [(s.number, s.level, s.kinds) for s in plan.sections] == [
-        ("A", 1, ["muc_dich", "yeu_cau"]), ("B", 1, ["noi_dung", "nhiem_vu"]), ("C", 1, ["to_chuc_thuc_hien"])]
+        ("A", 1, ["muc_dich", "yeu_cau"]),
+        ("B", 1, ["noi_dung", "nhiem_vu"]),
+        ("C", 1, ["to_chuc_thuc_hien"]),
+    ]
     b = plan.sections[1]
     assert [(s.number, s.level) for s in b.children] == [("I", 2), ("II", 2)]
     assert [c.number for c in b.children[0].children] == ["1", "2", "3"]
@@ -97,12 +104,16 @@ def test_items_under_a_content_sub_heading_take_the_groups_lead_support_and_time
 def test_assignments_under_a_to_chuc_thuc_hien_part():
     plan = api.parse_text(PLAN)
     got = [(names(t.lead), t.content) for t in plan.tasks if t.origin == "assignment"]
-    assert got == [(["Sở Nội vụ"], "Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này."),
-                   (["Sở Tài chính"], "Bảo đảm kinh phí thực hiện.")]
+    assert got == [
+        (["Sở Nội vụ"], "Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này."),
+        (["Sở Tài chính"], "Bảo đảm kinh phí thực hiện."),
+    ]
 
 
 def test_a_lone_capital_letter_line_is_not_a_part():
-    plan = api.parse_text(FRONT + """I. MỤC ĐÍCH
+    plan = api.parse_text(
+        FRONT
+        + """I. MỤC ĐÍCH
 
 Nâng cao nhận thức.
 
@@ -113,13 +124,16 @@ II. TỔ CHỨC THỰC HIỆN
 1. Sở Nội vụ
 
 Theo dõi thực hiện.
-""")
+"""
+    )
     assert [s.number for s in plan.sections] == ["I", "II"]
     assert "C. LƯU Ý CHUNG" in plan.sections[0].text
 
 
 def test_a_content_sub_heading_without_a_lead_makes_no_group_tasks():
-    plan = api.parse_text(FRONT + """I. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """I. NỘI DUNG
 
 1. Tuyên truyền
 
@@ -128,12 +142,15 @@ def test_a_content_sub_heading_without_a_lead_makes_no_group_tasks():
 a) Tuyên truyền trên báo chí;
 
 1.2. Thời gian thực hiện: Năm 2013.
-""")
+"""
+    )
     assert [t for t in plan.tasks if t.origin == "body"] == []
 
 
 def test_bullet_items_under_a_content_sub_heading_stay_details_of_the_group_task():
-    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """I. NHIỆM VỤ
 
 1. Về các nền tảng số
 
@@ -150,7 +167,8 @@ b) Cơ quan thực hiện:
 - Đơn vị phối hợp: Sở Khoa học và Công nghệ.
 
 c) Thời gian thực hiện: Năm 2025.
-""")
+"""
+    )
     (t,) = [t for t in plan.tasks if t.origin == "body"]
     assert (t.number, t.content) == ("1", "Về các nền tảng số")
     assert names(t.lead) == ["Các Sở, ban, ngành"]
@@ -159,7 +177,9 @@ c) Thời gian thực hiện: Năm 2025.
 
 
 def test_labelled_lines_under_a_label_heading_are_read_as_their_own_fields():
-    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """I. NHIỆM VỤ
 
 1. Tuyên truyền
 
@@ -176,15 +196,20 @@ b) Tổ chức hội nghị.
 - Đơn vị phối hợp: Đài Phát thanh tỉnh.
 
 1.3. Thời gian thực hiện: Năm 2013.
-""")
+"""
+    )
     got = [(t.content, names(t.lead), names(t.support), t.timeline.raw) for t in plan.tasks if t.origin == "body"]
-    assert got == [("Tuyên truyền trên báo chí;", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013."),
-                   ("Tổ chức hội nghị.", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013.")]
+    assert got == [
+        ("Tuyên truyền trên báo chí;", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013."),
+        ("Tổ chức hội nghị.", ["Sở Văn hóa"], ["Đài Phát thanh tỉnh"], "Năm 2013."),
+    ]
 
 
 # --- items numbered under an item ------------------------------------------------------------
 
-ITEMS = FRONT + """I. MỤC ĐÍCH
+ITEMS = (
+    FRONT
+    + """I. MỤC ĐÍCH
 
 Nâng cao nhận thức.
 
@@ -216,14 +241,17 @@ II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
 
 - Đơn vị chủ trì: Chuyên viên phụ trách tuyên truyền.
 """
+)
 
 
 def test_fields_after_a_run_of_bare_items_close_the_whole_run():
     plan = api.parse_text(ITEMS)
     first = [t for t in plan.tasks if t.group == "Kiểm tra, giám sát công tác bầu cử"]
     assert [(t.number, t.content) for t in first] == [
-        ("1.1", "Tham gia các đoàn kiểm tra của cấp trên."), ("1.2", "Tổng hợp, báo cáo các khó khăn, vướng mắc."),
-        ("1.3", "Theo dõi, đôn đốc công tác bầu cử.")]
+        ("1.1", "Tham gia các đoàn kiểm tra của cấp trên."),
+        ("1.2", "Tổng hợp, báo cáo các khó khăn, vướng mắc."),
+        ("1.3", "Theo dõi, đôn đốc công tác bầu cử."),
+    ]
     assert all(names(t.lead) == ["Phó Chủ tịch Thường trực"] and t.timeline.raw == "Quý I/2026." for t in first)
 
 
@@ -235,7 +263,9 @@ def test_a_task_numbered_under_an_item_takes_the_item_as_its_group():
 
 
 def test_items_with_their_own_text_are_not_closed_by_the_next_items_fields():
-    plan = api.parse_text(FRONT + """I. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """I. NỘI DUNG
 
 1. Kiểm tra
 
@@ -246,13 +276,16 @@ Nội dung kiểm tra theo hướng dẫn của cấp trên.
 1.2. Theo dõi, đôn đốc.
 
 - Đơn vị chủ trì: Văn phòng.
-""")
+"""
+    )
     assert [t.number for t in plan.tasks] == ["1.2"]
 
 
 # --- duties under a unit heading, each closed by its own time ---------------------------------
 
-DUTIES = FRONT + """I. MỤC ĐÍCH
+DUTIES = (
+    FRONT
+    + """I. MỤC ĐÍCH
 
 Nâng cao nhận thức.
 
@@ -288,6 +321,7 @@ Thời gian hoàn thành: Trước ngày 30/11/2025.
 
 Thời gian hoàn thành: Trước ngày 31/3/2026.
 """
+)
 
 
 def test_duties_under_a_unit_heading_each_closed_by_its_time_are_tasks_of_that_unit():
@@ -307,7 +341,9 @@ def test_duties_under_a_unit_heading_each_closed_by_its_time_are_tasks_of_that_u
 
 
 def test_a_topic_heading_with_timed_items_is_not_a_unit():
-    plan = api.parse_text(FRONT + """I. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """I. NỘI DUNG
 
 1. Công tác tuyên truyền
 
@@ -318,14 +354,18 @@ Thời gian thực hiện: Quý I/2026.
 - Tổ chức hội nghị.
 
 Thời gian thực hiện: Quý II/2026.
-""")
+"""
+    )
     assert [t for t in plan.tasks if t.origin == "body"] == []
 
 
 # --- label variants -------------------------------------------------------------------------
 
+
 def test_thoi_han_ban_hanh_is_a_time_and_a_time_label_alone_takes_its_plus_items():
-    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """I. NHIỆM VỤ
 
 1. Xây dựng Nghị định
 
@@ -344,15 +384,20 @@ def test_thoi_han_ban_hanh_is_a_time_and_a_time_label_alone_takes_its_plus_items
 + Các bộ gửi kết quả rà soát trước ngày 15 tháng 12 năm 2025.
 
 + Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.
-""")
+"""
+    )
     first, second = plan.tasks
     assert (names(first.support), first.timeline.raw) == (["Bộ Tư pháp"], "trước ngày 01 tháng 01 năm 2026.")
-    assert second.timeline.raw == ("Các bộ gửi kết quả rà soát trước ngày 15 tháng 12 năm 2025. "
-                                   "Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.")
+    assert second.timeline.raw == (
+        "Các bộ gửi kết quả rà soát trước ngày 15 tháng 12 năm 2025. "
+        "Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025."
+    )
 
 
 def test_chu_tri_tham_muu_thuc_hien_is_a_lead_label():
-    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """I. NHIỆM VỤ
 
 1. Nâng cao năng lực
 
@@ -363,13 +408,16 @@ def test_chu_tri_tham_muu_thuc_hien_is_a_lead_label():
 - Đơn vị phối hợp thực hiện: Các cơ quan liên quan.
 
 - Thời gian thực hiện: Hằng năm.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (names(t.lead), names(t.support), t.timeline.raw) == (["Sở Tư pháp"], ["Các cơ quan liên quan"], "Hằng năm.")
 
 
 def test_an_emphasis_mark_before_the_bullet_of_a_label():
-    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """I. NHIỆM VỤ
 
 1. Tổ chức học tập kinh nghiệm
 
@@ -378,6 +426,7 @@ Tham mưu tổ chức Đoàn đi học tập kinh nghiệm.
 *- Đơn vị chủ trì:* Sở Tư pháp.
 
 *- Thời gian thực hiện:* Hằng năm.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (names(t.lead), t.timeline.raw) == (["Sở Tư pháp"], "Hằng năm.")

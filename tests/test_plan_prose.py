@@ -1,6 +1,7 @@
 """Tasks written in prose: body tasks with labelled fields, and one assignment per unit
 under Tổ chức thực hiện (domain.md §3.2, §3.3).
 """
+
 from __future__ import annotations
 
 from kehoach import api
@@ -19,8 +20,11 @@ def by_origin(plan, origin: str):
 
 # --- body tasks ---------------------------------------------------------------------------
 
+
 def test_bold_bulleted_labels_in_any_order():
-    plan = api.parse_text(FRONT + """II. MỘT SỐ HÌNH THỨC, BIỆN PHÁP TUYÊN TRUYỀN
+    plan = api.parse_text(
+        FRONT
+        + """II. MỘT SỐ HÌNH THỨC, BIỆN PHÁP TUYÊN TRUYỀN
 
 **1. Tổ chức đối thoại trực tiếp với doanh nghiệp**
 
@@ -31,7 +35,8 @@ Tổ chức đối thoại, tháo gỡ khó khăn cho doanh nghiệp.
 - **Thời gian thực hiện:** Thường xuyên.
 
 - **Cơ quan phối hợp:** Ủy ban Nhân dân các xã, thị trấn.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (t.origin, t.number, t.group) == ("body", "1", None)
     assert t.content == "Tổ chức đối thoại trực tiếp với doanh nghiệp"
@@ -42,7 +47,9 @@ Tổ chức đối thoại, tháo gỡ khó khăn cho doanh nghiệp.
 
 
 def test_escaped_star_bullet_and_semicolon_separated_units():
-    plan = api.parse_text(FRONT + """II. HÌNH THỨC TUYÊN TRUYỀN
+    plan = api.parse_text(
+        FRONT
+        + """II. HÌNH THỨC TUYÊN TRUYỀN
 
 1. Tăng cường tuyên truyền trong nội bộ từng cơ quan
 
@@ -51,7 +58,8 @@ def test_escaped_star_bullet_and_semicolon_separated_units():
 \\* **Cơ quan chủ trì:** Các cơ quan, đơn vị thuộc huyện; Ủy ban Nhân dân các xã, thị trấn.
 
 \\* **Thời gian thực hiện:** Thường xuyên trong năm.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert names(t.lead) == ["Các cơ quan, đơn vị thuộc huyện", "Ủy ban Nhân dân các xã, thị trấn"]
     assert t.support == []
@@ -59,7 +67,9 @@ def test_escaped_star_bullet_and_semicolon_separated_units():
 
 
 def test_plain_labels_co_quan_thuc_hien_and_thoi_gian():
-    plan = api.parse_text(FRONT + """II. HÌNH THỨC, THỜI GIAN THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. HÌNH THỨC, THỜI GIAN THỰC HIỆN
 
 1. Chuyên trang CCHC trên Trang thông tin điện tử
 
@@ -74,16 +84,27 @@ def test_plain_labels_co_quan_thuc_hien_and_thoi_gian():
 - Thời gian: Thường xuyên trong năm 2024.
 
 - Cơ quan chủ trì: Phòng Nội vụ
-""")
+"""
+    )
     one, two = plan.tasks
-    assert (one.content, names(one.lead)) == ("Chuyên trang CCHC trên Trang thông tin điện tử", ["Văn phòng HĐND và UBND thị xã"])
+    assert (one.content, names(one.lead)) == (
+        "Chuyên trang CCHC trên Trang thông tin điện tử",
+        ["Văn phòng HĐND và UBND thị xã"],
+    )
     assert names(one.support) == ["Phòng Nội vụ và cơ quan, đơn vị liên quan, UBND các xã, phường"]
     assert (one.timeline.kind, one.timeline.start, one.timeline.end) == ("ongoing", "2024-01-01", "2024-12-31")
-    assert (two.number, names(two.lead), two.support, two.timeline.raw) == ("2", ["Phòng Nội vụ"], [], "Thường xuyên trong năm 2024.")
+    assert (two.number, names(two.lead), two.support, two.timeline.raw) == (
+        "2",
+        ["Phòng Nội vụ"],
+        [],
+        "Thường xuyên trong năm 2024.",
+    )
 
 
 def test_content_value_continuing_on_the_next_paragraph_is_not_a_field():
-    plan = api.parse_text(FRONT + """II. HÌNH THỨC TUYÊN TRUYỀN
+    plan = api.parse_text(
+        FRONT
+        + """II. HÌNH THỨC TUYÊN TRUYỀN
 
 3. Duy trì chuyên mục cải cách hành chính trên sóng truyền thanh
 
@@ -94,7 +115,8 @@ Phối hợp tuyên truyền đẩy mạnh sử dụng dịch vụ công trực 
 - **Thời gian thực hiện:** Duy trì chuyên mục phát sóng mỗi tuần một lần, thời lượng mỗi lần từ 10 đến 15 phút.
 
 - **Đơn vị chủ trì:** Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert t.content == "Duy trì chuyên mục cải cách hành chính trên sóng truyền thanh"
     # "Phối hợp tuyên truyền …" continues the content; it is not the support field
@@ -105,7 +127,9 @@ Phối hợp tuyên truyền đẩy mạnh sử dụng dịch vụ công trực 
 
 
 def test_label_alone_takes_its_value_from_the_next_paragraph():
-    plan = api.parse_text(FRONT + """II. HÌNH THỨC TUYÊN TRUYỀN
+    plan = api.parse_text(
+        FRONT
+        + """II. HÌNH THỨC TUYÊN TRUYỀN
 
 1. Tuyên truyền trực quan
 
@@ -118,7 +142,8 @@ Phòng Văn hóa và Thông tin huyện.
 Các cơ quan, đơn vị liên quan; UBND các xã, thị trấn.
 
 - **Thời gian thực hiện:** Quý III/2021.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert names(t.lead) == ["Phòng Văn hóa và Thông tin huyện"]
     assert names(t.support) == ["Các cơ quan, đơn vị liên quan", "UBND các xã, thị trấn"]
@@ -126,7 +151,9 @@ Các cơ quan, đơn vị liên quan; UBND các xã, thị trấn.
 
 
 def test_products_quantity_and_funding_fields():
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ TRỌNG TÂM
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ TRỌNG TÂM
 
 1. Viết tin bài về cải cách hành chính
 
@@ -139,7 +166,8 @@ def test_products_quantity_and_funding_fields():
 - Kinh phí: Kinh phí CCHC năm 2021.
 
 - Thời gian hoàn thành: Trước ngày 15/12/2021.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert t.products == ["Tin, bài trên Cổng TTĐT", "phóng sự truyền hình"]
     assert t.quantity == "12 tin/năm."
@@ -148,18 +176,23 @@ def test_products_quantity_and_funding_fields():
 
 
 def test_a_heading_without_a_lead_field_is_not_a_task():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG TUYÊN TRUYỀN
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG TUYÊN TRUYỀN
 
 1. Tuyên truyền vai trò của người đứng đầu.
 
 2. Tuyên truyền kết quả cải cách hành chính.
-""")
+"""
+    )
     assert plan.tasks == []
 
 
 # --- assignments under Tổ chức thực hiện ---------------------------------------------------
 
-ASSIGNMENTS = FRONT + """II. TỔ CHỨC THỰC HIỆN
+ASSIGNMENTS = (
+    FRONT
+    + """II. TỔ CHỨC THỰC HIỆN
 
 1. Phòng Nội vụ
 
@@ -189,6 +222,7 @@ Lồng ghép nội dung cải cách hành chính vào công tác phổ biến gi
 
 Yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc Kế hoạch này./.
 """
+)
 
 
 def test_one_assignment_per_unit_in_order():
@@ -208,7 +242,9 @@ def test_one_assignment_per_unit_in_order():
 
 def test_unit_heading_with_its_duties_below():
     t = api.parse_text(ASSIGNMENTS).tasks[0]
-    assert t.content == "Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch. Tổng hợp, báo cáo kết quả về UBND huyện."
+    assert (
+        t.content == "Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch. Tổng hợp, báo cáo kết quả về UBND huyện."
+    )
     assert t.lead[0].key == "phòng nội vụ"
 
 
@@ -221,7 +257,10 @@ def test_de_nghi_prefix_is_not_part_of_the_unit():
     t = api.parse_text(ASSIGNMENTS).tasks[3]
     assert names(t.lead) == ["Ban Tuyên giáo Huyện ủy"]
     # the duty is the whole sentence, from its start: the unit is its subject
-    assert t.content == "Đề nghị Ban Tuyên giáo Huyện ủy đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
+    assert (
+        t.content
+        == "Đề nghị Ban Tuyên giáo Huyện ủy đưa các nội dung tuyên truyền về CCHC vào phổ biến tại Hội nghị báo cáo viên định kỳ."
+    )
 
 
 def test_doi_voi_prefix_is_not_part_of_the_unit():
@@ -243,7 +282,9 @@ def test_closing_sentence_after_the_assignments_is_not_a_task():
 
 
 def test_topic_headings_under_to_chuc_thuc_hien_are_looked_into():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Trách nhiệm của các cơ quan cấp huyện
 
@@ -254,7 +295,8 @@ Chủ trì triển khai Kế hoạch.
 b) Phòng Tư pháp
 
 Phối hợp lồng ghép tuyên truyền.
-""")
+"""
+    )
     assert [(t.number, names(t.lead)) for t in plan.tasks] == [("a", ["Phòng Nội vụ"]), ("b", ["Phòng Tư pháp"])]
 
 
@@ -264,7 +306,9 @@ def test_sections_outside_to_chuc_thuc_hien_give_no_assignments():
 
 
 def test_closing_paragraph_is_not_the_duty_of_a_unit_whose_duties_are_below_its_heading():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Các cơ quan, đơn vị, UBND các xã, thị trấn
 
@@ -273,21 +317,27 @@ def test_closing_paragraph_is_not_the_duty_of_a_unit_whose_duties_are_below_its_
 - Chủ động phối hợp tổ chức tuyên truyền.
 
 Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2021 của UBND huyện, đề nghị các cơ quan triển khai thực hiện./.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert t.content == "Xây dựng kế hoạch tuyên truyền của cơ quan, đơn vị. Chủ động phối hợp tổ chức tuyên truyền."
 
 
 def test_a_lone_duty_paragraph_ending_the_plan_is_still_the_duty():
-    plan = api.parse_text(FRONT + "II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\nYêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.\n")
+    plan = api.parse_text(
+        FRONT + "II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\nYêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.\n"
+    )
     (t,) = plan.tasks
     assert (names(t.lead), t.content) == (["Phòng Nội vụ"], "Yêu cầu Phòng Nội vụ chủ trì triển khai Kế hoạch này./.")
 
 
 # --- evidence over position (issue 10) ------------------------------------------------------
 
+
 def test_labelled_items_under_a_phan_cong_section_are_body_tasks_not_assignments():
-    plan = api.parse_text(FRONT + """II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
 
 1. Xây dựng và ban hành văn bản
 
@@ -300,15 +350,22 @@ def test_labelled_items_under_a_phan_cong_section_are_body_tasks_not_assignments
 - Đơn vị phối hợp: Phòng Tư pháp.
 
 - Kết quả: Quy chế được ban hành.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (t.origin, t.number, t.content) == ("body", "1.1", "Xây dựng quy chế phối hợp cung cấp thông tin")
-    assert (names(t.lead), names(t.support), t.products) == (["Phòng Nội vụ"], ["Phòng Tư pháp"], ["Quy chế được ban hành"])
+    assert (names(t.lead), names(t.support), t.products) == (
+        ["Phòng Nội vụ"],
+        ["Phòng Tư pháp"],
+        ["Quy chế được ban hành"],
+    )
     assert (t.timeline.kind, t.timeline.start) == ("quarter", "2021-04-01")
 
 
 def test_labels_closing_a_group_of_items_apply_to_the_heading_and_two_labels_share_a_line():
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ TRỌNG TÂM
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ TRỌNG TÂM
 
 1. Phát triển các khu, cụm công nghiệp
 
@@ -319,7 +376,8 @@ def test_labels_closing_a_group_of_items_apply_to_the_heading_and_two_labels_sha
 Lãnh đạo phụ trách: Phó Giám đốc Nguyễn Văn A.
 
 Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (t.origin, t.content) == ("body", "Phát triển các khu, cụm công nghiệp")
     assert names(t.lead) == ["Phòng Quản lý Công nghiệp"]
@@ -330,7 +388,9 @@ Lãnh đạo phụ trách: Phó Giám đốc Nguyễn Văn A.
 
 
 def test_several_groups_each_closed_by_their_fields_make_one_task_per_item():
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ
 
 1. Công tác tuyên truyền
 
@@ -343,7 +403,8 @@ Chủ trì: Sở Văn hóa; Phối hợp: Báo tỉnh.
 - Tập huấn cán bộ.
 
 Chủ trì: Sở Nội vụ. Thời gian: Quý III/2021.
-""")
+"""
+    )
     assert [(t.content, t.group, names(t.lead), names(t.support)) for t in plan.tasks] == [
         ("Tuyên truyền trên báo.", "Công tác tuyên truyền", ["Sở Văn hóa"], ["Báo tỉnh"]),
         ("Tuyên truyền trên đài.", "Công tác tuyên truyền", ["Sở Văn hóa"], ["Báo tỉnh"]),
@@ -353,7 +414,9 @@ Chủ trì: Sở Nội vụ. Thời gian: Quý III/2021.
 
 
 def test_lettered_label_headings_are_fields_of_their_task():
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ
 
 1.1. Xây dựng chiến lược dữ liệu
 
@@ -366,15 +429,22 @@ b) Cơ quan thực hiện:
 - Đơn vị phối hợp: Các sở, ban, ngành.
 
 c) Thời gian thực hiện: Hoàn thành trong năm 2025.
-""")
+"""
+    )
     (t,) = plan.tasks
-    assert (t.number, t.content, t.details) == ("1.1", "Xây dựng chiến lược dữ liệu", "Tham mưu rà soát chiến lược dữ liệu.")
+    assert (t.number, t.content, t.details) == (
+        "1.1",
+        "Xây dựng chiến lược dữ liệu",
+        "Tham mưu rà soát chiến lược dữ liệu.",
+    )
     assert (names(t.lead), names(t.support)) == (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành"])
     assert (t.timeline.kind, t.timeline.end) == ("year", "2025-12-31")
 
 
 def test_label_variants_thanh_phan_tien_do_san_pham():
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ
 
 1. Hội nghị sơ kết
 
@@ -385,21 +455,25 @@ def test_label_variants_thanh_phan_tien_do_san_pham():
 - Tiến độ: Tháng 6/2021.
 
 - Sản phẩm: Báo cáo sơ kết.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (names(t.lead), t.products, t.timeline.kind) == (["Văn phòng UBND huyện"], ["Báo cáo sơ kết"], "month")
     assert t.notes == "Thành phần: Lãnh đạo các phòng, ban."
 
 
 def test_a_lead_field_written_as_a_sentence_gives_lead_and_support():
-    plan = api.parse_text(FRONT + """II. HOẠT ĐỘNG
+    plan = api.parse_text(
+        FRONT
+        + """II. HOẠT ĐỘNG
 
 a) Hoạt động 1
 
 - Nội dung: Triển khai Tháng hành động.
 
 - Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và các đơn vị có liên quan.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert names(t.lead) == ["Sở Nội vụ"]
     assert names(t.support) == ["các sở, ban, ngành và các đơn vị có liên quan"]
@@ -408,30 +482,36 @@ a) Hoạt động 1
 def test_a_heading_with_content_and_time_is_a_task_without_lead():
     # a numbered activity with its content and its time is a task even when no unit is named
     # (the validator's task-without-lead rule is the place that says so)
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ
 
 3. Hội nghị phổ biến pháp luật
 
 - Nội dung: Phổ biến các quy định.
 
 - Thời gian: 01 ngày/hội nghị.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert t.content == "Hội nghị phổ biến pháp luật" and t.lead == [] and t.timeline.raw == "01 ngày/hội nghị."
     assert not [d for d in plan.diagnostics if d.code == "fields-unattached"]
 
 
 def test_fields_that_make_no_task_are_reported():
-    plan = api.parse_text(FRONT + """II. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """II. NHIỆM VỤ
 
 3. Hội nghị phổ biến pháp luật
 
 - Nội dung: Phổ biến các quy định.
 
 - Kinh phí: ngân sách tỉnh.
-""")
+"""
+    )
     assert plan.tasks == []
-    (d,) = [d for d in plan.diagnostics if d.code == "fields-unattached"]   # the item also starts at 3
+    (d,) = [d for d in plan.diagnostics if d.code == "fields-unattached"]  # the item also starts at 3
     assert "Hội nghị phổ biến pháp luật" in d.message and d.location.line is not None
 
 
@@ -442,8 +522,11 @@ def test_a_lone_schedule_field_is_not_reported():
 
 # --- assignments name a unit (issue 10) -----------------------------------------------------
 
+
 def test_topic_headings_are_not_units():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Công tác triển khai
 
@@ -456,59 +539,77 @@ Sở Nội vụ có trách nhiệm theo dõi, đôn đốc việc thực hiện.
 Kinh phí bố trí từ ngân sách nhà nước.
 
 3. Trong quá trình thực hiện, nếu có vướng mắc, báo cáo về Sở Nội vụ.
-""")
+"""
+    )
     assert [(names(t.lead), t.content) for t in plan.tasks] == [
-        (["Các sở, ban, ngành và Ủy ban nhân dân các xã"],
-         "Các sở, ban, ngành và Ủy ban nhân dân các xã căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị."),
+        (
+            ["Các sở, ban, ngành và Ủy ban nhân dân các xã"],
+            "Các sở, ban, ngành và Ủy ban nhân dân các xã căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị.",
+        ),
         (["Sở Nội vụ"], "Sở Nội vụ có trách nhiệm theo dõi, đôn đốc việc thực hiện."),
     ]
 
 
 def test_a_paragraph_giving_a_unit_the_items_below_it():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 Giao phòng Quản lý Công nghiệp triển khai các công việc sau:
 
 1. Tổ chức kiểm tra kỹ thuật an toàn.
 
 2. Chuẩn bị các điều kiện cần thiết khác.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert (t.origin, names(t.lead)) == ("assignment", ["phòng Quản lý Công nghiệp"])
-    assert t.content.splitlines() == ["Giao phòng Quản lý Công nghiệp triển khai các công việc sau:",
-                                      "Tổ chức kiểm tra kỹ thuật an toàn.", "Chuẩn bị các điều kiện cần thiết khác."]
+    assert t.content.splitlines() == [
+        "Giao phòng Quản lý Công nghiệp triển khai các công việc sau:",
+        "Tổ chức kiểm tra kỹ thuật an toàn.",
+        "Chuẩn bị các điều kiện cần thiết khác.",
+    ]
 
 
 def test_lettered_duties_of_one_unit_stay_apart():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Sở Tài chính
 
 a) Tham mưu bố trí kinh phí.
 
 b) Hướng dẫn thanh quyết toán.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert names(t.lead) == ["Sở Tài chính"]
     assert t.content.splitlines() == ["a) Tham mưu bố trí kinh phí.", "b) Hướng dẫn thanh quyết toán."]
 
 
 def test_a_person_with_a_role_is_an_assignment():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Hoàng Văn Thuân - Trưởng đoàn
 
 Phụ trách chung.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert names(t.lead) == ["Hoàng Văn Thuân - Trưởng đoàn"]
 
 
 def test_a_unit_name_is_not_cut_at_to_chuc_used_as_a_noun():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 2. Các sở, ban, ngành và các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này, xây dựng kế hoạch triển khai.
-""")
+"""
+    )
     (t,) = plan.tasks
     assert names(t.lead) == ["Các sở, ban, ngành và các cơ quan, tổ chức có liên quan"]
 
@@ -516,18 +617,23 @@ def test_a_unit_name_is_not_cut_at_to_chuc_used_as_a_noun():
 def test_labels_on_the_lines_of_one_paragraph_and_after_a_comma():
     from kehoach.blocks import Document, Paragraph
     from kehoach.plan.build import build_plan
+
     paras = ["KẾ HOẠCH", "Tuyên truyền năm 2021", "I. NHIỆM VỤ", "1. Tập huấn nghiệp vụ"]
     blocks = [Paragraph(text=t) for t in paras]
     lines = ["Đơn vị chủ trì: Phòng Nội vụ", "Đơn vị phối hợp: Phòng Tư pháp", "Thời gian: Quý II/2021"]
     blocks.append(Paragraph(text=" ".join(lines), lines=lines))
     (t,) = build_plan(Document(blocks=blocks)).tasks
     assert (names(t.lead), names(t.support), t.timeline.raw) == (["Phòng Nội vụ"], ["Phòng Tư pháp"], "Quý II/2021")
-    (u,) = api.parse_text(FRONT + "II. NHIỆM VỤ\n\n1. Hội thi\n\n- Chủ trì: Phòng Nội vụ, Phối hợp: Đoàn Thanh niên.\n").tasks
+    (u,) = api.parse_text(
+        FRONT + "II. NHIỆM VỤ\n\n1. Hội thi\n\n- Chủ trì: Phòng Nội vụ, Phối hợp: Đoàn Thanh niên.\n"
+    ).tasks
     assert (names(u.lead), names(u.support)) == (["Phòng Nội vụ"], ["Đoàn Thanh niên"])
 
 
 def test_a_numbered_label_heading_over_units_is_a_section_not_a_field():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 1. Trách nhiệm thực hiện:
 
@@ -538,16 +644,22 @@ Chủ trì triển khai Kế hoạch.
 b) Phòng Tư pháp
 
 Phối hợp lồng ghép tuyên truyền.
-""")
-    assert [(t.origin, names(t.lead)) for t in plan.tasks] == [("assignment", ["Phòng Nội vụ"]),
-                                                              ("assignment", ["Phòng Tư pháp"])]
+"""
+    )
+    assert [(t.origin, names(t.lead)) for t in plan.tasks] == [
+        ("assignment", ["Phòng Nội vụ"]),
+        ("assignment", ["Phòng Tư pháp"]),
+    ]
 
 
 def test_the_issuer_asking_everyone_is_not_an_assignment():
-    plan = api.parse_text(FRONT + """II. TỔ CHỨC THỰC HIỆN
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
 
 Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện Kế hoạch.
 
 Các cơ quan, đơn vị triển khai thực hiện.
-""")
+"""
+    )
     assert plan.tasks == []

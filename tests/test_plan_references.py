@@ -1,4 +1,5 @@
 """References to other documents (domain.md §6): type word, number as written, date, issuer."""
+
 from __future__ import annotations
 
 from kehoach import api
@@ -12,8 +13,10 @@ def one(text: str):
 
 
 def test_quyet_dinh_with_date_and_issuer():
-    r = one("đáp ứng yêu cầu tại Quyết định số 1879/QĐ-UBND ngày 25/12/2023 của Chủ tịch UBND tỉnh ban hành "
-            "Kế hoạch cải cách hành chính năm 2024;")
+    r = one(
+        "đáp ứng yêu cầu tại Quyết định số 1879/QĐ-UBND ngày 25/12/2023 của Chủ tịch UBND tỉnh ban hành "
+        "Kế hoạch cải cách hành chính năm 2024;"
+    )
     assert (r.doc_type, r.type_code, r.number) == ("Quyết định", "QĐ", "1879/QĐ-UBND")
     assert (r.date, r.date_raw) == ("2023-12-25", "ngày 25/12/2023")
     assert r.issuer == "Chủ tịch UBND tỉnh"
@@ -21,8 +24,10 @@ def test_quyet_dinh_with_date_and_issuer():
 
 
 def test_party_resolution_number_with_a_comma_before_the_date():
-    r = one("kết quả thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương khoá XII về "
-            "một số vấn đề về tiếp tục đổi mới")
+    r = one(
+        "kết quả thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương khoá XII về "
+        "một số vấn đề về tiếp tục đổi mới"
+    )
     assert (r.doc_type, r.type_code, r.number, r.date) == ("Nghị quyết", "NQ", "18-NQ/TW", "2017-10-25")
     assert r.issuer == "Ban Chấp hành Trung ương"
 
@@ -30,17 +35,33 @@ def test_party_resolution_number_with_a_comma_before_the_date():
 def test_number_with_a_year_part():
     r = one("giảm 50% phí, lệ phí theo quy định tại Nghị quyết số 11/2022/NQ-HĐND ngày 07/02/2022.")
     assert (r.doc_type, r.type_code, r.number, r.date, r.issuer) == (
-        "Nghị quyết", "NQ", "11/2022/NQ-HĐND", "2022-02-07", None)
+        "Nghị quyết",
+        "NQ",
+        "11/2022/NQ-HĐND",
+        "2022-02-07",
+        None,
+    )
 
 
 def test_type_word_without_so():
     r = one("Quyết định 4003/QĐ-UBND ngày 31/12/2020 của UBND tỉnh Quảng Nam về ban hành Kế hoạch")
-    assert (r.doc_type, r.number, r.date, r.issuer) == ("Quyết định", "4003/QĐ-UBND", "2020-12-31", "UBND tỉnh Quảng Nam")
+    assert (r.doc_type, r.number, r.date, r.issuer) == (
+        "Quyết định",
+        "4003/QĐ-UBND",
+        "2020-12-31",
+        "UBND tỉnh Quảng Nam",
+    )
 
 
 def test_reference_without_a_date():
     r = one("theo Chỉ thị số 19/CT-UBND của Chủ tịch UBND tỉnh.")
-    assert (r.doc_type, r.number, r.date, r.date_raw, r.issuer) == ("Chỉ thị", "19/CT-UBND", None, None, "Chủ tịch UBND tỉnh")
+    assert (r.doc_type, r.number, r.date, r.date_raw, r.issuer) == (
+        "Chỉ thị",
+        "19/CT-UBND",
+        None,
+        None,
+        "Chủ tịch UBND tỉnh",
+    )
 
 
 def test_mismatched_type_word_and_code_are_both_kept():
@@ -50,14 +71,18 @@ def test_mismatched_type_word_and_code_are_both_kept():
 
 
 def test_dates_and_fractions_are_not_taken_as_numbers():
-    text = ("Thường xuyên trong năm 2024, ngày 07/02/2024, Quý III/2024, tháng 10/2024, 01 lần/quý, 04 số/tháng, "
-            "12tin/năm, Cổng/Trang thông tin điện tử huyện/xã, giai đoạn 2021 - 2030, 50%")
+    text = (
+        "Thường xuyên trong năm 2024, ngày 07/02/2024, Quý III/2024, tháng 10/2024, 01 lần/quý, 04 số/tháng, "
+        "12tin/năm, Cổng/Trang thông tin điện tử huyện/xã, giai đoạn 2021 - 2030, 50%"
+    )
     assert find_references(text) == []
 
 
 def test_several_references_in_one_sentence():
-    refs = find_references("Căn cứ Kế hoạch số 14/KH-UBND ngày 05/02/2024 của UBND huyện Sơn Hà về cải cách hành chính; "
-                           "Kế hoạch số 13/KH-UBND ngày 05/02/2024 của UBND huyện Sơn Hà về rà soát thủ tục hành chính.")
+    refs = find_references(
+        "Căn cứ Kế hoạch số 14/KH-UBND ngày 05/02/2024 của UBND huyện Sơn Hà về cải cách hành chính; "
+        "Kế hoạch số 13/KH-UBND ngày 05/02/2024 của UBND huyện Sơn Hà về rà soát thủ tục hành chính."
+    )
     assert [(r.number, r.date, r.issuer) for r in refs] == [
         ("14/KH-UBND", "2024-02-05", "UBND huyện Sơn Hà"),
         ("13/KH-UBND", "2024-02-05", "UBND huyện Sơn Hà"),
@@ -99,9 +124,11 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 
 def test_references_inside_table_cells_are_found():
-    plan = api.parse_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2024)\n\n"
-                          "STT\tNội dung công việc\tĐơn vị chủ trì\n"
-                          "1\tTuyên truyền Nghị quyết số 11/2022/NQ-HĐND ngày 07/02/2022\tPhòng Tư pháp\n")
+    plan = api.parse_text(
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2024)\n\n"
+        "STT\tNội dung công việc\tĐơn vị chủ trì\n"
+        "1\tTuyên truyền Nghị quyết số 11/2022/NQ-HĐND ngày 07/02/2022\tPhòng Tư pháp\n"
+    )
     assert [r.number for r in plan.references] == ["11/2022/NQ-HĐND"]
     assert (plan.references[0].location.table, plan.references[0].location.row) == (1, 2)
 

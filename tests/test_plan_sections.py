@@ -1,6 +1,7 @@
 """Heading forms and the section tree (domain.md §2): I./II., 1./2., a)/đ), misnumbering kept,
 Markdown-wrapped headings, canonical kinds.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,9 @@ def outline(sections, depth: int = 0) -> list[tuple]:
 
 
 def test_roman_decimal_and_letter_levels_with_titles_and_text():
-    plan = api.parse_text(FRONT + """I. MỤC ĐÍCH, YÊU CẦU
+    plan = api.parse_text(
+        FRONT
+        + """I. MỤC ĐÍCH, YÊU CẦU
 
 1. Mục đích
 
@@ -39,7 +42,8 @@ II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN
 a) Tuyên truyền về thủ tục hành chính.
 
 b) Tuyên truyền vai trò của người đứng đầu.
-""")
+"""
+    )
     assert outline(plan.sections) == [
         (0, "I", "roman", 1, "MỤC ĐÍCH, YÊU CẦU"),
         (1, "1", "decimal", 2, "Mục đích"),
@@ -60,30 +64,35 @@ def test_multi_kind_heading():
     assert plan.sections[0].kinds == ["muc_dich", "yeu_cau"]
 
 
-@pytest.mark.parametrize("title, kinds", [
-    ("MỤC ĐÍCH, YÊU CẦU", ["muc_dich", "yeu_cau"]),
-    ("MỤC ĐÍCH, YÊU CẦU, CHỈ TIÊU CỤ THỂ", ["muc_dich", "yeu_cau", "chi_tieu"]),
-    ("MỤC ĐÍCH, YÊU CẦU VÀ ĐỐI TƯỢNG", ["muc_dich", "yeu_cau", "doi_tuong"]),
-    ("Mục tiêu", ["muc_dich"]),
-    ("ĐỐI TƯỢNG TUYÊN TRUYỀN", ["doi_tuong"]),
-    ("NỘI DUNG TUYÊN TRUYỀN", ["noi_dung"]),
-    ("NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", ["noi_dung", "hinh_thuc"]),
-    ("HÌNH THỨC, THỜI GIAN THỰC HIỆN", ["hinh_thuc"]),
-    ("MỘT SỐ HÌNH THỨC, BIỆN PHÁP TUYÊN TRUYỀN", ["hinh_thuc"]),
-    ("NHIỆM VỤ TRỌNG TÂM", ["nhiem_vu"]),
-    ("NHIỆM VỤ, GIẢI PHÁP", ["nhiem_vu"]),
-    ("KINH PHÍ THỰC HIỆN", ["kinh_phi"]),
-    ("KINH PHÍ", ["kinh_phi"]),
-    ("TỔ CHỨC THỰC HIỆN", ["to_chuc_thuc_hien"]),
-    ("PHÂN CÔNG NHIỆM VỤ", ["to_chuc_thuc_hien"]),
-    ("Phòng Nội vụ", ["other"]),
-])
+@pytest.mark.parametrize(
+    "title, kinds",
+    [
+        ("MỤC ĐÍCH, YÊU CẦU", ["muc_dich", "yeu_cau"]),
+        ("MỤC ĐÍCH, YÊU CẦU, CHỈ TIÊU CỤ THỂ", ["muc_dich", "yeu_cau", "chi_tieu"]),
+        ("MỤC ĐÍCH, YÊU CẦU VÀ ĐỐI TƯỢNG", ["muc_dich", "yeu_cau", "doi_tuong"]),
+        ("Mục tiêu", ["muc_dich"]),
+        ("ĐỐI TƯỢNG TUYÊN TRUYỀN", ["doi_tuong"]),
+        ("NỘI DUNG TUYÊN TRUYỀN", ["noi_dung"]),
+        ("NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", ["noi_dung", "hinh_thuc"]),
+        ("HÌNH THỨC, THỜI GIAN THỰC HIỆN", ["hinh_thuc"]),
+        ("MỘT SỐ HÌNH THỨC, BIỆN PHÁP TUYÊN TRUYỀN", ["hinh_thuc"]),
+        ("NHIỆM VỤ TRỌNG TÂM", ["nhiem_vu"]),
+        ("NHIỆM VỤ, GIẢI PHÁP", ["nhiem_vu"]),
+        ("KINH PHÍ THỰC HIỆN", ["kinh_phi"]),
+        ("KINH PHÍ", ["kinh_phi"]),
+        ("TỔ CHỨC THỰC HIỆN", ["to_chuc_thuc_hien"]),
+        ("PHÂN CÔNG NHIỆM VỤ", ["to_chuc_thuc_hien"]),
+        ("Phòng Nội vụ", ["other"]),
+    ],
+)
 def test_canonical_kinds_of_titles(title, kinds):
     assert kinds_of(title) == kinds
 
 
 def test_point_letters_include_dd_after_d():
-    plan = api.parse_text(FRONT + """I. NỘI DUNG
+    plan = api.parse_text(
+        FRONT
+        + """I. NỘI DUNG
 
 1. Nội dung tuyên truyền
 
@@ -94,14 +103,21 @@ d) Tuyên truyền phong trào thi đua.
 đ) Tuyên truyền những kết quả đạt được.
 
 e) Tuyên truyền quyền và nghĩa vụ của cá nhân.
-""")
+"""
+    )
     points = plan.sections[0].children[0].children
     assert [(p.number, p.style, p.level) for p in points] == [
-        ("c", "letter", 3), ("d", "letter", 3), ("đ", "letter", 3), ("e", "letter", 3)]
+        ("c", "letter", 3),
+        ("d", "letter", 3),
+        ("đ", "letter", 3),
+        ("e", "letter", 3),
+    ]
 
 
 def test_misnumbered_sections_are_kept_in_document_order():
-    plan = api.parse_text(FRONT + """I. MỤC ĐÍCH, YÊU CẦU
+    plan = api.parse_text(
+        FRONT
+        + """I. MỤC ĐÍCH, YÊU CẦU
 
 - Nâng cao nhận thức.
 
@@ -118,7 +134,8 @@ III. TỔ CHỨC THỰC HIỆN
 1. Phòng Nội vụ
 
 Chủ trì triển khai Kế hoạch này.
-""")
+"""
+    )
     assert [(s.number, s.kinds) for s in plan.sections] == [
         ("I", ["muc_dich", "yeu_cau"]),
         ("II", ["noi_dung"]),
@@ -165,7 +182,9 @@ Tuyên truyền cải cách hành chính năm 2021**
 
 
 def test_roman_heading_without_a_dot():
-    plan = api.parse_text(FRONT + "I MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức.\n\nII TỔ CHỨC THỰC HIỆN\n\n- Các phòng triển khai.\n")
+    plan = api.parse_text(
+        FRONT + "I MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức.\n\nII TỔ CHỨC THỰC HIỆN\n\n- Các phòng triển khai.\n"
+    )
     assert [(s.number, s.title) for s in plan.sections] == [("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "TỔ CHỨC THỰC HIỆN")]
 
 
@@ -176,7 +195,9 @@ def test_a_sentence_starting_with_a_roman_looking_word_is_not_a_heading():
 
 
 def test_dotted_decimal_sub_sections_nest_under_decimal():
-    plan = api.parse_text(FRONT + """I. NHIỆM VỤ
+    plan = api.parse_text(
+        FRONT
+        + """I. NHIỆM VỤ
 
 1. Công tác tuyên truyền
 
@@ -185,14 +206,17 @@ def test_dotted_decimal_sub_sections_nest_under_decimal():
 1.2. Tuyên truyền trên sóng truyền thanh
 
 2. Công tác kiểm tra
-""")
+"""
+    )
     (root,) = plan.sections
     assert [(c.number, [g.number for g in c.children]) for c in root.children] == [("1", ["1.1", "1.2"]), ("2", [])]
     assert root.children[0].children[0].level == 3
 
 
 def test_without_roman_sections_decimal_headings_are_the_top_level():
-    plan = api.parse_text(FRONT + "1. Mục đích\n\n- Nâng cao nhận thức.\n\n2. Tổ chức thực hiện\n\na) Phòng Nội vụ chủ trì.\n")
+    plan = api.parse_text(
+        FRONT + "1. Mục đích\n\n- Nâng cao nhận thức.\n\n2. Tổ chức thực hiện\n\na) Phòng Nội vụ chủ trì.\n"
+    )
     assert outline(plan.sections) == [
         (0, "1", "decimal", 1, "Mục đích"),
         (0, "2", "decimal", 1, "Tổ chức thực hiện"),

@@ -3,6 +3,7 @@
 Each test wraps a tiny tab-separated (or pipe) table in an appendix heading, parses it as a
 whole plan with `api.parse_text`, and checks the tasks that come out.
 """
+
 from __future__ import annotations
 
 from kehoach import api
@@ -12,9 +13,7 @@ from kehoach.plan.columns import header_roles, is_column_number_row, role_of
 from kehoach.plan.tables import map_table
 
 APPENDIX = (
-    "PHỤ LỤC\n"
-    "DANH MỤC NHIỆM VỤ TUYÊN TRUYỀN\n"
-    "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND huyện)\n\n"
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TUYÊN TRUYỀN\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND huyện)\n\n"
 )
 
 
@@ -34,11 +33,21 @@ def rows(*lines: list[str]) -> str:
 
 # --- header mapped by meaning -------------------------------------------------------------
 
+
 def test_header_vocabulary_noi_dung_cong_viec_don_vi_chu_tri_ghi_chu():
-    (t,) = appendix_tasks(rows(
-        ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Ghi chú"],
-        ["1", "Rà soát thủ tục hành chính", "Phòng Tư pháp", "Các phòng, ban huyện", "Quý II/2024", "Kinh phí CCHC"],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Ghi chú"],
+            [
+                "1",
+                "Rà soát thủ tục hành chính",
+                "Phòng Tư pháp",
+                "Các phòng, ban huyện",
+                "Quý II/2024",
+                "Kinh phí CCHC",
+            ],
+        )
+    )
     assert t.number == "1"
     assert t.content == "Rà soát thủ tục hành chính"
     assert names(t.lead) == ["Phòng Tư pháp"]
@@ -48,10 +57,19 @@ def test_header_vocabulary_noi_dung_cong_viec_don_vi_chu_tri_ghi_chu():
 
 
 def test_header_vocabulary_nhiem_vu_ket_qua_co_quan_thuc_hien_tien_do():
-    (t,) = appendix_tasks(rows(
-        ["Số TT", "Nhiệm vụ", "Kết quả đầu ra", "Cơ quan thực hiện", "Phối hợp", "Tiến độ"],
-        ["1", "Tuyên truyền trên Cổng TTĐT", "Tin, bài", "Phòng Văn hóa và Thông tin", "Phòng Nội vụ", "Thường xuyên"],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["Số TT", "Nhiệm vụ", "Kết quả đầu ra", "Cơ quan thực hiện", "Phối hợp", "Tiến độ"],
+            [
+                "1",
+                "Tuyên truyền trên Cổng TTĐT",
+                "Tin, bài",
+                "Phòng Văn hóa và Thông tin",
+                "Phòng Nội vụ",
+                "Thường xuyên",
+            ],
+        )
+    )
     assert t.content == "Tuyên truyền trên Cổng TTĐT"
     assert t.products == ["Tin, bài"]
     assert names(t.lead) == ["Phòng Văn hóa và Thông tin"]
@@ -60,10 +78,12 @@ def test_header_vocabulary_nhiem_vu_ket_qua_co_quan_thuc_hien_tien_do():
 
 
 def test_header_vocabulary_upper_case_with_monitoring_column_in_any_order():
-    (t,) = appendix_tasks(rows(
-        ["STT", "NỘI DUNG", "THỜI HẠN", "CHỦ TRÌ", "THEO DÕI, ĐÔN ĐỐC"],
-        ["1", "Kiểm tra công tác CCHC", "Tháng 10/2024", "Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["STT", "NỘI DUNG", "THỜI HẠN", "CHỦ TRÌ", "THEO DÕI, ĐÔN ĐỐC"],
+            ["1", "Kiểm tra công tác CCHC", "Tháng 10/2024", "Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"],
+        )
+    )
     assert t.content == "Kiểm tra công tác CCHC"
     assert names(t.lead) == ["Phòng Nội vụ"]
     assert t.support == []
@@ -72,7 +92,7 @@ def test_header_vocabulary_upper_case_with_monitoring_column_in_any_order():
 
 
 def test_role_of_header_cells():
-    assert role_of("Cơ quan, đơn vị phối hợp thực hiện") == "support"   # "thực hiện" does not make it lead
+    assert role_of("Cơ quan, đơn vị phối hợp thực hiện") == "support"  # "thực hiện" does not make it lead
     assert role_of("Đơn vị chủ trì thực hiện") == "lead"
     assert role_of("Nội dung nhiệm vụ") == "content"
     assert role_of("Sản phẩm") == "products"
@@ -90,7 +110,12 @@ def test_a_row_of_long_cells_is_not_a_header():
 def test_a_table_without_a_content_column_holds_no_tasks():
     doc = parse_string(rows(["Họ và tên", "Chức vụ", "Ghi chú"], ["Nguyễn Văn An", "Trưởng phòng", ""]))
     assert map_table(doc.tables[0]) is None
-    assert api.parse_text(APPENDIX + rows(["Họ và tên", "Chức vụ", "Ghi chú"], ["Nguyễn Văn An", "Trưởng phòng", ""])).tasks == []
+    assert (
+        api.parse_text(
+            APPENDIX + rows(["Họ và tên", "Chức vụ", "Ghi chú"], ["Nguyễn Văn An", "Trưởng phòng", ""])
+        ).tasks
+        == []
+    )
 
 
 # --- page breaks ---------------------------------------------------------------------------
@@ -99,8 +124,11 @@ HEADER = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị
 
 
 def test_header_repeated_after_a_page_break_is_dropped():
-    table = rows(HEADER, ["01", "Việc một", "Phòng Nội vụ", "", "Thường xuyên"]) + "\n" + \
-        rows(HEADER, ["02", "Việc hai", "Phòng Tư pháp", "", "Quý I/2024"])
+    table = (
+        rows(HEADER, ["01", "Việc một", "Phòng Nội vụ", "", "Thường xuyên"])
+        + "\n"
+        + rows(HEADER, ["02", "Việc hai", "Phòng Tư pháp", "", "Quý I/2024"])
+    )
     tasks = appendix_tasks(table)
     assert [(t.number, t.content) for t in tasks] == [("01", "Việc một"), ("02", "Việc hai")]
     # the two pieces are one table in the plan's document, with the header once
@@ -113,21 +141,32 @@ def test_header_repeated_after_a_page_break_is_dropped():
 
 def test_header_repeated_with_stray_spaces_is_still_dropped():
     header2 = ["STT", " Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
-    tasks = appendix_tasks(rows(HEADER, ["01", "Việc một", "Phòng Nội vụ", "", "Thường xuyên"]) + "\n"
-                           + rows(header2, ["02", "Việc hai", "Phòng Tư pháp", "", "Quý I/2024"]))
+    tasks = appendix_tasks(
+        rows(HEADER, ["01", "Việc một", "Phòng Nội vụ", "", "Thường xuyên"])
+        + "\n"
+        + rows(header2, ["02", "Việc hai", "Phòng Tư pháp", "", "Quý I/2024"])
+    )
     assert [t.content for t in tasks] == ["Việc một", "Việc hai"]
 
 
 def test_row_cut_by_a_page_break_is_merged_back():
-    table = rows(
-        HEADER,
-        ["01", "Tuyên truyền lợi ích của dịch vụ công",
-         "- Văn phòng HĐND và UBND huyện; - Trung tâm Truyền thông - Văn hóa - Thể", "Các phòng, ban huyện",
-         "Thường xuyên"],
-    ) + "\n" + rows(
-        HEADER,
-        ["", "", "thao huyện; - UBND các xã, thị trấn.", "", ""],
-        ["02", "Tổ chức hội thi", "Phòng Tư pháp", "", "Quý I/2024"],
+    table = (
+        rows(
+            HEADER,
+            [
+                "01",
+                "Tuyên truyền lợi ích của dịch vụ công",
+                "- Văn phòng HĐND và UBND huyện; - Trung tâm Truyền thông - Văn hóa - Thể",
+                "Các phòng, ban huyện",
+                "Thường xuyên",
+            ],
+        )
+        + "\n"
+        + rows(
+            HEADER,
+            ["", "", "thao huyện; - UBND các xã, thị trấn.", "", ""],
+            ["02", "Tổ chức hội thi", "Phòng Tư pháp", "", "Quý I/2024"],
+        )
     )
     tasks = appendix_tasks(table)
     assert len(tasks) == 2
@@ -143,13 +182,23 @@ def test_row_cut_by_a_page_break_is_merged_back():
 
 
 def test_content_cut_by_a_page_break_is_joined_to_the_task():
-    table = rows(
-        ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP", "THỜI GIAN THỰC HIỆN"],
-        ["3.", "Tuyên truyền cuộc thi viết sáng kiến về", "Cuộc thi viết sáng kiến", "Phòng Nội vụ",
-         "Các phòng, ban, ngành, UBND", "Quý III/2024"],
-    ) + "\n" + rows(
-        ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP", "THỜI GIAN THỰC HIỆN"],
-        ["", "cải cách hành chính theo hướng dẫn của Sở Nội vụ", "", "", "các xã, thị trấn", ""],
+    table = (
+        rows(
+            ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP", "THỜI GIAN THỰC HIỆN"],
+            [
+                "3.",
+                "Tuyên truyền cuộc thi viết sáng kiến về",
+                "Cuộc thi viết sáng kiến",
+                "Phòng Nội vụ",
+                "Các phòng, ban, ngành, UBND",
+                "Quý III/2024",
+            ],
+        )
+        + "\n"
+        + rows(
+            ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP", "THỜI GIAN THỰC HIỆN"],
+            ["", "cải cách hành chính theo hướng dẫn của Sở Nội vụ", "", "", "các xã, thị trấn", ""],
+        )
     )
     (t,) = appendix_tasks(table)
     assert t.content == "Tuyên truyền cuộc thi viết sáng kiến về cải cách hành chính theo hướng dẫn của Sở Nội vụ"
@@ -158,14 +207,22 @@ def test_content_cut_by_a_page_break_is_joined_to_the_task():
 
 # --- row kinds -----------------------------------------------------------------------------
 
+
 def test_sub_rows_are_parts_of_one_task_with_their_own_product_and_timeline():
-    tasks = appendix_tasks(rows(
-        ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "THỜI GIAN THỰC HIỆN"],
-        ["2.", "Tuyên truyền trên Cổng Thông tin điện tử huyện", "Duy trì chuyên mục “Cải cách hành chính”",
-         "Phòng Văn hoá và Thông tin", "Thường xuyên trong năm 2024"],
-        ["", "", "Duy trì chuyên mục “Phản ánh, kiến nghị”", "Phòng Văn hoá và Thông tin", "Quý III/2024"],
-        ["3.", "Tuyên truyền cuộc thi", "Cuộc thi", "Phòng Nội vụ", "Tháng 10/2024"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "THỜI GIAN THỰC HIỆN"],
+            [
+                "2.",
+                "Tuyên truyền trên Cổng Thông tin điện tử huyện",
+                "Duy trì chuyên mục “Cải cách hành chính”",
+                "Phòng Văn hoá và Thông tin",
+                "Thường xuyên trong năm 2024",
+            ],
+            ["", "", "Duy trì chuyên mục “Phản ánh, kiến nghị”", "Phòng Văn hoá và Thông tin", "Quý III/2024"],
+            ["3.", "Tuyên truyền cuộc thi", "Cuộc thi", "Phòng Nội vụ", "Tháng 10/2024"],
+        )
+    )
     assert [(t.id, t.part) for t in tasks] == [("T001", 1), ("T001.2", 2), ("T002", None)]
     one, two, other = tasks
     assert one.content == two.content == "Tuyên truyền trên Cổng Thông tin điện tử huyện"
@@ -178,11 +235,13 @@ def test_sub_rows_are_parts_of_one_task_with_their_own_product_and_timeline():
 
 
 def test_sub_row_from_a_vertically_merged_content_cell():
-    table = Table(rows=[
-        Row(cells=[Cell(["STT"]), Cell(["Nội dung"]), Cell(["Sản phẩm"]), Cell(["Thời gian"])]),
-        Row(cells=[Cell(["1"]), Cell(["Tuyên truyền trực quan"]), Cell(["Pano"]), Cell(["Quý I/2024"])]),
-        Row(cells=[Cell(merged_up=True), Cell(merged_up=True), Cell(["Tờ gấp"]), Cell(["Quý II/2024"])]),
-    ])
+    table = Table(
+        rows=[
+            Row(cells=[Cell(["STT"]), Cell(["Nội dung"]), Cell(["Sản phẩm"]), Cell(["Thời gian"])]),
+            Row(cells=[Cell(["1"]), Cell(["Tuyên truyền trực quan"]), Cell(["Pano"]), Cell(["Quý I/2024"])]),
+            Row(cells=[Cell(merged_up=True), Cell(merged_up=True), Cell(["Tờ gấp"]), Cell(["Quý II/2024"])]),
+        ]
+    )
     tmap = map_table(table)
     from kehoach.plan.tables import tasks_from_table
 
@@ -195,14 +254,16 @@ def test_sub_row_from_a_vertically_merged_content_cell():
 
 
 def test_group_rows_are_themes_of_the_tasks_below():
-    tasks = appendix_tasks(rows(
-        ["STT", "Nội dung công việc", "Đơn vị chủ trì thực hiện", "Thời gian thực hiện"],
-        ["I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", "", "", ""],
-        ["01", "Cung cấp thông tin về kiểm soát TTHC", "Văn phòng HĐND và UBND huyện", "Thường xuyên"],
-        ["02", "Tuyên truyền các quy định về TTHC", "Các phòng, ban huyện", "Thường xuyên"],
-        ["II. Truyền thông về dịch vụ công trực tuyến", "", "", ""],
-        ["01", "Tuyên truyền lợi ích của dịch vụ công", "Phòng Nội vụ", "Theo kế hoạch"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì thực hiện", "Thời gian thực hiện"],
+            ["I. Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", "", "", ""],
+            ["01", "Cung cấp thông tin về kiểm soát TTHC", "Văn phòng HĐND và UBND huyện", "Thường xuyên"],
+            ["02", "Tuyên truyền các quy định về TTHC", "Các phòng, ban huyện", "Thường xuyên"],
+            ["II. Truyền thông về dịch vụ công trực tuyến", "", "", ""],
+            ["01", "Tuyên truyền lợi ích của dịch vụ công", "Phòng Nội vụ", "Theo kế hoạch"],
+        )
+    )
     assert [(t.group, t.number, t.content) for t in tasks] == [
         ("Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", "01", "Cung cấp thông tin về kiểm soát TTHC"),
         ("Truyền thông hỗ trợ công tác kiểm soát thủ tục hành chính", "02", "Tuyên truyền các quy định về TTHC"),
@@ -213,14 +274,16 @@ def test_group_rows_are_themes_of_the_tasks_below():
 
 
 def test_group_rows_name_the_lead_unit_when_there_is_no_lead_column():
-    tasks = appendix_tasks(rows(
-        ["STT", "Nhiệm vụ", "Thời gian thực hiện"],
-        ["I", "PHÒNG NỘI VỤ", ""],
-        ["1", "Kế hoạch tuyên truyền năm 2024", "Quý I/2024"],
-        ["2", "Báo cáo kết quả thực hiện", "Quý IV/2024"],
-        ["II", "VĂN PHÒNG HĐND&UBND thị xã", ""],
-        ["1", "Thẩm định, đăng tải tin bài về CCHC", "Thường xuyên"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["STT", "Nhiệm vụ", "Thời gian thực hiện"],
+            ["I", "PHÒNG NỘI VỤ", ""],
+            ["1", "Kế hoạch tuyên truyền năm 2024", "Quý I/2024"],
+            ["2", "Báo cáo kết quả thực hiện", "Quý IV/2024"],
+            ["II", "VĂN PHÒNG HĐND&UBND thị xã", ""],
+            ["1", "Thẩm định, đăng tải tin bài về CCHC", "Thường xuyên"],
+        )
+    )
     assert [(t.group, names(t.lead), t.content) for t in tasks] == [
         ("PHÒNG NỘI VỤ", ["PHÒNG NỘI VỤ"], "Kế hoạch tuyên truyền năm 2024"),
         ("PHÒNG NỘI VỤ", ["PHÒNG NỘI VỤ"], "Báo cáo kết quả thực hiện"),
@@ -230,50 +293,60 @@ def test_group_rows_name_the_lead_unit_when_there_is_no_lead_column():
 
 
 def test_a_theme_group_does_not_become_a_lead_unit():
-    (t,) = appendix_tasks(rows(
-        ["STT", "Nhiệm vụ", "Thời gian thực hiện"],
-        ["I", "Truyền thông về dịch vụ công trực tuyến", ""],
-        ["1", "Tuyên truyền lợi ích của dịch vụ công", "Quý I/2024"],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["STT", "Nhiệm vụ", "Thời gian thực hiện"],
+            ["I", "Truyền thông về dịch vụ công trực tuyến", ""],
+            ["1", "Tuyên truyền lợi ích của dịch vụ công", "Quý I/2024"],
+        )
+    )
     assert t.group == "Truyền thông về dịch vụ công trực tuyến"
     assert t.lead == []
 
 
 def test_tong_row_is_skipped():
-    tasks = appendix_tasks(rows(
-        ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian", "Kinh phí"],
-        ["1", "Việc một", "Phòng Nội vụ", "Quý I/2024", "10.000.000"],
-        ["2", "Việc hai", "Phòng Tư pháp", "Quý II/2024", "5.000.000"],
-        ["", "Tổng", "", "", "15.000.000"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian", "Kinh phí"],
+            ["1", "Việc một", "Phòng Nội vụ", "Quý I/2024", "10.000.000"],
+            ["2", "Việc hai", "Phòng Tư pháp", "Quý II/2024", "5.000.000"],
+            ["", "Tổng", "", "", "15.000.000"],
+        )
+    )
     assert [t.content for t in tasks] == ["Việc một", "Việc hai"]
     assert [t.notes for t in tasks] == ["10.000.000", "5.000.000"]
 
 
 def test_tong_cong_row_in_the_number_column_is_skipped():
-    tasks = appendix_tasks(rows(
-        ["TT", "Nội dung", "Cơ quan chủ trì", "Kinh phí"],
-        ["1", "Việc một", "Phòng Nội vụ", "10.000.000"],
-        ["Tổng cộng", "", "", "10.000.000"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["TT", "Nội dung", "Cơ quan chủ trì", "Kinh phí"],
+            ["1", "Việc một", "Phòng Nội vụ", "10.000.000"],
+            ["Tổng cộng", "", "", "10.000.000"],
+        )
+    )
     assert [t.content for t in tasks] == ["Việc một"]
 
 
 def test_column_number_row_in_parentheses_is_skipped():
-    tasks = appendix_tasks(rows(
-        ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện"],
-        ["(1)", "(2)", "(3)", "(4)"],
-        ["1", "Việc một", "Phòng Nội vụ", "Quý I/2024"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện"],
+            ["(1)", "(2)", "(3)", "(4)"],
+            ["1", "Việc một", "Phòng Nội vụ", "Quý I/2024"],
+        )
+    )
     assert [(t.number, t.content, names(t.lead)) for t in tasks] == [("1", "Việc một", ["Phòng Nội vụ"])]
 
 
 def test_column_number_row_in_plain_digits_is_skipped():
-    tasks = appendix_tasks(rows(
-        ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện"],
-        ["1", "2", "3", "4"],
-        ["1", "Việc một", "Phòng Nội vụ", "Quý I/2024"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện"],
+            ["1", "2", "3", "4"],
+            ["1", "Việc một", "Phòng Nội vụ", "Quý I/2024"],
+        )
+    )
     assert [t.content for t in tasks] == ["Việc một"]
 
 
@@ -286,25 +359,33 @@ def test_is_column_number_row():
 
 def test_empty_number_cell_alone_does_not_make_a_sub_row():
     # Word numbers the column automatically: the text export shows no number at all
-    tasks = appendix_tasks(rows(
-        ["STT", "Nội dung công việc", "Đơn vị chủ trì"],
-        ["", "Việc một", "Phòng Nội vụ"],
-        ["", "Việc hai", "Phòng Tư pháp"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì"],
+            ["", "Việc một", "Phòng Nội vụ"],
+            ["", "Việc hai", "Phòng Tư pháp"],
+        )
+    )
     assert [(t.id, t.content, t.part) for t in tasks] == [("T001", "Việc một", None), ("T002", "Việc hai", None)]
 
 
 # --- cell markup ---------------------------------------------------------------------------
 
+
 def test_html_lists_in_cells_become_list_items():
-    (t,) = appendix_tasks(rows(
-        ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP"],
-        ["1.", "Tuyên truyền về dịch vụ công trực tuyến",
-         '<ul style="list-style-type: none"><li>- Văn bản chỉ đạo, hướng dẫn.</li>'
-         "<li>- Các video clip hướng dẫn.</li><li>- Báo cáo kết quả thực hiện.</li></ul>",
-         "Phòng Văn hoá Thông tin",
-         "<ul><li>Các sở, ban, ngành;</li><li>UBND các huyện, thành phố, thị xã</li></ul>"],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP"],
+            [
+                "1.",
+                "Tuyên truyền về dịch vụ công trực tuyến",
+                '<ul style="list-style-type: none"><li>- Văn bản chỉ đạo, hướng dẫn.</li>'
+                "<li>- Các video clip hướng dẫn.</li><li>- Báo cáo kết quả thực hiện.</li></ul>",
+                "Phòng Văn hoá Thông tin",
+                "<ul><li>Các sở, ban, ngành;</li><li>UBND các huyện, thành phố, thị xã</li></ul>",
+            ],
+        )
+    )
     assert t.products == ["Văn bản chỉ đạo, hướng dẫn", "Các video clip hướng dẫn", "Báo cáo kết quả thực hiện"]
     assert names(t.lead) == ["Phòng Văn hoá Thông tin"]
     assert names(t.support) == ["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"]
@@ -312,14 +393,19 @@ def test_html_lists_in_cells_become_list_items():
 
 def test_html_list_without_li_tags_split_on_its_dash_items():
     # an export that kept <ul> but flattened the items into "- a;- b.- c"
-    (t,) = appendix_tasks(rows(
-        ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ"],
-        ["1.", "Phát huy hiệu quả các chuyên trang",
-         '<ul style="list-style-type: none">- Các tin, bài tuyên truyền về CCHC;'
-         "- Bộ TTHC được cập nhật đầy đủ, kịp thời.- Văn bản chỉ đạo, hướng dẫn thực hiện;"
-         "- Báo cáo kết quả triển khai thực hiện.",
-         '<ul style="list-style-type: none">- Cổng/Trang Thông tin điện tử huyện/xã;- Trung tâm VH TT'],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["TT", "NHIỆM VỤ", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ"],
+            [
+                "1.",
+                "Phát huy hiệu quả các chuyên trang",
+                '<ul style="list-style-type: none">- Các tin, bài tuyên truyền về CCHC;'
+                "- Bộ TTHC được cập nhật đầy đủ, kịp thời.- Văn bản chỉ đạo, hướng dẫn thực hiện;"
+                "- Báo cáo kết quả triển khai thực hiện.",
+                '<ul style="list-style-type: none">- Cổng/Trang Thông tin điện tử huyện/xã;- Trung tâm VH TT',
+            ],
+        )
+    )
     assert t.products == [
         "Các tin, bài tuyên truyền về CCHC",
         "Bộ TTHC được cập nhật đầy đủ, kịp thời",
@@ -343,21 +429,25 @@ def test_markdown_pipe_table():
 
 
 def test_quantity_is_read_from_the_content_cell():
-    (t,) = appendix_tasks(rows(
-        ["STT", "Nhiệm vụ", "Thời gian thực hiện"],
-        ["1", "Viết tin bài về CCHC năm 2024 (Số lượng: 12 tin/năm)", "Mỗi tháng 1 tin"],
-    ))
+    (t,) = appendix_tasks(
+        rows(
+            ["STT", "Nhiệm vụ", "Thời gian thực hiện"],
+            ["1", "Viết tin bài về CCHC năm 2024 (Số lượng: 12 tin/năm)", "Mỗi tháng 1 tin"],
+        )
+    )
     assert t.quantity == "12 tin/năm"
     assert t.content == "Viết tin bài về CCHC năm 2024 (Số lượng: 12 tin/năm)"
     assert (t.timeline.recurrence.count, t.timeline.recurrence.per) == (1, "month")
 
 
 def test_task_location_points_at_the_table_row_and_source_line():
-    tasks = appendix_tasks(rows(
-        ["STT", "Nội dung công việc", "Đơn vị chủ trì"],
-        ["1", "Việc một", "Phòng Nội vụ"],
-        ["2", "Việc hai", "Phòng Tư pháp"],
-    ))
+    tasks = appendix_tasks(
+        rows(
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì"],
+            ["1", "Việc một", "Phòng Nội vụ"],
+            ["2", "Việc hai", "Phòng Tư pháp"],
+        )
+    )
     assert [(t.location.table, t.location.row, t.location.line) for t in tasks] == [(1, 2, 6), (1, 3, 7)]
 
 

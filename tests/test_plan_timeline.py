@@ -3,6 +3,7 @@
 Every form seen in real plans has its own test. When a form names no year, the plan's
 year (passed as `plan_year`) fills it in.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -46,11 +47,14 @@ def test_quarter_written_with_nam_in_lower_case():
     assert (t.kind, t.start, t.end) == ("quarter", "2024-07-01", "2024-09-30")
 
 
-@pytest.mark.parametrize("raw, start, end", [
-    ("Quý I/2024", "2024-01-01", "2024-03-31"),
-    ("Quý II/2024", "2024-04-01", "2024-06-30"),
-    ("Quý IV/2024", "2024-10-01", "2024-12-31"),
-])
+@pytest.mark.parametrize(
+    "raw, start, end",
+    [
+        ("Quý I/2024", "2024-01-01", "2024-03-31"),
+        ("Quý II/2024", "2024-04-01", "2024-06-30"),
+        ("Quý IV/2024", "2024-10-01", "2024-12-31"),
+    ],
+)
 def test_every_roman_quarter_maps_to_its_months(raw, start, end):
     t = tl(raw)
     assert (t.kind, t.start, t.end) == ("quarter", start, end)
@@ -198,8 +202,10 @@ def test_a_table_cell_without_a_year_takes_the_plan_year_from_the_header():
 
 # --- forms seen in the real documents of realdocs/ ------------------------------------------
 
-@pytest.mark.parametrize("raw, per", [("Định kỳ hằng tháng", "month"), ("Hằng năm", "year"), ("hằng quý", "quarter"),
-                                      ("Hàng năm", "year")])
+
+@pytest.mark.parametrize(
+    "raw, per", [("Định kỳ hằng tháng", "month"), ("Hằng năm", "year"), ("hằng quý", "quarter"), ("Hàng năm", "year")]
+)
 def test_hang_and_hang_spellings_are_both_recurring(raw, per):
     t = tl(raw)
     assert t.kind == "recurring"
@@ -241,6 +247,7 @@ def test_a_range_of_quarters_is_a_period(raw):
 
 # --- cited documents, adjacent years, multi-year plans (issue 10) ---------------------------
 
+
 def test_a_cited_documents_date_is_not_a_deadline():
     t = tl("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015", 2026)
     assert (t.raw, t.start, t.end) == ("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015", None, None)
@@ -274,12 +281,15 @@ def test_hang_nam_in_a_multi_year_plan_spans_its_period():
     assert parse_timeline("Thường xuyên trong năm 2027", 2026, (2026, 2030)).end == "2027-12-31"
 
 
-@pytest.mark.parametrize("title,year,period", [
-    ("Cải cách hành chính giai đoạn 2026 - 2030", 2026, (2026, 2030)),
-    ("Phát triển công nghiệp giai đoạn 2026-2030", 2025, (2026, 2030)),
-    ("Chương trình phòng, chống ma túy đến năm 2030", 2025, (2025, 2030)),
-    ("Tuyên truyền cải cách hành chính năm 2024", 2024, None),
-])
+@pytest.mark.parametrize(
+    "title,year,period",
+    [
+        ("Cải cách hành chính giai đoạn 2026 - 2030", 2026, (2026, 2030)),
+        ("Phát triển công nghiệp giai đoạn 2026-2030", 2025, (2026, 2030)),
+        ("Chương trình phòng, chống ma túy đến năm 2030", 2025, (2025, 2030)),
+        ("Tuyên truyền cải cách hành chính năm 2024", 2024, None),
+    ],
+)
 def test_plan_period_from_the_title(title, year, period):
     assert plan_period(title, year) == period
 

@@ -3,6 +3,7 @@
 Split on list markers, line breaks and semicolons, never on commas; keys equal across the
 spellings one unit is written with (domain.md §4).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -23,14 +24,18 @@ def test_markers_and_semicolons_split_two_units():
 def test_commas_never_split_a_unit():
     assert names(split_units("Các phòng, ban, ngành")) == ["Các phòng, ban, ngành"]
     assert names(split_units("Phòng Nội vụ, Phòng Văn hóa và Thông tin, các cơ quan, đơn vị có liên quan")) == [
-        "Phòng Nội vụ, Phòng Văn hóa và Thông tin, các cơ quan, đơn vị có liên quan"]
+        "Phòng Nội vụ, Phòng Văn hóa và Thông tin, các cơ quan, đơn vị có liên quan"
+    ]
 
 
 def test_hyphens_inside_a_name_do_not_split_it():
     assert names(split_units("Trung tâm Truyền thông - Văn hóa - Thể thao huyện")) == [
-        "Trung tâm Truyền thông - Văn hóa - Thể thao huyện"]
+        "Trung tâm Truyền thông - Văn hóa - Thể thao huyện"
+    ]
     assert names(split_units("- Trung tâm Truyền thông - Văn hóa - Thể thao huyện; - UBND các xã, thị trấn.")) == [
-        "Trung tâm Truyền thông - Văn hóa - Thể thao huyện", "UBND các xã, thị trấn"]
+        "Trung tâm Truyền thông - Văn hóa - Thể thao huyện",
+        "UBND các xã, thị trấn",
+    ]
 
 
 def test_each_line_of_a_cell_is_a_unit():
@@ -86,8 +91,16 @@ def test_key_keeps_different_units_apart():
 
 
 def test_looks_like_unit():
-    for text in ("Phòng Nội vụ", "UBND các xã, thị trấn", "Bưu điện huyện", "Trung tâm VH TT",
-                 "Các phòng, ban, ngành", "PHÒNG NỘI VỤ", "Ủy ban Mặt trận Tổ quốc huyện", "Ban Tuyên giáo Huyện ủy"):
+    for text in (
+        "Phòng Nội vụ",
+        "UBND các xã, thị trấn",
+        "Bưu điện huyện",
+        "Trung tâm VH TT",
+        "Các phòng, ban, ngành",
+        "PHÒNG NỘI VỤ",
+        "Ủy ban Mặt trận Tổ quốc huyện",
+        "Ban Tuyên giáo Huyện ủy",
+    ):
         assert looks_like_unit(text), text
     for text in ("Truyền thông về dịch vụ công", "Kế hoạch tuyên truyền năm 2024", "Đối tượng"):
         assert not looks_like_unit(text), text
@@ -95,15 +108,23 @@ def test_looks_like_unit():
 
 def test_product_items_split_on_markers_and_semicolons_but_not_commas():
     assert split_items(["- Văn bản chỉ đạo, hướng dẫn. - Báo cáo kết quả thực hiện."]) == [
-        "Văn bản chỉ đạo, hướng dẫn", "Báo cáo kết quả thực hiện"]
+        "Văn bản chỉ đạo, hướng dẫn",
+        "Báo cáo kết quả thực hiện",
+    ]
     assert split_items("Tin, bài; phóng sự") == ["Tin, bài", "phóng sự"]
-    assert split_items("Các ấn phẩm thông tin: tờ rơi, tờ gấp, pano...") == ["Các ấn phẩm thông tin: tờ rơi, tờ gấp, pano"]
+    assert split_items("Các ấn phẩm thông tin: tờ rơi, tờ gấp, pano...") == [
+        "Các ấn phẩm thông tin: tờ rơi, tờ gấp, pano"
+    ]
 
 
 def test_inline_product_markers_split_only_between_phrases():
     assert split_items("- Các bài viết trên báo chí - Các ấn phẩm thông tin tuyên truyền") == [
-        "Các bài viết trên báo chí", "Các ấn phẩm thông tin tuyên truyền"]
-    assert split_items("- Trung tâm Truyền thông - Văn hóa - Thể thao") == ["Trung tâm Truyền thông - Văn hóa - Thể thao"]
+        "Các bài viết trên báo chí",
+        "Các ấn phẩm thông tin tuyên truyền",
+    ]
+    assert split_items("- Trung tâm Truyền thông - Văn hóa - Thể thao") == [
+        "Trung tâm Truyền thông - Văn hóa - Thể thao"
+    ]
 
 
 def test_a_unit_name_broken_over_two_lines_of_a_cell_is_one_unit():
@@ -111,58 +132,90 @@ def test_a_unit_name_broken_over_two_lines_of_a_cell_is_one_unit():
     assert names(split_units(["Trung tâm Văn hóa -", "Thông tin huyện"])) == ["Trung tâm Văn hóa - Thông tin huyện"]
     assert names(split_units(["Ủy ban nhân dân các", "xã, thị trấn"])) == ["Ủy ban nhân dân các xã, thị trấn"]
     assert names(split_units(["- Văn phòng HĐND", "và UBND huyện;", "- Phòng Tư pháp"])) == [
-        "Văn phòng HĐND và UBND huyện", "Phòng Tư pháp"]
+        "Văn phòng HĐND và UBND huyện",
+        "Phòng Tư pháp",
+    ]
 
 
 def test_units_on_separate_lines_stay_separate():
     assert names(split_units(["Phòng Nội vụ", "Phòng Tư pháp"])) == ["Phòng Nội vụ", "Phòng Tư pháp"]
     assert names(split_units(["- Phòng Nội vụ", "- phòng Tư pháp"])) == ["Phòng Nội vụ", "phòng Tư pháp"]
-    assert names(split_units(["UBND các xã, thị trấn.", "Trung tâm VH TT"])) == ["UBND các xã, thị trấn", "Trung tâm VH TT"]
+    assert names(split_units(["UBND các xã, thị trấn.", "Trung tâm VH TT"])) == [
+        "UBND các xã, thị trấn",
+        "Trung tâm VH TT",
+    ]
 
 
 # --- units in every shape (issue 10) --------------------------------------------------------
 
+
 def test_a_title_line_belongs_to_the_unit_on_the_next_line():
     assert names(split_units(["Lãnh đạo", "Sở Giáo dục và Đào tạo"])) == ["Lãnh đạo Sở Giáo dục và Đào tạo"]
     assert names(split_units(["Đại diện lãnh đạo", "Công an tỉnh", "Sở Tư pháp"])) == [
-        "Đại diện lãnh đạo Công an tỉnh", "Sở Tư pháp"]
+        "Đại diện lãnh đạo Công an tỉnh",
+        "Sở Tư pháp",
+    ]
 
 
 def test_two_units_with_no_separator_are_split_at_the_second_head():
-    assert names(split_units("Sở Khoa học và Công nghệ Sở Công Thương")) == ["Sở Khoa học và Công nghệ", "Sở Công Thương"]
+    assert names(split_units("Sở Khoa học và Công nghệ Sở Công Thương")) == [
+        "Sở Khoa học và Công nghệ",
+        "Sở Công Thương",
+    ]
     assert names(split_units("Công an tỉnh Bộ Chỉ huy Quân sự tỉnh")) == ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]
     assert names(split_units("Phòng Văn hóa và Thông tin Trung tâm Văn hóa huyện")) == [
-        "Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa huyện"]
+        "Phòng Văn hóa và Thông tin",
+        "Trung tâm Văn hóa huyện",
+    ]
 
 
-@pytest.mark.parametrize("name", [
-    "Ủy ban nhân dân các xã, phường",
-    "Phòng Nội vụ",
-    "Văn phòng Sở Tư pháp",                         # a bare head before the parent unit
-    "Phòng Quản lý Công nghiệp Sở Công Thương",     # a sub-unit and the unit it belongs to
-    "Ban Chỉ đạo chuyển đổi số Sở Y tế",
-    "Thanh tra Sở Xây dựng",
-    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
-    "Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp",
-    "Sở Nội vụ (Cơ quan thường trực Ban Thi đua - Khen thưởng)",
-    "Bệnh viện Đa khoa Trung tâm An Giang",
-    "Sở Tư pháp, Văn phòng UBND tỉnh, Công an tỉnh",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ủy ban nhân dân các xã, phường",
+        "Phòng Nội vụ",
+        "Văn phòng Sở Tư pháp",  # a bare head before the parent unit
+        "Phòng Quản lý Công nghiệp Sở Công Thương",  # a sub-unit and the unit it belongs to
+        "Ban Chỉ đạo chuyển đổi số Sở Y tế",
+        "Thanh tra Sở Xây dựng",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp",
+        "Sở Nội vụ (Cơ quan thường trực Ban Thi đua - Khen thưởng)",
+        "Bệnh viện Đa khoa Trung tâm An Giang",
+        "Sở Tư pháp, Văn phòng UBND tỉnh, Công an tỉnh",
+    ],
+)
 def test_names_that_hold_a_second_head_are_not_split(name):
     assert names(split_units(name)) == [name]
 
 
-@pytest.mark.parametrize("text,unit", [
-    ("Công tác triển khai", False), ("Kinh phí thực hiện", False), ("Tổ chức thực hiện", False),
-    ("Ban hành văn bản", False), ("Hội nghị sơ kết", False), ("Báo cáo kết quả", False),
-    ("Phòng, chống tham nhũng", False), ("Sở hữu trí tuệ", False), ("Vụ việc phức tạp", False), ("Xã hội hóa", False),
-    ("Thuế tỉnh", True), ("Các chủ đầu tư dự án", True), ("Đồng chí Phó Chủ tịch UBND", True),
-    ("Các tổ chức chính trị - xã hội", True), ("Hiệp hội Doanh nghiệp", True), ("Chi cục Quản lý thị trường", True),
-])
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("Công tác triển khai", False),
+        ("Kinh phí thực hiện", False),
+        ("Tổ chức thực hiện", False),
+        ("Ban hành văn bản", False),
+        ("Hội nghị sơ kết", False),
+        ("Báo cáo kết quả", False),
+        ("Phòng, chống tham nhũng", False),
+        ("Sở hữu trí tuệ", False),
+        ("Vụ việc phức tạp", False),
+        ("Xã hội hóa", False),
+        ("Thuế tỉnh", True),
+        ("Các chủ đầu tư dự án", True),
+        ("Đồng chí Phó Chủ tịch UBND", True),
+        ("Các tổ chức chính trị - xã hội", True),
+        ("Hiệp hội Doanh nghiệp", True),
+        ("Chi cục Quản lý thị trường", True),
+    ],
+)
 def test_unit_heads_lexicon(text, unit):
     assert looks_like_unit(text) is unit
 
 
 def test_a_bracketed_line_qualifies_the_unit_above_it():
     assert names(split_units(["Văn phòng UBND tỉnh", "(Trung tâm Thông tin)", "Sở Tư pháp"])) == [
-        "Văn phòng UBND tỉnh (Trung tâm Thông tin)", "Sở Tư pháp"]
+        "Văn phòng UBND tỉnh (Trung tâm Thông tin)",
+        "Sở Tư pháp",
+    ]

@@ -1,4 +1,5 @@
 """A task written in prose keeps what it says it is about: the 'Nội dung:' field or the text before its fields."""
+
 from kehoach import api
 
 PLAN = """KẾ HOẠCH

@@ -1,14 +1,15 @@
 """Prose tasks end to end on real plans of several issuers (issue 10): real values, not counts only."""
+
 from __future__ import annotations
 
 from conftest import REALDOCS, WEBCOPIES, needs
 from kehoach import api
 
-DE_AN_08 = REALDOCS / "laocai-sct_KH-de-an-08_2026.docx"            # Sở Công Thương Lào Cai, DOCX
-CCHC_2030 = REALDOCS / "lamdong-ubnd_KH-CCHC-2026-2030_v2.docx"      # UBND Lâm Đồng, DOCX
+DE_AN_08 = REALDOCS / "laocai-sct_KH-de-an-08_2026.docx"  # Sở Công Thương Lào Cai, DOCX
+CCHC_2030 = REALDOCS / "lamdong-ubnd_KH-CCHC-2026-2030_v2.docx"  # UBND Lâm Đồng, DOCX
 KH_3957 = REALDOCS / "laocai-sct_KH-3957_3.7.2026_Kiem-tra-cap-GCN-19-don-vi.docx"
 KH_1105 = REALDOCS / "laocai-sct_KH-1105-DKT_2026.repo-extract.txt"
-HANOI_308 = WEBCOPIES / "KH-308_8e9a425dd83e56b3.md"                 # UBND Hà Nội, web copy
+HANOI_308 = WEBCOPIES / "KH-308_8e9a425dd83e56b3.md"  # UBND Hà Nội, web copy
 
 
 def names(units) -> list[str]:
@@ -26,8 +27,9 @@ def test_groups_closed_by_lead_and_support_labels_give_their_units():
         ("5", ["Văn phòng Sở"], ["Phòng Quản lý Công nghiệp, Phòng Quản lý Năng lượng"]),
     ]
     assert body[2].notes == "Lãnh đạo phụ trách: Phó giám đốc Nguyễn Trường Giang."
-    assert body[0].content == ("Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao giá trị gia tăng "
-                               "và phát triển kinh tế tuần hoàn")
+    assert body[0].content == (
+        "Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao giá trị gia tăng và phát triển kinh tế tuần hoàn"
+    )
 
 
 @needs(CCHC_2030)
@@ -53,8 +55,12 @@ def test_a_paragraph_giving_a_unit_the_numbered_items_below_it():
 @needs(KH_1105)
 def test_members_of_an_inspection_team_are_assignments():
     leads = [names(t.lead)[0] for t in api.parse(KH_1105).tasks if t.origin == "assignment"]
-    assert leads == ["Hoàng Văn Thuân - Trưởng đoàn", "Đỗ Mạnh Cường - Phó Trưởng đoàn",
-                     "Vũ Việt Linh - Thư ký đoàn", "Bùi Việt Cường - Thành viên"]
+    assert leads == [
+        "Hoàng Văn Thuân - Trưởng đoàn",
+        "Đỗ Mạnh Cường - Phó Trưởng đoàn",
+        "Vũ Việt Linh - Thư ký đoàn",
+        "Bùi Việt Cường - Thành viên",
+    ]
 
 
 @needs(HANOI_308)

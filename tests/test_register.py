@@ -1,5 +1,6 @@
 """The register (kehoach register …): plans of every realdocs file and seed, due lists checked
 against an expectation computed here from `parse`'s JSON, versions, concurrency."""
+
 from __future__ import annotations
 
 import calendar
@@ -22,8 +23,14 @@ from kehoach.register.due import occurrences
 
 def kehoach(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
-    proc = subprocess.run([sys.executable, "-m", "kehoach", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kehoach", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if check:
         assert proc.returncode in (0, 1), proc.stderr[-2000:]
     return proc
@@ -49,11 +56,13 @@ def expected_days(timeline: dict | None, lo: date, hi: date) -> list[date]:
         out, day = [], lo
         while day <= hi:
             if start <= day <= end and (
-                    day == end or per == "day"
-                    or (per == "week" and (day - start).days % 7 == 6)
-                    or (per == "month" and _last_of_month(day))
-                    or (per == "quarter" and _last_of_month(day) and day.month % 3 == 0)
-                    or (per == "year" and day.month == 12 and day.day == 31)):
+                day == end
+                or per == "day"
+                or (per == "week" and (day - start).days % 7 == 6)
+                or (per == "month" and _last_of_month(day))
+                or (per == "quarter" and _last_of_month(day) and day.month % 3 == 0)
+                or (per == "year" and day.month == 12 and day.day == 31)
+            ):
                 out.append(day)
             day += timedelta(days=1)
         return out
@@ -65,8 +74,10 @@ def expected_days(timeline: dict | None, lo: date, hi: date) -> list[date]:
 def built(tmp_path_factory):
     """A register of every realdocs file and seed, and `parse`'s JSON of the same inputs."""
     if not REALDOCS.exists() or not SEEDS_DIR.exists():
-        pytest.skip(f"shared material not found: {REALDOCS if not REALDOCS.exists() else SEEDS_DIR} "
-                    "(expected ../shared beside the repository, or KEHOACH_SHARED)")
+        pytest.skip(
+            f"shared material not found: {REALDOCS if not REALDOCS.exists() else SEEDS_DIR} "
+            "(expected ../shared beside the repository, or KEHOACH_SHARED)"
+        )
     work = tmp_path_factory.mktemp("register")
     db = work / "reg.sqlite"
     kehoach("register", "add", REALDOCS, SEEDS_DIR, "--db", db, "-j", "2", "-q")
@@ -93,8 +104,9 @@ def test_every_plan_is_in_the_register(built):
 
 
 @needs(REALDOCS, SEEDS_DIR)
-@pytest.mark.parametrize("lo,hi", [("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-06-30"),
-                                   ("2024-10-01", "2024-12-31")])
+@pytest.mark.parametrize(
+    "lo,hi", [("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-06-30"), ("2024-10-01", "2024-12-31")]
+)
 def test_due_in_a_quarter_is_exactly_the_tasks_whose_timeline_falls_in_it(built, lo, hi):
     db, plans = built
     current = {p["path"] for p in register_json(db, "plans")}
@@ -122,8 +134,13 @@ def test_due_in_a_quarter_is_exactly_the_tasks_whose_timeline_falls_in_it(built,
 def test_recurring_tasks_are_expanded_and_units_match_by_key(built):
     db, _ = built
     items = register_json(db, "due", "--from", "2024-01-01", "--to", "2024-12-31")
-    monthly = Counter(i["id"] for i in items if (i["timeline"].get("recurrence") or {}).get("per") == "month"
-                      and i["timeline"]["start"] == "2024-01-01" and i["timeline"]["end"] == "2024-12-31")
+    monthly = Counter(
+        i["id"]
+        for i in items
+        if (i["timeline"].get("recurrence") or {}).get("per") == "month"
+        and i["timeline"]["start"] == "2024-01-01"
+        and i["timeline"]["end"] == "2024-12-31"
+    )
     assert monthly and set(monthly.values()) == {12}
     # a unit asked for with old-style tones and another case finds the same tasks
     lead = Counter(u["name"] for i in items for u in i["lead"]).most_common(1)[0][0]
@@ -139,7 +156,7 @@ def test_units_plans_search_and_formats(built):
     db, plans = built
     units = register_json(db, "units")
     assert units[0]["lead"] + units[0]["support"] >= units[-1]["lead"] + units[-1]["support"]
-    hits = register_json(db, "search", "cai cach hanh chinh")      # without diacritics
+    hits = register_json(db, "search", "cai cach hanh chinh")  # without diacritics
     assert hits and all("cải cách hành chính" in h["content"].lower() for h in hits)
     csv_text = kehoach("register", "due", "--from", "2026-01-01", "--to", "2026-03-31", "--db", db, "-f", "csv").stdout
     assert csv_text.splitlines()[0].startswith("due,ref,plan_path")
@@ -201,13 +218,16 @@ def test_a_changed_plan_keeps_its_history(tmp_path):
     plan.write_text(PLAN_V1 + PLAN_TASK_3, encoding="utf-8")
     kehoach("register", "add", plan, "--db", db)
     versions = register_json(db, "plans", "--all")
-    assert [(v["document"], v["version"], v["current"], v["tasks"]) for v in versions] == \
-        [(1, 1, False, 2), (1, 2, True, 3)]
+    assert [(v["document"], v["version"], v["current"], v["tasks"]) for v in versions] == [
+        (1, 1, False, 2),
+        (1, 2, True, 3),
+    ]
     old = json.loads(kehoach("register", "show", "1", "--version", "1", "--db", db).stdout)
     new = json.loads(kehoach("register", "show", "1", "--db", db).stdout)
     assert len(old["tasks"]) == 2 and len(new["tasks"]) == 3 and old["header"]["number"] == "12/KH-UBND"
-    assert [i["content"] for i in register_json(db, "due", "--from", "2026-01-01", "--to", "2026-12-31")][-1] \
-        .startswith("Tổng kết")
+    assert [i["content"] for i in register_json(db, "due", "--from", "2026-01-01", "--to", "2026-12-31")][
+        -1
+    ].startswith("Tổng kết")
 
 
 def test_two_concurrent_adds_both_land(tmp_path):
@@ -218,8 +238,15 @@ def test_two_concurrent_adds_both_land(tmp_path):
         f.write_text(PLAN_V1.replace("12/KH-UBND", f"{n + 40}/KH-UBND"), encoding="utf-8")
         files.append(f)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    procs = [subprocess.Popen([sys.executable, "-m", "kehoach", "register", "add", str(f), "--db", str(db)],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for f in files]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "kehoach", "register", "add", str(f), "--db", str(db)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for f in files
+    ]
     for p in procs:
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err.decode()

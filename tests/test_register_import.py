@@ -1,5 +1,6 @@
 """Status round-trip: the register's workbook, filled in with openpyxl, read back by
 `register import`; a damaged, foreign or wrong workbook changes nothing."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -18,7 +19,9 @@ from test_register import kehoach, register_json
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     if not SEEDS_DIR.exists():
-        pytest.skip(f"shared material not found: {SEEDS_DIR} (expected ../shared beside the repository, or KEHOACH_SHARED)")
+        pytest.skip(
+            f"shared material not found: {SEEDS_DIR} (expected ../shared beside the repository, or KEHOACH_SHARED)"
+        )
     work = tmp_path_factory.mktemp("import")
     db = work / "reg.sqlite"
     kehoach("register", "add", SEEDS_DIR, "--db", db, "-q")
@@ -60,9 +63,14 @@ def test_statuses_filled_in_the_workbook_come_back(seeded):
     book = exported(work, db, "tracked.xlsx")
     ids = refs(book)
     assert len(ids) == sum(p["tasks"] for p in register_json(db, "plans")) and len(set(ids)) == len(ids)
-    fill(book, {2: {STATUS_HEADER: "Hoàn thành", DONE_HEADER: date(2024, 3, 5), NOTE_HEADER: "đã xong"},
-                3: {STATUS_HEADER: "đang thực hiện"},              # another case: the key matches
-                4: {DONE_HEADER: "15/04/2024"}})
+    fill(
+        book,
+        {
+            2: {STATUS_HEADER: "Hoàn thành", DONE_HEADER: date(2024, 3, 5), NOTE_HEADER: "đã xong"},
+            3: {STATUS_HEADER: "đang thực hiện"},  # another case: the key matches
+            4: {DONE_HEADER: "15/04/2024"},
+        },
+    )
     proc = kehoach("register", "import", book, "--db", db, "--lang", "en")
     assert proc.returncode == 0 and "imported 3" in proc.stderr
     got = {f"{r[0]}:{r[1]}": r[2:] for r in statuses(db)}
@@ -93,7 +101,7 @@ def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
     work, db = seeded
     book = exported(work, db, f"{case}.xlsx")
     fill(book, {2: {STATUS_HEADER: "Đang thực hiện", NOTE_HEADER: f"lần {case}"}})
-    kehoach("register", "import", book, "--db", db)         # something recorded before
+    kehoach("register", "import", book, "--db", db)  # something recorded before
     before = statuses(db)
     assert before
     bad = tmp_path / "bad.xlsx"
@@ -101,7 +109,7 @@ def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
         data = book.read_bytes()
         bad.write_bytes(data[: len(data) // 2])
         expect = "cannot read the workbook"
-    elif case == "foreign":     # a workbook made elsewhere (no register id) whose ids this database does not hold
+    elif case == "foreign":  # a workbook made elsewhere (no register id) whose ids this database does not hold
         other = tmp_path / "other.sqlite"
         plan = tmp_path / "kh.txt"
         plan.write_text((SEEDS_DIR / "000_4a6fe417c4c99215.txt").read_text(encoding="utf-8"), encoding="utf-8")
@@ -112,29 +120,36 @@ def test_a_bad_workbook_changes_nothing(seeded, case, tmp_path):
         col = {c.value: c.column for c in ws[1]}
         for r in range(2, ws.max_row + 1):
             ws.cell(row=r, column=col[STATUS_HEADER], value="Hoàn thành")
-            ws.cell(row=r, column=col[REF_HEADER], value="999:" + ws.cell(row=r, column=col[REF_HEADER]).value.split(":")[1])
+            ws.cell(
+                row=r, column=col[REF_HEADER], value="999:" + ws.cell(row=r, column=col[REF_HEADER]).value.split(":")[1]
+            )
         wb.properties.identifier = None
         wb.save(bad)
         expect = "do not belong to this register"
-    elif case == "other-register":     # the same plans in another register: the same ids, not the same tasks
+    elif case == "other-register":  # the same plans in another register: the same ids, not the same tasks
         other = tmp_path / "other.sqlite"
         kehoach("register", "add", SEEDS_DIR, "--db", other, "-q")
         kehoach("register", "export", "-o", bad, "--db", other)
         assert refs(bad) == refs(book)
         fill(bad, {2: {STATUS_HEADER: "Hoàn thành"}})
         expect = "exported from another register"
-    elif case == "parse-workbook":      # `parse -f xlsx`: no task ids to read statuses by
+    elif case == "parse-workbook":  # `parse -f xlsx`: no task ids to read statuses by
         kehoach("parse", SEEDS_DIR / "000_4a6fe417c4c99215.txt", "-f", "xlsx", "-o", bad)
         fill(bad, {2: {STATUS_HEADER: "Hoàn thành"}})
         expect = f"no '{REF_HEADER}' column"
-    else:                               # good rows first, a wrong status further down: none is written
+    else:  # good rows first, a wrong status further down: none is written
         bad.write_bytes(book.read_bytes())
         fill(bad, {2: {STATUS_HEADER: "Hoàn thành"}, 3: {STATUS_HEADER: "Hoàn thành"}, 9: {STATUS_HEADER: "xong rồi"}})
         expect = "row 9: invalid status"
     proc = kehoach("register", "import", bad, "--db", db, "--lang", "en", check=False)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and expect in lines[0] and "database is unchanged" in lines[0] and "Traceback" not in proc.stderr
+    assert (
+        len(lines) == 1
+        and expect in lines[0]
+        and "database is unchanged" in lines[0]
+        and "Traceback" not in proc.stderr
+    )
     assert statuses(db) == before
 
 
@@ -180,8 +195,10 @@ def test_a_status_follows_its_task_into_the_next_version(tmp_path):
     fill(book, {row: {STATUS_HEADER: "Hoàn thành", NOTE_HEADER: "xong"}})
     kehoach("register", "import", book, "--db", db)
     # the next version inserts a task above: "Tập huấn kỹ năng số" gets another id, its status goes with it
-    plan.write_text(PLAN.format(extra=INSERTED).replace("\n1. Số hóa", "\n2. Số hóa").replace("\n2. Tập huấn", "\n3. Tập huấn"),
-                    encoding="utf-8")
+    plan.write_text(
+        PLAN.format(extra=INSERTED).replace("\n1. Số hóa", "\n2. Số hóa").replace("\n2. Tập huấn", "\n3. Tập huấn"),
+        encoding="utf-8",
+    )
     kehoach("register", "add", plan, "--db", db, "-q")
     items = register_json(db, "due", "--from", "2026-01-01", "--to", "2026-12-31", "--unit", "phòng văn hóa")
     assert [(i["content"], (i["status"] or {}).get("status")) for i in items] == [("Tập huấn kỹ năng số", "Hoàn thành")]

@@ -1,5 +1,6 @@
 """A web copy keeps the borderless recipients/signature table as a Markdown table, and a flattened
 signature cell puts the position and the name on one line ("CHỦ TỊCH Hoàng Quốc Khánh")."""
+
 from __future__ import annotations
 
 from kehoach import api

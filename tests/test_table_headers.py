@@ -1,4 +1,5 @@
 """Task-table headers that span two rows ("Cơ quan thực hiện" over "Chủ trì | Phối hợp")."""
+
 from kehoach.blocks import Cell, Row, Table
 from kehoach.plan.tables import map_table, tasks_from_table
 
@@ -8,11 +9,13 @@ def C(text: str = "", span: int = 1, up: bool = False) -> Cell:
 
 
 def test_sub_columns_under_a_spanning_header_decide_lead_and_support():
-    table = Table(rows=[
-        Row([C("TT"), C("Nội dung công việc"), C("Cơ quan thực hiện", span=2), C("Thời gian")]),
-        Row([C(up=True), C(up=True), C("Chủ trì"), C("Phối hợp"), C(up=True)]),
-        Row([C("1"), C("Rà soát thủ tục hành chính"), C("Văn phòng UBND"), C("Các sở, ngành"), C("Quý II/2024")]),
-    ])
+    table = Table(
+        rows=[
+            Row([C("TT"), C("Nội dung công việc"), C("Cơ quan thực hiện", span=2), C("Thời gian")]),
+            Row([C(up=True), C(up=True), C("Chủ trì"), C("Phối hợp"), C(up=True)]),
+            Row([C("1"), C("Rà soát thủ tục hành chính"), C("Văn phòng UBND"), C("Các sở, ngành"), C("Quý II/2024")]),
+        ]
+    )
     tmap = map_table(table)
     assert tmap.roles == {0: "number", 1: "content", 2: "lead", 3: "support", 4: "time"}
     assert tmap.header_rows == 2
@@ -23,10 +26,12 @@ def test_sub_columns_under_a_spanning_header_decide_lead_and_support():
 
 
 def test_a_data_row_of_short_cells_is_not_taken_for_a_sub_header():
-    table = Table(rows=[
-        Row([C("TT"), C("Nhiệm vụ"), C("Chủ trì"), C("Thời gian")]),
-        Row([C("1"), C("Kế hoạch"), C("Phòng Nội vụ"), C("Quý I")]),
-    ])
+    table = Table(
+        rows=[
+            Row([C("TT"), C("Nhiệm vụ"), C("Chủ trì"), C("Thời gian")]),
+            Row([C("1"), C("Kế hoạch"), C("Phòng Nội vụ"), C("Quý I")]),
+        ]
+    )
     tmap = map_table(table)
     assert tmap.header_rows == 1
     assert [t.content for t in tasks_from_table(table, tmap, 2024)] == ["Kế hoạch"]

@@ -4,6 +4,7 @@ Each test reads one real document and asserts values read from it by hand: task 
 a few contents, leads and timelines. The KH-1105 pair checks that one plan gives one
 register whether it arrives as its PDF or as a `pdftotext -layout` copy.
 """
+
 from __future__ import annotations
 
 from conftest import REALDOCS, WEBCOPIES, needs
@@ -33,8 +34,10 @@ def test_ministry_appendix_flattened_one_cell_per_line():
     tasks, _ = appendix(BNNMT)
     assert len(tasks) == 11
     first = tasks[0]
-    assert first.content == ("Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan, tổ chức về lâm nghiệp "
-                             "ở trung ương, địa phương.")
+    assert first.content == (
+        "Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan, tổ chức về lâm nghiệp "
+        "ở trung ương, địa phương."
+    )
     assert first.group == "Tổ chức tuyên truyền, phổ biến, hướng dẫn triển khai thực hiện Nghị định"
     assert names(first.lead) == ["Cục Lâm nghiệp và Kiểm lâm"]
     assert first.timeline.raw == "Quý III, IV/2026"
@@ -45,7 +48,10 @@ def test_ministry_appendix_flattened_one_cell_per_line():
     assert wrapped.timeline.raw == "Quý IV/2026, 2027"
     # rows 3, 4, 5 carry their own content: tasks outside the "1" / "2" headings
     assert [t.group for t in tasks[-3:]] == [None, None, None]
-    assert tasks[-1].content == "Tổ chức theo dõi thi hành pháp luật; tổng hợp, đánh giá việc thực hiện nội dung của Nghị định."
+    assert (
+        tasks[-1].content
+        == "Tổ chức theo dõi thi hành pháp luật; tổng hợp, đánh giá việc thực hiện nội dung của Nghị định."
+    )
 
 
 @needs(KIEM_TRA)
@@ -57,12 +63,14 @@ def test_inspection_schedule_gives_one_task_per_unit_inspected():
     assert tasks[1].content == "Sở Xây dựng" and tasks[1].timeline.raw == "Tháng 7/2026"
     assert tasks[0].timeline.raw == "Từ tháng 3 đến tháng 9/2026"
     assert tasks[-1].content == "Phường 2 Bảo Lộc"
-    assert all(t.lead == [] for t in tasks)          # the group is who is inspected, not who leads
+    assert all(t.lead == [] for t in tasks)  # the group is who is inspected, not who leads
 
 
 def _register(plan):
-    return [(t.origin, t.content, tuple(names(t.lead)), tuple(names(t.support)),
-             t.timeline.raw if t.timeline else None) for t in plan.tasks]
+    return [
+        (t.origin, t.content, tuple(names(t.lead)), tuple(names(t.support)), t.timeline.raw if t.timeline else None)
+        for t in plan.tasks
+    ]
 
 
 @needs(KH1105_PDF, KH1105_TXT)
@@ -89,8 +97,9 @@ def test_web_copy_pipe_table_with_group_rows():
     assert len(tasks) == 19
     assert tasks[0].group == "NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"
     second = tasks[1]
-    assert second.content == ("Đề xuất giải pháp cải thiện môi trường đầu tư, kinh doanh; "
-                              "ưu tiên thu hút dự án ứng dụng công nghệ cao.")
+    assert second.content == (
+        "Đề xuất giải pháp cải thiện môi trường đầu tư, kinh doanh; ưu tiên thu hút dự án ứng dụng công nghệ cao."
+    )
     assert names(second.lead) == ["Sở Tài chính"]
     assert names(second.support) == ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp"]
     assert second.timeline.raw == "2026"
@@ -102,7 +111,7 @@ def test_web_copy_long_table_with_repeated_headers_and_sub_groups():
     tasks, _ = appendix(WEB_179)
     assert len(tasks) == 94
     assert all(t.lead and t.timeline for t in tasks)
-    assert not any(t.part for t in tasks)             # no group or header row read as a task part
+    assert not any(t.part for t in tasks)  # no group or header row read as a task part
     assert tasks[0].number == "1.1" and names(tasks[0].lead) == ["Sở Tư pháp"]
     assert tasks[0].group == "Hoàn thiện thể chế"
 

@@ -1,4 +1,5 @@
 """`kehoach validate` / `kehoach rules` end to end: output formats, config files, exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -78,6 +79,7 @@ def warned(tmp_path: Path) -> Path:
 
 # ---- exit codes ------------------------------------------------------------------------
 
+
 def test_exit_0_when_clean(clean):
     result = run("validate", str(clean))
     assert result.exit_code == 0, result.output
@@ -92,7 +94,7 @@ def test_exit_0_when_only_warnings_and_fail_on_error(warned):
 
 def test_exit_1_when_a_finding_reaches_fail_on(warned):
     assert run("validate", str(warned), "--fail-on", "warning").exit_code == 1
-    assert run("validate", str(PLAN_000)).exit_code == 1          # errors at the default threshold
+    assert run("validate", str(PLAN_000)).exit_code == 1  # errors at the default threshold
 
 
 def test_exit_2_for_unreadable_input(tmp_path, clean):
@@ -114,9 +116,16 @@ def test_exit_2_for_binary_input(tmp_path):
     assert result.exit_code == 2 and "blob.txt" in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["--format", "xml"], ["--select", "no-such-rule"], ["--ignore", "KH999"], ["--fail-on", "fatal"], ["--lang", "fr"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "xml"],
+        ["--select", "no-such-rule"],
+        ["--ignore", "KH999"],
+        ["--fail-on", "fatal"],
+        ["--lang", "fr"],
+    ],
+)
 def test_exit_2_for_usage_errors(clean, args):
     result = run("validate", str(clean), *args)
     assert result.exit_code == 2
@@ -137,6 +146,7 @@ def test_exit_code_function():
 
 
 # ---- formats ---------------------------------------------------------------------------
+
 
 def test_json_shape_on_plan_000():
     result = run("validate", str(PLAN_000), "--format", "json")
@@ -210,6 +220,7 @@ def test_directory_is_walked_recursively(tmp_path):
 
 # ---- config ----------------------------------------------------------------------------
 
+
 def test_pyproject_config_is_found_upward(tmp_path, warned):
     (tmp_path / "pyproject.toml").write_text('[tool.kehoach]\nfail-on = "warning"\n', encoding="utf-8")
     assert run("validate", str(warned)).exit_code == 1
@@ -234,16 +245,26 @@ def test_explicit_config_and_bad_config(tmp_path, warned):
 
 
 def test_known_units_from_config(tmp_path):
-    table = ("STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian thực hiện\n"
-             "1\tCung cấp thông tin về kiểm soát thủ tục hành chính cho người dân\tVăn phòng HDND và huyện\tThường xuyên\n")
+    table = (
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian thực hiện\n"
+        "1\tCung cấp thông tin về kiểm soát thủ tục hành chính cho người dân\tVăn phòng HDND và huyện\tThường xuyên\n"
+    )
     path = tmp_path / "plan.txt"
-    path.write_text(CLEAN.replace("Đinh Nguyên Vũ\n", "Đinh Nguyên Vũ\n\nPHỤ LỤC\n(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của UBND huyện Quế Sơn)\n\n" + table), encoding="utf-8")
+    path.write_text(
+        CLEAN.replace(
+            "Đinh Nguyên Vũ\n",
+            "Đinh Nguyên Vũ\n\nPHỤ LỤC\n(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của UBND huyện Quế Sơn)\n\n"
+            + table,
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "kehoach.toml").write_text('units = ["Văn phòng HĐND và UBND huyện"]\n', encoding="utf-8")
     report = json.loads(run("validate", str(path), "--format", "json", "--select", "unit-near-miss").stdout)
     assert [f["excerpt"] for f in report["findings"]] == ["Văn phòng HDND và huyện"]
 
 
 # ---- rules -----------------------------------------------------------------------------
+
 
 def test_rules_lists_every_rule():
     result = run("rules", "--lang", "en")
@@ -256,18 +277,23 @@ def test_rules_lists_every_rule():
 def test_rules_name_prints_its_documentation():
     result = run("rules", "duplicate-paragraph")
     assert result.exit_code == 0 and "PASS::" in result.stdout and "FAIL::" in result.stdout
-    assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, lỗi)")     # Vietnamese by default
+    assert run("rules", "KH501").stdout.startswith("reference-type-mismatch (KH501, lỗi)")  # Vietnamese by default
     assert run("rules", "KH501", "--lang", "en").stdout.startswith("reference-type-mismatch (KH501, error)")
     assert run("rules", "nope").exit_code == 2
 
 
 def test_stdin_and_globs(tmp_path):
-    result = runner.invoke(app, ["validate", "-", "--format", "json", "--select", "KH5"],
-                           input="KẾ HOẠCH\nTuyên truyền năm 2024\n\nCăn cứ Quyết định số 07/KH-UBND ngày 20/01/2024 của UBND tỉnh.\n")
+    result = runner.invoke(
+        app,
+        ["validate", "-", "--format", "json", "--select", "KH5"],
+        input="KẾ HOẠCH\nTuyên truyền năm 2024\n\nCăn cứ Quyết định số 07/KH-UBND ngày 20/01/2024 của UBND tỉnh.\n",
+    )
     report = json.loads(result.stdout)
     assert [f["rule"] for f in report["findings"]] == ["reference-type-mismatch"]
     assert report["findings"][0]["file"] == "<stdin>" and result.exit_code == 1
-    result = run("validate", str(SAMPLES / "00[13]_*.txt"), "--format", "json", "--select", "draft-blank,heading-numbering")
+    result = run(
+        "validate", str(SAMPLES / "00[13]_*.txt"), "--format", "json", "--select", "draft-blank,heading-numbering"
+    )
     files = [Path(f["path"]).name[:3] for f in json.loads(result.stdout)["files"]]
     assert files == ["001", "003"] and result.exit_code == 0
     result = run("validate", str(tmp_path / "nothing-*.txt"))
@@ -284,8 +310,9 @@ def test_folder_walk_validates_documents_not_readmes_or_code(tmp_path, clean):
     folder = tmp_path / "drafts"
     folder.mkdir()
     (folder / "plan.txt").write_text(CLEAN, encoding="utf-8")
-    (folder / "README.md").write_text("# Drafts\n\nThis folder holds the drafts we send for comments.\n",
-                                      encoding="utf-8")
+    (folder / "README.md").write_text(
+        "# Drafts\n\nThis folder holds the drafts we send for comments.\n", encoding="utf-8"
+    )
     result = run("validate", str(folder), "--format", "json")
     assert result.exit_code == 0, result.output
     names = [Path(f["path"]).name for f in json.loads(result.stdout)["files"]]

@@ -1,5 +1,6 @@
 """Small defective plans, one defect each: the exact rule fires at the exact place, and the
 clean plan they are made from is silent."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -99,25 +100,84 @@ CASES = [
     ("section-repeated", "III. TỔ CHỨC THỰC HIỆN", "II. TỔ CHỨC THỰC HIỆN", "heading-numbering", "II. TỔ CHỨC", 1),
     ("task-number-repeated", "03\tTuyên", "02\tTuyên", "task-numbering", "02\tTuyên", 2),
     ("missing-organisation", "III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ", "missing-section", "I. MỤC ĐÍCH", 1),
-    ("appendix-number", "(Ban hành kèm theo Kế hoạch số 23/KH-UBND", "(Ban hành kèm theo Kế hoạch số 32/KH-UBND",
-     "appendix-number-mismatch", "DANH MỤC", 1),
-    ("appendix-date", "số 23/KH-UBND ngày 16/02/2024", "số 23/KH-UBND ngày 18/02/2024",
-     "appendix-number-mismatch", "DANH MỤC", 1),
-    ("no-motto", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n", "", "header-missing", "ỦY BAN", 1),
+    (
+        "appendix-number",
+        "(Ban hành kèm theo Kế hoạch số 23/KH-UBND",
+        "(Ban hành kèm theo Kế hoạch số 32/KH-UBND",
+        "appendix-number-mismatch",
+        "DANH MỤC",
+        1,
+    ),
+    (
+        "appendix-date",
+        "số 23/KH-UBND ngày 16/02/2024",
+        "số 23/KH-UBND ngày 18/02/2024",
+        "appendix-number-mismatch",
+        "DANH MỤC",
+        1,
+    ),
+    (
+        "no-motto",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n",
+        "",
+        "header-missing",
+        "ỦY BAN",
+        1,
+    ),
     ("no-signer", "CHỦ TỊCH\n\nĐinh Thị Trà\n", "", "signer-missing", "DANH MỤC", 1),
-    ("no-archive", "- UBND các xã, thị trấn;\n- Lưu: VT, TH.", "- UBND các xã, thị trấn.", "recipients-missing", "Nơi nhận", 1),
+    (
+        "no-archive",
+        "- UBND các xã, thị trấn;\n- Lưu: VT, TH.",
+        "- UBND các xã, thị trấn.",
+        "recipients-missing",
+        "Nơi nhận",
+        1,
+    ),
     ("type-code", "23/KH-UBND", "23/QĐ-UBND", "number-format", "Số: 23/QĐ", 1, -1),
     ("month-zero", "ngày 16 tháng 02 năm 2024", "ngày 16 tháng 2 năm 2024", "date-format", "tháng 2 năm", 1),
-    ("reference-type", "Thực hiện Kế hoạch số 36/KH-UBND", "Thực hiện Quyết định số 36/KH-UBND",
-     "reference-type-mismatch", "Thực hiện Quyết định", 1),
-    ("reference-date", "36/KH-UBND ngày 07/02/2024", "36/KH-UBND ngày 30/02/2024", "reference-date-invalid", "Thực hiện Kế hoạch", 1),
-    ("reference-later", "36/KH-UBND ngày 07/02/2024", "36/KH-UBND ngày 07/03/2024", "reference-date-after-plan", "Thực hiện Kế hoạch", 1),
+    (
+        "reference-type",
+        "Thực hiện Kế hoạch số 36/KH-UBND",
+        "Thực hiện Quyết định số 36/KH-UBND",
+        "reference-type-mismatch",
+        "Thực hiện Quyết định",
+        1,
+    ),
+    (
+        "reference-date",
+        "36/KH-UBND ngày 07/02/2024",
+        "36/KH-UBND ngày 30/02/2024",
+        "reference-date-invalid",
+        "Thực hiện Kế hoạch",
+        1,
+    ),
+    (
+        "reference-later",
+        "36/KH-UBND ngày 07/02/2024",
+        "36/KH-UBND ngày 07/03/2024",
+        "reference-date-after-plan",
+        "Thực hiện Kế hoạch",
+        1,
+    ),
     ("no-lead", "hành chính\tCác phòng, ban huyện\tVăn", "hành chính\t\tVăn", "task-no-lead", "03\t", 1),
     ("no-timeline", "\tTháng 10/2024", "\t", "task-no-timeline", "03\t", 1),
     ("last-year", "Quý II/2024", "Quý II/2023", "timeline-outside-plan-year", "02\t", 1),
-    ("unit-typo", ROW3, ROW3.replace("Văn phòng HĐND và UBND huyện", "Văn phòng HDND và huyện"), "unit-near-miss", "03\t", 1),
-    ("legacy", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
-     "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc", None, "Céng hoµ", 1),
+    (
+        "unit-typo",
+        ROW3,
+        ROW3.replace("Văn phòng HĐND và UBND huyện", "Văn phòng HDND và huyện"),
+        "unit-near-miss",
+        "03\t",
+        1,
+    ),
+    (
+        "legacy",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc",
+        None,
+        "Céng hoµ",
+        1,
+    ),
     ("mixed-tone", "Văn hóa - Thể thao", "Văn hoá - Thể thao", "mixed-tone-placement", "02\t", 1),
 ]
 
@@ -131,7 +191,7 @@ def test_one_defect(case):
     rules = {f.rule for f in found}
     wanted = rule or "legacy-encoding"
     assert wanted in rules, [f"{f.rule}: {f.message}" for f in found]
-    if rule is not None:   # the garbled motto also reads as "no motto": both are true
+    if rule is not None:  # the garbled motto also reads as "no motto": both are true
         assert rules == {wanted}, [f"{f.rule}: {f.message}" for f in found]
     hit = next(f for f in found if f.rule == wanted)
     assert hit.location is not None and hit.location.line == line_of(text, needle, nth)
@@ -139,7 +199,13 @@ def test_one_defect(case):
 
 def test_duplicated_run_is_one_finding_with_both_ranges():
     block = "2. Yêu cầu\n\n" + BULLET
-    text = CLEAN.replace(DUTY, DUTY + "\n\n- Tuyên truyền kịp thời, sâu rộng các văn bản chỉ đạo của Chính phủ, của Tỉnh về công tác kiểm soát thủ tục hành chính trên địa bàn huyện.\n\n" + block, 1)
+    text = CLEAN.replace(
+        DUTY,
+        DUTY
+        + "\n\n- Tuyên truyền kịp thời, sâu rộng các văn bản chỉ đạo của Chính phủ, của Tỉnh về công tác kiểm soát thủ tục hành chính trên địa bàn huyện.\n\n"
+        + block,
+        1,
+    )
     found = [f for f in check(text) if f.rule == "duplicate-paragraph"]
     assert len(found) == 1
     f = found[0]
@@ -155,16 +221,24 @@ def test_duplicated_run_is_one_finding_with_both_ranges():
 
 
 def test_contained_page_broken_sentence_is_reported():
-    long_ = BULLET[:-1] + "; đồng thời tiếp nhận, xử lý phản ánh, kiến nghị của người dân, doanh nghiệp về quy định hành chính."
+    long_ = (
+        BULLET[:-1]
+        + "; đồng thời tiếp nhận, xử lý phản ánh, kiến nghị của người dân, doanh nghiệp về quy định hành chính."
+    )
     tail = "Đồng thời tiếp nhận, xử lý phản ánh, kiến nghị của người dân, doanh nghiệp về quy định hành chính, công khai kết quả."
-    text = CLEAN.replace(BULLET, long_, 1).replace(DUTY, DUTY + "\n\n" + tail[:-len(", công khai kết quả.")] + ".", 1)
+    text = CLEAN.replace(BULLET, long_, 1).replace(DUTY, DUTY + "\n\n" + tail[: -len(", công khai kết quả.")] + ".", 1)
     found = [f for f in check(text) if "duplicate" in f.rule]
     assert len(found) == 1 and found[0].related[2]["match"] == "contained"
 
 
 def test_formulaic_lines_headings_and_cells_do_not_fire():
-    extra = "\n\n".join(["- Thời gian thực hiện: Thường xuyên trong năm 2024.",
-                          "- Cơ quan phối hợp: Phòng Nội vụ và cơ quan, đơn vị liên quan, UBND các xã, thị trấn."] * 3)
+    extra = "\n\n".join(
+        [
+            "- Thời gian thực hiện: Thường xuyên trong năm 2024.",
+            "- Cơ quan phối hợp: Phòng Nội vụ và cơ quan, đơn vị liên quan, UBND các xã, thị trấn.",
+        ]
+        * 3
+    )
     text = CLEAN.replace(DUTY, DUTY + "\n\n" + extra, 1)
     # the appendix table repeats "Văn phòng HĐND và UBND huyện" and "Thường xuyên" in cells too
     assert [f for f in check(text) if "duplicate" in f.rule] == []
@@ -178,7 +252,9 @@ def test_decomposed_text_is_reported_once():
 
 
 def test_blank_number_and_date_are_info_only():
-    text = CLEAN.replace("Số: 23/KH-UBND", "Số:    /KH-UBND").replace("ngày 16 tháng 02 năm 2024", "ngày    tháng 02 năm 2024")
+    text = CLEAN.replace("Số: 23/KH-UBND", "Số:    /KH-UBND").replace(
+        "ngày 16 tháng 02 năm 2024", "ngày    tháng 02 năm 2024"
+    )
     found = check(text)
     drafts = [f for f in found if f.rule == "draft-blank"]
     assert [f.severity for f in drafts] == ["info", "info"]
@@ -191,7 +267,11 @@ def test_english_messages():
     vi = next(f for f in check(text) if f.rule == "reference-type-mismatch")
     en = next(f for f in check(text, lang="en") if f.rule == "reference-type-mismatch")
     assert "ký hiệu" in vi.message and "belongs to another document type" in en.message
-    assert (vi.rule, vi.code, vi.severity) == (en.rule, en.code, en.severity) == ("reference-type-mismatch", "KH501", "error")
+    assert (
+        (vi.rule, vi.code, vi.severity)
+        == (en.rule, en.code, en.severity)
+        == ("reference-type-mismatch", "KH501", "error")
+    )
 
 
 def test_select_ignore_and_severity_override():
@@ -203,28 +283,32 @@ def test_select_ignore_and_severity_override():
 
 
 def test_numbering_running_on_across_groups_is_fine():
-    table = "\n".join([
-        "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện",
-        "I\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t",
-        "1\tRà soát thủ tục hành chính thuộc thẩm quyền của huyện\tPhòng Tư pháp\tQuý I/2024",
-        "2\tCông khai thủ tục hành chính tại Bộ phận một cửa\tVăn phòng HĐND và UBND huyện\tThường xuyên",
-        "II\tXÂY DỰNG CHÍNH QUYỀN SỐ\t\t",
-        "3\tCung cấp dịch vụ công trực tuyến toàn trình\tVăn phòng HĐND và UBND huyện\tThường xuyên",
-        "III\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t",
-        "4\tĐánh giá chất lượng giải quyết thủ tục hành chính\tPhòng Nội vụ\tQuý IV/2024",
-    ])
+    table = "\n".join(
+        [
+            "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện",
+            "I\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t",
+            "1\tRà soát thủ tục hành chính thuộc thẩm quyền của huyện\tPhòng Tư pháp\tQuý I/2024",
+            "2\tCông khai thủ tục hành chính tại Bộ phận một cửa\tVăn phòng HĐND và UBND huyện\tThường xuyên",
+            "II\tXÂY DỰNG CHÍNH QUYỀN SỐ\t\t",
+            "3\tCung cấp dịch vụ công trực tuyến toàn trình\tVăn phòng HĐND và UBND huyện\tThường xuyên",
+            "III\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t",
+            "4\tĐánh giá chất lượng giải quyết thủ tục hành chính\tPhòng Nội vụ\tQuý IV/2024",
+        ]
+    )
     start = CLEAN.index("STT\t")
     text = CLEAN[:start] + table + "\n"
     assert [f for f in check(text) if f.rule == "task-numbering"] == []
 
 
 def test_table_without_a_timeline_column_is_one_info():
-    table = "\n".join([
-        "TT\tNội dung công việc\tNgười thực hiện",
-        "1.\tRà soát việc đáp ứng các điều kiện của học viên\tPhòng Quản lý công nghiệp",
-        "2.\tXây dựng tài liệu huấn luyện, bài kiểm tra, đáp án\tPhòng Quản lý công nghiệp",
-        "3.\tTổ chức huấn luyện, kiểm tra\tPhòng Quản lý công nghiệp",
-    ])
+    table = "\n".join(
+        [
+            "TT\tNội dung công việc\tNgười thực hiện",
+            "1.\tRà soát việc đáp ứng các điều kiện của học viên\tPhòng Quản lý công nghiệp",
+            "2.\tXây dựng tài liệu huấn luyện, bài kiểm tra, đáp án\tPhòng Quản lý công nghiệp",
+            "3.\tTổ chức huấn luyện, kiểm tra\tPhòng Quản lý công nghiệp",
+        ]
+    )
     start = CLEAN.index("STT\t")
     text = CLEAN[:start] + table + "\n"
     found = [f for f in check(text) if f.rule == "task-no-timeline"]

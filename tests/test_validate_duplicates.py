@@ -1,6 +1,7 @@
 """duplicate-paragraph / near-duplicate-paragraph on what repeats by design and what is pasted:
 the body restated in an appendix (info), labelled task fields and formulas (silent), copies
 edited in most paragraphs (near, info) — each beside a control that must still warn."""
+
 from __future__ import annotations
 
 from kehoach import api
@@ -60,9 +61,11 @@ def dups(text: str, lang: str = "vi"):
 def checklist(points: list[str]) -> str:
     """A checklist appendix restating the body's points with its own numbering."""
     numbered = [f"{i}. {p[3:]}" for i, p in enumerate(points, 1)]
-    return ("\nPHỤ LỤC\nĐỀ CƯƠNG BÁO CÁO PHỤC VỤ KIỂM TRA\n"
-            "(Kèm theo Kế hoạch số 15/KH-UBND ngày 20/02/2026 của UBND tỉnh)\n\n"
-            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n\n" + "\n\n".join(numbered) + "\n")
+    return (
+        "\nPHỤ LỤC\nĐỀ CƯƠNG BÁO CÁO PHỤC VỤ KIỂM TRA\n"
+        "(Kèm theo Kế hoạch số 15/KH-UBND ngày 20/02/2026 của UBND tỉnh)\n\n"
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n\n" + "\n\n".join(numbered) + "\n"
+    )
 
 
 def test_body_restated_in_an_appendix_is_a_duplicate_at_info_level():
@@ -77,18 +80,24 @@ def test_the_same_run_repeated_inside_the_body_is_a_warning():
     assert [(f.rule, f.severity) for f in found] == [("duplicate-paragraph", "warning")]
 
 
-LEAD = ("- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách lĩnh vực nội chính, "
-        "Trưởng đoàn kiểm tra cải cách hành chính của tỉnh.")
+LEAD = (
+    "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách lĩnh vực nội chính, "
+    "Trưởng đoàn kiểm tra cải cách hành chính của tỉnh."
+)
 
 
 def tasks(lead: str) -> str:
     """Two tasks sharing `lead`, the line last in each (so what follows it never differs)."""
-    return "\n\n".join(f"{n}. {title}\n\n- Thời gian thực hiện: {when}.\n\n{lead}" for n, (title, when) in enumerate([
-        ("Kiểm tra tại Sở Tài chính", "Tháng 5/2026"), ("Kiểm tra tại Sở Xây dựng", "Tháng 6/2026")], 1))
+    return "\n\n".join(
+        f"{n}. {title}\n\n- Thời gian thực hiện: {when}.\n\n{lead}"
+        for n, (title, when) in enumerate(
+            [("Kiểm tra tại Sở Tài chính", "Tháng 5/2026"), ("Kiểm tra tại Sở Xây dựng", "Tháng 6/2026")], 1
+        )
+    )
 
 
 def test_a_long_labelled_field_shared_by_tasks_is_not_a_duplicate():
-    assert len(LEAD) > 130         # too long for the old "short value" exemption
+    assert len(LEAD) > 130  # too long for the old "short value" exemption
     assert dups(plan(tasks(LEAD))) == []
 
 
@@ -102,8 +111,10 @@ UNITS = ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]
 
 
 def duties(units: list[str]) -> str:
-    return "\n\n".join(f"{n}. {unit}\n\nTham mưu nội dung kiểm tra thuộc lĩnh vực {unit.lower()} quản lý.\n\n{FORMULA}"
-                       for n, unit in enumerate(units, 1))
+    return "\n\n".join(
+        f"{n}. {unit}\n\nTham mưu nội dung kiểm tra thuộc lĩnh vực {unit.lower()} quản lý.\n\n{FORMULA}"
+        for n, unit in enumerate(units, 1)
+    )
 
 
 def test_a_formula_in_three_places_is_not_a_duplicate():
@@ -127,7 +138,12 @@ ADAPTED = [
 
 
 def test_a_copy_edited_in_most_paragraphs_is_only_a_near_duplicate():
-    body = "1. Đối với cấp tỉnh\n\n" + "\n\n".join(CRITERIA) + "\n\n2. Đối với các cơ quan, đơn vị\n\n" + "\n\n".join(ADAPTED)
+    body = (
+        "1. Đối với cấp tỉnh\n\n"
+        + "\n\n".join(CRITERIA)
+        + "\n\n2. Đối với các cơ quan, đơn vị\n\n"
+        + "\n\n".join(ADAPTED)
+    )
     found = dups(plan(body))
     assert found and all(f.severity == "info" and f.rule == "near-duplicate-paragraph" for f in found)
 
@@ -137,8 +153,12 @@ def test_a_task_heading_repeated_under_two_parts_is_not_a_pasted_paragraph():
     fields under it, named again — headings and labelled fields never make a finding alone."""
     title = "a) Nghị định quy định chi tiết thi hành một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật."
     item = title + "\n\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Thời gian thực hiện: {when}."
-    body = ("1. Góp ý dự thảo văn bản hướng dẫn thi hành Luật\n\n" + item.format(when="Theo tiến độ soạn thảo")
-            + "\n\n2. Triển khai văn bản hướng dẫn thi hành Luật\n\n" + item.format(when="Sau khi Nghị định được ban hành"))
+    body = (
+        "1. Góp ý dự thảo văn bản hướng dẫn thi hành Luật\n\n"
+        + item.format(when="Theo tiến độ soạn thảo")
+        + "\n\n2. Triển khai văn bản hướng dẫn thi hành Luật\n\n"
+        + item.format(when="Sau khi Nghị định được ban hành")
+    )
     assert dups(plan(body)) == []
     # a duty sentence under the title, pasted with it, is still a pasted paragraph
     duty = "Rà soát, đề xuất sửa đổi các quy định về tiêu chuẩn, quy chuẩn kỹ thuật thuộc lĩnh vực quản lý."
@@ -148,9 +168,14 @@ def test_a_task_heading_repeated_under_two_parts_is_not_a_pasted_paragraph():
 
 def test_a_heading_restating_an_objective_or_a_unit_is_not_a_pasted_paragraph():
     unit = "a) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng và đề nghị Bộ tư lệnh Vùng Cảnh sát biển 3"
-    body = ("1. Tuyên truyền\n\n" + unit + "\n\nPhối hợp với chính quyền địa phương khu vực biên giới đẩy mạnh tuyên truyền, "
-            "vận động Nhân dân chấp hành nghiêm pháp luật.\n\n2. Đấu tranh phòng, chống tội phạm\n\n" + unit
-            + "\n\nChủ trì, phối hợp với lực lượng chuyên trách triển khai các giải pháp phòng ngừa, đấu tranh và ngăn chặn.")
+    body = (
+        "1. Tuyên truyền\n\n"
+        + unit
+        + "\n\nPhối hợp với chính quyền địa phương khu vực biên giới đẩy mạnh tuyên truyền, "
+        "vận động Nhân dân chấp hành nghiêm pháp luật.\n\n2. Đấu tranh phòng, chống tội phạm\n\n"
+        + unit
+        + "\n\nChủ trì, phối hợp với lực lượng chuyên trách triển khai các giải pháp phòng ngừa, đấu tranh và ngăn chặn."
+    )
     assert dups(plan(body)) == []
     # the same two units' lines as points with nothing under them: a pasted sentence
     flat = "1. Tuyên truyền\n\n" + unit + "\n\n2. Đấu tranh phòng, chống tội phạm\n\n" + unit

@@ -1,4 +1,5 @@
 """Page and font rules on real DOCX files written with python-docx."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,17 +12,25 @@ from kehoach import api
 from kehoach.validate import Config, validate
 
 BODY = [
-    "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN", "Số: 20/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc", "Quế Sơn, ngày 18 tháng 02 năm 2021", "KẾ HOẠCH",
-    "Tuyên truyền cải cách hành chính năm 2021", "I. MỤC ĐÍCH, YÊU CẦU",
+    "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN",
+    "Số: 20/KH-UBND",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Quế Sơn, ngày 18 tháng 02 năm 2021",
+    "KẾ HOẠCH",
+    "Tuyên truyền cải cách hành chính năm 2021",
+    "I. MỤC ĐÍCH, YÊU CẦU",
     "Nâng cao nhận thức của cán bộ, công chức, viên chức về công tác cải cách hành chính năm 2021.",
-    "II. NỘI DUNG", "Tuyên truyền kết quả thực hiện Kế hoạch cải cách hành chính năm 2021 của huyện.",
-    "III. TỔ CHỨC THỰC HIỆN", "Phòng Nội vụ chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch này./.",
+    "II. NỘI DUNG",
+    "Tuyên truyền kết quả thực hiện Kế hoạch cải cách hành chính năm 2021 của huyện.",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "Phòng Nội vụ chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch này./.",
 ]
 
 
-def write(path: Path, *, font="Times New Roman", size=14, page=(210, 297), margins=(20, 20, 30, 15),
-          landscape_appendix=False) -> Path:
+def write(
+    path: Path, *, font="Times New Roman", size=14, page=(210, 297), margins=(20, 20, 30, 15), landscape_appendix=False
+) -> Path:
     doc = docx.Document()
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = font, Pt(size)

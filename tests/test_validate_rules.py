@@ -1,5 +1,6 @@
 """Every rule's own PASS and FAIL fragments (from its docstring), parsed by the real text
 parser: a new rule is tested the moment it is written."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,7 @@ OPENER = "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n\n"
 def plan_of(kind: str, text: str, plans_only: bool = True):
     if kind == "text":
         if plans_only and "KẾ HOẠCH" not in [line.strip() for line in text.splitlines()]:
-            text = OPENER + text      # a plan-only rule needs the fragment to read as a plan
+            text = OPENER + text  # a plan-only rule needs the fragment to read as a plan
         return api.parse_text(text, name="fragment.txt")
     # "facts" fragments describe what a DOCX/PDF parser measured
     plan = api.parse_text("KẾ HOẠCH\n\nTuyên truyền cải cách hành chính năm 2024\n", name="fragment.docx")
@@ -62,7 +63,7 @@ def test_rule_names_and_codes_are_stable_and_unique():
 def test_rule_fragment(name, verdict, kind, text):
     rule = next(r for r in all_rules() if r.name == name)
     config = Config(select=[name])
-    if kind == "against":           # the other plan, a line ----, the plan checked
+    if kind == "against":  # the other plan, a line ----, the plan checked
         from kehoach.validate.copies import Index, plan_units
 
         other, _, text = text.partition("\n----\n")

@@ -1,5 +1,6 @@
 """The validator on the real seed plans: the defects they really have are reported, where
 they are, and nothing is reported as a duplicate that is not repeated."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,10 +31,12 @@ def test_000_duplicated_block_is_one_run():
     assert repeat["start"]["line"] == 53 and repeat["end"]["line"] == 81
     assert original["end"]["line"] == 51 and original["paragraphs"] == repeat["paragraphs"] == 15
     excerpts = [key(r["excerpt"]) for r in f.related if r["role"] == "paragraph"]
-    for start in ("07/12/2018 của Chủ tịch UBND tỉnh về nâng cao chất lượng",
-                  "Đối tượng là cán bộ, công chức, viên chức làm trong cơ quan",
-                  "Kinh phí thực hiện Kế hoạch này từ nguồn ngân sách nhà nước",
-                  "Có trách nhiệm chủ trì, phối hợp với các cơ quan, đơn vị và địa phương theo dõi"):
+    for start in (
+        "07/12/2018 của Chủ tịch UBND tỉnh về nâng cao chất lượng",
+        "Đối tượng là cán bộ, công chức, viên chức làm trong cơ quan",
+        "Kinh phí thực hiện Kế hoạch này từ nguồn ngân sách nhà nước",
+        "Có trách nhiệm chủ trì, phối hợp với các cơ quan, đơn vị và địa phương theo dõi",
+    ):
         assert any(e.startswith(key(start)) or key(start) in e for e in excerpts), start
     # the first repeated paragraph is the tail of a page-broken sentence: contained, not exact
     assert f.related[2]["match"] == "contained"
@@ -145,5 +148,7 @@ def test_real_btnmt_appendix_left_blank_after_numbering():
 def test_real_clause_pasted_as_its_own_point_is_a_duplicate():
     found = validate(api.parse(REAL / "lamdong-ubnd_KH-tuyen-truyen-CCHC-2026_v2.docx"), Config())
     dups = [f for f in found if f.rule == "duplicate-paragraph"]
-    assert len(dups) == 1 and dups[0].excerpt.startswith("g) Chủ trì, phối hợp với các cơ quan, đơn vị liên quan duy trì")
+    assert len(dups) == 1 and dups[0].excerpt.startswith(
+        "g) Chủ trì, phối hợp với các cơ quan, đơn vị liên quan duy trì"
+    )
     assert dups[0].related[2]["match"] == "contained"

@@ -3,6 +3,7 @@ exports in ../shared/realdocs: header, title, sections and signature read right,
 
 The values asserted were read off each document by hand (they have no truth files).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,39 +13,119 @@ from kehoach import api
 
 # file stem prefix -> (issuer, number, place, date, title start, title end, signer name, position)
 HEADERS = {
-    "KH-0124_": ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "0124/KH-UBND", "Đắk Lắk", "2025-11-18",
-                 "PHÁT ĐỘNG ĐỢT THI ĐUA LẬP THÀNH TÍCH CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG;",
-                 "NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIII CỦA ĐẢNG", "Đào Mỹ", "PHÓ CHỦ TỊCH"),
-    "KH-174_": ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "174/KH-UBND", "Thành phố Hồ Chí Minh", "2025-11-18",
-                "TRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM CUỐI NĂM 2025 LĨNH VỰC BÌNH ĐẲNG GIỚI",
-                "TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH", "Trần Thị Diệu Thúy", "PHÓ CHỦ TỊCH"),
-    "KH-144_": ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "144/KH-UBND", "Bắc Ninh", "2025-11-24",
-                "PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH", "GIAI ĐOẠN 2026 - 2030", "Mai Sơn", "PHÓ CHỦ TỊCH"),
-    "KH-308_": ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "308/KH-UBND", "Hà Nội", "2025-11-17",
-                "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025", "CHUYỂN ĐỔI SỐ TOÀN DIỆN",
-                "Trương Việt Dũng", "PHÓ CHỦ TỊCH"),
-    "KH-982_": ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "982/KH-UBND", "Nghệ An", "2025-11-19",
-                "TRIỂN KHAI ĐỢT THI ĐUA LẬP THÀNH TÍCH CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV", "TRÊN ĐỊA BÀN TỈNH NGHỆ AN",
-                "Phùng Thành Vinh", "PHÓ CHỦ TỊCH"),
-    "KH-235_": ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "235/KH-UBND", "Thanh Hóa", "2025-11-18",
-                "QUAN TRẮC, CẢNH BÁO MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN", "TRÊN ĐỊA BÀN TỈNH THANH HÓA NĂM 2026",
-                "Mai Xuân Liêm", "PHÓ CHỦ TỊCH"),
-    "KH-x_6a406c1f": ("UỶ BAN NHÂN DÂN TỈNH LAI CHÂU", "7360/KH-UBND", "Lai Châu", "2025-11-19",
-                      "TRIỂN KHAI THI HÀNH LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU", "TRÊN ĐỊA BÀN TỈNH LAI CHÂU",
-                      "Tống Thanh Hải", "PHÓ CHỦ TỊCH"),
-    "KH-153_": ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "153/KH-UBND", "Cần Thơ", "2025-11-17",
-                "TRIỂN KHAI, THỰC HIỆN CÁC DỰ ÁN, TIỂU DỰ ÁN", "TRÊN ĐỊA BÀN THÀNH PHỐ", "Trương Cảnh Tuyên", "CHỦ TỊCH"),
+    "KH-0124_": (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+        "0124/KH-UBND",
+        "Đắk Lắk",
+        "2025-11-18",
+        "PHÁT ĐỘNG ĐỢT THI ĐUA LẬP THÀNH TÍCH CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG;",
+        "NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIII CỦA ĐẢNG",
+        "Đào Mỹ",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-174_": (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+        "174/KH-UBND",
+        "Thành phố Hồ Chí Minh",
+        "2025-11-18",
+        "TRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM CUỐI NĂM 2025 LĨNH VỰC BÌNH ĐẲNG GIỚI",
+        "TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH",
+        "Trần Thị Diệu Thúy",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-144_": (
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+        "144/KH-UBND",
+        "Bắc Ninh",
+        "2025-11-24",
+        "PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH",
+        "GIAI ĐOẠN 2026 - 2030",
+        "Mai Sơn",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-308_": (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+        "308/KH-UBND",
+        "Hà Nội",
+        "2025-11-17",
+        "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025",
+        "CHUYỂN ĐỔI SỐ TOÀN DIỆN",
+        "Trương Việt Dũng",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-982_": (
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+        "982/KH-UBND",
+        "Nghệ An",
+        "2025-11-19",
+        "TRIỂN KHAI ĐỢT THI ĐUA LẬP THÀNH TÍCH CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV",
+        "TRÊN ĐỊA BÀN TỈNH NGHỆ AN",
+        "Phùng Thành Vinh",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-235_": (
+        "ỦY BAN NHÂN DÂN TỈNH THANH HÓA",
+        "235/KH-UBND",
+        "Thanh Hóa",
+        "2025-11-18",
+        "QUAN TRẮC, CẢNH BÁO MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN",
+        "TRÊN ĐỊA BÀN TỈNH THANH HÓA NĂM 2026",
+        "Mai Xuân Liêm",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-x_6a406c1f": (
+        "UỶ BAN NHÂN DÂN TỈNH LAI CHÂU",
+        "7360/KH-UBND",
+        "Lai Châu",
+        "2025-11-19",
+        "TRIỂN KHAI THI HÀNH LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU",
+        "TRÊN ĐỊA BÀN TỈNH LAI CHÂU",
+        "Tống Thanh Hải",
+        "PHÓ CHỦ TỊCH",
+    ),
+    "KH-153_": (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+        "153/KH-UBND",
+        "Cần Thơ",
+        "2025-11-17",
+        "TRIỂN KHAI, THỰC HIỆN CÁC DỰ ÁN, TIỂU DỰ ÁN",
+        "TRÊN ĐỊA BÀN THÀNH PHỐ",
+        "Trương Cảnh Tuyên",
+        "CHỦ TỊCH",
+    ),
 }
 
 SECTIONS = {
-    "KH-0124_": [("I", ["muc_dich", "yeu_cau"]), ("II", ["noi_dung"]), ("III", ["doi_tuong", "hinh_thuc"]),
-                 ("IV", ["to_chuc_thuc_hien"])],
-    "KH-174_": [("I", ["muc_dich", "yeu_cau"]), ("II", ["muc_dich"]), ("III", ["noi_dung"]), ("IV", ["nhiem_vu"]),
-                ("V", ["to_chuc_thuc_hien"]), ("VI", ["kinh_phi"]), ("VII", ["other"])],
-    "KH-144_": [("I", ["other"]), ("II", ["muc_dich"]), ("III", ["other"]), ("IV", ["other"]), ("V", ["nhiem_vu"]),
-                ("VI", ["to_chuc_thuc_hien"]), ("VII", ["other"])],
-    "KH-x_6a406c1f": [("I", ["muc_dich", "yeu_cau"]), ("II", ["noi_dung"]), ("III", ["kinh_phi"]),
-                      ("IV", ["to_chuc_thuc_hien"])],
+    "KH-0124_": [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["noi_dung"]),
+        ("III", ["doi_tuong", "hinh_thuc"]),
+        ("IV", ["to_chuc_thuc_hien"]),
+    ],
+    "KH-174_": [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["muc_dich"]),
+        ("III", ["noi_dung"]),
+        ("IV", ["nhiem_vu"]),
+        ("V", ["to_chuc_thuc_hien"]),
+        ("VI", ["kinh_phi"]),
+        ("VII", ["other"]),
+    ],
+    "KH-144_": [
+        ("I", ["other"]),
+        ("II", ["muc_dich"]),
+        ("III", ["other"]),
+        ("IV", ["other"]),
+        ("V", ["nhiem_vu"]),
+        ("VI", ["to_chuc_thuc_hien"]),
+        ("VII", ["other"]),
+    ],
+    "KH-x_6a406c1f": [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["noi_dung"]),
+        ("III", ["kinh_phi"]),
+        ("IV", ["to_chuc_thuc_hien"]),
+    ],
 }
 
 
@@ -76,7 +157,7 @@ def test_web_copy_sections(prefix):
 @needs(WEBCOPIES)
 def test_web_copy_heading_wrapped_in_bold_keeps_its_whole_title():
     plan = _one("KH-144_")
-    assert plan.sections[-1].title == "CHẾ ĐỘ BÁO CÁO"          # "**VII. CHẾ ĐỘ\nBÁO CÁO**"
+    assert plan.sections[-1].title == "CHẾ ĐỘ BÁO CÁO"  # "**VII. CHẾ ĐỘ\nBÁO CÁO**"
     assert plan.sections[0].title == "QUAN ĐIỂM"
 
 
@@ -85,7 +166,7 @@ def test_every_web_copy_is_a_plan_with_sections_and_a_number():
     for path in sorted(WEBCOPIES.glob("KH-*.md")):
         plan = api.parse(path)
         assert plan.is_plan, path.name
-        if path.name.startswith("KH-x_d3"):   # a news page quoting one part of a plan: no header
+        if path.name.startswith("KH-x_d3"):  # a news page quoting one part of a plan: no header
             continue
         assert plan.header.number and plan.header.date and plan.header.issuer, path.name
         assert "CỘNG HÒA" not in plan.header.issuer, path.name
@@ -94,7 +175,7 @@ def test_every_web_copy_is_a_plan_with_sections_and_a_number():
 
 @needs(WEBCOPIES)
 def test_web_copy_section_starting_at_two_is_reported():
-    plan = _one("KH-0130_")            # the plan really starts at "II. MỤC ĐÍCH, YÊU CẦU"
+    plan = _one("KH-0130_")  # the plan really starts at "II. MỤC ĐÍCH, YÊU CẦU"
     assert plan.sections[0].number == "II"
     assert [d.code for d in plan.diagnostics] == ["item-skipped"]
 
@@ -106,11 +187,18 @@ DECISION = REALDOCS / "bnnmt_QD-2200-QD-BNNMT-ban-hanh-KH_2026.index-text.md"
 @needs(PDFTOTEXT)
 def test_pdftotext_layout_plan_title_and_sections():
     plan = api.parse(PDFTOTEXT)
-    assert plan.header.title == ("Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai ngày 27/12/2025 về phát triển "
-                                 "các khu, cụm công nghiệp trên địa bàn tỉnh Lào Cai năm 2026")
+    assert plan.header.title == (
+        "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai ngày 27/12/2025 về phát triển "
+        "các khu, cụm công nghiệp trên địa bàn tỉnh Lào Cai năm 2026"
+    )
     assert [(s.number, s.kinds) for s in plan.sections] == [
-        ("I", ["muc_dich", "yeu_cau"]), ("II", ["noi_dung"]), ("III", ["nhiem_vu"]), ("IV", ["kinh_phi"]),
-        ("V", ["to_chuc_thuc_hien"]), ("VI", ["other"])]
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["noi_dung"]),
+        ("III", ["nhiem_vu"]),
+        ("IV", ["kinh_phi"]),
+        ("V", ["to_chuc_thuc_hien"]),
+        ("VI", ["other"]),
+    ]
     assert plan.diagnostics == []
 
 
@@ -119,19 +207,24 @@ def test_plan_issued_by_a_ministry_decision_text_copy():
     plan = api.parse(DECISION)
     h = plan.header
     assert plan.document_type == "ke_hoach" and plan.wrapper.document_type == "quyet_dinh"
-    assert h.title == ("TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP NGÀY 21 THÁNG 5 NĂM 2026 CỦA CHÍNH PHỦ "
-                       "QUY ĐỊNH VỀ DỊCH VỤ HẤP THỤ VÀ LƯU GIỮ CÁC-BON CỦA RỪNG")
+    assert h.title == (
+        "TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP NGÀY 21 THÁNG 5 NĂM 2026 CỦA CHÍNH PHỦ "
+        "QUY ĐỊNH VỀ DỊCH VỤ HẤP THỤ VÀ LƯU GIỮ CÁC-BON CỦA RỪNG"
+    )
     assert (h.issuer, h.place, h.date) == ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Hà Nội", "2026-06-10")
     assert (h.signer.authority, h.signer.position, h.signer.name) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Quốc Trị")
     assert [s.number for s in plan.sections] == ["I", "II", "III"]
 
 
 @needs(REALDOCS)
-@pytest.mark.parametrize("name, doc_type", [
-    ("laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf", "cong_van"),
-    ("laocai-sct_CV-3036_2026_v-v-KH-kiem-tra-nghiem-thu.pdf", "cong_van"),
-    ("quangngai-ubnd_TB-11-TB-UBND_2025_signed.pdf", "thong_bao"),
-])
+@pytest.mark.parametrize(
+    "name, doc_type",
+    [
+        ("laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf", "cong_van"),
+        ("laocai-sct_CV-3036_2026_v-v-KH-kiem-tra-nghiem-thu.pdf", "cong_van"),
+        ("quangngai-ubnd_TB-11-TB-UBND_2025_signed.pdf", "thong_bao"),
+    ],
+)
 def test_real_non_plans_give_no_tasks(name, doc_type):
     plan = api.parse(REALDOCS / name)
     assert (plan.document_type, plan.is_plan, plan.tasks) == (doc_type, False, [])

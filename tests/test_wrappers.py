@@ -63,7 +63,10 @@ def test_plan_inside_a_decision_is_the_plan_and_the_decision_is_its_wrapper():
     # the plan has no number of its own: it is known by the decision's (so say the real-plan truths)
     assert (plan.header.number, plan.header.number_from) == ("120/QĐ-UBND", "wrapper")
     assert (plan.header.issuer, plan.header.date) == ("ỦY BAN NHÂN DÂN HUYỆN LỘC HÀ", "2024-03-05")
-    assert [(s.number, s.kinds) for s in plan.sections] == [("I", ["muc_dich", "yeu_cau"]), ("II", ["to_chuc_thuc_hien"])]
+    assert [(s.number, s.kinds) for s in plan.sections] == [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["to_chuc_thuc_hien"]),
+    ]
     assert [(t.origin, t.lead[0].name) for t in plan.tasks] == [("assignment", "Phòng Nội vụ")]
     assert plan.wrapper is not None
     assert plan.wrapper.document_type == "quyet_dinh"
@@ -77,8 +80,9 @@ def test_a_plain_plan_has_no_wrapper():
     assert plan.wrapper is None and plan.document_type == "ke_hoach"
 
 
-@pytest.mark.skipif(not (REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf").exists(),
-                    reason=missing(REALDOCS))
+@pytest.mark.skipif(
+    not (REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf").exists(), reason=missing(REALDOCS)
+)
 def test_cong_van_is_reported_as_not_a_plan_with_its_header():
     plan = api.parse(REALDOCS / "laocai-sct_CV-1629_2026_v-v-KH-kiem-tra-nghiem-thu.pdf")
     assert plan.document_type == "cong_van" and plan.is_plan is False

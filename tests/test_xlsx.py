@@ -1,4 +1,5 @@
 """The Excel register: opened with openpyxl and checked cell by cell."""
+
 from __future__ import annotations
 
 import io
@@ -41,8 +42,20 @@ def test_task_sheet_cells_match_the_plan():
     assert len(plan.tasks) > 5
     ws = _book(plans_xlsx([plan]))[TASK_SHEET]
     assert [c.value for c in ws[1]] == HEADERS
-    assert HEADERS[:12] == ["STT", "Nhóm nhiệm vụ", "Nội dung", "Sản phẩm", "Chủ trì", "Phối hợp", "Thời gian",
-                            "Bắt đầu", "Kết thúc", "Ghi chú", "Tệp nguồn", "Vị trí"]
+    assert HEADERS[:12] == [
+        "STT",
+        "Nhóm nhiệm vụ",
+        "Nội dung",
+        "Sản phẩm",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời gian",
+        "Bắt đầu",
+        "Kết thúc",
+        "Ghi chú",
+        "Tệp nguồn",
+        "Vị trí",
+    ]
     assert ws.max_row == len(plan.tasks) + 1
     for row, task in enumerate(plan.tasks, start=2):
         cell = lambda name, row=row: ws.cell(row=row, column=_col(name)).value  # noqa: E731
@@ -94,13 +107,19 @@ def test_plan_sheet_has_header_facts():
 
 
 def test_hostile_text_stays_text_and_dates_are_dates():
-    task = Task(id="T1", origin="body", content="=HYPERLINK(\"http://x\")\x07 việc", lead=[Unit(name="Sở A", raw="Sở A", key="sở a")],
-                timeline=Timeline(raw="ngày 15/01/2026", kind="date", start="2026-01-15", end="2026-01-15"),
-                products=["+cmd"], notes="x" * 40000)
+    task = Task(
+        id="T1",
+        origin="body",
+        content='=HYPERLINK("http://x")\x07 việc',
+        lead=[Unit(name="Sở A", raw="Sở A", key="sở a")],
+        timeline=Timeline(raw="ngày 15/01/2026", kind="date", start="2026-01-15", end="2026-01-15"),
+        products=["+cmd"],
+        notes="x" * 40000,
+    )
     plan = Plan(source=SourceFacts(path="ke-hoach.txt", format="text"), tasks=[task])
     ws = _book(plans_xlsx([plan]))[TASK_SHEET]
     content = ws.cell(row=2, column=_col("Nội dung"))
-    assert content.data_type == "s" and content.value == "=HYPERLINK(\"http://x\") việc"
+    assert content.data_type == "s" and content.value == '=HYPERLINK("http://x") việc'
     assert ws.cell(row=2, column=_col("Bắt đầu")).value.date() == date(2026, 1, 15)
     assert ws.cell(row=2, column=_col("Bắt đầu")).number_format == "DD/MM/YYYY"
     assert len(ws.cell(row=2, column=_col("Ghi chú")).value) == 32767
@@ -126,11 +145,11 @@ def test_batch_writes_one_workbook_per_plan_and_combined_one_for_all(tmp_path: P
     one = openpyxl.load_workbook(plain / (SEED_FILES[0].stem + ".xlsx"))[TASK_SHEET]
     assert one.max_row - 1 == len(api.parse(SEED_FILES[0]).tasks)
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["parse", *map(str, SEED_FILES), "-f", "xlsx", "-o", str(out), "-q",
-                                      "--combined"])
+    result = CliRunner().invoke(app, ["parse", *map(str, SEED_FILES), "-f", "xlsx", "-o", str(out), "-q", "--combined"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [p.stem + ".xlsx" for p in SEED_FILES] + ["kehoach-register.xlsx", "kehoach-register.csv"])
+        [p.stem + ".xlsx" for p in SEED_FILES] + ["kehoach-register.xlsx", "kehoach-register.csv"]
+    )
     wb = openpyxl.load_workbook(out / "kehoach-register.xlsx")
     plans = [api.parse(p) for p in SEED_FILES]
     ws = wb[TASK_SHEET]

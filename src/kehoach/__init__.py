@@ -1,4 +1,5 @@
 """kehoach: Vietnamese government plans (Kế hoạch) to task registers, and a linter for drafts."""
+
 from __future__ import annotations
 
 
@@ -9,8 +10,8 @@ def __getattr__(name: str) -> str:
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            value = version("kehoach")      # one source: pyproject.toml, through the installed metadata
-        except PackageNotFoundError:        # a source tree that was never installed
+            value = version("kehoach")  # one source: pyproject.toml, through the installed metadata
+        except PackageNotFoundError:  # a source tree that was never installed
             value = "0+unknown"
         globals()["__version__"] = value
         return value

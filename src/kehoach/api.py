@@ -6,6 +6,7 @@
 
 Reading `parse` top to bottom shows the whole pipeline: format parser -> blocks -> plan.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -19,6 +19,7 @@ Conventions every parser follows:
   appears once, in its first row, and as `Cell(merged_up=True)` below it; a
   horizontally merged cell appears once with `span` > 1.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,13 +30,13 @@ from typing import Literal
 class Provenance:
     """Where a block came from. Page numbers from DOCX are approximate (rendered breaks)."""
 
-    line: int | None = None          # 1-based source line (TXT) or paragraph index (DOCX) or line on page (PDF)
-    page: int | None = None          # 1-based page
-    page_approx: bool = False        # True when the page is estimated, not read from the file
-    table: int | None = None         # 1-based index of the table in the document
-    row: int | None = None           # 1-based row in that table
-    col: int | None = None           # 1-based column (grid column) in that row
-    source: str = "text"             # "text" | "docx" | "pdf" | "ocr"
+    line: int | None = None  # 1-based source line (TXT) or paragraph index (DOCX) or line on page (PDF)
+    page: int | None = None  # 1-based page
+    page_approx: bool = False  # True when the page is estimated, not read from the file
+    table: int | None = None  # 1-based index of the table in the document
+    row: int | None = None  # 1-based row in that table
+    col: int | None = None  # 1-based column (grid column) in that row
+    source: str = "text"  # "text" | "docx" | "pdf" | "ocr"
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, False)}
@@ -46,11 +47,11 @@ class Paragraph:
     text: str
     raw: str = ""
     lines: list[str] = field(default_factory=list)
-    bold: bool | None = None          # True when (nearly) all of the text is bold
+    bold: bool | None = None  # True when (nearly) all of the text is bold
     italic: bool | None = None
     align: Literal["left", "center", "right", "justify"] | None = None
     heading_level: int | None = None  # from a Markdown "#" or a Word "Heading N" style (a hint only)
-    numbered: bool = False            # the leading number was produced by automatic numbering
+    numbered: bool = False  # the leading number was produced by automatic numbering
     role: Literal["body", "layout", "textbox", "footnote"] = "body"
     prov: Provenance = field(default_factory=Provenance)
 
@@ -65,9 +66,9 @@ class Paragraph:
 
 @dataclass
 class Cell:
-    lines: list[str] = field(default_factory=list)   # one entry per paragraph / list item / line break
-    span: int = 1                                    # grid columns covered (gridSpan)
-    merged_up: bool = False                          # continuation of a vertical merge (vMerge)
+    lines: list[str] = field(default_factory=list)  # one entry per paragraph / list item / line break
+    span: int = 1  # grid columns covered (gridSpan)
+    merged_up: bool = False  # continuation of a vertical merge (vMerge)
     bold: bool | None = None
     raw: str = ""
 
@@ -83,7 +84,7 @@ class Cell:
 @dataclass
 class Row:
     cells: list[Cell]
-    is_header: bool = False           # marked as a repeating header row by the format (w:tblHeader)
+    is_header: bool = False  # marked as a repeating header row by the format (w:tblHeader)
     prov: Provenance = field(default_factory=Provenance)
 
     @property
@@ -95,8 +96,8 @@ class Row:
 class Table:
     rows: list[Row]
     prov: Provenance = field(default_factory=Provenance)
-    continued: bool = False           # the parser knows this table continues the previous one
-    ragged: bool = False              # rows rebuilt from broken text: a short row lacks cells at unknown places
+    continued: bool = False  # the parser knows this table continues the previous one
+    ragged: bool = False  # rows rebuilt from broken text: a short row lacks cells at unknown places
 
     kind: Literal["table"] = "table"
 
@@ -125,17 +126,17 @@ class PageSetup:
 @dataclass
 class SourceInfo:
     path: str = ""
-    format: str = "text"                    # "text" | "markdown" | "docx" | "pdf" | "doc"
+    format: str = "text"  # "text" | "markdown" | "docx" | "pdf" | "doc"
     pages: int | None = None
     pages_approx: bool = False
     page_setups: list[PageSetup] = field(default_factory=list)
-    body_font: str | None = None            # dominant font name of body text
-    body_font_size: float | None = None     # dominant size in points
+    body_font: str | None = None  # dominant font name of body text
+    body_font_size: float | None = None  # dominant size in points
     default_font: str | None = None
     default_font_size: float | None = None
     ocr: bool = False
-    notes: list[str] = field(default_factory=list)   # facts the parser wants to report (repairs, warnings)
-    dropped: list[Paragraph] = field(default_factory=list)   # text a parser dropped as page noise
+    notes: list[str] = field(default_factory=list)  # facts the parser wants to report (repairs, warnings)
+    dropped: list[Paragraph] = field(default_factory=list)  # text a parser dropped as page noise
 
 
 @dataclass

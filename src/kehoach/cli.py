@@ -2,6 +2,7 @@
 
 Exit codes: 0 success · 1 some inputs of a batch failed · 2 usage error or unreadable input.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,16 +22,21 @@ from .options import lang_option, package_version
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("render", "write_atomic"):     # kept importable from here (they live in batch)
+    if name in ("render", "write_atomic"):  # kept importable from here (they live in batch)
         from . import batch
 
         return getattr(batch, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 # rich_markup_mode=None: the plain help lists a flag without a type ("--ocr", not "--ocr <bool>",
 # which this typer's rich help prints even after --help) and a usage error is plain text
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="kehoach: Kế hoạch -> task register; lint drafts.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="kehoach: Kế hoạch -> task register; lint drafts.",
+)
 
 
 def _print_version(value: bool) -> None:
@@ -41,15 +47,16 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                 help="print the version and exit"),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="print the version and exit"
+    ),
 ) -> None:
     """kehoach: Kế hoạch -> task register; lint drafts."""
 
 
 FORMATS = defaults.FORMATS
 SUMMARIES = ("text", "json", "none")
-PDF_ENGINES = ("pdfium", "pdfplumber")     # kehoach.parsers.pdf.ENGINES (not imported: the CLI starts light)
+PDF_ENGINES = ("pdfium", "pdfplumber")  # kehoach.parsers.pdf.ENGINES (not imported: the CLI starts light)
 
 
 def _err(message: str) -> None:
@@ -63,38 +70,76 @@ def _usage(message: str, lang: str) -> typer.Exit:
 
 @app.command("parse")
 def parse_cmd(
-    files: list[str] = typer.Argument(..., help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
-                                             "folders (walked recursively), globs; - reads a text plan from stdin"),
+    files: list[str] = typer.Argument(
+        ...,
+        help="plan files (.txt .md .docx .pdf .doc; the format is sniffed), "
+        "folders (walked recursively), globs; - reads a text plan from stdin",
+    ),
     fmt: str = typer.Option("json", "--format", "-f", help="json, csv, xlsx, parquet (comma-separated for several)"),
-    output: str | None = typer.Option(None, "--output", "-o", help="output file, or a folder (exists or ends "
-                                         "with /): one output per input and format (xlsx too) mirroring the "
-                                         "input tree. Never an input; a device or FIFO is written into, "
-                                         "not replaced"),
-    combined: bool = typer.Option(False, "--combined", help="with -o FOLDER: also one CSV register of all tasks "
-                                  f"({defaults.REGISTER_STEM}.csv) with the source file as a column, and one "
-                                  f"workbook of all tasks ({defaults.REGISTER_STEM}.xlsx) with -f xlsx"),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="output file, or a folder (exists or ends "
+        "with /): one output per input and format (xlsx too) mirroring the "
+        "input tree. Never an input; a device or FIFO is written into, "
+        "not replaced",
+    ),
+    combined: bool = typer.Option(
+        False,
+        "--combined",
+        help="with -o FOLDER: also one CSV register of all tasks "
+        f"({defaults.REGISTER_STEM}.csv) with the source file as a column, and one "
+        f"workbook of all tasks ({defaults.REGISTER_STEM}.xlsx) with -f xlsx",
+    ),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
-    timeout: float = typer.Option(defaults.DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it is "
-                                  "marked failed and the batch goes on (0: no limit)"),
-    max_memory: int = typer.Option(defaults.DEFAULT_MEMORY_MB, "--max-memory", help="address space per worker "
-                                   "process in MB; a file needing more fails alone (0: no limit)"),
+    timeout: float = typer.Option(
+        defaults.DEFAULT_TIMEOUT,
+        "--timeout",
+        help="seconds per file; a file over it is marked failed and the batch goes on (0: no limit)",
+    ),
+    max_memory: int = typer.Option(
+        defaults.DEFAULT_MEMORY_MB,
+        "--max-memory",
+        help="address space per worker process in MB; a file needing more fails alone (0: no limit)",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar, no summary: only failures"),
-    summary: str | None = typer.Option(None, "--summary", help="final summary: text, json, none (default: text "
-                                          "for several inputs); on stdout with -o, else on stderr"),
+    summary: str | None = typer.Option(
+        None,
+        "--summary",
+        help="final summary: text, json, none (default: text for several inputs); on stdout with -o, else on stderr",
+    ),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
-    pdf_engine: str = typer.Option("pdfium", "--pdf-engine", help="PDF page reader: pdfium (fast) or pdfplumber "
-                                   "(the reference reader, slower); both give the same blocks"),
+    pdf_engine: str = typer.Option(
+        "pdfium",
+        "--pdf-engine",
+        help="PDF page reader: pdfium (fast) or pdfplumber (the reference reader, slower); both give the same blocks",
+    ),
     lang: str = lang_option("vi"),
-    bom: bool = typer.Option(False, "--bom", help="CSV on standard output starts with a UTF-8 BOM (files "
-                             "always have it, for Excel)"),
-    strict: bool = typer.Option(False, "--strict", help="exit 1 when a parsed plan has diagnostics (content "
-                                "the parser could not place)"),
-    all_text: bool = typer.Option(False, "--all-text", help="in folders, take every .txt/.md; by default those "
-                                  "that do not look like administrative documents are skipped"),
-    engine: str = typer.Option("local", "--engine", help="local (a pool of processes) or dask (pip install "
-                               "'kehoach[dask]'): a LocalCluster of --jobs workers (2 by default) or --scheduler"),
-    scheduler: str | None = typer.Option(None, "--scheduler", help="with --engine dask: the address of a Dask "
-                                            "scheduler (tcp://host:8786); workers must see the inputs' paths"),
+    bom: bool = typer.Option(
+        False, "--bom", help="CSV on standard output starts with a UTF-8 BOM (files always have it, for Excel)"
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="exit 1 when a parsed plan has diagnostics (content the parser could not place)"
+    ),
+    all_text: bool = typer.Option(
+        False,
+        "--all-text",
+        help="in folders, take every .txt/.md; by default those "
+        "that do not look like administrative documents are skipped",
+    ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="local (a pool of processes) or dask (pip install "
+        "'kehoach[dask]'): a LocalCluster of --jobs workers (2 by default) or --scheduler",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="with --engine dask: the address of a Dask "
+        "scheduler (tcp://host:8786); workers must see the inputs' paths",
+    ),
 ) -> None:
     """Parse plans into a task register (JSON of the whole plan, CSV or Excel of the tasks).
 
@@ -121,7 +166,7 @@ def parse_cmd(
         raise _usage(t("bad_format_option", lang, value=summary, choices=", ".join(SUMMARIES)), lang)
     if pdf_engine.lower() not in PDF_ENGINES:
         raise _usage(t("bad_number_option", lang, option="--pdf-engine", value=pdf_engine), lang)
-    os.environ["KEHOACH_PDF_ENGINE"] = pdf_engine.lower()     # read by the PDF parser, in the workers too
+    os.environ["KEHOACH_PDF_ENGINE"] = pdf_engine.lower()  # read by the PDF parser, in the workers too
     skipped: list[str] = []
     try:
         sources = batch.discover(files, documents_only=not all_text, skipped=skipped)
@@ -135,26 +180,50 @@ def parse_cmd(
     on_write = None if several or quiet else (lambda path: _err(t("wrote", lang, path=shown_name(path))))
     try:
         from .engines.select import engine_for
-        runner = engine_for(engine, scheduler, jobs, lang)     # None: the local pool
-        result = batch.convert(sources, formats, output=output, combined=combined, ocr=ocr, jobs=jobs,
-                               timeout=timeout or None, lang=lang, reporter=reporter, on_write=on_write,
-                               memory_mb=max_memory, bom=bom, skipped=skipped, engine=runner)
+
+        runner = engine_for(engine, scheduler, jobs, lang)  # None: the local pool
+        result = batch.convert(
+            sources,
+            formats,
+            output=output,
+            combined=combined,
+            ocr=ocr,
+            jobs=jobs,
+            timeout=timeout or None,
+            lang=lang,
+            reporter=reporter,
+            on_write=on_write,
+            memory_mb=max_memory,
+            bom=bom,
+            skipped=skipped,
+            engine=runner,
+        )
     except batch.UsageError as exc:
         raise _usage(exc.message(lang), lang) from None
-    except OutputError as exc:          # -o names an input, a folder, a socket, an unwritable place
+    except OutputError as exc:  # -o names an input, a folder, a socket, an unwritable place
         raise _usage(exc.message(lang), lang) from None
     _write_stdout(result.stdout, lang)
     if not quiet:
         for outcome in result.batch.done:
             if outcome.ok and not outcome.value.is_plan:
                 doc_type = outcome.value.document_type
-                _err(t("not_a_plan", lang, file=shown_name(outcome.source.name), doc_type=doc_type,
-                       name=t(f"doctype_{doc_type}", lang) if f"doctype_{doc_type}" in MESSAGES else doc_type))
+                _err(
+                    t(
+                        "not_a_plan",
+                        lang,
+                        file=shown_name(outcome.source.name),
+                        doc_type=doc_type,
+                        name=t(f"doctype_{doc_type}", lang) if f"doctype_{doc_type}" in MESSAGES else doc_type,
+                    )
+                )
     for message in result.output_errors:
         _err(f"{'lỗi' if lang == 'vi' else 'error'}: {message}")
     if shown != "none":
-        report = (json.dumps(batch.summary_dict(result), ensure_ascii=False) if shown == "json"
-                  else batch.summary_text(result, lang))
+        report = (
+            json.dumps(batch.summary_dict(result), ensure_ascii=False)
+            if shown == "json"
+            else batch.summary_text(result, lang)
+        )
         typer.echo(report, err=output is None)
     if result.batch.interrupted:
         if shown == "none":
@@ -178,10 +247,10 @@ def _write_stdout(texts: list[str], lang: str) -> None:
         for text in texts:
             sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:            # `kehoach parse … | head`: the reader left, not an error of ours
+    except BrokenPipeError:  # `kehoach parse … | head`: the reader left, not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
-    except OSError as exc:             # `> /dev/full`, a full disk
+    except OSError as exc:  # `> /dev/full`, a full disk
         from .outputs import os_reason
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -198,7 +267,7 @@ def _config_ocr(files: list[str]) -> bool:
     try:
         return load_config(start=start).ocr
     except ConfigError:
-        return False      # a broken config is reported by `validate`; parsing goes on without it
+        return False  # a broken config is reported by `validate`; parsing goes on without it
 
 
 @app.command("schema")
@@ -206,6 +275,7 @@ def schema_cmd(what: str | None = typer.Argument(None, help="'diff': the schema 
     """Print the JSON Schema of `kehoach parse --format json` (or of `diff`: kehoach schema diff)."""
     if what == "diff":
         from .diff.schema import PlanDiff
+
         typer.echo(json.dumps(PlanDiff.model_json_schema(), ensure_ascii=False, indent=2))
         return
     if what is not None:

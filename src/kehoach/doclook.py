@@ -17,6 +17,7 @@ Files given by name are always attempted: this only filters what a folder walk f
 A file that is empty, cannot be decoded, is not a regular file, or is a PDF/DOCX/DOC under
 a text name is kept: its parse then says what it is or why it failed.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,11 +35,23 @@ MIN_VIET_SHARE = 0.6
 MIN_MARKED_SHARE = 0.12
 TEXT_SUFFIXES = (".txt", ".md")
 
-_DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "BÁO CÁO", "THÔNG BÁO", "CHƯƠNG TRÌNH", "HƯỚNG DẪN",
-              "CÔNG VĂN", "PHƯƠNG ÁN", "ĐỀ ÁN", "CHỈ THỊ", "NGHỊ QUYẾT")
+_DOC_TYPES = (
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "TỜ TRÌNH",
+    "BÁO CÁO",
+    "THÔNG BÁO",
+    "CHƯƠNG TRÌNH",
+    "HƯỚNG DẪN",
+    "CÔNG VĂN",
+    "PHƯƠNG ÁN",
+    "ĐỀ ÁN",
+    "CHỈ THỊ",
+    "NGHỊ QUYẾT",
+)
 # every marker must open a line or a table cell: a README that quotes "CỘNG HÒA XÃ HỘI CHỦ
 # NGHĨA VIỆT NAM" inside a sentence is not a document for that
-_MOTTO_STARTS = (key("CỘNG HÒA XÃ HỘI"), key("Độc lập - Tự do - Hạnh phúc"))   # web copies split the motto
+_MOTTO_STARTS = (key("CỘNG HÒA XÃ HỘI"), key("Độc lập - Tự do - Hạnh phúc"))  # web copies split the motto
 _LEAD = r"^[ \t*_#>~]*"
 # "Số: 12/KH-UBND", "Số:      /KH-UBND" (a draft)
 _NUMBER = re.compile(_LEAD + r"Số\s*:\s*[\d\s./]*/\s*\p{Lu}{1,8}(?:-\p{Lu}{1,10})*")
@@ -57,14 +70,14 @@ def looks_like_document(path: str | Path) -> bool:
     """True when the text file at `path` looks like an administrative document (see module doc)."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            return True         # a FIFO or a device named .txt: never opened here (it could block)
+            return True  # a FIFO or a device named .txt: never opened here (it could block)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
             data = fh.read(SAMPLE_BYTES)
     except OSError:
-        return True             # unreadable: attempted, so the user sees why
+        return True  # unreadable: attempted, so the user sees why
     if not data.strip() or data.startswith(_BINARY_MAGIC):
-        return True             # empty, or a PDF/DOCX/DOC under a text name: the parser says what it is
+        return True  # empty, or a PDF/DOCX/DOC under a text name: the parser says what it is
     text = _decode(data)
     if text is None:
         return True
@@ -103,10 +116,10 @@ def _decode(data: bytes) -> str | None:
     from .parsers.text import decode
 
     if len(data) == SAMPLE_BYTES:
-        for cut in range(4):                      # do not fail on a character cut by the sample
+        for cut in range(4):  # do not fail on a character cut by the sample
             try:
-                data[:len(data) - cut].decode("utf-8")
-                data = data[:len(data) - cut]
+                data[: len(data) - cut].decode("utf-8")
+                data = data[: len(data) - cut]
                 break
             except UnicodeDecodeError:
                 continue

@@ -1,4 +1,5 @@
 """Errors that reach the user as one line naming the file and the problem."""
+
 from __future__ import annotations
 
 

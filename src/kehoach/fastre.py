@@ -8,6 +8,7 @@ pattern is found in a plain dict keyed by (pattern, flags); results are the same
 same `regex.compile` makes the pattern. Anything else (compiled patterns passed in, named
 lists, `concurrent`, `timeout`…) goes to `regex` itself, as does every other name.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import regex as _regex
 
 _CACHE: dict[tuple[type, Any, int], Any] = {}
-_MAX = 2048          # patterns are literals; a document-made pattern must not grow it forever
+_MAX = 2048  # patterns are literals; a document-made pattern must not grow it forever
 
 
 def _compiled(pattern: Any, flags: int) -> Any:
@@ -80,5 +81,5 @@ def finditer(pattern, string, flags=0, pos=None, endpos=None, overlapped=False, 
     return _regex.finditer(pattern, string, flags, pos, endpos, overlapped, **kw)
 
 
-def __getattr__(name: str) -> Any:      # compile, escape, flags, Pattern, error …
+def __getattr__(name: str) -> Any:  # compile, escape, flags, Pattern, error …
     return getattr(_regex, name)

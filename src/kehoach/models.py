@@ -1,4 +1,5 @@
 """The public output models. Their JSON keys are a contract (see README, eval/README.md)."""
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -16,7 +17,9 @@ class Location(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    line: int | None = Field(None, description="1-based source line (TXT), paragraph index (DOCX) or line on the page (PDF)")
+    line: int | None = Field(
+        None, description="1-based source line (TXT), paragraph index (DOCX) or line on the page (PDF)"
+    )
     page: int | None = None
     page_approx: bool | None = Field(None, description="True when the page number is estimated")
     table: int | None = Field(None, description="1-based table index in the document")
@@ -27,7 +30,9 @@ class Location(BaseModel):
 
 
 class Signer(BaseModel):
-    authority: str | None = Field(None, description="TM. / KT. / Q. / TL. / TUQ. line(s), e.g. 'TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH'")
+    authority: str | None = Field(
+        None, description="TM. / KT. / Q. / TL. / TUQ. line(s), e.g. 'TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH'"
+    )
     position: str | None = Field(None, description="the signer's own position, e.g. 'PHÓ CHỦ TỊCH'")
     name: str | None = None
     raw: list[str] = Field(default_factory=list)
@@ -49,7 +54,9 @@ class Header(BaseModel):
     doc_type: str | None = Field(None, description="the type line, e.g. 'KẾ HOẠCH'")
     place: str | None = None
     date: str | None = Field(None, description="ISO date; null when any part is blank")
-    date_partial: str | None = Field(None, description="what the date line does give when it is partly blank: '2024-02'")
+    date_partial: str | None = Field(
+        None, description="what the date line does give when it is partly blank: '2024-02'"
+    )
     date_raw: str | None = None
     title: str | None = Field(None, description="trích yếu")
     legal_basis: list[str] = Field(default_factory=list)
@@ -92,8 +99,19 @@ class Recurrence(BaseModel):
 
 class Timeline(BaseModel):
     raw: str
-    kind: Literal["ongoing", "deadline", "date", "month", "quarter", "half_year", "year", "period",
-                  "recurring", "event", "unknown"] = "unknown"
+    kind: Literal[
+        "ongoing",
+        "deadline",
+        "date",
+        "month",
+        "quarter",
+        "half_year",
+        "year",
+        "period",
+        "recurring",
+        "event",
+        "unknown",
+    ] = "unknown"
     start: str | None = None
     end: str | None = None
     recurrence: Recurrence | None = None
@@ -173,7 +191,9 @@ class SourceFacts(BaseModel):
 class Plan(BaseModel):
     schema_version: str = SCHEMA_VERSION
     source: SourceFacts
-    document_type: str = Field("ke_hoach", description="ke_hoach | quyet_dinh | to_trinh | cong_van | thong_bao | bao_cao | unknown")
+    document_type: str = Field(
+        "ke_hoach", description="ke_hoach | quyet_dinh | to_trinh | cong_van | thong_bao | bao_cao | unknown"
+    )
     is_plan: bool = True
     header: Header = Field(default_factory=Header)
     sections: list[Section] = Field(default_factory=list)
@@ -187,7 +207,7 @@ class Plan(BaseModel):
     _document: Any = PrivateAttr(default=None)
 
     @property
-    def document(self) -> Any:     # the parsed blocks.Document (Any: models stays free of parser types)
+    def document(self) -> Any:  # the parsed blocks.Document (Any: models stays free of parser types)
         return self._document
 
 

@@ -1,5 +1,6 @@
 """Options every command shares: `--lang` (vi | en, anything else is a one-line usage error,
 exit 2) and the version shown by `--version` / `kehoach version`."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -13,6 +13,7 @@ Rules (README, "Outputs"):
 - a symlink is written through (the link stays, its target gets the output);
 - every OS error becomes an :class:`OutputError`: one line naming the path and the reason.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -54,9 +55,16 @@ class OutputError(Exception):
 
 
 _ERRNO_KEYS = {
-    errno.ENOSPC: "os_enospc", errno.EDQUOT: "os_enospc", errno.EACCES: "os_eacces", errno.EPERM: "os_eacces",
-    errno.EROFS: "os_erofs", errno.ENOTDIR: "os_enotdir", errno.ENAMETOOLONG: "os_enametoolong",
-    errno.EISDIR: "os_eisdir", errno.ENOENT: "os_enoent", errno.EIO: "os_eio",
+    errno.ENOSPC: "os_enospc",
+    errno.EDQUOT: "os_enospc",
+    errno.EACCES: "os_eacces",
+    errno.EPERM: "os_eacces",
+    errno.EROFS: "os_erofs",
+    errno.ENOTDIR: "os_enotdir",
+    errno.ENAMETOOLONG: "os_enametoolong",
+    errno.EISDIR: "os_eisdir",
+    errno.ENOENT: "os_enoent",
+    errno.EIO: "os_eio",
 }
 
 
@@ -98,7 +106,7 @@ class InputGuard:
             st = os.stat(path)
         except (OSError, ValueError):
             return
-        if stat.S_ISREG(st.st_mode):        # /dev/stdin as an input is not "the same file" as /dev/null
+        if stat.S_ISREG(st.st_mode):  # /dev/stdin as an input is not "the same file" as /dev/null
             self.inodes.add((st.st_dev, st.st_ino))
             self.real.add(os.path.realpath(path))
 
@@ -198,7 +206,7 @@ def write_output(path: str | os.PathLike[str], data: str | bytes, guard: InputGu
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         st = None
-        if os.path.islink(path):                 # a dangling symlink: create its target
+        if os.path.islink(path):  # a dangling symlink: create its target
             target = Path(os.path.realpath(path))
     except OSError as exc:
         raise write_failure(path, exc) from None
@@ -207,7 +215,7 @@ def write_output(path: str | os.PathLike[str], data: str | bytes, guard: InputGu
         if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
             _stream(path, payload)
             return
-        target = Path(os.path.realpath(path))     # a symlink stays a symlink: its target is replaced
+        target = Path(os.path.realpath(path))  # a symlink stays a symlink: its target is replaced
     _atomic(path, target, payload, st.st_mode if st is not None else None)
 
 

@@ -5,6 +5,7 @@ Counted (lower case, NFC) over the five seed plans and the project's domain note
 layer. It is a sample of administrative Vietnamese, not a dictionary: absence of a word
 means little, presence and frequency a lot.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -284,7 +285,7 @@ xếp_tổ 2  án_của 2  án_thí 2  ánh_về 2  áp_dụng 2  đang_hoạt 2
 
 @lru_cache(maxsize=1)
 def pairs() -> dict[str, int]:
-    """"word word" -> count."""
+    """ "word word" -> count."""
     out: dict[str, int] = {}
     tokens = _PAIRS.split()
     for pair, count in zip(tokens[::2], tokens[1::2], strict=True):

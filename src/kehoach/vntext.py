@@ -4,6 +4,7 @@ Everything that compares Vietnamese names goes through `key()` so that "hoà" an
 "Thuỷ" and "Thủy", upper and lower case, NFD and NFC all compare equal, while the text
 that is shown to users keeps its diacritics exactly as written.
 """
+
 from __future__ import annotations
 
 import re as _std_re
@@ -25,11 +26,13 @@ for _pair in ("oa", "oe", "uy"):
 # and only a word-final pair has two placements: "hoà"/"hòa", but "đoàn", "hoạch" have one
 _OLD_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)) + r")(?!\w)")
 # A tone-marked "o/u" followed by a/e/y is new-style; the reverse pair is old-style.
-_NEW_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW.values()), key=len, reverse=True)) + r")(?!\w)")
+_NEW_RE = re.compile(
+    "(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW.values()), key=len, reverse=True)) + r")(?!\w)"
+)
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 _DETACHED_MARK_RE = re.compile(rf"(\p{{L}})\s+([{_COMBINING}])")
-_HAS_MARK = _std_re.compile(f"[{_COMBINING}]").search   # stdlib re: 3x faster than a set test here
+_HAS_MARK = _std_re.compile(f"[{_COMBINING}]").search  # stdlib re: 3x faster than a set test here
 _KEY_QUOTES_RE = re.compile(r"[“”\"'`*_]")
 _KEY_DASH_RE = re.compile(r"\s*([-–—&/])\s*")
 
@@ -38,7 +41,7 @@ def nfc(text: str) -> str:
     """NFC with detached combining marks re-attached ("nga ̀ y" -> "ngày") and Ð fixed to Đ."""
     if not text:
         return ""
-    if _HAS_MARK(text):                 # the substitution costs; most text has no combining mark
+    if _HAS_MARK(text):  # the substitution costs; most text has no combining mark
         text = _DETACHED_MARK_RE.sub(r"\1\2", text)
     text = unicodedata.normalize("NFC", text)
     # U+00D0 (Icelandic eth) is used for Đ by some fonts; NFC does not fix it.
@@ -51,7 +54,7 @@ def clean(text: str) -> str:
     text = nfc(text)
     if "\u200b" in text or "\ufeff" in text:
         return _SPACE_RE.sub(" ", text).strip()
-    return " ".join(text.split())     # str.split knows every other Unicode space, and is fast
+    return " ".join(text.split())  # str.split knows every other Unicode space, and is fast
 
 
 def new_tone(text: str) -> str:
@@ -64,7 +67,7 @@ def key(text: str | None) -> str:
     """A comparison key: NFC, new-style tones, case-folded, punctuation-light, spaces collapsed."""
     if not text:
         return ""
-    text = new_tone(clean(text).casefold())      # casefold first: "Uỷ" has no mixed-case entry
+    text = new_tone(clean(text).casefold())  # casefold first: "Uỷ" has no mixed-case entry
     text = _KEY_QUOTES_RE.sub("", text)
     text = _KEY_DASH_RE.sub(r" \1 ", text)
     return _SPACE_RE.sub(" ", text).strip(" .;:,-–")

@@ -28,21 +28,22 @@ one job), `pool` (the worker processes), `runner` (`run`), `conversion` (`kehoac
 parse, render, write), `reporting` (progress bar and summary). Everything is importable from
 here, as before the split.
 """
+
 from __future__ import annotations
 
 from ..defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, FORMATS, REGISTER_STEM, STDIN, TEXT_FORMATS
 from .conversion import (
-                         SUFFIX,
-                         ConvertResult,
-                         Layout,
-                         Parsed,
-                         ParseOptions,
-                         convert,
-                         output_targets,
-                         parse_job,
-                         parse_source,
-                         render,
-                         write_atomic,
+    SUFFIX,
+    ConvertResult,
+    Layout,
+    Parsed,
+    ParseOptions,
+    convert,
+    output_targets,
+    parse_job,
+    parse_source,
+    render,
+    write_atomic,
 )
 from .discovery import STDIN_MAX_BYTES, STDIN_NAME, SUFFIXES, Source, UsageError, discover, discover_paths
 from .jobs import MAX_TASKS_PER_CHILD, BatchResult, Job, Outcome, Reporter, _peak_rss_mb, default_jobs
@@ -50,10 +51,39 @@ from .reporting import ConsoleReporter, summary_dict, summary_text
 from .runner import run
 
 __all__ = [
-    "DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "FORMATS", "REGISTER_STEM", "STDIN", "TEXT_FORMATS",
-    "SUFFIX", "ConvertResult", "Layout", "Parsed", "ParseOptions", "convert", "output_targets",
-    "parse_job", "parse_source", "render", "write_atomic",
-    "STDIN_MAX_BYTES", "STDIN_NAME", "SUFFIXES", "Source", "UsageError", "discover", "discover_paths",
-    "BatchResult", "Job", "Outcome", "Reporter", "_peak_rss_mb", "default_jobs",
-    "MAX_TASKS_PER_CHILD", "ConsoleReporter", "summary_dict", "summary_text", "run",
+    "DEFAULT_MEMORY_MB",
+    "DEFAULT_TIMEOUT",
+    "FORMATS",
+    "REGISTER_STEM",
+    "STDIN",
+    "TEXT_FORMATS",
+    "SUFFIX",
+    "ConvertResult",
+    "Layout",
+    "Parsed",
+    "ParseOptions",
+    "convert",
+    "output_targets",
+    "parse_job",
+    "parse_source",
+    "render",
+    "write_atomic",
+    "STDIN_MAX_BYTES",
+    "STDIN_NAME",
+    "SUFFIXES",
+    "Source",
+    "UsageError",
+    "discover",
+    "discover_paths",
+    "BatchResult",
+    "Job",
+    "Outcome",
+    "Reporter",
+    "_peak_rss_mb",
+    "default_jobs",
+    "MAX_TASKS_PER_CHILD",
+    "ConsoleReporter",
+    "summary_dict",
+    "summary_text",
+    "run",
 ]

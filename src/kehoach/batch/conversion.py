@@ -1,6 +1,7 @@
 """`kehoach parse` on a batch: parse each source in a worker, render JSON/CSV there, and
 write the outputs (one per input and format under -o DIR, registers, stdout) atomically.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,9 +22,9 @@ from .runner import run
 
 @dataclass(frozen=True)
 class ParseOptions:
-    formats: tuple[str, ...] = ("json",)    # text formats rendered by the worker, one text each
-    keep_plan: bool = False                  # send the Plan back (JSON list of several plans on stdout)
-    rows: bool = False                       # send the register rows back (xlsx, combined CSV)
+    formats: tuple[str, ...] = ("json",)  # text formats rendered by the worker, one text each
+    keep_plan: bool = False  # send the Plan back (JSON list of several plans on stdout)
+    rows: bool = False  # send the register rows back (xlsx, combined CSV)
     ocr: bool = False
 
 
@@ -32,11 +33,11 @@ class Parsed:
     texts: dict[str, str]
     plan: Any = None
     tasks: int = 0
-    xlsx_rows: Any = None                    # xlsx_out.plan_rows(plan)
-    csv_rows: str = ""                       # the plan's rows of the combined CSV (source column first)
+    xlsx_rows: Any = None  # xlsx_out.plan_rows(plan)
+    csv_rows: str = ""  # the plan's rows of the combined CSV (source column first)
     document_type: str = "ke_hoach"
     is_plan: bool = True
-    diagnostics: int = 0                     # len(plan.diagnostics)
+    diagnostics: int = 0  # len(plan.diagnostics)
 
 
 def parse_source(source: Source, ocr: bool = False) -> Any:
@@ -67,7 +68,7 @@ def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
         return json.dumps([p.model_dump(mode="json") for p in plans], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return plan_csv(plans, with_source=many)
-    if fmt == "parquet":            # bytes: rendered by the worker like a text, written like xlsx
+    if fmt == "parquet":  # bytes: rendered by the worker like a text, written like xlsx
         from ..export.parquet_out import plan_parquet
 
         return plan_parquet(plans, with_source=many)  # type: ignore[return-value]
@@ -77,17 +78,23 @@ def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
 def parse_job(source: Source, options: ParseOptions) -> Parsed:
     """The worker's job for `kehoach parse`: parse, render the text formats, travel light."""
     plan = parse_source(source, options.ocr)
-    plan.source.path = shown(plan.source.path)     # a name that is not UTF-8 is written with escapes
-    parsed = Parsed({fmt: render([plan], fmt) for fmt in options.formats}, None, len(plan.tasks),
-                    document_type=plan.document_type, is_plan=plan.is_plan, diagnostics=len(plan.diagnostics))
-    if options.rows:                    # registers are built from plain rows: light to send and keep
+    plan.source.path = shown(plan.source.path)  # a name that is not UTF-8 is written with escapes
+    parsed = Parsed(
+        {fmt: render([plan], fmt) for fmt in options.formats},
+        None,
+        len(plan.tasks),
+        document_type=plan.document_type,
+        is_plan=plan.is_plan,
+        diagnostics=len(plan.diagnostics),
+    )
+    if options.rows:  # registers are built from plain rows: light to send and keep
         from ..export.xlsx_out import plan_rows
 
         parsed.xlsx_rows = plan_rows(plan)
         with_source = render([plan], "csv", many=True)
-        parsed.csv_rows = with_source[with_source.index("\r\n") + 2:]      # without BOM and header
+        parsed.csv_rows = with_source[with_source.index("\r\n") + 2 :]  # without BOM and header
     if options.keep_plan:
-        plan._document = None           # the blocks stay behind
+        plan._document = None  # the blocks stay behind
         parsed.plan = plan
     return parsed
 
@@ -129,9 +136,9 @@ def output_targets(sources: Sequence[Source], outdir: Path, formats: Sequence[st
 class ConvertResult:
     batch: BatchResult
     written: list[Path] = field(default_factory=list)
-    stdout: list[str] = field(default_factory=list)   # texts for standard output, in order
+    stdout: list[str] = field(default_factory=list)  # texts for standard output, in order
     skipped: list[str] = field(default_factory=list)  # .txt/.md of a folder walk that are not documents
-    output_errors: list[str] = field(default_factory=list)   # the single output / a register not written
+    output_errors: list[str] = field(default_factory=list)  # the single output / a register not written
 
     @property
     def failed(self) -> int:
@@ -182,16 +189,32 @@ class Layout:
         if self.mode == "folder":
             text = tuple(f for f in self.per_file if f in TEXT_FORMATS)
         elif self.mode == "stdout" and self.several:
-            text = ()                      # rendered once from all plans after the run
-        return ParseOptions(formats=text, keep_plan=self.mode == "stdout" and self.several,
-                            rows="xlsx" in self.formats or bool(self.registers), ocr=ocr)
+            text = ()  # rendered once from all plans after the run
+        return ParseOptions(
+            formats=text,
+            keep_plan=self.mode == "stdout" and self.several,
+            rows="xlsx" in self.formats or bool(self.registers),
+            ocr=ocr,
+        )
 
 
-def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | Path | None = None,
-            combined: bool = False, ocr: bool = False, jobs: int | None = None,
-            timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
-            memory_mb: int = DEFAULT_MEMORY_MB, on_write: Callable[[Path], None] | None = None,
-            bom: bool = False, skipped: Sequence[str] = (), engine: Callable[..., None] | None = None) -> ConvertResult:
+def convert(
+    sources: Sequence[Source],
+    formats: Sequence[str],
+    *,
+    output: str | Path | None = None,
+    combined: bool = False,
+    ocr: bool = False,
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    lang: str = "vi",
+    reporter: Reporter | None = None,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    on_write: Callable[[Path], None] | None = None,
+    bom: bool = False,
+    skipped: Sequence[str] = (),
+    engine: Callable[..., None] | None = None,
+) -> ConvertResult:
     """`kehoach parse`: parse every source and write its outputs where `Layout` says.
 
     Per-input files are written as each input finishes (an interrupted run leaves complete
@@ -225,9 +248,10 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
         guard.check(reg)
     sources = list(sources)
     for (index, _fmt), target in sorted(targets.items()):
-        if guard.hits(target) and not sources[index].problem:     # this input fails, the others go on
+        if guard.hits(target) and not sources[index].problem:  # this input fails, the others go on
             sources[index] = dataclasses.replace(
-                sources[index], problem=("output_is_input_at", (("target", shown(target)),)))
+                sources[index], problem=("output_is_input_at", (("target", shown(target)),))
+            )
     result = ConvertResult(BatchResult([]), skipped=list(skipped))
     order: list[tuple[int, Path]] = []
 
@@ -243,22 +267,38 @@ def convert(sources: Sequence[Source], formats: Sequence[str], *, output: str | 
                 parsed: Parsed = outcome.value
                 try:
                     emit(targets[(index, fmt)], _xlsx([parsed]) if fmt == "xlsx" else parsed.texts[fmt], index)
-                except OutputError as exc:           # this input fails, the batch goes on
+                except OutputError as exc:  # this input fails, the batch goes on
                     outcome.value, outcome.error = None, f"{shown(outcome.source.name)}: {exc.message(lang)}"
                     return
 
-    result.batch = run(sources, parse_job, layout.options(ocr), jobs=jobs, timeout=timeout, lang=lang,
-                       reporter=reporter, on_outcome=per_input, memory_mb=memory_mb, engine=engine)
+    result.batch = run(
+        sources,
+        parse_job,
+        layout.options(ocr),
+        jobs=jobs,
+        timeout=timeout,
+        lang=lang,
+        reporter=reporter,
+        on_outcome=per_input,
+        memory_mb=memory_mb,
+        engine=engine,
+    )
     try:
         if not result.batch.interrupted:
             _after_run(result, layout, output, emit, bom, lang)
-    finally:       # written files in input order, whatever order the workers finished in
+    finally:  # written files in input order, whatever order the workers finished in
         result.written = [p for _, p in sorted(order, key=lambda item: item[0])]
     return result
 
 
-def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit: Callable[..., None],
-               bom: bool = False, lang: str = "vi") -> None:
+def _after_run(
+    result: ConvertResult,
+    layout: Layout,
+    output: Path | None,
+    emit: Callable[..., None],
+    bom: bool = False,
+    lang: str = "vi",
+) -> None:
     """Standard output, the single output file, or the registers of a batch."""
     good: list[Parsed] = [o.value for o in result.batch.done if o.ok]
     if not good:
@@ -270,7 +310,7 @@ def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit:
             texts = [good[0].texts[f] for f in layout.formats]
         result.stdout = [text if bom else text.removeprefix("\ufeff") for text in texts]
         return
-    assert output is not None            # "file" and "folder" layouts have one (Layout.decide)
+    assert output is not None  # "file" and "folder" layouts have one (Layout.decide)
     jobs: list[tuple[Path, Callable[[], str | bytes]]] = []
     if layout.mode == "file":
         fmt = layout.formats[0]
@@ -281,7 +321,7 @@ def _after_run(result: ConvertResult, layout: Layout, output: Path | None, emit:
         if "csv" in layout.registers:
             from ..export.csv_out import plan_csv
 
-            header = plan_csv([], with_source=True)          # BOM + header line
+            header = plan_csv([], with_source=True)  # BOM + header line
             jobs.append((output / f"{REGISTER_STEM}.csv", lambda: header + "".join(p.csv_rows for p in good)))
     for path, make in jobs:
         try:

@@ -3,6 +3,7 @@
 In: command-line arguments. Out: `Source`s in input order, without duplicates; a missing
 file stays as an input that fails (the summary names it). `UsageError` when nothing is left.
 """
+
 from __future__ import annotations
 
 import glob
@@ -17,9 +18,10 @@ from ..defaults import STDIN
 from ..i18n import t
 from ..outputs import shown
 
-SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")   # what a folder or a glob contributes
+SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc")  # what a folder or a glob contributes
 STDIN_NAME = "<stdin>"
 STDIN_MAX_BYTES = 64 * 1024 * 1024
+
 
 class UsageError(Exception):
     """A problem with the command line itself (exit code 2), not with one input."""
@@ -46,8 +48,8 @@ class Source:
 
     name: str
     rel: str
-    data: bytes | None = None          # the plan read from standard input
-    problem: tuple[str, tuple] | None = None   # a reason known before parsing (message key, details)
+    data: bytes | None = None  # the plan read from standard input
+    problem: tuple[str, tuple] | None = None  # a reason known before parsing (message key, details)
 
     @property
     def is_stdin(self) -> bool:
@@ -58,8 +60,14 @@ class Source:
         return Path(self.name)
 
 
-def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any = None, *,
-             documents_only: bool = False, skipped: list[str] | None = None) -> list[Source]:
+def discover(
+    args: Sequence[str],
+    suffixes: Iterable[str] = SUFFIXES,
+    stdin: Any = None,
+    *,
+    documents_only: bool = False,
+    skipped: list[str] | None = None,
+) -> list[Source]:
     """Files as given (any name: the format is sniffed), folders walked recursively and globs
     expanded (both keep only `suffixes`), `-` = a text plan on standard input.
 
@@ -132,8 +140,9 @@ def discover(args: Sequence[str], suffixes: Iterable[str] = SUFFIXES, stdin: Any
             add(Source(arg, path.name or arg), path)
     if not out:
         if empty_folders:
-            raise UsageError("empty_folder", folder=shown(empty_folders[0]), suffixes=" ".join(suffixes),
-                             skipped=len(skipped))
+            raise UsageError(
+                "empty_folder", folder=shown(empty_folders[0]), suffixes=" ".join(suffixes), skipped=len(skipped)
+            )
         raise UsageError("no_inputs")
     return out
 
@@ -165,7 +174,7 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
         for name in sorted(files):
             if name.lower().endswith(suffixes) and not _skipped(name):
                 found.append(Path(folder) / name)
-    return sorted(found, key=lambda f: f.relative_to(root).parts)   # as `find | sort` lists them
+    return sorted(found, key=lambda f: f.relative_to(root).parts)  # as `find | sort` lists them
 
 
 def _glob_base(pattern: str) -> Path:

@@ -1,6 +1,7 @@
 """What a run is made of: `Outcome` per input, `BatchResult`, the `Reporter` hooks, and
 `_call`, which runs one job on one source and turns any failure into one line.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,7 @@ from ..errors import KehoachError
 from ..i18n import t
 from .discovery import Source
 
-MAX_TASKS_PER_CHILD = 100          # a worker is replaced after this many files (memory stays bounded)
-
+MAX_TASKS_PER_CHILD = 100  # a worker is replaced after this many files (memory stays bounded)
 
 
 @dataclass
@@ -26,8 +26,8 @@ class Outcome:
     value: Any = None
     error: str | None = None
     seconds: float = 0.0
-    peak_rss_mb: float = 0.0        # the peak resident memory of the process that ran it
-    cpu_seconds: float = 0.0        # CPU time spent on it (wall time can include waiting for a CPU)
+    peak_rss_mb: float = 0.0  # the peak resident memory of the process that ran it
+    cpu_seconds: float = 0.0  # CPU time spent on it (wall time can include waiting for a CPU)
 
     @property
     def ok(self) -> bool:
@@ -36,7 +36,7 @@ class Outcome:
 
 @dataclass
 class BatchResult:
-    outcomes: list[Outcome | None]    # None: not finished (the run was interrupted)
+    outcomes: list[Outcome | None]  # None: not finished (the run was interrupted)
     seconds: float = 0.0
     jobs: int = 1
     interrupted: bool = False

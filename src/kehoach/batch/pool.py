@@ -5,6 +5,7 @@ forking a parent that may run a progress-bar thread. A worker that overruns its 
 limit, crashes or is killed is killed with its process group and replaced: only its file
 fails. See the package docstring for why not concurrent.futures.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -21,8 +22,15 @@ from ..errors import KehoachError
 from ..i18n import t
 from .jobs import Job, Outcome, _call, _exit_detail, _limit_memory, _peak_rss_mb, _secs
 
-_PRELOAD = ["kehoach.batch", "kehoach.api", "kehoach.parsers.text", "kehoach.parsers.docx",
-            "kehoach.parsers.pdf", "kehoach.export.json_out", "kehoach.export.csv_out"]
+_PRELOAD = [
+    "kehoach.batch",
+    "kehoach.api",
+    "kehoach.parsers.text",
+    "kehoach.parsers.docx",
+    "kehoach.parsers.pdf",
+    "kehoach.export.json_out",
+    "kehoach.export.csv_out",
+]
 
 
 def _worker_main(conn: Connection, job: Job, options: Any, lang: str, memory_mb: int) -> None:
@@ -34,7 +42,7 @@ def _worker_main(conn: Connection, job: Job, options: Any, lang: str, memory_mb:
     _limit_memory(memory_mb)
     import logging
 
-    logging.disable(logging.CRITICAL)   # library warnings (pdfminer) would garble stderr
+    logging.disable(logging.CRITICAL)  # library warnings (pdfminer) would garble stderr
     while True:
         try:
             message = conn.recv()
@@ -48,7 +56,7 @@ def _worker_main(conn: Connection, job: Job, options: Any, lang: str, memory_mb:
         reply = (index, value, error, time.perf_counter() - start, _peak_rss_mb(), time.process_time() - cpu)
         try:
             conn.send(reply)
-        except Exception as exc:   # an unpicklable value: report it rather than die silently
+        except Exception as exc:  # an unpicklable value: report it rather than die silently
             detail = f"{exc.__class__.__name__}: {exc}"[:160]
             conn.send((index, None, f"{source.name}: {t('internal', lang, error=detail)}", *reply[3:]))
 
@@ -73,7 +81,7 @@ def _context() -> Any:
 
 def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_tasks, memory_mb) -> None:
     ctx = _context()
-    pending = list(range(len(sources)))[::-1]        # pop() from the end = input order
+    pending = list(range(len(sources)))[::-1]  # pop() from the end = input order
     workers: list[_Worker] = []
     remaining = len(sources)
 
@@ -83,7 +91,8 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
         process = ctx.Process(target=_worker_main, args=(child, job, options, lang, memory_mb), daemon=True)
         # only a fork server can die under us while starting; under 'spawn' these errors propagate
         fallback: tuple[type[BaseException], ...] = (
-            (EOFError, ConnectionError) if ctx.get_start_method() == "forkserver" else ())
+            (EOFError, ConnectionError) if ctx.get_start_method() == "forkserver" else ()
+        )
         try:
             with _main_hidden():
                 process.start()
@@ -108,7 +117,7 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
         worker.index, worker.started = index, time.monotonic()
         try:
             worker.conn.send((index, sources[index]))
-        except (OSError, ValueError):       # the worker died before it got the file: it is retried
+        except (OSError, ValueError):  # the worker died before it got the file: it is retried
             pending.append(index)
             worker.index = None
             drop(worker)
@@ -135,7 +144,7 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
             for worker in [w for w in workers if w.index is None]:
                 if pending:
                     assign(worker)
-                else:                         # nothing left to give it: let it go
+                else:  # nothing left to give it: let it go
                     _retire(worker)
                     workers.remove(worker)
             while pending and len(workers) < jobs:
@@ -155,7 +164,11 @@ def _run_pool(sources, job, options, jobs, timeout, lang, reporter, finish, max_
                     except (EOFError, OSError):
                         code = worker.process.exitcode
                         worker.process.join(timeout=1)
-                        fail(worker, "worker_crashed", detail=_exit_detail(worker.process.exitcode if code is None else code))
+                        fail(
+                            worker,
+                            "worker_crashed",
+                            detail=_exit_detail(worker.process.exitcode if code is None else code),
+                        )
                         remaining -= 1
                         drop(worker)
                         continue

@@ -1,4 +1,5 @@
 """Progress on the terminal (`ConsoleReporter`) and the final summary (text or JSON)."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,7 @@ from .conversion import ConvertResult, Parsed
 from .discovery import Source
 from .jobs import BatchResult, Outcome, Reporter
 
-if TYPE_CHECKING:                  # rich is imported only when a bar is drawn
+if TYPE_CHECKING:  # rich is imported only when a bar is drawn
     from rich.progress import Progress, TaskID
 
 
@@ -20,8 +21,15 @@ class ConsoleReporter(Reporter):
     """A rich progress bar (done/total, current file, rate, ETA) on a terminal, with failures
     printed above it; without a terminal (or in CI, or `quiet`), failures only, one line each."""
 
-    def __init__(self, lang: str = "vi", *, bar: bool | None = None, quiet: bool = False,
-                 print_failures: bool = True, stream: Any = None) -> None:
+    def __init__(
+        self,
+        lang: str = "vi",
+        *,
+        bar: bool | None = None,
+        quiet: bool = False,
+        print_failures: bool = True,
+        stream: Any = None,
+    ) -> None:
         self.lang = lang
         self.stream = stream or sys.stderr
         self.quiet = quiet
@@ -30,7 +38,7 @@ class ConsoleReporter(Reporter):
             bar = not quiet and _interactive(self.stream)
         self.bar = bar
         self._progress: Progress | None = None
-        self._task: TaskID | None = None    # set with _progress
+        self._task: TaskID | None = None  # set with _progress
         self._began = 0.0
         self._done = 0
 
@@ -43,9 +51,14 @@ class ConsoleReporter(Reporter):
 
         console = Console(file=self.stream)
         progress = Progress(
-            BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(), TextColumn("{task.fields[current]}", style="dim"),
-            console=console, transient=True)
+            BarColumn(bar_width=24),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}", style="dim"),
+            console=console,
+            transient=True,
+        )
         self._task = progress.add_task("kehoach", total=total, rate="", current="")
         progress.start()
         self._progress = progress
@@ -62,7 +75,9 @@ class ConsoleReporter(Reporter):
             self.line(f"{_prefix(self.lang)}: {outcome.error}")
         if self._progress is not None and self._task is not None:
             elapsed = max(1e-6, time.perf_counter() - self._began)
-            self._progress.update(self._task, advance=1, rate=f"{self._done / elapsed:.1f} {t('files_per_s', self.lang)}")
+            self._progress.update(
+                self._task, advance=1, rate=f"{self._done / elapsed:.1f} {t('files_per_s', self.lang)}"
+            )
 
     def line(self, text: str) -> None:
         if self._progress is not None:
@@ -94,10 +109,12 @@ def summary_dict(result: ConvertResult | BatchResult) -> dict[str, Any]:
     batch = result.batch if isinstance(result, ConvertResult) else result
     done = batch.done
     parsed = [o for o in done if o.ok and isinstance(o.value, Parsed)]
-    not_plans = [{"file": shown(o.source.name), "document_type": o.value.document_type}
-                 for o in parsed if not o.value.is_plan]
-    with_diagnostics = [{"file": shown(o.source.name), "count": o.value.diagnostics}
-                        for o in parsed if o.value.diagnostics]
+    not_plans = [
+        {"file": shown(o.source.name), "document_type": o.value.document_type} for o in parsed if not o.value.is_plan
+    ]
+    with_diagnostics = [
+        {"file": shown(o.source.name), "count": o.value.diagnostics} for o in parsed if o.value.diagnostics
+    ]
     converted = result if isinstance(result, ConvertResult) else None
     return {
         "total": len(batch.outcomes),
@@ -124,8 +141,18 @@ def summary_text(result: ConvertResult | BatchResult, lang: str = "vi") -> str:
     """A short human summary: counts, time, rate, then every failure as `file → reason`."""
     s = summary_dict(result)
     rate = s["total"] / s["seconds"] if s["seconds"] else 0.0
-    lines = [t("summary", lang, ok=s["ok"], total=s["total"], failed=s["failed"],
-               seconds=f"{s['seconds']:.1f}", rate=f"{rate:.1f}", jobs=s["jobs"])]
+    lines = [
+        t(
+            "summary",
+            lang,
+            ok=s["ok"],
+            total=s["total"],
+            failed=s["failed"],
+            seconds=f"{s['seconds']:.1f}",
+            rate=f"{rate:.1f}",
+            jobs=s["jobs"],
+        )
+    ]
     if s["written"]:
         lines.append(t("summary_written", lang, count=len(s["written"])))
     if s["not_a_plan"]:
@@ -139,6 +166,6 @@ def summary_text(result: ConvertResult | BatchResult, lang: str = "vi") -> str:
     for f in s["failures"]:
         reason = f["reason"]
         name = f["file"]
-        reason = reason[len(name) + 2:] if reason.startswith(name + ": ") else reason
+        reason = reason[len(name) + 2 :] if reason.startswith(name + ": ") else reason
         lines.append(f"  {name} → {reason}")
     return "\n".join(lines)

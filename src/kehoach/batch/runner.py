@@ -1,6 +1,7 @@
 """`run`: a job over sources, in this process (one source) or in the worker pool (several);
 Ctrl-C or SIGTERM stops it and returns what finished.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -29,11 +30,21 @@ from .jobs import (
 )
 
 
-def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int | None = None,
-        timeout: float | None = DEFAULT_TIMEOUT, lang: str = "vi", reporter: Reporter | None = None,
-        on_outcome: Callable[[int, Outcome], None] | None = None, max_tasks_per_child: int = MAX_TASKS_PER_CHILD,
-        memory_mb: int = DEFAULT_MEMORY_MB, in_process: bool | None = None,
-        engine: Callable[..., None] | None = None) -> BatchResult:
+def run(
+    sources: Sequence[Source],
+    job: Job,
+    options: Any = None,
+    *,
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    lang: str = "vi",
+    reporter: Reporter | None = None,
+    on_outcome: Callable[[int, Outcome], None] | None = None,
+    max_tasks_per_child: int = MAX_TASKS_PER_CHILD,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    in_process: bool | None = None,
+    engine: Callable[..., None] | None = None,
+) -> BatchResult:
     """Run `job(source, options)` on every source; outcomes come back in input order.
 
     `job` must be a module-level function (workers receive it by reference). One source
@@ -53,24 +64,26 @@ def run(sources: Sequence[Source], job: Job, options: Any = None, *, jobs: int |
 
     def finish(index: int, outcome: Outcome) -> None:
         if outcome.error:
-            outcome.error = shown(outcome.error)    # a file name that is not UTF-8: escapes, never a crash
+            outcome.error = shown(outcome.error)  # a file name that is not UTF-8: escapes, never a crash
         outcomes[index] = outcome
-        if on_outcome:                   # first: writing its outputs can still fail the input
+        if on_outcome:  # first: writing its outputs can still fail the input
             on_outcome(index, outcome)
         reporter.finished(outcome)
 
     previous_term = _install_sigterm()
     try:
-        if engine is not None:       # another engine runs the same job (engines/, e.g. --engine dask)
-            engine(sources, job, options, timeout=timeout, lang=lang, reporter=reporter, finish=finish,
-                   memory_mb=memory_mb)
+        if engine is not None:  # another engine runs the same job (engines/, e.g. --engine dask)
+            engine(
+                sources, job, options, timeout=timeout, lang=lang, reporter=reporter, finish=finish, memory_mb=memory_mb
+            )
         elif in_process:
             _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb)
         else:
             from .pool import _run_pool  # multiprocessing: not loaded for a single file
 
-            _run_pool(sources, job, options, result.jobs, timeout, lang, reporter, finish,
-                      max_tasks_per_child, memory_mb)
+            _run_pool(
+                sources, job, options, result.jobs, timeout, lang, reporter, finish, max_tasks_per_child, memory_mb
+            )
     except (KeyboardInterrupt, _Stop):
         result.interrupted = True
     finally:
@@ -103,8 +116,9 @@ def _run_here(sources, job, options, timeout, lang, reporter, finish, memory_mb:
     """One source (or `in_process`): in this process, under the same limits a worker has —
     the time limit by SIGALRM, the memory limit as this process's soft RLIMIT_AS for the
     duration of the run (restored after; a file needing more ends in MemoryError, one line)."""
-    can_alarm = (timeout is not None and hasattr(signal, "setitimer")
-                 and threading.current_thread() is threading.main_thread())
+    can_alarm = (
+        timeout is not None and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     with _address_space(memory_mb):
         _run_each_here(sources, job, options, timeout, lang, reporter, finish, can_alarm)
 
@@ -128,7 +142,7 @@ class _address_space:
             if hard != resource.RLIM_INFINITY:
                 limit = min(limit, hard)
             if soft != resource.RLIM_INFINITY and soft <= limit:
-                return                      # already as tight
+                return  # already as tight
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
             self.previous = (soft, hard)
         except (ImportError, ValueError, OSError):
@@ -148,6 +162,7 @@ def _run_each_here(sources, job, options, timeout, lang, reporter, finish, can_a
         start, cpu = time.perf_counter(), time.process_time()
         previous = None
         if can_alarm:
+
             def ring(signum, frame):  # noqa: ARG001
                 raise _Timeout()
 
@@ -161,5 +176,6 @@ def _run_each_here(sources, job, options, timeout, lang, reporter, finish, can_a
             if can_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
-        finish(index, Outcome(source, value, error, time.perf_counter() - start, _peak_rss_mb(),
-                              time.process_time() - cpu))
+        finish(
+            index, Outcome(source, value, error, time.perf_counter() - start, _peak_rss_mb(), time.process_time() - cpu)
+        )

@@ -4,6 +4,7 @@ Reads Plans (`models`, from `api.parse`), never a parser: align.py pairs the tas
 textdiff.py diffs words, compare.py builds the PlanDiff (schema.py), render.py prints it.
 The names below are imported when first used (registering the command loads none of them).
 """
+
 from __future__ import annotations
 
 import importlib

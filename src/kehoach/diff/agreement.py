@@ -7,6 +7,7 @@ optimal alignment (`diff.align`); a pair *agrees* when its contents are similar 
 case-insensitive keys). The share is agreeing pairs over the larger register, so a task missing
 on either side counts against it.
 """
+
 from __future__ import annotations
 
 import difflib

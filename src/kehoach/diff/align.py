@@ -5,6 +5,7 @@ the lead units, the deadline, the number and the group. The Hungarian algorithm 
 pairing of greatest total similarity; a pair under the thresholds is no pair at all (the old
 task is removed, the new one added).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -19,7 +20,7 @@ from .hungarian import assign
 
 # weights of the parts of the similarity (they sum to 1)
 W_CONTENT, W_LEAD, W_TIMELINE, W_NUMBER, W_GROUP = 0.6, 0.15, 0.1, 0.08, 0.07
-MIN_CONTENT = 0.4     # a pair whose texts share less than this is not the same task
+MIN_CONTENT = 0.4  # a pair whose texts share less than this is not the same task
 MIN_SCORE = 0.5
 
 _GROUP_NUMBER_RE = re.compile(r"^\s*(?:[IVXLCDM]+|\d+|[a-zđ])\s*[.)/-]\s*", re.IGNORECASE)
@@ -42,9 +43,14 @@ class _Facts:
 
 def _facts(task: Task) -> _Facts:
     text = " ".join(p for p in (task.content, task.details) if p)
-    return _Facts(frozenset(words(text)), key(text), frozenset(u.key for u in task.lead),
-                  key(task.timeline.raw if task.timeline else ""), key(task.number or ""),
-                  group_key(task.group))
+    return _Facts(
+        frozenset(words(text)),
+        key(text),
+        frozenset(u.key for u in task.lead),
+        key(task.timeline.raw if task.timeline else ""),
+        key(task.number or ""),
+        group_key(task.group),
+    )
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -60,15 +66,19 @@ def content_similarity(a: _Facts, b: _Facts) -> float:
 def similarity(a: _Facts, b: _Facts) -> tuple[float, float]:
     """(content similarity, overall similarity) of two tasks, each in [0, 1]."""
     content = content_similarity(a, b)
-    score = (W_CONTENT * content + W_LEAD * overlap(a.lead, b.lead)
-             + W_TIMELINE * (a.timeline == b.timeline) + W_NUMBER * (a.number == b.number)
-             + W_GROUP * (a.group == b.group))
+    score = (
+        W_CONTENT * content
+        + W_LEAD * overlap(a.lead, b.lead)
+        + W_TIMELINE * (a.timeline == b.timeline)
+        + W_NUMBER * (a.number == b.number)
+        + W_GROUP * (a.group == b.group)
+    )
     return content, score
 
 
 @dataclass
 class Alignment:
-    pairs: list[tuple[int, int, float]]     # (old index, new index, similarity)
+    pairs: list[tuple[int, int, float]]  # (old index, new index, similarity)
     removed: list[int]
     added: list[int]
 
@@ -91,8 +101,11 @@ def align(old: Sequence[Task], new: Sequence[Task]) -> Alignment:
     pairs = [(i, j, scores[i][j]) for i, j in enumerate(chosen) if j is not None and scores[i][j] >= 0]
     matched_old = {i for i, _, _ in pairs}
     matched_new = {j for _, j, _ in pairs}
-    return Alignment(pairs, [i for i in range(len(old)) if i not in matched_old],
-                     [j for j in range(len(new)) if j not in matched_new])
+    return Alignment(
+        pairs,
+        [i for i in range(len(old)) if i not in matched_old],
+        [j for j in range(len(new)) if j not in matched_new],
+    )
 
 
 def moved_pairs(old: Sequence[Task], new: Sequence[Task], pairs: Sequence[tuple[int, int, float]]) -> set[int]:
@@ -103,8 +116,11 @@ def moved_pairs(old: Sequence[Task], new: Sequence[Task], pairs: Sequence[tuple[
     targets: dict[str, Counter[str]] = {}
     for i, j, _ in pairs:
         targets.setdefault(group_key(old[i].group), Counter())[group_key(new[j].group)] += 1
-    renamed = {g: c.most_common(1)[0][0] for g, c in targets.items()
-               if g not in new_groups and c.most_common(1)[0][0] not in old_groups}
+    renamed = {
+        g: c.most_common(1)[0][0]
+        for g, c in targets.items()
+        if g not in new_groups and c.most_common(1)[0][0] not in old_groups
+    }
     moved = set()
     for i, j, _ in pairs:
         g, h = group_key(old[i].group), group_key(new[j].group)

@@ -3,6 +3,7 @@
 Exit codes, like diff(1): 0 the task registers are the same · 1 they differ · 2 usage error,
 an unreadable input or an output that cannot be written.
 """
+
 from __future__ import annotations
 
 import sys
@@ -36,10 +37,12 @@ def _parse(path: str, ocr: bool, lang: str):
 def diff_cmd(
     old: str = typer.Argument(..., help="the older version (.txt .md .docx .pdf .doc)"),
     new: str = typer.Argument(..., help="the newer version (any format parse reads)"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, xlsx (needs -o), html (a page like "
-                            "`kehoach report`'s)"),
-    output: str | None = typer.Option(None, "--output", "-o", help="write the report to this file "
-                                         "(never over an input)"),
+    fmt: str = typer.Option(
+        "text", "--format", "-f", help="text, json, xlsx (needs -o), html (a page like `kehoach report`'s)"
+    ),
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="write the report to this file (never over an input)"
+    ),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
     lang: str = lang_option("vi"),
 ) -> None:

@@ -1,5 +1,6 @@
 """Two Plans -> a PlanDiff: tasks aligned (align.py), task fields compared by `vntext.key`,
 header fields, section headings and body paragraphs compared."""
+
 from __future__ import annotations
 
 import difflib
@@ -27,8 +28,21 @@ from .schema import (
 )
 from .textdiff import same_words, word_diff
 
-HEADER_FIELDS = ("number", "date", "date_partial", "title", "doc_type", "issuer", "issuer_parent",
-                 "place", "signer.authority", "signer.position", "signer.name", "recipients", "draft")
+HEADER_FIELDS = (
+    "number",
+    "date",
+    "date_partial",
+    "title",
+    "doc_type",
+    "issuer",
+    "issuer_parent",
+    "place",
+    "signer.authority",
+    "signer.position",
+    "signer.name",
+    "recipients",
+    "draft",
+)
 
 
 def _text(task: Task, field: str) -> str:
@@ -45,7 +59,7 @@ def _text(task: Task, field: str) -> str:
 
 
 def _same(a: Task, b: Task, field: str) -> bool:
-    if field in ("lead", "support"):       # units: the same set of names, order aside
+    if field in ("lead", "support"):  # units: the same set of names, order aside
         return sorted(u.key for u in getattr(a, field)) == sorted(u.key for u in getattr(b, field))
     if field == "products":
         return sorted(key(p) for p in a.products) == sorted(key(p) for p in b.products)
@@ -57,8 +71,7 @@ def changed_fields(a: Task, b: Task) -> list[str]:
 
 
 def _words(a: Task, b: Task, fields: Iterable[str]) -> dict[str, list[WordOp]]:
-    return {f: [WordOp(op=p.op, old=p.old, new=p.new) for p in word_diff(_text(a, f), _text(b, f))]
-            for f in fields}
+    return {f: [WordOp(op=p.op, old=p.old, new=p.new) for p in word_diff(_text(a, f), _text(b, f))] for f in fields}
 
 
 def task_changes(old: list[Task], new: list[Task]) -> list[TaskChange]:
@@ -71,8 +84,20 @@ def task_changes(old: list[Task], new: list[Task]) -> list[TaskChange]:
         pos_of_old[i] = j
         fields = changed_fields(old[i], new[j])
         status = "moved" if i in moved else "changed" if fields else "unchanged"
-        entries.append((j, 0, TaskChange(status=status, old=old[i], new=new[j], changed=fields,
-                                          similarity=round(score, 3), words=_words(old[i], new[j], fields))))
+        entries.append(
+            (
+                j,
+                0,
+                TaskChange(
+                    status=status,
+                    old=old[i],
+                    new=new[j],
+                    changed=fields,
+                    similarity=round(score, 3),
+                    words=_words(old[i], new[j], fields),
+                ),
+            )
+        )
     for j in al.added:
         entries.append((j, 0, TaskChange(status="added", new=new[j])))
     for i in al.removed:
@@ -133,9 +158,15 @@ def section_changes(old: Plan, new: Plan) -> SectionChanges:
         return SectionRef(number=s.number, level=s.level, title=s.title, location=s.location)
 
     # a reworded heading: the same level and most of its words kept -> changed, not removed + added
-    cost = [[-overlap(frozenset(words(r.title)), frozenset(words(a.title)))
-             if r.level == a.level and overlap(frozenset(words(r.title)), frozenset(words(a.title))) >= 0.6
-             else 0.0 for a in added] for r in removed]
+    cost = [
+        [
+            -overlap(frozenset(words(r.title)), frozenset(words(a.title)))
+            if r.level == a.level and overlap(frozenset(words(r.title)), frozenset(words(a.title))) >= 0.6
+            else 0.0
+            for a in added
+        ]
+        for r in removed
+    ]
     edits: list[SectionEdit] = []
     paired_r, paired_a = set(), set()
     if removed and added:
@@ -143,12 +174,20 @@ def section_changes(old: Plan, new: Plan) -> SectionChanges:
             if j is not None and cost[i][j] < 0:
                 paired_r.add(i)
                 paired_a.add(j)
-                edits.append(SectionEdit(old=ref(removed[i]), new=ref(added[j]),
-                                         words=[WordOp(op=p.op, old=p.old, new=p.new)
-                                                for p in word_diff(removed[i].title, added[j].title)]))
-    return SectionChanges(added=[ref(s) for j, s in enumerate(added) if j not in paired_a],
-                          removed=[ref(s) for i, s in enumerate(removed) if i not in paired_r],
-                          changed=edits)
+                edits.append(
+                    SectionEdit(
+                        old=ref(removed[i]),
+                        new=ref(added[j]),
+                        words=[
+                            WordOp(op=p.op, old=p.old, new=p.new) for p in word_diff(removed[i].title, added[j].title)
+                        ],
+                    )
+                )
+    return SectionChanges(
+        added=[ref(s) for j, s in enumerate(added) if j not in paired_a],
+        removed=[ref(s) for i, s in enumerate(removed) if i not in paired_r],
+        changed=edits,
+    )
 
 
 def _pair_similar(a: list[str], b: list[str], minimum: float) -> list[tuple[int, int]]:
@@ -163,6 +202,7 @@ def _pair_similar(a: list[str], b: list[str], minimum: float) -> list[tuple[int,
 def paragraph_changes(old: Plan, new: Plan) -> ParagraphChanges:
     """Body paragraphs (the `text` under each heading) in document order: runs that differ are
     paired by shared words (a reworded paragraph, word-diffed) or reported added / removed."""
+
     def paragraphs(plan: Plan) -> list[tuple[str, str]]:
         return [(p, f"{s.number}. {s.title}"[:120]) for s in _flatten(plan.sections) for p in s.text if p.strip()]
 
@@ -176,9 +216,14 @@ def paragraph_changes(old: Plan, new: Plan) -> ParagraphChanges:
         left, right = a[i1:i2], b[j1:j2]
         pairs = _pair_similar([p for p, _ in left], [p for p, _ in right], 0.5)
         for i, j in sorted(pairs, key=lambda ij: ij[1]):
-            out.changed.append(ParagraphEdit(section=right[j][1], old=left[i][0], new=right[j][0],
-                                             words=[WordOp(op=p.op, old=p.old, new=p.new)
-                                                    for p in word_diff(left[i][0], right[j][0])]))
+            out.changed.append(
+                ParagraphEdit(
+                    section=right[j][1],
+                    old=left[i][0],
+                    new=right[j][0],
+                    words=[WordOp(op=p.op, old=p.old, new=p.new) for p in word_diff(left[i][0], right[j][0])],
+                )
+            )
         used_l, used_r = {i for i, _ in pairs}, {j for _, j in pairs}
         out.removed += [p for i, (p, _) in enumerate(left) if i not in used_l]
         out.added += [p for j, (p, _) in enumerate(right) if j not in used_r]
@@ -189,7 +234,12 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     tasks = task_changes(list(old.tasks), list(new.tasks))
     counts = Counter(t.status for t in tasks)
     summary = Summary(**{k: counts.get(k, 0) for k in ("added", "removed", "changed", "moved", "unchanged")})
-    return PlanDiff(files=Files(old=old.source, new=new.source),
-                    same=all(t.status == "unchanged" for t in tasks), summary=summary, tasks=tasks,
-                    header=header_changes(old, new), sections=section_changes(old, new),
-                    paragraphs=paragraph_changes(old, new))
+    return PlanDiff(
+        files=Files(old=old.source, new=new.source),
+        same=all(t.status == "unchanged" for t in tasks),
+        summary=summary,
+        tasks=tasks,
+        header=header_changes(old, new),
+        sections=section_changes(old, new),
+        paragraphs=paragraph_changes(old, new),
+    )

@@ -3,6 +3,7 @@
 scipy is not a dependency of kehoach; the registers we align have at most a few hundred
 tasks, for which the classic potentials-and-augmenting-paths form is fast enough.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -18,14 +19,14 @@ def assign(cost: Sequence[Sequence[float]]) -> list[int | None]:
     if n == 0 or m == 0:
         return [None] * n
     size = max(n, m)
-    a = [[0.0] * (size + 1) for _ in range(size + 1)]   # 1-based, padded square
+    a = [[0.0] * (size + 1) for _ in range(size + 1)]  # 1-based, padded square
     for i in range(n):
         row = a[i + 1]
         for j, value in enumerate(cost[i]):
             row[j + 1] = float(value)
     u = [0.0] * (size + 1)
     v = [0.0] * (size + 1)
-    p = [0] * (size + 1)        # p[j]: the row matched to column j
+    p = [0] * (size + 1)  # p[j]: the row matched to column j
     way = [0] * (size + 1)
     for i in range(1, size + 1):
         p[0] = i

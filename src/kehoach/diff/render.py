@@ -1,4 +1,5 @@
 """A PlanDiff as text for a terminal (rich; Vietnamese by default) or as JSON."""
+
 from __future__ import annotations
 
 import io
@@ -47,11 +48,11 @@ def _words_line(ops: list[WordOp]) -> Text:
 def _task_lines(change: TaskChange, lang: str) -> list[Text]:
     status = t(f"diff_status_{change.status}", lang)
     task = change.task
-    lines = [Text.assemble((f"{status:<12}", STYLE[change.status] + " bold"), _label(task),
-                           _short(task.content))]
+    lines = [Text.assemble((f"{status:<12}", STYLE[change.status] + " bold"), _label(task), _short(task.content))]
     if change.status == "moved" and change.old and change.new:
-        lines.append(Text(f"      {t('diff_group', lang)}: {change.old.group or '—'} → {change.new.group or '—'}",
-                          style="cyan"))
+        lines.append(
+            Text(f"      {t('diff_group', lang)}: {change.old.group or '—'} → {change.new.group or '—'}", style="cyan")
+        )
     for field in change.changed:
         lines.append(Text(f"    {t('diff_field_' + field, lang)}:", style="bold"))
         lines.append(_words_line(change.words.get(field, [])))
@@ -60,8 +61,9 @@ def _task_lines(change: TaskChange, lang: str) -> list[Text]:
 
 def to_text(diff: PlanDiff, lang: str = "vi", color: bool = False, width: int = 120) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=False
+    )
     _report(console, diff, lang)
     return buffer.getvalue()
 
@@ -72,15 +74,20 @@ def to_html(diff: PlanDiff, lang: str = "vi") -> str:
     field and group, words struck out and inserted."""
     from ..report.page import render_page
 
-    statuses = [s for s in ("added", "removed", "changed", "moved", "unchanged") if any(c.status == s for c in diff.tasks)]
+    statuses = [
+        s for s in ("added", "removed", "changed", "moved", "unchanged") if any(c.status == s for c in diff.tasks)
+    ]
     fields = list(dict.fromkeys(f for c in diff.tasks for f in c.changed))
     groups = list(dict.fromkeys(c.task.group for c in diff.tasks if c.task.group))
-    filters = [("status", t("diff_status", lang), [(s, t(f"diff_status_{s}", lang)) for s in statuses]),
-               ("field", t("diff_changed_field", lang), [(f, t(f"diff_field_{f}", lang)) for f in fields]),
-               ("group", t("report_group", lang), [(g, g) for g in groups])]
+    filters = [
+        ("status", t("diff_status", lang), [(s, t(f"diff_status_{s}", lang)) for s in statuses]),
+        ("field", t("diff_changed_field", lang), [(f, t(f"diff_field_{f}", lang)) for f in fields]),
+        ("group", t("report_group", lang), [(g, g) for g in groups]),
+    ]
     s = diff.summary
-    summary = t("diff_summary", lang, added=s.added, removed=s.removed, changed=s.changed, moved=s.moved,
-                unchanged=s.unchanged)
+    summary = t(
+        "diff_summary", lang, added=s.added, removed=s.removed, changed=s.changed, moved=s.moved, unchanged=s.unchanged
+    )
     title = f"{t('diff_title', lang)}: {diff.files.old.path} → {diff.files.new.path}"
     return render_page("diff", lang, title, diff=diff, summary=summary, filters=filters)
 
@@ -88,12 +95,21 @@ def to_html(diff: PlanDiff, lang: str = "vi") -> str:
 def _report(console: Console, diff: PlanDiff, lang: str) -> None:
     console.print(Text(f"--- {diff.files.old.path}\n+++ {diff.files.new.path}", style="bold"))
     s = diff.summary
-    console.print(t("diff_summary", lang, added=s.added, removed=s.removed, changed=s.changed,
-                    moved=s.moved, unchanged=s.unchanged))
+    console.print(
+        t(
+            "diff_summary",
+            lang,
+            added=s.added,
+            removed=s.removed,
+            changed=s.changed,
+            moved=s.moved,
+            unchanged=s.unchanged,
+        )
+    )
     if diff.header:
         console.print(Text(t("diff_header", lang), style="bold underline"))
         for h in diff.header:
-            if isinstance(h.old, list) or isinstance(h.new, list):      # recipients: the items that differ
+            if isinstance(h.old, list) or isinstance(h.new, list):  # recipients: the items that differ
                 console.print(f"  {h.field}:")
                 old_items, new_items = h.old or [], h.new or []
                 for item in old_items:

@@ -1,4 +1,5 @@
 """The JSON output of `kehoach diff` (a contract: see `kehoach schema diff`)."""
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -22,11 +23,13 @@ class TaskChange(BaseModel):
     status: Status
     old: Task | None = Field(None, description="the task as `parse` writes it in the old plan, or null")
     new: Task | None = Field(None, description="the task as `parse` writes it in the new plan, or null")
-    changed: list[str] = Field(default_factory=list,
-                               description="task fields that differ: content, lead, support, products, timeline, notes")
+    changed: list[str] = Field(
+        default_factory=list, description="task fields that differ: content, lead, support, products, timeline, notes"
+    )
     similarity: float | None = Field(None, description="alignment similarity of the pair, 0..1")
-    words: dict[str, list[WordOp]] = Field(default_factory=dict,
-                                           description="word-level diff of each changed text field")
+    words: dict[str, list[WordOp]] = Field(
+        default_factory=dict, description="word-level diff of each changed text field"
+    )
 
     @property
     def task(self) -> Task:
@@ -66,8 +69,9 @@ class SectionEdit(BaseModel):
 class SectionChanges(BaseModel):
     added: list[SectionRef] = Field(default_factory=list)
     removed: list[SectionRef] = Field(default_factory=list)
-    changed: list[SectionEdit] = Field(default_factory=list,
-                                       description="a heading reworded (same level, most words shared)")
+    changed: list[SectionEdit] = Field(
+        default_factory=list, description="a heading reworded (same level, most words shared)"
+    )
 
 
 class ParagraphEdit(BaseModel):
@@ -97,5 +101,6 @@ class PlanDiff(BaseModel):
     tasks: list[TaskChange] = Field(default_factory=list)
     header: list[HeaderChange] = Field(default_factory=list)
     sections: SectionChanges = Field(default_factory=SectionChanges)
-    paragraphs: ParagraphChanges = Field(default_factory=ParagraphChanges,
-                                         description="body paragraphs under the headings, word-diffed when reworded")
+    paragraphs: ParagraphChanges = Field(
+        default_factory=ParagraphChanges, description="body paragraphs under the headings, word-diffed when reworded"
+    )

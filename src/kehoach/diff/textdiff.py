@@ -3,6 +3,7 @@
 Words are compared by their `vntext.key` (case and tone placement do not count as a change),
 while the pieces returned keep the source text verbatim.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,7 +18,7 @@ _TOKEN_RE = re.compile(r"\S+")
 
 @dataclass(frozen=True)
 class Piece:
-    op: str          # equal | insert | delete | replace
+    op: str  # equal | insert | delete | replace
     old: str
     new: str
 
@@ -30,8 +31,7 @@ def word_diff(old: str | None, new: str | None) -> list[Piece]:
     """The old and new text cut into equal / inserted / deleted / replaced runs of words."""
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, [key(w) for w in a], [key(w) for w in b], autojunk=False)
-    return [Piece(op, " ".join(a[i1:i2]), " ".join(b[j1:j2]))
-            for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return [Piece(op, " ".join(a[i1:i2]), " ".join(b[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
 def same_words(old: str | None, new: str | None) -> bool:

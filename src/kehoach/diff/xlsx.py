@@ -5,6 +5,7 @@ removed first, then unchanged), old and new values side by side, the names of th
 changed, and an empty "Ý kiến người rà soát" column. Sheet "Phần đầu, đề mục": header fields
 and headings that changed.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,23 +20,44 @@ OTHER_SHEET = "Phần đầu, đề mục"
 ORDER = {"changed": 0, "moved": 1, "added": 2, "removed": 3, "unchanged": 4}
 FILL = {"changed": "FFF2CC", "moved": "DDEBF7", "added": "E2EFDA", "removed": "FCE4D6"}
 COLUMNS: list[tuple[str, float]] = [
-    ("Trạng thái", 13), ("Trường thay đổi", 18), ("Nhóm (cũ)", 22), ("Nhóm (mới)", 22), ("STT cũ", 7),
-    ("STT mới", 7), ("Nội dung (cũ)", 50), ("Nội dung (mới)", 50), ("Chủ trì (cũ)", 22), ("Chủ trì (mới)", 22),
-    ("Phối hợp (cũ)", 24), ("Phối hợp (mới)", 24), ("Sản phẩm (cũ)", 22), ("Sản phẩm (mới)", 22),
-    ("Thời gian (cũ)", 18), ("Thời gian (mới)", 18), ("Ghi chú (cũ)", 18), ("Ghi chú (mới)", 18),
+    ("Trạng thái", 13),
+    ("Trường thay đổi", 18),
+    ("Nhóm (cũ)", 22),
+    ("Nhóm (mới)", 22),
+    ("STT cũ", 7),
+    ("STT mới", 7),
+    ("Nội dung (cũ)", 50),
+    ("Nội dung (mới)", 50),
+    ("Chủ trì (cũ)", 22),
+    ("Chủ trì (mới)", 22),
+    ("Phối hợp (cũ)", 24),
+    ("Phối hợp (mới)", 24),
+    ("Sản phẩm (cũ)", 22),
+    ("Sản phẩm (mới)", 22),
+    ("Thời gian (cũ)", 18),
+    ("Thời gian (mới)", 18),
+    ("Ghi chú (cũ)", 18),
+    ("Ghi chú (mới)", 18),
     ("Ý kiến người rà soát", 36),
 ]
 
 
-FACTS = 8   # group, number, content, lead, support, products, timeline, notes: an (old, new) column pair each
+FACTS = 8  # group, number, content, lead, support, products, timeline, notes: an (old, new) column pair each
 
 
 def _facts(task: Task | None) -> list[str]:
     if task is None:
         return [""] * FACTS
-    return [task.group or "", task.number or "", "\n".join(p for p in (task.content, task.details) if p),
-            "; ".join(u.name for u in task.lead), "; ".join(u.name for u in task.support),
-            "; ".join(task.products), task.timeline.raw if task.timeline else "", task.notes or ""]
+    return [
+        task.group or "",
+        task.number or "",
+        "\n".join(p for p in (task.content, task.details) if p),
+        "; ".join(u.name for u in task.lead),
+        "; ".join(u.name for u in task.support),
+        "; ".join(task.products),
+        task.timeline.raw if task.timeline else "",
+        task.notes or "",
+    ]
 
 
 def diff_xlsx(diff: PlanDiff, lang: str = "vi") -> bytes:
@@ -55,17 +77,19 @@ def diff_xlsx(diff: PlanDiff, lang: str = "vi") -> bytes:
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "C2"
-    changes = sorted(diff.tasks, key=lambda c: ORDER[c.status])      # stable: plan order within a status
+    changes = sorted(diff.tasks, key=lambda c: ORDER[c.status])  # stable: plan order within a status
     for row, change in enumerate(changes, start=2):
         old, new = _facts(change.old), _facts(change.new)
-        values = [t(f"diff_status_{change.status}", lang),
-                  ", ".join(t(f"diff_field_{f}", lang) for f in change.changed)]
+        values = [
+            t(f"diff_status_{change.status}", lang),
+            ", ".join(t(f"diff_field_{f}", lang) for f in change.changed),
+        ]
         for a, b in zip(old, new, strict=True):
             values += [a, b]
         values.append("")
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=_text(value))
-            cell.data_type = "s"                  # text starting with "=" stays text
+            cell.data_type = "s"  # text starting with "=" stays text
             cell.alignment = wrap
             if change.status in FILL and col <= 2:
                 cell.fill = PatternFill("solid", fgColor=FILL[change.status])

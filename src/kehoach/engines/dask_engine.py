@@ -10,6 +10,7 @@ Without a scheduler address a LocalCluster is started (`workers` processes, one 
 On a real cluster the workers must see the inputs at the same paths (a shared file system)
 and have kehoach installed at the same version.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 DEFAULT_WORKERS = 2
-MAX_CHUNK = 32      # a chunk starts one worker process on the Dask worker: fewer, longer chunks amortise it
+MAX_CHUNK = 32  # a chunk starts one worker process on the Dask worker: fewer, longer chunks amortise it
 
 
 class DaskUnavailable(ImportError):
@@ -32,8 +33,9 @@ def _require() -> None:
         raise DaskUnavailable(str(exc)) from None
 
 
-def run_chunk(items: list[tuple[int, Any]], job: Callable, options: Any, timeout: float | None, lang: str,
-              memory_mb: int) -> list[tuple[int, Any]]:
+def run_chunk(
+    items: list[tuple[int, Any]], job: Callable, options: Any, timeout: float | None, lang: str, memory_mb: int
+) -> list[tuple[int, Any]]:
     """On a Dask worker: these (index, source) through batch.run with one worker process."""
     from .. import batch
 
@@ -41,8 +43,9 @@ def run_chunk(items: list[tuple[int, Any]], job: Callable, options: Any, timeout
     # those; batch.run stops and reaps its own worker process, which is what the flag protects
     process = mp.current_process()
     process._config["daemon"] = False  # type: ignore[attr-defined]
-    result = batch.run([s for _, s in items], job, options, jobs=1, timeout=timeout, lang=lang,
-                       memory_mb=memory_mb, in_process=False)
+    result = batch.run(
+        [s for _, s in items], job, options, jobs=1, timeout=timeout, lang=lang, memory_mb=memory_mb, in_process=False
+    )
     return [(index, outcome) for (index, _), outcome in zip(items, result.outcomes, strict=True)]
 
 
@@ -67,12 +70,28 @@ class DaskEngine:
         if self.scheduler:
             return Client(self.scheduler, set_as_default=False), None
         with dask.config.set({"distributed.worker.daemon": False, "logging.distributed": "error"}):
-            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, memory_limit=0, silence_logs=logging.ERROR)
+            cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                memory_limit=0,
+                silence_logs=logging.ERROR,
+            )
         return Client(cluster, set_as_default=False), cluster
 
-    def __call__(self, sources: Sequence[Any], job: Callable, options: Any, *, timeout: float | None,
-                 lang: str, reporter: Any, finish: Callable[[int, Any], None], memory_mb: int) -> None:
+    def __call__(
+        self,
+        sources: Sequence[Any],
+        job: Callable,
+        options: Any,
+        *,
+        timeout: float | None,
+        lang: str,
+        reporter: Any,
+        finish: Callable[[int, Any], None],
+        memory_mb: int,
+    ) -> None:
         from distributed import as_completed
 
         from .. import batch
@@ -80,9 +99,12 @@ class DaskEngine:
 
         try:
             client, cluster = self.client()
-        except (OSError, TimeoutError, ValueError) as exc:     # no scheduler there, a bad address
-            raise batch.UsageError("scheduler_unreachable", address=self.scheduler or "LocalCluster",
-                                   error=f"{type(exc).__name__}: {str(exc)[:120]}") from None
+        except (OSError, TimeoutError, ValueError) as exc:  # no scheduler there, a bad address
+            raise batch.UsageError(
+                "scheduler_unreachable",
+                address=self.scheduler or "LocalCluster",
+                error=f"{type(exc).__name__}: {str(exc)[:120]}",
+            ) from None
         futures: dict[Any, range] = {}
         try:
             workers = len(client.scheduler_info().get("workers", {})) or self.workers
@@ -98,8 +120,15 @@ class DaskEngine:
                     done = future.result()
                 except Exception as exc:  # noqa: BLE001  (a Dask worker lost, a task that cannot travel)
                     detail = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
-                    done = [(i, batch.Outcome(sources[i], error=f"{sources[i].name}: "
-                                              f"{t('worker_crashed', lang, detail=detail)}")) for i in part]
+                    done = [
+                        (
+                            i,
+                            batch.Outcome(
+                                sources[i], error=f"{sources[i].name}: {t('worker_crashed', lang, detail=detail)}"
+                            ),
+                        )
+                        for i in part
+                    ]
                 for index, outcome in done:
                     finish(index, outcome)
         finally:

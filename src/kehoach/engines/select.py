@@ -1,4 +1,5 @@
 """`--engine NAME [--scheduler ADDRESS]` -> the engine batch.run uses (None: the local pool)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -23,5 +24,3 @@ def engine_for(name: str, scheduler: str | None, jobs: int | None, lang: str) ->
         return DaskEngine(scheduler, jobs)
     except DaskUnavailable:
         raise UsageError("needs_extra", extra="dask", module="dask[distributed]") from None
-
-

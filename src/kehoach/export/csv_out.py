@@ -3,6 +3,7 @@
 The BOM is for files; `kehoach parse -f csv` on standard output drops it (a pipe, `cut`,
 another program) unless `--bom` is given.
 """
+
 from __future__ import annotations
 
 import csv
@@ -10,8 +11,28 @@ import io
 
 from ..models import Plan, Task
 
-COLUMNS = ["id", "origin", "number", "group", "content", "details", "products", "lead", "support", "monitoring",
-           "timeline", "timeline_kind", "start", "end", "notes", "quantity", "page", "line", "table", "row"]
+COLUMNS = [
+    "id",
+    "origin",
+    "number",
+    "group",
+    "content",
+    "details",
+    "products",
+    "lead",
+    "support",
+    "monitoring",
+    "timeline",
+    "timeline_kind",
+    "start",
+    "end",
+    "notes",
+    "quantity",
+    "page",
+    "line",
+    "table",
+    "row",
+]
 
 
 def _units(units) -> str:
@@ -22,11 +43,22 @@ def task_row(task: Task) -> list[str]:
     tl = task.timeline
     loc = task.location
     return [
-        task.id, task.origin, task.number or "", task.group or "", task.content, task.details or "",
+        task.id,
+        task.origin,
+        task.number or "",
+        task.group or "",
+        task.content,
+        task.details or "",
         "; ".join(task.products),
-        _units(task.lead), _units(task.support), _units(task.monitoring),
-        tl.raw if tl else "", tl.kind if tl else "", (tl.start or "") if tl else "", (tl.end or "") if tl else "",
-        task.notes or "", task.quantity or "",
+        _units(task.lead),
+        _units(task.support),
+        _units(task.monitoring),
+        tl.raw if tl else "",
+        tl.kind if tl else "",
+        (tl.start or "") if tl else "",
+        (tl.end or "") if tl else "",
+        task.notes or "",
+        task.quantity or "",
         *(str(v) if v is not None else "" for v in ((loc.page, loc.line, loc.table, loc.row) if loc else (None,) * 4)),
     ]
 

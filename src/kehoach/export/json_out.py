@@ -1,4 +1,5 @@
 """JSON of the whole plan (the public contract: see README)."""
+
 from __future__ import annotations
 
 import json

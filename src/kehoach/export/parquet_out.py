@@ -1,6 +1,7 @@
 """Parquet task register (pyarrow, the `[parquet]` extra): the columns of the CSV register,
 typed for data tools — page/line/table/row as integers, start/end as dates, the rest text
 (empty text where the CSV has an empty cell, null where a number or a date is missing)."""
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,7 @@ def _value(column: str, text: str) -> object:
     if column in DATE_COLUMNS:
         try:
             return date.fromisoformat(text) if text else None
-        except ValueError:      # a partial date ("2024-02") cannot be a date: the column stays nullable
+        except ValueError:  # a partial date ("2024-02") cannot be a date: the column stays nullable
             return None
     return text
 

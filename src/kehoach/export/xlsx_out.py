@@ -8,6 +8,7 @@ Sheet "Thông tin kế hoạch": one row per plan with its header facts.
 The bytes are reproducible: the same plans give the same file (fixed document dates and
 ZIP member times), so a batch run with 1 or N jobs writes identical workbooks.
 """
+
 from __future__ import annotations
 
 import io
@@ -114,7 +115,7 @@ def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
             cell = ws.cell(row=row, column=col)
             if isinstance(value, str):
                 cell.value = _text(value)
-                cell.data_type = "s"          # text that starts with "=" stays text, never a formula
+                cell.data_type = "s"  # text that starts with "=" stays text, never a formula
             else:
                 cell.value = value
                 if isinstance(value, date):
@@ -130,10 +131,17 @@ def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
     last = max(row - 1, 2)
     tasks.auto_filter.ref = f"A1:{get_column_letter(len(TASK_COLUMNS))}{last}"
     status = get_column_letter(STATUS_COLUMN)
-    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=True,
-                             showDropDown=False, showErrorMessage=True,
-                             errorTitle="Tình trạng", error="Chọn: " + " / ".join(STATUS_CHOICES),
-                             promptTitle="Tình trạng", prompt=" / ".join(STATUS_CHOICES))
+    choices = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUS_CHOICES) + '"',
+        allow_blank=True,
+        showDropDown=False,
+        showErrorMessage=True,
+        errorTitle="Tình trạng",
+        error="Chọn: " + " / ".join(STATUS_CHOICES),
+        promptTitle="Tình trạng",
+        prompt=" / ".join(STATUS_CHOICES),
+    )
     choices.showInputMessage = True
     choices.add(f"{status}2:{status}{last}")
     tasks.add_data_validation(choices)
@@ -166,8 +174,8 @@ def task_values(number: int, task: Task, source: str) -> list[Any]:
         task.notes or "",
         source,
         location_text(task.location),
-        "",      # Tình trạng: filled in by whoever follows the plan up
-        "",      # Ghi chú theo dõi
+        "",  # Tình trạng: filled in by whoever follows the plan up
+        "",  # Ghi chú theo dõi
     ]
 
 

@@ -30,6 +30,7 @@ Modules: `codepages` (TCVN3, VNI), `scoring` (how Vietnamese a text reads), `gly
 `learn` (garbled glyph text), `detect` (which kind, and `repair`), `documents` (whole
 documents, text-export bytes). Everything is importable from here, as before the split.
 """
+
 from __future__ import annotations
 
 from .codepages import TCVN3_TO_UNICODE, VNI_TO_UNICODE, tcvn3_to_unicode, to_unicode, vni_to_unicode
@@ -39,6 +40,23 @@ from .glyphs import MAC_STANDARD, Repair
 from .learn import repair_garbled
 from .scoring import ANCHORS, MOTTO, MOTTO_2, vietnamese_share
 
-__all__ = ["TCVN3_TO_UNICODE", "VNI_TO_UNICODE", "tcvn3_to_unicode", "to_unicode", "vni_to_unicode",
-           "Kind", "detect_encoding", "repair", "repair_lines", "decode_legacy_bytes", "repair_document",
-           "MAC_STANDARD", "Repair", "repair_garbled", "ANCHORS", "MOTTO", "MOTTO_2", "vietnamese_share"]
+__all__ = [
+    "TCVN3_TO_UNICODE",
+    "VNI_TO_UNICODE",
+    "tcvn3_to_unicode",
+    "to_unicode",
+    "vni_to_unicode",
+    "Kind",
+    "detect_encoding",
+    "repair",
+    "repair_lines",
+    "decode_legacy_bytes",
+    "repair_document",
+    "MAC_STANDARD",
+    "Repair",
+    "repair_garbled",
+    "ANCHORS",
+    "MOTTO",
+    "MOTTO_2",
+    "vietnamese_share",
+]

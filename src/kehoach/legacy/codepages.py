@@ -1,5 +1,6 @@
 """The legacy 8-bit encodings: TCVN3 (ABC, ".VnTime": one Latin-1 byte per letter, capitals
 from a second font) and VNI (a base letter then a Latin-1 modifier), converted to Unicode."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -28,7 +29,7 @@ _TCVN3_MARKERS = frozenset(TCVN3_TO_UNICODE)
 # --------------------------------------------------------------------------- VNI
 
 _VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
-_VNI_HAT_TONES = {"á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}   # â/ê/ô + tone
+_VNI_HAT_TONES = {"á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}  # â/ê/ô + tone
 _VNI_BREVE_TONES = {"é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}  # ă + tone
 
 
@@ -45,14 +46,14 @@ def _vni_table() -> dict[str, str]:
     for vowel in "aeiouy":
         for mod, tone in _VNI_TONES.items():
             add(vowel + mod, vowel, tone)
-    for vowel in "aeo":                       # â ê ô
+    for vowel in "aeo":  # â ê ô
         add(vowel + "â", vowel, "\u0302")
         for mod, tone in _VNI_HAT_TONES.items():
             add(vowel + mod, vowel, "\u0302", tone)
-    add("aê", "a", "\u0306")                  # ă
+    add("aê", "a", "\u0306")  # ă
     for mod, tone in _VNI_BREVE_TONES.items():
         add("a" + mod, "a", "\u0306", tone)
-    for src, base in (("ô", "o"), ("ö", "u")):    # ơ ư (one byte each) + tone
+    for src, base in (("ô", "o"), ("ö", "u")):  # ơ ư (one byte each) + tone
         table[src] = unicodedata.normalize("NFC", base + "\u031b")
         table[src.upper()] = table[src].upper()
         for mod, tone in _VNI_TONES.items():
@@ -101,7 +102,7 @@ def _fix_legacy_case(text: str) -> str:
     for m, verdict in zip(words, verdicts, strict=True):
         w = m.group(0)
         upper = verdict if verdict is not None else (line_caps and bool(ascii_letters(w)) and w[0].isupper())
-        out.append(text[last:m.start()])
+        out.append(text[last : m.start()])
         out.append(w.upper() if upper else w)
         last = m.end()
     out.append(text[last:])

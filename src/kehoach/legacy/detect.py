@@ -1,5 +1,6 @@
 """Which kind of broken text a document has (`detect_encoding`: unicode, tcvn3, vni,
 garbled), decided on the text alone, and `repair` / `repair_lines` for lines of it."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
     pass
 
 Kind = Literal["unicode", "tcvn3", "vni", "garbled"]
-
 
 
 def _legacy_candidates(text: str) -> bool:
@@ -41,14 +41,19 @@ def detect_encoding(text: str) -> Kind:
     """Tell what `text` is: Unicode, TCVN3, VNI, or a garbled glyph-number text layer."""
     if not text or not text.strip():
         return "unicode"
-    if "(cid:" not in text and set(text) <= _PLAIN:          # fast path: clean Vietnamese Unicode, nothing to weigh
+    if "(cid:" not in text and set(text) <= _PLAIN:  # fast path: clean Vietnamese Unicode, nothing to weigh
         return "unicode"
     glyphs, letters = _glyph_count([text])
     beyond_latin1 = bool(_CID_RE.search(text)) or any(ord(ch) > 0xFF and _is_foreign(ch) for ch in text)
     # "(cid:N)" is garbled for sure; odd letters in text that reads as Vietnamese are
     # real foreign words (a Russian name), not glyph numbers
-    if (beyond_latin1 and letters and glyphs / letters >= 0.02 and not _has_motto(text)
-            and (_CID_RE.search(text) or vietnamese_share(text) < 0.6)):
+    if (
+        beyond_latin1
+        and letters
+        and glyphs / letters >= 0.02
+        and not _has_motto(text)
+        and (_CID_RE.search(text) or vietnamese_share(text) < 0.6)
+    ):
         return "garbled"
     # lines with Vietnamese-only Unicode letters are Unicode; the others may be legacy
     text = "\n".join(line for line in text.split("\n") if _legacy_candidates(line))
@@ -66,7 +71,7 @@ def detect_encoding(text: str) -> Kind:
     if best != "unicode" and scores[best] >= base + 0.1:
         converted = to_unicode(text, best)
         if _has_motto(converted) or scores[best] >= 0.4:
-            return best   # type: ignore[return-value]
+            return best  # type: ignore[return-value]
     return "unicode"
 
 

@@ -1,5 +1,6 @@
 """Repairs applied to whole documents (`repair_document`: TCVN3/VNI paragraphs and cells)
 and to the bytes of a text export (`decode_legacy_bytes`)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -9,7 +10,6 @@ from .detect import _line_is_legacy, detect_encoding
 
 if TYPE_CHECKING:
     from ..blocks import Document
-
 
 
 def repair_document(document: Document, kinds: tuple[str, ...] = ("tcvn3", "vni")) -> str | None:

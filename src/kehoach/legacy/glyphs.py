@@ -1,6 +1,7 @@
 """Garbled PDF text as glyph numbers: units ("(cid:N)" or a character), words, Vietnamese
 syllable shape, the index of known words, and the priors a glyph's letter is guessed from
 (neighbours in the font's order, standard Mac/ASCII order)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
 
 _CID_RE = re.compile(r"\(cid:(\d+)\)")
 _UNIT_RE = re.compile(r"\(cid:(\d+)\)|(.)", re.S)
-_VI_LOWER = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợ"
-             "pqrstuùúủũụưừứửữựvxyỳýỷỹỵ")
+_VI_LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 _VI_LETTERS = frozenset(_VI_LOWER + _VI_LOWER.upper())
 _PUNCT_CANDIDATES = "–—“”‘’…•"
 
@@ -71,9 +71,9 @@ class Repair:
     lines: list[str]
     kind: str | None = None
     trusted: bool = True
-    glyphs: int = 0                   # distinct glyph numbers seen
-    mapped: int = 0                   # of which a letter was learnt
-    unmapped_share: float = 0.0       # share of glyph occurrences left without a letter
+    glyphs: int = 0  # distinct glyph numbers seen
+    mapped: int = 0  # of which a letter was learnt
+    unmapped_share: float = 0.0  # share of glyph occurrences left without a letter
     mapping: dict[int, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # letters guessed with little to go on: (line index, the word as repaired, glyph, letter)
@@ -81,8 +81,10 @@ class Repair:
 
     def uncertain_notes(self, place: Callable[[int], str]) -> list[str]:
         """One note per unsure word, `place` naming where line `i` is ("page 2 line 7")."""
-        return [f"letter guessed, unsure: '{word}' (glyph {gid} read as '{letter}'), {place(i)}"
-                for i, word, gid, letter in self.uncertain]
+        return [
+            f"letter guessed, unsure: '{word}' (glyph {gid} read as '{letter}'), {place(i)}"
+            for i, word, gid, letter in self.uncertain
+        ]
 
 
 def _split_words(units: list[int | str]) -> list[list[int | str]]:
@@ -101,8 +103,36 @@ def _split_words(units: list[int | str]) -> list[list[int | str]]:
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
+_ONSETS = (
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "qu",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+    "",
+)
 
 
 def _syllable(word: str) -> tuple[str, str, str]:
@@ -111,12 +141,12 @@ def _syllable(word: str) -> tuple[str, str, str]:
     tone = "".join(ch for ch in nfd if ch in _TONES)
     base = unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONES))
     onset = next(o for o in _ONSETS if base.startswith(o))
-    return onset, base[len(onset):], tone
+    return onset, base[len(onset) :], tone
 
 
 _RHYMES: set[str] = set()
 _TONED_RHYMES: defaultdict[str, float] = defaultdict(float)
-_TONE_SHARE: defaultdict[str, float] = defaultdict(float)   # shares once filled
+_TONE_SHARE: defaultdict[str, float] = defaultdict(float)  # shares once filled
 
 
 def _rhyme_weight(word: str) -> float:
@@ -126,7 +156,7 @@ def _rhyme_weight(word: str) -> float:
         for w, n in _lexicon().items():
             if w.isalpha():
                 _, rhyme, tone = _syllable(w)
-                _TONED_RHYMES[rhyme + tone] += n ** 0.5
+                _TONED_RHYMES[rhyme + tone] += n**0.5
                 _TONE_SHARE[tone] += n
         total = sum(_TONE_SHARE.values()) or 1
         for tone in _TONE_SHARE:
@@ -220,7 +250,7 @@ def _case_vote(word: list[int | str], pos: int, mapping: dict[int, str]) -> int:
         # "SỞ" or "CỘNG" say upper; a lone capital first letter ("Sở") says nothing
         return 1 if len(letters) >= 2 or letters[0][0] != 0 else 0
     if pos == 0:
-        return 0 if uppers == 0 else -1          # "Độc": a capital first letter is normal
+        return 0 if uppers == 0 else -1  # "Độc": a capital first letter is normal
     return -1
 
 
@@ -265,7 +295,7 @@ def _offset_prior(mapping: dict[int, str]) -> list[tuple[int, float]]:
     return [(off, min(1.5, n / 10)) for off, n in offsets.items() if n >= 5]
 
 
-_FAR = 40   # glyphs this far apart in the font's order belong to different runs
+_FAR = 40  # glyphs this far apart in the font's order belong to different runs
 
 
 def _run_letters(gid: int, mapping: dict[int, str]) -> list[tuple[str, float]]:

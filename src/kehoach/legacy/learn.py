@@ -1,5 +1,6 @@
 """Learning a garbled font's glyph map from the document: anchors first, then rounds of
 votes from partly known words against the lexicon; `repair_garbled` renders the result."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -28,9 +29,17 @@ from .scoring import ANCHORS, _has_motto, _lexicon, vietnamese_share
 if TYPE_CHECKING:
     pass
 
-def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids: bool,
-           rounds: int = 80, contexts: dict[tuple, Counter] | None = None,
-           pairs: dict[str, int] | None = None, unsure: dict[int, float] | None = None) -> dict[int, str]:
+
+def _learn(
+    words: Counter,
+    lex: dict[str, int],
+    seed: dict[int, str],
+    glyph_ids: bool,
+    rounds: int = 80,
+    contexts: dict[tuple, Counter] | None = None,
+    pairs: dict[str, int] | None = None,
+    unsure: dict[int, float] | None = None,
+) -> dict[int, str]:
     """Learn glyph -> letter from partly known words (see the module docstring).
 
     For each unknown glyph and each candidate letter, the words holding the glyph are
@@ -52,7 +61,7 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
     by_glyph: dict[int, list[tuple[tuple, int]]] = defaultdict(list)
     for word, n in words.most_common():
         for u in set(word):
-            if isinstance(u, int) and len(by_glyph[u]) < 80:   # the commonest words say enough
+            if isinstance(u, int) and len(by_glyph[u]) < 80:  # the commonest words say enough
                 by_glyph[u].append((word, n))
     alpha, n_letters, bonus, standard_bonus, reuse_penalty = 0.5, 70, 2.5, 8.0, 3.0
     pair_weight, sure_margin = 3.0, 1.0
@@ -86,7 +95,7 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
                 continue
             count = pairs.get(f"{text} {cand}" if side == "L" else f"{cand} {text}")
             if count:
-                total += k / n * count ** 0.5
+                total += k / n * count**0.5
         return pair_weight * total
 
     def plausible_letters(gid: int, known: dict[int, str]) -> set[str]:
@@ -133,8 +142,13 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
                 if u == gid:
                     # a word that does not tell ("T?" in "TỔ") follows its neighbours ("CHỨC")
                     vote = _case_vote(pattern, i, known)
-                    others = [ch for j, v in enumerate(pattern) if j != i
-                              for ch in [known.get(v) if isinstance(v, int) else v] if ch and ch.isalpha()]
+                    others = [
+                        ch
+                        for j, v in enumerate(pattern)
+                        if j != i
+                        for ch in [known.get(v) if isinstance(v, int) else v]
+                        if ch and ch.isalpha()
+                    ]
                     if vote == 0 and all(ch.isupper() for ch in others):
                         vote = neighbours_case(word, known)
                     case_vote += vote * n
@@ -164,15 +178,20 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
             return c.upper() if case_vote > 0 else c
 
         for c in candidates:
-            ll = sum(min(n, 3) * math.log((mass.get(c, 0.0) + alpha) / (total + alpha * n_letters))
-                     for n, mass, total in evidence)
+            ll = sum(
+                min(n, 3) * math.log((mass.get(c, 0.0) + alpha) / (total + alpha * n_letters))
+                for n, mass, total in evidence
+            )
             # one letter is usually one glyph (a second face of the font is the exception)
             scores[c] = ll + bonus * prior.get(c, (0.0, c))[0] - (reuse_penalty if letter_for(c) in taken else 0.0)
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))   # ties: the same answer every run
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))  # ties: the same answer every run
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 10.0
-        support = sum(1 for _, mass, _ in evidence if mass.get(best)) + (1 if best in prior else 0) \
+        support = (
+            sum(1 for _, mass, _ in evidence if mass.get(best))
+            + (1 if best in prior else 0)
             + (1 if best in plausible else 0)
+        )
         if support == 0:
             return None
         return top - second, letter_for(best)
@@ -194,7 +213,7 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
             break
         for _, gid, letter in chosen:
             mapping[gid] = letter
-    for _ in range(2):   # re-score each learnt glyph with all the others known
+    for _ in range(2):  # re-score each learnt glyph with all the others known
         changed = False
         for gid in list(mapping):
             if gid in seed:
@@ -208,8 +227,13 @@ def _learn(words: Counter, lex: dict[str, int], seed: dict[int, str], glyph_ids:
             break
     # glyphs the rounds left open: a best guess beats a dropped letter ("V Việt Linh")
     for _ in range(len(by_glyph)):
-        open_ = [(decided, gid) for gid in by_glyph if gid not in mapping
-                 for decided in [decide(gid, mapping, settle=True)] if decided]
+        open_ = [
+            (decided, gid)
+            for gid in by_glyph
+            if gid not in mapping
+            for decided in [decide(gid, mapping, settle=True)]
+            if decided
+        ]
         if not open_:
             break
         (margin, letter), gid = max(open_)
@@ -274,19 +298,23 @@ def repair_garbled(lines: list[str]) -> Repair:
                 occurrences[u] += 1
     seed = _anchor_seed(line_units)
     unsure: dict[int, float] = {}
-    mapping = _learn(words, _lexicon(), seed, glyph_ids=ascii_prior, contexts=contexts,
-                     pairs=pairs(), unsure=unsure)
+    mapping = _learn(words, _lexicon(), seed, glyph_ids=ascii_prior, contexts=contexts, pairs=pairs(), unsure=unsure)
     repaired = [_render(units, mapping, ascii_prior) for units in line_units]
     total = sum(occurrences.values()) or 1
     unmapped = sum(n for g, n in occurrences.items() if g not in mapping)
-    result = Repair(lines=repaired, kind="garbled", glyphs=len(occurrences),
-                    mapped=sum(1 for g in occurrences if g in mapping),
-                    unmapped_share=unmapped / total, mapping=mapping)
+    result = Repair(
+        lines=repaired,
+        kind="garbled",
+        glyphs=len(occurrences),
+        mapped=sum(1 for g in occurrences if g in mapping),
+        unmapped_share=unmapped / total,
+        mapping=mapping,
+    )
     for gid in sorted(unsure):
         seen = 0
         for i, units in enumerate(line_units):
             for word in _split_words(units):
-                if gid in word and seen < 5:   # the first few places say enough
+                if gid in word and seen < 5:  # the first few places say enough
                     result.uncertain.append((i, _render(word, mapping, ascii_prior), gid, mapping[gid]))
                     seen += 1
     text = "\n".join(repaired)
@@ -295,5 +323,6 @@ def repair_garbled(lines: list[str]) -> Repair:
     result.notes.append(
         f"garbled text layer: {result.mapped}/{result.glyphs} glyphs learnt, "
         f"{result.unmapped_share:.1%} of glyph occurrences left, {share:.0%} common words, "
-        f"motto {'found' if _has_motto(text) else 'not found'}")
+        f"motto {'found' if _has_motto(text) else 'not found'}"
+    )
     return result

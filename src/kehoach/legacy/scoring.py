@@ -1,5 +1,6 @@
 """How Vietnamese a text reads: the share of common words (`vi_lexicon`), the motto, the
 anchor phrases every plan prints. Detection and the glyph repair both score with these."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -15,8 +16,19 @@ if TYPE_CHECKING:
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
 # Known pairs: phrases every plan prints, used to anchor the glyph map before the lexicon.
-ANCHORS = (MOTTO, MOTTO_2, "KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "THÔNG BÁO", "BÁO CÁO",
-           "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "Nơi nhận", "TỔ CHỨC THỰC HIỆN")
+ANCHORS = (
+    MOTTO,
+    MOTTO_2,
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "TỜ TRÌNH",
+    "THÔNG BÁO",
+    "BÁO CÁO",
+    "ỦY BAN NHÂN DÂN",
+    "UỶ BAN NHÂN DÂN",
+    "Nơi nhận",
+    "TỔ CHỨC THỰC HIỆN",
+)
 
 
 _WORD_RE = re.compile(r"\p{L}+")

@@ -4,6 +4,7 @@
 dispatches to the parser module for it. A new format is one new module plus one line in
 `_PARSERS`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -42,7 +43,7 @@ def sniff(path: Path) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):   # OLE2: .doc, or an encrypted .docx
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc, or an encrypted .docx
         # named .docx: the DOCX parser names the problem (password-protected, or a renamed .doc)
         return "docx" if suffix == ".docx" else "doc"
     if suffix in TEXT_SUFFIXES or suffix == "":

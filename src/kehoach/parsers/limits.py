@@ -9,6 +9,7 @@ A bound can be lowered (or raised) for one run with an environment variable
 `KEHOACH_LIMIT_<NAME>` (an integer), which is how the hostile-input tests exercise a bound
 without building a gigabyte-sized file.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,18 +18,18 @@ MB = 1024 * 1024
 
 _DEFAULTS: dict[str, int] = {
     # DOCX (ZIP) container
-    "DOCX_TOTAL_BYTES": 200 * MB,    # all members inflated, media included
-    "DOCX_XML_BYTES": 48 * MB,       # XML parts inflated (parsed into trees: ~10x in memory)
+    "DOCX_TOTAL_BYTES": 200 * MB,  # all members inflated, media included
+    "DOCX_XML_BYTES": 48 * MB,  # XML parts inflated (parsed into trees: ~10x in memory)
     # PDF
-    "PDF_STREAM_BYTES": 64 * MB,     # one decoded (inflated) stream
-    "PDF_PAGE_OBJECTS": 1_000_000,   # content-stream tokens (operators + operands) read per page (real: < 10,000)
-    "PDF_PAGE_GLYPHS": 60_000,       # glyphs on one page (a dense A4 page has ~3,000-5,000)
-    "PDF_PAGE_GRAPHICS": 60_000,     # lines, rectangles and curves kept from one page
-    "PDF_TOTAL_GLYPHS": 500_000,     # glyphs in the whole document (~150 dense pages)
-    "PDF_TABLE_GRID": 2500,          # ruling-line crossings on a page looked at for tables (50 x 50)
+    "PDF_STREAM_BYTES": 64 * MB,  # one decoded (inflated) stream
+    "PDF_PAGE_OBJECTS": 1_000_000,  # content-stream tokens (operators + operands) read per page (real: < 10,000)
+    "PDF_PAGE_GLYPHS": 60_000,  # glyphs on one page (a dense A4 page has ~3,000-5,000)
+    "PDF_PAGE_GRAPHICS": 60_000,  # lines, rectangles and curves kept from one page
+    "PDF_TOTAL_GLYPHS": 500_000,  # glyphs in the whole document (~150 dense pages)
+    "PDF_TABLE_GRID": 2500,  # ruling-line crossings on a page looked at for tables (50 x 50)
     # numbers taken from a document
-    "NUMBER": 32767,                 # a list counter (Word's own "Start at" maximum)
-    "GRID": 63,                      # table columns (Word's maximum)
+    "NUMBER": 32767,  # a list counter (Word's own "Start at" maximum)
+    "GRID": 63,  # table columns (Word's maximum)
 }
 
 

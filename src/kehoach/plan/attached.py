@@ -5,6 +5,7 @@ and its issuer is the decision's. A copy that lost the decision's header (a web 
 the decision's text without its header table, a plan copied alone) still says all three in
 this line; the header takes them from it when it has none of its own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,10 +21,14 @@ _NUMBER = re.compile(r"\bsố\s*:?\s*(\d[\d\s]*/\s*[\p{L}\d&.-]+(?:/[\p{L}\d&.-]
 _DATE_NUM = re.compile(r"\bngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.I)
 _DATE_WORDS = re.compile(r"\bngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.I)
 # "… của Ủy ban nhân dân tỉnh X)": the issuing body; a position before it signs for the body
-_ISSUER = re.compile(r"\bcủa\s+(?:(?:Chủ tịch|Giám đốc|Bộ trưởng|Chủ nhiệm|Trưởng ban)\s+)?(?P<body>\p{Lu}[^()]*?)\s*\)?\s*$")
-_BODY_START = re.compile(r"^(?:Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Bộ|Sở|Thủ tướng|Chính phủ|Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
-                         r"Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Văn phòng|Tổng cục|Cục|Quốc hội|Mặt trận|Ủy ban Mặt trận)",
-                         re.I)
+_ISSUER = re.compile(
+    r"\bcủa\s+(?:(?:Chủ tịch|Giám đốc|Bộ trưởng|Chủ nhiệm|Trưởng ban)\s+)?(?P<body>\p{Lu}[^()]*?)\s*\)?\s*$"
+)
+_BODY_START = re.compile(
+    r"^(?:Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Bộ|Sở|Thủ tướng|Chính phủ|Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
+    r"Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Văn phòng|Tổng cục|Cục|Quốc hội|Mặt trận|Ủy ban Mặt trận)",
+    re.I,
+)
 
 
 @dataclass

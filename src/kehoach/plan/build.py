@@ -5,6 +5,7 @@ title, legal basis) · numbered body sections · signature block and Nơi nhận
 (PHỤ LỤC / DANH MỤC with their "(Kèm theo Kế hoạch số …)" line and tables). `segment`
 finds those boundaries; each part is then read by its own module.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -33,10 +34,10 @@ from .timeline import parse_timeline, plan_period, years_in
 
 @dataclass
 class Segments:
-    type_line: int | None      # block index of the type line ("KẾ HOẠCH")
-    body_start: int            # block index of the first section heading
-    sig_start: int             # first block of the signature zone (end of the body)
-    appendix_start: int        # first block of the appendices (len(blocks) when none)
+    type_line: int | None  # block index of the type line ("KẾ HOẠCH")
+    body_start: int  # block index of the first section heading
+    sig_start: int  # first block of the signature zone (end of the body)
+    appendix_start: int  # first block of the appendices (len(blocks) when none)
 
 
 def segment(doc: Document) -> Segments:
@@ -48,24 +49,48 @@ def segment(doc: Document) -> Segments:
             type_line = i
             break
     start = (type_line + 1) if type_line is not None else 0
-    body_start = next((i for i in range(start, n) if isinstance(pb := blocks[i], Paragraph)
-                       and pb.role in ("body", "layout") and (h := heading_of(pb)) and (h[1] == "roman" or h[:2] == ("A", "capital"))), None)
+    body_start = next(
+        (
+            i
+            for i in range(start, n)
+            if isinstance(pb := blocks[i], Paragraph)
+            and pb.role in ("body", "layout")
+            and (h := heading_of(pb))
+            and (h[1] == "roman" or h[:2] == ("A", "capital"))
+        ),
+        None,
+    )
     if body_start is None:
-        body_start = next((i for i in range(start, n) if isinstance(pb := blocks[i], Paragraph) and pb.role == "body"
-                           and (h := heading_of(pb)) and h[1] == "decimal"), start)
+        body_start = next(
+            (
+                i
+                for i in range(start, n)
+                if isinstance(pb := blocks[i], Paragraph)
+                and pb.role == "body"
+                and (h := heading_of(pb))
+                and h[1] == "decimal"
+            ),
+            start,
+        )
     sig_start = n
     for i in range(body_start, n):
         b = blocks[i]
         if not isinstance(b, Paragraph):
             continue
         first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
-        if P.RECIPIENTS_RE.match(first) or (P.AUTHORITY_RE.match(first) and is_upper_title(first)) \
-                or (P.APPENDIX_RE.match(first) and is_upper_title(first)):
+        if (
+            P.RECIPIENTS_RE.match(first)
+            or (P.AUTHORITY_RE.match(first) and is_upper_title(first))
+            or (P.APPENDIX_RE.match(first) and is_upper_title(first))
+        ):
             sig_start = i
             break
     if sig_start == n:
-        closing = [i for i in range(body_start, n) if isinstance(pb := blocks[i], Paragraph)
-                   and pb.text.rstrip().endswith("./.")]
+        closing = [
+            i
+            for i in range(body_start, n)
+            if isinstance(pb := blocks[i], Paragraph) and pb.text.rstrip().endswith("./.")
+        ]
         if closing:
             sig_start = closing[0] + 1
     appendix_start = n
@@ -73,17 +98,22 @@ def segment(doc: Document) -> Segments:
         b = blocks[i]
         if isinstance(b, Table):
             if _signature_table(b):
-                continue                # the recipients and signature as a table: still the signature
+                continue  # the recipients and signature as a table: still the signature
             appendix_start = i
             break
         if isinstance(b, Paragraph):
             first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
-            if (P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục")))\
-                    or P.ATTACHED_RE.match(first):
+            if (
+                P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục"))
+            ) or P.ATTACHED_RE.match(first):
                 appendix_start = i
                 # the label may sit one paragraph above the "(Kèm theo …)" line
-                if P.ATTACHED_RE.match(first) and i - 1 >= sig_start and isinstance(pb := blocks[i - 1], Paragraph) \
-                        and is_upper_title(pb.text):
+                if (
+                    P.ATTACHED_RE.match(first)
+                    and i - 1 >= sig_start
+                    and isinstance(pb := blocks[i - 1], Paragraph)
+                    and is_upper_title(pb.text)
+                ):
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
@@ -109,7 +139,9 @@ def _signature_cells(doc: Document, seg: Segments) -> list[tuple[int, Paragraph]
     return out
 
 
-def _paras(doc: Document, start: int, end: int, roles: tuple[str, ...] = ("body", "layout")) -> list[tuple[int, Paragraph]]:
+def _paras(
+    doc: Document, start: int, end: int, roles: tuple[str, ...] = ("body", "layout")
+) -> list[tuple[int, Paragraph]]:
     return [(i, b) for i, b in enumerate(doc.blocks[start:end], start) if isinstance(b, Paragraph) and b.role in roles]
 
 
@@ -140,9 +172,17 @@ def read_appendices(doc: Document, start: int) -> list[Appendix]:
             continue
         for ln in b.lines or [b.text]:
             text = clean(ln).strip("*_ ")
-            if P.APPENDIX_RE.match(text) and (is_upper_title(text) or text.lower().startswith("phụ lục")) \
-                    and (current is None or current.tables or current.attached_to or current.title
-                         or key(text).startswith("phụ lục")):
+            if (
+                P.APPENDIX_RE.match(text)
+                and (is_upper_title(text) or text.lower().startswith("phụ lục"))
+                and (
+                    current is None
+                    or current.tables
+                    or current.attached_to
+                    or current.title
+                    or key(text).startswith("phụ lục")
+                )
+            ):
                 # "PHỤ LỤC" then "DANH MỤC NHIỆM VỤ …": the second line is the title, not a new appendix
                 current = Appendix(label=text, location=Location(line=b.prov.line, page=b.prov.page, block=i))
                 apps.append(current)
@@ -175,7 +215,7 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
     """Where a plan carried by a Quyết định / Tờ trình starts (its own header block), or None."""
     if seg.type_line is None:
         return None
-    type_para = doc.blocks[seg.type_line]        # a Paragraph (Segments found it among them)
+    type_para = doc.blocks[seg.type_line]  # a Paragraph (Segments found it among them)
     if isinstance(type_para, Paragraph) and P.doc_type_line(type_para.lines[0]) == "KẾ HOẠCH":
         return None
     for i in range(seg.type_line + 1, len(doc.blocks)):
@@ -189,9 +229,15 @@ def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 k = key(pj.text)
                 first = clean(pj.lines[0] if pj.lines else pj.text).strip("*_ ")
                 if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
-                    break                   # the carrier's signature table, not the plan's header
-                header_like = pj.role == "layout" or P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k) \
-                    or P.NUMBER_LINE_RE.match(pj.text) or P.PLACE_DATE_RE.search(pj.text) or is_upper_title(pj.text)
+                    break  # the carrier's signature table, not the plan's header
+                header_like = (
+                    pj.role == "layout"
+                    or P.MOTTO_RE.search(k)
+                    or P.TIEU_NGU_RE.search(k)
+                    or P.NUMBER_LINE_RE.match(pj.text)
+                    or P.PLACE_DATE_RE.search(pj.text)
+                    or is_upper_title(pj.text)
+                )
                 if not header_like:
                     break
                 start = j
@@ -221,12 +267,12 @@ def _build_plan(doc: Document) -> Plan:
     seg = segment(doc)
     inner = _inner_plan_start(doc, seg)
     if inner is not None:
-        with collecting():      # the carrier is not the plan: what is said about it is not the plan's
+        with collecting():  # the carrier is not the plan: what is said about it is not the plan's
             outer_seg = segment(Document(doc.blocks[:inner]))
             outer = _build(Document(blocks=doc.blocks[:inner], source=doc.source), outer_seg)
         # the carrier's own articles, before its signature (not the forms or model texts after it)
         if not announces_plan(outer.header.title, _paras(doc, 0, outer_seg.sig_start)):
-            inner = None                # a "KẾ HOẠCH" quoted inside (a form, a model text): not the carried plan
+            inner = None  # a "KẾ HOẠCH" quoted inside (a form, a model text): not the carried plan
     if inner is not None:
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
         inner_seg = segment(inner_doc)
@@ -239,7 +285,7 @@ def _build_plan(doc: Document) -> Plan:
         if outer.document_type in ("quyet_dinh", "nghi_quyet"):
             _inherit_header(plan.header, outer.header)
         fill_from_attached(plan.header, _front_texts(inner_doc, inner_seg))
-        plan.references = _references(doc, seg)     # the carrier's citations (its Căn cứ) are the plan's too
+        plan.references = _references(doc, seg)  # the carrier's citations (its Căn cứ) are the plan's too
         plan._document = doc
         return plan
     plan = _build(doc, seg)
@@ -265,18 +311,31 @@ def _inherit_header(h: Header, carrier: Header) -> None:
     if h.issuer is None:
         h.issuer, h.issuer_parent = carrier.issuer, carrier.issuer_parent
     if h.date is None and h.date_raw is None:
-        h.place, h.date, h.date_partial, h.date_raw = carrier.place, carrier.date, carrier.date_partial, carrier.date_raw
+        h.place, h.date, h.date_partial, h.date_raw = (
+            carrier.place,
+            carrier.date,
+            carrier.date_partial,
+            carrier.date_raw,
+        )
     elif h.place is None:
         h.place = carrier.place
     if h.number is None and h.number_raw is None and carrier.number:
         # the plan is known by the decision's number ("Kế hoạch ban hành kèm theo Quyết định số …")
-        h.number, h.number_raw, h.type_code, h.number_from = carrier.number, carrier.number_raw, carrier.type_code, "wrapper"
+        h.number, h.number_raw, h.type_code, h.number_from = (
+            carrier.number,
+            carrier.number_raw,
+            carrier.type_code,
+            "wrapper",
+        )
 
 
 def _build(doc: Document, seg: Segments) -> Plan:
     # without numbered sections (a Công văn, a Quyết định, a news item) the front matter runs on
-    has_heading = seg.body_start < len(doc.blocks) and isinstance(pb := doc.blocks[seg.body_start], Paragraph) \
+    has_heading = (
+        seg.body_start < len(doc.blocks)
+        and isinstance(pb := doc.blocks[seg.body_start], Paragraph)
         and heading_of(pb) is not None
+    )
     front = lines_of(_paras(doc, 0, seg.body_start if has_heading else seg.sig_start))
     sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start) + _signature_cells(doc, seg))
     layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
@@ -311,7 +370,7 @@ def _build(doc: Document, seg: Segments) -> Plan:
     tasks.extend(_table_tasks(doc, seg, year, appendices))
     tasks.sort(key=lambda x: x[0])
     period = plan_period(header.title, year)
-    if period:     # "Hằng năm" in a 2026–2030 plan spans the plan's years, not one year
+    if period:  # "Hằng năm" in a 2026–2030 plan spans the plan's years, not one year
         for _, t in tasks:
             if t.timeline is not None:
                 t.timeline = parse_timeline(t.timeline.raw, year, period)
@@ -323,14 +382,29 @@ def _build(doc: Document, seg: Segments) -> Plan:
     is_plan = doc_type == "ke_hoach"
     ordered = plan_policy(doc_type, header, sections, ordered, _paras(doc, seg.body_start, seg.sig_start))
     for p in doc.source.dropped:
-        report("text-dropped", "text dropped as page noise (a page header or footer fragment)",
-               location=Location(line=p.prov.line, page=p.prov.page, source=p.prov.source), excerpt=p.text)
+        report(
+            "text-dropped",
+            "text dropped as page noise (a page header or footer fragment)",
+            location=Location(line=p.prov.line, page=p.prov.page, source=p.prov.source),
+            excerpt=p.text,
+        )
 
     plan = Plan(
-        source=SourceFacts(path=doc.source.path, format=doc.source.format, pages=doc.source.pages,
-                           pages_approx=doc.source.pages_approx, ocr=doc.source.ocr, notes=list(doc.source.notes)),
-        document_type=doc_type, is_plan=is_plan, header=header, sections=sections, appendices=appendices,
-        tasks=ordered, references=_references(doc, seg),
+        source=SourceFacts(
+            path=doc.source.path,
+            format=doc.source.format,
+            pages=doc.source.pages,
+            pages_approx=doc.source.pages_approx,
+            ocr=doc.source.ocr,
+            notes=list(doc.source.notes),
+        ),
+        document_type=doc_type,
+        is_plan=is_plan,
+        header=header,
+        sections=sections,
+        appendices=appendices,
+        tasks=ordered,
+        references=_references(doc, seg),
     )
     if doc.source.ocr:
         apply_ink_facts(plan.header, doc)
@@ -372,7 +446,7 @@ def _table_tasks(doc: Document, seg: Segments, year: int | None, appendices: lis
             continue
         tmap = map_table(b)
         if tmap is None and prev_map is not None and b.width == prev_width:
-            tmap = replace(prev_map, header_rows=0)   # a piece with no header of its own: same columns
+            tmap = replace(prev_map, header_rows=0)  # a piece with no header of its own: same columns
         if tmap is None:
             prev_map = None
             report_if_unread(b, [], i)

@@ -4,6 +4,7 @@ Header cells vary ("Nội dung công việc", "NHIỆM VỤ", "Đơn vị chủ 
 "Cơ quan, đơn vị phối hợp thực hiện", "Thời gian hoàn thành" …); they are mapped by
 meaning. The first matching rule wins, so "phối hợp thực hiện" is support, not lead.
 """
+
 from __future__ import annotations
 
 from .. import fastre as re
@@ -12,19 +13,28 @@ from ..vntext import fold
 # (role, pattern on the folded header text: no diacritics, lower case)
 _RULES: list[tuple[str, str]] = [
     # schedule / inspection tables: the unit inspected is the row's subject, its task content
-    ("content", r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|"
-                r"ten (?:co so|doanh nghiep|to chuc)|doi tuong (?:duoc )?(?:kiem tra|giam sat|thanh tra)"),
+    (
+        "content",
+        r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|"
+        r"ten (?:co so|doanh nghiep|to chuc)|doi tuong (?:duoc )?(?:kiem tra|giam sat|thanh tra)",
+    ),
     ("number", r"^(?:s[oố]\s*)?tt$|^stt$|^so thu tu$|^tt\.?$"),
     ("monitoring", r"theo doi|don doc"),
-    ("support", r"phoi hop|tham tra"),     # a bill's examining body works beside its drafter
-    ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|co quan thuc hien|nguoi thuc hien|"
-             r"bo phan thuc hien|thanh phan thuc hien|trach nhiem thuc hien|^thuc hien$|phu trach|"
-             r"^don vi$|^co quan$|can bo thuc hien|phan cong|soan thao"),
+    ("support", r"phoi hop|tham tra"),  # a bill's examining body works beside its drafter
+    (
+        "lead",
+        r"chu tri|chiu trach nhiem|don vi thuc hien|co quan thuc hien|nguoi thuc hien|"
+        r"bo phan thuc hien|thanh phan thuc hien|trach nhiem thuc hien|^thuc hien$|phu trach|"
+        r"^don vi$|^co quan$|can bo thuc hien|phan cong|soan thao",
+    ),
     ("time", r"thoi gian|thoi han|tien do|thoi diem|moc thoi gian|^han\b"),
     ("products", r"san pham|ket qua|hinh thuc van ban|dau ra"),
     ("notes", r"ghi chu|kinh phi|nguon von|du toan"),
-    ("content", r"noi dung|nhiem vu|cong viec|hoat dong|ten (?:nhiem vu|de an|cong viec|hoat dong|don vi|doanh nghiep)|"
-                r"chuong trinh|giai phap|doi tuong"),
+    (
+        "content",
+        r"noi dung|nhiem vu|cong viec|hoat dong|ten (?:nhiem vu|de an|cong viec|hoat dong|don vi|doanh nghiep)|"
+        r"chuong trinh|giai phap|doi tuong",
+    ),
     # a legislative plan lists the documents to draft: each one is a task, if the table says who or when
     ("content", r"^ten (?:van ban|du an|du thao)"),
 ]
@@ -42,7 +52,9 @@ def role_of(header_text: str) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|^ten (?:don vi|co so|doanh nghiep|to chuc)")
+_SUBJECT = re.compile(
+    r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|^ten (?:don vi|co so|doanh nghiep|to chuc)"
+)
 
 
 def is_subject_header(header_text: str) -> bool:
@@ -58,7 +70,7 @@ def header_roles(texts: list[str]) -> dict[int, str]:
     """Map column index -> role for a candidate header row; empty when it is not a header."""
     roles: dict[int, str] = {}
     for i, text in enumerate(texts):
-        if len(text) > 80:          # a header cell is short; a long cell is content
+        if len(text) > 80:  # a header cell is short; a long cell is content
             return {}
         role = role_of(text)
         if role and role not in roles.values():
@@ -66,9 +78,12 @@ def header_roles(texts: list[str]) -> dict[int, str]:
     if "content" not in roles.values() and len(roles) < 3:
         return {}
     c_content = next((c for c, r in roles.items() if r == "content"), None)
-    if c_content is not None and _WEAK_CONTENT.search(fold(texts[c_content])) \
-            and not {"lead", "support", "time"} & set(roles.values()):
-        return {}                   # a list of documents (name, number, date): not a task table
+    if (
+        c_content is not None
+        and _WEAK_CONTENT.search(fold(texts[c_content]))
+        and not {"lead", "support", "time"} & set(roles.values())
+    ):
+        return {}  # a list of documents (name, number, date): not a task table
     return roles
 
 

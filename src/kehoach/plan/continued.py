@@ -5,6 +5,7 @@ pieces: the second piece repeats the header row (or has none), and its first row
 the rest of a row the break cut ("thao huyện; - UBND …" under an empty number cell).
 Joining here, on blocks, means every format gets the same repair.
 """
+
 from __future__ import annotations
 
 import copy
@@ -42,8 +43,12 @@ def continues_row(prev: Row, row: Row) -> bool:
     content = texts[1] if len(texts) > 1 else ""
     prev_content = prev.texts[1] if len(prev.texts) > 1 else ""
     others_empty = sum(1 for t in texts[2:] if t.strip()) <= 1
-    return bool(content) and bool(prev_content) and not prev_content.rstrip().endswith((".", ";", "!", "?", ":")) \
+    return (
+        bool(content)
+        and bool(prev_content)
+        and not prev_content.rstrip().endswith((".", ";", "!", "?", ":"))
         and others_empty
+    )
 
 
 def merged_row(prev: Row, row: Row) -> Row:
@@ -72,7 +77,9 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
             same_header = row_key(first) == row_key(prev.rows[0]) and _looks_like_header_row(first)
             if same_header or (block.width == prev.width and not _looks_like_header_row(first)):
                 rows = block.rows[1:] if same_header else list(block.rows)
-                joined = Table(rows=list(prev.rows), prov=prev.prov, continued=prev.continued, ragged=prev.ragged or block.ragged)
+                joined = Table(
+                    rows=list(prev.rows), prov=prev.prov, continued=prev.continued, ragged=prev.ragged or block.ragged
+                )
                 if rows and continues_row(joined.rows[-1], rows[0]):
                     joined.rows[-1] = merged_row(joined.rows[-1], rows[0])
                     rows = rows[1:]
@@ -90,8 +97,10 @@ def _renumbered(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, Table):
             n += 1
-            rows = [Row(cells=r.cells, is_header=r.is_header, prov=replace(r.prov, table=n, row=i))
-                    for i, r in enumerate(block.rows, 1)]
+            rows = [
+                Row(cells=r.cells, is_header=r.is_header, prov=replace(r.prov, table=n, row=i))
+                for i, r in enumerate(block.rows, 1)
+            ]
             block = Table(rows=rows, prov=replace(block.prov, table=n), continued=block.continued, ragged=block.ragged)
         out.append(block)
     return out

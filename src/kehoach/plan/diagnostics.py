@@ -22,6 +22,7 @@ call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for s
 
 New codes are added here with a line of explanation.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,26 +57,39 @@ def collecting() -> Iterator[list[Diagnostic]]:
         _current.reset(token)
 
 
-_DAMAGE_MARKS = ("is not well-formed XML", "stray NUL byte", "invalid UTF-8", "last character is cut",
-                 "incomplete character", "sequence(s) replaced")
+_DAMAGE_MARKS = (
+    "is not well-formed XML",
+    "stray NUL byte",
+    "invalid UTF-8",
+    "last character is cut",
+    "incomplete character",
+    "sequence(s) replaced",
+)
 
 
 # "pdf: letter guessed, unsure: 'Dũng' (glyph 57 read as 'ũ'), page 2 line 7" (or "… table 1 row 3";
 # a text file says "text: …, line 16")
-_GUESSED = re.compile(r"^(?P<src>pdf|text): letter guessed, unsure: '(?P<word>[^']*)' \(glyph (?P<gid>\d+) read as "
-                      r"'(?P<letter>[^']*)'\), (?:page (?P<page>\d+) )?(?:(?:text )?line (?P<line>\d+)|table (?P<table>\d+) "
-                      r"row (?P<row>\d+))$")
+_GUESSED = re.compile(
+    r"^(?P<src>pdf|text): letter guessed, unsure: '(?P<word>[^']*)' \(glyph (?P<gid>\d+) read as "
+    r"'(?P<letter>[^']*)'\), (?:page (?P<page>\d+) )?(?:(?:text )?line (?P<line>\d+)|table (?P<table>\d+) "
+    r"row (?P<row>\d+))$"
+)
 
 
 def _guessed(note: str) -> bool:
     m = _GUESSED.match(note)
     if m is None:
         return False
-    num = lambda g: int(m.group(g)) if m.group(g) else None     # noqa: E731
-    report("letter-guessed", f"letter guessed with little evidence: glyph {m.group('gid')} read as "
-           f"'{m.group('letter')}' in '{m.group('word')}'",
-           location=Location(page=num("page"), line=num("line"), table=num("table"), row=num("row"),
-                             source=m.group("src")), excerpt=m.group("word"))
+    num = lambda g: int(m.group(g)) if m.group(g) else None  # noqa: E731
+    report(
+        "letter-guessed",
+        f"letter guessed with little evidence: glyph {m.group('gid')} read as "
+        f"'{m.group('letter')}' in '{m.group('word')}'",
+        location=Location(
+            page=num("page"), line=num("line"), table=num("table"), row=num("row"), source=m.group("src")
+        ),
+        excerpt=m.group("word"),
+    )
     return True
 
 

@@ -16,6 +16,7 @@ are seen, and both are rebuilt here, on the neutral blocks, so every format gets
 Nothing is rebuilt unless a header of known column names with a content column is found; a
 rebuild that leaves lines it could not place says so in the diagnostics.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -29,13 +30,36 @@ from .diagnostics import report
 from .patterns import ROMAN
 
 _PIPE = "|"
-_ROW_NUMBER = re.compile(rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?|(?P<cap>[A-Z])\.?)$")
+_ROW_NUMBER = re.compile(
+    rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?|(?P<cap>[A-Z])\.?)$"
+)
 _TOTAL = re.compile(r"^(?:Tổng|TỔNG|Cộng|CỘNG)\b")
 _LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
 _TERMINAL = (".", ";", "!", "?", ":")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
-_UNIT_HEADS = {"bộ", "cục", "vụ", "sở", "phòng", "ban", "ủy", "uỷ", "ubnd", "chi", "trung", "văn", "viện", "tổng",
-               "hội", "đoàn", "công", "ngân", "kho", "đài", "trường"}
+_UNIT_HEADS = {
+    "bộ",
+    "cục",
+    "vụ",
+    "sở",
+    "phòng",
+    "ban",
+    "ủy",
+    "uỷ",
+    "ubnd",
+    "chi",
+    "trung",
+    "văn",
+    "viện",
+    "tổng",
+    "hội",
+    "đoàn",
+    "công",
+    "ngân",
+    "kho",
+    "đài",
+    "trường",
+}
 
 
 _TASK_ROLES = {"lead", "support", "time", "products", "monitoring"}
@@ -45,7 +69,7 @@ Rebuilt = tuple[list[Block], Table, int, list[Block]]
 
 @dataclass
 class _Header:
-    texts: list[str]          # one header text per column
+    texts: list[str]  # one header text per column
     roles: dict[int, str]
 
 
@@ -74,6 +98,7 @@ def rebuild_flat_tables(blocks: list[Block]) -> list[Block]:
 
 # --- shared helpers ----------------------------------------------------------------------
 
+
 def _header_of(texts: list[str]) -> _Header | None:
     texts = [clean(t) for t in texts]
     roles = header_roles(texts)
@@ -88,15 +113,24 @@ def _line_no(para: Paragraph, k: int) -> int | None:
 
 
 def _table(header: _Header, rows: list[list[list[str]]], first: Paragraph, lines_at: list[int | None]) -> Table:
-    prov = Provenance(line=first.prov.line, page=first.prov.page, page_approx=first.prov.page_approx,
-                      source=first.prov.source)
+    prov = Provenance(
+        line=first.prov.line, page=first.prov.page, page_approx=first.prov.page_approx, source=first.prov.source
+    )
     out = [Row(cells=[Cell(lines=[t], raw=t) for t in header.texts], is_header=True, prov=prov)]
     for r, cells in enumerate(rows):
         width = len(header.texts)
         cells = (cells + [[] for _ in range(width)])[:width] if len(cells) <= width else cells
-        out.append(Row(cells=[Cell(lines=c, raw="\n".join(c)) for c in cells],
-                       prov=Provenance(line=lines_at[r] if r < len(lines_at) else prov.line, page=prov.page,
-                                       page_approx=prov.page_approx, source=prov.source)))
+        out.append(
+            Row(
+                cells=[Cell(lines=c, raw="\n".join(c)) for c in cells],
+                prov=Provenance(
+                    line=lines_at[r] if r < len(lines_at) else prov.line,
+                    page=prov.page,
+                    page_approx=prov.page_approx,
+                    source=prov.source,
+                ),
+            )
+        )
     return Table(rows=out, prov=prov)
 
 
@@ -115,6 +149,7 @@ def _joined_cell(lines: list[str]) -> list[str]:
 
 # --- shape 1: pipe cells --------------------------------------------------------------------
 
+
 def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
     para = blocks[i]
     assert isinstance(para, Paragraph)
@@ -126,18 +161,18 @@ def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
     taken = 1
     all_lines = list(lines)
     while _continues_pipes(blocks, i + taken):
-        all_lines.extend(_pipe_lines(blocks[i + taken]) or [])     # a body paragraph: _continues_pipes says so
+        all_lines.extend(_pipe_lines(blocks[i + taken]) or [])  # a body paragraph: _continues_pipes says so
         taken += 1
-    segments: list[tuple[int, list[str]]] = []     # (index of the first line, lines) between pipes
+    segments: list[tuple[int, list[str]]] = []  # (index of the first line, lines) between pipes
     current: list[str] = []
     seg_at = start + 1
     for k in range(start + 1, len(all_lines)):
         if all_lines[k] == _PIPE:
             segments.append((seg_at, current))
             current, seg_at = [], k + 1
-        elif all_lines[k].strip("*_ "):        # "** **": an empty bold cell
+        elif all_lines[k].strip("*_ "):  # "** **": an empty bold cell
             current.append(all_lines[k])
-    trailing = current                                 # text after the last pipe: not part of the table
+    trailing = current  # text after the last pipe: not part of the table
     # the header row: segments up to the first empty one
     head_end = next((n for n, (_, s) in enumerate(segments) if not s), len(segments))
     header = _header_of([" ".join(s) for _, s in segments[:head_end]])
@@ -151,10 +186,16 @@ def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
     for n in range(head_end + 1, len(segments)):
         at, seg = segments[n]
         if not seg:
-            nxt = next((s for _, s in segments[n + 1:] if s), None)
-            boundary = len(row) >= width or (nxt is not None and (
-                len(nxt) == 1 and _ROW_NUMBER.match(nxt[0].strip("*_ ")) or _TOTAL.match(nxt[0].strip("*_ "))
-                or (len(row) >= 2 and len(" ".join(nxt)) <= 40 and role_of(" ".join(nxt)) is not None)))
+            nxt = next((s for _, s in segments[n + 1 :] if s), None)
+            boundary = len(row) >= width or (
+                nxt is not None
+                and (
+                    len(nxt) == 1
+                    and _ROW_NUMBER.match(nxt[0].strip("*_ "))
+                    or _TOTAL.match(nxt[0].strip("*_ "))
+                    or (len(row) >= 2 and len(" ".join(nxt)) <= 40 and role_of(" ".join(nxt)) is not None)
+                )
+            )
             if not row:
                 continue
             if boundary:
@@ -172,16 +213,21 @@ def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
         return None
     lead: list[Block] = []
     if start > 0:
-        lead.append(Paragraph(text=clean(" ".join(lines[:start])), lines=[clean(x) for x in lines[:start]],
-                              prov=para.prov, bold=para.bold))
+        lead.append(
+            Paragraph(
+                text=clean(" ".join(lines[:start])),
+                lines=[clean(x) for x in lines[:start]],
+                prov=para.prov,
+                bold=para.bold,
+            )
+        )
     rows = [_fit(r, width) for r in rows]
     table = _table(header, rows, para, rows_at)
     for table_row in table.rows[1:]:
         _right_align(table_row, width)
     tail: list[Block] = []
-    if trailing:        # text after the last "|": not a cell, given back as a paragraph
-        tail.append(Paragraph(text=clean(" ".join(trailing)), lines=[clean(x) for x in trailing],
-                              prov=para.prov))
+    if trailing:  # text after the last "|": not a cell, given back as a paragraph
+        tail.append(Paragraph(text=clean(" ".join(trailing)), lines=[clean(x) for x in trailing], prov=para.prov))
     return lead, table, taken, tail
 
 
@@ -198,7 +244,7 @@ def _continues_pipes(blocks: list[Block], j: int) -> bool:
         return False
     if _PIPE in lines:
         if lines[0] != _PIPE:
-            return True                      # the rest of an open cell, then more cells
+            return True  # the rest of an open cell, then more cells
         return not _is_new_header(lines)
     nxt = _pipe_lines(blocks[j + 1]) if j + 1 < len(blocks) else None
     return nxt is not None and _PIPE in nxt and nxt[0] != _PIPE
@@ -237,19 +283,23 @@ def _report_unread(texts: list[str], para: Paragraph) -> None:
     texts = [clean(t) for t in texts if len(t) <= 80]
     seen = sorted(r for r in {role_of(t) for t in texts} & {"lead", "support", "monitoring", "time"} if r)
     if seen:
-        report("table-no-tasks", f"a table with {', '.join(seen)} columns gave no task (no content column recognised)",
-               location=Location(line=para.prov.line, page=para.prov.page, source=para.prov.source),
-               excerpt=" | ".join(texts))
+        report(
+            "table-no-tasks",
+            f"a table with {', '.join(seen)} columns gave no task (no content column recognised)",
+            location=Location(line=para.prov.line, page=para.prov.page, source=para.prov.source),
+            excerpt=" | ".join(texts),
+        )
 
 
 def _fit(cells: list[list[str]], width: int) -> list[list[str]]:
     """A row with more cells than columns: the extra ones are glued to the last column."""
     if len(cells) <= width:
         return cells
-    return cells[: width - 1] + [[ln for c in cells[width - 1:] for ln in c]]
+    return cells[: width - 1] + [[ln for c in cells[width - 1 :] for ln in c]]
 
 
 # --- shape 2: one cell per line ---------------------------------------------------------------
+
 
 def _after_header_table(blocks: list[Block], i: int) -> Rebuilt | None:
     """A table holding only its header row, its cells following one per line."""
@@ -262,12 +312,17 @@ def _after_header_table(blocks: list[Block], i: int) -> Rebuilt | None:
         return None
     paras, lines, where, origin = _following_lines(blocks, i + 1)
     # a last header cell left on the next line ("Thời gian thực hiện")
-    while lines and len(lines[0]) <= 40 and (role := role_of(lines[0])) and role not in header.roles.values() \
-            and not _ROW_NUMBER.match(lines[0]):
+    while (
+        lines
+        and len(lines[0]) <= 40
+        and (role := role_of(lines[0]))
+        and role not in header.roles.values()
+        and not _ROW_NUMBER.match(lines[0])
+    ):
         header.roles[len(header.texts)] = role
         header.texts.append(lines.pop(0))
         where.pop(0)
-    skipped = len(origin) - len(lines)       # header cells read off the first lines
+    skipped = len(origin) - len(lines)  # header cells read off the first lines
     rebuilt = _rows_from_lines(header, lines, where)
     if rebuilt is None:
         return None
@@ -287,10 +342,10 @@ def _header_lines_table(blocks: list[Block], i: int) -> Rebuilt | None:
     names: list[str] = []
     k = 0
     while k < len(lines) and len(lines[k]) <= 40 and not _ROW_NUMBER.match(lines[k]):
-        if names and lines[k][:1].islower():              # a header name wrapped over two lines
+        if names and lines[k][:1].islower():  # a header name wrapped over two lines
             names[-1] = f"{names[-1]} {lines[k]}"
         elif role_of(lines[k]) or (names and _column_name(lines[k])):
-            names.append(lines[k])          # a name outside the vocabulary ("Số lượng") still makes a column
+            names.append(lines[k])  # a name outside the vocabulary ("Số lượng") still makes a column
         else:
             break
         k += 1
@@ -312,8 +367,9 @@ def _column_name(text: str) -> bool:
     return len(text) <= 30 and text[:1].isupper() and not text.rstrip().endswith(_TERMINAL + (",",))
 
 
-def _following_lines(blocks: list[Block], i: int) \
-        -> tuple[list[Paragraph], list[str], list[int | None], list[tuple[int, int]]]:
+def _following_lines(
+    blocks: list[Block], i: int
+) -> tuple[list[Paragraph], list[str], list[int | None], list[tuple[int, int]]]:
     """The lines of the body paragraphs from block i up to the next heading-like block or table,
     with each line's source line and its (paragraph, line) index."""
     paras: list[Paragraph] = []
@@ -345,8 +401,12 @@ def _split_after(paras: list[Paragraph], origin: list[tuple[int, int]], used: in
         return p, []
     para = paras[p]
     rest = [ln for ln in para.lines[k:] if clean(ln)]
-    tail = Paragraph(text=clean(" ".join(rest)), lines=[clean(x) for x in rest], role=para.role,
-                     prov=replace(para.prov, line=_line_no(para, k)))
+    tail = Paragraph(
+        text=clean(" ".join(rest)),
+        lines=[clean(x) for x in rest],
+        role=para.role,
+        prov=replace(para.prov, line=_line_no(para, k)),
+    )
     return p + 1, [tail]
 
 
@@ -358,16 +418,17 @@ def _next_letter(prev: str | None) -> str:
     return _LETTERS[_LETTERS.index(c) + 1] + ")" if c in _LETTERS[:-1] else ""
 
 
-def _rows_from_lines(header: _Header, lines: list[str], where: list[int | None]) \
-        -> tuple[list[list[list[str]]], list[int | None], int] | None:
+def _rows_from_lines(
+    header: _Header, lines: list[str], where: list[int | None]
+) -> tuple[list[list[list[str]]], list[int | None], int] | None:
     """Cells one a line -> rows, cut at the row numbers that follow each other."""
     width = len(header.texts)
     if 0 not in header.roles or header.roles[0] != "number" or not lines or not _ROW_NUMBER.match(lines[0]):
         return None
     chunks: list[list[str]] = []
     starts: list[int | None] = []
-    first_at: list[int] = []              # index of each row's first line
-    last_sub: str | None = None           # the last lettered number
+    first_at: list[int] = []  # index of each row's first line
+    last_sub: str | None = None  # the last lettered number
     decimals: list[int] = []
     romans: list[str] = []
     for k, ln in enumerate(lines):
@@ -438,8 +499,11 @@ def _row_of(chunk: list[str], width: int, header: _Header, last: bool = False) -
         col = target + 1 if ln[:1].isupper() else target
     if unplaced:
         cells[c_content][-1] = " ".join([cells[c_content][-1], *unplaced])
-        report("table-rebuilt-guess", "lines of a flattened table row were guessed to continue its content cell",
-               excerpt=" ".join(unplaced))
+        report(
+            "table-rebuilt-guess",
+            "lines of a flattened table row were guessed to continue its content cell",
+            excerpt=" ".join(unplaced),
+        )
     return cells, len(chunk)
 
 

@@ -4,6 +4,7 @@ and the signature block and Nơi nhận at the end of the body.
 Drafts leave blanks ("Số: /KH-UBND", "ngày tháng 02 năm 2024"): a blank is a draft, not a
 parse error — the raw text is kept and the value is null.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,8 +70,10 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
     return out
 
 
-_BODY_WORDS = r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|" \
-              r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
+_BODY_WORDS = (
+    r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|"
+    r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
+)
 
 
 _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG NHÂN DÂN")}
@@ -78,9 +81,16 @@ _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG N
 
 def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     """Upper-case lines above the number line -> (issuer, parent)."""
-    candidates = [re.sub(r"^[^\p{L}\d]+", "", c) for c in candidates]     # "/ỦY BAN …": a stray mark before it
-    lines = [c for c in candidates if c and is_upper_title(c) and not P.MOTTO_RE.search(key(c))
-             and not P.TIEU_NGU_RE.search(key(c)) and not P.doc_type_line(c)]
+    candidates = [re.sub(r"^[^\p{L}\d]+", "", c) for c in candidates]  # "/ỦY BAN …": a stray mark before it
+    lines = [
+        c
+        for c in candidates
+        if c
+        and is_upper_title(c)
+        and not P.MOTTO_RE.search(key(c))
+        and not P.TIEU_NGU_RE.search(key(c))
+        and not P.doc_type_line(c)
+    ]
     if not lines:
         return None, None
     if len(lines) == 1:
@@ -88,8 +98,11 @@ def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     first, rest = lines[0], lines[1:]
     # "UBND TỈNH LÀO CAI" over "SỞ CÔNG THƯƠNG" is parent over issuer;
     # "ỦY BAN NHÂN DÂN" over "HUYỆN QUẾ SƠN" is one name on two lines.
-    first_complete = bool(re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\p{Lu}", first)) \
-        or first.startswith("BỘ ") or (bool(re.match(_BODY_WORDS, first)) and key(first) not in _GENERIC_BODIES)
+    first_complete = (
+        bool(re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\p{Lu}", first))
+        or first.startswith("BỘ ")
+        or (bool(re.match(_BODY_WORDS, first)) and key(first) not in _GENERIC_BODIES)
+    )
     if first_complete and re.match(_BODY_WORDS, rest[0]):
         return " ".join(rest), first
     return " ".join(lines), None
@@ -119,23 +132,33 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
 
 def is_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not is_upper_title(text) \
+    return (
+        2 <= len(words) <= 6
+        and all(w[:1].isupper() for w in words)
+        and not is_upper_title(text)
         and not re.search(r"[:;,()\d]", text)
+    )
 
 
 # a signer's position names an office ("PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "TRƯỞNG ĐOÀN"); other
 # upper-case lines near the signature (a seal's text, OCR noise) are not positions
-_POSITION_WORDS = re.compile(r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
-                             r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b")
+_POSITION_WORDS = re.compile(
+    r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
+    r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b"
+)
 
 
 # the office a position line ends with (to join "PHÓ GIÁM" / "ĐỐC" and nothing else)
-_OFFICE_END = re.compile(r"\b(?:giam doc|chu tich|truong ban|van phong|bi thu|chu nhiem|truong doan|thu truong|bo truong|"
-                         r"cuc truong|vu truong|hieu truong|tong bien tap|chinh uy|tu lenh)$")
+_OFFICE_END = re.compile(
+    r"\b(?:giam doc|chu tich|truong ban|van phong|bi thu|chu nhiem|truong doan|thu truong|bo truong|"
+    r"cuc truong|vu truong|hieu truong|tong bien tap|chinh uy|tu lenh)$"
+)
 # "TM. <body> <position>" on one line (a PDF joins the signature cell's lines): the position is
 # the office that closes it
-_TM_AND_POSITION = re.compile(r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
-                              r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$")
+_TM_AND_POSITION = re.compile(
+    r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
+    r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$"
+)
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
 
 
@@ -160,7 +183,7 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             recipients.append(re.sub(r"^[-+•]\s*", "", text).rstrip(";"))
             continue
         if in_recipients and recipients and (text[:1].islower() or text.startswith("(")):
-            recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")   # a recipient wrapped
+            recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")  # a recipient wrapped
             continue
         in_recipients = False
         text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
@@ -170,33 +193,52 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if am:
             signer.raw.append(text)
             # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
-            split = re.match(r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text) \
-                or _TM_AND_POSITION.match(text)     # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
+            split = re.match(
+                r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text
+            ) or _TM_AND_POSITION.match(text)  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
             if split:
                 authority.append(split.group("auth"))
                 position = split.group("pos")
                 both = _POSITION_AND_NAME.match(position)
                 if both and signer.name is None and is_upper_title(both.group("pos")) and is_name(both.group("name")):
-                    position, signer.name = both.group("pos"), both.group("name")   # "… PHÓ CHỦ TỊCH Nguyễn Văn An"
+                    position, signer.name = both.group("pos"), both.group("name")  # "… PHÓ CHỦ TỊCH Nguyễn Văn An"
             else:
                 authority.append(text)
             continue
         both = _POSITION_AND_NAME.match(text)
-        if both and signer.name is None and is_upper_title(both.group("pos")) and len(both.group("pos").split()) <= 10 \
-                and _POSITION_WORDS.search(fold(both.group("pos"))) and is_name(both.group("name")):
+        if (
+            both
+            and signer.name is None
+            and is_upper_title(both.group("pos"))
+            and len(both.group("pos").split()) <= 10
+            and _POSITION_WORDS.search(fold(both.group("pos")))
+            and is_name(both.group("name"))
+        ):
             # a signature cell flattened onto one line: "CHỦ TỊCH Hoàng Quốc Khánh"
             position, signer.name = both.group("pos"), both.group("name")
             signer.raw.append(text)
             continue
-        if is_upper_title(text) and len(text.split()) <= 8 and _POSITION_WORDS.search(fold(text)) \
-                and not P.MOTTO_RE.search(key(text)) and not P.TIEU_NGU_RE.search(key(text)) and signer.name is None:
+        if (
+            is_upper_title(text)
+            and len(text.split()) <= 8
+            and _POSITION_WORDS.search(fold(text))
+            and not P.MOTTO_RE.search(key(text))
+            and not P.TIEU_NGU_RE.search(key(text))
+            and signer.name is None
+        ):
             position = text
             signer.raw.append(text)
             continue
-        if position and signer.name is None and is_upper_title(text) and len(text.split()) <= 2 \
-                and not _POSITION_WORDS.search(fold(text)) and _OFFICE_END.search(fold(f"{position} {text}")) \
-                and not _OFFICE_END.search(fold(position)):
-            position = f"{position} {text}"       # "PHÓ GIÁM" / "ĐỐC": the position wrapped (a stamp beside it)
+        if (
+            position
+            and signer.name is None
+            and is_upper_title(text)
+            and len(text.split()) <= 2
+            and not _POSITION_WORDS.search(fold(text))
+            and _OFFICE_END.search(fold(f"{position} {text}"))
+            and not _OFFICE_END.search(fold(position))
+        ):
+            position = f"{position} {text}"  # "PHÓ GIÁM" / "ĐỐC": the position wrapped (a stamp beside it)
             signer.raw.append(text)
             continue
         if position and signer.name is None and is_name(text):
@@ -242,9 +284,14 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             h.doc_type = dt
             type_index = i
             continue
-        if i < len(front) and type_index is None and (h.motto or h.number_raw or h.date_raw or i == 0) \
-                and (m := _TYPE_PREFIX.match(text)) and is_upper_title(text) \
-                and len(m.group("rest").split()) >= (1 if i == 0 else 2):
+        if (
+            i < len(front)
+            and type_index is None
+            and (h.motto or h.number_raw or h.date_raw or i == 0)
+            and (m := _TYPE_PREFIX.match(text))
+            and is_upper_title(text)
+            and len(m.group("rest").split()) >= (1 if i == 0 else 2)
+        ):
             # "KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024": the type word opens the title line
             # (after the header, or as the very first line of a document that has none: "CHƯƠNG
             # TRÌNH HỘI NGHỊ" heading an agenda)
@@ -255,10 +302,11 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     h.issuer, h.issuer_parent = read_issuer(issuer_candidates)
     if type_index is not None and type_prefix:
         first = front[type_index]
-        h.title, h.legal_basis = _title_and_basis([Line(type_prefix, first.block, first.para)] + front[type_index + 1:],
-                                                  first)
+        h.title, h.legal_basis = _title_and_basis(
+            [Line(type_prefix, first.block, first.para)] + front[type_index + 1 :], first
+        )
     elif type_index is not None:
-        h.title, h.legal_basis = _title_and_basis(front[type_index + 1:], front[type_index])
+        h.title, h.legal_basis = _title_and_basis(front[type_index + 1 :], front[type_index])
     else:
         _, h.legal_basis = _title_and_basis(front, None)
     return h
@@ -274,8 +322,12 @@ def _title_not_basis(ln: Line) -> bool:
     the type line: one short paragraph with no closing punctuation. A basis sentence ends with
     ";", "." or ":" ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")."""
     para = clean(ln.para.text)
-    return para.startswith(ln.text) and bool(re.match(r"^\s*(?:Thực hiện|THỰC HIỆN)\b", ln.text)) \
-        and len(para) <= 300 and not para.rstrip("*_ ").endswith((".", ";", ":", "…"))
+    return (
+        para.startswith(ln.text)
+        and bool(re.match(r"^\s*(?:Thực hiện|THỰC HIỆN)\b", ln.text))
+        and len(para) <= 300
+        and not para.rstrip("*_ ").endswith((".", ";", ":", "…"))
+    )
 
 
 def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | None, list[str]]:
@@ -288,7 +340,7 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             if title_parts:
                 title_block = -1
             continue
-        if P.ATTACHED_RE.match(text):         # "(Kèm theo Quyết định số …)" closes the title
+        if P.ATTACHED_RE.match(text):  # "(Kèm theo Quyết định số …)" closes the title
             if title_parts:
                 title_block = -1
             continue
@@ -298,18 +350,31 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             continue
         if basis:
             continue
-        wrapped = bool(title_parts) and ln.block == title_block   # a line of the title's own paragraph
+        wrapped = bool(title_parts) and ln.block == title_block  # a line of the title's own paragraph
         if title_block == -1 or (_NUMBERED_HEADING.match(text) if wrapped else P.is_heading_like(text)):
             break
         if title_block is None:
             title_block = ln.block
         same_para = ln.block == title_block
-        continues = not same_para and title_parts and len(title_parts) < 4 and (
-            ((ln.para.bold or ln.para.align == "center") and (type_line is None or type_line.para.bold == ln.para.bold))
-            or text[:1].islower()
-            # an upper-case title set one line per paragraph (a text copy, a PDF line by line)
-            or (is_upper_title(text) and is_upper_title(title_parts[-1]) and not P.doc_type_line(text)
-                and not P.APPENDIX_RE.match(text)))
+        continues = (
+            not same_para
+            and title_parts
+            and len(title_parts) < 4
+            and (
+                (
+                    (ln.para.bold or ln.para.align == "center")
+                    and (type_line is None or type_line.para.bold == ln.para.bold)
+                )
+                or text[:1].islower()
+                # an upper-case title set one line per paragraph (a text copy, a PDF line by line)
+                or (
+                    is_upper_title(text)
+                    and is_upper_title(title_parts[-1])
+                    and not P.doc_type_line(text)
+                    and not P.APPENDIX_RE.match(text)
+                )
+            )
+        )
         if same_para or continues or not title_parts:
             title_parts.append(text)
             title_block = ln.block

@@ -7,6 +7,7 @@ blocks are on that page: the Tờ trình's seal is the Tờ trình's (the wrappe
 attached draft plan's. A handwritten number, day or month the OCR could not read (in the
 header or in an incoming stamp) is reported as ``handwriting-unread``, never guessed.
 """
+
 from __future__ import annotations
 
 import regex as re
@@ -25,16 +26,21 @@ def report_ocr_notes(notes: list[str]) -> None:
     for note in notes:
         u = _UNREAD_RE.match(note)
         if u:
-            report("handwriting-unread", f"the {u[2]} written by hand in the header could not be read (left null)",
-                   location=Location(page=int(u[1]), source="ocr"))
+            report(
+                "handwriting-unread",
+                f"the {u[2]} written by hand in the header could not be read (left null)",
+                location=Location(page=int(u[1]), source="ocr"),
+            )
             continue
         m = _FACT_RE.match(note)
         if m and m[2] != "seal":
             unread = [name for name, v in (("số", m[3]), ("ngày", m[4])) if v == "?"]
             if unread:
-                report("handwriting-unread",
-                       f"incoming stamp: the handwritten {' and '.join(unread)} could not be read (left null)",
-                       location=Location(page=int(m[1]), source="ocr"))
+                report(
+                    "handwriting-unread",
+                    f"incoming stamp: the handwritten {' and '.join(unread)} could not be read (left null)",
+                    location=Location(page=int(m[1]), source="ocr"),
+                )
 
 
 def apply_ink_facts(header: Header, doc: Document) -> None:

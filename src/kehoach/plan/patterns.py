@@ -1,4 +1,5 @@
 """Line patterns of the genre, shared by the header, section and signature readers."""
+
 from __future__ import annotations
 
 from .. import fastre as re
@@ -9,13 +10,15 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 SECTION_RE = re.compile(rf"^(?P<num>{ROMAN})(?<=[IVX])\s*[.:)/]?\s+(?P<title>\S.*)$")
 # "1. Mục đích", "3.1. Đối tượng", and "6.2 Đối với …" (a dotted number without its final dot)
-SUB_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*[.)](?!\d)|(?<=\d\.\d{1,2})(?=\s+\p{Lu}))\s*(?P<title>\S.*)$")
+SUB_RE = re.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*[.)](?!\d)|(?<=\d\.\d{1,2})(?=\s+\p{Lu}))\s*(?P<title>\S.*)$"
+)
 # "A. MỤC ĐÍCH, YÊU CẦU": a capital letter over the Roman sections (some plans group I., II. … under A., B.)
 PART_RE = re.compile(r"^(?P<num>[A-H])\s*[.)]\s+(?P<title>\S.*)$")
 POINT_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<title>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)$")
 
-MOTTO_RE = re.compile(r"c[ộô]ng hòa xã hội chủ nghĩa việt nam")     # "CÔNG HÒA": a typo seen in signed letters
+MOTTO_RE = re.compile(r"c[ộô]ng hòa xã hội chủ nghĩa việt nam")  # "CÔNG HÒA": a typo seen in signed letters
 TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
 # "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
 NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
@@ -23,20 +26,43 @@ PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^\d,]{2,50}?)\s*,\s*ngày\s*(?P<d>[\d\s]*?)\s*(?:tháng|/)\s*(?P<m>[\d\s]*?)\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
-DOC_TYPE_WORDS = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "BÁO CÁO", "THÔNG BÁO", "CHƯƠNG TRÌNH", "HƯỚNG DẪN",
-                  "CÔNG VĂN", "PHƯƠNG ÁN", "ĐỀ ÁN", "CHỈ THỊ", "NGHỊ QUYẾT")
+DOC_TYPE_WORDS = (
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "TỜ TRÌNH",
+    "BÁO CÁO",
+    "THÔNG BÁO",
+    "CHƯƠNG TRÌNH",
+    "HƯỚNG DẪN",
+    "CÔNG VĂN",
+    "PHƯƠNG ÁN",
+    "ĐỀ ÁN",
+    "CHỈ THỊ",
+    "NGHỊ QUYẾT",
+)
 DOC_TYPE_KEYS = {key(w): w for w in DOC_TYPE_WORDS}
 DOCUMENT_TYPE_IDS = {
-    "KẾ HOẠCH": "ke_hoach", "QUYẾT ĐỊNH": "quyet_dinh", "TỜ TRÌNH": "to_trinh", "BÁO CÁO": "bao_cao",
-    "THÔNG BÁO": "thong_bao", "CHƯƠNG TRÌNH": "chuong_trinh", "HƯỚNG DẪN": "huong_dan", "CÔNG VĂN": "cong_van",
-    "PHƯƠNG ÁN": "phuong_an", "ĐỀ ÁN": "de_an", "CHỈ THỊ": "chi_thi", "NGHỊ QUYẾT": "nghi_quyet",
+    "KẾ HOẠCH": "ke_hoach",
+    "QUYẾT ĐỊNH": "quyet_dinh",
+    "TỜ TRÌNH": "to_trinh",
+    "BÁO CÁO": "bao_cao",
+    "THÔNG BÁO": "thong_bao",
+    "CHƯƠNG TRÌNH": "chuong_trinh",
+    "HƯỚNG DẪN": "huong_dan",
+    "CÔNG VĂN": "cong_van",
+    "PHƯƠNG ÁN": "phuong_an",
+    "ĐỀ ÁN": "de_an",
+    "CHỈ THỊ": "chi_thi",
+    "NGHỊ QUYẾT": "nghi_quyet",
 }
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*\.\s*(?P<rest>.*)$")
-RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)     # "Nói nhân": a damaged text layer
+RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)  # "Nói nhân": a damaged text layer
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")
 ATTACHED_RE = re.compile(r"^\s*\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\b", re.I)
-SIGN_NOISE_RE = re.compile(r"^\(?\s*(đã ký|chữ ký|ký|chữ|ký tên|ký,? ghi rõ.*|ký và đóng dấu|ký tên,? đóng dấu)\s*\)?\.?$", re.I)
+SIGN_NOISE_RE = re.compile(
+    r"^\(?\s*(đã ký|chữ ký|ký|chữ|ký tên|ký,? ghi rõ.*|ký và đóng dấu|ký tên,? đóng dấu)\s*\)?\.?$", re.I
+)
 
 # matched on folded text (no diacritics): OCR and typing slips drop marks ("YÊU CÂU")
 _KIND_RULES: list[tuple[str, str]] = [
@@ -45,8 +71,11 @@ _KIND_RULES: list[tuple[str, str]] = [
     ("chi_tieu", r"\bchi tieu\b"),
     ("doi_tuong", r"\bdoi tuong\b|\b(?:don vi|co quan|dia phuong|co so) duoc (?:kiem tra|thanh tra|giam sat)\b"),
     ("noi_dung", r"\bnoi dung\b"),
-    ("hinh_thuc", r"\bhinh thuc\b|\bbien phap\b|\bphuong phap\b|\bphuong thuc\b|"
-                  r"\bthoi gian(?:, dia diem)? thuc hien\b|\bthoi gian, dia diem\b"),
+    (
+        "hinh_thuc",
+        r"\bhinh thuc\b|\bbien phap\b|\bphuong phap\b|\bphuong thuc\b|"
+        r"\bthoi gian(?:, dia diem)? thuc hien\b|\bthoi gian, dia diem\b",
+    ),
     ("nhiem_vu", r"\bnhiem vu\b|\bgiai phap\b|\btrong tam\b|\bhoat dong chu yeu\b"),
     ("kinh_phi", r"\bkinh phi\b|\bnguon luc\b|\bvon dau tu\b|\bnguon von\b"),
     ("to_chuc_thuc_hien", r"\bto chuc thuc hien\b|\bphan cong\b|\btrach nhiem thuc hien\b"),
@@ -87,8 +116,12 @@ def doc_type_line(text: str) -> str | None:
 
 
 def is_heading_like(text: str) -> bool:
-    return bool(SECTION_RE.match(text) or SUB_RE.match(text) or POINT_RE.match(text)
-                or ((m := PART_RE.match(text)) and is_upper_title(m.group("title"))))
+    return bool(
+        SECTION_RE.match(text)
+        or SUB_RE.match(text)
+        or POINT_RE.match(text)
+        or ((m := PART_RE.match(text)) and is_upper_title(m.group("title")))
+    )
 
 
 def fold_startswith(text: str, *prefixes: str) -> bool:

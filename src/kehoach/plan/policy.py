@@ -15,6 +15,7 @@
   its own (labelled fields, a task table), or an administrative header (number, date line,
   Quốc hiệu) above its assignments. A speech (tham luận) restating a plan's goals has neither.
 """
+
 from __future__ import annotations
 
 import regex as re
@@ -25,8 +26,9 @@ from ..vntext import clean, fold
 from .diagnostics import report
 
 
-def plan_policy(doc_type: str, header: Header, sections: list, tasks: list[Task],
-                 body: list[tuple[int, Paragraph]]) -> list[Task]:
+def plan_policy(
+    doc_type: str, header: Header, sections: list, tasks: list[Task], body: list[tuple[int, Paragraph]]
+) -> list[Task]:
     """The tasks the document gives (all, or none); says why in a ``not-a-plan`` diagnostic
     when the document is not a Kế hoạch."""
     title = header.title or ""
@@ -36,17 +38,22 @@ def plan_policy(doc_type: str, header: Header, sections: list, tasks: list[Task]
         report("not-a-plan", "the document is the programme of an event (an agenda); no tasks are read", excerpt=title)
         return []
     if doc_type == "unknown" and _plan_evidence(header, sections, tasks):
-        return tasks                 # a plan whose type line was lost (a fragment, a damaged copy)
+        return tasks  # a plan whose type line was lost (a fragment, a damaged copy)
     if doc_type in PLAN_LIKE or (doc_type in CARRIERS and announces_plan(title, body)):
         # a Chương trình, Phương án, Đề án, or a QĐ approving a plan in its articles: the tasks
         # are kept, the type is said
-        report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); its tasks are read as a plan's",
-               excerpt=title)
+        report(
+            "not-a-plan",
+            f"the document is not a Kế hoạch (document type: {doc_type}); its tasks are read as a plan's",
+            excerpt=title,
+        )
         return tasks
     # a Báo cáo, Công văn, Thông báo, Tờ trình or Hướng dẫn without an attached plan, a QĐ that
     # announces none, or a text of no known type and no plan's evidence: what reads like a duty
     # in it is not a task of a plan
-    report("not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read", excerpt=title)
+    report(
+        "not-a-plan", f"the document is not a Kế hoạch (document type: {doc_type}); no tasks are read", excerpt=title
+    )
     return []
 
 
@@ -57,8 +64,10 @@ CARRIERS = {"quyet_dinh", "nghi_quyet"}
 _ANNOUNCES = re.compile(r"\b(?:ke hoach|chuong trinh|phuong an|de an)\b")
 # "Điều 1. Ban hành Kế hoạch …", "Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Chương trình …"
 # (a bare "Ban hành Kế hoạch …" is also the name of a procedure in a list of thủ tục)
-_ISSUES_PLAN = re.compile(r"^(?:dieu \d+\s*[.:]?\s*(?:ban hanh|phe duyet)|ban hanh kem theo|phe duyet)\b"
-                          r".{0,80}?\b(?:ke hoach|chuong trinh|phuong an|de an)\b")
+_ISSUES_PLAN = re.compile(
+    r"^(?:dieu \d+\s*[.:]?\s*(?:ban hanh|phe duyet)|ban hanh kem theo|phe duyet)\b"
+    r".{0,80}?\b(?:ke hoach|chuong trinh|phuong an|de an)\b"
+)
 
 
 def announces_plan(title: str | None, paras: list[tuple[int, Paragraph]]) -> bool:
@@ -76,8 +85,15 @@ def _plan_evidence(header: Header, sections: list, tasks: list[Task]) -> bool:
     (labelled fields, a task table), or with an administrative header (number, date line,
     Quốc hiệu) above its assignments. A speech restating a plan's goals has neither; a README
     with one "Đơn vị chủ trì:" line is no administrative text."""
-    administrative = bool(header.number or header.number_raw or header.motto or header.issuer or header.date_raw
-                          or header.signer.authority or any(k != "other" for s in sections for k in s.kinds))
+    administrative = bool(
+        header.number
+        or header.number_raw
+        or header.motto
+        or header.issuer
+        or header.date_raw
+        or header.signer.authority
+        or any(k != "other" for s in sections for k in s.kinds)
+    )
     if not administrative or not tasks:
         return False
     if any(t.origin in ("body", "appendix") for t in tasks):
@@ -86,8 +102,10 @@ def _plan_evidence(header: Header, sections: list, tasks: list[Task]) -> bool:
 
 
 # the event a Chương trình is the running order of (matched without tone marks)
-_EVENT = re.compile(r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|phien hop|cuoc hop|buoi lam viec|"
-                    r"gap mat|giao luu|tap huan|hop bao)\b")
+_EVENT = re.compile(
+    r"^(?:hoi nghi|hoi thao|toa dam|dien dan|le|dai hoi|ky hop|phien hop|cuoc hop|buoi lam viec|"
+    r"gap mat|giao luu|tap huan|hop bao)\b"
+)
 
 
 def _is_agenda(title: str | None) -> bool:

@@ -5,6 +5,7 @@
 - assignment: under Tổ chức thực hiện, one task per unit ("1. Phòng Nội vụ" and its duties,
   "9. Bưu điện huyện: tập trung …", "6. Đề nghị Ban Tuyên giáo Huyện ủy …").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,11 +23,17 @@ from .units import looks_like_unit, split_items, split_units
 
 _FIELD_LABELS: list[tuple[str, str]] = [
     ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
-    ("lead", r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
-             r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện"),
+    (
+        "lead",
+        r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
+        r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện",
+    ),
     # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
     ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
-    ("time", r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*"),
+    (
+        "time",
+        r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*",
+    ),
     ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
     ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
     ("participants", r"thành phần(?: tham gia| tham dự)?"),
@@ -37,7 +44,9 @@ _LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
 # "*- Đơn vị chủ trì: *Sở Tư pháp." — an emphasis mark before the bullet: two marks may lead
 FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*){0,2}(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
 # a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
-_INNER_LABEL_RE = re.compile(r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I)
+_INNER_LABEL_RE = re.compile(
+    r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I
+)
 _UNIT_ROLES = ("lead", "support")
 # labels whose value is kept with the label in the task's notes
 _NOTE_LABELS = ("leader", "participants")
@@ -56,7 +65,7 @@ def field_items(text: str) -> list[tuple[str, str, str]] | None:
         role = next(r for r, _ in _FIELD_LABELS if m.group(r))
         value = clean(m.group("value"))
         if n < len(pieces) - 1:
-            value = value.rstrip(" ;")     # the separator before the next label
+            value = value.rstrip(" ;")  # the separator before the next label
         out.append((role, clean(m.group("label")), value))
     return out
 
@@ -117,7 +126,7 @@ def read_groups(node: Node) -> list[FieldGroup]:
     """
     groups = [FieldGroup()]
     current: str | None = None
-    run_mark: str | None = None     # the list mark of the items a label left alone on its line takes
+    run_mark: str | None = None  # the list mark of the items a label left alone on its line takes
     label_mark: str | None = None
     for text in _lines_of(node):
         items = field_items(text)
@@ -132,17 +141,24 @@ def read_groups(node: Node) -> list[FieldGroup]:
             continue
         plus = re.match(r"^\s*\+", text) is not None
         mark = _mark_of(text)
-        if current in (*_UNIT_ROLES, "time") and not any(group.fields[current]) \
-                and mark in ("-", "–") and label_mark not in ("-", "–"):
-            run_mark = mark     # "* Thời gian thực hiện:" over "- Đợt 1: …", "- Đợt 2: …": the label takes the list
-        if current is not None and (current == "content" or not any(group.fields[current])
-                                    or (current in (*_UNIT_ROLES, "time") and (plus or (run_mark and mark == run_mark)))):
+        if (
+            current in (*_UNIT_ROLES, "time")
+            and not any(group.fields[current])
+            and mark in ("-", "–")
+            and label_mark not in ("-", "–")
+        ):
+            run_mark = mark  # "* Thời gian thực hiện:" over "- Đợt 1: …", "- Đợt 2: …": the label takes the list
+        if current is not None and (
+            current == "content"
+            or not any(group.fields[current])
+            or (current in (*_UNIT_ROLES, "time") and (plus or (run_mark and mark == run_mark)))
+        ):
             # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
             if current in (*_UNIT_ROLES, "time"):
                 text = (_LIST_MARK if run_mark else _PLUS_MARK).sub("", text)
             group.fields[current].append(text)
             continue
-        if group.fields:          # text after a group's fields opens the next group
+        if group.fields:  # text after a group's fields opens the next group
             groups.append(FieldGroup())
             current = None
         groups[-1].items.append(text)
@@ -178,26 +194,42 @@ def _is_task(fields: dict[str, list[str]]) -> bool:
     return "lead" in fields or ("support" in fields and "time" in fields)
 
 
-def _task(node: Node, fields: dict[str, list[str]], plan_year: int | None, *, content: str | None = None,
-          group: str | None = None, details: list[str] | None = None) -> Task:
+def _task(
+    node: Node,
+    fields: dict[str, list[str]],
+    plan_year: int | None,
+    *,
+    content: str | None = None,
+    group: str | None = None,
+    details: list[str] | None = None,
+) -> Task:
     time = " ".join(x for x in fields.get("time", []) if x) or None
     notes = [x for r in ("notes", *_NOTE_LABELS) for x in fields.get(r, []) if x]
     lead, support = _lead_sentences(fields.get("lead", []))
     support += fields.get("support", [])
     return Task(
-        id="", origin="body", number=node.number, group=group, content=content or _strip_trailing(node.title),
-        products=split_items(fields.get("products", [])), lead=split_units(lead),
+        id="",
+        origin="body",
+        number=node.number,
+        group=group,
+        content=content or _strip_trailing(node.title),
+        products=split_items(fields.get("products", [])),
+        lead=split_units(lead),
         support=split_units(support),
         timeline=parse_timeline(time, plan_year) if time else None,
-        notes="; ".join(notes) or None, quantity=" ".join(fields.get("quantity", [])) or None,
+        notes="; ".join(notes) or None,
+        quantity=" ".join(fields.get("quantity", [])) or None,
         details=" ".join(x for x in details or [] if x) or None,
         location=location_of(node.block, node.para),
     )
 
 
 # "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …" written as the value of "Cơ quan thực hiện:"
-_LEAD_SENTENCE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?(?:\s*[,;]\s*|\s+)(?:và\s+)?phối hợp(?:\s+với)?\s+"
-                            r"(?P<support>.+?)\s*\.?$", re.I)
+_LEAD_SENTENCE = re.compile(
+    r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?(?:\s*[,;]\s*|\s+)(?:và\s+)?phối hợp(?:\s+với)?\s+"
+    r"(?P<support>.+?)\s*\.?$",
+    re.I,
+)
 _LEAD_ALONE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s*\.?$", re.I)
 
 
@@ -245,8 +277,11 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         return duties
     fields = _merged(groups)
     if not _is_task(fields):
-        if node.style in ("decimal", "dotted") and any(fields.get("time", [])) \
-                and set(fields) & {"content", "products", "participants"}:
+        if (
+            node.style in ("decimal", "dotted")
+            and any(fields.get("time", []))
+            and set(fields) & {"content", "products", "participants"}
+        ):
             # "1. Tổ chức tiếp công dân" over "- Thời gian: …", "- Nhiệm vụ: + …": a time and a second kind of
             # field make the heading a task even with no unit named (the issuer does it)
             return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
@@ -256,8 +291,10 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
 
 # "1. Phân tích đề thi … – Trường THPT X thực hiện." / "2. Tham luận … - Phòng Y chủ trì": the unit named after
 # a dash at the end of an item, with its verb, is the item's lead
-_DASH_LEAD = re.compile(r"^(?P<content>.{8,}?)\s+[-–—]\s+(?P<unit>[^-–—]+?)\s+(?:hỗ trợ\s+|chủ động\s+)?"
-                        r"(?:thực hiện|chủ trì(?:\s+thực hiện)?|phụ trách|đảm nhận|đảm nhiệm|trình bày)\s*[.;]?$")
+_DASH_LEAD = re.compile(
+    r"^(?P<content>.{8,}?)\s+[-–—]\s+(?P<unit>[^-–—]+?)\s+(?:hỗ trợ\s+|chủ động\s+)?"
+    r"(?:thực hiện|chủ trì(?:\s+thực hiện)?|phụ trách|đảm nhận|đảm nhiệm|trình bày)\s*[.;]?$"
+)
 
 
 def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
@@ -265,13 +302,13 @@ def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
     if node.style not in ("decimal", "dotted", "letter") or node.paras or node.children:
         return []
     if "to_chuc_thuc_hien" in kinds_of(node.top().title):
-        return []       # there a heading naming a unit is an assignment
+        return []  # there a heading naming a unit is an assignment
     m = _DASH_LEAD.match(clean(node.title))
     if m is None:
         return []
     unit = m.group("unit").strip()
     if not looks_like_unit(unit) or _GENERIC.fullmatch(key(unit)):
-        return []       # "… - các đơn vị cho ý kiến" names no unit
+        return []  # "… - các đơn vị cho ý kiến" names no unit
     return [_task(node, {"lead": [unit]}, plan_year, content=_strip_trailing(m.group("content")))]
 
 
@@ -288,8 +325,12 @@ def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
             return None
         inner = _time_closed(last)
         return (inner[0], groups[0].items) if inner else None
-    if set(fields) != {"time"} or not any(fields["time"]) or not (groups[0].items or node.children) \
-            or any(g.items for g in groups[1:]):
+    if (
+        set(fields) != {"time"}
+        or not any(fields["time"])
+        or not (groups[0].items or node.children)
+        or any(g.items for g in groups[1:])
+    ):
         return None
     return fields["time"], groups[0].items
 
@@ -316,7 +357,7 @@ def _heading_unit(node: Node) -> str | None:
     title = _strip_trailing(node.title)
     m = _RESPONSIBILITY.match(title)
     if m:
-        rest = title[m.end():].strip()
+        rest = title[m.end() :].strip()
         return rest if rest and not _CONTENT_HEAD.match(rest) else None
     if not _names_a_unit(title) or len(title.split()) > 40:
         return None
@@ -343,10 +384,10 @@ def _unit_duties(node: Node, with_fields: list[FieldGroup], plan_year: int | Non
             else:
                 duties.append([item])
         for first, *rest in duties:
-            text = clean(_LIST_MARK.sub("", first))         # verbatim: "… Trong đó:" keeps its colon
+            text = clean(_LIST_MARK.sub("", first))  # verbatim: "… Trong đó:" keeps its colon
             if text:
                 task = _task(node, g.fields, plan_year, content=text, group=title, details=rest)
-                task.lead = split_units([unit])     # the heading's unit as written, not re-cut as a sentence
+                task.lead = split_units([unit])  # the heading's unit as written, not re-cut as a sentence
                 tasks.append(task)
     return tasks
 
@@ -358,14 +399,20 @@ def _unattached(node: Node, why: str) -> None:
     roles = {r for r, _ in found}
     if not (roles & {"lead", "support", "products", "leader"} or len(roles) >= 2):
         return
-    report("fields-unattached", f"labelled fields ({', '.join(sorted(roles))}) under "
-           f"'{node.number}. {clean(node.title)[:60]}' {why}", location=location_of(node.block, node.para),
-           excerpt="; ".join(v for _, v in found))
+    report(
+        "fields-unattached",
+        f"labelled fields ({', '.join(sorted(roles))}) under '{node.number}. {clean(node.title)[:60]}' {why}",
+        location=location_of(node.block, node.para),
+        excerpt="; ".join(v for _, v in found),
+    )
 
 
 # "1. Nội dung, biện pháp" / "Nội dung thực hiện" / "Nhiệm vụ, giải pháp": the heading over a group's items
-_CONTENT_HEAD = re.compile(r"^(?:nội dung|nhiệm vụ)(?:\s*(?:,|và)?\s*(?:biện pháp|giải pháp|nhiệm vụ|thực hiện|công việc|"
-                           r"cụ thể))*\s*:?\s*$", re.I)
+_CONTENT_HEAD = re.compile(
+    r"^(?:nội dung|nhiệm vụ)(?:\s*(?:,|và)?\s*(?:biện pháp|giải pháp|nhiệm vụ|thực hiện|công việc|"
+    r"cụ thể))*\s*:?\s*$",
+    re.I,
+)
 
 
 def _role_heading(title: str) -> tuple[str, str] | None:
@@ -400,7 +447,7 @@ def _group_fields(node: Node) -> dict[str, list[str]] | None:
         name, value = role
         if value:
             fields.setdefault(name, []).append(value)
-        for line in (_unit_lines(child) if name in _UNIT_ROLES else [clean(p.text) for _, p in child.paras]):
+        for line in _unit_lines(child) if name in _UNIT_ROLES else [clean(p.text) for _, p in child.paras]:
             # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": the lines are the fields
             for inner, _, v in field_items(line) or [(name, "", line)]:
                 if v:
@@ -430,8 +477,17 @@ def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
         return None
     head = content[0]
     title = _strip_trailing(node.title)
-    return [_task(item, fields, plan_year, content=_strip_trailing(item.title), group=title,
-                  details=[clean(p.text) for _, p in item.paras]) for item in head.children]
+    return [
+        _task(
+            item,
+            fields,
+            plan_year,
+            content=_strip_trailing(item.title),
+            group=title,
+            details=[clean(p.text) for _, p in item.paras],
+        )
+        for item in head.children
+    ]
 
 
 def _item_group(node: Node) -> str | None:
@@ -465,28 +521,28 @@ def _bare_run_before(node: Node) -> list[Node]:
 def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
     """Tasks with labelled fields, wherever they stand: a section's kind never overrides the fields."""
     tasks: list[Task] = []
-    closed: set[int] = set()      # items whose task was made with the fields of the item closing their run
+    closed: set[int] = set()  # items whose task was made with the fields of the item closing their run
 
     def visit(node: Node) -> None:
         grouped = group_tasks(node, plan_year)
         if grouped is not None:
-            tasks.extend(grouped)       # the group's sub-headings are read: not tasks of their own
+            tasks.extend(grouped)  # the group's sub-headings are read: not tasks of their own
             return
         skip = is_field_heading(node) and node.parent is not None and not is_field_heading(node.parent)
         if skip:
-            pass                        # read with its parent
+            pass  # read with its parent
         elif node.style in ("roman", "capital") and (node.parent is None or node.parent.style == "capital"):
             _unattached(node, "stand directly under a section heading, not under a task")
         elif id(node) not in closed:
             found = node_tasks(node, plan_year)
             if found:
                 run = _bare_run_before(node)
-                closed.update(id(item) for item in run)   # "3.1.", "3.2." with no text, closed by 3.3's fields
+                closed.update(id(item) for item in run)  # "3.1.", "3.2." with no text, closed by 3.3's fields
                 found = [_task(item, read_fields(node), plan_year) for item in run] + found
                 for task in found:
                     if task.group is None:
                         task.group = _item_group(node)
-            elif not _is_unit_heading(node):      # a unit's heading: its fields go with its duties
+            elif not _is_unit_heading(node):  # a unit's heading: its fields go with its duties
                 _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
             tasks.extend(found)
         for child in node.children:
@@ -513,8 +569,11 @@ _DUTY_START = re.compile(
     r"theo chức năng|theo phạm vi|trong phạm vi|tham gia|trong quá trình|trong thời gian|"
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
 )
-_ASSIGN_PREFIX = re.compile(r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
-                            r"|căn cứ [^,:]{1,80},\s*)", re.I)
+_ASSIGN_PREFIX = re.compile(
+    r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
+    r"|căn cứ [^,:]{1,80},\s*)",
+    re.I,
+)
 
 
 def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
@@ -599,8 +658,14 @@ def _assignment(node: Node) -> Task | None:
     lead = split_units(unit_text)
     if not lead or not _names_a_unit(unit_text):
         return None
-    return Task(id="", origin="assignment", number=node.number, content=_duties(duty, node),
-                lead=lead, location=location_of(node.block, node.para))
+    return Task(
+        id="",
+        origin="assignment",
+        number=node.number,
+        content=_duties(duty, node),
+        lead=lead,
+        location=location_of(node.block, node.para),
+    )
 
 
 def _paragraph_assignments(node: Node) -> list[Task]:
@@ -611,7 +676,7 @@ def _paragraph_assignments(node: Node) -> list[Task]:
     paras = node.paras
     for n, (block, p) in enumerate(paras):
         text = _LIST_MARK.sub("", p.text)
-        if _is_closing(text) or text.rstrip().endswith("./."):      # the closing paragraph is addressed to all
+        if _is_closing(text) or text.rstrip().endswith("./."):  # the closing paragraph is addressed to all
             continue
         unit_text, duty = assignment_unit(text, False)
         if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
@@ -624,14 +689,24 @@ def _paragraph_assignments(node: Node) -> list[Task]:
         lines = [duty]
         if text.rstrip().endswith(":") and n == len(paras) - 1:
             lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
-        out.append(Task(id="", origin="assignment", number=None, content="\n".join(lines), lead=lead,
-                        location=location_of(block, p)))
+        out.append(
+            Task(
+                id="",
+                origin="assignment",
+                number=None,
+                content="\n".join(lines),
+                lead=lead,
+                location=location_of(block, p),
+            )
+        )
     return out
 
 
 # a subject made only of generic words names no unit
-_GENERIC = re.compile(r"(?:(?:các|những|mọi|cơ quan|đơn vị|địa phương|tổ chức|cá nhân|có liên quan|liên quan|trực thuộc|"
-                      r"và|cấp|,|\s)+)")
+_GENERIC = re.compile(
+    r"(?:(?:các|những|mọi|cơ quan|đơn vị|địa phương|tổ chức|cá nhân|có liên quan|liên quan|trực thuộc|"
+    r"và|cấp|,|\s)+)"
+)
 
 
 def _is_unit_heading(node: Node) -> bool:

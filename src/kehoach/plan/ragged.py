@@ -11,6 +11,7 @@ them, read against the header's column roles:
   the time column: the cells between it and the content fill the columns left of it, in
   order, and the columns they do not reach stay empty.
 """
+
 from __future__ import annotations
 
 import regex as re
@@ -20,7 +21,7 @@ from .timeline import parse_timeline
 from .units import looks_like_unit
 
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXLC]{1,6}\.?)$")
-MAX_TIME_CELL = 200            # a time cell is short; a long cell mentioning a year is a dossier or a note
+MAX_TIME_CELL = 200  # a time cell is short; a long cell mentioning a year is a dossier or a note
 
 
 def _time_like(text: str) -> bool:
@@ -34,7 +35,9 @@ def fit_ragged_rows(table: Table, roles: dict[int, str], header_rows: int) -> No
     """Move the cells of each short data row of a ragged table under their columns (in place)."""
     if not table.ragged:
         return
-    width = max(len(table.rows[r].cells) for r in range(min(header_rows, len(table.rows)))) if header_rows else table.width
+    width = (
+        max(len(table.rows[r].cells) for r in range(min(header_rows, len(table.rows)))) if header_rows else table.width
+    )
     c_num = next((c for c, r in roles.items() if r == "number"), None)
     c_content = next((c for c, r in roles.items() if r == "content"), None)
     c_time = next((c for c, r in roles.items() if r == "time"), None)
@@ -44,12 +47,11 @@ def fit_ragged_rows(table: Table, roles: dict[int, str], header_rows: int) -> No
             cells.pop()
         filled = [c for c in cells if not c.empty]
         if len(filled) < 2 or len(cells) >= width:
-            continue                         # a group row, or a row with all its cells
-        if c_num == 0 and c_content == 1 and not _ROW_NUMBER.match(cells[0].text.strip("*_ .")) \
-                and not cells[0].empty:
-            cells.insert(0, Cell())          # the empty number cell the copy left out
+            continue  # a group row, or a row with all its cells
+        if c_num == 0 and c_content == 1 and not _ROW_NUMBER.match(cells[0].text.strip("*_ .")) and not cells[0].empty:
+            cells.insert(0, Cell())  # the empty number cell the copy left out
         if c_time is not None and c_content is not None and len(cells) < width:
             at = next((i for i in range(c_content + 1, len(cells)) if _time_like(cells[i].text)), None)
             if at is not None and at < c_time:
                 cells[at:at] = [Cell() for _ in range(c_time - at)]
-        row.cells = (cells + [Cell() for _ in range(width)])[:max(width, len(cells))]
+        row.cells = (cells + [Cell() for _ in range(width)])[: max(width, len(cells))]

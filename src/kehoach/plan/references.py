@@ -1,4 +1,5 @@
 """References: documents a plan cites ("Quyết định số 1879/QĐ-UBND ngày 25/12/2023 của …")."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,18 +9,57 @@ from ..models import Location, Reference
 from ..vntext import clean
 
 DOC_TYPES = (
-    "Kế hoạch", "Quyết định", "Nghị quyết", "Chỉ thị", "Thông tư liên tịch", "Thông tư", "Nghị định", "Luật",
-    "Công văn", "Văn bản", "Thông báo", "Hướng dẫn", "Chương trình", "Đề án", "Báo cáo", "Tờ trình", "Kết luận",
-    "Quy định", "Quy chế", "Phương án", "Công điện", "Pháp lệnh", "Thông báo kết luận", "Giấy mời", "Dự án",
+    "Kế hoạch",
+    "Quyết định",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Nghị định",
+    "Luật",
+    "Công văn",
+    "Văn bản",
+    "Thông báo",
+    "Hướng dẫn",
+    "Chương trình",
+    "Đề án",
+    "Báo cáo",
+    "Tờ trình",
+    "Kết luận",
+    "Quy định",
+    "Quy chế",
+    "Phương án",
+    "Công điện",
+    "Pháp lệnh",
+    "Thông báo kết luận",
+    "Giấy mời",
+    "Dự án",
 )
 # type word (case-insensitive) -> expected type code(s) in the number
 TYPE_CODES: dict[str, tuple[str, ...]] = {
-    "kế hoạch": ("KH",), "quyết định": ("QĐ",), "nghị quyết": ("NQ",), "chỉ thị": ("CT",),
-    "thông tư": ("TT",), "thông tư liên tịch": ("TTLT",), "nghị định": ("NĐ",), "luật": ("QH",),
-    "thông báo": ("TB",), "hướng dẫn": ("HD",), "chương trình": ("CTr", "CTR"), "đề án": ("ĐA",),
-    "báo cáo": ("BC",), "tờ trình": ("TTr", "TTR"), "kết luận": ("KL",), "quy định": ("QyĐ", "QĐ"),
-    "quy chế": ("QC",), "phương án": ("PA",), "công điện": ("CĐ",), "pháp lệnh": ("PL",),
-    "thông báo kết luận": ("TB",), "giấy mời": ("GM",), "dự án": ("DA",),
+    "kế hoạch": ("KH",),
+    "quyết định": ("QĐ",),
+    "nghị quyết": ("NQ",),
+    "chỉ thị": ("CT",),
+    "thông tư": ("TT",),
+    "thông tư liên tịch": ("TTLT",),
+    "nghị định": ("NĐ",),
+    "luật": ("QH",),
+    "thông báo": ("TB",),
+    "hướng dẫn": ("HD",),
+    "chương trình": ("CTr", "CTR"),
+    "đề án": ("ĐA",),
+    "báo cáo": ("BC",),
+    "tờ trình": ("TTr", "TTR"),
+    "kết luận": ("KL",),
+    "quy định": ("QyĐ", "QĐ"),
+    "quy chế": ("QC",),
+    "phương án": ("PA",),
+    "công điện": ("CĐ",),
+    "pháp lệnh": ("PL",),
+    "thông báo kết luận": ("TB",),
+    "giấy mời": ("GM",),
+    "dự án": ("DA",),
 }
 
 _TYPE_RE = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
@@ -61,11 +101,11 @@ def normalise_number(number: str) -> str:
     return re.sub(r"\s+", "", number).rstrip(".,;")
 
 
-_QUICK = re.compile(r"\d\s?[/-]\s?\p{L}|\d[/-]\d{4}/")   # a number with a code after it, or "11/2022/…"
+_QUICK = re.compile(r"\d\s?[/-]\s?\p{L}|\d[/-]\d{4}/")  # a number with a code after it, or "11/2022/…"
 
 
 def find_references(text: str, location: Location | None = None) -> list[Reference]:
-    if not _QUICK.search(text):       # most cells and paragraphs cite nothing: skip the big pattern
+    if not _QUICK.search(text):  # most cells and paragraphs cite nothing: skip the big pattern
         return []
     refs: list[Reference] = []
     for m in _REF_RE.finditer(text):
@@ -80,9 +120,16 @@ def find_references(text: str, location: Location | None = None) -> list[Referen
             dm = re.search(_DATE_RE, m.group("date"), re.I)
             iso = iso_date(dm.group(1), dm.group(2), dm.group(3)) if dm else None
         issuer = clean(m.group("issuer")) if m.group("issuer") else None
-        refs.append(Reference(
-            doc_type=clean(m.group("type")) if m.group("type") else None,
-            type_code=type_code_of(num), number=num, date=iso, date_raw=date_raw, issuer=issuer,
-            raw=clean(m.group(0)), location=location,
-        ))
+        refs.append(
+            Reference(
+                doc_type=clean(m.group("type")) if m.group("type") else None,
+                type_code=type_code_of(num),
+                number=num,
+                date=iso,
+                date_raw=date_raw,
+                issuer=issuer,
+                raw=clean(m.group(0)),
+                location=location,
+            )
+        )
     return refs

@@ -5,6 +5,7 @@ validator reports such defects. Levels are decided by numbering style, outermost
 capital-letter parts (A., B. — only when the plan has a part A and a part B), Roman, decimal,
 dotted decimal (1.1.), letter. When a plan has no Roman headings its decimal headings are the top level.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -69,7 +70,7 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
     """Return (top-level nodes, paragraphs before the first heading)."""
     heads = [(i, p, heading_of(p)) for i, p in paras]
     parts = {h[0] for _, _, h in heads if h and h[1] == "capital"}
-    if not {"A", "B"} <= parts:         # a lone "C. …" line is text, not a part of the plan
+    if not {"A", "B"} <= parts:  # a lone "C. …" line is text, not a part of the plan
         heads = [(i, p, None if h and h[1] == "capital" else h) for i, p, h in heads]
     has_roman = any(h and h[1] == "roman" for _, _, h in heads)
     roots: list[Node] = []
@@ -88,7 +89,7 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
             node.parent = stack[-1]
             stack[-1].children.append(node)
         elif has_roman and style not in ("roman", "capital") and not roots:
-            preamble.append((idx, p))      # numbered lines before the first Roman section
+            preamble.append((idx, p))  # numbered lines before the first Roman section
             continue
         else:
             roots.append(node)
@@ -98,17 +99,29 @@ def build_tree(paras: list[tuple[int, Paragraph]]) -> tuple[list[Node], list[tup
     for node in (n for r in roots for n in r.walk()):
         parent = node.parent
         first = node.number.split(".")[0]
-        if node.style == "dotted" and parent is not None and (
+        if (
+            node.style == "dotted"
+            and parent is not None
+            and (
                 (parent.style == "decimal" and parent.number.rstrip(".") != first)
-                or (parent.style != "decimal" and any(c.style == "decimal" for c in parent.children))):
+                or (parent.style != "decimal" and any(c.style == "decimal" for c in parent.children))
+            )
+        ):
             # "2.1" beside "1", "2" items: its own parent item is missing, its level is a guess
-            report("heading-level-guessed", f"item {node.number} has no parent item {first}: "
-                   f"placed under {parent.number}", location=location_of(node.block, node.para), excerpt=node.para.text)
+            report(
+                "heading-level-guessed",
+                f"item {node.number} has no parent item {first}: placed under {parent.number}",
+                location=location_of(node.block, node.para),
+                excerpt=node.para.text,
+            )
     for node in (n for r in roots for n in r.walk()):
         if node.style == "roman" and not re.match(rf"^{P.ROMAN}\s*[.:)/]", node.para.text.strip()):
-            report("heading-level-guessed", f"section {node.number} has no punctuation after its number: "
-                   "read as a section from its look", location=location_of(node.block, node.para),
-                   excerpt=node.para.text)
+            report(
+                "heading-level-guessed",
+                f"section {node.number} has no punctuation after its number: read as a section from its look",
+                location=location_of(node.block, node.para),
+                excerpt=node.para.text,
+            )
     check_sequences(roots)
     return roots, preamble
 
@@ -131,7 +144,7 @@ def _ordinal(node: Node) -> int | None:
 
 
 def _gap(prev: int, cur: int, style: str) -> bool:
-    if style == "letter":   # "đ" may be used or left out: d -> e and d -> đ -> e are both in order
+    if style == "letter":  # "đ" may be used or left out: d -> e and d -> đ -> e are both in order
         d, dd = _LETTERS.index("d") + 1, _LETTERS.index("đ") + 1
         if prev == d and cur == dd + 1:
             return False
@@ -143,6 +156,7 @@ def check_sequences(roots: list[Node]) -> None:
 
     A repeated number is not a skip (the validator reports misnumbering). A sequence may go on
     from the previous parent's ("I: 1, 2; II: 3, 4"), a numbering style some plans use."""
+
     def walk(siblings: list[Node], carried: dict[str, int]) -> None:
         last: dict[str, int] = {}
         for node in siblings:
@@ -163,6 +177,7 @@ def check_sequences(roots: list[Node]) -> None:
             for child in node.children:
                 if (k := _ordinal(child)) is not None:
                     child_carry[child.style] = k
+
     walk(roots, {})
 
 
@@ -173,13 +188,23 @@ def _skipped(node: Node, prev: int, cur: int) -> None:
     elif node.style == "capital":
         shown = chr(ord("A") + prev - 1) if prev else ""
     elif node.style == "roman":
-        shown = next((r for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-                      if P.roman_value(r) == prev), str(prev))
+        shown = next(
+            (
+                r
+                for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+                if P.roman_value(r) == prev
+            ),
+            str(prev),
+        )
     else:
         shown = str(prev)
     before = f"after {shown}" if prev else "at the start of its sequence"
-    report("item-skipped", f"numbered {what} {node.number} comes {before}: "
-           f"{cur - prev - 1} number(s) skipped", location=location_of(node.block, node.para), excerpt=node.para.text)
+    report(
+        "item-skipped",
+        f"numbered {what} {node.number} comes {before}: {cur - prev - 1} number(s) skipped",
+        location=location_of(node.block, node.para),
+        excerpt=node.para.text,
+    )
 
 
 def _RANK_OF_STYLE(style: str, has_roman: bool) -> int:
@@ -199,13 +224,19 @@ def _set_levels(node: Node, level: int) -> None:
 def to_model(node: Node) -> Section:
     style = {"dotted": "decimal", "capital": "letter"}.get(node.style, node.style)
     return Section(
-        number=node.number, level=node.level, style=style, title=node.title, kinds=P.kinds_of(node.title),
-        text=[p.text for _, p in node.paras], children=[to_model(c) for c in node.children],
+        number=node.number,
+        level=node.level,
+        style=style,
+        title=node.title,
+        kinds=P.kinds_of(node.title),
+        text=[p.text for _, p in node.paras],
+        children=[to_model(c) for c in node.children],
         location=location_of(node.block, node.para),
     )
 
 
 def location_of(block: int, p: Paragraph) -> Location:
     pv = p.prov
-    return Location(line=pv.line, page=pv.page, page_approx=pv.page_approx or None, table=pv.table,
-                    block=block, source=pv.source)
+    return Location(
+        line=pv.line, page=pv.page, page_approx=pv.page_approx or None, table=pv.table, block=block, source=pv.source
+    )

@@ -7,6 +7,7 @@ or the responsible unit where the table has no lead column), task rows, sub-rows
 An empty number cell alone does not make a row a continuation: Word numbers that column
 automatically.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,10 +31,10 @@ _LIST_MARK = re.compile(r"^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+)")
 
 @dataclass
 class TableMap:
-    roles: dict[int, str]           # column -> role
-    header_keys: list[str]          # keys of header rows, to drop repeats
+    roles: dict[int, str]  # column -> role
+    header_keys: list[str]  # keys of header rows, to drop repeats
     header_rows: int
-    subject: bool = False           # the content column names the unit visited (schedule / inspection)
+    subject: bool = False  # the content column names the unit visited (schedule / inspection)
 
     def col(self, role: str) -> int | None:
         return next((c for c, r in self.roles.items() if r == role), None)
@@ -110,7 +111,6 @@ def _sub_header_roles(texts: list[str]) -> dict[int, str]:
     return {i: r for i, r in roles.items() if r} if all(roles.values()) else {}
 
 
-
 def _cell_lines(grid: list, col: int | None) -> list[str]:
     if col is None or col >= len(grid):
         return []
@@ -132,7 +132,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     last: Task | None = None
     above: list = []
     part = 1
-    heading_group = False     # the current group is a numbered heading row ("1" over "a)", "b)")
+    heading_group = False  # the current group is a numbered heading row ("1" over "a)", "b)")
     numbers = _row_numbers(table, tmap)
     table_group = group
     band_note: str | None = None
@@ -169,13 +169,13 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
             group, last, heading_group = _content(content_lines), None, True
             continue
         if heading_group and _DECIMAL.fullmatch(num_text):
-            group, heading_group = None, False     # "3" after "2 / a) b)": back to plain task rows
+            group, heading_group = None, False  # "3" after "2 / a) b)": back to plain task rows
 
         merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
         own_number = bool(num_text) and c_num is not None and c_num < len(raw_grid) and not raw_grid[c_num].merged_up
         if (merged or not content_lines) and last is not None and not (own_number and not merged):
             if not _adds_fields(raw_grid, tmap):
-                continue      # a sub-row that only differs in a column we do not read: same task
+                continue  # a sub-row that only differs in a column we do not read: same task
             part += 1
             task = _task(last.content, last.number, grid, tmap, plan_year, group, table, row)
             task.part = part
@@ -213,7 +213,7 @@ def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
 
 
 def _is_heading_row(num_text: str, next_number: str | None, raw_grid: list, tmap: TableMap) -> bool:
-    """"1 | Tổ chức tuyên truyền …" with every other column empty, over rows "a)", "b)" (or "1.1"):
+    """ "1 | Tổ chức tuyên truyền …" with every other column empty, over rows "a)", "b)" (or "1.1"):
     a heading that groups the lettered tasks below it, not a task."""
     if not _DECIMAL.fullmatch(num_text) or not next_number or not _SUB_NUMBER.fullmatch(next_number):
         return False
@@ -272,7 +272,7 @@ def _band_title(raw_grid: list, c_content: int | None) -> str | None:
 def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:
     """The title of a group row, or None for other rows."""
     m = _GROUP_NUMBER.match(num_text) if num_text else None
-    distinct_cells, seen = [], set()        # by identity (a spanned cell fills several slots); linear
+    distinct_cells, seen = [], set()  # by identity (a spanned cell fills several slots); linear
     for cell in grid:
         if id(cell) not in seen and cell.text.strip():
             seen.add(id(cell))
@@ -282,15 +282,26 @@ def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None,
         return clean(m.group("title"))
     if m and not m.group("title"):
         content = texts[c_content].strip() if c_content is not None and c_content < len(texts) else ""
-        others = [c for c in distinct_cells if (c_num is None or c is not grid[c_num])
-                  and (c_content is None or c is not grid[c_content])]
+        others = [
+            c
+            for c in distinct_cells
+            if (c_num is None or c is not grid[c_num]) and (c_content is None or c is not grid[c_content])
+        ]
         if content and not others:
             return clean(content)
     return None
 
 
-def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_year: int | None,
-          group: str | None, table: Table, row: Row) -> Task:
+def _task(
+    content: str,
+    number: str | None,
+    grid: list,
+    tmap: TableMap,
+    plan_year: int | None,
+    group: str | None,
+    table: Table,
+    row: Row,
+) -> Task:
     time_lines = _cell_lines(grid, tmap.col("time"))
     lead = split_units(_cell_lines(grid, tmap.col("lead")))
     if not lead and tmap.col("lead") is None and not tmap.subject and group and looks_like_unit(group):
@@ -304,13 +315,26 @@ def _task(content: str, number: str | None, grid: list, tmap: TableMap, plan_yea
         quantity = clean(qm.group(1))
     pv = row.prov
     return Task(
-        id="", origin="appendix", number=number, group=group, content=content, products=products,
-        lead=lead, support=split_units(_cell_lines(grid, tmap.col("support"))),
+        id="",
+        origin="appendix",
+        number=number,
+        group=group,
+        content=content,
+        products=products,
+        lead=lead,
+        support=split_units(_cell_lines(grid, tmap.col("support"))),
         monitoring=split_units(_cell_lines(grid, tmap.col("monitoring"))),
         timeline=parse_timeline(_text(time_lines), plan_year) if time_lines else None,
-        notes=_text(notes_lines) or None, quantity=quantity,
-        location=Location(line=pv.line, page=pv.page, page_approx=pv.page_approx or None,
-                          table=pv.table or table.prov.table, row=pv.row, source=pv.source),
+        notes=_text(notes_lines) or None,
+        quantity=quantity,
+        location=Location(
+            line=pv.line,
+            page=pv.page,
+            page_approx=pv.page_approx or None,
+            table=pv.table or table.prov.table,
+            row=pv.row,
+            source=pv.source,
+        ),
     )
 
 
@@ -329,8 +353,10 @@ def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) 
         seen = sorted(r for r in roles & _TELLING if r)
         if seen:
             pv = table.prov
-            report("table-no-tasks",
-                   f"a table with {', '.join(seen)} columns gave no task (no content column recognised, or no data rows)",
-                   location=Location(line=pv.line, page=pv.page, table=pv.table, block=block, source=pv.source),
-                   excerpt=" | ".join(t for t in texts if t.strip()))
+            report(
+                "table-no-tasks",
+                f"a table with {', '.join(seen)} columns gave no task (no content column recognised, or no data rows)",
+                location=Location(line=pv.line, page=pv.page, table=pv.table, block=block, source=pv.source),
+                excerpt=" | ".join(t for t in texts if t.strip()),
+            )
             return

@@ -4,6 +4,7 @@
 "Trước ngày 10/12/2024" -> deadline; "01 lần/quý" -> recurring; "Theo kế hoạch" -> event.
 A missing year is the plan's year.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -62,8 +63,9 @@ def plan_period(title: str | None, plan_year: int | None) -> tuple[int, int] | N
     return None
 
 
-def parse_timeline(raw: str | None, plan_year: int | None = None,
-                   period: tuple[int, int] | None = None) -> Timeline | None:
+def parse_timeline(
+    raw: str | None, plan_year: int | None = None, period: tuple[int, int] | None = None
+) -> Timeline | None:
     """Raw timeline text -> Timeline. ``period``: the years a multi-year plan covers; a recurring or
     ongoing timeline that names no year spans them ("Hằng năm" in a 2026–2030 plan)."""
     if raw is None:
@@ -83,11 +85,11 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
     f = fold(text)
     years = years_in(text)
     if not years and plan_year and re.search(r"\bnam (?:truoc lien ke|lien ke truoc)\b", f):
-        years = [plan_year - 1]          # "năm trước liền kề": the year before the plan's
+        years = [plan_year - 1]  # "năm trước liền kề": the year before the plan's
     elif not years and plan_year and re.search(r"\bnam (?:lien ke|ke tiep)\b", f):
-        years = [plan_year + 1]          # "năm liền kề": the year after the plan's
+        years = [plan_year + 1]  # "năm liền kề": the year after the plan's
     year = years[0] if years else plan_year
-    raw = text                           # read dates from the text without its citations; tl.raw stays verbatim
+    raw = text  # read dates from the text without its citations; tl.raw stays verbatim
 
     # recurring: "01 lần/quý", "04 số/tháng", "mỗi tuần một lần", "Mỗi tháng 1 tin", "12 tin/năm"
     # casefold only: key() rewrites tone placement and turns "quý" into "qúy", which the unit words below miss
@@ -95,7 +97,7 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
     # "N what/unit" or "N/unit", never "31/01 năm" (a day and month before the word năm)
     m = re.search(r"(\d+)\s*(?:(\p{L}[\p{L} ]{0,14}?)\s*/\s*\d*|/)\s*(ngày|tuần|tháng|quý|năm)\b", low)
     m2 = re.search(r"mỗi\s+(ngày|tuần|tháng|quý|năm)\s+(?:(\d+)|(một|hai|ba|bốn))?\s*(\p{L}+(?: \p{L}+)?)?", low)
-    m3 = re.search(r"(?:định kỳ\s+)?h[àằ]ng\s+(ngày|tuần|tháng|quý|năm)\b", low)     # hàng and hằng
+    m3 = re.search(r"(?:định kỳ\s+)?h[àằ]ng\s+(ngày|tuần|tháng|quý|năm)\b", low)  # hàng and hằng
     if m:
         tl.kind = "recurring"
         what = (m.group(2) or "").strip() or None
@@ -111,8 +113,13 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
     # explicit full dates; else dates in words ("ngày 28 tháng 8", the plan's year when none is written)
     dates = [(int(dd), int(mm), int(yy)) for dd, mm, yy in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]
     if not dates:
-        dates = [(int(dd), int(mm), int(yy) if yy else year or 0) for dd, mm, yy in   # year: set when yy is not
-                 re.findall(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?", f) if yy or year]
+        dates = [
+            (int(dd), int(mm), int(yy) if yy else year or 0)
+            for dd, mm, yy in re.findall(  # year: set when yy is not
+                r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?", f
+            )
+            if yy or year
+        ]
     short = [(int(dd), int(mm)) for dd, mm in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", raw)]
     # "Từ ngày 01/3 đến 30/4/2024": the start takes the year of the end
     rng = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})", raw)
@@ -150,7 +157,9 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         tl.kind = "half_year"
         if year:
             first = half.group(1) == "dau"
-            tl.start, tl.end = (_iso(year, 1, 1), _iso(year, 6, 30)) if first else (_iso(year, 7, 1), _iso(year, 12, 31))
+            tl.start, tl.end = (
+                (_iso(year, 1, 1), _iso(year, 6, 30)) if first else (_iso(year, 7, 1), _iso(year, 12, 31))
+            )
         return tl
 
     mr = re.search(r"\bthang\s+(\d{1,2})\s*(?:-|–|den)\s*(?:thang\s+)?(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f)
@@ -161,11 +170,15 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
             tl.start, tl.end = _iso(y, int(mr.group(1)), 1), _month_end(y, int(mr.group(2)))
         return tl
 
-    m_month = re.search(r"\bthang\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f) or \
-        re.fullmatch(r"\(?(\d{1,2})/(\d{4})\)?", f)
+    m_month = re.search(r"\bthang\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+nam\s+(\d{4}))?", f) or re.fullmatch(
+        r"\(?(\d{1,2})/(\d{4})\)?", f
+    )
     if m_month and not dates:
         month = int(m_month.group(1))
-        y = int(m_month.group(2) or (m_month.group(3) if m_month.re.groups >= 3 and m_month.group(3) else 0) or 0) or year
+        y = (
+            int(m_month.group(2) or (m_month.group(3) if m_month.re.groups >= 3 and m_month.group(3) else 0) or 0)
+            or year
+        )
         if 1 <= month <= 12:
             tl.kind = "month"
             if y:
@@ -191,8 +204,11 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
             tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
         return tl
 
-    if re.search(r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|"
-                 r"\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat", f):
+    if re.search(
+        r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|"
+        r"\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat",
+        f,
+    ):
         tl.kind = "event"
         return tl
 

@@ -4,6 +4,7 @@ Split on list markers, line breaks and semicolons — never on commas: "Các ph�
 ngành" is one unit. The key folds spelling variants ("VP HĐND-UBND", "Văn phòng
 HĐND&UBND", "Văn phòng HĐND và UBND") so units group and near-misses can be flagged.
 """
+
 from __future__ import annotations
 
 from .. import fastre as re
@@ -20,7 +21,7 @@ _CANON: list[tuple[str, str]] = [
     (r"\bủy ban mặt trận tổ quốc\b", "ubmttq"),
     (r"\bủy ban mttq\b", "ubmttq"),
     (r"\bmặt trận tổ quốc\b", "mttq"),
-    (r"\b(ub)?mttq việt nam\b", r"\1mttq"),     # "Việt Nam" is written or left out at will
+    (r"\b(ub)?mttq việt nam\b", r"\1mttq"),  # "Việt Nam" is written or left out at will
     (r"\bvăn phòng\b", "vp"),
     (r"\bcổng thông tin điện tử\b", "cổng ttđt"),
     (r"\btrung tâm hành chính công\b", "trung tâm hcc"),
@@ -60,8 +61,12 @@ def _join_broken_names(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         text = line.strip()
-        if out and text and not re.match(r"[-+•*]\s", text) and \
-                (text[0].islower() or text[0] == "(" or _OPEN_END.search(out[-1])):
+        if (
+            out
+            and text
+            and not re.match(r"[-+•*]\s", text)
+            and (text[0].islower() or text[0] == "(" or _OPEN_END.search(out[-1]))
+        ):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
             out.append(line)
@@ -96,13 +101,17 @@ def _join_role_lines(lines: list[str]) -> list[str]:
 # a parent's head after a sub-unit ("Phòng Quản lý Công nghiệp Sở Công Thương", "Văn phòng Sở Tư pháp",
 # "Ban Chỉ đạo … Sở …") names whose unit it is, and is not split
 _PARENT_HEADS = r"Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Văn phòng"
-_PEER_HEADS = (r"Phòng|Chi cục|Trung tâm|Ban|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|"
-               r"Thành đoàn|Huyện đoàn|Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Ngân hàng|Bảo hiểm xã hội|"
-               r"Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Viện")
-_TOP_LEFT = re.compile(r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
-                       r"Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
-                       r"Huyện đoàn|Hội|Ngân hàng|Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|"
-                       r"Viện kiểm sát)\b")
+_PEER_HEADS = (
+    r"Phòng|Chi cục|Trung tâm|Ban|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|"
+    r"Thành đoàn|Huyện đoàn|Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Ngân hàng|Bảo hiểm xã hội|"
+    r"Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Viện"
+)
+_TOP_LEFT = re.compile(
+    r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+    r"Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
+    r"Huyện đoàn|Hội|Ngân hàng|Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|"
+    r"Viện kiểm sát)\b"
+)
 _GLUED = re.compile(
     rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})"
     r"(?=\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b))"
@@ -117,19 +126,24 @@ def split_glued(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _GLUED.finditer(text):
-        left = text[start:m.start()].strip()
-        last = left.rsplit(",", 1)[-1].split()          # the name just before the head
-        if len(last) < 2 or (len(last) == 2 and last[-1][:1].islower()) or left.count("(") > left.count(")") \
-                or _CONNECTOR_END.search(left) or not looks_like_unit(" ".join(last)):
-            continue             # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
+        left = text[start : m.start()].strip()
+        last = left.rsplit(",", 1)[-1].split()  # the name just before the head
+        if (
+            len(last) < 2
+            or (len(last) == 2 and last[-1][:1].islower())
+            or left.count("(") > left.count(")")
+            or _CONNECTOR_END.search(left)
+            or not looks_like_unit(" ".join(last))
+        ):
+            continue  # "Ủy ban Mặt trận …", "Văn phòng UBND …": a bare head is no unit of its own
         left_name = " ".join(last)
         if _ORGAN.match(left):
-            continue           # "Ban Thường trực Ủy ban MTTQ …": the standing organ of the unit that follows
+            continue  # "Ban Thường trực Ủy ban MTTQ …": the standing organ of the unit that follows
         parent = re.fullmatch(_PARENT_HEADS, m.group("head")) is not None
         if not parent and len(last) == 2 and re.fullmatch(r"\p{Lu}{2,6}", last[1]):
-            continue           # "Trường THPT" + "Trường Xuân": a kind of unit waits for its name, it is no unit yet
+            continue  # "Trường THPT" + "Trường Xuân": a kind of unit waits for its name, it is no unit yet
         if parent and not _TOP_LEFT.match(left_name):
-            continue           # a sub-unit followed by the unit it belongs to
+            continue  # a sub-unit followed by the unit it belongs to
         pieces.append(left)
         start = m.start("head")
     pieces.append(text[start:].strip())
@@ -156,7 +170,7 @@ _INLINE_MARK = re.compile(r"\s+[-+•]\s+(?=\p{Lu})")
 
 
 def _inline_items(line: str) -> list[str]:
-    """"- A … - B …" on one line: split on the inner markers when every piece is a phrase.
+    """ "- A … - B …" on one line: split on the inner markers when every piece is a phrase.
 
     Only for lines that start with a marker, and only when each piece has 4+ words, so a
     name such as "Trung tâm Truyền thông - Văn hóa - Thể thao" stays whole.

@@ -4,6 +4,7 @@ inside the commands, so `kehoach --help` stays fast).
 Exit codes: 0 done · 1 some inputs of `add` failed · 2 usage error, a database or workbook
 that cannot be used (nothing written).
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,8 +15,12 @@ import typer
 
 from ..options import lang_option
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="the follow-up register: plans, due lists, statuses (SQLite)")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="the follow-up register: plans, due lists, statuses (SQLite)",
+)
 
 
 def _db_option() -> Any:
@@ -118,7 +123,7 @@ def add_cmd(
             store(pending.pop(following[0]))
             following[0] += 1
 
-    def store(outcome: Any) -> None:      # in this process, as the files are parsed
+    def store(outcome: Any) -> None:  # in this process, as the files are parsed
         if not outcome.ok:
             return
         plan = outcome.value.plan
@@ -137,12 +142,28 @@ def add_cmd(
         counts["unchanged" if added.status == "unchanged" else "added"] += 1
         if not quiet:
             key = "reg_unchanged" if added.status == "unchanged" else "reg_added"
-            typer.echo(t(key, lang, file=plan.source.path, number=plan.header.number or "—",
-                         tasks=added.tasks, version=added.version), err=True)
+            typer.echo(
+                t(
+                    key,
+                    lang,
+                    file=plan.source.path,
+                    number=plan.header.number or "—",
+                    tasks=added.tasks,
+                    version=added.version,
+                ),
+                err=True,
+            )
 
-    result = batch.run(sources, batch.parse_job, batch.ParseOptions(formats=(), keep_plan=True, ocr=ocr),
-                       jobs=jobs, timeout=timeout or None, lang=lang, on_outcome=in_order,
-                       reporter=batch.ConsoleReporter(lang, quiet=quiet))
+    result = batch.run(
+        sources,
+        batch.parse_job,
+        batch.ParseOptions(formats=(), keep_plan=True, ocr=ocr),
+        jobs=jobs,
+        timeout=timeout or None,
+        lang=lang,
+        on_outcome=in_order,
+        reporter=batch.ConsoleReporter(lang, quiet=quiet),
+    )
     for outcome in result.failures:
         counts["failed"] += 1
         problems.append(outcome.error or "")
@@ -158,13 +179,20 @@ def add_cmd(
 def due_cmd(
     since: str | None = typer.Option(None, "--from", help="first day (YYYY-MM-DD; default: the 1st of this month)"),
     until: str | None = typer.Option(None, "--to", help="last day (YYYY-MM-DD; default: the end of this month)"),
-    unit: str | None = typer.Option(None, "--unit", "-u", help="only tasks of this unit (matched by its key: "
-                                       "tone placement, case, spelling variants)"),
+    unit: str | None = typer.Option(
+        None,
+        "--unit",
+        "-u",
+        help="only tasks of this unit (matched by its key: tone placement, case, spelling variants)",
+    ),
     role: str = typer.Option("any", "--role", help="with --unit: lead, support or any"),
-    overdue: bool = typer.Option(False, "--overdue", help="only what fell due before today and is not done "
-                                 "(without --from: since the beginning)"),
+    overdue: bool = typer.Option(
+        False, "--overdue", help="only what fell due before today and is not done (without --from: since the beginning)"
+    ),
     today: str | None = typer.Option(None, "--today", hidden=True, help="the day taken as today (tests)"),
-    db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
+    db: str = _db_option(),
+    fmt: str = _fmt_option(),
+    output: str | None = _out_option(),
     lang: str = lang_option("vi"),
 ) -> None:
     """What falls due in a window: one line per occurrence (recurring tasks expanded)."""
@@ -179,7 +207,7 @@ def due_cmd(
     start, end = _day(since, "--from", lang), _day(until, "--to", lang)
     if overdue:
         end = min(end or now - timedelta(days=1), now - timedelta(days=1))
-    else:       # by default the month of --from, of --to, or of today
+    else:  # by default the month of --from, of --to, or of today
         start = start or (end or now).replace(day=1)
         end = end or (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if start and end and start > end and not overdue:
@@ -189,8 +217,9 @@ def due_cmd(
     _tasks_out(conn, items, fmt, output, lang, with_due=True)
 
 
-def _tasks_out(conn: Any, items: list[dict[str, Any]], fmt: str, output: str | None, lang: str,
-               with_due: bool = False) -> None:
+def _tasks_out(
+    conn: Any, items: list[dict[str, Any]], fmt: str, output: str | None, lang: str, with_due: bool = False
+) -> None:
     from . import render
 
     if fmt == "json":
@@ -235,8 +264,7 @@ def _table(items: list[dict[str, Any]], columns: Any, output: str | None, lang: 
     _emit(render.table(items, columns, lang), output, lang)
 
 
-def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: str | None, lang: str,
-              sheet: str) -> None:
+def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: str | None, lang: str, sheet: str) -> None:
     from . import render
 
     if fmt == "json":
@@ -250,8 +278,9 @@ def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: str |
 
 
 @app.command("units")
-def units_cmd(db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
-              lang: str = lang_option("vi")) -> None:
+def units_cmd(
+    db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(), lang: str = lang_option("vi")
+) -> None:
     """Workload per unit across the current plans: tasks led, tasks supported, plans."""
     from . import render
     from .queries import units
@@ -262,9 +291,13 @@ def units_cmd(db: str = _db_option(), fmt: str = _fmt_option(), output: str | No
 
 
 @app.command("plans")
-def plans_cmd(all_versions: bool = typer.Option(False, "--all", help="every version, not only the current one"),
-              db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
-              lang: str = lang_option("vi")) -> None:
+def plans_cmd(
+    all_versions: bool = typer.Option(False, "--all", help="every version, not only the current one"),
+    db: str = _db_option(),
+    fmt: str = _fmt_option(),
+    output: str | None = _out_option(),
+    lang: str = lang_option("vi"),
+) -> None:
     """The plans in the register (the Id is the document's, shared by its versions)."""
     from . import render
     from .queries import plans
@@ -275,9 +308,13 @@ def plans_cmd(all_versions: bool = typer.Option(False, "--all", help="every vers
 
 
 @app.command("search")
-def search_cmd(text: str = typer.Argument(..., help="words to find in the tasks (diacritics, case ignored)"),
-               db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(),
-               lang: str = lang_option("vi")) -> None:
+def search_cmd(
+    text: str = typer.Argument(..., help="words to find in the tasks (diacritics, case ignored)"),
+    db: str = _db_option(),
+    fmt: str = _fmt_option(),
+    output: str | None = _out_option(),
+    lang: str = lang_option("vi"),
+) -> None:
     """Tasks of the current plans whose content holds TEXT."""
     from .queries import search
 
@@ -288,8 +325,11 @@ def search_cmd(text: str = typer.Argument(..., help="words to find in the tasks 
 
 
 @app.command("export")
-def export_cmd(output: str = typer.Option(..., "--output", "-o", help="the workbook to write (.xlsx)"),
-               db: str = _db_option(), lang: str = lang_option("vi")) -> None:
+def export_cmd(
+    output: str = typer.Option(..., "--output", "-o", help="the workbook to write (.xlsx)"),
+    db: str = _db_option(),
+    lang: str = lang_option("vi"),
+) -> None:
     """The workbook of every task, with the statuses recorded so far, for units to fill in
     (Tình trạng, Ngày hoàn thành, Ghi chú theo dõi) and `register import` to read back."""
     from .queries import all_tasks
@@ -300,8 +340,11 @@ def export_cmd(output: str = typer.Option(..., "--output", "-o", help="the workb
 
 
 @app.command("import")
-def import_cmd(workbook: str = typer.Argument(..., help="a workbook from `register export` (or `due -f xlsx`)"),
-               db: str = _db_option(), lang: str = lang_option("vi")) -> None:
+def import_cmd(
+    workbook: str = typer.Argument(..., help="a workbook from `register export` (or `due -f xlsx`)"),
+    db: str = _db_option(),
+    lang: str = lang_option("vi"),
+) -> None:
     """Record the statuses filled in a register workbook (all or nothing; a blank cell keeps
     what was recorded)."""
     from .db import RegisterError
@@ -318,9 +361,13 @@ def import_cmd(workbook: str = typer.Argument(..., help="a workbook from `regist
 
 
 @app.command("show")
-def show_cmd(document: int = typer.Argument(..., help="the plan's Id (see `register plans`)"),
-             version: int | None = typer.Option(None, "--version", help="that version (default: the current one)"),
-             db: str = _db_option(), output: str | None = _out_option(), lang: str = lang_option("vi")) -> None:
+def show_cmd(
+    document: int = typer.Argument(..., help="the plan's Id (see `register plans`)"),
+    version: int | None = typer.Option(None, "--version", help="that version (default: the current one)"),
+    db: str = _db_option(),
+    output: str | None = _out_option(),
+    lang: str = lang_option("vi"),
+) -> None:
     """The stored JSON of a plan's version, as `parse` wrote it."""
     from .messages import t
     from .queries import plan_json

@@ -4,6 +4,7 @@ WAL lets readers go on while a `register add` writes; ``busy_timeout`` makes a s
 writer wait for the lock instead of failing, and every write is one ``BEGIN IMMEDIATE``
 transaction (taken before any read it depends on), so two `register add` at once both land.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -129,10 +130,10 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise RegisterError("reg_too_new", path=str(path), found=found, known=SCHEMA_VERSION)
     if found == SCHEMA_VERSION:
         return
-    with transaction(conn):          # the lock first: another process may be migrating too
+    with transaction(conn):  # the lock first: another process may be migrating too
         found = conn.execute("PRAGMA user_version").fetchone()[0]
         if found == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise RegisterError("reg_not_db", path=str(path))       # someone else's SQLite database
+            raise RegisterError("reg_not_db", path=str(path))  # someone else's SQLite database
         for version in range(found, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[version]):
                 conn.execute(statement)

@@ -7,6 +7,7 @@
   every day), the last one on the end;
 - an event ("theo chỉ đạo"), or a timeline without dates: never (nothing to put on a calendar).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -41,7 +42,7 @@ def _period_ends(start: date, end: date, per: str) -> Iterator[date]:
         return
     months = {"month": 1, "quarter": 3, "year": 12}[per]
     year, month = start.year, start.month
-    month = ((month - 1) // months + 1) * months        # the month closing start's period
+    month = ((month - 1) // months + 1) * months  # the month closing start's period
     while True:
         last = date(year, month, calendar.monthrange(year, month)[1])
         if last >= end:
@@ -53,8 +54,7 @@ def _period_ends(start: date, end: date, per: str) -> Iterator[date]:
             year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
 
 
-def occurrences(timeline: dict[str, Any] | None, since: date | None = None,
-                until: date | None = None) -> list[date]:
+def occurrences(timeline: dict[str, Any] | None, since: date | None = None, until: date | None = None) -> list[date]:
     """The days a task with this timeline (as `parse` writes it) falls due, within
     [since, until] when given."""
     if not timeline:
@@ -75,7 +75,7 @@ def occurrences(timeline: dict[str, Any] | None, since: date | None = None,
                 out.append(day)
         return out
     only = end or start
-    assert only is not None           # one of them is set (returned above otherwise)
+    assert only is not None  # one of them is set (returned above otherwise)
     if (since and only < since) or (until and only > until):
         return []
     return [only]

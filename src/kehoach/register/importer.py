@@ -5,6 +5,7 @@ transaction: a damaged file, a workbook of another register (ids this database d
 hold), an unknown status or date leaves the database as it was. A blank cell never erases
 what was recorded before.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -24,7 +25,7 @@ _STATUS_BY_KEY = {key(s): s for s in STATUS_CHOICES}
 @dataclass
 class Imported:
     updated: int
-    kept: int         # blank cells that left a recorded value as it was
+    kept: int  # blank cells that left a recorded value as it was
 
 
 def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, str | None, str | None, str | None]]]:
@@ -35,9 +36,9 @@ def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, st
     try:
         wb = load_workbook(str(path), read_only=True, data_only=True)
         identifier = wb.properties.identifier or ""
-        origin = identifier[len(ORIGIN_PREFIX):] if identifier.startswith(ORIGIN_PREFIX) else None
+        origin = identifier[len(ORIGIN_PREFIX) :] if identifier.startswith(ORIGIN_PREFIX) else None
         ws = wb[TASK_SHEET] if TASK_SHEET in wb.sheetnames else wb.active
-        if ws is None:                  # no sheet at all: reported as before, one line
+        if ws is None:  # no sheet at all: reported as before, one line
             raise AttributeError("the workbook has no active sheet")
         rows = ws.iter_rows(values_only=True)
         header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
@@ -50,14 +51,23 @@ def read_workbook(path: str | Path) -> tuple[str | None, list[tuple[int, str, st
     col = {name: header.index(name) for name in (REF_HEADER, STATUS_HEADER, DONE_HEADER, NOTE_HEADER) if name in header}
     out = []
     for number, values in enumerate(body, start=2):
+
         def cell(name: str, values: tuple[Any, ...] = values) -> Any:
             i = col.get(name)
             return values[i] if i is not None and i < len(values) else None
+
         ref = cell(REF_HEADER)
         if ref is None or not str(ref).strip():
             continue
-        out.append((number, str(ref).strip(), _status(cell(STATUS_HEADER), path, number),
-                    _done(cell(DONE_HEADER), path, number), _text(cell(NOTE_HEADER))))
+        out.append(
+            (
+                number,
+                str(ref).strip(),
+                _status(cell(STATUS_HEADER), path, number),
+                _done(cell(DONE_HEADER), path, number),
+                _text(cell(NOTE_HEADER)),
+            )
+        )
     return origin, out
 
 
@@ -70,8 +80,9 @@ def _status(value: Any, path: str | Path, row: int) -> str | None:
     if text is None:
         return None
     if key(text) not in _STATUS_BY_KEY:
-        raise RegisterError("reg_import_bad_status", path=str(path), row=row, value=text,
-                            choices=" / ".join(STATUS_CHOICES))
+        raise RegisterError(
+            "reg_import_bad_status", path=str(path), row=row, value=text, choices=" / ".join(STATUS_CHOICES)
+        )
     return _STATUS_BY_KEY[key(text)]
 
 
@@ -94,10 +105,14 @@ def _done(value: Any, path: str | Path, row: int) -> str | None:
 def import_statuses(conn: sqlite3.Connection, path: str | Path) -> Imported:
     """Check the whole workbook against the register, then record its statuses at once."""
     origin, rows = read_workbook(path)
-    if origin is not None and origin != register_id(conn):      # exported from another register
+    if origin is not None and origin != register_id(conn):  # exported from another register
         raise RegisterError("reg_import_other", path=str(path))
-    known = {f"{d}:{t}" for d, t in conn.execute(
-        "SELECT DISTINCT p.document_id, t.task_id FROM tasks t JOIN plans p ON p.id = t.plan_id")}
+    known = {
+        f"{d}:{t}"
+        for d, t in conn.execute(
+            "SELECT DISTINCT p.document_id, t.task_id FROM tasks t JOIN plans p ON p.id = t.plan_id"
+        )
+    }
     foreign = [ref for _, ref, *_ in rows if ref not in known]
     if foreign:
         raise RegisterError("reg_import_foreign", path=str(path), count=len(foreign), example=foreign[0])
@@ -106,8 +121,10 @@ def import_statuses(conn: sqlite3.Connection, path: str | Path) -> Imported:
     with transaction(conn):
         for _, ref, status, done_on, note in rows:
             document, task_id = ref.split(":", 1)
-            old = conn.execute("SELECT status, done_on, note FROM statuses WHERE document_id = ? AND task_id = ?",
-                               (int(document), task_id)).fetchone()
+            old = conn.execute(
+                "SELECT status, done_on, note FROM statuses WHERE document_id = ? AND task_id = ?",
+                (int(document), task_id),
+            ).fetchone()
             new: tuple[str | None, ...] = (status, done_on, note)
             if old:
                 kept += sum(1 for n, o in zip(new, old, strict=True) if n is None and o is not None)
@@ -116,10 +133,12 @@ def import_statuses(conn: sqlite3.Connection, path: str | Path) -> Imported:
                     continue
             elif new == (None, None, None):
                 continue
-            conn.execute("INSERT INTO statuses (document_id, task_id, status, done_on, note, updated_at, source) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, task_id) DO UPDATE SET "
-                         "status = excluded.status, done_on = excluded.done_on, note = excluded.note, "
-                         "updated_at = excluded.updated_at, source = excluded.source",
-                         (int(document), task_id, *new, now, str(path)))
+            conn.execute(
+                "INSERT INTO statuses (document_id, task_id, status, done_on, note, updated_at, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, task_id) DO UPDATE SET "
+                "status = excluded.status, done_on = excluded.done_on, note = excluded.note, "
+                "updated_at = excluded.updated_at, source = excluded.source",
+                (int(document), task_id, *new, now, str(path)),
+            )
             updated += 1
     return Imported(updated, kept)

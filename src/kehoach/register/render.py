@@ -1,4 +1,5 @@
 """The register's answers as a rich table (terminal), CSV, JSON or an Excel workbook."""
+
 from __future__ import annotations
 
 import csv
@@ -13,7 +14,7 @@ from ..models import Task
 
 FORMATS = ("table", "csv", "json", "xlsx")
 
-Column = tuple[str, str, Callable[[dict[str, Any]], Any]]     # (vi header, en header, value)
+Column = tuple[str, str, Callable[[dict[str, Any]], Any]]  # (vi header, en header, value)
 
 
 def _units(item: dict[str, Any], role: str) -> str:
@@ -76,10 +77,12 @@ def task_csv(items: list[dict[str, Any]], with_due: bool) -> str:
     for item in items:
         task = Task.model_validate({k: v for k, v in item.items() if k in Task.model_fields})
         status = item.get("status") or {}
-        writer.writerow(([item["due"]] if with_due else []) +
-                        [item["ref"], item["plan"]["path"], item["plan"]["number"] or "", item["plan"]["title"] or ""] +
-                        task_row(task) + [status.get("status") or "", status.get("done_on") or "",
-                                          status.get("note") or ""])
+        writer.writerow(
+            ([item["due"]] if with_due else [])
+            + [item["ref"], item["plan"]["path"], item["plan"]["number"] or "", item["plan"]["title"] or ""]
+            + task_row(task)
+            + [status.get("status") or "", status.get("done_on") or "", status.get("note") or ""]
+        )
     return buf.getvalue()
 
 
@@ -101,7 +104,7 @@ def rows_xlsx(items: list[dict[str, Any]], sheet: str) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
-    ws = wb.worksheets[0]              # a new workbook's one (active) sheet
+    ws = wb.worksheets[0]  # a new workbook's one (active) sheet
     ws.title = sheet
     if items:
         ws.append(list(items[0]))

@@ -2,6 +2,7 @@
 one row per task (or per occurrence, for `due`), with the recorded statuses filled in and
 three columns more: "Hạn" (due lists only), "Ngày hoàn thành" and "Mã nhiệm vụ" — the id
 `register import` reads the statuses back by."""
+
 from __future__ import annotations
 
 import io
@@ -18,11 +19,12 @@ STATUS_HEADER = TASK_COLUMNS[STATUS_COLUMN - 1][0]
 NOTE_HEADER = "Ghi chú theo dõi"
 
 
-ORIGIN_PREFIX = "kehoach-register:"      # + the register's id, in the workbook's "identifier" property
+ORIGIN_PREFIX = "kehoach-register:"  # + the register's id, in the workbook's "identifier" property
 
 
-def items_xlsx(items: list[dict[str, Any]], plans: dict[str, Plan], with_due: bool = False,
-               origin: str | None = None) -> bytes:
+def items_xlsx(
+    items: list[dict[str, Any]], plans: dict[str, Plan], with_due: bool = False, origin: str | None = None
+) -> bytes:
     """A workbook of these register items (from queries.due / all_tasks / search); `plans`
     maps a plan path to its Plan, for the sheet of plan facts."""
     from openpyxl import load_workbook
@@ -33,8 +35,11 @@ def items_xlsx(items: list[dict[str, Any]], plans: dict[str, Plan], with_due: bo
         task = Task.model_validate({k: v for k, v in item.items() if k in Task.model_fields})
         rows.append(task_values(0, task, item["plan"]["path"]))
     info = [plan_values(p) for p in plans.values()]
-    data = rows_xlsx([(rows, info[0] if info else [])] + [([], row) for row in info[1:]]) if info else \
-        rows_xlsx([(rows, [])])
+    data = (
+        rows_xlsx([(rows, info[0] if info else [])] + [([], row) for row in info[1:]])
+        if info
+        else rows_xlsx([(rows, [])])
+    )
     wb = load_workbook(io.BytesIO(data))
     ws = wb[TASK_SHEET]
     extra = ([DUE_HEADER] if with_due else []) + [DONE_HEADER, REF_HEADER]

@@ -3,6 +3,7 @@ task register, timeline and workload charts (inline SVG), validation findings.
 
 The names below are imported when first used, so that registering the command (cli.py) does
 not load the page template and jinja2."""
+
 from __future__ import annotations
 
 import importlib

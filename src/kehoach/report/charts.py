@@ -3,6 +3,7 @@
 Every text that comes from a document goes through `_e` (XML escaping); the functions return
 `Markup` so the page template inserts them as they are.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -15,11 +16,23 @@ from markupsafe import Markup
 from ..i18n import t
 from ..models import Plan, Task
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
-           "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939")
+PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+)
 NO_GROUP = "#6b7280"
-BANDS = ("recurring", "ongoing")          # drawn as light bands over their span
-MARKS = ("deadline", "date")              # drawn as a mark at their end
+BANDS = ("recurring", "ongoing")  # drawn as light bands over their span
+MARKS = ("deadline", "date")  # drawn as a mark at their end
 
 
 def _e(text: object) -> str:
@@ -90,8 +103,7 @@ def _ticks(lo: date, months: int, lang: str) -> tuple[list[tuple[int, str]], str
                 q = ("I", "II", "III", "IV")[m // 3]
                 labels.append((i, f"{t('report_quarter', lang)} {q}/{str(lo.year + y)[2:]}"))
         return labels, "quarter"
-    return [(i, str(lo.year + (lo.month - 1 + i) // 12)) for i in range(months)
-            if (lo.month - 1 + i) % 12 == 0], "year"
+    return [(i, str(lo.year + (lo.month - 1 + i) // 12)) for i in range(months) if (lo.month - 1 + i) % 12 == 0], "year"
 
 
 def timeline_svg(plan: Plan, lang: str = "vi") -> Markup | None:
@@ -116,8 +128,10 @@ def timeline_svg(plan: Plan, lang: str = "vi") -> Markup | None:
         days = 31 if d.month in (1, 3, 5, 7, 8, 10, 12) else 30
         return left + per_month * (m + (d.day - 1) / days)
 
-    parts = [f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'xmlns="http://www.w3.org/2000/svg" aria-label="{_e(t("report_timeline", lang))}">']
+    parts = [
+        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{_e(t("report_timeline", lang))}">'
+    ]
     spacing = per_month * (ticks[1][0] - ticks[0][0]) if len(ticks) > 1 else plot
     widest = max(len(label) for _, label in ticks) * 6 + 8
     step = max(1, -(-widest // int(max(spacing, 1))))
@@ -131,17 +145,22 @@ def timeline_svg(plan: Plan, lang: str = "vi") -> Markup | None:
         task, tl = s.task, s.task.timeline
         colour = colours.get(task.group or "", NO_GROUP)
         tip = f"{task.id} · {tl.raw if tl else ''} · {task.content[:160]}"
-        parts.append(f'<g><title>{_e(tip)}</title>'
-                     f'<text x="{left - 6}" y="{y + row - 4}" class="rowlabel">{_e(task.id)}</text>')
+        parts.append(
+            f'<g><title>{_e(tip)}</title><text x="{left - 6}" y="{y + row - 4}" class="rowlabel">{_e(task.id)}</text>'
+        )
         if s.start is None:
             cx, cy, r = x(s.end), y + row / 2, row / 2 - 2
-            parts.append(f'<path d="M{cx:.1f} {cy - r:.1f} L{cx + r:.1f} {cy:.1f} L{cx:.1f} {cy + r:.1f} '
-                         f'L{cx - r:.1f} {cy:.1f} Z" fill="{colour}" class="mark"/>')
+            parts.append(
+                f'<path d="M{cx:.1f} {cy - r:.1f} L{cx + r:.1f} {cy:.1f} L{cx:.1f} {cy + r:.1f} '
+                f'L{cx - r:.1f} {cy:.1f} Z" fill="{colour}" class="mark"/>'
+            )
         else:
             x0, x1 = x(s.start), max(x(s.end) + per_month / 31, x(s.start) + 2)
             cls = "band" if tl and tl.kind in BANDS else "bar"
-            parts.append(f'<rect x="{x0:.1f}" y="{y + 2}" width="{x1 - x0:.1f}" height="{row - 4}" '
-                         f'fill="{colour}" class="{cls}"/>')
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y + 2}" width="{x1 - x0:.1f}" height="{row - 4}" '
+                f'fill="{colour}" class="{cls}"/>'
+            )
         parts.append("</g>")
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -173,22 +192,28 @@ def workload_svg(plans: list[Plan], lang: str = "vi", top: int = 20) -> Markup |
     plot = width - left - 40
     most = max(a + b for _, a, b in rows) or 1
     height = top_pad + row * len(rows) + 24
-    parts = [f'<svg class="chart workload" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'xmlns="http://www.w3.org/2000/svg" aria-label="{_e(t("report_workload", lang))}">']
+    parts = [
+        f'<svg class="chart workload" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{_e(t("report_workload", lang))}">'
+    ]
     for n, (name, a, b) in enumerate(rows):
         y = top_pad + n * row
         shown = name if len(name) <= 44 else name[:43] + "…"
         wa, wb = plot * a / most, plot * b / most
-        parts.append(f'<g><title>{_e(name)}: {a} {_e(t("report_as_lead", lang))}, {b} '
-                     f'{_e(t("report_as_support", lang))}</title>'
-                     f'<text x="{left - 6}" y="{y + row - 5}" class="rowlabel">{_e(shown)}</text>'
-                     f'<rect x="{left}" y="{y + 2}" width="{wa:.1f}" height="{row - 4}" class="lead"/>'
-                     f'<rect x="{left + wa:.1f}" y="{y + 2}" width="{wb:.1f}" height="{row - 4}" class="support"/>'
-                     f'<text x="{left + wa + wb + 4:.1f}" y="{y + row - 5}" class="count">{a}+{b}</text></g>')
+        parts.append(
+            f"<g><title>{_e(name)}: {a} {_e(t('report_as_lead', lang))}, {b} "
+            f"{_e(t('report_as_support', lang))}</title>"
+            f'<text x="{left - 6}" y="{y + row - 5}" class="rowlabel">{_e(shown)}</text>'
+            f'<rect x="{left}" y="{y + 2}" width="{wa:.1f}" height="{row - 4}" class="lead"/>'
+            f'<rect x="{left + wa:.1f}" y="{y + 2}" width="{wb:.1f}" height="{row - 4}" class="support"/>'
+            f'<text x="{left + wa + wb + 4:.1f}" y="{y + row - 5}" class="count">{a}+{b}</text></g>'
+        )
     ly = height - 8
-    parts.append(f'<rect x="{left}" y="{ly - 9}" width="12" height="10" class="lead"/>'
-                 f'<text x="{left + 16}" y="{ly}" class="tick">{_e(t("report_as_lead", lang))}</text>'
-                 f'<rect x="{left + 140}" y="{ly - 9}" width="12" height="10" class="support"/>'
-                 f'<text x="{left + 156}" y="{ly}" class="tick">{_e(t("report_as_support", lang))}</text>')
+    parts.append(
+        f'<rect x="{left}" y="{ly - 9}" width="12" height="10" class="lead"/>'
+        f'<text x="{left + 16}" y="{ly}" class="tick">{_e(t("report_as_lead", lang))}</text>'
+        f'<rect x="{left + 140}" y="{ly - 9}" width="12" height="10" class="support"/>'
+        f'<text x="{left + 156}" y="{ly}" class="tick">{_e(t("report_as_support", lang))}</text>'
+    )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -3,6 +3,7 @@
 Inputs -> batch (discovery, worker processes, time limits) -> api.parse + engine.validate ->
 `page.render` -> one HTML file, written only when every input was read (no partial report).
 """
+
 from __future__ import annotations
 
 import sys
@@ -49,9 +50,15 @@ def _fail(message: str, lang: str) -> typer.Exit:
 
 
 def report_cmd(
-    files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
-    output: str = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help="the HTML file to write (.html/.htm), "
-                               "or - for standard output; never an input"),
+    files: list[str] = typer.Argument(
+        ..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"
+    ),
+    output: str = typer.Option(
+        DEFAULT_OUTPUT,
+        "--output",
+        "-o",
+        help="the HTML file to write (.html/.htm), or - for standard output; never an input",
+    ),
     lang: str = lang_option("vi"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="seconds per file (0: no limit)"),
@@ -78,8 +85,7 @@ def report_cmd(
         sources = batch.discover(files, documents_only=True)
     except batch.UsageError as exc:
         raise _fail(exc.message(lang), lang) from None
-    outcome = batch.run(sources, report_job, ReportOptions(lang, ocr), jobs=jobs, timeout=timeout or None,
-                        lang=lang)
+    outcome = batch.run(sources, report_job, ReportOptions(lang, ocr), jobs=jobs, timeout=timeout or None, lang=lang)
     if outcome.interrupted:
         raise typer.Exit(130)
     failed = [o for o in outcome.done if not o.ok]
@@ -97,8 +103,10 @@ def report_cmd(
         batch.write_atomic(Path(output), html, InputGuard(s.name for s in sources if not s.is_stdin))
     except OutputError as exc:
         raise _fail(exc.message(lang), lang) from None
-    typer.echo(t("report_wrote", lang, path=shown_name(output), plans=len(items),
-                 tasks=sum(len(i.plan.tasks) for i in items)), err=True)
+    typer.echo(
+        t("report_wrote", lang, path=shown_name(output), plans=len(items), tasks=sum(len(i.plan.tasks) for i in items)),
+        err=True,
+    )
 
 
 def register(app: typer.Typer) -> None:

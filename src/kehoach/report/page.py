@@ -4,6 +4,7 @@ Reads only the models (`Plan`, `Finding`); the caller parses and validates. Jinj
 autoescaping: every text from a document is escaped; the charts are SVG built escaped in
 `charts`, and the CSS and script are constants of `template`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ from ..options import package_version
 from . import charts
 from .template import CSS, DIFF, PARTS, REPORT, SCRIPT, SHELL, VALIDATE
 
-SEVERITY = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
-            "en": {"error": "error", "warning": "warning", "info": "info"}}
+SEVERITY = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 
 
 @dataclass
@@ -62,8 +65,7 @@ def where(loc: Location | None, lang: str = "vi") -> str:
 def _order(loc: Location | None) -> int:
     if loc is None:
         return 10**9
-    return ((loc.page or 0) * 10**6 + (loc.block if loc.block is not None else loc.line or 0) * 100
-            + (loc.row or 0))
+    return (loc.page or 0) * 10**6 + (loc.block if loc.block is not None else loc.line or 0) * 100 + (loc.row or 0)
 
 
 def _signer(plan: Plan) -> str:
@@ -93,33 +95,57 @@ def _view(item: PlanInput, lang: str) -> dict:
     rows = []
     for task in plan.tasks:
         keys = list(dict.fromkeys(u.key for u in [*task.lead, *task.support]))
-        rows.append(Row(task, "|".join(keys), task.group or "",
-                        task.timeline.kind if task.timeline else "none",
-                        t(f"report_origin_{task.origin}", lang),
-                        colours.get(task.group or "", charts.NO_GROUP), where(task.location, lang),
-                        _order(task.location)))
+        rows.append(
+            Row(
+                task,
+                "|".join(keys),
+                task.group or "",
+                task.timeline.kind if task.timeline else "none",
+                t(f"report_origin_{task.origin}", lang),
+                colours.get(task.group or "", charts.NO_GROUP),
+                where(task.location, lang),
+                _order(task.location),
+            )
+        )
     dated = len(charts.spans(plan.tasks))
     doctype = plan.document_type
     return {
-        "name": item.name, "plan": plan, "findings": item.findings, "rows": rows, "colours": colours,
-        "signer": _signer(plan), "timeline": charts.timeline_svg(plan, lang),
-        "workload": charts.workload_svg([plan], lang), "undated": len(plan.tasks) - dated,
+        "name": item.name,
+        "plan": plan,
+        "findings": item.findings,
+        "rows": rows,
+        "colours": colours,
+        "signer": _signer(plan),
+        "timeline": charts.timeline_svg(plan, lang),
+        "workload": charts.workload_svg([plan], lang),
+        "undated": len(plan.tasks) - dated,
         "filters": _filters(plan, rows, lang),
         "doctype": t(f"doctype_{doctype}", lang) if f"doctype_{doctype}" in MESSAGES else doctype,
     }
 
 
-_ENV = Environment(loader=DictLoader({"page": SHELL, "parts": PARTS, "report": REPORT, "validate": VALIDATE,
-                                      "diff": DIFF}), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_ENV = Environment(
+    loader=DictLoader({"page": SHELL, "parts": PARTS, "report": REPORT, "validate": VALIDATE, "diff": DIFF}),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def render_page(name: str, lang: str, page_title: str, **context) -> str:
     """The one page renderer: the shell (head, CSS, script, footer) around the contents `name`."""
     lang = lang if lang in SEVERITY else "vi"
     return _ENV.get_template(name).render(
-        lang=lang, page_title=page_title, version=package_version(), css=Markup(CSS), script=Markup(SCRIPT),
-        severity=SEVERITY[lang], T=lambda key, **kw: t(key, lang, **kw), where=lambda loc: where(loc, lang),
-        **context)
+        lang=lang,
+        page_title=page_title,
+        version=package_version(),
+        css=Markup(CSS),
+        script=Markup(SCRIPT),
+        severity=SEVERITY[lang],
+        T=lambda key, **kw: t(key, lang, **kw),
+        where=lambda loc: where(loc, lang),
+        **context,
+    )
 
 
 def render(items: list[PlanInput], lang: str = "vi") -> str:
@@ -132,5 +158,10 @@ def render(items: list[PlanInput], lang: str = "vi") -> str:
         page_title = f"{t('report_title', lang)}: {title if len(title) <= 120 else title[:119] + '…'}"
     else:
         page_title = f"{t('report_title', lang)} ({len(items)})"
-    return render_page("report", lang, page_title, views=views,
-                       combined=charts.workload_svg([i.plan for i in items], lang) if len(items) > 1 else None)
+    return render_page(
+        "report",
+        lang,
+        page_title,
+        views=views,
+        combined=charts.workload_svg([i.plan for i in items], lang) if len(items) > 1 else None,
+    )

@@ -6,14 +6,22 @@
 The names below are imported when first used, so that `kehoach --help` and `kehoach rules`
 load neither the models nor the rule modules (`catalog` has the rules' metadata).
 """
+
 from __future__ import annotations
 
 import importlib
 from typing import Any
 
 __all__ = ["Config", "ConfigError", "Rule", "all_rules", "get_rule", "load_config", "validate"]
-_EXPORTS = {"Config": ".config", "ConfigError": ".config", "load_config": ".config", "validate": ".engine",
-            "Rule": ".registry", "all_rules": ".registry", "get_rule": ".registry"}
+_EXPORTS = {
+    "Config": ".config",
+    "ConfigError": ".config",
+    "load_config": ".config",
+    "validate": ".engine",
+    "Rule": ".registry",
+    "all_rules": ".registry",
+    "get_rule": ".registry",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -2,6 +2,7 @@
 which send back only their units (`copies.PlanUnits`, small); the index is built once in the
 parent, and each checked plan's units are looked up there after its worker validated it. The
 index never travels to a worker process."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,8 +48,9 @@ def check_job(source: batch.Source, options: CheckOptions) -> tuple[list[Finding
     return findings, plan_units(plan, source.name, _resolved(source))
 
 
-def build_index(others: list[batch.Source], *, ocr: bool, jobs: int | None, timeout: float | None,
-                lang: str) -> tuple[Index, list[tuple[str, str]], bool]:
+def build_index(
+    others: list[batch.Source], *, ocr: bool, jobs: int | None, timeout: float | None, lang: str
+) -> tuple[Index, list[tuple[str, str]], bool]:
     """(index, [(name, error)] of the OTHER files that could not be read, interrupted)."""
     outcome = batch.run(others, units_job, UnitsOptions(ocr), jobs=jobs, timeout=timeout, lang=lang)
     units = [o.value for o in outcome.done if o.ok]

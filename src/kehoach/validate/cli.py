@@ -4,6 +4,7 @@ Thin: options -> Config; inputs -> batch (discovery, worker processes, time limi
 api.parse -> engine.validate; findings -> one emitter; the exit code comes from
 `exitcodes.exit_code` and nowhere else.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .catalog import RuleInfo
     from .config import Config
     from .report import FileResult
-
 
 
 def _prefix(lang: str) -> str:
@@ -62,19 +62,35 @@ def validate_job(source: batch.Source, options: ValidateOptions) -> list[Finding
 # what a command needs is imported when it runs, not when it is registered: `kehoach --help`
 # and `kehoach rules` load neither the models, the batch machinery nor the rule modules
 def validate_cmd(
-    files: list[str] = typer.Argument(..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, sarif, github, html (a page like `kehoach report`'s)"),
-    select: list[str] | None = typer.Option(None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"),
+    files: list[str] = typer.Argument(
+        ..., help="plan files, folders (walked recursively), globs; - reads a text plan from stdin"
+    ),
+    fmt: str = typer.Option(
+        "text", "--format", "-f", help="text, json, sarif, github, html (a page like `kehoach report`'s)"
+    ),
+    select: list[str] | None = typer.Option(
+        None, "--select", help="rules to run: names, codes, code prefixes (KH1), families; comma-separated"
+    ),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="rules to skip (same forms as --select)"),
-    fail_on: str | None = typer.Option(None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"),
-    config_path: str | None = typer.Option(None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="lowest severity that makes the exit code 1: error (default), warning, info"
+    ),
+    config_path: str | None = typer.Option(
+        None, "--config", help="config file (kehoach.toml or pyproject.toml); default: searched upward"
+    ),
     lang: str | None = lang_option(None, help="language of messages: vi (default), en"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="worker processes (default: number of CPUs)"),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout", help="seconds per file; a file over it counts as unreadable (0: no limit)"
+    ),
     ocr: bool = typer.Option(False, "--ocr", help="recognise the text of scanned PDFs (Tesseract)"),
-    against: list[str] | None = typer.Option(None, "--against", help="other plans (files, folders, globs; the "
-                                             "option repeats): report paragraphs and tasks copied from them "
-                                             "(rule copied-from-other-plan)"),
+    against: list[str] | None = typer.Option(
+        None,
+        "--against",
+        help="other plans (files, folders, globs; the "
+        "option repeats): report paragraphs and tasks copied from them "
+        "(rule copied-from-other-plan)",
+    ),
 ) -> None:
     """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks.
 
@@ -86,7 +102,7 @@ def validate_cmd(
     from .registry import all_rules
     from .report import FileResult, emitters
 
-    shown_lang = lang or "vi"          # checked by lang_option: vi or en
+    shown_lang = lang or "vi"  # checked by lang_option: vi or en
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise _usage(t("bad_format_option", shown_lang, value=fmt, choices=", ".join(FORMATS)), shown_lang)
@@ -96,8 +112,12 @@ def validate_cmd(
     try:
         start = next((f for f in files if f != STDIN), None)
         base = load_config(config_path, start=start)
-        config = base.merged(select=_split(select) or None, ignore=_split(ignore),
-                             fail_on=fail_on.lower() if fail_on else None, lang=shown_lang if lang else None)
+        config = base.merged(
+            select=_split(select) or None,
+            ignore=_split(ignore),
+            fail_on=fail_on.lower() if fail_on else None,
+            lang=shown_lang if lang else None,
+        )
     except ConfigError as exc:
         raise _usage(exc.message(shown_lang), shown_lang) from None
     try:
@@ -107,27 +127,40 @@ def validate_cmd(
     if against:
         results, outcome, other_errors = _against(sources, against, config, ocr or config.ocr, jobs, timeout)
     else:
-        outcome = batch.run(sources, validate_job, ValidateOptions(config, ocr or config.ocr), jobs=jobs,
-                            timeout=timeout or None, lang=config.lang)
-        results = [FileResult(src.name, done.value or [], done.error)
-                   for src, done in zip(sources, outcome.outcomes, strict=True) if done is not None]
+        outcome = batch.run(
+            sources,
+            validate_job,
+            ValidateOptions(config, ocr or config.ocr),
+            jobs=jobs,
+            timeout=timeout or None,
+            lang=config.lang,
+        )
+        results = [
+            FileResult(src.name, done.value or [], done.error)
+            for src, done in zip(sources, outcome.outcomes, strict=True)
+            if done is not None
+        ]
         other_errors = []
-    if fmt != "github":        # the github format's own ::error line is what the log shows
-        for r in results:      # the reason once, here; the reports only count the file
+    if fmt != "github":  # the github format's own ::error line is what the log shows
+        for r in results:  # the reason once, here; the reports only count the file
             if r.error:
                 typer.echo(f"{_prefix(config.lang)}: {r.error}", err=True)
-    for message in other_errors:          # an OTHER plan that could not be read: named, counted
+    for message in other_errors:  # an OTHER plan that could not be read: named, counted
         typer.echo(f"{_prefix(config.lang)}: {message}", err=True)
     emitters()[fmt](results, all_rules(), config.lang, sys.stdout)
     sys.stdout.flush()
-    code = exit_code([f for r in results for f in r.findings], config.fail_on,
-                     input_errors=sum(1 for r in results if r.error) + len(other_errors),
-                     interrupted=outcome.interrupted)
+    code = exit_code(
+        [f for r in results for f in r.findings],
+        config.fail_on,
+        input_errors=sum(1 for r in results if r.error) + len(other_errors),
+        interrupted=outcome.interrupted,
+    )
     raise typer.Exit(code)
 
 
-def _against(sources: list[batch.Source], against: list[str], config: Config, ocr: bool, jobs: int | None,
-             timeout: float) -> tuple[list[FileResult], batch.BatchResult, list[str]]:
+def _against(
+    sources: list[batch.Source], against: list[str], config: Config, ocr: bool, jobs: int | None, timeout: float
+) -> tuple[list[FileResult], batch.BatchResult, list[str]]:
     """`--against`: index the other plans, validate the inputs, add the copies found."""
     from .. import batch
     from .against import CheckOptions, build_index, check_job, copy_findings
@@ -141,8 +174,9 @@ def _against(sources: list[batch.Source], against: list[str], config: Config, oc
     index, errors, interrupted = build_index(others, ocr=ocr, jobs=jobs, timeout=timeout or None, lang=config.lang)
     if interrupted:
         raise typer.Exit(130)
-    outcome = batch.run(sources, check_job, CheckOptions(config, ocr), jobs=jobs, timeout=timeout or None,
-                        lang=config.lang)
+    outcome = batch.run(
+        sources, check_job, CheckOptions(config, ocr), jobs=jobs, timeout=timeout or None, lang=config.lang
+    )
     results: list[FileResult] = []
     for src, done in zip(sources, outcome.outcomes, strict=True):
         if done is None:
@@ -185,8 +219,14 @@ def rules_cmd(
 
 
 def _rule_dict(r: RuleInfo, lang: str) -> dict[str, str]:
-    return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
-            "summary": r.summary_text(lang), "doc": r.doc_text(lang)}
+    return {
+        "code": r.code,
+        "name": r.name,
+        "severity": r.severity,
+        "family": r.family,
+        "summary": r.summary_text(lang),
+        "doc": r.doc_text(lang),
+    }
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,7 @@ The file is found by searching upward from the input's folder (or the working di
 in each folder a `kehoach.toml` wins over a `pyproject.toml` that has a `[tool.kehoach]`
 table. `--config PATH` names the file explicitly.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -31,14 +32,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from .registry import Rule
 
 MESSAGES = {
-    "fail_on": {"vi": "fail-on: {value!r} không hợp lệ (error | warning | info)", "en": "fail-on: {value!r} (error | warning | info)"},
+    "fail_on": {
+        "vi": "fail-on: {value!r} không hợp lệ (error | warning | info)",
+        "en": "fail-on: {value!r} (error | warning | info)",
+    },
     "lang": {"vi": "lang: {value!r} không hợp lệ (vi | en)", "en": "lang: {value!r} (vi | en)"},
-    "rule": {"vi": "không có quy tắc {value!r} (xem `kehoach rules`)", "en": "unknown rule: {value!r} (see `kehoach rules`)"},
-    "level": {"vi": "mức độ của {rule}: {value!r} không hợp lệ (error | warning | info | off)",
-              "en": "severity of {rule}: {value!r} (error | warning | info | off)"},
+    "rule": {
+        "vi": "không có quy tắc {value!r} (xem `kehoach rules`)",
+        "en": "unknown rule: {value!r} (see `kehoach rules`)",
+    },
+    "level": {
+        "vi": "mức độ của {rule}: {value!r} không hợp lệ (error | warning | info | off)",
+        "en": "severity of {rule}: {value!r} (error | warning | info | off)",
+    },
     "list": {"vi": "{value}: cần một danh sách chuỗi", "en": "{value}: expected a list of strings"},
-    "severity": {"vi": "severity: cần một bảng quy_tắc = \"error|warning|info|off\"",
-                 "en": "severity: expected a table of rule = \"error|warning|info|off\""},
+    "severity": {
+        "vi": 'severity: cần một bảng quy_tắc = "error|warning|info|off"',
+        "en": 'severity: expected a table of rule = "error|warning|info|off"',
+    },
     "missing": {"vi": "không tìm thấy tệp cấu hình", "en": "config file not found"},
     "unreadable": {"vi": "không đọc được tệp cấu hình ({value})", "en": "cannot read the config file ({value})"},
     "toml": {"vi": "TOML không hợp lệ ({value})", "en": "invalid TOML ({value})"},
@@ -66,12 +77,12 @@ class ConfigError(Exception):
 class Config:
     select: list[str] = field(default_factory=lambda: ["ALL"])
     ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)   # rule name -> severity or "off"
+    severity: dict[str, str] = field(default_factory=dict)  # rule name -> severity or "off"
     fail_on: str = "error"
     lang: str = "vi"
     units: list[str] = field(default_factory=list)
-    ocr: bool = False                                        # OCR scanned PDFs (also used by `parse`)
-    path: Path | None = None                                 # the file it came from
+    ocr: bool = False  # OCR scanned PDFs (also used by `parse`)
+    path: Path | None = None  # the file it came from
     against: Any = field(default=None, repr=False, compare=False)  # copies.Index of --against plans
 
     def __post_init__(self) -> None:
@@ -107,16 +118,29 @@ class Config:
 
         for selector, level in self.severity.items():
             if level != "off" and rule in expand(selector):
-                return cast("Severity", level)    # checked against SEVERITIES when the config was read
+                return cast("Severity", level)  # checked against SEVERITIES when the config was read
         return None
 
-    def merged(self, *, select: list[str] | None = None, ignore: list[str] | None = None,
-               fail_on: str | None = None, lang: str | None = None) -> Config:
+    def merged(
+        self,
+        *,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: str | None = None,
+        lang: str | None = None,
+    ) -> Config:
         """Command-line options over the file: --select replaces, --ignore adds."""
-        return Config(select=select if select else list(self.select),
-                      ignore=[*self.ignore, *(ignore or [])], severity=dict(self.severity),
-                      fail_on=fail_on or self.fail_on, lang=lang or self.lang,
-                      units=list(self.units), ocr=self.ocr, path=self.path, against=self.against)
+        return Config(
+            select=select if select else list(self.select),
+            ignore=[*self.ignore, *(ignore or [])],
+            severity=dict(self.severity),
+            fail_on=fail_on or self.fail_on,
+            lang=lang or self.lang,
+            units=list(self.units),
+            ocr=self.ocr,
+            path=self.path,
+            against=self.against,
+        )
 
 
 def _as_list(value: Any, key: str) -> list[str]:
@@ -139,12 +163,16 @@ def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
     if not isinstance(severity, dict) or not all(isinstance(v, str) for v in severity.values()):
         raise ConfigError("severity")
     try:
-        return Config(select=_as_list(data.get("select"), "select") or ["ALL"],
-                      ignore=_as_list(data.get("ignore"), "ignore"),
-                      severity={k: v.lower() for k, v in severity.items()},
-                      fail_on=str(data.get("fail-on", data.get("fail_on", "error"))).lower(),
-                      lang=str(data.get("lang", "vi")).lower(),
-                      units=_as_list(data.get("units"), "units"), ocr=bool(data.get("ocr", False)), path=path)
+        return Config(
+            select=_as_list(data.get("select"), "select") or ["ALL"],
+            ignore=_as_list(data.get("ignore"), "ignore"),
+            severity={k: v.lower() for k, v in severity.items()},
+            fail_on=str(data.get("fail-on", data.get("fail_on", "error"))).lower(),
+            lang=str(data.get("lang", "vi")).lower(),
+            units=_as_list(data.get("units"), "units"),
+            ocr=bool(data.get("ocr", False)),
+            path=path,
+        )
     except ConfigError as exc:
         raise (exc.at(path) if path else exc) from None
 

@@ -20,6 +20,7 @@ Candidates are then verified exactly by the duplicate rule's `_match`. Determini
 no dependency, a few dict look-ups per paragraph: checking a plan is independent of how many
 plans are indexed except through the candidates it really shares.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,15 +34,15 @@ from ..models import Location, Plan
 from .rules.duplicates import MIN_CHARS, _candidates, _dkey, _is_strong, _match
 from .util import excerpt, plan_years
 
-K = 4                  # words per shingle
-WINDOW = 5             # winnowing window: any shared run of K + WINDOW - 1 = 8 words is found
-SHORT = 24             # units of at most this many words keep every shingle
-MAX_CANDIDATES = 12    # indexed units verified per unit of the plan (most shared fingerprints first)
-MAX_VERIFIED = 3       # … until this many near (not exact) copies are confirmed
-FORMULA_PLANS = 20     # a fingerprint found in more plans than this is boilerplate (not looked up)
+K = 4  # words per shingle
+WINDOW = 5  # winnowing window: any shared run of K + WINDOW - 1 = 8 words is found
+SHORT = 24  # units of at most this many words keep every shingle
+MAX_CANDIDATES = 12  # indexed units verified per unit of the plan (most shared fingerprints first)
+MAX_VERIFIED = 3  # … until this many near (not exact) copies are confirmed
+FORMULA_PLANS = 20  # a fingerprint found in more plans than this is boilerplate (not looked up)
 EXCERPT = 160
-GAP = 1                # units a run may skip on either side
-WORD_BOUND = 0.8       # word-level similarity below which the character comparison is skipped
+GAP = 1  # units a run may skip on either side
+WORD_BOUND = 0.8  # word-level similarity below which the character comparison is skipped
 
 
 @dataclass
@@ -49,13 +50,13 @@ class Unit:
     """A strong paragraph or a table task of one plan, ready to be indexed or looked up."""
 
     key: str
-    kind: str                   # "paragraph" | "task"
+    kind: str  # "paragraph" | "task"
     location: Location
     excerpt: str
-    years: tuple[int, ...]      # years written in its text (deadlines), references to other documents left out
+    years: tuple[int, ...]  # years written in its text (deadlines), references to other documents left out
     tokens: frozenset[str] = field(default_factory=frozenset)
     strong: bool = True
-    fps: tuple[int, ...] = ()   # its fingerprints, computed with the unit (in the batch workers)
+    fps: tuple[int, ...] = ()  # its fingerprints, computed with the unit (in the batch workers)
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -71,12 +72,14 @@ class PlanUnits:
     name: str
     years: tuple[int, int] | None
     units: list[Unit]
-    path: str = ""              # resolved path, so a plan is never compared with itself
+    path: str = ""  # resolved path, so a plan is never compared with itself
 
 
 # a cited document: its number ("1737/QĐ-UBND", "12/2025/NQ-HĐND") and the date after it
-_REFERENCE = re.compile(r"\b\d+(?:/(?:19|20)\d\d)?/[A-ZĐ][\w./-]*(?:[^;]{0,40}?\bngày\s+\d{1,2}"
-                        r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+tháng\s+\d{1,2}\s+năm\s+)(?:19|20)\d\d)?")
+_REFERENCE = re.compile(
+    r"\b\d+(?:/(?:19|20)\d\d)?/[A-ZĐ][\w./-]*(?:[^;]{0,40}?\bngày\s+\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+tháng\s+\d{1,2}\s+năm\s+)(?:19|20)\d\d)?"
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -91,19 +94,27 @@ def plan_units(plan: Plan, name: str, path: str = "") -> PlanUnits:
     found: list[tuple[tuple[int, int], Unit]] = []
     for p in _candidates(plan):
         if p.strong:
-            found.append(((p.block, 0), Unit(p.key, "paragraph", p.loc, excerpt(p.para.text, EXCERPT),
-                                             years_in(p.para.text), p.tokens)))
+            found.append(
+                (
+                    (p.block, 0),
+                    Unit(p.key, "paragraph", p.loc, excerpt(p.para.text, EXCERPT), years_in(p.para.text), p.tokens),
+                )
+            )
     for task in plan.tasks:
         loc = task.location
         if loc is None or loc.table is None:
-            continue            # a task written in prose is a paragraph already
+            continue  # a task written in prose is a paragraph already
         k = _dkey(task.content)
         if not _is_strong(task.content, k):
             continue
         when = task.timeline.raw if task.timeline else ""
         text = f"{task.content} — {when}" if when else task.content
-        found.append(((loc.block if loc.block is not None else 10**9, loc.row or 0),
-                      Unit(k, "task", loc, excerpt(text, EXCERPT), years_in(text))))
+        found.append(
+            (
+                (loc.block if loc.block is not None else 10**9, loc.row or 0),
+                Unit(k, "task", loc, excerpt(text, EXCERPT), years_in(text)),
+            )
+        )
     found.sort(key=lambda x: x[0])
     return PlanUnits(name, plan_years(plan), [u for _, u in found], path)
 
@@ -113,12 +124,12 @@ def fingerprints(key: str) -> set[int]:
     words = key.split()
     if len(words) < K:
         return {zlib.crc32(key.encode())}
-    hashes = [zlib.crc32(" ".join(words[i:i + K]).encode()) for i in range(len(words) - K + 1)]
+    hashes = [zlib.crc32(" ".join(words[i : i + K]).encode()) for i in range(len(words) - K + 1)]
     if len(words) <= SHORT or len(hashes) <= WINDOW:
         return set(hashes)
     out: set[int] = set()
     for i in range(len(hashes) - WINDOW + 1):
-        window = hashes[i:i + WINDOW]
+        window = hashes[i : i + WINDOW]
         m = min(window)
         out.add(m)
     return out
@@ -131,7 +142,7 @@ class Match:
     i: int
     plan: int
     j: int
-    kind: str                   # exact | contained | contains | near
+    kind: str  # exact | contained | contains | near
     ratio: float
 
 
@@ -150,8 +161,11 @@ class Index:
                 for fp in unit.fps:
                     self.postings.setdefault(fp, []).append(ref)
         self._seen: dict[tuple[str, str], tuple[str, float] | None] = {}
-        self.formula = {fp for fp, refs in self.postings.items()
-                        if len(refs) > FORMULA_PLANS and len({r >> self._shift for r in refs}) > FORMULA_PLANS}
+        self.formula = {
+            fp
+            for fp, refs in self.postings.items()
+            if len(refs) > FORMULA_PLANS and len({r >> self._shift for r in refs}) > FORMULA_PLANS
+        }
 
     def _verify(self, a: Unit, b: Unit) -> tuple[str, float] | None:
         """The duplicate rule's verdict, after a word-level bound that spares most character
@@ -184,7 +198,7 @@ class Index:
             best: dict[int, Match] = {}
             same = self.exact.get(unit.key, [])
             if len(same) > FORMULA_PLANS and len({r >> self._shift for r in same}) > FORMULA_PLANS:
-                same = []               # the same text in that many plans is the genre's formula
+                same = []  # the same text in that many plans is the genre's formula
             for ref in same:
                 p, j = self.unit(ref)
                 if p not in skip and p not in best:
@@ -203,7 +217,7 @@ class Index:
                     best[p] = Match(i, p, j, found[0], found[1])
                     verified += 1
                     if verified >= MAX_VERIFIED:
-                        break           # enough near copies of this unit: the costly comparison stops
+                        break  # enough near copies of this unit: the costly comparison stops
             out.extend(best.values())
         return out
 
@@ -225,7 +239,7 @@ def runs(matches: list[Match]) -> list[Run]:
     skipped on either side: a pasted paragraph that became a heading in its new place, or was
     edited beyond recognition, does not cut the block in two); each unit of the checked plan
     ends in one run only, the longest one (ties: the first plan indexed)."""
-    ends: dict[tuple[int, int, int], Run] = {}        # (plan, last i, last j) -> its run
+    ends: dict[tuple[int, int, int], Run] = {}  # (plan, last i, last j) -> its run
     found: list[Run] = []
     steps = [(di, dj) for di in range(1, GAP + 2) for dj in range(1, GAP + 2)]
     for m in sorted(matches, key=lambda m: (m.plan, m.i, m.j)):
@@ -240,7 +254,7 @@ def runs(matches: list[Match]) -> list[Run]:
     for run in sorted(found, key=lambda r: (-r.n, r.plan, r.pairs[0].i)):
         mine = [p for p in run.pairs if p.i not in taken]
         if not mine:
-            continue                    # wholly inside a longer run already kept
+            continue  # wholly inside a longer run already kept
         taken.update(p.i for p in mine)
         kept.append(Run(run.plan, mine))
     return sorted(kept, key=lambda r: r.pairs[0].i)
@@ -269,4 +283,3 @@ def sharp(run: Run, query: PlanUnits) -> bool:
     m = run.pairs[0]
     key = query.units[m.i].key
     return m.kind == "exact" and len(key) >= 3 * MIN_CHARS
-

@@ -5,6 +5,7 @@
 2  usage error (bad option, config or rule name) or an input that cannot be read
 130 interrupted (Ctrl-C, SIGTERM): the inputs that finished are still reported
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -18,8 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
 OK, FINDINGS, USAGE, INTERRUPTED = 0, 1, 2, 130
 
 
-def exit_code(findings: Iterable[Finding], fail_on: str = "error", *, input_errors: int = 0,
-              usage_error: bool = False, interrupted: bool = False) -> int:
+def exit_code(
+    findings: Iterable[Finding],
+    fail_on: str = "error",
+    *,
+    input_errors: int = 0,
+    usage_error: bool = False,
+    interrupted: bool = False,
+) -> int:
     if interrupted:
         return INTERRUPTED
     if usage_error or input_errors:

@@ -8,6 +8,7 @@ decorator's `doc_vi` is the same explanation in Vietnamese (`kehoach rules NAME`
 fragments are shared, written once in the docstring. The function is a generator
 `check(plan, config)` yielding `models.Finding` made with `Rule.finding`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -34,14 +35,28 @@ class Rule(RuleInfo):
 
     check: Check = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
 
-    def finding(self, config: Config, texts: dict[str, str], *, location: Location | None = None,
-                excerpt: str = "", related: list[dict[str, Any]] | None = None,
-                severity: Severity | None = None, **fmt: Any) -> Finding:
+    def finding(
+        self,
+        config: Config,
+        texts: dict[str, str],
+        *,
+        location: Location | None = None,
+        excerpt: str = "",
+        related: list[dict[str, Any]] | None = None,
+        severity: Severity | None = None,
+        **fmt: Any,
+    ) -> Finding:
         """A finding of this rule, its message in the configured language."""
         template = texts.get(config.lang) or texts["vi"]
-        return Finding(rule=self.name, code=self.code, severity=severity or self.severity,
-                       message=template.format(**fmt) if fmt else template,
-                       excerpt=excerpt, location=location, related=related or [])
+        return Finding(
+            rule=self.name,
+            code=self.code,
+            severity=severity or self.severity,
+            message=template.format(**fmt) if fmt else template,
+            excerpt=excerpt,
+            location=location,
+            related=related or [],
+        )
 
 
 _RULES: dict[str, Rule] = {}
@@ -53,16 +68,25 @@ def cleandoc(doc: str) -> str:
     return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
-def rule(name: str, code: str, severity: Severity, *, summary: dict[str, str], doc_vi: str = "",
-         plans_only: bool = True) -> Callable[[Check], Rule]:
+def rule(
+    name: str, code: str, severity: Severity, *, summary: dict[str, str], doc_vi: str = "", plans_only: bool = True
+) -> Callable[[Check], Rule]:
     """Register the decorated check function as a rule; the function's docstring is its doc
     (English), `doc_vi` the same explanation in Vietnamese."""
 
     def register(check: Check) -> Rule:
         module = check.__module__.rsplit(".", 1)[-1]
-        made = Rule(name=name, code=code, severity=severity, summary=summary, check=check,
-                    family=module, plans_only=plans_only, doc=cleandoc(check.__doc__ or ""),
-                    doc_vi=cleandoc(doc_vi))
+        made = Rule(
+            name=name,
+            code=code,
+            severity=severity,
+            summary=summary,
+            check=check,
+            family=module,
+            plans_only=plans_only,
+            doc=cleandoc(check.__doc__ or ""),
+            doc_vi=cleandoc(doc_vi),
+        )
         for other in _RULES.values():
             if other.name != name and other.code == code:
                 raise ValueError(f"rule code {code} used twice ({other.name}, {name})")

@@ -1,4 +1,5 @@
 """Small helpers shared by the rules: locations from provenance, excerpts, dates, plan year."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,16 @@ def excerpt(text: str | None, limit: int = EXCERPT) -> str:
 
 def location(prov: Provenance | None, block: int | None = None) -> Location:
     prov = prov or Provenance()
-    return Location(line=prov.line, page=prov.page, page_approx=prov.page_approx or None,
-                    table=prov.table, row=prov.row, col=prov.col, block=block, source=prov.source)
+    return Location(
+        line=prov.line,
+        page=prov.page,
+        page_approx=prov.page_approx or None,
+        table=prov.table,
+        row=prov.row,
+        col=prov.col,
+        block=block,
+        source=prov.source,
+    )
 
 
 def document(plan: Plan) -> Document | None:
@@ -52,7 +61,9 @@ def tables(plan: Plan) -> Iterator[tuple[int, Table]]:
             yield i, block
 
 
-def first_paragraph(plan: Plan, pattern: re.Pattern, *, within: int | None = None) -> tuple[int, Paragraph, re.Match] | None:
+def first_paragraph(
+    plan: Plan, pattern: re.Pattern, *, within: int | None = None
+) -> tuple[int, Paragraph, re.Match] | None:
     """The first paragraph (optionally among the first `within`) one of whose lines matches."""
     for n, (i, para) in enumerate(paragraphs(plan)):
         if within is not None and n >= within:
@@ -137,7 +148,7 @@ def describe(loc: Location | None, lang: str = "vi") -> str:
         if loc.row:
             parts.append(f"{w['row']} {loc.row}")
         if loc.line and loc.source in ("text", "pdf", "ocr"):
-            parts.append(f"{w['line']} {loc.line}")   # a text file's line: where an editor jumps
+            parts.append(f"{w['line']} {loc.line}")  # a text file's line: where an editor jumps
     elif loc.line:
         parts.append(f"{w['para' if loc.source == 'docx' else 'line']} {loc.line}")
     elif loc.block is not None and not parts:

@@ -5,6 +5,7 @@ named as such). `soffice` converts it to DOCX with LibreOffice headless and the 
 front-end reads it; `pages` sets each block's page from a PDF rendering. Out: the DOCX
 front-end's blocks, `SourceInfo.format` "doc".
 """
+
 from __future__ import annotations
 
 from .soffice import parse, soffice_binary

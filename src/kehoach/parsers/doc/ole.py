@@ -6,13 +6,14 @@ the summary information when it last saved the file (LibreOffice's DOCX has none
 Every offset is checked against the data and every chain is bounded, so a damaged file
 gives `None` or `[]`, never an exception or a loop.
 """
+
 from __future__ import annotations
 
 import struct
 
 MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
-_MAX_STREAM = 1 << 20          # the summary streams are a few hundred bytes
+_MAX_STREAM = 1 << 20  # the summary streams are a few hundred bytes
 PIDSI_PAGECOUNT = 14
 _VT_I4 = 3
 _SUMMARY = "\x05SummaryInformation"
@@ -25,7 +26,7 @@ class _Compound:
         self.data = data
         self.ok = len(data) >= 512 and data.startswith(MAGIC)
         self.fat: list[int] = []
-        self.entries: list[tuple[str, int, int, int]] = []   # (name, type, start sector, size)
+        self.entries: list[tuple[str, int, int, int]] = []  # (name, type, start sector, size)
         if not self.ok:
             return
         shift = struct.unpack_from("<H", data, 0x1E)[0]
@@ -40,7 +41,7 @@ class _Compound:
         difat = list(struct.unpack_from("<109I", data, 0x4C))
         next_difat = struct.unpack_from("<I", data, 0x44)[0]
         seen: set[int] = set()
-        while next_difat not in (_FREE, _END) and next_difat not in seen:   # very large files
+        while next_difat not in (_FREE, _END) and next_difat not in seen:  # very large files
             seen.add(next_difat)
             off = (next_difat + 1) * self.size
             if off + self.size > len(data):
@@ -60,14 +61,14 @@ class _Compound:
             name_len = struct.unpack_from("<H", directory, entry + 0x40)[0]
             if not 2 <= name_len <= 64:
                 continue
-            name = directory[entry:entry + name_len - 2].decode("utf-16-le", "replace")
+            name = directory[entry : entry + name_len - 2].decode("utf-16-le", "replace")
             kind = directory[entry + 0x42]
             start, size = struct.unpack_from("<II", directory, entry + 0x74)
             self.entries.append((name, kind, start, size))
 
     def _sector(self, n: int) -> bytes:
         off = (n + 1) * self.size
-        return self.data[off:off + self.size]
+        return self.data[off : off + self.size]
 
     @staticmethod
     def _chain(start: int, fat: list[int], size: int, read, limit: int = _MAX_STREAM) -> bytes:
@@ -99,7 +100,7 @@ class _Compound:
         minifat = list(struct.unpack_from(f"<{len(minifat_raw) // 4}I", minifat_raw))
 
         def mini(n: int) -> bytes:
-            return container[n * self.mini_size:(n + 1) * self.mini_size]
+            return container[n * self.mini_size : (n + 1) * self.mini_size]
 
         return self._chain(start, minifat, self.mini_size, mini)[:size]
 

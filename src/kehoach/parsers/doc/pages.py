@@ -14,6 +14,7 @@ alone would put every block on page 1. Two sources say more:
 A block is found in the rendered text by its first letters and digits, searched forward
 from the previous block; one not found keeps the page of the one before it.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -25,8 +26,8 @@ import regex as re
 from ...blocks import Document, Paragraph, Provenance, Table
 
 _KEEP = re.compile(r"[\p{L}\p{N}]+")
-PROBE = 32             # letters and digits that find a block in the rendered text
-WINDOW = 40000         # how far ahead of the previous block to look
+PROBE = 32  # letters and digits that find a block in the rendered text
+WINDOW = 40000  # how far ahead of the previous block to look
 SHORT, NEAR = 16, 3000  # a short text ("Sở Y tế") recurs: it is looked for near the previous block only
 
 
@@ -88,7 +89,7 @@ def assign_pages(document: Document, pages_text: list[str], word_pages: int | No
     def page_at(offset: int) -> int:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         length = len(pages_text[i]) or 1
-        place = i + min(1.0, (offset - starts[i]) / length)      # 0 .. rendered
+        place = i + min(1.0, (offset - starts[i]) / length)  # 0 .. rendered
         return min(total, int(place * total / rendered) + 1)
 
     cursor, page, found = 0, 1, 0
@@ -97,7 +98,7 @@ def assign_pages(document: Document, pages_text: list[str], word_pages: int | No
         hit = -1
         if len(key) >= 4:
             window = WINDOW if len(key) >= SHORT else NEAR
-            for probe in (key[:PROBE], key[len(key) // 2:len(key) // 2 + PROBE]):
+            for probe in (key[:PROBE], key[len(key) // 2 : len(key) // 2 + PROBE]):
                 hit = joined.find(probe, cursor, cursor + window + len(probe))
                 if hit >= 0:
                     break

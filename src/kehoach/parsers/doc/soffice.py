@@ -7,6 +7,7 @@ DOCX front-end parses the result. An OLE2 file can also be a password-protected 
 (Office wraps the encrypted package in a compound file); that is reported as such
 instead of being handed to LibreOffice, which would stop and ask for a password.
 """
+
 from __future__ import annotations
 
 import os
@@ -60,12 +61,28 @@ def convert(path: Path, workdir: Path, target: str, suffix: str, timeout: float 
     source = workdir / "input.doc"
     if not source.exists():
         shutil.copyfile(path, source)
-    cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-           "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(source)]
+    cmd = [
+        binary,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(outdir),
+        str(source),
+    ]
     try:
         # a session of its own, so that a timeout ends soffice.bin too, not just its launcher
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=workdir,
-                                env={**os.environ, "HOME": str(workdir)}, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=workdir,
+            env={**os.environ, "HOME": str(workdir)},
+            start_new_session=True,
+        )
     except OSError:
         raise KehoachError(str(path), "no_soffice") from None
     try:
@@ -100,13 +117,13 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "bad_doc", error="not a Word 97-2003 file")
     from .. import docx
 
-    option = options.get("soffice_timeout")     # seconds: a number, or a string from a command line
+    option = options.get("soffice_timeout")  # seconds: a number, or a string from a command line
     timeout = float(option) if isinstance(option, int | float | str) and option else TIMEOUT_S
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
         converted = convert_to_docx(path, Path(tmp), timeout=timeout)
         try:
             document = docx.parse(converted, **options)
-        except KehoachError as exc:   # name the user's file, not the temporary copy
+        except KehoachError as exc:  # name the user's file, not the temporary copy
             raise KehoachError(str(path), exc.reason, **exc.details) from None
         _pages(document, path, data, Path(tmp), timeout)
     document.source.format = "doc"
@@ -134,8 +151,11 @@ def _pages(document: Document, path: Path, data: bytes, workdir: Path, timeout: 
     if word_pages and found:
         document.source.notes.append(
             f"doc: {word_pages} pages as Word counted them; block pages placed by LibreOffice's layout "
-            f"({len(pages_text)} pages) scaled to them")
+            f"({len(pages_text)} pages) scaled to them"
+        )
     elif found:
-        document.source.notes.append(f"doc: page count from LibreOffice's layout ({len(pages_text)} pages); Word stored none")
+        document.source.notes.append(
+            f"doc: page count from LibreOffice's layout ({len(pages_text)} pages); Word stored none"
+        )
     elif word_pages:
         document.source.notes.append(f"doc: {word_pages} pages as Word counted them; the page of each block is unknown")

@@ -10,6 +10,7 @@ Modules: `document` (the walk over the body), `container` (the zip package), `st
 (style chains), `numbering` (Word's automatic numbers), `text` (a paragraph's printed
 text), `tables` (cells and layout tables), `tabs` (columns typed with tab stops).
 """
+
 from __future__ import annotations
 
 from .document import parse

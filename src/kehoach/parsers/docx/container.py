@@ -11,6 +11,7 @@
   rebuilt in memory from what lxml's recovering parser can read, the way Word offers to
   repair it; the caller says so in the notes.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -27,7 +28,7 @@ from .. import limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 2000
-MAX_RATIO = 200            # uncompressed / compressed, for members above RATIO_FLOOR
+MAX_RATIO = 200  # uncompressed / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 20 * 1024 * 1024
 _ENCRYPTED_NAMES = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 _OLE_SCAN_LIMIT = 64 * 1024 * 1024
@@ -75,11 +76,18 @@ def check(path: Path) -> None:
                 raise KehoachError(str(path), "zip_bomb", detail=f"{limits.size_text(total)} uncompressed")
             xml_total = sum(i.file_size for i in infos if _is_xml(i.filename))
             if xml_total > xml_budget:
-                raise KehoachError(str(path), "zip_bomb", detail=f"{limits.size_text(xml_total)} of XML "
-                                   f"(limit {limits.size_text(xml_budget)})")
+                raise KehoachError(
+                    str(path),
+                    "zip_bomb",
+                    detail=f"{limits.size_text(xml_total)} of XML (limit {limits.size_text(xml_budget)})",
+                )
             for info in infos:
                 if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
-                    raise KehoachError(str(path), "zip_bomb", detail=f"{info.filename} expands {info.file_size // max(1, info.compress_size)}x")
+                    raise KehoachError(
+                        str(path),
+                        "zip_bomb",
+                        detail=f"{info.filename} expands {info.file_size // max(1, info.compress_size)}x",
+                    )
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names:
                 raise KehoachError(str(path), "bad_docx", error="no [Content_Types].xml")
@@ -90,8 +98,15 @@ def check(path: Path) -> None:
                     data = inflate(raw, info, budget, keep=xml)
                     if xml and declares_dtd(io.BytesIO(as_utf8(data, str(path), info.filename))):
                         raise KehoachError(str(path), "bad_docx", error=f"{info.filename} declares a DTD")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
-            zlib.error) as exc:   # zlib.error: a damaged deflate stream in a member
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        RuntimeError,
+        EOFError,
+        OSError,
+        zlib.error,
+    ) as exc:  # zlib.error: a damaged deflate stream in a member
         raise KehoachError(str(path), "bad_docx", error=str(exc) or exc.__class__.__name__) from None
 
 
@@ -111,11 +126,13 @@ class _Budget:
         if xml:
             self.used_xml += n
         if self.used_total > self.total:
-            raise KehoachError(self.path, "zip_bomb", detail=f"{name}: more than {limits.size_text(self.total)} "
-                               "uncompressed in all")
+            raise KehoachError(
+                self.path, "zip_bomb", detail=f"{name}: more than {limits.size_text(self.total)} uncompressed in all"
+            )
         if xml and self.used_xml > self.xml:
-            raise KehoachError(self.path, "zip_bomb", detail=f"{name}: more than {limits.size_text(self.xml)} "
-                               "of XML uncompressed")
+            raise KehoachError(
+                self.path, "zip_bomb", detail=f"{name}: more than {limits.size_text(self.xml)} of XML uncompressed"
+            )
 
 
 _CHUNK = 1 << 16
@@ -136,7 +153,7 @@ def inflate(raw: BinaryIO, info: zipfile.ZipInfo, budget: _Budget, keep: bool = 
     if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
         raise KehoachError(budget.path, "bad_docx", error=f"{name}: bad local header")
     fields = _LOCAL_HEADER.unpack(header)
-    raw.seek(fields[-2] + fields[-1], io.SEEK_CUR)          # file name and extra field
+    raw.seek(fields[-2] + fields[-1], io.SEEK_CUR)  # file name and extra field
     left = info.compress_size
     out: list[bytes] = []
     size, crc = 0, 0
@@ -175,8 +192,9 @@ def inflate(raw: BinaryIO, info: zipfile.ZipInfo, budget: _Budget, keep: bool = 
         if not inflater.eof:
             raise KehoachError(budget.path, "bad_docx", error=f"{name} is damaged (deflate stream cut short)")
     if size != info.file_size:
-        raise KehoachError(budget.path, "bad_docx", error=f"{name} is damaged ({size} bytes, the header says "
-                           f"{info.file_size})")
+        raise KehoachError(
+            budget.path, "bad_docx", error=f"{name} is damaged ({size} bytes, the header says {info.file_size})"
+        )
     if crc != info.CRC:
         raise KehoachError(budget.path, "bad_docx", error=f"{name} is damaged (CRC check failed)")
     return b"".join(out)
@@ -194,10 +212,19 @@ def as_utf8(data: bytes, path: str, name: str) -> bytes:
         raise KehoachError(path, "bad_docx", error=f"{name}: unknown XML encoding {codec}") from None
 
 
-_XML_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
-             (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_XML_WIDE = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00", "utf-16-le"),
-             (b"\x00<", "utf-16-be"))
+_XML_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_XML_WIDE = (
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
 
 
 def xml_encoding(head: bytes) -> str | None:
@@ -228,7 +255,7 @@ def declares_dtd(stream, chunk: int = 65536) -> bool:
     """
     buf, pos, eof = b"", 0, False
 
-    def fill(n: int) -> None:     # make n bytes from pos available, if the data has them
+    def fill(n: int) -> None:  # make n bytes from pos available, if the data has them
         nonlocal buf, pos, eof
         while len(buf) - pos < n and not eof:
             more = stream.read(chunk)
@@ -242,7 +269,7 @@ def declares_dtd(stream, chunk: int = 65536) -> bool:
             if pos == len(buf):
                 fill(9)
         fill(9)
-        head = buf[pos:pos + 9]
+        head = buf[pos : pos + 9]
         if head.startswith(b"\xef\xbb\xbf"):
             pos += 3
             continue
@@ -257,7 +284,7 @@ def declares_dtd(stream, chunk: int = 65536) -> bool:
                 break
             if eof:
                 return False
-            pos = max(pos, len(buf) - len(mark) + 1)     # the mark may straddle two reads
+            pos = max(pos, len(buf) - len(mark) + 1)  # the mark may straddle two reads
             fill(len(buf) - pos + 1)
 
 
@@ -269,8 +296,7 @@ def repaired(path: Path) -> tuple[io.BytesIO, list[str]]:
     from lxml import etree
 
     strict = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    recover = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False,
-                              huge_tree=False)
+    recover = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     notes: list[str] = []
     out = io.BytesIO()
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
@@ -280,16 +306,20 @@ def repaired(path: Path) -> tuple[io.BytesIO, list[str]]:
                 try:
                     etree.fromstring(data, strict)
                 except etree.XMLSyntaxError as exc:
-                    if _over_limit(exc):         # a parser limit (depth, size), not damage: refuse
-                        raise KehoachError(str(path), "bad_docx", error=f"{info.filename}: {_first_line(exc)}") \
-                            from None
+                    if _over_limit(exc):  # a parser limit (depth, size), not damage: refuse
+                        raise KehoachError(
+                            str(path), "bad_docx", error=f"{info.filename}: {_first_line(exc)}"
+                        ) from None
                     root = etree.fromstring(data, recover)
                     if root is None:
-                        raise KehoachError(str(path), "bad_docx", error=f"{info.filename}: {_first_line(exc)}") \
-                            from None
+                        raise KehoachError(
+                            str(path), "bad_docx", error=f"{info.filename}: {_first_line(exc)}"
+                        ) from None
                     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                    notes.append(f"docx: {info.filename} is not well-formed XML ({_first_line(exc)}); "
-                                 "read what could be recovered, as Word's repair does — check the text near that place")
+                    notes.append(
+                        f"docx: {info.filename} is not well-formed XML ({_first_line(exc)}); "
+                        "read what could be recovered, as Word's repair does — check the text near that place"
+                    )
             dst.writestr(info, data)
     out.seek(0)
     return out, notes

@@ -20,6 +20,7 @@ directly, because `paragraph.text` and `row.cells` miss what matters in real pla
   last saved (w:lastRenderedPageBreak) or, when it saved none, from hard page and
   section breaks; the page count comes from docProps/app.xml.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -49,7 +50,7 @@ def parse(path: str | Path, **options: object) -> Document:
     notes: list[str] = []
     try:
         document = _open(path)
-    except etree.XMLSyntaxError:         # a damaged XML part: read what Word's repair would
+    except etree.XMLSyntaxError:  # a damaged XML part: read what Word's repair would
         package, notes = docx_container.repaired(path)
         document = _open(path, package)
     try:
@@ -59,7 +60,7 @@ def parse(path: str | Path, **options: object) -> Document:
     result.source.notes.extend(notes)
     from ... import legacy
 
-    legacy.repair_document(result)   # text typed in TCVN3 (.VnTime) or VNI fonts -> Unicode
+    legacy.repair_document(result)  # text typed in TCVN3 (.VnTime) or VNI fonts -> Unicode
     return result
 
 
@@ -101,8 +102,10 @@ class _Builder:
         self.document = document
         self.path = path
         body = getattr(document.element, "body", None)
-        if body is None:   # e.g. Strict Open XML: other namespaces, python-docx sees no body
-            raise KehoachError(str(path), "bad_docx", error="no document body (Strict Open XML? save as Word Document .docx)")
+        if body is None:  # e.g. Strict Open XML: other namespaces, python-docx sees no body
+            raise KehoachError(
+                str(path), "bad_docx", error="no document body (Strict Open XML? save as Word Document .docx)"
+            )
         self.body = body
         numbering_el = None
         try:
@@ -125,7 +128,7 @@ class _Builder:
         self.body_fonts: Counter = Counter()
         self.body_sizes: Counter = Counter()
         self.notes: list[str] = []
-        self.note_refs: list[tuple[str, str, int]] = []   # (kind, id, page of the reference)
+        self.note_refs: list[tuple[str, str, int]] = []  # (kind, id, page of the reference)
         self.tab_columns: dict[int, list[tuple[str, str]]] = {}
 
     # --- walking the body -------------------------------------------------------------
@@ -180,15 +183,21 @@ class _Builder:
 
     def _to_block(self, para: ParaText, role: str) -> Paragraph:
         return Paragraph(
-            text=para.text, raw=para.raw, lines=list(para.lines), bold=para.bold, italic=para.italic,
+            text=para.text,
+            raw=para.raw,
+            lines=list(para.lines),
+            bold=para.bold,
+            italic=para.italic,
             align=para.align,  # type: ignore[arg-type]
-            heading_level=para.heading_level, numbered=para.label is not None, role=role,  # type: ignore[arg-type]
+            heading_level=para.heading_level,
+            numbered=para.label is not None,
+            role=role,  # type: ignore[arg-type]
             prov=Provenance(line=para.index, page=para.page, page_approx=True, source="docx"),
         )
 
     def _table(self, tbl: etree._Element, role: str) -> None:
         box = single_cell(tbl)
-        if box is not None:          # a one-cell table is a frame around content: read what it holds
+        if box is not None:  # a one-cell table is a frame around content: read what it holds
             self.tables += 1
             self._container(box, role)
             return
@@ -198,7 +207,9 @@ class _Builder:
         for row in raw.rows:
             for cell in row.cells:
                 if cell.dropped:
-                    self.notes.append(f"table {index}: text in a vertically merged cell is not shown by Word: {cell.dropped[:60]}")
+                    self.notes.append(
+                        f"table {index}: text in a vertically merged cell is not shown by Word: {cell.dropped[:60]}"
+                    )
         if role == "body" and is_layout(raw):
             self.blocks.extend(layout_paragraphs(raw, index))
         elif role == "textbox":
@@ -275,16 +286,21 @@ class _Builder:
         default_font, default_size = self.styles.defaults()
         pages = _app_pages(self.document)
         info = SourceInfo(
-            path=str(self.path), format="docx",
-            pages=self._pages(pages), pages_approx=True,
+            path=str(self.path),
+            format="docx",
+            pages=self._pages(pages),
+            pages_approx=True,
             page_setups=self.sections,
             body_font=self.body_fonts.most_common(1)[0][0] if self.body_fonts else default_font,
             body_font_size=self.body_sizes.most_common(1)[0][0] if self.body_sizes else default_size,
-            default_font=default_font, default_font_size=default_size,
+            default_font=default_font,
+            default_font_size=default_size,
             notes=self.notes,
         )
         if not self.reader.rendered_breaks:
-            info.notes.append("page numbers estimated from hard page and section breaks (Word saved no rendered breaks)")
+            info.notes.append(
+                "page numbers estimated from hard page and section breaks (Word saved no rendered breaks)"
+            )
         return info
 
 
@@ -305,7 +321,8 @@ def _app_pages(document) -> int | None:
         return None
     for el in app.iter():
         text = (el.text or "").strip()
-        if isinstance(el.tag, str) and el.tag.endswith("}Pages") and text.isdigit() \
-                and len(text) <= 5:       # a page count, not a number made to be huge
+        if (
+            isinstance(el.tag, str) and el.tag.endswith("}Pages") and text.isdigit() and len(text) <= 5
+        ):  # a page count, not a number made to be huge
             return int(text) or None
     return None

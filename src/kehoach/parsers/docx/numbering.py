@@ -25,6 +25,7 @@ letters or Roman numerals would grow without limit.
 `label(p)` must be called once per paragraph, in document order (body and table cells
 alike), because it advances the counters.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -37,8 +38,21 @@ from .styles import find2
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR, _NUMPR = W + "pPr", W + "numPr"
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def _val(el: etree._Element | None, name: str = "val") -> str | None:
@@ -54,8 +68,8 @@ def _int(value: str | None, default: int | None = None) -> int | None:
         return default
 
 
-MAX_ROMAN = 39999          # "MMM…" past this would grow without bound: digits instead
-MAX_LETTER_REPEAT = 30     # "zzz…" a letter repeated at most 30 times (n <= 780)
+MAX_ROMAN = 39999  # "MMM…" past this would grow without bound: digits instead
+MAX_LETTER_REPEAT = 30  # "zzz…" a letter repeated at most 30 times (n <= 780)
 
 
 def _start(value: str | None) -> int:
@@ -120,7 +134,7 @@ def format_number(n: int, fmt: str | None) -> str:
         return f"{n}."
     if fmt == "vietnameseCounting":
         return vietnamese_counting(n)
-    return str(n)   # decimal and every exotic format we do not spell out
+    return str(n)  # decimal and every exotic format we do not spell out
 
 
 @dataclass
@@ -128,11 +142,11 @@ class Level:
     ilvl: int
     start: int = 1
     fmt: str = "decimal"
-    text: str | None = None          # lvlText; None when absent
-    restart: int | None = None       # lvlRestart (1-based level), None = default
-    suffix: str = "tab"              # tab | space | nothing
+    text: str | None = None  # lvlText; None when absent
+    restart: int | None = None  # lvlRestart (1-based level), None = default
+    suffix: str = "tab"  # tab | space | nothing
     is_legal: bool = False
-    style: str | None = None         # w:lvl/w:pStyle
+    style: str | None = None  # w:lvl/w:pStyle
     bold: bool | None = None
 
     @classmethod
@@ -172,8 +186,8 @@ class _Num:
 class Label:
     """What Word prints in front of a numbered paragraph."""
 
-    text: str           # "II.", "a)", "-" …
-    separator: str      # " " after tab/space suffix, "" for suffix "nothing"
+    text: str  # "II.", "a)", "-" …
+    separator: str  # " " after tab/space suffix, "" for suffix "nothing"
     bullet: bool
     num_id: str
     ilvl: int
@@ -184,11 +198,11 @@ class Numbering:
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
-        self._abstract_link: dict[str, str] = {}     # abstractNumId -> numStyleLink style id
+        self._abstract_link: dict[str, str] = {}  # abstractNumId -> numStyleLink style id
         self._nums: dict[str, _Num] = {}
         self._styles: dict[str, etree._Element] = {}
-        self._counters: dict[str, dict[int, int]] = {}   # abstract key -> level -> current value
-        self._seen: set[tuple[str, int]] = set()          # (numId, level) already used
+        self._counters: dict[str, dict[int, int]] = {}  # abstract key -> level -> current value
+        self._seen: set[tuple[str, int]] = set()  # (numId, level) already used
         # what follows from the (static) XML alone, computed once: it is asked per paragraph
         self._chains: dict[str | None, list[etree._Element]] = {}
         self._style_numpr: dict[tuple[str | None, bool, bool], tuple[str | None, int | None]] = {}
@@ -312,7 +326,7 @@ class Numbering:
             return None
         aid = num.abstract_id
         link = self._abstract_link.get(aid)
-        if link and depth < 3:   # numStyleLink: the real definition is behind a numbering style
+        if link and depth < 3:  # numStyleLink: the real definition is behind a numbering style
             for style in self._style_chain(link):
                 linked = _val(style.find(f"{W}pPr/{W}numPr/{W}numId"))
                 if linked and linked != num_id:
@@ -356,7 +370,7 @@ class Numbering:
         first_here = (num_id, ilvl) not in self._seen
         self._seen.add((num_id, ilvl))
         if first_here and ilvl in num.start_overrides:
-            counters[ilvl] = start          # a w:num restarting this level, on its first use of it
+            counters[ilvl] = start  # a w:num restarting this level, on its first use of it
         else:
             counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
         for deeper in [d for d in counters if d > ilvl]:

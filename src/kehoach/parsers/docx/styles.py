@@ -6,6 +6,7 @@ Order (first that says something wins): direct run properties -> character style
 Enough for bold/italic/alignment hints and for the dominant body font; not a full
 Word layout engine (table-style conditional formatting is ignored).
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -13,9 +14,19 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
-_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
-          "both": "justify", "distribute": "justify", "mediumKashida": "justify",
-          "highKashida": "justify", "lowKashida": "justify", "thaiDistribute": "justify"}
+_ALIGN = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+    "mediumKashida": "justify",
+    "highKashida": "justify",
+    "lowKashida": "justify",
+    "thaiDistribute": "justify",
+}
 
 
 _B, _I, _RFONTS, _SZ, _VANISH, _VAL = (W + "b", W + "i", W + "rFonts", W + "sz", W + "vanish", W + "val")
@@ -124,15 +135,17 @@ class Styles:
             layers = [style.find(W + "rPr") for style in self.chain(char_style or self.default_char)]
             layers += [style.find(W + "rPr") for style in self.chain(para_style or self.default_para)]
             layers.append(self._defaults_rpr)
-            props: list = [None] * 5   # bold, italic, font, size, hidden: mixed types
+            props: list = [None] * 5  # bold, italic, font, size, hidden: mixed types
             for layer in layers:
-                if layer is not None:   # both lists are the five properties
+                if layer is not None:  # both lists are the five properties
                     props = [c if c is not None else v for c, v in zip(props, self._layer_props(layer), strict=True)]
             cached = props
             self._cache[key] = cached
         return cached  # type: ignore[return-value]
 
-    def run_props(self, rpr: etree._Element | None, para_style: str | None) -> tuple[bool, bool, str | None, float | None, bool]:
+    def run_props(
+        self, rpr: etree._Element | None, para_style: str | None
+    ) -> tuple[bool, bool, str | None, float | None, bool]:
         """(bold, italic, font, size_pt, hidden) of a run."""
         char_style = None
         if rpr is not None:

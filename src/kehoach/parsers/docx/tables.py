@@ -14,6 +14,7 @@ A layout table (the borderless header block "issuer | motto" / "Số … | place
 the signature block "Nơi nhận | signer") is not data: `is_layout` decides by content
 and borders, and `layout_paragraphs` flattens it column by column.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,10 +33,31 @@ _WRAPPERS = (W + "sdt", W + "customXml")
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV", "start", "end")
 
 # Column titles of a task table (folded: no diacritics, lower case).
-_TITLE_WORDS = ("stt", "tt", "noi dung", "nhiem vu", "chu tri", "phoi hop", "thoi gian", "thoi han",
-                "san pham", "ket qua", "ghi chu", "don vi", "co quan", "tien do", "kinh phi",
-                "cong viec", "trach nhiem", "ten don vi", "doi tuong", "dia diem", "so luong",
-                "noi dung cong viec", "hinh thuc")
+_TITLE_WORDS = (
+    "stt",
+    "tt",
+    "noi dung",
+    "nhiem vu",
+    "chu tri",
+    "phoi hop",
+    "thoi gian",
+    "thoi han",
+    "san pham",
+    "ket qua",
+    "ghi chu",
+    "don vi",
+    "co quan",
+    "tien do",
+    "kinh phi",
+    "cong viec",
+    "trach nhiem",
+    "ten don vi",
+    "doi tuong",
+    "dia diem",
+    "so luong",
+    "noi dung cong viec",
+    "hinh thuc",
+)
 # Phrases of the header and signature blocks: the motto and "Nơi nhận" only ever appear there;
 # the number line, the place-date line and a signer's authority prefix count when borderless.
 _STRONG_MARKS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap – tu do", "noi nhan")
@@ -46,12 +68,12 @@ _DATE_LINE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b", re.I)
 
 @dataclass
 class RawCell:
-    col: int                       # 0-based grid column
+    col: int  # 0-based grid column
     span: int = 1
     merged_up: bool = False
-    filler: bool = False           # a gridBefore/gridAfter position, not a w:tc
+    filler: bool = False  # a gridBefore/gridAfter position, not a w:tc
     paras: list[ParaText] = field(default_factory=list)
-    dropped: str = ""              # text of a vMerge continuation (Word does not show it)
+    dropped: str = ""  # text of a vMerge continuation (Word does not show it)
 
     @property
     def lines(self) -> list[str]:
@@ -163,7 +185,12 @@ def read_table(tbl: etree._Element, reader: Reader, styles: Styles) -> RawTable:
             continued = vmerge is not None and (vmerge.get(W + "val") or "continue") == "continue" and bool(table.rows)
             # a continuation cell is not shown, so its (usually empty) paragraph is not numbered either
             paras = _cell_paras(tc, reader, styles, table, numbered=not continued)
-            if hmerge is not None and (hmerge.get(W + "val") or "continue") == "continue" and row.cells and not row.cells[-1].filler:
+            if (
+                hmerge is not None
+                and (hmerge.get(W + "val") or "continue") == "continue"
+                and row.cells
+                and not row.cells[-1].filler
+            ):
                 row.cells[-1].span += span
                 row.cells[-1].paras.extend(p for p in paras if not p.empty)
                 col += span
@@ -177,15 +204,16 @@ def read_table(tbl: etree._Element, reader: Reader, styles: Styles) -> RawTable:
             col += span
         row.cells.extend(RawCell(col=col + i, filler=True) for i in range(after))
         if reader.rendered_breaks and reader.page > row_start + 1:
-            reader.page = row_start + 1          # one rendered break per row, however many cells carry it
+            reader.page = row_start + 1  # one rendered break per row, however many cells carry it
         if row.cells:
             table.rows.append(row)
     table.grid = max([table.grid] + [sum(c.span for c in r.cells) for r in table.rows])
     return table
 
 
-def _cell_paras(container: etree._Element, reader: Reader, styles: Styles, table: RawTable,
-                numbered: bool = True) -> list[ParaText]:
+def _cell_paras(
+    container: etree._Element, reader: Reader, styles: Styles, table: RawTable, numbered: bool = True
+) -> list[ParaText]:
     paras: list[ParaText] = []
     for child in container:
         if child.tag == W + "p":
@@ -206,6 +234,7 @@ def _cell_paras(container: etree._Element, reader: Reader, styles: Styles, table
 
 
 # --- deciding what a table is -------------------------------------------------------
+
 
 def _is_title_cell(text: str) -> bool:
     t = fold(text).strip(" .:()")
@@ -235,7 +264,7 @@ def is_layout(table: RawTable) -> bool:
         return False
     lines = [fold(line) for row in table.rows for c in row.cells for line in c.lines]
     if len(table.rows) <= 40 and any(m in line for line in lines for m in _STRONG_MARKS):
-        return True                      # a recipient list may take a row per recipient
+        return True  # a recipient list may take a row per recipient
     if table.bordered or len(table.rows) > 6:
         return False
     if any(_NUMBER_LINE.match(line) or _DATE_LINE.search(line) or _AUTHORITY.match(line) for line in lines):
@@ -274,8 +303,15 @@ def layout_paragraphs(table: RawTable, index: int) -> list[Paragraph]:
 
 def _layout_para(p: ParaText, table: int, row: int, col: int) -> Paragraph:
     return Paragraph(
-        text=p.text, raw=p.raw, lines=list(p.lines), bold=p.bold, italic=p.italic, align=p.align,  # type: ignore[arg-type]
-        heading_level=p.heading_level, numbered=p.label is not None, role="layout",
+        text=p.text,
+        raw=p.raw,
+        lines=list(p.lines),
+        bold=p.bold,
+        italic=p.italic,
+        align=p.align,  # type: ignore[arg-type]
+        heading_level=p.heading_level,
+        numbered=p.label is not None,
+        role="layout",
         prov=Provenance(line=p.index, page=p.page, page_approx=True, table=table, row=row, col=col + 1, source="docx"),
     )
 
@@ -290,8 +326,14 @@ def to_table(table: RawTable, index: int) -> Table:
             bold = None
             if chars:
                 bold = sum(p.chars for p in paras if p.bold) / chars >= 0.9
-            cells.append(Cell(lines=c.lines, span=c.span, merged_up=c.merged_up, bold=bold,
-                              raw="\n".join(p.raw for p in paras)))
-        rows.append(Row(cells=cells, is_header=raw.is_header,
-                        prov=Provenance(page=raw.page, page_approx=True, table=index, row=r_i, source="docx")))
+            cells.append(
+                Cell(lines=c.lines, span=c.span, merged_up=c.merged_up, bold=bold, raw="\n".join(p.raw for p in paras))
+            )
+        rows.append(
+            Row(
+                cells=cells,
+                is_header=raw.is_header,
+                prov=Provenance(page=raw.page, page_approx=True, table=index, row=r_i, source="docx"),
+            )
+        )
     return Table(rows=rows, prov=Provenance(page=table.page, page_approx=True, table=index, source="docx"))

@@ -8,6 +8,7 @@ or a signature ("Nơi nhận" on the left, something on the right) is re-read as
 columns, left column first, as role="layout" paragraphs, exactly like a layout table.
 A tab used as a first-line indent (nothing on its left) never starts a group.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -16,7 +17,7 @@ from ... import fastre as re
 from ...blocks import Block, Paragraph, Provenance
 from ...vntext import clean, fold
 
-Columns = list[tuple[str, str]]          # per line of a paragraph: (left text, right text)
+Columns = list[tuple[str, str]]  # per line of a paragraph: (left text, right text)
 _MAX_LINE = 120
 
 
@@ -34,7 +35,7 @@ def split_columns(raw_lines: list[str]) -> Columns | None:
 
 def _starts_group(cols: Columns) -> bool:
     left, right = cols[0]
-    if not (left and right):            # an indent tab (nothing on its left) starts nothing
+    if not (left and right):  # an indent tab (nothing on its left) starts nothing
         return False
     if "cong hoa xa hoi chu nghia" in fold(right) or fold(right).startswith("doc lap"):
         return True
@@ -42,8 +43,12 @@ def _starts_group(cols: Columns) -> bool:
 
 
 def _fits(para: Paragraph, cols: Columns | None, page: int | None) -> bool:
-    return (para.role == "body" and not para.numbered and para.prov.page == page
-            and all(len(left) + len(right) <= _MAX_LINE for left, right in (cols or [(para.text, "")])))
+    return (
+        para.role == "body"
+        and not para.numbered
+        and para.prov.page == page
+        and all(len(left) + len(right) <= _MAX_LINE for left, right in (cols or [(para.text, "")]))
+    )
 
 
 def regroup(blocks: list[Block], columns: dict[int, Columns]) -> list[Block]:
@@ -68,7 +73,7 @@ def regroup(blocks: list[Block], columns: dict[int, Columns]) -> list[Block]:
             if not isinstance(p, Paragraph):
                 break
             c = columns.get(id(p))
-            if c is None and not (group and _list_item(p)):   # a left-only list item continues "Nơi nhận"
+            if c is None and not (group and _list_item(p)):  # a left-only list item continues "Nơi nhận"
                 break
             if not _fits(p, c, b.prov.page):
                 break
@@ -78,9 +83,16 @@ def regroup(blocks: list[Block], columns: dict[int, Columns]) -> list[Block]:
             for p, c in group:
                 lines = [pair[side] for pair in c if pair[side]]
                 if lines:
-                    out.append(Paragraph(text=clean(" ".join(lines)), raw="\n".join(lines), lines=lines,
-                                         align=p.align, role="layout",
-                                         prov=replace(p.prov, col=side + 1) if isinstance(p.prov, Provenance) else p.prov))
+                    out.append(
+                        Paragraph(
+                            text=clean(" ".join(lines)),
+                            raw="\n".join(lines),
+                            lines=lines,
+                            align=p.align,
+                            role="layout",
+                            prov=replace(p.prov, col=side + 1) if isinstance(p.prov, Provenance) else p.prov,
+                        )
+                    )
         i = j
     return out
 

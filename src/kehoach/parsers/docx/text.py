@@ -17,6 +17,7 @@ fields and tracked insertions. This reader walks the XML instead:
   caller to be emitted as separate blocks, and of an mc:AlternateContent only the
   mc:Choice is read, so a box is never read twice (Choice + Fallback).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -36,8 +37,21 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 _TRANSPARENT = {W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
-_SKIPPED = {W + name for name in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
-                                  "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
+_SKIPPED = {
+    W + name
+    for name in (
+        "del",
+        "moveFrom",
+        "pPr",
+        "proofErr",
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "permStart",
+        "permEnd",
+    )
+}
 
 
 def _next_paragraph(p: etree._Element) -> etree._Element | None:
@@ -74,13 +88,13 @@ class ParaText:
     align: str | None = None
     heading_level: int | None = None
     page: int = 1
-    index: int = 0                          # 1-based paragraph index in document order
+    index: int = 0  # 1-based paragraph index in document order
     chars: int = 0
     fonts: Counter = field(default_factory=Counter)
     sizes: Counter = field(default_factory=Counter)
     textboxes: list[etree._Element] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)   # ("footnote"|"endnote", id) referenced here
-    tab_columns: list[tuple[str, str]] | None = None             # (left, right) per line when tabs make columns
+    notes: list[tuple[str, str]] = field(default_factory=list)  # ("footnote"|"endnote", id) referenced here
+    tab_columns: list[tuple[str, str]] | None = None  # (left, right) per line when tabs make columns
 
     @cached_property
     def text(self) -> str:
@@ -131,11 +145,11 @@ class Reader:
     def __init__(self, styles: Styles, numbering: Numbering, rendered_breaks: bool) -> None:
         self.styles = styles
         self.numbering = numbering
-        self.rendered_breaks = rendered_breaks   # count w:lastRenderedPageBreak, else hard breaks
+        self.rendered_breaks = rendered_breaks  # count w:lastRenderedPageBreak, else hard breaks
         self.page = 1
         self.paragraphs = 0
-        self._fields: list[str] = []             # stack of complex-field phases: "instr" | "result"
-        self._carry: tuple[etree._Element, list[list[str]]] | None = None   # (next w:p, text joining it)
+        self._fields: list[str] = []  # stack of complex-field phases: "instr" | "result"
+        self._carry: tuple[etree._Element, list[list[str]]] | None = None  # (next w:p, text joining it)
 
     # --- pages ----------------------------------------------------------------------
 
@@ -185,11 +199,21 @@ class Reader:
         bold = (b.bold_chars / b.chars >= 0.9) if b.chars else None
         italic = (b.italic_chars / b.chars >= 0.9) if b.chars else None
         return ParaText(
-            lines=lines, raw=raw, label=label, bold=bold, italic=italic,
+            lines=lines,
+            raw=raw,
+            label=label,
+            bold=bold,
+            italic=italic,
             align=self.styles.align(ppr, style_id),
             heading_level=self.styles.heading_level(ppr, style_id),
-            page=page, index=self.paragraphs, chars=b.chars, fonts=b.fonts, sizes=b.sizes,
-            textboxes=b.textboxes, notes=b.notes, tab_columns=tab_columns,
+            page=page,
+            index=self.paragraphs,
+            chars=b.chars,
+            fonts=b.fonts,
+            sizes=b.sizes,
+            textboxes=b.textboxes,
+            notes=b.notes,
+            tab_columns=tab_columns,
         )
 
     def _walk(self, el: etree._Element, b: _Builder, style_id: str | None) -> None:
@@ -239,7 +263,7 @@ class Reader:
             elif tag in (W + "drawing", W + "pict"):
                 self._collect_textboxes(child, b)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                b.notes.append((tag[len(W):-len("Reference")], child.get(W + "id") or ""))
+                b.notes.append((tag[len(W) : -len("Reference")], child.get(W + "id") or ""))
             elif tag == MC + "AlternateContent":
                 branch = child.find(MC + "Choice")
                 if branch is None:
@@ -254,7 +278,7 @@ class Reader:
                     b.page = self.page
                 b.add(text, bold, italic, font, size)
             elif tag in (W + "tab", W + "ptab"):
-                b.add("\t", bold, italic, font, size)      # a space in the text; tabs.py reads columns
+                b.add("\t", bold, italic, font, size)  # a space in the text; tabs.py reads columns
             elif tag in (W + "br", W + "cr"):
                 b.newline()
             elif tag == W + "noBreakHyphen":

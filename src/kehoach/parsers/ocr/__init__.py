@@ -9,6 +9,7 @@ Modules: `recognize` (rendering, Tesseract, lines, paragraphs, handwritten numbe
 `header` (seal and incoming stamp), `zones` (the số and date lines read again),
 `paragraphs` (paragraph starts), `correct` (Vietnamese post-correction), `run` (the page pool).
 """
+
 from __future__ import annotations
 
 from .recognize import available, fix_doc_type, group_lines, ocr_pdf, parse, parse_tsv

@@ -13,32 +13,34 @@ Deskew: the angle that makes the rows of a binarised, shrunken page most uneven 
 sharp against the white between them) within ±`MAX_SKEW` degrees; a page is rotated only
 when that angle is at least `MIN_SKEW`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-SATURATED = 70          # brightest minus darkest channel above which a pixel is coloured ink
-BRIGHT = 110            # ... when its brightest channel is above this (not black print)
-MAX_SKEW = 3.0          # degrees tried either way
+SATURATED = 70  # brightest minus darkest channel above which a pixel is coloured ink
+BRIGHT = 110  # ... when its brightest channel is above this (not black print)
+MAX_SKEW = 3.0  # degrees tried either way
 SKEW_STEP = 0.25
-MIN_SKEW = 0.3          # smaller angles are left alone
-SEAL_MIN_MM = 25        # a seal is at least this wide and tall (round seals are 30-40 mm)
+MIN_SKEW = 0.3  # smaller angles are left alone
+SEAL_MIN_MM = 25  # a seal is at least this wide and tall (round seals are 30-40 mm)
 
 
 @dataclass
 class InkBlob:
     """One patch of coloured ink: its box on the page image and its colour."""
-    colour: str                       # "red" | "blue"
+
+    colour: str  # "red" | "blue"
     box: tuple[int, int, int, int]
     pixels: int
-    corners: float = 0.0              # share of the box's four corner squares holding ink
+    corners: float = 0.0  # share of the box's four corner squares holding ink
 
 
 @dataclass
 class InkFacts:
     blobs: list[InkBlob] = field(default_factory=list)
-    skew: float = 0.0                 # degrees the page was turned back
+    skew: float = 0.0  # degrees the page was turned back
 
     def seals(self, dpi: float) -> list[InkBlob]:
         """Red blobs as large as a seal and about as tall as wide."""
@@ -47,8 +49,14 @@ class InkFacts:
         for b in self.blobs:
             w, h = b.box[2] - b.box[0], b.box[3] - b.box[1]
             # round: the corners of its box are empty (a stamp's rectangle has ink there)
-            if b.colour == "red" and w >= least and h >= least and 0.7 <= w / h <= 1.4 \
-                    and b.pixels >= 0.08 * w * h and b.corners < 0.15:
+            if (
+                b.colour == "red"
+                and w >= least
+                and h >= least
+                and 0.7 <= w / h <= 1.4
+                and b.pixels >= 0.08 * w * h
+                and b.corners < 0.15
+            ):
                 out.append(b)
         return out
 
@@ -71,8 +79,10 @@ def _hue_masks(image):
     from PIL import ImageChops
 
     low, high, r, g, b = _channels(image)
-    coloured = ImageChops.multiply(ImageChops.subtract(high, low).point(lambda x: 255 if x > SATURATED else 0),
-                                   high.point(lambda x: 255 if x > BRIGHT else 0))
+    coloured = ImageChops.multiply(
+        ImageChops.subtract(high, low).point(lambda x: 255 if x > SATURATED else 0),
+        high.point(lambda x: 255 if x > BRIGHT else 0),
+    )
     red = ImageChops.multiply(coloured, ImageChops.subtract(r, b).point(lambda x: 255 if x > SATURATED else 0))
     blue = ImageChops.multiply(coloured, ImageChops.subtract(b, r).point(lambda x: 255 if x > 40 else 0))
     return red, blue, coloured
@@ -87,7 +97,7 @@ def _blobs(mask, colour: str, cell: int = 32, min_cells: int = 2) -> list[InkBlo
     # the share of ink in each cell, as a small image
     small = mask.resize((gw, gh), Image.Resampling.BOX)
     data = small.tobytes()
-    on = [v > 6 for v in data]          # > ~2.5 % ink
+    on = [v > 6 for v in data]  # > ~2.5 % ink
     seen = [False] * len(on)
     blobs: list[InkBlob] = []
     for start, lit in enumerate(on):
@@ -157,7 +167,7 @@ def _row_score(binary) -> float:
     """Sum of squared differences between successive row sums: high when lines are level."""
     w, h = binary.size
     data = binary.tobytes()
-    rows = [sum(data[y * w:(y + 1) * w]) for y in range(h)]
+    rows = [sum(data[y * w : (y + 1) * w]) for y in range(h)]
     return float(sum((a - b) ** 2 for a, b in pairwise(rows)))
 
 

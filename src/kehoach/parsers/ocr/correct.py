@@ -10,6 +10,7 @@ neighbours are much more frequent in typed plans than the pairs it forms as read
 is kept. Roman numerals of headings read as "HI." or "IL." are repaired too. Every
 correction is counted in the source notes.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -19,8 +20,8 @@ import regex as re
 
 from ...vntext import fold, is_upper_title, key
 
-RATIO = 8              # a replacement's pair evidence must beat the word's by this factor
-MIN_EVIDENCE = 3       # ... and be at least this many pair occurrences
+RATIO = 8  # a replacement's pair evidence must beat the word's by this factor
+MIN_EVIDENCE = 3  # ... and be at least this many pair occurrences
 MIN_NAME_EVIDENCE = 12  # ... this many for a capitalised word inside a line (names are rare in pairs)
 _WORD_RE = re.compile(r"\p{L}+")
 _ROMAN_RE = re.compile(r"^(?P<num>[IVXHLl1|]{1,5})(?P<dot>\.\s+)(?=\p{Lu})")
@@ -65,8 +66,9 @@ def _keep_case(original: str, word: str) -> str:
 def _evidence(prev: list[str], word: str, nxt: list[str], pairs: dict[tuple[str, str], int]) -> int:
     """Pair counts of `word` with its neighbours, each neighbour taken in its best spelling
     (two wrong words side by side, "PHO GIAM", support each other's correction)."""
-    return max((pairs.get((p, word), 0) for p in prev), default=0) + \
-        max((pairs.get((word, n), 0) for n in nxt), default=0)
+    return max((pairs.get((p, word), 0) for p in prev), default=0) + max(
+        (pairs.get((word, n), 0) for n in nxt), default=0
+    )
 
 
 def _around(word: str, spellings: dict[str, list[str]]) -> list[str]:
@@ -108,7 +110,7 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
         # a capitalised word inside a line may be a name ("Hoàng Hoa Thám"): it needs more evidence
         least = MIN_NAME_EVIDENCE if m[0][:1].isupper() and not m[0].isupper() and i else MIN_EVIDENCE
         if best != word and best_score >= max(least, RATIO * here):
-            out.append(text[last:m.start()])
+            out.append(text[last : m.start()])
             out.append(_keep_case(m[0], best))
             last = m.end()
             keys[i] = best
@@ -119,17 +121,17 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
 
 
 def _fix_roman(text: str, counts: Counter[str] | None) -> str:
-    """"HI. GIẢI PHÁP" -> "III. GIẢI PHÁP"; "khu vực XIH" -> "khu vực XIII" (H is II run together)."""
+    """ "HI. GIẢI PHÁP" -> "III. GIẢI PHÁP"; "khu vực XIH" -> "khu vực XIII" (H is II run together)."""
     m = _ROMAN_RE.match(text)
-    if m and not _VALID_ROMAN.match(m["num"]) and text[m.end():m.end() + 12].isupper():
+    if m and not _VALID_ROMAN.match(m["num"]) and text[m.end() : m.end() + 12].isupper():
         fixed = m["num"].replace("H", "II").replace("l", "I").replace("1", "I").replace("|", "I")
         if _VALID_ROMAN.match(fixed) and fixed:
-            text = fixed + text[m.end("num"):]
+            text = fixed + text[m.end("num") :]
             if counts is not None:
                 counts[f"{m['num']}->{fixed}"] += 1
 
     def word(mm: re.Match) -> str:
-        for fixed in (mm[0].replace("H", "II"), mm[0].replace("H", "I")):   # "HI", "XIIH", "XIHI"
+        for fixed in (mm[0].replace("H", "II"), mm[0].replace("H", "I")):  # "HI", "XIIH", "XIHI"
             if _VALID_ROMAN.match(fixed):
                 if counts is not None:
                     counts[f"{mm[0]}->{fixed}"] += 1
@@ -152,13 +154,15 @@ def _renumber_repeated_sections(blocks: list, counts: Counter[str]) -> None:
         if not text or hasattr(block, "rows"):
             continue
         m = _ROMAN_HEADING_RE.match(text)
-        if not m or not is_upper_title(text[m.end():]):
+        if not m or not is_upper_title(text[m.end() :]):
             continue
         num = m["num"]
         if num == last and num in _ROMANS[:-1]:
             num = _ROMANS[_ROMANS.index(num) + 1]
-            block.text = num + text[m.end("num"):]
-            block.lines = [block.text] if len(block.lines) <= 1 else [num + block.lines[0][len(m["num"]):], *block.lines[1:]]
+            block.text = num + text[m.end("num") :]
+            block.lines = (
+                [block.text] if len(block.lines) <= 1 else [num + block.lines[0][len(m["num"]) :], *block.lines[1:]]
+            )
             block.raw = block.text
             counts[f"{m['num']}->{num} (section after {last})"] += 1
         last = num

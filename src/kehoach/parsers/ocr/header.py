@@ -11,6 +11,7 @@ in the source notes, one fact a note, for the plan builder (`plan/ocr_facts.py`)
   only; a figure Tesseract is not sure of (confidence under `MIN_HAND_CONF`) is ``?``,
   never guessed.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +22,7 @@ from ...vntext import fold
 from .clean import InkBlob, InkFacts, ink_only
 from .run import run_tesseract
 
-_STAMP_MIN_MM = 15           # an incoming stamp's box is at least this wide
+_STAMP_MIN_MM = 15  # an incoming stamp's box is at least this wide
 
 
 def _words(tsv: str) -> list[tuple[str, int, int, int, int]]:
@@ -44,7 +45,7 @@ def _read(image, binary: str, workdir: Path, name: str, args: list[str]) -> str:
     return result.stdout if result.returncode == 0 else ""
 
 
-MIN_HAND_CONF = 70          # Tesseract's confidence needed to take a handwritten figure
+MIN_HAND_CONF = 70  # Tesseract's confidence needed to take a handwritten figure
 
 
 def _hand_lines(image, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
@@ -52,7 +53,7 @@ def _hand_lines(image, box: tuple[int, int, int, int]) -> list[tuple[int, int, i
     blue = ink_only(image.crop(box), "blue")
     w, h = blue.size
     data = blue.tobytes()
-    rows = [sum(1 for v in data[y * w:(y + 1) * w] if v < 128) for y in range(h)]
+    rows = [sum(1 for v in data[y * w : (y + 1) * w] if v < 128) for y in range(h)]
     lines, start = [], None
     for y, count in enumerate(rows + [0]):
         if count > 2 and start is None:
@@ -76,8 +77,13 @@ def _ink_bbox(strip):
 def _hand_figure(image, box: tuple[int, int, int, int], binary: str, workdir: Path) -> str:
     """Digits and slashes of one line of coloured handwriting; '' unless Tesseract is sure."""
     blue = ink_only(image.crop(box), "blue")
-    tsv = _read(blue, binary, workdir, "hand.png",
-                ["-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789/", "tsv"])
+    tsv = _read(
+        blue,
+        binary,
+        workdir,
+        "hand.png",
+        ["-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789/", "tsv"],
+    )
     words = [row.split("\t") for row in tsv.splitlines()[1:]]
     words = [cols for cols in words if len(cols) >= 12 and cols[0] == "5" and cols[11].strip()]
     if not words or min(float(cols[10]) for cols in words) < MIN_HAND_CONF:
@@ -97,7 +103,7 @@ def _date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-STAMP_WORDS = ("den", "chuyen", "ky hieu", "luu ho so")   # printed words of an incoming stamp
+STAMP_WORDS = ("den", "chuyen", "ky hieu", "luu ho so")  # printed words of an incoming stamp
 
 
 def read_incoming_stamp(image, blob: InkBlob, binary: str, workdir: Path) -> tuple[str | None, str | None] | None:

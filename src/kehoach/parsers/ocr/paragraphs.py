@@ -6,6 +6,7 @@ ban, ngành"): the plan reader then sees neither the heading nor the item. A lin
 new paragraph when it opens with a numbering mark ("3.1.", "a)", "II.", "-", "+"), or when
 it is indented like a first line while the line before it ends short of the right margin.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

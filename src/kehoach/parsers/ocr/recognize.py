@@ -21,6 +21,7 @@ upper-case line that is one letter away from a document-type name once diacritic
 set aside ("KÉẺ HOẠCH") is the name: Tesseract often drops the second mark of bold
 capitals.
 """
+
 from __future__ import annotations
 
 import os
@@ -88,7 +89,7 @@ class Word:
     width: int
     height: int
     conf: float
-    key: tuple[int, int, int]          # (block, paragraph, line)
+    key: tuple[int, int, int]  # (block, paragraph, line)
 
     @property
     def right(self) -> int:
@@ -166,10 +167,33 @@ def _seg_text(segment: list[Word]) -> str:
 
 # --------------------------------------------------------------------------- handwritten slots
 
-_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "Ø": "0", "ø": "0", "(": "0", "C": "0", "c": "0",
-                                   "l": "1", "I": "1", "|": "1", "i": "1", "!": "1",
-                                   "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "g": "9", "q": "9",
-                                   "G": "6", "b": "6"})
+_DIGIT_LOOKALIKES = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "Q": "0",
+        "D": "0",
+        "Ø": "0",
+        "ø": "0",
+        "(": "0",
+        "C": "0",
+        "c": "0",
+        "l": "1",
+        "I": "1",
+        "|": "1",
+        "i": "1",
+        "!": "1",
+        "Z": "2",
+        "z": "2",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "g": "9",
+        "q": "9",
+        "G": "6",
+        "b": "6",
+    }
+)
 
 
 def _as_digits(text: str) -> str:
@@ -178,8 +202,9 @@ def _as_digits(text: str) -> str:
     return text if text.isdigit() else ""
 
 
-def _read_digits(image, wide: tuple[int, int, int, int], narrow: tuple[int, int, int, int],
-                 binary: str, workdir: Path) -> str:
+def _read_digits(
+    image, wide: tuple[int, int, int, int], narrow: tuple[int, int, int, int], binary: str, workdir: Path
+) -> str:
     """OCR one slot of the page image as a single line of digits.
 
     Coloured (blue) ink is looked for in the wide box, which may include the printed
@@ -192,12 +217,18 @@ def _read_digits(image, wide: tuple[int, int, int, int], narrow: tuple[int, int,
     if crop.width < 8 or crop.height < 8:
         return ""
     r, _g, b = crop.convert("RGB").split()
-    ink = ImageChops.subtract(b, r).point(lambda v: 255 if v > 40 else 0)   # blue ink
+    ink = ImageChops.subtract(b, r).point(lambda v: 255 if v > 40 else 0)  # blue ink
     bbox = ink.getbbox()
     if bbox and sum(ink.histogram()[255:]) > 0.01 * crop.width * crop.height:
         pad = 5
-        slot = ImageOps.invert(ink).crop((max(bbox[0] - pad, 0), max(bbox[1] - pad, 0),
-                                          min(bbox[2] + pad, crop.width), min(bbox[3] + pad, crop.height)))
+        slot = ImageOps.invert(ink).crop(
+            (
+                max(bbox[0] - pad, 0),
+                max(bbox[1] - pad, 0),
+                min(bbox[2] + pad, crop.width),
+                min(bbox[3] + pad, crop.height),
+            )
+        )
     else:
         slot = ImageOps.grayscale(image.crop(narrow))
         if slot.width < 8:
@@ -206,9 +237,12 @@ def _read_digits(image, wide: tuple[int, int, int, int], narrow: tuple[int, int,
     target = workdir / "slot.png"
     slot.save(target)
     try:
-        out = subprocess.run([binary, str(target), "stdout", "-l", "eng", "--psm", "7",
-                              "-c", "tessedit_char_whitelist=0123456789"],
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [binary, str(target), "stdout", "-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return re.sub(r"\D", "", out.stdout)
@@ -232,7 +266,7 @@ def _fix_slots(line: Line, image, binary: str, workdir: Path, notes: list[str], 
         tail = words[j]
         head, sep, rest = tail.text.partition("/")
         old = " ".join(w.text for w in slot) + head
-        if old.isdigit() or not any(c.isalnum() for c in old):   # printed, or left blank
+        if old.isdigit() or not any(c.isalnum() for c in old):  # printed, or left blank
             break
         # the slot's box: from the end of "Số:" to the "/" of the symbol
         x1 = tail.left + int(tail.width * len(head) / max(len(tail.text), 1))
@@ -267,8 +301,13 @@ def _fix_slots(line: Line, image, binary: str, workdir: Path, notes: list[str], 
             break
         x0 = word.left + int(word.width * 4 / max(len(word.text), 1))
         top, bottom = line.top - 12, line.bottom + 12
-        new = _read_digits(image, (word.left, top, words[j].left - 2, bottom),
-                           (x0 + 2, top, words[j].left - 2, bottom), binary, workdir)
+        new = _read_digits(
+            image,
+            (word.left, top, words[j].left - 2, bottom),
+            (x0 + 2, top, words[j].left - 2, bottom),
+            binary,
+            workdir,
+        )
         guess = _as_digits(old)
         if not (new and len(new) <= 2 and 1 <= int(new) <= 31 and len(new) >= len(guess)):
             new = guess if guess and len(guess) <= 2 and 1 <= int(guess) <= 31 else ""
@@ -291,8 +330,21 @@ def _fix_slots(line: Line, image, binary: str, workdir: Path, notes: list[str], 
 
 # --------------------------------------------------------------------------- document-type names
 
-DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "TỜ TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "BÁO CÁO", "CHỈ THỊ",
-             "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "HƯỚNG DẪN", "CÔNG ĐIỆN")
+DOC_TYPES = (
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "TỜ TRÌNH",
+    "CÔNG VĂN",
+    "THÔNG BÁO",
+    "BÁO CÁO",
+    "CHỈ THỊ",
+    "NGHỊ QUYẾT",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "HƯỚNG DẪN",
+    "CÔNG ĐIỆN",
+)
 _DOC_TYPE_FOLDS = {fold(name): name for name in DOC_TYPES}
 
 
@@ -306,11 +358,11 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i:] == b[i + 1:] or (len(a) == len(b) and a[i + 1:] == b[i + 1:])
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
 def fix_doc_type(text: str) -> str:
-    """"KÉẺ HOẠCH" -> "KẾ HOẠCH": a short capitals line close to a document-type name."""
+    """ "KÉẺ HOẠCH" -> "KẾ HOẠCH": a short capitals line close to a document-type name."""
     if len(text) > 20 or not text.isupper():
         return text
     folded = fold(text)
@@ -335,7 +387,7 @@ def _is_noise(words: list[Word]) -> bool:
 def _drop_noise(lines: list[Line]) -> list[Line]:
     kept = []
     for line in lines:
-        for seg in line.segments:       # an underline read as "_" at either end of a segment
+        for seg in line.segments:  # an underline read as "_" at either end of a segment
             while seg and seg[-1].text.strip("_—-=~'`") == "" and len(seg) > 1:
                 seg.pop()
             while seg and seg[0].text.strip("_—=~'`") == "" and len(seg) > 1:
@@ -350,7 +402,7 @@ def _drop_noise(lines: list[Line]) -> list[Line]:
 def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> list[Paragraph]:
     """Lines -> paragraphs: header regions column by column, body lines by Tesseract paragraph."""
     out: list[Paragraph] = []
-    number = {id(ln): k for k, ln in enumerate(lines, 1)}   # line on the page, as for PDF text
+    number = {id(ln): k for k, ln in enumerate(lines, 1)}  # line on the page, as for PDF text
     edges = margins([ln for ln in lines if len(ln.segments) == 1])
     i = 0
     while i < len(lines):
@@ -374,7 +426,7 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
                         break
                     centre = (seg[0].left + seg[-1].right) / 2
                     if page_width and abs(centre - page_width / 2) < 0.04 * page_width:
-                        break   # a centred line (the type line "KẾ HOẠCH") ends the header
+                        break  # a centred line (the type line "KẾ HOẠCH") ends the header
                 region.append(nxt)
                 j += 1
             left: list[tuple[Line, list[Word]]] = []
@@ -389,23 +441,35 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
             for ln, seg in left + right:
                 text = fix_doc_type(_seg_text(seg))
                 if text:
-                    out.append(Paragraph(text=text, role="layout",
-                                         prov=Provenance(line=number[id(ln)], page=page, source="ocr")))
+                    out.append(
+                        Paragraph(
+                            text=text, role="layout", prov=Provenance(line=number[id(ln)], page=page, source="ocr")
+                        )
+                    )
             i = j
             continue
         # body: consecutive lines of one Tesseract paragraph make one Paragraph
         group = [line]
         j = i + 1
-        while (j < len(lines) and lines[j].key[:2] == line.key[:2] and len(lines[j].segments) == 1
-               and not starts_paragraph(group[-1], lines[j], edges)
-               and is_upper_title(_seg_text(lines[j].words)) == is_upper_title(_seg_text(group[-1].words))):
-            group.append(lines[j])   # a capitals line (a type line, a heading) stands alone
+        while (
+            j < len(lines)
+            and lines[j].key[:2] == line.key[:2]
+            and len(lines[j].segments) == 1
+            and not starts_paragraph(group[-1], lines[j], edges)
+            and is_upper_title(_seg_text(lines[j].words)) == is_upper_title(_seg_text(group[-1].words))
+        ):
+            group.append(lines[j])  # a capitals line (a type line, a heading) stands alone
             j += 1
         texts = [fix_doc_type(_seg_text(ln.words)) for ln in group]
         texts = [t for t in texts if t]
         if texts:
-            out.append(Paragraph(text=clean(" ".join(texts)), lines=texts,
-                                 prov=Provenance(line=number[id(line)], page=page, source="ocr")))
+            out.append(
+                Paragraph(
+                    text=clean(" ".join(texts)),
+                    lines=texts,
+                    prov=Provenance(line=number[id(line)], page=page, source="ocr"),
+                )
+            )
         i = j
     return _join_continuations(out)
 
@@ -419,11 +483,18 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for para in paragraphs:
         prev = out[-1] if out else None
-        if (prev is not None and prev.role == "body" and para.role == "body"
-                and prev.prov.page == para.prov.page and prev.text and para.text
-                and prev.text[-1] not in ".:;!?" and para.text[0].islower()
-                and not is_upper_title(prev.text)        # nothing runs on after a capitals heading
-                and not MARKER_RE.match(para.text)):     # nor into an item "a) …"
+        if (
+            prev is not None
+            and prev.role == "body"
+            and para.role == "body"
+            and prev.prov.page == para.prov.page
+            and prev.text
+            and para.text
+            and prev.text[-1] not in ".:;!?"
+            and para.text[0].islower()
+            and not is_upper_title(prev.text)  # nothing runs on after a capitals heading
+            and not MARKER_RE.match(para.text)
+        ):  # nor into an item "a) …"
             prev.lines = prev.lines + para.lines
             prev.text = clean(prev.text + " " + para.text)
             prev.raw = prev.text
@@ -451,7 +522,7 @@ def _split_table_words(words: list[Word], grids: list[Grid]):
 def _table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, index: int) -> Table:
     """A grid and the words in it -> a `Table` (merged cells as span / merged_up)."""
     layout = cell_layout(grid)
-    owner: dict[tuple[int, int], tuple[int, int]] = {}     # grid cell -> the cell holding its text
+    owner: dict[tuple[int, int], tuple[int, int]] = {}  # grid cell -> the cell holding its text
     for row in layout:
         for r, c, span, merged_up in row:
             for k in range(c, c + span):
@@ -477,8 +548,9 @@ def _table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, index
     return Table(rows=rows, prov=Provenance(page=page, table=index, source="ocr"))
 
 
-def _read_empty_cells(table: Table, grid: Grid, page_image, binary: str, workdir: Path, lang: str,
-                      limit: int = 40) -> None:
+def _read_empty_cells(
+    table: Table, grid: Grid, page_image, binary: str, workdir: Path, lang: str, limit: int = 40
+) -> None:
     """Read again, one by one, cells Tesseract's page pass left empty though they hold ink.
 
     The page pass drops short text alone in a narrow column (the "1" under "TT"); a cell
@@ -488,7 +560,7 @@ def _read_empty_cells(table: Table, grid: Grid, page_image, binary: str, workdir
 
     done = 0
     layout = cell_layout(grid)
-    for row, cells in zip(table.rows, layout, strict=True):          # `_table` built it from this layout
+    for row, cells in zip(table.rows, layout, strict=True):  # `_table` built it from this layout
         for cell, (r, c, span, merged_up) in zip(row.cells, cells, strict=True):
             if merged_up or cell.lines or done >= limit:
                 continue
@@ -503,8 +575,12 @@ def _read_empty_cells(table: Table, grid: Grid, page_image, binary: str, workdir
             target = workdir / "cell.png"
             ImageOps.expand(crop, border=20, fill=255).save(target)
             try:
-                out = subprocess.run([binary, str(target), "stdout", "-l", lang, "--psm", "6"],
-                                     capture_output=True, text=True, timeout=60)
+                out = subprocess.run(
+                    [binary, str(target), "stdout", "-l", lang, "--psm", "6"],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
             except (OSError, subprocess.TimeoutExpired):
                 continue
             lines = [clean(line) for line in out.stdout.splitlines() if clean(line)]
@@ -539,16 +615,16 @@ def _is_blank(gray) -> bool:
 @dataclass
 class _Page:
     """A page rendered and cleaned, waiting for (or holding) Tesseract's words."""
+
     number: int
-    image: Image             # the RGB page (coloured ink still there: the slots read it)
-    clean: Image             # the grey page Tesseract reads
+    image: Image  # the RGB page (coloured ink still there: the slots read it)
+    clean: Image  # the grey page Tesseract reads
     grids: list[Grid]
     started: float
     result: Future[Result]
 
 
-def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str = "vie",
-            **options: object) -> Document:
+def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str = "vie", **options: object) -> Document:
     """OCR a (scanned) PDF into blocks. `pages` (1-based) limits the work to some pages.
 
     Pages are rendered and cleaned here one after another and read by Tesseract in a pool
@@ -581,11 +657,16 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 started = time.monotonic()
                 page = pdf[number - 1]
                 width_pt, height_pt = page.get_size()
-                source.page_setups.append(PageSetup(
-                    width_mm=round(width_pt * _MM_PER_PT, 1), height_mm=round(height_pt * _MM_PER_PT, 1),
-                    orientation="landscape" if width_pt > height_pt else "portrait", first_page=number))
+                source.page_setups.append(
+                    PageSetup(
+                        width_mm=round(width_pt * _MM_PER_PT, 1),
+                        height_mm=round(height_pt * _MM_PER_PT, 1),
+                        orientation="landscape" if width_pt > height_pt else "portrait",
+                        first_page=number,
+                    )
+                )
                 image = page.render(scale=dpi / 72).to_pil().convert("RGB")
-                gray, ink = separate_ink(image)      # seals, stamps, signatures: not text
+                gray, ink = separate_ink(image)  # seals, stamps, signatures: not text
                 if _is_blank(gray):
                     source.notes.append(f"ocr:page {number}: blank, skipped")
                     continue
@@ -593,14 +674,24 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 if ink.skew:
                     image = image.rotate(ink.skew, fillcolor=(255, 255, 255))
                     source.notes.append(f"ocr:page {number}: turned {ink.skew:+.2f}° straight")
-                source.notes.extend(f"ocr:page {number}: {fact}" for fact in ink_notes(ink, image, dpi, binary, workdir))
+                source.notes.extend(
+                    f"ocr:page {number}: {fact}" for fact in ink_notes(ink, image, dpi, binary, workdir)
+                )
                 grids = find_grids(gray) if options.get("ocr_tables", True) else []
                 target = workdir / f"page{number}.png"
                 # ruling lines make Tesseract skip whole table rows: read the page without them
                 clean_page = erase_rules(gray, grids) if grids else gray
                 clean_page.save(target)
-                pending.append(_Page(number, image, clean_page, grids, started,
-                                     pool.submit(target, ["-l", ocr_lang, "--psm", "3", "tsv"])))
+                pending.append(
+                    _Page(
+                        number,
+                        image,
+                        clean_page,
+                        grids,
+                        started,
+                        pool.submit(target, ["-l", ocr_lang, "--psm", "3", "tsv"]),
+                    )
+                )
                 while len(pending) > workers:
                     blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
             while pending:
@@ -608,15 +699,16 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     finally:
         pdf.close()
     if options.get("ocr_correct", True):
-        correct_blocks(blocks, source.notes)     # marks put back from word-pair evidence
+        correct_blocks(blocks, source.notes)  # marks put back from word-pair evidence
     source.notes.append(f"ocr: {time.monotonic() - began:.1f}s in all, {workers} worker(s)")
     if not blocks:
         raise KehoachError(str(path), "no_text")
     return Document(blocks=blocks, source=source)
 
 
-def _finish(pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Path, ocr_lang: str,
-            tables: list[int]) -> list[Block]:
+def _finish(
+    pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Path, ocr_lang: str, tables: list[int]
+) -> list[Block]:
     """Tesseract's words of one page -> its blocks (header slots and tables read again)."""
     number, image, clean_page, grids = pg.number, pg.image, pg.clean, pg.grids
     proc = pg.result.result()
@@ -640,10 +732,10 @@ def _finish(pg: _Page, path: Path, source: SourceInfo, binary: str, workdir: Pat
     source.dropped.extend(p for p in paragraphs if is_copy_stamp(p.text))
     paragraphs = [p for p in paragraphs if not is_copy_stamp(p.text)]
     placed: list[tuple[float, Block]] = []
-    for p in paragraphs:      # paragraphs keep their order (a header's columns one after the other)
-        assert p.prov.line is not None     # _blocks_from_lines gives every paragraph its line
+    for p in paragraphs:  # paragraphs keep their order (a header's columns one after the other)
+        assert p.prov.line is not None  # _blocks_from_lines gives every paragraph its line
         placed.append((max(lines[p.prov.line - 1].top, placed[-1][0] if placed else 0), p))
-    for grid, cell_words in zip(grids, in_tables, strict=True):    # one list of words per grid
+    for grid, cell_words in zip(grids, in_tables, strict=True):  # one list of words per grid
         if cell_words:
             tables[0] += 1
             table = _table(grid, cell_words, number, tables[0])

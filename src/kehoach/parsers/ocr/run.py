@@ -9,6 +9,7 @@ With KEHOACH_OCR_CACHE set to a folder, a page's TSV is stored under the hash of
 bytes and the arguments, and read back the next time: the tests set it once per session so
 that several tests can read the same scan without paying for it again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,8 +45,13 @@ def run_tesseract(binary: str, image: Path, args: list[str], timeout: float = PA
     if cached is not None and cached.exists():
         return Result(0, cached.read_text(encoding="utf-8"))
     try:
-        proc = subprocess.run([binary, str(image), "stdout", *args], capture_output=True, text=True,
-                              timeout=timeout, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        proc = subprocess.run(
+            [binary, str(image), "stdout", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
     except subprocess.TimeoutExpired:
         return Result(-1, "", "timeout", timed_out=True)
     except OSError as exc:
@@ -64,7 +70,7 @@ def default_workers(option: object = None) -> int:
         return option
     try:
         return max(len(os.sched_getaffinity(0)), 1)
-    except AttributeError:       # not on Linux
+    except AttributeError:  # not on Linux
         return max(os.cpu_count() or 1, 1)
 
 

@@ -7,6 +7,7 @@ cross are grouped; a group with at least two of each is a table. Its grid comes 
 distinct line positions; a missing stretch of a border between two grid cells is a merge
 (horizontal: `span`; vertical: `merged_up`), as the neutral block model wants it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,19 +15,19 @@ from itertools import pairwise
 
 import regex as re
 
-SQUEEZE = 8            # pixels averaged into one along the line direction
-INK = 150              # a grey level below this is ink
-MIN_LINE_PX = 240      # a horizontal rule is at least this long (≈ 2 cm at 300 dpi)
-MIN_VLINE_PX = 64      # a vertical rule: taller than any letter, as short as one row
-MERGE_PX = 10          # line positions closer than this are one line
-MIN_CELL_PX = 25       # rows and columns are at least this wide
-TOUCH_PX = 14          # how far a segment may stop short of the line it meets
+SQUEEZE = 8  # pixels averaged into one along the line direction
+INK = 150  # a grey level below this is ink
+MIN_LINE_PX = 240  # a horizontal rule is at least this long (≈ 2 cm at 300 dpi)
+MIN_VLINE_PX = 64  # a vertical rule: taller than any letter, as short as one row
+MERGE_PX = 10  # line positions closer than this are one line
+MIN_CELL_PX = 25  # rows and columns are at least this wide
+TOUCH_PX = 14  # how far a segment may stop short of the line it meets
 
 
 @dataclass
 class Segment:
-    pos: int     # y of a horizontal line, x of a vertical one
-    start: int   # x0 (horizontal) or y0 (vertical)
+    pos: int  # y of a horizontal line, x of a vertical one
+    start: int  # x0 (horizontal) or y0 (vertical)
     end: int
 
 
@@ -43,15 +44,13 @@ class Grid:
 
     def has_h(self, y: int, x: float) -> bool:
         """A horizontal line at grid position `y` passes over x."""
-        return any(abs(s.pos - y) <= MERGE_PX and s.start - TOUCH_PX <= x <= s.end + TOUCH_PX
-                   for s in self.horizontal)
+        return any(abs(s.pos - y) <= MERGE_PX and s.start - TOUCH_PX <= x <= s.end + TOUCH_PX for s in self.horizontal)
 
     def has_v(self, x: int, y: float) -> bool:
-        return any(abs(s.pos - x) <= MERGE_PX and s.start - TOUCH_PX <= y <= s.end + TOUCH_PX
-                   for s in self.vertical)
+        return any(abs(s.pos - x) <= MERGE_PX and s.start - TOUCH_PX <= y <= s.end + TOUCH_PX for s in self.vertical)
 
 
-_TO_BITS = bytes(49 if v >= 170 else 48 for v in range(256))   # b"1" where mostly ink
+_TO_BITS = bytes(49 if v >= 170 else 48 for v in range(256))  # b"1" where mostly ink
 
 
 def _runs(image, min_len: int) -> list[Segment]:
@@ -61,7 +60,7 @@ def _runs(image, min_len: int) -> list[Segment]:
     pattern = re.compile(rb"1{%d,}" % max(1, min_len))
     found: list[Segment] = []
     for row in range(height):
-        bits = data[row * width:(row + 1) * width].translate(_TO_BITS)
+        bits = data[row * width : (row + 1) * width].translate(_TO_BITS)
         for m in pattern.finditer(bits):
             found.append(Segment(row, m.start(), m.end()))
     return found
@@ -86,7 +85,7 @@ def ruling_lines(gray) -> tuple[list[Segment], list[Segment]]:
     """(horizontal, vertical) ruling lines of a greyscale page image, in page pixels."""
     from PIL import Image, ImageOps
 
-    ink = ImageOps.invert(gray.point(lambda v: 0 if v < INK else 255))   # ink bright
+    ink = ImageOps.invert(gray.point(lambda v: 0 if v < INK else 255))  # ink bright
     width, height = ink.size
     flat = ink.resize((max(1, width // SQUEEZE), height), Image.Resampling.BOX)
     tall = ink.resize((width, max(1, height // SQUEEZE)), Image.Resampling.BOX).transpose(Image.Transpose.ROTATE_90)
@@ -111,7 +110,7 @@ def find_grids(gray) -> list[Grid]:
     """Tables on the page: groups of crossing ruling lines with at least 2 of each kind."""
     horizontal, vertical = ruling_lines(gray)
     width, height = gray.size
-    edge = 12   # the scanner's dark page edges are not rules
+    edge = 12  # the scanner's dark page edges are not rules
     horizontal = [h for h in horizontal if edge < h.pos < height - edge]
     vertical = [v for v in vertical if edge < v.pos < width - edge]
     items = [("h", s) for s in horizontal] + [("v", s) for s in vertical]
@@ -129,7 +128,10 @@ def find_grids(gray) -> list[Grid]:
         for j, (kj, sj) in enumerate(items):
             if kj != "v":
                 continue
-            if si.start - TOUCH_PX <= sj.pos <= si.end + TOUCH_PX and sj.start - TOUCH_PX <= si.pos <= sj.end + TOUCH_PX:
+            if (
+                si.start - TOUCH_PX <= sj.pos <= si.end + TOUCH_PX
+                and sj.start - TOUCH_PX <= si.pos <= sj.end + TOUCH_PX
+            ):
                 parent[find(i)] = find(j)
     groups: dict[int, list[tuple[str, Segment]]] = {}
     for i, item in enumerate(items):

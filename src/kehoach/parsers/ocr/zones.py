@@ -12,6 +12,7 @@ sure of (confidence under `MIN_CONF`), or out of range, is left blank and said i
 ("ocr:page 1: handwritten number not read") that the plan builder turns into a
 diagnostic: a number is never guessed.
 """
+
 from __future__ import annotations
 
 from itertools import pairwise
@@ -23,9 +24,9 @@ from ...vntext import fold
 from .clean import ink_only
 from .run import run_tesseract
 
-MIN_CONF = 35          # Tesseract's confidence (0-100) needed to take a handwritten figure
-SCALE = 2              # the zone is read again at this many times the page resolution
-TOP_SHARE = 0.35       # the header lines are in this top part of the page
+MIN_CONF = 35  # Tesseract's confidence (0-100) needed to take a handwritten figure
+SCALE = 2  # the zone is read again at this many times the page resolution
+TOP_SHARE = 0.35  # the header lines are in this top part of the page
 _SYMBOL_RE = re.compile(r"/?\s*([A-ZĐ][A-ZĐa-zđ]{0,5}(?:-[A-ZĐ0-9]{1,10}){0,4})$")
 
 
@@ -58,8 +59,13 @@ def _digits(crop, binary: str, workdir: Path) -> tuple[str, float]:
     big = crop.resize((crop.width * SCALE, crop.height * SCALE), Image.Resampling.LANCZOS)
     best = ("", -1.0)
     for psm in ("7", "8"):
-        tsv = _boxes(big, binary, workdir, ["-l", "eng", "--psm", psm, "-c",
-                                            "tessedit_char_whitelist=0123456789", "tsv"], "slot.png")
+        tsv = _boxes(
+            big,
+            binary,
+            workdir,
+            ["-l", "eng", "--psm", psm, "-c", "tessedit_char_whitelist=0123456789", "tsv"],
+            "slot.png",
+        )
         rows = [r.split("\t") for r in tsv.splitlines()[1:]]
         rows = [c for c in rows if len(c) >= 12 and c[0] == "5" and c[11].strip()]
         if rows:
@@ -133,21 +139,24 @@ def read_number(image, clean, box, binary: str, workdir: Path) -> tuple[str | No
     symbol = "/" + m[1]
     code_start = m.start(1)
     colon = text.find(":")
-    between = text[colon + 1 if colon >= 0 else 2:m.start()].strip("/ ")
-    if between.isdigit():                                   # printed and read well
+    between = text[colon + 1 if colon >= 0 else 2 : m.start()].strip("/ ")
+    if between.isdigit():  # printed and read well
         return between, symbol, False
     label_end = colon if colon >= 0 else min(2, len(chars) - 1)
     left = chars[label_end][2] + 2
     right = chars[code_start][1] - 2
-    digits = _sure(image, clean, (box[0] + left, box[1], box[0] + right, box[3]),
-                   box[0] + chars[label_end][1], binary, workdir)
+    digits = _sure(
+        image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + chars[label_end][1], binary, workdir
+    )
     if digits.isdigit() and 1 <= len(digits) <= 5:
         return digits, symbol, False
     return None, symbol, _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3]))
 
 
-_DATE_LINE_RE = re.compile(r"^(?P<place>\p{L}[\p{L} ]*?)\s*[,.]\s*ng\S*\s*(?P<day>.*?)\s*th\S*ng\s*(?P<month>.*?)"
-                           r"\s*n\S*m\s*(?P<year>\d{4})")
+_DATE_LINE_RE = re.compile(
+    r"^(?P<place>\p{L}[\p{L} ]*?)\s*[,.]\s*ng\S*\s*(?P<day>.*?)\s*th\S*ng\s*(?P<month>.*?)"
+    r"\s*n\S*m\s*(?P<year>\d{4})"
+)
 
 
 def _page_pass_date(text: str) -> tuple[str, str, dict[str, str | None]] | None:
@@ -171,23 +180,23 @@ def read_date(image, clean, box, binary: str, workdir: Path, text: str = "") -> 
     folded = "".join(folded_chars)
     ends = []
     pos = 0
-    for f in folded_chars:           # character index -> end position in `folded`
+    for f in folded_chars:  # character index -> end position in `folded`
         pos += len(f)
         ends.append(pos)
 
-    def index(at: int) -> int:       # position in `folded` -> character index
+    def index(at: int) -> int:  # position in `folded` -> character index
         return next(k for k, e in enumerate(ends) if e > at)
 
     a, b, c = _find(folded, "ngay"), _find(folded, "thang"), _find(folded, "nam")
-    year = re.match(r"\s*(\d{4})", folded[c + 3:]) if c >= 0 else None
+    year = re.match(r"\s*(\d{4})", folded[c + 3 :]) if c >= 0 else None
     if a < 1 or b < a or c < b or not year:
         if first is None:
             return None, []
         place, yyyy, parts = first
         return f"{place}, ngày {parts['day'] or ''} tháng {parts['month'] or ''} năm {yyyy}", []
-    place = _spaced(chars[:index(a)]).rstrip(",. ")
+    place = _spaced(chars[: index(a)]).rstrip(",. ")
     if first is not None:
-        place = first[0]                         # the page pass spaces words better
+        place = first[0]  # the page pass spaces words better
     values, unread = [], []
     for name, lo, hi, top in (("day", a + 4, b, 31), ("month", b + 5, c, 12)):
         printed = folded[lo:hi].strip(" :")
@@ -197,8 +206,7 @@ def read_date(image, clean, box, binary: str, workdir: Path, text: str = "") -> 
         last = chars[index(lo - 1)]
         left = last[2] + 2
         right = chars[index(hi)][1] - 2
-        digits = _sure(image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + last[1],
-                       binary, workdir)
+        digits = _sure(image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + last[1], binary, workdir)
         if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= top:
             values.append(digits)
         elif first is not None and (page_value := first[2][name]):
@@ -221,22 +229,22 @@ def zone_kind(text: str) -> str | None:
 
 
 def _merge_split_number(line) -> None:
-    """"Số:" and "/KH-…" as two segments (the blank between them was wide): one segment."""
+    """ "Số:" and "/KH-…" as two segments (the blank between them was wide): one segment."""
     segs = line.segments
     for k in range(len(segs) - 1):
         if fold(" ".join(w.text for w in segs[k])).rstrip(": ") == "so" and segs[k + 1][0].text.startswith("/"):
-            segs[k:k + 2] = [segs[k] + segs[k + 1]]
+            segs[k : k + 2] = [segs[k] + segs[k + 1]]
             return
 
 
 def _merge_split_date(line) -> None:
-    """"Lâm Đồng, ngày" and "tháng 02 năm 2026" as two segments (a wide blank for the day): one."""
+    """ "Lâm Đồng, ngày" and "tháng 02 năm 2026" as two segments (a wide blank for the day): one."""
     segs = line.segments
     for k in range(len(segs) - 1):
         head = fold(" ".join(w.text for w in segs[k]))
         tail = fold(" ".join(w.text for w in segs[k + 1]))
         if re.search(r"ngay\W*\S{0,3}$", head) and re.search(r"thang.*nam\s*\d{4}", tail):
-            segs[k:k + 2] = [segs[k] + segs[k + 1]]
+            segs[k : k + 2] = [segs[k] + segs[k + 1]]
             return
 
 
@@ -261,8 +269,12 @@ def fix_header_zones(lines, image, clean, binary: str, workdir: Path, notes: lis
             pad = max(line.height // 2, 6)
             left = min(w.left for w in seg)
             right = max(w.right for w in seg)
-            box = (max(left - pad, 0), max(min(w.top for w in seg) - pad, 0),
-                   min(right + pad, clean.width), min(max(w.bottom for w in seg) + pad, clean.height))
+            box = (
+                max(left - pad, 0),
+                max(min(w.top for w in seg) - pad, 0),
+                min(right + pad, clean.width),
+                min(max(w.bottom for w in seg) + pad, clean.height),
+            )
             if kind == "number":
                 number, symbol, unread = read_number(image, clean, box, binary, workdir)
                 if symbol is None:
@@ -272,8 +284,7 @@ def fix_header_zones(lines, image, clean, binary: str, workdir: Path, notes: lis
                 if unread:
                     notes.append(f"ocr:page {page}: handwritten number not read")
             else:
-                date_text, unread_parts = read_date(image, clean, box, binary, workdir,
-                                                    " ".join(w.text for w in seg))
+                date_text, unread_parts = read_date(image, clean, box, binary, workdir, " ".join(w.text for w in seg))
                 if date_text is None:
                     continue
                 text = date_text

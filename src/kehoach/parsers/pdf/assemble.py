@@ -7,6 +7,7 @@ the table pieces on consecutive pages with the same columns joined into `Table`s
 row repeated mid-table cuts the table into pieces marked `continued`); plus the source
 facts read from the text (body font, page setups).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -23,7 +24,6 @@ from .tables import TableFrag
 from .zones import find_zones, zone_continuation, zone_paragraphs
 
 PT_TO_MM = 25.4 / 72
-
 
 
 def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[PageGeom]]:
@@ -43,11 +43,13 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[Pa
     blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text] + footnotes
     return blocks, dropped, geoms
 
-def _reading_order(pages: list[PageData], page_lines: list[list[Line]],
-                   geoms: list[PageGeom]) -> list[tuple[str, object, int]]:
+
+def _reading_order(
+    pages: list[PageData], page_lines: list[list[Line]], geoms: list[PageGeom]
+) -> list[tuple[str, object, int]]:
     """One stream of (kind, object, page): "line", "zone" (lines of a two-column run), "table"."""
     zones = [find_zones(lines, g) for lines, g in zip(page_lines, geoms)]
-    zone_lines = [[lines[z.start:z.end] for z in zs] for lines, zs in zip(page_lines, zones)]
+    zone_lines = [[lines[z.start : z.end] for z in zs] for lines, zs in zip(page_lines, zones)]
     # a zone that ends its page may go on at the top of the next (a long Nơi nhận list)
     carried = [0] * len(pages)
     for k in range(len(pages) - 1):
@@ -77,6 +79,7 @@ def _reading_order(pages: list[PageData], page_lines: list[list[Line]],
         items.extend((kind, obj, p.number) for _, kind, obj in page_items)
     return items
 
+
 def _assemble(items: list[tuple[str, object, int]], geoms: dict[int, PageGeom], metrics: Metrics) -> list:
     """Runs of lines -> body paragraphs (across page breaks), zones -> layout paragraphs, and
     a table that is the last thing on a page and the first on the next -> one table."""
@@ -87,30 +90,35 @@ def _assemble(items: list[tuple[str, object, int]], geoms: dict[int, PageGeom], 
     while i < len(items):
         kind, obj, page = items[i]
         if kind == "line":
-            run.append(obj)   # type: ignore[arg-type]
+            run.append(obj)  # type: ignore[arg-type]
             i += 1
             continue
         if run:
             blocks.extend(body_paragraphs(run, geoms, metrics))
             run = []
         if kind == "zone":
-            lines, z = obj    # type: ignore[misc]
+            lines, z = obj  # type: ignore[misc]
             blocks.extend(zone_paragraphs(lines, z, geoms[page]))
             i += 1
             continue
         frags = [obj]
         j = i + 1
-        while j < len(items) and items[j][0] == "table" and items[j][2] == frags[-1].page + 1 \
-                and same_layout(frags[-1], items[j][1]):   # type: ignore[arg-type]
+        while (
+            j < len(items)
+            and items[j][0] == "table"
+            and items[j][2] == frags[-1].page + 1
+            and same_layout(frags[-1], items[j][1])
+        ):  # type: ignore[arg-type]
             frags.append(items[j][1])
             j += 1
-        tables = _tables(frags, table_index + 1)   # type: ignore[arg-type]
+        tables = _tables(frags, table_index + 1)  # type: ignore[arg-type]
         table_index += len(tables)
         blocks.extend(tables)
         i = j
     if run:
         blocks.extend(body_paragraphs(run, geoms, metrics))
     return blocks
+
 
 def _tables(frags: list[TableFrag], index: int) -> list[Table]:
     """One ruled table (its pieces on consecutive pages joined) as `Table` blocks.
@@ -128,22 +136,27 @@ def _tables(frags: list[TableFrag], index: int) -> list[Table]:
     out = []
     for k, piece in enumerate(pieces):
         out_rows = [_row(row, index + k, r) for r, row in enumerate(piece, 1)]
-        out.append(Table(rows=out_rows, prov=Provenance(page=piece[0].page, table=index + k, source="pdf"),
-                         continued=k > 0))
+        out.append(
+            Table(rows=out_rows, prov=Provenance(page=piece[0].page, table=index + k, source="pdf"), continued=k > 0)
+        )
     return out
+
 
 def _row(row: FragRow, table: int, r: int) -> Row:
     cells = []
     for c in row.cells:
         lines = [clean(t) for t in c.lines if clean(t)]
-        cells.append(Cell(
-            lines=lines,
-            span=c.span,
-            merged_up=c.merged_up,
-            bold=True if c.bold >= 0.9 and lines else (False if lines and c.bold <= 0.1 else None),
-            raw="\n".join(c.lines),
-        ))
+        cells.append(
+            Cell(
+                lines=lines,
+                span=c.span,
+                merged_up=c.merged_up,
+                bold=True if c.bold >= 0.9 and lines else (False if lines and c.bold <= 0.1 else None),
+                raw="\n".join(c.lines),
+            )
+        )
     return Row(cells=cells, is_header=row.header, prov=Provenance(page=row.page, table=table, row=r, source="pdf"))
+
 
 def _dominant_font(stats: CharStats) -> tuple[str | None, float | None]:
     """The body font: the most used family and size in the text outside tables (tables are
@@ -158,9 +171,11 @@ def _dominant_font(stats: CharStats) -> tuple[str | None, float | None]:
         by_name[_family(name)] += n
     return by_name.most_common(1)[0][0], by_size.most_common(1)[0][0]
 
+
 def _family(name: str) -> str:
     """'TimesNewRomanPS-BoldMT' -> 'TimesNewRomanPS' (bold and regular count as one body font)."""
     return name.split("-")[0].split(",")[0] or name
+
 
 def _page_setups(pages: list[PageData], geoms: list[PageGeom]) -> list[PageSetup]:
     """One PageSetup per run of pages of the same size. Left/right margins are where the text
@@ -170,8 +185,14 @@ def _page_setups(pages: list[PageData], geoms: list[PageGeom]) -> list[PageSetup
         w, h = round(p.width * PT_TO_MM, 1), round(p.height * PT_TO_MM, 1)
         if setups and abs((setups[-1].width_mm or 0) - w) < 1 and abs((setups[-1].height_mm or 0) - h) < 1:
             continue
-        setups.append(PageSetup(width_mm=w, height_mm=h, orientation="landscape" if w > h else "portrait",
-                                margin_left_mm=round(g.left * PT_TO_MM, 1) if g.measured else None,
-                                margin_right_mm=round((g.width - g.right) * PT_TO_MM, 1) if g.measured else None,
-                                first_page=p.number))
+        setups.append(
+            PageSetup(
+                width_mm=w,
+                height_mm=h,
+                orientation="landscape" if w > h else "portrait",
+                margin_left_mm=round(g.left * PT_TO_MM, 1) if g.measured else None,
+                margin_right_mm=round((g.width - g.right) * PT_TO_MM, 1) if g.measured else None,
+                first_page=p.number,
+            )
+        )
     return setups

@@ -16,6 +16,7 @@ Modules: reading (page readers), pdfium_reader + preflight (the fast reader), li
 -> lines), tables + table_join (ruled tables), geometry, furniture, zones, paragraphs
 (lines -> paragraphs), assemble, repair, pdfminer_limits (bounds on pdfminer).
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -27,12 +28,11 @@ from .assemble import _blocks, _dominant_font, _page_setups
 from .reading import TEXT_PAGE_MIN_CHARS, _read, _upright_copy, engine_option
 from .repair import _apply_text_repair, _drop_unmapped
 
-SCANNED_SHARE = 0.5             # more than this share of pages without text: a scan
+SCANNED_SHARE = 0.5  # more than this share of pages without text: a scan
 
-UNMAPPED_FATAL = 0.9            # this share of glyphs without Unicode: nothing usable to read
+UNMAPPED_FATAL = 0.9  # this share of glyphs without Unicode: nothing usable to read
 
-IMAGE_PAGE_COVER = 0.5          # a page without text whose images cover this much of it is a scanned page
-
+IMAGE_PAGE_COVER = 0.5  # a page without text whose images cover this much of it is a scanned page
 
 
 def parse(path: str | Path, **options: object) -> Document:
@@ -40,7 +40,7 @@ def parse(path: str | Path, **options: object) -> Document:
     engine = engine_option(options)
     pages, stats = _read(path, engine)
     turned = [p.number for p in pages if p.turn]
-    if turned:                      # sideways pages: read an upright copy instead
+    if turned:  # sideways pages: read an upright copy instead
         with tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as tmp:
             upright = _upright_copy(path, pages, Path(tmp) / "upright.pdf")
             pages, stats = _read(upright, engine, name=path)
@@ -57,13 +57,16 @@ def parse(path: str | Path, **options: object) -> Document:
         raise KehoachError(str(path), "scanned_pdf")
 
     notes: list[str] = [f"pdf: page {p.number} not read: {p.skipped}" for p in skipped]
-    notes += [f"pdf: page {p.number} has {p.no_tables:,} ruling-line crossings; its text was read without "
-              "looking for tables" for p in read if p.no_tables]
+    notes += [
+        f"pdf: page {p.number} has {p.no_tables:,} ruling-line crossings; its text was read without looking for tables"
+        for p in read
+        if p.no_tables
+    ]
     notes += _apply_text_repair(pages)
     if turned:
         notes.append(f"pdf: pages {', '.join(map(str, turned))} ran sideways and were read turned upright")
     if "repaired:garbled:untrusted" in notes and options.get("ocr"):
-        return _ocr(path, **options)   # the learnt glyph map is not trusted: read the pixels
+        return _ocr(path, **options)  # the learnt glyph map is not trusted: read the pixels
     unmapped = _drop_unmapped(pages)
     if unmapped:
         share = unmapped / max(1, stats.total)
@@ -85,8 +88,10 @@ def parse(path: str | Path, **options: object) -> Document:
     if image_pages and options.get("ocr"):
         blocks = _with_ocr_pages(path, blocks, image_pages, notes, options)
     elif image_pages:
-        notes.append(f"pdf: pages {', '.join(map(str, image_pages))} are images without a text layer "
-                     "and were not read (use --ocr)")
+        notes.append(
+            f"pdf: pages {', '.join(map(str, image_pages))} are images without a text layer "
+            "and were not read (use --ocr)"
+        )
     source = SourceInfo(
         path=str(path),
         format="pdf",
@@ -98,6 +103,7 @@ def parse(path: str | Path, **options: object) -> Document:
     )
     return Document(blocks=blocks, source=source)
 
+
 def _ocr(path: Path, **options: object) -> Document:
     try:
         from .. import ocr  # written separately; imported only when asked for
@@ -106,15 +112,16 @@ def _ocr(path: Path, **options: object) -> Document:
     # the parse options pass through unchecked: pages/ocr_lang are typed by ocr_pdf
     return ocr.ocr_pdf(path, **options)  # type: ignore[arg-type]
 
-def _with_ocr_pages(path: Path, blocks: list, image_pages: list[int], notes: list[str],
-                    options: dict) -> list:
+
+def _with_ocr_pages(path: Path, blocks: list, image_pages: list[int], notes: list[str], options: dict) -> list:
     """A text PDF with some scanned pages: OCR those pages only and put their blocks in page order."""
     opts = {k: v for k, v in options.items() if k != "pages"}
     try:
         from .. import ocr
     except ModuleNotFoundError as exc:
-        raise KehoachError(str(path), "ocr_failed", page=image_pages[0], error=f"OCR module unavailable: {exc.name}") \
-            from None
+        raise KehoachError(
+            str(path), "ocr_failed", page=image_pages[0], error=f"OCR module unavailable: {exc.name}"
+        ) from None
     scanned = ocr.ocr_pdf(path, pages=image_pages, **opts)
     notes.extend(scanned.source.notes)
     notes.append(f"pdf: pages {', '.join(map(str, image_pages))} read by OCR")

@@ -5,6 +5,7 @@ page numbers and repeated headers/footers (`drop_furniture`), and a page's footn
 role="footnote" `Paragraph`s cut from its foot (`split_footnotes`), their reference marks
 removed from the text.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,7 @@ from .geometry import PageGeom
 from .lines import Line, remove_refs
 from .paragraphs import make_paragraph
 
-FURNITURE_BAND = 0.10          # share of the page height at the top and bottom where headers/footers live
+FURNITURE_BAND = 0.10  # share of the page height at the top and bottom where headers/footers live
 
 _PAGE_NO_RE = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?[-–—\s]*$", re.I)
 
@@ -33,6 +34,7 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
     least three pages and half of them — a heading that merely recurs ("PHỤ LỤC") on two
     pages stays.
     """
+
     def in_band(ln: Line, g: PageGeom) -> bool:
         return ln.bottom <= g.height * FURNITURE_BAND or ln.top >= g.height * (1 - FURNITURE_BAND)
 
@@ -50,14 +52,14 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
         for ln in lines:
             text = clean(ln.text)
             if in_band(ln, g) and (
-                (_PAGE_NO_RE.match(text) and len(text) <= 16)
-                or (seen[key(ln)] >= need and len(text) <= 200)
+                (_PAGE_NO_RE.match(text) and len(text) <= 16) or (seen[key(ln)] >= need and len(text) <= 200)
             ):
                 dropped += 1
                 continue
             kept.append(ln)
         out.append(kept)
     return out, dropped
+
 
 def split_footnotes(lines: list[Line], geom: PageGeom) -> tuple[list[Line], list[Paragraph]]:
     """Footnotes at the foot of a page -> (the other lines, footnote paragraphs).

@@ -4,6 +4,7 @@ In: the `lines.Line`s of every page. Out: one `PageGeom` per page (its size and 
 right text margins, read from its long lines or borrowed from pages of the same size) and
 the document's `Metrics` (body size, baseline pitch inside paragraphs). No blocks here.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from .lines import Line
 
-MARGIN_MIN_LINES = 3           # long lines needed to read a page's margins from the page itself
+MARGIN_MIN_LINES = 3  # long lines needed to read a page's margins from the page itself
 
 
 @dataclass
@@ -19,7 +20,7 @@ class PageGeom:
     number: int
     width: float
     height: float
-    left: float = 0.0       # body text margins found on the page
+    left: float = 0.0  # body text margins found on the page
     right: float = 0.0
     measured: bool = False  # margins read from this page's text or a page of its size (not a guess)
 
@@ -27,10 +28,12 @@ class PageGeom:
     def center(self) -> float:
         return (self.left + self.right) / 2
 
+
 @dataclass
 class Metrics:
     body_size: float = 12.0
-    pitch_em: float = 1.2    # baseline distance inside a paragraph, in ems
+    pitch_em: float = 1.2  # baseline distance inside a paragraph, in ems
+
 
 def page_margins(lines: list[Line], geom: PageGeom) -> bool:
     """Left/right text margins of a page from its long lines of the page's main size.
@@ -49,9 +52,10 @@ def page_margins(lines: list[Line], geom: PageGeom) -> bool:
     xs1 = sorted(ln.x1 for ln in long)
     left, right = xs0[len(xs0) // 10], xs1[-1 - len(xs1) // 10]
     if sum(1 for x in xs0 if abs(x - left) < 2) < 2 or sum(1 for x in xs1 if abs(x - right) < 2) < 2:
-        return False                     # no two lines share an edge: centred titles, not a text block
+        return False  # no two lines share an edge: centred titles, not a text block
     geom.left, geom.right, geom.measured = left, right, True
     return True
+
 
 def fill_margins(pages: list[list[Line]], geoms: list[PageGeom]) -> None:
     """Margins for every page: its own when it has enough text, else those of pages of its size."""
@@ -64,6 +68,7 @@ def fill_margins(pages: list[list[Line]], geoms: list[PageGeom]) -> None:
             lefts = sorted(h.left for h in same)
             rights = sorted(h.right for h in same)
             g.left, g.right, g.measured = lefts[len(lefts) // 2], rights[len(rights) // 2], True
+
 
 def measure(pages: list[list[Line]], geoms: list[PageGeom], body_size: float) -> Metrics:
     """Typical baseline pitch inside paragraphs: between a full-width line and the next one."""

@@ -7,6 +7,7 @@ glyphs drawn twice (fake bold) are dropped but remembered as bold, combining dia
 drawn as separate glyphs are re-attached to the letter under them, and word spaces are
 inferred from gaps when the PDF has no space glyphs.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -64,12 +65,12 @@ class Seg:
     bottom: float
     text: str
     size: float
-    bold: float            # share of letters in a bold font (or drawn twice)
+    bold: float  # share of letters in a bold font (or drawn twice)
     italic: float
     font: str
-    first_word_w: float    # width of the first word (to tell a wrap from a hard break)
+    first_word_w: float  # width of the first word (to tell a wrap from a hard break)
     nchars: int = 0
-    refs: list[tuple[int, int]] = field(default_factory=list)   # spans of raised small digits/* in `text`
+    refs: list[tuple[int, int]] = field(default_factory=list)  # spans of raised small digits/* in `text`
 
 
 @dataclass
@@ -78,7 +79,7 @@ class Line:
 
     segs: list[Seg]
     page: int
-    index: int = 0          # 1-based line number on the page (provenance)
+    index: int = 0  # 1-based line number on the page (provenance)
 
     @property
     def x0(self) -> float:
@@ -132,7 +133,7 @@ class CharStats:
     duplicates: int = 0
     marks: int = 0
     fonts: dict[tuple[str, float], int] = field(default_factory=dict)
-    body_fonts: dict[tuple[str, float], int] = field(default_factory=dict)   # text outside tables
+    body_fonts: dict[tuple[str, float], int] = field(default_factory=dict)  # text outside tables
 
     def count_body(self, lines: list[Line]) -> None:
         for ln in lines:
@@ -234,13 +235,14 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
 def _merge_raised(clusters: list[list[dict]]) -> list[list[dict]]:
     """Put a cluster of small raised or lowered glyphs (a footnote mark, an exponent) into the
     line of normal-size text it overlaps."""
+
     def box(cl: list[dict]) -> tuple[float, float, float]:
         return min(c["top"] for c in cl), max(c["bottom"] for c in cl), max(c.get("size", 0.0) for c in cl)
 
     out: list[list[dict]] = []
     for i, cl in enumerate(clusters):
         if len(cl) > 3 or not all(c["text"].isdigit() or c["text"] in "*()" for c in cl):
-            out.append(cl)           # only marks: a run of small text is a line of its own
+            out.append(cl)  # only marks: a run of small text is a line of its own
             continue
         top, bottom, size = box(cl)
         best, best_overlap = None, 0.0
@@ -375,8 +377,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
 def _is_reference_mark(ch: dict, main: float, baseline: float) -> bool:
     """A footnote reference: a digit or asterisk set small and raised above the line's baseline."""
     size = ch.get("size", main)
-    return (ch["text"].isdigit() or ch["text"] == "*") and size <= 0.75 * main \
-        and ch["bottom"] < baseline - 0.2 * main
+    return (ch["text"].isdigit() or ch["text"] == "*") and size <= 0.75 * main and ch["bottom"] < baseline - 0.2 * main
 
 
 def remove_refs(seg: Seg, marks: set[str]) -> int:

@@ -6,6 +6,7 @@ says a new one starts (vertical gap, first-line indent, a list marker, the previ
 ending before the next word would have hit the margin, a change of style); `make_paragraph`
 joins the lines (`join_lines`) keeping only the hard breaks and sets bold/italic/align.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -23,14 +24,15 @@ MARKER_RE = re.compile(
 )
 
 
-
 def _centered(ln: Line, g: PageGeom) -> bool:
     """Centred between the margins (equal space left and right), not a full or indented line."""
     return ln.x0 > g.left + 0.25 * ln.size and abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
 
+
 def _symmetric(ln: Line, g: PageGeom) -> bool:
     """As much space left as right (a centred line that fills the measure, or a full one)."""
     return abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
+
 
 def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics) -> bool:
     """True when `ln` begins a new paragraph instead of continuing `prev`."""
@@ -48,9 +50,9 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
     # no break on a change of bold or italic alone: a bold phrase inside a paragraph can fill a line
     if _centered(ln, g) and (_centered(prev, g) or _symmetric(prev, g)):
         if abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
-            return True                  # a centred title's lines share one style; "(Kèm theo …)" is another
+            return True  # a centred title's lines share one style; "(Kèm theo …)" is another
         if text.startswith("(") and ptext.count("(") <= ptext.count(")"):
-            return True                  # a parenthesis opening a centred line: "(Ban hành kèm theo …)"
+            return True  # a parenthesis opening a centred line: "(Ban hành kèm theo …)"
         if is_upper_title(ptext) != is_upper_title(text):
             return True
         if is_upper_title(ptext):
@@ -59,10 +61,11 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
     if marker:
         return True
     if prev.x1 + space + ln.first_word_w < g.right - 0.3 * size:
-        return True                      # the next word would have fit: prev ended with a hard break
+        return True  # the next word would have fit: prev ended with a hard break
     if ln.x0 > prev.x0 + 0.8 * size:
-        return True                      # first-line indent
+        return True  # first-line indent
     return False
+
 
 def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
     """Inside one paragraph: did `prev` wrap (rather than end at a hard line break)?"""
@@ -72,6 +75,7 @@ def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
     if _centered(prev, g):
         return (prev.x1 - prev.x0) + space + ln.first_word_w >= (g.right - g.left) - 0.3 * prev.size
     return prev.x1 + space + ln.first_word_w >= g.right - 0.3 * prev.size
+
 
 def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -> list[Paragraph]:
     out: list[Paragraph] = []
@@ -89,6 +93,7 @@ def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -
     if group:
         out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
     return out
+
 
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with a space (Vietnamese syllables are words: never glue them).
@@ -112,17 +117,19 @@ def join_lines(texts: list[str]) -> str:
             tail = out.rsplit(None, 1)[-1]
             head = t.split(None, 1)[0]
             if re.fullmatch(r"[a-z]{3,}-", tail) and re.fullmatch(r"[a-z]{2,}[.,;:!?)]*", head):
-                out = out[:-1] + t           # a Latin word hyphenated at the line end
+                out = out[:-1] + t  # a Latin word hyphenated at the line end
             elif re.match(r"\p{Lu}\p{Ll}", head):
-                out = out + " " + t          # "Cổng/Trang-" + "Kinh phí": a dash before a new word
+                out = out + " " + t  # "Cổng/Trang-" + "Kinh phí": a dash before a new word
             else:
-                out = out + t                # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
+                out = out + t  # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
         else:
             out = out + " " + t
     return out
 
-def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None = None,
-                   wraps: list[bool] | None = None) -> Paragraph:
+
+def make_paragraph(
+    group: list[Line], role: str = "body", geom: PageGeom | None = None, wraps: list[bool] | None = None
+) -> Paragraph:
     """One paragraph from its visual lines. `wraps[i]` says line i+1 continues line i after a
     wrap; `lines` keeps only the hard breaks (as a DOCX paragraph's <w:br/> would)."""
     texts = [clean(ln.text) for ln in group]
@@ -148,11 +155,13 @@ def make_paragraph(group: list[Line], role: str = "body", geom: PageGeom | None 
         prov=Provenance(line=group[0].index, page=group[0].page, source="pdf"),
     )
 
+
 def _align(group: list[Line], g: PageGeom | None) -> Literal["left", "center", "right", "justify"] | None:
     if g is None:
         return None
     if all(_centered(ln, g) for ln in group) or (
-            _centered(group[-1], g) and all(_symmetric(ln, g) for ln in group[:-1])):
+        _centered(group[-1], g) and all(_symmetric(ln, g) for ln in group[:-1])
+    ):
         return "center"
     size = group[0].size
     if len(group) > 1 and all(ln.x1 >= g.right - 0.5 * size for ln in group[:-1]):

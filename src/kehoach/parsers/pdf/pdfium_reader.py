@@ -16,6 +16,7 @@ offset pages, glyphs not set upright, a file pdfium cannot open, a resource boun
 reached): the caller then reads the file with pdfplumber, which also gives the error
 messages and the notes for damaged and hostile files.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -46,7 +47,7 @@ class RawPage:
 
 
 _lib = None
-_F: dict[str, Callable[..., Any]] = {}   # ctypes functions, typed by _SIGNATURES
+_F: dict[str, Callable[..., Any]] = {}  # ctypes functions, typed by _SIGNATURES
 
 # (name, restype, argtypes): private bindings with plain c_void_p handles (no pointer objects
 # built per call), leaving pypdfium2's own bindings as they are
@@ -105,14 +106,14 @@ def _bind() -> dict[str, Callable[..., Any]]:
 
     _lib = bindings._libs["pdfium"]
     for name, (restype, argtypes) in _SIGNATURES.items():
-        fn = _lib[name]                 # a new function object: pypdfium2's own stays as it is
+        fn = _lib[name]  # a new function object: pypdfium2's own stays as it is
         fn.restype = restype
         fn.argtypes = argtypes
         _F[name] = fn
     return _F
 
 
-def _handle(obj: Any) -> int:   # a ctypes pointer from pypdfium2 (untyped)
+def _handle(obj: Any) -> int:  # a ctypes pointer from pypdfium2 (untyped)
     return ctypes.cast(obj, c_void_p).value or 0
 
 
@@ -126,7 +127,7 @@ def read_pages(path: Path, fonts: dict) -> Iterator[RawPage]:
     _bind()
     try:
         pdf = pdfium.PdfDocument(str(path))
-    except Exception as exc:       # encrypted, damaged: the pdfplumber reader says which
+    except Exception as exc:  # encrypted, damaged: the pdfplumber reader says which
         raise Unsupported(f"pdfium cannot open the file: {exc}") from None
     glyph_limit, graphics_limit = limits.get("PDF_PAGE_GLYPHS"), limits.get("PDF_PAGE_GRAPHICS")
     try:
@@ -134,7 +135,7 @@ def read_pages(path: Path, fonts: dict) -> Iterator[RawPage]:
             try:
                 page = pdf[i]
                 text = page.get_textpage()
-            except Exception as exc:     # a damaged page tree: the pdfplumber reader says so
+            except Exception as exc:  # a damaged page tree: the pdfplumber reader says so
                 raise Unsupported(f"pdfium cannot load page {i + 1}: {exc}") from None
             try:
                 yield _read(i + 1, _handle(page.raw), _handle(text.raw), glyph_limit, graphics_limit, fonts)
@@ -172,11 +173,11 @@ def _font_facts(tp: int, i: int, obj: int, fonts: dict) -> tuple:
     m = _Matrix()
     F["FPDFText_GetMatrix"](tp, i, byref(m))
     if not (m.a * m.d > 0 and m.b * m.c <= 0):
-        raise Unsupported("a glyph not set upright")      # sideways pages: the pdfplumber reader turns them
+        raise Unsupported("a glyph not set upright")  # sideways pages: the pdfplumber reader turns them
     font = F["FPDFTextObj_GetFont"](obj)
     buf = ctypes.create_string_buffer(512)
     n = F["FPDFFont_GetBaseFontName"](font, buf, 512)
-    name = buf.raw[:max(0, n - 1)].decode("latin-1") if n else ""
+    name = buf.raw[: max(0, n - 1)].decode("latin-1") if n else ""
     if len(name) > 7 and name[6] == "+":
         name = name[7:]
     program = ctypes.c_size_t(0)
@@ -204,16 +205,20 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict) -
     text = bytes(buf)[: max(0, got - 1) * 2].decode("utf-16-le", "surrogatepass")
     if len(text) != n:
         text = "".join(chr(F["FPDFText_GetUnicode"](tp, i)) for i in range(n))
-    origin, get_obj, map_error = F["FPDFText_GetCharOrigin"], F["FPDFText_GetTextObject"], F["FPDFText_HasUnicodeMapError"]
+    origin, get_obj, map_error = (
+        F["FPDFText_GetCharOrigin"],
+        F["FPDFText_GetTextObject"],
+        F["FPDFText_HasUnicodeMapError"],
+    )
     ox, oy, rect = c_double(), c_double(), _RectF()
     pox, poy = byref(ox), byref(oy)
     combining = unicodedata.combining
     facts: dict[int, tuple] = {}
-    glyphs: list[list] = []            # [text, text object, x, y, char index]
+    glyphs: list[list] = []  # [text, text object, x, y, char index]
     for i, t in enumerate(text):
         obj = get_obj(tp, i)
         if not obj:
-            continue            # a line break or word space pdfium inferred: no glyph
+            continue  # a line break or word space pdfium inferred: no glyph
         origin(tp, i, pox, poy)
         x, y = ox.value, oy.value
         if glyphs and glyphs[-1][1] == obj and glyphs[-1][2] == x and glyphs[-1][3] == y and combining(t):
@@ -227,7 +232,7 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict) -
             fact = facts[obj] = _font_facts(tp, i, obj, fonts)
         name, metrics, fs, a, b, c, d = fact
         if t == "\ufffe":
-            t = "-"             # pdfium's mark for a hyphen ending a line
+            t = "-"  # pdfium's mark for a hyphen ending a line
         elif len(t) == 1 and map_error(tp, i):
             t = f"(cid:{ord(t)})"
         if t not in metrics.widths and not t.isascii():
@@ -239,7 +244,7 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict) -
                     t = other
                     break
         adv = metrics.advance(t)
-        if adv != adv:          # two glyphs with this text and two widths: take pdfium's
+        if adv != adv:  # two glyphs with this text and two widths: take pdfium's
             F["FPDFText_GetLooseCharBox"](tp, i, byref(rect))
             adv = (rect.right - x) / a
         else:
@@ -252,8 +257,18 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict) -
             xs = (x + c * y0, x + a * adv + c * y0, x + c * y1, x + a * adv + c * y1)
             ys = (y + d * y0, y + b * adv + d * y0, y + d * y1, y + b * adv + d * y1)
             x0, x1, b0, b1 = min(xs), max(xs), min(ys), max(ys)
-        out.append({"text": t, "x0": x0, "x1": x1, "top": height - b1, "bottom": height - b0,
-                    "size": b1 - b0, "fontname": name, "upright": True})
+        out.append(
+            {
+                "text": t,
+                "x0": x0,
+                "x1": x1,
+                "top": height - b1,
+                "bottom": height - b0,
+                "size": b1 - b0,
+                "fontname": name,
+                "upright": True,
+            }
+        )
     return out
 
 
@@ -264,8 +279,14 @@ def _mult(m: tuple, n: tuple) -> tuple:
     """m then n (row vectors, as PDF matrices compose)."""
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
 
 
 def _shapes(page: int, raw: RawPage, limit: int) -> None:
@@ -357,8 +378,9 @@ def _paint(shape: str, pts: list[tuple[float, float]], stroke: bool, fill: bool,
         return
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
-                                 or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+        if pts[0] == pts[4] and (
+            (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        ):
             raw.rects.append(_obj("rect", min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2), h, stroke, fill, color))
             return
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
@@ -367,9 +389,20 @@ def _paint(shape: str, pts: list[tuple[float, float]], stroke: bool, fill: bool,
     raw.curves.append(curve)
 
 
-def _obj(kind: str, x0: float, y0: float, x1: float, y1: float, h: float, stroke: bool, fill: bool,
-         color) -> dict:
+def _obj(kind: str, x0: float, y0: float, x1: float, y1: float, h: float, stroke: bool, fill: bool, color) -> dict:
     top = h - y1
-    return {"object_type": kind, "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": x1 - x0, "height": y1 - y0,
-            "top": top, "bottom": h - y0, "doctop": top, "stroke": stroke, "fill": fill,
-            "non_stroking_color": color}
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "y0": y0,
+        "x1": x1,
+        "y1": y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "top": top,
+        "bottom": h - y0,
+        "doctop": top,
+        "stroke": stroke,
+        "fill": fill,
+        "non_stroking_color": color,
+    }

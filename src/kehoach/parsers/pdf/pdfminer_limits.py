@@ -17,6 +17,7 @@ guards into this process's pdfminer:
 `PDFResourceLimit`, which the front-end turns into a one-line error or a skipped page.
 pdfminer's own warnings go to the logging module, never to stderr (`quiet_logging`).
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,7 +50,7 @@ class _BoundedInflater:
     """zlib.decompressobj with a running output budget (max_length: never more than one
     chunk past it)."""
 
-    def __init__(self, *args: Any) -> None:   # zlib.decompressobj's (wbits, ..., zdict)
+    def __init__(self, *args: Any) -> None:  # zlib.decompressobj's (wbits, ..., zdict)
         self._d = _zlib.decompressobj(*args)
         self._limit = limits.get("PDF_STREAM_BYTES")
         self._out = 0
@@ -75,7 +76,7 @@ class _BoundedInflater:
         if self._out > self._limit:
             raise StreamTooLarge(f"a compressed stream inflates past {limits.size_text(self._limit)}")
 
-    def __getattr__(self, name: str) -> object:     # eof, unused_data, unconsumed_tail
+    def __getattr__(self, name: str) -> object:  # eof, unused_data, unconsumed_tail
         return getattr(self._d, name)
 
 
@@ -87,8 +88,14 @@ def _decompress(data: bytes, wbits: int = _zlib.MAX_WBITS, bufsize: int = 0) -> 
     return out
 
 
-_BOUNDED_ZLIB = SimpleNamespace(decompress=_decompress, decompressobj=_BoundedInflater, error=_zlib.error,
-                                MAX_WBITS=_zlib.MAX_WBITS, crc32=_zlib.crc32, adler32=_zlib.adler32)
+_BOUNDED_ZLIB = SimpleNamespace(
+    decompress=_decompress,
+    decompressobj=_BoundedInflater,
+    error=_zlib.error,
+    MAX_WBITS=_zlib.MAX_WBITS,
+    crc32=_zlib.crc32,
+    adler32=_zlib.adler32,
+)
 
 
 class _PageCount:
@@ -125,7 +132,7 @@ def install() -> None:
         return
     from pdfminer import converter, pdfinterp, pdftypes
 
-    pdftypes.zlib = _BOUNDED_ZLIB          # type: ignore[assignment]  # a namespace standing in for zlib
+    pdftypes.zlib = _BOUNDED_ZLIB  # type: ignore[assignment]  # a namespace standing in for zlib
     original = pdfinterp.PDFContentParser.nextobject
 
     def nextobject(self):
@@ -136,7 +143,7 @@ def install() -> None:
                 raise PageTooComplex(f"more than {_page.limit:,} drawing operators and operands on one page")
         return original(self)
 
-    pdfinterp.PDFContentParser.nextobject = nextobject   # type: ignore[method-assign]
+    pdfinterp.PDFContentParser.nextobject = nextobject  # type: ignore[method-assign]
     render_char = converter.PDFLayoutAnalyzer.render_char
     paint_path = converter.PDFLayoutAnalyzer.paint_path
 
@@ -156,8 +163,8 @@ def install() -> None:
                 raise PageTooComplex(f"more than {_page.graphics_limit:,} lines and shapes on one page")
         return paint_path(self, *args, **kwargs)
 
-    converter.PDFLayoutAnalyzer.render_char = counted_char   # type: ignore[method-assign]
-    converter.PDFLayoutAnalyzer.paint_path = counted_path    # type: ignore[method-assign]
+    converter.PDFLayoutAnalyzer.render_char = counted_char  # type: ignore[method-assign]
+    converter.PDFLayoutAnalyzer.paint_path = counted_path  # type: ignore[method-assign]
     quiet_logging()
     _installed = True
 

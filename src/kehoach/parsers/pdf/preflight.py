@@ -15,6 +15,7 @@ page or stops with the same one-line reason as before. Images are never inflated
 reader decodes them). Only the document structure is parsed here, not the drawing
 operators: that is the slow part of pdfminer.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -33,11 +34,11 @@ _MAX_FORM_DEPTH = 8
 
 @dataclass
 class FontMetrics:
-    descent: float                                        # in ems, negative
-    widths: dict[str, float] = field(default_factory=dict)   # glyph text -> advance in ems
-    by_cid: dict[int, float] = field(default_factory=dict)   # cid -> advance ("(cid:N)" glyphs)
+    descent: float  # in ems, negative
+    widths: dict[str, float] = field(default_factory=dict)  # glyph text -> advance in ems
+    by_cid: dict[int, float] = field(default_factory=dict)  # cid -> advance ("(cid:N)" glyphs)
     default: float = 0.0
-    same_text: bool = True    # pdfium reads the same text as pdfminer (see `_same_text`)
+    same_text: bool = True  # pdfium reads the same text as pdfminer (see `_same_text`)
 
     def advance(self, text: str) -> float:
         if text.startswith("(cid:"):
@@ -45,7 +46,7 @@ class FontMetrics:
         return self.widths.get(text, self.default)
 
 
-Fonts = dict[str, FontMetrics]          # key: 'name#length of the embedded program' (0: none)
+Fonts = dict[str, FontMetrics]  # key: 'name#length of the embedded program' (0: none)
 
 
 def check(path: Path, stamps: dict[int, list[dict]] | None = None) -> Fonts:
@@ -66,7 +67,7 @@ def check(path: Path, stamps: dict[int, list[dict]] | None = None) -> Fonts:
             manager = PDFResourceManager(caching=True)
             seen: set[int] = set()
             for number, page in enumerate(PDFPage.create_pages(doc), 1):
-                if stamps is not None and page.annots:    # a signed PDF's stamped number and day
+                if stamps is not None and page.annots:  # a signed PDF's stamped number and day
                     box = [float(v) for v in page.mediabox]
                     stamps[number] = annotation_chars(page.annots, box[3] - box[1])
                 tokens = sum(_tokens(s, token_limit) for s in _streams(page.contents))
@@ -77,7 +78,7 @@ def check(path: Path, stamps: dict[int, list[dict]] | None = None) -> Fonts:
         raise
     except MemoryError:
         raise
-    except Exception as exc:     # a bound, a damaged or encrypted file: the pdfplumber reader says which
+    except Exception as exc:  # a bound, a damaged or encrypted file: the pdfplumber reader says which
         raise Unsupported(f"preflight: {exc.__class__.__name__}: {exc}") from None
     for name in ambiguous:
         fonts.pop(name, None)
@@ -102,7 +103,7 @@ def _tokens(stream, limit: int) -> int:
     data = stream.get_data()
     n = 0
     for i in range(0, len(data), _CHUNK):
-        n += len(data[i:i + _CHUNK].split())
+        n += len(data[i : i + _CHUNK].split())
         if n > limit:
             break
     return n
@@ -131,10 +132,10 @@ def _resources(res, manager, fonts: Fonts, ambiguous: set[str], seen: set[int], 
         if not isinstance(xobj, PDFStream) or literal_name(xobj.get("Subtype")) != "Form":
             continue
         tokens += _tokens(xobj, limit)
-        if key is not None and ("x", key) in seen:     # type: ignore[comparison-overlap]
+        if key is not None and ("x", key) in seen:  # type: ignore[comparison-overlap]
             continue
         if key is not None:
-            seen.add(("x", key))                        # type: ignore[arg-type]
+            seen.add(("x", key))  # type: ignore[arg-type]
         tokens += _resources(xobj.get("Resources"), manager, fonts, ambiguous, seen, limit, depth + 1)
     return tokens
 
@@ -146,12 +147,13 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
     subtype = literal_name(spec.get("Subtype")) if "Subtype" in spec else "Type1"
     if subtype == "Type3":
         raise Unsupported("a Type 3 font")
-    if not _same_text(spec):    # decided before anything is parsed: the file goes to pdfplumber
-        raise Unsupported(f"font {_strip(literal_name(spec.get('BaseFont', '')))!r} maps its glyphs to text "
-                          "without a ToUnicode map")
+    if not _same_text(spec):  # decided before anything is parsed: the file goes to pdfplumber
+        raise Unsupported(
+            f"font {_strip(literal_name(spec.get('BaseFont', '')))!r} maps its glyphs to text without a ToUnicode map"
+        )
     # inflate the font programs pdfium will read (pdfminer itself only reads some)
     descs = [spec] + [dict_value(d) for d in list_value(spec.get("DescendantFonts", []))]
-    program = 0           # the length of the embedded font program: tells subsets of one name apart
+    program = 0  # the length of the embedded font program: tells subsets of one name apart
     for d in descs:
         desc = resolve1(d.get("FontDescriptor"))
         if isinstance(desc, dict):
@@ -161,8 +163,9 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
                     program = len(s.get_data())
     metrics = _quick_metrics(spec, subtype) or _pdfminer_metrics(spec, objid, manager)
     metrics.same_text = _same_text(spec)
-    fontname = literal_name(descs[-1].get("BaseFont", "")) if subtype == "Type0" else \
-        literal_name(spec.get("BaseFont", ""))
+    fontname = (
+        literal_name(descs[-1].get("BaseFont", "")) if subtype == "Type0" else literal_name(spec.get("BaseFont", ""))
+    )
     for name in {_strip(fontname), _strip(str(literal_name(spec.get("BaseFont", "")) or ""))} - {""}:
         name = f"{name}#{program}"
         known = fonts.get(name)
@@ -192,8 +195,12 @@ def _pdfminer_metrics(spec: dict, objid, manager) -> FontMetrics:
     font = manager.get_font(objid, spec)
     if font.is_vertical():
         raise Unsupported("a vertical font")
-    return _with_texts(FontMetrics(descent=font.get_descent(), default=float(font.default_width) * font.hscale),
-                       font.widths, font.hscale, font.to_unichr)
+    return _with_texts(
+        FontMetrics(descent=font.get_descent(), default=float(font.default_width) * font.hscale),
+        font.widths,
+        font.hscale,
+        font.to_unichr,
+    )
 
 
 def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
@@ -234,17 +241,23 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
         base = LIT("WinAnsiEncoding") if subtype == "TrueType" else LIT("StandardEncoding")
         encoding = resolve1(spec.get("Encoding", base))
         if isinstance(encoding, dict):
-            cid2unicode = EncodingDB.get_encoding(literal_name(encoding.get("BaseEncoding", base)),
-                                                  list_value(encoding.get("Differences", [])))
+            cid2unicode = EncodingDB.get_encoding(
+                literal_name(encoding.get("BaseEncoding", base)), list_value(encoding.get("Differences", []))
+            )
         else:
             cid2unicode = EncodingDB.get_encoding(literal_name(encoding))
 
         def text_of(cid: int) -> str | None:
             return umap.get(cid, cid2unicode.get(cid))
+
     descent = num_value(desc.get("Descent", 0))
     descent = -descent if descent > 0 else descent
-    return _with_texts(FontMetrics(descent=descent * 0.001, default=float(default) * 0.001), widths, 0.001,
-                       lambda cid: _must(text_of(cid)))
+    return _with_texts(
+        FontMetrics(descent=descent * 0.001, default=float(default) * 0.001),
+        widths,
+        0.001,
+        lambda cid: _must(text_of(cid)),
+    )
 
 
 def _must(text: str | None) -> str:
@@ -255,7 +268,7 @@ def _must(text: str | None) -> str:
 
 def _with_texts(metrics: FontMetrics, widths: dict, scale: float, to_text) -> FontMetrics:
     for cid, w in widths.items():
-        if isinstance(cid, str) and len(cid) == 1:   # standard 14 fonts: pdfminer keys the AFM widths by text
+        if isinstance(cid, str) and len(cid) == 1:  # standard 14 fonts: pdfminer keys the AFM widths by text
             metrics.widths[cid] = float(w) * scale
             continue
         try:
@@ -269,7 +282,7 @@ def _with_texts(metrics: FontMetrics, widths: dict, scale: float, to_text) -> Fo
         except Exception:
             continue
         if metrics.widths.get(text, width) != width:
-            metrics.widths[text] = float("nan")    # two glyphs with one text and two widths
+            metrics.widths[text] = float("nan")  # two glyphs with one text and two widths
         else:
             metrics.widths[text] = width
     return metrics
@@ -324,7 +337,7 @@ def _tounicode(data: bytes) -> dict[int, str] | None:
 def _put(out: dict[int, str], cid: int, code: bytes) -> None:
     text = code.decode("utf-16be", "ignore")
     if text == "\u00a0" and out.get(cid) == " ":
-        return                  # pdfminer keeps the space when a map also gives the cid a no-break space
+        return  # pdfminer keeps the space when a map also gives the cid a no-break space
     out[cid] = text
 
 
@@ -341,16 +354,29 @@ def _same_text(spec: dict) -> bool:
     if literal_name(spec.get("Subtype")) in ("Type0", "CIDFontType0", "CIDFontType2"):
         return False
     encoding = resolve1(spec.get("Encoding"))
-    if encoding is None and literal_name(spec.get("Subtype")) == "Type1" and "FontDescriptor" not in spec \
-            and _strip(literal_name(spec.get("BaseFont", ""))) in _STANDARD_TEXT_FONTS:
-        return True               # a standard 14 text font: both read it in StandardEncoding
-    return not isinstance(encoding, dict) and encoding is not None and \
-        literal_name(encoding) in ("WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding")
+    if (
+        encoding is None
+        and literal_name(spec.get("Subtype")) == "Type1"
+        and "FontDescriptor" not in spec
+        and _strip(literal_name(spec.get("BaseFont", ""))) in _STANDARD_TEXT_FONTS
+    ):
+        return True  # a standard 14 text font: both read it in StandardEncoding
+    return (
+        not isinstance(encoding, dict)
+        and encoding is not None
+        and literal_name(encoding) in ("WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding")
+    )
 
 
-_STANDARD_TEXT_FONTS = {f"{family}{style}" for family, styles in (
-    ("Helvetica", ("", "-Bold", "-Oblique", "-BoldOblique")), ("Courier", ("", "-Bold", "-Oblique", "-BoldOblique")),
-    ("Times", ("-Roman", "-Bold", "-Italic", "-BoldItalic"))) for style in styles}
+_STANDARD_TEXT_FONTS = {
+    f"{family}{style}"
+    for family, styles in (
+        ("Helvetica", ("", "-Bold", "-Oblique", "-BoldOblique")),
+        ("Courier", ("", "-Bold", "-Oblique", "-BoldOblique")),
+        ("Times", ("-Roman", "-Bold", "-Italic", "-BoldItalic")),
+    )
+    for style in styles
+}
 
 
 def _strip(name: object) -> str:

@@ -7,6 +7,7 @@ damaged, encrypted or hostile files). Both hand the same dicts to `_page_data`: 
 drawn twice are deduped, ruled tables are read into `TableFrag`s, the other glyphs are
 grouped into `Line`s. Each page is closed right after it was read (memory stays flat).
 """
+
 from __future__ import annotations
 
 import os
@@ -20,12 +21,11 @@ from .lines import CharStats, Line, dedupe, group_lines
 from .stamps import stamp_chars, with_stamps
 from .tables import TableFrag, find_tables, find_tables_in, read_table, ruling_grid
 
-TEXT_PAGE_MIN_CHARS = 40        # a page with fewer glyphs has no real text layer (a stamp, a page number)
+TEXT_PAGE_MIN_CHARS = 40  # a page with fewer glyphs has no real text layer (a stamp, a page number)
 
-SIDEWAYS_SHARE = 0.6            # more than this share of a page's glyphs not upright: the page is sideways
+SIDEWAYS_SHARE = 0.6  # more than this share of a page's glyphs not upright: the page is sideways
 
-ENGINES = ("pdfium", "pdfplumber")   # the readers of a page: the fast one first (see `_read`)
-
+ENGINES = ("pdfium", "pdfplumber")  # the readers of a page: the fast one first (see `_read`)
 
 
 @dataclass
@@ -38,17 +38,19 @@ class PageData:
     lines: list[Line] = field(default_factory=list)
     tables: list[TableFrag] = field(default_factory=list)
     nchars: int = 0
-    image_cover: float = 0.0        # share of the page covered by images
-    rotation: int = 0               # the page's /Rotate
-    turn: int = 0                   # degrees to add to it for the text to read upright (0: it does)
-    skipped: str = ""               # why the page was not read (a resource bound), "" when it was
-    no_tables: int = 0              # > 0: so many ruling-line crossings that tables were not looked for
+    image_cover: float = 0.0  # share of the page covered by images
+    rotation: int = 0  # the page's /Rotate
+    turn: int = 0  # degrees to add to it for the text to read upright (0: it does)
+    skipped: str = ""  # why the page was not read (a resource bound), "" when it was
+    no_tables: int = 0  # > 0: so many ruling-line crossings that tables were not looked for
+
 
 def engine_option(options: dict) -> str:
     """The page reader: the `pdf_engine` option, else $KEHOACH_PDF_ENGINE (set by the CLI's
     --pdf-engine, so worker processes see it too), else pdfium."""
     engine = str(options.get("pdf_engine") or os.environ.get("KEHOACH_PDF_ENGINE") or "pdfium").lower()
     return engine if engine in ENGINES else "pdfium"
+
 
 def _read(path: Path, engine: str, name: Path | None = None) -> tuple[list[PageData], CharStats]:
     """Every page read by `engine`. The pdfium reader gives the same glyphs and shapes as the
@@ -63,10 +65,11 @@ def _read(path: Path, engine: str, name: Path | None = None) -> tuple[list[PageD
             pass
         except MemoryError:
             raise
-        except Exception:          # anything unforeseen in the fast reader: the reference reader reads the file
+        except Exception:  # anything unforeseen in the fast reader: the reference reader reads the file
             pass
     stats = CharStats()
     return _read_pages(path, stats, name), stats
+
 
 def _read_pages_fast(path: Path, stats: CharStats) -> list[PageData]:
     stamps: dict[int, list[dict]] = {}
@@ -84,6 +87,7 @@ def _read_pages_fast(path: Path, stats: CharStats) -> list[PageData]:
         raise pdfium_reader.Unsupported("no pages")
     return out
 
+
 class _PlumberShapes:
     """A pdfplumber page's ruling lines, as `_page_data` asks for them."""
 
@@ -95,6 +99,7 @@ class _PlumberShapes:
 
     def tables(self) -> list:
         return find_tables(self.page)
+
 
 class _FastShapes:
     """The same from the pdfium reader's `RawPage`."""
@@ -109,6 +114,7 @@ class _FastShapes:
         r = self.raw
         return find_tables_in(r.lines, r.rects, r.curves, (0.0, 0.0, r.width, r.height))
 
+
 def _open(path: Path, name: Path | None = None):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -116,12 +122,13 @@ def _open(path: Path, name: Path | None = None):
     name = name or path
     try:
         return pdfplumber.open(str(path))
-    except Exception as exc:   # pdfplumber wraps pdfminer errors; sort them into encrypted / broken
+    except Exception as exc:  # pdfplumber wraps pdfminer errors; sort them into encrypted / broken
         cause = exc.__cause__ or exc.__context__ or exc
         for err in (exc, cause, *getattr(exc, "args", ())):
             if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)):
                 raise KehoachError(str(name), "encrypted_pdf") from None
         raise _damaged(name, exc) from None
+
 
 def _resource_limit(exc: BaseException) -> pdfminer_limits.PDFResourceLimit | None:
     """The bound behind `exc` (pdfplumber wraps pdfminer's exceptions), if one is.
@@ -140,6 +147,7 @@ def _resource_limit(exc: BaseException) -> pdfminer_limits.PDFResourceLimit | No
         todo.extend([err.__cause__, err.__context__, *err.args])
     return None
 
+
 def _damaged(name: Path, exc: BaseException) -> KehoachError:
     """A PDF whose structure cannot be read: past a bound, or damaged."""
     bound = _resource_limit(exc)
@@ -147,9 +155,11 @@ def _damaged(name: Path, exc: BaseException) -> KehoachError:
         return KehoachError(str(name), "pdf_too_complex", detail=bound.what)
     return KehoachError(str(name), "bad_pdf", error=_short(exc))
 
+
 def _short(exc: BaseException) -> str:
     text = str(exc).strip() or exc.__class__.__name__
     return text.splitlines()[0][:120]
+
 
 def _read_pages(path: Path, stats: CharStats, name: Path | None = None) -> list[PageData]:
     """Read every page, closing each right after. `name` is the file named in errors.
@@ -177,38 +187,51 @@ def _read_pages(path: Path, stats: CharStats, name: Path | None = None) -> list[
                 bound = _resource_limit(exc)
                 if bound is None:
                     raise KehoachError(str(name), "bad_pdf", error=f"page {page.page_number}: {_short(exc)}") from None
-                out.append(PageData(number=page.page_number, width=float(page.width), height=float(page.height),
-                                    skipped=bound.what))
+                out.append(
+                    PageData(
+                        number=page.page_number, width=float(page.width), height=float(page.height), skipped=bound.what
+                    )
+                )
             finally:
                 pdfminer_limits.end_page()
                 page.close()
             total_glyphs += out[-1].nchars
             if total_glyphs > glyph_budget:
-                raise KehoachError(str(name), "pdf_too_complex",
-                                   detail=f"more than {glyph_budget:,} glyphs by page {page.page_number}")
+                raise KehoachError(
+                    str(name), "pdf_too_complex", detail=f"more than {glyph_budget:,} glyphs by page {page.page_number}"
+                )
     finally:
         try:
             pdf.close()
-        except Exception:   # closing walks the page tree again: a broken one has given its reason above
+        except Exception:  # closing walks the page tree again: a broken one has given its reason above
             pass
     return out
 
+
 def _read_page(page, stats: CharStats) -> PageData:
     """One pdfplumber page -> lines outside tables + table pieces. The page is closed by the caller."""
-    return _page_data(page.page_number, float(page.width), float(page.height),
-                      int(getattr(page, "rotation", 0) or 0),
-                      with_stamps(list(page.chars), stamp_chars(page)),   # + a signed PDF's stamped number, day
-                      lambda: sum(float(im["width"] * im["height"]) for im in page.images), _PlumberShapes(page), stats)
+    return _page_data(
+        page.page_number,
+        float(page.width),
+        float(page.height),
+        int(getattr(page, "rotation", 0) or 0),
+        with_stamps(list(page.chars), stamp_chars(page)),  # + a signed PDF's stamped number, day
+        lambda: sum(float(im["width"] * im["height"]) for im in page.images),
+        _PlumberShapes(page),
+        stats,
+    )
 
-def _page_data(number: int, width: float, height: float, rotation: int, chars: list[dict], image_area,
-               shapes, stats: CharStats) -> PageData:
+
+def _page_data(
+    number: int, width: float, height: float, rotation: int, chars: list[dict], image_area, shapes, stats: CharStats
+) -> PageData:
     """Glyphs and ruling lines of one page (from either reader) -> lines outside tables + table pieces."""
     data = PageData(number=number, width=width, height=height, rotation=rotation)
     chars = dedupe(chars, stats)
     data.nchars = sum(1 for c in chars if c.get("text", "").strip())
     data.turn = _sideways_turn(chars)
     if data.turn:
-        return data                 # read again from an upright copy (see `parse`)
+        return data  # read again from an upright copy (see `parse`)
     area = float(width * height) or 1.0
     data.image_cover = min(1.0, image_area() / area)
     if not data.nchars:
@@ -217,13 +240,14 @@ def _page_data(number: int, width: float, height: float, rotation: int, chars: l
     grid = shapes.grid()
     if grid > limits.get("PDF_TABLE_GRID"):
         data.no_tables = grid
-    for tb in (shapes.tables() if not data.no_tables else []):
+    for tb in shapes.tables() if not data.no_tables else []:
         data.tables.append(read_table(tb, chars, data.number, data.width, stats))
         inside.append(tb.bbox)
     free = [c for c in chars if not _inside(c, inside)]
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
+
 
 def _sideways_turn(chars: list[dict]) -> int:
     """A page whose text runs up or down the page (a landscape page shown sideways): the turn
@@ -235,6 +259,7 @@ def _sideways_turn(chars: list[dict]) -> int:
     steps = [b["top"] - a["top"] for a, b in zip(sideways, sideways[1:]) if abs(b["x0"] - a["x0"]) < 2]
     down = sum(1 for d in steps if d > 0)
     return -90 if down >= len(steps) - down else 90
+
 
 def _upright_copy(path: Path, pages: list[PageData], target: Path) -> Path:
     """A copy of the PDF with the sideways pages turned upright (pypdfium2, pdfplumber's renderer)."""
@@ -249,6 +274,7 @@ def _upright_copy(path: Path, pages: list[PageData], target: Path) -> Path:
     finally:
         doc.close()
     return target
+
 
 def _inside(ch: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2

@@ -5,6 +5,7 @@ In: the `PageData` of every page. Out: the same pages with their text repaired i
 once — the single call point for repairing garbled text layers) and glyphs the PDF does not
 map to Unicode ("(cid:N)") dropped and counted (`_drop_unmapped`); notes for the source.
 """
+
 from __future__ import annotations
 
 from ...vntext import clean
@@ -31,6 +32,7 @@ def _repair_text(lines: list[str], places: list[str] | None = None) -> tuple[lis
     notes.extend(f"pdf: {n}" for n in result.uncertain_notes(lambda i: places[i] if places else f"text line {i + 1}"))
     return result.lines, notes
 
+
 def _apply_text_repair(pages: list[PageData]) -> list[str]:
     """Run `_repair_text` over every piece of text (segments and table cell lines) at once."""
     texts: list[str] = []
@@ -53,12 +55,13 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
     if fixed is not texts:
         for (obj, i), t in zip(slots, fixed):
             if i < 0:
-                if t != obj.text:     # type: ignore[attr-defined]
-                    obj.refs = []     # type: ignore[attr-defined]  # the marks' offsets no longer hold
-                obj.text = t          # type: ignore[attr-defined]
+                if t != obj.text:  # type: ignore[attr-defined]
+                    obj.refs = []  # type: ignore[attr-defined]  # the marks' offsets no longer hold
+                obj.text = t  # type: ignore[attr-defined]
             else:
-                obj.lines[i] = t      # type: ignore[attr-defined]
+                obj.lines[i] = t  # type: ignore[attr-defined]
     return notes
+
 
 def _drop_unmapped(pages: list[PageData]) -> int:
     """Strip "(cid:N)" and other unmapped glyphs from all text; return how many there were."""
@@ -84,8 +87,10 @@ def _drop_unmapped(pages: list[PageData]) -> int:
                     cell.lines = new
     return count
 
+
 def _count_unmapped(text: str) -> int:
     import regex as re
 
     return len(re.findall(r"\(cid:\d+\)", text)) + sum(
-        1 for ch in text if ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF)
+        1 for ch in text if ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF
+    )

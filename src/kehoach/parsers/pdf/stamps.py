@@ -10,9 +10,10 @@ the widget's rectangle as the PDF spec says (form BBox through its Matrix, then 
 and returns its characters in pdfplumber's shape. Only short stamps are kept: a signature
 box that writes "Ký bởi: …, Thời gian ký: …" is not part of the document's text.
 """
+
 from __future__ import annotations
 
-STAMP_MAX_CHARS = 12       # "362", "14", "02/2026": longer appearance text is a signature box
+STAMP_MAX_CHARS = 12  # "362", "14", "02/2026": longer appearance text is a signature box
 
 
 def stamp_chars(page) -> list[dict]:
@@ -26,6 +27,7 @@ def annotation_chars(annots, height: float) -> list[dict]:
     """The characters drawn by the widget appearances of a raw /Annots list (pdfminer objects)
     on a page `height` points high: the same dicts for either PDF reader."""
     from pdfminer.pdftypes import resolve1
+
     out: list[dict] = []
     try:
         raw = resolve1(annots) or []
@@ -37,7 +39,7 @@ def annotation_chars(annots, height: float) -> list[dict]:
             if not isinstance(data, dict) or _name(resolve1(data.get("Subtype"))) != "Widget":
                 continue
             chars = _render(data, height)
-        except Exception:          # a broken appearance stream loses a stamp, never the page
+        except Exception:  # a broken appearance stream loses a stamp, never the page
             continue
         if 0 < sum(1 for c in chars if c["text"].strip()) <= STAMP_MAX_CHARS:
             out += [c for c in chars if c["text"].strip()]
@@ -59,6 +61,7 @@ def with_stamps(chars: list[dict], stamps: list[dict]) -> list[dict]:
 
 def _name(value) -> str:
     from pdfminer.psparser import PSLiteral
+
     name = value.name if isinstance(value, PSLiteral) else value
     return name if isinstance(name, str) else str(name or "")
 
@@ -97,9 +100,18 @@ def _render(data: dict, page_height: float) -> list[dict]:
 
     def walk(item) -> None:
         if isinstance(item, LTChar):
-            chars.append({"text": item.get_text(), "fontname": item.fontname, "size": float(item.size),
-                          "x0": float(item.x0), "x1": float(item.x1), "top": page_height - float(item.y1),
-                          "bottom": page_height - float(item.y0), "upright": bool(item.upright)})
+            chars.append(
+                {
+                    "text": item.get_text(),
+                    "fontname": item.fontname,
+                    "size": float(item.size),
+                    "x0": float(item.x0),
+                    "x1": float(item.x1),
+                    "top": page_height - float(item.y1),
+                    "bottom": page_height - float(item.y0),
+                    "upright": bool(item.upright),
+                }
+            )
         elif isinstance(item, LTContainer):
             for child in item:
                 walk(child)

@@ -5,6 +5,7 @@ repeated at the top of each page dropped (and marked where it repeats mid-table)
 by the page break glued back to the row above, a sub-row's empty number/content cells marked
 as merged with the cells above.
 """
+
 from __future__ import annotations
 
 import regex as re
@@ -16,15 +17,16 @@ _NUMBER_HEAD_RE = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt)\.?$", re.I)
 _NUMBERISH_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$", re.I)
 
 
-
 def same_layout(a: TableFrag, b: TableFrag) -> bool:
     """Two pieces continue each other when their column edges agree (page widths equal)."""
     if a.ncols != b.ncols or abs(a.page_width - b.page_width) > 1:
         return False
     return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.col_edges, b.col_edges))
 
+
 def _row_key(row: FragRow) -> tuple[str, ...]:
     return tuple(re.sub(r"\s+", " ", c.text).casefold() for c in row.cells)
+
 
 def number_column(frags: list[TableFrag]) -> int | None:
     """Index of the STT/TT column: by its header, or a first column of short numbers."""
@@ -39,6 +41,7 @@ def number_column(frags: list[TableFrag]) -> int | None:
         return 0
     return None
 
+
 def header_rows(frag: TableFrag) -> int:
     """How many leading rows may be a header: the first row, then bold rows or a row of column
     numbers "(1) (2) (3)" — never a group row spanning the table or a task row."""
@@ -48,14 +51,19 @@ def header_rows(frag: TableFrag) -> int:
         if len(row.cells) < 2:
             break
         numbers = [re.sub(r"[()\s.]", "", t) for t in texts]
-        column_numbers = all(x.isdigit() for x in numbers) and [int(x) for x in numbers] == list(
-            range(int(numbers[0]), int(numbers[0]) + len(numbers))) if all(numbers) else False
+        column_numbers = (
+            all(x.isdigit() for x in numbers)
+            and [int(x) for x in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+            if all(numbers)
+            else False
+        )
         bold = all(c.bold >= 0.9 for c in row.cells if c.text)
         if n == 0 or column_numbers or bold:
             n += 1
         else:
             break
     return n
+
 
 def mark_repeated_headers(rows: list[FragRow], n_header: int) -> None:
     """A row that repeats the header inside the table body (kept as the source has it) is a header row."""
@@ -69,11 +77,13 @@ def mark_repeated_headers(rows: list[FragRow], n_header: int) -> None:
             if _row_key(row) in keys:
                 row.header = True
 
+
 def table_rows(frags: list[TableFrag]) -> list[FragRow]:
     """The rows of a table from its pieces on consecutive pages (one piece or more)."""
     rows = join_fragments(frags) if len(frags) > 1 else list(frags[0].rows)
     mark_repeated_headers(rows, header_rows(frags[0]))
     return rows
+
 
 def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
     """Rows of one table continued over pages: repeated header rows dropped, cut rows glued back."""
@@ -84,8 +94,11 @@ def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
         incoming = list(frag.rows)
         # a header row repeated at the top of the new page: the same text as the first rows
         k = 0
-        while k < min(len(incoming), max_header) and _row_key(incoming[k]) == _row_key(frags[0].rows[k]) \
-                and any(c.text for c in incoming[k].cells):
+        while (
+            k < min(len(incoming), max_header)
+            and _row_key(incoming[k]) == _row_key(frags[0].rows[k])
+            and any(c.text for c in incoming[k].cells)
+        ):
             k += 1
         if k:
             for r in frags[0].rows[:k]:
@@ -97,12 +110,14 @@ def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
         rows.extend(incoming)
     return rows
 
+
 def _grid(row: FragRow) -> list[FragCell]:
     """The cell covering each grid column of a row."""
     out: list[FragCell] = []
     for c in row.cells:
         out.extend([c] * c.span)
     return out
+
 
 def _owner(rows: list[FragRow], col: int) -> FragCell:
     """The cell that holds the text shown at grid column `col` of the last row (a merge's first cell)."""
@@ -115,6 +130,7 @@ def _owner(rows: list[FragRow], col: int) -> FragCell:
             break
         cell = grid[col]
     return cell
+
 
 def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> FragRow | None:
     """Fit the first row of a continuation page onto the rows before it.
@@ -135,27 +151,27 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
         return row
     cols = [i for i, c in enumerate(row.cells) if c.text]
     if not cols:
-        return None                              # an empty strip of the row above
+        return None  # an empty strip of the row above
     starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
     content = next((i for i, st in enumerate(starts) if st == num_col + 1), None)
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
         if not owner.text or owner.room:
-            strong_fresh.append(i)    # nothing above could go on overleaf
+            strong_fresh.append(i)  # nothing above could go on overleaf
         elif cell.text[:1].islower():
-            strong_cont.append(i)     # a sentence carried over
+            strong_cont.append(i)  # a sentence carried over
         else:
             unsure.append(i)
     if not strong_fresh:
-        _glue(rows, row, cols, starts)           # a cut row
+        _glue(rows, row, cols, starts)  # a cut row
         return None
     # a row of its own (a sub-row): text under a merged cell, or going on in lower case, or
     # under the (merged) content cell that was full down to the break, goes back up
-    back = [i for i in strong_cont + unsure
-            if i in strong_cont or i == content or prev.cells[i].merged_up]
-    back = [i for i in back if i in strong_cont or _wraps(_owner(rows, starts[i]), row.cells[i])
-            or prev.cells[i].merged_up]
+    back = [i for i in strong_cont + unsure if i in strong_cont or i == content or prev.cells[i].merged_up]
+    back = [
+        i for i in back if i in strong_cont or _wraps(_owner(rows, starts[i]), row.cells[i]) or prev.cells[i].merged_up
+    ]
     if back:
         _glue(rows, row, back, starts)
         for i in back:
@@ -164,9 +180,11 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
         _mark_merged(row, num_col, content)
     return row
 
+
 def _wraps(owner: FragCell, cell: FragCell) -> bool:
     """The first word of `cell` would not have fit after the last line of `owner`: a wrap."""
     return owner.tail < cell.first_w + 0.25 * (owner.size or 10.0)
+
 
 def _glue(rows: list[FragRow], row: FragRow, cols: list[int], starts: list[int]) -> None:
     """Append the text of `row`'s cells `cols` to the cells above that hold that column's text."""
@@ -183,6 +201,7 @@ def _glue(rows: list[FragRow], row: FragRow, cols: list[int], starts: list[int])
             a.lines = a.lines[:-1] + [join_lines([a.lines[-1], b.lines[0]])] + b.lines[1:]
         a.bold = max(a.bold, b.bold)
     rows[-1].bottom = row.bottom
+
 
 def _mark_merged(row: FragRow, num_col: int, content: int | None) -> None:
     """A sub-row at the top of a page: its empty number/content cells continue the merged cells above."""

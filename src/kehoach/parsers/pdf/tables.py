@@ -6,6 +6,7 @@ whose text was grouped into lines by `pdf_lines` and into cell paragraphs here. 
 consecutive pages with the same column layout are joined by `join_fragments`, which drops
 the header row repeated on each page and glues back a row cut by the page break.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,8 +26,8 @@ TABLE_SETTINGS: dict = {
     "intersection_tolerance": 3,
 }
 MIN_COLUMNS = 2
-CELL_PADDING_MAX = 6.0        # points: a cell's inner margin is at most this (Word's default is 5.4)
-COLUMN_TOLERANCE = 4.0        # points: two pieces share a column layout when edges agree this well
+CELL_PADDING_MAX = 6.0  # points: a cell's inner margin is at most this (Word's default is 5.4)
+COLUMN_TOLERANCE = 4.0  # points: two pieces share a column layout when edges agree this well
 
 _MARKER_RE = re.compile(r"^(?:[-–+•*▪●○]|\(?\d{1,2}[.)]|[a-zđ]\)|\(\d+\)|[IVXLC]+\.)\s")
 
@@ -37,11 +38,11 @@ class FragCell:
     span: int = 1
     merged_up: bool = False
     bold: float = 0.0
-    room: bool = True         # the text ends well above the cell's bottom (so it cannot go on overleaf)
-    tail: float = 0.0         # free width after the last line (a next word narrower than this would have fit)
-    first_w: float = 0.0      # width of the first word
+    room: bool = True  # the text ends well above the cell's bottom (so it cannot go on overleaf)
+    tail: float = 0.0  # free width after the last line (a next word narrower than this would have fit)
+    first_w: float = 0.0  # width of the first word
     size: float = 0.0
-    nlines: int = 0           # visual lines
+    nlines: int = 0  # visual lines
 
     @property
     def text(self) -> str:
@@ -64,7 +65,7 @@ class TableFrag:
     rows: list[FragRow]
     page: int
     bbox: tuple[float, float, float, float]
-    col_edges: list[float]            # x of each column boundary, left to right
+    col_edges: list[float]  # x of each column boundary, left to right
     page_width: float
 
     @property
@@ -81,7 +82,7 @@ def _white(color) -> bool:
         values = [float(v) for v in color]
     except (TypeError, ValueError):
         return False
-    if len(values) == 4:                       # CMYK: white is no ink
+    if len(values) == 4:  # CMYK: white is no ink
         return all(v <= 0.05 for v in values)
     return bool(values) and all(v >= 0.95 for v in values)
 
@@ -140,8 +141,11 @@ class _Edges:
     def __init__(self, lines: list[dict], rects: list[dict], curves: list[dict], bbox: tuple) -> None:
         from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
-        self.edges = [line_to_edge(o) for o in lines] + [e for o in rects for e in rect_to_edges(o)] + \
-            [e for o in curves for e in curve_to_edges(o)]
+        self.edges = (
+            [line_to_edge(o) for o in lines]
+            + [e for o in rects for e in rect_to_edges(o)]
+            + [e for o in curves for e in curve_to_edges(o)]
+        )
         self.bbox = bbox
 
 
@@ -150,7 +154,7 @@ def find_tables_in(lines: list[dict], rects: list[dict], curves: list[dict], bbo
     from pdfplumber.table import TableFinder
 
     rects = [r for r in rects if not _invisible(r)]
-    edges = _Edges(lines, rects, curves, bbox)   # stands in for a pdfplumber Page (duck-typed)
+    edges = _Edges(lines, rects, curves, bbox)  # stands in for a pdfplumber Page (duck-typed)
     return _real_tables(TableFinder(edges, TABLE_SETTINGS).tables)  # type: ignore[arg-type]
 
 
@@ -278,7 +282,7 @@ def _cell_break(prev: Line, line: Line, right: float, width: float) -> bool:
 def debug_image(path: str, page_number: int, out: str, resolution: int = 100) -> str:
     """Draw what the table finder sees on one page (edges, intersections, cells) into a PNG.
 
-        python -m kehoach.parsers.pdf.tables plan.pdf 4 page4.png
+    python -m kehoach.parsers.pdf.tables plan.pdf 4 page4.png
     """
     import pdfplumber
 

@@ -5,6 +5,7 @@ gutter: issuer + Số left, motto + place-date right; Nơi nhận left, signer r
 role="layout" `Paragraph`s, each column read top to bottom, left column first
 (`zone_paragraphs`); `zone_continuation` carries a zone over a page break.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,27 +18,28 @@ from .geometry import PageGeom
 from .lines import Line
 from .paragraphs import MARKER_RE, make_paragraph
 
-GUTTER_MIN_EM = 2.5            # a column gutter is at least this wide (in ems of the text beside it)
+GUTTER_MIN_EM = 2.5  # a column gutter is at least this wide (in ems of the text beside it)
 
-GUTTER_ALONE_EM = 5.0          # ... and one line is enough to open a zone when the gap is this wide
+GUTTER_ALONE_EM = 5.0  # ... and one line is enough to open a zone when the gap is this wide
 
-_FIELD_RE = re.compile(r"^(?:Số|V/v|Kính gửi|Nơi nhận)\b", re.I)   # fixed labels of ND 30 header/footer fields
+_FIELD_RE = re.compile(r"^(?:Số|V/v|Kính gửi|Nơi nhận)\b", re.I)  # fixed labels of ND 30 header/footer fields
 
-_NUMBER_FIELD_RE = re.compile(r"^Số\b", re.I)                          # the number line is one line
-
+_NUMBER_FIELD_RE = re.compile(r"^Số\b", re.I)  # the number line is one line
 
 
 @dataclass
 class Zone:
-    start: int              # index of the first line of the zone in the page's lines
-    end: int                # one past the last
-    lo: float               # the gutter: left column ends before lo, right column starts after hi
+    start: int  # index of the first line of the zone in the page's lines
+    end: int  # one past the last
+    lo: float  # the gutter: left column ends before lo, right column starts after hi
     hi: float
+
 
 def _gaps(ln: Line) -> list[tuple[float, float]]:
     """The gaps between a line's segments, widest first."""
     gaps = [(a.x1, b.x0) for a, b in zip(ln.segs, ln.segs[1:])]
     return sorted(gaps, key=lambda g: g[0] - g[1])
+
 
 def _join_gutter(ln: Line, lo: float, hi: float) -> tuple[float, float] | None:
     """The gutter narrowed by a gap of `ln` that overlaps it by at least an em, if any."""
@@ -45,6 +47,7 @@ def _join_gutter(ln: Line, lo: float, hi: float) -> tuple[float, float] | None:
         if min(hi, b) - max(lo, a) >= ln.size:
             return max(lo, a), min(hi, b)
     return None
+
 
 def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
     """Runs of lines laid out in two columns around a common gutter.
@@ -102,6 +105,7 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
             i += 1
     return zones
 
+
 def _fits_side(ln: Line, lo: float, hi: float, left_c: list[float], right_c: list[float], g: PageGeom) -> bool:
     """A line belongs to a column when it keeps out of the other column and is not page-centred.
 
@@ -118,6 +122,7 @@ def _fits_side(ln: Line, lo: float, hi: float, left_c: list[float], right_c: lis
         col_c = sum(right_c) / len(right_c) if right_c else c
         return abs(c - col_c) <= abs(c - page_c)
     return False
+
 
 def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Paragraph]:
     """Paragraphs of a two-column zone (`lines` are the zone's lines, in order, possibly running
@@ -143,8 +148,7 @@ def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Parag
                 wrap = _column_wrap(prev, ln, box)
                 # upper-case lines stack by design; one only wraps when it is the column's widest
                 # (and what wraps under a balanced centred line is short: "VIỆT NAM")
-                upper_wrap = wrap and prev.x1 - prev.x0 >= widest - 1.0 and \
-                    ln.x1 - ln.x0 < 0.6 * (prev.x1 - prev.x0)
+                upper_wrap = wrap and prev.x1 - prev.x0 >= widest - 1.0 and ln.x1 - ln.x0 < 0.6 * (prev.x1 - prev.x0)
                 if _layout_break(prev, ln, upper_wrap):
                     out.append(make_paragraph(group, role="layout", wraps=wraps))
                     group, wraps = [], []
@@ -154,6 +158,7 @@ def zone_paragraphs(lines: list[Line], zone: Zone, geom: PageGeom) -> list[Parag
         if group:
             out.append(make_paragraph(group, role="layout", wraps=wraps))
     return out
+
 
 def zone_continuation(zone_lines: list[Line], zone: Zone, next_lines: list[Line], geom: PageGeom) -> int:
     """How many of the first lines of the next page carry on the columns of a zone that ended
@@ -168,6 +173,7 @@ def zone_continuation(zone_lines: list[Line], zone: Zone, next_lines: list[Line]
         n += 1
     return n
 
+
 def _column_box(col: list[Line], side: int, zone: Zone, g: PageGeom) -> tuple[float, float, float]:
     """(left, right, centre) of a column's text box, assuming its lines are centred in a cell
     that reaches the page margin on the outer side."""
@@ -179,15 +185,17 @@ def _column_box(col: list[Line], side: int, zone: Zone, g: PageGeom) -> tuple[fl
     right = max([g.right] + [ln.x1 for ln in col])
     return center - (right - center), right, center
 
+
 def _column_wrap(prev: Line, ln: Line, box: tuple[float, float, float]) -> bool:
     """Did `prev` end because the column was full (a wrap), not at a hard break?"""
     left, right, center = box
     if clean(ln.text)[:1].islower():
         return True
     space = 0.25 * prev.size
-    if abs(prev.center - center) < 0.5 * prev.size:          # centred in the column
+    if abs(prev.center - center) < 0.5 * prev.size:  # centred in the column
         return (prev.x1 - prev.x0) + space + ln.first_word_w >= (right - left) - 0.5 * prev.size
     return prev.x1 + space + ln.first_word_w >= right - 0.5 * prev.size
+
 
 def _layout_break(prev: Line, ln: Line, upper_wrap: bool) -> bool:
     """Does `ln` start a new paragraph in a header/signature column? (`upper_wrap`: an upper-case
@@ -196,7 +204,7 @@ def _layout_break(prev: Line, ln: Line, upper_wrap: bool) -> bool:
     if ln.top - prev.bottom > 0.8 * max(prev.size, ln.size):
         return True
     if text[:1].islower() and not re.search(r"[.;:]$", ptext) and abs(prev.size - ln.size) <= 2:
-        return False                     # a recipient or a trích yếu going on in lower case
+        return False  # a recipient or a trích yếu going on in lower case
     if abs(prev.size - ln.size) > 0.6 or abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
         return True
     if is_upper_title(ptext) or is_upper_title(text):

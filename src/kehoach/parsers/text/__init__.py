@@ -7,6 +7,7 @@ and `Table` blocks (pipe and tab-separated tables; a header/signature laid out i
 is flattened into role="layout" paragraphs by `layout`, `layout_text`, `layout_table`;
 web-page wrapping undone by `web`).
 """
+
 from __future__ import annotations
 
 from .document import decode, parse, parse_string, strip_markdown

@@ -5,6 +5,7 @@ tab-separated and pipe tables; HTML lists inside cells; a table's header repeate
 page break (the pieces are joined and a row cut by the break is glued back); sentences
 split by a page break; page numbers and page-header fragments left at the end.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,7 @@ from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, z
 from .pipe_rows import join_broken_rows
 from .web import is_type_line, join_emphasis_wraps, layout_zone
 
-MAX_BYTES = 10 * 1024 * 1024   # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
+MAX_BYTES = 10 * 1024 * 1024  # a plan exported as text is well under 1 MB; 10 MB leaves room, 50 MB is refused at once
 
 _LIST_START = re.compile(r"^\s*(?:[-+•*–]\s+|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+|[IVXLC]{1,6}[.)]\s+)")
 _HTML_TAG = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|font|p|div)\b[^>]*>", re.I)
@@ -40,7 +41,7 @@ def strip_markdown(line: str) -> tuple[str, int | None, bool]:
     m = re.match(r"^\s{0,3}(#{1,6})\s+", line)
     if m:
         heading = len(m.group(1))
-        line = line[m.end():]
+        line = line[m.end() :]
     line = _MD_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
     line = _HTML_TAG.sub("", line)
@@ -48,8 +49,8 @@ def strip_markdown(line: str) -> tuple[str, int | None, bool]:
     stripped = line.strip()
     bold = bool(re.fullmatch(r"(\*\*|__).+?\1[\s.:;,]*(\*\([^)]*\)\*)?", stripped)) if stripped else False
     line = re.sub(r"\*\*|__", "", line)
-    line = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])", r"\1", line)   # *italic*
-    line = re.sub(r"(?<![\w_])_(?![\s_])([^_]+?)(?<!\s)_(?![\w_])", r"\1", line)    # _italic_, not TH_{LNH}
+    line = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])", r"\1", line)  # *italic*
+    line = re.sub(r"(?<![\w_])_(?![\s_])([^_]+?)(?<!\s)_(?![\w_])", r"\1", line)  # _italic_, not TH_{LNH}
     line = line.replace("\x00STAR\x00", "*").replace("\x00US\x00", "_")
     return line, heading, bold
 
@@ -102,13 +103,13 @@ def parse(path: str | Path, **_options: object) -> Document:
     text, encoding_notes = text_encoding.decode(data, str(path))
     from ... import legacy
 
-    legacy_text = legacy.decode_legacy_bytes(data)   # a TCVN3/VNI file, not Windows-1258
-    kind = "converted" if legacy_text else legacy.detect_encoding(text)   # one look at the whole text
+    legacy_text = legacy.decode_legacy_bytes(data)  # a TCVN3/VNI file, not Windows-1258
+    kind = "converted" if legacy_text else legacy.detect_encoding(text)  # one look at the whole text
     unsure: list[str] = []
-    repaired = ""                                    # the kind of repair, noted below
+    repaired = ""  # the kind of repair, noted below
     if legacy_text:
         text, repaired = legacy_text
-    elif kind == "garbled":                        # pasted from a PDF with a broken font map
+    elif kind == "garbled":  # pasted from a PDF with a broken font map
         result = legacy.repair(text.split("\n"))
         if result.kind:
             text, repaired = "\n".join(result.lines), result.kind
@@ -119,7 +120,7 @@ def parse(path: str | Path, **_options: object) -> Document:
     if repaired:
         doc.source.notes.append(f"repaired:{repaired}")
         doc.source.notes.extend(unsure)
-    elif kind in ("tcvn3", "vni"):                 # legacy lines inside Unicode text
+    elif kind in ("tcvn3", "vni"):  # legacy lines inside Unicode text
         legacy.repair_document(doc)
     if not any(b.text.strip() if isinstance(b, Paragraph) else b.rows for b in doc.blocks):
         raise KehoachError(str(path), "no_text")
@@ -134,13 +135,16 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     # (source line number, text): a run wrapped inside emphasis is one logical line
     layout = is_layout_text(raw_lines)
     items = [] if layout else join_emphasis_wraps(raw_lines)
-    items, rebuilt_rows = join_broken_rows(items)   # pipe-table rows broken over lines, joined
+    items, rebuilt_rows = join_broken_rows(items)  # pipe-table rows broken over lines, joined
     if layout:
         blocks = layout_text_blocks(raw_lines)
     lines = [t for _, t in items]
     # header / signature columns side by side in an otherwise plain text: {first line index: end}
-    zones = {} if layout else {a: b for a, b in two_column_zones(raw_lines)
-                               if not any("\t" in ln or "|" in ln for ln in raw_lines[a:b])}
+    zones = (
+        {}
+        if layout
+        else {a: b for a, b in two_column_zones(raw_lines) if not any("\t" in ln or "|" in ln for ln in raw_lines[a:b])}
+    )
     i = 0
     para_lines: list[tuple[int, str, int | None, bool]] = []
     table_no = 0
@@ -162,7 +166,7 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
                 i += 1
             continue
         zone = layout_zone(items, i, not seen_type and i < 120, strip_markdown)
-        if zone is not None:                       # a header or signature table flattened cell by cell
+        if zone is not None:  # a header or signature table flattened cell by cell
             flush_para()
             i, paras, boilerplate = zone
             blocks.extend(paras)
@@ -181,8 +185,13 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             for n, (lineno, raw) in enumerate(rows_raw, 1):
                 cells = [_cell(c) for c in _split_row(raw)]
                 rows.append(Row(cells=cells, prov=Provenance(line=lineno, table=table_no, row=n)))
-            blocks.append(Table(rows=_trim_width(rows), prov=Provenance(line=items[start][0], table=table_no),
-                                ragged=any(n in rebuilt_rows for n, _ in rows_raw)))
+            blocks.append(
+                Table(
+                    rows=_trim_width(rows),
+                    prov=Provenance(line=items[start][0], table=table_no),
+                    ragged=any(n in rebuilt_rows for n, _ in rows_raw),
+                )
+            )
             continue
         if not line.strip():
             flush_para()
@@ -191,11 +200,17 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
         stripped, heading, bold = strip_markdown(line)
         hard_break = line.endswith("  ")
         type_line = is_type_line(stripped) and stripped.strip("*_ ").isupper()
-        if type_line:                              # "KẾ HOẠCH" stands alone, whatever follows it
+        if type_line:  # "KẾ HOẠCH" stands alone, whatever follows it
             flush_para()
             seen_type = True
         para_lines.append((items[i][0], stripped, heading, bold))
-        if heading is not None or type_line or not hard_break and i + 1 < len(lines) and _LIST_START.match(strip_markdown(lines[i + 1])[0]):
+        if (
+            heading is not None
+            or type_line
+            or not hard_break
+            and i + 1 < len(lines)
+            and _LIST_START.match(strip_markdown(lines[i + 1])[0])
+        ):
             flush_para()
         i += 1
     flush_para()
@@ -222,16 +237,29 @@ def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> li
         raw = "\n".join(t for _, t, _, _ in group)
         heading = next((h for _, _, h, _ in group if h is not None), None)
         bold = all(b for _, _, _, b in group)
-        out.append(Paragraph(text=" ".join(texts), raw=raw, lines=texts, bold=bold or None,
-                             heading_level=heading, prov=Provenance(line=group[0][0])))
+        out.append(
+            Paragraph(
+                text=" ".join(texts),
+                raw=raw,
+                lines=texts,
+                bold=bold or None,
+                heading_level=heading,
+                prov=Provenance(line=group[0][0]),
+            )
+        )
         group.clear()
 
     for item in items:
         # a list item starts a new paragraph; so does a capitalised line after a finished
         # sentence (exports that put one Word paragraph per line, with no blank line between)
-        if group and (_LIST_START.match(item[1]) or (
-                group[-1][1].rstrip().endswith((".", ";", ":", "!", "?")) and len(group[-1][1]) >= 60
-                and item[1].lstrip()[:1].isupper())):
+        if group and (
+            _LIST_START.match(item[1])
+            or (
+                group[-1][1].rstrip().endswith((".", ";", ":", "!", "?"))
+                and len(group[-1][1]) >= 60
+                and item[1].lstrip()[:1].isupper()
+            )
+        ):
             emit()
         group.append(item)
     emit()
@@ -262,7 +290,7 @@ def _drop_page_noise(blocks: list, dropped: list[Paragraph] | None = None) -> li
     # trailing fragments: short all-caps or tiny paragraphs after the last table
     last_table = max((i for i, b in enumerate(kept) if isinstance(b, Table)), default=-1)
     if last_table >= 0:
-        tail = kept[last_table + 1:]
+        tail = kept[last_table + 1 :]
         if tail and all(isinstance(b, Paragraph) and _looks_like_page_header(b.text) for b in tail):
             kept = kept[: last_table + 1]
             if dropped is not None:
@@ -304,8 +332,11 @@ def _continues_sentence(prev: Paragraph, nxt: Paragraph) -> bool:
         return False
     word = nxt.text.split(" ", 1)[0]
     # a date or an acronym ("07/12/2018 của …", "CCHC ở …") continuing a long unfinished sentence
-    return bool(re.match(r"^\d{1,2}/\d{1,2}/\d{4}$|^[A-ZĐ]{2,}$", word)) and len(nxt.text) > len(word) + 1 \
-        and nxt.text[len(word) + 1:len(word) + 2].islower()
+    return (
+        bool(re.match(r"^\d{1,2}/\d{1,2}/\d{4}$|^[A-ZĐ]{2,}$", word))
+        and len(nxt.text) > len(word) + 1
+        and nxt.text[len(word) + 1 : len(word) + 2].islower()
+    )
 
 
 def _renumber_tables(blocks: list) -> None:

@@ -17,6 +17,7 @@ incomplete unit is dropped and noted. A few NUL bytes in a text file (a stray by
 bad copy) are dropped and noted; many of them, or many control bytes of any kind, mean the
 file is not text at all ("binary_text"). A file that decodes under none of these gives "bad_encoding".
 """
+
 from __future__ import annotations
 
 import codecs
@@ -31,10 +32,10 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAMPLE = 65536
-MAX_STRAY_CONTROLS = 64          # stray NUL bytes repaired in a text file; more: binary
-MAX_STRAY_SHARE = 0.005          # … and at most this share of the bytes
-MAX_BAD_UTF8 = 16                # invalid bytes replaced in a file that is otherwise UTF-8
-BINARY_SHARE = 0.05              # control bytes above this share of a sample: not text
+MAX_STRAY_CONTROLS = 64  # stray NUL bytes repaired in a text file; more: binary
+MAX_STRAY_SHARE = 0.005  # … and at most this share of the bytes
+MAX_BAD_UTF8 = 16  # invalid bytes replaced in a file that is otherwise UTF-8
+BINARY_SHARE = 0.05  # control bytes above this share of a sample: not text
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
@@ -42,10 +43,10 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            if codec == "utf-8":          # the UTF-8 repairs below apply
-                data = data[len(bom):]
+            if codec == "utf-8":  # the UTF-8 repairs below apply
+                data = data[len(bom) :]
                 break
-            return _unicode(data[len(bom):], codec, path, notes, ""), notes
+            return _unicode(data[len(bom) :], codec, path, notes, ""), notes
     wide = sniff_wide(data[:_SAMPLE])
     if wide:
         return _unicode(data, wide, path, notes, "NUL-byte pattern, no byte-order mark"), notes
@@ -92,7 +93,7 @@ def _unicode(data: bytes, codec: str, path: str, notes: list[str], why: str) -> 
     name = codec.upper().replace("-LE", " LE").replace("-BE", " BE")
     if unit > 1 and len(data) % unit:
         cut = len(data) % unit
-        data = data[:len(data) - cut]
+        data = data[: len(data) - cut]
         notes.append(f"text: {name} file ends with an incomplete character ({cut} byte(s)); dropped")
     try:
         text = data.decode(codec)
@@ -129,10 +130,10 @@ def _utf8_repaired(data: bytes, exc: UnicodeDecodeError, notes: list[str]) -> st
     is otherwise UTF-8 (it has valid multi-byte characters): the repaired text, else None."""
     if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
         try:
-            text = data[:exc.start].decode("utf-8")
+            text = data[: exc.start].decode("utf-8")
         except UnicodeDecodeError:
             return None
-        if text.isascii():        # no evidence of UTF-8: a legacy 8-bit file whose last letter is accented
+        if text.isascii():  # no evidence of UTF-8: a legacy 8-bit file whose last letter is accented
             return None
         notes.append(f"text: the last character is cut ({len(data) - exc.start} byte(s) of UTF-8); dropped")
         return text

@@ -4,6 +4,7 @@ A plan's first-page header (issuer | motto, Số | place-date) and its signature
 (Nơi nhận | signer) are tables only for layout. Parsers flatten them into paragraphs,
 column by column, so the plan reader sees the issuer, then the number, then the motto …
 """
+
 from __future__ import annotations
 
 from ... import fastre as re
@@ -50,9 +51,21 @@ def flatten_layout(table: Table, source: str = "text") -> list[Paragraph]:
                 if pos == col and not cell.merged_up and not cell.empty:
                     lines = _cell_lines(cell.lines)
                     if lines:
-                        paras.append(Paragraph(
-                            text=" ".join(lines), raw=cell.raw or "\n".join(cell.lines), lines=lines, role="layout",
-                            prov=Provenance(line=row.prov.line, page=row.prov.page, table=table.prov.table, row=r,
-                                            col=col + 1, source=source)))
+                        paras.append(
+                            Paragraph(
+                                text=" ".join(lines),
+                                raw=cell.raw or "\n".join(cell.lines),
+                                lines=lines,
+                                role="layout",
+                                prov=Provenance(
+                                    line=row.prov.line,
+                                    page=row.prov.page,
+                                    table=table.prov.table,
+                                    row=r,
+                                    col=col + 1,
+                                    source=source,
+                                ),
+                            )
+                        )
                 pos += max(1, cell.span)
     return paras

@@ -13,6 +13,7 @@ on the middle line, and two neighbouring cells sometimes only one space apart
 3. the rows: one per row number in the first column; a row's lines are centred on its
    number (or start on it, when the first number sits on the first line).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -87,8 +88,12 @@ def read_layout_table(lines: list[str], i: int) -> tuple[Table, int] | None:
             for c, text in enumerate(parts):
                 if text.strip():
                     cells[c].append(clean(text))
-        rows.append(Row(cells=[Cell(lines=[" ".join(c)] if c else [], raw="\n".join(c)) for c in cells],
-                        prov=Provenance(line=grid[start][0] + 1, source="text")))
+        rows.append(
+            Row(
+                cells=[Cell(lines=[" ".join(c)] if c else [], raw="\n".join(c)) for c in cells],
+                prov=Provenance(line=grid[start][0] + 1, source="text"),
+            )
+        )
     return Table(rows=rows, prov=prov), k
 
 

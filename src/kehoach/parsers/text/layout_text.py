@@ -5,6 +5,7 @@ the left margin, the first-page header and the signature block sit in two column
 side, page numbers stand alone on a line. This module rebuilds paragraphs and reads the
 two-column zones column by column (left first), as the other parsers do for layout tables.
 """
+
 from __future__ import annotations
 
 from ... import fastre as re
@@ -57,15 +58,16 @@ def _zone_paragraphs(zone: list[tuple[int, str]]) -> list[Paragraph]:
     for n, col, text in segs:
         target = right if col >= boundary else left
         if target and not _MARKER.match(text) and text[:1].islower():
-            target[-1] = (target[-1][0], f"{target[-1][1]} {text}")   # a wrapped line continues
+            target[-1] = (target[-1][0], f"{target[-1][1]} {text}")  # a wrapped line continues
         else:
             target.append((n, text))
     paras = []
     for column in (left, right):
         if column:
             texts = [clean(t) for _, t in column]
-            paras.append(Paragraph(text=" ".join(texts), lines=texts, role="layout",
-                                   prov=Provenance(line=column[0][0])))
+            paras.append(
+                Paragraph(text=" ".join(texts), lines=texts, role="layout", prov=Provenance(line=column[0][0]))
+            )
     return paras
 
 
@@ -87,8 +89,14 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
                 # "NĐ-" + "CP": a code cut at its hyphen is glued back; "Văn hóa -" keeps its space
                 glue = "" if re.search(r"\S-$", joined) and re.match(r"^\p{Lu}", t) else " "
                 joined = f"{joined}{glue}{t}" if joined else t
-            blocks.append(Paragraph(text=joined, raw="\n".join(t for _, t in current), lines=[joined],
-                                    prov=Provenance(line=current[0][0])))
+            blocks.append(
+                Paragraph(
+                    text=joined,
+                    raw="\n".join(t for _, t in current),
+                    lines=[joined],
+                    prov=Provenance(line=current[0][0]),
+                )
+            )
             current.clear()
 
     i = start
@@ -104,7 +112,9 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
                 if lines[i].strip():
                     zone.append((i + 1, lines[i]))
                 i += 1
-            blocks.extend(_zone_paragraphs(zone) or [Paragraph(text=clean(t), prov=Provenance(line=n)) for n, t in zone])
+            blocks.extend(
+                _zone_paragraphs(zone) or [Paragraph(text=clean(t), prov=Provenance(line=n)) for n, t in zone]
+            )
             continue
         if not line.strip():
             after_blank = True
@@ -114,7 +124,7 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
             i += 1
             continue
         table = read_layout_table(lines, i) if _GAP.search(line) else None
-        if table is not None:                  # a task table drawn in text columns
+        if table is not None:  # a task table drawn in text columns
             flush()
             blocks.append(table[0])
             i = table[1]
@@ -128,7 +138,7 @@ def layout_text_blocks(lines: list[str]) -> list[Paragraph | Table]:
         continues = text[:1].islower() and not _MARKER.match(text)
         type_line = bool(_TYPE_LINE.match(line))
         if heading_open and is_upper_title(text) and not _MARKER.match(text) and not type_line:
-            current.append((i + 1, text))       # an upper-case heading wrapped over two lines
+            current.append((i + 1, text))  # an upper-case heading wrapped over two lines
             after_blank = False
             i += 1
             continue

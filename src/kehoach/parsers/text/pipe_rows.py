@@ -16,6 +16,7 @@ of bare pipes, or at a line ending with "|" once it holds nearly as many cells a
 (a cell lost to a merge is allowed for). Rows come back as whole pipe lines, line breaks
 inside cells as "<br>"; which rows lack a cell is left to the plan reader (`ragged`).
 """
+
 from __future__ import annotations
 
 import regex as re
@@ -64,9 +65,9 @@ def join_broken_rows(items: list[tuple[int, str]]) -> tuple[list[tuple[int, str]
         end = i + 1
         while end < len(items) and items[end][1].strip():
             end += 1
-        zone = items[i + 1:end]
+        zone = items[i + 1 : end]
         if all(_whole_row(t) or _SEPARATOR.match(t) for _, t in zone):
-            out.extend(items[i:end])            # a well-formed table: left to the table reader
+            out.extend(items[i:end])  # a well-formed table: left to the table reader
             i = end
             continue
         rows, stop = _rows(zone, width)
@@ -85,7 +86,7 @@ def _rows(zone: list[tuple[int, str]], width: int) -> tuple[list[tuple[int, list
     rows: list[tuple[int, list[list[str]]]] = []
     row: list[list[str]] = []
     at = 0
-    prev_closed = True                   # the previous line ended with "|" (or nothing came yet)
+    prev_closed = True  # the previous line ended with "|" (or nothing came yet)
 
     def close() -> None:
         nonlocal row
@@ -104,7 +105,7 @@ def _rows(zone: list[tuple[int, str]], width: int) -> tuple[list[tuple[int, list
             prev_closed = True
             continue
         if "|" not in s and not row:
-            return rows, k                   # text after the table
+            return rows, k  # text after the table
         if not row:
             at = lineno
         opens = s.startswith("|") or prev_closed or not row

@@ -13,13 +13,14 @@ warts the plain-text reader must undo before it groups lines into paragraphs:
   are dropped (and reported as text-dropped). Other "|" zones (appendix tables) are left to
   the table readers.
 """
+
 from __future__ import annotations
 
 from ... import fastre as re
 from ...blocks import Paragraph, Provenance
 from ...vntext import clean
 
-MAX_WRAP = 6                      # lines one emphasis run may be wrapped over
+MAX_WRAP = 6  # lines one emphasis run may be wrapped over
 _BULLET_STAR = re.compile(r"^\s*\*\s+")
 _RULE = re.compile(r"^[-_=–—.*\s]{3,}$")
 _TYPE_WORDS = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁO|THÔNG BÁO|CÔNG VĂN|CHƯƠNG TRÌNH|PHƯƠNG ÁN)$")
@@ -31,7 +32,8 @@ _SIGNATURE_CELL = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:TM|KT|Q|TL|TUQ)\s*\.
 # ("BÁO CÁO" alone may be the tail of "VII. CHẾ ĐỘ" as well as a type line: not listed)
 _LINE_START = re.compile(
     r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|(?:PHÓ |THỨ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
-    r"|Số\s*:|Độc lập\s*[-–]|[-+•–]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
+    r"|Số\s*:|Độc lập\s*[-–]|[-+•–]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)"
+)
 
 
 def _starts_line(text: str) -> bool:
@@ -57,10 +59,15 @@ def join_emphasis_wraps(lines: list[str]) -> list[tuple[int, str]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.strip() and not line.lstrip().startswith("|") and "\t" not in line and _open_emphasis(line) \
-                and not is_type_line(line):
+        if (
+            line.strip()
+            and not line.lstrip().startswith("|")
+            and "\t" not in line
+            and _open_emphasis(line)
+            and not is_type_line(line)
+        ):
             joined, j = line.rstrip(), i + 1
-            hard = line.endswith(("  ", "\\"))          # a Markdown hard break is kept
+            hard = line.endswith(("  ", "\\"))  # a Markdown hard break is kept
             while j < len(lines) and j - i < MAX_WRAP and not hard:
                 nxt = lines[j]
                 if not nxt.strip() or nxt.strip() == "|" or _starts_line(nxt):
@@ -97,8 +104,9 @@ _DATE_CELL = re.compile(r",\s*ngày\b.*\bnăm\s*\d{4}|,\s*ngày\s*\d{1,2}\s*/\s*
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", re.I)
 
 
-def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool,
-                strip) -> tuple[int, list[Paragraph], list[Paragraph]] | None:
+def layout_zone(
+    items: list[tuple[int, str]], i: int, before_type: bool, strip
+) -> tuple[int, list[Paragraph], list[Paragraph]] | None:
     """A flattened layout table starting at items[i] (a lone "|"):
     (index after it, its cell paragraphs, cells dropped as page boilerplate).
 
@@ -111,7 +119,7 @@ def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool,
     if not _is_bar(items[i][1]) or i + 1 >= len(items):
         return None
     signature_mode = bool(_SIGNATURE_CELL.match(clean(strip(items[i + 1][1])[0]).strip("*_ ")))
-    if not (before_type or signature_mode):          # cheap test first
+    if not (before_type or signature_mode):  # cheap test first
         return None
     cells: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
@@ -127,34 +135,48 @@ def layout_zone(items: list[tuple[int, str]], i: int, before_type: bool,
             cells.append(current)
             texts = _cell_lines([t for _, t in current], strip)
             current = []
-            ends = (signature_mode and any(_AUTHORITY_LINE.match(t) for t in texts)) or \
-                (not signature_mode and any(_DATE_CELL.search(t) for t in texts))
+            ends = (signature_mode and any(_AUTHORITY_LINE.match(t) for t in texts)) or (
+                not signature_mode and any(_DATE_CELL.search(t) for t in texts)
+            )
             if ends:
                 closed = True
-                while j < len(items) and _is_bar(items[j][1]):    # the row's closing bars
+                while j < len(items) and _is_bar(items[j][1]):  # the row's closing bars
                     j += 1
                 break
-    if not closed and (current or not cells):     # the zone must end on a "|" (a whole table)
+    if not closed and (current or not cells):  # the zone must end on a "|" (a whole table)
         return None
     paras = []
     for cell in cells:
         texts = _cell_lines([t for _, t in cell], strip)
         if texts:
-            paras.append(Paragraph(text=" ".join(texts), raw="\n".join(t for _, t in cell), lines=texts,
-                                   role="layout", prov=Provenance(line=cell[0][0])))
+            paras.append(
+                Paragraph(
+                    text=" ".join(texts),
+                    raw="\n".join(t for _, t in cell),
+                    lines=texts,
+                    role="layout",
+                    prov=Provenance(line=cell[0][0]),
+                )
+            )
     if not paras:
         return None
     dropped: list[Paragraph] = []
     motto = next((k for k, p in enumerate(paras) if _MOTTO.search(p.text)), None)
     if not signature_mode and motto is not None and motto >= 2:
-        junk, paras = paras[:motto - 1], paras[motto - 1:]
-        dropped = [Paragraph(text=" | ".join(p.text for p in junk), lines=[ln for p in junk for ln in p.lines],
-                             role="layout", prov=junk[0].prov)]       # one report for the whole run
+        junk, paras = paras[: motto - 1], paras[motto - 1 :]
+        dropped = [
+            Paragraph(
+                text=" | ".join(p.text for p in junk),
+                lines=[ln for p in junk for ln in p.lines],
+                role="layout",
+                prov=junk[0].prov,
+            )
+        ]  # one report for the whole run
     signature = any(_SIGNATURE_CELL.match(p.lines[0]) for p in paras)
     if not (signature or (before_type and len(paras) <= 8)):
         return None
     if before_type and any(_TYPE_WORDS.match(ln) for p in paras for ln in p.lines):
-        return None                   # the type line inside a "table": not a header table
+        return None  # the type line inside a "table": not a header table
     return j, paras, dropped
 
 

@@ -2,6 +2,7 @@
 
 Each emitter is `emit(results, rules, lang, stream)`; `results` is one `FileResult` per input.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: str | None = None          # one line when the input could not be read
+    error: str | None = None  # one line when the input could not be read
 
 
 Emitter = Callable[[list[FileResult], list["Rule"], str, IO[str]], None]

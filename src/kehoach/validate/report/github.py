@@ -1,4 +1,5 @@
 """GitHub Actions workflow commands: `::warning file=…,line=…,title=…::message`."""
+
 from __future__ import annotations
 
 from typing import IO

@@ -1,5 +1,6 @@
 """JSON: {"findings": [...], "files": [...], "summary": {...}}; every finding carries rule,
 code, severity, message, excerpt, location, related and file (see eval/README.md)."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """SARIF 2.1.0 (for GitHub code scanning and other SARIF viewers)."""
+
 from __future__ import annotations
 
 import json
@@ -33,48 +34,78 @@ def _first_paragraph(doc: str) -> str:
 
 def document(results: list[FileResult], rules: list[Rule], lang: str) -> dict:
     index = {r.name: i for i, r in enumerate(rules)}
-    driver_rules = [{
-        "id": r.code,
-        "name": r.name,
-        "shortDescription": {"text": r.summary_text(lang)},
-        "fullDescription": {"text": _first_paragraph(r.doc_text(lang)) or r.summary_text(lang)},
-        "help": {"text": r.doc_text(lang) or r.summary_text(lang)},
-        "defaultConfiguration": {"level": LEVEL[r.severity]},
-        "properties": {"family": r.family, "tags": [r.family]},
-    } for r in rules]
+    driver_rules = [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary_text(lang)},
+            "fullDescription": {"text": _first_paragraph(r.doc_text(lang)) or r.summary_text(lang)},
+            "help": {"text": r.doc_text(lang) or r.summary_text(lang)},
+            "defaultConfiguration": {"level": LEVEL[r.severity]},
+            "properties": {"family": r.family, "tags": [r.family]},
+        }
+        for r in rules
+    ]
     out_results = []
     for res in results:
         for f in res.findings:
-            line = (f.location.line if f.location and f.location.line else 1)
+            line = f.location.line if f.location and f.location.line else 1
             result: dict[str, Any] = {
                 "ruleId": f.code,
                 "level": LEVEL[f.severity],
                 "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri(f.file or res.path)},
-                    "region": {"startLine": max(1, line)},
-                }}],
-                "properties": {"rule": f.rule, "excerpt": f.excerpt,
-                               "location": f.location.model_dump(mode="json", exclude_none=True) if f.location else {},
-                               "related": f.related},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri(f.file or res.path)},
+                            "region": {"startLine": max(1, line)},
+                        }
+                    }
+                ],
+                "properties": {
+                    "rule": f.rule,
+                    "excerpt": f.excerpt,
+                    "location": f.location.model_dump(mode="json", exclude_none=True) if f.location else {},
+                    "related": f.related,
+                },
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
             out_results.append(result)
-    notes = [{"level": "error", "message": {"text": r.error},
-              "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}]}
-             for r in results if r.error]
+    notes = [
+        {
+            "level": "error",
+            "message": {"text": r.error},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}],
+        }
+        for r in results
+        if r.error
+    ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "kehoach", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://github.com/kehoach/kehoach", "rules": driver_rules}},
-            "invocations": [{"executionSuccessful": not notes, "toolExecutionNotifications": notes,
-                             "workingDirectory": {"uri": Path(os.getcwd()).as_uri() + "/"}}],
-            "columnKind": "unicodeCodePoints",
-            "results": out_results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kehoach",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://github.com/kehoach/kehoach",
+                        "rules": driver_rules,
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not notes,
+                        "toolExecutionNotifications": notes,
+                        "workingDirectory": {"uri": Path(os.getcwd()).as_uri() + "/"},
+                    }
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": out_results,
+            }
+        ],
     }
 
 

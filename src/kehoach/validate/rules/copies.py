@@ -1,5 +1,6 @@
 """Copies from other plans: `kehoach validate --against OTHER…` (index and matching in
 `validate/copies.py`, the same units and verdicts as the duplicate rule)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,12 +17,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..registry import Rule
 
 MESSAGES = {
-    "run": {"vi": "{n} đoạn/nhiệm vụ liên tiếp ({copy}) chép từ {file} ({original})",
-            "en": "{n} consecutive paragraphs/tasks ({copy}) are copied from {file} ({original})"},
-    "one": {"vi": "đoạn văn chép nguyên văn từ {file} ({original})",
-            "en": "this paragraph is copied word for word from {file} ({original})"},
-    "stale": {"vi": "{n} đoạn/nhiệm vụ ({copy}) chép từ {file} ({original}) còn giữ năm {years} của kế hoạch đó",
-              "en": "{n} paragraph(s)/task(s) ({copy}) copied from {file} ({original}) still carry its year {years}"},
+    "run": {
+        "vi": "{n} đoạn/nhiệm vụ liên tiếp ({copy}) chép từ {file} ({original})",
+        "en": "{n} consecutive paragraphs/tasks ({copy}) are copied from {file} ({original})",
+    },
+    "one": {
+        "vi": "đoạn văn chép nguyên văn từ {file} ({original})",
+        "en": "this paragraph is copied word for word from {file} ({original})",
+    },
+    "stale": {
+        "vi": "{n} đoạn/nhiệm vụ ({copy}) chép từ {file} ({original}) còn giữ năm {years} của kế hoạch đó",
+        "en": "{n} paragraph(s)/task(s) ({copy}) copied from {file} ({original}) still carry its year {years}",
+    },
 }
 
 
@@ -39,7 +46,9 @@ def findings(rule_obj: Rule, query: PlanUnits, index: Index, config: Config) -> 
     return out
 
 
-def _finding(rule_obj: Rule, query: PlanUnits, original: PlanUnits, run: Run, stale: list[int], config: Config) -> Finding:
+def _finding(
+    rule_obj: Rule, query: PlanUnits, original: PlanUnits, run: Run, stale: list[int], config: Config
+) -> Finding:
     lang = config.lang
     first, last = run.pairs[0], run.pairs[-1]
     c0, c1 = query.units[first.i], query.units[last.i]
@@ -53,26 +62,61 @@ def _finding(rule_obj: Rule, query: PlanUnits, original: PlanUnits, run: Run, st
     else:
         texts, fmt, severity = MESSAGES["one"], {}, None
     related: list[dict] = [
-        {"role": "original", "file": original.name, "start": o0.location.model_dump(exclude_none=True),
-         "end": o1.location.model_dump(exclude_none=True), "units": run.n, "range": orig},
-        {"role": "copy", "file": query.name, "start": c0.location.model_dump(exclude_none=True),
-         "end": c1.location.model_dump(exclude_none=True), "units": run.n, "range": copy},
+        {
+            "role": "original",
+            "file": original.name,
+            "start": o0.location.model_dump(exclude_none=True),
+            "end": o1.location.model_dump(exclude_none=True),
+            "units": run.n,
+            "range": orig,
+        },
+        {
+            "role": "copy",
+            "file": query.name,
+            "start": c0.location.model_dump(exclude_none=True),
+            "end": c1.location.model_dump(exclude_none=True),
+            "units": run.n,
+            "range": copy,
+        },
     ]
     for m in run.pairs:
         mine, theirs = query.units[m.i], original.units[m.j]
-        related.append({"role": mine.kind, "match": m.kind, "similarity": round(m.ratio, 3),
-                        "excerpt": mine.excerpt, "location": mine.location.model_dump(exclude_none=True),
-                        "original_excerpt": theirs.excerpt, "original_file": original.name,
-                        "original_location": theirs.location.model_dump(exclude_none=True)})
-    return rule_obj.finding(config, texts, location=c0.location, excerpt=c0.excerpt, related=related,
-                            severity=severity, n=run.n, copy=copy, file=Path(original.name).name,
-                            original=orig, **fmt)
+        related.append(
+            {
+                "role": mine.kind,
+                "match": m.kind,
+                "similarity": round(m.ratio, 3),
+                "excerpt": mine.excerpt,
+                "location": mine.location.model_dump(exclude_none=True),
+                "original_excerpt": theirs.excerpt,
+                "original_file": original.name,
+                "original_location": theirs.location.model_dump(exclude_none=True),
+            }
+        )
+    return rule_obj.finding(
+        config,
+        texts,
+        location=c0.location,
+        excerpt=c0.excerpt,
+        related=related,
+        severity=severity,
+        n=run.n,
+        copy=copy,
+        file=Path(original.name).name,
+        original=orig,
+        **fmt,
+    )
 
 
-@rule("copied-from-other-plan", "KH103", "warning",
-      summary={"vi": "đoạn văn hoặc nhiệm vụ chép từ một kế hoạch khác (validate --against)",
-               "en": "paragraphs or tasks copied from another plan (validate --against)"},
-      doc_vi="""copied-from-other-plan (KH103, cảnh báo): đoạn văn, nhiệm vụ chép (gần) nguyên văn từ một kế hoạch khác.
+@rule(
+    "copied-from-other-plan",
+    "KH103",
+    "warning",
+    summary={
+        "vi": "đoạn văn hoặc nhiệm vụ chép từ một kế hoạch khác (validate --against)",
+        "en": "paragraphs or tasks copied from another plan (validate --against)",
+    },
+    doc_vi="""copied-from-other-plan (KH103, cảnh báo): đoạn văn, nhiệm vụ chép (gần) nguyên văn từ một kế hoạch khác.
 
       Chỉ chạy khi có `kehoach validate FILE --against KHÁC` (KHÁC là tệp hoặc thư mục, dùng được
       nhiều lần). Kế hoạch cấp huyện dán nguyên văn kế hoạch của tỉnh, kế hoạch năm 2026 chép kế
@@ -84,7 +128,8 @@ def _finding(rule_obj: Rule, query: PlanUnits, original: PlanUnits, run: Run, st
       nguyên văn. Bản chép còn giữ năm của kế hoạch cũ (thời hạn "trước 30/6/2025" trong kế hoạch năm
       2026) được báo ở mức lỗi (`error`). Chỉ mục dùng dấu vân tay winnowing của các cụm 4 từ: một
       thư mục 1.000 kế hoạch được tra trong vài giây.
-      """)
+      """,
+)
 def copied_from_other_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """copied-from-other-plan (KH103, warning): paragraphs or tasks copied verbatim or nearly from another plan.
 

@@ -15,6 +15,7 @@ giao chủ trì tại Phụ lục của Kế hoạch."), a copy edited in at lea
 (the same criteria adapted to another audience), and an appendix restating the body (a
 checklist appendix) — the last is still reported, at `info`.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,24 +34,34 @@ from ..config import Config
 from ..registry import Rule, rule
 from ..util import describe, describe_range, excerpt, location, paragraphs
 
-MIN_CHARS = 60        # a paragraph shorter than this (normalised) is "short"
+MIN_CHARS = 60  # a paragraph shorter than this (normalised) is "short"
 MIN_WORDS = 8
-FORMULA_COPIES = 3    # a sentence found in this many places is a formula, not a pasted copy
-FORMULA_CHARS = 160   # … when it is one sentence, not a long paragraph
-NEAR = 0.90           # SequenceMatcher ratio for a near-duplicate
+FORMULA_COPIES = 3  # a sentence found in this many places is a formula, not a pasted copy
+FORMULA_CHARS = 160  # … when it is one sentence, not a long paragraph
+NEAR = 0.90  # SequenceMatcher ratio for a near-duplicate
 RELATED_EXCERPT = 160
 
 MESSAGES = {
-    "run": {"vi": "{n} đoạn liên tiếp ({repeat}) lặp lại {n} đoạn ở {original}",
-            "en": "a run of {n} paragraphs ({repeat}) repeats the {n} paragraphs at {original}"},
-    "exact": {"vi": "đoạn văn lặp lại nguyên văn đoạn ở {original}",
-              "en": "this paragraph repeats the one at {original} word for word"},
-    "contained": {"vi": "đoạn văn nằm trọn trong đoạn dài hơn ở {original}",
-                  "en": "this paragraph is wholly contained in the longer one at {original}"},
-    "contains": {"vi": "đoạn văn chứa trọn đoạn ở {original}",
-                 "en": "this paragraph wholly contains the one at {original}"},
-    "near": {"vi": "đoạn văn gần giống đoạn ở {original} (giống {pct}%)",
-             "en": "this paragraph is nearly the same as the one at {original} ({pct}% similar)"},
+    "run": {
+        "vi": "{n} đoạn liên tiếp ({repeat}) lặp lại {n} đoạn ở {original}",
+        "en": "a run of {n} paragraphs ({repeat}) repeats the {n} paragraphs at {original}",
+    },
+    "exact": {
+        "vi": "đoạn văn lặp lại nguyên văn đoạn ở {original}",
+        "en": "this paragraph repeats the one at {original} word for word",
+    },
+    "contained": {
+        "vi": "đoạn văn nằm trọn trong đoạn dài hơn ở {original}",
+        "en": "this paragraph is wholly contained in the longer one at {original}",
+    },
+    "contains": {
+        "vi": "đoạn văn chứa trọn đoạn ở {original}",
+        "en": "this paragraph wholly contains the one at {original}",
+    },
+    "near": {
+        "vi": "đoạn văn gần giống đoạn ở {original} (giống {pct}%)",
+        "en": "this paragraph is nearly the same as the one at {original} ({pct}% similar)",
+    },
 }
 
 _MARKER = re.compile(r"^(?:[-+*•–]|\(?\d{1,3}[.)]|[a-zđ]\)|[ivxlc]{1,6}[.)])\s+")
@@ -62,7 +73,7 @@ class _Para:
     block: int
     para: Paragraph
     key: str
-    strong: bool          # long enough to be reported on its own
+    strong: bool  # long enough to be reported on its own
     tokens: frozenset[str]
     appendix: bool = False  # after the start of the first appendix
 
@@ -83,11 +94,11 @@ def _is_strong(text: str, k: str, title: str = "") -> bool:
     if len(k) < MIN_CHARS or len(k.split()) < MIN_WORDS:
         return False
     if is_upper_title(text) or _ATTACHED.match(text):
-        return False       # headings; "(Kèm theo Kế hoạch số …)" under every appendix
+        return False  # headings; "(Kèm theo Kế hoạch số …)" under every appendix
     if title and (k in title or title in k):
-        return False       # the plan's title restated in its opening sentence
+        return False  # the plan's title restated in its opening sentence
     if _is_task_field(text):
-        return False       # "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch …" is shared by many tasks
+        return False  # "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch …" is shared by many tasks
     field = _FIELD.match(text)
     # "- Cơ quan thực hiện: …" repeats by design
     return not (field and len(field.group(1).split()) <= 6 and len(_dkey(field.group(2))) < 100)
@@ -192,7 +203,7 @@ def _match(a: _Comparable, b: _Comparable) -> tuple[str, float] | None:
         return None
     matcher = difflib.SequenceMatcher(None, a.key, b.key, autojunk=False)
     if matcher.real_quick_ratio() < NEAR or matcher.quick_ratio() < NEAR:
-        return None                      # cheap upper bounds first
+        return None  # cheap upper bounds first
     ratio = matcher.ratio()
     return ("near", ratio) if ratio >= NEAR else None
 
@@ -217,12 +228,12 @@ def _candidate_pairs(paras: list[_Para]) -> set[tuple[int, int]]:
     prefix_index: dict[tuple[str, str], list[int]] = {}
     for k in strong:
         ordered = sorted(grams[k], key=lambda b: (df[b], b))
-        size = len(ordered) - -(-len(ordered) // 2) + 1          # |A| - ceil(|A|/2) + 1
+        size = len(ordered) - -(-len(ordered) // 2) + 1  # |A| - ceil(|A|/2) + 1
         for bigram in ordered[:size]:
             for other in prefix_index.get(bigram, []):
                 pairs.add((other, k))
             prefix_index.setdefault(bigram, []).append(k)
-        inner = grams[k][1:-1] or grams[k]                        # a substring may cut its end words
+        inner = grams[k][1:-1] or grams[k]  # a substring may cut its end words
         if inner:
             rarest = min(inner, key=lambda b: (df[b], b))
             for other in index[rarest]:
@@ -234,6 +245,7 @@ def _candidate_pairs(paras: list[_Para]) -> set[tuple[int, int]]:
 @dataclass
 class Repeat:
     """Paragraphs [i, i+n) of the candidates repeated at [j, j+n)."""
+
     i: int
     j: int
     pairs: list[tuple[str, float]]
@@ -243,7 +255,7 @@ class Repeat:
         return len(self.pairs)
 
 
-_last: tuple[object, object, tuple] | None = None     # (document, title, result): both rules share one pass
+_last: tuple[object, object, tuple] | None = None  # (document, title, result): both rules share one pass
 
 
 def find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
@@ -273,7 +285,7 @@ def _find_repeats(plan: Plan) -> tuple[list[_Para], list[Repeat]]:
                 matches[(i, j)] = found
     runs: list[Repeat] = []
     used: set[tuple[int, int]] = set()
-    for (i, j) in sorted(matches):
+    for i, j in sorted(matches):
         if (i, j) in used:
             continue
         pairs = []
@@ -324,8 +336,11 @@ def _is_certain(paras: list[_Para], run: Repeat) -> bool:
     they are only `near-duplicate-paragraph` (info). So is a copy edited in at least half of
     its paragraphs: the same criteria adapted to another audience.
     """
-    strong = [(t, kind, ratio) for t, (kind, ratio) in enumerate(run.pairs)
-              if paras[run.i + t].strong and paras[run.j + t].strong]
+    strong = [
+        (t, kind, ratio)
+        for t, (kind, ratio) in enumerate(run.pairs)
+        if paras[run.i + t].strong and paras[run.j + t].strong
+    ]
     edited = sum(1 for _, kind, _ in strong if kind != "exact")
     if len(strong) >= 2 and 2 * edited >= len(strong):
         return False
@@ -351,7 +366,7 @@ def _whole_clause(short: str, long_: str) -> bool:
     at = long_.find(body)
     while at >= 0:
         before = long_[:at].rstrip()
-        after = long_[at + len(body):].lstrip()
+        after = long_[at + len(body) :].lstrip()
         if (not before or before[-1] in ".;:!?") and (not after or after[0] in ".;,:!?"):
             return True
         at = long_.find(body, at + 1)
@@ -362,20 +377,34 @@ def _related(paras: list[_Para], run: Repeat, lang: str) -> list[dict]:
     first, last = paras[run.i], paras[run.i + run.n - 1]
     rfirst, rlast = paras[run.j], paras[run.j + run.n - 1]
     out: list[dict] = [
-        {"role": "original", "start": first.loc.model_dump(exclude_none=True),
-         "end": last.loc.model_dump(exclude_none=True), "paragraphs": run.n,
-         "range": describe_range(first.loc, last.loc, lang)},
-        {"role": "repeat", "start": rfirst.loc.model_dump(exclude_none=True),
-         "end": rlast.loc.model_dump(exclude_none=True), "paragraphs": run.n,
-         "range": describe_range(rfirst.loc, rlast.loc, lang)},
+        {
+            "role": "original",
+            "start": first.loc.model_dump(exclude_none=True),
+            "end": last.loc.model_dump(exclude_none=True),
+            "paragraphs": run.n,
+            "range": describe_range(first.loc, last.loc, lang),
+        },
+        {
+            "role": "repeat",
+            "start": rfirst.loc.model_dump(exclude_none=True),
+            "end": rlast.loc.model_dump(exclude_none=True),
+            "paragraphs": run.n,
+            "range": describe_range(rfirst.loc, rlast.loc, lang),
+        },
     ]
     for t, (kind, ratio) in enumerate(run.pairs):
         a, b = paras[run.i + t], paras[run.j + t]
-        out.append({"role": "paragraph", "match": kind, "similarity": round(ratio, 3),
-                    "excerpt": excerpt(b.para.text, RELATED_EXCERPT),
-                    "location": b.loc.model_dump(exclude_none=True),
-                    "original_excerpt": excerpt(a.para.text, RELATED_EXCERPT),
-                    "original_location": a.loc.model_dump(exclude_none=True)})
+        out.append(
+            {
+                "role": "paragraph",
+                "match": kind,
+                "similarity": round(ratio, 3),
+                "excerpt": excerpt(b.para.text, RELATED_EXCERPT),
+                "location": b.loc.model_dump(exclude_none=True),
+                "original_excerpt": excerpt(a.para.text, RELATED_EXCERPT),
+                "original_location": a.loc.model_dump(exclude_none=True),
+            }
+        )
     return out
 
 
@@ -388,21 +417,38 @@ def _findings(rule_obj: Rule, plan: Plan, config: Config, certain: bool) -> Iter
         a, b = paras[run.i], paras[run.j]
         orig = describe(a.loc, config.lang)
         if run.n > 1:
-            texts, fmt = MESSAGES["run"], {
-                "n": run.n, "original": describe_range(a.loc, paras[run.i + run.n - 1].loc, config.lang),
-                "repeat": describe_range(b.loc, paras[run.j + run.n - 1].loc, config.lang)}
+            texts, fmt = (
+                MESSAGES["run"],
+                {
+                    "n": run.n,
+                    "original": describe_range(a.loc, paras[run.i + run.n - 1].loc, config.lang),
+                    "repeat": describe_range(b.loc, paras[run.j + run.n - 1].loc, config.lang),
+                },
+            )
         else:
             kind, ratio = run.pairs[0]
             texts, fmt = MESSAGES[kind], {"original": orig, "pct": round(ratio * 100)}
-        yield rule_obj.finding(config, texts, location=b.loc, excerpt=excerpt(b.para.text),
-                               related=_related(paras, run, config.lang),
-                               severity="info" if severity == "info" else None, **fmt)
+        yield rule_obj.finding(
+            config,
+            texts,
+            location=b.loc,
+            excerpt=excerpt(b.para.text),
+            related=_related(paras, run, config.lang),
+            severity="info" if severity == "info" else None,
+            **fmt,
+        )
 
 
-@rule("duplicate-paragraph", "KH101", "warning", plans_only=False,
-      summary={"vi": "đoạn văn (hoặc cả một chuỗi đoạn) bị lặp lại",
-               "en": "a paragraph (or a run of paragraphs) is repeated"},
-      doc_vi="""duplicate-paragraph (KH101, cảnh báo): một đoạn văn hoặc một chuỗi đoạn văn bị lặp lại.
+@rule(
+    "duplicate-paragraph",
+    "KH101",
+    "warning",
+    plans_only=False,
+    summary={
+        "vi": "đoạn văn (hoặc cả một chuỗi đoạn) bị lặp lại",
+        "en": "a paragraph (or a run of paragraphs) is repeated",
+    },
+    doc_vi="""duplicate-paragraph (KH101, cảnh báo): một đoạn văn hoặc một chuỗi đoạn văn bị lặp lại.
 
       Đoạn văn dài (từ 60 ký tự và 8 từ trở lên) lặp lại nguyên văn một đoạn trước đó, hoặc nằm trọn
       trong một đoạn dài hơn, thường là do một khối văn bản bị dán hai lần khi soạn thảo. Khi so
@@ -415,7 +461,8 @@ def _findings(rule_obj: Rule, plan: Plan, config: Config, certain: bool) -> Iter
       cũng vậy. Bản sao đã được sửa ở từ một nửa số đoạn trở lên thuộc quy tắc
       near-duplicate-paragraph. Nội dung phần thân được nhắc lại trong phụ lục (danh mục kiểm tra,
       đề cương báo cáo) chỉ được báo ở mức `info`.
-      """)
+      """,
+)
 def duplicate_paragraph(plan: Plan, config: Config) -> Iterator[Finding]:
     """duplicate-paragraph (KH101, warning): a paragraph or a run of paragraphs is repeated.
 
@@ -464,15 +511,22 @@ def duplicate_paragraph(plan: Plan, config: Config) -> Iterator[Finding]:
     yield from _findings(duplicate_paragraph, plan, config, certain=True)
 
 
-@rule("near-duplicate-paragraph", "KH102", "info", plans_only=False,
-      summary={"vi": "đoạn văn gần giống một đoạn khác (có thể sao chép rồi sửa)",
-               "en": "a paragraph is nearly the same as another (copied, then edited?)"},
-      doc_vi="""near-duplicate-paragraph (KH102, thông tin): một đoạn văn dài giống một đoạn khác từ 90 % trở lên.
+@rule(
+    "near-duplicate-paragraph",
+    "KH102",
+    "info",
+    plans_only=False,
+    summary={
+        "vi": "đoạn văn gần giống một đoạn khác (có thể sao chép rồi sửa)",
+        "en": "a paragraph is nearly the same as another (copied, then edited?)",
+    },
+    doc_vi="""near-duplicate-paragraph (KH102, thông tin): một đoạn văn dài giống một đoạn khác từ 90 % trở lên.
 
       Hai đoạn văn dài chỉ khác nhau vài từ có thể là bản sao mới sửa ở một chỗ, cũng có thể là hai
       nhiệm vụ được cố ý viết song song. Công cụ không phân biệt được nên chỉ báo ở mức `info`; một
       chuỗi nhiều đoạn như vậy, hoặc một đoạn lặp nguyên văn, thuộc quy tắc duplicate-paragraph.
-      """)
+      """,
+)
 def near_duplicate_paragraph(plan: Plan, config: Config) -> Iterator[Finding]:
     """near-duplicate-paragraph (KH102, info): a long paragraph is ≥ 90 % the same as another.
 

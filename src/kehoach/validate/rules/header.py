@@ -6,6 +6,7 @@ with the signer and the "Nơi nhận:" list ending "- Lưu: VT, …". These rule
 header and fall back on the document's own lines, so a header the parser could not place
 is not reported missing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -18,42 +19,71 @@ from ..config import Config
 from ..registry import rule
 from ..util import excerpt, first_paragraph, location, make_date, paragraphs
 
-HEAD = 40   # the header lives in the first paragraphs
+HEAD = 40  # the header lives in the first paragraphs
 
 COMPONENTS = {
-    "motto": {"vi": "Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\"", "en": "the national name \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\""},
-    "slogan": {"vi": "Tiêu ngữ \"Độc lập - Tự do - Hạnh phúc\"", "en": "the motto \"Độc lập - Tự do - Hạnh phúc\""},
+    "motto": {
+        "vi": 'Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"',
+        "en": 'the national name "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"',
+    },
+    "slogan": {"vi": 'Tiêu ngữ "Độc lập - Tự do - Hạnh phúc"', "en": 'the motto "Độc lập - Tự do - Hạnh phúc"'},
     "issuer": {"vi": "tên cơ quan ban hành", "en": "the issuing body"},
-    "number": {"vi": "dòng số, ký hiệu (\"Số: …/KH-…\")", "en": "the number line (\"Số: …/KH-…\")"},
+    "number": {"vi": 'dòng số, ký hiệu ("Số: …/KH-…")', "en": 'the number line ("Số: …/KH-…")'},
     "date": {"vi": "dòng địa danh, ngày tháng năm", "en": "the place and date line"},
-    "type": {"vi": "tên loại văn bản \"KẾ HOẠCH\"", "en": "the type line \"KẾ HOẠCH\""},
+    "type": {"vi": 'tên loại văn bản "KẾ HOẠCH"', "en": 'the type line "KẾ HOẠCH"'},
 }
 
 MESSAGES = {
     "missing": {"vi": "thiếu {part} (Nghị định 30/2020, Điều 8)", "en": "{part} is missing (Decree 30/2020, art. 8)"},
-    "signer": {"vi": "thiếu phần ký: chức vụ và họ tên người ký", "en": "no signature block: the signer's position and name are missing"},
-    "no_recipients": {"vi": "thiếu \"Nơi nhận:\"", "en": "no \"Nơi nhận:\" (recipients) list"},
-    "no_archive": {"vi": "\"Nơi nhận\" thiếu dòng \"- Lưu: VT, …\"", "en": "the recipients list has no \"- Lưu: VT, …\" (archive) line"},
-    "blank_number": {"vi": "số văn bản để trống (dự thảo chưa ban hành): {raw}",
-                     "en": "the number is left blank (an unissued draft): {raw}"},
-    "blank_date": {"vi": "ngày ban hành để trống (dự thảo chưa ban hành): {raw}",
-                   "en": "the date is left blank (an unissued draft): {raw}"},
-    "bad_number": {"vi": "số, ký hiệu \"{number}\" không đúng dạng \"số/KH-cơ quan\" (ví dụ 20/KH-UBND)",
-                   "en": "number \"{number}\" is not of the form \"N/KH-ISSUER\" (e.g. 20/KH-UBND)"},
-    "type_code": {"vi": "ký hiệu loại văn bản là \"{code}\", kế hoạch phải là \"KH\" ({number})",
-                  "en": "the type code is \"{code}\"; a plan's is \"KH\" ({number})"},
-    "zero": {"vi": "số thứ tự nhỏ hơn 10 phải có số 0 phía trước: \"{number}\" → \"0{number}\"",
-             "en": "numbers below 10 take a leading zero: \"{number}\" → \"0{number}\""},
-    "day": {"vi": "ngày nhỏ hơn 10 phải có số 0 phía trước: \"ngày {day}\" → \"ngày 0{day}\"",
-            "en": "days below 10 take a leading zero: \"ngày {day}\" → \"ngày 0{day}\""},
-    "month": {"vi": "tháng 1 và 2 phải có số 0 phía trước: \"tháng {month}\" → \"tháng 0{month}\"",
-              "en": "months 1 and 2 take a leading zero: \"tháng {month}\" → \"tháng 0{month}\""},
-    "month_zero": {"vi": "từ tháng 3 trở đi không viết số 0 phía trước: \"tháng {month}\" → \"tháng {plain}\"",
-                   "en": "months from 3 on are written without a leading zero: \"tháng {month}\" → \"tháng {plain}\""},
-    "addressee": {"vi": "kế hoạch không có \"Kính gửi:\"; người nhận ghi ở \"Nơi nhận:\"",
-                  "en": "a plan has no \"Kính gửi:\" line; its recipients go under \"Nơi nhận:\""},
-    "bad_date": {"vi": "ngày ban hành không tồn tại: ngày {day} tháng {month} năm {year}",
-                 "en": "the date does not exist: day {day}, month {month}, year {year}"},
+    "signer": {
+        "vi": "thiếu phần ký: chức vụ và họ tên người ký",
+        "en": "no signature block: the signer's position and name are missing",
+    },
+    "no_recipients": {"vi": 'thiếu "Nơi nhận:"', "en": 'no "Nơi nhận:" (recipients) list'},
+    "no_archive": {
+        "vi": '"Nơi nhận" thiếu dòng "- Lưu: VT, …"',
+        "en": 'the recipients list has no "- Lưu: VT, …" (archive) line',
+    },
+    "blank_number": {
+        "vi": "số văn bản để trống (dự thảo chưa ban hành): {raw}",
+        "en": "the number is left blank (an unissued draft): {raw}",
+    },
+    "blank_date": {
+        "vi": "ngày ban hành để trống (dự thảo chưa ban hành): {raw}",
+        "en": "the date is left blank (an unissued draft): {raw}",
+    },
+    "bad_number": {
+        "vi": 'số, ký hiệu "{number}" không đúng dạng "số/KH-cơ quan" (ví dụ 20/KH-UBND)',
+        "en": 'number "{number}" is not of the form "N/KH-ISSUER" (e.g. 20/KH-UBND)',
+    },
+    "type_code": {
+        "vi": 'ký hiệu loại văn bản là "{code}", kế hoạch phải là "KH" ({number})',
+        "en": 'the type code is "{code}"; a plan\'s is "KH" ({number})',
+    },
+    "zero": {
+        "vi": 'số thứ tự nhỏ hơn 10 phải có số 0 phía trước: "{number}" → "0{number}"',
+        "en": 'numbers below 10 take a leading zero: "{number}" → "0{number}"',
+    },
+    "day": {
+        "vi": 'ngày nhỏ hơn 10 phải có số 0 phía trước: "ngày {day}" → "ngày 0{day}"',
+        "en": 'days below 10 take a leading zero: "ngày {day}" → "ngày 0{day}"',
+    },
+    "month": {
+        "vi": 'tháng 1 và 2 phải có số 0 phía trước: "tháng {month}" → "tháng 0{month}"',
+        "en": 'months 1 and 2 take a leading zero: "tháng {month}" → "tháng 0{month}"',
+    },
+    "month_zero": {
+        "vi": 'từ tháng 3 trở đi không viết số 0 phía trước: "tháng {month}" → "tháng {plain}"',
+        "en": 'months from 3 on are written without a leading zero: "tháng {month}" → "tháng {plain}"',
+    },
+    "addressee": {
+        "vi": 'kế hoạch không có "Kính gửi:"; người nhận ghi ở "Nơi nhận:"',
+        "en": 'a plan has no "Kính gửi:" line; its recipients go under "Nơi nhận:"',
+    },
+    "bad_date": {
+        "vi": "ngày ban hành không tồn tại: ngày {day} tháng {month} năm {year}",
+        "en": "the date does not exist: day {day}, month {month}, year {year}",
+    },
 }
 
 _MOTTO = re.compile(r"c[ộô]ng\s+h[òo]à?a?\s+x[ãa]\s+h[ộô]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam", re.I)
@@ -71,15 +101,21 @@ def _found(plan: Plan, pattern: re.Pattern, within: int | None = HEAD) -> bool:
     return first_paragraph(plan, pattern, within=within) is not None
 
 
-@rule("header-missing", "KH401", "error",
-      summary={"vi": "phần đầu thiếu Quốc hiệu, Tiêu ngữ, cơ quan ban hành, số ký hiệu, ngày tháng hoặc tên loại",
-               "en": "the header lacks the national name, motto, issuer, number, place-date or type line"},
-      doc_vi="""header-missing (KH401, lỗi): phần đầu văn bản có đủ các thành phần theo quy định của Nghị định 30.
+@rule(
+    "header-missing",
+    "KH401",
+    "error",
+    summary={
+        "vi": "phần đầu thiếu Quốc hiệu, Tiêu ngữ, cơ quan ban hành, số ký hiệu, ngày tháng hoặc tên loại",
+        "en": "the header lacks the national name, motto, issuer, number, place-date or type line",
+    },
+    doc_vi="""header-missing (KH401, lỗi): phần đầu văn bản có đủ các thành phần theo quy định của Nghị định 30.
 
       Gồm Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành, số và ký hiệu "Số: …/KH-…", địa danh và ngày,
       tháng, năm ban hành, tên loại văn bản "KẾ HOẠCH" (Điều 8, khoản 2). Bản xuất ra văn bản thuần
       đã mất bảng phần đầu cũng bị báo thiếu: tệp đó thực sự không còn các thành phần này.
-      """)
+      """,
+)
 def header_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """header-missing (KH401, error): the header has every component Nghị định 30 requires.
 
@@ -122,17 +158,25 @@ def header_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     }
     for part, ok in checks.items():
         if not ok:
-            yield header_missing.finding(config, MESSAGES["missing"], location=where,
-                                         part=COMPONENTS[part].get(config.lang) or COMPONENTS[part]["vi"])
+            yield header_missing.finding(
+                config,
+                MESSAGES["missing"],
+                location=where,
+                part=COMPONENTS[part].get(config.lang) or COMPONENTS[part]["vi"],
+            )
 
 
-@rule("signer-missing", "KH402", "error",
-      summary={"vi": "thiếu chức vụ, họ tên người ký", "en": "the signer's position and name are missing"},
-      doc_vi="""signer-missing (KH402, lỗi): cuối kế hoạch có chức vụ, họ tên người ký.
+@rule(
+    "signer-missing",
+    "KH402",
+    "error",
+    summary={"vi": "thiếu chức vụ, họ tên người ký", "en": "the signer's position and name are missing"},
+    doc_vi="""signer-missing (KH402, lỗi): cuối kế hoạch có chức vụ, họ tên người ký.
 
       "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", sau đó là họ và tên người ký (Điều 8,
       điểm g).
-      """)
+      """,
+)
 def signer_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """signer-missing (KH402, error): the plan ends with the signer's position and name.
 
@@ -164,13 +208,17 @@ def signer_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     yield signer_missing.finding(config, MESSAGES["signer"], location=last)
 
 
-@rule("recipients-missing", "KH403", "warning",
-      summary={"vi": "thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", "en": "no \"Nơi nhận:\" list or no \"- Lưu: VT\" line"},
-      doc_vi="""recipients-missing (KH403, cảnh báo): có mục "Nơi nhận:" và dòng cuối "- Lưu: VT, …".
+@rule(
+    "recipients-missing",
+    "KH403",
+    "warning",
+    summary={"vi": 'thiếu "Nơi nhận:" hoặc dòng "- Lưu: VT"', "en": 'no "Nơi nhận:" list or no "- Lưu: VT" line'},
+    doc_vi="""recipients-missing (KH403, cảnh báo): có mục "Nơi nhận:" và dòng cuối "- Lưu: VT, …".
 
       Mọi kế hoạch đều liệt kê các nơi nhận dưới mục "Nơi nhận:"; dòng cuối cùng ghi việc lưu văn
       bản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.".
-      """)
+      """,
+)
 def recipients_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".
 
@@ -203,8 +251,9 @@ def recipients_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     archive = first_paragraph(plan, _ARCHIVE, within=None)
     if archive is None and not any(_ARCHIVE.search(r) for r in plan.header.recipients):
         where = location(found[1].prov, found[0]) if found else None
-        yield recipients_missing.finding(config, MESSAGES["no_archive"], location=where,
-                                         excerpt=excerpt(found[1].text) if found else "")
+        yield recipients_missing.finding(
+            config, MESSAGES["no_archive"], location=where, excerpt=excerpt(found[1].text) if found else ""
+        )
 
 
 def _number_line(plan: Plan) -> tuple[str | None, Location | None]:
@@ -226,14 +275,18 @@ def _strip_label(raw: str) -> str:
     return m.group(0).strip() if m else text
 
 
-@rule("draft-blank", "KH404", "info",
-      summary={"vi": "số hoặc ngày ban hành để trống (dự thảo)", "en": "number or date left blank (a draft)"},
-      doc_vi="""draft-blank (KH404, thông tin): số hoặc ngày ban hành còn để trống như ở bản dự thảo.
+@rule(
+    "draft-blank",
+    "KH404",
+    "info",
+    summary={"vi": "số hoặc ngày ban hành để trống (dự thảo)", "en": "number or date left blank (a draft)"},
+    doc_vi="""draft-blank (KH404, thông tin): số hoặc ngày ban hành còn để trống như ở bản dự thảo.
 
       Bản dự thảo để trống "Số:    /KH-UBND" và "ngày    tháng 02 năm 2024" cho đến khi ký ban hành;
       điều này là bình thường nên chỉ được báo ở mức thông tin, như một lời nhắc trước khi phát
       hành.
-      """)
+      """,
+)
 def draft_blank(plan: Plan, config: Config) -> Iterator[Finding]:
     """draft-blank (KH404, info): the number or the date is left blank, as in a draft.
 
@@ -265,20 +318,27 @@ def draft_blank(plan: Plan, config: Config) -> Iterator[Finding]:
     if date_raw:
         m = _DATE_PARTS.search(date_raw)
         if m and not all(re.search(r"\d", g or "") for g in m.groups()):
-            yield draft_blank.finding(config, MESSAGES["blank_date"], location=date_where,
-                                      excerpt=excerpt(date_raw), raw=date_raw)
+            yield draft_blank.finding(
+                config, MESSAGES["blank_date"], location=date_where, excerpt=excerpt(date_raw), raw=date_raw
+            )
 
 
-@rule("number-format", "KH405", "error",
-      summary={"vi": "số, ký hiệu không đúng dạng số/KH-cơ quan, hoặc thiếu số 0 trước số nhỏ hơn 10",
-               "en": "the number is not N/KH-ISSUER, or lacks the leading zero below 10"},
-      doc_vi="""number-format (KH405, lỗi): số, ký hiệu văn bản có dạng "NN/KH-CQBH".
+@rule(
+    "number-format",
+    "KH405",
+    "error",
+    summary={
+        "vi": "số, ký hiệu không đúng dạng số/KH-cơ quan, hoặc thiếu số 0 trước số nhỏ hơn 10",
+        "en": "the number is not N/KH-ISSUER, or lacks the leading zero below 10",
+    },
+    doc_vi="""number-format (KH405, lỗi): số, ký hiệu văn bản có dạng "NN/KH-CQBH".
 
       Gồm số thứ tự (số nhỏ hơn 10 phải có số 0 đứng trước: "05"), dấu gạch chéo, rồi chữ viết tắt
       tên loại văn bản "KH" và chữ viết tắt tên cơ quan ban hành, nối với nhau bằng dấu gạch nối,
       không có khoảng trắng (Nghị định 30, Phụ lục I và Phụ lục III). Số để trống là bản dự thảo
       (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo.
-      """)
+      """,
+)
 def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     """number-format (KH405, error): the number reads "NN/KH-ISSUER".
 
@@ -308,18 +368,20 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
         return
     number = re.sub(r"\s+", "", _strip_label(raw))
     if not number or not re.match(r"\d", number):
-        return                      # blank: a draft
+        return  # blank: a draft
     m = re.fullmatch(r"(\d+)/([^\W\d_]+)-([\w.&-]+)", number)
     if not m:
         yield number_format.finding(config, MESSAGES["bad_number"], location=where, excerpt=excerpt(raw), number=number)
         return
     seq, code = m.group(1), m.group(2)
     if code.upper() != "KH":
-        yield number_format.finding(config, MESSAGES["type_code"], location=where, excerpt=excerpt(raw),
-                                    code=code, number=number)
+        yield number_format.finding(
+            config, MESSAGES["type_code"], location=where, excerpt=excerpt(raw), code=code, number=number
+        )
     if len(seq) == 1:
-        yield number_format.finding(config, MESSAGES["zero"], location=where, excerpt=excerpt(raw),
-                                    severity="warning", number=seq)
+        yield number_format.finding(
+            config, MESSAGES["zero"], location=where, excerpt=excerpt(raw), severity="warning", number=seq
+        )
 
 
 def _date_line(plan: Plan) -> tuple[str | None, Location | None]:
@@ -334,15 +396,21 @@ def _date_line(plan: Plan) -> tuple[str | None, Location | None]:
     return None, None
 
 
-@rule("date-format", "KH406", "warning",
-      summary={"vi": "ngày tháng năm ban hành viết sai (thiếu/thừa số 0, ngày không tồn tại)",
-               "en": "the date line is miswritten (missing or extra leading zero, impossible date)"},
-      doc_vi="""date-format (KH406, cảnh báo): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
+@rule(
+    "date-format",
+    "KH406",
+    "warning",
+    summary={
+        "vi": "ngày tháng năm ban hành viết sai (thiếu/thừa số 0, ngày không tồn tại)",
+        "en": "the date line is miswritten (missing or extra leading zero, impossible date)",
+    },
+    doc_vi="""date-format (KH406, cảnh báo): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
 
       Ngày nhỏ hơn 10 và tháng 1, tháng 2 phải ghi thêm số 0 ở trước; tháng 3 đến tháng 12 thì không
       (Nghị định 30, Phụ lục I). Ngày không có thật (ngày 30 tháng 02) là lỗi. Các phần để trống là
       bản dự thảo (xem draft-blank).
-      """)
+      """,
+)
 def date_format(plan: Plan, config: Config) -> Iterator[Finding]:
     """date-format (KH406, warning): "ngày 05 tháng 02 năm 2024", "ngày 18 tháng 6 năm 2024".
 
@@ -376,25 +444,40 @@ def date_format(plan: Plan, config: Config) -> Iterator[Finding]:
     if month and len(month) == 1 and int(month) in (1, 2):
         yield date_format.finding(config, MESSAGES["month"], location=where, excerpt=excerpt(raw), month=month)
     if month and len(month) == 2 and month.startswith("0") and int(month) >= 3:
-        yield date_format.finding(config, MESSAGES["month_zero"], location=where, excerpt=excerpt(raw),
-                                  month=month, plain=str(int(month)))
+        yield date_format.finding(
+            config, MESSAGES["month_zero"], location=where, excerpt=excerpt(raw), month=month, plain=str(int(month))
+        )
     if day and month and year and make_date(int(day), int(month), int(year)) is None:
-        yield date_format.finding(config, MESSAGES["bad_date"], location=where, excerpt=excerpt(raw),
-                                  severity="error", day=day, month=month, year=year)
+        yield date_format.finding(
+            config,
+            MESSAGES["bad_date"],
+            location=where,
+            excerpt=excerpt(raw),
+            severity="error",
+            day=day,
+            month=month,
+            year=year,
+        )
 
 
 _ADDRESSEE = re.compile(r"^\s*Kính\s+gửi\s*:", re.I)
 
 
-@rule("addressee-in-plan", "KH407", "warning",
-      summary={"vi": "kế hoạch có dòng \"Kính gửi:\" (chỉ dùng cho công văn, tờ trình, báo cáo)",
-               "en": "a plan with a \"Kính gửi:\" line (that belongs to letters, submissions, reports)"},
-      doc_vi="""addressee-in-plan (KH407, cảnh báo): kế hoạch dùng "Nơi nhận:", không dùng "Kính gửi:".
+@rule(
+    "addressee-in-plan",
+    "KH407",
+    "warning",
+    summary={
+        "vi": 'kế hoạch có dòng "Kính gửi:" (chỉ dùng cho công văn, tờ trình, báo cáo)',
+        "en": 'a plan with a "Kính gửi:" line (that belongs to letters, submissions, reports)',
+    },
+    doc_vi="""addressee-in-plan (KH407, cảnh báo): kế hoạch dùng "Nơi nhận:", không dùng "Kính gửi:".
 
       "Kính gửi:" dùng trong công văn, tờ trình hoặc báo cáo gửi cấp trên; kế hoạch được gửi đến các
       nơi nhận liệt kê tại mục "Nơi nhận:" (Nghị định 30, Phụ lục I). Đây thường là dấu hiệu của
       việc dùng lại mẫu của một loại văn bản khác.
-      """)
+      """,
+)
 def addressee_in_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """addressee-in-plan (KH407, warning): a plan has "Nơi nhận:", not "Kính gửi:".
 
@@ -423,5 +506,6 @@ def addressee_in_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     found = first_paragraph(plan, _ADDRESSEE, within=HEAD)
     if found:
         i, para, _ = found
-        yield addressee_in_plan.finding(config, MESSAGES["addressee"], location=location(para.prov, i),
-                                        excerpt=excerpt(para.text))
+        yield addressee_in_plan.finding(
+            config, MESSAGES["addressee"], location=location(para.prov, i), excerpt=excerpt(para.text)
+        )

@@ -4,6 +4,7 @@ The type word before the number must agree with the type code inside it (Nghị 
 Phụ lục III: QĐ Quyết định, KH Kế hoạch, NQ Nghị quyết, CT Chỉ thị …); its date must exist
 and cannot be later than the plan that cites it.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,26 +22,67 @@ from ..util import dates_in, describe, document, excerpt, iso, location, make_da
 
 # folded type word -> folded type codes it may carry (state and Party styles)
 EXPECTED: dict[str, set[str]] = {
-    "quyet dinh": {"qd"}, "ke hoach": {"kh"}, "nghi quyet": {"nq"}, "chi thi": {"ct"},
-    "thong bao": {"tb"}, "huong dan": {"hd"}, "chuong trinh": {"ctr"}, "phuong an": {"pa"},
-    "de an": {"da"}, "du an": {"da"}, "bao cao": {"bc"}, "to trinh": {"ttr"}, "quy che": {"qc"},
-    "quy dinh": {"qyd", "qd", "qdi"}, "nghi dinh": {"nd"}, "thong tu": {"tt"},
-    "thong tu lien tich": {"ttlt"}, "cong dien": {"cd"}, "bien ban": {"bb"}, "hop dong": {"hd"},
-    "giay moi": {"gm"}, "thong cao": {"tc"}, "ket luan": {"kl"},
+    "quyet dinh": {"qd"},
+    "ke hoach": {"kh"},
+    "nghi quyet": {"nq"},
+    "chi thi": {"ct"},
+    "thong bao": {"tb"},
+    "huong dan": {"hd"},
+    "chuong trinh": {"ctr"},
+    "phuong an": {"pa"},
+    "de an": {"da"},
+    "du an": {"da"},
+    "bao cao": {"bc"},
+    "to trinh": {"ttr"},
+    "quy che": {"qc"},
+    "quy dinh": {"qyd", "qd", "qdi"},
+    "nghi dinh": {"nd"},
+    "thong tu": {"tt"},
+    "thong tu lien tich": {"ttlt"},
+    "cong dien": {"cd"},
+    "bien ban": {"bb"},
+    "hop dong": {"hd"},
+    "giay moi": {"gm"},
+    "thong cao": {"tc"},
+    "ket luan": {"kl"},
 }
 # every code that names a document type (anything else — UBND, SNV — is an issuer code)
 TYPE_CODES = {c for codes in EXPECTED.values() for c in codes} | {
-    "bgn", "btt", "guq", "ggt", "gnp", "pg", "pc", "pb", "sy", "trs", "sl", "gn", "tth", "uq", "np", "qyd"}
+    "bgn",
+    "btt",
+    "guq",
+    "ggt",
+    "gnp",
+    "pg",
+    "pc",
+    "pb",
+    "sy",
+    "trs",
+    "sl",
+    "gn",
+    "tth",
+    "uq",
+    "np",
+    "qyd",
+}
 
 MESSAGES = {
-    "type": {"vi": "\"{word} số {number}\": ký hiệu \"{code}\" là của loại văn bản khác (mong đợi {expected})",
-             "en": "\"{word} số {number}\": the code \"{code}\" belongs to another document type (expected {expected})"},
-    "invalid": {"vi": "ngày \"{raw}\" của văn bản {number} không tồn tại",
-                "en": "the date \"{raw}\" of document {number} does not exist"},
-    "inconsistent": {"vi": "văn bản {number} được dẫn với ngày {date}, nhưng ở {other} lại ghi ngày {other_date}",
-                     "en": "document {number} is cited as dated {date}, but as dated {other_date} at {other}"},
-    "future": {"vi": "văn bản {number} đề ngày {date}, sau ngày ban hành kế hoạch ({plan_date})",
-               "en": "document {number} is dated {date}, after the plan itself ({plan_date})"},
+    "type": {
+        "vi": '"{word} số {number}": ký hiệu "{code}" là của loại văn bản khác (mong đợi {expected})',
+        "en": '"{word} số {number}": the code "{code}" belongs to another document type (expected {expected})',
+    },
+    "invalid": {
+        "vi": 'ngày "{raw}" của văn bản {number} không tồn tại',
+        "en": 'the date "{raw}" of document {number} does not exist',
+    },
+    "inconsistent": {
+        "vi": "văn bản {number} được dẫn với ngày {date}, nhưng ở {other} lại ghi ngày {other_date}",
+        "en": "document {number} is cited as dated {date}, but as dated {other_date} at {other}",
+    },
+    "future": {
+        "vi": "văn bản {number} đề ngày {date}, sau ngày ban hành kế hoạch ({plan_date})",
+        "en": "document {number} is dated {date}, after the plan itself ({plan_date})",
+    },
 }
 _WORD = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s+(?:số\s*:?\s*)?$", re.I)
 
@@ -70,15 +112,21 @@ def type_code(number: str) -> str | None:
     return m.group(1) if m else None
 
 
-@rule("reference-type-mismatch", "KH501", "error",
-      summary={"vi": "tên loại văn bản được dẫn không khớp ký hiệu (\"Quyết định số 07/KH-UBND\")",
-               "en": "a cited document's type word disagrees with its type code (\"Quyết định số 07/KH-UBND\")"},
-      doc_vi="""reference-type-mismatch (KH501, lỗi): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
+@rule(
+    "reference-type-mismatch",
+    "KH501",
+    "error",
+    summary={
+        "vi": 'tên loại văn bản được dẫn không khớp ký hiệu ("Quyết định số 07/KH-UBND")',
+        "en": 'a cited document\'s type word disagrees with its type code ("Quyết định số 07/KH-UBND")',
+    },
+    doc_vi="""reference-type-mismatch (KH501, lỗi): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
 
       Số của quyết định mang ký hiệu QĐ, của kế hoạch mang ký hiệu KH, của nghị quyết mang ký hiệu
       NQ (Nghị định 30, Phụ lục III). "Quyết định số 07/KH-UBND" là dẫn sai tên loại hoặc sai số văn
       bản. Số không có chữ viết tắt tên loại văn bản (công văn "12/UBND-VX") không được xét.
-      """)
+      """,
+)
 def reference_type_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-type-mismatch (KH501, error): "Quyết định số …/QĐ-…", "Kế hoạch số …/KH-…".
 
@@ -103,11 +151,47 @@ def reference_type_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
         got = fold(code)
         if not expected or got not in TYPE_CODES or got in expected:
             continue
-        shown = next((c for c in ("QĐ", "KH", "NQ", "CT", "TB", "HD", "CTr", "PA", "ĐA", "BC", "TTr", "QC",
-                                  "NĐ", "TT", "TTLT", "CĐ", "BB", "HĐ", "GM", "TC", "KL", "QyĐ")
-                      if fold(c) in expected), "/".join(sorted(expected)).upper())
-        yield reference_type_mismatch.finding(config, MESSAGES["type"], location=ref.location, excerpt=excerpt(ref.raw),
-                                              word=word, number=ref.number, code=code, expected=shown)
+        shown = next(
+            (
+                c
+                for c in (
+                    "QĐ",
+                    "KH",
+                    "NQ",
+                    "CT",
+                    "TB",
+                    "HD",
+                    "CTr",
+                    "PA",
+                    "ĐA",
+                    "BC",
+                    "TTr",
+                    "QC",
+                    "NĐ",
+                    "TT",
+                    "TTLT",
+                    "CĐ",
+                    "BB",
+                    "HĐ",
+                    "GM",
+                    "TC",
+                    "KL",
+                    "QyĐ",
+                )
+                if fold(c) in expected
+            ),
+            "/".join(sorted(expected)).upper(),
+        )
+        yield reference_type_mismatch.finding(
+            config,
+            MESSAGES["type"],
+            location=ref.location,
+            excerpt=excerpt(ref.raw),
+            word=word,
+            number=ref.number,
+            code=code,
+            expected=shown,
+        )
 
 
 def _ref_dates(ref: Reference) -> list[tuple[str, dt.date | None]]:
@@ -131,12 +215,19 @@ def _plan_limit(plan: Plan) -> dt.date | None:
     return None
 
 
-@rule("reference-date-invalid", "KH502", "error",
-      summary={"vi": "ngày của văn bản được dẫn không tồn tại (31/02)", "en": "a cited document's date does not exist (31/02)"},
-      doc_vi="""reference-date-invalid (KH502, lỗi): ngày của văn bản được dẫn chiếu phải có thật.
+@rule(
+    "reference-date-invalid",
+    "KH502",
+    "error",
+    summary={
+        "vi": "ngày của văn bản được dẫn không tồn tại (31/02)",
+        "en": "a cited document's date does not exist (31/02)",
+    },
+    doc_vi="""reference-date-invalid (KH502, lỗi): ngày của văn bản được dẫn chiếu phải có thật.
 
       "ngày 31/02/2024" hay "ngày 31/4/2024" là viết nhầm thành một ngày không có thật.
-      """)
+      """,
+)
 def reference_date_invalid(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-date-invalid (KH502, error): a cited date exists on the calendar.
 
@@ -155,23 +246,41 @@ def reference_date_invalid(plan: Plan, config: Config) -> Iterator[Finding]:
         for raw, date in _ref_dates(ref):
             if date is None:
                 seen.add((_number_key(ref.number), ref.location.line if ref.location else None))
-                yield reference_date_invalid.finding(config, MESSAGES["invalid"], location=ref.location,
-                                                     excerpt=excerpt(ref.raw), raw=raw, number=ref.number)
-    for number, raw, date, where in _citations(plan):      # repeats that plan.references folded away
+                yield reference_date_invalid.finding(
+                    config,
+                    MESSAGES["invalid"],
+                    location=ref.location,
+                    excerpt=excerpt(ref.raw),
+                    raw=raw,
+                    number=ref.number,
+                )
+    for number, raw, date, where in _citations(plan):  # repeats that plan.references folded away
         if date is None and (_number_key(number), where.line) not in seen:
             seen.add((_number_key(number), where.line))
-            yield reference_date_invalid.finding(config, MESSAGES["invalid"], location=where, excerpt=excerpt(raw),
-                                                 raw=raw.split("ngày")[-1].strip(), number=number)
+            yield reference_date_invalid.finding(
+                config,
+                MESSAGES["invalid"],
+                location=where,
+                excerpt=excerpt(raw),
+                raw=raw.split("ngày")[-1].strip(),
+                number=number,
+            )
 
 
-@rule("reference-date-after-plan", "KH503", "warning",
-      summary={"vi": "văn bản được dẫn có ngày sau ngày ban hành kế hoạch",
-               "en": "a cited document is dated after the plan itself"},
-      doc_vi="""reference-date-after-plan (KH503, cảnh báo): kế hoạch không thể dẫn chiếu văn bản ban hành sau kế hoạch.
+@rule(
+    "reference-date-after-plan",
+    "KH503",
+    "warning",
+    summary={
+        "vi": "văn bản được dẫn có ngày sau ngày ban hành kế hoạch",
+        "en": "a cited document is dated after the plan itself",
+    },
+    doc_vi="""reference-date-after-plan (KH503, cảnh báo): kế hoạch không thể dẫn chiếu văn bản ban hành sau kế hoạch.
 
       Văn bản được dẫn chiếu mang ngày sau ngày ban hành kế hoạch (hoặc sau ngày cuối của tháng ban
       hành, khi ngày còn để trống) là do ghi sai ngày của văn bản đó hoặc sai ngày của kế hoạch.
-      """)
+      """,
+)
 def reference_date_after_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-date-after-plan (KH503, warning): a plan cannot cite a later document.
 
@@ -204,24 +313,35 @@ def reference_date_after_plan(plan: Plan, config: Config) -> Iterator[Finding]:
         for _raw, date in _ref_dates(ref):
             if date and date > limit:
                 yield reference_date_after_plan.finding(
-                    config, MESSAGES["future"], location=ref.location, excerpt=excerpt(ref.raw),
-                    number=ref.number, date=date.strftime("%d/%m/%Y"),
-                    plan_date=signed.strftime("%d/%m/%Y") if signed else limit.strftime("%m/%Y"))
+                    config,
+                    MESSAGES["future"],
+                    location=ref.location,
+                    excerpt=excerpt(ref.raw),
+                    number=ref.number,
+                    date=date.strftime("%d/%m/%Y"),
+                    plan_date=signed.strftime("%d/%m/%Y") if signed else limit.strftime("%m/%Y"),
+                )
 
 
 def _number_key(number: str) -> str:
     return fold(re.sub(r"\s+", "", number))
 
 
-@rule("reference-date-inconsistent", "KH504", "warning",
-      summary={"vi": "cùng một văn bản được dẫn với hai ngày khác nhau",
-               "en": "the same document is cited with two different dates"},
-      doc_vi="""reference-date-inconsistent (KH504, cảnh báo): một văn bản chỉ có một ngày ban hành.
+@rule(
+    "reference-date-inconsistent",
+    "KH504",
+    "warning",
+    summary={
+        "vi": "cùng một văn bản được dẫn với hai ngày khác nhau",
+        "en": "the same document is cited with two different dates",
+    },
+    doc_vi="""reference-date-inconsistent (KH504, cảnh báo): một văn bản chỉ có một ngày ban hành.
 
       Văn bản được dẫn chiếu hai lần phải ghi cùng một ngày: "Quyết định số 1050/QĐ-SCT ngày
       06/3/2026" ở phần mở đầu và "… ngày 06/3/2025" ở phần sau cho thấy một trong hai chỗ đã viết
       nhầm. Phát hiện được báo tại lần dẫn chiếu sau.
-      """)
+      """,
+)
 def reference_date_inconsistent(plan: Plan, config: Config) -> Iterator[Finding]:
     """reference-date-inconsistent (KH504, warning): one document, one date.
 
@@ -247,7 +367,7 @@ def reference_date_inconsistent(plan: Plan, config: Config) -> Iterator[Finding]
     for number, raw, date, where in _citations(plan):
         k = _number_key(number)
         if k == own or date is None:
-            continue          # the plan's own number recurs under each appendix
+            continue  # the plan's own number recurs under each appendix
         if k not in first:
             first[k] = (raw, date, where)
             continue
@@ -255,16 +375,30 @@ def reference_date_inconsistent(plan: Plan, config: Config) -> Iterator[Finding]
         if date != other_date and k not in reported:
             reported.add(k)
             yield reference_date_inconsistent.finding(
-                config, MESSAGES["inconsistent"], location=where, excerpt=excerpt(raw), number=number,
-                date=date.strftime("%d/%m/%Y"), other_date=other_date.strftime("%d/%m/%Y"),
+                config,
+                MESSAGES["inconsistent"],
+                location=where,
+                excerpt=excerpt(raw),
+                number=number,
+                date=date.strftime("%d/%m/%Y"),
+                other_date=other_date.strftime("%d/%m/%Y"),
                 other=describe(other_where, config.lang) or "—",
-                related=[{"role": "first", "excerpt": excerpt(other_raw),
-                          "location": other_where.model_dump(exclude_none=True)}])
+                related=[
+                    {
+                        "role": "first",
+                        "excerpt": excerpt(other_raw),
+                        "location": other_where.model_dump(exclude_none=True),
+                    }
+                ],
+            )
 
 
 # every "số <number> ngày <date>" in the text, repeats included (plan.references keeps one per number)
-_CITED = re.compile(r"\bsố\s*:?\s*(\d[\w.&]*(?:\s*[/-]\s*[\w.&Đđ]+)+)\s*,?\s*(?:ngày\s+)"
-                    r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)", re.I)
+_CITED = re.compile(
+    r"\bsố\s*:?\s*(\d[\w.&]*(?:\s*[/-]\s*[\w.&Đđ]+)+)\s*,?\s*(?:ngày\s+)"
+    r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)",
+    re.I,
+)
 
 
 def _citations(plan: Plan) -> Iterator[tuple[str, str, dt.date | None, Location]]:

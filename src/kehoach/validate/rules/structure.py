@@ -4,6 +4,7 @@ A plan states its purpose (Mục đích, yêu cầu), its content (Nội dung / 
 does what (Tổ chức thực hiện). An appendix the body announces must be there, and its
 "(Kèm theo Kế hoạch số … ngày …)" line must carry the plan's own number and date.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,40 +18,66 @@ from ..registry import rule
 from ..util import excerpt, iso, location, paragraphs, tables
 
 REQUIRED = (
-    ("purpose", {"muc_dich", "yeu_cau", "chi_tieu"},
-     {"vi": "Mục đích, yêu cầu", "en": "Purpose and requirements (Mục đích, yêu cầu)"}),
-    ("content", {"noi_dung", "nhiem_vu", "hinh_thuc"},
-     {"vi": "Nội dung (nhiệm vụ)", "en": "Content or tasks (Nội dung / Nhiệm vụ)"}),
-    ("organisation", {"to_chuc_thuc_hien"},
-     {"vi": "Tổ chức thực hiện", "en": "Organisation of implementation (Tổ chức thực hiện)"}),
+    (
+        "purpose",
+        {"muc_dich", "yeu_cau", "chi_tieu"},
+        {"vi": "Mục đích, yêu cầu", "en": "Purpose and requirements (Mục đích, yêu cầu)"},
+    ),
+    (
+        "content",
+        {"noi_dung", "nhiem_vu", "hinh_thuc"},
+        {"vi": "Nội dung (nhiệm vụ)", "en": "Content or tasks (Nội dung / Nhiệm vụ)"},
+    ),
+    (
+        "organisation",
+        {"to_chuc_thuc_hien"},
+        {"vi": "Tổ chức thực hiện", "en": "Organisation of implementation (Tổ chức thực hiện)"},
+    ),
 )
 
 MESSAGES = {
-    "missing": {"vi": "thiếu phần \"{part}\"", "en": "no \"{part}\" part"},
-    "no_sections": {"vi": "không tìm thấy mục nào được đánh số (I., II. …): thiếu Mục đích, yêu cầu; Nội dung; Tổ chức thực hiện",
-                    "en": "no numbered sections (I., II. …) found: Purpose, Content and Organisation parts are all missing"},
-    "no_appendix": {"vi": "văn bản nhắc đến phụ lục/danh mục kèm theo nhưng không có phụ lục nào",
-                    "en": "the text announces an attached appendix or list, but there is no appendix"},
-    "number": {"vi": "phụ lục ghi kèm theo Kế hoạch số {attached}, nhưng số của kế hoạch là {number}",
-               "en": "the appendix is attached to plan number {attached}, but the plan's number is {number}"},
-    "date": {"vi": "phụ lục ghi kèm theo kế hoạch ngày {attached}, nhưng kế hoạch ban hành ngày {date}",
-             "en": "the appendix is attached to a plan dated {attached}, but the plan is dated {date}"},
-    "blank_number": {"vi": "kế hoạch đã có số {number} nhưng dòng \"kèm theo\" của phụ lục vẫn để trống số",
-                     "en": "the plan is numbered {number} but the appendix's \"attached to\" line still has a blank number"},
-    "blank_date": {"vi": "kế hoạch đã đề ngày {date} nhưng dòng \"kèm theo\" của phụ lục vẫn để trống ngày",
-                   "en": "the plan is dated {date} but the appendix's \"attached to\" line still has a blank date"},
-    "not_referenced": {"vi": "phần nội dung không nhắc đến {label}",
-                       "en": "the body never refers to {label}"},
-    "unnumbered": {"vi": "kế hoạch có {count} phụ lục: phải đánh số Phụ lục I, Phụ lục II … (đang là {labels})",
-                   "en": "the plan has {count} appendices: number them Phụ lục I, Phụ lục II … (now {labels})"},
-    "not_plan": {"vi": "văn bản không phải là kế hoạch ({kind}); chỉ kiểm tra các quy tắc chung",
-                 "en": "this document is not a plan ({kind}); only the general rules were checked"},
+    "missing": {"vi": 'thiếu phần "{part}"', "en": 'no "{part}" part'},
+    "no_sections": {
+        "vi": "không tìm thấy mục nào được đánh số (I., II. …): thiếu Mục đích, yêu cầu; Nội dung; Tổ chức thực hiện",
+        "en": "no numbered sections (I., II. …) found: Purpose, Content and Organisation parts are all missing",
+    },
+    "no_appendix": {
+        "vi": "văn bản nhắc đến phụ lục/danh mục kèm theo nhưng không có phụ lục nào",
+        "en": "the text announces an attached appendix or list, but there is no appendix",
+    },
+    "number": {
+        "vi": "phụ lục ghi kèm theo Kế hoạch số {attached}, nhưng số của kế hoạch là {number}",
+        "en": "the appendix is attached to plan number {attached}, but the plan's number is {number}",
+    },
+    "date": {
+        "vi": "phụ lục ghi kèm theo kế hoạch ngày {attached}, nhưng kế hoạch ban hành ngày {date}",
+        "en": "the appendix is attached to a plan dated {attached}, but the plan is dated {date}",
+    },
+    "blank_number": {
+        "vi": 'kế hoạch đã có số {number} nhưng dòng "kèm theo" của phụ lục vẫn để trống số',
+        "en": 'the plan is numbered {number} but the appendix\'s "attached to" line still has a blank number',
+    },
+    "blank_date": {
+        "vi": 'kế hoạch đã đề ngày {date} nhưng dòng "kèm theo" của phụ lục vẫn để trống ngày',
+        "en": 'the plan is dated {date} but the appendix\'s "attached to" line still has a blank date',
+    },
+    "not_referenced": {"vi": "phần nội dung không nhắc đến {label}", "en": "the body never refers to {label}"},
+    "unnumbered": {
+        "vi": "kế hoạch có {count} phụ lục: phải đánh số Phụ lục I, Phụ lục II … (đang là {labels})",
+        "en": "the plan has {count} appendices: number them Phụ lục I, Phụ lục II … (now {labels})",
+    },
+    "not_plan": {
+        "vi": "văn bản không phải là kế hoạch ({kind}); chỉ kiểm tra các quy tắc chung",
+        "en": "this document is not a plan ({kind}); only the general rules were checked",
+    },
 }
 
 _ANNOUNCE = re.compile(
     r"(?:có|theo|tại|xem)\s+(?:các\s+|bản\s+)?(?:phụ\s+lục|danh\s+mục)\b[^.;]{0,80}?\bkèm\s+theo"
     r"|(?:phụ\s+lục|danh\s+mục)\b[^.;]{0,160}?\b(?:ban\s+hành\s+)?kèm\s+theo\s+kế\s+hoạch\s+này"
-    r"|\(\s*(?:có\s+)?(?:các\s+)?(?:phụ\s+lục|danh\s+mục)[^()]{0,40}kèm\s+theo\s*\)", re.I)
+    r"|\(\s*(?:có\s+)?(?:các\s+)?(?:phụ\s+lục|danh\s+mục)[^()]{0,40}kèm\s+theo\s*\)",
+    re.I,
+)
 _APPENDIX_TITLE = re.compile(r"^(?:phụ\s+lục|danh\s+mục)\b", re.I)
 
 
@@ -60,15 +87,21 @@ def _all(sections: list[Section]) -> Iterator[Section]:
         yield from _all(s.children)
 
 
-@rule("missing-section", "KH301", "warning",
-      summary={"vi": "thiếu phần Mục đích, yêu cầu / Nội dung / Tổ chức thực hiện",
-               "en": "a Purpose, Content or Organisation part is missing"},
-      doc_vi="""missing-section (KH301, cảnh báo): kế hoạch có đủ ba phần cơ bản.
+@rule(
+    "missing-section",
+    "KH301",
+    "warning",
+    summary={
+        "vi": "thiếu phần Mục đích, yêu cầu / Nội dung / Tổ chức thực hiện",
+        "en": "a Purpose, Content or Organisation part is missing",
+    },
+    doc_vi="""missing-section (KH301, cảnh báo): kế hoạch có đủ ba phần cơ bản.
 
       Kế hoạch phải nêu rõ để làm gì (Mục đích, yêu cầu — hoặc Mục tiêu, Chỉ tiêu), làm những gì
       (Nội dung, Nhiệm vụ, Hình thức) và ai thực hiện (Tổ chức thực hiện). Mỗi phần còn thiếu được
       báo một lần; kế hoạch không có mục đánh số nào chỉ nhận một phát hiện.
-      """)
+      """,
+)
 def missing_section(plan: Plan, config: Config) -> Iterator[Finding]:
     """missing-section (KH301, warning): the plan has its three essential parts.
 
@@ -108,8 +141,12 @@ def missing_section(plan: Plan, config: Config) -> Iterator[Finding]:
     kinds = {k for s in _all(plan.sections) if s.level <= 2 for k in s.kinds}
     for _, wanted, names in REQUIRED:
         if not kinds & wanted:
-            yield missing_section.finding(config, MESSAGES["missing"], location=plan.sections[0].location,
-                                          part=names.get(config.lang) or names["vi"])
+            yield missing_section.finding(
+                config,
+                MESSAGES["missing"],
+                location=plan.sections[0].location,
+                part=names.get(config.lang) or names["vi"],
+            )
 
 
 def _signature_block(plan: Plan) -> int | None:
@@ -121,15 +158,21 @@ def _signature_block(plan: Plan) -> int | None:
     return None
 
 
-@rule("appendix-not-found", "KH302", "warning",
-      summary={"vi": "văn bản nhắc \"Phụ lục/Danh mục kèm theo\" nhưng không có phụ lục",
-               "en": "an attached appendix is announced but missing"},
-      doc_vi="""appendix-not-found (KH302, cảnh báo): phụ lục đã được dẫn chiếu phải có trong văn bản.
+@rule(
+    "appendix-not-found",
+    "KH302",
+    "warning",
+    summary={
+        "vi": 'văn bản nhắc "Phụ lục/Danh mục kèm theo" nhưng không có phụ lục',
+        "en": "an attached appendix is announced but missing",
+    },
+    doc_vi="""appendix-not-found (KH302, cảnh báo): phụ lục đã được dẫn chiếu phải có trong văn bản.
 
       Các câu như "(Có Phụ lục kèm theo)" hoặc "Danh mục … ban hành kèm theo Kế hoạch này" cho biết
       văn bản có phụ lục; nếu văn bản không có phụ lục nào (không có phần "PHỤ LỤC" / "DANH MỤC" và
       không có bảng phụ lục) thì phụ lục đã bị bỏ sót hoặc nằm ở một tệp khác.
-      """)
+      """,
+)
 def appendix_not_found(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-not-found (KH302, warning): an announced appendix is present.
 
@@ -161,8 +204,9 @@ def appendix_not_found(plan: Plan, config: Config) -> Iterator[Finding]:
     for i, para in paragraphs(plan, layout=False):
         m = _ANNOUNCE.search(para.text)
         if m:
-            yield appendix_not_found.finding(config, MESSAGES["no_appendix"], location=location(para.prov, i),
-                                             excerpt=excerpt(m.group(0)))
+            yield appendix_not_found.finding(
+                config, MESSAGES["no_appendix"], location=location(para.prov, i), excerpt=excerpt(m.group(0))
+            )
             return
 
 
@@ -186,16 +230,22 @@ def _blank_attachment(attached_to: str | None) -> str | None:
     return None
 
 
-@rule("appendix-number-mismatch", "KH303", "error",
-      summary={"vi": "dòng \"kèm theo Kế hoạch số … ngày …\" của phụ lục khác số/ngày của kế hoạch",
-               "en": "an appendix's \"attached to plan no. … of …\" disagrees with the plan's number or date"},
-      doc_vi="""appendix-number-mismatch (KH303, lỗi): phụ lục ghi đúng số, ký hiệu và ngày của chính kế hoạch.
+@rule(
+    "appendix-number-mismatch",
+    "KH303",
+    "error",
+    summary={
+        "vi": 'dòng "kèm theo Kế hoạch số … ngày …" của phụ lục khác số/ngày của kế hoạch',
+        "en": "an appendix's \"attached to plan no. … of …\" disagrees with the plan's number or date",
+    },
+    doc_vi="""appendix-number-mismatch (KH303, lỗi): phụ lục ghi đúng số, ký hiệu và ngày của chính kế hoạch.
 
       Mỗi phụ lục ghi "(Kèm theo Kế hoạch số 20/KH-UBND ngày 18/02/2021 của …)"; khi kế hoạch đã có
       số và ngày ban hành, các thông tin này phải khớp với phần đầu văn bản. Khi kế hoạch còn là dự
       thảo thì không so sánh; khi phần đầu đã điền số, ngày mà dòng ghi của phụ lục vẫn để trống
       ("Kế hoạch số    /KH-…") thì báo ở mức cảnh báo.
-      """)
+      """,
+)
 def appendix_number_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-number-mismatch (KH303, error): appendices carry the plan's own number and date.
 
@@ -250,39 +300,63 @@ def appendix_number_mismatch(plan: Plan, config: Config) -> Iterator[Finding]:
         blank = _blank_attachment(appendix.attached_to)
         if blank and (own if blank == "number" else own_date):
             yield appendix_number_mismatch.finding(
-                config, MESSAGES["blank_" + blank], location=where, excerpt=excerpt(appendix.attached_to),
-                severity="warning", number=header.number,
-                date=own_date.strftime("%d/%m/%Y") if own_date else "")
+                config,
+                MESSAGES["blank_" + blank],
+                location=where,
+                excerpt=excerpt(appendix.attached_to),
+                severity="warning",
+                number=header.number,
+                date=own_date.strftime("%d/%m/%Y") if own_date else "",
+            )
             continue
         attached = _number_key(appendix.attached_number)
         if own and attached and own != attached:
-            yield appendix_number_mismatch.finding(config, MESSAGES["number"], location=where,
-                                                   excerpt=excerpt(appendix.attached_to),
-                                                   attached=appendix.attached_number, number=header.number)
+            yield appendix_number_mismatch.finding(
+                config,
+                MESSAGES["number"],
+                location=where,
+                excerpt=excerpt(appendix.attached_to),
+                attached=appendix.attached_number,
+                number=header.number,
+            )
         attached_date = iso(appendix.attached_date)
         if own_date and attached_date and own_date != attached_date:
-            yield appendix_number_mismatch.finding(config, MESSAGES["date"], location=where,
-                                                   excerpt=excerpt(appendix.attached_to),
-                                                   attached=attached_date.strftime("%d/%m/%Y"),
-                                                   date=own_date.strftime("%d/%m/%Y"))
+            yield appendix_number_mismatch.finding(
+                config,
+                MESSAGES["date"],
+                location=where,
+                excerpt=excerpt(appendix.attached_to),
+                attached=attached_date.strftime("%d/%m/%Y"),
+                date=own_date.strftime("%d/%m/%Y"),
+            )
 
 
 KINDS = {
-    "quyet_dinh": {"vi": "quyết định", "en": "a decision"}, "to_trinh": {"vi": "tờ trình", "en": "a submission"},
-    "cong_van": {"vi": "công văn", "en": "an official letter"}, "thong_bao": {"vi": "thông báo", "en": "a notice"},
-    "bao_cao": {"vi": "báo cáo", "en": "a report"}, "unknown": {"vi": "bài viết / không rõ loại", "en": "an article / unknown type"},
+    "quyet_dinh": {"vi": "quyết định", "en": "a decision"},
+    "to_trinh": {"vi": "tờ trình", "en": "a submission"},
+    "cong_van": {"vi": "công văn", "en": "an official letter"},
+    "thong_bao": {"vi": "thông báo", "en": "a notice"},
+    "bao_cao": {"vi": "báo cáo", "en": "a report"},
+    "unknown": {"vi": "bài viết / không rõ loại", "en": "an article / unknown type"},
 }
 
 
-@rule("not-a-plan", "KH304", "info", plans_only=False,
-      summary={"vi": "văn bản không phải kế hoạch: bỏ qua các quy tắc dành cho kế hoạch",
-               "en": "the document is not a plan: plan-only rules are skipped"},
-      doc_vi="""not-a-plan (KH304, thông tin): cho biết các quy tắc chỉ dành cho kế hoạch đã được bỏ qua.
+@rule(
+    "not-a-plan",
+    "KH304",
+    "info",
+    plans_only=False,
+    summary={
+        "vi": "văn bản không phải kế hoạch: bỏ qua các quy tắc dành cho kế hoạch",
+        "en": "the document is not a plan: plan-only rules are skipped",
+    },
+    doc_vi="""not-a-plan (KH304, thông tin): cho biết các quy tắc chỉ dành cho kế hoạch đã được bỏ qua.
 
       Bài báo, công văn, tờ trình và báo cáo không phải là kế hoạch; các quy tắc về phần đầu văn
       bản, đánh số, bố cục, văn bản được dẫn chiếu và nhiệm vụ không áp dụng cho các văn bản này và
       được bỏ qua, để văn bản không bị coi là "không có vấn đề" mà không có lời giải thích nào.
-      """)
+      """,
+)
 def not_a_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """not-a-plan (KH304, info): says when plan-only rules were skipped.
 
@@ -345,14 +419,18 @@ def _body_text(plan: Plan) -> str:
     return clean(" ".join(parts))
 
 
-@rule("appendix-not-referenced", "KH305", "warning",
-      summary={"vi": "phần thân văn bản không dẫn chiếu đến phụ lục", "en": "an appendix the body never refers to"},
-      doc_vi="""appendix-not-referenced (KH305, cảnh báo): phần thân văn bản dẫn chiếu đến từng phụ lục.
+@rule(
+    "appendix-not-referenced",
+    "KH305",
+    "warning",
+    summary={"vi": "phần thân văn bản không dẫn chiếu đến phụ lục", "en": "an appendix the body never refers to"},
+    doc_vi="""appendix-not-referenced (KH305, cảnh báo): phần thân văn bản dẫn chiếu đến từng phụ lục.
 
       Nghị định 30 yêu cầu phần thân văn bản dẫn chiếu đến từng phụ lục ("(Có Phụ lục kèm theo)",
       "chi tiết tại Phụ lục II"); khi có nhiều phụ lục thì dẫn chiếu theo số thứ tự của từng phụ
       lục.
-      """)
+      """,
+)
 def appendix_not_referenced(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-not-referenced (KH305, warning): the body refers to every appendix.
 
@@ -384,7 +462,7 @@ def appendix_not_referenced(plan: Plan, config: Config) -> Iterator[Finding]:
     body = _body_text(plan)
     numbered = [(a, _numeral(a.label)) for a in plan.appendices]
     for appendix, n in numbered:
-        if not appendix.label:      # an unlabelled table after the signature: "(… kèm theo)" is all it gets
+        if not appendix.label:  # an unlabelled table after the signature: "(… kèm theo)" is all it gets
             found = re.search(r"phụ\s+lục|danh\s+mục|kèm\s+theo", body, re.I)
         elif n is None or len(plan.appendices) == 1:
             found = re.search(r"phụ\s+lục|danh\s+mục", body, re.I)
@@ -393,17 +471,29 @@ def appendix_not_referenced(plan: Plan, config: Config) -> Iterator[Finding]:
             found = re.search(r"(?:phụ\s+lục|danh\s+mục)\s+(?:số\s+)?(?:" + "|".join(names) + r")\b", body, re.I)
         if not found:
             label = clean(appendix.label or "") or ("phụ lục" if config.lang == "vi" else "the appendix")
-            yield appendix_not_referenced.finding(config, MESSAGES["not_referenced"], location=appendix.location,
-                                                  excerpt=excerpt(appendix.title or appendix.label), label=label)
+            yield appendix_not_referenced.finding(
+                config,
+                MESSAGES["not_referenced"],
+                location=appendix.location,
+                excerpt=excerpt(appendix.title or appendix.label),
+                label=label,
+            )
 
 
-@rule("appendix-numbering", "KH306", "warning",
-      summary={"vi": "có từ hai phụ lục trở lên mà không đánh số I, II …", "en": "two or more appendices not numbered I, II …"},
-      doc_vi="""appendix-numbering (KH306, cảnh báo): khi có nhiều phụ lục thì đánh số Phụ lục I, II….
+@rule(
+    "appendix-numbering",
+    "KH306",
+    "warning",
+    summary={
+        "vi": "có từ hai phụ lục trở lên mà không đánh số I, II …",
+        "en": "two or more appendices not numbered I, II …",
+    },
+    doc_vi="""appendix-numbering (KH306, cảnh báo): khi có nhiều phụ lục thì đánh số Phụ lục I, II….
 
       Văn bản chỉ có một phụ lục thì ghi "PHỤ LỤC"; có từ hai phụ lục trở lên thì phải đánh số để
       phân biệt: "PHỤ LỤC I", "PHỤ LỤC II"… theo thứ tự (Nghị định 30, Phụ lục I).
-      """)
+      """,
+)
 def appendix_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     """appendix-numbering (KH306, warning): several appendices are numbered Phụ lục I, II ….
 
@@ -436,6 +526,14 @@ def appendix_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     values = [_numeral(a.label) for a in labelled]
     if values == list(range(1, len(values) + 1)):
         return
-    bad = next((a for a, v, want in zip(labelled, values, range(1, len(values) + 1), strict=True) if v != want), labelled[0])
-    yield appendix_numbering.finding(config, MESSAGES["unnumbered"], location=bad.location, excerpt=excerpt(bad.label),
-                                     count=len(labelled), labels=", ".join(clean(a.label or "") for a in labelled))
+    bad = next(
+        (a for a, v, want in zip(labelled, values, range(1, len(values) + 1), strict=True) if v != want), labelled[0]
+    )
+    yield appendix_numbering.finding(
+        config,
+        MESSAGES["unnumbered"],
+        location=bad.location,
+        excerpt=excerpt(bad.label),
+        count=len(labelled),
+        labels=", ".join(clean(a.label or "") for a in labelled),
+    )
