@@ -26,13 +26,15 @@ _FIELD_LABELS: list[tuple[str, str]] = [
     (
         "lead",
         r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
-        r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?|trách nhiệm thực hiện|đơn vị thực hiện",
+        r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?"
+        r"|trách nhiệm thực hiện|đơn vị thực hiện",
     ),
     # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
     ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
     (
         "time",
-        r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*",
+        r"(?:thời gian|thời hạn|tiến độ)"
+        r"(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*",
     ),
     ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
     ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
@@ -560,7 +562,8 @@ def _strip_trailing(text: str) -> str:
 # verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"; in lower case
 # only: a capitalised word after a head is part of the name ("Sở Xây dựng", "Trung tâm Xúc tiến …")
 _DUTY_START = re.compile(
-    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|triển khai|thực hiện|"
+    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
+    r"triển khai|thực hiện|"
     r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|xây dựng|theo dõi|"
     r"hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|tiến hành|đăng tải|ban hành|"
     r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"

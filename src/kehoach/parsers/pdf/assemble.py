@@ -11,6 +11,7 @@ facts read from the text (body font, page setups).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from ...blocks import Cell, PageSetup, Paragraph, Provenance, Row, Table
 from ...vntext import clean
@@ -32,7 +33,7 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[Pa
     page_lines, dropped = drop_furniture([p.lines for p in pages], geoms)
     fill_margins(page_lines, geoms)
     footnotes: list[Paragraph] = []
-    for k, (lines, g) in enumerate(zip(page_lines, geoms)):
+    for k, (lines, g) in enumerate(zip(page_lines, geoms, strict=False)):
         body, notes = split_footnotes(lines, g)
         if notes:
             page_lines[k] = body
@@ -46,10 +47,10 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[Pa
 
 def _reading_order(
     pages: list[PageData], page_lines: list[list[Line]], geoms: list[PageGeom]
-) -> list[tuple[str, object, int]]:
+) -> list[tuple[str, Any, int]]:
     """One stream of (kind, object, page): "line", "zone" (lines of a two-column run), "table"."""
-    zones = [find_zones(lines, g) for lines, g in zip(page_lines, geoms)]
-    zone_lines = [[lines[z.start : z.end] for z in zs] for lines, zs in zip(page_lines, zones)]
+    zones = [find_zones(lines, g) for lines, g in zip(page_lines, geoms, strict=False)]
+    zone_lines = [[lines[z.start : z.end] for z in zs] for lines, zs in zip(page_lines, zones, strict=False)]
     # a zone that ends its page may go on at the top of the next (a long Nơi nhận list)
     carried = [0] * len(pages)
     for k in range(len(pages) - 1):
@@ -66,11 +67,11 @@ def _reading_order(
             zone_lines[k][-1] = zone_lines[k][-1] + nxt[:n]
             carried[k + 1] = n
 
-    items: list[tuple[str, object, int]] = []
-    for p, lines, zs, zl, skip in zip(pages, page_lines, zones, zone_lines, carried):
-        page_items: list[tuple[float, str, object]] = []
+    items: list[tuple[str, Any, int]] = []
+    for p, lines, zs, zl, skip in zip(pages, page_lines, zones, zone_lines, carried, strict=False):
+        page_items: list[tuple[float, str, Any]] = []
         in_zone = set(range(skip))
-        for z, zlines in zip(zs, zl):
+        for z, zlines in zip(zs, zl, strict=False):
             page_items.append((lines[z.start].top, "zone", (zlines, z)))
             in_zone.update(range(z.start, z.end))
         page_items.extend((ln.top, "line", ln) for i, ln in enumerate(lines) if i not in in_zone)
@@ -80,7 +81,7 @@ def _reading_order(
     return items
 
 
-def _assemble(items: list[tuple[str, object, int]], geoms: dict[int, PageGeom], metrics: Metrics) -> list:
+def _assemble(items: list[tuple[str, Any, int]], geoms: dict[int, PageGeom], metrics: Metrics) -> list:
     """Runs of lines -> body paragraphs (across page breaks), zones -> layout paragraphs, and
     a table that is the last thing on a page and the first on the next -> one table."""
     blocks: list = []
@@ -90,14 +91,14 @@ def _assemble(items: list[tuple[str, object, int]], geoms: dict[int, PageGeom], 
     while i < len(items):
         kind, obj, page = items[i]
         if kind == "line":
-            run.append(obj)  # type: ignore[arg-type]
+            run.append(obj)
             i += 1
             continue
         if run:
             blocks.extend(body_paragraphs(run, geoms, metrics))
             run = []
         if kind == "zone":
-            lines, z = obj  # type: ignore[misc]
+            lines, z = obj
             blocks.extend(zone_paragraphs(lines, z, geoms[page]))
             i += 1
             continue
@@ -108,10 +109,10 @@ def _assemble(items: list[tuple[str, object, int]], geoms: dict[int, PageGeom], 
             and items[j][0] == "table"
             and items[j][2] == frags[-1].page + 1
             and same_layout(frags[-1], items[j][1])
-        ):  # type: ignore[arg-type]
+        ):
             frags.append(items[j][1])
             j += 1
-        tables = _tables(frags, table_index + 1)  # type: ignore[arg-type]
+        tables = _tables(frags, table_index + 1)
         table_index += len(tables)
         blocks.extend(tables)
         i = j
@@ -181,7 +182,7 @@ def _page_setups(pages: list[PageData], geoms: list[PageGeom]) -> list[PageSetup
     """One PageSetup per run of pages of the same size. Left/right margins are where the text
     of full lines starts and ends (top/bottom cannot be told from the text and stay None)."""
     setups: list[PageSetup] = []
-    for p, g in zip(pages, geoms):
+    for p, g in zip(pages, geoms, strict=False):
         w, h = round(p.width * PT_TO_MM, 1), round(p.height * PT_TO_MM, 1)
         if setups and abs((setups[-1].width_mm or 0) - w) < 1 and abs((setups[-1].height_mm or 0) - h) < 1:
             continue

@@ -81,7 +81,8 @@ def parse(path: str | Path, **options: object) -> Document:
         notes.append(f"pdf: {stats.marks} detached combining marks re-attached")
 
     body_font, body_size = _dominant_font(stats)
-    blocks, dropped, geoms = _blocks(pages, body_size)
+    # no glyphs, no size: the pages then hold no lines and the size is never read
+    blocks, dropped, geoms = _blocks(pages, body_size if body_size is not None else 12.0)
     if dropped:
         notes.append(f"pdf: {dropped} running page numbers / page header or footer lines dropped")
     image_pages = [p.number for p in pages if p.nchars < TEXT_PAGE_MIN_CHARS and p.image_cover >= IMAGE_PAGE_COVER]

@@ -42,12 +42,12 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
         return re.sub(r"\d+", "#", clean(ln.text).casefold()), round(ln.top / 3)
 
     seen: Counter[tuple[str, int]] = Counter()
-    for lines, g in zip(pages, geoms):
+    for lines, g in zip(pages, geoms, strict=False):
         seen.update({key(ln) for ln in lines if in_band(ln, g)})
     need = max(3, math.ceil(0.5 * len(pages)))
     out: list[list[Line]] = []
     dropped = 0
-    for lines, g in zip(pages, geoms):
+    for lines, g in zip(pages, geoms, strict=False):
         kept = []
         for ln in lines:
             text = clean(ln.text)

@@ -59,11 +59,15 @@ def page_margins(lines: list[Line], geom: PageGeom) -> bool:
 
 def fill_margins(pages: list[list[Line]], geoms: list[PageGeom]) -> None:
     """Margins for every page: its own when it has enough text, else those of pages of its size."""
-    known = [page_margins(lines, g) for lines, g in zip(pages, geoms)]
-    for g, ok in zip(geoms, known):
+    known = [page_margins(lines, g) for lines, g in zip(pages, geoms, strict=False)]
+    for g, ok in zip(geoms, known, strict=False):
         if ok:
             continue
-        same = [h for h, k in zip(geoms, known) if k and abs(h.width - g.width) < 1 and abs(h.height - g.height) < 1]
+        same = [
+            h
+            for h, k in zip(geoms, known, strict=False)
+            if k and abs(h.width - g.width) < 1 and abs(h.height - g.height) < 1
+        ]
         if same:
             lefts = sorted(h.left for h in same)
             rights = sorted(h.right for h in same)
@@ -73,8 +77,8 @@ def fill_margins(pages: list[list[Line]], geoms: list[PageGeom]) -> None:
 def measure(pages: list[list[Line]], geoms: list[PageGeom], body_size: float) -> Metrics:
     """Typical baseline pitch inside paragraphs: between a full-width line and the next one."""
     ratios: Counter[float] = Counter()
-    for lines, g in zip(pages, geoms):
-        for prev, ln in zip(lines, lines[1:]):
+    for lines, g in zip(pages, geoms, strict=False):
+        for prev, ln in zip(lines, lines[1:], strict=False):
             if len(prev.segs) > 1 or len(ln.segs) > 1 or abs(prev.size - ln.size) > 0.5:
                 continue
             if prev.x1 >= g.right - 0.5 * prev.size and ln.x0 <= g.left + 0.5 * ln.size:

@@ -304,7 +304,7 @@ def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: di
 def _segments(chars: list[dict], space_x) -> list[Seg]:
     segs: list[Seg] = []
     run: list[dict] = [chars[0]]
-    for prev, ch in zip(chars, chars[1:]):
+    for prev, ch in zip(chars, chars[1:], strict=False):
         size = max(prev.get("size", 10.0), ch.get("size", 10.0), 1.0)
         if ch["x0"] - prev["x1"] > SEG_GAP_EM * size:
             segs.append(_make_seg(run, space_x))

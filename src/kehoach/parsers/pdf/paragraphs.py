@@ -62,9 +62,7 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
         return True
     if prev.x1 + space + ln.first_word_w < g.right - 0.3 * size:
         return True  # the next word would have fit: prev ended with a hard break
-    if ln.x0 > prev.x0 + 0.8 * size:
-        return True  # first-line indent
-    return False
+    return ln.x0 > prev.x0 + 0.8 * size  # first-line indent
 
 
 def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
@@ -135,14 +133,14 @@ def make_paragraph(
     texts = [clean(ln.text) for ln in group]
     wraps = wraps if wraps is not None else [True] * (len(group) - 1)
     logical: list[list[str]] = [[texts[0]]]
-    for text, wrap in zip(texts[1:], wraps):
+    for text, wrap in zip(texts[1:], wraps, strict=False):
         if wrap:
             logical[-1].append(text)
         else:
             logical.append([text])
     nchars = sum(len(t) for t in texts) or 1
-    bold = sum(ln.bold * len(t) for ln, t in zip(group, texts)) / nchars
-    italic = sum(ln.italic * len(t) for ln, t in zip(group, texts)) / nchars
+    bold = sum(ln.bold * len(t) for ln, t in zip(group, texts, strict=False)) / nchars
+    italic = sum(ln.italic * len(t) for ln, t in zip(group, texts, strict=False)) / nchars
     lines = [clean(join_lines(part)) for part in logical]
     return Paragraph(
         text=clean(join_lines(texts)),

@@ -116,7 +116,7 @@ def _resources(res, manager, fonts: Fonts, ambiguous: set[str], seen: set[int], 
 
     res = dict_value(res) if res else {}
     tokens = 0
-    for name, ref in dict_value(res.get("Font", {})).items():
+    for ref in dict_value(res.get("Font", {})).values():
         key = ref.objid if isinstance(ref, PDFObjRef) else None
         if key is not None and key in seen:
             continue
@@ -126,7 +126,7 @@ def _resources(res, manager, fonts: Fonts, ambiguous: set[str], seen: set[int], 
         _font(spec, key, manager, fonts, ambiguous)
     if depth >= _MAX_FORM_DEPTH:
         return tokens
-    for name, ref in dict_value(res.get("XObject", {})).items():
+    for ref in dict_value(res.get("XObject", {})).values():
         key = ref.objid if isinstance(ref, PDFObjRef) else None
         xobj = resolve1(ref)
         if not isinstance(xobj, PDFStream) or literal_name(xobj.get("Subtype")) != "Form":
@@ -314,16 +314,16 @@ def _tounicode(data: bytes) -> dict[int, str] | None:
                 value = bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode())
                 (array if array is not None else items).append(value)
         if kind == b"bfchar":
-            for src, dst in zip(items[0::2], items[1::2]):
+            for src, dst in zip(items[0::2], items[1::2], strict=False):
                 if isinstance(src, bytes) and isinstance(dst, bytes):
                     _put(out, int.from_bytes(src, "big"), dst)
             continue
-        for lo, hi, dst in zip(items[0::3], items[1::3], items[2::3]):
+        for lo, hi, dst in zip(items[0::3], items[1::3], items[2::3], strict=False):
             if not isinstance(lo, bytes) or not isinstance(hi, bytes) or len(lo) != len(hi):
                 continue
             start, end = int.from_bytes(lo, "big"), int.from_bytes(hi, "big")
             if isinstance(dst, list):
-                for cid, value in zip(range(start, end + 1), dst):
+                for cid, value in zip(range(start, end + 1), dst, strict=False):
                     if isinstance(value, bytes):
                         _put(out, cid, value)
                 continue

@@ -10,6 +10,7 @@ grouped into `Line`s. Each page is closed right after it was read (memory stays 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +80,9 @@ def _read_pages_fast(path: Path, stats: CharStats) -> list[PageData]:
     for raw in pdfium_reader.read_pages(path, fonts):
         shapes = _FastShapes(raw)
         chars = with_stamps(raw.chars, stamps.get(raw.number, []))
-        out.append(_page_data(raw.number, raw.width, raw.height, 0, chars, lambda: raw.image_area, shapes, stats))
+        out.append(
+            _page_data(raw.number, raw.width, raw.height, 0, chars, lambda raw=raw: raw.image_area, shapes, stats)
+        )
         total_glyphs += out[-1].nchars
         if total_glyphs > glyph_budget:
             raise pdfium_reader.Unsupported("past the document's glyph budget")
@@ -201,10 +204,10 @@ def _read_pages(path: Path, stats: CharStats, name: Path | None = None) -> list[
                     str(name), "pdf_too_complex", detail=f"more than {glyph_budget:,} glyphs by page {page.page_number}"
                 )
     finally:
-        try:
+        with contextlib.suppress(
+            Exception
+        ):  # closing walks the page tree again: a broken one has given its reason above
             pdf.close()
-        except Exception:  # closing walks the page tree again: a broken one has given its reason above
-            pass
     return out
 
 
@@ -256,7 +259,7 @@ def _sideways_turn(chars: list[dict]) -> int:
     sideways = [c for c in text if c.get("upright") is False]
     if len(text) < TEXT_PAGE_MIN_CHARS or len(sideways) <= SIDEWAYS_SHARE * len(text):
         return 0
-    steps = [b["top"] - a["top"] for a, b in zip(sideways, sideways[1:]) if abs(b["x0"] - a["x0"]) < 2]
+    steps = [b["top"] - a["top"] for a, b in zip(sideways, sideways[1:], strict=False) if abs(b["x0"] - a["x0"]) < 2]
     down = sum(1 for d in steps if d > 0)
     return -90 if down >= len(steps) - down else 90
 

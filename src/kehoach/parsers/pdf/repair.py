@@ -53,7 +53,7 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
                         places.append(f"page {p.number} table {t_index} row {r_index}")
     fixed, notes = _repair_text(texts, places)
     if fixed is not texts:
-        for (obj, i), t in zip(slots, fixed):
+        for (obj, i), t in zip(slots, fixed, strict=False):
             if i < 0:
                 if t != obj.text:  # type: ignore[attr-defined]
                     obj.refs = []  # type: ignore[attr-defined]  # the marks' offsets no longer hold

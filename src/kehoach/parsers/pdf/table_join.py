@@ -21,7 +21,7 @@ def same_layout(a: TableFrag, b: TableFrag) -> bool:
     """Two pieces continue each other when their column edges agree (page widths equal)."""
     if a.ncols != b.ncols or abs(a.page_width - b.page_width) > 1:
         return False
-    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.col_edges, b.col_edges))
+    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.col_edges, b.col_edges, strict=False))
 
 
 def _row_key(row: FragRow) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ class Zone:
 
 def _gaps(ln: Line) -> list[tuple[float, float]]:
     """The gaps between a line's segments, widest first."""
-    gaps = [(a.x1, b.x0) for a, b in zip(ln.segs, ln.segs[1:])]
+    gaps = [(a.x1, b.x0) for a, b in zip(ln.segs, ln.segs[1:], strict=False)]
     return sorted(gaps, key=lambda g: g[0] - g[1])
 
 
@@ -71,9 +71,9 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         left_c: list[float] = []
         right_c: list[float] = []
 
-        def sides(ln: Line) -> None:
-            left_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x1 <= lo + 0.5)
-            right_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x0 >= hi - 0.5)
+        def sides(ln: Line) -> None:  # called only within this iteration: the loop variables are current
+            left_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x1 <= lo + 0.5)  # noqa: B023
+            right_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x0 >= hi - 0.5)  # noqa: B023
 
         sides(lines[i])
         j = i + 1
