@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEEDS_DIR, missing
+from helpers import mixed_job
 from kehoach import batch
 from kehoach.cli import app
 from kehoach.i18n import t
@@ -35,21 +36,6 @@ runner = CliRunner()
 
 def echo_job(source: batch.Source, options: object) -> str:
     return f"{source.name}|{options}"
-
-
-def mixed_job(source: batch.Source, options: object) -> str:
-    """Hang, crash or blow the memory limit depending on the file's first word."""
-    word = Path(source.name).read_text(encoding="utf-8").split()[0]
-    if word == "hang":
-        time.sleep(600)
-    elif word == "crash":
-        os.kill(os.getpid(), signal.SIGKILL)
-    elif word == "hog":
-        blob = bytearray(3 * 1024**3)
-        return str(len(blob))
-    elif word == "bug":
-        raise ValueError("a bug\nwith two lines")
-    return word
 
 
 def _tree(root: Path) -> Path:

@@ -5,34 +5,17 @@ workers)."""
 from __future__ import annotations
 
 import filecmp
-import os
-import signal
 import time
-from pathlib import Path
 
 import pytest
 
 from conftest import REALDOCS, SEEDS_DIR, needs
+from helpers import mixed_job
 from kehoach import batch
 from test_register import kehoach
 
 pytest.importorskip("distributed", reason="dask[distributed] is the [dask] extra")
 from kehoach.engines.dask_engine import DaskEngine, chunks  # noqa: E402
-
-
-def mixed_job(source: batch.Source, options: object) -> str:
-    """Hang, crash, blow the memory limit or raise, by the file's first word."""
-    word = Path(source.name).read_text(encoding="utf-8").split()[0]
-    if word == "hang":
-        time.sleep(600)
-    elif word == "crash":
-        os.kill(os.getpid(), signal.SIGKILL)
-    elif word == "hog":
-        blob = bytearray(3 * 1024**3)
-        return str(len(blob))
-    elif word == "bug":
-        raise ValueError("a bug\nwith two lines")
-    return word
 
 
 def test_failures_are_the_local_pools(tmp_path):

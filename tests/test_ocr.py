@@ -13,6 +13,7 @@ import pytest
 
 from conftest import REALDOCS as _REALDOCS
 from conftest import missing
+from helpers import tesseract_tsv
 from kehoach.errors import KehoachError
 from kehoach.parsers import load, ocr
 from kehoach.parsers.ocr.recognize import _blocks_from_lines
@@ -42,19 +43,9 @@ FONT = next(
 # ---------------------------------------------------------------- no Tesseract needed
 
 
-TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-
-
-def _tsv(rows: list[tuple[int, int, int, int, int, int, int, str]]) -> str:
-    out = [TSV_HEADER]
-    for block, par, line, left, top, width, height, text in rows:
-        out.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}")
-    return "\n".join(out)
-
-
 def test_header_columns_are_read_column_by_column():
     words = ocr.parse_tsv(
-        _tsv(
+        tesseract_tsv(
             [
                 (1, 1, 1, 100, 100, 80, 40, "BỘ"),
                 (1, 1, 1, 190, 100, 120, 40, "CÔNG"),
@@ -87,7 +78,7 @@ def test_header_columns_are_read_column_by_column():
 
 def test_body_lines_of_one_paragraph_are_one_block():
     words = ocr.parse_tsv(
-        _tsv(
+        tesseract_tsv(
             [
                 (1, 1, 1, 100, 100, 300, 40, "Thực hiện Nghị quyết số 12 của"),
                 (1, 1, 2, 100, 150, 300, 40, "Chính phủ về việc"),

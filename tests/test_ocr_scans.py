@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REALDOCS, missing, needs
+from helpers import tesseract_tsv
 from kehoach import api
 from kehoach.blocks import Document, Paragraph, Provenance, SourceInfo
 from kehoach.diff.agreement import task_agreement, word_accuracy
@@ -64,17 +65,10 @@ def test_coloured_ink_is_taken_off_and_a_round_red_patch_is_a_seal():
     assert {b.colour for b in facts.blobs} == {"red", "blue"}
 
 
-def _tsv(rows):
-    out = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
-    for block, par, line, left, top, width, height, text in rows:
-        out.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}")
-    return "\n".join(out)
-
-
 def test_a_numbered_line_run_into_the_paragraph_before_starts_its_own():
     # Tesseract put the heading "3.1. Các sở, ban, ngành" in the paragraph of the line above
     words = ocr.parse_tsv(
-        _tsv(
+        tesseract_tsv(
             [
                 (1, 1, 1, 300, 100, 1800, 40, "3. Tăng cường công tác tuyên truyền, giáo dục, phòng ngừa tội phạm"),
                 (1, 1, 2, 200, 150, 600, 40, "và tệ nạn ma túy"),

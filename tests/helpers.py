@@ -1,0 +1,38 @@
+"""Helpers shared by several test modules (plain functions; fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from kehoach import batch
+
+
+def mixed_job(source: batch.Source, options: object) -> str:
+    """A batch job (module level, so a worker process can import it): hang, crash, blow the
+    memory limit or raise, by the file's first word; any other word is returned."""
+    word = Path(source.name).read_text(encoding="utf-8").split()[0]
+    if word == "hang":
+        time.sleep(600)
+    elif word == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif word == "hog":
+        blob = bytearray(3 * 1024**3)
+        return str(len(blob))
+    elif word == "bug":
+        raise ValueError("a bug\nwith two lines")
+    return word
+
+
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def tesseract_tsv(rows: list[tuple[int, int, int, int, int, int, int, str]]) -> str:
+    """Tesseract's TSV output of page 1, one word row (level 5, confidence 95) per
+    (block, paragraph, line, left, top, width, height, text)."""
+    out = [TSV_HEADER]
+    for block, par, line, left, top, width, height, text in rows:
+        out.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}")
+    return "\n".join(out)
