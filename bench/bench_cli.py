@@ -7,29 +7,14 @@
 from __future__ import annotations
 
 import argparse
-import resource
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from _timing import median_run
 
 HERE = Path(__file__).resolve().parent.parent
 DOCX = HERE / "../shared/realdocs/laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx"
-
-
-def median_wall(cmd: list[str], runs: int) -> tuple[float, float]:
-    """(median wall s, median CPU s): on a busy machine the CPU time (user + sys of the
-    child) is what the wall time would be on an idle one."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def heaviest_imports(python: str, top: int) -> list[tuple[int, str]]:
@@ -54,9 +39,9 @@ def main() -> int:
     cmd = args.cmd.split()
     python = args.python
     for label, extra in (("--help", ["--help"]), ("rules", ["rules"]), ("parse docx", ["parse", args.docx])):
-        wall, cpu = median_wall(cmd + extra, args.runs)
+        wall, cpu = median_run(cmd + extra, args.runs)
         print(f"kehoach {label:<12} median of {args.runs}: wall {wall:.3f} s  cpu {cpu:.3f} s")
-    wall, cpu = median_wall([python, "-c", "pass"], args.runs)
+    wall, cpu = median_run([python, "-c", "pass"], args.runs)
     print(f"python -c pass       median of {args.runs}: wall {wall:.3f} s  cpu {cpu:.3f} s")
     print("heaviest imports of `import kehoach.cli` (cumulative):")
     for us, name in heaviest_imports(python, args.top):

@@ -13,12 +13,12 @@ included). PDFs: bench_pdf.py / bench_speed.py.
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from _timing import median_run
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = [ROOT.parent / "shared" / "realdocs", ROOT / "corpus"]
@@ -59,18 +59,6 @@ def kehoach_blocks(path: Path) -> None:
     load(path)
 
 
-def process(cmd: list[str], runs: int) -> tuple[float, float]:
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        walls.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*", type=Path)
@@ -96,7 +84,7 @@ def main() -> int:
         print(f"{f.name[:58]:<58} {k * 1000:7.1f}ms {b * 1000:7.1f}ms {fl * 1000:7.1f}ms {ratio:6.2f}")
     print(f"worst kehoach / floor: {worst[0]:.2f} ({worst[1]})")
     if args.runs and SMALL.exists():
-        wall, cpu = process([args.cmd, "parse", str(SMALL)], args.runs)
+        wall, cpu = median_run([args.cmd, "parse", str(SMALL)], args.runs)
         print(f"`kehoach parse {SMALL.name}` as a process, median of {args.runs}: wall {wall:.3f} s, cpu {cpu:.3f} s")
     return 0
 
