@@ -27,6 +27,7 @@ from pathlib import Path
 
 import regex as re
 
+from .doctypes import DOC_TYPE_WORDS
 from .vntext import key
 
 SAMPLE_BYTES = 64 * 1024
@@ -35,27 +36,13 @@ MIN_VIET_SHARE = 0.6
 MIN_MARKED_SHARE = 0.12
 TEXT_SUFFIXES = (".txt", ".md")
 
-_DOC_TYPES = (
-    "KẾ HOẠCH",
-    "QUYẾT ĐỊNH",
-    "TỜ TRÌNH",
-    "BÁO CÁO",
-    "THÔNG BÁO",
-    "CHƯƠNG TRÌNH",
-    "HƯỚNG DẪN",
-    "CÔNG VĂN",
-    "PHƯƠNG ÁN",
-    "ĐỀ ÁN",
-    "CHỈ THỊ",
-    "NGHỊ QUYẾT",
-)
 # every marker must open a line or a table cell: a README that quotes "CỘNG HÒA XÃ HỘI CHỦ
 # NGHĨA VIỆT NAM" inside a sentence is not a document for that
 _MOTTO_STARTS = (key("CỘNG HÒA XÃ HỘI"), key("Độc lập - Tự do - Hạnh phúc"))  # web copies split the motto
 _LEAD = r"^[ \t*_#>~]*"
 # "Số: 12/KH-UBND", "Số:      /KH-UBND" (a draft)
 _NUMBER = re.compile(_LEAD + r"Số\s*:\s*[\d\s./]*/\s*\p{Lu}{1,8}(?:-\p{Lu}{1,10})*")
-_TYPE = re.compile(_LEAD + r"(?:" + "|".join(_DOC_TYPES) + r")(?:[\s*_]|$)")
+_TYPE = re.compile(_LEAD + r"(?:" + "|".join(DOC_TYPE_WORDS) + r")(?:[\s*_]|$)")
 _RECIPIENTS = re.compile(_LEAD + r"Nơi\s+nhận\s*:")
 _CELLS = re.compile(r"[\n|\t]")
 _WORD = re.compile(r"\p{L}+")

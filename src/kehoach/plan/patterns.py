@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import fastre as re
+from ..doctypes import DOC_TYPE_WORDS
 from ..vntext import fold, is_upper_title, key
 
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -25,20 +26,6 @@ NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d)
 PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^\d,]{2,50}?)\s*,\s*ngày\s*(?P<d>[\d\s]*?)\s*(?:tháng|/)\s*(?P<m>[\d\s]*?)\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
-)
-DOC_TYPE_WORDS = (
-    "KẾ HOẠCH",
-    "QUYẾT ĐỊNH",
-    "TỜ TRÌNH",
-    "BÁO CÁO",
-    "THÔNG BÁO",
-    "CHƯƠNG TRÌNH",
-    "HƯỚNG DẪN",
-    "CÔNG VĂN",
-    "PHƯƠNG ÁN",
-    "ĐỀ ÁN",
-    "CHỈ THỊ",
-    "NGHỊ QUYẾT",
 )
 DOC_TYPE_KEYS = {key(w): w for w in DOC_TYPE_WORDS}
 DOCUMENT_TYPE_IDS = {

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from ...blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
+from ...doctypes import OCR_DOC_TYPE_WORDS
 from ...errors import KehoachError
 from ...vntext import clean, fold, is_upper_title
 from .clean import deskew, separate_ink
@@ -330,22 +331,7 @@ def _fix_slots(line: Line, image, binary: str, workdir: Path, notes: list[str], 
 
 # --------------------------------------------------------------------------- document-type names
 
-DOC_TYPES = (
-    "KẾ HOẠCH",
-    "QUYẾT ĐỊNH",
-    "TỜ TRÌNH",
-    "CÔNG VĂN",
-    "THÔNG BÁO",
-    "BÁO CÁO",
-    "CHỈ THỊ",
-    "NGHỊ QUYẾT",
-    "CHƯƠNG TRÌNH",
-    "ĐỀ ÁN",
-    "PHƯƠNG ÁN",
-    "HƯỚNG DẪN",
-    "CÔNG ĐIỆN",
-)
-_DOC_TYPE_FOLDS = {fold(name): name for name in DOC_TYPES}
+_DOC_TYPE_FOLDS = {fold(name): name for name in OCR_DOC_TYPE_WORDS}
 
 
 def _edit_distance_le1(a: str, b: str) -> bool:

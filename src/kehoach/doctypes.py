@@ -1,0 +1,26 @@
+"""The document types of the genre, as their names stand in capitals on a document's title
+line (ND 30/2020): one list for the plan reader (plan/patterns.py), the folder walk's
+document check (doclook.py) and the OCR's repair of a misread type line (parsers/ocr).
+
+No imports: `kehoach --help` must stay light (tests/test_cli_startup.py).
+"""
+
+from __future__ import annotations
+
+DOC_TYPE_WORDS = (
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "TỜ TRÌNH",
+    "CÔNG VĂN",
+    "THÔNG BÁO",
+    "BÁO CÁO",
+    "CHỈ THỊ",
+    "NGHỊ QUYẾT",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "HƯỚNG DẪN",
+)
+# the OCR also repairs a telegram's title line ("CÔNG ĐIỆN"), which the plan reader does not take
+# as a document type; the order is the order the OCR tries near misses in
+OCR_DOC_TYPE_WORDS = (*DOC_TYPE_WORDS, "CÔNG ĐIỆN")
