@@ -66,7 +66,7 @@ def _emit(text: str | bytes, output: str | None, lang: str) -> None:
 
 
 def _check_fmt(fmt: str, output: str | None, lang: str) -> str:
-    from .messages import t
+    from ..i18n import t
     from .render import FORMATS
 
     fmt = fmt.strip().lower()
@@ -78,7 +78,7 @@ def _check_fmt(fmt: str, output: str | None, lang: str) -> str:
 
 
 def _day(value: str | None, option: str, lang: str) -> date | None:
-    from .messages import t
+    from ..i18n import t
 
     if value is None:
         return None
@@ -100,8 +100,8 @@ def add_cmd(
 ) -> None:
     """Parse plans and store them with their tasks; a plan that changed becomes a new version."""
     from .. import batch
+    from ..i18n import t
     from .db import RegisterError
-    from .messages import t
     from .store import add_plan
 
     lang = lang or "vi"
@@ -196,7 +196,7 @@ def due_cmd(
     lang: str = lang_option("vi"),
 ) -> None:
     """What falls due in a window: one line per occurrence (recurring tasks expanded)."""
-    from .messages import t
+    from ..i18n import t
     from .queries import due
 
     lang = lang or "vi"
@@ -244,8 +244,8 @@ def _tasks_out(
 
 
 def _table(items: list[dict[str, Any]], columns: Any, output: str | None, lang: str) -> None:
+    from ..i18n import t
     from . import render
-    from .messages import t
 
     if not items:
         typer.echo(t("reg_no_rows", lang), err=True)
@@ -347,9 +347,9 @@ def import_cmd(
 ) -> None:
     """Record the statuses filled in a register workbook (all or nothing; a blank cell keeps
     what was recorded)."""
+    from ..i18n import t
     from .db import RegisterError
     from .importer import import_statuses
-    from .messages import t
 
     lang = lang or "vi"
     conn = _open(db, lang)
@@ -369,7 +369,7 @@ def show_cmd(
     lang: str = lang_option("vi"),
 ) -> None:
     """The stored JSON of a plan's version, as `parse` wrote it."""
-    from .messages import t
+    from ..i18n import t
     from .queries import plan_json
 
     lang = lang or "vi"

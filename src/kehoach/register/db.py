@@ -92,7 +92,7 @@ def register_id(conn: sqlite3.Connection) -> str:
 
 
 class RegisterError(Exception):
-    """A register problem, shown as one line (`key` in register/messages.py)."""
+    """A register problem, shown as one line (`key` in i18n.py)."""
 
     def __init__(self, key: str, **details: object) -> None:
         super().__init__(key)
@@ -100,7 +100,7 @@ class RegisterError(Exception):
         self.details = details
 
     def message(self, lang: str = "vi") -> str:
-        from .messages import t
+        from ..i18n import t
 
         return t(self.key, lang, **self.details)
 
