@@ -8,12 +8,15 @@ that cannot be used (nothing written).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import typer
 
 from ..options import lang_option
+
+Query = Callable[[Any], list[dict[str, Any]]]  # a query of queries.py on an open database
 
 app = typer.Typer(
     add_completion=False,
@@ -214,33 +217,56 @@ def due_cmd(
         raise _fail(t("reg_bad_window", lang, start=start, end=end), lang)
     conn = _open(db, lang)
     items = due(conn, start, end, unit=unit, role=role, overdue=overdue, today=now)
-    _tasks_out(conn, items, fmt, output, lang, with_due=True)
+    _out(conn, items, fmt, output, lang, with_due=True)
 
 
-def _tasks_out(
-    conn: Any, items: list[dict[str, Any]], fmt: str, output: str | None, lang: str, with_due: bool = False
+def _query(
+    query: Query, db: str, fmt: str, output: str | None, lang: str, columns: Any = None, sheet: str = ""
 ) -> None:
+    """A query command: check -f, open the database, write what `query(conn)` returns (see `_out`)."""
+    lang = lang or "vi"
+    fmt = _check_fmt(fmt, output, lang)
+    conn = _open(db, lang)
+    _out(conn, query(conn), fmt, output, lang, columns, sheet)
+
+
+def _out(
+    conn: Any,
+    items: list[dict[str, Any]],
+    fmt: str,
+    output: str | None,
+    lang: str,
+    columns: Any = None,
+    sheet: str = "",
+    with_due: bool = False,
+) -> None:
+    """Rows of tasks (no `sheet`: the task columns, or the due ones `with_due`) or other rows
+    (`columns`, a workbook of one sheet `sheet`) as JSON, CSV, XLSX or a table."""
     from . import render
 
     if fmt == "json":
         _emit(render.as_json(items), output, lang)
     elif fmt == "csv":
-        _emit(("\ufeff" if output else "") + render.task_csv(items, with_due), output, lang)
+        text = render.rows_csv(items) if sheet else render.task_csv(items, with_due)
+        _emit(("\ufeff" if output else "") + text, output, lang)
     elif fmt == "xlsx":
-        from ..models import Plan
-        from .workbook import items_xlsx
-
-        paths = dict.fromkeys(i["plan"]["path"] for i in items)
-        plans = {}
-        for path in paths:
-            row = conn.execute("SELECT plan_json FROM plans WHERE path = ? AND current = 1", (path,)).fetchone()
-            if row:
-                plans[path] = Plan.model_validate_json(row[0])
-        from .db import register_id
-
-        _emit(items_xlsx(items, plans, with_due=with_due, origin=register_id(conn)), output, lang)
+        _emit(render.rows_xlsx(items, sheet) if sheet else _tasks_xlsx(conn, items, with_due), output, lang)
     else:
-        _table(items, render.DUE_TABLE if with_due else render.TASK_TABLE, output, lang)
+        _table(items, columns or (render.DUE_TABLE if with_due else render.TASK_TABLE), output, lang)
+
+
+def _tasks_xlsx(conn: Any, items: list[dict[str, Any]], with_due: bool) -> bytes:
+    from ..models import Plan
+    from .db import register_id
+    from .workbook import items_xlsx
+
+    paths = dict.fromkeys(i["plan"]["path"] for i in items)
+    plans = {}
+    for path in paths:
+        row = conn.execute("SELECT plan_json FROM plans WHERE path = ? AND current = 1", (path,)).fetchone()
+        if row:
+            plans[path] = Plan.model_validate_json(row[0])
+    return items_xlsx(items, plans, with_due=with_due, origin=register_id(conn))
 
 
 def _table(items: list[dict[str, Any]], columns: Any, output: str | None, lang: str) -> None:
@@ -264,19 +290,6 @@ def _table(items: list[dict[str, Any]], columns: Any, output: str | None, lang: 
     _emit(render.table(items, columns, lang), output, lang)
 
 
-def _rows_out(items: list[dict[str, Any]], columns: Any, fmt: str, output: str | None, lang: str, sheet: str) -> None:
-    from . import render
-
-    if fmt == "json":
-        _emit(render.as_json(items), output, lang)
-    elif fmt == "csv":
-        _emit(("\ufeff" if output else "") + render.rows_csv(items), output, lang)
-    elif fmt == "xlsx":
-        _emit(render.rows_xlsx(items, sheet), output, lang)
-    else:
-        _table(items, columns, output, lang)
-
-
 @app.command("units")
 def units_cmd(
     db: str = _db_option(), fmt: str = _fmt_option(), output: str | None = _out_option(), lang: str = lang_option("vi")
@@ -285,9 +298,7 @@ def units_cmd(
     from . import render
     from .queries import units
 
-    lang = lang or "vi"
-    fmt = _check_fmt(fmt, output, lang)
-    _rows_out(units(_open(db, lang)), render.UNIT_TABLE, fmt, output, lang, "Đơn vị")
+    _query(units, db, fmt, output, lang, render.UNIT_TABLE, "Đơn vị")
 
 
 @app.command("plans")
@@ -302,9 +313,7 @@ def plans_cmd(
     from . import render
     from .queries import plans
 
-    lang = lang or "vi"
-    fmt = _check_fmt(fmt, output, lang)
-    _rows_out(plans(_open(db, lang), all_versions), render.PLAN_TABLE, fmt, output, lang, "Kế hoạch")
+    _query(lambda conn: plans(conn, all_versions), db, fmt, output, lang, render.PLAN_TABLE, "Kế hoạch")
 
 
 @app.command("search")
@@ -318,10 +327,7 @@ def search_cmd(
     """Tasks of the current plans whose content holds TEXT."""
     from .queries import search
 
-    lang = lang or "vi"
-    fmt = _check_fmt(fmt, output, lang)
-    conn = _open(db, lang)
-    _tasks_out(conn, search(conn, text), fmt, output, lang)
+    _query(lambda conn: search(conn, text), db, fmt, output, lang)
 
 
 @app.command("export")
@@ -334,9 +340,7 @@ def export_cmd(
     (Tình trạng, Ngày hoàn thành, Ghi chú theo dõi) and `register import` to read back."""
     from .queries import all_tasks
 
-    lang = lang or "vi"
-    conn = _open(db, lang)
-    _tasks_out(conn, all_tasks(conn), "xlsx", output, lang)
+    _query(all_tasks, db, "xlsx", output, lang)  # -o is required: the format check passes
 
 
 @app.command("import")
