@@ -28,14 +28,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
+from ...blocks import Block, Document, PageSetup, SourceInfo
 from ...errors import KehoachError
 from . import container as docx_container
 from .numbering import Numbering
 from .styles import Styles, find2
 from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .tabs import regroup
-from .text import ParaText, Reader, sdt_content
+from .text import Reader, sdt_content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -168,7 +168,7 @@ class _Builder:
     def _paragraph(self, p: etree._Element, role: str) -> None:
         para = self.reader.read(p)
         if not para.empty and not (para.label is not None and para.lines == [para.label.text]):
-            block = self._to_block(para, role)
+            block = para.block(role)
             self.blocks.append(block)
             if para.tab_columns and role == "body":
                 self.tab_columns[id(block)] = para.tab_columns
@@ -180,20 +180,6 @@ class _Builder:
         sect = find2(p, W + "pPr", W + "sectPr")
         if sect is not None:
             self._section(sect)
-
-    def _to_block(self, para: ParaText, role: str) -> Paragraph:
-        return Paragraph(
-            text=para.text,
-            raw=para.raw,
-            lines=list(para.lines),
-            bold=para.bold,
-            italic=para.italic,
-            align=para.align,  # type: ignore[arg-type]
-            heading_level=para.heading_level,
-            numbered=para.label is not None,
-            role=role,  # type: ignore[arg-type]
-            prov=Provenance(line=para.index, page=para.page, page_approx=True, source="docx"),
-        )
 
     def _table(self, tbl: etree._Element, role: str) -> None:
         box = single_cell(tbl)
@@ -217,7 +203,7 @@ class _Builder:
                 for cell in row.cells:
                     for para in cell.paras:
                         if not para.empty:
-                            self.blocks.append(self._to_block(para, "textbox"))
+                            self.blocks.append(para.block("textbox"))
         else:
             self.blocks.append(to_table(raw, index))
         self._textboxes(raw.textboxes)
@@ -240,7 +226,7 @@ class _Builder:
                     for p in note.iter(W + "p"):
                         para = self.reader.read(p)
                         if not para.empty:
-                            block = self._to_block(para, "footnote")
+                            block = para.block("footnote")
                             block.prov.page = page
                             self.blocks.append(block)
                     break

@@ -286,7 +286,9 @@ def layout_paragraphs(table: RawTable, index: int) -> list[Paragraph]:
             for r_i, row in band:
                 for cell in row.cells:
                     if cell.col == col and not cell.filler and not cell.merged_up:
-                        out.extend(_layout_para(p, index, r_i, col) for p in cell.paras if not p.empty)
+                        out.extend(
+                            p.block("layout", table=index, row=r_i, col=col + 1) for p in cell.paras if not p.empty
+                        )
         band.clear()
 
     for r_i, row in enumerate(table.rows, 1):
@@ -299,21 +301,6 @@ def layout_paragraphs(table: RawTable, index: int) -> list[Paragraph]:
             band.append((r_i, row))
     flush()
     return out
-
-
-def _layout_para(p: ParaText, table: int, row: int, col: int) -> Paragraph:
-    return Paragraph(
-        text=p.text,
-        raw=p.raw,
-        lines=list(p.lines),
-        bold=p.bold,
-        italic=p.italic,
-        align=p.align,  # type: ignore[arg-type]
-        heading_level=p.heading_level,
-        numbered=p.label is not None,
-        role="layout",
-        prov=Provenance(line=p.index, page=p.page, page_approx=True, table=table, row=row, col=col + 1, source="docx"),
-    )
 
 
 def to_table(table: RawTable, index: int) -> Table:

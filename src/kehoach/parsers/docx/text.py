@@ -27,6 +27,7 @@ from functools import cached_property
 from lxml import etree
 
 from ... import fastre as re
+from ...blocks import Paragraph, Provenance
 from ...vntext import clean, nfc
 from .numbering import Label, Numbering
 from .styles import Styles, on
@@ -103,6 +104,21 @@ class ParaText:
     @property
     def empty(self) -> bool:
         return not self.text
+
+    def block(self, role: str, **where: int) -> Paragraph:
+        """The paragraph as a block; `where`: its table, row and column when it stands in a cell."""
+        return Paragraph(
+            text=self.text,
+            raw=self.raw,
+            lines=list(self.lines),
+            bold=self.bold,
+            italic=self.italic,
+            align=self.align,  # type: ignore[arg-type]
+            heading_level=self.heading_level,
+            numbered=self.label is not None,
+            role=role,  # type: ignore[arg-type]
+            prov=Provenance(line=self.index, page=self.page, page_approx=True, source="docx", **where),
+        )
 
 
 class _Builder:
