@@ -256,16 +256,21 @@ def recipients_missing(plan: Plan, config: Config) -> Iterator[Finding]:
         )
 
 
-def _number_line(plan: Plan) -> tuple[str | None, Location | None]:
-    h = plan.header
-    found = first_paragraph(plan, _NUMBER_LINE_ANY, within=HEAD)
-    where = location(found[1].prov, found[0]) if found else h.location
-    if h.number_raw and h.number_from != "appendix":
-        return clean(h.number_raw), where
+def _header_line(plan: Plan, pattern: re.Pattern[str], raw: str | None) -> tuple[str | None, Location | None]:
+    """The header's line matching `pattern` ("Số: …", "…, ngày …"): as the header read it
+    (`raw`), else the first line near the top that matches; and where it stands."""
+    found = first_paragraph(plan, pattern, within=HEAD)
+    where = location(found[1].prov, found[0]) if found else plan.header.location
+    if raw and plan.header.number_from != "appendix":
+        return clean(raw), where
     if found:
-        line = next((clean(x) for x in found[1].lines if _NUMBER_LINE_ANY.search(clean(x))), found[1].text)
+        line = next((clean(x) for x in found[1].lines if pattern.search(clean(x))), found[1].text)
         return line, where
     return None, None
+
+
+def _number_line(plan: Plan) -> tuple[str | None, Location | None]:
+    return _header_line(plan, _NUMBER_LINE_ANY, plan.header.number_raw)
 
 
 def _strip_label(raw: str) -> str:
@@ -385,15 +390,7 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
 
 
 def _date_line(plan: Plan) -> tuple[str | None, Location | None]:
-    h = plan.header
-    found = first_paragraph(plan, _DATE_LINE, within=HEAD)
-    where = location(found[1].prov, found[0]) if found else h.location
-    if h.date_raw and h.number_from != "appendix":
-        return clean(h.date_raw), where
-    if found:
-        line = next((clean(x) for x in found[1].lines if _DATE_LINE.search(clean(x))), found[1].text)
-        return line, where
-    return None, None
+    return _header_line(plan, _DATE_LINE, plan.header.date_raw)
 
 
 @rule(
