@@ -16,6 +16,7 @@ import typer
 from . import defaults
 from .i18n import MESSAGES, t
 from .options import lang_option, package_version
+from .options import usage_error as _usage
 
 # Nothing heavy is imported here: `kehoach --help` and `kehoach rules` load typer and these small
 # modules only (tests/test_cli_startup.py); a command imports batch, models, parsers when it runs.
@@ -61,11 +62,6 @@ PDF_ENGINES = ("pdfium", "pdfplumber")  # kehoach.parsers.pdf.ENGINES (not impor
 
 def _err(message: str) -> None:
     typer.echo(message, err=True)
-
-
-def _usage(message: str, lang: str) -> typer.Exit:
-    _err(f"{'lỗi' if lang == 'vi' else 'error'}: {message}")
-    return typer.Exit(2)
 
 
 @app.command("parse")

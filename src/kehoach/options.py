@@ -31,6 +31,13 @@ def check_lang(value: str | None) -> str | None:
     return lang
 
 
+def usage_error(message: str, lang: str, code: int = USAGE_EXIT) -> typer.Exit:
+    """Say `message` as one line "lỗi: …" ("error: …" in English) on standard error; returns the
+    Exit to raise (a usage error, or input that cannot be used: exit 2)."""
+    typer.echo(f"{'lỗi' if lang == 'vi' else 'error'}: {message}", err=True)
+    return typer.Exit(code)
+
+
 def lang_option(default: str | None = "vi", help: str = "language of messages: vi, en") -> Any:
     """`--lang vi|en`, checked when parsed."""
     return typer.Option(default, "--lang", metavar="vi|en", callback=check_lang, help=help)

@@ -21,6 +21,7 @@ import errno
 import os
 import secrets
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -217,6 +218,19 @@ def write_output(path: str | os.PathLike[str], data: str | bytes, guard: InputGu
             return
         target = Path(os.path.realpath(path))  # a symlink stays a symlink: its target is replaced
     _atomic(path, target, payload, st.st_mode if st is not None else None)
+
+
+def emit(data: str | bytes, output: str | None, guard: InputGuard | None = None) -> None:
+    """`data` to standard output (a reader that left, `| head`, is not an error), or to the file
+    `output` by `write_output` (OutputError)."""
+    if output is not None:
+        write_output(output, data, guard)
+        return
+    try:
+        sys.stdout.write(data if isinstance(data, str) else data.decode())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
 
 
 def _stream(path: Path, payload: bytes) -> None:

@@ -12,15 +12,14 @@ import typer
 
 from ..errors import KehoachError
 from ..i18n import t
-from ..options import lang_option
+from ..options import lang_option, usage_error
 
 FORMATS = ("text", "json", "xlsx", "html")
 SAME, DIFFER, TROUBLE = 0, 1, 2
 
 
 def _fail(message: str, lang: str) -> typer.Exit:
-    typer.echo(f"{'lỗi' if lang == 'vi' else 'error'}: {message}", err=True)
-    return typer.Exit(TROUBLE)
+    return usage_error(message, lang, TROUBLE)
 
 
 def _parse(path: str, ocr: bool, lang: str):
@@ -52,7 +51,7 @@ def diff_cmd(
     Exit code: 0 the task registers are the same (header or body changes are reported, they do
     not change the code) · 1 the task registers differ · 2 usage error or unreadable input.
     """
-    from ..outputs import InputGuard, OutputError, check_target, write_output
+    from ..outputs import InputGuard, OutputError, check_target, emit
     from .compare import diff_plans
     from .render import to_html, to_json, to_text
 
@@ -82,17 +81,10 @@ def diff_cmd(
     else:
         color = output is None and sys.stdout.isatty()
         text = to_text(result, lang, color=color)
-    if output is None:
-        try:
-            sys.stdout.write(text if isinstance(text, str) else text.decode())
-            sys.stdout.flush()
-        except BrokenPipeError:
-            pass
-    else:
-        try:
-            write_output(output, text, guard)
-        except OutputError as exc:
-            raise _fail(exc.message(lang), lang) from None
+    try:
+        emit(text, output, guard)
+    except OutputError as exc:
+        raise _fail(exc.message(lang), lang) from None
     raise typer.Exit(SAME if result.same else DIFFER)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from ..options import lang_option
+from ..options import usage_error as _fail
 
 Query = Callable[[Any], list[dict[str, Any]]]  # a query of queries.py on an open database
 
@@ -38,11 +39,6 @@ def _out_option() -> Any:
     return typer.Option(None, "--output", "-o", help="write to this file instead of standard output")
 
 
-def _fail(message: str, lang: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"{'lỗi' if lang == 'vi' else 'error'}: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _open(db: str, lang: str, create: bool = False):
     from .db import RegisterError, connect
 
@@ -53,17 +49,10 @@ def _open(db: str, lang: str, create: bool = False):
 
 
 def _emit(text: str | bytes, output: str | None, lang: str) -> None:
-    from ..outputs import OutputError, write_output
+    from ..outputs import OutputError, emit
 
-    if output is None:
-        try:
-            sys.stdout.write(text if isinstance(text, str) else text.decode())
-            sys.stdout.flush()
-        except BrokenPipeError:
-            pass
-        return
     try:
-        write_output(output, text)
+        emit(text, output)
     except OutputError as exc:
         raise _fail(exc.message(lang), lang) from None
 

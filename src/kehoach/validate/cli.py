@@ -16,7 +16,7 @@ import typer
 
 from ..defaults import DEFAULT_TIMEOUT, STDIN
 from ..i18n import t
-from ..options import lang_option
+from ..options import lang_option, usage_error
 from .exitcodes import USAGE
 from .report import FORMATS, SEVERITY_WORDS
 
@@ -33,8 +33,7 @@ def _prefix(lang: str) -> str:
 
 
 def _usage(message: str, lang: str) -> typer.Exit:
-    typer.echo(f"{_prefix(lang)}: {message}", err=True)
-    return typer.Exit(USAGE)
+    return usage_error(message, lang, USAGE)
 
 
 def _split(values: list[str] | None) -> list[str]:
