@@ -35,10 +35,9 @@ from .numbering import Numbering
 from .styles import Styles, find2
 from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .tabs import regroup
-from .text import Reader, sdt_content
+from .text import MC, Reader, alternate_content, sdt_content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _TWIP_MM = 25.4 / 1440
 
@@ -159,9 +158,7 @@ class _Builder:
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 self._container(child, role)
             elif tag == MC + "AlternateContent":
-                branch = child.find(MC + "Choice")
-                if branch is None:
-                    branch = child.find(MC + "Fallback")
+                branch = alternate_content(child)
                 if branch is not None:
                     self._container(branch, role)
 

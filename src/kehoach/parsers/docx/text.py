@@ -72,6 +72,12 @@ def sdt_content(sdt: etree._Element) -> etree._Element | None:
     return sdt.find(W + "sdtContent")
 
 
+def alternate_content(alt: etree._Element) -> etree._Element | None:
+    """The branch of an mc:AlternateContent that is read: its Choice, else its Fallback."""
+    branch = alt.find(MC + "Choice")
+    return branch if branch is not None else alt.find(MC + "Fallback")
+
+
 # Authors push a list item onto the next visual line with a run of spaces instead of a
 # break ("- Bộ Công an;            - Thường trực Tỉnh ủy;"): that is a line of its own.
 _SPACED_ITEM = re.compile(r"[ \u00a0]{8,}(?=[-+•–]\s)")
@@ -244,9 +250,7 @@ class Reader:
                 if content is not None:
                     self._walk(content, b, style_id)
             elif tag == MC + "AlternateContent":
-                branch = child.find(MC + "Choice")
-                if branch is None:
-                    branch = child.find(MC + "Fallback")
+                branch = alternate_content(child)
                 if branch is not None:
                     self._walk(branch, b, style_id)
             elif tag in (M + "oMathPara", M + "oMath"):
@@ -281,9 +285,7 @@ class Reader:
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 b.notes.append((tag[len(W) : -len("Reference")], child.get(W + "id") or ""))
             elif tag == MC + "AlternateContent":
-                branch = child.find(MC + "Choice")
-                if branch is None:
-                    branch = child.find(MC + "Fallback")
+                branch = alternate_content(child)
                 if branch is not None:
                     self._run_items(branch, b, props)
             elif hidden or "instr" in self._fields:
