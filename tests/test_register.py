@@ -228,6 +228,15 @@ def test_a_changed_plan_keeps_its_history(tmp_path):
     assert [i["content"] for i in register_json(db, "due", "--from", "2026-01-01", "--to", "2026-12-31")][
         -1
     ].startswith("Tổng kết")
+    # a due list with nothing in it is still a workbook: the header rows, no plan row
+    empty = tmp_path / "empty.xlsx"
+    proc = kehoach(
+        "register", "due", "--from", "2001-01-01", "--to", "2001-02-01", "--db", db, "-f", "xlsx", "-o", empty
+    )
+    assert proc.returncode == 0, proc.stderr
+    from openpyxl import load_workbook
+
+    assert [ws.max_row for ws in load_workbook(empty)] == [1, 1]
 
 
 def test_two_concurrent_adds_both_land(tmp_path):

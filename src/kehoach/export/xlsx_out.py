@@ -147,9 +147,10 @@ def rows_xlsx(items: Iterable[tuple[list[list[Any]], list[Any]]]) -> bytes:
     tasks.add_data_validation(choices)
 
     setup(info, PLAN_COLUMNS)
-    for i, (_, info_row) in enumerate(items, start=2):
+    plan_rows = [info_row for _, info_row in items if info_row]  # an empty query has tasks but no plan
+    for i, info_row in enumerate(plan_rows, start=2):
         put(info, i, info_row, PLAN_COLUMNS)
-    info.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(items) + 1, 2)}"
+    info.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(plan_rows) + 1, 2)}"
 
     wb.properties.creator = "kehoach"
     wb.properties.created = _FIXED_TIME
