@@ -403,3 +403,59 @@ def test_ha_noi_144_six_labelled_items_one_of_them_time_only():
     assert tasks[5].lead == []
     assert tasks[5].timeline.raw.endswith("theo quy định trước ngày 30/9/2025.")
     assert names(tasks[1].lead)[0].startswith("Sở Y tế, Công an Thành phố")
+
+
+# --- a plan body copied from a web page: bold heading lines, the plan's own preamble ----------
+
+HUST = CORPUS / "hust_KH-giao-duc-dao-duc-khoi-nghiep-sinh-vien_2023.webcopy.md"  # university, web copy
+
+WEB_BODY = """# Tăng cường công tác giáo dục đạo đức cho sinh viên
+
+Thực hiện Quyết định số 585/QĐ-BGDĐT ngày 28 tháng 2 năm 2022 của Bộ Giáo dục và Đào tạo, Đại học X ban hành Kế hoạch “Tăng cường công tác giáo dục đạo đức cho sinh viên” cụ thể như sau:
+**I. MỤC ĐÍCH, YÊU CẦU**
+Tiếp tục tăng cường công tác giáo dục đạo đức cho sinh viên
+Khơi dậy trong sinh viên tinh thần thi đua học tập
+**II. TỔ CHỨC THỰC HIỆN**
+**1. Phòng Công tác Sinh viên**
+a) Chủ trì, thường trực giúp Ban Giám hiệu chỉ đạo việc tổ chức thực hiện Kế hoạch.
+**2. Các đơn vị chuyên môn: Khoa Lý luận Chính trị và Viện Sư phạm Kỹ thuật**
+a) Chủ trì triển khai các nội dung của Kế hoạch liên quan đến các học phần.
+"""
+
+
+def test_a_wholly_bold_numbered_line_is_a_heading_of_its_own():
+    plan = api.parse_text(WEB_BODY, name="x.md")
+    assert [(s.number, s.kinds) for s in plan.sections] == [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["to_chuc_thuc_hien"]),
+    ]
+
+
+def test_a_body_with_the_plans_own_preamble_is_read_as_a_plan():
+    plan = api.parse_text(WEB_BODY, name="x.md")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Phòng Công tác Sinh viên"],
+        # a group named by its members: the members are the units
+        ["Khoa Lý luận Chính trị và Viện Sư phạm Kỹ thuật"],
+    ]
+
+
+def test_a_text_citing_a_plan_already_issued_gives_no_tasks():
+    text = WEB_BODY.replace(
+        "Đại học X ban hành Kế hoạch “Tăng cường công tác giáo dục đạo đức cho sinh viên” cụ thể như sau:",
+        "Đại học X đã ban hành Kế hoạch số 315/KH-ĐHBK; kết quả như sau:",
+    )
+    assert api.parse_text(text, name="x.md").tasks == []
+
+
+@needs(HUST)
+def test_hust_body_copy_sections_and_five_assignments():
+    plan = api.parse(HUST)
+    assert [s.number for s in plan.sections] == ["I", "II", "III", "VI", "V"]
+    assert [names(t.lead) for t in plan.tasks] == [
+        ["Phòng Công tác Sinh viên"],
+        ["Đoàn Thanh niên – Hội sinh viên"],
+        ["Khoa Lý luận Chính trị, Viện Kinh tế Quản lý, Viện Sư phạm Kỹ thuật và Khoa Giáo dục Quốc phòng An ninh"],
+        ["Các Phòng ban chức năng"],
+        ["Trường/Viện đào tạo"],
+    ]

@@ -602,6 +602,10 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
     title = _ASSIGN_PREFIX.sub("", sentence)
     if ":" in title:
         head, rest = title.split(":", 1)
+        if has_body and re.match(r"(?i)các\s", head.strip()) and looks_like_unit(rest.strip(" .")):
+            # "Các đơn vị chuyên môn: Khoa X, Viện Y và Khoa Z" over the duties below: the group is named
+            # by its members, who are the units
+            return rest.strip(" ."), ""
         if len(head.split()) <= 20 or (len(head.split()) <= 40 and looks_like_unit(head) and _duty_cut(head) is None):
             cut = _duty_cut(head)
             # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit; the duty is the whole sentence
