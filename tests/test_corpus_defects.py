@@ -150,12 +150,24 @@ def test_a_unit_after_a_dash_with_its_verb_leads_the_item():
 """
     )
     tasks = body(plan)
-    assert [(t.number, t.content, names(t.lead)) for t in tasks] == [
-        ("1", "Phân tích đề thi năm 2025", ["Trường THPT Cao Lãnh 2"]),
-        ("2", "Báo cáo chuyên đề về ôn tập", ["Phòng Giáo dục và Đào tạo"]),
-        # a kind of school and its name that starts with a head word: one unit
-        ("3", "Tham luận về ứng dụng công nghệ", ["Trường THPT Trường Xuân"]),
+    assert [(t.number, t.content, names(t.lead), names(t.support)) for t in tasks] == [
+        ("1", "Phân tích đề thi năm 2025", ["Trường THPT Cao Lãnh 2"], []),
+        ("2", "Báo cáo chuyên đề về ôn tập", ["Phòng Giáo dục và Đào tạo"], []),
+        # "hỗ trợ thực hiện": the unit supports the item, which names no lead; a kind of school and its
+        # name that starts with a head word stay one unit
+        ("3", "Tham luận về ứng dụng công nghệ", [], ["Trường THPT Trường Xuân"]),
     ]
+
+
+def test_a_unit_after_a_dash_that_works_with_the_item_supports_it():
+    plan = api.parse_text(
+        FRONT
+        + """II. NỘI DUNG
+
+1. Hội thảo chuyên đề về ôn tập – Phòng Giáo dục Trung học phối hợp thực hiện.
+"""
+    )
+    assert [(names(t.lead), names(t.support)) for t in body(plan)] == [([], ["Phòng Giáo dục Trung học"])]
 
 
 def test_a_dash_inside_a_title_without_a_unit_and_verb_is_no_task():
@@ -172,14 +184,16 @@ def test_a_dash_inside_a_title_without_a_unit_and_verb_is_no_task():
 
 
 @needs(CAO_LANH_2, CAO_LANH_2_PDF)
-def test_cao_lanh_2_four_items_led_by_the_schools_named_after_the_dash():
+def test_cao_lanh_2_four_items_with_the_schools_named_after_the_dash():
+    # item 1 "– Trường THPT Cao Lãnh 2 thực hiện" is led by the host; items 2-4 "– Trường THPT X hỗ trợ thực
+    # hiện" are tham luận the other schools give in support
     for path in (CAO_LANH_2, CAO_LANH_2_PDF):
         tasks = body(api.parse(path))
-        assert [names(t.lead) for t in tasks] == [
-            ["Trường THPT Cao Lãnh 2"],
-            ["Trường THPT Thống Linh"],
-            ["Trường THPT Trần Quốc Toản"],
-            ["Trường THPT Trường Xuân"],
+        assert [(names(t.lead), names(t.support)) for t in tasks] == [
+            (["Trường THPT Cao Lãnh 2"], []),
+            ([], ["Trường THPT Thống Linh"]),
+            ([], ["Trường THPT Trần Quốc Toản"]),
+            ([], ["Trường THPT Trường Xuân"]),
         ], path
         assert tasks[0].content == "Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử)"
         assert tasks[3].content == "Tham luận “Ứng dụng công nghệ thông tin trong công tác ôn thi TN môn Lịch sử”"
@@ -337,3 +351,111 @@ def test_luong_minh_citizen_reception_is_a_task():
     tasks = body(api.parse(LUONG_MINH_TCD))
     assert [t.content for t in tasks] == ["Tổ chức tiếp công dân về bầu cử"]
     assert tasks[0].timeline.raw.startswith("Duy trì thường xuyên trong giờ hành chính suốt quá trình diễn ra bầu cử.")
+
+
+# --- an item that gives only its time among labelled items ------------------------------------
+
+HA_NOI_144 = CORPUS / "hanoi-ubnd_KH-144-ho-so-benh-an-dien-tu_2025.pdf"  # UBND TP, signed PDF
+
+LABELLED_AND_TIME_ONLY = (
+    FRONT
+    + """II. NỘI DUNG
+
+1. Triển khai hồ sơ bệnh án điện tử
+
+1.1. Khảo sát đánh giá
+
+- Khảo sát, đánh giá hiện trạng hạ tầng.
+
+- Đơn vị thực hiện: Các bệnh viện trực thuộc.
+
+1.2. Triển khai tạo lập hồ sơ bệnh án trên phần mềm
+
+- Triển khai tạo lập, ghi chép hồ sơ bệnh án người bệnh.
+
+- Thời gian thực hiện: Trước ngày 30/9/2025.
+
+1.3. Chuẩn bị các điều kiện
+
+- Chuẩn bị các điều kiện về hạ tầng công nghệ thông tin.
+"""
+)
+
+
+def test_an_item_closed_by_its_time_among_labelled_items_is_a_task():
+    tasks = body(api.parse_text(LABELLED_AND_TIME_ONLY))
+    assert [(t.number, t.content, names(t.lead), t.timeline.raw if t.timeline else None) for t in tasks] == [
+        ("1.1", "Khảo sát đánh giá", ["Các bệnh viện trực thuộc"], None),
+        ("1.2", "Triển khai tạo lập hồ sơ bệnh án trên phần mềm", [], "Trước ngày 30/9/2025."),
+    ]  # 1.3 gives neither a unit nor a time: not a task
+
+
+def test_a_lone_time_closed_item_among_unlabelled_siblings_stays_no_task():
+    text = LABELLED_AND_TIME_ONLY.replace("- Đơn vị thực hiện: Các bệnh viện trực thuộc.\n", "")
+    assert body(api.parse_text(text)) == []
+
+
+@needs(HA_NOI_144)
+def test_ha_noi_144_six_labelled_items_one_of_them_time_only():
+    tasks = body(api.parse(HA_NOI_144))
+    assert [t.number for t in tasks] == ["1", "2", "3.1", "3.2", "3.3", "3.4"]
+    assert tasks[5].content == "Triển khai tạo lập, ghi chép hồ sơ bệnh án người bệnh trên phần mềm bệnh án điện tử"
+    assert tasks[5].lead == []
+    assert tasks[5].timeline.raw.endswith("theo quy định trước ngày 30/9/2025.")
+    assert names(tasks[1].lead)[0].startswith("Sở Y tế, Công an Thành phố")
+
+
+# --- a plan body copied from a web page: bold heading lines, the plan's own preamble ----------
+
+HUST = CORPUS / "hust_KH-giao-duc-dao-duc-khoi-nghiep-sinh-vien_2023.webcopy.md"  # university, web copy
+
+WEB_BODY = """# Tăng cường công tác giáo dục đạo đức cho sinh viên
+
+Thực hiện Quyết định số 585/QĐ-BGDĐT ngày 28 tháng 2 năm 2022 của Bộ Giáo dục và Đào tạo, Đại học X ban hành Kế hoạch “Tăng cường công tác giáo dục đạo đức cho sinh viên” cụ thể như sau:
+**I. MỤC ĐÍCH, YÊU CẦU**
+Tiếp tục tăng cường công tác giáo dục đạo đức cho sinh viên
+Khơi dậy trong sinh viên tinh thần thi đua học tập
+**II. TỔ CHỨC THỰC HIỆN**
+**1. Phòng Công tác Sinh viên**
+a) Chủ trì, thường trực giúp Ban Giám hiệu chỉ đạo việc tổ chức thực hiện Kế hoạch.
+**2. Các đơn vị chuyên môn: Khoa Lý luận Chính trị và Viện Sư phạm Kỹ thuật**
+a) Chủ trì triển khai các nội dung của Kế hoạch liên quan đến các học phần.
+"""
+
+
+def test_a_wholly_bold_numbered_line_is_a_heading_of_its_own():
+    plan = api.parse_text(WEB_BODY, name="x.md")
+    assert [(s.number, s.kinds) for s in plan.sections] == [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["to_chuc_thuc_hien"]),
+    ]
+
+
+def test_a_body_with_the_plans_own_preamble_is_read_as_a_plan():
+    plan = api.parse_text(WEB_BODY, name="x.md")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Phòng Công tác Sinh viên"],
+        # a group named by its members: the members are the units
+        ["Khoa Lý luận Chính trị và Viện Sư phạm Kỹ thuật"],
+    ]
+
+
+def test_a_text_citing_a_plan_already_issued_gives_no_tasks():
+    text = WEB_BODY.replace(
+        "Đại học X ban hành Kế hoạch “Tăng cường công tác giáo dục đạo đức cho sinh viên” cụ thể như sau:",
+        "Đại học X đã ban hành Kế hoạch số 315/KH-ĐHBK; kết quả như sau:",
+    )
+    assert api.parse_text(text, name="x.md").tasks == []
+
+
+@needs(HUST)
+def test_hust_body_copy_sections_and_five_assignments():
+    plan = api.parse(HUST)
+    assert [s.number for s in plan.sections] == ["I", "II", "III", "VI", "V"]
+    assert [names(t.lead) for t in plan.tasks] == [
+        ["Phòng Công tác Sinh viên"],
+        ["Đoàn Thanh niên – Hội sinh viên"],
+        ["Khoa Lý luận Chính trị, Viện Kinh tế Quản lý, Viện Sư phạm Kỹ thuật và Khoa Giáo dục Quốc phòng An ninh"],
+        ["Các Phòng ban chức năng"],
+        ["Trường/Viện đào tạo"],
+    ]

@@ -380,7 +380,10 @@ def _build(doc: Document, seg: Segments) -> Plan:
     if doc_type is None:
         doc_type = "cong_van" if _is_cong_van(front) else "unknown"
     is_plan = doc_type == "ke_hoach"
-    ordered = plan_policy(doc_type, header, sections, ordered, _paras(doc, seg.body_start, seg.sig_start))
+    front_paras = [(i, b) for i, b in enumerate(doc.blocks[: seg.body_start]) if isinstance(b, Paragraph)]
+    ordered = plan_policy(
+        doc_type, header, sections, ordered, _paras(doc, seg.body_start, seg.sig_start), front=front_paras
+    )
     for p in doc.source.dropped:
         report(
             "text-dropped",

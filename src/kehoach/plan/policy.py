@@ -12,8 +12,10 @@
 - A **Báo cáo, Công văn, Thông báo, Tờ trình, Hướng dẫn, Chỉ thị** … without an attached plan
   is not a plan: ``is_plan`` false, no tasks, whatever in it reads like a duty.
 - A document of **no recognisable type** gives tasks only with a plan's evidence: tasks of
-  its own (labelled fields, a task table), or an administrative header (number, date line,
-  Quốc hiệu) above its assignments. A speech (tham luận) restating a plan's goals has neither.
+  its own (labelled fields, a task table), an administrative header (number, date line,
+  Quốc hiệu) above its assignments, or the plan's own preamble ("… xây dựng Kế hoạch … cụ thể
+  như sau:", a body copied without its header). A speech (tham luận) restating a plan's goals
+  has none of these.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from .diagnostics import report
 
 
 def plan_policy(
-    doc_type: str, header: Header, sections: list, tasks: list[Task], body: list[tuple[int, Paragraph]]
+    doc_type: str,
+    header: Header,
+    sections: list,
+    tasks: list[Task],
+    body: list[tuple[int, Paragraph]],
+    front: list[tuple[int, Paragraph]] | None = None,
 ) -> list[Task]:
     """The tasks the document gives (all, or none); says why in a ``not-a-plan`` diagnostic
     when the document is not a Kế hoạch."""
@@ -37,8 +44,10 @@ def plan_policy(
     if doc_type == "chuong_trinh" and _is_agenda(title):
         report("not-a-plan", "the document is the programme of an event (an agenda); no tasks are read", excerpt=title)
         return []
-    if doc_type == "unknown" and _plan_evidence(header, sections, tasks):
-        return tasks  # a plan whose type line was lost (a fragment, a damaged copy)
+    if doc_type == "unknown" and (
+        _plan_evidence(header, sections, tasks) or (tasks and _plan_preamble(header, [*(front or []), *body]))
+    ):
+        return tasks  # a plan whose type line was lost (a fragment, a damaged copy, a body copied alone)
     if doc_type in PLAN_LIKE or (doc_type in CARRIERS and announces_plan(title, body)):
         # a Chương trình, Phương án, Đề án, or a QĐ approving a plan in its articles: the tasks
         # are kept, the type is said
@@ -99,6 +108,22 @@ def _plan_evidence(header: Header, sections: list, tasks: list[Task]) -> bool:
     if any(t.origin in ("body", "appendix") for t in tasks):
         return True
     return bool(header.number or header.number_raw or header.date_raw or header.motto)
+
+
+# "Trường THPT X xây dựng Kế hoạch … cụ thể như sau:", "Đại học Y ban hành Kế hoạch “…” … như sau:": the
+# preamble in which the issuer says it makes this plan (not "đã ban hành Kế hoạch số …", a plan it cites)
+_PREAMBLE = re.compile(
+    r"(?<!\bda )\b(?:xay dung|ban hanh)\s+ke hoach\b(?!\s+so\b).{0,600}?"
+    r"\b(?:nhu sau|(?:nhung|cac) noi dung sau)\s*:?\s*$"
+)
+
+
+def _plan_preamble(header: Header, paras: list[tuple[int, Paragraph]]) -> bool:
+    """A text of no recognisable type that opens with the plan's own preamble ("… xây dựng Kế hoạch …
+    cụ thể như sau:", read with the căn cứ lines or as the body's first paragraphs): the body of a Kế
+    hoạch copied without its header and title."""
+    texts = [*header.legal_basis, *(p.text for _, p in paras[:60])]
+    return any(_PREAMBLE.search(fold(clean(t))) for t in texts)
 
 
 # the event a Chương trình is the running order of (matched without tone marks)

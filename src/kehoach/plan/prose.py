@@ -292,15 +292,17 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
 
 
 # "1. Phân tích đề thi … – Trường THPT X thực hiện." / "2. Tham luận … - Phòng Y chủ trì": the unit named after
-# a dash at the end of an item, with its verb, is the item's lead
+# a dash at the end of an item, with its verb, is the item's lead; one that "hỗ trợ thực hiện" / "phối hợp
+# thực hiện" (supports, works with) the item is its support, and the item names no lead
 _DASH_LEAD = re.compile(
-    r"^(?P<content>.{8,}?)\s+[-–—]\s+(?P<unit>[^-–—]+?)\s+(?:hỗ trợ\s+|chủ động\s+)?"
+    r"^(?P<content>.{8,}?)\s+[-–—]\s+(?P<unit>[^-–—]+?)\s+(?:(?P<support>hỗ trợ|phối hợp)\s+|chủ động\s+)?"
     r"(?:thực hiện|chủ trì(?:\s+thực hiện)?|phụ trách|đảm nhận|đảm nhiệm|trình bày)\s*[.;]?$"
 )
 
 
 def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
-    """An item with no text below it that ends with its unit after a dash ("… – Trường THPT X thực hiện")."""
+    """An item with no text below it that ends with its unit after a dash ("… – Trường THPT X thực hiện"):
+    the unit leads it, or supports it when it "hỗ trợ/phối hợp thực hiện"."""
     if node.style not in ("decimal", "dotted", "letter") or node.paras or node.children:
         return []
     if "to_chuc_thuc_hien" in kinds_of(node.top().title):
@@ -311,7 +313,8 @@ def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
     unit = m.group("unit").strip()
     if not looks_like_unit(unit) or _GENERIC.fullmatch(key(unit)):
         return []  # "… - các đơn vị cho ý kiến" names no unit
-    return [_task(node, {"lead": [unit]}, plan_year, content=_strip_trailing(m.group("content")))]
+    role = "support" if m.group("support") else "lead"
+    return [_task(node, {role: [unit]}, plan_year, content=_strip_trailing(m.group("content")))]
 
 
 def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
@@ -340,14 +343,21 @@ def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
 def _time_closed_task(node: Node, plan_year: int | None) -> list[Task]:
     """A heading closed by its own time, with no unit ("1. Giám sát việc …", its items, "* Thời gian thực
     hiện: …"), is a task of the issuer when a sibling heading is written the same way: parallel items
-    closed each by its time are the plan's schedule of work, not one stray date."""
+    closed each by its time are the plan's schedule of work, not one stray date. A sibling that is a
+    labelled task ("- Đơn vị thực hiện: …", "- Thời gian thực hiện: …") counts too: in a list of labelled
+    items, the one that gives only its time still is one of them."""
     mine = _time_closed(node)
     if mine is None or node.parent is None:
         return []
-    if sum(1 for s in node.parent.children if s is not node and _time_closed(s)) < 1:
+    if sum(1 for s in node.parent.children if s is not node and (_time_closed(s) or _labelled(s))) < 1:
         return []
     time, items = mine
     return [_task(node, {"time": time}, plan_year, details=items)]
+
+
+def _labelled(node: Node) -> bool:
+    """A numbered heading whose own labelled fields make it a task (a unit, or a supporting unit and a time)."""
+    return node.style in ("decimal", "dotted", "letter") and _is_task(_merged(read_groups(node)))
 
 
 _RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
@@ -592,6 +602,10 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
     title = _ASSIGN_PREFIX.sub("", sentence)
     if ":" in title:
         head, rest = title.split(":", 1)
+        if has_body and re.match(r"(?i)các\s", head.strip()) and looks_like_unit(rest.strip(" .")):
+            # "Các đơn vị chuyên môn: Khoa X, Viện Y và Khoa Z" over the duties below: the group is named
+            # by its members, who are the units
+            return rest.strip(" ."), ""
         if len(head.split()) <= 20 or (len(head.split()) <= 40 and looks_like_unit(head) and _duty_cut(head) is None):
             cut = _duty_cut(head)
             # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit; the duty is the whole sentence

@@ -221,6 +221,21 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     return Document(blocks=blocks, source=source)
 
 
+# "I. …", "2. …", "3.1. …", "a) …": the numbering of a heading
+_NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?\s|^\s*[a-zđ]\)\s")
+
+
+def _bold_heading(item: tuple[int, str, int | None, bool]) -> bool:
+    """A line that is wholly bold and numbered: a heading line of a web copy that writes one paragraph
+    per line with no blank line between."""
+    return item[3] and bool(_NUMBERED.match(item[1]))
+
+
+def _pipe_text(line: str) -> bool:
+    """A line of a flattened table ("| | 1 | Triển khai …"): a group row above it stays with it."""
+    return line.lstrip().startswith("|")
+
+
 def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> list[Paragraph]:
     """Consecutive non-blank lines form one paragraph; a line starting a list item starts a new one."""
     out: list[Paragraph] = []
@@ -251,9 +266,12 @@ def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> li
 
     for item in items:
         # a list item starts a new paragraph; so does a capitalised line after a finished
-        # sentence (exports that put one Word paragraph per line, with no blank line between)
+        # sentence (exports that put one Word paragraph per line, with no blank line between);
+        # a wholly bold numbered heading ("**I. MỤC ĐÍCH, YÊU CẦU**") is a paragraph of its own
         if group and (
             _LIST_START.match(item[1])
+            or (_bold_heading(item) and not _pipe_text(group[-1][1]))
+            or (_bold_heading(group[-1]) and not _pipe_text(item[1]))
             or (
                 group[-1][1].rstrip().endswith((".", ";", ":", "!", "?"))
                 and len(group[-1][1]) >= 60
