@@ -174,36 +174,56 @@ class CharStats:
         self.fonts[key] = self.fonts.get(key, 0) + n
 
 
+_NEAR = {-1: (-1, 0), 0: (-1, 0, 1), 1: (0, 1)}  # which neighbouring buckets a twin can be in
+
+
 def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float = 1.0) -> list[dict]:
     """Drop glyphs drawn twice at (almost) the same place — the fake-bold trick — marking the kept one bold.
 
     Same idea as pdfplumber's `Page.dedupe_chars()`, but it remembers which glyphs were doubled.
+    Glyphs are bucketed by text and position (buckets twice the tolerance wide); a glyph in the
+    left half of its bucket can only have a twin in its bucket or the one to the left, one in
+    the right half only there or to the right, so it looks in two buckets by two (three when
+    it is on the middle line), in the same order as a three-by-three search.
     """
     buckets: dict[tuple[str, int, int], list[dict]] = {}
+    get = buckets.get
     out: list[dict] = []
+    step = 2 * tolerance
+    lo, hi = tolerance - 1e-9, tolerance + 1e-9  # a hair around the middle line: look both ways
+    near_of = _NEAR
     for ch in chars:
         text = ch.get("text", "")
-        if not text.strip():
+        if not text or text.isspace():
             out.append(ch)
             continue
-        kx, ky = int(ch["x0"] // (2 * tolerance)), int(ch["top"] // (2 * tolerance))
+        x, y = ch["x0"], ch["top"]
+        kx, ky = int(x // step), int(y // step)
+        fx, fy = x - kx * step, y - ky * step
+        dxs = near_of[-1 if fx < lo else (1 if fx > hi else 0)]
+        dys = near_of[-1 if fy < lo else (1 if fy > hi else 0)]
         dup = None
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in buckets.get((text, kx + dx, ky + dy), ()):
-                    if abs(other["x0"] - ch["x0"]) <= tolerance and abs(other["top"] - ch["top"]) <= tolerance:
+        for dx in dxs:
+            for dy in dys:
+                for other in get((text, kx + dx, ky + dy), ()):
+                    if abs(other["x0"] - x) <= tolerance and abs(other["top"] - y) <= tolerance:
                         dup = other
                         break
-                if dup:
+                if dup is not None:
                     break
-            if dup:
+            if dup is not None:
                 break
         if dup is not None:
             dup["_fakebold"] = True
             if stats:
                 stats.duplicates += 1
             continue
-        buckets.setdefault((text, kx, ky), []).append(ch)
+        key = (text, kx, ky)
+        bucket = get(key)
+        if bucket is None:
+            buckets[key] = [ch]
+        else:
+            bucket.append(ch)
         out.append(ch)
     return out
 
