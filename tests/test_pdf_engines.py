@@ -155,3 +155,32 @@ def test_cli_pdf_engine_option(tmp_path):
         timeout=300,
     )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "pdfminer" in bad.stderr
+
+
+def test_width_arrays_read_from_the_file_equal_pdfminers():
+    """preflight reads a font's /W or /Widths object straight from the file's bytes; on a real
+    PDF whose CID fonts keep their /W as objects of their own, the arrays equal pdfminer's."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import dict_value, list_value, resolve1
+
+    from kehoach.parsers.pdf.preflight import _number_array
+
+    found = sorted(REALDOCS.glob("laocai-sct_CV-1629*.pdf")) if REALDOCS.is_dir() else []
+    if not found:
+        pytest.skip(f"CV-1629 not in {REALDOCS}")
+    compared = 0
+    with open(found[0], "rb") as fh:
+        doc = PDFDocument(PDFParser(fh))
+        for page in PDFPage.create_pages(doc):
+            for ref in dict_value(dict_value(page.resources).get("Font", {})).values():
+                spec = dict_value(ref)
+                for font in [spec] + [dict_value(d) for d in list_value(spec.get("DescendantFonts", []))]:
+                    for key in ("W", "Widths"):
+                        raw = font.get(key)
+                        fast = _number_array(raw)
+                        if fast is not None:
+                            assert fast == list_value(resolve1(raw))
+                            compared += 1
+    assert compared >= 4  # the whole-font /W arrays of the letter's Times New Roman faces

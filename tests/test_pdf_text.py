@@ -202,3 +202,30 @@ def test_small_type_at_the_foot_without_a_reference_stays_body():
     )
     kept, notes = split_footnotes(lines, PageGeom(1, 595, 842))
     assert len(kept) == 2 and not notes
+
+
+def test_dedupe_finds_every_twin_a_pairwise_search_finds():
+    """The bucketed twin search (2x2 buckets, 3 on a bucket's middle line) drops exactly the
+    glyphs a plain pairwise search drops, on layouts crowded around the bucket edges."""
+    import random
+
+    rng = random.Random(12)
+    for _ in range(400):
+        tolerance = rng.choice([1.0, 0.5, 2.0])
+        chars = []
+        for _ in range(rng.randint(1, 40)):
+            x = rng.choice([rng.uniform(-4.0, 12.0), rng.randint(0, 6) * tolerance, float(rng.randint(0, 12))])
+            y = rng.choice([rng.uniform(-4.0, 12.0), rng.randint(0, 6) * tolerance])
+            chars.append({"text": rng.choice("ab "), "x0": x, "x1": x + 5, "top": y, "bottom": y + 10})
+        kept_pairwise: list[dict] = []
+        for c in chars:
+            if c["text"].strip() and any(
+                k["text"] == c["text"] and abs(k["x0"] - c["x0"]) <= tolerance and abs(k["top"] - c["top"]) <= tolerance
+                for k in kept_pairwise
+            ):
+                continue
+            kept_pairwise.append(c)
+        stats = CharStats()
+        kept = dedupe([dict(c) for c in chars], stats, tolerance)
+        assert [(c["text"], c["x0"], c["top"]) for c in kept] == [(c["text"], c["x0"], c["top"]) for c in kept_pairwise]
+        assert stats.duplicates == len(chars) - len(kept_pairwise)

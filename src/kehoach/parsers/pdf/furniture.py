@@ -15,7 +15,7 @@ import regex as re
 
 from ...blocks import Paragraph
 from ...vntext import clean
-from .geometry import PageGeom
+from .geometry import PageGeom, size_by_chars
 from .lines import Line, remove_refs
 from .paragraphs import make_paragraph
 
@@ -71,7 +71,7 @@ def split_footnotes(lines: list[Line], geom: PageGeom) -> tuple[list[Line], list
     which the parser puts at the end of the document (they never split a paragraph that
     runs over the page break).
     """
-    sizes = Counter(round(ln.size) for ln in lines for _ in range(len(ln.text)))
+    sizes = size_by_chars(lines)
     if not sizes:
         return lines, []
     main = sizes.most_common(1)[0][0]

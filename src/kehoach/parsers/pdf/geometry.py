@@ -35,12 +35,24 @@ class Metrics:
     pitch_em: float = 1.2  # baseline distance inside a paragraph, in ems
 
 
+def size_by_chars(lines: list[Line]) -> Counter[int]:
+    """How many characters of text each (rounded) font size carries, sizes in order of first
+    appearance (so `most_common` breaks ties the same way as counting character by character)."""
+    sizes: Counter[int] = Counter()
+    for ln in lines:
+        n = len(ln.text)
+        if n:
+            key = round(ln.size)
+            sizes[key] += n
+    return sizes
+
+
 def page_margins(lines: list[Line], geom: PageGeom) -> bool:
     """Left/right text margins of a page from its long lines of the page's main size.
 
     Returns False (margins left at 10%/90% of the width) when the page has too few long
     lines to tell; `fill_margins` then borrows them from pages of the same size."""
-    sizes = Counter(round(ln.size) for ln in lines for _ in range(len(ln.text)))
+    sizes = size_by_chars(lines)
     main = sizes.most_common(1)[0][0] if sizes else 0
     body = [ln for ln in lines if abs(ln.size - main) <= 1.5 and len(ln.segs) == 1]
     widest = max((ln.x1 - ln.x0 for ln in body), default=0.0)

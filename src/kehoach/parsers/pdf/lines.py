@@ -10,6 +10,7 @@ inferred from gaps when the PDF has no space glyphs.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,11 +29,25 @@ _CID_RE = re.compile(r"\(cid:\d+\)")
 
 
 def font_is_bold(fontname: str) -> bool:
-    return bool(_BOLD_RE.search(base_font(fontname)))
+    return _font_flags(fontname)[0]
 
 
 def font_is_italic(fontname: str) -> bool:
-    return bool(_ITALIC_RE.search(base_font(fontname)))
+    return _font_flags(fontname)[1]
+
+
+_FONT_FLAGS: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic): a page has a few fonts
+
+
+def _font_flags(fontname: str) -> tuple[bool, bool]:
+    flags = _FONT_FLAGS.get(fontname)
+    if flags is None:
+        name = base_font(fontname)
+        flags = (bool(_BOLD_RE.search(name)), bool(_ITALIC_RE.search(name)))
+        if len(_FONT_FLAGS) > 4096:
+            _FONT_FLAGS.clear()
+        _FONT_FLAGS[fontname] = flags
+    return flags
 
 
 def base_font(fontname: str) -> str:
@@ -48,6 +63,19 @@ def is_unmapped(text: str) -> bool:
     if text.startswith("(cid:"):
         return True
     return any(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+
+
+_UNMAPPED: dict[str, bool] = {}  # glyph text -> is_unmapped (a page has a few hundred distinct texts)
+
+
+def _is_unmapped_memo(text: str) -> bool:
+    u = _UNMAPPED.get(text)
+    if u is None:
+        u = is_unmapped(text)
+        if len(_UNMAPPED) > 65536:
+            _UNMAPPED.clear()
+        _UNMAPPED[text] = u
+    return u
 
 
 def strip_unmapped(text: str) -> str:
@@ -146,36 +174,56 @@ class CharStats:
         self.fonts[key] = self.fonts.get(key, 0) + n
 
 
+_NEAR = {-1: (-1, 0), 0: (-1, 0, 1), 1: (0, 1)}  # which neighbouring buckets a twin can be in
+
+
 def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float = 1.0) -> list[dict]:
     """Drop glyphs drawn twice at (almost) the same place — the fake-bold trick — marking the kept one bold.
 
     Same idea as pdfplumber's `Page.dedupe_chars()`, but it remembers which glyphs were doubled.
+    Glyphs are bucketed by text and position (buckets twice the tolerance wide); a glyph in the
+    left half of its bucket can only have a twin in its bucket or the one to the left, one in
+    the right half only there or to the right, so it looks in two buckets by two (three when
+    it is on the middle line), in the same order as a three-by-three search.
     """
     buckets: dict[tuple[str, int, int], list[dict]] = {}
+    get = buckets.get
     out: list[dict] = []
+    step = 2 * tolerance
+    lo, hi = tolerance - 1e-9, tolerance + 1e-9  # a hair around the middle line: look both ways
+    near_of = _NEAR
     for ch in chars:
         text = ch.get("text", "")
-        if not text.strip():
+        if not text or text.isspace():
             out.append(ch)
             continue
-        kx, ky = int(ch["x0"] // (2 * tolerance)), int(ch["top"] // (2 * tolerance))
+        x, y = ch["x0"], ch["top"]
+        kx, ky = int(x // step), int(y // step)
+        fx, fy = x - kx * step, y - ky * step
+        dxs = near_of[-1 if fx < lo else (1 if fx > hi else 0)]
+        dys = near_of[-1 if fy < lo else (1 if fy > hi else 0)]
         dup = None
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in buckets.get((text, kx + dx, ky + dy), ()):
-                    if abs(other["x0"] - ch["x0"]) <= tolerance and abs(other["top"] - ch["top"]) <= tolerance:
+        for dx in dxs:
+            for dy in dys:
+                for other in get((text, kx + dx, ky + dy), ()):
+                    if abs(other["x0"] - x) <= tolerance and abs(other["top"] - y) <= tolerance:
                         dup = other
                         break
-                if dup:
+                if dup is not None:
                     break
-            if dup:
+            if dup is not None:
                 break
         if dup is not None:
             dup["_fakebold"] = True
             if stats:
                 stats.duplicates += 1
             continue
-        buckets.setdefault((text, kx, ky), []).append(ch)
+        key = (text, kx, ky)
+        bucket = get(key)
+        if bucket is None:
+            buckets[key] = [ch]
+        else:
+            bucket.append(ch)
         out.append(ch)
     return out
 
@@ -189,13 +237,14 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     letters: list[dict] = []
     marks: list[dict] = []
     spaces: list[dict] = []
+    combining = unicodedata.combining
     for ch in chars:
         text = ch.get("text", "")
         if not text or ch.get("upright") is False:
             continue
-        if not text.strip():
+        if text.isspace():
             spaces.append(ch)
-        elif _is_mark(text):
+        elif len(text) == 1 and combining(text) > 0:
             marks.append(ch)
         else:
             letters.append(ch)
@@ -204,17 +253,21 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     letters.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
     clusters: list[list[dict]] = []
     ref_mid = ref_half = 0.0
+    cluster: list[dict] = []
     for ch in letters:
-        mid = (ch["top"] + ch["bottom"]) / 2
+        top, bottom = ch["top"], ch["bottom"]
+        mid = (top + bottom) / 2
         if clusters and abs(mid - ref_mid) <= ref_half:
-            clusters[-1].append(ch)
+            cluster.append(ch)
             continue
-        clusters.append([ch])
+        cluster = [ch]
+        clusters.append(cluster)
         ref_mid = mid
-        ref_half = max(1.5, (ch["bottom"] - ch["top"]) * 0.45)
+        ref_half = max(1.5, (bottom - top) * 0.45)
     clusters = _merge_raised(clusters)
+    x0_of = _X0
     for cl in clusters:
-        cl.sort(key=lambda c: c["x0"])
+        cl.sort(key=x0_of)
     if marks:
         _attach_marks(clusters, marks, stats)
     space_x = _space_index(spaces)
@@ -223,13 +276,35 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     for i, ln in enumerate(lines, 1):
         ln.index = i
     if stats is not None:
-        for cl in clusters:
-            for ch in cl:
-                stats.total += 1
-                if is_unmapped(ch["text"]):
-                    stats.unmapped += 1
-                stats.count_font(ch.get("fontname", ""), ch.get("size", 0.0))
+        _count_chars(clusters, stats)
     return lines
+
+
+def _X0(c: dict) -> float:
+    return c["x0"]
+
+
+def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
+    """Glyph, unmapped-glyph and font counts; fonts counted per (name, size) first, then folded
+    into `stats.fonts` in order of first appearance (as one call per glyph would)."""
+    unmapped = _UNMAPPED
+    n = bad = 0
+    fonts: dict[tuple[str, float], int] = {}
+    for cl in clusters:
+        n += len(cl)
+        for ch in cl:
+            text = ch["text"]
+            u = unmapped.get(text)
+            if u is None:
+                u = _is_unmapped_memo(text)
+            if u:
+                bad += 1
+            key = (ch.get("fontname", ""), ch.get("size", 0.0))
+            fonts[key] = fonts.get(key, 0) + 1
+    stats.total += n
+    stats.unmapped += bad
+    for (fontname, size), k in fonts.items():
+        stats.count_font(fontname, size, k)
 
 
 def _merge_raised(clusters: list[list[dict]]) -> list[list[dict]]:
@@ -289,8 +364,6 @@ def _space_index(spaces: list[dict]) -> list[tuple[float, float, float]]:
 def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict) -> bool:
     if not space_x:
         return False
-    import bisect
-
     i = bisect.bisect_left(space_x, (a["x1"] - 1.0, -1e9, -1e9))
     mid = (a["top"] + a["bottom"]) / 2
     while i < len(space_x) and space_x[i][0] <= b["x0"] + 0.5:
@@ -303,15 +376,20 @@ def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: di
 
 def _segments(chars: list[dict], space_x) -> list[Seg]:
     segs: list[Seg] = []
-    run: list[dict] = [chars[0]]
-    for prev, ch in zip(chars, chars[1:], strict=False):
-        size = max(prev.get("size", 10.0), ch.get("size", 10.0), 1.0)
+    start = 0
+    prev = chars[0]
+    prev_size = prev.get("size", 10.0)
+    for i in range(1, len(chars)):
+        ch = chars[i]
+        ch_size = ch.get("size", 10.0)
+        size = ch_size if ch_size > prev_size else prev_size  # max(prev, ch, 1.0)
+        if size < 1.0:
+            size = 1.0
         if ch["x0"] - prev["x1"] > SEG_GAP_EM * size:
-            segs.append(_make_seg(run, space_x))
-            run = [ch]
-        else:
-            run.append(ch)
-    segs.append(_make_seg(run, space_x))
+            segs.append(_make_seg(chars[start:i], space_x))
+            start = i
+        prev, prev_size = ch, ch_size
+    segs.append(_make_seg(chars[start:] if start else chars, space_x))
     return segs
 
 
@@ -322,24 +400,43 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         sizes[size_key] = sizes.get(size_key, 0) + 1
     main = max(sizes, key=sizes.__getitem__)
     baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
+    small, raised = 0.75 * main, baseline - 0.2 * main  # a footnote reference: see _is_reference_mark
     parts: list[str] = []
     length = 0
     refs: list[tuple[int, int]] = []
     first_word_end: float | None = None
     bold = italic = letters = 0
     fonts: dict[str, int] = {}
+    flags_of = _FONT_FLAGS
+    first = chars[0]
+    top, bottom = first["top"], first["bottom"]
     prev = None
+    prev_x1 = prev_size = 0.0
     for ch in chars:
+        text = ch["text"]
+        ch_size = ch.get("size", 10.0)
         if prev is not None:
-            size = max(prev.get("size", 10.0), ch.get("size", 10.0), 1.0)
-            gap = ch["x0"] - prev["x1"]
-            if gap > SPACE_GAP_EM * size or (gap > -0.5 and _has_space_between(space_x, prev, ch)):
+            size = ch_size if ch_size > prev_size else prev_size  # max(prev, ch, 1.0)
+            if size < 1.0:
+                size = 1.0
+            gap = ch["x0"] - prev_x1
+            if gap > SPACE_GAP_EM * size or (gap > -0.5 and space_x and _has_space_between(space_x, prev, ch)):
                 parts.append(" ")
                 length += 1
                 if first_word_end is None:
-                    first_word_end = prev["x1"]
-        piece = ch["text"] + ch.get("_marks", "")
-        if _is_reference_mark(ch, main, baseline):
+                    first_word_end = prev_x1
+            t, b = ch["top"], ch["bottom"]
+            if t < top:
+                top = t
+            if b > bottom:
+                bottom = b
+        mark = ch.get("_marks")
+        piece = text + mark if mark else text
+        if (
+            (text.isdigit() or text == "*")
+            and ch.get("size", main) <= small
+            and ch["bottom"] < raised  # _is_reference_mark, inline
+        ):
             if refs and refs[-1][1] == length:
                 refs[-1] = (refs[-1][0], length + len(piece))
             else:
@@ -347,22 +444,23 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         parts.append(piece)
         length += len(piece)
         fontname = ch.get("fontname", "")
-        if ch["text"].isalnum() or len(ch["text"]) > 1:
+        if text.isalnum() or len(text) > 1:
             letters += 1
-            if ch.get("_fakebold") or font_is_bold(fontname):
+            flags = flags_of.get(fontname) or _font_flags(fontname)
+            if ch.get("_fakebold") or flags[0]:
                 bold += 1
-            if font_is_italic(fontname):
+            if flags[1]:
                 italic += 1
         fonts[fontname] = fonts.get(fontname, 0) + 1
-        prev = ch
-    x0, x1 = chars[0]["x0"], chars[-1]["x1"]
+        prev, prev_x1, prev_size = ch, ch["x1"], ch_size
+    x0, x1 = first["x0"], chars[-1]["x1"]
     if first_word_end is None:
         first_word_end = x1
     return Seg(
         x0=x0,
         x1=x1,
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
+        top=top,
+        bottom=bottom,
         text="".join(parts),
         size=main,
         bold=bold / letters if letters else 0.0,

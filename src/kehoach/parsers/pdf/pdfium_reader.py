@@ -48,6 +48,10 @@ class RawPage:
 
 _lib = None
 _F: dict[str, Callable[..., Any]] = {}  # ctypes functions, typed by _SIGNATURES
+# the three functions called once per glyph, without argtypes (a third cheaper per call): the
+# text page goes in as a c_void_p, the index as a C int, the outputs by reference
+_PER_GLYPH = ("FPDFText_GetTextObject", "FPDFText_GetCharOrigin", "FPDFText_HasUnicodeMapError")
+_RAW: dict[str, Callable[..., Any]] = {}
 
 # (name, restype, argtypes): private bindings with plain c_void_p handles (no pointer objects
 # built per call), leaving pypdfium2's own bindings as they are
@@ -110,6 +114,10 @@ def _bind() -> dict[str, Callable[..., Any]]:
         fn.restype = restype
         fn.argtypes = argtypes
         _F[name] = fn
+    for name in _PER_GLYPH:
+        fn = _lib[name]
+        fn.restype = _SIGNATURES[name][0]
+        _RAW[name] = fn
     return _F
 
 
@@ -205,59 +213,67 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict) -
     text = bytes(buf)[: max(0, got - 1) * 2].decode("utf-16-le", "surrogatepass")
     if len(text) != n:
         text = "".join(chr(F["FPDFText_GetUnicode"](tp, i)) for i in range(n))
+    page = c_void_p(tp)  # for the functions without argtypes
     origin, get_obj, map_error = (
-        F["FPDFText_GetCharOrigin"],
-        F["FPDFText_GetTextObject"],
-        F["FPDFText_HasUnicodeMapError"],
+        _RAW["FPDFText_GetCharOrigin"],
+        _RAW["FPDFText_GetTextObject"],
+        _RAW["FPDFText_HasUnicodeMapError"],
     )
     ox, oy, rect = c_double(), c_double(), _RectF()
     pox, poy = byref(ox), byref(oy)
     combining = unicodedata.combining
-    facts: dict[int, tuple] = {}
     glyphs: list[list] = []  # [text, text object, x, y, char index]
+    last: list | None = None
     for i, t in enumerate(text):
-        obj = get_obj(tp, i)
+        obj = get_obj(page, i)
         if not obj:
             continue  # a line break or word space pdfium inferred: no glyph
-        origin(tp, i, pox, poy)
+        origin(page, i, pox, poy)
         x, y = ox.value, oy.value
-        if glyphs and glyphs[-1][1] == obj and glyphs[-1][2] == x and glyphs[-1][3] == y and combining(t):
-            glyphs[-1][0] += t  # one glyph read as a letter and a combining mark: pdfium splits it in two
+        if last is not None and last[1] == obj and last[2] == x and last[3] == y and combining(t):
+            last[0] += t  # one glyph read as a letter and a combining mark: pdfium splits it in two
             continue
-        glyphs.append([t, obj, x, y, i])
+        last = [t, obj, x, y, i]
+        glyphs.append(last)
+    facts: dict[int, tuple] = {}  # text object -> its font facts and the box numbers they give
     out: list[dict] = []
+    append = out.append
+    normalize = unicodedata.normalize
     for t, obj, x, y, i in glyphs:
         fact = facts.get(obj)
         if fact is None:
-            fact = facts[obj] = _font_facts(tp, i, obj, fonts)
-        name, metrics, fs, a, b, c, d = fact
+            name, metrics, fs, a, b, c, d = _font_facts(tp, i, obj, fonts)
+            y0 = metrics.descent * fs
+            fact = facts[obj] = (name, metrics, fs, a, b, c, d, y0, y0 + fs, b == 0 and c == 0)
+        name, metrics, fs, a, b, c, d, y0, y1, straight = fact
+        widths = metrics.widths
+        cid = False
         if t == "\ufffe":
             t = "-"  # pdfium's mark for a hyphen ending a line
-        elif len(t) == 1 and map_error(tp, i):
+        elif len(t) == 1 and map_error(page, i):
             t = f"(cid:{ord(t)})"
-        if t not in metrics.widths and not t.isascii():
+            cid = True
+        if t not in widths and not t.isascii():
             # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the text
             # pdfminer reads is the form the font's map gives
             for form in ("NFC", "NFD"):
-                other = unicodedata.normalize(form, t)
-                if other in metrics.widths:
+                other = normalize(form, t)
+                if other in widths:
                     t = other
                     break
-        adv = metrics.advance(t)
+        adv = metrics.advance(t) if cid else widths.get(t, metrics.default)  # FontMetrics.advance
         if adv != adv:  # two glyphs with this text and two widths: take pdfium's
             F["FPDFText_GetLooseCharBox"](tp, i, byref(rect))
             adv = (rect.right - x) / a
         else:
             adv *= fs
-        y0 = metrics.descent * fs
-        y1 = y0 + fs
-        if b == 0 and c == 0:
+        if straight:
             x0, x1, b0, b1 = x, x + a * adv, y + d * y0, y + d * y1
         else:
             xs = (x + c * y0, x + a * adv + c * y0, x + c * y1, x + a * adv + c * y1)
             ys = (y + d * y0, y + b * adv + d * y0, y + d * y1, y + b * adv + d * y1)
             x0, x1, b0, b1 = min(xs), max(xs), min(ys), max(ys)
-        out.append(
+        append(
             {
                 "text": t,
                 "x0": x0,

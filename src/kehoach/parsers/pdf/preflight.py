@@ -226,7 +226,7 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
         desc = resolve1(dfont.get("FontDescriptor"))
         if not isinstance(desc, dict) or "DW2" in dfont or "W2" in dfont:
             return None
-        widths = get_widths(list_value(dfont.get("W", [])))
+        widths = get_widths(_number_array(dfont.get("W")) or list_value(dfont.get("W", [])))
         default = num_value(dfont.get("DW", 1000))
 
         def text_of(cid: int) -> str | None:
@@ -236,7 +236,10 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
         if not isinstance(desc, dict) or "Widths" not in spec:
             return None
         first = int(num_value(spec.get("FirstChar", 0)))
-        widths = {first + i: resolve1(w) for i, w in enumerate(list_value(spec.get("Widths")))}
+        widths = {
+            first + i: resolve1(w)
+            for i, w in enumerate(_number_array(spec.get("Widths")) or list_value(spec.get("Widths")))
+        }
         default = num_value(desc.get("MissingWidth", 0))
         base = LIT("WinAnsiEncoding") if subtype == "TrueType" else LIT("StandardEncoding")
         encoding = resolve1(spec.get("Encoding", base))
@@ -258,6 +261,68 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
         0.001,
         lambda cid: _must(text_of(cid)),
     )
+
+
+_ARRAY_HEAD = re.compile(rb"\s*(\d+)\s+\d+\s+obj\s*\[")
+_ARRAY_TOKEN = re.compile(rb"\[|\]|[^\s\[\]]+")
+_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)")
+_ARRAY_BYTES = 1 << 22  # read at most this much of an array object
+
+
+def _number_array(ref) -> list | None:
+    """A font's width array (/W, /Widths) kept as an object of its own in the file, read
+    straight from the file's bytes as pdfminer would read it (ints, floats, nested arrays):
+    pdfminer's pure-Python parser takes a tenth of a second on a whole font's /W. None for
+    anything else (an object in an object stream, a comment, a reference, a name, a damaged
+    offset): then pdfminer reads it."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    if not isinstance(ref, PDFObjRef) or ref.doc is None:
+        return None
+    doc = ref.doc
+    pos = None
+    for xref in doc.xrefs:  # as PDFDocument.getobj looks it up
+        try:
+            strmid, index, _ = xref.get_pos(ref.objid)
+        except KeyError:
+            continue
+        if strmid is not None:
+            return None
+        pos = index
+        break
+    parser = getattr(doc, "_parser", None)
+    fp = getattr(parser, "fp", None)
+    if pos is None or fp is None:
+        return None
+    here = fp.tell()
+    try:
+        fp.seek(pos)
+        data = fp.read(_ARRAY_BYTES)
+    finally:
+        fp.seek(here)
+    head = _ARRAY_HEAD.match(data)
+    if head is None or int(head.group(1)) != ref.objid:
+        return None
+    end = data.find(b"endobj", head.end())
+    if end < 0:
+        return None
+    stack: list[list] = [[]]
+    for tok in _ARRAY_TOKEN.findall(data, head.end() - 1, end):
+        if tok == b"[":
+            inner: list = []
+            stack[-1].append(inner)
+            stack.append(inner)
+        elif tok == b"]":
+            if len(stack) == 1:
+                return None
+            stack.pop()
+        elif _NUMBER.fullmatch(tok):
+            stack[-1].append(float(tok) if b"." in tok else int(tok))
+        else:
+            return None
+    if len(stack) != 1 or len(stack[0]) != 1:
+        return None
+    return stack[0][0]
 
 
 def _must(text: str | None) -> str:

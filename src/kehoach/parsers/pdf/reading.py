@@ -231,8 +231,9 @@ def _page_data(
     """Glyphs and ruling lines of one page (from either reader) -> lines outside tables + table pieces."""
     data = PageData(number=number, width=width, height=height, rotation=rotation)
     chars = dedupe(chars, stats)
-    data.nchars = sum(1 for c in chars if c.get("text", "").strip())
-    data.turn = _sideways_turn(chars)
+    text = [c for c in chars if c.get("text", "").strip()]
+    data.nchars = len(text)
+    data.turn = _sideways_turn(chars, text)
     if data.turn:
         return data  # read again from an upright copy (see `parse`)
     area = float(width * height) or 1.0
@@ -246,16 +247,18 @@ def _page_data(
     for tb in shapes.tables() if not data.no_tables else []:
         data.tables.append(read_table(tb, chars, data.number, data.width, stats))
         inside.append(tb.bbox)
-    free = [c for c in chars if not _inside(c, inside)]
+    free = [c for c in chars if not _inside(c, inside)] if inside else chars
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
 
 
-def _sideways_turn(chars: list[dict]) -> int:
+def _sideways_turn(chars: list[dict], text: list[dict] | None = None) -> int:
     """A page whose text runs up or down the page (a landscape page shown sideways): the turn
-    (-90 or 90 degrees) that makes it read left to right; 0 for an upright page."""
-    text = [c for c in chars if c.get("text", "").strip()]
+    (-90 or 90 degrees) that makes it read left to right; 0 for an upright page. `text`: the
+    glyphs of `chars` that are not blank, when the caller has them."""
+    if text is None:
+        text = [c for c in chars if c.get("text", "").strip()]
     sideways = [c for c in text if c.get("upright") is False]
     if len(text) < TEXT_PAGE_MIN_CHARS or len(sideways) <= SIDEWAYS_SHARE * len(text):
         return 0

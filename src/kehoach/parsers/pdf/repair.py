@@ -8,8 +8,10 @@ map to Unicode ("(cid:N)") dropped and counted (`_drop_unmapped`); notes for the
 
 from __future__ import annotations
 
+import re
+
 from ...vntext import clean
-from .lines import is_unmapped, strip_unmapped
+from .lines import strip_unmapped
 from .reading import PageData
 
 
@@ -63,13 +65,18 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
     return notes
 
 
+# "(cid:" or one character `is_unmapped` flags (U+FFFD, private use): text with none has
+# nothing to strip or count
+_HAS_UNMAPPED = re.compile("\\(cid:|[\ufffd\ue000-\uf8ff]").search
+
+
 def _drop_unmapped(pages: list[PageData]) -> int:
     """Strip "(cid:N)" and other unmapped glyphs from all text; return how many there were."""
     count = 0
     for p in pages:
         for ln in p.lines:
             for seg in ln.segs:
-                if "(cid:" in seg.text or any(is_unmapped(ch) for ch in seg.text):
+                if _HAS_UNMAPPED(seg.text):  # "(cid:" or a glyph `is_unmapped` flags
                     count += _count_unmapped(seg.text)
                     seg.text = clean(strip_unmapped(seg.text))
                     seg.refs = []
@@ -80,8 +87,10 @@ def _drop_unmapped(pages: list[PageData]) -> int:
                 for cell in row.cells:
                     new = []
                     for t in cell.lines:
-                        count += _count_unmapped(t)
-                        t = clean(strip_unmapped(t))
+                        if _HAS_UNMAPPED(t):
+                            count += _count_unmapped(t)
+                            t = strip_unmapped(t)
+                        t = clean(t)
                         if t:
                             new.append(t)
                     cell.lines = new

@@ -216,18 +216,32 @@ def _col_index(edges: list[float], x: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
 
 
+_BAND = 24.0  # points: cells are indexed by the horizontal bands of this height they reach
+
+
 def _chars_by_cell(tb, chars: list[dict]) -> dict[tuple, list[dict]]:
-    """Assign each glyph to the (smallest) cell that contains its centre."""
+    """Assign each glyph to the (smallest) cell that contains its centre.
+
+    The cells, smallest first, are listed per band of the page they reach, so a glyph tries
+    only the cells of its band (in the same order: the first that holds it is the same)."""
     cells = sorted(tb.cells, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    bands: dict[int, list] = {}
+    for b in cells:
+        for k in range(int(b[1] // _BAND), int(b[3] // _BAND) + 1):
+            bands.setdefault(k, []).append(b)
     out: dict[tuple, list[dict]] = {}
+    keys: dict[int, tuple] = {}  # id of a cell (alive in `cells`) -> its key
     x0, top, x1, bottom = tb.bbox
     for ch in chars:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= cx <= x1 and top <= cy <= bottom):
             continue
-        for b in cells:
+        for b in bands.get(int(cy // _BAND), ()):
             if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
-                out.setdefault(_key(b), []).append(ch)
+                key = keys.get(id(b))
+                if key is None:
+                    key = keys[id(b)] = _key(b)
+                out.setdefault(key, []).append(ch)
                 break
     return out
 
