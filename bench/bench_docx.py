@@ -1,6 +1,6 @@
 """DOCX speed against the python-docx floor, file by file (in-process CPU time, median of --repeat).
 
-    python bench/bench_docx.py [FILE_OR_FOLDER ...]   # default: ../shared/realdocs and corpus/
+    python bench/bench_docx.py [FILE_OR_FOLDER ...]   # default: ../shared/realdocs and ../shared/corpus
 
 For each .docx: kehoach's full parse (`api.parse`: blocks + plan), the DOCX front-end alone
 (`parsers.load`: blocks), and the floor — python-docx loading the file and reading every
@@ -21,7 +21,7 @@ from pathlib import Path
 from _timing import median_run
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = [ROOT.parent / "shared" / "realdocs", ROOT / "corpus"]
+DEFAULT = [ROOT.parent / "shared" / "realdocs", ROOT.parent / "shared" / "corpus"]
 SMALL = ROOT.parent / "shared" / "realdocs" / "laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx"
 
 

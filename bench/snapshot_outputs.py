@@ -4,7 +4,7 @@ folders, to check that a refactor leaves them byte-identical.
     python bench/snapshot_outputs.py OUT_DIR [--cmd .venv/bin/kehoach] [folders...]
     diff -r OUT_BEFORE OUT_AFTER
 
-Default folders: ../shared/realdocs, ../shared/seeds, ../shared/webcopies, corpus, samples.
+Default folders: ../shared/realdocs, ../shared/seeds, ../shared/webcopies, ../shared/corpus, samples.
 Scanned PDFs (``*_scan.pdf``) are skipped: without --ocr they only say "scanned".
 """
 
@@ -20,7 +20,7 @@ DEFAULT = [
     HERE / "../shared/realdocs",
     HERE / "../shared/seeds",
     HERE / "../shared/webcopies",
-    HERE / "corpus",
+    HERE / "../shared/corpus",
     HERE / "samples",
 ]
 SUFFIXES = {".docx", ".doc", ".pdf", ".txt", ".md"}

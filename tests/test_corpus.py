@@ -1,7 +1,9 @@
-"""The real-document corpus kept in the repository (``corpus/``, issue 10 point 7).
+"""The real-document corpus (issue 10 point 7): documents fetched from public repositories,
+kept in ``../shared/corpus`` (third-party files are not committed here); their list with the
+origin of each is ``corpus/SOURCES.md`` and their truth ``corpus/truth/`` in this repository.
 
-Every file there parses with exit 0 through ``kehoach parse``; the documents that
-``corpus/SOURCES.md`` marks "not a plan" give no tasks; and every DOCX (here and in
+Every document parses with exit 0 through ``kehoach parse``; the documents that
+``corpus/SOURCES.md`` marks "not a plan" give no tasks; and every DOCX (of the corpus and of
 ``../shared/realdocs``) gives the same register when LibreOffice renders it to PDF
 (that last test lives in ``test_cross_format.py``).
 """
@@ -15,11 +17,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import CORPUS, CORPUS_META, needs
 from kehoach.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-SOURCES = CORPUS / "SOURCES.md"
+SOURCES = CORPUS_META / "SOURCES.md"
+pytestmark = needs(CORPUS)
 DOC_SUFFIXES = {".md", ".txt", ".docx", ".doc", ".pdf"}
 
 
@@ -41,7 +44,7 @@ def sources_table() -> dict[str, str]:
 def test_sources_lists_every_corpus_file_with_its_origin():
     rows = sources_table()
     files = {p.name for p in corpus_files()}
-    assert files, "corpus/ holds no documents"
+    assert files, f"{CORPUS} holds no documents"
     assert files == set(rows), f"unlisted: {sorted(files - set(rows))}; listed but absent: {sorted(set(rows) - files)}"
     text = SOURCES.read_text(encoding="utf-8")
     for name in files:  # every row names a repository, a path and a commit
@@ -51,7 +54,7 @@ def test_sources_lists_every_corpus_file_with_its_origin():
 
 def test_corpus_stays_small():
     size = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
-    assert size < 40 * 1024 * 1024, f"corpus/ is {size / 1e6:.1f} MB"
+    assert size < 40 * 1024 * 1024, f"{CORPUS} is {size / 1e6:.1f} MB"
 
 
 @pytest.fixture(scope="module")

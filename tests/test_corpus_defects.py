@@ -1,14 +1,11 @@
 """Defects found on the corpus plans (issue 10): each behaviour on a minimal inline fragment,
-then on the real document in ``corpus/`` that showed it."""
+then on the real document of the corpus (``../shared/corpus``) that showed it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import needs
+from conftest import CORPUS, needs
 from kehoach import api
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BAC_CAM_RANH = CORPUS / "baccamranh-mttq_KH-kiem-tra-giam-sat-bau-cu_2025.docx"  # MTTQ ward, DOCX
 
 FRONT = "KẾ HOẠCH\nKiểm tra, giám sát năm 2025\n\nI. MỤC ĐÍCH\n\n- Nâng cao nhận thức.\n\n"

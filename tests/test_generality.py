@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS, needs
+from conftest import CORPUS, REALDOCS, missing, needs
 from hostile_gen import pdf_objects, stream_obj, text_page
 from kehoach.api import parse
 from kehoach.parsers.text import parse_string
@@ -18,7 +18,6 @@ from kehoach.plan.attached import read_attached
 from kehoach.plan.build import build_plan
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
 UBTVQH = CORPUS / "ubtvqh_NQ-1339-ban-hanh-KH_2024.webcopy.md"
 SIGNED_CV = CORPUS / "lamdong-stp_CV-125-gop-y-du-thao-KH_2026.pdf"
 SIGNED_TB = REALDOCS / "quangngai-ubnd_TB-11-TB-UBND_2025_signed.pdf"
@@ -213,7 +212,7 @@ def test_a_decision_quoting_a_plan_form_carries_no_plan():
 def test_real_non_plans_give_no_tasks(name):
     path = CORPUS / name
     if not path.exists():
-        pytest.skip(f"corpus file absent: {path}")
+        pytest.skip(missing(path))
     plan = parse(path)
     assert plan.is_plan is False and plan.tasks == []
 

@@ -2,7 +2,7 @@
 
 The pypdfium2 reader (`parsers/pdf/pdfium_reader.py`, the default) must hand the rest of the
 PDF parser what the pdfplumber reader hands it. Compared here on every PDF we have: the
-fixtures, ../shared/realdocs, corpus/ and the LibreOffice renderings of every real DOCX
+fixtures, ../shared/realdocs, ../shared/corpus and the LibreOffice renderings of every real DOCX
 (`rendered`, shared with test_cross_format). Equal means the whole `Document` — every block,
 its text, style, provenance, table cells, and the source facts and notes — or the same error.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDOCS
+from conftest import CORPUS, REALDOCS
 from kehoach.errors import KehoachError
 from kehoach.parsers import load
 from kehoach.parsers.pdf import pdfium_reader, reading
@@ -29,7 +29,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 
 
 def pdfs() -> list[Path]:
-    found = sorted(FIXTURES.glob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
+    found = sorted(FIXTURES.glob("*.pdf")) + sorted(CORPUS.glob("*.pdf"))
     if REALDOCS.is_dir():
         found += sorted(REALDOCS.glob("*.pdf"))
     return found

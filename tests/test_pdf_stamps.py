@@ -12,12 +12,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from conftest import CORPUS, needs
 from hostile_gen import pdf_objects, stream_obj
 from kehoach.blocks import Paragraph
 from kehoach.cli import app
 from kehoach.parsers import pdf as pdf_parser
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def _signed_pdf(stamp: bytes, rect: tuple[int, int, int, int]) -> bytes:
@@ -68,6 +67,7 @@ def test_a_long_signature_box_is_not_document_text(tmp_path):
     assert "Ky boi" not in text and "362" not in text
 
 
+@needs(CORPUS)
 def test_a_signed_plan_reads_its_stamped_number_and_day_and_its_draft_has_none(tmp_path):
     """Real documents: the Sở GDĐT Đồng Tháp plan as signed (PDF) and as sent for signing (DOC)."""
     out = {}

@@ -2,7 +2,7 @@
 
     python tools/build_ocr_lexicon.py
 
-Counted over the typed documents of corpus/ (DOCX, DOC, Markdown web copies, text-layer PDFs),
+Counted over the typed documents of ../shared/corpus (DOCX, DOC, Markdown web copies, text-layer PDFs),
 the seed plans in samples/ and ../shared/webcopies; never over ../shared/realdocs, whose typed files are the truth
 the OCR of their scans is measured against. Lower case, `vntext.key` form (NFC, one tone
 placement); pairs seen at least MIN_PAIR times, syllables at least twice.
@@ -27,7 +27,9 @@ def texts():
     from kehoach import api
     from kehoach.errors import KehoachError
 
-    files = sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in (".docx", ".doc", ".md", ".pdf", ".txt"))
+    files = sorted(
+        p for p in (ROOT.parent / "shared" / "corpus").iterdir() if p.suffix in (".docx", ".doc", ".md", ".pdf", ".txt")
+    )
     files += sorted((ROOT / "samples").glob("*.txt"))
     files += sorted((ROOT.parent / "shared" / "webcopies").glob("*.md"))
     for path in files:
