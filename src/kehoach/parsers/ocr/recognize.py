@@ -37,7 +37,8 @@ from .cells import build_table, fix_number_column, read_empty_cells, split_table
 from .clean import deskew, separate_ink
 from .correct import correct_blocks
 from .header import ink_notes, is_copy_stamp
-from .paragraphs import MARKER_RE, margins, starts_paragraph
+from .markers import repair_markers
+from .paragraphs import MARKER_RE, MISREAD_MARK_RE, margins, starts_paragraph
 from .run import PagePool, Result, default_workers
 from .slots import fix_slots
 from .tables import Grid, erase_rules, find_grids
@@ -180,7 +181,7 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
             j < len(lines)
             and lines[j].key[:2] == line.key[:2]
             and len(lines[j].segments) == 1
-            and not starts_paragraph(group[-1], lines[j], edges)
+            and not starts_paragraph(group[-1], lines[j], edges, group[0])
             and is_upper_title(seg_text(lines[j].words)) == is_upper_title(seg_text(group[-1].words))
         ):
             group.append(lines[j])  # a capitals line (a type line, a heading) stands alone
@@ -219,7 +220,8 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and para.text[0].islower()
             and not is_upper_title(prev.text)  # nothing runs on after a capitals heading
             and not MARKER_RE.match(para.text)
-        ):  # nor into an item "a) …"
+            and not MISREAD_MARK_RE.match(para.text)
+        ):  # nor into an item "a) …", its letter misread or not
             prev.lines = prev.lines + para.lines
             prev.text = clean(prev.text + " " + para.text)
             prev.raw = prev.text
@@ -322,6 +324,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
     finally:
         pdf.close()
+    repair_markers(blocks, source.notes)  # "q) Sở …" -> "a) Sở …", "Š.1." -> "5.1."
     if options.get("ocr_correct", True):
         correct_blocks(blocks, source.notes)  # marks put back from word-pair evidence
     source.notes.append(f"ocr: {time.monotonic() - began:.1f}s in all, {workers} worker(s)")
