@@ -65,13 +65,15 @@ def main() -> None:
     ap.add_argument("--only", default="")
     ap.add_argument("--dump", type=Path, help="write each OCR text to this folder")
     ap.add_argument("--workers", type=int, default=0, help="ocr_workers (default: the CPUs)")
+    ap.add_argument("--dpi", type=int, default=0, help="rendering resolution (default: the OCR front-end's)")
     args = ap.parse_args()
     print(f"cpus: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
     for scan, typed in PAIRS:
         if args.only not in scan:
             continue
         started, cpu0 = time.perf_counter(), _cpu()
-        plan = api.parse(REAL / scan, ocr=True, **({"ocr_workers": args.workers} if args.workers else {}))
+        extra = {k: v for k, v in (("ocr_workers", args.workers), ("dpi", args.dpi)) if v}
+        plan = api.parse(REAL / scan, ocr=True, **extra)
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu0
         notes = plan.document.source.notes
         read = sum(1 for n in notes if n.startswith("ocr:page") and n.endswith("s") and "blank" not in n)

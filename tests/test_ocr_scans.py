@@ -25,6 +25,7 @@ from kehoach.parsers.doc import soffice_binary
 from kehoach.parsers.ocr import recognize as ocr
 from kehoach.parsers.ocr.clean import separate_ink
 from kehoach.parsers.ocr.correct import correct_text
+from kehoach.parsers.ocr.markers import repair_markers
 from kehoach.parsers.ocr.zones import zone_kind
 from kehoach.plan.build import build_plan
 
@@ -114,6 +115,101 @@ def test_post_correction_puts_marks_back_from_word_pairs_and_counts_them():
         "số 01 Hoàng Hoa Thám",
     ):
         assert correct_text(text) == text
+
+
+def _tsv_words(rows):
+    """`_tsv` with each line cut into its words, placed along the line by their length."""
+    out = []
+    for block, par, line, left, top, width, height, text in rows:
+        per_char, x = width / len(text), left
+        for word in text.split(" "):
+            out.append((block, par, line, int(x), top, int(per_char * len(word)), height, word))
+            x += per_char * (len(word) + 1)
+    return _tsv(out)
+
+
+def test_misread_item_marks_start_paragraphs_and_are_put_back_in_sequence():
+    # the letters of "a) b) c)" read as "q)", "€)", "Ẫcœ)"; "a)" glued under a short heading;
+    # "5.1." read "Š.1."; the heading "7." read as punctuation; a numbered line that ends short
+    # with its text on the next line
+    words = ocr.parse_tsv(
+        _tsv_words(
+            [
+                (1, 1, 1, 300, 100, 1500, 40, "2. Nâng cao hiệu lực quản lý nhà nước"),
+                (1, 1, 2, 300, 150, 900, 40, "q) Các Sở, ban, ngành, địa phương"),
+                (1, 1, 3, 300, 200, 1800, 40, "- Chỉ đạo triển khai các hoạt động nhằm tạo chuyển biến trong tư duy,"),
+                (1, 1, 4, 200, 250, 700, 40, "hành động của cán bộ."),
+                (1, 2, 1, 300, 300, 500, 40, "b) Công an tỉnh"),
+                (1, 2, 2, 200, 350, 1900, 40, "Kiểm tra, đôn đốc các sở, ban, ngành trong triển khai kế hoạch."),
+                (1, 3, 1, 300, 400, 800, 40, "€) Sở Giáo dục và Đào tạo"),
+                (1, 3, 2, 300, 450, 1800, 40, "- Đẩy mạnh công tác tuyên truyền, giáo dục trong trường học."),
+                (1, 4, 1, 300, 500, 700, 40, "Ẫcœ) Sở Tư pháp"),
+                (1, 4, 2, 200, 550, 1900, 40, "Tăng cường công tác phổ biến, giáo dục pháp luật về phòng, chống."),
+                (2, 1, 1, 300, 600, 1500, 40, "5. Nâng cao hiệu quả công tác đấu tranh"),
+                (2, 1, 2, 300, 650, 900, 40, "Š.1. Công an tỉnh và các địa phương"),
+                (2, 1, 3, 300, 700, 1800, 40, "- Tổ chức triển khai tổng thể, đồng bộ các biện pháp."),
+                (2, 2, 1, 300, 750, 1200, 40, "5.2. Đề nghị Viện Kiểm sát nhân dân tối cao"),
+                (2, 2, 2, 200, 800, 1900, 40, "Phối hợp chặt chẽ với các cơ quan chức năng thuộc Chính phủ chỉ đạo"),
+                (2, 2, 3, 200, 850, 900, 40, "bảo đảm tiến độ."),
+                (2, 3, 1, 300, 900, 1500, 40, "6. Quản lý chặt chẽ các hoạt động hợp pháp"),
+                (2, 3, 2, 300, 950, 1800, 40, "Thường xuyên rà soát, cập nhật danh sách các cơ sở có hoạt động."),
+                (2, 4, 1, 300, 1000, 1400, 40, "!„ Tăng cường đầu tư nguồn lực, hỗ trợ kinh phí"),
+                (2, 4, 2, 300, 1050, 1800, 40, "Sở Tài chính chủ trì, phối hợp với Công an tỉnh tham mưu."),
+            ]
+        )
+    )
+    paras = ocr._blocks_from_lines(ocr.group_lines(words), page=3)
+    notes: list[str] = []
+    repair_markers(paras, notes)
+    starts = [p.text.split(" ")[0] for p in paras]
+    assert starts == ["2.", "a)", "-", "b)", "Kiểm", "c)", "-", "d)", "Tăng", "5.", "5.1.", "-", "5.2.", "Phối"] + [
+        "6.",
+        "Thường",
+        "7.",
+        "Sở",
+    ]
+    assert paras[12].text == "5.2. Đề nghị Viện Kiểm sát nhân dân tối cao"  # the heading alone, its text after
+    assert paras[1].lines[0].startswith("a) Các Sở")
+    assert len(notes) == 1 and "5 item mark(s)" in notes[0] and "q)->a)" in notes[0] and "Š.1.->5.1." in notes[0]
+    # a list numbered "1) 2)" is left alone, and so are marks in sequence
+    plain = [Paragraph(text=t, lines=[t]) for t in ("1. Nhiệm vụ", "1) Sở Y tế", "2) Sở Tư pháp", "a) Sở Nội vụ")]
+    repair_markers(plain, notes)
+    assert [p.text for p in plain] == ["1. Nhiệm vụ", "1) Sở Y tế", "2) Sở Tư pháp", "a) Sở Nội vụ"]
+
+
+def test_unit_names_and_non_words_are_mended_against_the_lexicons():
+    counts: Counter[str] = Counter()
+    assert correct_text("c) Đề nghị Viện kiểm sút nhân tân tối cao", counts) == (
+        "c) Đề nghị Viện kiểm sát nhân dân tối cao"
+    )
+    assert correct_text("Đề nghị Tòa dn nhân dân tỉnh", counts) == "Đề nghị Tòa án nhân dân tỉnh"
+    assert correct_text("Sở Nông nghiệp và Môi trường, Số Dân tộc và Tôn giáo", counts) == (
+        "Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo"
+    )
+    assert correct_text("Ngân hàng Nhà nước Chỉ nhánh Khu vực 10", counts) == "Ngân hàng Nhà nước Chi nhánh Khu vực 10"
+    assert correct_text("Bộ Chỉ huy quân sự trnh chỉ dụo lực lượng", counts) == (
+        "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng"
+    )
+    assert counts["sút->sát (unit)"] == 1 and counts["dn->án (unit)"] == 1 and counts["dụo->đạo"] == 1
+    # words that are words, names and codes stay: "một số dân tộc", "Xã Đắk Sắk", "QH15"
+    for text in ("một số dân tộc thiểu số", "cơ sở y tế", "Xã Đắk Sắk", "Nghị quyết số 163/2024/QH15", "thận trọng"):
+        assert correct_text(text) == text
+
+
+def test_a_rank_before_the_signers_name_is_kept_apart():
+    from kehoach.plan.header import Line, read_signature
+
+    para = Paragraph(text="")
+    lines = [Line(t, 0, para) for t in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Đại tá Đậu Xuân Bảo")]
+    signer, _ = read_signature(lines)
+    assert (signer.authority, signer.position, signer.rank, signer.name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Đại tá",
+        "Đậu Xuân Bảo",
+    )
+    signer, _ = read_signature([Line(t, 0, para) for t in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Minh")])
+    assert (signer.rank, signer.name) == (None, "Nguyễn Minh")
 
 
 def test_header_zones_are_known_by_their_printed_words():

@@ -69,10 +69,11 @@ def starts_paragraph(prev: _Line, line: _Line, edges: tuple[int, int], first: _L
     if (ends_short or ends_sentence) and MISREAD_MARK_RE.match(opening):
         return True
     head = first or prev
+    prev_opening = " ".join(w.text for w in prev.words[:2])
     if (
         head is prev
         and ends_short
-        and MARKER_RE.match(" ".join(w.text for w in prev.words[:2]))
+        and (MARKER_RE.match(prev_opening) or MISREAD_MARK_RE.match(prev_opening))
         and line.words[0].text[:1].isupper()
     ):
         return True  # a numbered heading line, its text on the next line
