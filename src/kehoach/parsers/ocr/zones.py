@@ -113,7 +113,7 @@ def _spaced(chars: list[tuple[str, int, int]]) -> str:
 
 def _written(image, clean, box: tuple[int, int, int, int]) -> bool:
     """Whether the blank holds handwriting: coloured ink anywhere in it, or dark ink in its
-    middle half (its edges may hold the ends of the printed words around it)."""
+    middle half (its edges may hold the ends of the printed words around it), rules aside."""
     x0, y0, x1, y1 = box
     if x1 - x0 < 8:
         return False
@@ -121,8 +121,12 @@ def _written(image, clean, box: tuple[int, int, int, int]) -> bool:
     if sum(blue.histogram()[:128]) > 0.01 * blue.width * blue.height:
         return True
     quarter = (x1 - x0) // 4
-    middle = clean.crop((x0 + quarter, y0, x1 - quarter, y1))
-    return sum(middle.histogram()[:128]) > 0.02 * middle.width * middle.height
+    middle = clean.crop((x0 + quarter, y0, x1 - quarter, y1)).point(lambda v: 1 if v < 128 else 0)
+    width, data = middle.width, middle.tobytes()
+    rows = [sum(data[y * width : (y + 1) * width]) for y in range(middle.height)]
+    # a row dark across most of the blank is a rule (the underline of the line above), not writing
+    dark = sum(n for n in rows if n <= 0.5 * width)
+    return dark > 0.02 * width * middle.height
 
 
 def _find(folded: str, word: str, start: int = 0) -> int:
