@@ -213,6 +213,46 @@ def test_a_rank_before_the_signers_name_is_kept_apart():
     assert (signer.rank, signer.name) == (None, "Nguyễn Minh")
 
 
+@needs_tesseract
+def test_a_column_line_read_as_noise_is_read_again_under_the_line_above(tmp_path: Path):
+    # the page pass ran "PHÓ GIÁM ĐỐC" into the line "- Như trên;" and read it as "am :"
+    from PIL import Image, ImageDraw, ImageFont
+
+    from kehoach.parsers.ocr.reread import reread_noisy_segments
+
+    fonts = [
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
+    ]
+    font_path = next((f for f in fonts if f.exists()), None)
+    if font_path is None:
+        pytest.skip("no DejaVu serif font to draw the fragment")
+    page = Image.new("L", (2400, 800), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(font_path), 44)
+    draw.text((380, 100), "Nơi nhận:", fill=0, font=font)
+    draw.text((380, 165), "- Như trên;", fill=0, font=font)
+    draw.text((1560, 100), "KT. GIÁM ĐỐC", fill=0, font=font)
+    draw.text((1530, 165), "PHÓ GIÁM ĐỐC", fill=0, font=font)
+    rows = [
+        (8, 1, 1, 380, 100, 75, 44, "Nơi", 61),
+        (8, 1, 1, 470, 100, 120, 44, "nhận:", 96),
+        (8, 1, 1, 1560, 100, 90, 44, "KT.", 93),
+        (8, 1, 1, 1670, 100, 130, 44, "GIÁM", 90),
+        (8, 1, 1, 1810, 100, 120, 44, "ĐỐC", 90),
+        (8, 1, 2, 380, 165, 220, 44, "- Như trên;", 90),
+        (8, 1, 2, 1640, 185, 135, 23, "am", 7),
+        (8, 1, 2, 1926, 185, 7, 8, ":", 40),
+    ]
+    tsv = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    tsv += [f"5\t1\t{b}\t{p}\t{ln}\t1\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}" for b, p, ln, x, y, w, h, t, c in rows]
+    lines = ocr.group_lines(ocr.parse_tsv("\n".join(tsv)))
+    binary = ocr.tesseract_binary()
+    assert binary is not None
+    assert reread_noisy_segments(lines, page, binary, tmp_path, "vie") == 1
+    assert [" ".join(w.text for w in seg) for seg in lines[1].segments] == ["- Như trên;", "PHÓ GIÁM ĐỐC"]
+
+
 def test_header_zones_are_known_by_their_printed_words():
     assert zone_kind("Só:##6'` /KH-TCTLNTW-C04") == "number"
     assert zone_kind("Số: /KH-UBND") == "number"
@@ -415,8 +455,8 @@ def test_scan_91_is_the_draft_plan_with_the_to_trinh_as_wrapper(scans):
         {"number", "date"},
         plan.diagnostics,
     )
-    # known gap: Tesseract does not read the line "PHÓ GIÁM ĐỐC" (its block runs into "Nơi nhận")
-    assert w.header.signer.authority == "KT. GIÁM ĐỐC"
+    # "PHÓ GIÁM ĐỐC", run by the page pass into the line "- Như trên;", read again alone
+    assert (w.header.signer.authority, w.header.signer.position) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     assert (w.header.signer.rank, w.header.signer.name) == ("Đại tá", "Đậu Xuân Bảo")
     # the draft's blank number, day and month are blanks, not handwriting left unread
     page = {d.location.page for d in plan.diagnostics if d.code == "handwriting-unread" and d.location}

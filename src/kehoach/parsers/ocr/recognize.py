@@ -39,6 +39,7 @@ from .correct import correct_blocks
 from .header import ink_notes, is_copy_stamp
 from .markers import repair_markers
 from .paragraphs import MARKER_RE, MISREAD_MARK_RE, margins, starts_paragraph
+from .reread import reread_noisy_segments
 from .run import PagePool, Result, default_workers
 from .slots import fix_slots
 from .tables import Grid, erase_rules, find_grids
@@ -351,6 +352,9 @@ def _finish(
     words, in_tables = split_table_words(words, grids)
     lines = group_lines(words)
     fix_header_zones(lines, image, clean_page, binary, workdir, source.notes, number)
+    reread = reread_noisy_segments(lines, clean_page, binary, workdir, ocr_lang)
+    if reread:
+        source.notes.append(f"ocr:page {number}: {reread} garbled column line(s) read again")
     lines = drop_noise(lines)
     for line in lines:
         if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
