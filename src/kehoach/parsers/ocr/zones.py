@@ -149,6 +149,8 @@ def read_number(image, clean, box, binary: str, workdir: Path) -> tuple[str | No
     label_end = colon if colon >= 0 else min(2, len(chars) - 1)
     left = chars[label_end][2] + 2
     right = chars[code_start][1] - 2
+    if not _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3])):
+        return None, symbol, False  # left blank (a draft): nothing to read
     digits = _sure(
         image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + chars[label_end][1], binary, workdir
     )
@@ -210,14 +212,16 @@ def read_date(image, clean, box, binary: str, workdir: Path, text: str = "") -> 
         last = chars[index(lo - 1)]
         left = last[2] + 2
         right = chars[index(hi)][1] - 2
-        digits = _sure(image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + last[1], binary, workdir)
+        blank = (box[0] + left, box[1], box[0] + right, box[3])
+        written = _written(image, clean, blank)  # a blank left blank is not read (4 reads saved)
+        digits = _sure(image, clean, blank, box[0] + last[1], binary, workdir) if written else ""
         if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= top:
             values.append(digits)
         elif first is not None and (page_value := first[2][name]):
             values.append(page_value)
         else:
             values.append("")
-            if _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3])):
+            if written:
                 unread.append(name)
     return f"{place}, ngày {values[0]} tháng {values[1]} năm {year[1]}", unread
 
