@@ -111,22 +111,32 @@ def _spaced(chars: list[tuple[str, int, int]]) -> str:
     return out
 
 
+def _row_counts(mask) -> list[int]:
+    """Pixels set in each row of a 0/1 image."""
+    width, data = mask.width, mask.tobytes()
+    return [sum(data[y * width : (y + 1) * width]) for y in range(mask.height)]
+
+
 def _written(image, clean, box: tuple[int, int, int, int]) -> bool:
     """Whether the blank holds handwriting: coloured ink anywhere in it, or dark ink in its
-    middle half (its edges may hold the ends of the printed words around it), rules aside."""
+    middle half (its edges may hold the ends of the printed words around it). A row dark
+    across most of the blank is a rule (the underline of the line above), not writing; so
+    are the rows along it, blurred and fringed with colour by the scanner."""
     x0, y0, x1, y1 = box
     if x1 - x0 < 8:
         return False
-    blue = ink_only(image.crop(box), "blue")
-    if sum(blue.histogram()[:128]) > 0.01 * blue.width * blue.height:
-        return True
     quarter = (x1 - x0) // 4
     middle = clean.crop((x0 + quarter, y0, x1 - quarter, y1)).point(lambda v: 1 if v < 128 else 0)
-    width, data = middle.width, middle.tobytes()
-    rows = [sum(data[y * width : (y + 1) * width]) for y in range(middle.height)]
-    # a row dark across most of the blank is a rule (the underline of the line above), not writing
-    dark = sum(n for n in rows if n <= 0.5 * width)
-    return dark > 0.02 * width * middle.height
+    rows = _row_counts(middle)
+    rules = [y for y, n in enumerate(rows) if n > 0.5 * middle.width]
+
+    def ink(counts: list[int]) -> int:
+        return sum(n for y, n in enumerate(counts) if not any(abs(y - r) <= 3 for r in rules))
+
+    blue = ink_only(image.crop(box), "blue").point(lambda v: 1 if v < 128 else 0)
+    if ink(_row_counts(blue)) > 0.01 * blue.width * blue.height:
+        return True
+    return ink(rows) > 0.02 * middle.width * middle.height
 
 
 def _find(folded: str, word: str, start: int = 0) -> int:
