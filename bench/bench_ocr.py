@@ -7,6 +7,8 @@ Each scan of ../shared/realdocs that has a typed twin (the same plan as a .doc) 
 - task agreement (`diff.agreement.task_agreement`: pairs agreeing on content similarity,
   lead and timeline.raw, over the larger register);
 - word accuracy of the OCR text against the typed text, with and without tone marks;
+- the ceiling: how many of the typed tasks have their text in the scan's OCR text at all
+  (a scan of another draft cannot agree on tasks it does not hold);
 - seconds per page (wall clock, pages that were not blank), CPU seconds per page (this
   process and Tesseract, which the machine's load does not change) and the load average:
   the machine is shared and the wall clock depends on it. Set KEHOACH_OCR_CACHE to a folder
@@ -48,6 +50,31 @@ def doc_text(plan) -> str:
     return "\n".join(out)
 
 
+def ceiling(typed_tasks, ocr_text: str, least: float = 0.8) -> int:
+    """Typed tasks whose text is in the scan's OCR text at all: at least `least` of their words
+    (marks aside) found in order within one stretch of the OCR text. An upper bound for the
+    agreement when the scan is another draft than the typed file."""
+    import difflib
+
+    from kehoach.diff.agreement import text_words
+    from kehoach.vntext import fold
+
+    words = [fold(w) for w in text_words(ocr_text)]
+    found = 0
+    for task in typed_tasks:
+        mine = [fold(w) for w in text_words(" ".join(p for p in (task.content, task.details) if p))]
+        if not mine:
+            continue
+        block = max(
+            difflib.SequenceMatcher(None, mine, words, autojunk=False).get_matching_blocks(), key=lambda b: b.size
+        )
+        start = max(block.b - block.a - 20, 0)
+        near = words[start : block.b - block.a + len(mine) + 20]
+        matched = sum(b.size for b in difflib.SequenceMatcher(None, mine, near, autojunk=False).get_matching_blocks())
+        found += matched / len(mine) >= least
+    return found
+
+
 def _cpu() -> float:
     """CPU seconds of this process and its finished children (Tesseract): independent of the
     machine's load, unlike the wall clock; on an idle machine wall ≈ CPU / workers at best."""
@@ -65,13 +92,15 @@ def main() -> None:
     ap.add_argument("--only", default="")
     ap.add_argument("--dump", type=Path, help="write each OCR text to this folder")
     ap.add_argument("--workers", type=int, default=0, help="ocr_workers (default: the CPUs)")
+    ap.add_argument("--dpi", type=int, default=0, help="rendering resolution (default: the OCR front-end's)")
     args = ap.parse_args()
     print(f"cpus: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
     for scan, typed in PAIRS:
         if args.only not in scan:
             continue
         started, cpu0 = time.perf_counter(), _cpu()
-        plan = api.parse(REAL / scan, ocr=True, **({"ocr_workers": args.workers} if args.workers else {}))
+        extra = {k: v for k, v in (("ocr_workers", args.workers), ("dpi", args.dpi)) if v}
+        plan = api.parse(REAL / scan, ocr=True, **extra)
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu0
         notes = plan.document.source.notes
         read = sum(1 for n in notes if n.startswith("ocr:page") and n.endswith("s") and "blank" not in n)
@@ -97,6 +126,8 @@ def main() -> None:
         text_a, text_b = doc_text(twin), doc_text(plan)
         print(f"  typed twin {typed}: {len(twin.tasks)} tasks")
         print(f"  task agreement {ag.share:.3f} ({ag.agree}/{ag.total}; typed {ag.typed}, scan {ag.scanned})")
+        top = ceiling(twin.tasks, text_b)
+        print(f"  ceiling: {top}/{len(twin.tasks)} typed tasks have their text in the scan at all")
         print(
             f"  word accuracy {word_accuracy(text_a, text_b):.3f} (without tone marks "
             f"{word_accuracy(text_a, text_b, tones=False):.3f})"

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import regex as re
 
 from conftest import REALDOCS, missing, needs
 from helpers import tesseract_tsv
@@ -26,6 +27,7 @@ from kehoach.parsers.doc import soffice_binary
 from kehoach.parsers.ocr import recognize as ocr
 from kehoach.parsers.ocr.clean import separate_ink
 from kehoach.parsers.ocr.correct import correct_text
+from kehoach.parsers.ocr.markers import repair_markers
 from kehoach.parsers.ocr.zones import zone_kind
 from kehoach.plan.build import build_plan
 
@@ -108,6 +110,141 @@ def test_post_correction_puts_marks_back_from_word_pairs_and_counts_them():
         "số 01 Hoàng Hoa Thám",
     ):
         assert correct_text(text) == text
+
+
+def _tsv_words(rows):
+    """`_tsv` with each line cut into its words, placed along the line by their length."""
+    out = []
+    for block, par, line, left, top, width, height, text in rows:
+        per_char, x = width / len(text), left
+        for word in text.split(" "):
+            out.append((block, par, line, int(x), top, int(per_char * len(word)), height, word))
+            x += per_char * (len(word) + 1)
+    return _tsv(out)
+
+
+def test_misread_item_marks_start_paragraphs_and_are_put_back_in_sequence():
+    # the letters of "a) b) c)" read as "q)", "€)", "Ẫcœ)"; "a)" glued under a short heading;
+    # "5.1." read "Š.1."; the heading "7." read as punctuation; a numbered line that ends short
+    # with its text on the next line
+    words = ocr.parse_tsv(
+        _tsv_words(
+            [
+                (1, 1, 1, 300, 100, 1500, 40, "2. Nâng cao hiệu lực quản lý nhà nước"),
+                (1, 1, 2, 300, 150, 900, 40, "q) Các Sở, ban, ngành, địa phương"),
+                (1, 1, 3, 300, 200, 1800, 40, "- Chỉ đạo triển khai các hoạt động nhằm tạo chuyển biến trong tư duy,"),
+                (1, 1, 4, 200, 250, 700, 40, "hành động của cán bộ."),
+                (1, 2, 1, 300, 300, 500, 40, "b) Công an tỉnh"),
+                (1, 2, 2, 200, 350, 1900, 40, "Kiểm tra, đôn đốc các sở, ban, ngành trong triển khai kế hoạch."),
+                (1, 3, 1, 300, 400, 800, 40, "€) Sở Giáo dục và Đào tạo"),
+                (1, 3, 2, 300, 450, 1800, 40, "- Đẩy mạnh công tác tuyên truyền, giáo dục trong trường học."),
+                (1, 4, 1, 300, 500, 700, 40, "Ẫcœ) Sở Tư pháp"),
+                (1, 4, 2, 200, 550, 1900, 40, "Tăng cường công tác phổ biến, giáo dục pháp luật về phòng, chống."),
+                (2, 1, 1, 300, 600, 1500, 40, "5. Nâng cao hiệu quả công tác đấu tranh"),
+                (2, 1, 2, 300, 650, 900, 40, "Š.1. Công an tỉnh và các địa phương"),
+                (2, 1, 3, 300, 700, 1800, 40, "- Tổ chức triển khai tổng thể, đồng bộ các biện pháp."),
+                (2, 2, 1, 300, 750, 1200, 40, "5.2. Đề nghị Viện Kiểm sát nhân dân tối cao"),
+                (2, 2, 2, 200, 800, 1900, 40, "Phối hợp chặt chẽ với các cơ quan chức năng thuộc Chính phủ chỉ đạo"),
+                (2, 2, 3, 200, 850, 900, 40, "bảo đảm tiến độ."),
+                (2, 3, 1, 300, 900, 1500, 40, "6. Quản lý chặt chẽ các hoạt động hợp pháp"),
+                (2, 3, 2, 300, 950, 1800, 40, "Thường xuyên rà soát, cập nhật danh sách các cơ sở có hoạt động."),
+                (2, 4, 1, 300, 1000, 1400, 40, "!„ Tăng cường đầu tư nguồn lực, hỗ trợ kinh phí"),
+                (2, 4, 2, 300, 1050, 1800, 40, "Sở Tài chính chủ trì, phối hợp với Công an tỉnh tham mưu."),
+            ]
+        )
+    )
+    paras = ocr._blocks_from_lines(ocr.group_lines(words), page=3)
+    notes: list[str] = []
+    repair_markers(paras, notes)
+    starts = [p.text.split(" ")[0] for p in paras]
+    assert starts == ["2.", "a)", "-", "b)", "Kiểm", "c)", "-", "d)", "Tăng", "5.", "5.1.", "-", "5.2.", "Phối"] + [
+        "6.",
+        "Thường",
+        "7.",
+        "Sở",
+    ]
+    assert paras[12].text == "5.2. Đề nghị Viện Kiểm sát nhân dân tối cao"  # the heading alone, its text after
+    assert paras[1].lines[0].startswith("a) Các Sở")
+    assert len(notes) == 1 and "5 item mark(s)" in notes[0] and "q)->a)" in notes[0] and "Š.1.->5.1." in notes[0]
+    # a list numbered "1) 2)" is left alone, and so are marks in sequence
+    plain = [Paragraph(text=t, lines=[t]) for t in ("1. Nhiệm vụ", "1) Sở Y tế", "2) Sở Tư pháp", "a) Sở Nội vụ")]
+    repair_markers(plain, notes)
+    assert [p.text for p in plain] == ["1. Nhiệm vụ", "1) Sở Y tế", "2) Sở Tư pháp", "a) Sở Nội vụ"]
+
+
+def test_unit_names_and_non_words_are_mended_against_the_lexicons():
+    counts: Counter[str] = Counter()
+    assert correct_text("c) Đề nghị Viện kiểm sút nhân tân tối cao", counts) == (
+        "c) Đề nghị Viện kiểm sát nhân dân tối cao"
+    )
+    assert correct_text("Đề nghị Tòa dn nhân dân tỉnh", counts) == "Đề nghị Tòa án nhân dân tỉnh"
+    assert correct_text("Sở Nông nghiệp và Môi trường, Số Dân tộc và Tôn giáo", counts) == (
+        "Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo"
+    )
+    assert correct_text("Ngân hàng Nhà nước Chỉ nhánh Khu vực 10", counts) == "Ngân hàng Nhà nước Chi nhánh Khu vực 10"
+    assert correct_text("Bộ Chỉ huy quân sự trnh chỉ dụo lực lượng", counts) == (
+        "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng"
+    )
+    assert counts["sút->sát (unit)"] == 1 and counts["dn->án (unit)"] == 1 and counts["dụo->đạo"] == 1
+    # words that are words, names and codes stay: "một số dân tộc", "Xã Đắk Sắk", "QH15"
+    for text in ("một số dân tộc thiểu số", "cơ sở y tế", "Xã Đắk Sắk", "Nghị quyết số 163/2024/QH15", "thận trọng"):
+        assert correct_text(text) == text
+
+
+def test_a_rank_before_the_signers_name_is_kept_apart():
+    from kehoach.plan.header import Line, read_signature
+
+    para = Paragraph(text="")
+    lines = [Line(t, 0, para) for t in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Đại tá Đậu Xuân Bảo")]
+    signer, _ = read_signature(lines)
+    assert (signer.authority, signer.position, signer.rank, signer.name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Đại tá",
+        "Đậu Xuân Bảo",
+    )
+    signer, _ = read_signature([Line(t, 0, para) for t in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Minh")])
+    assert (signer.rank, signer.name) == (None, "Nguyễn Minh")
+
+
+@needs_tesseract
+def test_a_column_line_read_as_noise_is_read_again_under_the_line_above(tmp_path: Path):
+    # the page pass ran "PHÓ GIÁM ĐỐC" into the line "- Như trên;" and read it as "am :"
+    from PIL import Image, ImageDraw, ImageFont
+
+    from kehoach.parsers.ocr.reread import reread_noisy_segments
+
+    fonts = [
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
+    ]
+    font_path = next((f for f in fonts if f.exists()), None)
+    if font_path is None:
+        pytest.skip("no DejaVu serif font to draw the fragment")
+    page = Image.new("L", (2400, 800), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(font_path), 44)
+    draw.text((380, 100), "Nơi nhận:", fill=0, font=font)
+    draw.text((380, 165), "- Như trên;", fill=0, font=font)
+    draw.text((1560, 100), "KT. GIÁM ĐỐC", fill=0, font=font)
+    draw.text((1530, 165), "PHÓ GIÁM ĐỐC", fill=0, font=font)
+    rows = [
+        (8, 1, 1, 380, 100, 75, 44, "Nơi", 61),
+        (8, 1, 1, 470, 100, 120, 44, "nhận:", 96),
+        (8, 1, 1, 1560, 100, 90, 44, "KT.", 93),
+        (8, 1, 1, 1670, 100, 130, 44, "GIÁM", 90),
+        (8, 1, 1, 1810, 100, 120, 44, "ĐỐC", 90),
+        (8, 1, 2, 380, 165, 220, 44, "- Như trên;", 90),
+        (8, 1, 2, 1640, 185, 135, 23, "am", 7),
+        (8, 1, 2, 1926, 185, 7, 8, ":", 40),
+    ]
+    tsv = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    tsv += [f"5\t1\t{b}\t{p}\t{ln}\t1\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}" for b, p, ln, x, y, w, h, t, c in rows]
+    lines = ocr.group_lines(ocr.parse_tsv("\n".join(tsv)))
+    binary = ocr.tesseract_binary()
+    assert binary is not None
+    assert reread_noisy_segments(lines, page, binary, tmp_path, "vie") == 1
+    assert [" ".join(w.text for w in seg) for seg in lines[1].segments] == ["- Như trên;", "PHÓ GIÁM ĐỐC"]
 
 
 def test_header_zones_are_known_by_their_printed_words():
@@ -266,6 +403,14 @@ TTR_TRUTH = {
 }
 
 
+def _draft_blanks_are_not_unread_handwriting(plan) -> None:
+    """The draft's blank number and date (its số line "Số: /KH-…") are blanks, not handwriting
+    left unread: no handwriting-unread diagnostic on that page (the underline above is a rule)."""
+    unread = {d.location.page for d in plan.diagnostics if d.code == "handwriting-unread" and d.location}
+    draft = {b.prov.page for b in plan.document.blocks if re.match(r"Số:\s*/KH-", b.text)}
+    assert draft and not unread & draft
+
+
 @needs_tesseract
 @needs(SCAN_196)
 def test_scan_196_is_the_draft_plan_with_the_to_trinh_as_wrapper(scans):
@@ -273,6 +418,7 @@ def test_scan_196_is_the_draft_plan_with_the_to_trinh_as_wrapper(scans):
     assert plan.document_type == "ke_hoach" and plan.wrapper is not None
     _check(plan.header, {**TTR_TRUTH, "date_partial": "2026-03"}, set(), plan.diagnostics)
     assert not plan.header.seal  # the draft is not sealed
+    _draft_blanks_are_not_unread_handwriting(plan)
     w = plan.wrapper
     assert w.document_type == "to_trinh" and w.header.seal
     _check(
@@ -312,15 +458,18 @@ def test_scan_91_is_the_draft_plan_with_the_to_trinh_as_wrapper(scans):
         {"number", "date"},
         plan.diagnostics,
     )
-    # known gap: the line "PHÓ GIÁM ĐỐC" just above the seal is lost on this scan
-    assert w.header.signer.authority == "KT. GIÁM ĐỐC"
+    # "PHÓ GIÁM ĐỐC", run by the page pass into the line "- Như trên;", read again alone
+    assert (w.header.signer.authority, w.header.signer.position) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    assert (w.header.signer.rank, w.header.signer.name) == ("Đại tá", "Đậu Xuân Bảo")
+    _draft_blanks_are_not_unread_handwriting(plan)
 
 
 # (task agreement, word accuracy) measured 2026-12-02; issue 17 asks 0.9 of tasks. The TTr-91
-# scan is not quite the draft its .doc holds (it letters the units a), b) … where the .doc
-# numbers them 1.1, 1.2 …, and its TỔ CHỨC THỰC HIỆN is worded differently), hence its lower
-# figures; its misses are unit names misread beyond a change of marks ("Tòa dn nhân dân").
-MEASURED = {SCAN_196: (0.85, 0.97), SCAN_91: (0.27, 0.88)}
+# scan is not the draft its .doc holds: only 28 of the .doc's 33 tasks have their text in the
+# scan at all (bench/bench_ocr.py prints this ceiling), and 3 more name other lead units in the
+# scan's words (it letters the units a), b) … where the .doc numbers them 1.1, 1.2 …, and its
+# TỔ CHỨC THỰC HIỆN is worded differently), so 25/33 (0.76) is the most that pair can reach.
+MEASURED = {SCAN_196: (0.94, 0.975), SCAN_91: (0.69, 0.885)}
 
 
 @needs_tesseract

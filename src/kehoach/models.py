@@ -35,6 +35,7 @@ class Signer(BaseModel):
     )
     position: str | None = Field(None, description="the signer's own position, e.g. 'PHÓ CHỦ TỊCH'")
     name: str | None = None
+    rank: str | None = Field(None, description="a military or police rank written before the name, e.g. 'Đại tá'")
     raw: list[str] = Field(default_factory=list)
 
 

@@ -159,6 +159,8 @@ _TM_AND_POSITION = re.compile(
     r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
     r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$"
 )
+# a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
+_RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(?P<name>.+)$", re.I)
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
 
 
@@ -243,6 +245,11 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             continue
         if position and signer.name is None and is_name(text):
             signer.name = text
+            signer.raw.append(text)
+            continue
+        ranked = _RANK_AND_NAME.match(text)
+        if ranked and (position or authority) and signer.name is None and is_name(ranked.group("name")):
+            signer.rank, signer.name = ranked.group("rank")[:1].upper() + ranked.group("rank")[1:], ranked.group("name")
             signer.raw.append(text)
     if authority:
         signer.authority = "; ".join(authority)

@@ -4,10 +4,11 @@ In: a PDF path whose pages are images (the PDF front-end calls `ocr_pdf` for tho
 only when asked, `--ocr`). Out: `Paragraph` blocks (header columns as role="layout") and
 `Table` blocks for ruled tables, every provenance with source="ocr" and its page.
 
-Modules: `recognize` (rendering, Tesseract, lines, paragraphs, handwritten number slots),
-`tables` (ruled grids found on the page image), `clean` (coloured ink off the page, deskew),
-`header` (seal and incoming stamp), `zones` (the số and date lines read again),
-`paragraphs` (paragraph starts), `correct` (Vietnamese post-correction), `run` (the page pool).
+Modules: `recognize` (rendering, the page loop, paragraphs, document-type names), `words`
+(Tesseract's words and lines), `slots` (handwritten number and day), `tables` (ruled grids
+found on the page image), `cells` (words into a grid's cells), `clean` (coloured ink off the
+page, deskew), `header` (seal and incoming stamp), `zones` (the số and date lines read
+again), `paragraphs` (paragraph starts), `correct` (Vietnamese post-correction), `run` (the page pool).
 """
 
 from __future__ import annotations

@@ -70,7 +70,12 @@ def _channels(image):
 
 
 def _hue_masks(image):
-    """(red mask, blue/violet mask, any-colour mask) of an RGB image, 255 where the ink is.
+    """(red mask, blue/violet mask, any-colour mask) of an RGB image, 255 where the ink is."""
+    return _masks_and_high(image)[:3]
+
+
+def _masks_and_high(image):
+    """`_hue_masks` and the brightest channel (`separate_ink` needs both: one pass).
 
     Channel differences stand in for HSV (cheaper, and enough to tell red from blue):
     coloured ink has a bright channel far above its dark one; red ink is R over G and B,
@@ -85,7 +90,7 @@ def _hue_masks(image):
     )
     red = ImageChops.multiply(coloured, ImageChops.subtract(r, b).point(lambda x: 255 if x > SATURATED else 0))
     blue = ImageChops.multiply(coloured, ImageChops.subtract(b, r).point(lambda x: 255 if x > 40 else 0))
-    return red, blue, coloured
+    return red, blue, coloured, high
 
 
 def _blobs(mask, colour: str, cell: int = 32, min_cells: int = 2) -> list[InkBlob]:
@@ -148,8 +153,7 @@ def separate_ink(image):
     """
     from PIL import ImageChops
 
-    red, blue, coloured = _hue_masks(image)
-    _, high, _, _, _ = _channels(image)
+    red, blue, coloured, high = _masks_and_high(image)
     gray = ImageChops.lighter(high, coloured)
     facts = InkFacts(_blobs(red, "red") + _blobs(blue, "blue"))
     return gray, facts

@@ -6,9 +6,12 @@ as a circumflex ("cầp"), "Uy ban" for "Ủy ban". Each of those wrong syllable
 word, so a syllable list cannot see the error; word pairs can. A word is replaced by another
 spelling of the same letters (same `vntext.fold`) when the pairs it would form with its
 neighbours are much more frequent in typed plans than the pairs it forms as read
-(`ocr_lexicon`: counts over corpus/ and the seeds, plus `vi_lexicon`). The case of the word
-is kept. Roman numerals of headings read as "HI." or "IL." are repaired too. Every
-correction is counted in the source notes.
+(`ocr_lexicon`: counts over corpus/ and the seeds, plus `vi_lexicon`). A word that is
+neither a syllable of the lexicon nor shaped like one ("chỉ dụo", "Đdo tạo", "pnức") may
+also become a syllable one letter away, on three times the evidence (not a capitalised word
+inside a line: names are not in the lexicon). The case of the word is kept. Roman numerals
+of headings read as "HI." or "IL." are repaired too, and names of state bodies are mended
+against their lexicon (`unit_names`). Every correction is counted in the source notes.
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ from functools import lru_cache
 import regex as re
 
 from ...vntext import fold, is_upper_title, key
+from .unit_names import correct_unit_names
 
 RATIO = 8  # a replacement's pair evidence must beat the word's by this factor
 MIN_EVIDENCE = 3  # ... and be at least this many pair occurrences
 MIN_NAME_EVIDENCE = 12  # ... this many for a capitalised word inside a line (names are rare in pairs)
+NON_WORD_FACTOR = 3  # a word that is no syllable, read as one a letter away: this many times more evidence
 _WORD_RE = re.compile(r"\p{L}+")
 _ROMAN_RE = re.compile(r"^(?P<num>[IVXHLl1|]{1,5})(?P<dot>\.\s+)(?=\p{Lu})")
 _ROMAN_WORD_RE = re.compile(r"\b(?=[IVXH]*H)[IVXH]{2,5}\b")
@@ -53,6 +58,47 @@ def _tables() -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, lis
     for w in syll:
         spellings.setdefault(fold(w), []).append(w)
     return dict(syll), dict(pairs), spellings
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng (NFD)
+_SYLLABLE_RE = re.compile(
+    r"^(?P<onset>ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"(?P<vowel>uyê|uya|iê|yê|uô|ươ|ia|ua|ưa|oa|oă|oe|uâ|uê|uy|uơ|oo|[aăâeêioôơuưy])"
+    r"(?P<final>ch|ng|nh|[cmnptiyou])?$"
+)
+
+
+def plausible_syllable(word: str) -> bool:
+    """The word has the shape of a Vietnamese syllable (onset, vowel, final; one tone mark)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(ch in _TONES for ch in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    m = _SYLLABLE_RE.match(bare)
+    if not m:
+        return False
+    vowel, final = m["vowel"], m["final"] or ""
+    if final == "o" and vowel not in ("a", "e", "oa", "oe"):
+        return False  # "dụo": no such rhyme
+    return not (final in ("i", "y", "o", "u") and vowel in ("oo", "uya") or vowel == final)
+
+
+def _one_letter_away(folded: str, spellings: dict[str, list[str]]) -> list[str]:
+    """Syllables whose letters (marks aside) are `folded` with one letter changed, added or dropped."""
+    variants = set()
+    for k in range(len(folded) + 1):
+        head, tail = folded[:k], folded[k:]
+        if tail:
+            variants.add(head + tail[1:])
+        for ch in _ALPHABET:
+            variants.add(head + ch + tail)
+            if tail:
+                variants.add(head + ch + tail[1:])
+    variants.discard(folded)
+    return [w for v in variants for w in spellings.get(v, ())]
 
 
 def _keep_case(original: str, word: str) -> str:
@@ -90,12 +136,16 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
         counts[".->,"] += dots
     matches = list(_WORD_RE.finditer(text))
     if len(matches) < 2:
-        return text
+        return correct_unit_names(text, counts)
     keys = [key(m[0]) for m in matches]
     out, last = [], 0
     for i, m in enumerate(matches):
         word = keys[i]
         options = spellings.get(fold(word), ())
+        name_like = m[0][:1].isupper() and not m[0].isupper() and i > 0
+        in_code = text[m.end() : m.end() + 1].isdigit() or text[max(m.start() - 1, 0) : m.start()] in ("/", "-")
+        if word not in syll and len(word) >= 3 and not (name_like or in_code) and not plausible_syllable(word):
+            options = [*options, *_one_letter_away(fold(word).lower(), spellings)]  # no word: a letter misread
         if len(options) < 2 and (not options or options[0] == word):
             continue
         prev = _around(keys[i - 1], spellings) if i and matches[i - 1].end() >= m.start() - 2 else []
@@ -109,6 +159,8 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
                     best, best_score = option, score
         # a capitalised word inside a line may be a name ("Hoàng Hoa Thám"): it needs more evidence
         least = MIN_NAME_EVIDENCE if m[0][:1].isupper() and not m[0].isupper() and i else MIN_EVIDENCE
+        if fold(best) != fold(word):  # letters changed, not marks: stronger evidence still
+            least *= NON_WORD_FACTOR
         if best != word and best_score >= max(least, RATIO * here):
             out.append(text[last : m.start()])
             out.append(_keep_case(m[0], best))
@@ -117,7 +169,7 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
             if counts is not None:
                 counts[f"{word}->{best}"] += 1
     out.append(text[last:])
-    return "".join(out)
+    return correct_unit_names("".join(out), counts)
 
 
 def _fix_roman(text: str, counts: Counter[str] | None) -> str:

@@ -1,25 +1,20 @@
 """Scanned PDF pages -> blocks, with Tesseract's Vietnamese model.
 
 Pages are rendered with pypdfium2 at 300 dpi (option `dpi`); a page with no ink is
-skipped. Tesseract's TSV output gives word boxes; lines are rebuilt from its
-block/paragraph/line numbers, and a line with a wide gap (the two columns of a header:
-"BỘ CÔNG AN ... CỘNG HÒA XÃ HỘI ...") is cut into segments that are emitted column by
-column as layout paragraphs, the way the other front-ends flatten the header table.
+skipped. Tesseract's TSV output gives word boxes and lines (`words`); a line with a wide
+gap (the two columns of a header) is cut into segments that are emitted column by column
+as layout paragraphs, the way the other front-ends flatten the header table.
 Ruled tables (`tables`) are found from their lines before Tesseract runs; the lines
 are erased from the image it reads (they make it skip whole rows) and the words are put
-back into the grid's cells. Every block's provenance says source="ocr" and the page;
+back into the grid's cells (`cells`). The hand-filled number and day are read again
+(`slots`). Every block's provenance says source="ocr" and the page;
 `SourceInfo.notes` gets the time spent on each page. Options: `pages` (1-based list),
 `dpi`, `ocr_lang` ("vie"), `ocr_tables` (True), `ocr_workers` (the CPUs), `ocr_correct`
 (True: `ocr_correct` post-correction).
 
-The number and the day of a signed document are often written by hand in the blank
-left for them ("Số: 589/KH-…", "ngày 02 tháng …"). Tesseract reads printed text well
-and handwriting badly, so those two slots are read again on their own: the coloured ink
-is separated from the black print, the slot is OCR'd as one line of digits, and common
-letter-for-digit confusions (Q/O/Ø -> 0, l/I -> 1 …) are undone. Likewise a short
-upper-case line that is one letter away from a document-type name once diacritics are
-set aside ("KÉẺ HOẠCH") is the name: Tesseract often drops the second mark of bold
-capitals.
+A short upper-case line that is one letter away from a document-type name once
+diacritics are set aside ("KÉẺ HOẠCH") is the name: Tesseract often drops the second mark
+of bold capitals.
 """
 
 from __future__ import annotations
@@ -31,24 +26,28 @@ import tempfile
 import time
 from collections import deque
 from concurrent.futures import Future
-from dataclasses import dataclass, field
-from itertools import pairwise
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import regex as re
-
-from ...blocks import Block, Cell, Document, PageSetup, Paragraph, Provenance, Row, SourceInfo, Table
+from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
 from ...doctypes import OCR_DOC_TYPE_WORDS
 from ...errors import KehoachError
 from ...vntext import clean, fold, is_upper_title
+from .cells import build_table, fix_number_column, read_empty_cells, split_table_words
 from .clean import deskew, separate_ink
 from .correct import correct_blocks
 from .header import ink_notes, is_copy_stamp
-from .paragraphs import MARKER_RE, margins, starts_paragraph
+from .markers import repair_markers
+from .paragraphs import MARKER_RE, MISREAD_MARK_RE, margins, starts_paragraph
+from .reread import reread_noisy_segments
 from .run import PagePool, Result, default_workers
-from .tables import Grid, cell_layout, erase_rules, find_grids, locate
+from .slots import fix_slots
+from .tables import Grid, erase_rules, find_grids
+from .words import Line, Word, drop_noise, group_lines, parse_tsv, seg_text
 from .zones import fix_header_zones
+
+__all__ = ["available", "fix_doc_type", "group_lines", "ocr_pdf", "parse", "parse_tsv"]
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -77,256 +76,6 @@ def available(lang: str = "vie") -> bool:
     """True when Tesseract and its model for `lang` are installed."""
     binary = tesseract_binary()
     return binary is not None and has_language(binary, lang)
-
-
-# --------------------------------------------------------------------------- words, lines
-
-
-@dataclass
-class Word:
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    conf: float
-    key: tuple[int, int, int]  # (block, paragraph, line)
-
-    @property
-    def right(self) -> int:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> int:
-        return self.top + self.height
-
-
-@dataclass
-class Line:
-    words: list[Word]
-    key: tuple[int, int, int]
-    segments: list[list[Word]] = field(default_factory=list)
-
-    @property
-    def top(self) -> int:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> int:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def height(self) -> int:
-        heights = sorted(w.height for w in self.words)
-        return heights[len(heights) // 2]
-
-
-def parse_tsv(tsv: str, min_conf: float = -1.0) -> list[Word]:
-    """Tesseract TSV -> word boxes (level 5 rows with text)."""
-    words: list[Word] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text = cols[11].strip()
-        if not text:
-            continue
-        try:
-            conf = float(cols[10])
-            left, top, width, height = (int(c) for c in cols[6:10])
-            key = (int(cols[2]), int(cols[3]), int(cols[4]))
-        except ValueError:
-            continue
-        if conf < min_conf:
-            continue
-        words.append(Word(text, left, top, width, height, conf, key))
-    return words
-
-
-def group_lines(words: list[Word], gap_factor: float = 2.5) -> list[Line]:
-    """Words -> lines in reading order; each line cut into segments at wide gaps."""
-    by_key: dict[tuple[int, int, int], list[Word]] = {}
-    for w in words:
-        by_key.setdefault(w.key, []).append(w)
-    lines = [Line(sorted(ws, key=lambda w: w.left), k) for k, ws in by_key.items()]
-    lines.sort(key=lambda ln: (ln.top, ln.words[0].left))
-    for line in lines:
-        limit = gap_factor * max(line.height, 1)
-        segment = [line.words[0]]
-        for prev, word in pairwise(line.words):
-            if word.left - prev.right > limit:
-                line.segments.append(segment)
-                segment = []
-            segment.append(word)
-        line.segments.append(segment)
-    return lines
-
-
-def _seg_text(segment: list[Word]) -> str:
-    return clean(" ".join(w.text for w in segment))
-
-
-# --------------------------------------------------------------------------- handwritten slots
-
-_DIGIT_LOOKALIKES = str.maketrans(
-    {
-        "O": "0",
-        "o": "0",
-        "Q": "0",
-        "D": "0",
-        "Ø": "0",
-        "ø": "0",
-        "(": "0",
-        "C": "0",
-        "c": "0",
-        "l": "1",
-        "I": "1",
-        "|": "1",
-        "i": "1",
-        "!": "1",
-        "Z": "2",
-        "z": "2",
-        "S": "5",
-        "s": "5",
-        "B": "8",
-        "g": "9",
-        "q": "9",
-        "G": "6",
-        "b": "6",
-    }
-)
-
-
-def _as_digits(text: str) -> str:
-    """Undo letter-for-digit confusions; '' when the slot still is not a number."""
-    text = re.sub(r"[\s.,'`‘’\"]", "", text).translate(_DIGIT_LOOKALIKES)
-    return text if text.isdigit() else ""
-
-
-def _read_digits(
-    image, wide: tuple[int, int, int, int], narrow: tuple[int, int, int, int], binary: str, workdir: Path
-) -> str:
-    """OCR one slot of the page image as a single line of digits.
-
-    Coloured (blue) ink is looked for in the wide box, which may include the printed
-    words around the slot since black print drops out of the ink mask; without coloured
-    ink the narrow box, the blank between the printed words, is read in grey.
-    """
-    from PIL import ImageChops, ImageOps
-
-    crop = image.crop(wide)
-    if crop.width < 8 or crop.height < 8:
-        return ""
-    r, _g, b = crop.convert("RGB").split()
-    ink = ImageChops.subtract(b, r).point(lambda v: 255 if v > 40 else 0)  # blue ink
-    bbox = ink.getbbox()
-    if bbox and sum(ink.histogram()[255:]) > 0.01 * crop.width * crop.height:
-        pad = 5
-        slot = ImageOps.invert(ink).crop(
-            (
-                max(bbox[0] - pad, 0),
-                max(bbox[1] - pad, 0),
-                min(bbox[2] + pad, crop.width),
-                min(bbox[3] + pad, crop.height),
-            )
-        )
-    else:
-        slot = ImageOps.grayscale(image.crop(narrow))
-        if slot.width < 8:
-            return ""
-    slot = ImageOps.expand(slot, border=30, fill=255)
-    target = workdir / "slot.png"
-    slot.save(target)
-    try:
-        out = subprocess.run(
-            [binary, str(target), "stdout", "-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return re.sub(r"\D", "", out.stdout)
-
-
-def _fix_slots(line: Line, image, binary: str, workdir: Path, notes: list[str], page: int) -> None:
-    """Re-read the hand-filled number ("Số: ___/…") and day ("ngày __ tháng") of a header line."""
-    words = line.words
-    folded = [fold(w.text) for w in words]
-    # the number: words after "Số:" up to the word that starts the "/KH-…" symbol
-    for i, f in enumerate(folded):
-        if f.rstrip(":") != "so" or not words[i].text.endswith(":"):
-            continue
-        j = i + 1
-        slot: list[Word] = []
-        while j < len(words) and "/" not in words[j].text and len(slot) < 3:
-            slot.append(words[j])
-            j += 1
-        if j >= len(words):
-            break
-        tail = words[j]
-        head, sep, rest = tail.text.partition("/")
-        old = " ".join(w.text for w in slot) + head
-        if old.isdigit() or not any(c.isalnum() for c in old):  # printed, or left blank
-            break
-        # the slot's box: from the end of "Số:" to the "/" of the symbol
-        x1 = tail.left + int(tail.width * len(head) / max(len(tail.text), 1))
-        top, bottom = line.top - 12, line.bottom + 12
-        narrow = (words[i].right + 2, top, max(x1, words[i].right + 10), bottom)
-        new = _read_digits(image, (words[i].right + 2, top, x1 + 4, bottom), narrow, binary, workdir)
-        guess = _as_digits(old)
-        if not new or len(new) < len(guess) or len(new) > 5:
-            new = guess
-        if new:
-            for w in slot:
-                w.text = ""
-            tail.text = new + sep + rest
-            notes.append(f"ocr:page {page}: handwritten number {old!r} read as {new!r}")
-        break
-    # the day: "ngày__" (possibly glued) up to "tháng"
-    for i, f in enumerate(folded):
-        # the date line of the header: "<Place>, ngày __ tháng __ năm ____"
-        if not f.startswith("ngay") or i == 0 or not words[i - 1].text.endswith(","):
-            continue
-        j = i + 1
-        slot = []
-        while j < len(words) and fold(words[j].text) != "thang" and len(slot) < 2:
-            slot.append(words[j])
-            j += 1
-        if j >= len(words) or fold(words[j].text) != "thang":
-            continue
-        word = words[i]
-        glued = word.text[4:] if len(word.text) > 4 else ""
-        old = glued + "".join(w.text for w in slot)
-        if (old.isdigit() and 1 <= int(old) <= 31) or not any(c.isalnum() for c in old):
-            break
-        x0 = word.left + int(word.width * 4 / max(len(word.text), 1))
-        top, bottom = line.top - 12, line.bottom + 12
-        new = _read_digits(
-            image,
-            (word.left, top, words[j].left - 2, bottom),
-            (x0 + 2, top, words[j].left - 2, bottom),
-            binary,
-            workdir,
-        )
-        guess = _as_digits(old)
-        if not (new and len(new) <= 2 and 1 <= int(new) <= 31 and len(new) >= len(guess)):
-            new = guess if guess and len(guess) <= 2 and 1 <= int(guess) <= 31 else ""
-        if new:
-            word.text = word.text[:4]
-            for w in slot:
-                w.text = ""
-            slot_word = slot[0] if slot else word
-            if slot:
-                slot_word.text = new
-            else:
-                word.text = word.text + " " + new
-            notes.append(f"ocr:page {page}: handwritten day {old!r} read as {new!r}")
-        break
-    for segment in line.segments:
-        segment[:] = [w for w in segment if w.text]
-    line.segments[:] = [s for s in line.segments if s]
-    line.words[:] = [w for w in line.words if w.text]
 
 
 # --------------------------------------------------------------------------- document-type names
@@ -361,28 +110,6 @@ def fix_doc_type(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- pages -> blocks
-
-
-def _is_noise(words: list[Word]) -> bool:
-    """Stamps, signatures and specks read as text: low confidence throughout, or no letter."""
-    confs = [w.conf for w in words]
-    alnum = sum(sum(ch.isalnum() for ch in w.text) for w in words)
-    return (sum(confs) / len(confs) < 45 and max(confs) < 70) or alnum == 0
-
-
-def _drop_noise(lines: list[Line]) -> list[Line]:
-    kept = []
-    for line in lines:
-        for seg in line.segments:  # an underline read as "_" at either end of a segment
-            while seg and seg[-1].text.strip("_—-=~'`") == "" and len(seg) > 1:
-                seg.pop()
-            while seg and seg[0].text.strip("_—=~'`") == "" and len(seg) > 1:
-                seg.pop(0)
-        line.segments = [seg for seg in line.segments if seg and not _is_noise(seg)]
-        line.words = [w for seg in line.segments for w in seg]
-        if line.words:
-            kept.append(line)
-    return kept
 
 
 def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> list[Paragraph]:
@@ -425,7 +152,7 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
                     seg = ln.segments[0]
                     (left if seg[-1].right <= gap_l else right).append((ln, seg))
             for ln, seg in left + right:
-                text = fix_doc_type(_seg_text(seg))
+                text = fix_doc_type(seg_text(seg))
                 if text:
                     out.append(
                         Paragraph(
@@ -441,12 +168,12 @@ def _blocks_from_lines(lines: list[Line], page: int, page_width: int = 0) -> lis
             j < len(lines)
             and lines[j].key[:2] == line.key[:2]
             and len(lines[j].segments) == 1
-            and not starts_paragraph(group[-1], lines[j], edges)
-            and is_upper_title(_seg_text(lines[j].words)) == is_upper_title(_seg_text(group[-1].words))
+            and not starts_paragraph(group[-1], lines[j], edges, group[0])
+            and is_upper_title(seg_text(lines[j].words)) == is_upper_title(seg_text(group[-1].words))
         ):
             group.append(lines[j])  # a capitals line (a type line, a heading) stands alone
             j += 1
-        texts = [fix_doc_type(_seg_text(ln.words)) for ln in group]
+        texts = [fix_doc_type(seg_text(ln.words)) for ln in group]
         texts = [t for t in texts if t]
         if texts:
             out.append(
@@ -480,114 +207,14 @@ def _join_continuations(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and para.text[0].islower()
             and not is_upper_title(prev.text)  # nothing runs on after a capitals heading
             and not MARKER_RE.match(para.text)
-        ):  # nor into an item "a) …"
+            and not MISREAD_MARK_RE.match(para.text)
+        ):  # nor into an item "a) …", its letter misread or not
             prev.lines = prev.lines + para.lines
             prev.text = clean(prev.text + " " + para.text)
             prev.raw = prev.text
             continue
         out.append(para)
     return out
-
-
-def _split_table_words(words: list[Word], grids: list[Grid]):
-    """Words inside a ruled table go to its cells: (other words, per grid [(row, col, word)])."""
-    outside: list[Word] = []
-    inside: list[list[tuple[int, int, Word]]] = [[] for _ in grids]
-    for word in words:
-        cx, cy = word.left + word.width / 2, word.top + word.height / 2
-        for k, grid in enumerate(grids):
-            where = locate(grid, cx, cy)
-            if where:
-                inside[k].append((where[0], where[1], word))
-                break
-        else:
-            outside.append(word)
-    return outside, inside
-
-
-def _table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, index: int) -> Table:
-    """A grid and the words in it -> a `Table` (merged cells as span / merged_up)."""
-    layout = cell_layout(grid)
-    owner: dict[tuple[int, int], tuple[int, int]] = {}  # grid cell -> the cell holding its text
-    for row in layout:
-        for r, c, span, merged_up in row:
-            for k in range(c, c + span):
-                owner[(r, k)] = owner.get((r - 1, k), (r, c)) if merged_up else (r, c)
-    texts: dict[tuple[int, int], list[Word]] = {}
-    for r, c, word in cell_words:
-        if not _is_noise([word]):
-            texts.setdefault(owner.get((r, c), (r, c)), []).append(word)
-    rows = []
-    for r, row in enumerate(layout):
-        cells = []
-        for _, c, span, merged_up in row:
-            if merged_up:
-                cells.append(Cell(merged_up=True, span=span))
-                continue
-            by_line: dict[tuple[int, int, int], list[Word]] = {}
-            for word in sorted(texts.get((r, c), []), key=lambda w: (w.top, w.left)):
-                by_line.setdefault(word.key, []).append(word)
-            ordered = sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
-            lines = [clean(" ".join(w.text for w in sorted(ws, key=lambda w: w.left))) for ws in ordered]
-            cells.append(Cell(lines=[ln for ln in lines if ln], span=span))
-        rows.append(Row(cells=cells, prov=Provenance(page=page, table=index, row=r + 1, source="ocr")))
-    return Table(rows=rows, prov=Provenance(page=page, table=index, source="ocr"))
-
-
-def _read_empty_cells(
-    table: Table, grid: Grid, page_image, binary: str, workdir: Path, lang: str, limit: int = 40
-) -> None:
-    """Read again, one by one, cells Tesseract's page pass left empty though they hold ink.
-
-    The page pass drops short text alone in a narrow column (the "1" under "TT"); a cell
-    read on its own as one line does not.
-    """
-    from PIL import ImageOps
-
-    done = 0
-    layout = cell_layout(grid)
-    for row, cells in zip(table.rows, layout, strict=True):  # `_table` built it from this layout
-        for cell, (r, c, span, merged_up) in zip(row.cells, cells, strict=True):
-            if merged_up or cell.lines or done >= limit:
-                continue
-            inset = 8
-            box = (grid.xs[c] + inset, grid.ys[r] + inset, grid.xs[c + span] - inset, grid.ys[r + 1] - inset)
-            if box[2] - box[0] < 10 or box[3] - box[1] < 10:
-                continue
-            crop = page_image.crop(box)
-            if sum(crop.histogram()[:128]) < 0.002 * crop.width * crop.height:
-                continue
-            done += 1
-            target = workdir / "cell.png"
-            ImageOps.expand(crop, border=20, fill=255).save(target)
-            try:
-                out = subprocess.run(
-                    [binary, str(target), "stdout", "-l", lang, "--psm", "6"],
-                    capture_output=True,
-                    text=True,
-                    timeout=60,
-                )
-            except (OSError, subprocess.TimeoutExpired):
-                continue
-            lines = [clean(line) for line in out.stdout.splitlines() if clean(line)]
-            if lines:
-                cell.lines = lines
-
-
-def _fix_number_column(table: Table) -> None:
-    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread."""
-    width = max((len(r.cells) for r in table.rows), default=0)
-    for col in range(width):
-        cells = [r.cells[col] for r in table.rows if len(r.cells) == width and not r.cells[col].merged_up]
-        texts = [c.text for c in cells if c.text]
-        numbers = sum(1 for t in texts if re.fullmatch(r"\d{1,3}[.)]?", t))
-        if len(texts) < 3 or numbers < 0.5 * len(texts):
-            continue
-        for cell in cells:
-            if cell.text and not re.fullmatch(r"\d{1,3}[.)]?", cell.text) and len(cell.text) <= 3:
-                digits = _as_digits(cell.text)
-                if digits:
-                    cell.lines = [digits]
 
 
 def _is_blank(gray) -> bool:
@@ -664,7 +291,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                     f"ocr:page {number}: {fact}" for fact in ink_notes(ink, image, dpi, binary, workdir)
                 )
                 grids = find_grids(gray) if options.get("ocr_tables", True) else []
-                target = workdir / f"page{number}.png"
+                target = workdir / f"page{number}.pgm"  # uncompressed: PNG's deflate cost 0.13 CPU-s a page
                 # ruling lines make Tesseract skip whole table rows: read the page without them
                 clean_page = erase_rules(gray, grids) if grids else gray
                 clean_page.save(target)
@@ -684,6 +311,7 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                 blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
     finally:
         pdf.close()
+    repair_markers(blocks, source.notes)  # "q) Sở …" -> "a) Sở …", "Š.1." -> "5.1."
     if options.get("ocr_correct", True):
         correct_blocks(blocks, source.notes)  # marks put back from word-pair evidence
     source.notes.append(f"ocr: {time.monotonic() - began:.1f}s in all, {workers} worker(s)")
@@ -707,13 +335,16 @@ def _finish(
     if not any(w.conf > 30 and any(c.isalnum() for c in w.text) for w in words):
         source.notes.append(f"ocr:page {number}: blank, skipped")
         return []
-    words, in_tables = _split_table_words(words, grids)
+    words, in_tables = split_table_words(words, grids)
     lines = group_lines(words)
     fix_header_zones(lines, image, clean_page, binary, workdir, source.notes, number)
-    lines = _drop_noise(lines)
+    reread = reread_noisy_segments(lines, clean_page, binary, workdir, ocr_lang)
+    if reread:
+        source.notes.append(f"ocr:page {number}: {reread} garbled column line(s) read again")
+    lines = drop_noise(lines)
     for line in lines:
         if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
-            _fix_slots(line, image, binary, workdir, source.notes, number)
+            fix_slots(line, image, binary, workdir, source.notes, number)
     paragraphs = _blocks_from_lines(lines, number, image.width)
     source.dropped.extend(p for p in paragraphs if is_copy_stamp(p.text))
     paragraphs = [p for p in paragraphs if not is_copy_stamp(p.text)]
@@ -724,9 +355,9 @@ def _finish(
     for grid, cell_words in zip(grids, in_tables, strict=True):  # one list of words per grid
         if cell_words:
             tables[0] += 1
-            table = _table(grid, cell_words, number, tables[0])
-            _read_empty_cells(table, grid, clean_page, binary, workdir, ocr_lang)
-            _fix_number_column(table)
+            table = build_table(grid, cell_words, number, tables[0])
+            read_empty_cells(table, grid, clean_page, binary, workdir, ocr_lang)
+            fix_number_column(table)
             placed.append((grid.ys[0], table))
     placed.sort(key=lambda item: item[0])
     source.notes.append(f"ocr:page {number}: {time.monotonic() - pg.started:.1f}s")

@@ -111,18 +111,32 @@ def _spaced(chars: list[tuple[str, int, int]]) -> str:
     return out
 
 
+def _row_counts(mask) -> list[int]:
+    """Pixels set in each row of a 0/1 image."""
+    width, data = mask.width, mask.tobytes()
+    return [sum(data[y * width : (y + 1) * width]) for y in range(mask.height)]
+
+
 def _written(image, clean, box: tuple[int, int, int, int]) -> bool:
     """Whether the blank holds handwriting: coloured ink anywhere in it, or dark ink in its
-    middle half (its edges may hold the ends of the printed words around it)."""
+    middle half (its edges may hold the ends of the printed words around it). A row dark
+    across most of the blank is a rule (the underline of the line above), not writing; so
+    are the rows along it, blurred and fringed with colour by the scanner."""
     x0, y0, x1, y1 = box
     if x1 - x0 < 8:
         return False
-    blue = ink_only(image.crop(box), "blue")
-    if sum(blue.histogram()[:128]) > 0.01 * blue.width * blue.height:
-        return True
     quarter = (x1 - x0) // 4
-    middle = clean.crop((x0 + quarter, y0, x1 - quarter, y1))
-    return sum(middle.histogram()[:128]) > 0.02 * middle.width * middle.height
+    middle = clean.crop((x0 + quarter, y0, x1 - quarter, y1)).point(lambda v: 1 if v < 128 else 0)
+    rows = _row_counts(middle)
+    rules = [y for y, n in enumerate(rows) if n > 0.5 * middle.width]
+
+    def ink(counts: list[int]) -> int:
+        return sum(n for y, n in enumerate(counts) if not any(abs(y - r) <= 3 for r in rules))
+
+    blue = ink_only(image.crop(box), "blue").point(lambda v: 1 if v < 128 else 0)
+    if ink(_row_counts(blue)) > 0.01 * blue.width * blue.height:
+        return True
+    return ink(rows) > 0.02 * middle.width * middle.height
 
 
 def _find(folded: str, word: str, start: int = 0) -> int:
@@ -145,6 +159,8 @@ def read_number(image, clean, box, binary: str, workdir: Path) -> tuple[str | No
     label_end = colon if colon >= 0 else min(2, len(chars) - 1)
     left = chars[label_end][2] + 2
     right = chars[code_start][1] - 2
+    if not _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3])):
+        return None, symbol, False  # left blank (a draft): nothing to read
     digits = _sure(
         image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + chars[label_end][1], binary, workdir
     )
@@ -206,14 +222,16 @@ def read_date(image, clean, box, binary: str, workdir: Path, text: str = "") -> 
         last = chars[index(lo - 1)]
         left = last[2] + 2
         right = chars[index(hi)][1] - 2
-        digits = _sure(image, clean, (box[0] + left, box[1], box[0] + right, box[3]), box[0] + last[1], binary, workdir)
+        blank = (box[0] + left, box[1], box[0] + right, box[3])
+        written = _written(image, clean, blank)  # a blank left blank is not read (4 reads saved)
+        digits = _sure(image, clean, blank, box[0] + last[1], binary, workdir) if written else ""
         if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= top:
             values.append(digits)
         elif first is not None and (page_value := first[2][name]):
             values.append(page_value)
         else:
             values.append("")
-            if _written(image, clean, (box[0] + left, box[1], box[0] + right, box[3])):
+            if written:
                 unread.append(name)
     return f"{place}, ngày {values[0]} tháng {values[1]} năm {year[1]}", unread
 

@@ -1,0 +1,120 @@
+"""The words of a ruled table put into its cells (`tables` finds the grids on the image).
+
+Words whose centre falls inside a grid go to that grid's cells; merged cells become
+span / merged_up; cells the page pass left empty though they hold ink are read again one
+by one; a column of row numbers gets its misread "1"s back.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import regex as re
+
+from ...blocks import Cell, Provenance, Row, Table
+from ...vntext import clean
+from .slots import as_digits
+from .tables import Grid, cell_layout, locate
+from .words import Word, is_noise
+
+
+def split_table_words(words: list[Word], grids: list[Grid]):
+    """Words inside a ruled table go to its cells: (other words, per grid [(row, col, word)])."""
+    outside: list[Word] = []
+    inside: list[list[tuple[int, int, Word]]] = [[] for _ in grids]
+    for word in words:
+        cx, cy = word.left + word.width / 2, word.top + word.height / 2
+        for k, grid in enumerate(grids):
+            where = locate(grid, cx, cy)
+            if where:
+                inside[k].append((where[0], where[1], word))
+                break
+        else:
+            outside.append(word)
+    return outside, inside
+
+
+def build_table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, index: int) -> Table:
+    """A grid and the words in it -> a `Table` (merged cells as span / merged_up)."""
+    layout = cell_layout(grid)
+    owner: dict[tuple[int, int], tuple[int, int]] = {}  # grid cell -> the cell holding its text
+    for row in layout:
+        for r, c, span, merged_up in row:
+            for k in range(c, c + span):
+                owner[(r, k)] = owner.get((r - 1, k), (r, c)) if merged_up else (r, c)
+    texts: dict[tuple[int, int], list[Word]] = {}
+    for r, c, word in cell_words:
+        if not is_noise([word]):
+            texts.setdefault(owner.get((r, c), (r, c)), []).append(word)
+    rows = []
+    for r, row in enumerate(layout):
+        cells = []
+        for _, c, span, merged_up in row:
+            if merged_up:
+                cells.append(Cell(merged_up=True, span=span))
+                continue
+            by_line: dict[tuple[int, int, int], list[Word]] = {}
+            for word in sorted(texts.get((r, c), []), key=lambda w: (w.top, w.left)):
+                by_line.setdefault(word.key, []).append(word)
+            ordered = sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
+            lines = [clean(" ".join(w.text for w in sorted(ws, key=lambda w: w.left))) for ws in ordered]
+            cells.append(Cell(lines=[ln for ln in lines if ln], span=span))
+        rows.append(Row(cells=cells, prov=Provenance(page=page, table=index, row=r + 1, source="ocr")))
+    return Table(rows=rows, prov=Provenance(page=page, table=index, source="ocr"))
+
+
+def read_empty_cells(
+    table: Table, grid: Grid, page_image, binary: str, workdir: Path, lang: str, limit: int = 40
+) -> None:
+    """Read again, one by one, cells Tesseract's page pass left empty though they hold ink.
+
+    The page pass drops short text alone in a narrow column (the "1" under "TT"); a cell
+    read on its own as one line does not.
+    """
+    from PIL import ImageOps
+
+    done = 0
+    layout = cell_layout(grid)
+    for row, cells in zip(table.rows, layout, strict=True):  # `_table` built it from this layout
+        for cell, (r, c, span, merged_up) in zip(row.cells, cells, strict=True):
+            if merged_up or cell.lines or done >= limit:
+                continue
+            inset = 8
+            box = (grid.xs[c] + inset, grid.ys[r] + inset, grid.xs[c + span] - inset, grid.ys[r + 1] - inset)
+            if box[2] - box[0] < 10 or box[3] - box[1] < 10:
+                continue
+            crop = page_image.crop(box)
+            if sum(crop.histogram()[:128]) < 0.002 * crop.width * crop.height:
+                continue
+            done += 1
+            target = workdir / "cell.png"
+            ImageOps.expand(crop, border=20, fill=255).save(target)
+            try:
+                out = subprocess.run(
+                    [binary, str(target), "stdout", "-l", lang, "--psm", "6"],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+            except (OSError, subprocess.TimeoutExpired):
+                continue
+            lines = [clean(line) for line in out.stdout.splitlines() if clean(line)]
+            if lines:
+                cell.lines = lines
+
+
+def fix_number_column(table: Table) -> None:
+    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread."""
+    width = max((len(r.cells) for r in table.rows), default=0)
+    for col in range(width):
+        cells = [r.cells[col] for r in table.rows if len(r.cells) == width and not r.cells[col].merged_up]
+        texts = [c.text for c in cells if c.text]
+        numbers = sum(1 for t in texts if re.fullmatch(r"\d{1,3}[.)]?", t))
+        if len(texts) < 3 or numbers < 0.5 * len(texts):
+            continue
+        for cell in cells:
+            if cell.text and not re.fullmatch(r"\d{1,3}[.)]?", cell.text) and len(cell.text) <= 3:
+                digits = as_digits(cell.text)
+                if digits:
+                    cell.lines = [digits]
