@@ -25,8 +25,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
-import regex as re
-
+from . import fastre as re
 from .vntext import key
 
 SAMPLE_BYTES = 64 * 1024
