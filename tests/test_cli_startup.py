@@ -76,6 +76,8 @@ def test_rules_reads_the_catalog_not_the_rule_modules(args):
     out, modules = _modules_after(*args)
     assert "KH101" in out
     assert _heavy(modules) == []
+    # running a command converts its options: plain ones without Pydantic (cli_coercion)
+    assert "pydantic" not in modules
 
 
 def test_subcommand_help_imports_nothing_heavy():

@@ -14,7 +14,6 @@ from pathlib import Path
 from . import parsers
 from .blocks import SourceInfo
 from .models import Plan
-from .parsers.text import parse_string
 from .plan.build import build_plan
 
 
@@ -26,4 +25,6 @@ def parse(path: str | Path, **options: object) -> Plan:
 
 def parse_text(text: str, name: str = "<text>") -> Plan:
     """Parse a plan given as text (Markdown or a plain export)."""
+    from .parsers.text import parse_string  # not at the top: a DOCX or PDF never needs it
+
     return build_plan(parse_string(text, SourceInfo(path=name, format="text")))

@@ -13,10 +13,12 @@ from typing import Any
 
 import typer
 
-from . import defaults
+from . import cli_coercion, defaults
 from .i18n import MESSAGES, t
 from .options import lang_option, package_version
 from .options import usage_error as _usage
+
+cli_coercion.install()  # plain option values skip typer's Pydantic adapters (start-up time)
 
 # Nothing heavy is imported here: `kehoach --help` and `kehoach rules` load typer and these small
 # modules only (tests/test_cli_startup.py); a command imports batch, models, parsers when it runs.

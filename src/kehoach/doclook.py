@@ -25,8 +25,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
-import regex as re
-
+from . import fastre as re
 from .doctypes import DOC_TYPE_WORDS
 from .vntext import key
 

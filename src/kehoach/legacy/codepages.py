@@ -6,8 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-import regex as re
-
+from .. import fastre as re
 from ..vntext import nfc
 from .scoring import _WORD_RE
 

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import regex as re
-
+from .. import fastre as re
 from .scoring import _lexicon
 
 if TYPE_CHECKING:

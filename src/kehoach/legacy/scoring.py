@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex as re
-
+from .. import fastre as re
 from ..vi_lexicon import frequencies
 from ..vntext import key
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
-
+from .. import fastre as re
 from ..models import Header
 from ..vntext import clean
 from . import patterns as P

@@ -26,7 +26,7 @@ from .ocr_facts import apply_ink_facts, report_ocr_notes
 from .policy import announces_plan, plan_policy
 from .prose import assignments, body_tasks
 from .ragged import fit_ragged_rows
-from .references import find_references, iso_date, normalise_number
+from .references import find_references, iso_date, may_cite, normalise_number
 from .sections import build_tree, heading_of, to_model
 from .tables import map_table, report_if_unread, tasks_from_table
 from .timeline import parse_timeline, plan_period, years_in
@@ -491,6 +491,8 @@ def _references(doc: Document, seg: Segments) -> list:
         else:
             texts = [(c.text, r.prov) for r in b.rows for c in r.cells if c.text]
         for text, prov in texts:
+            if not may_cite(text):  # no number: no Location to build for it
+                continue
             loc = Location(line=prov.line, page=prov.page, table=prov.table, row=prov.row, block=i, source=prov.source)
             for ref in find_references(text, loc):
                 k = key(ref.number)

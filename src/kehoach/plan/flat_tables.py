@@ -19,6 +19,7 @@ rebuild that leaves lines it could not place says so in the diagnostics.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .. import fastre as re
@@ -338,22 +339,35 @@ def _header_lines_table(blocks: list[Block], i: int) -> Rebuilt | None:
     first = clean(para.lines[0]) if para.lines else ""
     if len(first) > 40 or not role_of(first):
         return None
-    paras, lines, where, origin = _following_lines(blocks, i)
+    # the header names are read off the first lines, drawn one by one: most candidates stop
+    # after a line or two, and collecting every line down to the next heading cost more
+    ahead = _following_texts(blocks, i)
+    lines: list[str] = []
+
+    def line(k: int) -> str | None:
+        while len(lines) <= k:
+            nxt = next(ahead, None)
+            if nxt is None:
+                return None
+            lines.append(nxt)
+        return lines[k]
+
     names: list[str] = []
     k = 0
-    while k < len(lines) and len(lines[k]) <= 40 and not _ROW_NUMBER.match(lines[k]):
-        if names and lines[k][:1].islower():  # a header name wrapped over two lines
-            names[-1] = f"{names[-1]} {lines[k]}"
-        elif role_of(lines[k]) or (names and _column_name(lines[k])):
-            names.append(lines[k])  # a name outside the vocabulary ("Số lượng") still makes a column
+    while (text := line(k)) is not None and len(text) <= 40 and not _ROW_NUMBER.match(text):
+        if names and text[:1].islower():  # a header name wrapped over two lines
+            names[-1] = f"{names[-1]} {text}"
+        elif role_of(text) or (names and _column_name(text)):
+            names.append(text)  # a name outside the vocabulary ("Số lượng") still makes a column
         else:
             break
         k += 1
-    if len(names) < 3 or k >= len(lines) or not _ROW_NUMBER.match(lines[k]):
+    if len(names) < 3 or (text := line(k)) is None or not _ROW_NUMBER.match(text):
         return None
     header = _header_of(names)
     if header is None or len(header.roles) < 3 or 0 not in header.roles:
         return None
+    paras, lines, where, origin = _following_lines(blocks, i)  # the same lines, all of them
     rebuilt = _rows_from_lines(header, lines[k:], where[k:])
     if rebuilt is None:
         return None
@@ -376,19 +390,34 @@ def _following_lines(
     lines: list[str] = []
     where: list[int | None] = []
     origin: list[tuple[int, int]] = []
-    for b in blocks[i:]:
-        if not isinstance(b, Paragraph) or b.role != "body" or b.heading_level:
-            break
-        first = clean(b.lines[0] if b.lines else b.text)
-        if paras and re.match(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b", first):
-            break
+    for b in _following_paragraphs(blocks, i):
         paras.append(b)
         for k, ln in enumerate(b.lines):
-            if clean(ln):
-                lines.append(clean(ln))
+            if text := clean(ln):
+                lines.append(text)
                 where.append(_line_no(b, k))
                 origin.append((len(paras) - 1, k))
     return paras, lines, where, origin
+
+
+def _following_paragraphs(blocks: list[Block], i: int) -> Iterator[Paragraph]:
+    """The body paragraphs from block i up to the next heading-like block, table or appendix."""
+    for j in range(i, len(blocks)):
+        b = blocks[j]
+        if not isinstance(b, Paragraph) or b.role != "body" or b.heading_level:
+            return
+        first = clean(b.lines[0] if b.lines else b.text)
+        if j > i and re.match(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b", first):
+            return
+        yield b
+
+
+def _following_texts(blocks: list[Block], i: int) -> Iterator[str]:
+    """The non-empty lines `_following_lines` gives, one at a time."""
+    for b in _following_paragraphs(blocks, i):
+        for ln in b.lines:
+            if text := clean(ln):
+                yield text
 
 
 def _split_after(paras: list[Paragraph], origin: list[tuple[int, int]], used: int) -> tuple[int, list[Block]]:

@@ -10,8 +10,7 @@ header or in an incoming stamp) is reported as ``handwriting-unread``, never gue
 
 from __future__ import annotations
 
-import regex as re
-
+from .. import fastre as re
 from ..blocks import Document
 from ..models import Header, IncomingStamp, Location
 from .diagnostics import report

@@ -20,8 +20,7 @@
 
 from __future__ import annotations
 
-import regex as re
-
+from .. import fastre as re
 from ..blocks import Paragraph
 from ..models import Header, Task
 from ..vntext import clean, fold

@@ -14,8 +14,7 @@ them, read against the header's column roles:
 
 from __future__ import annotations
 
-import regex as re
-
+from .. import fastre as re
 from ..blocks import Cell, Table
 from .timeline import parse_timeline
 from .units import looks_like_unit

@@ -104,8 +104,13 @@ def normalise_number(number: str) -> str:
 _QUICK = re.compile(r"\d\s?[/-]\s?\p{L}|\d[/-]\d{4}/")  # a number with a code after it, or "11/2022/…"
 
 
+def may_cite(text: str) -> bool:
+    """False when `text` holds no document number at all (most cells and paragraphs)."""
+    return _QUICK.search(text) is not None
+
+
 def find_references(text: str, location: Location | None = None) -> list[Reference]:
-    if not _QUICK.search(text):  # most cells and paragraphs cite nothing: skip the big pattern
+    if not may_cite(text):  # most cells and paragraphs cite nothing: skip the big pattern
         return []
     refs: list[Reference] = []
     for m in _REF_RE.finditer(text):

@@ -197,7 +197,10 @@ class Numbering:
     """Numbering definitions plus the running counters of one document."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+        # the levels of an abstract list are read when a paragraph first uses it: a template
+        # defines dozens of lists of nine levels each, and a document uses a few
         self._abstract: dict[str, dict[int, Level]] = {}
+        self._abstract_el: dict[str, etree._Element] = {}
         self._abstract_link: dict[str, str] = {}  # abstractNumId -> numStyleLink style id
         self._nums: dict[str, _Num] = {}
         self._styles: dict[str, etree._Element] = {}
@@ -219,7 +222,7 @@ class Numbering:
             aid = absn.get(W + "abstractNumId")
             if aid is None:
                 continue
-            self._abstract[aid] = {lvl.ilvl: lvl for lvl in map(Level.from_xml, absn.findall(W + "lvl"))}
+            self._abstract_el[aid] = absn
             link_style = _val(absn.find(W + "numStyleLink"))
             if link_style:
                 self._abstract_link[aid] = link_style
@@ -340,9 +343,17 @@ class Numbering:
             levels = self._levels_of[num_id] = self._read_levels(num_id)
         return levels
 
+    def _abstract_levels(self, aid: str) -> dict[int, Level]:
+        levels = self._abstract.get(aid)
+        if levels is None:
+            absn = self._abstract_el.get(aid)
+            levels = {} if absn is None else {lvl.ilvl: lvl for lvl in map(Level.from_xml, absn.findall(W + "lvl"))}
+            self._abstract[aid] = levels
+        return levels
+
     def _read_levels(self, num_id: str) -> dict[int, Level]:
         aid = self._abstract_id(num_id)
-        base = self._abstract.get(aid or "", {})
+        base = self._abstract_levels(aid or "")
         num = self._nums[num_id]
         if not num.level_overrides:
             return base

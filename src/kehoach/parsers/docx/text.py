@@ -37,6 +37,17 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
+# tags compared for every run and run child: built once
+_R, _T, _RPR, _SDT, _BR, _SYM = W + "r", W + "t", W + "rPr", W + "sdt", W + "br", W + "sym"
+_FLDCHAR, _FLDCHARTYPE, _RENDERED_BREAK = W + "fldChar", W + "fldCharType", W + "lastRenderedPageBreak"
+_NO_BREAK_HYPHEN, _TYPE, _ID, _CHAR, _FONT = W + "noBreakHyphen", W + "type", W + "id", W + "char", W + "font"
+_DRAWINGS = (W + "drawing", W + "pict")
+_NOTE_REFS = (W + "footnoteReference", W + "endnoteReference")
+_TABS = (W + "tab", W + "ptab")
+_BREAKS = (W + "br", W + "cr")
+_ALTERNATE, _CHOICE, _FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+_MATH = (M + "oMathPara", M + "oMath")
+
 _TRANSPARENT = {W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")}
 _SKIPPED = {
     W + name
@@ -74,8 +85,8 @@ def sdt_content(sdt: etree._Element) -> etree._Element | None:
 
 def alternate_content(alt: etree._Element) -> etree._Element | None:
     """The branch of an mc:AlternateContent that is read: its Choice, else its Fallback."""
-    branch = alt.find(MC + "Choice")
-    return branch if branch is not None else alt.find(MC + "Fallback")
+    branch = alt.find(_CHOICE)
+    return branch if branch is not None else alt.find(_FALLBACK)
 
 
 # Authors push a list item onto the next visual line with a run of spaces instead of a
@@ -241,68 +252,72 @@ class Reader:
     def _walk(self, el: etree._Element, b: _Builder, style_id: str | None) -> None:
         for child in el:
             tag = child.tag
-            if tag == W + "r":
+            if tag == _R:
                 self._run(child, b, style_id)
             elif tag in _TRANSPARENT:
                 self._walk(child, b, style_id)
-            elif tag == W + "sdt":
+            elif tag == _SDT:
                 content = sdt_content(child)
                 if content is not None:
                     self._walk(content, b, style_id)
-            elif tag == MC + "AlternateContent":
+            elif tag == _ALTERNATE:
                 branch = alternate_content(child)
                 if branch is not None:
                     self._walk(branch, b, style_id)
-            elif tag in (M + "oMathPara", M + "oMath"):
+            elif tag in _MATH:
                 b.add("".join(t.text or "" for t in child.iter(M + "t")), False, False, None, None)
             elif tag in _SKIPPED or not isinstance(tag, str):
                 continue
 
     def _run(self, r: etree._Element, b: _Builder, style_id: str | None) -> None:
-        props = self.styles.run_props(r.find(W + "rPr"), style_id)
+        props = self.styles.run_props(r.find(_RPR), style_id)
         self._run_items(r, b, props)
 
     def _run_items(self, items: etree._Element, b: _Builder, props: tuple) -> None:
+        # the tags are module constants and w:t, by far the commonest child, is tested first:
+        # it matches none of the tags before it in Word's order below, so the outcome is the same
         bold, italic, font, size, hidden = props
         for child in items:
             tag = child.tag
-            if tag == W + "fldChar":
-                kind = child.get(W + "fldCharType")
+            if tag == _T:
+                if hidden or "instr" in self._fields:
+                    continue
+                text = child.text or ""
+                if b.page is None and text.strip():
+                    b.page = self.page
+                b.add(text, bold, italic, font, size)
+            elif tag == _FLDCHAR:
+                kind = child.get(_FLDCHARTYPE)
                 if kind == "begin":
                     self._fields.append("instr")
                 elif kind == "separate" and self._fields:
                     self._fields[-1] = "result"
                 elif kind == "end" and self._fields:
                     self._fields.pop()
-            elif tag == W + "lastRenderedPageBreak":
+            elif tag == _RENDERED_BREAK:
                 if self.rendered_breaks:
                     self._page_break(b)
-            elif tag == W + "br" and child.get(W + "type") == "page":
+            elif tag == _BR and child.get(_TYPE) == "page":
                 if not self.rendered_breaks:
                     self._page_break(b)
-            elif tag in (W + "drawing", W + "pict"):
+            elif tag in _DRAWINGS:
                 self._collect_textboxes(child, b)
-            elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                b.notes.append((tag[len(W) : -len("Reference")], child.get(W + "id") or ""))
-            elif tag == MC + "AlternateContent":
+            elif tag in _NOTE_REFS:
+                b.notes.append((tag[len(W) : -len("Reference")], child.get(_ID) or ""))
+            elif tag == _ALTERNATE:
                 branch = alternate_content(child)
                 if branch is not None:
                     self._run_items(branch, b, props)
             elif hidden or "instr" in self._fields:
                 continue
-            elif tag == W + "t":
-                text = child.text or ""
-                if b.page is None and text.strip():
-                    b.page = self.page
-                b.add(text, bold, italic, font, size)
-            elif tag in (W + "tab", W + "ptab"):
+            elif tag in _TABS:
                 b.add("\t", bold, italic, font, size)  # a space in the text; tabs.py reads columns
-            elif tag in (W + "br", W + "cr"):
+            elif tag in _BREAKS:
                 b.newline()
-            elif tag == W + "noBreakHyphen":
+            elif tag == _NO_BREAK_HYPHEN:
                 b.add("-", bold, italic, font, size)
-            elif tag == W + "sym":
-                b.add(_symbol(child.get(W + "char") or "", child.get(W + "font") or ""), bold, italic, font, size)
+            elif tag == _SYM:
+                b.add(_symbol(child.get(_CHAR) or "", child.get(_FONT) or ""), bold, italic, font, size)
 
     @staticmethod
     def _collect_textboxes(el: etree._Element, b: _Builder) -> None:

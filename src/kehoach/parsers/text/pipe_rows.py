@@ -19,7 +19,7 @@ inside cells as "<br>"; which rows lack a cell is left to the plan reader (`ragg
 
 from __future__ import annotations
 
-import regex as re
+from ... import fastre as re
 
 _BARE = re.compile(r"^\s*\|[\s|]*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
