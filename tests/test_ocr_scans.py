@@ -113,14 +113,14 @@ def test_post_correction_puts_marks_back_from_word_pairs_and_counts_them():
 
 
 def _tsv_words(rows):
-    """`_tsv` with each line cut into its words, placed along the line by their length."""
+    """`tesseract_tsv` with each line cut into its words, placed along the line by their length."""
     out = []
     for block, par, line, left, top, width, height, text in rows:
         per_char, x = width / len(text), left
         for word in text.split(" "):
             out.append((block, par, line, int(x), top, int(per_char * len(word)), height, word))
             x += per_char * (len(word) + 1)
-    return _tsv(out)
+    return tesseract_tsv(out)
 
 
 def test_misread_item_marks_start_paragraphs_and_are_put_back_in_sequence():
