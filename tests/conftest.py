@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ SEEDS_DIR = SHARED / "seeds"
 REALDOCS = SHARED / "realdocs"
 WEBCOPIES = SHARED / "webcopies"
 SKIP_PREFIX = "shared material not found"
+OCR_CACHE_GIVEN = os.environ.get("KEHOACH_OCR_CACHE")  # by the caller, before ocr_cache below
 
 
 def missing(path: Path) -> str:
@@ -48,6 +50,32 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             f"e.g. {_shared_skips[0]}"
         )
         session.exitstatus = 1
+
+
+# ---------------------------------------------------------------- OCR pages, once per run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ocr_cache(tmp_path_factory) -> Iterator[Path]:
+    """One OCR page cache (``KEHOACH_OCR_CACHE``, see ``kehoach.parsers.ocr.run``) for the
+    whole run, shared by the pytest-xdist workers: a page image Tesseract has read once —
+    a realdocs scan in test_ocr_scans, test_ocr and test_pages_browser — is read from the
+    cache by every other test and by the ``kehoach`` subprocesses, which inherit the
+    variable. A worker's temp folder is ``<run's temp folder>/gwN``, so the folder is the
+    parent's (the run's own) under xdist and the session's own with ``-n 0``; pytest deletes
+    old runs' folders. A cache the caller already set (a folder kept between runs) is used
+    as it is."""
+    if OCR_CACHE_GIVEN:
+        yield Path(OCR_CACHE_GIVEN)
+        return
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "ocr-cache"
+    folder.mkdir(exist_ok=True)
+    os.environ["KEHOACH_OCR_CACHE"] = str(folder)
+    try:
+        yield folder
+    finally:
+        os.environ.pop("KEHOACH_OCR_CACHE", None)
 
 
 # ---------------------------------------------------------------- DOCX rendered to PDF
