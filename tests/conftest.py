@@ -21,7 +21,8 @@ SEEDS_DIR = SHARED / "seeds"
 REALDOCS = SHARED / "realdocs"
 WEBCOPIES = SHARED / "webcopies"
 SKIP_PREFIX = "shared material not found"
-OCR_CACHE_GIVEN = os.environ.get("KEHOACH_OCR_CACHE")  # by the caller, before ocr_cache below
+# set by the caller, before tool_caches below sets them
+CACHES_GIVEN = {v: os.environ.get(v, "") for v in ("KEHOACH_OCR_CACHE", "KEHOACH_DOC_CACHE")}
 
 
 def missing(path: Path) -> str:
@@ -52,30 +53,36 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
 
 
-# ---------------------------------------------------------------- OCR pages, once per run
+# ---------------------------------------------------------------- outside tools, once per run
 
 
 @pytest.fixture(scope="session", autouse=True)
-def ocr_cache(tmp_path_factory) -> Iterator[Path]:
-    """One OCR page cache (``KEHOACH_OCR_CACHE``, see ``kehoach.parsers.ocr.run``) for the
-    whole run, shared by the pytest-xdist workers: a page image Tesseract has read once —
-    a realdocs scan in test_ocr_scans, test_ocr and test_pages_browser — is read from the
-    cache by every other test and by the ``kehoach`` subprocesses, which inherit the
-    variable. A worker's temp folder is ``<run's temp folder>/gwN``, so the folder is the
-    parent's (the run's own) under xdist and the session's own with ``-n 0``; pytest deletes
-    old runs' folders. A cache the caller already set (a folder kept between runs) is used
-    as it is."""
-    if OCR_CACHE_GIVEN:
-        yield Path(OCR_CACHE_GIVEN)
-        return
+def tool_caches(tmp_path_factory) -> Iterator[dict[str, Path]]:
+    """The caches of `kehoach.parsers.filecache` for the whole run, shared by the pytest-xdist
+    workers: ``KEHOACH_OCR_CACHE`` (a page image Tesseract has read: the realdocs scans of
+    test_ocr_scans, test_ocr and test_pages_browser) and ``KEHOACH_DOC_CACHE`` (a .doc that
+    LibreOffice has converted: the realdocs .doc files, parsed by many tests). Each outside
+    run happens once; every other test, and the ``kehoach`` subprocesses (they inherit the
+    variables), read the result. A worker's temp folder is ``<run's temp folder>/gwN``, so the
+    folders are in the parent (the run's own) under xdist and in the session's own with
+    ``-n 0``; pytest deletes old runs' folders. A folder the caller set (one kept between
+    runs) is used as it is."""
     base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "ocr-cache"
-    folder.mkdir(exist_ok=True)
-    os.environ["KEHOACH_OCR_CACHE"] = str(folder)
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folders: dict[str, Path] = {}
+    for variable, name in (("KEHOACH_OCR_CACHE", "ocr-cache"), ("KEHOACH_DOC_CACHE", "doc-cache")):
+        if CACHES_GIVEN.get(variable):
+            folders[variable] = Path(CACHES_GIVEN[variable])
+            continue
+        folders[variable] = run / name
+        folders[variable].mkdir(exist_ok=True)
+        os.environ[variable] = str(folders[variable])
     try:
-        yield folder
+        yield folders
     finally:
-        os.environ.pop("KEHOACH_OCR_CACHE", None)
+        for variable in folders:
+            if not CACHES_GIVEN.get(variable):
+                os.environ.pop(variable, None)
 
 
 # ---------------------------------------------------------------- DOCX rendered to PDF

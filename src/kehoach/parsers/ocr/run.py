@@ -8,22 +8,18 @@ pool is the parallelism.
 With KEHOACH_OCR_CACHE set to a folder, a page's TSV is stored under the hash of the image
 bytes and the arguments, and read back the next time: the tests set it once per run so that
 several tests can read the same scan without paying for it again. Several processes may share
-the folder (the pytest-xdist workers of one run): an entry is written to a file of its own and
-renamed into place, so a reader sees a whole entry or none, and while one process recognises
-a page the others asking for the same page wait on its lock file instead of recognising it too.
+the folder; how is in `kehoach.parsers.filecache`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
-import tempfile
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+
+from .. import filecache
 
 PAGE_TIMEOUT_S = 180
 
@@ -36,58 +32,10 @@ class Result:
     timed_out: bool = False
 
 
-def _cache_path(image: Path, args: list[str]) -> Path | None:
-    folder = os.environ.get("KEHOACH_OCR_CACHE")
-    if not folder:
-        return None
-    digest = hashlib.sha1(image.read_bytes())
-    digest.update("\0".join(args).encode())
-    return Path(folder) / f"{digest.hexdigest()}.tsv"
-
-
-@contextmanager
-def _locked(cached: Path | None) -> Iterator[None]:
-    """Hold `<entry>.lock` exclusively (POSIX flock) while one entry is looked up and made."""
-    if cached is None:
-        yield
-        return
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock, at worst a page is recognised twice
-        yield
-        return
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(cached.with_suffix(".lock"), "a")  # noqa: SIM115 -- closed below
-    except OSError:
-        yield
-        return
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        handle.close()  # releases the lock
-
-
-def _store(cached: Path, text: str) -> None:
-    """Write an entry atomically: a temporary file of its own, then a rename onto the entry."""
-    try:
-        fd, name = tempfile.mkstemp(dir=cached.parent, prefix=cached.stem + ".", suffix=".tmp")
-    except OSError:  # a full or read-only cache folder costs the cache, not the page
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(name, cached)
-    except OSError:
-        with suppress(OSError):
-            os.unlink(name)
-
-
 def run_tesseract(binary: str, image: Path, args: list[str], timeout: float = PAGE_TIMEOUT_S) -> Result:
     """`tesseract IMAGE stdout ARGS…`, through the cache when there is one."""
-    cached = _cache_path(image, args)
-    with _locked(cached):
+    cached = filecache.entry("KEHOACH_OCR_CACHE", [image.read_bytes(), "\0".join(args).encode()], "tsv")
+    with filecache.locked(cached):
         if cached is not None and cached.exists():
             return Result(0, cached.read_text(encoding="utf-8"))
         try:
@@ -103,7 +51,7 @@ def run_tesseract(binary: str, image: Path, args: list[str], timeout: float = PA
         except OSError as exc:
             return Result(-1, "", str(exc))
         if cached is not None and proc.returncode == 0:
-            _store(cached, proc.stdout)
+            filecache.store(cached, proc.stdout.encode("utf-8"))
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
 

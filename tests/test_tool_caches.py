@@ -1,7 +1,8 @@
-"""The OCR page cache (KEHOACH_OCR_CACHE, kehoach.parsers.ocr.run) shared by processes: the
+"""The caches of outside tools' results (kehoach.parsers.filecache) shared by processes: the
 pytest-xdist workers of one run share one folder (tests/conftest.py), so two processes asking
-for the same page at once must recognise it once and both get the whole result. A stand-in
-for Tesseract (a script that counts its runs and takes its time) shows it without Tesseract."""
+for the same Tesseract page at once must recognise it once and both get the whole result. A
+stand-in for Tesseract (a script that counts its runs and takes its time) shows it without
+Tesseract; a stand-in for LibreOffice does the same for the .doc conversions."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OCR_CACHE_GIVEN
+from conftest import CACHES_GIVEN
 from kehoach.parsers.ocr.run import run_tesseract
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the stand-in Tesseract is a POSIX script")
@@ -100,13 +101,56 @@ def test_an_unwritable_cache_folder_costs_the_cache_not_the_page(fake, monkeypat
     assert len(_runs(runs)) == 2
 
 
-def test_the_suite_runs_with_one_cache_for_the_run(ocr_cache, tmp_path_factory):
-    assert os.environ["KEHOACH_OCR_CACHE"] == str(ocr_cache) and ocr_cache.is_dir()
-    if OCR_CACHE_GIVEN:  # a folder kept between runs, named by the caller
-        assert ocr_cache == Path(OCR_CACHE_GIVEN)
-        return
+def test_the_suite_runs_with_one_cache_of_each_tool_for_the_run(tool_caches, tmp_path_factory):
     mine = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):  # the run's folder, above every worker's own
-        assert ocr_cache.parent == mine.parent and not ocr_cache.is_relative_to(mine)
-    else:
-        assert ocr_cache.parent == mine
+    for variable, folder in tool_caches.items():
+        assert os.environ[variable] == str(folder) and folder.is_dir()
+        if CACHES_GIVEN[variable]:  # a folder kept between runs, named by the caller
+            assert folder == Path(CACHES_GIVEN[variable])
+        elif os.environ.get("PYTEST_XDIST_WORKER"):  # the run's folder, above every worker's own
+            assert folder.parent == mine.parent and not folder.is_relative_to(mine)
+        else:
+            assert folder.parent == mine
+
+
+FAKE_SOFFICE = """#!{python}
+import sys
+from pathlib import Path
+with open({runs!r}, "a") as log:
+    log.write(" ".join(sys.argv[1:]) + "\\n")
+args = sys.argv[1:]
+target = args[args.index("--convert-to") + 1]
+outdir = Path(args[args.index("--outdir") + 1])
+source = Path(args[-1])
+if b"broken" not in source.read_bytes():
+    (outdir / ("input." + target.split(":")[0])).write_bytes(b"converted " + source.read_bytes())
+"""
+
+
+def test_a_doc_converted_once_is_copied_from_the_cache_and_a_failure_is_not_kept(tmp_path, monkeypatch):
+    from kehoach.errors import KehoachError
+    from kehoach.parsers.doc import soffice
+
+    runs = tmp_path / "runs.log"
+    binary = tmp_path / "soffice"
+    binary.write_text(FAKE_SOFFICE.format(python=sys.executable, runs=str(runs)), encoding="utf-8")
+    binary.chmod(0o755)
+    monkeypatch.setenv("KEHOACH_SOFFICE", str(binary))
+    monkeypatch.setenv("KEHOACH_DOC_CACHE", str(tmp_path / "cache"))
+    plan = tmp_path / "plan.doc"
+    plan.write_bytes(b"a Word file")
+    made = [soffice.convert_to_docx(plan, tmp_path / f"work{i}") for i in range(3)]
+    assert [m.read_bytes() for m in made] == [b"converted a Word file"] * 3
+    assert len(_runs(runs)) == 1 and made[2] == tmp_path / "work2" / "out" / "input.docx"
+    pdf = soffice.convert(plan, tmp_path / "work3", "pdf", "pdf")  # another target: another entry
+    assert pdf.name == "input.pdf" and len(_runs(runs)) == 2
+    plan.write_bytes(b"a Word file, edited")  # other bytes: converted again
+    assert soffice.convert_to_docx(plan, tmp_path / "work4").read_bytes() == b"converted a Word file, edited"
+    assert len(_runs(runs)) == 3
+    broken = tmp_path / "broken.doc"
+    broken.write_bytes(b"broken")
+    for i in range(2):
+        with pytest.raises(KehoachError) as info:
+            soffice.convert_to_docx(broken, tmp_path / f"bad{i}")
+        assert info.value.reason == "bad_doc"
+    assert len(_runs(runs)) == 5 and len(list((tmp_path / "cache").glob("*.docx"))) == 2
