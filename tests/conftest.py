@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,8 @@ CORPUS = Path(os.environ.get("KEHOACH_CORPUS", SHARED / "corpus"))
 CORPUS_META = ROOT / "corpus"
 SKIP_PREFIX = "shared material not found"
 CORPUS_SKIP_PREFIX = "corpus documents not found"
+# set by the caller, before tool_caches below sets them
+CACHES_GIVEN = {v: os.environ.get(v, "") for v in ("KEHOACH_OCR_CACHE", "KEHOACH_DOC_CACHE")}
 
 
 def missing(path: Path) -> str:
@@ -61,6 +64,38 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             f"e.g. {_shared_skips[0]}"
         )
         session.exitstatus = 1
+
+
+# ---------------------------------------------------------------- outside tools, once per run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tool_caches(tmp_path_factory) -> Iterator[dict[str, Path]]:
+    """The caches of `kehoach.parsers.filecache` for the whole run, shared by the pytest-xdist
+    workers: ``KEHOACH_OCR_CACHE`` (a page image Tesseract has read: the realdocs scans of
+    test_ocr_scans, test_ocr and test_pages_browser) and ``KEHOACH_DOC_CACHE`` (a .doc that
+    LibreOffice has converted: the realdocs .doc files, parsed by many tests). Each outside
+    run happens once; every other test, and the ``kehoach`` subprocesses (they inherit the
+    variables), read the result. A worker's temp folder is ``<run's temp folder>/gwN``, so the
+    folders are in the parent (the run's own) under xdist and in the session's own with
+    ``-n 0``; pytest deletes old runs' folders. A folder the caller set (one kept between
+    runs) is used as it is."""
+    base = tmp_path_factory.getbasetemp()
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folders: dict[str, Path] = {}
+    for variable, name in (("KEHOACH_OCR_CACHE", "ocr-cache"), ("KEHOACH_DOC_CACHE", "doc-cache")):
+        if CACHES_GIVEN.get(variable):
+            folders[variable] = Path(CACHES_GIVEN[variable])
+            continue
+        folders[variable] = run / name
+        folders[variable].mkdir(exist_ok=True)
+        os.environ[variable] = str(folders[variable])
+    try:
+        yield folders
+    finally:
+        for variable in folders:
+            if not CACHES_GIVEN.get(variable):
+                os.environ.pop(variable, None)
 
 
 # ---------------------------------------------------------------- DOCX rendered to PDF

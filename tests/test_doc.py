@@ -144,7 +144,8 @@ def test_real_doc_plan_header(kmt_plan):
 
 @needs_soffice
 @needs_doc
-def test_parallel_conversions_do_not_collide(tmp_path: Path):
+def test_parallel_conversions_do_not_collide(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("KEHOACH_DOC_CACHE", raising=False)  # two LibreOffice runs, not one
     copies = []
     for i in range(2):
         target = tmp_path / f"copy{i}.doc"

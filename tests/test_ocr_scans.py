@@ -2,16 +2,15 @@
 
 Inline fragments check each step without Tesseract: ink separation by colour, paragraph
 starts, the post-correction, the facts kept on the header. The real scans of
-../shared/realdocs are then read once per session (pages cached by `KEHOACH_OCR_CACHE` in a
-session folder) and checked against the header truth written here from the page images, and
-the two scans that have a typed twin (the same plan as a .doc) against the register of that
-twin: the agreement and the word accuracy are printed (run with -s) and asserted at the level
-measured, the issue's bar (0.9) being the aim.
+../shared/realdocs are then read once per session (pages cached by `KEHOACH_OCR_CACHE` in
+the run's folder, see conftest.py) and checked against the header truth written here from
+the page images, and the two scans that have a typed twin (the same plan as a .doc) against
+the register of that twin: the agreement and the word accuracy are printed (run with -s) and
+asserted at the level measured, the issue's bar (0.9) being the aim.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -308,11 +307,9 @@ def test_agreement_counts_tasks_missing_on_either_side():
 
 
 @pytest.fixture(scope="session")
-def scans(tmp_path_factory):
-    """Scan path -> Plan, each scan OCR'd once per session (its pages cached on disk, in a
-    session folder unless KEHOACH_OCR_CACHE already names one)."""
-    before = os.environ.get("KEHOACH_OCR_CACHE")
-    os.environ["KEHOACH_OCR_CACHE"] = before or str(tmp_path_factory.mktemp("ocr-cache"))
+def scans():
+    """Scan path -> Plan, each scan parsed once per session; its pages are recognised once
+    per run (the OCR page cache of conftest.py, shared with test_pages_browser)."""
     plans: dict[Path, object] = {}
 
     def get(path: Path):
@@ -320,11 +317,7 @@ def scans(tmp_path_factory):
             plans[path] = api.parse(path, ocr=True)
         return plans[path]
 
-    yield get
-    if before is None:
-        os.environ.pop("KEHOACH_OCR_CACHE", None)
-    else:
-        os.environ["KEHOACH_OCR_CACHE"] = before
+    return get
 
 
 def _check(header, truth: dict, handwritten: set[str], diagnostics) -> None:

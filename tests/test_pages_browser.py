@@ -114,8 +114,7 @@ def _scanned(path: Path) -> bool:
 )
 def test_report_of_every_realdocs_plan_and_seed_opens_without_console_errors(tmp_path):
     """Every realdocs document with a text layer (DOCX, .doc, PDF, text exports) and every seed
-    in one report; the scanned PDFs need OCR (minutes a page on a shared machine): the smallest
-    one has the next test."""
+    in one report; the scanned PDFs, read with --ocr, have the next test."""
     docs = [p for p in _realdocs() if not (p.suffix == ".pdf" and _scanned(p))]
     inputs = [*docs, *sorted(SEEDS_DIR.glob("*.txt"))]
     assert {".doc", ".docx", ".pdf"} <= {p.suffix for p in inputs}
@@ -136,22 +135,39 @@ def test_report_of_every_realdocs_plan_and_seed_opens_without_console_errors(tmp
     TESSERACT is None,
     reason="Tesseract not installed: scanned PDFs need --ocr (Debian packages tesseract-ocr tesseract-ocr-vie)",
 )
-def test_report_of_a_scanned_realdocs_plan_opens_without_console_errors(tmp_path):
+def test_report_of_every_scanned_realdocs_plan_opens_without_console_errors(tmp_path):
+    """Every scanned PDF of realdocs read with --ocr, each in its own report (with the test
+    above: every realdocs plan). Their pages are recognised once per run: test_ocr_scans and
+    test_ocr read the same scans through the run's OCR page cache (conftest.py). A screenshot
+    of the largest scan's report is written beside the other screenshots."""
     import pdfplumber
 
+    shots = SHOTS or tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
     scans = [p for p in _realdocs() if p.suffix == ".pdf" and _scanned(p)]
-    assert scans
+    assert len(scans) >= 4, scans
     pages = {}
     for p in scans:
         with pdfplumber.open(p) as pdf:
             pages[p] = len(pdf.pages)
-    smallest = min(scans, key=lambda p: (pages[p], p.name))
-    out = tmp_path / "scan.html"
-    r = _run("report", str(smallest), "-o", str(out), "--ocr", "--timeout", "0")
-    assert r.returncode == 0, r.stderr
-    dom, console = _chromium(tmp_path, out.as_uri(), "--dump-dom")
-    assert console == [] and 'class="js"' in dom and dom.count('<section class="plan"') == 1
-    assert "(ocr" in dom or "(pdf" in dom
+    largest = max(scans, key=lambda p: (pages[p], p.name))
+    for i, scan in enumerate(scans):
+        out = tmp_path / f"scan-{i}.html"
+        r = _run("report", str(scan), "-o", str(out), "--ocr", "--timeout", "0")
+        assert r.returncode == 0, r.stderr
+        dom, console = _chromium(tmp_path, out.as_uri(), "--dump-dom")
+        assert console == [], f"{scan.name}: {console}"
+        assert 'class="js"' in dom and dom.count('<section class="plan"') == 1
+        assert f"(pdf, {pages[scan]} " in dom, scan.name  # every page read
+        # tasks read from the page images, each with the page it came from
+        rows = len(re.findall(r"<tr data-unit=", dom))
+        assert rows > 0 and f'<span class="shown-count">{rows}</span>' in dom, scan.name
+        where = [int(n) for n in re.findall(r'<td class="where" data-key="\d+">tr\. (\d+)', dom)]
+        assert len(where) >= rows and all(1 <= n <= pages[scan] for n in where), scan.name
+        if scan == largest:
+            png = shots / "report-largest-scan.png"
+            _, console = _chromium(tmp_path, out.as_uri(), "--window-size=1280,1600", f"--screenshot={png}")
+            assert console == [] and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @needs_chromium

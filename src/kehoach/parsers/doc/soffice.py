@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ...blocks import Document
 from ...errors import KehoachError
+from .. import filecache
 from . import ole
 from . import pages as doc_pages
 
@@ -61,6 +62,25 @@ def convert(path: Path, workdir: Path, target: str, suffix: str, timeout: float 
     source = workdir / "input.doc"
     if not source.exists():
         shutil.copyfile(path, source)
+    result = outdir / f"input.{suffix}"
+    # KEHOACH_DOC_CACHE: a conversion made once is copied from there (see parsers/filecache.py)
+    cached = filecache.entry("KEHOACH_DOC_CACHE", [source.read_bytes(), f"\0{target}\0{binary}".encode()], suffix)
+    with filecache.locked(cached):
+        if cached is not None and cached.exists():
+            shutil.copyfile(cached, result)
+            return result
+        _run_soffice(binary, profile, target, source, result, path, timeout)
+        if cached is not None:
+            filecache.store(cached, result.read_bytes())
+    return result
+
+
+def _run_soffice(
+    binary: str, profile: Path, target: str, source: Path, result: Path, path: Path, timeout: float
+) -> None:
+    """`soffice --convert-to TARGET` of `source` (in the work folder) into `result`'s folder; a
+    timeout or no result is an error about `path`, the user's file."""
+    outdir, workdir = result.parent, source.parent
     cmd = [
         binary,
         f"-env:UserInstallation={profile.as_uri()}",
@@ -94,11 +114,9 @@ def convert(path: Path, workdir: Path, target: str, suffix: str, timeout: float 
             proc.kill()
         proc.communicate()
         raise KehoachError(str(path), "timeout", seconds=int(timeout)) from None
-    result = outdir / f"input.{suffix}"
     if not result.exists() or result.stat().st_size == 0:
         detail = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
         raise KehoachError(str(path), "bad_doc", error=(detail[-1] if detail else f"exit {proc.returncode}")[:200])
-    return result
 
 
 def parse(path: str | Path, **options: object) -> Document:

@@ -6,18 +6,20 @@ number of CPUs (option `ocr_workers`). Each process is limited to one OpenMP thr
 pool is the parallelism.
 
 With KEHOACH_OCR_CACHE set to a folder, a page's TSV is stored under the hash of the image
-bytes and the arguments, and read back the next time: the tests set it once per session so
-that several tests can read the same scan without paying for it again.
+bytes and the arguments, and read back the next time: the tests set it once per run so that
+several tests can read the same scan without paying for it again. Several processes may share
+the folder; how is in `kehoach.parsers.filecache`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from .. import filecache
 
 PAGE_TIMEOUT_S = 180
 
@@ -30,38 +32,27 @@ class Result:
     timed_out: bool = False
 
 
-def _cache_path(image: Path, args: list[str]) -> Path | None:
-    folder = os.environ.get("KEHOACH_OCR_CACHE")
-    if not folder:
-        return None
-    digest = hashlib.sha1(image.read_bytes())
-    digest.update("\0".join(args).encode())
-    return Path(folder) / f"{digest.hexdigest()}.tsv"
-
-
 def run_tesseract(binary: str, image: Path, args: list[str], timeout: float = PAGE_TIMEOUT_S) -> Result:
     """`tesseract IMAGE stdout ARGS…`, through the cache when there is one."""
-    cached = _cache_path(image, args)
-    if cached is not None and cached.exists():
-        return Result(0, cached.read_text(encoding="utf-8"))
-    try:
-        proc = subprocess.run(
-            [binary, str(image), "stdout", *args],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-        )
-    except subprocess.TimeoutExpired:
-        return Result(-1, "", "timeout", timed_out=True)
-    except OSError as exc:
-        return Result(-1, "", str(exc))
-    if cached is not None and proc.returncode == 0:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(proc.stdout, encoding="utf-8")
-        tmp.replace(cached)
-    return Result(proc.returncode, proc.stdout, proc.stderr)
+    cached = filecache.entry("KEHOACH_OCR_CACHE", [image.read_bytes(), "\0".join(args).encode()], "tsv")
+    with filecache.locked(cached):
+        if cached is not None and cached.exists():
+            return Result(0, cached.read_text(encoding="utf-8"))
+        try:
+            proc = subprocess.run(
+                [binary, str(image), "stdout", *args],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )
+        except subprocess.TimeoutExpired:
+            return Result(-1, "", "timeout", timed_out=True)
+        except OSError as exc:
+            return Result(-1, "", str(exc))
+        if cached is not None and proc.returncode == 0:
+            filecache.store(cached, proc.stdout.encode("utf-8"))
+        return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
 def default_workers(option: object = None) -> int:
