@@ -184,3 +184,41 @@ def test_width_arrays_read_from_the_file_equal_pdfminers():
                             assert fast == list_value(resolve1(raw))
                             compared += 1
     assert compared >= 4  # the whole-font /W arrays of the letter's Times New Roman faces
+
+
+def test_a_word_space_drawn_as_its_own_text_object_is_read_by_both(tmp_path):
+    """Word writes word spaces as text objects of their own; pdfium's text page drops their
+    glyphs and infers spaces from gaps. Over a gap too narrow to infer one (1 pt), only the
+    space glyph shows the word break: the fast reader adds it back, so both readers read
+    "3.5. Chuan bi", not "3.5.Chuan bi"."""
+    from hostile_gen import pdf_objects, stream_obj
+    from kehoach.blocks import Paragraph
+
+    # Helvetica 13 pt: "3.5." is 1.668 em = 21.68 pt wide, so it ends at 121.68
+    page = (
+        b"BT /F1 13 Tf 100 700 Td (3.5.) Tj ET\n"
+        b"BT /F1 13 Tf 121.68 700 Td ( ) Tj ET\n"
+        b"BT /F1 13 Tf 122.7 700 Td (Chuan bi cac dieu kien) Tj ET\n"
+        + b"".join(
+            b"BT /F1 13 Tf 100 %d Td (Trien khai cong tac cai cach hanh chinh nam 2026.) Tj ET\n" % y
+            for y in range(670, 400, -30)
+        )
+    )
+    path = tmp_path / "space.pdf"
+    path.write_bytes(
+        pdf_objects(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents 5 0 R >>",
+                stream_obj(page),
+            ]
+        )
+    )
+    assert declined(path) == "", declined(path)
+    for engine in ("pdfium", "pdfplumber"):
+        doc = load(path, pdf_engine=engine)
+        texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+        assert texts[0] == "3.5. Chuan bi cac dieu kien", (engine, texts)
