@@ -363,6 +363,38 @@ def test_scan_996_header(scans):
     assert plan.tasks and all(t.lead for t in plan.tasks)
 
 
+SCAN_589 = REALDOCS / "bca_KH-589-KH-BCA-C04_2025_scan.pdf"
+
+
+@needs_tesseract
+@needs(SCAN_589)
+def test_scan_589_header(scans):
+    """Header truth read off the page by eye: number and day written by hand ("589", "02"),
+    the rest printed; signed for the minister by a deputy minister with his rank."""
+    plan = scans(SCAN_589)
+    h = plan.header
+    _check(
+        h,
+        {
+            "issuer": "BỘ CÔNG AN",
+            "number": "589/KH-BCA-C04",
+            "date": "2025-10-02",
+            "place": "Hà Nội",
+            "doc_type": "KẾ HOẠCH",
+            "title": "Tổ chức Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma tuý đến năm 2030",
+        },
+        {"number", "date"},
+        plan.diagnostics,
+    )
+    s = h.signer
+    assert (s.authority, s.position, s.rank, s.name) == (
+        "KT. BỘ TRƯỞNG",
+        "THỨ TRƯỞNG",
+        "Thượng tướng",
+        "Nguyễn Văn Long",
+    )
+
+
 def _twin_figures(scan_plan, twin_path: Path) -> tuple[float, float, float]:
     from kehoach.blocks import Table
 
@@ -475,3 +507,20 @@ def test_scan_register_agrees_with_its_typed_twin(scans, scan, twin):
     least_share, least_accuracy = MEASURED[scan]
     assert accuracy >= least_accuracy, f"word accuracy {accuracy:.3f} fell under {least_accuracy}"
     assert share >= least_share, f"task agreement {share:.3f} fell under the measured {least_share} (aim 0.9)"
+
+
+def test_the_deputy_minister_under_kt_bo_truong_is_thu_truong_not_thu_truong():
+    """ứ read as ủ turns "THỨ TRƯỞNG" into "THỦ TRƯỞNG", a real word the lexicon keeps; under
+    "KT. BỘ TRƯỞNG" only a Thứ trưởng signs, so the line is put right and counted. Elsewhere
+    "THỦ TRƯỞNG" is left as read."""
+    from kehoach.parsers.ocr.correct import correct_blocks
+
+    def para(text: str, line: int) -> Paragraph:
+        return Paragraph(text=text, raw=text, lines=[text], prov=Provenance(page=1, line=line, source="ocr"))
+
+    filler = [para(f"- Lưu: VT {i};", 4 + i) for i in range(3)]
+    blocks = [para("KT. BỘ TRƯỞNG", 1), para("- Như trên;", 2), para("THỦ TRƯỞNG", 3), *filler, para("THỦ TRƯỞNG", 9)]
+    notes: list[str] = []
+    correct_blocks(blocks, notes)
+    assert [blocks[i].text for i in (0, 2, -1)] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TRƯỞNG"]
+    assert blocks[2].lines == ["THỨ TRƯỞNG"] and any("THỦ TRƯỞNG->THỨ TRƯỞNG" in n for n in notes)

@@ -220,6 +220,29 @@ def _renumber_repeated_sections(blocks: list, counts: Counter[str]) -> None:
         last = num
 
 
+_SIGNS_FOR_MINISTER = "KT. BỘ TRƯỞNG"
+_DEPUTY_MISREAD, _DEPUTY = "THỦ TRƯỞNG", "THỨ TRƯỞNG"
+
+
+def _deputy_minister(blocks: list, counts: Counter[str]) -> None:
+    """A line "THỦ TRƯỞNG" within three lines after "KT. BỘ TRƯỞNG" is the deputy minister's
+    title, "THỨ TRƯỞNG", with ứ read as ủ (both real words, so the lexicon cannot tell them
+    apart; only a Thứ trưởng signs for a Bộ trưởng)."""
+    since = 99
+    for block in blocks:
+        text = (getattr(block, "text", None) or "").strip()
+        since += 1
+        if text == _SIGNS_FOR_MINISTER:
+            since = 0
+        elif text == _DEPUTY_MISREAD and since <= 3:
+            block.text = _DEPUTY
+            if getattr(block, "raw", None) is not None:
+                block.raw = _DEPUTY
+            if getattr(block, "lines", None):
+                block.lines = [_DEPUTY if line.strip() == _DEPUTY_MISREAD else line for line in block.lines]
+            counts[f"{_DEPUTY_MISREAD}->{_DEPUTY}"] += 1
+
+
 def correct_blocks(blocks: list, notes: list[str]) -> None:
     """Correct every paragraph and table cell in place; one note with the tally."""
     counts: Counter[str] = Counter()
@@ -237,6 +260,7 @@ def correct_blocks(blocks: list, notes: list[str]) -> None:
             block.text = correct_text(block.text, counts)
             if getattr(block, "raw", None) is not None:
                 block.raw = block.text
+    _deputy_minister(blocks, counts)  # after the words: their pair counts favour the commoner "thủ trưởng"
     total = sum(counts.values())
     if total:
         top = ", ".join(f"{k} ×{v}" for k, v in counts.most_common(8))
