@@ -81,6 +81,18 @@ def fold(text: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """True when `b` is `a` with at most one letter changed, added or dropped (OCR near-misses)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
 def words(text: str | None) -> list[str]:
     return re.findall(r"\w+", key(text))
 

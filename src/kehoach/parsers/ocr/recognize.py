@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
 from ...doctypes import OCR_DOC_TYPE_WORDS
 from ...errors import KehoachError
-from ...vntext import clean, fold, is_upper_title
+from ...vntext import clean, fold, is_upper_title, within_one_edit
 from .cells import build_table, fix_number_column, read_empty_cells, split_table_words
 from .clean import deskew, separate_ink
 from .correct import correct_blocks
@@ -83,19 +83,6 @@ def available(lang: str = "vie") -> bool:
 _DOC_TYPE_FOLDS = {fold(name): name for name in OCR_DOC_TYPE_WORDS}
 
 
-def _edit_distance_le1(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
-
-
 def fix_doc_type(text: str) -> str:
     """ "KÉẺ HOẠCH" -> "KẾ HOẠCH": a short capitals line close to a document-type name."""
     if len(text) > 20 or not text.isupper():
@@ -104,7 +91,7 @@ def fix_doc_type(text: str) -> str:
     if folded in _DOC_TYPE_FOLDS:
         return _DOC_TYPE_FOLDS[folded]
     for name_fold, name in _DOC_TYPE_FOLDS.items():
-        if len(name_fold) >= 7 and _edit_distance_le1(folded, name_fold):
+        if len(name_fold) >= 7 and within_one_edit(folded, name_fold):
             return name
     return text
 

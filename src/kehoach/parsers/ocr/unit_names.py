@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex as re
 
-from ...vntext import fold
+from ...vntext import fold, within_one_edit
 
 UNIT_NAMES = (
     "Ủy ban nhân dân",
@@ -88,18 +88,6 @@ UNIT_NAMES = (
 _WORD_RE = re.compile(r"\p{L}+")
 
 
-def _close(a: str, b: str) -> bool:
-    """One letter changed, added or dropped (a != b)."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
-
-
 @lru_cache(maxsize=1)
 def _index() -> dict[str, list[list[str]]]:
     """First word (folded) -> the names starting with it, longest first, as word lists."""
@@ -121,7 +109,7 @@ def _match(found: list[str], name: list[str]) -> list[int] | None:
         g, w = fold(got).lower(), fold(want).lower()
         if g == w:
             replace.append(k)  # marks only
-        elif k and len(w) >= 2 and _close(g, w):
+        elif k and len(w) >= 2 and within_one_edit(g, w):
             replace.append(k)
             near += 1
         else:
