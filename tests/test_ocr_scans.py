@@ -524,3 +524,7 @@ def test_the_deputy_minister_under_kt_bo_truong_is_thu_truong_not_thu_truong():
     correct_blocks(blocks, notes)
     assert [blocks[i].text for i in (0, 2, -1)] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TRƯỞNG"]
     assert blocks[2].lines == ["THỨ TRƯỞNG"] and any("THỦ TRƯỞNG->THỨ TRƯỞNG" in n for n in notes)
+    # any other head's deputy is "PHÓ <title>"; a different title in other letters is left alone
+    other = [para("KT. GIÁM ĐỐC", 1), para("PHÓ GIÁM ĐÔC", 2), para("KT. CHỦ TỊCH", 3), para("ỦY VIÊN", 4)]
+    correct_blocks(other, [])
+    assert [b.text for b in other] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "KT. CHỦ TỊCH", "ỦY VIÊN"]

@@ -220,27 +220,33 @@ def _renumber_repeated_sections(blocks: list, counts: Counter[str]) -> None:
         last = num
 
 
-_SIGNS_FOR_MINISTER = "KT. BỘ TRƯỞNG"
-_DEPUTY_MISREAD, _DEPUTY = "THỦ TRƯỞNG", "THỨ TRƯỞNG"
+_SIGNS_FOR_RE = re.compile(r"^KT\.?\s+(\p{Lu}[\p{Lu} ]+)$")
 
 
-def _deputy_minister(blocks: list, counts: Counter[str]) -> None:
-    """A line "THỦ TRƯỞNG" within three lines after "KT. BỘ TRƯỞNG" is the deputy minister's
-    title, "THỨ TRƯỞNG", with ứ read as ủ (both real words, so the lexicon cannot tell them
-    apart; only a Thứ trưởng signs for a Bộ trưởng)."""
-    since = 99
+def _deputy_title(principal: str) -> str:
+    """The title of whoever signs "KT." (for) `principal`: a Bộ trưởng's deputy is a Thứ
+    trưởng; any other head's is "PHÓ <title>" (Phó Chủ tịch, Phó Giám đốc, Phó Tổ trưởng)."""
+    return "THỨ TRƯỞNG" if principal == "BỘ TRƯỞNG" else f"PHÓ {principal}"
+
+
+def _deputy_titles(blocks: list, counts: Counter[str]) -> None:
+    """A line within three after "KT. <title>" with the deputy's title in the same letters but
+    other marks is that title misread ("THỦ TRƯỞNG" for THỨ TRƯỞNG, "PHÓ GIÁM ĐÔC"): both are
+    often real words, so the lexicon cannot tell them apart; the signing block can."""
+    expected, since = "", 99
     for block in blocks:
         text = (getattr(block, "text", None) or "").strip()
         since += 1
-        if text == _SIGNS_FOR_MINISTER:
-            since = 0
-        elif text == _DEPUTY_MISREAD and since <= 3:
-            block.text = _DEPUTY
+        m = _SIGNS_FOR_RE.match(text)
+        if m:
+            expected, since = _deputy_title(m[1].strip()), 0
+        elif since <= 3 and text != expected and fold(text) == fold(expected):
+            block.text = expected
             if getattr(block, "raw", None) is not None:
-                block.raw = _DEPUTY
+                block.raw = expected
             if getattr(block, "lines", None):
-                block.lines = [_DEPUTY if line.strip() == _DEPUTY_MISREAD else line for line in block.lines]
-            counts[f"{_DEPUTY_MISREAD}->{_DEPUTY}"] += 1
+                block.lines = [expected if line.strip() == text else line for line in block.lines]
+            counts[f"{text}->{expected}"] += 1
 
 
 def correct_blocks(blocks: list, notes: list[str]) -> None:
@@ -260,7 +266,7 @@ def correct_blocks(blocks: list, notes: list[str]) -> None:
             block.text = correct_text(block.text, counts)
             if getattr(block, "raw", None) is not None:
                 block.raw = block.text
-    _deputy_minister(blocks, counts)  # after the words: their pair counts favour the commoner "thủ trưởng"
+    _deputy_titles(blocks, counts)  # after the words: their pair counts favour the commoner "thủ trưởng"
     total = sum(counts.values())
     if total:
         top = ", ".join(f"{k} ×{v}" for k, v in counts.most_common(8))
