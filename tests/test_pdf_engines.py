@@ -191,7 +191,7 @@ def test_a_word_space_drawn_as_its_own_text_object_is_read_by_both(tmp_path):
     glyphs and infers spaces from gaps. Over a gap too narrow to infer one (1 pt), only the
     space glyph shows the word break: the fast reader adds it back, so both readers read
     "3.5. Chuan bi", not "3.5.Chuan bi"."""
-    from hostile_gen import pdf_objects, stream_obj
+    from hostile_gen import pdf_pages
     from kehoach.blocks import Paragraph
 
     # Helvetica 13 pt: "3.5." is 1.668 em = 21.68 pt wide, so it ends at 121.68
@@ -205,18 +205,7 @@ def test_a_word_space_drawn_as_its_own_text_object_is_read_by_both(tmp_path):
         )
     )
     path = tmp_path / "space.pdf"
-    path.write_bytes(
-        pdf_objects(
-            [
-                b"<< /Type /Catalog /Pages 2 0 R >>",
-                b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                b"/Contents 5 0 R >>",
-                stream_obj(page),
-            ]
-        )
-    )
+    path.write_bytes(pdf_pages([page]))
     assert declined(path) == "", declined(path)
     for engine in ("pdfium", "pdfplumber"):
         doc = load(path, pdf_engine=engine)
