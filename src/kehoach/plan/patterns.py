@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .. import fastre as re
 from ..doctypes import DOC_TYPE_WORDS
+from ..roman import from_roman
 from ..vntext import fold, is_upper_title, key
 
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 SECTION_RE = re.compile(rf"^(?P<num>{ROMAN})(?<=[IVX])\s*[.:)/]?\s+(?P<title>\S.*)$")
 # "1. Mục đích", "3.1. Đối tượng", and "6.2 Đối với …" (a dotted number without its final dot)
@@ -71,12 +71,8 @@ _KIND_RES = [(kind, re.compile(p)) for kind, p in _KIND_RULES]
 
 
 def roman_value(s: str) -> int:
-    total, prev = 0, 0
-    for ch in reversed(s.upper()):
-        v = _ROMAN_VALUES.get(ch, 0)
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
+    """The value of a heading's Roman number (0 when it is none)."""
+    return from_roman(s) or 0
 
 
 def kinds_of(title: str) -> list[str]:

@@ -32,27 +32,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ...roman import to_roman as roman
 from .. import limits
 from .styles import find2
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR, _NUMPR = W + "pPr", W + "numPr"
-
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
 
 
 def _val(el: etree._Element | None, name: str = "val") -> str | None:
@@ -68,7 +53,6 @@ def _int(value: str | None, default: int | None = None) -> int | None:
         return default
 
 
-MAX_ROMAN = 39999  # "MMM…" past this would grow without bound: digits instead
 MAX_LETTER_REPEAT = 30  # "zzz…" a letter repeated at most 30 times (n <= 780)
 
 
@@ -76,17 +60,6 @@ def _start(value: str | None) -> int:
     """A start value from the document, clamped to what Word accepts (0 … 32767)."""
     n = _int(value, 1)
     return limits.clamp(n if n is not None else 1, 0, limits.get("NUMBER"))
-
-
-def roman(n: int) -> str:
-    if n <= 0 or n > MAX_ROMAN:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
 
 
 def letters(n: int) -> str:

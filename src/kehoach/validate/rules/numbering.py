@@ -13,6 +13,7 @@ from typing import Any
 import regex as re
 
 from ...models import Finding, Plan, Section, Task
+from ...roman import from_roman, to_roman
 from ..config import Config
 from ..registry import rule
 from ..util import describe, excerpt
@@ -43,7 +44,6 @@ LETTERS = [
     "y",
 ]
 FOREIGN = {"f", "j", "w", "z"}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 MESSAGES = {
     "duplicate": {
@@ -88,39 +88,10 @@ LABELS = {
 }
 
 
-def roman(text: str) -> int | None:
-    text = text.upper()
-    if not text or any(c not in _ROMAN for c in text):
-        return None
-    total = 0
-    for a, b in zip(text, text[1:] + " ", strict=True):
-        value = _ROMAN[a]
-        total += -value if b != " " and _ROMAN[b] > value else value
-    return total
-
-
-def to_roman(n: int) -> str:
-    out = ""
-    for value, sym in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out, n = out + sym, n - value
-    return out
-
-
 def value_of(number: str, style: str) -> int | None:
     number = number.strip().rstrip(".)").strip()
     if style == "roman":
-        return roman(number)
+        return from_roman(number)
     if style == "decimal":
         return int(number) if number.isdigit() else None
     if style == "letter":
