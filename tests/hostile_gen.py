@@ -290,6 +290,29 @@ def pdf_pages(contents: list[bytes], flate: bool = False) -> bytes:
     return pdf_objects(objects)
 
 
+def signed_pdf(page: bytes, stamp: bytes, rect: tuple[int, int, int, int], widget: bytes = b"/T (Signature2)") -> bytes:
+    """One Helvetica page with a signature widget at `rect` whose appearance draws `stamp`.
+
+    `widget` adds entries to the widget dictionary (its name, its flags: /F 132 is print+locked).
+    """
+    appearance = b"BT /F1 12 Tf 2 4 Td (" + stamp + b") Tj ET"
+    x0, y0, x1, y1 = rect
+    return pdf_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 5 0 R /Annots [6 0 R] >>",
+            stream_obj(page),
+            b"<< /Type /Annot /Subtype /Widget /FT /Sig %s /P 4 0 R /Rect [%d %d %d %d] /AP << /N 7 0 R >> >>"
+            % (widget, x0, y0, x1, y1),
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> /Length %d >>"
+            b"\nstream\n%s\nendstream" % (x1 - x0, y1 - y0, len(appearance), appearance),
+        ]
+    )
+
+
 def text_page(number: int = 1, lines: int = 40) -> bytes:
     """A page of plan text: a heading, then numbered tasks (about 3,000 glyphs for 40 lines)."""
     rows = [b"(KE HOACH) Tj 0 -18 Td (II. NHIEM VU) Tj 0 -18 Td"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REALDOCS, missing, needs
-from hostile_gen import pdf_objects, stream_obj, text_page
+from hostile_gen import signed_pdf, text_page
 from kehoach.api import parse
 from kehoach.parsers.text import parse_string
 from kehoach.parsers.text.pipe_rows import join_broken_rows
@@ -116,19 +116,7 @@ def test_real_broken_table_and_attached_header():
 def _widget_pdf(stamp: bytes = b"125") -> bytes:
     """A page reading "Số: /STP-VP", and a signature widget whose appearance draws `stamp` after "Số:"."""
     page = b"BT /F1 12 Tf 60 780 Td (So:) Tj 66 0 Td (/STP-VP) Tj ET " + text_page().replace(b"50 800", b"50 700")
-    ap = b"BT /F1 12 Tf 2 4 Td (" + stamp + b") Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-        b"/Contents 5 0 R /Annots [6 0 R] >>",
-        stream_obj(page),
-        b"<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /Rect [84 776 118 794] /AP << /N 7 0 R >> >>",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 34 18] /Resources << /Font << /F1 3 0 R >> >> /Length %d >>"
-        b"\nstream\n%s\nendstream" % (len(ap), ap),
-    ]
-    return pdf_objects(objects)
+    return signed_pdf(page, stamp, (84, 776, 118, 794), widget=b"/F 132")
 
 
 def test_widget_appearance_text_is_read(tmp_path):

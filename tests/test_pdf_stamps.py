@@ -13,38 +13,21 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conftest import CORPUS, needs
-from hostile_gen import pdf_objects, stream_obj
+from hostile_gen import signed_pdf
 from kehoach.blocks import Paragraph
 from kehoach.cli import app
 from kehoach.parsers import pdf as pdf_parser
 
+_PAGE = (
+    b"BT /F1 13 Tf 100 760 Td (So:          /KH-UBND) Tj ET\n"
+    b"BT /F1 13 Tf 100 700 Td (KE HOACH) Tj ET\n"
+    b"BT /F1 13 Tf 100 680 Td (Trien khai cong tac nam 2026 tren dia ban) Tj ET"
+)
+
 
 def _signed_pdf(stamp: bytes, rect: tuple[int, int, int, int]) -> bytes:
     """One page "So:      /KH-UBND" with a widget at `rect` whose appearance draws `stamp`."""
-    page = (
-        b"BT /F1 13 Tf 100 760 Td (So:          /KH-UBND) Tj ET\n"
-        b"BT /F1 13 Tf 100 700 Td (KE HOACH) Tj ET\n"
-        b"BT /F1 13 Tf 100 680 Td (Trien khai cong tac nam 2026 tren dia ban) Tj ET"
-    )
-    appearance = b"BT /F1 13 Tf 2 5 Td (" + stamp + b") Tj ET"
-    x0, y0, x1, y1 = rect
-    return pdf_objects(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents 5 0 R /Annots [6 0 R] >>",
-            stream_obj(page),
-            b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature2) /P 4 0 R /Rect [%d %d %d %d] /AP << /N 7 0 R >> >>"
-            % (x0, y0, x1, y1),
-            b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> /Length %d >>\n"
-            % (x1 - x0, y1 - y0, len(appearance))
-            + b"stream\n"
-            + appearance
-            + b"\nendstream",
-        ]
-    )
+    return signed_pdf(_PAGE, stamp, rect)
 
 
 def _lines(path: Path) -> list[str]:
