@@ -28,7 +28,7 @@ CORPUS_META = ROOT / "corpus"
 SKIP_PREFIX = "shared material not found"
 CORPUS_SKIP_PREFIX = "corpus documents not found"
 # set by the caller, before tool_caches below sets them
-CACHES_GIVEN = {v: os.environ.get(v, "") for v in ("KEHOACH_OCR_CACHE", "KEHOACH_DOC_CACHE")}
+CACHES_GIVEN = {v: os.environ.get(v, "") for v in ("KEHOACH_OCR_CACHE", "KEHOACH_DOC_CACHE", "KEHOACH_CACHE_DIR")}
 
 
 def missing(path: Path) -> str:
@@ -74,7 +74,9 @@ def tool_caches(tmp_path_factory) -> Iterator[dict[str, Path]]:
     """The caches of `kehoach.parsers.filecache` for the whole run, shared by the pytest-xdist
     workers: ``KEHOACH_OCR_CACHE`` (a page image Tesseract has read: the realdocs scans of
     test_ocr_scans, test_ocr and test_pages_browser) and ``KEHOACH_DOC_CACHE`` (a .doc that
-    LibreOffice has converted: the realdocs .doc files, parsed by many tests). Each outside
+    LibreOffice has converted: the realdocs .doc files, parsed by many tests) and
+    ``KEHOACH_CACHE_DIR`` (the units `validate --against` saves, so no test writes to the
+    user's ~/.cache). Each outside
     run happens once; every other test, and the ``kehoach`` subprocesses (they inherit the
     variables), read the result. A worker's temp folder is ``<run's temp folder>/gwN``, so the
     folders are in the parent (the run's own) under xdist and in the session's own with
@@ -83,7 +85,11 @@ def tool_caches(tmp_path_factory) -> Iterator[dict[str, Path]]:
     base = tmp_path_factory.getbasetemp()
     run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     folders: dict[str, Path] = {}
-    for variable, name in (("KEHOACH_OCR_CACHE", "ocr-cache"), ("KEHOACH_DOC_CACHE", "doc-cache")):
+    for variable, name in (
+        ("KEHOACH_OCR_CACHE", "ocr-cache"),
+        ("KEHOACH_DOC_CACHE", "doc-cache"),
+        ("KEHOACH_CACHE_DIR", "kehoach-cache"),
+    ):
         if CACHES_GIVEN.get(variable):
             folders[variable] = Path(CACHES_GIVEN[variable])
             continue

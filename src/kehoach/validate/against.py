@@ -23,12 +23,28 @@ def _resolved(source: batch.Source) -> str:
 @dataclass(frozen=True)
 class UnitsOptions:
     ocr: bool = False
+    cache: bool = True  # saved units of files seen before (units_cache.py)
 
 
 def units_job(source: batch.Source, options: UnitsOptions) -> PlanUnits:
-    """The worker's job for an OTHER plan: parse it, keep its units."""
+    """The worker's job for an OTHER plan: its saved units if its bytes were seen before, else
+    parse it, keep its units and save them."""
+    cached = None
+    if options.cache and not source.is_stdin:
+        from . import units_cache
+
+        try:
+            cached = units_cache.entry(source.path.read_bytes(), options.ocr)
+        except OSError:  # unreadable: the parse below says so in the batch's words
+            cached = None
+        saved = units_cache.load(cached, source.name, _resolved(source)) if cached else None
+        if saved is not None:
+            return saved
     plan = batch.parse_source(source, options.ocr)
-    return plan_units(plan, source.name, _resolved(source))
+    units = plan_units(plan, source.name, _resolved(source))
+    if cached is not None:
+        units_cache.save(cached, units)
+    return units
 
 
 @dataclass(frozen=True)
@@ -49,10 +65,16 @@ def check_job(source: batch.Source, options: CheckOptions) -> tuple[list[Finding
 
 
 def build_index(
-    others: list[batch.Source], *, ocr: bool, jobs: int | None, timeout: float | None, lang: str
+    others: list[batch.Source],
+    *,
+    ocr: bool,
+    jobs: int | None,
+    timeout: float | None,
+    lang: str,
+    cache: bool = True,
 ) -> tuple[Index, list[tuple[str, str]], bool]:
     """(index, [(name, error)] of the OTHER files that could not be read, interrupted)."""
-    outcome = batch.run(others, units_job, UnitsOptions(ocr), jobs=jobs, timeout=timeout, lang=lang)
+    outcome = batch.run(others, units_job, UnitsOptions(ocr, cache), jobs=jobs, timeout=timeout, lang=lang)
     units = [o.value for o in outcome.done if o.ok]
     errors = [(o.source.name, o.error or "") for o in outcome.done if not o.ok]
     return Index(units), errors, outcome.interrupted

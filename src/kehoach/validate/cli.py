@@ -90,6 +90,12 @@ def validate_cmd(
         "option repeats): report paragraphs and tasks copied from them "
         "(rule copied-from-other-plan)",
     ),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="parse every --against plan again instead of reading the units saved from an earlier run "
+        "(kept by file content in KEHOACH_CACHE_DIR, default ~/.cache/kehoach)",
+    ),
 ) -> None:
     """Lint drafted plans: Nghị định 30 header, structure, numbering, duplicates, references, tasks.
 
@@ -124,7 +130,9 @@ def validate_cmd(
     except batch.UsageError as exc:
         raise _usage(exc.message(config.lang), config.lang) from None
     if against:
-        results, outcome, other_errors = _against(sources, against, config, ocr or config.ocr, jobs, timeout)
+        results, outcome, other_errors = _against(
+            sources, against, config, ocr or config.ocr, jobs, timeout, cache=not no_cache
+        )
     else:
         outcome = batch.run(
             sources,
@@ -158,7 +166,14 @@ def validate_cmd(
 
 
 def _against(
-    sources: list[batch.Source], against: list[str], config: Config, ocr: bool, jobs: int | None, timeout: float
+    sources: list[batch.Source],
+    against: list[str],
+    config: Config,
+    ocr: bool,
+    jobs: int | None,
+    timeout: float,
+    *,
+    cache: bool = True,
 ) -> tuple[list[FileResult], batch.BatchResult, list[str]]:
     """`--against`: index the other plans, validate the inputs, add the copies found."""
     from .. import batch
@@ -170,7 +185,9 @@ def _against(
         others = batch.discover(against, documents_only=True)
     except batch.UsageError as exc:
         raise _usage(exc.message(config.lang), config.lang) from None
-    index, errors, interrupted = build_index(others, ocr=ocr, jobs=jobs, timeout=timeout or None, lang=config.lang)
+    index, errors, interrupted = build_index(
+        others, ocr=ocr, jobs=jobs, timeout=timeout or None, lang=config.lang, cache=cache
+    )
     if interrupted:
         raise typer.Exit(130)
     outcome = batch.run(
