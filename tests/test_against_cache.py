@@ -129,3 +129,15 @@ def test_cli_gives_the_same_findings_from_saved_units(tmp_path):
     warm, written = run()
     assert written == 1
     assert cold == warm == uncached
+
+
+@needs(SEED)
+def test_a_fifo_in_place_of_an_entry_is_not_read(tmp_path, parses):
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(SEED.read_bytes())
+    entry = units_cache.entry(plan.read_bytes(), False)
+    assert entry is not None
+    entry.parent.mkdir(parents=True)
+    os.mkfifo(entry)  # reading it would block for ever
+    units = units_job(_source(plan), UnitsOptions())
+    assert units.units and len(parses) == 1

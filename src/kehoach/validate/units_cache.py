@@ -63,6 +63,8 @@ def entry(data: bytes, ocr: bool) -> Path | None:
 
 def load(cached: Path, name: str, path: str) -> PlanUnits | None:
     """The saved units, named for this run; None when absent or unreadable."""
+    if not cached.is_file():  # absent, or not a regular file (a FIFO there would block the read)
+        return None
     try:
         raw = json.loads(cached.read_text(encoding="utf-8"))
         units = [_unit(u) for u in raw["units"]]

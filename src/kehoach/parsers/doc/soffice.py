@@ -66,7 +66,7 @@ def convert(path: Path, workdir: Path, target: str, suffix: str, timeout: float 
     # KEHOACH_DOC_CACHE: a conversion made once is copied from there (see parsers/filecache.py)
     cached = filecache.entry("KEHOACH_DOC_CACHE", [source.read_bytes(), f"\0{target}\0{binary}".encode()], suffix)
     with filecache.locked(cached):
-        if cached is not None and cached.exists():
+        if cached is not None and cached.is_file():  # a FIFO planted there would block the read
             shutil.copyfile(cached, result)
             return result
         _run_soffice(binary, profile, target, source, result, path, timeout)

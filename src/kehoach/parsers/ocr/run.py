@@ -36,7 +36,7 @@ def run_tesseract(binary: str, image: Path, args: list[str], timeout: float = PA
     """`tesseract IMAGE stdout ARGS…`, through the cache when there is one."""
     cached = filecache.entry("KEHOACH_OCR_CACHE", [image.read_bytes(), "\0".join(args).encode()], "tsv")
     with filecache.locked(cached):
-        if cached is not None and cached.exists():
+        if cached is not None and cached.is_file():  # a FIFO planted there would block the read
             return Result(0, cached.read_text(encoding="utf-8"))
         try:
             proc = subprocess.run(
