@@ -229,3 +229,42 @@ def test_dedupe_finds_every_twin_a_pairwise_search_finds():
         kept = dedupe([dict(c) for c in chars], stats, tolerance)
         assert [(c["text"], c["x0"], c["top"]) for c in kept] == [(c["text"], c["x0"], c["top"]) for c in kept_pairwise]
         assert stats.duplicates == len(chars) - len(kept_pairwise)
+
+
+def test_dedupe_skips_the_search_only_when_no_pair_can_be_twins():
+    """`_no_twins` (the cheap pass that lets `dedupe` skip its bucket search) never says "no
+    twins" where a pairwise search finds a pair; on a page drawn once it does say so."""
+    import random
+
+    from kehoach.parsers.pdf.lines import _no_twins
+
+    rng = random.Random(7)
+    for _ in range(600):
+        tolerance = rng.choice([1.0, 0.5])
+        chars = []
+        x, y = 0.0, 0.0
+        for _ in range(rng.randint(1, 30)):
+            if rng.random() < 0.2:  # a new line, or back over the same one
+                x, y = rng.uniform(0, 6), y + rng.choice([0.0, 0.6, 1.0, 12.0])
+            x += rng.choice([0.3, 1.0, 1.2, 5.0, -3.0])
+            chars.append(
+                {
+                    "text": rng.choice("ab "),
+                    "x0": x,
+                    "x1": x + 5,
+                    "top": y + rng.choice([0.0, 0.5, 3.0]),
+                    "bottom": y + 10,
+                }
+            )
+        twins = any(
+            a["text"] == b["text"]
+            and a["text"].strip()
+            and abs(a["x0"] - b["x0"]) <= tolerance
+            and abs(a["top"] - b["top"]) <= tolerance
+            for i, a in enumerate(chars)
+            for b in chars[i + 1 :]
+        )
+        assert not (twins and _no_twins(chars, tolerance))
+    page = glyphs("Kế hoạch triển khai") + glyphs("Nội dung chính", top=120)
+    assert _no_twins(page, 1.0)
+    assert not _no_twins(page + [{**page[3], "x0": page[3]["x0"] + 0.4}], 1.0)

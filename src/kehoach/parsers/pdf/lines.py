@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex as re
 
@@ -186,6 +188,8 @@ def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float =
     the right half only there or to the right, so it looks in two buckets by two (three when
     it is on the middle line), in the same order as a three-by-three search.
     """
+    if _no_twins(chars, tolerance):
+        return list(chars)
     buckets: dict[tuple[str, int, int], list[dict]] = {}
     get = buckets.get
     out: list[dict] = []
@@ -228,6 +232,49 @@ def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float =
     return out
 
 
+def _no_twins(chars: list[dict], tolerance: float) -> bool:
+    """True when no two glyphs of `chars` can be twins for `dedupe` (same text, x0 and top both
+    within `tolerance`); False when some may be. A cheap pass first: the glyphs in reading order
+    fall into runs whose x0 grows by more than the tolerance at each step, top staying within it
+    (a word, a line of one text object: no twins inside a run); only two runs whose x0 and top ranges come within the
+    tolerance of each other can hold a twin pair. A page with no such runs (most pages: the
+    fake-bold trick draws a run twice, right over itself) skips the bucket search."""
+    tol = tolerance + 1e-6  # a hair wide: a pair the search could call twins is never missed here
+    runs: list[tuple[float, float, float, float]] = []  # (top min, top max, x0 first, x0 last)
+    px = py = gx0 = gy0 = gy1 = 0.0
+    started = False
+    append = runs.append
+    for ch in chars:
+        text = ch.get("text", "")
+        if not text or text.isspace():
+            continue
+        x, y = ch["x0"], ch["top"]
+        if started and x - px > tol and -tol <= y - py <= tol:
+            if y < gy0:
+                gy0 = y
+            elif y > gy1:
+                gy1 = y
+        else:
+            if started:
+                append((gy0, gy1, gx0, px))
+            gx0, gy0, gy1 = x, y, y
+            started = True
+        px, py = x, y
+    if not started:
+        return True
+    append((gy0, gy1, gx0, px))
+    runs.sort()
+    active: list[tuple[float, float, float, float]] = []
+    for run in runs:
+        y0, _, x0, x1 = run
+        active = [a for a in active if a[1] + tol >= y0]
+        for a in active:
+            if a[2] - tol <= x1 and x0 - tol <= a[3]:
+                return False
+        active.append(run)
+    return True
+
+
 def _is_mark(text: str) -> bool:
     return len(text) == 1 and unicodedata.combining(text) > 0
 
@@ -250,20 +297,20 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
             letters.append(ch)
     if not letters:
         return []
-    letters.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    # by (middle, x0), ties in reading order: the index settles them as a stable sort would
+    order = sorted([((c["top"] + c["bottom"]) / 2, c["x0"], i) for i, c in enumerate(letters)])
     clusters: list[list[dict]] = []
     ref_mid = ref_half = 0.0
     cluster: list[dict] = []
-    for ch in letters:
-        top, bottom = ch["top"], ch["bottom"]
-        mid = (top + bottom) / 2
+    for mid, _, i in order:
+        ch = letters[i]
         if clusters and abs(mid - ref_mid) <= ref_half:
             cluster.append(ch)
             continue
         cluster = [ch]
         clusters.append(cluster)
         ref_mid = mid
-        ref_half = max(1.5, (bottom - top) * 0.45)
+        ref_half = max(1.5, (ch["bottom"] - ch["top"]) * 0.45)
     clusters = _merge_raised(clusters)
     x0_of = _X0
     for cl in clusters:
@@ -280,29 +327,27 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     return lines
 
 
-def _X0(c: dict) -> float:
-    return c["x0"]
+_X0 = itemgetter("x0")
+_TEXT, _FONT_SIZE = itemgetter("text"), itemgetter("fontname", "size")
 
 
 def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
     """Glyph, unmapped-glyph and font counts; fonts counted per (name, size) first, then folded
-    into `stats.fonts` in order of first appearance (as one call per glyph would)."""
-    unmapped = _UNMAPPED
-    n = bad = 0
-    fonts: dict[tuple[str, float], int] = {}
+    into `stats.fonts` in order of first appearance (as one call per glyph would). Unmapped
+    glyphs are counted per distinct text."""
+    n = 0
+    texts: Counter[str] = Counter()
+    fonts: Counter[tuple[str, float]] = Counter()
     for cl in clusters:
         n += len(cl)
-        for ch in cl:
-            text = ch["text"]
-            u = unmapped.get(text)
-            if u is None:
-                u = _is_unmapped_memo(text)
-            if u:
-                bad += 1
-            key = (ch.get("fontname", ""), ch.get("size", 0.0))
-            fonts[key] = fonts.get(key, 0) + 1
+        texts.update(map(_TEXT, cl))
+        try:
+            keys = list(map(_FONT_SIZE, cl))
+        except KeyError:  # a glyph without a font name or size (hand-made dicts)
+            keys = [(ch.get("fontname", ""), ch.get("size", 0.0)) for ch in cl]
+        fonts.update(keys)
     stats.total += n
-    stats.unmapped += bad
+    stats.unmapped += sum(k for text, k in texts.items() if _is_unmapped_memo(text))
     for (fontname, size), k in fonts.items():
         stats.count_font(fontname, size, k)
 
