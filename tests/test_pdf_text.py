@@ -268,3 +268,47 @@ def test_dedupe_skips_the_search_only_when_no_pair_can_be_twins():
     page = glyphs("Kế hoạch triển khai") + glyphs("Nội dung chính", top=120)
     assert _no_twins(page, 1.0)
     assert not _no_twins(page + [{**page[3], "x0": page[3]["x0"] + 0.4}], 1.0)
+
+
+def test_quick_segmenter_gives_the_reference_segments():
+    """`group_lines` makes segments through `_quick_segments` when every glyph has its keys;
+    on every line of a real PDF and on made-up lines (space glyphs, mixed sizes and fonts,
+    detached marks, fake bold, a raised footnote digit) it gives what `_segments` gives."""
+    import random
+
+    from kehoach.parsers.pdf import lines as L
+
+    def both(chars: list[dict]) -> tuple[list, list]:
+        quick = L.group_lines([dict(c) for c in chars], 1, L.CharStats())
+        try:
+            L._KEYS = L.itemgetter("no such key")  # the reference path
+            ref = L.group_lines([dict(c) for c in chars], 1, L.CharStats())
+        finally:
+            L._KEYS = L.itemgetter("text", "x0", "x1", "top", "bottom", "size", "fontname")
+        return quick, ref
+
+    with pdfplumber.open(FIXTURE) as pdf:
+        for page in pdf.pages[:3]:
+            quick, ref = both(list(page.chars))
+            assert quick and quick == ref
+    rng = random.Random(3)
+    for _ in range(300):
+        chars = glyphs("Kế hoạch số 12 năm 2026", size=rng.choice([12.0, 13.0]))
+        for c in chars:
+            r = rng.random()
+            if r < 0.1:
+                c["size"], c["bottom"] = 8.0, c["top"] + 8.0  # a small raised digit or letter
+            elif r < 0.2:
+                c["fontname"] = "ABCDEF+Times-Bold"
+            elif r < 0.25:
+                c["_fakebold"] = True
+            elif r < 0.3:
+                c["x1"] = c["x0"] - 1  # a glyph of negative width
+        for c in list(chars):
+            if rng.random() < 0.3:  # a space glyph in or next to a gap
+                x = c["x1"] + rng.choice([-1.5, -0.5, 0.0, 0.6])
+                chars.append({**c, "text": " ", "x0": x, "x1": x + 3, "top": c["top"] + rng.choice([0, 9, 20])})
+        if rng.random() < 0.3:
+            chars.append({**chars[1], "text": "\u0301", "x0": chars[1]["x0"] + 1})  # a detached mark
+        quick, ref = both(chars)
+        assert quick == ref

@@ -300,17 +300,23 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     # by (middle, x0), ties in reading order: the index settles them as a stable sort would
     order = sorted([((c["top"] + c["bottom"]) / 2, c["x0"], i) for i, c in enumerate(letters)])
     clusters: list[list[dict]] = []
+    spans: list[list[float]] = []  # per cluster: its glyphs' lowest and highest middle
     ref_mid = ref_half = 0.0
     cluster: list[dict] = []
+    span = [0.0, 0.0]
     for mid, _, i in order:
         ch = letters[i]
         if clusters and abs(mid - ref_mid) <= ref_half:
             cluster.append(ch)
+            span[1] = mid  # the middles come in rising order
             continue
         cluster = [ch]
         clusters.append(cluster)
+        span = [mid, mid]
+        spans.append(span)
         ref_mid = mid
         ref_half = max(1.5, (ch["bottom"] - ch["top"]) * 0.45)
+    sized = {id(cl): (len(cl), sp) for cl, sp in zip(clusters, spans, strict=True)}
     clusters = _merge_raised(clusters)
     x0_of = _X0
     for cl in clusters:
@@ -318,7 +324,23 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     if marks:
         _attach_marks(clusters, marks, stats)
     space_x = _space_index(spaces)
-    lines = [Line(segs=_segments(cl, space_x), page=page) for cl in clusters]
+    try:
+        for cl in clusters:  # every glyph has the keys the quick segmenter reads
+            list(map(_KEYS, cl))
+        quick = True
+    except KeyError:
+        quick = False
+    if quick:
+        near = _SpacesNear(space_x)
+        lines = []
+        for cl in clusters:
+            n, (lo, hi) = sized[id(cl)]
+            if n != len(cl):  # raised glyphs merged in: their middles too
+                mids = [(c["top"] + c["bottom"]) / 2 for c in cl]
+                lo, hi = min(mids), max(mids)
+            lines.append(Line(segs=_quick_segments(cl, near(lo, hi)), page=page))
+    else:
+        lines = [Line(segs=_segments(cl, space_x), page=page) for cl in clusters]
     lines.sort(key=lambda ln: (round(ln.bottom, 1), ln.x0))
     for i, ln in enumerate(lines, 1):
         ln.index = i
@@ -404,6 +426,142 @@ def _attach_marks(clusters: list[list[dict]], marks: list[dict], stats: CharStat
 
 def _space_index(spaces: list[dict]) -> list[tuple[float, float, float]]:
     return sorted((s["x0"], s["top"], s["bottom"]) for s in spaces)
+
+
+_KEYS = itemgetter("text", "x0", "x1", "top", "bottom", "size", "fontname")
+_X1, _TOP, _BOTTOM, _SIZE, _FONTNAME = (itemgetter(k) for k in ("x1", "top", "bottom", "size", "fontname"))
+
+
+class _SpacesNear:
+    """The page's space glyphs a line's gaps can meet: `_has_space_between` asks for a space
+    whose height holds the middle of the glyph before the gap (within 1 pt), so a line needs
+    only the spaces reaching its own height; the others are left out, in the same order."""
+
+    def __init__(self, space_x: list[tuple[float, float, float]]) -> None:
+        self.by_top = sorted(space_x, key=itemgetter(1))
+        self.tops = [s[1] for s in self.by_top]
+        self.tallest = max((s[2] - s[1] for s in self.by_top), default=0.0)
+
+    def __call__(self, lo: float, hi: float) -> list[tuple[float, float, float]]:
+        """The spaces a glyph whose middle is between `lo` and `hi` can meet."""
+        if not self.tops:
+            return []
+        lo, hi = lo - 1.01, hi + 1.01
+        i = bisect.bisect_left(self.tops, lo - self.tallest)
+        j = bisect.bisect_right(self.tops, hi)
+        return sorted(s for s in self.by_top[i:j] if s[1] <= hi and s[2] >= lo)
+
+
+def _quick_segments(chars: list[dict], space_x: list[tuple[float, float, float]]) -> list[Seg]:
+    """`_segments` for glyphs that all have their keys: the gaps are measured once for the
+    line, and a segment in one font size is made without a loop over its glyphs in Python
+    (`_quick_seg`); other segments go to `_make_seg`. Same segments as `_segments`."""
+    n = len(chars)
+    x0s, x1s, sizes = list(map(_X0, chars)), list(map(_X1, chars)), list(map(_SIZE, chars))
+    gaps = [b - a for a, b in zip(x1s, x0s[1:], strict=False)]  # gaps[k - 1]: before glyph k
+    size0 = sizes[0]
+    one_size = sizes.count(size0) == n
+    if one_size:
+        wide = SEG_GAP_EM * (size0 if size0 >= 1.0 else 1.0)
+        cuts = [k for k, g in enumerate(gaps, 1) if g > wide]
+    else:
+        cuts = []
+        for k in range(1, n):
+            a, b = sizes[k - 1], sizes[k]
+            size = b if b > a else a
+            if size < 1.0:
+                size = 1.0
+            if gaps[k - 1] > SEG_GAP_EM * size:
+                cuts.append(k)
+    segs: list[Seg] = []
+    start = 0
+    for end in [*cuts, n]:
+        part = chars[start:end] if (start or end < n) else chars
+        if one_size or sizes[start:end].count(sizes[start]) == end - start:
+            segs.append(_quick_seg(part, x0s[start:end], x1s[start:end], sizes[start], gaps[start : end - 1], space_x))
+        else:
+            segs.append(_make_seg(part, space_x))
+        start = end
+    return segs
+
+
+def _spaced_pairs(space_x, chars: list[dict], x0s: list[float], x1s: list[float]) -> set[int]:
+    """The k (1 .. n-1) for which `_has_space_between(space_x, chars[k - 1], chars[k])`, found
+    from the spaces' side: glyphs run left to right, so a space at x can only sit in the gaps
+    from the first glyph reaching x - 0.5 on, and, glyphs being no narrower than nothing, only
+    up to the last one starting by x + 1."""
+    n = len(chars)
+    if any(b < a for a, b in zip(x0s, x1s, strict=True)):  # a glyph of negative width: ask each gap
+        return {k for k in range(1, n) if _has_space_between(space_x, chars[k - 1], chars[k])}
+    ends = [x + 0.5 for x in x0s]  # b["x0"] + 0.5 of each glyph, rising
+    out: set[int] = set()
+    for sx, top, bottom in space_x:
+        k = bisect.bisect_left(ends, sx, 1)  # the first gap whose right glyph reaches it
+        while k < n and x0s[k - 1] - 1.0 <= sx:
+            if x1s[k - 1] - 1.0 <= sx and k not in out:
+                a = chars[k - 1]
+                if top - 1 <= (a["top"] + a["bottom"]) / 2 <= bottom + 1:
+                    out.add(k)
+            k += 1
+    return out
+
+
+def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: float, gaps: list[float], space_x) -> Seg:
+    """`_make_seg` for a segment whose glyphs share one font size (and have every key)."""
+    main = round(size * 2) / 2
+    if size <= 0.75 * main:  # its digits could be reference marks (tiny sizes): the full reading
+        return _make_seg(chars, space_x)
+    n = len(chars)
+    texts = list(map(_TEXT, chars))
+    space = SPACE_GAP_EM * (size if size >= 1.0 else 1.0)
+    if space_x:
+        spaced = _spaced_pairs(space_x, chars, x0s, x1s)
+        breaks = [k for k, gap in enumerate(gaps, 1) if gap > space or (gap > -0.5 and k in spaced)]
+    else:
+        breaks = [k for k, gap in enumerate(gaps, 1) if gap > space]
+    pieces = texts
+    if any("_marks" in ch for ch in chars):
+        pieces = [t + ch["_marks"] if ch.get("_marks") else t for t, ch in zip(texts, chars, strict=True)]
+    if breaks:
+        text = " ".join("".join(pieces[a:b]) for a, b in zip([0, *breaks], [*breaks, n], strict=True))
+        first_word_end = x1s[breaks[0] - 1]
+    else:
+        text = "".join(pieces)
+        first_word_end = x1s[-1]
+    fontnames = list(map(_FONTNAME, chars))
+    fonts = Counter(fontnames)
+    fake = any("_fakebold" in ch for ch in chars)
+    bold = italic = letters = 0
+    if len(fonts) == 1 and not fake:
+        is_bold, is_italic = _font_flags(fontnames[0])
+        letters = sum(1 for t in texts if t.isalnum() or len(t) > 1)
+        bold = letters if is_bold else 0
+        italic = letters if is_italic else 0
+    else:
+        flags_of = _FONT_FLAGS
+        for t, f, ch in zip(texts, fontnames, chars, strict=True):
+            if t.isalnum() or len(t) > 1:
+                letters += 1
+                flags = flags_of.get(f) or _font_flags(f)
+                if ch.get("_fakebold") or flags[0]:
+                    bold += 1
+                if flags[1]:
+                    italic += 1
+    x0 = x0s[0]
+    return Seg(
+        x0=x0,
+        x1=x1s[-1],
+        top=min(map(_TOP, chars)),
+        bottom=max(map(_BOTTOM, chars)),
+        text=text,
+        size=main,
+        bold=bold / letters if letters else 0.0,
+        italic=italic / letters if letters else 0.0,
+        font=base_font(max(fonts, key=fonts.__getitem__)),
+        first_word_w=first_word_end - x0,
+        nchars=n,
+        refs=[],
+    )
 
 
 def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict) -> bool:

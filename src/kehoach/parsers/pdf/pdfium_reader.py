@@ -245,7 +245,6 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             out[-1] = _glyph(p_t, p_obj, p_x, p_y, p_i, tp, page, height, facts, fonts, map_error)
             continue
         p_t, p_obj, p_x, p_y, p_i = t, obj, x, y, i
-        seen.add(obj)
         if obj != fact_obj:
             fact = facts.get(obj)
             if fact is None:
@@ -261,15 +260,20 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
         elif len(t) == 1 and map_error(page, i):
             t = f"(cid:{ord(t)})"
             cid = True
-        if t not in widths and not t.isascii():
-            # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the text
-            # pdfminer reads is the form the font's map gives
-            for form in ("NFC", "NFD"):
-                other = normalize(form, t)
-                if other in widths:
-                    t = other
-                    break
-        adv = metrics.advance(t) if cid else widths.get(t, default)  # FontMetrics.advance
+        if cid:
+            adv = metrics.advance(t)
+        else:
+            adv = widths.get(t)
+            if adv is None:
+                if not t.isascii():
+                    # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the
+                    # text pdfminer reads is the form the font's map gives
+                    for form in ("NFC", "NFD"):
+                        other = normalize(form, t)
+                        if other in widths:
+                            t = other
+                            break
+                adv = widths.get(t, default)  # FontMetrics.advance
         if adv != adv:  # two glyphs with this text and two widths: take pdfium's
             adv = _loose_advance(tp, i, x, a)
         else:
@@ -290,6 +294,7 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             )
         else:
             append(_glyph(p_t, obj, x, y, i, tp, page, height, facts, fonts, map_error))
+    seen.update(facts)  # every text object a glyph came from
     return out
 
 

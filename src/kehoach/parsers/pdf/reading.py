@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 
 from ...errors import KehoachError
@@ -231,9 +232,12 @@ def _page_data(
     """Glyphs and ruling lines of one page (from either reader) -> lines outside tables + table pieces."""
     data = PageData(number=number, width=width, height=height, rotation=rotation)
     chars = dedupe(chars, stats)
-    text = [c for c in chars if c.get("text", "").strip()]
-    data.nchars = len(text)
-    data.turn = _sideways_turn(chars, text)
+    if False in map(_UPRIGHT, chars):  # (or a 0): some glyph may be set sideways
+        text = [c for c in chars if c.get("text", "").strip()]
+        data.nchars = len(text)
+        data.turn = _sideways_turn(chars, text)
+    else:  # every glyph upright: the page reads as it stands
+        data.nchars = sum(map(bool, map(str.strip, map(_TEXT, chars))))
     if data.turn:
         return data  # read again from an upright copy (see `parse`)
     area = float(width * height) or 1.0
@@ -251,6 +255,9 @@ def _page_data(
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
+
+
+_UPRIGHT, _TEXT = methodcaller("get", "upright"), methodcaller("get", "text", "")
 
 
 def _sideways_turn(chars: list[dict], text: list[dict] | None = None) -> int:
