@@ -9,8 +9,9 @@ import pdfplumber
 
 from kehoach.parsers import pdf as pdf_parser
 from kehoach.parsers.pdf import reading, repair
-from kehoach.parsers.pdf.lines import CharStats, dedupe, font_is_bold, group_lines, is_unmapped, strip_unmapped
+from kehoach.parsers.pdf.lines import CharStats, dedupe, group_lines, is_unmapped, strip_unmapped
 from kehoach.parsers.pdf.paragraphs import join_lines
+from kehoach.parsers.pdf.segments import font_is_bold
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf" / "long_appendix.pdf"
 

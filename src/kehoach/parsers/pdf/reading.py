@@ -251,7 +251,7 @@ def _page_data(
     for tb in shapes.tables() if not data.no_tables else []:
         data.tables.append(read_table(tb, chars, data.number, data.width, stats))
         inside.append(tb.bbox)
-    free = [c for c in chars if not _inside(c, inside)] if inside else chars
+    free = _outside(chars, inside) if inside else chars
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
@@ -289,6 +289,14 @@ def _upright_copy(path: Path, pages: list[PageData], target: Path) -> Path:
     return target
 
 
-def _inside(ch: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _outside(chars: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[dict]:
+    """The glyphs of `chars` whose centre is in none of `boxes`."""
+    out = []
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(ch)
+    return out
