@@ -282,10 +282,10 @@ def test_quick_segmenter_gives_the_reference_segments():
     def both(chars: list[dict]) -> tuple[list, list]:
         quick = L.group_lines([dict(c) for c in chars], 1, L.CharStats())
         try:
-            L._KEYS = L.itemgetter("no such key")  # the reference path
+            L._QUICK = False  # the reference path
             ref = L.group_lines([dict(c) for c in chars], 1, L.CharStats())
         finally:
-            L._KEYS = L.itemgetter("text", "x0", "x1", "top", "bottom", "size", "fontname")
+            L._QUICK = True
         return quick, ref
 
     with pdfplumber.open(FIXTURE) as pdf:
@@ -313,3 +313,6 @@ def test_quick_segmenter_gives_the_reference_segments():
             chars.append({**chars[1], "text": "\u0301", "x0": chars[1]["x0"] + 1})  # a detached mark
         quick, ref = both(chars)
         assert quick == ref
+    no_font = [{k: v for k, v in c.items() if k != "fontname"} for c in glyphs("Kế hoạch")]
+    quick, ref = both(no_font)  # a glyph without a key: the reference reading, defaults and all
+    assert quick == ref and quick[0].text == "Kế hoạch"

@@ -19,7 +19,6 @@ from operator import itemgetter
 import regex as re
 
 from .segments import (
-    _KEYS,
     _X0,
     Seg,
     _quick_segments,
@@ -280,22 +279,13 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     if marks:
         _attach_marks(clusters, marks, stats)
     space_x = _space_index(spaces)
-    try:
-        for cl in clusters:  # every glyph has the keys the quick segmenter reads
-            list(map(_KEYS, cl))
-        quick = True
-    except KeyError:
-        quick = False
-    if quick:
-        near = _SpacesNear(space_x)
-        lines = []
-        for cl in clusters:
-            n, (lo, hi) = sized[id(cl)]
-            if n != len(cl):  # raised glyphs merged in: their middles too
-                mids = [(c["top"] + c["bottom"]) / 2 for c in cl]
-                lo, hi = min(mids), max(mids)
-            lines.append(Line(segs=_quick_segments(cl, near(lo, hi)), page=page))
-    else:
+    lines: list[Line] | None = None
+    if _QUICK:
+        try:
+            lines = _quick_lines(clusters, sized, space_x, page)
+        except KeyError:  # a glyph without a key the quick segmenter reads (hand-made dicts)
+            lines = None
+    if lines is None:
         lines = [Line(segs=_segments(cl, space_x), page=page) for cl in clusters]
     lines.sort(key=lambda ln: (round(ln.bottom, 1), ln.x0))
     for i, ln in enumerate(lines, 1):
@@ -305,24 +295,53 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     return lines
 
 
-_TEXT, _FONT_SIZE = itemgetter("text"), itemgetter("fontname", "size")
+_TEXT, _FONTNAME, _SIZE = itemgetter("text"), itemgetter("fontname"), itemgetter("size")
+
+
+_QUICK = True  # segments through `segments._quick_segments` (False: the reference `_segments`)
+
+
+def _quick_lines(clusters: list[list[dict]], sized: dict, space_x: list, page: int) -> list[Line]:
+    """The lines through the quick segmenter. It reads every glyph's keys (text, x0, x1, top,
+    bottom, size, fontname) with `operator.itemgetter`; a KeyError (a glyph without one)
+    comes before anything is changed, and the caller then takes the reference segmenter, which
+    reads the missing ones with defaults. Segments it hands to `_make_seg` read as there."""
+    near = _SpacesNear(space_x)
+    lines = []
+    for cl in clusters:
+        n, (lo, hi) = sized[id(cl)]
+        if n != len(cl):  # raised glyphs merged in: their middles too
+            mids = [(c["top"] + c["bottom"]) / 2 for c in cl]
+            lo, hi = min(mids), max(mids)
+        lines.append(Line(segs=_quick_segments(cl, near(lo, hi)), page=page))
+    return lines
+
+
+_MAYBE_UNMAPPED = re.compile(r"\(cid:|[\ufffd\ue000-\uf8ff]")  # in the text of some unmapped glyph
 
 
 def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
     """Glyph, unmapped-glyph and font counts; fonts counted per (name, size) first, then folded
     into `stats.fonts` in order of first appearance (as one call per glyph would). Unmapped
-    glyphs are counted per distinct text."""
+    glyphs are counted per distinct text, in the lines whose text holds one at all."""
     n = 0
     texts: Counter[str] = Counter()
     fonts: Counter[tuple[str, float]] = Counter()
     for cl in clusters:
-        n += len(cl)
-        texts.update(map(_TEXT, cl))
+        k = len(cl)
+        n += k
+        line = list(map(_TEXT, cl))
+        if _MAYBE_UNMAPPED.search("".join(line)):
+            texts.update(line)
         try:
-            keys = list(map(_FONT_SIZE, cl))
+            names, sizes = list(map(_FONTNAME, cl)), list(map(_SIZE, cl))
         except KeyError:  # a glyph without a font name or size (hand-made dicts)
-            keys = [(ch.get("fontname", ""), ch.get("size", 0.0)) for ch in cl]
-        fonts.update(keys)
+            fonts.update([(ch.get("fontname", ""), ch.get("size", 0.0)) for ch in cl])
+            continue
+        if names.count(names[0]) == k and sizes.count(sizes[0]) == k:
+            fonts[names[0], sizes[0]] += k  # a line in one font and size
+        else:
+            fonts.update(zip(names, sizes, strict=True))
     stats.total += n
     stats.unmapped += sum(k for text, k in texts.items() if _is_unmapped_memo(text))
     for (fontname, size), k in fonts.items():

@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
+from operator import contains, itemgetter
 
 import regex as re
 
@@ -82,7 +83,6 @@ def _space_index(spaces: list[dict]) -> list[tuple[float, float, float]]:
     return sorted((s["x0"], s["top"], s["bottom"]) for s in spaces)
 
 
-_KEYS = itemgetter("text", "x0", "x1", "top", "bottom", "size", "fontname")
 _X1, _TOP, _BOTTOM, _SIZE, _FONTNAME = (itemgetter(k) for k in ("x1", "top", "bottom", "size", "fontname"))
 
 
@@ -174,7 +174,7 @@ def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: floa
     else:
         breaks = [k for k, gap in enumerate(gaps, 1) if gap > space]
     pieces = texts
-    if any("_marks" in ch for ch in chars):
+    if any(map(contains, chars, repeat("_marks", n))):
         pieces = [t + ch["_marks"] if ch.get("_marks") else t for t, ch in zip(texts, chars, strict=True)]
     if breaks:
         text = " ".join("".join(pieces[a:b]) for a, b in zip([0, *breaks], [*breaks, n], strict=True))
@@ -183,12 +183,18 @@ def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: floa
         text = "".join(pieces)
         first_word_end = x1s[-1]
     fontnames = list(map(_FONTNAME, chars))
-    fonts = Counter(fontnames)
-    fake = any("_fakebold" in ch for ch in chars)
+    font = fontnames[0]
+    one_font = fontnames.count(font) == n
+    if not one_font:
+        fonts = Counter(fontnames)
+        font = max(fonts, key=fonts.__getitem__)
     bold = italic = letters = 0
-    if len(fonts) == 1 and not fake:
-        is_bold, is_italic = _font_flags(fontnames[0])
-        letters = sum(1 for t in texts if t.isalnum() or len(t) > 1)
+    if one_font and not any(map(contains, chars, repeat("_fakebold", n))):
+        is_bold, is_italic = _font_flags(font)
+        if len(text) - len(breaks) == n:  # one character a glyph (no marks, no ligatures)
+            letters = sum(map(str.isalnum, texts))
+        else:
+            letters = sum(1 for t in texts if t.isalnum() or len(t) > 1)
         bold = letters if is_bold else 0
         italic = letters if is_italic else 0
     else:
@@ -211,7 +217,7 @@ def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: floa
         size=main,
         bold=bold / letters if letters else 0.0,
         italic=italic / letters if letters else 0.0,
-        font=base_font(max(fonts, key=fonts.__getitem__)),
+        font=base_font(font),
         first_word_w=first_word_end - x0,
         nchars=n,
         refs=[],
