@@ -9,8 +9,9 @@ import pdfplumber
 
 from kehoach.parsers import pdf as pdf_parser
 from kehoach.parsers.pdf import reading, repair
-from kehoach.parsers.pdf.lines import CharStats, dedupe, font_is_bold, group_lines, is_unmapped, strip_unmapped
+from kehoach.parsers.pdf.lines import CharStats, dedupe, group_lines, is_unmapped, strip_unmapped
 from kehoach.parsers.pdf.paragraphs import join_lines
+from kehoach.parsers.pdf.segments import font_is_bold
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf" / "long_appendix.pdf"
 
@@ -229,3 +230,89 @@ def test_dedupe_finds_every_twin_a_pairwise_search_finds():
         kept = dedupe([dict(c) for c in chars], stats, tolerance)
         assert [(c["text"], c["x0"], c["top"]) for c in kept] == [(c["text"], c["x0"], c["top"]) for c in kept_pairwise]
         assert stats.duplicates == len(chars) - len(kept_pairwise)
+
+
+def test_dedupe_skips_the_search_only_when_no_pair_can_be_twins():
+    """`_no_twins` (the cheap pass that lets `dedupe` skip its bucket search) never says "no
+    twins" where a pairwise search finds a pair; on a page drawn once it does say so."""
+    import random
+
+    from kehoach.parsers.pdf.lines import _no_twins
+
+    rng = random.Random(7)
+    for _ in range(600):
+        tolerance = rng.choice([1.0, 0.5])
+        chars = []
+        x, y = 0.0, 0.0
+        for _ in range(rng.randint(1, 30)):
+            if rng.random() < 0.2:  # a new line, or back over the same one
+                x, y = rng.uniform(0, 6), y + rng.choice([0.0, 0.6, 1.0, 12.0])
+            x += rng.choice([0.3, 1.0, 1.2, 5.0, -3.0])
+            chars.append(
+                {
+                    "text": rng.choice("ab "),
+                    "x0": x,
+                    "x1": x + 5,
+                    "top": y + rng.choice([0.0, 0.5, 3.0]),
+                    "bottom": y + 10,
+                }
+            )
+        twins = any(
+            a["text"] == b["text"]
+            and a["text"].strip()
+            and abs(a["x0"] - b["x0"]) <= tolerance
+            and abs(a["top"] - b["top"]) <= tolerance
+            for i, a in enumerate(chars)
+            for b in chars[i + 1 :]
+        )
+        assert not (twins and _no_twins(chars, tolerance))
+    page = glyphs("Kế hoạch triển khai") + glyphs("Nội dung chính", top=120)
+    assert _no_twins(page, 1.0)
+    assert not _no_twins(page + [{**page[3], "x0": page[3]["x0"] + 0.4}], 1.0)
+
+
+def test_quick_segmenter_gives_the_reference_segments():
+    """`group_lines` makes segments through `_quick_segments` when every glyph has its keys;
+    on every line of a real PDF and on made-up lines (space glyphs, mixed sizes and fonts,
+    detached marks, fake bold, a raised footnote digit) it gives what `_segments` gives."""
+    import random
+
+    from kehoach.parsers.pdf import lines as L
+
+    def both(chars: list[dict]) -> tuple[list, list]:
+        quick = L.group_lines([dict(c) for c in chars], 1, L.CharStats())
+        try:
+            L._QUICK = False  # the reference path
+            ref = L.group_lines([dict(c) for c in chars], 1, L.CharStats())
+        finally:
+            L._QUICK = True
+        return quick, ref
+
+    with pdfplumber.open(FIXTURE) as pdf:
+        for page in pdf.pages[:3]:
+            quick, ref = both(list(page.chars))
+            assert quick and quick == ref
+    rng = random.Random(3)
+    for _ in range(300):
+        chars = glyphs("Kế hoạch số 12 năm 2026", size=rng.choice([12.0, 13.0]))
+        for c in chars:
+            r = rng.random()
+            if r < 0.1:
+                c["size"], c["bottom"] = 8.0, c["top"] + 8.0  # a small raised digit or letter
+            elif r < 0.2:
+                c["fontname"] = "ABCDEF+Times-Bold"
+            elif r < 0.25:
+                c["_fakebold"] = True
+            elif r < 0.3:
+                c["x1"] = c["x0"] - 1  # a glyph of negative width
+        for c in list(chars):
+            if rng.random() < 0.3:  # a space glyph in or next to a gap
+                x = c["x1"] + rng.choice([-1.5, -0.5, 0.0, 0.6])
+                chars.append({**c, "text": " ", "x0": x, "x1": x + 3, "top": c["top"] + rng.choice([0, 9, 20])})
+        if rng.random() < 0.3:
+            chars.append({**chars[1], "text": "\u0301", "x0": chars[1]["x0"] + 1})  # a detached mark
+        quick, ref = both(chars)
+        assert quick == ref
+    no_font = [{k: v for k, v in c.items() if k != "fontname"} for c in glyphs("Kế hoạch")]
+    quick, ref = both(no_font)  # a glyph without a key: the reference reading, defaults and all
+    assert quick == ref and quick[0].text == "Kế hoạch"

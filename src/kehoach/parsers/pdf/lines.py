@@ -4,58 +4,31 @@ pdfplumber gives one dict per glyph (text, x0, x1, top, bottom, fontname, size).
 module turns them into `Line`s made of `Seg`ments (runs of words on one baseline with no
 wide gap), which is all the layout code needs. It also does the character-level hygiene:
 glyphs drawn twice (fake bold) are dropped but remembered as bold, combining diacritics
-drawn as separate glyphs are re-attached to the letter under them, and word spaces are
-inferred from gaps when the PDF has no space glyphs.
+drawn as separate glyphs are re-attached to the letter under them. A line is cut into
+segments, and word spaces inferred from gaps, in `segments`.
 """
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex as re
 
-# A gap wider than this many ems splits a line into segments (columns, tab stops, blanks
-# left in a draft such as "Số:      /KH-UBND").
-SEG_GAP_EM = 1.6
-# A gap wider than this share of the font size is a word space.
-SPACE_GAP_EM = 0.13
+from .segments import (
+    _X0,
+    Seg,
+    _quick_segments,
+    _segments,
+    _space_index,
+    _SpacesNear,
+    base_font,
+)
 
-_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|[,-]b$|[,-]bd$", re.I)
-_ITALIC_RE = re.compile(r"italic|oblique|[,-]i$|[,-]it$", re.I)
 _CID_RE = re.compile(r"\(cid:\d+\)")
-
-
-def font_is_bold(fontname: str) -> bool:
-    return _font_flags(fontname)[0]
-
-
-def font_is_italic(fontname: str) -> bool:
-    return _font_flags(fontname)[1]
-
-
-_FONT_FLAGS: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic): a page has a few fonts
-
-
-def _font_flags(fontname: str) -> tuple[bool, bool]:
-    flags = _FONT_FLAGS.get(fontname)
-    if flags is None:
-        name = base_font(fontname)
-        flags = (bool(_BOLD_RE.search(name)), bool(_ITALIC_RE.search(name)))
-        if len(_FONT_FLAGS) > 4096:
-            _FONT_FLAGS.clear()
-        _FONT_FLAGS[fontname] = flags
-    return flags
-
-
-def base_font(fontname: str) -> str:
-    """Drop the subset prefix: "ABCDEF+TimesNewRomanPS-BoldMT" -> "TimesNewRomanPS-BoldMT"."""
-    name = fontname or ""
-    if len(name) > 7 and name[6] == "+":
-        name = name[7:]
-    return name
 
 
 def is_unmapped(text: str) -> bool:
@@ -81,24 +54,6 @@ def _is_unmapped_memo(text: str) -> bool:
 def strip_unmapped(text: str) -> str:
     text = _CID_RE.sub("", text)
     return "".join(ch for ch in text if not (ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF))
-
-
-@dataclass
-class Seg:
-    """A run of words on one line with no wide gap inside."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-    size: float
-    bold: float  # share of letters in a bold font (or drawn twice)
-    italic: float
-    font: str
-    first_word_w: float  # width of the first word (to tell a wrap from a hard break)
-    nchars: int = 0
-    refs: list[tuple[int, int]] = field(default_factory=list)  # spans of raised small digits/* in `text`
 
 
 @dataclass
@@ -186,6 +141,8 @@ def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float =
     the right half only there or to the right, so it looks in two buckets by two (three when
     it is on the middle line), in the same order as a three-by-three search.
     """
+    if _no_twins(chars, tolerance):
+        return list(chars)
     buckets: dict[tuple[str, int, int], list[dict]] = {}
     get = buckets.get
     out: list[dict] = []
@@ -228,6 +185,49 @@ def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float =
     return out
 
 
+def _no_twins(chars: list[dict], tolerance: float) -> bool:
+    """True when no two glyphs of `chars` can be twins for `dedupe` (same text, x0 and top both
+    within `tolerance`); False when some may be. A cheap pass first: the glyphs in reading order
+    fall into runs whose x0 grows by more than the tolerance at each step, top staying within it
+    (a word, a line of one text object: no twins inside a run); only two runs whose x0 and top ranges come within the
+    tolerance of each other can hold a twin pair. A page with no such runs (most pages: the
+    fake-bold trick draws a run twice, right over itself) skips the bucket search."""
+    tol = tolerance + 1e-6  # a hair wide: a pair the search could call twins is never missed here
+    runs: list[tuple[float, float, float, float]] = []  # (top min, top max, x0 first, x0 last)
+    px = py = gx0 = gy0 = gy1 = 0.0
+    started = False
+    append = runs.append
+    for ch in chars:
+        text = ch.get("text", "")
+        if not text or text.isspace():
+            continue
+        x, y = ch["x0"], ch["top"]
+        if started and x - px > tol and -tol <= y - py <= tol:
+            if y < gy0:
+                gy0 = y
+            elif y > gy1:
+                gy1 = y
+        else:
+            if started:
+                append((gy0, gy1, gx0, px))
+            gx0, gy0, gy1 = x, y, y
+            started = True
+        px, py = x, y
+    if not started:
+        return True
+    append((gy0, gy1, gx0, px))
+    runs.sort()
+    active: list[tuple[float, float, float, float]] = []
+    for run in runs:
+        y0, _, x0, x1 = run
+        active = [a for a in active if a[1] + tol >= y0]
+        for a in active:
+            if a[2] - tol <= x1 and x0 - tol <= a[3]:
+                return False
+        active.append(run)
+    return True
+
+
 def _is_mark(text: str) -> bool:
     return len(text) == 1 and unicodedata.combining(text) > 0
 
@@ -237,6 +237,8 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     letters: list[dict] = []
     marks: list[dict] = []
     spaces: list[dict] = []
+    # the letters by (middle, x0), ties in reading order: the index settles them as a stable sort would
+    order: list[tuple[float, float, int]] = []
     combining = unicodedata.combining
     for ch in chars:
         text = ch.get("text", "")
@@ -247,23 +249,29 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
         elif len(text) == 1 and combining(text) > 0:
             marks.append(ch)
         else:
+            order.append(((ch["top"] + ch["bottom"]) / 2, ch["x0"], len(letters)))
             letters.append(ch)
     if not letters:
         return []
-    letters.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    order.sort()
     clusters: list[list[dict]] = []
+    spans: list[list[float]] = []  # per cluster: its glyphs' lowest and highest middle
     ref_mid = ref_half = 0.0
     cluster: list[dict] = []
-    for ch in letters:
-        top, bottom = ch["top"], ch["bottom"]
-        mid = (top + bottom) / 2
+    span = [0.0, 0.0]
+    for mid, _, i in order:
+        ch = letters[i]
         if clusters and abs(mid - ref_mid) <= ref_half:
             cluster.append(ch)
+            span[1] = mid  # the middles come in rising order
             continue
         cluster = [ch]
         clusters.append(cluster)
+        span = [mid, mid]
+        spans.append(span)
         ref_mid = mid
-        ref_half = max(1.5, (bottom - top) * 0.45)
+        ref_half = max(1.5, (ch["bottom"] - ch["top"]) * 0.45)
+    sized = {id(cl): (len(cl), sp) for cl, sp in zip(clusters, spans, strict=True)}
     clusters = _merge_raised(clusters)
     x0_of = _X0
     for cl in clusters:
@@ -271,7 +279,14 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     if marks:
         _attach_marks(clusters, marks, stats)
     space_x = _space_index(spaces)
-    lines = [Line(segs=_segments(cl, space_x), page=page) for cl in clusters]
+    lines: list[Line] | None = None
+    if _QUICK:
+        try:
+            lines = _quick_lines(clusters, sized, space_x, page)
+        except KeyError:  # a glyph without a key the quick segmenter reads (hand-made dicts)
+            lines = None
+    if lines is None:
+        lines = [Line(segs=_segments(cl, space_x), page=page) for cl in clusters]
     lines.sort(key=lambda ln: (round(ln.bottom, 1), ln.x0))
     for i, ln in enumerate(lines, 1):
         ln.index = i
@@ -280,29 +295,55 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     return lines
 
 
-def _X0(c: dict) -> float:
-    return c["x0"]
+_TEXT, _FONTNAME, _SIZE = itemgetter("text"), itemgetter("fontname"), itemgetter("size")
+
+
+_QUICK = True  # segments through `segments._quick_segments` (False: the reference `_segments`)
+
+
+def _quick_lines(clusters: list[list[dict]], sized: dict, space_x: list, page: int) -> list[Line]:
+    """The lines through the quick segmenter. It reads every glyph's keys (text, x0, x1, top,
+    bottom, size, fontname) with `operator.itemgetter`; a KeyError (a glyph without one)
+    comes before anything is changed, and the caller then takes the reference segmenter, which
+    reads the missing ones with defaults. Segments it hands to `_make_seg` read as there."""
+    near = _SpacesNear(space_x)
+    lines = []
+    for cl in clusters:
+        n, (lo, hi) = sized[id(cl)]
+        if n != len(cl):  # raised glyphs merged in: their middles too
+            mids = [(c["top"] + c["bottom"]) / 2 for c in cl]
+            lo, hi = min(mids), max(mids)
+        lines.append(Line(segs=_quick_segments(cl, near(lo, hi)), page=page))
+    return lines
+
+
+_MAYBE_UNMAPPED = re.compile(r"\(cid:|[\ufffd\ue000-\uf8ff]")  # in the text of some unmapped glyph
 
 
 def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
     """Glyph, unmapped-glyph and font counts; fonts counted per (name, size) first, then folded
-    into `stats.fonts` in order of first appearance (as one call per glyph would)."""
-    unmapped = _UNMAPPED
-    n = bad = 0
-    fonts: dict[tuple[str, float], int] = {}
+    into `stats.fonts` in order of first appearance (as one call per glyph would). Unmapped
+    glyphs are counted per distinct text, in the lines whose text holds one at all."""
+    n = 0
+    texts: Counter[str] = Counter()
+    fonts: Counter[tuple[str, float]] = Counter()
     for cl in clusters:
-        n += len(cl)
-        for ch in cl:
-            text = ch["text"]
-            u = unmapped.get(text)
-            if u is None:
-                u = _is_unmapped_memo(text)
-            if u:
-                bad += 1
-            key = (ch.get("fontname", ""), ch.get("size", 0.0))
-            fonts[key] = fonts.get(key, 0) + 1
+        k = len(cl)
+        n += k
+        line = list(map(_TEXT, cl))
+        if _MAYBE_UNMAPPED.search("".join(line)):
+            texts.update(line)
+        try:
+            names, sizes = list(map(_FONTNAME, cl)), list(map(_SIZE, cl))
+        except KeyError:  # a glyph without a font name or size (hand-made dicts)
+            fonts.update([(ch.get("fontname", ""), ch.get("size", 0.0)) for ch in cl])
+            continue
+        if names.count(names[0]) == k and sizes.count(sizes[0]) == k:
+            fonts[names[0], sizes[0]] += k  # a line in one font and size
+        else:
+            fonts.update(zip(names, sizes, strict=True))
     stats.total += n
-    stats.unmapped += bad
+    stats.unmapped += sum(k for text, k in texts.items() if _is_unmapped_memo(text))
     for (fontname, size), k in fonts.items():
         stats.count_font(fontname, size, k)
 
@@ -355,127 +396,6 @@ def _attach_marks(clusters: list[list[dict]], marks: list[dict], stats: CharStat
             best["_marks"] = best.get("_marks", "") + mk["text"]
             if stats:
                 stats.marks += 1
-
-
-def _space_index(spaces: list[dict]) -> list[tuple[float, float, float]]:
-    return sorted((s["x0"], s["top"], s["bottom"]) for s in spaces)
-
-
-def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict) -> bool:
-    if not space_x:
-        return False
-    i = bisect.bisect_left(space_x, (a["x1"] - 1.0, -1e9, -1e9))
-    mid = (a["top"] + a["bottom"]) / 2
-    while i < len(space_x) and space_x[i][0] <= b["x0"] + 0.5:
-        _, top, bottom = space_x[i]
-        if top - 1 <= mid <= bottom + 1:
-            return True
-        i += 1
-    return False
-
-
-def _segments(chars: list[dict], space_x) -> list[Seg]:
-    segs: list[Seg] = []
-    start = 0
-    prev = chars[0]
-    prev_size = prev.get("size", 10.0)
-    for i in range(1, len(chars)):
-        ch = chars[i]
-        ch_size = ch.get("size", 10.0)
-        size = ch_size if ch_size > prev_size else prev_size  # max(prev, ch, 1.0)
-        if size < 1.0:
-            size = 1.0
-        if ch["x0"] - prev["x1"] > SEG_GAP_EM * size:
-            segs.append(_make_seg(chars[start:i], space_x))
-            start = i
-        prev, prev_size = ch, ch_size
-    segs.append(_make_seg(chars[start:] if start else chars, space_x))
-    return segs
-
-
-def _make_seg(chars: list[dict], space_x) -> Seg:
-    sizes: dict[float, int] = {}
-    for ch in chars:
-        size_key = round(ch.get("size", 0.0) * 2) / 2
-        sizes[size_key] = sizes.get(size_key, 0) + 1
-    main = max(sizes, key=sizes.__getitem__)
-    baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
-    small, raised = 0.75 * main, baseline - 0.2 * main  # a footnote reference: see _is_reference_mark
-    parts: list[str] = []
-    length = 0
-    refs: list[tuple[int, int]] = []
-    first_word_end: float | None = None
-    bold = italic = letters = 0
-    fonts: dict[str, int] = {}
-    flags_of = _FONT_FLAGS
-    first = chars[0]
-    top, bottom = first["top"], first["bottom"]
-    prev = None
-    prev_x1 = prev_size = 0.0
-    for ch in chars:
-        text = ch["text"]
-        ch_size = ch.get("size", 10.0)
-        if prev is not None:
-            size = ch_size if ch_size > prev_size else prev_size  # max(prev, ch, 1.0)
-            if size < 1.0:
-                size = 1.0
-            gap = ch["x0"] - prev_x1
-            if gap > SPACE_GAP_EM * size or (gap > -0.5 and space_x and _has_space_between(space_x, prev, ch)):
-                parts.append(" ")
-                length += 1
-                if first_word_end is None:
-                    first_word_end = prev_x1
-            t, b = ch["top"], ch["bottom"]
-            if t < top:
-                top = t
-            if b > bottom:
-                bottom = b
-        mark = ch.get("_marks")
-        piece = text + mark if mark else text
-        if (
-            (text.isdigit() or text == "*")
-            and ch.get("size", main) <= small
-            and ch["bottom"] < raised  # _is_reference_mark, inline
-        ):
-            if refs and refs[-1][1] == length:
-                refs[-1] = (refs[-1][0], length + len(piece))
-            else:
-                refs.append((length, length + len(piece)))
-        parts.append(piece)
-        length += len(piece)
-        fontname = ch.get("fontname", "")
-        if text.isalnum() or len(text) > 1:
-            letters += 1
-            flags = flags_of.get(fontname) or _font_flags(fontname)
-            if ch.get("_fakebold") or flags[0]:
-                bold += 1
-            if flags[1]:
-                italic += 1
-        fonts[fontname] = fonts.get(fontname, 0) + 1
-        prev, prev_x1, prev_size = ch, ch["x1"], ch_size
-    x0, x1 = first["x0"], chars[-1]["x1"]
-    if first_word_end is None:
-        first_word_end = x1
-    return Seg(
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
-        text="".join(parts),
-        size=main,
-        bold=bold / letters if letters else 0.0,
-        italic=italic / letters if letters else 0.0,
-        font=base_font(max(fonts, key=fonts.__getitem__)),
-        first_word_w=first_word_end - x0,
-        nchars=len(chars),
-        refs=refs,
-    )
-
-
-def _is_reference_mark(ch: dict, main: float, baseline: float) -> bool:
-    """A footnote reference: a digit or asterisk set small and raised above the line's baseline."""
-    size = ch.get("size", main)
-    return (ch["text"].isdigit() or ch["text"] == "*") and size <= 0.75 * main and ch["bottom"] < baseline - 0.2 * main
 
 
 def remove_refs(seg: Seg, marks: set[str]) -> int:

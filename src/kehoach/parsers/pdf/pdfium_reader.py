@@ -221,74 +221,133 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
         _RAW["FPDFText_GetTextObject"],
         _RAW["FPDFText_HasUnicodeMapError"],
     )
-    ox, oy, rect = c_double(), c_double(), _RectF()
+    ox, oy = c_double(), c_double()
     pox, poy = byref(ox), byref(oy)
     combining = unicodedata.combining
-    glyphs: list[list] = []  # [text, text object, x, y, char index]
-    last: list | None = None
+    facts: dict[int, tuple] = {}  # text object -> its font facts and the box numbers they give
+    out: list[dict] = []
+    append = out.append
+    normalize = unicodedata.normalize
+    # one pass; a combining mark pdfium split off the glyph before it (same text object, same
+    # origin) is added to that glyph's text and the glyph is written again (`_glyph`)
+    p_t: str = ""
+    p_obj = p_i = 0
+    p_x = p_y = 0.0
+    fact_obj = 0
     for i, t in enumerate(text):
         obj = get_obj(page, i)
         if not obj:
             continue  # a line break or word space pdfium inferred: no glyph
         origin(page, i, pox, poy)
         x, y = ox.value, oy.value
-        if last is not None and last[1] == obj and last[2] == x and last[3] == y and combining(t):
-            last[0] += t  # one glyph read as a letter and a combining mark: pdfium splits it in two
+        if p_obj == obj and p_x == x and p_y == y and combining(t):
+            p_t += t  # one glyph read as a letter and a combining mark: pdfium splits it in two
+            out[-1] = _glyph(p_t, p_obj, p_x, p_y, p_i, tp, page, height, facts, fonts, map_error)
             continue
-        last = [t, obj, x, y, i]
-        glyphs.append(last)
-        seen.add(obj)
-    facts: dict[int, tuple] = {}  # text object -> its font facts and the box numbers they give
-    out: list[dict] = []
-    append = out.append
-    normalize = unicodedata.normalize
-    for t, obj, x, y, i in glyphs:
-        fact = facts.get(obj)
-        if fact is None:
-            name, metrics, fs, a, b, c, d = _font_facts(tp, i, obj, fonts)
-            y0 = metrics.descent * fs
-            fact = facts[obj] = (name, metrics, fs, a, b, c, d, y0, y0 + fs, b == 0 and c == 0)
-        name, metrics, fs, a, b, c, d, y0, y1, straight = fact
-        widths = metrics.widths
+        p_t, p_obj, p_x, p_y, p_i = t, obj, x, y, i
+        if obj != fact_obj:
+            fact = facts.get(obj)
+            if fact is None:
+                name, metrics, fs, a, b, c, d = _font_facts(tp, i, obj, fonts)
+                y0 = metrics.descent * fs
+                fact = facts[obj] = (name, metrics, fs, a, b, c, d, y0, y0 + fs, b == 0 and c == 0)
+            name, metrics, fs, a, b, c, d, y0, y1, straight = fact
+            widths, default = metrics.widths, metrics.default
+            fact_obj = obj
         cid = False
         if t == "\ufffe":
             t = "-"  # pdfium's mark for a hyphen ending a line
         elif len(t) == 1 and map_error(page, i):
             t = f"(cid:{ord(t)})"
             cid = True
-        if t not in widths and not t.isascii():
-            # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the text
-            # pdfminer reads is the form the font's map gives
-            for form in ("NFC", "NFD"):
-                other = normalize(form, t)
-                if other in widths:
-                    t = other
-                    break
-        adv = metrics.advance(t) if cid else widths.get(t, metrics.default)  # FontMetrics.advance
+        if cid:
+            adv = metrics.advance(t)
+        else:
+            adv = widths.get(t)
+            if adv is None:
+                if not t.isascii():
+                    # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the
+                    # text pdfminer reads is the form the font's map gives
+                    for form in ("NFC", "NFD"):
+                        other = normalize(form, t)
+                        if other in widths:
+                            t = other
+                            break
+                adv = widths.get(t, default)  # FontMetrics.advance
         if adv != adv:  # two glyphs with this text and two widths: take pdfium's
-            F["FPDFText_GetLooseCharBox"](tp, i, byref(rect))
-            adv = (rect.right - x) / a
+            adv = _loose_advance(tp, i, x, a)
         else:
             adv *= fs
         if straight:
-            x0, x1, b0, b1 = x, x + a * adv, y + d * y0, y + d * y1
+            b0, b1 = y + d * y0, y + d * y1
+            append(
+                {
+                    "text": t,
+                    "x0": x,
+                    "x1": x + a * adv,
+                    "top": height - b1,
+                    "bottom": height - b0,
+                    "size": b1 - b0,
+                    "fontname": name,
+                    "upright": True,
+                }
+            )
         else:
-            xs = (x + c * y0, x + a * adv + c * y0, x + c * y1, x + a * adv + c * y1)
-            ys = (y + d * y0, y + b * adv + d * y0, y + d * y1, y + b * adv + d * y1)
-            x0, x1, b0, b1 = min(xs), max(xs), min(ys), max(ys)
-        append(
-            {
-                "text": t,
-                "x0": x0,
-                "x1": x1,
-                "top": height - b1,
-                "bottom": height - b0,
-                "size": b1 - b0,
-                "fontname": name,
-                "upright": True,
-            }
-        )
+            append(_glyph(p_t, obj, x, y, i, tp, page, height, facts, fonts, map_error))
+    seen.update(facts)  # every text object a glyph came from
     return out
+
+
+def _loose_advance(tp: int, i: int, x: float, a: float) -> float:
+    rect = _RectF()
+    _F["FPDFText_GetLooseCharBox"](tp, i, byref(rect))
+    return (rect.right - x) / a
+
+
+def _glyph(t, obj, x, y, i, tp, page, height, facts, fonts, map_error) -> dict:
+    """One glyph of the text page -> pdfplumber's char dict (the loop of `_chars`, spelled out)."""
+    fact = facts.get(obj)
+    if fact is None:
+        name, metrics, fs, a, b, c, d = _font_facts(tp, i, obj, fonts)
+        y0 = metrics.descent * fs
+        fact = facts[obj] = (name, metrics, fs, a, b, c, d, y0, y0 + fs, b == 0 and c == 0)
+    name, metrics, fs, a, b, c, d, y0, y1, straight = fact
+    widths = metrics.widths
+    cid = False
+    if t == "\ufffe":
+        t = "-"  # pdfium's mark for a hyphen ending a line
+    elif len(t) == 1 and map_error(page, i):
+        t = f"(cid:{ord(t)})"
+        cid = True
+    if t not in widths and not t.isascii():
+        # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the text
+        # pdfminer reads is the form the font's map gives
+        for form in ("NFC", "NFD"):
+            other = unicodedata.normalize(form, t)
+            if other in widths:
+                t = other
+                break
+    adv = metrics.advance(t) if cid else widths.get(t, metrics.default)  # FontMetrics.advance
+    if adv != adv:  # two glyphs with this text and two widths: take pdfium's
+        adv = _loose_advance(tp, i, x, a)
+    else:
+        adv *= fs
+    if straight:
+        x0, x1, b0, b1 = x, x + a * adv, y + d * y0, y + d * y1
+    else:
+        xs = (x + c * y0, x + a * adv + c * y0, x + c * y1, x + a * adv + c * y1)
+        ys = (y + d * y0, y + b * adv + d * y0, y + d * y1, y + b * adv + d * y1)
+        x0, x1, b0, b1 = min(xs), max(xs), min(ys), max(ys)
+    return {
+        "text": t,
+        "x0": x0,
+        "x1": x1,
+        "top": height - b1,
+        "bottom": height - b0,
+        "size": b1 - b0,
+        "fontname": name,
+        "upright": True,
+    }
 
 
 # ---------------------------------------------------------------- lines, rectangles, images

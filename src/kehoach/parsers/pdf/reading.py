@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 
 from ...errors import KehoachError
@@ -231,9 +232,12 @@ def _page_data(
     """Glyphs and ruling lines of one page (from either reader) -> lines outside tables + table pieces."""
     data = PageData(number=number, width=width, height=height, rotation=rotation)
     chars = dedupe(chars, stats)
-    text = [c for c in chars if c.get("text", "").strip()]
-    data.nchars = len(text)
-    data.turn = _sideways_turn(chars, text)
+    if False in map(_UPRIGHT, chars):  # (or a 0): some glyph may be set sideways
+        text = [c for c in chars if c.get("text", "").strip()]
+        data.nchars = len(text)
+        data.turn = _sideways_turn(chars, text)
+    else:  # every glyph upright: the page reads as it stands
+        data.nchars = sum(map(bool, map(str.strip, map(_TEXT, chars))))
     if data.turn:
         return data  # read again from an upright copy (see `parse`)
     area = float(width * height) or 1.0
@@ -247,10 +251,13 @@ def _page_data(
     for tb in shapes.tables() if not data.no_tables else []:
         data.tables.append(read_table(tb, chars, data.number, data.width, stats))
         inside.append(tb.bbox)
-    free = [c for c in chars if not _inside(c, inside)] if inside else chars
+    free = _outside(chars, inside) if inside else chars
     data.lines = group_lines(free, data.number, stats)
     stats.count_body(data.lines)
     return data
+
+
+_UPRIGHT, _TEXT = methodcaller("get", "upright"), methodcaller("get", "text", "")
 
 
 def _sideways_turn(chars: list[dict], text: list[dict] | None = None) -> int:
@@ -282,6 +289,14 @@ def _upright_copy(path: Path, pages: list[PageData], target: Path) -> Path:
     return target
 
 
-def _inside(ch: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _outside(chars: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[dict]:
+    """The glyphs of `chars` whose centre is in none of `boxes`."""
+    out = []
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(ch)
+    return out
