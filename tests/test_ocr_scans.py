@@ -22,6 +22,7 @@ from helpers import tesseract_tsv
 from kehoach import api
 from kehoach.blocks import Document, Paragraph, Provenance, SourceInfo
 from kehoach.diff.agreement import task_agreement, word_accuracy
+from kehoach.diff.align import align
 from kehoach.parsers.doc import soffice_binary
 from kehoach.parsers.ocr import recognize as ocr
 from kehoach.parsers.ocr.clean import separate_ink
@@ -303,6 +304,22 @@ def test_agreement_counts_tasks_missing_on_either_side():
     assert word_accuracy("Tổ chức tập huấn", "Tô chức tập huấn", tones=False) == 1.0
 
 
+def test_agreement_pairs_for_the_most_agreeing_tasks():
+    # two tasks read exactly, a third read with another lead and other words: the diff's alignment
+    # (greatest summed similarity) pairs the third with one of the exact ones and leaves 1 agreeing;
+    # the agreement pairs each exact task with its copy
+    plan = api.parse_text(
+        "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Ưu tiên điều trị nguồn lực chế độ hỗ trợ\n- Cơ quan chủ trì: Sở Y tế.\n"
+        "2. Ưu tiên nguồn lực huy động đầu tư\n- Cơ quan chủ trì: Sở Tài chính.\n"
+        "3. Điều trị kinh phí huy động chế độ hỗ trợ\n- Cơ quan chủ trì: Sở Y tế.\n"
+    )
+    typed = plan.tasks
+    misread = typed[2].model_copy(update={"lead": typed[1].lead, "content": "Nguồn lực ưu tiên điều trị"})
+    assert len(align(typed, [typed[0], typed[1], misread]).pairs) == 3
+    ag = task_agreement(typed, [typed[0], typed[1], misread])
+    assert (ag.agree, ag.total) == (2, 3)
+
+
 # ---------------------------------------------------------------- the real scans
 
 
@@ -487,6 +504,15 @@ def test_scan_91_is_the_draft_plan_with_the_to_trinh_as_wrapper(scans):
     assert (w.header.signer.authority, w.header.signer.position) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     assert (w.header.signer.rank, w.header.signer.name) == ("Đại tá", "Đậu Xuân Bảo")
     _draft_blanks_are_not_unread_handwriting(plan)
+    # "Sở Tài chính chủ trì, phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh:", unnumbered,
+    # over three "- …" items: one task of that unit holding the items (the .doc numbers the line 8.1)
+    (finance,) = [t for t in plan.tasks if t.content.startswith("Sở Tài chính chủ trì")]
+    assert [u.name for u in finance.lead] == ["Sở Tài chính"]
+    assert finance.content.startswith(
+        "Sở Tài chính chủ trì, phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh: Ưu tiên"
+    )
+    assert "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ kinh phí" in finance.content
+    assert finance.content.endswith("đóng góp cho công tác phòng, chống ma túy.")
 
 
 # (task agreement, word accuracy) measured 2026-12-02; issue 17 asks 0.9 of tasks. The TTr-91
@@ -494,7 +520,7 @@ def test_scan_91_is_the_draft_plan_with_the_to_trinh_as_wrapper(scans):
 # scan at all (bench/bench_ocr.py prints this ceiling), and 3 more name other lead units in the
 # scan's words (it letters the units a), b) … where the .doc numbers them 1.1, 1.2 …, and its
 # TỔ CHỨC THỰC HIỆN is worded differently), so 25/33 (0.76) is the most that pair can reach.
-MEASURED = {SCAN_196: (0.94, 0.975), SCAN_91: (0.69, 0.885)}
+MEASURED = {SCAN_196: (0.94, 0.975), SCAN_91: (0.72, 0.885)}
 
 
 @needs_tesseract
