@@ -40,7 +40,7 @@ from .correct import correct_blocks
 from .header import ink_notes, is_copy_stamp
 from .markers import repair_markers
 from .paragraphs import MARKER_RE, MISREAD_MARK_RE, margins, starts_paragraph
-from .reread import reread_noisy_segments
+from .reread import reread_noisy_segments, reread_weak_headings
 from .run import PagePool, Result, default_workers
 from .slots import fix_slots
 from .tables import Grid, erase_rules, find_grids
@@ -328,6 +328,9 @@ def _finish(
     reread = reread_noisy_segments(lines, clean_page, binary, workdir, ocr_lang)
     if reread:
         source.notes.append(f"ocr:page {number}: {reread} garbled column line(s) read again")
+    reread = reread_weak_headings(lines, clean_page, binary, workdir, ocr_lang)
+    if reread:
+        source.notes.append(f"ocr:page {number}: {reread} word(s) of numbered lines read again")
     lines = drop_noise(lines)
     for line in lines:
         if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
