@@ -249,6 +249,12 @@ def _deputy_titles(blocks: list, counts: Counter[str]) -> None:
             counts[f"{text}->{expected}"] += 1
 
 
+def load_tables() -> None:
+    """Build the lexicon tables now (about a second of pure Python, once a process): the OCR
+    front-end calls it in a thread while Tesseract reads the pages."""
+    _tables()
+
+
 def correct_blocks(blocks: list, notes: list[str]) -> None:
     """Correct every paragraph and table cell in place; one note with the tally."""
     counts: Counter[str] = Counter()
