@@ -650,3 +650,56 @@ def test_the_deputy_minister_under_kt_bo_truong_is_thu_truong_not_thu_truong():
     other = [para("KT. GIÁM ĐỐC", 1), para("PHÓ GIÁM ĐÔC", 2), para("KT. CHỦ TỊCH", 3), para("ỦY VIÊN", 4)]
     correct_blocks(other, [])
     assert [b.text for b in other] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "KT. CHỦ TỊCH", "ỦY VIÊN"]
+
+
+def test_two_syllables_read_without_their_space_are_cut_apart():
+    counts: Counter[str] = Counter()
+    assert correct_text("Inấn chứng chỉ", counts) == "In ấn chứng chỉ"
+    assert correct_text("Tổ chứcHội nghị sơ kết", counts) == "Tổ chức Hội nghị sơ kết"
+    assert counts["Inấn->In ấn"] == 1 and counts["chứcHội->chức Hội"] == 1
+    # words of another language, codes, capitals: left alone
+    for text in ("email công vụ", "phần mềm online", "TTHC", "Nghị quyết số 163/2024/QH15"):
+        assert correct_text(text) == text
+
+
+def test_a_row_number_misread_between_two_others_is_the_one_between():
+    from kehoach.blocks import Cell, Row, Table
+    from kehoach.parsers.ocr.cells import fix_number_column
+
+    column = ["TT", "1.", "VÃ", "3.", "4.", "5", "6.", "Ghi chú"]
+    table = Table(rows=[Row(cells=[Cell(lines=[t]), Cell(lines=["Nội dung"])]) for t in column])
+    fix_number_column(table)
+    assert [r.cells[0].text for r in table.rows] == ["TT", "1.", "2.", "3.", "4.", "5.", "6.", "Ghi chú"]
+    # a word in the column, or numbers that do not count on, are left as they are
+    other = ["1.", "Tổng", "3.", "7.", "8", "11."]
+    table = Table(rows=[Row(cells=[Cell(lines=[t]), Cell(lines=["x"])]) for t in other])
+    fix_number_column(table)
+    assert [r.cells[0].text for r in table.rows] == other
+
+
+TYPED_TABLE_PLAN = REALDOCS / "laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx"
+
+
+@needs_tesseract
+@needs_soffice
+@needs(TYPED_TABLE_PLAN)
+def test_a_ruled_task_table_read_from_page_images_gives_the_typed_register(tmp_path: Path):
+    """No realdocs scan has a ruled table; a real plan with its task table (9 rows: STT, task,
+    people) printed by LibreOffice and turned into page images is one, with its typed file as
+    the truth: every row is a task with the typed content, lead and number."""
+    import pypdfium2 as pdfium
+
+    from kehoach.parsers.doc.soffice import convert
+
+    printed = convert(TYPED_TABLE_PLAN, tmp_path, "pdf", "pdf")
+    pdf = pdfium.PdfDocument(str(printed))
+    pages = [pdf[k].render(scale=300 / 72).to_pil().convert("L") for k in range(len(pdf))]
+    pdf.close()
+    scan = tmp_path / "table_scan.pdf"
+    pages[0].save(scan, save_all=True, append_images=pages[1:], resolution=300.0)
+    typed, read = api.parse(TYPED_TABLE_PLAN), api.parse(scan, ocr=True)
+    assert sum(1 for b in read.document.blocks if hasattr(b, "rows")) == 1
+    ag = task_agreement(typed.tasks, read.tasks)
+    assert (ag.agree, ag.total) == (len(typed.tasks), len(typed.tasks)) and len(typed.tasks) == 10
+    rows = [t for t in read.tasks if t.origin == typed.tasks[-1].origin]
+    assert [t.number for t in rows] == [t.number for t in typed.tasks if t.origin == typed.tasks[-1].origin]

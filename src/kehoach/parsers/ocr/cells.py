@@ -105,7 +105,8 @@ def read_empty_cells(
 
 
 def fix_number_column(table: Table) -> None:
-    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread."""
+    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread, and a number
+    misread between two that count on by two is the one between them."""
     width = max((len(r.cells) for r in table.rows), default=0)
     for col in range(width):
         cells = [r.cells[col] for r in table.rows if len(r.cells) == width and not r.cells[col].merged_up]
@@ -118,3 +119,21 @@ def fix_number_column(table: Table) -> None:
                 digits = as_digits(cell.text)
                 if digits:
                     cell.lines = [digits]
+        _number_in_sequence(cells)
+
+
+def _number_in_sequence(cells: list) -> None:
+    """A row number between two others that count on by two ("1.", "VÃ", "3."; "4.", "5", "6.") is
+    the number between them, written as they are: a misread mark or a lost dot."""
+    numbered = [re.fullmatch(r"(\d{1,3})([.)]?)", c.text) for c in cells]
+    for k in range(1, len(cells) - 1):
+        before, here, after = numbered[k - 1], numbered[k], numbered[k + 1]
+        if not (before and after) or before[2] != after[2] or int(after[1]) - int(before[1]) != 2:
+            continue
+        text = cells[k].text
+        if here is None and len(text) > 3:
+            continue  # words, not a misread number
+        want = f"{int(before[1]) + 1}{before[2]}"
+        if text != want and (here is None or int(here[1]) == int(before[1]) + 1):
+            cells[k].lines = [want]
+            numbered[k] = re.fullmatch(r"(\d{1,3})([.)]?)", want)
