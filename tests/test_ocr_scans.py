@@ -677,29 +677,54 @@ def test_a_row_number_misread_between_two_others_is_the_one_between():
     assert [r.cells[0].text for r in table.rows] == other
 
 
-TYPED_TABLE_PLAN = REALDOCS / "laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx"
+# realdocs plans with a ruled task table (STT, task, people): (file, tasks agreeing when read from images)
+TYPED_TABLE_PLANS = [
+    # 10 of 10
+    (REALDOCS / "laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx", 10),
+    # 9 of 10: row 2 reads one of its people "Đỗ Mạnh Cườ" (the last letters lost)
+    (REALDOCS / "laocai-sct_KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx", 9),
+]
 
 
 @needs_tesseract
 @needs_soffice
-@needs(TYPED_TABLE_PLAN)
-def test_a_ruled_task_table_read_from_page_images_gives_the_typed_register(tmp_path: Path):
-    """No realdocs scan has a ruled table; a real plan with its task table (9 rows: STT, task,
-    people) printed by LibreOffice and turned into page images is one, with its typed file as
-    the truth: every row is a task with the typed content, lead and number."""
+@pytest.mark.parametrize("typed_path, least", TYPED_TABLE_PLANS, ids=["KH-3898", "KH-2242"])
+def test_a_ruled_task_table_read_from_page_images_gives_the_typed_register(tmp_path: Path, typed_path, least):
+    """No realdocs scan has a ruled table; a real plan with its task table (9 rows) printed by
+    LibreOffice and turned into page images is one, with its typed file as the truth: every row
+    is a task with the typed numbers, and the tasks agree with the typed ones."""
     import pypdfium2 as pdfium
 
     from kehoach.parsers.doc.soffice import convert
 
-    printed = convert(TYPED_TABLE_PLAN, tmp_path, "pdf", "pdf")
+    if not typed_path.exists():
+        pytest.skip(missing(typed_path))
+    printed = convert(typed_path, tmp_path, "pdf", "pdf")
     pdf = pdfium.PdfDocument(str(printed))
     pages = [pdf[k].render(scale=300 / 72).to_pil().convert("L") for k in range(len(pdf))]
     pdf.close()
     scan = tmp_path / "table_scan.pdf"
     pages[0].save(scan, save_all=True, append_images=pages[1:], resolution=300.0)
-    typed, read = api.parse(TYPED_TABLE_PLAN), api.parse(scan, ocr=True)
+    typed, read = api.parse(typed_path), api.parse(scan, ocr=True)
     assert sum(1 for b in read.document.blocks if hasattr(b, "rows")) == 1
     ag = task_agreement(typed.tasks, read.tasks)
-    assert (ag.agree, ag.total) == (len(typed.tasks), len(typed.tasks)) and len(typed.tasks) == 10
-    rows = [t for t in read.tasks if t.origin == typed.tasks[-1].origin]
-    assert [t.number for t in rows] == [t.number for t in typed.tasks if t.origin == typed.tasks[-1].origin]
+    print(f"\n{typed_path.name} from page images: {ag.agree}/{ag.total} tasks agree")
+    assert len(typed.tasks) == len(read.tasks) == 10 and ag.agree >= least
+    assert [t.number for t in read.tasks if t.origin == "appendix"] == [
+        t.number for t in typed.tasks if t.origin == "appendix"
+    ]
+
+
+def test_a_line_read_twice_over_itself_in_a_cell_keeps_the_surer_read():
+    from kehoach.parsers.ocr.cells import _without_shadow_lines
+    from kehoach.parsers.ocr.words import Word
+
+    def line(key: int, top: int, words: list[tuple[str, int, int, float]]) -> list[Word]:
+        return [Word(t, left, top, width, 40, conf, (1, 1, key)) for t, left, width, conf in words]
+
+    shadow = line(1, 1071, [("Bà", 514, 54, 95), ("soát", 663, 11, 95), ("việc", 753, 35, 39), ("đáo", 842, 49, 93)])
+    real = line(2, 1080, [("à", 548, 28, 93), ("soát", 603, 92, 96), ("việc", 719, 95, 97), ("đáp", 871, 51, 97)])
+    below = line(3, 1145, [("của", 514, 78, 96), ("học", 608, 82, 97), ("viên", 707, 99, 97)])
+    beside = line(4, 1075, [("Ghi", 1500, 60, 60)])  # same height, another place: not a shadow
+    kept = _without_shadow_lines([shadow, real, beside, below])
+    assert [" ".join(w.text for w in ws) for ws in kept] == ["à soát việc đáp", "Ghi", "của học viên"]

@@ -8,6 +8,7 @@ by one; a column of row numbers gets its misread "1"s back.
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import regex as re
@@ -57,7 +58,9 @@ def build_table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, 
             by_line: dict[tuple[int, int, int], list[Word]] = {}
             for word in sorted(texts.get((r, c), []), key=lambda w: (w.top, w.left)):
                 by_line.setdefault(word.key, []).append(word)
-            ordered = sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
+            ordered = _without_shadow_lines(
+                sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
+            )
             lines = [clean(" ".join(w.text for w in sorted(ws, key=lambda w: w.left))) for ws in ordered]
             cells.append(Cell(lines=[ln for ln in lines if ln], span=span))
         rows.append(Row(cells=cells, prov=Provenance(page=page, table=index, row=r + 1, source="ocr")))
@@ -104,6 +107,32 @@ def read_empty_cells(
                 cell.lines = lines
 
 
+def _without_shadow_lines(lines: list[list[Word]]) -> list[list[Word]]:
+    """A cell's lines without the shadows: Tesseract sometimes reads a cell's line twice, once
+    as itself and once as a line of squeezed, unsure words over the same place ("Bà soát việc
+    đáo ú 5= điền BI" over "à soát việc đáp ứng các điều kiện"). Of two lines that overlap on
+    the page both across and up-down by half the smaller one, the less sure one is dropped."""
+
+    def overlap(a0: float, a1: float, b0: float, b1: float) -> bool:
+        return min(a1, b1) - max(a0, b0) >= 0.5 * min(a1 - a0, b1 - b0) > 0
+
+    def box(ws: list[Word]) -> tuple[int, int, int, int]:
+        return min(w.left for w in ws), max(w.right for w in ws), min(w.top for w in ws), max(w.bottom for w in ws)
+
+    def sure(ws: list[Word]) -> float:
+        return sum(w.conf for w in ws) / len(ws)
+
+    dropped: set[int] = set()
+    for i, a in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            if i in dropped or j in dropped:
+                continue
+            (al, ar, at, ab), (bl, br, bt, bb) = box(a), box(lines[j])
+            if overlap(al, ar, bl, br) and overlap(at, ab, bt, bb):
+                dropped.add(i if sure(a) < sure(lines[j]) else j)
+    return [ws for k, ws in enumerate(lines) if k not in dropped]
+
+
 def fix_number_column(table: Table) -> None:
     """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread, and a number
     misread between two that count on by two is the one between them."""
@@ -124,16 +153,22 @@ def fix_number_column(table: Table) -> None:
 
 def _number_in_sequence(cells: list) -> None:
     """A row number between two others that count on by two ("1.", "VÃ", "3."; "4.", "5", "6.") is
-    the number between them, written as they are: a misread mark or a lost dot."""
-    numbered = [re.fullmatch(r"(\d{1,3})([.)]?)", c.text) for c in cells]
+    the number between them, written as most numbers of the column are: a misread mark or a lost
+    dot."""
+    pattern = r"(\d{1,3})([.)]?)"
+    numbered = [re.fullmatch(pattern, c.text) for c in cells]
+    styles = Counter(m[2] for m in numbered if m)
+    if not styles:
+        return
+    style = styles.most_common(1)[0][0]
     for k in range(1, len(cells) - 1):
         before, here, after = numbered[k - 1], numbered[k], numbered[k + 1]
-        if not (before and after) or before[2] != after[2] or int(after[1]) - int(before[1]) != 2:
+        if not (before and after) or int(after[1]) - int(before[1]) != 2:
             continue
         text = cells[k].text
         if here is None and len(text) > 3:
             continue  # words, not a misread number
-        want = f"{int(before[1]) + 1}{before[2]}"
+        want = f"{int(before[1]) + 1}{style}"
         if text != want and (here is None or int(here[1]) == int(before[1]) + 1):
             cells[k].lines = [want]
-            numbered[k] = re.fullmatch(r"(\d{1,3})([.)]?)", want)
+            numbered[k] = re.fullmatch(pattern, want)
