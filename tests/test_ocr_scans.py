@@ -670,6 +670,12 @@ def test_a_row_number_misread_between_two_others_is_the_one_between():
     table = Table(rows=[Row(cells=[Cell(lines=[t]), Cell(lines=["Nội dung"])]) for t in column])
     fix_number_column(table)
     assert [r.cells[0].text for r in table.rows] == ["TT", "1.", "2.", "3.", "4.", "5.", "6.", "Ghi chú"]
+    # group rows' Roman marks read "1" and "H" (the numbering starts again after them), two numbers
+    # misread in a row, a last digit misread, the header "STT" read "SIT"
+    column = ["SIT", "1", "1", "2", "H", "1", "2", "¿2", "K_o)", "5", "9"]
+    table = Table(rows=[Row(cells=[Cell(lines=[t]), Cell(lines=["Nội dung"])]) for t in column])
+    fix_number_column(table)
+    assert [r.cells[0].text for r in table.rows] == ["STT", "I", "1", "2", "II", "1", "2", "3", "4", "5", "6"]
     # a word in the column, or numbers that do not count on, are left as they are
     other = ["1.", "Tổng", "3.", "7.", "8", "11."]
     table = Table(rows=[Row(cells=[Cell(lines=[t]), Cell(lines=["x"])]) for t in other])
@@ -683,16 +689,19 @@ TYPED_TABLE_PLANS = [
     (REALDOCS / "laocai-sct_KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx", 10),
     # 9 of 10: row 2 reads one of its people "Đỗ Mạnh Cườ" (the last letters lost)
     (REALDOCS / "laocai-sct_KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx", 9),
+    # 29 of 31 (11 pages): groups "I", "II" over rows numbered from 1 again (read "1" and "H"), the
+    # header STT read "SIT"; two place names keep a wrong mark ("Phương Nam Gia Nghĩa", "Đam Rồng")
+    (REALDOCS / "lamdong-ubnd_KH-kiem-tra-CCHC-2026_v2.docx", 29),
 ]
 
 
 @needs_tesseract
 @needs_soffice
-@pytest.mark.parametrize("typed_path, least", TYPED_TABLE_PLANS, ids=["KH-3898", "KH-2242"])
+@pytest.mark.parametrize("typed_path, least", TYPED_TABLE_PLANS, ids=["KH-3898", "KH-2242", "KH-kiem-tra-CCHC"])
 def test_a_ruled_task_table_read_from_page_images_gives_the_typed_register(tmp_path: Path, typed_path, least):
-    """No realdocs scan has a ruled table; a real plan with its task table (9 rows) printed by
-    LibreOffice and turned into page images is one, with its typed file as the truth: every row
-    is a task with the typed numbers, and the tasks agree with the typed ones."""
+    """No realdocs scan has a ruled table; a real plan with its task table printed by LibreOffice
+    and turned into page images is one, with its typed file as the truth: every row is a task
+    with the typed number and group, and the tasks agree with the typed ones."""
     import pypdfium2 as pdfium
 
     from kehoach.parsers.doc.soffice import convert
@@ -709,10 +718,9 @@ def test_a_ruled_task_table_read_from_page_images_gives_the_typed_register(tmp_p
     assert sum(1 for b in read.document.blocks if hasattr(b, "rows")) == 1
     ag = task_agreement(typed.tasks, read.tasks)
     print(f"\n{typed_path.name} from page images: {ag.agree}/{ag.total} tasks agree")
-    assert len(typed.tasks) == len(read.tasks) == 10 and ag.agree >= least
-    assert [t.number for t in read.tasks if t.origin == "appendix"] == [
-        t.number for t in typed.tasks if t.origin == "appendix"
-    ]
+    assert len(read.tasks) == len(typed.tasks) and ag.agree >= least
+    rows = [(t.number, t.group) for t in read.tasks if t.origin == "appendix"]
+    assert rows == [(t.number, t.group) for t in typed.tasks if t.origin == "appendix"]
 
 
 def test_a_line_read_twice_over_itself_in_a_cell_keeps_the_surer_read():

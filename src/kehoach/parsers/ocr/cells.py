@@ -14,7 +14,7 @@ from pathlib import Path
 import regex as re
 
 from ...blocks import Cell, Provenance, Row, Table
-from ...vntext import clean
+from ...vntext import clean, fold, within_one_edit
 from .slots import as_digits
 from .tables import Grid, cell_layout, locate
 from .words import Word, is_noise
@@ -134,8 +134,9 @@ def _without_shadow_lines(lines: list[list[Word]]) -> list[list[Word]]:
 
 
 def fix_number_column(table: Table) -> None:
-    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread, and a number
-    misread between two that count on by two is the one between them."""
+    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread; numbers
+    are put back in sequence (`_number_in_sequence`) and a header one letter from "STT" or "TT"
+    is that header."""
     width = max((len(r.cells) for r in table.rows), default=0)
     for col in range(width):
         cells = [r.cells[col] for r in table.rows if len(r.cells) == width and not r.cells[col].merged_up]
@@ -149,26 +150,72 @@ def fix_number_column(table: Table) -> None:
                 if digits:
                     cell.lines = [digits]
         _number_in_sequence(cells)
+        head = cells[0].text if cells else ""
+        if head and head not in ("STT", "TT") and len(head) <= 4 and not re.search(r"\d", head):
+            # the column's header is "STT" or "TT" ("số thứ tự"); "SIT" is it misread
+            for name in ("STT", "TT"):
+                if len(head) == len(name) and within_one_edit(fold(head).upper(), name):
+                    cells[0].lines = [name]
+                    break
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_ROMAN_READ = re.compile(r"[IVXHl1|]{1,4}")  # a group's Roman mark as Tesseract may read it ("1", "H")
 
 
 def _number_in_sequence(cells: list) -> None:
-    """A row number between two others that count on by two ("1.", "VÃ", "3."; "4.", "5", "6.") is
-    the number between them, written as most numbers of the column are: a misread mark or a lost
-    dot."""
+    """Row numbers put back in sequence. Between two numbers that count on by the rows between
+    them ("1.", "VÃ", "3."; "21", "2", "K_o)", "24"), the cells are the numbers between, written
+    as most numbers of the column are (a misread mark or a lost dot); a number one digit away
+    from the one after the row above, which the row below does not confirm, is that one ("24",
+    "29" at the end). A short cell just before a row numbered 1, where the numbering starts
+    again, is a group's Roman mark ("1" for I, "H" for II): the groups are counted I, II, III …
+    in order."""
     pattern = r"(\d{1,3})([.)]?)"
     numbered = [re.fullmatch(pattern, c.text) for c in cells]
     styles = Counter(m[2] for m in numbered if m)
     if not styles:
         return
     style = styles.most_common(1)[0][0]
-    for k in range(1, len(cells) - 1):
-        before, here, after = numbered[k - 1], numbered[k], numbered[k + 1]
-        if not (before and after) or int(after[1]) - int(before[1]) != 2:
+    for i, first in enumerate(numbered):
+        if first is None:
             continue
-        text = cells[k].text
-        if here is None and len(text) > 3:
-            continue  # words, not a misread number
-        want = f"{int(before[1]) + 1}{style}"
-        if text != want and (here is None or int(here[1]) == int(before[1]) + 1):
-            cells[k].lines = [want]
-            numbered[k] = re.fullmatch(pattern, want)
+        for j in range(i + 2, min(i + 5, len(cells))):
+            last = numbered[j]
+            if last is None or int(last[1]) - int(first[1]) != j - i:
+                continue
+            if all(
+                numbered[k] is not None
+                or len(cells[k].text) <= 3
+                or (len(cells[k].text) == 4 and not cells[k].text.isalpha())
+                for k in range(i + 1, j)
+            ):  # numbers or a few misread marks ("VÃ", "yến", "K_o)"), not a word ("Tổng")
+                for k in range(i + 1, j):
+                    want = f"{int(first[1]) + k - i}{style}"
+                    if cells[k].text != want:
+                        cells[k].lines = [want]
+                        numbered[k] = re.fullmatch(pattern, want)
+            break
+    for k in range(1, len(cells)):
+        # a digit misread in a number no row after confirms ("24", "29" at the end): the next one
+        before, here = numbered[k - 1], numbered[k]
+        if not (before and here) or int(here[1]) in (1, int(before[1]) + 1):
+            continue
+        want = str(int(before[1]) + 1)
+        below = numbered[k + 1] if k + 1 < len(cells) else None
+        confirmed = below is not None and int(below[1]) == int(here[1]) + 1
+        if len(want) == len(here[1]) and sum(a != b for a, b in zip(want, here[1], strict=True)) == 1 and not confirmed:
+            cells[k].lines = [want + style]
+            numbered[k] = re.fullmatch(pattern, want + style)
+    group = 0
+    for k in range(len(cells) - 1):
+        after = numbered[k + 1]
+        if after is None or int(after[1]) != 1:
+            continue
+        text = cells[k].text.rstrip(".")
+        if text in _ROMANS:
+            group = _ROMANS.index(text) + 1
+        elif text and _ROMAN_READ.fullmatch(text) and group < len(_ROMANS):
+            cells[k].lines = [_ROMANS[group]]
+            numbered[k] = None
+            group += 1
