@@ -571,6 +571,42 @@ Giao phòng Quản lý Công nghiệp triển khai các công việc sau:
     ]
 
 
+def test_an_unnumbered_lead_line_takes_the_list_items_below_it():
+    # "X chủ trì …:" (or left open, without a colon) over "- …" items inside a numbered heading: the
+    # items are that unit's duties, up to the next paragraph led by a unit; a line that ends its
+    # sentence takes nothing
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
+
+1. Tăng cường đầu tư nguồn lực
+
+Sở Tài chính chủ trì, phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh:
+
+- Ưu tiên nguồn lực đầu tư cho công tác phòng, chống ma túy.
+
+- Đề xuất hỗ trợ kinh phí cho lực lượng trực tiếp.
+
+Sở Y tế chủ trì, phối hợp các sở, ban, ngành
+
+- Tăng cường điều trị nghiện.
+
+Sở Nội vụ chủ trì tổng hợp kết quả thực hiện.
+
+- Báo cáo Ủy ban nhân dân tỉnh.
+"""
+    )
+    assert [(names(t.lead), t.content) for t in plan.tasks] == [
+        (
+            ["Sở Tài chính"],
+            "Sở Tài chính chủ trì, phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh: Ưu tiên nguồn lực đầu tư"
+            " cho công tác phòng, chống ma túy. Đề xuất hỗ trợ kinh phí cho lực lượng trực tiếp.",
+        ),
+        (["Sở Y tế"], "Sở Y tế chủ trì, phối hợp các sở, ban, ngành Tăng cường điều trị nghiện."),
+        (["Sở Nội vụ"], "Sở Nội vụ chủ trì tổng hợp kết quả thực hiện."),
+    ]
+
+
 def test_lettered_duties_of_one_unit_stay_apart():
     plan = api.parse_text(
         FRONT

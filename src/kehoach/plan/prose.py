@@ -13,7 +13,7 @@ from dataclasses import field as dc_field
 
 from .. import fastre as re
 from ..blocks import Paragraph
-from ..models import Task
+from ..models import Task, Unit
 from ..vntext import clean, key
 from .diagnostics import report
 from .patterns import kinds_of
@@ -685,27 +685,53 @@ def _assignment(node: Node) -> Task | None:
     )
 
 
+def _paragraph_lead(text: str) -> tuple[list[Unit], str] | None:
+    """(lead units, duty) of a paragraph whose sentence starts with a unit and goes on with its duty."""
+    if _is_closing(text) or text.rstrip().endswith("./."):  # the closing paragraph is addressed to all
+        return None
+    unit_text, duty = assignment_unit(text, False)
+    if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
+        return None
+    lead = split_units(unit_text)
+    if not lead or _GENERIC.fullmatch(key(unit_text)) or re.search(r"\s(?:yêu cầu|đề nghị)\s", unit_text):
+        # "Các đơn vị triển khai thực hiện." names no unit; "UBND huyện yêu cầu các cơ quan …" is the
+        # issuer asking others, not a duty of its own
+        return None
+    return lead, duty
+
+
 def _paragraph_assignments(node: Node) -> list[Task]:
     """Paragraphs under a Tổ chức thực hiện heading whose sentence starts with a unit
     ("Sở Nội vụ có trách nhiệm …", "Giao phòng Quản lý Công nghiệp triển khai …:"): one assignment each.
-    A paragraph ending with a colon introduces the items below it, which are its duties."""
+    A paragraph ending with a colon introduces the items below it, which are its duties: the
+    paragraphs that follow it up to the next one led by a unit ("Sở Tài chính chủ trì, phối hợp …
+    tham mưu:" over "- Ưu tiên …", "- Đề xuất …"), or when it is the last paragraph, the items
+    numbered under the heading. One left open, without a colon or a full stop, takes the list
+    items ("- …") right below it."""
     out: list[Task] = []
     paras = node.paras
+    texts = [_LIST_MARK.sub("", p.text) for _, p in paras]
+    leads = [_paragraph_lead(text) for text in texts]
+    marked = [bool(_LIST_MARK.match(p.text)) for _, p in paras]
     for n, (block, p) in enumerate(paras):
-        text = _LIST_MARK.sub("", p.text)
-        if _is_closing(text) or text.rstrip().endswith("./."):  # the closing paragraph is addressed to all
+        found = leads[n]
+        if found is None:
             continue
-        unit_text, duty = assignment_unit(text, False)
-        if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
-            continue
-        lead = split_units(unit_text)
-        if not lead or _GENERIC.fullmatch(key(unit_text)) or re.search(r"\s(?:yêu cầu|đề nghị)\s", unit_text):
-            # "Các đơn vị triển khai thực hiện." names no unit; "UBND huyện yêu cầu các cơ quan …" is the
-            # issuer asking others, not a duty of its own
-            continue
+        lead, duty = found
         lines = [duty]
-        if text.rstrip().endswith(":") and n == len(paras) - 1:
-            lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
+        colon = texts[n].rstrip().endswith(":")
+        # a lead line left open ("Sở Tài chính chủ trì, phối hợp các sở, ban, ngành") over list items
+        if colon or (texts[n].rstrip()[-1:] not in ".;!?…" and n + 1 < len(paras) and marked[n + 1]):
+            items: list[str] = []
+            for k in range(n + 1, len(paras)):
+                if leads[k] is not None or texts[k].rstrip().endswith(":") or not (colon or marked[k]):
+                    break  # the next unit's duties, or another list's opening
+                if not _is_closing(texts[k]):
+                    items.append(texts[k])
+            if items:
+                lines = [clean(" ".join([duty, *items]))]
+            elif n == len(paras) - 1:
+                lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
         out.append(
             Task(
                 id="",

@@ -8,12 +8,13 @@ by one; a column of row numbers gets its misread "1"s back.
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import regex as re
 
 from ...blocks import Cell, Provenance, Row, Table
-from ...vntext import clean
+from ...vntext import clean, fold, within_one_edit
 from .slots import as_digits
 from .tables import Grid, cell_layout, locate
 from .words import Word, is_noise
@@ -57,7 +58,9 @@ def build_table(grid: Grid, cell_words: list[tuple[int, int, Word]], page: int, 
             by_line: dict[tuple[int, int, int], list[Word]] = {}
             for word in sorted(texts.get((r, c), []), key=lambda w: (w.top, w.left)):
                 by_line.setdefault(word.key, []).append(word)
-            ordered = sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
+            ordered = _without_shadow_lines(
+                sorted(by_line.values(), key=lambda ws: (min(w.top for w in ws), ws[0].left))
+            )
             lines = [clean(" ".join(w.text for w in sorted(ws, key=lambda w: w.left))) for ws in ordered]
             cells.append(Cell(lines=[ln for ln in lines if ln], span=span))
         rows.append(Row(cells=cells, prov=Provenance(page=page, table=index, row=r + 1, source="ocr")))
@@ -104,8 +107,36 @@ def read_empty_cells(
                 cell.lines = lines
 
 
+def _without_shadow_lines(lines: list[list[Word]]) -> list[list[Word]]:
+    """A cell's lines without the shadows: Tesseract sometimes reads a cell's line twice, once
+    as itself and once as a line of squeezed, unsure words over the same place ("Bà soát việc
+    đáo ú 5= điền BI" over "à soát việc đáp ứng các điều kiện"). Of two lines that overlap on
+    the page both across and up-down by half the smaller one, the less sure one is dropped."""
+
+    def overlap(a0: float, a1: float, b0: float, b1: float) -> bool:
+        return min(a1, b1) - max(a0, b0) >= 0.5 * min(a1 - a0, b1 - b0) > 0
+
+    def box(ws: list[Word]) -> tuple[int, int, int, int]:
+        return min(w.left for w in ws), max(w.right for w in ws), min(w.top for w in ws), max(w.bottom for w in ws)
+
+    def sure(ws: list[Word]) -> float:
+        return sum(w.conf for w in ws) / len(ws)
+
+    dropped: set[int] = set()
+    for i, a in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            if i in dropped or j in dropped:
+                continue
+            (al, ar, at, ab), (bl, br, bt, bb) = box(a), box(lines[j])
+            if overlap(al, ar, bl, br) and overlap(at, ab, bt, bb):
+                dropped.add(i if sure(a) < sure(lines[j]) else j)
+    return [ws for k, ws in enumerate(lines) if k not in dropped]
+
+
 def fix_number_column(table: Table) -> None:
-    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread."""
+    """In a column of row numbers ("TT"), a "|" or "l" alone is the digit 1 misread; numbers
+    are put back in sequence (`_number_in_sequence`) and a header one letter from "STT" or "TT"
+    is that header."""
     width = max((len(r.cells) for r in table.rows), default=0)
     for col in range(width):
         cells = [r.cells[col] for r in table.rows if len(r.cells) == width and not r.cells[col].merged_up]
@@ -118,3 +149,73 @@ def fix_number_column(table: Table) -> None:
                 digits = as_digits(cell.text)
                 if digits:
                     cell.lines = [digits]
+        _number_in_sequence(cells)
+        head = cells[0].text if cells else ""
+        if head and head not in ("STT", "TT") and len(head) <= 4 and not re.search(r"\d", head):
+            # the column's header is "STT" or "TT" ("số thứ tự"); "SIT" is it misread
+            for name in ("STT", "TT"):
+                if len(head) == len(name) and within_one_edit(fold(head).upper(), name):
+                    cells[0].lines = [name]
+                    break
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_ROMAN_READ = re.compile(r"[IVXHl1|]{1,4}")  # a group's Roman mark as Tesseract may read it ("1", "H")
+
+
+def _number_in_sequence(cells: list) -> None:
+    """Row numbers put back in sequence. Between two numbers that count on by the rows between
+    them ("1.", "VÃ", "3."; "21", "2", "K_o)", "24"), the cells are the numbers between, written
+    as most numbers of the column are (a misread mark or a lost dot); a number one digit away
+    from the one after the row above, which the row below does not confirm, is that one ("24",
+    "29" at the end). A short cell just before a row numbered 1, where the numbering starts
+    again, is a group's Roman mark ("1" for I, "H" for II): the groups are counted I, II, III …
+    in order."""
+    pattern = r"(\d{1,3})([.)]?)"
+    numbered = [re.fullmatch(pattern, c.text) for c in cells]
+    styles = Counter(m[2] for m in numbered if m)
+    if not styles:
+        return
+    style = styles.most_common(1)[0][0]
+    for i, first in enumerate(numbered):
+        if first is None:
+            continue
+        for j in range(i + 2, min(i + 5, len(cells))):
+            last = numbered[j]
+            if last is None or int(last[1]) - int(first[1]) != j - i:
+                continue
+            if all(
+                numbered[k] is not None
+                or len(cells[k].text) <= 3
+                or (len(cells[k].text) == 4 and not cells[k].text.isalpha())
+                for k in range(i + 1, j)
+            ):  # numbers or a few misread marks ("VÃ", "yến", "K_o)"), not a word ("Tổng")
+                for k in range(i + 1, j):
+                    want = f"{int(first[1]) + k - i}{style}"
+                    if cells[k].text != want:
+                        cells[k].lines = [want]
+                        numbered[k] = re.fullmatch(pattern, want)
+            break
+    for k in range(1, len(cells)):
+        # a digit misread in a number no row after confirms ("24", "29" at the end): the next one
+        before, here = numbered[k - 1], numbered[k]
+        if not (before and here) or int(here[1]) in (1, int(before[1]) + 1):
+            continue
+        want = str(int(before[1]) + 1)
+        below = numbered[k + 1] if k + 1 < len(cells) else None
+        confirmed = below is not None and int(below[1]) == int(here[1]) + 1
+        if len(want) == len(here[1]) and sum(a != b for a, b in zip(want, here[1], strict=True)) == 1 and not confirmed:
+            cells[k].lines = [want + style]
+            numbered[k] = re.fullmatch(pattern, want + style)
+    group = 0
+    for k in range(len(cells) - 1):
+        after = numbered[k + 1]
+        if after is None or int(after[1]) != 1:
+            continue
+        text = cells[k].text.rstrip(".")
+        if text in _ROMANS:
+            group = _ROMANS.index(text) + 1
+        elif text and _ROMAN_READ.fullmatch(text) and group < len(_ROMANS):
+            cells[k].lines = [_ROMANS[group]]
+            numbered[k] = None
+            group += 1

@@ -134,6 +134,7 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
     text, dots = _COMMA_READ_AS_DOT_RE.subn(",", text)
     if dots and counts is not None:
         counts[".->,"] += dots
+    text = _split_run_together(text, syll, pairs, counts)
     matches = list(_WORD_RE.finditer(text))
     if len(matches) < 2:
         return correct_unit_names(text, counts)
@@ -170,6 +171,34 @@ def correct_text(text: str, counts: Counter[str] | None = None) -> str:
                 counts[f"{word}->{best}"] += 1
     out.append(text[last:])
     return correct_unit_names("".join(out), counts)
+
+
+def _split_run_together(
+    text: str, syll: dict[str, int], pairs: dict[tuple[str, str], int], counts: Counter[str] | None
+) -> str:
+    """Two syllables read without the space between them ("Inấn chứng chỉ" for "In ấn"): a word
+    that is no syllable, not even in shape, cut where both halves are syllables that the pair
+    counts put side by side (at least `MIN_EVIDENCE` times; the best cut when several)."""
+
+    def cut(m: re.Match) -> str:
+        word = m[0]
+        folded = key(word)
+        if len(word) < 4 or folded in syll or plausible_syllable(folded) or word.isupper():
+            return word
+        best, best_score = 0, 0
+        for k in range(2, len(word) - 1):
+            a, b = key(word[:k]), key(word[k:])
+            if a in syll and b in syll and plausible_syllable(a) and plausible_syllable(b):
+                score = pairs.get((a, b), 0)
+                if score > best_score:
+                    best, best_score = k, score
+        if best_score < MIN_EVIDENCE:
+            return word
+        if counts is not None:
+            counts[f"{word}->{word[:best]} {word[best:]}"] += 1
+        return f"{word[:best]} {word[best:]}"
+
+    return _WORD_RE.sub(cut, text)
 
 
 def _fix_roman(text: str, counts: Counter[str] | None) -> str:
@@ -247,6 +276,12 @@ def _deputy_titles(blocks: list, counts: Counter[str]) -> None:
             if getattr(block, "lines", None):
                 block.lines = [expected if line.strip() == text else line for line in block.lines]
             counts[f"{text}->{expected}"] += 1
+
+
+def load_tables() -> None:
+    """Build the lexicon tables now (about a second of pure Python, once a process): the OCR
+    front-end calls it in a thread while Tesseract reads the pages."""
+    _tables()
 
 
 def correct_blocks(blocks: list, notes: list[str]) -> None:

@@ -10,7 +10,10 @@ Letters of lettered items are often misread ("q)", "€)", "Ẫcœ)" for "a)", "
 line that opens with a short token closed by ")" and a capital, after a line that ends a
 sentence or ends short, starts a paragraph too (`markers` then puts the letter back). A
 numbered line that ends short, followed by a line in capitals' case, is a heading on its own
-("5.3. Đề nghị Viện Kiểm sát …" / "Phối hợp chặt chẽ …").
+("5.4. Đề nghị Chi cục Hải quan" / "Chỉ đạo lực lượng …"); so is one that fills its line when
+the next line, opening with a capital, starts at the same first-line indent instead of going
+back to the margin ("5.3. Đề nghị Viện Kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao" /
+"Phối hợp chặt chẽ …").
 """
 
 from __future__ import annotations
@@ -72,9 +75,13 @@ def starts_paragraph(prev: _Line, line: _Line, edges: tuple[int, int], first: _L
     prev_opening = " ".join(w.text for w in prev.words[:2])
     if (
         head is prev
-        and ends_short
         and (MARKER_RE.match(prev_opening) or MISREAD_MARK_RE.match(prev_opening))
         and line.words[0].text[:1].isupper()
     ):
-        return True  # a numbered heading line, its text on the next line
+        if ends_short:
+            return True  # a numbered heading line, its text on the next line
+        if prev.words[0].left > left + 1.5 * unit and abs(line.words[0].left - prev.words[0].left) < unit:
+            # a heading that fills its line: the next line starts at the same first-line indent,
+            # where a wrapped item's second line would go back to the margin
+            return True
     return indented and (ends_short or ends_sentence)

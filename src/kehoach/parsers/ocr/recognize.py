@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future
@@ -36,11 +37,11 @@ from ...errors import KehoachError
 from ...vntext import clean, fold, is_upper_title, within_one_edit
 from .cells import build_table, fix_number_column, read_empty_cells, split_table_words
 from .clean import deskew, separate_ink
-from .correct import correct_blocks
+from .correct import correct_blocks, load_tables
 from .header import ink_notes, is_copy_stamp
 from .markers import repair_markers
 from .paragraphs import MARKER_RE, MISREAD_MARK_RE, margins, starts_paragraph
-from .reread import reread_noisy_segments
+from .reread import reread_noisy_segments, reread_weak_headings
 from .run import PagePool, Result, default_workers
 from .slots import fix_slots
 from .tables import Grid, erase_rules, find_grids
@@ -247,6 +248,11 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     workers = default_workers(options.get("ocr_workers"))
     dpi = _number(options.get("dpi"), DEFAULT_DPI)
     began = time.monotonic()
+    correcting = options.get("ocr_correct", True)
+    # the lexicon tables of the post-correction are built while Tesseract reads the first pages
+    loader = threading.Thread(target=load_tables, daemon=True) if correcting else None
+    if loader is not None:
+        loader.start()
     try:
         with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp, PagePool(binary, workers) as pool:
             workdir = Path(tmp)
@@ -299,7 +305,9 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     finally:
         pdf.close()
     repair_markers(blocks, source.notes)  # "q) Sở …" -> "a) Sở …", "Š.1." -> "5.1."
-    if options.get("ocr_correct", True):
+    if loader is not None:
+        loader.join()  # not built twice: lru_cache does not wait for a call under way
+    if correcting:
         correct_blocks(blocks, source.notes)  # marks put back from word-pair evidence
     source.notes.append(f"ocr: {time.monotonic() - began:.1f}s in all, {workers} worker(s)")
     if not blocks:
@@ -328,6 +336,9 @@ def _finish(
     reread = reread_noisy_segments(lines, clean_page, binary, workdir, ocr_lang)
     if reread:
         source.notes.append(f"ocr:page {number}: {reread} garbled column line(s) read again")
+    reread = reread_weak_headings(lines, clean_page, binary, workdir, ocr_lang)
+    if reread:
+        source.notes.append(f"ocr:page {number}: {reread} word(s) of numbered lines read again")
     lines = drop_noise(lines)
     for line in lines:
         if any(fold(w.text).startswith(("so:", "ngay")) for w in line.words):
