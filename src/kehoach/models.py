@@ -1,4 +1,12 @@
-"""The public output models. Their JSON keys are a contract (see README, eval/README.md)."""
+"""The public output models. Their JSON keys are a contract (see README, eval/README.md).
+
+Every model defers building its Pydantic schema (validator and serializer) to its first use
+(`defer_build`): `kehoach parse` builds its models with `model_construct` (the plan builder
+makes them from parsed blocks, valid by construction; tests/test_output_schema.py validates
+the output against the schema) and writes JSON with `export.json_out.plan_data`, so a parse
+never pays for building the schemas (a sixth of the process's start-up). Validating,
+`model_dump` or `model_json_schema` build them when first asked, as before.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +18,17 @@ SCHEMA_VERSION = "1.0"
 
 Severity = Literal["error", "warning", "info"]
 Origin = Literal["appendix", "body", "assignment"]
+SectionStyle = Literal["roman", "decimal", "letter", "paren", "bullet"]
 
 
-class Location(BaseModel):
+class _Model(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+
+class Location(_Model):
     """Provenance of a task, section, reference or finding."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     line: int | None = Field(
         None, description="1-based source line (TXT), paragraph index (DOCX) or line on the page (PDF)"
@@ -29,7 +42,7 @@ class Location(BaseModel):
     source: str | None = Field(None, description="text | docx | pdf | ocr")
 
 
-class Signer(BaseModel):
+class Signer(_Model):
     authority: str | None = Field(
         None, description="TM. / KT. / Q. / TL. / TUQ. line(s), e.g. 'TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH'"
     )
@@ -39,14 +52,14 @@ class Signer(BaseModel):
     raw: list[str] = Field(default_factory=list)
 
 
-class IncomingStamp(BaseModel):
+class IncomingStamp(_Model):
     """The receiving office's stamp ("ĐẾN Số … Ngày …") on a scanned copy; null parts were not legible."""
 
     so: str | None = Field(None, description="the incoming number written into the stamp")
     ngay: str | None = Field(None, description="the day written into the stamp, ISO")
 
 
-class Header(BaseModel):
+class Header(_Model):
     issuer: str | None = None
     issuer_parent: str | None = None
     number: str | None = Field(None, description="'20/KH-UBND'; null when the number is left blank")
@@ -62,7 +75,7 @@ class Header(BaseModel):
     title: str | None = Field(None, description="trích yếu")
     legal_basis: list[str] = Field(default_factory=list)
     motto: bool = Field(False, description="the national motto (Quốc hiệu, Tiêu ngữ) is present")
-    signer: Signer = Field(default_factory=Signer)
+    signer: Signer = Field(default_factory=Signer.model_construct)
     recipients: list[str] = Field(default_factory=list)
     draft: bool = Field(False, description="number or date left blank, or a 'DỰ THẢO' stamp")
     number_from: Literal["header", "appendix", "wrapper"] | None = None
@@ -71,10 +84,10 @@ class Header(BaseModel):
     incoming_stamp: IncomingStamp | None = Field(None, description="a receiving office's stamp seen on a scan")
 
 
-class Section(BaseModel):
+class Section(_Model):
     number: str = Field(..., description="as printed, without the trailing dot: 'I', '2', 'a', 'đ'")
     level: int = Field(..., description="1 section (I.), 2 sub-section (1.), 3 point (a)), 4 item")
-    style: Literal["roman", "decimal", "letter", "paren", "bullet"]
+    style: SectionStyle
     title: str
     kinds: list[str] = Field(default_factory=list)
     text: list[str] = Field(default_factory=list, description="body paragraphs directly under this heading")
@@ -82,7 +95,7 @@ class Section(BaseModel):
     location: Location | None = None
 
 
-class Appendix(BaseModel):
+class Appendix(_Model):
     label: str | None = Field(None, description="'PHỤ LỤC', 'PHỤ LỤC I', 'DANH MỤC'")
     title: str | None = None
     attached_to: str | None = Field(None, description="the '(Kèm theo Kế hoạch số …)' line, verbatim")
@@ -92,13 +105,13 @@ class Appendix(BaseModel):
     location: Location | None = None
 
 
-class Recurrence(BaseModel):
+class Recurrence(_Model):
     count: int | None = None
     what: str | None = Field(None, description="the thing counted: 'tin', 'số', 'lần'")
     per: Literal["day", "week", "month", "quarter", "year"] | None = None
 
 
-class Timeline(BaseModel):
+class Timeline(_Model):
     raw: str
     kind: Literal[
         "ongoing",
@@ -118,13 +131,13 @@ class Timeline(BaseModel):
     recurrence: Recurrence | None = None
 
 
-class Unit(BaseModel):
+class Unit(_Model):
     name: str = Field(..., description="cleaned name (list markers and trailing punctuation removed)")
     raw: str = Field(..., description="as written in the source")
     key: str = Field(..., description="comparison key: case-, tone-placement- and spelling-variant-insensitive")
 
 
-class Task(BaseModel):
+class Task(_Model):
     id: str
     origin: Origin
     number: str | None = Field(None, description="the row or item number as written")
@@ -142,7 +155,7 @@ class Task(BaseModel):
     location: Location | None = None
 
 
-class Reference(BaseModel):
+class Reference(_Model):
     doc_type: str | None = Field(None, description="the type word before the number, e.g. 'Quyết định'")
     type_code: str | None = Field(None, description="the type code inside the number, e.g. 'QĐ'")
     number: str
@@ -153,7 +166,7 @@ class Reference(BaseModel):
     location: Location | None = None
 
 
-class Finding(BaseModel):
+class Finding(_Model):
     rule: str
     code: str
     severity: Severity
@@ -164,7 +177,7 @@ class Finding(BaseModel):
     file: str | None = None
 
 
-class Diagnostic(BaseModel):
+class Diagnostic(_Model):
     """Something the parser saw but could not place, or guessed: the plan may be incomplete there."""
 
     code: str = Field(..., description="stable ASCII name, e.g. 'table-no-tasks' (see plan/diagnostics.py)")
@@ -173,14 +186,14 @@ class Diagnostic(BaseModel):
     location: Location | None = None
 
 
-class Wrapper(BaseModel):
+class Wrapper(_Model):
     """A document that carries the plan: a Quyết định 'ban hành kèm theo', a Tờ trình with the draft attached."""
 
     document_type: str
     header: Header
 
 
-class SourceFacts(BaseModel):
+class SourceFacts(_Model):
     path: str
     format: str
     pages: int | None = None
@@ -189,14 +202,14 @@ class SourceFacts(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
-class Plan(BaseModel):
+class Plan(_Model):
     schema_version: str = SCHEMA_VERSION
     source: SourceFacts
     document_type: str = Field(
         "ke_hoach", description="ke_hoach | quyet_dinh | to_trinh | cong_van | thong_bao | bao_cao | unknown"
     )
     is_plan: bool = True
-    header: Header = Field(default_factory=Header)
+    header: Header = Field(default_factory=Header.model_construct)
     sections: list[Section] = Field(default_factory=list)
     appendices: list[Appendix] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
@@ -210,6 +223,3 @@ class Plan(BaseModel):
     @property
     def document(self) -> Any:  # the parsed blocks.Document (Any: models stays free of parser types)
         return self._document
-
-
-Section.model_rebuild()
