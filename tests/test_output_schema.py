@@ -38,3 +38,48 @@ def test_plan_data_is_pydantics_json_dump():
         data = plan_data(plan)
         assert data == plan.model_dump(mode="json"), path.name
         assert Plan.model_validate(data).model_dump(mode="json") == data, path.name
+
+
+def test_model_construct_is_pydantics():
+    """models._Model.model_construct (defaults worked out once per class) makes the instance
+    Pydantic's own model_construct makes, for every output model, with defaults and with values."""
+    from pydantic import BaseModel
+
+    from kehoach import models
+
+    classes = [c for c in vars(models).values() if isinstance(c, type) and issubclass(c, models._Model)]
+    classes.remove(models._Model)
+    assert len(classes) >= 15
+    required = {
+        "id": "t1",
+        "origin": "body",
+        "content": "Tổ chức hội nghị",
+        "number": "1",
+        "level": 2,
+        "style": "decimal",
+        "title": "MỤC ĐÍCH",
+        "raw": "Quý I/2026",
+        "name": "Sở Nội vụ",
+        "key": "so noi vu",
+        "rule": "KH101",
+        "code": "x",
+        "severity": "error",
+        "message": "m",
+        "document_type": "quyet_dinh",
+        "header": models.Header.model_construct(),
+        "path": "a.docx",
+        "format": "docx",
+        "source": models.SourceFacts.model_construct(path="a.docx", format="docx"),
+    }
+    for cls in classes:
+        kw = {k: v for k, v in required.items() if k in cls.model_fields and cls.model_fields[k].is_required()}
+        for values in (
+            kw,
+            {**kw, "location": models.Location.model_construct(page=3)} if "location" in cls.model_fields else kw,
+        ):
+            ours, theirs = cls.model_construct(**values), BaseModel.model_construct.__func__(cls, **values)  # type: ignore[attr-defined]
+            assert ours.__dict__ == theirs.__dict__, cls.__name__
+            assert ours.model_fields_set == theirs.model_fields_set, cls.__name__
+            assert ours.__pydantic_private__ == theirs.__pydantic_private__, cls.__name__
+            assert ours.__pydantic_extra__ == theirs.__pydantic_extra__ is None, cls.__name__
+            assert ours.model_dump(mode="json") == plan_data(ours), cls.__name__

@@ -10,7 +10,7 @@ never pays for building the schemas (a sixth of the process's start-up). Validat
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -21,8 +21,60 @@ Origin = Literal["appendix", "body", "assignment"]
 SectionStyle = Literal["roman", "decimal", "letter", "paren", "bullet"]
 
 
+# per model class: (name, default factory, default, required) of each field, worked out once
+_FIELDS: dict[type, list[tuple[str, Any, Any, bool]]] = {}
+_IMMUTABLE = (type(None), str, int, float, bool)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(defer_build=True)
+
+    @classmethod
+    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:  # type: ignore[override]
+        """Pydantic's `model_construct`, for models without aliases or extra fields, with each
+        field's default looked up once per class: Pydantic's own asks `inspect.signature` of
+        every default factory on every call (~75 µs for `list`), which made constructing a
+        Task cost a hundred times validating one. Same instance: fields in order, defaults
+        (factories called, immutable defaults shared), fields set, private attributes
+        initialised (tests/test_output_schema.py compares the two)."""
+        spec = _FIELDS.get(cls)
+        if spec is None:
+            spec = _FIELDS[cls] = _field_spec(cls)
+        data: dict[str, Any] = {}
+        fields_set: set[str] = set()
+        for name, factory, default, required in spec:
+            if name in values:
+                data[name] = values[name]
+                fields_set.add(name)
+            elif factory is not None:
+                data[name] = factory()
+            elif not required:
+                data[name] = default
+        m = cls.__new__(cls)
+        object.__setattr__(m, "__dict__", data)
+        object.__setattr__(m, "__pydantic_fields_set__", fields_set if _fields_set is None else _fields_set)
+        object.__setattr__(m, "__pydantic_extra__", None)
+        object.__setattr__(m, "__pydantic_private__", None)
+        if cls.__pydantic_post_init__:
+            m.model_post_init(None)
+            if m.__pydantic_private__ is not None:
+                for key, value in values.items():
+                    if key in m.__private_attributes__:
+                        m.__pydantic_private__[key] = value
+        return m
+
+
+def _field_spec(cls: type[BaseModel]) -> list[tuple[str, Any, Any, bool]]:
+    spec = []
+    for name, info in cls.__pydantic_fields__.items():
+        if info.alias is not None or info.validation_alias is not None or info.default_factory_takes_validated_data:
+            raise TypeError(f"{cls.__name__}.{name}: model_construct here knows no aliases or data factories")
+        if info.default_factory is None and not info.is_required() and not isinstance(info.default, _IMMUTABLE):
+            raise TypeError(f"{cls.__name__}.{name}: a mutable default would be shared")
+        spec.append((name, info.default_factory, info.default, info.is_required()))
+    if cls.model_config.get("extra") == "allow":
+        raise TypeError(f"{cls.__name__}: extra fields allowed")
+    return spec
 
 
 class Location(_Model):
