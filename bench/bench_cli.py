@@ -1,12 +1,19 @@
 """Start-up time of the CLI: median wall time of `kehoach --help`, `kehoach rules` and
 `kehoach parse` of one small DOCX over N runs, plus the heaviest imports of `--help`.
 
-    python bench/bench_cli.py [--cmd .venv/bin/kehoach] [--runs 10] [--docx FILE]
+    python bench/bench_cli.py [--cmd .venv/bin/kehoach] [--runs 10] [--docx FILE] [--compile]
+
+Cached bytecode matters: where PYTHONDONTWRITEBYTECODE is set (or the tree is read-only)
+and kehoach's modules have no .pyc, every run compiles them from source, about 80-110 ms of
+CPU of a `kehoach parse`. An installed wheel has its bytecode; `--compile` writes it for the
+source tree first (compileall), so the figures are those of an installed kehoach. The script
+says which case it measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +35,39 @@ def heaviest_imports(python: str, top: int) -> list[tuple[int, str]]:
     return sorted(rows, reverse=True)[:top]
 
 
+def bytecode_state(python: str) -> str:
+    """Whether kehoach's modules (as `python` imports them) have up-to-date cached bytecode."""
+    probe = (
+        "import importlib.util, os, pathlib, kehoach; root = pathlib.Path(kehoach.__file__).parent; "
+        "src = sorted(root.rglob('*.py')); "
+        "ok = sum(1 for f in src if os.path.exists(importlib.util.cache_from_source(str(f))) and "
+        "os.path.getmtime(importlib.util.cache_from_source(str(f))) >= os.path.getmtime(f)); "
+        "print(root, ok, len(src))"
+    )
+    out = subprocess.run([python, "-c", probe], capture_output=True, text=True).stdout.split()
+    if len(out) != 3:
+        return "unknown"
+    root, ok, total = out
+    flag = (
+        " (PYTHONDONTWRITEBYTECODE is set: nothing is cached by a run)"
+        if os.environ.get("PYTHONDONTWRITEBYTECODE")
+        else ""
+    )
+    return f"{ok} of {total} modules of {root} have cached bytecode{flag}"
+
+
+def compile_package(python: str) -> None:
+    """Write the bytecode of kehoach's modules, as installing a wheel does."""
+    root = subprocess.run(
+        [python, "-c", "import kehoach, pathlib; print(pathlib.Path(kehoach.__file__).parent)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([python, "-m", "compileall", "-q", root], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cmd", default=str(HERE / ".venv/bin/kehoach"))
@@ -35,9 +75,13 @@ def main() -> int:
     ap.add_argument("--docx", default=str(DOCX))
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--python", default=str(HERE / ".venv/bin/python"), help="for -X importtime")
+    ap.add_argument("--compile", action="store_true", help="write kehoach's bytecode first (as a wheel has it)")
     args = ap.parse_args()
     cmd = args.cmd.split()
     python = args.python
+    if args.compile:
+        compile_package(python)
+    print(bytecode_state(python))
     for label, extra in (("--help", ["--help"]), ("rules", ["rules"]), ("parse docx", ["parse", args.docx])):
         wall, cpu = median_run(cmd + extra, args.runs)
         print(f"kehoach {label:<12} median of {args.runs}: wall {wall:.3f} s  cpu {cpu:.3f} s")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,39 @@ def test_parse_imports_what_it_needs_when_it_runs(tmp_path):
     # rule modules stay unloaded; one file runs in this process, without multiprocessing
     assert not [m for m in modules if m.startswith("kehoach.validate.rules.")]
     assert "kehoach.batch.pool" not in modules and "multiprocessing" not in modules
+
+
+_PARSE_PROBE = """
+import json, sys
+from kehoach.cli import app
+from kehoach import models
+sys.argv = ["kehoach", "parse", {path!r}]
+try:
+    app()
+except SystemExit:
+    pass
+sys.stdout.flush()
+built = [n for n in ("Plan", "Task", "Header", "Signer", "Location", "Section") if getattr(models, n).__pydantic_complete__]
+sys.stderr.write("\\nSTATE " + json.dumps({{"modules": sorted(sys.modules), "built": built}}))
+"""
+
+
+def test_parse_of_a_docx_builds_no_schema_and_loads_no_python_docx():
+    """The DOCX package is read with zipfile + lxml, and the plan's models are made with
+    model_construct and written by json_out.plan_data: no Pydantic schema is built (nor the
+    plugin lookup through importlib.metadata that comes with one), python-docx is not loaded."""
+    docx = Path(__file__).resolve().parent / "fixtures" / "docx" / "focused" / "hyperlink.docx"
+    r = subprocess.run(
+        [sys.executable, "-c", _PARSE_PROBE.format(path=str(docx))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    head, _, tail = r.stderr.rpartition("\nSTATE ")
+    assert tail, r.stderr
+    state = json.loads(tail)
+    assert json.loads(r.stdout)["source"]["format"] == "docx"
+    assert state["built"] == []
+    modules = set(state["modules"])
+    assert "kehoach.parsers.docx.package" in modules
+    assert "docx" not in modules and "importlib.metadata" not in modules

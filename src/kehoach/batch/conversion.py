@@ -59,13 +59,13 @@ def parse_source(source: Source, ocr: bool = False) -> Any:
 def render(plans: list[Any], fmt: str, many: bool | None = None) -> str:
     """Text of one plan, or of several (`many`: a JSON list; CSV with the source file first)."""
     from ..export.csv_out import plan_csv
-    from ..export.json_out import plan_json
+    from ..export.json_out import plan_data, plan_json
 
     many = len(plans) != 1 if many is None else many
     if fmt == "json":
         if not many:
             return plan_json(plans[0])
-        return json.dumps([p.model_dump(mode="json") for p in plans], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([plan_data(p) for p in plans], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return plan_csv(plans, with_source=many)
     if fmt == "parquet":  # bytes: rendered by the worker like a text, written like xlsx

@@ -166,7 +166,9 @@ def read_appendices(doc: Document, start: int) -> list[Appendix]:
         b = doc.blocks[i]
         if isinstance(b, Table):
             if current is None:
-                current = Appendix(location=Location(table=b.prov.table, block=i, line=b.prov.line, page=b.prov.page))
+                current = Appendix.model_construct(
+                    location=Location.model_construct(table=b.prov.table, block=i, line=b.prov.line, page=b.prov.page)
+                )
                 apps.append(current)
             current.tables.append(b.prov.table or 0)
             continue
@@ -184,7 +186,9 @@ def read_appendices(doc: Document, start: int) -> list[Appendix]:
                 )
             ):
                 # "PHỤ LỤC" then "DANH MỤC NHIỆM VỤ …": the second line is the title, not a new appendix
-                current = Appendix(label=text, location=Location(line=b.prov.line, page=b.prov.page, block=i))
+                current = Appendix.model_construct(
+                    label=text, location=Location.model_construct(line=b.prov.line, page=b.prov.page, block=i)
+                )
                 apps.append(current)
             elif current is not None and P.ATTACHED_RE.match(text):
                 current.attached_to = text
@@ -277,7 +281,7 @@ def _build_plan(doc: Document) -> Plan:
         inner_doc = Document(blocks=doc.blocks[inner:], source=doc.source)
         inner_seg = segment(inner_doc)
         plan = _build(inner_doc, inner_seg)
-        plan.wrapper = Wrapper(document_type=outer.document_type, header=outer.header)
+        plan.wrapper = Wrapper.model_construct(document_type=outer.document_type, header=outer.header)
         signer = plan.header.signer
         if not (signer.name or signer.position or signer.authority):
             # a plan "ban hành kèm theo" a Quyết định carries no signature of its own: the carrier's signs it
@@ -388,12 +392,12 @@ def _build(doc: Document, seg: Segments) -> Plan:
         report(
             "text-dropped",
             "text dropped as page noise (a page header or footer fragment)",
-            location=Location(line=p.prov.line, page=p.prov.page, source=p.prov.source),
+            location=Location.model_construct(line=p.prov.line, page=p.prov.page, source=p.prov.source),
             excerpt=p.text,
         )
 
-    plan = Plan(
-        source=SourceFacts(
+    plan = Plan.model_construct(
+        source=SourceFacts.model_construct(
             path=doc.source.path,
             format=doc.source.format,
             pages=doc.source.pages,
@@ -493,7 +497,9 @@ def _references(doc: Document, seg: Segments) -> list:
         for text, prov in texts:
             if not may_cite(text):  # no number: no Location to build for it
                 continue
-            loc = Location(line=prov.line, page=prov.page, table=prov.table, row=prov.row, block=i, source=prov.source)
+            loc = Location.model_construct(
+                line=prov.line, page=prov.page, table=prov.table, row=prov.row, block=i, source=prov.source
+            )
             for ref in find_references(text, loc):
                 k = key(ref.number)
                 if k in seen:

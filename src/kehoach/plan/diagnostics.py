@@ -43,7 +43,7 @@ def report(code: str, message: str, *, location: Location | None = None, excerpt
     excerpt = " ".join(excerpt.split())[:160]
     if any(d.code == code and d.message == message and d.location == location for d in sink):
         return
-    sink.append(Diagnostic(code=code, message=message, excerpt=excerpt, location=location))
+    sink.append(Diagnostic.model_construct(code=code, message=message, excerpt=excerpt, location=location))
 
 
 @contextmanager
@@ -85,7 +85,7 @@ def _guessed(note: str) -> bool:
         "letter-guessed",
         f"letter guessed with little evidence: glyph {m.group('gid')} read as "
         f"'{m.group('letter')}' in '{m.group('word')}'",
-        location=Location(
+        location=Location.model_construct(
             page=num("page"), line=num("line"), table=num("table"), row=num("row"), source=m.group("src")
         ),
         excerpt=m.group("word"),

@@ -287,7 +287,7 @@ def _report_unread(texts: list[str], para: Paragraph) -> None:
         report(
             "table-no-tasks",
             f"a table with {', '.join(seen)} columns gave no task (no content column recognised)",
-            location=Location(line=para.prov.line, page=para.prov.page, source=para.prov.source),
+            location=Location.model_construct(line=para.prov.line, page=para.prov.page, source=para.prov.source),
             excerpt=" | ".join(texts),
         )
 

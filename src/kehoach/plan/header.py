@@ -166,7 +166,7 @@ _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p
 
 def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
     """Signer and recipients from the lines between the end of the body and the appendices."""
-    signer = Signer()
+    signer = Signer.model_construct()
     recipients: list[str] = []
     authority: list[str] = []
     in_recipients = False
@@ -263,7 +263,7 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
 
 def read_header(front: list[Line], extra: list[Line]) -> Header:
     """Header facts from the front matter (and layout/header lines found elsewhere)."""
-    h = Header()
+    h = Header.model_construct()
     issuer_candidates: list[str] = []
     type_index = None
     type_prefix = ""

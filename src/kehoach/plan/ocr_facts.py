@@ -28,7 +28,7 @@ def report_ocr_notes(notes: list[str]) -> None:
             report(
                 "handwriting-unread",
                 f"the {u[2]} written by hand in the header could not be read (left null)",
-                location=Location(page=int(u[1]), source="ocr"),
+                location=Location.model_construct(page=int(u[1]), source="ocr"),
             )
             continue
         m = _FACT_RE.match(note)
@@ -38,7 +38,7 @@ def report_ocr_notes(notes: list[str]) -> None:
                 report(
                     "handwriting-unread",
                     f"incoming stamp: the handwritten {' and '.join(unread)} could not be read (left null)",
-                    location=Location(page=int(m[1]), source="ocr"),
+                    location=Location.model_construct(page=int(m[1]), source="ocr"),
                 )
 
 
@@ -53,4 +53,4 @@ def apply_ink_facts(header: Header, doc: Document) -> None:
             header.seal = True
         elif header.incoming_stamp is None:
             so, ngay = (None if v == "?" else v for v in (m[3], m[4]))
-            header.incoming_stamp = IncomingStamp(so=so, ngay=ngay)
+            header.incoming_stamp = IncomingStamp.model_construct(so=so, ngay=ngay)

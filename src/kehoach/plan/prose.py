@@ -209,7 +209,7 @@ def _task(
     notes = [x for r in ("notes", *_NOTE_LABELS) for x in fields.get(r, []) if x]
     lead, support = _lead_sentences(fields.get("lead", []))
     support += fields.get("support", [])
-    return Task(
+    return Task.model_construct(
         id="",
         origin="body",
         number=node.number,
@@ -675,7 +675,7 @@ def _assignment(node: Node) -> Task | None:
     lead = split_units(unit_text)
     if not lead or not _names_a_unit(unit_text):
         return None
-    return Task(
+    return Task.model_construct(
         id="",
         origin="assignment",
         number=node.number,
@@ -733,7 +733,7 @@ def _paragraph_assignments(node: Node) -> list[Task]:
             elif n == len(paras) - 1:
                 lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
         out.append(
-            Task(
+            Task.model_construct(
                 id="",
                 origin="assignment",
                 number=None,

@@ -126,7 +126,7 @@ def find_references(text: str, location: Location | None = None) -> list[Referen
             iso = iso_date(dm.group(1), dm.group(2), dm.group(3)) if dm else None
         issuer = clean(m.group("issuer")) if m.group("issuer") else None
         refs.append(
-            Reference(
+            Reference.model_construct(
                 doc_type=clean(m.group("type")) if m.group("type") else None,
                 type_code=type_code_of(num),
                 number=num,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from .. import fastre as re
 from ..blocks import Paragraph
-from ..models import Location, Section
+from ..models import Location, Section, SectionStyle
 from ..vntext import is_upper_title
 from . import patterns as P
 from .diagnostics import report
@@ -222,8 +223,8 @@ def _set_levels(node: Node, level: int) -> None:
 
 
 def to_model(node: Node) -> Section:
-    style = {"dotted": "decimal", "capital": "letter"}.get(node.style, node.style)
-    return Section(
+    style = cast("SectionStyle", {"dotted": "decimal", "capital": "letter"}.get(node.style, node.style))
+    return Section.model_construct(
         number=node.number,
         level=node.level,
         style=style,
@@ -237,6 +238,6 @@ def to_model(node: Node) -> Section:
 
 def location_of(block: int, p: Paragraph) -> Location:
     pv = p.prov
-    return Location(
+    return Location.model_construct(
         line=pv.line, page=pv.page, page_approx=pv.page_approx or None, table=pv.table, block=block, source=pv.source
     )

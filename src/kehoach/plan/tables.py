@@ -314,7 +314,7 @@ def _task(
     if qm:
         quantity = clean(qm.group(1))
     pv = row.prov
-    return Task(
+    return Task.model_construct(
         id="",
         origin="appendix",
         number=number,
@@ -327,7 +327,7 @@ def _task(
         timeline=parse_timeline(_text(time_lines), plan_year) if time_lines else None,
         notes=_text(notes_lines) or None,
         quantity=quantity,
-        location=Location(
+        location=Location.model_construct(
             line=pv.line,
             page=pv.page,
             page_approx=pv.page_approx or None,
@@ -356,7 +356,9 @@ def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) 
             report(
                 "table-no-tasks",
                 f"a table with {', '.join(seen)} columns gave no task (no content column recognised, or no data rows)",
-                location=Location(line=pv.line, page=pv.page, table=pv.table, block=block, source=pv.source),
+                location=Location.model_construct(
+                    line=pv.line, page=pv.page, table=pv.table, block=block, source=pv.source
+                ),
                 excerpt=" | ".join(t for t in texts if t.strip()),
             )
             return

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import Literal
 
 from .. import fastre as re
 from ..models import Recurrence, Timeline
 from ..vntext import clean, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_PER = {"ngay": "day", "tuan": "week", "thang": "month", "quy": "quarter", "nam": "year"}
+_PER: dict[str, Literal["day", "week", "month", "quarter", "year"]] = {
+    "ngay": "day",
+    "tuan": "week",
+    "thang": "month",
+    "quy": "quarter",
+    "nam": "year",
+}
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "muoi hai": 12}
 
 
@@ -80,7 +87,7 @@ def parse_timeline(
 
 
 def _parse(raw: str, plan_year: int | None) -> Timeline:
-    tl = Timeline(raw=raw)
+    tl = Timeline.model_construct(raw=raw)
     text = without_citations(raw)
     f = fold(text)
     years = years_in(text)
@@ -101,14 +108,14 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
     if m:
         tl.kind = "recurring"
         what = (m.group(2) or "").strip() or None
-        tl.recurrence = Recurrence(count=int(m.group(1)), what=what, per=_PER[fold(m.group(3))])
+        tl.recurrence = Recurrence.model_construct(count=int(m.group(1)), what=what, per=_PER[fold(m.group(3))])
     elif m2:
         count = int(m2.group(2)) if m2.group(2) else _NUMBER_WORDS.get(fold(m2.group(3) or ""))
         tl.kind = "recurring"
-        tl.recurrence = Recurrence(count=count or 1, what=m2.group(4), per=_PER[fold(m2.group(1))])
+        tl.recurrence = Recurrence.model_construct(count=count or 1, what=m2.group(4), per=_PER[fold(m2.group(1))])
     elif m3 and not re.search(r"thuong xuyen", f):
         tl.kind = "recurring"
-        tl.recurrence = Recurrence(count=1, per=_PER[fold(m3.group(1))])
+        tl.recurrence = Recurrence.model_construct(count=1, per=_PER[fold(m3.group(1))])
 
     # explicit full dates; else dates in words ("ngày 28 tháng 8", the plan's year when none is written)
     dates = [(int(dd), int(mm), int(yy)) for dd, mm, yy in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", raw)]

@@ -45,7 +45,7 @@ def make_unit(raw: str) -> Unit | None:
     name = re.sub(r"^\(?\d{1,2}[.)]\s+", "", name)
     if not name or not re.search(r"\p{L}", name):
         return None
-    return Unit(name=name, raw=raw.strip(), key=unit_key(name))
+    return Unit.model_construct(name=name, raw=raw.strip(), key=unit_key(name))
 
 
 _OPEN_END = re.compile(r"(?:[-–&,]|\b(?:và|các|của|cấp))\s*$", re.I)

@@ -18,14 +18,11 @@ table. `--config PATH` names the file explicitly.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..i18n import LANGS
-from .catalog import RANK
-from .catalog import expand as known  # checking a selector needs the metadata, not the rule modules
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Severity
@@ -89,6 +86,11 @@ class Config:
         self.check()
 
     def check(self) -> None:
+        # checking a selector needs the catalog's metadata, not the rule modules; imported here,
+        # with tomllib below, so `kehoach parse` asking for `ocr` with no config file loads neither
+        from .catalog import RANK
+        from .catalog import expand as known
+
         if self.fail_on not in RANK:
             raise ConfigError("fail_on", value=self.fail_on)
         if self.lang not in LANGS:
@@ -179,6 +181,8 @@ def from_table(table: dict[str, Any], path: Path | None = None) -> Config:
 
 def read(path: Path) -> Config:
     """Read one config file (kehoach.toml, or pyproject.toml's [tool.kehoach])."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -207,6 +211,8 @@ def find(start: Path) -> Path | None:
             return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
+            import tomllib
+
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -1,7 +1,8 @@
 """DOCX -> blocks: the body in document order, rendered as Word prints it.
 
-python-docx loads the package (parts, relationships); everything else reads the XML
-directly, because `paragraph.text` and `row.cells` miss what matters in real plans:
+`package` reads the parts with zipfile + lxml (python-docx only for an unusual package);
+the XML is read directly, because python-docx's `paragraph.text` and `row.cells` miss what
+matters in real plans:
 
 - `text.Reader` reads a paragraph's printed text (hyperlinks, fields, content
   controls, tracked insertions; no deletions) and renders its automatic number
@@ -23,6 +24,7 @@ directly, because `paragraph.text` and `row.cells` miss what matters in real pla
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +33,9 @@ from lxml import etree
 from ...blocks import Block, Document, PageSetup, SourceInfo
 from ...errors import KehoachError
 from . import container as docx_container
+from . import package as docx_package
 from .numbering import Numbering
+from .package import Parts
 from .styles import Styles, find2
 from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .tabs import regroup
@@ -63,13 +67,20 @@ def parse(path: str | Path, **options: object) -> Document:
     return result
 
 
-def _open(path: Path, package=None):
-    """python-docx's Document for `path` (or for a repaired in-memory `package`).
+_WANTED = ("/theme1.xml", "/footnotes.xml", "/endnotes.xml", "/docProps/app.xml")
+
+
+def _open(path: Path, package: io.BytesIO | None = None) -> Parts:
+    """The parts of `path` (or of a repaired in-memory `package`): read directly
+    (`package.read`), or by python-docx when the package is unusual.
     Lets XMLSyntaxError through (the caller repairs); anything else is one line."""
     try:
-        import docx  # python-docx
-
-        return docx.Document(package if package is not None else str(path))
+        parts = docx_package.read(package if package is not None else path, _WANTED)
+        if parts is not None:
+            return parts
+        if package is not None:
+            package.seek(0)
+        return _python_docx(package if package is not None else path)
     except KehoachError:
         raise
     except etree.XMLSyntaxError:
@@ -80,44 +91,52 @@ def _open(path: Path, package=None):
         raise KehoachError(str(path), "bad_docx", error=_short(exc)) from None
 
 
+def _python_docx(source: Path | io.BytesIO) -> Parts:
+    """The parts as python-docx reads them (its default styles when the package has none)."""
+    import docx  # python-docx
+
+    document = docx.Document(source if isinstance(source, io.BytesIO) else str(source))
+    numbering_el = None
+    try:
+        numbering_el = document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        numbering_el = None
+    styles_el = None
+    try:
+        styles_el = document.styles.element
+    except (KeyError, AttributeError):
+        styles_el = None
+
+    def part_xml(suffix: str) -> etree._Element | None:
+        """The XML of the first package part whose name ends with `suffix` (parsed safely)."""
+        for part in document.part.package.iter_parts():
+            if str(part.partname).endswith(suffix):
+                try:
+                    return etree.fromstring(part.blob, _SAFE)
+                except etree.XMLSyntaxError:
+                    return None
+        return None
+
+    return Parts(document.element, styles_el, numbering_el, part_xml)
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     return text[:120]
 
 
-def _part_xml(document, suffix: str) -> etree._Element | None:
-    """The XML of the first package part whose name ends with `suffix` (parsed safely)."""
-    for part in document.part.package.iter_parts():
-        if str(part.partname).endswith(suffix):
-            try:
-                return etree.fromstring(part.blob, _SAFE)
-            except etree.XMLSyntaxError:
-                return None
-    return None
-
-
 class _Builder:
-    def __init__(self, document, path: Path) -> None:
+    def __init__(self, document: Parts, path: Path) -> None:
         self.document = document
         self.path = path
-        body = getattr(document.element, "body", None)
+        body = document.body
         if body is None:  # e.g. Strict Open XML: other namespaces, python-docx sees no body
             raise KehoachError(
                 str(path), "bad_docx", error="no document body (Strict Open XML? save as Word Document .docx)"
             )
         self.body = body
-        numbering_el = None
-        try:
-            numbering_el = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
-            numbering_el = None
-        styles_el = None
-        try:
-            styles_el = document.styles.element
-        except (KeyError, AttributeError):
-            styles_el = None
-        self.styles = Styles(styles_el, _part_xml(document, "/theme1.xml"))
-        self.numbering = Numbering(numbering_el, styles_el)
+        self.styles = Styles(document.styles, document.part_xml("/theme1.xml"))
+        self.numbering = Numbering(document.numbering, document.styles)
         rendered = next(body.iter(W + "lastRenderedPageBreak"), None) is not None
         self.reader = Reader(self.styles, self.numbering, rendered_breaks=rendered)
         self.blocks: list[Block] = []
@@ -211,7 +230,7 @@ class _Builder:
         They come last (as printed at the foot of the page or the end of the document), so
         they never split a section; the references they cite are still found.
         """
-        parts = {kind: _part_xml(self.document, f"/{kind}s.xml") for kind in ("footnote", "endnote")}
+        parts = {kind: self.document.part_xml(f"/{kind}s.xml") for kind in ("footnote", "endnote")}
         seen = set()
         for kind, note_id, page in self.note_refs:
             root = parts.get(kind)
@@ -298,8 +317,8 @@ def _mm(twips: float | None) -> float | None:
     return round(abs(twips) * _TWIP_MM, 1) if twips is not None else None
 
 
-def _app_pages(document) -> int | None:
-    app = _part_xml(document, "/docProps/app.xml")
+def _app_pages(document: Parts) -> int | None:
+    app = document.part_xml("/docProps/app.xml")
     if app is None:
         return None
     for el in app.iter():

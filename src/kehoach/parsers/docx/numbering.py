@@ -29,6 +29,7 @@ alike), because it advances the counters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -38,6 +39,7 @@ from .styles import find2
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR, _NUMPR = W + "pPr", W + "numPr"
+_FIND: Any = object()  # `ppr` not given: the paragraph's w:pPr is looked up
 
 
 def _val(el: etree._Element | None, name: str = "val") -> str | None:
@@ -243,9 +245,11 @@ class Numbering:
                 return sid
         return None
 
-    def num_and_level(self, p: etree._Element) -> tuple[str, int] | None:
-        """(numId, ilvl) for paragraph `p`, from its numPr or its style chain; None if unnumbered."""
-        ppr = p.find(W + "pPr")
+    def num_and_level(self, p: etree._Element, ppr: Any = _FIND) -> tuple[str, int] | None:
+        """(numId, ilvl) for paragraph `p`, from its numPr or its style chain; None if unnumbered.
+        `ppr`: p's w:pPr when the caller has it (None: it has none)."""
+        if ppr is _FIND:
+            ppr = p.find(_PPR)
         num_id: str | None = None
         ilvl: int | None = None
         style_id = None
@@ -337,9 +341,10 @@ class Numbering:
 
     # --- counting and rendering -------------------------------------------------------
 
-    def label(self, p: etree._Element) -> Label | None:
-        """Advance the counters for paragraph `p` and return the printed number, if any."""
-        found = self.num_and_level(p)
+    def label(self, p: etree._Element, ppr: Any = _FIND) -> Label | None:
+        """Advance the counters for paragraph `p` and return the printed number, if any
+        (`ppr`: p's w:pPr when the caller has found it, None when p has none)."""
+        found = self.num_and_level(p, ppr)
         if found is None:
             return None
         num_id, ilvl = found

@@ -18,6 +18,7 @@ and borders, and `layout_paragraphs` flattens it column by column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -95,9 +96,16 @@ class RawRow:
 class RawTable:
     rows: list[RawRow]
     grid: int
-    bordered: bool
+    element: etree._Element  # the w:tbl
+    styles: Styles
     page: int = 1
     textboxes: list[etree._Element] = field(default_factory=list)
+
+    @cached_property
+    def bordered(self) -> bool:
+        """Visible borders (own, table style's, or on half the cells): asked by `is_layout` of a
+        few small tables only, so worked out on demand (it looks at every cell)."""
+        return _bordered(self.element, self.styles)
 
 
 def _children(el: etree._Element, tag: str) -> list[etree._Element]:
@@ -168,7 +176,7 @@ def single_cell(tbl: etree._Element) -> etree._Element | None:
 def read_table(tbl: etree._Element, reader: Reader, styles: Styles) -> RawTable:
     """Read a w:tbl into rows of cells by element identity (numbering advances in order)."""
     grid = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
-    table = RawTable(rows=[], grid=grid, bordered=_bordered(tbl, styles), page=reader.page)
+    table = RawTable(rows=[], grid=grid, element=tbl, styles=styles, page=reader.page)
     for tr in _children(tbl, W + "tr"):
         trpr = tr.find(W + "trPr")
         before = _int_val(trpr.find(W + "gridBefore") if trpr is not None else None)

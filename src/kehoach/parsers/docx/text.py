@@ -20,7 +20,6 @@ fields and tracked insertions. This reader walks the XML instead:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,6 +38,7 @@ M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 # tags compared for every run and run child: built once
 _R, _T, _RPR, _SDT, _BR, _SYM = W + "r", W + "t", W + "rPr", W + "sdt", W + "br", W + "sym"
+_PPR = W + "pPr"
 _FLDCHAR, _FLDCHARTYPE, _RENDERED_BREAK = W + "fldChar", W + "fldCharType", W + "lastRenderedPageBreak"
 _NO_BREAK_HYPHEN, _TYPE, _ID, _CHAR, _FONT = W + "noBreakHyphen", W + "type", W + "id", W + "char", W + "font"
 _DRAWINGS = (W + "drawing", W + "pict")
@@ -108,8 +108,8 @@ class ParaText:
     page: int = 1
     index: int = 0  # 1-based paragraph index in document order
     chars: int = 0
-    fonts: Counter = field(default_factory=Counter)
-    sizes: Counter = field(default_factory=Counter)
+    fonts: dict[str, int] = field(default_factory=dict)  # letters per font / size (spaces not counted)
+    sizes: dict[float, int] = field(default_factory=dict)
     textboxes: list[etree._Element] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # ("footnote"|"endnote", id) referenced here
     tab_columns: list[tuple[str, str]] | None = None  # (left, right) per line when tabs make columns
@@ -146,8 +146,8 @@ class _Builder:
         self.chars = 0
         self.bold_chars = 0
         self.italic_chars = 0
-        self.fonts: Counter = Counter()
-        self.sizes: Counter = Counter()
+        self.fonts: dict[str, int] = {}  # plain dicts: a Counter per paragraph costs (document.py sums them)
+        self.sizes: dict[float, int] = {}
         self.textboxes: list[etree._Element] = []
         self.notes: list[tuple[str, str]] = []
         self.page: int | None = None
@@ -161,9 +161,9 @@ class _Builder:
         self.bold_chars += n if bold else 0
         self.italic_chars += n if italic else 0
         if font:
-            self.fonts[font] += n
+            self.fonts[font] = self.fonts.get(font, 0) + n
         if size:
-            self.sizes[size] += n
+            self.sizes[size] = self.sizes.get(size, 0) + n
 
     def has_text(self) -> bool:
         return self.chars > 0
@@ -197,8 +197,9 @@ class Reader:
         """Read one paragraph; `numbered=False` for a paragraph Word does not show (so not count)."""
         self.paragraphs += 1
         # a field instruction never spans paragraphs: a broken field must not hide the rest
-        self._fields = [phase for phase in self._fields if phase != "instr"]
-        ppr = p.find(W + "pPr")
+        if self._fields:
+            self._fields = [phase for phase in self._fields if phase != "instr"]
+        ppr = p.find(_PPR)
         style_id = self.styles.para_style(ppr)
         if not self.rendered_breaks and self.styles.page_break_before(ppr, style_id) and self.paragraphs > 1:
             self.page += 1
@@ -207,7 +208,7 @@ class Reader:
         # which keeps its own properties (and number)
         nxt = _next_paragraph(p) if mark_rpr is not None and mark_rpr.find(W + "del") is not None else None
         joins_next = nxt is not None
-        label = self.numbering.label(p) if numbered and not joins_next else None
+        label = self.numbering.label(p, ppr) if numbered and not joins_next else None
         if label is not None and mark_rpr is not None and on(mark_rpr.find(W + "vanish")):
             label = None
         b = _Builder()
@@ -218,15 +219,19 @@ class Reader:
         if nxt is not None:
             self._carry = (nxt, b.lines)
             b.lines = [[]]
-        lines = [clean(piece) for parts in b.lines for piece in _SPACED_ITEM.split("".join(parts))]
-        raw = nfc("\n".join("".join(parts) for parts in b.lines)).strip()
-        lines = [line for line in lines if line]
+        raw_lines = ["".join(parts) for parts in b.lines]
+        lines = []
+        for line in raw_lines:
+            # a run of 8 spaces holds two in a row (or a no-break space): the split is rare
+            for piece in _SPACED_ITEM.split(line) if ("  " in line or "\u00a0" in line) else (line,):
+                if piece := clean(piece):
+                    lines.append(piece)
+        raw = nfc("\n".join(raw_lines)).strip()
         if label is not None:
             if lines:
                 lines[0] = f"{label.text}{label.separator}{lines[0]}"
             else:
                 lines = [label.text]
-        raw_lines = ["".join(parts) for parts in b.lines]
         tab_columns = split_columns(raw_lines) if label is None and any("\t" in x for x in raw_lines) else None
         page = b.page if b.page is not None else self.page
         bold = (b.bold_chars / b.chars >= 0.9) if b.chars else None
@@ -237,8 +242,9 @@ class Reader:
             label=label,
             bold=bold,
             italic=italic,
-            align=self.styles.align(ppr, style_id),
-            heading_level=self.styles.heading_level(ppr, style_id),
+            # nothing reads the alignment or heading level of a paragraph with no text
+            align=self.styles.align(ppr, style_id) if lines else None,
+            heading_level=self.styles.heading_level(ppr, style_id) if lines else None,
             page=page,
             index=self.paragraphs,
             chars=b.chars,
