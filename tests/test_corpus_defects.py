@@ -456,3 +456,145 @@ def test_hust_body_copy_sections_and_five_assignments():
         ["Các Phòng ban chức năng"],
         ["Trường/Viện đào tạo"],
     ]
+
+
+# --- fifth collection (branch h10c): a state-enterprise table, a Sở's prose plan, provincial drafts --------
+
+DIEU_DO = CORPUS / "dieudo-htd-miennam_KH-cong-tac-quoc-phong-quan-su_2024.docx"  # state enterprise unit, DOCX
+HAI_DUONG_339 = CORPUS / "haiduong-stttt_KH-339-KH-STTTT-ha-tang-so_2022.doc"  # Sở TTTT Hải Dương, Word 97
+ONE_TOUCH = CORPUS / "haiduong-ubnd_KH-boi-duong-CDS-one-touch_2023_draft.docx"  # UBND tỉnh draft, DOCX
+
+PRESIDING_TABLE = (
+    FRONT
+    + """II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN
+
+| STT | Nội dung | Thời gian | Chủ trì | Thực hiện |
+| --- | --- | --- | --- | --- |
+| 1 | Tổ chức quán triệt các nghị quyết về quốc phòng. | Thường xuyên | | Chi ủy A2 |
+| 2 | Xây dựng kế hoạch công tác quốc phòng. | Quý I/2024 | Lãnh đạo Trung tâm | BCH Quân sự, phòng Tổng hợp |
+
+III. TỔ CHỨC THỰC HIỆN:
+
+- BCH Quân sự Trung tâm chủ động tham mưu Lãnh đạo Trung tâm tổ chức triển khai kế hoạch.
+
+Các phòng trong Trung tâm bố trí sắp xếp để CBCNV tham gia công tác huấn luyện theo quy định ./.
+"""
+)
+
+
+def test_a_performers_column_beside_chu_tri_supports_and_leads_a_row_with_no_chu_tri():
+    plan = api.parse_text(PRESIDING_TABLE, name="x.md")
+    rows = [(names(t.lead), names(t.support)) for t in plan.tasks if t.origin != "assignment"]
+    assert rows == [
+        (["Chi ủy A2"], []),  # "Chủ trì" blank: the performers lead
+        (["Lãnh đạo Trung tâm"], ["BCH Quân sự, phòng Tổng hợp"]),
+    ]
+
+
+def test_unit_paragraphs_under_to_chuc_thuc_hien_even_the_last_one_closed_by_its_mark():
+    plan = api.parse_text(PRESIDING_TABLE, name="x.md")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["BCH Quân sự Trung tâm"],  # "BCH" (Ban chỉ huy) heads a unit name
+        ["Các phòng trong Trung tâm"],  # ends "./." but names its unit: a duty, not the closing
+    ]
+    closing = PRESIDING_TABLE + "\nTrên đây là Kế hoạch của Trung tâm ./.\n"
+    assert len([t for t in api.parse_text(closing, name="x.md").tasks if t.origin == "assignment"]) == 2
+
+
+def test_a_heading_naming_its_fields_takes_the_content_label_as_the_task():
+    text = (
+        FRONT
+        + """II. NỘI DUNG THỰC HIỆN
+
+1. Tổ chức tuyên truyền, hướng dẫn
+
+1.1. Về nội dung và thời gian tuyên truyền, hướng dẫn
+
+- Nội dung: Tuyên truyền, phổ biến các văn bản quy phạm pháp luật về hạ tầng viễn thông.
+
+- Thời gian: Thường xuyên, liên tục.
+
+1.2. Hình thức tuyên truyền, hướng dẫn
+
+- Tuyên truyền trên các phương tiện thông tin đại chúng.
+"""
+    )
+    [task] = body(api.parse_text(text, name="x.md"))
+    assert task.content == "Tuyên truyền, phổ biến các văn bản quy phạm pháp luật về hạ tầng viễn thông."
+    assert task.group == "Tổ chức tuyên truyền, hướng dẫn"
+    assert task.timeline is not None and task.timeline.raw.startswith("Thường xuyên")
+
+
+def test_a_draft_mark_over_the_type_line_is_not_part_of_the_issuer():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH HẢI DƯƠNG
+
+Số: /KH-UBND
+
+Hải Dương, ngày tháng 6 năm 2023
+
+(DỰ THẢO)
+
+KẾ HOẠCH
+Thí điểm bồi dưỡng kỹ năng chuyển đổi số
+
+I. MỤC TIÊU
+
+- Nâng cao kỹ năng số.
+"""
+    header = api.parse_text(text, name="x.md").header
+    assert (header.issuer, header.draft) == ("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG", True)
+
+
+def test_a_second_name_of_the_same_kind_or_a_school_under_a_so_is_the_issuer_under_its_parent():
+    from kehoach.plan.header import read_issuer, read_place_date
+
+    lines = ["TRUNG TÂM ĐIỀU ĐỘ", "HỆ THỐNG ĐIỆN QUỐC GIA", "TRUNG TÂM ĐIỀU ĐỘ", "HỆ THỐNG ĐIỆN MIỀN NAM"]
+    assert read_issuer(lines) == (
+        "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN MIỀN NAM",
+        "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN QUỐC GIA",
+    )
+    school = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ĐỒNG THÁP", "TRƯỜNG THPT ĐỐC BINH KIỀU"]
+    assert read_issuer(school) == ("TRƯỜNG THPT ĐỐC BINH KIỀU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐỒNG THÁP")
+    # a committee's standing board is part of the committee's name, not a unit under it
+    mttq = ["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]
+    assert read_issuer(mttq) == ("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC", None)
+    # a draft's blank day written as dots
+    assert read_place_date("Đốc Binh Kiều, ngày ... tháng 8 năm 2026") == ("Đốc Binh Kiều", None, "2026-08")
+
+
+@needs(DIEU_DO)
+def test_dieu_do_table_leads_performers_assignments_and_issuer():
+    plan = api.parse(DIEU_DO)
+    rows = [t for t in plan.tasks if t.origin != "assignment"]
+    assert len(rows) == 11
+    assert (names(rows[0].lead), names(rows[0].support)) == (["Chi ủy A2"], [])
+    assert (names(rows[4].lead), names(rows[4].support)) == (["BCH Quân sự Quận 3"], ["Trung đội DQTV"])
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["BCH Quân sự Trung tâm"],
+        ["BCH Quân sự Trung tâm"],
+        ["Các phòng trong Trung tâm"],
+    ]
+    assert plan.header.issuer == "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN MIỀN NAM"
+    assert plan.header.issuer_parent == "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN QUỐC GIA"
+
+
+@needs(HAI_DUONG_339)
+def test_hai_duong_339_the_content_label_task_and_four_labelled_items():
+    plan = api.parse(HAI_DUONG_339)
+    tasks = body(plan)
+    assert tasks[0].content.startswith("Tuyên truyền, phổ biến các văn bản quy phạm pháp luật")
+    assert sum(1 for t in tasks if names(t.lead) == ["Phòng Bưu chính - Viễn thông - Công nghệ thông tin"]) >= 4
+    assert plan.header.number == "339/KH-STTTT"
+
+
+@needs(ONE_TOUCH)
+def test_one_touch_draft_issuer_without_the_draft_mark():
+    header = api.parse(ONE_TOUCH).header
+    assert (header.issuer, header.draft) == ("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG", True)
+
+
+@needs(SINH_HOAT)
+def test_doc_binh_kieu_draft_school_under_its_so_and_a_dotted_day():
+    header = api.parse(SINH_HOAT).header
+    assert (header.issuer, header.place) == ("TRƯỜNG THPT ĐỐC BINH KIỀU", "Đốc Binh Kiều")

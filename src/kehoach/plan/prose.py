@@ -286,9 +286,18 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         ):
             # "1. Tổ chức tiếp công dân" over "- Thời gian: …", "- Nhiệm vụ: + …": a time and a second kind of
             # field make the heading a task even with no unit named (the issuer does it)
+            if _FIELDS_TITLE.match(clean(node.title)) and any(fields.get("content", [])):
+                # "2.1. Về nội dung và thời gian tuyên truyền" names the fields below it: the task is what
+                # its "- Nội dung: …" says
+                content = _strip_trailing(" ".join(x for x in fields["content"] if x))
+                return [_task(node, fields, plan_year, content=content)]
             return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
         return _time_closed_task(node, plan_year) or _dash_lead_task(node, plan_year)
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+# a heading that only names the fields below it ("Về nội dung và thời gian tuyên truyền", "Nội dung, thời gian")
+_FIELDS_TITLE = re.compile(r"^(?:về\s+)?nội dung(?:\s*(?:,|và)\s*(?:thời gian|hình thức|đối tượng))+\b", re.I)
 
 
 # "1. Phân tích đề thi … – Trường THPT X thực hiện." / "2. Tham luận … - Phòng Y chủ trì": the unit named after
@@ -693,7 +702,7 @@ def _paragraph_assignments(node: Node) -> list[Task]:
     paras = node.paras
     for n, (block, p) in enumerate(paras):
         text = _LIST_MARK.sub("", p.text)
-        if _is_closing(text) or text.rstrip().endswith("./."):  # the closing paragraph is addressed to all
+        if _is_closing(text):  # the closing paragraph is addressed to all
             continue
         unit_text, duty = assignment_unit(text, False)
         if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
