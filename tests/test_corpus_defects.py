@@ -598,3 +598,69 @@ def test_one_touch_draft_issuer_without_the_draft_mark():
 def test_doc_binh_kieu_draft_school_under_its_so_and_a_dotted_day():
     header = api.parse(SINH_HOAT).header
     assert (header.issuer, header.place) == ("TRƯỜNG THPT ĐỐC BINH KIỀU", "Đốc Binh Kiều")
+
+
+# --- a web copy's flattened appendix: a dotted filler cell between rows, the page footer after the table ----------
+
+NGHE_AN_980 = CORPUS / "nghean-ubnd_KH-980-KH-UBND_2025.webcopy.md"  # province, web copy with pipe cells
+
+PIPE_APPENDIX = (
+    FRONT
+    + """II. NHIỆM VỤ
+
+Phụ lục nhiệm vụ
+|
+STT
+|
+Nội dung
+|
+Cơ quan chủ trì
+|
+Thời gian
+|
+|
+1
+|
+Ban hành Quy chế phối hợp tìm kiếm, cứu nạn
+|
+Sở Xây dựng
+|
+Năm 2025
+|
+….................................
+|
+2
+|
+Thành lập bộ máy quản lý Quỹ phòng thủ dân sự
+|
+Sở Tài chính
+|
+Năm 2025
+|
+|
+**Địa chỉ:**
+|
+17 Nguyễn Gia Thiều, TP.HCM
+|
+**Điện thoại:**
+|
+(028) 3930 3279
+|
+"""
+)
+
+
+def test_a_dotted_filler_cell_between_pipe_rows_is_no_text_and_a_footer_of_labels_is_no_row():
+    plan = api.parse_text(PIPE_APPENDIX, name="x.md")
+    assert [(t.content, names(t.lead)) for t in plan.tasks] == [
+        ("Ban hành Quy chế phối hợp tìm kiếm, cứu nạn", ["Sở Xây dựng"]),  # not run on into row 2
+        ("Thành lập bộ máy quản lý Quỹ phòng thủ dân sự", ["Sở Tài chính"]),
+    ]  # and no task "17 Nguyễn Gia Thiều" led by "Điện thoại"
+
+
+@needs(NGHE_AN_980)
+def test_nghe_an_980_fund_row_apart_and_no_footer_task():
+    plan = api.parse(NGHE_AN_980)
+    contents = [t.content for t in plan.tasks]
+    assert any(c.startswith("Thành lập bộ máy quản lý Quỹ") for c in contents)
+    assert not any("Nguyễn Gia Thiều" in c or "Thành lập bộ máy" in c[20:] for c in contents)
