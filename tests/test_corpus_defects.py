@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import CORPUS, needs
 from kehoach import api
+from kehoach.parsers.text.document import parse_string
 
 BAC_CAM_RANH = CORPUS / "baccamranh-mttq_KH-kiem-tra-giam-sat-bau-cu_2025.docx"  # MTTQ ward, DOCX
 
@@ -664,3 +665,88 @@ def test_nghe_an_980_fund_row_apart_and_no_footer_task():
     contents = [t.content for t in plan.tasks]
     assert any(c.startswith("Thành lập bộ máy quản lý Quỹ") for c in contents)
     assert not any("Nguyễn Gia Thiều" in c or "Thành lập bộ máy" in c[20:] for c in contents)
+
+
+# --- school plans copied as plain text: one paragraph a line, headings with no blank line under them -----------
+
+BAO_LUC = CORPUS / "docbinhkieu-thpt_KH-phong-chong-bao-luc-hoc-duong_2026_draft.txt"  # school draft, text
+TOI_PHAM = CORPUS / "docbinhkieu-thpt_KH-phong-chong-toi-pham_2026_body-copy.txt"  # school body copy, text
+
+LONG_LINE = "Cụ thể hóa các nhiệm vụ được giao, qua đó quán triệt và chỉ đạo, hướng dẫn các bộ phận thực hiện nghiêm túc, đồng bộ, hiệu quả các giải pháp phòng, chống bạo lực học đường trong nhà trường."
+UNIT_BY_UNIT = f"""KẾ HOẠCH
+Phòng, chống bạo lực học đường
+
+Trường THPT X xây dựng Kế hoạch triển khai thực hiện với các nội dung cụ thể như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+{LONG_LINE}
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN
+
+1. Đối với Ban Giám hiệu nhà trường (đồng chí Nguyễn Văn A – Phó Hiệu trưởng được phân công phụ trách)
+Chịu trách nhiệm trực tiếp, toàn diện về công tác bảo đảm an toàn trong trường học. {LONG_LINE}
+
+2. Đối với đội ngũ giáo viên
+Tăng cường giáo dục đạo đức, lối sống, kỹ năng sống cho học sinh. {LONG_LINE}
+
+III. TỔ CHỨC THỰC HIỆN
+
+Tổ văn phòng
+
+Theo dõi, tổng hợp, báo cáo kết quả thực hiện Kế hoạch theo quy định. {LONG_LINE}
+
+Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh
+
+Tổ chức các hoạt động phong trào, các câu lạc bộ, sân chơi lành mạnh thu hút học sinh tham gia. {LONG_LINE}
+"""
+
+
+def test_an_unwrapped_text_numbered_line_over_a_capitalised_line_is_a_heading():
+    plan = api.parse_text(UNIT_BY_UNIT, name="x.txt")
+    assert [(s.number, s.kinds) for s in plan.sections] == [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["nhiem_vu"]),
+        ("III", ["to_chuc_thuc_hien"]),
+    ]
+    # a numbered line ending in a word that needs more ("… của") was wrapped, even in such a text
+    cut = UNIT_BY_UNIT.replace(
+        "2. Đối với đội ngũ giáo viên\n", "2. Xây dựng Nghị định của\nChính phủ về trường học.\n"
+    )
+    assert any(p.text.startswith("2. Xây dựng Nghị định của Chính phủ") for p in parse_string(cut).blocks)
+    # hard-wrapped text (no long line) keeps a numbered line and the line under it together
+    wrapped = "KẾ HOẠCH\nPhòng, chống bạo lực\n\n1. Phối hợp với\nCông an xã tuần tra.\n"
+    assert any("Phối hợp với Công an xã" in p.text for p in parse_string(wrapped).blocks)
+
+
+def test_a_tasks_section_written_for_each_unit_and_bare_unit_lines_give_assignments():
+    plan = api.parse_text(UNIT_BY_UNIT, name="x.txt")
+    assert [(names(t.lead), " ".join(t.content.split()[:2])) for t in plan.tasks if t.origin == "assignment"] == [
+        (["Ban Giám hiệu nhà trường"], "Chịu trách"),  # "Đối với …" names whom the duties are for
+        (["đội ngũ giáo viên"], "Tăng cường"),
+        (["Tổ văn phòng"], "Theo dõi,"),  # a bare unit line over its duties (numbering lost)
+        (["Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh"], "Tổ chức"),
+    ]
+
+
+@needs(BAO_LUC)
+def test_doc_binh_kieu_violence_plan_sections_and_four_units():
+    plan = api.parse(BAO_LUC)
+    assert [s.number for s in plan.sections] == ["I", "II", "III"]
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Ban Giám hiệu nhà trường"],
+        ["đội ngũ giáo viên"],
+        ["giáo viên phụ trách công tác Đoàn và Tổ Tư vấn tâm lý học đường"],
+        ["các Tổ chuyên môn và bộ phận văn phòng"],
+    ]
+
+
+@needs(TOI_PHAM)
+def test_doc_binh_kieu_crime_plan_four_unit_blocks():
+    plan = api.parse(TOI_PHAM)
+    leads = [names(t.lead)[0] for t in plan.tasks if t.origin == "assignment"]
+    assert leads[:4] == [
+        "Ban Giám hiệu nhà trường",
+        "Tổ chuyên môn và giáo viên",
+        "Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Tổ văn phòng và nhân viên",
+    ]

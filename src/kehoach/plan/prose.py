@@ -700,9 +700,26 @@ def _paragraph_assignments(node: Node) -> list[Task]:
     A paragraph ending with a colon introduces the items below it, which are its duties."""
     out: list[Task] = []
     paras = node.paras
+    held: Task | None = None  # the unit named by a bare line above its duties
     for n, (block, p) in enumerate(paras):
         text = _LIST_MARK.sub("", p.text)
         if _is_closing(text):  # the closing paragraph is addressed to all
+            continue
+        nxt = _LIST_MARK.sub("", paras[n + 1][1].text) if n + 1 < len(paras) else ""
+        if _bare_unit_line(text) and nxt and not _bare_unit_line(nxt):
+            # "Ban Giám hiệu nhà trường" alone on its line (a copy that lost the numbering), its duties below
+            held = Task(
+                id="",
+                origin="assignment",
+                number=None,
+                content="",
+                lead=split_units(text),
+                location=location_of(block, p),
+            )
+            out.append(held)
+            continue
+        if held is not None:
+            held.content = "\n".join(x for x in (held.content, text) if x)
             continue
         unit_text, duty = assignment_unit(text, False)
         if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
@@ -726,6 +743,15 @@ def _paragraph_assignments(node: Node) -> list[Task]:
             )
         )
     return out
+
+
+def _bare_unit_line(text: str) -> bool:
+    """A short line that only names a unit, with no verb and no closing mark: a unit's heading."""
+    text = clean(text)
+    if not text or len(text.split()) > 12 or text.endswith((".", ";", ":", ",", "!", "?")):
+        return False
+    name = re.sub(r"^Tổ chức\s+(?=Đoàn|Hội|Công đoàn)", "", text)
+    return looks_like_unit(name) and _duty_cut(name) is None and not _GENERIC.fullmatch(key(name))
 
 
 # a subject made only of generic words names no unit
@@ -765,13 +791,41 @@ def _assignments_under(node: Node) -> list[Task]:
     return out
 
 
+# "1. Đối với Ban Giám hiệu nhà trường", "2. Đối với đội ngũ giáo viên": a tasks section written unit by unit
+_FOR_UNIT = re.compile(r"^Đối với\s", re.I)
+
+
+def _for_unit_assignment(node: Node) -> Task | None:
+    """ "1. Đối với đội ngũ giáo viên" and its duties: "Đối với" names whom the duties are for."""
+    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
+    if node.paras or node.children:
+        duty = ""  # the heading names whom the duties below are for
+    if unit_text.count("(") > unit_text.count(")"):  # "(đồng chí X – Phó Hiệu trưởng được phân công …)" cut open
+        unit_text = unit_text[: unit_text.rindex("(")].strip()
+    lead = split_units(unit_text)
+    if not lead:
+        return None
+    return Task(
+        id="",
+        origin="assignment",
+        number=node.number,
+        content=_duties(duty, node),
+        lead=lead,
+        location=location_of(node.block, node.para),
+    )
+
+
 def assignments(roots: list[Node]) -> list[Task]:
     """Assignments under each Tổ chức thực hiện section; in a plan of parts (A., B. …) it may be a part
-    or a Roman section inside one."""
+    or a Roman section inside one. A Nhiệm vụ section whose items are "Đối với <unit>" gives the duties
+    of each unit too."""
     tasks: list[Task] = []
     for root in roots:
         if "to_chuc_thuc_hien" in kinds_of(root.title):
             tasks.extend(_assignments_under(root))
+        elif "nhiem_vu" in kinds_of(root.title) and root.children:
+            if all(_FOR_UNIT.match(clean(c.title)) for c in root.children):
+                tasks.extend(t for c in root.children if (t := _for_unit_assignment(c)) is not None)
         elif root.style == "capital":
             tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     return tasks
