@@ -750,3 +750,47 @@ def test_doc_binh_kieu_crime_plan_four_unit_blocks():
         "Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh",
         "Tổ văn phòng và nhân viên",
     ]
+
+
+# --- duty headings that open with a request or a premise ------------------------------------------------------
+
+DONG_THAP_617 = CORPUS / "dongthap-ubnd_KH-617-KH-UBND_2025.webcopy.md"  # province, web copy
+QUANG_NGAI_1627 = CORPUS / "quangngai-ubnd_QD-1627-ban-hanh-KH_2025.webcopy.md"  # province, QĐ with its plan
+
+
+def test_de_nghi_with_a_colon_and_tren_co_so_open_a_units_duty():
+    text = (
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ
+
+Chủ trì theo dõi việc thực hiện Kế hoạch.
+
+2. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh
+
+a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.
+
+3. Trên cơ sở nội dung Kế hoạch, các sở, ban, ngành tỉnh căn cứ Kế hoạch ban hành kế hoạch triển khai.
+"""
+    )
+    plan = api.parse_text(text, name="x.md")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"],
+        ["các sở, ban, ngành tỉnh"],
+    ]
+
+
+@needs(DONG_THAP_617)
+def test_dong_thap_617_the_associations_are_asked_their_duties():
+    plan = api.parse(DONG_THAP_617)
+    leads = [names(t.lead) for t in plan.tasks if t.origin == "assignment"]
+    assert ["Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh"] in leads
+
+
+@needs(QUANG_NGAI_1627)
+def test_quang_ngai_1627_the_premise_before_the_units_is_not_their_name():
+    plan = api.parse(QUANG_NGAI_1627)
+    leads = [names(t.lead) for t in plan.tasks if t.origin == "assignment"]
+    assert ["các sở, ban, ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu"] in leads

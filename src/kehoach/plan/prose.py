@@ -592,8 +592,9 @@ _DUTY_START = re.compile(
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
 )
 _ASSIGN_PREFIX = re.compile(
-    r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
-    r"|căn cứ [^,:]{1,80},\s*)",
+    r"^(?:(?:đề nghị|yêu cầu)\s*:\s*"  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
+    r"|(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
+    r"|(?:căn cứ|trên cơ sở) [^,:]{1,80},\s*)",
     re.I,
 )
 
