@@ -794,3 +794,32 @@ def test_quang_ngai_1627_the_premise_before_the_units_is_not_their_name():
     plan = api.parse(QUANG_NGAI_1627)
     leads = [names(t.lead) for t in plan.tasks if t.origin == "assignment"]
     assert ["các sở, ban, ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu"] in leads
+
+
+# --- a time label with a long qualifier closing an item's sentence ----------------------------------------------
+
+DVCTT = CORPUS / "haiduong-ubnd_KH-nang-cao-DVCTT_2023_draft.docx"  # UBND tỉnh draft, DOCX
+
+
+def test_a_trailing_start_time_label_with_a_long_qualifier_is_the_items_time():
+    text = (
+        FRONT
+        + """II. NỘI DUNG THỰC HIỆN
+
+1. Triển khai thử nghiệm Kho dữ liệu điện tử
+
+Triển khai thử nghiệm Kho dữ liệu điện tử phục vụ dịch vụ công. Thời gian bắt đầu triển khai thử nghiệm: Tháng 9/2023.
+
+- Cơ quan chủ trì: Sở Thông tin và Truyền thông.
+"""
+    )
+    [task] = body(api.parse_text(text, name="x.md"))
+    assert task.timeline is not None and task.timeline.raw.startswith("Tháng 9/2023")
+
+
+@needs(DVCTT)
+def test_dvctt_draft_fourteen_labelled_tasks_and_the_trial_start():
+    tasks = body(api.parse(DVCTT))
+    assert len(tasks) == 14
+    trial = next(t for t in tasks if t.content.startswith("Triển khai thử nghiệm Kho dữ liệu"))
+    assert trial.timeline is not None and trial.timeline.raw.startswith("Tháng 9/2023")

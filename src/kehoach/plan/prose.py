@@ -34,7 +34,7 @@ _FIELD_LABELS: list[tuple[str, str]] = [
     (
         "time",
         r"(?:thời gian|thời hạn|tiến độ)"
-        r"(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*",
+        r"(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình|bắt đầu|thử nghiệm))*",
     ),
     ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
     ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
@@ -88,7 +88,7 @@ class FieldGroup:
 
 # "- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026." — the item's time
 # written after its last sentence, on the same line
-_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,3}\s*:\s*\S)")
+_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,6}\s*:\s*\S)")
 
 
 def _texts(p: Paragraph) -> list[str]:
