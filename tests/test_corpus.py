@@ -59,11 +59,13 @@ def test_corpus_stays_small():
 
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory) -> tuple[object, dict[str, dict]]:
-    """One `kehoach parse` run over the whole corpus: (CLI result, file name -> plan JSON)."""
+    """One `kehoach parse` run over the whole corpus: (CLI result, file name -> plan JSON).
+
+    `--ocr`: the corpus holds a scanned plan (Hải Phòng KH 68, 2020); text-layer PDFs read as before."""
     out = tmp_path_factory.mktemp("corpus-json")
     files = corpus_files()
     result = CliRunner().invoke(
-        app, ["parse", *map(str, files), "-f", "json", "-o", f"{out}/", "--summary", "json", "--jobs", "2"]
+        app, ["parse", *map(str, files), "-f", "json", "-o", f"{out}/", "--summary", "json", "--jobs", "2", "--ocr"]
     )
     plans = {}
     for path in files:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import CORPUS, needs
 from kehoach import api
+from kehoach.parsers.text.document import parse_string
 
 BAC_CAM_RANH = CORPUS / "baccamranh-mttq_KH-kiem-tra-giam-sat-bau-cu_2025.docx"  # MTTQ ward, DOCX
 
@@ -456,3 +457,369 @@ def test_hust_body_copy_sections_and_five_assignments():
         ["Các Phòng ban chức năng"],
         ["Trường/Viện đào tạo"],
     ]
+
+
+# --- fifth collection (branch h10c): a state-enterprise table, a Sở's prose plan, provincial drafts --------
+
+DIEU_DO = CORPUS / "dieudo-htd-miennam_KH-cong-tac-quoc-phong-quan-su_2024.docx"  # state enterprise unit, DOCX
+HAI_DUONG_339 = CORPUS / "haiduong-stttt_KH-339-KH-STTTT-ha-tang-so_2022.doc"  # Sở TTTT Hải Dương, Word 97
+ONE_TOUCH = CORPUS / "haiduong-ubnd_KH-boi-duong-CDS-one-touch_2023_draft.docx"  # UBND tỉnh draft, DOCX
+
+PRESIDING_TABLE = (
+    FRONT
+    + """II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN
+
+| STT | Nội dung | Thời gian | Chủ trì | Thực hiện |
+| --- | --- | --- | --- | --- |
+| 1 | Tổ chức quán triệt các nghị quyết về quốc phòng. | Thường xuyên | | Chi ủy A2 |
+| 2 | Xây dựng kế hoạch công tác quốc phòng. | Quý I/2024 | Lãnh đạo Trung tâm | BCH Quân sự, phòng Tổng hợp |
+
+III. TỔ CHỨC THỰC HIỆN:
+
+- BCH Quân sự Trung tâm chủ động tham mưu Lãnh đạo Trung tâm tổ chức triển khai kế hoạch.
+
+Các phòng trong Trung tâm bố trí sắp xếp để CBCNV tham gia công tác huấn luyện theo quy định ./.
+"""
+)
+
+
+def test_a_performers_column_beside_chu_tri_supports_and_leads_a_row_with_no_chu_tri():
+    plan = api.parse_text(PRESIDING_TABLE, name="x.md")
+    rows = [(names(t.lead), names(t.support)) for t in plan.tasks if t.origin != "assignment"]
+    assert rows == [
+        (["Chi ủy A2"], []),  # "Chủ trì" blank: the performers lead
+        (["Lãnh đạo Trung tâm"], ["BCH Quân sự, phòng Tổng hợp"]),
+    ]
+
+
+def test_unit_paragraphs_under_to_chuc_thuc_hien_even_the_last_one_closed_by_its_mark():
+    plan = api.parse_text(PRESIDING_TABLE, name="x.md")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["BCH Quân sự Trung tâm"],  # "BCH" (Ban chỉ huy) heads a unit name
+        ["Các phòng trong Trung tâm"],  # ends "./." but names its unit: a duty, not the closing
+    ]
+    closing = PRESIDING_TABLE + "\nTrên đây là Kế hoạch của Trung tâm ./.\n"
+    assert len([t for t in api.parse_text(closing, name="x.md").tasks if t.origin == "assignment"]) == 2
+
+
+def test_a_heading_naming_its_fields_takes_the_content_label_as_the_task():
+    text = (
+        FRONT
+        + """II. NỘI DUNG THỰC HIỆN
+
+1. Tổ chức tuyên truyền, hướng dẫn
+
+1.1. Về nội dung và thời gian tuyên truyền, hướng dẫn
+
+- Nội dung: Tuyên truyền, phổ biến các văn bản quy phạm pháp luật về hạ tầng viễn thông.
+
+- Thời gian: Thường xuyên, liên tục.
+
+1.2. Hình thức tuyên truyền, hướng dẫn
+
+- Tuyên truyền trên các phương tiện thông tin đại chúng.
+"""
+    )
+    [task] = body(api.parse_text(text, name="x.md"))
+    assert task.content == "Tuyên truyền, phổ biến các văn bản quy phạm pháp luật về hạ tầng viễn thông."
+    assert task.group == "Tổ chức tuyên truyền, hướng dẫn"
+    assert task.timeline is not None and task.timeline.raw.startswith("Thường xuyên")
+
+
+def test_a_draft_mark_over_the_type_line_is_not_part_of_the_issuer():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH HẢI DƯƠNG
+
+Số: /KH-UBND
+
+Hải Dương, ngày tháng 6 năm 2023
+
+(DỰ THẢO)
+
+KẾ HOẠCH
+Thí điểm bồi dưỡng kỹ năng chuyển đổi số
+
+I. MỤC TIÊU
+
+- Nâng cao kỹ năng số.
+"""
+    header = api.parse_text(text, name="x.md").header
+    assert (header.issuer, header.draft) == ("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG", True)
+
+
+def test_a_second_name_of_the_same_kind_or_a_school_under_a_so_is_the_issuer_under_its_parent():
+    from kehoach.plan.header import read_issuer, read_place_date
+
+    lines = ["TRUNG TÂM ĐIỀU ĐỘ", "HỆ THỐNG ĐIỆN QUỐC GIA", "TRUNG TÂM ĐIỀU ĐỘ", "HỆ THỐNG ĐIỆN MIỀN NAM"]
+    assert read_issuer(lines) == (
+        "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN MIỀN NAM",
+        "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN QUỐC GIA",
+    )
+    school = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ĐỒNG THÁP", "TRƯỜNG THPT ĐỐC BINH KIỀU"]
+    assert read_issuer(school) == ("TRƯỜNG THPT ĐỐC BINH KIỀU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐỒNG THÁP")
+    # a committee's standing board is part of the committee's name, not a unit under it
+    mttq = ["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]
+    assert read_issuer(mttq) == ("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC", None)
+    # a draft's blank day written as dots
+    assert read_place_date("Đốc Binh Kiều, ngày ... tháng 8 năm 2026") == ("Đốc Binh Kiều", None, "2026-08")
+
+
+@needs(DIEU_DO)
+def test_dieu_do_table_leads_performers_assignments_and_issuer():
+    plan = api.parse(DIEU_DO)
+    rows = [t for t in plan.tasks if t.origin != "assignment"]
+    assert len(rows) == 11
+    assert (names(rows[0].lead), names(rows[0].support)) == (["Chi ủy A2"], [])
+    assert (names(rows[4].lead), names(rows[4].support)) == (["BCH Quân sự Quận 3"], ["Trung đội DQTV"])
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["BCH Quân sự Trung tâm"],
+        ["BCH Quân sự Trung tâm"],
+        ["Các phòng trong Trung tâm"],
+    ]
+    assert plan.header.issuer == "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN MIỀN NAM"
+    assert plan.header.issuer_parent == "TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN QUỐC GIA"
+
+
+@needs(HAI_DUONG_339)
+def test_hai_duong_339_the_content_label_task_and_four_labelled_items():
+    plan = api.parse(HAI_DUONG_339)
+    tasks = body(plan)
+    assert tasks[0].content.startswith("Tuyên truyền, phổ biến các văn bản quy phạm pháp luật")
+    assert sum(1 for t in tasks if names(t.lead) == ["Phòng Bưu chính - Viễn thông - Công nghệ thông tin"]) >= 4
+    assert plan.header.number == "339/KH-STTTT"
+
+
+@needs(ONE_TOUCH)
+def test_one_touch_draft_issuer_without_the_draft_mark():
+    header = api.parse(ONE_TOUCH).header
+    assert (header.issuer, header.draft) == ("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG", True)
+
+
+@needs(SINH_HOAT)
+def test_doc_binh_kieu_draft_school_under_its_so_and_a_dotted_day():
+    header = api.parse(SINH_HOAT).header
+    assert (header.issuer, header.place) == ("TRƯỜNG THPT ĐỐC BINH KIỀU", "Đốc Binh Kiều")
+
+
+# --- a web copy's flattened appendix: a dotted filler cell between rows, the page footer after the table ----------
+
+NGHE_AN_980 = CORPUS / "nghean-ubnd_KH-980-KH-UBND_2025.webcopy.md"  # province, web copy with pipe cells
+
+PIPE_APPENDIX = (
+    FRONT
+    + """II. NHIỆM VỤ
+
+Phụ lục nhiệm vụ
+|
+STT
+|
+Nội dung
+|
+Cơ quan chủ trì
+|
+Thời gian
+|
+|
+1
+|
+Ban hành Quy chế phối hợp tìm kiếm, cứu nạn
+|
+Sở Xây dựng
+|
+Năm 2025
+|
+….................................
+|
+2
+|
+Thành lập bộ máy quản lý Quỹ phòng thủ dân sự
+|
+Sở Tài chính
+|
+Năm 2025
+|
+|
+**Địa chỉ:**
+|
+17 Nguyễn Gia Thiều, TP.HCM
+|
+**Điện thoại:**
+|
+(028) 3930 3279
+|
+"""
+)
+
+
+def test_a_dotted_filler_cell_between_pipe_rows_is_no_text_and_a_footer_of_labels_is_no_row():
+    plan = api.parse_text(PIPE_APPENDIX, name="x.md")
+    assert [(t.content, names(t.lead)) for t in plan.tasks] == [
+        ("Ban hành Quy chế phối hợp tìm kiếm, cứu nạn", ["Sở Xây dựng"]),  # not run on into row 2
+        ("Thành lập bộ máy quản lý Quỹ phòng thủ dân sự", ["Sở Tài chính"]),
+    ]  # and no task "17 Nguyễn Gia Thiều" led by "Điện thoại"
+
+
+@needs(NGHE_AN_980)
+def test_nghe_an_980_fund_row_apart_and_no_footer_task():
+    plan = api.parse(NGHE_AN_980)
+    contents = [t.content for t in plan.tasks]
+    assert any(c.startswith("Thành lập bộ máy quản lý Quỹ") for c in contents)
+    assert not any("Nguyễn Gia Thiều" in c or "Thành lập bộ máy" in c[20:] for c in contents)
+
+
+# --- school plans copied as plain text: one paragraph a line, headings with no blank line under them -----------
+
+BAO_LUC = CORPUS / "docbinhkieu-thpt_KH-phong-chong-bao-luc-hoc-duong_2026_draft.txt"  # school draft, text
+TOI_PHAM = CORPUS / "docbinhkieu-thpt_KH-phong-chong-toi-pham_2026_body-copy.txt"  # school body copy, text
+
+LONG_LINE = "Cụ thể hóa các nhiệm vụ được giao, qua đó quán triệt và chỉ đạo, hướng dẫn các bộ phận thực hiện nghiêm túc, đồng bộ, hiệu quả các giải pháp phòng, chống bạo lực học đường trong nhà trường."
+UNIT_BY_UNIT = f"""KẾ HOẠCH
+Phòng, chống bạo lực học đường
+
+Trường THPT X xây dựng Kế hoạch triển khai thực hiện với các nội dung cụ thể như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+{LONG_LINE}
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN
+
+1. Đối với Ban Giám hiệu nhà trường (đồng chí Nguyễn Văn A – Phó Hiệu trưởng được phân công phụ trách)
+Chịu trách nhiệm trực tiếp, toàn diện về công tác bảo đảm an toàn trong trường học. {LONG_LINE}
+
+2. Đối với đội ngũ giáo viên
+Tăng cường giáo dục đạo đức, lối sống, kỹ năng sống cho học sinh. {LONG_LINE}
+
+III. TỔ CHỨC THỰC HIỆN
+
+Tổ văn phòng
+
+Theo dõi, tổng hợp, báo cáo kết quả thực hiện Kế hoạch theo quy định. {LONG_LINE}
+
+Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh
+
+Tổ chức các hoạt động phong trào, các câu lạc bộ, sân chơi lành mạnh thu hút học sinh tham gia. {LONG_LINE}
+"""
+
+
+def test_an_unwrapped_text_numbered_line_over_a_capitalised_line_is_a_heading():
+    plan = api.parse_text(UNIT_BY_UNIT, name="x.txt")
+    assert [(s.number, s.kinds) for s in plan.sections] == [
+        ("I", ["muc_dich", "yeu_cau"]),
+        ("II", ["nhiem_vu"]),
+        ("III", ["to_chuc_thuc_hien"]),
+    ]
+    # a numbered line ending in a word that needs more ("… của") was wrapped, even in such a text
+    cut = UNIT_BY_UNIT.replace(
+        "2. Đối với đội ngũ giáo viên\n", "2. Xây dựng Nghị định của\nChính phủ về trường học.\n"
+    )
+    assert any(p.text.startswith("2. Xây dựng Nghị định của Chính phủ") for p in parse_string(cut).blocks)
+    # hard-wrapped text (no long line) keeps a numbered line and the line under it together
+    wrapped = "KẾ HOẠCH\nPhòng, chống bạo lực\n\n1. Phối hợp với\nCông an xã tuần tra.\n"
+    assert any("Phối hợp với Công an xã" in p.text for p in parse_string(wrapped).blocks)
+
+
+def test_a_tasks_section_written_for_each_unit_and_bare_unit_lines_give_assignments():
+    plan = api.parse_text(UNIT_BY_UNIT, name="x.txt")
+    assert [(names(t.lead), " ".join(t.content.split()[:2])) for t in plan.tasks if t.origin == "assignment"] == [
+        (["Ban Giám hiệu nhà trường"], "Chịu trách"),  # "Đối với …" names whom the duties are for
+        (["đội ngũ giáo viên"], "Tăng cường"),
+        (["Tổ văn phòng"], "Theo dõi,"),  # a bare unit line over its duties (numbering lost)
+        (["Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh"], "Tổ chức"),
+    ]
+
+
+@needs(BAO_LUC)
+def test_doc_binh_kieu_violence_plan_sections_and_four_units():
+    plan = api.parse(BAO_LUC)
+    assert [s.number for s in plan.sections] == ["I", "II", "III"]
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Ban Giám hiệu nhà trường"],
+        ["đội ngũ giáo viên"],
+        ["giáo viên phụ trách công tác Đoàn và Tổ Tư vấn tâm lý học đường"],
+        ["các Tổ chuyên môn và bộ phận văn phòng"],
+    ]
+
+
+@needs(TOI_PHAM)
+def test_doc_binh_kieu_crime_plan_four_unit_blocks():
+    plan = api.parse(TOI_PHAM)
+    leads = [names(t.lead)[0] for t in plan.tasks if t.origin == "assignment"]
+    assert leads[:4] == [
+        "Ban Giám hiệu nhà trường",
+        "Tổ chuyên môn và giáo viên",
+        "Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Tổ văn phòng và nhân viên",
+    ]
+
+
+# --- duty headings that open with a request or a premise ------------------------------------------------------
+
+DONG_THAP_617 = CORPUS / "dongthap-ubnd_KH-617-KH-UBND_2025.webcopy.md"  # province, web copy
+QUANG_NGAI_1627 = CORPUS / "quangngai-ubnd_QD-1627-ban-hanh-KH_2025.webcopy.md"  # province, QĐ with its plan
+
+
+def test_de_nghi_with_a_colon_and_tren_co_so_open_a_units_duty():
+    text = (
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ
+
+Chủ trì theo dõi việc thực hiện Kế hoạch.
+
+2. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh
+
+a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.
+
+3. Trên cơ sở nội dung Kế hoạch, các sở, ban, ngành tỉnh căn cứ Kế hoạch ban hành kế hoạch triển khai.
+"""
+    )
+    plan = api.parse_text(text, name="x.md")
+    assert [names(t.lead) for t in plan.tasks if t.origin == "assignment"] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"],
+        ["các sở, ban, ngành tỉnh"],
+    ]
+
+
+@needs(DONG_THAP_617)
+def test_dong_thap_617_the_associations_are_asked_their_duties():
+    plan = api.parse(DONG_THAP_617)
+    leads = [names(t.lead) for t in plan.tasks if t.origin == "assignment"]
+    assert ["Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh"] in leads
+
+
+@needs(QUANG_NGAI_1627)
+def test_quang_ngai_1627_the_premise_before_the_units_is_not_their_name():
+    plan = api.parse(QUANG_NGAI_1627)
+    leads = [names(t.lead) for t in plan.tasks if t.origin == "assignment"]
+    assert ["các sở, ban, ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu"] in leads
+
+
+# --- a time label with a long qualifier closing an item's sentence ----------------------------------------------
+
+DVCTT = CORPUS / "haiduong-ubnd_KH-nang-cao-DVCTT_2023_draft.docx"  # UBND tỉnh draft, DOCX
+
+
+def test_a_trailing_start_time_label_with_a_long_qualifier_is_the_items_time():
+    text = (
+        FRONT
+        + """II. NỘI DUNG THỰC HIỆN
+
+1. Triển khai thử nghiệm Kho dữ liệu điện tử
+
+Triển khai thử nghiệm Kho dữ liệu điện tử phục vụ dịch vụ công. Thời gian bắt đầu triển khai thử nghiệm: Tháng 9/2023.
+
+- Cơ quan chủ trì: Sở Thông tin và Truyền thông.
+"""
+    )
+    [task] = body(api.parse_text(text, name="x.md"))
+    assert task.timeline is not None and task.timeline.raw.startswith("Tháng 9/2023")
+
+
+@needs(DVCTT)
+def test_dvctt_draft_fourteen_labelled_tasks_and_the_trial_start():
+    tasks = body(api.parse(DVCTT))
+    assert len(tasks) == 14
+    trial = next(t for t in tasks if t.content.startswith("Triển khai thử nghiệm Kho dữ liệu"))
+    assert trial.timeline is not None and trial.timeline.raw.startswith("Tháng 9/2023")

@@ -66,13 +66,28 @@ def is_subject_header(header_text: str) -> bool:
     return bool(_SUBJECT.search(fold(header_text)))
 
 
+# "Chủ trì | Thực hiện": the unit presiding leads, the bare "Thực hiện" column names who carries it out
+_PRESIDING = re.compile(r"chu tri")
+_PERFORMERS = re.compile(r"^(?:don vi |bo phan |luc luong )?thuc hien$")
+
+
+def is_performers_header(header_text: str) -> bool:
+    """A bare "Thực hiện" column: who carries the task out, beside a "Chủ trì" column."""
+    return bool(_PERFORMERS.search(fold(header_text)))
+
+
 def header_roles(texts: list[str]) -> dict[int, str]:
     """Map column index -> role for a candidate header row; empty when it is not a header."""
     roles: dict[int, str] = {}
+    folded = [fold(t) for t in texts]
+    # "Chủ trì | Thực hiện" with no "Phối hợp" column: the performers work beside the presiding unit
+    performers: int | None = None
+    if any(_PRESIDING.search(f) for f in folded) and "support" not in {role_of(t) for t in texts}:
+        performers = next((i for i, f in enumerate(folded) if _PERFORMERS.search(f)), None)
     for i, text in enumerate(texts):
         if len(text) > 80:  # a header cell is short; a long cell is content
             return {}
-        role = role_of(text)
+        role = "support" if i == performers else role_of(text)
         if role and role not in roles.values():
             roles[i] = role
     if "content" not in roles.values() and len(roles) < 3:

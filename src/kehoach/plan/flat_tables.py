@@ -34,6 +34,7 @@ _PIPE = "|"
 _ROW_NUMBER = re.compile(
     rf"^(?:(?P<dec>\d{{1,3}})\.?|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|(?P<let>[a-zđ])\)|(?P<rom>{ROMAN})(?<=[IVX])\.?|(?P<cap>[A-Z])\.?)$"
 )
+_LABEL_CELL = re.compile(r"^[\p{L}][\p{L} -]{1,29}:$")
 _TOTAL = re.compile(r"^(?:Tổng|TỔNG|Cộng|CỘNG)\b")
 _LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
 _TERMINAL = (".", ";", "!", "?", ":")
@@ -171,7 +172,7 @@ def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
         if all_lines[k] == _PIPE:
             segments.append((seg_at, current))
             current, seg_at = [], k + 1
-        elif all_lines[k].strip("*_ "):  # "** **": an empty bold cell
+        elif all_lines[k].strip("*_ .…"):  # "** **": an empty bold cell; "…......": a dotted filler, no text
             current.append(all_lines[k])
     trailing = current  # text after the last pipe: not part of the table
     # the header row: segments up to the first empty one
@@ -223,6 +224,14 @@ def _pipe_table(blocks: list[Block], i: int) -> Rebuilt | None:
             )
         )
     rows = [_fit(r, width) for r in rows]
+    if header.roles.get(0) == "number":
+        # "**Địa chỉ:** | 17 Nguyễn Gia Thiều … | **Điện thoại:** | …": the web page's footer read on after the
+        # table, label and value in turn where the row number should stand: not a row of the table
+        keep = [n for n, r in enumerate(rows) if not (r and _LABEL_CELL.match(" ".join(r[0]).strip("*_ ")))]
+        rows_at = [rows_at[n] for n in keep if n < len(rows_at)] if len(keep) < len(rows) else rows_at
+        rows = [rows[n] for n in keep]
+        if not rows:
+            return None
     table = _table(header, rows, para, rows_at)
     for table_row in table.rows[1:]:
         _right_align(table_row, width)

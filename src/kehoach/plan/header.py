@@ -76,6 +76,8 @@ _BODY_WORDS = (
 )
 
 
+_UNIT_UNDER = r"^(?:TRƯỜNG|SỞ|PHÒNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC)\s"
+_DRAFT_MARK = re.compile(r"\W*(?:bản\s+)?dự\s+thảo(?:\s+(?:lần\s+)?\d+)?\W*", re.I)
 _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG NHÂN DÂN")}
 
 
@@ -105,6 +107,16 @@ def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     )
     if first_complete and re.match(_BODY_WORDS, rest[0]):
         return " ".join(rest), first
+    # "TRUNG TÂM ĐIỀU ĐỘ / HỆ THỐNG ĐIỆN QUỐC GIA" over "TRUNG TÂM ĐIỀU ĐỘ / HỆ THỐNG ĐIỆN MIỀN NAM", or "SỞ GIÁO
+    # DỤC VÀ ĐÀO TẠO / ĐỒNG THÁP" over "TRƯỜNG THPT …": each name wraps, and a later line that starts a name of
+    # the same kind, or of a unit that stands under a parent (a school, a Sở), is the issuer under its parent
+    head = re.match(_BODY_WORDS, first)
+    if head is not None:
+        for j in range(2, len(lines)):
+            if re.match(_BODY_WORDS, lines[j]) and (
+                lines[j].startswith(head.group(0) + " ") or re.match(_UNIT_UNDER, lines[j])
+            ):
+                return " ".join(lines[j:]), " ".join(lines[:j])
     return " ".join(lines), None
 
 
@@ -303,6 +315,9 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             # (after the header, or as the very first line of a document that has none: "CHƯƠNG
             # TRÌNH HỘI NGHỊ" heading an agenda)
             h.doc_type, type_index, type_prefix = P.DOC_TYPE_KEYS[key(m.group("type"))], i, m.group("rest")
+            continue
+        if type_index is None and i < len(front) and _DRAFT_MARK.fullmatch(k):
+            h.draft = True  # "(DỰ THẢO)" over the type line marks the draft; it is not part of the issuer
             continue
         if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
             issuer_candidates.append(text)

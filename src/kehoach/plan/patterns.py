@@ -24,7 +24,9 @@ TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạ
 # "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
 NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
 PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[^\d,]{2,50}?)\s*,\s*ngày\s*(?P<d>[\d\s]*?)\s*(?:tháng|/)\s*(?P<m>[\d\s]*?)\s*(?:năm|/)\s*(?P<y>\d{4})",
+    # a draft leaves the day or month blank, as spaces or dots ("ngày ... tháng 8 năm 2026")
+    r"^(?P<place>[^\d,]{2,50}?)\s*,\s*ngày\s*(?P<d>[\d\s]*?)[\s.…]*(?:tháng|/)\s*(?P<m>[\d\s]*?)[\s.…]*(?:năm|/)\s*"
+    r"(?P<y>\d{4})",
     re.I,
 )
 DOC_TYPE_KEYS = {key(w): w for w in DOC_TYPE_WORDS}

@@ -34,7 +34,7 @@ _FIELD_LABELS: list[tuple[str, str]] = [
     (
         "time",
         r"(?:thời gian|thời hạn|tiến độ)"
-        r"(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình))*",
+        r"(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình|bắt đầu|thử nghiệm))*",
     ),
     ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
     ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
@@ -88,7 +88,7 @@ class FieldGroup:
 
 # "- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026." — the item's time
 # written after its last sentence, on the same line
-_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,3}\s*:\s*\S)")
+_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,6}\s*:\s*\S)")
 
 
 def _texts(p: Paragraph) -> list[str]:
@@ -286,9 +286,18 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
         ):
             # "1. Tổ chức tiếp công dân" over "- Thời gian: …", "- Nhiệm vụ: + …": a time and a second kind of
             # field make the heading a task even with no unit named (the issuer does it)
+            if _FIELDS_TITLE.match(clean(node.title)) and any(fields.get("content", [])):
+                # "2.1. Về nội dung và thời gian tuyên truyền" names the fields below it: the task is what
+                # its "- Nội dung: …" says
+                content = _strip_trailing(" ".join(x for x in fields["content"] if x))
+                return [_task(node, fields, plan_year, content=content)]
             return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
         return _time_closed_task(node, plan_year) or _dash_lead_task(node, plan_year)
     return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
+
+
+# a heading that only names the fields below it ("Về nội dung và thời gian tuyên truyền", "Nội dung, thời gian")
+_FIELDS_TITLE = re.compile(r"^(?:về\s+)?nội dung(?:\s*(?:,|và)\s*(?:thời gian|hình thức|đối tượng))+\b", re.I)
 
 
 # "1. Phân tích đề thi … – Trường THPT X thực hiện." / "2. Tham luận … - Phòng Y chủ trì": the unit named after
@@ -583,8 +592,9 @@ _DUTY_START = re.compile(
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
 )
 _ASSIGN_PREFIX = re.compile(
-    r"^(?:(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
-    r"|căn cứ [^,:]{1,80},\s*)",
+    r"^(?:(?:đề nghị|yêu cầu)\s*:\s*"  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
+    r"|(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
+    r"|(?:căn cứ|trên cơ sở) [^,:]{1,80},\s*)",
     re.I,
 )
 
@@ -687,7 +697,7 @@ def _assignment(node: Node) -> Task | None:
 
 def _paragraph_lead(text: str) -> tuple[list[Unit], str] | None:
     """(lead units, duty) of a paragraph whose sentence starts with a unit and goes on with its duty."""
-    if _is_closing(text) or text.rstrip().endswith("./."):  # the closing paragraph is addressed to all
+    if _is_closing(text):  # the closing paragraph is addressed to all
         return None
     unit_text, duty = assignment_unit(text, False)
     if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
@@ -713,7 +723,27 @@ def _paragraph_assignments(node: Node) -> list[Task]:
     texts = [_LIST_MARK.sub("", p.text) for _, p in paras]
     leads = [_paragraph_lead(text) for text in texts]
     marked = [bool(_LIST_MARK.match(p.text)) for _, p in paras]
+    held: Task | None = None  # the unit named by a bare line above its duties
     for n, (block, p) in enumerate(paras):
+        text = texts[n]
+        if _is_closing(text):  # the closing paragraph is addressed to all
+            continue
+        nxt = texts[n + 1] if n + 1 < len(paras) else ""
+        if _bare_unit_line(text) and nxt and not _bare_unit_line(nxt):
+            # "Ban Giám hiệu nhà trường" alone on its line (a copy that lost the numbering), its duties below
+            held = Task.model_construct(
+                id="",
+                origin="assignment",
+                number=None,
+                content="",
+                lead=split_units(text),
+                location=location_of(block, p),
+            )
+            out.append(held)
+            continue
+        if held is not None:
+            held.content = "\n".join(x for x in (held.content, text) if x)
+            continue
         found = leads[n]
         if found is None:
             continue
@@ -743,6 +773,15 @@ def _paragraph_assignments(node: Node) -> list[Task]:
             )
         )
     return out
+
+
+def _bare_unit_line(text: str) -> bool:
+    """A short line that only names a unit, with no verb and no closing mark: a unit's heading."""
+    text = clean(text)
+    if not text or len(text.split()) > 12 or text.endswith((".", ";", ":", ",", "!", "?")):
+        return False
+    name = re.sub(r"^Tổ chức\s+(?=Đoàn|Hội|Công đoàn)", "", text)
+    return looks_like_unit(name) and _duty_cut(name) is None and not _GENERIC.fullmatch(key(name))
 
 
 # a subject made only of generic words names no unit
@@ -782,13 +821,41 @@ def _assignments_under(node: Node) -> list[Task]:
     return out
 
 
+# "1. Đối với Ban Giám hiệu nhà trường", "2. Đối với đội ngũ giáo viên": a tasks section written unit by unit
+_FOR_UNIT = re.compile(r"^Đối với\s", re.I)
+
+
+def _for_unit_assignment(node: Node) -> Task | None:
+    """ "1. Đối với đội ngũ giáo viên" and its duties: "Đối với" names whom the duties are for."""
+    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
+    if node.paras or node.children:
+        duty = ""  # the heading names whom the duties below are for
+    if unit_text.count("(") > unit_text.count(")"):  # "(đồng chí X – Phó Hiệu trưởng được phân công …)" cut open
+        unit_text = unit_text[: unit_text.rindex("(")].strip()
+    lead = split_units(unit_text)
+    if not lead:
+        return None
+    return Task.model_construct(
+        id="",
+        origin="assignment",
+        number=node.number,
+        content=_duties(duty, node),
+        lead=lead,
+        location=location_of(node.block, node.para),
+    )
+
+
 def assignments(roots: list[Node]) -> list[Task]:
     """Assignments under each Tổ chức thực hiện section; in a plan of parts (A., B. …) it may be a part
-    or a Roman section inside one."""
+    or a Roman section inside one. A Nhiệm vụ section whose items are "Đối với <unit>" gives the duties
+    of each unit too."""
     tasks: list[Task] = []
     for root in roots:
         if "to_chuc_thuc_hien" in kinds_of(root.title):
             tasks.extend(_assignments_under(root))
+        elif "nhiem_vu" in kinds_of(root.title) and root.children:
+            if all(_FOR_UNIT.match(clean(c.title)) for c in root.children):
+                tasks.extend(t for c in root.children if (t := _for_unit_assignment(c)) is not None)
         elif root.style == "capital":
             tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     return tasks

@@ -16,7 +16,7 @@ from .. import fastre as re
 from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key
-from .columns import header_roles, is_column_number_row, is_subject_header, role_of
+from .columns import header_roles, is_column_number_row, is_performers_header, is_subject_header, role_of
 from .continued import row_key
 from .diagnostics import report
 from .patterns import ROMAN
@@ -35,6 +35,7 @@ class TableMap:
     header_keys: list[str]  # keys of header rows, to drop repeats
     header_rows: int
     subject: bool = False  # the content column names the unit visited (schedule / inspection)
+    performers: bool = False  # the support column is "Thực hiện" beside "Chủ trì": it leads a row with no chủ trì
 
     def col(self, role: str) -> int | None:
         return next((c for c, r in self.roles.items() if r == role), None)
@@ -83,7 +84,9 @@ def map_table(table: Table) -> TableMap | None:
                     roles[0] = "number"
             c_content = next(c for c, r in roles.items() if r == "content")
             subject = c_content < len(texts) and is_subject_header(texts[c_content])
-            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject)
+            c_support = next((c for c, r in roles.items() if r == "support"), None)
+            performers = c_support is not None and c_support < len(texts) and is_performers_header(texts[c_support])
+            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject, performers=performers)
     return None
 
 
@@ -307,6 +310,9 @@ def _task(
     if not lead and tmap.col("lead") is None and not tmap.subject and group and looks_like_unit(group):
         unit = make_unit(group)
         lead = [unit] if unit else []
+    support = split_units(_cell_lines(grid, tmap.col("support")))
+    if not lead and tmap.performers:  # "Chủ trì" left blank: the row's performers lead it
+        lead, support = support, []
     notes_lines = _cell_lines(grid, tmap.col("notes"))
     products = split_items(_cell_lines(grid, tmap.col("products")))
     quantity = None
@@ -322,7 +328,7 @@ def _task(
         content=content,
         products=products,
         lead=lead,
-        support=split_units(_cell_lines(grid, tmap.col("support"))),
+        support=support,
         monitoring=split_units(_cell_lines(grid, tmap.col("monitoring"))),
         timeline=parse_timeline(_text(time_lines), plan_year) if time_lines else None,
         notes=_text(notes_lines) or None,

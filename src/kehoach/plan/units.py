@@ -210,7 +210,7 @@ _UNIT_HEADS = (
     r"thành đoàn|huyện đoàn|công đoàn|mặt trận|mttq|ubmttq|huyện ủy|tỉnh ủy|thị ủy|thành ủy|đảng ủy|cơ quan|đơn vị|"
     r"trường(?! hợp)|bệnh viện|viện|học viện|đại học|khoa(?! học)|tổng cục|kho bạc|chi nhánh|"
     r"công ty|tổng công ty|tập đoàn|"
-    r"tổ(?! chức)|tổ dân phố|thôn|ấp|khu phố|bộ phận|hđnd|thanh tra|quân sự|bộ chỉ huy|ngân hàng|"
+    r"tổ(?! chức)|tổ dân phố|thôn|ấp|khu phố|bộ phận|hđnd|thanh tra|quân sự|bộ chỉ huy|bch|chi ủy|chi uỷ|ngân hàng|"
     r"báo(?! cáo)|cổng|tòa án|viện kiểm sát|bảo hiểm xã hội|chi bộ|hợp tác xã|liên minh|liên hiệp|điện lực|"
     r"xã(?! hội)|phường|thị trấn|địa phương|doanh nghiệp|hiệp hội|cấp ủy|cấp uỷ|thuế|chủ đầu tư|tổ chức chính trị|"
     r"cơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học| lý luận)|"

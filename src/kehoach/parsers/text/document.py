@@ -139,6 +139,9 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     if layout:
         blocks = layout_text_blocks(raw_lines)
     lines = [t for _, t in items]
+    # a text with long lines was not wrapped by hand: each line is a paragraph written whole
+    filled = [t for t in lines if t.strip() and not _pipe_text(t)]
+    unwrapped = len(filled) >= 5 and sum(len(t) > 150 for t in filled) >= 0.2 * len(filled)
     # header / signature columns side by side in an otherwise plain text: {first line index: end}
     zones = (
         {}
@@ -153,7 +156,7 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
     def flush_para() -> None:
         if not para_lines:
             return
-        blocks.extend(_paragraphs_from_lines(para_lines))
+        blocks.extend(_paragraphs_from_lines(para_lines, unwrapped=unwrapped))
         para_lines.clear()
 
     while i < len(lines):
@@ -231,15 +234,34 @@ def _bold_heading(item: tuple[int, str, int | None, bool]) -> bool:
     return item[3] and bool(_NUMBERED.match(item[1]))
 
 
+# a line ending in a word that needs more after it ("5. Xây dựng Nghị định của") was wrapped, whatever the text
+_OPEN_END = re.compile(r"\s(?:của|và|với|về|cho|các|những|trong|tại|theo|để|từ|đến|là|có|được)$", re.I)
+
+
+def _open_heading(line: str) -> bool:
+    """A numbered line that ends no sentence ("1. Đối với đội ngũ giáo viên"): a heading, in an unwrapped text."""
+    text = line.rstrip()
+    return (
+        bool(_NUMBERED.match(text))
+        and len(text) <= 200
+        and not text.endswith((".", ";", ",", "!", "?", "-", "–"))
+        and not _OPEN_END.search(text)
+    )
+
+
 def _pipe_text(line: str) -> bool:
     """A line of a flattened table ("| | 1 | Triển khai …"): a group row above it stays with it."""
     return line.lstrip().startswith("|")
 
 
-def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> list[Paragraph]:
+def _paragraphs_from_lines(
+    items: list[tuple[int, str, int | None, bool]], *, unwrapped: bool = False
+) -> list[Paragraph]:
     """Consecutive non-blank lines form one paragraph; a line starting a list item starts a new one."""
     out: list[Paragraph] = []
     group: list[tuple[int, str, int | None, bool]] = []
+    # in a text not wrapped by hand (`unwrapped`: it has long lines) a numbered line that ends no sentence
+    # ("I. MỤC ĐÍCH, YÊU CẦU", "1. Đối với Ban Giám hiệu") over a capitalised line is a heading of its own
 
     def emit() -> None:
         if not group:
@@ -272,6 +294,7 @@ def _paragraphs_from_lines(items: list[tuple[int, str, int | None, bool]]) -> li
             _LIST_START.match(item[1])
             or (_bold_heading(item) and not _pipe_text(group[-1][1]))
             or (_bold_heading(group[-1]) and not _pipe_text(item[1]))
+            or (unwrapped and len(group) == 1 and _open_heading(group[0][1]) and item[1].lstrip()[:1].isupper())
             or (
                 group[-1][1].rstrip().endswith((".", ";", ":", "!", "?"))
                 and len(group[-1][1]) >= 60
