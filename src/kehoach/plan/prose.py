@@ -685,6 +685,11 @@ def _assignment(node: Node) -> Task | None:
     lead = split_units(unit_text)
     if not lead or not _names_a_unit(unit_text):
         return None
+    return _heading_assignment(node, lead, duty)
+
+
+def _heading_assignment(node: Node, lead: list[Unit], duty: str) -> Task:
+    """The assignment a unit heading makes: its own duty words, then the text under it."""
     return Task.model_construct(
         id="",
         origin="assignment",
@@ -835,14 +840,7 @@ def _for_unit_assignment(node: Node) -> Task | None:
     lead = split_units(unit_text)
     if not lead:
         return None
-    return Task.model_construct(
-        id="",
-        origin="assignment",
-        number=node.number,
-        content=_duties(duty, node),
-        lead=lead,
-        location=location_of(node.block, node.para),
-    )
+    return _heading_assignment(node, lead, duty)
 
 
 def assignments(roots: list[Node]) -> list[Task]:

@@ -246,12 +246,7 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             continue
         p_t, p_obj, p_x, p_y, p_i = t, obj, x, y, i
         if obj != fact_obj:
-            fact = facts.get(obj)
-            if fact is None:
-                name, metrics, fs, a, b, c, d = _font_facts(tp, i, obj, fonts)
-                y0 = metrics.descent * fs
-                fact = facts[obj] = (name, metrics, fs, a, b, c, d, y0, y0 + fs, b == 0 and c == 0)
-            name, metrics, fs, a, b, c, d, y0, y1, straight = fact
+            name, metrics, fs, a, b, c, d, y0, y1, straight = _fact(tp, i, obj, facts, fonts)
             widths, default = metrics.widths, metrics.default
             fact_obj = obj
         cid = False
@@ -304,14 +299,20 @@ def _loose_advance(tp: int, i: int, x: float, a: float) -> float:
     return (rect.right - x) / a
 
 
-def _glyph(t, obj, x, y, i, tp, page, height, facts, fonts, map_error) -> dict:
-    """One glyph of the text page -> pdfplumber's char dict (the loop of `_chars`, spelled out)."""
+def _fact(tp, i, obj, facts, fonts) -> tuple:
+    """A text object's font facts, read once per object: (name, metrics, size, matrix a b c d,
+    bottom and top offsets, upright)."""
     fact = facts.get(obj)
     if fact is None:
         name, metrics, fs, a, b, c, d = _font_facts(tp, i, obj, fonts)
         y0 = metrics.descent * fs
         fact = facts[obj] = (name, metrics, fs, a, b, c, d, y0, y0 + fs, b == 0 and c == 0)
-    name, metrics, fs, a, b, c, d, y0, y1, straight = fact
+    return fact
+
+
+def _glyph(t, obj, x, y, i, tp, page, height, facts, fonts, map_error) -> dict:
+    """One glyph of the text page -> pdfplumber's char dict (the loop of `_chars`, spelled out)."""
+    name, metrics, fs, a, b, c, d, y0, y1, straight = _fact(tp, i, obj, facts, fonts)
     widths = metrics.widths
     cid = False
     if t == "\ufffe":
