@@ -63,3 +63,77 @@ def test_glyphs_and_tables_equal_pdfplumbers_on_fixtures():
     assert files
     tables = sum(_compare(path)[1] for path in files)
     assert tables > 0  # the fixtures do hold ruled tables: the table comparison compared something
+
+
+class _Font:
+    """What pdfminer's layout asks of a font."""
+
+    def __init__(self, vertical: bool) -> None:
+        self.fontname = "ABCDEF+TimesNewRoman,Bold"
+        self.vertical = vertical
+
+    def to_unichr(self, cid: int) -> str:
+        return chr(0x1EA0 + cid % 90)
+
+    def char_width(self, cid: int) -> float:
+        return 0.25 + (cid % 7) / 10
+
+    def char_disp(self, cid: int):
+        return (None, 880.0) if self.vertical else 0
+
+    def is_vertical(self) -> bool:
+        return self.vertical
+
+    def get_descent(self) -> float:
+        return -0.216
+
+
+def test_glyph_device_equals_ltchar_on_any_matrix():
+    """The device's written-out `LTChar` arithmetic gives pdfminer's floats, on upright,
+    rotated, mirrored and skewed text and with a page box not at the origin."""
+    import random
+
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    rng = random.Random(3)
+    device = plumber_reader._device_class()(PDFResourceManager(), pageno=1, laparams=None)
+    matrices = [(1, 0, 0, 1, 72, 700), (0, 1, -1, 0, 300, 50), (0, -1, 1, 0, 20, 800), (-1, 0, 0, -1, 500, 400)]
+    matrices += [
+        tuple(rng.uniform(-2, 2) for _ in range(4)) + (rng.uniform(0, 600), rng.uniform(0, 800)) for _ in range(40)
+    ]
+    for mb_x0, mb_top in ((0, 0), (12.5, -30.25)):
+        for vertical in (False, True):
+            font = _Font(vertical)
+            for m in matrices:
+                cid, size, scaling, rise = (
+                    rng.randint(0, 400),
+                    rng.choice([12, 13.5, 9.96]),
+                    rng.choice([1, 0.9]),
+                    rng.choice([0, 2.5]),
+                )
+                device.glyphs, device.height, device.mb_x0, device.mb_top = [], 842.0, mb_x0, mb_top
+                adv = device.render_char(m, font, size, scaling, rise, cid, None, None)
+                ch = LTChar(
+                    m,
+                    font,
+                    size,
+                    scaling,
+                    rise,
+                    font.to_unichr(cid),
+                    font.char_width(cid),
+                    font.char_disp(cid),
+                    None,
+                    None,
+                )  # type: ignore[arg-type]
+                want = {
+                    "text": ch.get_text(),
+                    "x0": ch.x0 + mb_x0 if mb_x0 else ch.x0,
+                    "x1": ch.x1 + mb_x0 if mb_x0 else ch.x1,
+                    "top": (842.0 - ch.y1) + mb_top,
+                    "bottom": (842.0 - ch.y0) + mb_top,
+                    "size": ch.size,
+                    "fontname": ch.fontname,
+                    "upright": ch.upright,
+                }
+                assert (adv, device.glyphs) == (ch.adv, [want]), (m, vertical)

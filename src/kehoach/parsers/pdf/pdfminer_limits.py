@@ -125,6 +125,16 @@ def end_page() -> None:
     _page.active = False
 
 
+def count_glyph() -> None:
+    """One more glyph on the page being read (a layout device that does not go through
+    pdfminer's `render_char` counts its glyphs with this)."""
+    if _page.active:
+        _page.glyphs += 1
+        if _page.glyphs > _page.glyph_limit:
+            _page.active = False
+            raise PageTooComplex(f"more than {_page.glyph_limit:,} glyphs on one page")
+
+
 def install() -> None:
     """Put the guards into pdfminer (once per process)."""
     global _installed
@@ -149,10 +159,7 @@ def install() -> None:
 
     def counted_char(self, *args, **kwargs):
         if _page.active:
-            _page.glyphs += 1
-            if _page.glyphs > _page.glyph_limit:
-                _page.active = False
-                raise PageTooComplex(f"more than {_page.glyph_limit:,} glyphs on one page")
+            count_glyph()
         return render_char(self, *args, **kwargs)
 
     def counted_path(self, *args, **kwargs):
