@@ -329,7 +329,7 @@ def _offset_prior(mapping: dict[int, str]) -> list[tuple[int, float]]:
 _FAR = 40  # glyphs this far apart in the font's order belong to different runs
 
 
-_RUNS: list[tuple] = [(None, None)]  # (the last mapping as its items, what `_runs_of` made of it)
+_RUNS: list[tuple] = [(None, None)]  # (the last mapping's keys and values, what `_runs_of` made of it)
 
 
 def _runs_of(mapping: dict[int, str]) -> tuple[dict[int, list[int]], list[tuple[int, float]], list[tuple[int, str]]]:
@@ -337,7 +337,7 @@ def _runs_of(mapping: dict[int, str]) -> tuple[dict[int, list[int]], list[tuple[
     by offset, the runs (`_offset_prior`) and the glyphs in no run with their lower-case
     letter. The learning rounds ask for every open glyph with the same mapping: the last
     answer is kept."""
-    key = tuple(mapping.items())
+    key = (tuple(mapping), tuple(mapping.values()))
     last_key, last = _RUNS[0]  # one read: a thread swapping it in meanwhile is harmless
     if last_key == key:
         return last
