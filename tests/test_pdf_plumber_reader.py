@@ -137,3 +137,31 @@ def test_glyph_device_equals_ltchar_on_any_matrix():
                     "upright": ch.upright,
                 }
                 assert (adv, device.glyphs) == (ch.adv, [want]), (m, vertical)
+
+
+def test_pdfminer_debug_records_are_skipped_warnings_kept():
+    """`pdfminer_limits.install` drops pdfminer's per-token debug records (nobody sees them)
+    but its warnings still reach a handler put on pdfminer's logger."""
+    import logging
+
+    from pdfminer import pdfinterp, psparser
+
+    from kehoach.parsers.pdf import pdfminer_limits
+
+    pdfminer_limits.install()
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    handler = Keep()
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(handler)
+    try:
+        psparser.log.debug("nexttoken: %r", 1)
+        pdfinterp.log.debug("exec: %s", "Tj")
+        pdfinterp.log.warning("a warning: %s", "kept")
+    finally:
+        logger.removeHandler(handler)
+    assert [r.getMessage() for r in seen] == ["a warning: kept"]
