@@ -200,23 +200,55 @@ def _word_pairs(units: list[int | str]) -> list[tuple[tuple, tuple]]:
 
 
 class _Index:
-    """Lexicon words by length, for matching partly known glyph words."""
+    """Lexicon words by length, for matching partly known glyph words.
+
+    Per length and position, the words holding each letter there, as a bit set over the
+    words in lexicon order: a pattern's fixed letters select their words by AND-ing sets.
+    The answer for a pattern depends only on the letters its glyphs have, so it is kept
+    (the learning rounds ask the same words again and again)."""
 
     def __init__(self, lex: dict[str, int]) -> None:
         self.by_len: dict[int, list[tuple[str, float]]] = defaultdict(list)
         for word, count in lex.items():
             # damped: a small corpus over-weights its own topics ("thường" 46 vs "thương" 1)
             self.by_len[len(word)].append((word, float(count) ** 0.5))
+        self._at: dict[int, list[dict[str, int]]] = {}
+        for n, words in self.by_len.items():
+            at: list[dict[str, int]] = [{} for _ in range(n)]
+            for k, (word, _) in enumerate(words):
+                for i, ch in enumerate(word):
+                    at[i][ch] = at[i].get(ch, 0) | 1 << k
+            self._at[n] = at
+        self._seen: dict[tuple, list[tuple[str, float]]] = {}
 
     def matches(self, pattern: list[int | str], mapping: dict[int, str]) -> list[tuple[str, float]]:
-        """Lexicon words fitting `pattern` (letters fixed, glyphs free but consistent)."""
-        fixed = [(i, (mapping.get(u) if isinstance(u, int) else u)) for i, u in enumerate(pattern)]
-        fixed = [(i, c.lower()) for i, c in fixed if c is not None]
-        free = [(i, u) for i, u in enumerate(pattern) if isinstance(u, int) and u not in mapping]
+        """Lexicon words fitting `pattern` (letters fixed, glyphs free but consistent), in lexicon order."""
+        letters = tuple(mapping.get(u) if isinstance(u, int) else u for u in pattern)
+        key = (*pattern, None, *letters)  # None: no unit is None, so the halves stay apart
+        out = self._seen.get(key)
+        if out is None:
+            out = self._seen[key] = self._matches(pattern, letters)
+        return out
+
+    def _matches(self, pattern: list[int | str], letters: tuple) -> list[tuple[str, float]]:
+        words = self.by_len.get(len(pattern))
+        if not words:
+            return []
+        at = self._at[len(pattern)]
+        mask = (1 << len(words)) - 1
+        for i, c in enumerate(letters):
+            if c is not None:
+                mask &= at[i].get(c.lower(), 0)
+                if not mask:
+                    return []
+        free = [
+            (i, u) for i, (u, c) in enumerate(zip(pattern, letters, strict=True)) if c is None and isinstance(u, int)
+        ]
         out = []
-        for word, count in self.by_len.get(len(pattern), ()):
-            if any(word[i] != c for i, c in fixed):
-                continue
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            word, count = words[low.bit_length() - 1]
             seen: dict[int, str] = {}
             ok = True
             for i, gid in free:
@@ -297,6 +329,33 @@ def _offset_prior(mapping: dict[int, str]) -> list[tuple[int, float]]:
 _FAR = 40  # glyphs this far apart in the font's order belong to different runs
 
 
+_RUNS: list[tuple] = [(None, None)]  # (the last mapping's keys and values, what `_runs_of` made of it)
+
+
+def _runs_of(mapping: dict[int, str]) -> tuple[dict[int, list[int]], list[tuple[int, float]], list[tuple[int, str]]]:
+    """What `_run_letters` needs of a mapping whatever the glyph: the learnt non-ASCII glyphs
+    by offset, the runs (`_offset_prior`) and the glyphs in no run with their lower-case
+    letter. The learning rounds ask for every open glyph with the same mapping: the last
+    answer is kept."""
+    key = (tuple(mapping), tuple(mapping.values()))
+    last_key, last = _RUNS[0]  # one read: a thread swapping it in meanwhile is harmless
+    if last_key == key:
+        return last
+    by_offset: dict[int, list[int]] = defaultdict(list)
+    for g, letter in mapping.items():
+        if len(letter) == 1 and not letter.isascii() and g >= 98:
+            by_offset[ord(letter) - g].append(g)
+    runs = _offset_prior(mapping)
+    in_run = {g for offset, _ in runs for g in by_offset[offset]}
+    loose = [
+        (g, letter.lower())
+        for g, letter in mapping.items()
+        if len(letter) == 1 and not letter.isascii() and g not in in_run
+    ]
+    _RUNS[0] = (key, (by_offset, runs, loose))
+    return by_offset, runs, loose
+
+
 def _run_letters(gid: int, mapping: dict[int, str]) -> list[tuple[str, float]]:
     """Letters the font's runs of Unicode-ordered glyphs predict for `gid`, with a weight.
 
@@ -306,19 +365,12 @@ def _run_letters(gid: int, mapping: dict[int, str]) -> list[tuple[str, float]]:
     Welsh letters) the Vietnamese run goes on "… ự Ỵ ỵ Ỷ ỷ Ỹ ỹ". Case pairs stay together,
     so a letter's capital is skipped with it.
     """
-    owned: dict[str, int] = {}
-    by_offset: dict[int, list[int]] = defaultdict(list)
-    for g, letter in mapping.items():
-        if len(letter) == 1 and not letter.isascii() and g >= 98:
-            by_offset[ord(letter) - g].append(g)
-
-    runs = _offset_prior(mapping)
-    in_run = {g for offset, _ in runs for g in by_offset[offset]}
+    by_offset, runs, loose = _runs_of(mapping)
+    if not runs:
+        return []
     # letters the font keeps on their own, far from `gid` and in no run (another face of
     # the font repeats the whole run and says nothing about skips)
-    for g, letter in mapping.items():
-        if len(letter) == 1 and not letter.isascii() and g not in in_run and abs(g - gid) > _FAR:
-            owned.setdefault(letter.lower(), g)
+    owned = {low for g, low in loose if abs(g - gid) > _FAR}
 
     def elsewhere(cp: int) -> bool:
         return chr(cp).lower() in owned

@@ -86,13 +86,19 @@ def _learn(
                 vote += k if all(c.isupper() for c in letters) else -k if all(c.islower() for c in letters) else 0
         return (vote > 0) - (vote < 0)
 
-    def pair_mass(word: tuple, n: int, cand: str, known: dict[int, str]) -> float:
-        """The weight of the known pairs `cand` makes with the word's neighbours."""
-        total = 0.0
+    def neighbour_texts(word: tuple, known: dict[int, str]) -> list[tuple[str, str, int]]:
+        """The word's neighbours that read in full: (side, text, times)."""
+        out = []
         for (side, other), k in contexts.get(word, {}).items():
             text = text_of(other, known)
-            if text is None:
-                continue
+            if text is not None:
+                out.append((side, text, k))
+        return out
+
+    def pair_mass(neighbours: list[tuple[str, str, int]], n: int, cand: str) -> float:
+        """The weight of the known pairs `cand` makes with the word's neighbours."""
+        total = 0.0
+        for side, text, k in neighbours:
             count = pairs.get(f"{text} {cand}" if side == "L" else f"{cand} {text}")
             if count:
                 total += k / n * count**0.5
@@ -128,8 +134,16 @@ def _learn(
             if len(free) > 3:
                 continue
             mass: dict[str, float] = defaultdict(float)
-            for cand, count in index.matches(pattern, known):
-                mass[cand[pattern.index(gid)]] += count + (pair_mass(word, n, cand, known) if pairs else 0.0)
+            found = index.matches(pattern, known)
+            if found:
+                at = pattern.index(gid)
+                if pairs:
+                    neighbours = neighbour_texts(word, known)
+                    for cand, count in found:
+                        mass[cand[at]] += count + pair_mass(neighbours, n, cand)
+                else:
+                    for cand, count in found:
+                        mass[cand[at]] += count + 0.0
             if settle and not free - {gid}:
                 # no lexicon word: a syllable with a common rhyme is the likelier reading
                 for c in plausible:

@@ -125,6 +125,16 @@ def end_page() -> None:
     _page.active = False
 
 
+def count_glyph() -> None:
+    """One more glyph on the page being read (a layout device that does not go through
+    pdfminer's `render_char` counts its glyphs with this)."""
+    if _page.active:
+        _page.glyphs += 1
+        if _page.glyphs > _page.glyph_limit:
+            _page.active = False
+            raise PageTooComplex(f"more than {_page.glyph_limit:,} glyphs on one page")
+
+
 def install() -> None:
     """Put the guards into pdfminer (once per process)."""
     global _installed
@@ -149,10 +159,7 @@ def install() -> None:
 
     def counted_char(self, *args, **kwargs):
         if _page.active:
-            _page.glyphs += 1
-            if _page.glyphs > _page.glyph_limit:
-                _page.active = False
-                raise PageTooComplex(f"more than {_page.glyph_limit:,} glyphs on one page")
+            count_glyph()
         return render_char(self, *args, **kwargs)
 
     def counted_path(self, *args, **kwargs):
@@ -166,7 +173,28 @@ def install() -> None:
     converter.PDFLayoutAnalyzer.render_char = counted_char  # type: ignore[method-assign]
     converter.PDFLayoutAnalyzer.paint_path = counted_path  # type: ignore[method-assign]
     quiet_logging()
+    if not logging.getLogger("pdfminer").isEnabledFor(logging.DEBUG):
+        from pdfminer import psparser
+
+        for module in (psparser, pdfinterp):
+            setattr(module, "log", _NoDebug(getattr(module, "log")))  # noqa: B009, B010
     _installed = True
+
+
+class _NoDebug:
+    """A pdfminer module's logger without its debug records. The tokenizer and the
+    interpreter log every token, object and operator at DEBUG (~10 calls a glyph, a few
+    per cent of reading a page) into records nobody sees (`quiet_logging`); installed only
+    when pdfminer's debug level is off. Every other level goes to the logger itself."""
+
+    def __init__(self, log: logging.Logger) -> None:
+        self._log = log
+
+    def debug(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._log, name)
 
 
 def quiet_logging() -> None:

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from ...errors import KehoachError
 from .. import limits
-from . import pdfium_reader, pdfminer_limits, preflight
+from . import pdfium_reader, pdfminer_limits, plumber_reader, preflight
 from .lines import CharStats, Line, dedupe, group_lines
 from .stamps import stamp_chars, with_stamps
-from .tables import TableFrag, find_tables, find_tables_in, read_table, ruling_grid
+from .tables import TableFrag, find_tables_in, read_table, ruling_grid
 
 TEXT_PAGE_MIN_CHARS = 40  # a page with fewer glyphs has no real text layer (a stamp, a page number)
 
@@ -93,16 +93,17 @@ def _read_pages_fast(path: Path, stats: CharStats) -> list[PageData]:
 
 
 class _PlumberShapes:
-    """A pdfplumber page's ruling lines, as `_page_data` asks for them."""
+    """The ruling lines of a page read by `plumber_reader`, as `_page_data` asks for them."""
 
-    def __init__(self, page) -> None:
+    def __init__(self, page: plumber_reader.PlumberPage) -> None:
         self.page = page
 
     def grid(self) -> int:
         return ruling_grid(self.page.lines, self.page.rects)
 
     def tables(self) -> list:
-        return find_tables(self.page)
+        p = self.page
+        return find_tables_in(p.lines, p.rects, p.curves, p.bbox)
 
 
 class _FastShapes:
@@ -214,14 +215,15 @@ def _read_pages(path: Path, stats: CharStats, name: Path | None = None) -> list[
 
 def _read_page(page, stats: CharStats) -> PageData:
     """One pdfplumber page -> lines outside tables + table pieces. The page is closed by the caller."""
+    objs = plumber_reader.read_page(page)
     return _page_data(
         page.page_number,
         float(page.width),
         float(page.height),
         int(getattr(page, "rotation", 0) or 0),
-        with_stamps(list(page.chars), stamp_chars(page)),  # + a signed PDF's stamped number, day
-        lambda: sum(float(im["width"] * im["height"]) for im in page.images),
-        _PlumberShapes(page),
+        with_stamps(objs.chars, stamp_chars(page)),  # + a signed PDF's stamped number, day
+        lambda: objs.image_area,
+        _PlumberShapes(objs),
         stats,
     )
 

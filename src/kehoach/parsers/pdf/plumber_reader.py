@@ -1,0 +1,143 @@
+"""The reference page reader: a pdfplumber page's pdfminer layout -> glyph dicts and shapes.
+
+In: a pdfplumber `Page` (opened by `reading`, without layout analysis). Out: `PlumberPage`:
+the page's glyphs as the same small dicts the pdfium reader gives (text, x0, x1, top,
+bottom, size, fontname, upright: the only keys the rest of the parser reads), its ruling
+lines, rectangles and curves as pdfplumber's dicts, and the area its images cover.
+
+pdfplumber's `page.chars` makes a pdfminer `LTChar` of every glyph and then a dict of ~20
+resolved attributes (colours, matrix, marked-content tags …); on a text page that is a
+third of the reading time. Here the page is interpreted by pdfplumber's own layout device
+(`Page.layout`) except that a glyph becomes the parser's dict at once, computed with
+pdfminer's and pdfplumber's arithmetic (`LTChar.__init__`, `Page.process_object`: the same
+floats). The few other layout objects still go through pdfplumber's `process_object`, so
+the shapes are pdfplumber's dicts exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import pdfminer_limits
+
+
+@dataclass
+class PlumberPage:
+    chars: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)
+    rects: list[dict] = field(default_factory=list)
+    curves: list[dict] = field(default_factory=list)
+    image_area: float = 0.0
+    bbox: tuple = (0.0, 0.0, 0.0, 0.0)
+
+
+def read_page(page) -> PlumberPage:
+    """The glyphs (in drawing order, which is pdfplumber's order: its depth-first walk of a
+    layout tree built in drawing order) and the other objects of `page.layout`, in
+    pdfplumber's order (`Page.iter_layout_objects`: containers opened, not kept)."""
+    from pdfminer.layout import LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    out = PlumberPage(bbox=tuple(page.bbox))
+    rsrcmgr = page.pdf.rsrcmgr
+    device = _device_class()(rsrcmgr, pageno=page.page_number, laparams=None)
+    device.glyphs = out.chars
+    device.height = page.height
+    device.mb_x0, device.mb_top = page.mediabox[:2]
+    try:  # as `Page.layout` does
+        PDFPageInterpreter(rsrcmgr, device).process_page(page.page_obj)
+    except Exception as e:
+        raise PdfminerException(e) from e
+    others: dict[str, list[dict]] = {"line": out.lines, "rect": out.rects, "curve": out.curves}
+    image_area = 0.0
+    todo = [iter(device.get_result()._objs)]
+    while todo:
+        for obj in todo[-1]:
+            if isinstance(obj, LTContainer):
+                todo.append(iter(obj._objs))
+                break
+            attr = page.process_object(obj)
+            kind = attr["object_type"]
+            if kind == "image":
+                image_area += float(attr["width"] * attr["height"])
+            elif kind in others:
+                others[kind].append(attr)
+        else:
+            todo.pop()
+    out.image_area = image_area
+    return out
+
+
+_DEVICE: list[type] = []
+
+
+def _device_class() -> type:
+    """pdfplumber's layout device, whose `render_char` appends the parser's glyph dict to
+    `self.glyphs` instead of an `LTChar` to the layout (made once: pdfminer is imported late)."""
+    if _DEVICE:
+        return _DEVICE[0]
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
+
+    count_glyph = pdfminer_limits.count_glyph
+
+    class GlyphDevice(PDFPageAggregatorWithMarkedContent):
+        glyphs: list[dict]
+        height: float
+        mb_x0: float
+        mb_top: float
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            count_glyph()  # the page's glyph bound, as for pdfminer's own `render_char`
+            # pdfminer's `PDFLayoutAnalyzer.render_char`
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            textwidth = font.char_width(cid)
+            if font.is_vertical():  # rare: pdfminer's own object
+                item = LTChar(
+                    matrix, font, fontsize, scaling, rise, text, textwidth, font.char_disp(cid), ncs, graphicstate
+                )
+                self._glyph(text, item.fontname, item.x0, item.y0, item.x1, item.y1, item.size, item.upright)
+                return item.adv
+            # `LTChar.__init__` for a horizontal font, `apply_matrix_rect` written out
+            adv = textwidth * fontsize * scaling
+            descent = font.get_descent() * fontsize
+            by0, by1 = descent + rise, descent + rise + fontsize
+            (a, b, c, d, e, f) = matrix
+            upright = a * d * scaling > 0 and b * c <= 0
+            left1, bottom1 = a * 0 + c * by0 + e, b * 0 + d * by0 + f
+            right1, bottom2 = a * adv + c * by0 + e, b * adv + d * by0 + f
+            right2, top1 = a * adv + c * by1 + e, b * adv + d * by1 + f
+            left2, top2 = a * 0 + c * by1 + e, b * 0 + d * by1 + f
+            x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
+            x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
+            self._glyph(text, font.fontname, x0, y0, x1, y1, y1 - y0, upright)
+            return adv
+
+        def _glyph(self, text, fontname, x0, y0, x1, y1, size, upright) -> None:
+            # pdfplumber's `Page.process_object` for the keys read downstream (unicode_norm: None)
+            if isinstance(fontname, bytes):  # pragma: no cover  # rare byte-encoded names
+                fontname = fix_fontname_bytes(fontname)
+            if self.mb_x0 != 0:
+                x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
+            height, mb_top = self.height, self.mb_top
+            self.glyphs.append(
+                {
+                    "text": text,
+                    "x0": x0,
+                    "x1": x1,
+                    "top": (height - y1) + mb_top,
+                    "bottom": (height - y0) + mb_top,
+                    "size": size,
+                    "fontname": fontname,
+                    "upright": upright,
+                }
+            )
+
+    _DEVICE.append(GlyphDevice)
+    return GlyphDevice
