@@ -12,7 +12,7 @@ import pytest
 from conftest import REALDOCS, missing
 from kehoach import api
 from kehoach.parsers import doc as doc_parser
-from kehoach.plan.prose import assignment_unit
+from kehoach.plan.duty_text import assignment_unit
 
 FRAGMENT = """KẾ HOẠCH
 Phòng, chống ma túy năm 2026

@@ -55,8 +55,13 @@ def test_a_lazy_pattern_pickles_and_reports_bad_patterns_on_use():
 def test_the_plan_builder_names_lazy_patterns():
     """The plan builder's module-level patterns are lazy: importing it compiles none of them."""
     import kehoach.plan.build  # noqa: F401
-    from kehoach.plan import patterns, prose, units
+    from kehoach.plan import assignments, duty_text, patterns, prose, units
 
-    named = [v for m in (patterns, prose, units) for v in vars(m).values() if isinstance(v, fastre.LazyPattern)]
+    named = [
+        v
+        for m in (patterns, prose, units, duty_text, assignments)
+        for v in vars(m).values()
+        if isinstance(v, fastre.LazyPattern)
+    ]
     assert len(named) > 20
     assert all(v.pattern for v in named)

@@ -17,6 +17,7 @@ from ..blocks import Document, Paragraph, Table
 from ..models import Appendix, Header, Location, Plan, SourceFacts, Task, Wrapper
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
+from .assignments import assignments
 from .attached import fill_from_attached
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
@@ -24,7 +25,7 @@ from .flat_tables import rebuild_flat_tables
 from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
 from .ocr_facts import apply_ink_facts, report_ocr_notes
 from .policy import announces_plan, plan_policy
-from .prose import assignments, body_tasks
+from .prose import body_tasks
 from .ragged import fit_ragged_rows
 from .references import find_references, iso_date, may_cite, normalise_number
 from .sections import build_tree, heading_of, to_model

@@ -1,9 +1,8 @@
-"""Tasks written in prose.
+"""Tasks written in prose with labelled fields: a numbered heading followed by "Cơ quan chủ trì: …",
+"Thời gian thực hiện: …", "Cơ quan phối hợp: …", "Nội dung: …" (body tasks, under any heading).
 
-- body: a numbered heading followed by labelled fields ("Cơ quan chủ trì: …",
-  "Thời gian thực hiện: …", "Cơ quan phối hợp: …", "Nội dung: …");
-- assignment: under Tổ chức thực hiện, one task per unit ("1. Phòng Nội vụ" and its duties,
-  "9. Bưu điện huyện: tập trung …", "6. Đề nghị Ban Tuyên giáo Huyện ủy …").
+The assignments under Tổ chức thực hiện, one task per unit, are read in `assignments.py`; how a
+sentence names its unit and where its duty starts is `duty_text.py`, shared by both.
 """
 
 from __future__ import annotations
@@ -13,9 +12,10 @@ from dataclasses import field as dc_field
 
 from .. import fastre as re
 from ..blocks import Paragraph
-from ..models import Task, Unit
+from ..models import Task
 from ..vntext import clean, key
 from .diagnostics import report
+from .duty_text import GENERIC, LIST_MARK, duty_cut, is_unit_heading, names_a_unit, strip_trailing
 from .patterns import kinds_of
 from .sections import Node, location_of
 from .timeline import parse_timeline
@@ -157,7 +157,7 @@ def read_groups(node: Node) -> list[FieldGroup]:
         ):
             # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
             if current in (*_UNIT_ROLES, "time"):
-                text = (_LIST_MARK if run_mark else _PLUS_MARK).sub("", text)
+                text = (LIST_MARK if run_mark else _PLUS_MARK).sub("", text)
             group.fields[current].append(text)
             continue
         if group.fields:  # text after a group's fields opens the next group
@@ -192,7 +192,7 @@ def read_fields(node: Node) -> dict[str, list[str]]:
     return fields
 
 
-def _is_task(fields: dict[str, list[str]]) -> bool:
+def is_task(fields: dict[str, list[str]]) -> bool:
     return "lead" in fields or ("support" in fields and "time" in fields)
 
 
@@ -214,7 +214,7 @@ def _task(
         origin="body",
         number=node.number,
         group=group,
-        content=content or _strip_trailing(node.title),
+        content=content or strip_trailing(node.title),
         products=split_items(fields.get("products", [])),
         lead=split_units(lead),
         support=split_units(support),
@@ -237,7 +237,7 @@ _LEAD_ALONE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s*\.
 
 def _subject(text: str) -> str:
     """The unit a sentence starts with ("Sở Khoa học và Công nghệ tiến hành rà soát …" -> the Sở)."""
-    cut = _duty_cut(text) if len(text.split()) > 12 else None
+    cut = duty_cut(text) if len(text.split()) > 12 else None
     return text[:cut].strip(" ,.") if cut and looks_like_unit(text[:cut]) else text
 
 
@@ -265,12 +265,12 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
     """
     groups = read_groups(node)
     with_fields = [g for g in groups if g.fields]
-    if len(with_fields) >= 2 and all(_is_task(g.fields) and g.items for g in with_fields):
-        title = _strip_trailing(node.title)
+    if len(with_fields) >= 2 and all(is_task(g.fields) and g.items for g in with_fields):
+        title = strip_trailing(node.title)
         tasks = []
         for g in with_fields:
             for item in g.items:
-                text = _strip_trailing(_LIST_MARK.sub("", item))
+                text = strip_trailing(LIST_MARK.sub("", item))
                 if text:
                     tasks.append(_task(node, g.fields, plan_year, content=text, group=title))
         return tasks
@@ -278,7 +278,7 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
     if duties:
         return duties
     fields = _merged(groups)
-    if not _is_task(fields):
+    if not is_task(fields):
         if (
             node.style in ("decimal", "dotted")
             and any(fields.get("time", []))
@@ -289,7 +289,7 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
             if _FIELDS_TITLE.match(clean(node.title)) and any(fields.get("content", [])):
                 # "2.1. Về nội dung và thời gian tuyên truyền" names the fields below it: the task is what
                 # its "- Nội dung: …" says
-                content = _strip_trailing(" ".join(x for x in fields["content"] if x))
+                content = strip_trailing(" ".join(x for x in fields["content"] if x))
                 return [_task(node, fields, plan_year, content=content)]
             return [_task(node, fields, plan_year, details=fields.get("content") or groups[0].items)]
         return _time_closed_task(node, plan_year) or _dash_lead_task(node, plan_year)
@@ -320,10 +320,10 @@ def _dash_lead_task(node: Node, plan_year: int | None) -> list[Task]:
     if m is None:
         return []
     unit = m.group("unit").strip()
-    if not looks_like_unit(unit) or _GENERIC.fullmatch(key(unit)):
+    if not looks_like_unit(unit) or GENERIC.fullmatch(key(unit)):
         return []  # "… - các đơn vị cho ý kiến" names no unit
     role = "support" if m.group("support") else "lead"
-    return [_task(node, {role: [unit]}, plan_year, content=_strip_trailing(m.group("content")))]
+    return [_task(node, {role: [unit]}, plan_year, content=strip_trailing(m.group("content")))]
 
 
 def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
@@ -366,7 +366,7 @@ def _time_closed_task(node: Node, plan_year: int | None) -> list[Task]:
 
 def _labelled(node: Node) -> bool:
     """A numbered heading whose own labelled fields make it a task (a unit, or a supporting unit and a time)."""
-    return node.style in ("decimal", "dotted", "letter") and _is_task(_merged(read_groups(node)))
+    return node.style in ("decimal", "dotted", "letter") and is_task(_merged(read_groups(node)))
 
 
 _RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
@@ -375,12 +375,12 @@ _RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?"
 def _heading_unit(node: Node) -> str | None:
     """The unit a heading names: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" -> "Sở Tài chính";
     "Trách nhiệm của đối tượng thực hiện kiểm kê" -> the text after "Trách nhiệm của" (named as responsible)."""
-    title = _strip_trailing(node.title)
+    title = strip_trailing(node.title)
     m = _RESPONSIBILITY.match(title)
     if m:
         rest = title[m.end() :].strip()
         return rest if rest and not _CONTENT_HEAD.match(rest) else None
-    if not _names_a_unit(title) or len(title.split()) > 40:
+    if not names_a_unit(title) or len(title.split()) > 40:
         return None
     head = re.split(r"\s[-–]\s", title, maxsplit=1)
     return head[0].strip() if looks_like_unit(head[0]) else title
@@ -395,7 +395,7 @@ def _unit_duties(node: Node, with_fields: list[FieldGroup], plan_year: int | Non
     unit = _heading_unit(node)
     if unit is None:
         return []
-    title = _strip_trailing(node.title)
+    title = strip_trailing(node.title)
     tasks: list[Task] = []
     for g in with_fields:
         duties: list[list[str]] = []
@@ -405,7 +405,7 @@ def _unit_duties(node: Node, with_fields: list[FieldGroup], plan_year: int | Non
             else:
                 duties.append([item])
         for first, *rest in duties:
-            text = clean(_LIST_MARK.sub("", first))  # verbatim: "… Trong đó:" keeps its colon
+            text = clean(LIST_MARK.sub("", first))  # verbatim: "… Trong đó:" keeps its colon
             if text:
                 task = _task(node, g.fields, plan_year, content=text, group=title, details=rest)
                 task.lead = split_units([unit])  # the heading's unit as written, not re-cut as a sentence
@@ -450,7 +450,7 @@ def _unit_lines(node: Node) -> list[str]:
     """The units listed under a label heading, one per paragraph; a note in brackets is not a unit."""
     out = []
     for _, p in node.paras:
-        text = _LIST_MARK.sub("", p.text).strip()
+        text = LIST_MARK.sub("", p.text).strip()
         if text and not text.startswith("("):
             out.append(text)
     return out
@@ -497,13 +497,13 @@ def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
     if fields is None:
         return None
     head = content[0]
-    title = _strip_trailing(node.title)
+    title = strip_trailing(node.title)
     return [
         _task(
             item,
             fields,
             plan_year,
-            content=_strip_trailing(item.title),
+            content=strip_trailing(item.title),
             group=title,
             details=[clean(p.text) for _, p in item.paras],
         )
@@ -517,7 +517,7 @@ def _item_group(node: Node) -> str | None:
     parent = node.parent
     if parent is None or parent.style not in ("decimal", "dotted") or is_field_heading(parent):
         return None
-    return _strip_trailing(parent.title)
+    return strip_trailing(parent.title)
 
 
 def _bare_run_before(node: Node) -> list[Node]:
@@ -563,7 +563,7 @@ def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
                 for task in found:
                     if task.group is None:
                         task.group = _item_group(node)
-            elif not _is_unit_heading(node):  # a unit's heading: its fields go with its duties
+            elif not is_unit_heading(node):  # a unit's heading: its fields go with its duties
                 _unattached(node, "do not make a task (no lead unit, or no support unit with a time)")
             tasks.extend(found)
         for child in node.children:
@@ -571,289 +571,4 @@ def body_tasks(roots: list[Node], plan_year: int | None) -> list[Task]:
 
     for root in roots:
         visit(root)
-    return tasks
-
-
-def _strip_trailing(text: str) -> str:
-    return clean(text).rstrip(":").strip()
-
-
-# verbs that start the duty after the unit's name in "10. Ủy ban nhân dân các xã … căn cứ …"; in lower case
-# only: a capitalised word after a head is part of the name ("Sở Xây dựng", "Trung tâm Xúc tiến …")
-_DUTY_START = re.compile(
-    r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
-    r"triển khai|thực hiện|"
-    r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|xây dựng|theo dõi|"
-    r"hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|tiến hành|đăng tải|ban hành|"
-    r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
-    r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
-    r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
-    r"theo chức năng|theo phạm vi|trong phạm vi|tham gia|trong quá trình|trong thời gian|"
-    r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
-)
-_ASSIGN_PREFIX = re.compile(
-    r"^(?:(?:đề nghị|yêu cầu)\s*:\s*"  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
-    r"|(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
-    r"|(?:căn cứ|trên cơ sở) [^,:]{1,80},\s*)",
-    re.I,
-)
-
-
-def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
-    """Split an assignment heading into (unit text, duty text).
-
-    "Sở Xây dựng" followed by its duties is a unit even though "xây dựng" is also a verb:
-    a short heading with a body below is taken whole; a long one is cut where the duty starts.
-    The duty after a colon is the text after it; a duty that follows the unit's name in one
-    sentence ("Sở Tư pháp chủ trì …", "Đề nghị Ban Tuyên giáo … đưa …") is the whole sentence,
-    so it starts where its sentence starts.
-    """
-    sentence = clean(title)
-    title = _ASSIGN_PREFIX.sub("", sentence)
-    if ":" in title:
-        head, rest = title.split(":", 1)
-        if has_body and re.match(r"(?i)các\s", head.strip()) and looks_like_unit(rest.strip(" .")):
-            # "Các đơn vị chuyên môn: Khoa X, Viện Y và Khoa Z" over the duties below: the group is named
-            # by its members, who are the units
-            return rest.strip(" ."), ""
-        if len(head.split()) <= 20 or (len(head.split()) <= 40 and looks_like_unit(head) and _duty_cut(head) is None):
-            cut = _duty_cut(head)
-            # "Cục Biến đổi khí hậu có trách nhiệm:" -> the unit; the duty is the whole sentence
-            return (head[:cut].strip(" ,."), sentence) if cut else (head.strip(" ."), rest.strip())
-    if has_body and len(title.split()) <= 12 and not title.endswith("."):
-        cut = _duty_cut(title)
-        return (title[:cut].strip(" ,."), sentence) if cut else (title.strip(" ."), "")
-    cut = _duty_cut(title)
-    if cut:
-        return title[:cut].strip(" ,."), sentence
-    return title.strip(" ."), ""
-
-
-def _duty_cut(text: str) -> int | None:
-    """Where the duty starts after a unit's name; the name keeps at least two words ("Sở Xây dựng")."""
-    for m in _DUTY_START.finditer(text):
-        if len(text[: m.start()].split()) >= 2:
-            return m.start()
-    return None
-
-
-_LIST_MARK = re.compile(r"^\s*[-+•*–]\s*")
-# a name in title case ("Vu Kế hoạch - Tài chính", typed without its tone mark): a unit the lexicon misses
-_PROPER_NAME = re.compile(r"^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}")
-_PERSON = re.compile(r"^(?:(?:Ông|Bà|Đồng chí|đ/c)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$")
-
-
-def _names_a_unit(text: str) -> bool:
-    """An assignment heading names a unit or a person, not a topic ("3. Đối tượng", "Kinh phí thực hiện",
-    "Công tác triển khai"): its first words are a unit head from the lexicon, or a person's name."""
-    first = re.split(r",|\s[-–]\s", text)[0].strip()
-    return looks_like_unit(text) or bool(_PERSON.match(first) or _PROPER_NAME.match(first))
-
-
-# the plan's closing paragraph ("Yêu cầu các cơ quan … ./.", "Trên đây là Kế hoạch … ./.") follows the last
-# assignment in the text but is addressed to everyone: it is not that unit's duty
-_CLOSING = re.compile(r"^(?:Trên đây là|Yêu cầu|Đề nghị)\b.*\./\.\s*$", re.S)
-
-
-def _is_closing(text: str) -> bool:
-    return bool(_CLOSING.match(text.strip()))
-
-
-def _block_text(node: Node) -> str:
-    """One duty block: a heading ("a) Chủ trì …") with the paragraphs under it, on one line."""
-    parts = [f"{node.number}) {node.title}" if node.style == "letter" else node.title]
-    parts += [_LIST_MARK.sub("", p.text) for _, p in node.paras if not _is_closing(p.text)]
-    for child in node.children:
-        parts.append(_block_text(child))
-    return clean(" ".join(x for x in parts if x))
-
-
-def _duties(first: str, node: Node) -> str:
-    """The duties of a unit: the text under its heading on one line, then each sub-duty (a), b) …)
-    on its own line, so lettered duties stay apart instead of running into one text."""
-    body = [first] if first else []
-    for _, p in node.paras:
-        if not (body and _is_closing(p.text)):
-            body.append(_LIST_MARK.sub("", p.text))
-    lines = [clean(" ".join(b for b in body if b))]
-    lines += [_block_text(child) for child in node.children]
-    return "\n".join(x for x in lines if x)
-
-
-def _assignment(node: Node) -> Task | None:
-    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
-    lead = split_units(unit_text)
-    if not lead or not _names_a_unit(unit_text):
-        return None
-    return _heading_assignment(node, lead, duty)
-
-
-def _heading_assignment(node: Node, lead: list[Unit], duty: str) -> Task:
-    """The assignment a unit heading makes: its own duty words, then the text under it."""
-    return Task.model_construct(
-        id="",
-        origin="assignment",
-        number=node.number,
-        content=_duties(duty, node),
-        lead=lead,
-        location=location_of(node.block, node.para),
-    )
-
-
-def _paragraph_lead(text: str) -> tuple[list[Unit], str] | None:
-    """(lead units, duty) of a paragraph whose sentence starts with a unit and goes on with its duty."""
-    if _is_closing(text):  # the closing paragraph is addressed to all
-        return None
-    unit_text, duty = assignment_unit(text, False)
-    if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
-        return None
-    lead = split_units(unit_text)
-    if not lead or _GENERIC.fullmatch(key(unit_text)) or re.search(r"\s(?:yêu cầu|đề nghị)\s", unit_text):
-        # "Các đơn vị triển khai thực hiện." names no unit; "UBND huyện yêu cầu các cơ quan …" is the
-        # issuer asking others, not a duty of its own
-        return None
-    return lead, duty
-
-
-def _paragraph_assignments(node: Node) -> list[Task]:
-    """Paragraphs under a Tổ chức thực hiện heading whose sentence starts with a unit
-    ("Sở Nội vụ có trách nhiệm …", "Giao phòng Quản lý Công nghiệp triển khai …:"): one assignment each.
-    A paragraph ending with a colon introduces the items below it, which are its duties: the
-    paragraphs that follow it up to the next one led by a unit ("Sở Tài chính chủ trì, phối hợp …
-    tham mưu:" over "- Ưu tiên …", "- Đề xuất …"), or when it is the last paragraph, the items
-    numbered under the heading. One left open, without a colon or a full stop, takes the list
-    items ("- …") right below it."""
-    out: list[Task] = []
-    paras = node.paras
-    texts = [_LIST_MARK.sub("", p.text) for _, p in paras]
-    leads = [_paragraph_lead(text) for text in texts]
-    marked = [bool(_LIST_MARK.match(p.text)) for _, p in paras]
-    held: Task | None = None  # the unit named by a bare line above its duties
-    for n, (block, p) in enumerate(paras):
-        text = texts[n]
-        if _is_closing(text):  # the closing paragraph is addressed to all
-            continue
-        nxt = texts[n + 1] if n + 1 < len(paras) else ""
-        if _bare_unit_line(text) and nxt and not _bare_unit_line(nxt):
-            # "Ban Giám hiệu nhà trường" alone on its line (a copy that lost the numbering), its duties below
-            held = Task.model_construct(
-                id="",
-                origin="assignment",
-                number=None,
-                content="",
-                lead=split_units(text),
-                location=location_of(block, p),
-            )
-            out.append(held)
-            continue
-        if held is not None:
-            held.content = "\n".join(x for x in (held.content, text) if x)
-            continue
-        found = leads[n]
-        if found is None:
-            continue
-        lead, duty = found
-        lines = [duty]
-        colon = texts[n].rstrip().endswith(":")
-        # a lead line left open ("Sở Tài chính chủ trì, phối hợp các sở, ban, ngành") over list items
-        if colon or (texts[n].rstrip()[-1:] not in ".;!?…" and n + 1 < len(paras) and marked[n + 1]):
-            items: list[str] = []
-            for k in range(n + 1, len(paras)):
-                if leads[k] is not None or texts[k].rstrip().endswith(":") or not (colon or marked[k]):
-                    break  # the next unit's duties, or another list's opening
-                if not _is_closing(texts[k]):
-                    items.append(texts[k])
-            if items:
-                lines = [clean(" ".join([duty, *items]))]
-            elif n == len(paras) - 1:
-                lines += [_block_text(child) for child in node.children if not _is_unit_heading(child)]
-        out.append(
-            Task.model_construct(
-                id="",
-                origin="assignment",
-                number=None,
-                content="\n".join(lines),
-                lead=lead,
-                location=location_of(block, p),
-            )
-        )
-    return out
-
-
-def _bare_unit_line(text: str) -> bool:
-    """A short line that only names a unit, with no verb and no closing mark: a unit's heading."""
-    text = clean(text)
-    if not text or len(text.split()) > 12 or text.endswith((".", ";", ":", ",", "!", "?")):
-        return False
-    name = re.sub(r"^Tổ chức\s+(?=Đoàn|Hội|Công đoàn)", "", text)
-    return looks_like_unit(name) and _duty_cut(name) is None and not _GENERIC.fullmatch(key(name))
-
-
-# a subject made only of generic words names no unit
-_GENERIC = re.compile(
-    r"(?:(?:các|những|mọi|cơ quan|đơn vị|địa phương|tổ chức|cá nhân|có liên quan|liên quan|trực thuộc|"
-    r"và|cấp|,|\s)+)"
-)
-
-
-def _is_unit_heading(node: Node) -> bool:
-    unit = assignment_unit(node.title, bool(node.paras or node.children))[0]
-    return looks_like_unit(unit) or bool(_PERSON.match(unit))
-
-
-def _is_body_task(node: Node) -> bool:
-    return (is_field_heading(node) and not node.children) or _is_task(read_fields(node))
-
-
-def _assignments_under(node: Node) -> list[Task]:
-    """A child naming a unit is one assignment; a topic ("1. Công tác triển khai") is looked into.
-    A child with labelled fields is a body task, not an assignment, whatever the section."""
-    out: list[Task] = _paragraph_assignments(node)
-    for child in node.children:
-        if _is_body_task(child):
-            continue
-        topic = not _is_unit_heading(child)
-        # "1. Trách nhiệm của các cơ quan cấp huyện" over "a) Phòng Nội vụ", "b) Phòng Tư pháp": each child is a unit
-        units_below = all(_is_unit_heading(g) for g in child.children)
-        if child.children and (topic or units_below):
-            out.extend(_assignments_under(child))
-            continue
-        task = _assignment(child)
-        if task is not None:
-            out.append(task)
-        elif not child.children:
-            out.extend(_paragraph_assignments(child))
-    return out
-
-
-# "1. Đối với Ban Giám hiệu nhà trường", "2. Đối với đội ngũ giáo viên": a tasks section written unit by unit
-_FOR_UNIT = re.compile(r"^Đối với\s", re.I)
-
-
-def _for_unit_assignment(node: Node) -> Task | None:
-    """ "1. Đối với đội ngũ giáo viên" and its duties: "Đối với" names whom the duties are for."""
-    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
-    if node.paras or node.children:
-        duty = ""  # the heading names whom the duties below are for
-    if unit_text.count("(") > unit_text.count(")"):  # "(đồng chí X – Phó Hiệu trưởng được phân công …)" cut open
-        unit_text = unit_text[: unit_text.rindex("(")].strip()
-    lead = split_units(unit_text)
-    if not lead:
-        return None
-    return _heading_assignment(node, lead, duty)
-
-
-def assignments(roots: list[Node]) -> list[Task]:
-    """Assignments under each Tổ chức thực hiện section; in a plan of parts (A., B. …) it may be a part
-    or a Roman section inside one. A Nhiệm vụ section whose items are "Đối với <unit>" gives the duties
-    of each unit too."""
-    tasks: list[Task] = []
-    for root in roots:
-        if "to_chuc_thuc_hien" in kinds_of(root.title):
-            tasks.extend(_assignments_under(root))
-        elif "nhiem_vu" in kinds_of(root.title) and root.children:
-            if all(_FOR_UNIT.match(clean(c.title)) for c in root.children):
-                tasks.extend(t for c in root.children if (t := _for_unit_assignment(c)) is not None)
-        elif root.style == "capital":
-            tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     return tasks

@@ -1,0 +1,202 @@
+"""Assignments: under Tổ chức thực hiện, one task per unit ("1. Phòng Nội vụ" and its duties,
+"9. Bưu điện huyện: tập trung …", "6. Đề nghị Ban Tuyên giáo Huyện ủy …", a paragraph "Sở Tài chính
+chủ trì, phối hợp … tham mưu:" over its items), and the "Đối với <unit>" items of a Nhiệm vụ section.
+"""
+
+from __future__ import annotations
+
+from .. import fastre as re
+from ..models import Task, Unit
+from ..vntext import clean, key
+from .duty_text import (
+    GENERIC,
+    LIST_MARK,
+    assignment_unit,
+    bare_unit_line,
+    is_closing,
+    is_unit_heading,
+    names_a_unit,
+)
+from .patterns import kinds_of
+from .prose import is_field_heading, is_task, read_fields
+from .sections import Node, location_of
+from .units import looks_like_unit, split_units
+
+
+def _block_text(node: Node) -> str:
+    """One duty block: a heading ("a) Chủ trì …") with the paragraphs under it, on one line."""
+    parts = [f"{node.number}) {node.title}" if node.style == "letter" else node.title]
+    parts += [LIST_MARK.sub("", p.text) for _, p in node.paras if not is_closing(p.text)]
+    for child in node.children:
+        parts.append(_block_text(child))
+    return clean(" ".join(x for x in parts if x))
+
+
+def _duties(first: str, node: Node) -> str:
+    """The duties of a unit: the text under its heading on one line, then each sub-duty (a), b) …)
+    on its own line, so lettered duties stay apart instead of running into one text."""
+    body = [first] if first else []
+    for _, p in node.paras:
+        if not (body and is_closing(p.text)):
+            body.append(LIST_MARK.sub("", p.text))
+    lines = [clean(" ".join(b for b in body if b))]
+    lines += [_block_text(child) for child in node.children]
+    return "\n".join(x for x in lines if x)
+
+
+def _assignment(node: Node) -> Task | None:
+    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
+    lead = split_units(unit_text)
+    if not lead or not names_a_unit(unit_text):
+        return None
+    return _heading_assignment(node, lead, duty)
+
+
+def _heading_assignment(node: Node, lead: list[Unit], duty: str) -> Task:
+    """The assignment a unit heading makes: its own duty words, then the text under it."""
+    return Task.model_construct(
+        id="",
+        origin="assignment",
+        number=node.number,
+        content=_duties(duty, node),
+        lead=lead,
+        location=location_of(node.block, node.para),
+    )
+
+
+def _paragraph_lead(text: str) -> tuple[list[Unit], str] | None:
+    """(lead units, duty) of a paragraph whose sentence starts with a unit and goes on with its duty."""
+    if is_closing(text):  # the closing paragraph is addressed to all
+        return None
+    unit_text, duty = assignment_unit(text, False)
+    if not duty or not looks_like_unit(unit_text) or len(unit_text.split()) > 20:
+        return None
+    lead = split_units(unit_text)
+    if not lead or GENERIC.fullmatch(key(unit_text)) or re.search(r"\s(?:yêu cầu|đề nghị)\s", unit_text):
+        # "Các đơn vị triển khai thực hiện." names no unit; "UBND huyện yêu cầu các cơ quan …" is the
+        # issuer asking others, not a duty of its own
+        return None
+    return lead, duty
+
+
+def _paragraph_assignments(node: Node) -> list[Task]:
+    """Paragraphs under a Tổ chức thực hiện heading whose sentence starts with a unit
+    ("Sở Nội vụ có trách nhiệm …", "Giao phòng Quản lý Công nghiệp triển khai …:"): one assignment each.
+    A paragraph ending with a colon introduces the items below it, which are its duties: the
+    paragraphs that follow it up to the next one led by a unit ("Sở Tài chính chủ trì, phối hợp …
+    tham mưu:" over "- Ưu tiên …", "- Đề xuất …"), or when it is the last paragraph, the items
+    numbered under the heading. One left open, without a colon or a full stop, takes the list
+    items ("- …") right below it."""
+    out: list[Task] = []
+    paras = node.paras
+    texts = [LIST_MARK.sub("", p.text) for _, p in paras]
+    leads = [_paragraph_lead(text) for text in texts]
+    marked = [bool(LIST_MARK.match(p.text)) for _, p in paras]
+    held: Task | None = None  # the unit named by a bare line above its duties
+    for n, (block, p) in enumerate(paras):
+        text = texts[n]
+        if is_closing(text):  # the closing paragraph is addressed to all
+            continue
+        nxt = texts[n + 1] if n + 1 < len(paras) else ""
+        if bare_unit_line(text) and nxt and not bare_unit_line(nxt):
+            # "Ban Giám hiệu nhà trường" alone on its line (a copy that lost the numbering), its duties below
+            held = Task.model_construct(
+                id="",
+                origin="assignment",
+                number=None,
+                content="",
+                lead=split_units(text),
+                location=location_of(block, p),
+            )
+            out.append(held)
+            continue
+        if held is not None:
+            held.content = "\n".join(x for x in (held.content, text) if x)
+            continue
+        found = leads[n]
+        if found is None:
+            continue
+        lead, duty = found
+        lines = [duty]
+        colon = texts[n].rstrip().endswith(":")
+        # a lead line left open ("Sở Tài chính chủ trì, phối hợp các sở, ban, ngành") over list items
+        if colon or (texts[n].rstrip()[-1:] not in ".;!?…" and n + 1 < len(paras) and marked[n + 1]):
+            items: list[str] = []
+            for k in range(n + 1, len(paras)):
+                if leads[k] is not None or texts[k].rstrip().endswith(":") or not (colon or marked[k]):
+                    break  # the next unit's duties, or another list's opening
+                if not is_closing(texts[k]):
+                    items.append(texts[k])
+            if items:
+                lines = [clean(" ".join([duty, *items]))]
+            elif n == len(paras) - 1:
+                lines += [_block_text(child) for child in node.children if not is_unit_heading(child)]
+        out.append(
+            Task.model_construct(
+                id="",
+                origin="assignment",
+                number=None,
+                content="\n".join(lines),
+                lead=lead,
+                location=location_of(block, p),
+            )
+        )
+    return out
+
+
+def _is_body_task(node: Node) -> bool:
+    return (is_field_heading(node) and not node.children) or is_task(read_fields(node))
+
+
+def _assignments_under(node: Node) -> list[Task]:
+    """A child naming a unit is one assignment; a topic ("1. Công tác triển khai") is looked into.
+    A child with labelled fields is a body task, not an assignment, whatever the section."""
+    out: list[Task] = _paragraph_assignments(node)
+    for child in node.children:
+        if _is_body_task(child):
+            continue
+        topic = not is_unit_heading(child)
+        # "1. Trách nhiệm của các cơ quan cấp huyện" over "a) Phòng Nội vụ", "b) Phòng Tư pháp": each child is a unit
+        units_below = all(is_unit_heading(g) for g in child.children)
+        if child.children and (topic or units_below):
+            out.extend(_assignments_under(child))
+            continue
+        task = _assignment(child)
+        if task is not None:
+            out.append(task)
+        elif not child.children:
+            out.extend(_paragraph_assignments(child))
+    return out
+
+
+# "1. Đối với Ban Giám hiệu nhà trường", "2. Đối với đội ngũ giáo viên": a tasks section written unit by unit
+_FOR_UNIT = re.compile(r"^Đối với\s", re.I)
+
+
+def _for_unit_assignment(node: Node) -> Task | None:
+    """ "1. Đối với đội ngũ giáo viên" and its duties: "Đối với" names whom the duties are for."""
+    unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
+    if node.paras or node.children:
+        duty = ""  # the heading names whom the duties below are for
+    if unit_text.count("(") > unit_text.count(")"):  # "(đồng chí X – Phó Hiệu trưởng được phân công …)" cut open
+        unit_text = unit_text[: unit_text.rindex("(")].strip()
+    lead = split_units(unit_text)
+    if not lead:
+        return None
+    return _heading_assignment(node, lead, duty)
+
+
+def assignments(roots: list[Node]) -> list[Task]:
+    """Assignments under each Tổ chức thực hiện section; in a plan of parts (A., B. …) it may be a part
+    or a Roman section inside one. A Nhiệm vụ section whose items are "Đối với <unit>" gives the duties
+    of each unit too."""
+    tasks: list[Task] = []
+    for root in roots:
+        if "to_chuc_thuc_hien" in kinds_of(root.title):
+            tasks.extend(_assignments_under(root))
+        elif "nhiem_vu" in kinds_of(root.title) and root.children:
+            if all(_FOR_UNIT.match(clean(c.title)) for c in root.children):
+                tasks.extend(t for c in root.children if (t := _for_unit_assignment(c)) is not None)
+        elif root.style == "capital":
+            tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
+    return tasks
