@@ -135,9 +135,34 @@ def test_cli_gives_the_same_findings_from_saved_units(tmp_path):
 def test_a_fifo_in_place_of_an_entry_is_not_read(tmp_path, parses):
     plan = tmp_path / "plan.txt"
     plan.write_bytes(SEED.read_bytes())
-    entry = units_cache.entry(plan.read_bytes(), False)
+    entry = units_cache.entry(plan, False)
     assert entry is not None
     entry.parent.mkdir(parents=True)
     os.mkfifo(entry)  # reading it would block for ever
     units = units_job(_source(plan), UnitsOptions())
     assert units.units and len(parses) == 1
+
+
+def test_an_input_that_is_not_a_regular_file_is_not_hashed(tmp_path, monkeypatch):
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path / "cache"))
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)  # opening it to hash would block for ever
+    assert units_cache.entry(fifo, False) is None
+    assert units_cache.entry(tmp_path, False) is None  # a folder
+
+
+@needs(SEED)
+def test_cli_against_a_fifo_says_so_and_does_not_block(tmp_path):
+    fifo = tmp_path / "other.txt"
+    os.mkfifo(fifo)
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(SEED.read_bytes())
+    env = {**os.environ, "KEHOACH_CACHE_DIR": str(tmp_path / "cache")}
+    r = subprocess.run(
+        [sys.executable, "-m", "kehoach", "validate", str(draft), "--against", str(fifo), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,  # hashing the FIFO for the cache blocked here before
+        env=env,
+    )
+    assert "other.txt" in r.stderr and "Traceback" not in r.stderr

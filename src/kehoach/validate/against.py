@@ -30,11 +30,11 @@ def units_job(source: batch.Source, options: UnitsOptions) -> PlanUnits:
     """The worker's job for an OTHER plan: its saved units if its bytes were seen before, else
     parse it, keep its units and save them."""
     cached = None
-    if options.cache and not source.is_stdin:
+    if options.cache and not source.is_stdin and source.problem is None:
         from . import units_cache
 
         try:
-            cached = units_cache.entry(source.path.read_bytes(), options.ocr)
+            cached = units_cache.entry(source.path, options.ocr)
         except OSError:  # unreadable: the parse below says so in the batch's words
             cached = None
         saved = units_cache.load(cached, source.name, _resolved(source)) if cached else None

@@ -51,13 +51,16 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-def entry(data: bytes, ocr: bool) -> Path | None:
+def entry(document: Path, ocr: bool) -> Path | None:
+    """The entry of a regular file's units (its bytes hashed as a stream, never held whole);
+    None when the cache is off or the input is not a regular file (a FIFO would block here)."""
     place = folder()
-    if place is None:
+    if place is None or not document.is_file():
         return None
     digest = hashlib.sha1(code_stamp())
     digest.update(b"ocr" if ocr else b"text")
-    digest.update(data)
+    with open(document, "rb") as stream:
+        digest.update(hashlib.file_digest(stream, "sha1").digest())
     return place / f"{digest.hexdigest()}.json"
 
 
