@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "docx"
 def _both_ways(path: Path, monkeypatch: pytest.MonkeyPatch):
     direct = parse(path)
     with monkeypatch.context() as m:
-        m.setattr(docx_package, "read", lambda source, wanted: None)  # python-docx opens it
+        m.setattr(docx_package, "read", lambda source, wanted, inflated=None: None)  # python-docx opens it
         via_python_docx = parse(path)
     return direct, via_python_docx
 
@@ -104,3 +104,21 @@ def test_part_xml_finds_parts_by_name_ending(tmp_path: Path):
     assert parts is not None and parts.body is not None
     assert parts.part_xml("/document.xml") is parts.root
     assert parts.part_xml("/theme1.xml") is None  # no such part
+
+
+def test_xml_parts_are_inflated_once(monkeypatch: pytest.MonkeyPatch):
+    """`container.check` inflates every XML member to vet it; the reader parses those bytes
+    instead of asking the zip for them again."""
+    real = zipfile.ZipFile.read
+    asked: list[str] = []
+
+    def spy(self, name, pwd=None):
+        asked.append(name if isinstance(name, str) else name.filename)
+        return real(self, name, pwd)
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", spy)
+    docs = sorted(FIXTURES.glob("*.docx"))
+    assert docs
+    for path in docs:
+        parse(path)
+    assert not [n for n in asked if n.endswith((".xml", ".rels"))], asked[:5]

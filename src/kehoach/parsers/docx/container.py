@@ -48,8 +48,10 @@ def is_encrypted_ole(path: Path) -> bool:
     return all(name in data for name in _ENCRYPTED_NAMES)
 
 
-def check(path: Path) -> None:
-    """Raise KehoachError when `path` is not a DOCX we are willing to open.
+def check(path: Path) -> dict[str, bytes]:
+    """Raise KehoachError when `path` is not a DOCX we are willing to open; else return its
+    XML members as inflated here (member name -> bytes), for `package.read` to parse without
+    inflating them a second time.
 
     Every member is inflated once, as a stream, against a running byte budget (all members,
     and XML parts on their own): sizes written in the ZIP headers are never trusted to let a
@@ -92,12 +94,16 @@ def check(path: Path) -> None:
             if "[Content_Types].xml" not in names:
                 raise KehoachError(str(path), "bad_docx", error="no [Content_Types].xml")
             budget = _Budget(str(path), total_budget, xml_budget)
+            members: dict[str, bytes] = {}
             with path.open("rb") as raw:
                 for info in infos:
                     xml = _is_xml(info.filename)
                     data = inflate(raw, info, budget, keep=xml)
                     if xml and declares_dtd(io.BytesIO(as_utf8(data, str(path), info.filename))):
                         raise KehoachError(str(path), "bad_docx", error=f"{info.filename} declares a DTD")
+                    if xml:
+                        members[info.filename] = data
+            return members
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

@@ -49,10 +49,10 @@ _TWIP_MM = 25.4 / 1440
 def parse(path: str | Path, **options: object) -> Document:
     """Parse a .docx file into blocks. Raises KehoachError for unusable input."""
     path = Path(path)
-    docx_container.check(path)
+    inflated = docx_container.check(path)
     notes: list[str] = []
     try:
-        document = _open(path)
+        document = _open(path, inflated=inflated)
     except etree.XMLSyntaxError:  # a damaged XML part: read what Word's repair would
         package, notes = docx_container.repaired(path)
         document = _open(path, package)
@@ -70,12 +70,12 @@ def parse(path: str | Path, **options: object) -> Document:
 _WANTED = ("/theme1.xml", "/footnotes.xml", "/endnotes.xml", "/docProps/app.xml")
 
 
-def _open(path: Path, package: io.BytesIO | None = None) -> Parts:
+def _open(path: Path, package: io.BytesIO | None = None, inflated: dict[str, bytes] | None = None) -> Parts:
     """The parts of `path` (or of a repaired in-memory `package`): read directly
     (`package.read`), or by python-docx when the package is unusual.
     Lets XMLSyntaxError through (the caller repairs); anything else is one line."""
     try:
-        parts = docx_package.read(package if package is not None else path, _WANTED)
+        parts = docx_package.read(package if package is not None else path, _WANTED, inflated)
         if parts is not None:
             return parts
         if package is not None:

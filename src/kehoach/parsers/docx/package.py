@@ -73,13 +73,14 @@ class _Unusual(Exception):
     """The package is not the common case: python-docx reads it (and words its errors)."""
 
 
-def read(source: Path | io.BytesIO, wanted: tuple[str, ...]) -> Parts | None:
+def read(source: Path | io.BytesIO, wanted: tuple[str, ...], inflated: dict[str, bytes] | None = None) -> Parts | None:
     """The parts of the package at `source`, or None when python-docx should read it;
-    `wanted`: name endings of the other XML parts `Parts.part_xml` will be asked for.
+    `wanted`: name endings of the other XML parts `Parts.part_xml` will be asked for;
+    `inflated`: members `container.check` already inflated (not inflated again).
     Lets XMLSyntaxError through (the caller repairs the package)."""
     with zipfile.ZipFile(source) as zf:
         try:
-            return _read(zf, wanted)
+            return _read(zf, wanted, inflated or {})
         except _Unusual:
             return None
 
@@ -88,14 +89,18 @@ def _xml(data: bytes) -> etree._Element:
     return etree.fromstring(data, _PARSER)
 
 
-def _read(zf: zipfile.ZipFile, wanted: tuple[str, ...]) -> Parts:
+def _read(zf: zipfile.ZipFile, wanted: tuple[str, ...], inflated: dict[str, bytes]) -> Parts:
     names = set(zf.namelist())
+
+    def load(name: str) -> bytes:
+        found = inflated.get(name)
+        return zf.read(name) if found is None else found
 
     def member(partname: str) -> bytes:
         name = partname[1:]
         if name not in names:
             raise _Unusual
-        return zf.read(name)
+        return load(name)
 
     types = _xml(member("/[Content_Types].xml"))
     if types.tag != TYPES + "Types":
@@ -129,7 +134,7 @@ def _read(zf: zipfile.ZipFile, wanted: tuple[str, ...]) -> Parts:
         rels_name = posixpath.join(base, "_rels", file + ".rels")
         if rels_name[1:] not in names:
             return []
-        root = _xml(zf.read(rels_name[1:]))
+        root = _xml(load(rels_name[1:]))
         if root.tag != RELS + "Relationships":
             raise _Unusual
         out, ids = [], set()
@@ -178,7 +183,7 @@ def _read(zf: zipfile.ZipFile, wanted: tuple[str, ...]) -> Parts:
     numbering = only(main, NUMBERING)
     numbering_el = parsed[numbering] if numbering is not None and ctypes[numbering] == CT_NUMBERING else None
     # the other parts the reader may ask for are read now (the zip closes on return)
-    raw = {name: zf.read(name[1:]) for name in order if name not in parsed and name.endswith(wanted)}
+    raw = {name: load(name[1:]) for name in order if name not in parsed and name.endswith(wanted)}
 
     def part_xml(suffix: str) -> etree._Element | None:
         for name in order:
