@@ -14,6 +14,7 @@ from pathlib import Path
 import regex as re
 
 from ...blocks import Cell, Provenance, Row, Table
+from ...roman import from_roman, to_roman
 from ...vntext import clean, fold, within_one_edit
 from .slots import as_digits
 from .tables import Grid, cell_layout, locate
@@ -159,7 +160,6 @@ def fix_number_column(table: Table) -> None:
                     break
 
 
-_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _ROMAN_READ = re.compile(r"[IVXHl1|]{1,4}")  # a group's Roman mark as Tesseract may read it ("1", "H")
 
 
@@ -204,7 +204,7 @@ def _number_in_sequence(cells: list) -> None:
         want = str(int(before[1]) + 1)
         below = numbered[k + 1] if k + 1 < len(cells) else None
         confirmed = below is not None and int(below[1]) == int(here[1]) + 1
-        if len(want) == len(here[1]) and sum(a != b for a, b in zip(want, here[1], strict=True)) == 1 and not confirmed:
+        if len(want) == len(here[1]) and within_one_edit(want, here[1]) and not confirmed:
             cells[k].lines = [want + style]
             numbered[k] = re.fullmatch(pattern, want + style)
     group = 0
@@ -213,9 +213,10 @@ def _number_in_sequence(cells: list) -> None:
         if after is None or int(after[1]) != 1:
             continue
         text = cells[k].text.rstrip(".")
-        if text in _ROMANS:
-            group = _ROMANS.index(text) + 1
-        elif text and _ROMAN_READ.fullmatch(text) and group < len(_ROMANS):
-            cells[k].lines = [_ROMANS[group]]
+        value = from_roman(text) if text and set(text) <= set("IVX") else None
+        if value and to_roman(value) == text:  # a well-formed numeral: groups go on from it
+            group = value
+        elif text and _ROMAN_READ.fullmatch(text):
+            cells[k].lines = [to_roman(group + 1)]
             numbered[k] = None
             group += 1
