@@ -20,6 +20,7 @@ stay as the page pass read them (the line pass misreads other words in turn: "ki
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .paragraphs import MARKER_RE, MISREAD_MARK_RE
@@ -36,8 +37,6 @@ HEADING_LIMIT = 6
 
 def reread_noisy_segments(lines: list[Line], clean, binary: str, workdir: Path, lang: str) -> int:
     """Replace noisy segments of two-column lines by their read alone; the number replaced."""
-    from PIL import ImageOps
-
     done = replaced = 0
     fresh: set[int] = set()  # segments read here: not a reference for the line under them
     for prev, line in zip(lines, lines[1:], strict=False):
@@ -60,18 +59,12 @@ def reread_noisy_segments(lines: list[Line], clean, binary: str, workdir: Path, 
             if box[2] - box[0] < 20 or not box[1] <= middle <= box[3]:
                 continue  # the noise is not on the line under the clean segment
             done += 1
-            target = workdir / "reread.png"
-            ImageOps.expand(clean.crop(box), border=20, fill=255).save(target)
-            result = run_tesseract(binary, target, ["-l", lang, "--psm", "7", "tsv"], timeout=60)
-            words = [w for w in parse_tsv(result.stdout) if w.conf >= 0] if result.returncode == 0 else []
+            words = _read_box(clean, box, binary, workdir, lang)
             if not words or sum(w.conf for w in words) / len(words) < MIN_CONF:
                 continue
             if not all(any(ch.isalpha() for ch in w.text) for w in words):
                 continue
-            seg[:] = [
-                Word(w.text, w.left - 20 + box[0], w.top - 20 + box[1], w.width, w.height, w.conf, seg[0].key)
-                for w in words
-            ]
+            seg[:] = [replace(w, key=seg[0].key) for w in words]
             fresh.add(id(seg))
             replaced += 1
             for other in line.segments[k + 1 :]:  # the rest of the same noise, now read
