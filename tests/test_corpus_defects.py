@@ -823,3 +823,17 @@ def test_dvctt_draft_fourteen_labelled_tasks_and_the_trial_start():
     assert len(tasks) == 14
     trial = next(t for t in tasks if t.content.startswith("Triển khai thử nghiệm Kho dữ liệu"))
     assert trial.timeline is not None and trial.timeline.raw.startswith("Tháng 9/2023")
+
+
+def test_a_unit_led_paragraph_ends_the_duties_of_a_bare_unit_line():
+    # the held unit takes the paragraphs below it only until a paragraph led by another unit
+    text = UNIT_BY_UNIT.replace(
+        "Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh\n",
+        "Sở Giáo dục và Đào tạo chủ trì kiểm tra việc thực hiện Kế hoạch này.\n\n"
+        "Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh\n",
+    )
+    plan = api.parse_text(text, name="x.txt")
+    got = [(names(t.lead), " ".join(t.content.split()[:2])) for t in plan.tasks if t.origin == "assignment"]
+    assert (["Sở Giáo dục và Đào tạo"], "Sở Giáo") in got
+    office = next(t for t in plan.tasks if names(t.lead) == ["Tổ văn phòng"])
+    assert "Sở Giáo dục" not in office.content

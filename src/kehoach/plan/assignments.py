@@ -92,13 +92,13 @@ def _paragraph_assignments(node: Node) -> list[Task]:
     texts = [LIST_MARK.sub("", p.text) for _, p in paras]
     leads = [_paragraph_lead(text) for text in texts]
     marked = [bool(LIST_MARK.match(p.text)) for _, p in paras]
+    bare = [bare_unit_line(text) for text in texts]
     held: Task | None = None  # the unit named by a bare line above its duties
     for n, (block, p) in enumerate(paras):
         text = texts[n]
         if is_closing(text):  # the closing paragraph is addressed to all
             continue
-        nxt = texts[n + 1] if n + 1 < len(paras) else ""
-        if bare_unit_line(text) and nxt and not bare_unit_line(nxt):
+        if bare[n] and n + 1 < len(paras) and texts[n + 1] and not bare[n + 1]:
             # "Ban Giám hiệu nhà trường" alone on its line (a copy that lost the numbering), its duties below
             held = Task.model_construct(
                 id="",
@@ -110,10 +110,11 @@ def _paragraph_assignments(node: Node) -> list[Task]:
             )
             out.append(held)
             continue
-        if held is not None:
+        found = leads[n]
+        if held is not None and (found is None or _member_of(found[0], held.lead)):
             held.content = "\n".join(x for x in (held.content, text) if x)
             continue
-        found = leads[n]
+        held = None  # a paragraph led by another unit ends the held unit's duties
         if found is None:
             continue
         lead, duty = found
@@ -200,3 +201,12 @@ def assignments(roots: list[Node]) -> list[Task]:
         elif root.style == "capital":
             tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     return tasks
+
+
+def _member_of(lead: list[Unit], group: list[Unit]) -> bool:
+    """A unit-led sentence under a bare group line names one of the group ("Giáo viên chủ nhiệm …"
+    under "Tổ chuyên môn và giáo viên", "Nhân viên y tế …" under "Tổ văn phòng và nhân viên"):
+    the head word of its unit is a word of the group's name."""
+    words = {w for u in group for w in key(u.name).split()}
+    heads = [key(u.name).split() for u in lead]
+    return any(h and (h[1] if h[0] in ("các", "những") and len(h) > 1 else h[0]) in words for h in heads)
