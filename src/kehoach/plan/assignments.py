@@ -17,8 +17,8 @@ from .duty_text import (
     is_unit_heading,
     names_a_unit,
 )
+from .fields import is_field_heading, is_task, read_fields
 from .patterns import kinds_of
-from .prose import is_field_heading, is_task, read_fields
 from .sections import Node, location_of
 from .units import looks_like_unit, split_units
 

@@ -1,199 +1,35 @@
 """Tasks written in prose with labelled fields: a numbered heading followed by "Cơ quan chủ trì: …",
 "Thời gian thực hiện: …", "Cơ quan phối hợp: …", "Nội dung: …" (body tasks, under any heading).
 
-The assignments under Tổ chức thực hiện, one task per unit, are read in `assignments.py`; how a
-sentence names its unit and where its duty starts is `duty_text.py`, shared by both.
+The labels and reading the fields off a heading are `fields.py`; the assignments under Tổ chức
+thực hiện, one task per unit, are read in `assignments.py`; how a sentence names its unit and
+where its duty starts is `duty_text.py`, shared by both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from dataclasses import field as dc_field
-
 from .. import fastre as re
-from ..blocks import Paragraph
 from ..models import Task
 from ..vntext import clean, key
 from .diagnostics import report
 from .duty_text import GENERIC, LIST_MARK, duty_cut, is_unit_heading, names_a_unit, strip_trailing
+from .fields import (
+    NOTE_LABELS,
+    PLUS_MARK,
+    UNIT_ROLES,
+    FieldGroup,
+    field_items,
+    is_field_heading,
+    is_task,
+    merged_fields,
+    paragraph_texts,
+    read_fields,
+    read_groups,
+)
 from .patterns import kinds_of
 from .sections import Node, location_of
 from .timeline import parse_timeline
 from .units import looks_like_unit, split_items, split_units
-
-_FIELD_LABELS: list[tuple[str, str]] = [
-    ("support", r"(?:cơ quan|đơn vị|các cơ quan|các đơn vị)?\s*(?:,\s*đơn vị\s*)?phối hợp(?: thực hiện)?"),
-    (
-        "lead",
-        r"(?:cơ quan|đơn vị|bộ phận)\s*(?:,\s*đơn vị\s*)?(?:chủ trì|thực hiện|chịu trách nhiệm|phụ trách)"
-        r"(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: tham mưu)?(?: thực hiện)?"
-        r"|trách nhiệm thực hiện|đơn vị thực hiện",
-    ),
-    # the leader in charge ("Lãnh đạo phụ trách: Phó Giám đốc …") is neither lead nor support: kept in notes
-    ("leader", r"lãnh đạo (?:phụ trách|chỉ đạo|theo dõi)|người phụ trách"),
-    (
-        "time",
-        r"(?:thời gian|thời hạn|tiến độ)"
-        r"(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai|dự kiến|báo cáo|ban hành|trình|bắt đầu|thử nghiệm))*",
-    ),
-    ("content", r"nội dung(?: thực hiện| công việc| nhiệm vụ| hoạt động)?|nhiệm vụ(?: cụ thể)?"),
-    ("products", r"sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| cần đạt| dự kiến)?"),
-    ("participants", r"thành phần(?: tham gia| tham dự)?"),
-    ("quantity", r"số lượng"),
-    ("notes", r"kinh phí(?: thực hiện)?|ghi chú"),
-]
-_LABEL_ALT = "|".join(f"(?P<{r}>{p})" for r, p in _FIELD_LABELS)
-# "*- Đơn vị chủ trì: *Sở Tư pháp." — an emphasis mark before the bullet: two marks may lead
-FIELD_RE = re.compile(r"^\s*(?:[-+•*–]\s*){0,2}(?P<label>" + _LABEL_ALT + r")\s*:\s*(?P<value>.*)$", re.I | re.S)
-# a second label inside one line: "Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng B"
-_INNER_LABEL_RE = re.compile(
-    r"(?<=[;.,])\s*(?:[-+•–]\s*)?(?=(?:" + "|".join(p for _, p in _FIELD_LABELS) + r")\s*:)", re.I
-)
-_UNIT_ROLES = ("lead", "support")
-# labels whose value is kept with the label in the task's notes
-_NOTE_LABELS = ("leader", "participants")
-
-
-def field_items(text: str) -> list[tuple[str, str, str]] | None:
-    """(role, label, value) of every labelled field on one line, or None when the line is not a field line."""
-    if not FIELD_RE.match(text):
-        return None
-    pieces = _INNER_LABEL_RE.split(text)
-    out: list[tuple[str, str, str]] = []
-    for n, piece in enumerate(pieces):
-        m = FIELD_RE.match(piece)
-        if m is None:
-            continue
-        role = next(r for r, _ in _FIELD_LABELS if m.group(r))
-        value = clean(m.group("value"))
-        if n < len(pieces) - 1:
-            value = value.rstrip(" ;")  # the separator before the next label
-        out.append((role, clean(m.group("label")), value))
-    return out
-
-
-def is_field_heading(node: Node) -> bool:
-    """A lettered heading that is itself a label: "b) Cơ quan thực hiện:", "c) Thời gian: …" — a field of
-    the heading above it. A numbered heading ("3. Trách nhiệm thực hiện") is a section of its own."""
-    return node.style == "letter" and node.parent is not None and FIELD_RE.match(node.title) is not None
-
-
-@dataclass
-class FieldGroup:
-    """Labelled fields and the text items they close (the items written before them)."""
-
-    items: list[str] = dc_field(default_factory=list)
-    fields: dict[str, list[str]] = dc_field(default_factory=dict)
-
-
-# "- Tổng hợp kết quả, báo cáo Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026." — the item's time
-# written after its last sentence, on the same line
-_TRAILING_TIME = re.compile(r"(?<=[.;])\s+(?=(?:Thời gian|Thời hạn|Tiến độ)(?:\s+\p{Ll}+){0,6}\s*:\s*\S)")
-
-
-def _texts(p: Paragraph) -> list[str]:
-    """A paragraph's text; split at its hard line breaks where a new line starts with a label
-    ("Đơn vị chủ trì: …" <br> "Đơn vị phối hợp: …" in one DOCX paragraph), and before a time label
-    that ends an item's sentence. A wrapped line that starts with no label stays with the line before it."""
-    if len(p.lines) < 2 or not any(FIELD_RE.match(ln) for ln in p.lines[1:]):
-        if not FIELD_RE.match(p.text):
-            parts = _TRAILING_TIME.split(p.text, maxsplit=1)
-            if len(parts) == 2 and FIELD_RE.match(parts[1]):
-                return [parts[0].rstrip(), parts[1]]
-        return [p.text]
-    out: list[str] = []
-    for line in p.lines:
-        if out and not FIELD_RE.match(line):
-            out[-1] = clean(f"{out[-1]} {line}")
-        else:
-            out.append(clean(line))
-    return out
-
-
-def _lines_of(node: Node) -> list[str]:
-    """The paragraphs under a heading, with its label-headed children ("b) Cơ quan thực hiện:") read as fields."""
-    lines = [t for _, p in node.paras for t in _texts(p)]
-    for child in node.children:
-        if is_field_heading(child):
-            lines.append(child.title)
-            lines += [t for _, p in child.paras for t in _texts(p)]
-    return lines
-
-
-def read_groups(node: Node) -> list[FieldGroup]:
-    """Split the text under a heading into groups, each closed by its labelled fields.
-
-    A value may run on: the content field takes the paragraphs after it; a label left alone on its
-    line ("Cơ quan chủ trì:") takes the next paragraph, or the "+" sub-items listing its units.
-    """
-    groups = [FieldGroup()]
-    current: str | None = None
-    run_mark: str | None = None  # the list mark of the items a label left alone on its line takes
-    label_mark: str | None = None
-    for text in _lines_of(node):
-        items = field_items(text)
-        group = groups[-1]
-        if items:
-            for role, label, value in items:
-                current = role
-                if role in _NOTE_LABELS:
-                    value = f"{label}: {value}" if value else ""
-                group.fields.setdefault(role, []).append(value)
-            run_mark, label_mark = None, _mark_of(text)
-            continue
-        plus = re.match(r"^\s*\+", text) is not None
-        mark = _mark_of(text)
-        if (
-            current in (*_UNIT_ROLES, "time")
-            and not any(group.fields[current])
-            and mark in ("-", "–")
-            and label_mark not in ("-", "–")
-        ):
-            run_mark = mark  # "* Thời gian thực hiện:" over "- Đợt 1: …", "- Đợt 2: …": the label takes the list
-        if current is not None and (
-            current == "content"
-            or not any(group.fields[current])
-            or (current in (*_UNIT_ROLES, "time") and (plus or (run_mark and mark == run_mark)))
-        ):
-            # content runs on; a label left alone on its line takes the next paragraph (or its "+" items)
-            if current in (*_UNIT_ROLES, "time"):
-                text = (LIST_MARK if run_mark else _PLUS_MARK).sub("", text)
-            group.fields[current].append(text)
-            continue
-        if group.fields:  # text after a group's fields opens the next group
-            groups.append(FieldGroup())
-            current = None
-        groups[-1].items.append(text)
-    return groups
-
-
-_PLUS_MARK = re.compile(r"^\s*\+\s*")
-
-
-def _mark_of(text: str) -> str | None:
-    m = re.match(r"^\s*([-+•*–])", text)
-    return m.group(1) if m else None
-
-
-def _merged(groups: list[FieldGroup]) -> dict[str, list[str]]:
-    fields: dict[str, list[str]] = {}
-    for g in groups:
-        for role, values in g.fields.items():
-            fields.setdefault(role, []).extend(values)
-    return fields
-
-
-def read_fields(node: Node) -> dict[str, list[str]]:
-    """All labelled fields under a heading; the text before the first of them as "intro"."""
-    groups = read_groups(node)
-    fields = _merged(groups)
-    if groups[0].items:
-        fields["intro"] = list(groups[0].items)
-    return fields
-
-
-def is_task(fields: dict[str, list[str]]) -> bool:
-    return "lead" in fields or ("support" in fields and "time" in fields)
 
 
 def _task(
@@ -206,7 +42,7 @@ def _task(
     details: list[str] | None = None,
 ) -> Task:
     time = " ".join(x for x in fields.get("time", []) if x) or None
-    notes = [x for r in ("notes", *_NOTE_LABELS) for x in fields.get(r, []) if x]
+    notes = [x for r in ("notes", *NOTE_LABELS) for x in fields.get(r, []) if x]
     lead, support = _lead_sentences(fields.get("lead", []))
     support += fields.get("support", [])
     return Task.model_construct(
@@ -277,7 +113,7 @@ def node_tasks(node: Node, plan_year: int | None) -> list[Task]:
     duties = _unit_duties(node, with_fields, plan_year)
     if duties:
         return duties
-    fields = _merged(groups)
+    fields = merged_fields(groups)
     if not is_task(fields):
         if (
             node.style in ("decimal", "dotted")
@@ -332,7 +168,7 @@ def _time_closed(node: Node) -> tuple[list[str], list[str]] | None:
     if node.style not in ("decimal", "dotted", "letter") or is_field_heading(node):
         return None
     groups = read_groups(node)
-    fields = _merged(groups)
+    fields = merged_fields(groups)
     if not fields and node.children and not node.children[-1].children:
         *others, last = node.children
         if any(set(read_fields(c)) - {"intro"} for c in others):
@@ -366,7 +202,7 @@ def _time_closed_task(node: Node, plan_year: int | None) -> list[Task]:
 
 def _labelled(node: Node) -> bool:
     """A numbered heading whose own labelled fields make it a task (a unit, or a supporting unit and a time)."""
-    return node.style in ("decimal", "dotted", "letter") and is_task(_merged(read_groups(node)))
+    return node.style in ("decimal", "dotted", "letter") and is_task(merged_fields(read_groups(node)))
 
 
 _RESPONSIBILITY = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
@@ -401,7 +237,7 @@ def _unit_duties(node: Node, with_fields: list[FieldGroup], plan_year: int | Non
         duties: list[list[str]] = []
         for item in g.items:
             if duties and re.match(r"^\s*\+", item):
-                duties[-1].append(_PLUS_MARK.sub("", item))
+                duties[-1].append(PLUS_MARK.sub("", item))
             else:
                 duties.append([item])
         for first, *rest in duties:
@@ -468,7 +304,7 @@ def _group_fields(node: Node) -> dict[str, list[str]] | None:
         name, value = role
         if value:
             fields.setdefault(name, []).append(value)
-        for line in _unit_lines(child) if name in _UNIT_ROLES else [clean(p.text) for _, p in child.paras]:
+        for line in _unit_lines(child) if name in UNIT_ROLES else [clean(p.text) for _, p in child.paras]:
             # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": the lines are the fields
             for inner, _, v in field_items(line) or [(name, "", line)]:
                 if v:
@@ -527,7 +363,7 @@ def _bare_run_before(node: Node) -> list[Node]:
     parent = node.parent
     if parent is None or node.style not in ("decimal", "dotted", "letter") or node.children or not node.paras:
         return []
-    if any(field_items(t) is None for _, p in node.paras for t in _texts(p)):
+    if any(field_items(t) is None for _, p in node.paras for t in paragraph_texts(p)):
         return []
     siblings = parent.children
     i = siblings.index(node)
