@@ -4,7 +4,7 @@ and task rows, and the passages of a plan found in it.
 The units compared are those of the duplicate rule (`rules/duplicates.py`): its normalised
 keys (tone placement, case, list markers), its notion of a "strong" paragraph (long enough,
 not a heading, not a task's labelled field, not a formula repeated in the plan) and its
-`_match` verdict (exact, contained, near ≥ 90 %). Added here: the task rows of tables (a
+`match` verdict (exact, contained, near ≥ 90 %). Added here: the task rows of tables (a
 district plan pasting the province's appendix), which the duplicate rule never compares.
 
 Why a winnowed shingle index and not MinHash with LSH banding: MinHash estimates the Jaccard
@@ -16,7 +16,7 @@ consecutive word `K`-grams: two texts sharing any run of `WINDOW + K - 1` normal
 guaranteed to share a fingerprint, whatever else surrounds it (containment and near copies
 alike), and only about 2/(WINDOW+1) of the shingles are stored. Short units keep all their
 shingles, so a near copy of a 10-word sentence edited in its middle is still a candidate.
-Candidates are then verified exactly by the duplicate rule's `_match`. Deterministic (crc32),
+Candidates are then verified exactly by `repeats.match`, as the duplicate rules do. Deterministic (crc32),
 no dependency, a few dict look-ups per paragraph: checking a plan is independent of how many
 plans are indexed except through the candidates it really shares.
 """
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ..models import Location, Plan
-from .rules.duplicates import MIN_CHARS, _candidates, _dkey, _is_strong, _match
+from .repeats import MIN_CHARS, candidates, dkey, is_strong, match
 from .util import excerpt, plan_years
 
 K = 4  # words per shingle
@@ -92,7 +92,7 @@ def years_in(text: str) -> tuple[int, ...]:
 def plan_units(plan: Plan, name: str, path: str = "") -> PlanUnits:
     """The strong paragraphs (as the duplicate rule sees them) and table tasks of a plan."""
     found: list[tuple[tuple[int, int], Unit]] = []
-    for p in _candidates(plan):
+    for p in candidates(plan):
         if p.strong:
             found.append(
                 (
@@ -104,8 +104,8 @@ def plan_units(plan: Plan, name: str, path: str = "") -> PlanUnits:
         loc = task.location
         if loc is None or loc.table is None:
             continue  # a task written in prose is a paragraph already
-        k = _dkey(task.content)
-        if not _is_strong(task.content, k):
+        k = dkey(task.content)
+        if not is_strong(task.content, k):
             continue
         when = task.timeline.raw if task.timeline else ""
         text = f"{task.content} — {when}" if when else task.content
@@ -180,7 +180,7 @@ class Index:
             words = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
             contained = a.key in b.key or b.key in a.key
             if contained or (words.quick_ratio() >= WORD_BOUND and words.ratio() >= WORD_BOUND):
-                found = _match(a, b)
+                found = match(a, b)
         self._seen[pair] = found
         return found
 
