@@ -102,3 +102,21 @@ def test_rule_catalog_matches_the_rules():
     assert catalog.all_rules() == live, "rule_catalog.py is out of date: python -m kehoach.validate.catalog --write"
     assert Path(catalog.__file__).with_name("rule_catalog.py").read_text(encoding="utf-8") == catalog.render()
     assert catalog.get_rule("kh101") == live[0] and catalog.get_rule("no-such-rule") is None
+
+
+def test_appendix_numbering_reads_numerals_past_ten_and_not_a_lettered_appendix():
+    # the numerals come from kehoach.roman: "Phụ lục XI" follows "Phụ lục X" (a ten-entry table
+    # read it as unnumbered); "Phụ lục C" is a letter and "Phụ lục IIII" no numeral
+    def findings(labels: list[str]) -> list[str]:
+        blocks = "".join(
+            f"\n\n{label}\nDANH MỤC SỐ {n}\n(Kèm theo Kế hoạch này)\n\nNội dung.\n" for n, label in enumerate(labels)
+        )
+        plan = api.parse_text(OPENER + "I. MỤC ĐÍCH\n\nNội dung." + blocks, name="fragment.txt")
+        assert len(plan.appendices) == len(labels)
+        return [f.excerpt or "" for f in validate(plan, Config(select=["appendix-numbering"]))]
+
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    assert findings([f"PHỤ LỤC {r}" for r in roman]) == []
+    assert findings([f"PHỤ LỤC {r}" for r in roman[:10]] + ["PHỤ LỤC XII"]) != []
+    assert findings(["PHỤ LỤC I", "PHỤ LỤC IIII"]) != []
+    assert findings(["PHỤ LỤC I", "PHỤ LỤC C"]) != []  # not a hundredth appendix, not the second either

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex as re
 
 from ...models import Finding, Plan, Section
+from ...roman import from_roman, to_roman
 from ...vntext import clean, is_upper_title, key
 from ..config import Config
 from ..registry import rule
@@ -393,8 +394,8 @@ def not_a_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     yield not_a_plan.finding(config, MESSAGES["not_plan"], kind=names.get(config.lang) or names["vi"])
 
 
-_NUMERAL = re.compile(r"^(?:phụ\s+lục|danh\s+mục)\s+([IVXLC]+|\d+)\b", re.I)
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+# "Phụ lục C" is lettered, not a hundred: appendix numerals are written with I, V and X
+_NUMERAL = re.compile(r"^(?:phụ\s+lục|danh\s+mục)\s+([IVX]+|\d+)\b", re.I)
 
 
 def _numeral(label: str | None) -> int | None:
@@ -402,7 +403,10 @@ def _numeral(label: str | None) -> int | None:
     if not m:
         return None
     value = m.group(1).upper()
-    return int(value) if value.isdigit() else _ROMAN.get(value)
+    if value.isdigit():
+        return int(value)
+    n = from_roman(value)
+    return n if n and to_roman(n) == value else None  # "IIII" is no numeral
 
 
 def _body_text(plan: Plan) -> str:
@@ -467,7 +471,7 @@ def appendix_not_referenced(plan: Plan, config: Config) -> Iterator[Finding]:
         elif n is None or len(plan.appendices) == 1:
             found = re.search(r"phụ\s+lục|danh\s+mục", body, re.I)
         else:
-            names = {str(n), next((r for r, v in _ROMAN.items() if v == n), str(n))}
+            names = {str(n), to_roman(n)}
             found = re.search(r"(?:phụ\s+lục|danh\s+mục)\s+(?:số\s+)?(?:" + "|".join(names) + r")\b", body, re.I)
         if not found:
             label = clean(appendix.label or "") or ("phụ lục" if config.lang == "vi" else "the appendix")
