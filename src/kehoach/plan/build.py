@@ -2,14 +2,14 @@
 
 A plan reads top to bottom as: front matter (issuer, number, motto, place-date, type line,
 title, legal basis) · numbered body sections · signature block and Nơi nhận · appendices
-(PHỤ LỤC / DANH MỤC with their "(Kèm theo Kế hoạch số …)" line and tables). `segment`
+(PHỤ LỤC / DANH MỤC with their "(Kèm theo Kế hoạch số …)" line and tables). `segment.py`
 finds those boundaries; each part is then read by its own module.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from .. import fastre as re
@@ -22,122 +22,16 @@ from .attached import fill_from_attached
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
 from .flat_tables import rebuild_flat_tables
-from .header import Line, is_name, lines_of, read_header, read_issuer, read_signature
+from .header import Line, lines_of, read_header, read_issuer, read_signature
 from .ocr_facts import apply_ink_facts, report_ocr_notes
 from .policy import announces_plan, plan_policy
 from .prose import body_tasks
 from .ragged import fit_ragged_rows
 from .references import find_references, iso_date, may_cite, normalise_number
 from .sections import build_tree, heading_of, to_model
+from .segment import Segments, inner_plan_start, segment, signature_cells
 from .tables import map_table, report_if_unread, tasks_from_table
 from .timeline import parse_timeline, plan_period, years_in
-
-
-@dataclass
-class Segments:
-    type_line: int | None  # block index of the type line ("KẾ HOẠCH")
-    body_start: int  # block index of the first section heading
-    sig_start: int  # first block of the signature zone (end of the body)
-    appendix_start: int  # first block of the appendices (len(blocks) when none)
-
-
-def segment(doc: Document) -> Segments:
-    blocks = doc.blocks
-    n = len(blocks)
-    type_line = None
-    for i, b in enumerate(blocks[: min(n, 80)]):
-        if isinstance(b, Paragraph) and b.role != "textbox" and any(P.doc_type_line(ln) for ln in b.lines[:1]):
-            type_line = i
-            break
-    start = (type_line + 1) if type_line is not None else 0
-    body_start = next(
-        (
-            i
-            for i in range(start, n)
-            if isinstance(pb := blocks[i], Paragraph)
-            and pb.role in ("body", "layout")
-            and (h := heading_of(pb))
-            and (h[1] == "roman" or h[:2] == ("A", "capital"))
-        ),
-        None,
-    )
-    if body_start is None:
-        body_start = next(
-            (
-                i
-                for i in range(start, n)
-                if isinstance(pb := blocks[i], Paragraph)
-                and pb.role == "body"
-                and (h := heading_of(pb))
-                and h[1] == "decimal"
-            ),
-            start,
-        )
-    sig_start = n
-    for i in range(body_start, n):
-        b = blocks[i]
-        if not isinstance(b, Paragraph):
-            continue
-        first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
-        if (
-            P.RECIPIENTS_RE.match(first)
-            or (P.AUTHORITY_RE.match(first) and is_upper_title(first))
-            or (P.APPENDIX_RE.match(first) and is_upper_title(first))
-        ):
-            sig_start = i
-            break
-    if sig_start == n:
-        closing = [
-            i
-            for i in range(body_start, n)
-            if isinstance(pb := blocks[i], Paragraph) and pb.text.rstrip().endswith("./.")
-        ]
-        if closing:
-            sig_start = closing[0] + 1
-    appendix_start = n
-    for i in range(sig_start, n):
-        b = blocks[i]
-        if isinstance(b, Table):
-            if _signature_table(b):
-                continue  # the recipients and signature as a table: still the signature
-            appendix_start = i
-            break
-        if isinstance(b, Paragraph):
-            first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
-            if (
-                P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục"))
-            ) or P.ATTACHED_RE.match(first):
-                appendix_start = i
-                # the label may sit one paragraph above the "(Kèm theo …)" line
-                if (
-                    P.ATTACHED_RE.match(first)
-                    and i - 1 >= sig_start
-                    and isinstance(pb := blocks[i - 1], Paragraph)
-                    and is_upper_title(pb.text)
-                ):
-                    appendix_start = i - 1
-                break
-    return Segments(type_line, body_start, sig_start, appendix_start)
-
-
-def _signature_table(t: Table) -> bool:
-    """A table whose first cell opens with "Nơi nhận": the recipients beside the signature (a web copy
-    keeps the borderless signature table as a table)."""
-    first = clean(t.rows[0].cells[0].text if t.rows and t.rows[0].cells else "").strip("*_ ")
-    return bool(P.RECIPIENTS_RE.match(first))
-
-
-def _signature_cells(doc: Document, seg: Segments) -> list[tuple[int, Paragraph]]:
-    """The cells of the signature tables between the body and the appendices, read as paragraphs."""
-    out: list[tuple[int, Paragraph]] = []
-    for i in range(seg.sig_start, seg.appendix_start):
-        b = doc.blocks[i]
-        if isinstance(b, Table) and _signature_table(b):
-            for row in b.rows:
-                for cell in row.cells:
-                    if cell.text.strip():
-                        out.append((i, Paragraph(text=cell.text, lines=list(cell.lines), prov=row.prov)))
-    return out
 
 
 def _paras(
@@ -216,46 +110,6 @@ def plan_year(header: Header, doc: Document) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _inner_plan_start(doc: Document, seg: Segments) -> int | None:
-    """Where a plan carried by a Quyết định / Tờ trình starts (its own header block), or None."""
-    if seg.type_line is None:
-        return None
-    type_para = doc.blocks[seg.type_line]  # a Paragraph (Segments found it among them)
-    if isinstance(type_para, Paragraph) and P.doc_type_line(type_para.lines[0]) == "KẾ HOẠCH":
-        return None
-    for i in range(seg.type_line + 1, len(doc.blocks)):
-        b = doc.blocks[i]
-        if isinstance(b, Paragraph) and b.lines and P.doc_type_line(b.lines[0]) == "KẾ HOẠCH":
-            start = i
-            for j in range(i - 1, max(seg.type_line, i - 10), -1):
-                pj = doc.blocks[j]
-                if not isinstance(pj, Paragraph):
-                    break
-                k = key(pj.text)
-                first = clean(pj.lines[0] if pj.lines else pj.text).strip("*_ ")
-                if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
-                    break  # the carrier's signature table, not the plan's header
-                header_like = (
-                    pj.role == "layout"
-                    or P.MOTTO_RE.search(k)
-                    or P.TIEU_NGU_RE.search(k)
-                    or P.NUMBER_LINE_RE.match(pj.text)
-                    or P.PLACE_DATE_RE.search(pj.text)
-                    or is_upper_title(pj.text)
-                )
-                if not header_like:
-                    break
-                start = j
-            return start
-    return None
-
-
-def _signs(p: Paragraph) -> bool:
-    """A signature cell: an upper-case position line and a person's name ("THỦ TƯỚNG" / "Phạm Minh Chính")."""
-    lines = [clean(ln).strip("*_ ") for ln in p.lines]
-    return len(lines) <= 4 and any(is_upper_title(ln) for ln in lines) and any(is_name(ln) for ln in lines)
-
-
 def build_plan(doc: Document) -> Plan:
     """Blocks -> Plan; a plan carried by a Quyết định or Tờ trình is read as the plan, the carrier kept."""
     with collecting() as found:
@@ -270,7 +124,7 @@ def build_plan(doc: Document) -> Plan:
 def _build_plan(doc: Document) -> Plan:
     doc = Document(blocks=join_continued_tables(rebuild_flat_tables(doc.blocks)), source=doc.source)
     seg = segment(doc)
-    inner = _inner_plan_start(doc, seg)
+    inner = inner_plan_start(doc, seg)
     if inner is not None:
         with collecting():  # the carrier is not the plan: what is said about it is not the plan's
             outer_seg = segment(Document(doc.blocks[:inner]))
@@ -342,7 +196,7 @@ def _build(doc: Document, seg: Segments) -> Plan:
         and heading_of(pb) is not None
     )
     front = lines_of(_paras(doc, 0, seg.body_start if has_heading else seg.sig_start))
-    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start) + _signature_cells(doc, seg))
+    sig_lines = lines_of(_paras(doc, seg.sig_start, seg.appendix_start) + signature_cells(doc, seg))
     layout_elsewhere = lines_of([(i, p) for i, p in _paras(doc, seg.body_start, len(doc.blocks), ("layout",))])
     header = read_header(front, sig_lines + layout_elsewhere)
     if header.issuer is None:

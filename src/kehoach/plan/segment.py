@@ -1,0 +1,162 @@
+"""Where the parts of a plan start: the type line, the body's first section heading, the
+signature zone, the appendices (and a plan carried inside a Quyết định or Tờ trình).
+
+In: a `Document`'s blocks. Out: `Segments` (block indices); `build.py` reads each part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..blocks import Document, Paragraph, Table
+from ..vntext import clean, is_upper_title, key
+from . import patterns as P
+from .header import is_name
+from .sections import heading_of
+
+
+@dataclass
+class Segments:
+    type_line: int | None  # block index of the type line ("KẾ HOẠCH")
+    body_start: int  # block index of the first section heading
+    sig_start: int  # first block of the signature zone (end of the body)
+    appendix_start: int  # first block of the appendices (len(blocks) when none)
+
+
+def segment(doc: Document) -> Segments:
+    blocks = doc.blocks
+    n = len(blocks)
+    type_line = None
+    for i, b in enumerate(blocks[: min(n, 80)]):
+        if isinstance(b, Paragraph) and b.role != "textbox" and any(P.doc_type_line(ln) for ln in b.lines[:1]):
+            type_line = i
+            break
+    start = (type_line + 1) if type_line is not None else 0
+    body_start = next(
+        (
+            i
+            for i in range(start, n)
+            if isinstance(pb := blocks[i], Paragraph)
+            and pb.role in ("body", "layout")
+            and (h := heading_of(pb))
+            and (h[1] == "roman" or h[:2] == ("A", "capital"))
+        ),
+        None,
+    )
+    if body_start is None:
+        body_start = next(
+            (
+                i
+                for i in range(start, n)
+                if isinstance(pb := blocks[i], Paragraph)
+                and pb.role == "body"
+                and (h := heading_of(pb))
+                and h[1] == "decimal"
+            ),
+            start,
+        )
+    sig_start = n
+    for i in range(body_start, n):
+        b = blocks[i]
+        if not isinstance(b, Paragraph):
+            continue
+        first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
+        if (
+            P.RECIPIENTS_RE.match(first)
+            or (P.AUTHORITY_RE.match(first) and is_upper_title(first))
+            or (P.APPENDIX_RE.match(first) and is_upper_title(first))
+        ):
+            sig_start = i
+            break
+    if sig_start == n:
+        closing = [
+            i
+            for i in range(body_start, n)
+            if isinstance(pb := blocks[i], Paragraph) and pb.text.rstrip().endswith("./.")
+        ]
+        if closing:
+            sig_start = closing[0] + 1
+    appendix_start = n
+    for i in range(sig_start, n):
+        b = blocks[i]
+        if isinstance(b, Table):
+            if signature_table(b):
+                continue  # the recipients and signature as a table: still the signature
+            appendix_start = i
+            break
+        if isinstance(b, Paragraph):
+            first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
+            if (
+                P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục"))
+            ) or P.ATTACHED_RE.match(first):
+                appendix_start = i
+                # the label may sit one paragraph above the "(Kèm theo …)" line
+                if (
+                    P.ATTACHED_RE.match(first)
+                    and i - 1 >= sig_start
+                    and isinstance(pb := blocks[i - 1], Paragraph)
+                    and is_upper_title(pb.text)
+                ):
+                    appendix_start = i - 1
+                break
+    return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def signature_table(t: Table) -> bool:
+    """A table whose first cell opens with "Nơi nhận": the recipients beside the signature (a web copy
+    keeps the borderless signature table as a table)."""
+    first = clean(t.rows[0].cells[0].text if t.rows and t.rows[0].cells else "").strip("*_ ")
+    return bool(P.RECIPIENTS_RE.match(first))
+
+
+def signature_cells(doc: Document, seg: Segments) -> list[tuple[int, Paragraph]]:
+    """The cells of the signature tables between the body and the appendices, read as paragraphs."""
+    out: list[tuple[int, Paragraph]] = []
+    for i in range(seg.sig_start, seg.appendix_start):
+        b = doc.blocks[i]
+        if isinstance(b, Table) and signature_table(b):
+            for row in b.rows:
+                for cell in row.cells:
+                    if cell.text.strip():
+                        out.append((i, Paragraph(text=cell.text, lines=list(cell.lines), prov=row.prov)))
+    return out
+
+
+def inner_plan_start(doc: Document, seg: Segments) -> int | None:
+    """Where a plan carried by a Quyết định / Tờ trình starts (its own header block), or None."""
+    if seg.type_line is None:
+        return None
+    type_para = doc.blocks[seg.type_line]  # a Paragraph (Segments found it among them)
+    if isinstance(type_para, Paragraph) and P.doc_type_line(type_para.lines[0]) == "KẾ HOẠCH":
+        return None
+    for i in range(seg.type_line + 1, len(doc.blocks)):
+        b = doc.blocks[i]
+        if isinstance(b, Paragraph) and b.lines and P.doc_type_line(b.lines[0]) == "KẾ HOẠCH":
+            start = i
+            for j in range(i - 1, max(seg.type_line, i - 10), -1):
+                pj = doc.blocks[j]
+                if not isinstance(pj, Paragraph):
+                    break
+                k = key(pj.text)
+                first = clean(pj.lines[0] if pj.lines else pj.text).strip("*_ ")
+                if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
+                    break  # the carrier's signature table, not the plan's header
+                header_like = (
+                    pj.role == "layout"
+                    or P.MOTTO_RE.search(k)
+                    or P.TIEU_NGU_RE.search(k)
+                    or P.NUMBER_LINE_RE.match(pj.text)
+                    or P.PLACE_DATE_RE.search(pj.text)
+                    or is_upper_title(pj.text)
+                )
+                if not header_like:
+                    break
+                start = j
+            return start
+    return None
+
+
+def _signs(p: Paragraph) -> bool:
+    """A signature cell: an upper-case position line and a person's name ("THỦ TƯỚNG" / "Phạm Minh Chính")."""
+    lines = [clean(ln).strip("*_ ") for ln in p.lines]
+    return len(lines) <= 4 and any(is_upper_title(ln) for ln in lines) and any(is_name(ln) for ln in lines)
