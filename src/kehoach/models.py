@@ -80,7 +80,7 @@ def _field_spec(cls: type[BaseModel]) -> list[tuple[str, Any, Any, bool]]:
 class Location(_Model):
     """Provenance of a task, section, reference or finding."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid")  # defer_build: inherited from _Model
 
     line: int | None = Field(
         None, description="1-based source line (TXT), paragraph index (DOCX) or line on the page (PDF)"

@@ -301,8 +301,9 @@ def repaired(path: Path) -> tuple[io.BytesIO, list[str]]:
     KehoachError when a part yields nothing at all."""
     from lxml import etree
 
-    strict = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    recover = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    from .xmlparts import RECOVER as recover
+    from .xmlparts import SAFE as strict
+
     notes: list[str] = []
     out = io.BytesIO()
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:

@@ -40,9 +40,8 @@ from .styles import Styles, find2
 from .tables import is_layout, layout_paragraphs, read_table, single_cell, to_table
 from .tabs import regroup
 from .text import MC, Reader, alternate_content, sdt_content
+from .xmlparts import SAFE, W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _TWIP_MM = 25.4 / 1440
 
 
@@ -112,7 +111,7 @@ def _python_docx(source: Path | io.BytesIO) -> Parts:
         for part in document.part.package.iter_parts():
             if str(part.partname).endswith(suffix):
                 try:
-                    return etree.fromstring(part.blob, _SAFE)
+                    return etree.fromstring(part.blob, SAFE)
                 except etree.XMLSyntaxError:
                     return None
         return None

@@ -36,8 +36,8 @@ from lxml import etree
 from ...roman import to_roman as roman
 from .. import limits
 from .styles import find2
+from .xmlparts import W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR, _NUMPR = W + "pPr", W + "numPr"
 _FIND: Any = object()  # `ppr` not given: the paragraph's w:pPr is looked up
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from .xmlparts import PACKAGE, SAFE
+
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -41,9 +43,6 @@ XML_TYPES = {
     _CT + "settings+xml",
     CT_STYLES,
 }
-# python-docx's parser (oxml_parser) without its element classes
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 class Parts:
@@ -86,7 +85,7 @@ def read(source: Path | io.BytesIO, wanted: tuple[str, ...], inflated: dict[str,
 
 
 def _xml(data: bytes) -> etree._Element:
-    return etree.fromstring(data, _PARSER)
+    return etree.fromstring(data, PACKAGE)
 
 
 def _read(zf: zipfile.ZipFile, wanted: tuple[str, ...], inflated: dict[str, bytes]) -> Parts:
@@ -193,7 +192,7 @@ def _read(zf: zipfile.ZipFile, wanted: tuple[str, ...], inflated: dict[str, byte
                 if name not in raw:
                     raise KeyError(f"{name}: not read with the package (add its suffix to `wanted`)")
                 try:
-                    return etree.fromstring(raw[name], _SAFE)
+                    return etree.fromstring(raw[name], SAFE)
                 except etree.XMLSyntaxError:
                     return None
         return None

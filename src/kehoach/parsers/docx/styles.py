@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from .xmlparts import W
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 _ALIGN = {

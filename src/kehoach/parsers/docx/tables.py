@@ -28,8 +28,8 @@ from ...vntext import fold
 from .. import limits
 from .styles import Styles, find2, on
 from .text import ParaText, Reader, sdt_content
+from .xmlparts import W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WRAPPERS = (W + "sdt", W + "customXml")
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV", "start", "end")
 

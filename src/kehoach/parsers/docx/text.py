@@ -31,8 +31,8 @@ from ...vntext import clean, nfc
 from .numbering import Label, Numbering
 from .styles import Styles, on
 from .tabs import split_columns
+from .xmlparts import W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
