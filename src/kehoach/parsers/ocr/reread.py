@@ -117,7 +117,7 @@ def reread_weak_headings(lines: list[Line], clean, binary: str, workdir: Path, l
                 for w in new
                 if old.left <= (w.left + w.right) / 2 <= old.right and w.left <= (old.left + old.right) / 2 <= w.right
             ]
-            if len(same) != 1 or same[0].conf <= max(old.conf, SURE_CONF - 1):
+            if len(same) != 1 or same[0].conf <= old.conf or same[0].conf < SURE_CONF:  # conf is a float
                 continue
             if not any(ch.isalnum() for ch in same[0].text):
                 continue
