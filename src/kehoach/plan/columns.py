@@ -82,12 +82,15 @@ def header_roles(texts: list[str]) -> dict[int, str]:
     folded = [fold(t) for t in texts]
     # "Chủ trì | Thực hiện" with no "Phối hợp" column: the performers work beside the presiding unit
     performers: int | None = None
-    if any(_PRESIDING.search(f) for f in folded) and "support" not in {role_of(t) for t in texts}:
-        performers = next((i for i, f in enumerate(folded) if _PERFORMERS.search(f)), None)
+    found: list[str | None] | None = None  # each cell's role, read once when the check below needs them all
+    if any(_PRESIDING.search(f) for f in folded):
+        found = [role_of(t) for t in texts]
+        if "support" not in found:
+            performers = next((i for i, f in enumerate(folded) if _PERFORMERS.search(f)), None)
     for i, text in enumerate(texts):
         if len(text) > 80:  # a header cell is short; a long cell is content
             return {}
-        role = "support" if i == performers else role_of(text)
+        role = "support" if i == performers else found[i] if found is not None else role_of(text)
         if role and role not in roles.values():
             roles[i] = role
     if "content" not in roles.values() and len(roles) < 3:

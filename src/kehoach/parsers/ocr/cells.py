@@ -123,14 +123,16 @@ def _without_shadow_lines(lines: list[list[Word]]) -> list[list[Word]]:
     def sure(ws: list[Word]) -> float:
         return sum(w.conf for w in ws) / len(ws)
 
+    boxes = [box(ws) for ws in lines]  # each line's box and confidence, worked out once
+    sures = [sure(ws) for ws in lines]
     dropped: set[int] = set()
-    for i, a in enumerate(lines):
+    for i in range(len(lines)):
         for j in range(i + 1, len(lines)):
             if i in dropped or j in dropped:
                 continue
-            (al, ar, at, ab), (bl, br, bt, bb) = box(a), box(lines[j])
+            (al, ar, at, ab), (bl, br, bt, bb) = boxes[i], boxes[j]
             if overlap(al, ar, bl, br) and overlap(at, ab, bt, bb):
-                dropped.add(i if sure(a) < sure(lines[j]) else j)
+                dropped.add(i if sures[i] < sures[j] else j)
     return [ws for k, ws in enumerate(lines) if k not in dropped]
 
 
