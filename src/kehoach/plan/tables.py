@@ -21,8 +21,9 @@ from .continued import row_key
 from .diagnostics import report
 from .patterns import ROMAN
 from .timeline import parse_timeline
-from .units import looks_like_unit, make_unit, split_items, split_units
+from .units import is_role_only, looks_like_unit, make_unit, split_items, split_units
 
+_NUMBERED_GROUP = re.compile(rf"^(?:{ROMAN}|[A-Z])(?<=[IVXA-Z])[.)]\s")
 _GROUP_NUMBER = re.compile(rf"^(?P<num>{ROMAN}|[A-Z])(?<=[IVXA-Z])\s*[.)]?\s*(?P<title>.*)$")
 _TOTAL = re.compile(r"^(tổng|tổng cộng|cộng|tổng số)\s*:?$")
 _QUANTITY = re.compile(r"\(?\s*Số lượng\s*:\s*([^)]+?)\s*\)?\s*$", re.I)
@@ -120,12 +121,27 @@ def _cell_lines(grid: list, col: int | None) -> list[str]:
     return [ln for ln in grid[col].lines if ln.strip()]
 
 
+# "7h00" over "- 7h15", "giai đoạn 2026" over "- 2030": a range wrapped in a narrow cell before
+# its dash, not a list item; the dash stays
+_RANGE_END = re.compile(r"^\s*[-–]\s*\d")
+
+
+def _unmarked(lines: list[str], first: bool) -> list[str]:
+    """The lines of a cell without their list marks (the first line's too when `first`),
+    except the dash of a range wrapped onto the next line."""
+    out = []
+    for i, ln in enumerate(lines):
+        wrapped_range = i and _RANGE_END.match(ln) and lines[i - 1].rstrip()[-1:].isdigit()
+        out.append(ln if wrapped_range or (i == 0 and not first) else _LIST_MARK.sub("", ln))
+    return out
+
+
 def _text(lines: list[str]) -> str:
-    return clean(" ".join(_LIST_MARK.sub("", ln) if i else ln for i, ln in enumerate(lines)))
+    return clean(" ".join(_unmarked(lines, first=False)))
 
 
 def _content(lines: list[str]) -> str:
-    return clean(" ".join(_LIST_MARK.sub("", ln) for ln in lines))
+    return clean(" ".join(_unmarked(lines, first=True)))
 
 
 def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group: str | None = None) -> list[Task]:
@@ -179,6 +195,8 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         if (merged or not content_lines) and last is not None and not (own_number and not merged):
             if not _adds_fields(raw_grid, tmap):
                 continue  # a sub-row that only differs in a column we do not read: same task
+            if _completes_a_role(last, raw_grid, tmap):
+                continue
             part += 1
             task = _task(last.content, last.number, grid, tmap, plan_year, group, table, row)
             task.part = part
@@ -196,6 +214,18 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         tasks.append(task)
         last = task
     return tasks
+
+
+def _completes_a_role(last: Task, raw_grid: list, tmap: TableMap) -> bool:
+    """ "Lãnh đạo" in a row's lead cell and "Công an tỉnh" alone in that column of the row below
+    (a cell cut by a page break): a role alone leads nothing, so the unit below completes it."""
+    col = tmap.col("lead")
+    if col is None or col >= len(raw_grid) or len(last.lead) != 1 or not is_role_only(last.lead[0].raw):
+        return False
+    if any(c.text.strip() and not c.merged_up for i, c in enumerate(raw_grid) if c is not raw_grid[col]):
+        return False
+    last.lead = split_units([last.lead[0].raw, *_cell_lines(raw_grid, col)])
+    return True
 
 
 _DECIMAL = re.compile(r"\d{1,3}\.?")
@@ -266,7 +296,11 @@ def _band_title(raw_grid: list, c_content: int | None) -> str | None:
         return None
     (cell,) = cells
     if c_content is not None and c_content < len(raw_grid) and raw_grid[c_content] is cell:
-        return None
+        if cell.span < max(2, len(raw_grid) - 1):
+            return None  # the content cell alone: a task without a unit
+        if _NUMBERED_GROUP.match(cell.text.strip()):
+            return None  # "I. Các dự án …" across the row: a numbered group row (`_group_title`)
+        # any other one cell across the row is a band ("Buổi sáng (từ 9h00 đến 11h00) – …")
     raw = cell.raw.strip()
     bold = bool(cell.bold) or bool(re.fullmatch(r"(\*\*|__).+\1", raw, re.S))
     return clean(cell.text) if bold or cell.span >= len(raw_grid) - 1 else None

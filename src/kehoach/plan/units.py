@@ -81,6 +81,11 @@ _ROLE_LINE = re.compile(
 )
 
 
+def is_role_only(text: str) -> bool:
+    """ "Lãnh đạo", "Đại diện lãnh đạo": a title or role with no unit after it (it leads nothing alone)."""
+    return bool(_ROLE_LINE.match(key(text.strip().strip(_STRIP))))
+
+
 def _join_role_lines(lines: list[str]) -> list[str]:
     """A line break separates units only when each line is a unit: "Lãnh đạo" / "Sở Giáo dục và Đào tạo" is one."""
     out: list[str] = []

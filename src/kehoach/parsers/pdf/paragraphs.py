@@ -75,14 +75,33 @@ def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
     return prev.x1 + space + ln.first_word_w >= g.right - 0.3 * prev.size
 
 
+def _second_indented(group: list[Line], ln: Line, nxt: Line | None, g: PageGeom) -> bool:
+    """`ln` opens a paragraph although `group`'s one line left no room for its first word: both
+    stand at the first-line indent and the line after `ln` is back at the margin. A paragraph's
+    wrapped lines start at the margin, so the two indented lines are two paragraphs' first lines
+    (a numbered heading long enough to fill the measure, over its body paragraph)."""
+    if len(group) != 1 or nxt is None or not (group[0].page == ln.page == nxt.page):
+        return False
+    prev, size = group[0], group[0].size
+    return (
+        prev.x0 > g.left + 0.8 * size
+        and abs(ln.x0 - prev.x0) < 0.3 * size
+        and ln.x1 >= g.right - 0.5 * size
+        and abs(nxt.x0 - g.left) < 0.5 * size
+    )
+
+
 def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -> list[Paragraph]:
     out: list[Paragraph] = []
     group: list[Line] = []
     wraps: list[bool] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if group:
             prev = group[-1]
-            if starts_paragraph(prev, ln, geoms[prev.page], geoms[ln.page], m):
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if starts_paragraph(prev, ln, geoms[prev.page], geoms[ln.page], m) or _second_indented(
+                group, ln, nxt, geoms[ln.page]
+            ):
                 out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
                 group, wraps = [], []
             else:

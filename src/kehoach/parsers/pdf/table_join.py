@@ -14,6 +14,8 @@ from .tables import _MARKER_RE, COLUMN_TOLERANCE, FragCell, FragRow, TableFrag
 
 _NUMBER_HEAD_RE = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt)\.?$", re.I)
 
+_REPEATED_ROWS = 3  # leading rows a page may repeat (column names, column numbers, a band)
+
 _NUMBERISH_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$", re.I)
 
 
@@ -92,12 +94,15 @@ def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
     max_header = header_rows(frags[0])
     for frag in frags[1:]:
         incoming = list(frag.rows)
-        # a header row repeated at the top of the new page: the same text as the first rows
+        # header rows repeated at the top of the new page: the same text as the first rows. Word's
+        # "repeat as header row" may take a band under the column names ("Buổi sáng (7h00 - 9h00)"
+        # spanning the table) along: past the column names, a row repeated word for word goes too
         k = 0
         while (
-            k < min(len(incoming), max_header)
+            k < min(len(incoming), max(max_header, _REPEATED_ROWS), len(frags[0].rows) - 1)
             and _row_key(incoming[k]) == _row_key(frags[0].rows[k])
             and any(c.text for c in incoming[k].cells)
+            and (k > 0 or max_header > 0)
         ):
             k += 1
         if k:
@@ -145,9 +150,13 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     """
     prev = rows[-1]
     grid_prev, grid_row = _grid(prev), _grid(row)
-    if num_col is None or len(grid_prev) != len(grid_row) or num_col >= len(grid_row):
+    if len(grid_prev) != len(grid_row) or (num_col is not None and num_col >= len(grid_row)):
         return row
-    if [c.span for c in prev.cells] != [c.span for c in row.cells] or grid_row[num_col].text:
+    if [c.span for c in prev.cells] != [c.span for c in row.cells]:
+        return row
+    if num_col is None:
+        return _glued_without_numbers(rows, row)
+    if grid_row[num_col].text:
         return row
     cols = [i for i, c in enumerate(row.cells) if c.text]
     if not cols:
@@ -179,6 +188,27 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     if content is None or not row.cells[content].text:
         _mark_merged(row, num_col, content)
     return row
+
+
+def _glued_without_numbers(rows: list[FragRow], row: FragRow) -> FragRow | None:
+    """A table with no number column (a timetable: "Thời gian | Nội dung | Phụ trách"): no empty
+    number cell tells a cut row, so the text must. The row is glued back when a cell goes on in
+    lower case ("an toàn" after "… công cụ học tập số") and no filled cell sits under one that
+    ended higher up or was empty (such a cell starts text of its own)."""
+    cols = [i for i, c in enumerate(row.cells) if c.text]
+    if not cols:
+        return None  # an empty strip of the row above
+    starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
+    going_on = False
+    for i in cols:
+        owner = _owner(rows, starts[i])
+        if not owner.text or owner.room:
+            return row
+        going_on = going_on or row.cells[i].text[:1].islower()
+    if not going_on:
+        return row
+    _glue(rows, row, cols, starts)
+    return None
 
 
 def _wraps(owner: FragCell, cell: FragCell) -> bool:

@@ -1,0 +1,186 @@
+"""Genre rules found where a DOCX and its PDF rendering gave different registers
+(tests/test_cross_format.py): each on a minimal fragment of the blocks, the PDF lines or
+the PDF table pieces it concerns. The real documents are checked in test_cross_format."""
+
+from __future__ import annotations
+
+from kehoach.blocks import Cell, Row, Table
+from kehoach.parsers.pdf.geometry import Metrics, PageGeom
+from kehoach.parsers.pdf.lines import Line
+from kehoach.parsers.pdf.paragraphs import body_paragraphs
+from kehoach.parsers.pdf.segments import Seg
+from kehoach.parsers.pdf.table_join import join_fragments
+from kehoach.parsers.pdf.tables import FragCell, FragRow, TableFrag
+from kehoach.plan.tables import map_table, tasks_from_table
+
+# ---------------------------------------------------------------- PDF paragraphs
+
+GEOM = PageGeom(number=1, width=595.0, height=842.0, left=85.0, right=538.0, measured=True)
+SIZE = 13.0
+
+
+def line(text: str, x0: float, x1: float, n: int) -> Line:
+    top = 100.0 + n * SIZE * 1.2
+    seg = Seg(x0, x1, top, top + SIZE, text, SIZE, 0.0, 0.0, "Times", first_word_w=SIZE * 2.5, nchars=len(text))
+    return Line(segs=[seg], page=1, index=n + 1)
+
+
+def test_a_numbered_heading_that_fills_the_line_stays_apart_from_the_paragraph_below():
+    # every paragraph has a first-line indent of 1 cm: the heading and the paragraph's first line
+    # both start there, the paragraph's second line goes back to the margin
+    indent = GEOM.left + 28.0
+    lines = [
+        line("2.5. Triển khai thử nghiệm Kho dữ liệu điện tử của cá nhân, tổ chức", indent, 512.0, 0),
+        line("Triển khai thử nghiệm Kho dữ liệu điện tử của cá nhân, tổ", indent, GEOM.right, 1),
+        line("chức trên Hệ thống thông tin giải quyết thủ tục hành chính tỉnh.", GEOM.left, 400.0, 2),
+    ]
+    paras = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert [p.text for p in paras] == [
+        "2.5. Triển khai thử nghiệm Kho dữ liệu điện tử của cá nhân, tổ chức",
+        "Triển khai thử nghiệm Kho dữ liệu điện tử của cá nhân, tổ chức trên Hệ thống thông tin giải quyết"
+        " thủ tục hành chính tỉnh.",
+    ]
+
+
+def test_a_paragraph_indented_as_a_whole_is_not_cut_at_its_second_line():
+    # a block indent (every line at the indent) is one paragraph: no line back at the margin
+    indent = GEOM.left + 28.0
+    lines = [
+        line("Trích dẫn: Tăng cường công tác tuyên truyền, phổ biến về cải cách", indent, GEOM.right, 0),
+        line("hành chính trên địa bàn tỉnh, bảo đảm thiết thực, hiệu quả và đúng", indent, GEOM.right, 1),
+        line("quy định.", indent, 150.0, 2),
+    ]
+    paras = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert len(paras) == 1
+
+
+# ---------------------------------------------------------------- PDF tables over pages
+
+EDGES = [85.0, 160.0, 400.0, 538.0]
+
+
+def frow(texts: list[str], page: int, top: float, spans: list[int] | None = None, room: bool = False) -> FragRow:
+    spans = spans or [1] * len(texts)
+    cells = [
+        FragCell(lines=[t] if t else [], span=s, room=room and bool(t), size=13.0)
+        for t, s in zip(texts, spans, strict=True)
+    ]
+    return FragRow(cells=cells, page=page, top=top, bottom=top + 20)
+
+
+def frag(rows: list[FragRow], page: int) -> TableFrag:
+    return TableFrag(rows=rows, page=page, bbox=(85.0, 50.0, 538.0, 800.0), col_edges=EDGES, page_width=595.0)
+
+
+HEADER = ["Thời gian", "Nội dung", "Đơn vị/ cá nhân phụ trách"]
+BAND = "Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường dưới sân cờ"
+
+
+def test_a_band_repeated_with_the_column_names_overleaf_is_dropped():
+    first = frag(
+        [
+            frow(HEADER, 1, 100),
+            frow([BAND], 1, 120, spans=[3]),
+            frow(["7h00 - 7h15", "Ổn định tổ chức", "GVCN các lớp"], 1, 140, room=True),
+        ],
+        1,
+    )
+    second = frag(
+        [
+            frow(HEADER, 2, 50),
+            frow([BAND], 2, 70, spans=[3]),
+            frow(["7h15 - 8h00", "Chuyên đề 3: Giới thiệu các tổ chức Đoàn", "Đoàn trường"], 2, 90, room=True),
+        ],
+        2,
+    )
+    rows = join_fragments([first, second])
+    assert [r.cells[0].text for r in rows] == ["Thời gian", BAND, "7h00 - 7h15", "7h15 - 8h00"]
+    assert rows[0].header and rows[1].header
+
+
+def test_a_row_cut_by_the_page_break_in_a_table_without_numbers_is_glued_back():
+    first = frag(
+        [
+            frow(HEADER, 1, 100),
+            frow(["8h30", "Chuyên đề 5: Hướng dẫn sử dụng các công cụ học tập số", "Tổ Tin học"], 1, 700),
+        ],
+        1,
+    )
+    second = frag([frow(HEADER, 2, 50), frow(["- 9h00", "an toàn", ""], 2, 70)], 2)
+    rows = join_fragments([first, second])
+    assert len(rows) == 2
+    assert rows[1].cells[0].lines == ["8h30", "- 9h00"]
+    assert rows[1].cells[1].text == "Chuyên đề 5: Hướng dẫn sử dụng các công cụ học tập số an toàn"
+
+
+def test_a_fresh_row_overleaf_in_a_table_without_numbers_stays_a_row():
+    # a new row starts in upper case; a cell under one that ended higher up starts text of its own
+    first = frag([frow(HEADER, 1, 100), frow(["8h00 - 8h30", "Chuyên đề 4.", "Đoàn trường"], 1, 700)], 1)
+    second = frag([frow(HEADER, 2, 50), frow(["8h30 - 9h00", "Chuyên đề 5.", "Tổ Tin học"], 2, 70)], 2)
+    assert len(join_fragments([first, second])) == 3
+    first = frag([frow(HEADER, 1, 100), frow(["8h00", "Chuyên đề 4: Văn hóa", "Đoàn"], 1, 700, room=True)], 1)
+    second = frag([frow(HEADER, 2, 50), frow(["", "ứng xử học đường", ""], 2, 70)], 2)
+    assert len(join_fragments([first, second])) == 3
+
+
+# ---------------------------------------------------------------- tables to tasks
+
+
+def table(*rows: list[Cell]) -> Table:
+    return Table(rows=[Row(cells=cells) for cells in rows])
+
+
+def test_a_time_range_wrapped_before_its_dash_keeps_the_dash():
+    t = table(
+        [Cell(["Thời gian"]), Cell(["Nội dung"]), Cell(["Đơn vị phụ trách"])],
+        [Cell(["8h30", "- 9h00"]), Cell(["Tổng kết giai đoạn 2026", "- 2030 của tỉnh"]), Cell(["Tổ Tin học"])],
+        [Cell(["Quý I", "- Quý II"]), Cell(["Rà soát", "- văn bản", "- thủ tục"]), Cell(["Sở Tư pháp"])],
+    )
+    first, second = tasks_from_table(t, map_table(t), 2026)
+    assert first.timeline.raw == "8h30 - 9h00"
+    assert first.content == "Tổng kết giai đoạn 2026 - 2030 của tỉnh"
+    # a list of items stays a list: no digit ends the line above
+    assert second.timeline.raw == "Quý I Quý II"
+    assert second.content == "Rà soát văn bản thủ tục"
+
+
+def test_one_cell_across_the_row_is_a_band_even_over_the_content_column():
+    t = table(
+        [Cell(["Thời gian"]), Cell(["Nội dung"]), Cell(["Đơn vị phụ trách"]), Cell([])],
+        [Cell(["Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"], span=3, bold=True), Cell([])],
+        [Cell(["9h00 - 11h00"]), Cell(["Giáo viên chủ nhiệm làm việc với lớp"]), Cell(["GVCN các lớp"]), Cell([])],
+        [Cell([]), Cell(["Nghỉ giải lao giữa buổi"]), Cell([]), Cell([])],
+    )
+    tasks = tasks_from_table(t, map_table(t), 2026)
+    assert [(x.content, [u.name for u in x.lead]) for x in tasks] == [
+        ("Giáo viên chủ nhiệm làm việc với lớp", ["GVCN các lớp"]),
+        ("Nghỉ giải lao giữa buổi", []),  # the content cell alone, not spanning: a task without a unit
+    ]
+    assert tasks[0].group == "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"
+
+
+def test_a_role_alone_in_the_lead_cell_is_completed_by_the_unit_in_the_row_below():
+    t = table(
+        [Cell(["STT"]), Cell(["Nội dung"]), Cell(["Đơn vị chủ trì"]), Cell(["Thời gian"])],
+        [Cell(["3"]), Cell(["Giải đáp vướng mắc về công tác CCHC"]), Cell(["Lãnh đạo"]), Cell(["Ngày 10/4"])],
+        [Cell(merged_up=True), Cell(merged_up=True), Cell(["Công an tỉnh"]), Cell(merged_up=True)],
+        [Cell(["4"]), Cell(["Tuyên truyền trực quan"]), Cell(["Sở Nội vụ"]), Cell(["Quý II"])],
+        [Cell(merged_up=True), Cell(merged_up=True), Cell(["Sở Tư pháp"]), Cell(["Quý III"])],
+    )
+    tasks = tasks_from_table(t, map_table(t), 2026)
+    assert [([u.name for u in x.lead], x.part) for x in tasks] == [
+        (["Lãnh đạo Công an tỉnh"], None),
+        (["Sở Nội vụ"], 1),  # a unit under a unit is a sub-row of its own
+        (["Sở Tư pháp"], 2),
+    ]
+
+
+def test_a_numbered_group_across_the_row_keeps_its_title_without_the_numeral():
+    t = table(
+        [Cell(["STT"]), Cell(["Nội dung"]), Cell(["Đơn vị chủ trì"]), Cell(["Thời gian"])],
+        [Cell(["1"]), Cell(["Thuê hệ thống giao ban trực tuyến"]), Cell(["Sở Nội vụ"]), Cell(["Năm 2023"])],
+        [Cell(["II. Các dự án, nhiệm vụ chuyển tiếp"], span=4)],
+        [Cell(["1"]), Cell(["Thuê đường truyền số liệu chuyên dùng"]), Cell(["Sở Tư pháp"]), Cell(["Năm 2023"])],
+    )
+    first, second = tasks_from_table(t, map_table(t), 2023)
+    assert (first.group, second.group) == (None, "Các dự án, nhiệm vụ chuyển tiếp")
