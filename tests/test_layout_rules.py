@@ -98,6 +98,24 @@ def test_a_band_repeated_with_the_column_names_overleaf_is_dropped():
     assert rows[0].header and rows[1].header
 
 
+def test_a_group_row_equal_to_the_first_one_on_one_page_only_is_kept():
+    # a list given twice: its group row "I. …" tops the first page and, by chance, the third;
+    # a repeated heading row would top every page
+    group = "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    pages = [
+        frag(
+            [frow(HEADER, 1, 100), frow([group], 1, 120, spans=[3]), frow(["1", "Rà soát", "Sở A"], 1, 140, room=True)],
+            1,
+        ),
+        frag([frow(HEADER, 2, 50), frow(["2", "Công khai", "Sở B"], 2, 70, room=True)], 2),
+        frag(
+            [frow(HEADER, 3, 50), frow([group], 3, 70, spans=[3]), frow(["1", "Rà soát", "Sở A"], 3, 90, room=True)], 3
+        ),
+    ]
+    rows = join_fragments(pages)
+    assert [r.cells[0].text for r in rows] == ["Thời gian", group, "1", "2", group, "1"]
+
+
 def test_a_row_cut_by_the_page_break_in_a_table_without_numbers_is_glued_back():
     first = frag(
         [

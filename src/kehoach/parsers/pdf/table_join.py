@@ -87,24 +87,33 @@ def table_rows(frags: list[TableFrag]) -> list[FragRow]:
     return rows
 
 
+def _repeated(frag: TableFrag, first: TableFrag, limit: int) -> int:
+    """How many of `frag`'s leading rows repeat `first`'s leading rows word for word (at most `limit`)."""
+    k = 0
+    while (
+        k < min(len(frag.rows), limit, len(first.rows))
+        and _row_key(frag.rows[k]) == _row_key(first.rows[k])
+        and any(c.text for c in frag.rows[k].cells)
+    ):
+        k += 1
+    return k
+
+
 def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
     """Rows of one table continued over pages: repeated header rows dropped, cut rows glued back."""
     rows: list[FragRow] = list(frags[0].rows)
     num_col = number_column(frags)
     max_header = header_rows(frags[0])
+    # Word's "repeat as header row" may take a band under the column names along ("Buổi sáng
+    # (7h00 - 9h00)" across a timetable): rows past the header that every later page repeats
+    # word for word are repeated heading rows too. A group row at the top of one page that
+    # happens to equal the first one ("I. …" of a list given twice) is not repeated on all.
+    limit = min(_REPEATED_ROWS, len(frags[0].rows) - 1)  # a band stands over rows of its own
+    band_rows = min(_repeated(frag, frags[0], limit) for frag in frags[1:]) if max_header else 0
     for frag in frags[1:]:
         incoming = list(frag.rows)
-        # header rows repeated at the top of the new page: the same text as the first rows. Word's
-        # "repeat as header row" may take a band under the column names ("Buổi sáng (7h00 - 9h00)"
-        # spanning the table) along: past the column names, a row repeated word for word goes too
-        k = 0
-        while (
-            k < min(len(incoming), max(max_header, _REPEATED_ROWS), len(frags[0].rows) - 1)
-            and _row_key(incoming[k]) == _row_key(frags[0].rows[k])
-            and any(c.text for c in incoming[k].cells)
-            and (k > 0 or max_header > 0)
-        ):
-            k += 1
+        # the header rows repeated at the top of the new page: the same text as the first rows
+        k = _repeated(frag, frags[0], max(max_header, band_rows))
         if k:
             for r in frags[0].rows[:k]:
                 r.header = True
