@@ -247,12 +247,12 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
         p_t, p_obj, p_x, p_y, p_i = t, obj, x, y, i
         if obj != fact_obj:
             name, metrics, fs, a, b, c, d, y0, y1, straight = _fact(tp, i, obj, facts, fonts)
-            widths, default = metrics.widths, metrics.default
+            widths, default, mapped = metrics.widths, metrics.default, metrics.mapped
             fact_obj = obj
         cid = False
         if t == "\ufffe":
             t = "-"  # pdfium's mark for a hyphen ending a line
-        elif len(t) == 1 and map_error(page, i):
+        elif len(t) == 1 and t not in mapped and map_error(page, i):
             t = f"(cid:{ord(t)})"
             cid = True
         if cid:

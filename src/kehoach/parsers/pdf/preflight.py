@@ -39,6 +39,10 @@ class FontMetrics:
     by_cid: dict[int, float] = field(default_factory=dict)  # cid -> advance ("(cid:N)" glyphs)
     default: float = 0.0
     same_text: bool = True  # pdfium reads the same text as pdfminer (see `_same_text`)
+    # chr(code) of the codes with a width that the font maps to text (the fonts read without
+    # pdfminer's font classes, where a code is its CID): pdfium gives an unmapped glyph the
+    # text chr(code), so a glyph whose text is in here is not one (`pdfium_reader._chars`)
+    mapped: set[str] = field(default_factory=set)
 
     def advance(self, text: str) -> float:
         if text.startswith("(cid:"):
@@ -180,6 +184,7 @@ def _font(spec: dict, objid, manager, fonts: Fonts, ambiguous: set[str]) -> None
                 known.widths[text] = float("nan")
             else:
                 known.widths[text] = width
+        known.mapped &= metrics.mapped  # subsets one name: a code mapped in every one
         if known.default != metrics.default:
             known.default = float("nan")
         for cid, width in metrics.by_cid.items():
@@ -255,12 +260,17 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
 
     descent = num_value(desc.get("Descent", 0))
     descent = -descent if descent > 0 else descent
-    return _with_texts(
+    metrics = _with_texts(
         FontMetrics(descent=descent * 0.001, default=float(default) * 0.001),
         widths,
         0.001,
         lambda cid: _must(text_of(cid)),
     )
+    for cid in metrics.by_cid:
+        text = text_of(cid)
+        if text and 0 < cid <= 0x10FFFF:
+            metrics.mapped.add(chr(cid))
+    return metrics
 
 
 _ARRAY_HEAD = re.compile(rb"\s*(\d+)\s+\d+\s+obj\s*\[")
