@@ -165,7 +165,7 @@ def test_width_arrays_read_from_the_file_equal_pdfminers():
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import dict_value, list_value, resolve1
 
-    from kehoach.parsers.pdf.preflight import _number_array
+    from kehoach.parsers.pdf.fontmetrics import _number_array
 
     found = sorted(REALDOCS.glob("laocai-sct_CV-1629*.pdf")) if REALDOCS.is_dir() else []
     if not found:

@@ -263,7 +263,8 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         sizes[size_key] = sizes.get(size_key, 0) + 1
     main = max(sizes, key=sizes.__getitem__)
     baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
-    small, raised = 0.75 * main, baseline - 0.2 * main  # a footnote reference: see _is_reference_mark
+    # a footnote reference mark: a digit or asterisk set small and raised above the baseline
+    small, raised = 0.75 * main, baseline - 0.2 * main
     parts: list[str] = []
     length = 0
     refs: list[tuple[int, int]] = []
@@ -295,11 +296,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
                 bottom = b
         mark = ch.get("_marks")
         piece = text + mark if mark else text
-        if (
-            (text.isdigit() or text == "*")
-            and ch.get("size", main) <= small
-            and ch["bottom"] < raised  # _is_reference_mark, inline
-        ):
+        if (text.isdigit() or text == "*") and ch.get("size", main) <= small and ch["bottom"] < raised:
             if refs and refs[-1][1] == length:
                 refs[-1] = (refs[-1][0], length + len(piece))
             else:
@@ -333,9 +330,3 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         nchars=len(chars),
         refs=refs,
     )
-
-
-def _is_reference_mark(ch: dict, main: float, baseline: float) -> bool:
-    """A footnote reference: a digit or asterisk set small and raised above the line's baseline."""
-    size = ch.get("size", main)
-    return (ch["text"].isdigit() or ch["text"] == "*") and size <= 0.75 * main and ch["bottom"] < baseline - 0.2 * main
