@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex as re
 
@@ -58,6 +59,9 @@ def strip_unmapped(text: str) -> str:
     return "".join(ch for ch in text if not (ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF))
 
 
+_NCHARS = attrgetter("nchars")
+
+
 @dataclass
 class Line:
     """One visual line: its segments left to right, and where it is."""
@@ -74,21 +78,29 @@ class Line:
     def x1(self) -> float:
         return self.segs[-1].x1
 
+    # most lines are one segment: that one's values, without a generator or a key function
+
     @property
     def top(self) -> float:
-        return min(s.top for s in self.segs)
+        segs = self.segs
+        return segs[0].top if len(segs) == 1 else min(s.top for s in segs)
 
     @property
     def bottom(self) -> float:
-        return max(s.bottom for s in self.segs)
+        segs = self.segs
+        return segs[0].bottom if len(segs) == 1 else max(s.bottom for s in segs)
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.segs if s.text)
+        segs = self.segs
+        if len(segs) == 1:
+            return segs[0].text
+        return " ".join(s.text for s in segs if s.text)
 
     @property
     def size(self) -> float:
-        return max(self.segs, key=lambda s: s.nchars).size
+        segs = self.segs
+        return segs[0].size if len(segs) == 1 else max(segs, key=_NCHARS).size
 
     @property
     def bold(self) -> float:
