@@ -14,7 +14,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import contains, itemgetter
+from operator import contains, itemgetter, lt
 
 import regex as re
 
@@ -145,7 +145,7 @@ def _spaced_pairs(space_x, chars: list[dict], x0s: list[float], x1s: list[float]
     from the first glyph reaching x - 0.5 on, and, glyphs being no narrower than nothing, only
     up to the last one starting by x + 1."""
     n = len(chars)
-    if any(b < a for a, b in zip(x0s, x1s, strict=True)):  # a glyph of negative width: ask each gap
+    if any(map(lt, x1s, x0s)):  # a glyph of negative width (x1 < x0): ask each gap
         return {k for k in range(1, n) if _has_space_between(space_x, chars[k - 1], chars[k])}
     ends = [x + 0.5 for x in x0s]  # b["x0"] + 0.5 of each glyph, rising
     out: set[int] = set()
