@@ -1,11 +1,11 @@
 """PDF characters -> visual lines: the geometric primitives the PDF parser builds on.
 
-pdfplumber gives one dict per glyph (text, x0, x1, top, bottom, fontname, size). This
-module turns them into `Line`s made of `Seg`ments (runs of words on one baseline with no
-wide gap), which is all the layout code needs. It also does the character-level hygiene:
-glyphs drawn twice (fake bold) are dropped but remembered as bold, combining diacritics
-drawn as separate glyphs are re-attached to the letter under them. A line is cut into
-segments, and word spaces inferred from gaps, in `segments`.
+In: one dict per glyph (text, x0, x1, top, bottom, fontname, size), from either PDF reader,
+after `twins.dedupe` dropped the glyphs drawn twice (fake bold). Out: `Line`s made of
+`Seg`ments (runs of words on one baseline with no wide gap), which is all the layout code
+needs, and the glyph counts of `CharStats`. Combining diacritics drawn as separate glyphs
+are re-attached to the letter under them here; a line is cut into segments, and word spaces
+inferred from gaps, in `segments`.
 """
 
 from __future__ import annotations
