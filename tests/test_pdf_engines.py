@@ -165,7 +165,7 @@ def test_width_arrays_read_from_the_file_equal_pdfminers():
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import dict_value, list_value, resolve1
 
-    from kehoach.parsers.pdf.preflight import _number_array
+    from kehoach.parsers.pdf.fontmetrics import _number_array
 
     found = sorted(REALDOCS.glob("laocai-sct_CV-1629*.pdf")) if REALDOCS.is_dir() else []
     if not found:
@@ -211,3 +211,28 @@ def test_a_word_space_drawn_as_its_own_text_object_is_read_by_both(tmp_path):
         doc = load(path, pdf_engine=engine)
         texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
         assert texts[0] == "3.5. Chuan bi cac dieu kien", (engine, texts)
+
+
+def test_unicode_map_error_is_asked_only_of_glyphs_that_can_have_one(monkeypatch):
+    """pdfium gives a glyph it cannot map to text the text chr(code); a glyph whose text is
+    chr(c) of a code c its font maps (`FontMetrics.mapped`) cannot be one, so the reader does
+    not ask pdfium about it (one ctypes call a glyph less). Asking about every glyph reads the
+    same document."""
+    from kehoach.parsers.pdf import preflight
+
+    path = FIXTURES / "001_095502a10b21373e.pdf"
+    fonts = preflight.check(path)
+    assert any(m.mapped for m in fonts.values())
+    for m in fonts.values():
+        assert {ord(t) for t in m.mapped} <= set(m.by_cid)
+    fast = load(path)
+    real = preflight.check
+
+    def ask_all(p, stamps=None):
+        found = real(p, stamps)
+        for m in found.values():
+            m.mapped = set()
+        return found
+
+    monkeypatch.setattr(preflight, "check", ask_all)
+    assert load(path) == fast

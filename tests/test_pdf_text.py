@@ -9,9 +9,10 @@ import pdfplumber
 
 from kehoach.parsers import pdf as pdf_parser
 from kehoach.parsers.pdf import reading, repair
-from kehoach.parsers.pdf.lines import CharStats, dedupe, group_lines, is_unmapped, strip_unmapped
+from kehoach.parsers.pdf.lines import CharStats, group_lines, is_unmapped, strip_unmapped
 from kehoach.parsers.pdf.paragraphs import join_lines
 from kehoach.parsers.pdf.segments import font_is_bold
+from kehoach.parsers.pdf.twins import dedupe
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf" / "long_appendix.pdf"
 
@@ -237,7 +238,7 @@ def test_dedupe_skips_the_search_only_when_no_pair_can_be_twins():
     twins" where a pairwise search finds a pair; on a page drawn once it does say so."""
     import random
 
-    from kehoach.parsers.pdf.lines import _no_twins
+    from kehoach.parsers.pdf.twins import _no_twins
 
     rng = random.Random(7)
     for _ in range(600):

@@ -23,6 +23,7 @@ FURNITURE_BAND = 0.10  # share of the page height at the top and bottom where he
 
 _PAGE_NO_RE = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?[-–—\s]*$", re.I)
 
+_DIGITS = re.compile(r"\d+")
 _NOTE_START_RE = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})\s*(?=\S)")
 
 
@@ -39,7 +40,7 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
         return ln.bottom <= g.height * FURNITURE_BAND or ln.top >= g.height * (1 - FURNITURE_BAND)
 
     def key(ln: Line) -> tuple[str, int]:
-        return re.sub(r"\d+", "#", clean(ln.text).casefold()), round(ln.top / 3)
+        return _DIGITS.sub("#", clean(ln.text).casefold()), round(ln.top / 3)
 
     seen: Counter[tuple[str, int]] = Counter()
     for lines, g in zip(pages, geoms, strict=False):

@@ -1,11 +1,11 @@
 """PDF characters -> visual lines: the geometric primitives the PDF parser builds on.
 
-pdfplumber gives one dict per glyph (text, x0, x1, top, bottom, fontname, size). This
-module turns them into `Line`s made of `Seg`ments (runs of words on one baseline with no
-wide gap), which is all the layout code needs. It also does the character-level hygiene:
-glyphs drawn twice (fake bold) are dropped but remembered as bold, combining diacritics
-drawn as separate glyphs are re-attached to the letter under them. A line is cut into
-segments, and word spaces inferred from gaps, in `segments`.
+In: one dict per glyph (text, x0, x1, top, bottom, fontname, size), from either PDF reader,
+after `twins.dedupe` dropped the glyphs drawn twice (fake bold). Out: `Line`s made of
+`Seg`ments (runs of words on one baseline with no wide gap), which is all the layout code
+needs, and the glyph counts of `CharStats`. Combining diacritics drawn as separate glyphs
+are re-attached to the letter under them here; a line is cut into segments, and word spaces
+inferred from gaps, in `segments`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter
 
 import regex as re
 
 from .segments import (
+    _FONTNAME,
+    _SIZE,
+    _TEXT,
     _X0,
     Seg,
     _quick_segments,
@@ -56,6 +59,9 @@ def strip_unmapped(text: str) -> str:
     return "".join(ch for ch in text if not (ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF))
 
 
+_NCHARS = attrgetter("nchars")
+
+
 @dataclass
 class Line:
     """One visual line: its segments left to right, and where it is."""
@@ -72,21 +78,29 @@ class Line:
     def x1(self) -> float:
         return self.segs[-1].x1
 
+    # most lines are one segment: that one's values, without a generator or a key function
+
     @property
     def top(self) -> float:
-        return min(s.top for s in self.segs)
+        segs = self.segs
+        return segs[0].top if len(segs) == 1 else min(s.top for s in segs)
 
     @property
     def bottom(self) -> float:
-        return max(s.bottom for s in self.segs)
+        segs = self.segs
+        return segs[0].bottom if len(segs) == 1 else max(s.bottom for s in segs)
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.segs if s.text)
+        segs = self.segs
+        if len(segs) == 1:
+            return segs[0].text
+        return " ".join(s.text for s in segs if s.text)
 
     @property
     def size(self) -> float:
-        return max(self.segs, key=lambda s: s.nchars).size
+        segs = self.segs
+        return segs[0].size if len(segs) == 1 else max(segs, key=_NCHARS).size
 
     @property
     def bold(self) -> float:
@@ -127,105 +141,6 @@ class CharStats:
     def count_font(self, fontname: str, size: float, n: int = 1) -> None:
         key = (base_font(fontname), round(size * 2) / 2)
         self.fonts[key] = self.fonts.get(key, 0) + n
-
-
-_NEAR = {-1: (-1, 0), 0: (-1, 0, 1), 1: (0, 1)}  # which neighbouring buckets a twin can be in
-
-
-def dedupe(chars: list[dict], stats: CharStats | None = None, tolerance: float = 1.0) -> list[dict]:
-    """Drop glyphs drawn twice at (almost) the same place — the fake-bold trick — marking the kept one bold.
-
-    Same idea as pdfplumber's `Page.dedupe_chars()`, but it remembers which glyphs were doubled.
-    Glyphs are bucketed by text and position (buckets twice the tolerance wide); a glyph in the
-    left half of its bucket can only have a twin in its bucket or the one to the left, one in
-    the right half only there or to the right, so it looks in two buckets by two (three when
-    it is on the middle line), in the same order as a three-by-three search.
-    """
-    if _no_twins(chars, tolerance):
-        return list(chars)
-    buckets: dict[tuple[str, int, int], list[dict]] = {}
-    get = buckets.get
-    out: list[dict] = []
-    step = 2 * tolerance
-    lo, hi = tolerance - 1e-9, tolerance + 1e-9  # a hair around the middle line: look both ways
-    near_of = _NEAR
-    for ch in chars:
-        text = ch.get("text", "")
-        if not text or text.isspace():
-            out.append(ch)
-            continue
-        x, y = ch["x0"], ch["top"]
-        kx, ky = int(x // step), int(y // step)
-        fx, fy = x - kx * step, y - ky * step
-        dxs = near_of[-1 if fx < lo else (1 if fx > hi else 0)]
-        dys = near_of[-1 if fy < lo else (1 if fy > hi else 0)]
-        dup = None
-        for dx in dxs:
-            for dy in dys:
-                for other in get((text, kx + dx, ky + dy), ()):
-                    if abs(other["x0"] - x) <= tolerance and abs(other["top"] - y) <= tolerance:
-                        dup = other
-                        break
-                if dup is not None:
-                    break
-            if dup is not None:
-                break
-        if dup is not None:
-            dup["_fakebold"] = True
-            if stats:
-                stats.duplicates += 1
-            continue
-        key = (text, kx, ky)
-        bucket = get(key)
-        if bucket is None:
-            buckets[key] = [ch]
-        else:
-            bucket.append(ch)
-        out.append(ch)
-    return out
-
-
-def _no_twins(chars: list[dict], tolerance: float) -> bool:
-    """True when no two glyphs of `chars` can be twins for `dedupe` (same text, x0 and top both
-    within `tolerance`); False when some may be. A cheap pass first: the glyphs in reading order
-    fall into runs whose x0 grows by more than the tolerance at each step, top staying within it
-    (a word, a line of one text object: no twins inside a run); only two runs whose x0 and top ranges come within the
-    tolerance of each other can hold a twin pair. A page with no such runs (most pages: the
-    fake-bold trick draws a run twice, right over itself) skips the bucket search."""
-    tol = tolerance + 1e-6  # a hair wide: a pair the search could call twins is never missed here
-    runs: list[tuple[float, float, float, float]] = []  # (top min, top max, x0 first, x0 last)
-    px = py = gx0 = gy0 = gy1 = 0.0
-    started = False
-    append = runs.append
-    for ch in chars:
-        text = ch.get("text", "")
-        if not text or text.isspace():
-            continue
-        x, y = ch["x0"], ch["top"]
-        if started and x - px > tol and -tol <= y - py <= tol:
-            if y < gy0:
-                gy0 = y
-            elif y > gy1:
-                gy1 = y
-        else:
-            if started:
-                append((gy0, gy1, gx0, px))
-            gx0, gy0, gy1 = x, y, y
-            started = True
-        px, py = x, y
-    if not started:
-        return True
-    append((gy0, gy1, gx0, px))
-    runs.sort()
-    active: list[tuple[float, float, float, float]] = []
-    for run in runs:
-        y0, _, x0, x1 = run
-        active = [a for a in active if a[1] + tol >= y0]
-        for a in active:
-            if a[2] - tol <= x1 and x0 - tol <= a[3]:
-                return False
-        active.append(run)
-    return True
 
 
 def _is_mark(text: str) -> bool:
@@ -295,9 +210,6 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     return lines
 
 
-_TEXT, _FONTNAME, _SIZE = itemgetter("text"), itemgetter("fontname"), itemgetter("size")
-
-
 _QUICK = True  # segments through `segments._quick_segments` (False: the reference `_segments`)
 
 
@@ -317,7 +229,9 @@ def _quick_lines(clusters: list[list[dict]], sized: dict, space_x: list, page: i
     return lines
 
 
-_MAYBE_UNMAPPED = re.compile(r"\(cid:|[\ufffd\ue000-\uf8ff]")  # in the text of some unmapped glyph
+# "(cid:" or one character `is_unmapped` flags (U+FFFD, private use): in the text of some
+# unmapped glyph (a text with none has nothing to strip or count)
+has_unmapped = re.compile("\\(cid:|[\ufffd\ue000-\uf8ff]").search
 
 
 def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
@@ -331,7 +245,7 @@ def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
         k = len(cl)
         n += k
         line = list(map(_TEXT, cl))
-        if _MAYBE_UNMAPPED.search("".join(line)):
+        if has_unmapped("".join(line)):
             texts.update(line)
         try:
             names, sizes = list(map(_FONTNAME, cl)), list(map(_SIZE, cl))

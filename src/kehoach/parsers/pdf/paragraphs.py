@@ -112,6 +112,11 @@ def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -
     return out
 
 
+_WORD_HYPHEN = re.compile(r"\w-$")
+_LATIN_HEAD, _LATIN_TAIL = re.compile(r"[a-z]{3,}-"), re.compile(r"[a-z]{2,}[.,;:!?)]*")
+_CAPITALISED = re.compile(r"\p{Lu}\p{Ll}")
+
+
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with a space (Vietnamese syllables are words: never glue them).
 
@@ -130,12 +135,12 @@ def join_lines(texts: list[str]) -> str:
             continue
         if out.endswith("\u00ad"):
             out = out[:-1] + t
-        elif re.search(r"\w-$", out):
+        elif out.endswith("-") and _WORD_HYPHEN.match(out, len(out) - 2):  # a letter, "-", the end
             tail = out.rsplit(None, 1)[-1]
             head = t.split(None, 1)[0]
-            if re.fullmatch(r"[a-z]{3,}-", tail) and re.fullmatch(r"[a-z]{2,}[.,;:!?)]*", head):
+            if _LATIN_HEAD.fullmatch(tail) and _LATIN_TAIL.fullmatch(head):
                 out = out[:-1] + t  # a Latin word hyphenated at the line end
-            elif re.match(r"\p{Lu}\p{Ll}", head):
+            elif _CAPITALISED.match(head):
                 out = out + " " + t  # "Cổng/Trang-" + "Kinh phí": a dash before a new word
             else:
                 out = out + t  # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text

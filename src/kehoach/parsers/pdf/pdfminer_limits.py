@@ -158,8 +158,7 @@ def install() -> None:
     paint_path = converter.PDFLayoutAnalyzer.paint_path
 
     def counted_char(self, *args, **kwargs):
-        if _page.active:
-            count_glyph()
+        count_glyph()  # (it looks at `_page.active` itself)
         return render_char(self, *args, **kwargs)
 
     def counted_path(self, *args, **kwargs):

@@ -19,9 +19,10 @@ from pathlib import Path
 from ...errors import KehoachError
 from .. import limits
 from . import pdfium_reader, pdfminer_limits, plumber_reader, preflight
-from .lines import CharStats, Line, dedupe, group_lines
+from .lines import CharStats, Line, group_lines
 from .stamps import stamp_chars, with_stamps
 from .tables import TableFrag, find_tables_in, read_table, ruling_grid
+from .twins import dedupe
 
 TEXT_PAGE_MIN_CHARS = 40  # a page with fewer glyphs has no real text layer (a stamp, a page number)
 
@@ -79,7 +80,7 @@ def _read_pages_fast(path: Path, stats: CharStats) -> list[PageData]:
     out: list[PageData] = []
     total_glyphs, glyph_budget = 0, limits.get("PDF_TOTAL_GLYPHS")
     for raw in pdfium_reader.read_pages(path, fonts):
-        shapes = _FastShapes(raw)
+        shapes = _Shapes(raw.lines, raw.rects, raw.curves, (0.0, 0.0, raw.width, raw.height))
         chars = with_stamps(raw.chars, stamps.get(raw.number, []))
         out.append(
             _page_data(raw.number, raw.width, raw.height, 0, chars, lambda raw=raw: raw.image_area, shapes, stats)
@@ -92,32 +93,17 @@ def _read_pages_fast(path: Path, stats: CharStats) -> list[PageData]:
     return out
 
 
-class _PlumberShapes:
-    """The ruling lines of a page read by `plumber_reader`, as `_page_data` asks for them."""
+class _Shapes:
+    """A page's ruling lines (from either reader), as `_page_data` asks for them."""
 
-    def __init__(self, page: plumber_reader.PlumberPage) -> None:
-        self.page = page
-
-    def grid(self) -> int:
-        return ruling_grid(self.page.lines, self.page.rects)
-
-    def tables(self) -> list:
-        p = self.page
-        return find_tables_in(p.lines, p.rects, p.curves, p.bbox)
-
-
-class _FastShapes:
-    """The same from the pdfium reader's `RawPage`."""
-
-    def __init__(self, raw: pdfium_reader.RawPage) -> None:
-        self.raw = raw
+    def __init__(self, lines: list[dict], rects: list[dict], curves: list[dict], bbox: tuple) -> None:
+        self.lines, self.rects, self.curves, self.bbox = lines, rects, curves, bbox
 
     def grid(self) -> int:
-        return ruling_grid(self.raw.lines, self.raw.rects)
+        return ruling_grid(self.lines, self.rects)
 
     def tables(self) -> list:
-        r = self.raw
-        return find_tables_in(r.lines, r.rects, r.curves, (0.0, 0.0, r.width, r.height))
+        return find_tables_in(self.lines, self.rects, self.curves, self.bbox)
 
 
 def _open(path: Path, name: Path | None = None):
@@ -223,7 +209,7 @@ def _read_page(page, stats: CharStats) -> PageData:
         int(getattr(page, "rotation", 0) or 0),
         with_stamps(objs.chars, stamp_chars(page)),  # + a signed PDF's stamped number, day
         lambda: objs.image_area,
-        _PlumberShapes(objs),
+        _Shapes(objs.lines, objs.rects, objs.curves, objs.bbox),
         stats,
     )
 

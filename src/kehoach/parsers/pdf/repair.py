@@ -8,9 +8,8 @@ map to Unicode ("(cid:N)") dropped and counted (`_drop_unmapped`); notes for the
 
 from __future__ import annotations
 
-import re
-
 from ...vntext import clean
+from .lines import has_unmapped as _HAS_UNMAPPED  # text with none has nothing to strip or count
 from .lines import strip_unmapped
 from .reading import PageData
 
@@ -63,11 +62,6 @@ def _apply_text_repair(pages: list[PageData]) -> list[str]:
             else:
                 obj.lines[i] = t  # type: ignore[attr-defined]
     return notes
-
-
-# "(cid:" or one character `is_unmapped` flags (U+FFFD, private use): text with none has
-# nothing to strip or count
-_HAS_UNMAPPED = re.compile("\\(cid:|[\ufffd\ue000-\uf8ff]").search
 
 
 def _drop_unmapped(pages: list[PageData]) -> int:

@@ -14,7 +14,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import contains, itemgetter
+from operator import contains, itemgetter, lt
 
 import regex as re
 
@@ -145,7 +145,7 @@ def _spaced_pairs(space_x, chars: list[dict], x0s: list[float], x1s: list[float]
     from the first glyph reaching x - 0.5 on, and, glyphs being no narrower than nothing, only
     up to the last one starting by x + 1."""
     n = len(chars)
-    if any(b < a for a, b in zip(x0s, x1s, strict=True)):  # a glyph of negative width: ask each gap
+    if any(map(lt, x1s, x0s)):  # a glyph of negative width (x1 < x0): ask each gap
         return {k for k in range(1, n) if _has_space_between(space_x, chars[k - 1], chars[k])}
     ends = [x + 0.5 for x in x0s]  # b["x0"] + 0.5 of each glyph, rising
     out: set[int] = set()
@@ -263,7 +263,8 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         sizes[size_key] = sizes.get(size_key, 0) + 1
     main = max(sizes, key=sizes.__getitem__)
     baseline = max((c["bottom"] for c in chars if abs(c.get("size", 0.0) - main) < 0.6), default=0.0)
-    small, raised = 0.75 * main, baseline - 0.2 * main  # a footnote reference: see _is_reference_mark
+    # a footnote reference mark: a digit or asterisk set small and raised above the baseline
+    small, raised = 0.75 * main, baseline - 0.2 * main
     parts: list[str] = []
     length = 0
     refs: list[tuple[int, int]] = []
@@ -295,11 +296,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
                 bottom = b
         mark = ch.get("_marks")
         piece = text + mark if mark else text
-        if (
-            (text.isdigit() or text == "*")
-            and ch.get("size", main) <= small
-            and ch["bottom"] < raised  # _is_reference_mark, inline
-        ):
+        if (text.isdigit() or text == "*") and ch.get("size", main) <= small and ch["bottom"] < raised:
             if refs and refs[-1][1] == length:
                 refs[-1] = (refs[-1][0], length + len(piece))
             else:
@@ -333,9 +330,3 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
         nchars=len(chars),
         refs=refs,
     )
-
-
-def _is_reference_mark(ch: dict, main: float, baseline: float) -> bool:
-    """A footnote reference: a digit or asterisk set small and raised above the line's baseline."""
-    size = ch.get("size", main)
-    return (ch["text"].isdigit() or ch["text"] == "*") and size <= 0.75 * main and ch["bottom"] < baseline - 0.2 * main

@@ -12,10 +12,11 @@ import regex as re
 
 from .tables import _MARKER_RE, COLUMN_TOLERANCE, FragCell, FragRow, TableFrag
 
+_SPACES = re.compile(r"\s+")
 _NUMBER_HEAD_RE = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt)\.?$", re.I)
 
 _REPEATED_ROWS = 3  # leading rows a page may repeat (column names, column numbers, a band)
-
+_NOT_DIGITS = re.compile(r"[()\s.]")  # what a column number "(1)" has besides its digits
 _NUMBERISH_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$", re.I)
 
 
@@ -27,7 +28,7 @@ def same_layout(a: TableFrag, b: TableFrag) -> bool:
 
 
 def _row_key(row: FragRow) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", " ", c.text).casefold() for c in row.cells)
+    return tuple(_SPACES.sub(" ", c.text).casefold() for c in row.cells)
 
 
 def number_column(frags: list[TableFrag]) -> int | None:
@@ -52,7 +53,7 @@ def header_rows(frag: TableFrag) -> int:
         texts = [c.text for c in row.cells]
         if len(row.cells) < 2:
             break
-        numbers = [re.sub(r"[()\s.]", "", t) for t in texts]
+        numbers = [_NOT_DIGITS.sub("", t) for t in texts]
         column_numbers = (
             all(x.isdigit() for x in numbers)
             and [int(x) for x in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))

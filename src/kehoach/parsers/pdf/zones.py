@@ -25,6 +25,8 @@ GUTTER_ALONE_EM = 5.0  # ... and one line is enough to open a zone when the gap 
 _FIELD_RE = re.compile(r"^(?:Số|V/v|Kính gửi|Nơi nhận)\b", re.I)  # fixed labels of ND 30 header/footer fields
 
 _NUMBER_FIELD_RE = re.compile(r"^Số\b", re.I)  # the number line is one line
+_ENDS_SENTENCE = re.compile(r"[.;:]$").search
+_ENDS_LIST_HEAD = re.compile(r"[:;]$").search
 
 
 @dataclass
@@ -203,7 +205,7 @@ def _layout_break(prev: Line, ln: Line, upper_wrap: bool) -> bool:
     ptext, text = clean(prev.text), clean(ln.text)
     if ln.top - prev.bottom > 0.8 * max(prev.size, ln.size):
         return True
-    if text[:1].islower() and not re.search(r"[.;:]$", ptext) and abs(prev.size - ln.size) <= 2:
+    if text[:1].islower() and not _ENDS_SENTENCE(ptext) and abs(prev.size - ln.size) <= 2:
         return False  # a recipient or a trích yếu going on in lower case
     if abs(prev.size - ln.size) > 0.6 or abs(prev.bold - ln.bold) > 0.5 or abs(prev.italic - ln.italic) > 0.5:
         return True
@@ -211,4 +213,4 @@ def _layout_break(prev: Line, ln: Line, upper_wrap: bool) -> bool:
         return not (upper_wrap and is_upper_title(ptext) and is_upper_title(text))
     if MARKER_RE.match(text) or _FIELD_RE.match(text) or _NUMBER_FIELD_RE.match(ptext):
         return True
-    return bool(re.search(r"[:;]$", ptext))
+    return bool(_ENDS_LIST_HEAD(ptext))
