@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import pdfminer_limits
+from . import content_stream, pdfminer_limits
 
 
 @dataclass
@@ -36,7 +36,6 @@ def read_page(page) -> PlumberPage:
     layout tree built in drawing order) and the other objects of `page.layout`, in
     pdfplumber's order (`Page.iter_layout_objects`: containers opened, not kept)."""
     from pdfminer.layout import LTContainer
-    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.utils.exceptions import PdfminerException
 
     out = PlumberPage(bbox=tuple(page.bbox))
@@ -46,7 +45,7 @@ def read_page(page) -> PlumberPage:
     device.height = page.height
     device.mb_x0, device.mb_top = page.mediabox[:2]
     try:  # as `Page.layout` does
-        PDFPageInterpreter(rsrcmgr, device).process_page(page.page_obj)
+        content_stream.interpreter_class()(rsrcmgr, device).process_page(page.page_obj)
     except Exception as e:
         raise PdfminerException(e) from e
     others: dict[str, list[dict]] = {"line": out.lines, "rect": out.rects, "curve": out.curves}
