@@ -165,3 +165,50 @@ def test_pdfminer_debug_records_are_skipped_warnings_kept():
     finally:
         logger.removeHandler(handler)
     assert [r.getMessage() for r in seen] == ["a warning: kept"]
+
+
+class _SimpleFont(_Font):
+    def decode(self, data: bytes) -> list[int]:
+        return list(data)
+
+
+def test_glyph_device_strings_equal_pdfminers_loop():
+    """The device's `render_string_horizontal` (pdfminer's loop with `render_char` written
+    in) gives the glyphs and the end point pdfminer's own loop gives through `render_char`,
+    with kerning numbers, character and word spacing, rise, scaling and any matrix."""
+    import random
+
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    rng = random.Random(5)
+    device = plumber_reader._device_class()(PDFResourceManager(), pageno=1, laparams=None)
+    font = _SimpleFont(False)
+    for trial in range(200):
+        m = (1, 0, 0, 1, 72, 700) if trial % 4 == 0 else tuple(rng.uniform(-2, 2) for _ in range(4)) + (50.0, 600.0)
+        seq = [
+            rng.choice(
+                [bytes(rng.randint(30, 120) for _ in range(rng.randint(0, 6))), b"a b", rng.uniform(-300, 300), -250]
+            )
+            for _ in range(rng.randint(1, 6))
+        ]
+        args = (
+            seq,
+            m,
+            (rng.uniform(-5, 5), rng.uniform(-5, 5)),
+            font,
+            rng.choice([12, 13.5]),
+            rng.choice([1, 0.9]),
+            rng.choice([0, 0.6]),
+            rng.choice([0, 2.25]),
+            rng.choice([0, 1.5]),
+            0.012,
+            None,
+            None,
+        )
+        results = []
+        for fn in (type(device).render_string_horizontal, PDFTextDevice.render_string_horizontal):
+            device.glyphs, device.known, device.height, device.mb_x0, device.mb_top = [], {}, 842.0, 12.5, -3.0
+            end = fn(device, *args)
+            results.append((end, device.glyphs))
+        assert results[0] == results[1], args

@@ -135,6 +135,23 @@ def count_glyph() -> None:
             raise PageTooComplex(f"more than {_page.glyph_limit:,} glyphs on one page")
 
 
+def count_token() -> None:
+    """One more object read from a content stream, as the guarded `nextobject` counts it
+    (a content reader that does not go through pdfminer's parser counts with this)."""
+    if _installed and _page.active:
+        _page.tokens += 1
+        if _page.tokens > _page.limit:
+            _page.active = False
+            raise PageTooComplex(f"more than {_page.limit:,} drawing operators and operands on one page")
+
+
+def token_budget() -> int:
+    """How many more objects the page being read may have (a large number when none is counted)."""
+    if _installed and _page.active:
+        return max(0, _page.limit - _page.tokens) + 1
+    return 1 << 62
+
+
 def install() -> None:
     """Put the guards into pdfminer (once per process)."""
     global _installed

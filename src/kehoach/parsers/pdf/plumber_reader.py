@@ -16,9 +16,10 @@ the shapes are pdfplumber's dicts exactly.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
-from . import pdfminer_limits
+from . import content_stream, pdfminer_limits
 
 
 @dataclass
@@ -36,17 +37,17 @@ def read_page(page) -> PlumberPage:
     layout tree built in drawing order) and the other objects of `page.layout`, in
     pdfplumber's order (`Page.iter_layout_objects`: containers opened, not kept)."""
     from pdfminer.layout import LTContainer
-    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.utils.exceptions import PdfminerException
 
     out = PlumberPage(bbox=tuple(page.bbox))
     rsrcmgr = page.pdf.rsrcmgr
     device = _device_class()(rsrcmgr, pageno=page.page_number, laparams=None)
     device.glyphs = out.chars
+    device.known = {}  # font -> ({code: text}, {code: width}), for this page
     device.height = page.height
     device.mb_x0, device.mb_top = page.mediabox[:2]
     try:  # as `Page.layout` does
-        PDFPageInterpreter(rsrcmgr, device).process_page(page.page_obj)
+        content_stream.interpreter_class()(rsrcmgr, device).process_page(page.page_obj)
     except Exception as e:
         raise PdfminerException(e) from e
     others: dict[str, list[dict]] = {"line": out.lines, "rect": out.rects, "curve": out.curves}
@@ -82,9 +83,11 @@ def _device_class() -> type:
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 
     count_glyph = pdfminer_limits.count_glyph
+    device_log = logging.getLogger("pdfminer.pdfdevice")
 
     class GlyphDevice(PDFPageAggregatorWithMarkedContent):
         glyphs: list[dict]
+        known: dict
         height: float
         mb_x0: float
         mb_top: float
@@ -118,6 +121,86 @@ def _device_class() -> type:
             x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
             self._glyph(text, font.fontname, x0, y0, x1, y1, y1 - y0, upright)
             return adv
+
+        def render_string_horizontal(
+            self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate
+        ):
+            """pdfminer's `PDFTextDevice.render_string_horizontal` with `render_char` above
+            written into its loop: the same floats in the same order, the box corners' parts
+            that do not move along the string computed once, a font's text and width of a
+            code looked up once per device."""
+            (x, y) = pos
+            needcharspace = False
+            (a, b, c, d, e, f) = matrix
+            known = self.known.get(font)
+            if known is None:
+                known = self.known[font] = ({}, {})
+            texts, widths = known
+            descent = font.get_descent() * fontsize
+            by0, by1 = descent + rise, descent + rise + fontsize
+            upright = a * d * scaling > 0 and b * c <= 0
+            # LTChar's corners: left1 = a * 0 + c * by0 + e' … with e', f' the glyph's origin
+            l1, b1, l2, t2 = a * 0 + c * by0, b * 0 + d * by0, a * 0 + c * by1, b * 0 + d * by1
+            cb0, db0, cb1, db1 = c * by0, d * by0, c * by1, d * by1
+            yc, yd = y * c, y * d  # `translate_matrix(matrix, (x, y))`
+            fontname = font.fontname
+            if isinstance(fontname, bytes):  # pragma: no cover  # rare byte-encoded names
+                fontname = fix_fontname_bytes(fontname)
+            height, mb_x0, mb_top, append = self.height, self.mb_x0, self.mb_top, self.glyphs.append
+            for obj in seq:
+                if isinstance(obj, (int, float)):
+                    x -= obj * dxscale
+                    needcharspace = True
+                elif isinstance(obj, bytes):
+                    for cid in font.decode(obj):
+                        if needcharspace:
+                            x += charspace
+                        e2, f2 = x * a + yc + e, x * b + yd + f
+                        count_glyph()
+                        text = texts.get(cid)
+                        if text is None:
+                            text = texts[cid] = self._text(font, cid)
+                        textwidth = widths.get(cid)
+                        if textwidth is None:
+                            textwidth = widths[cid] = font.char_width(cid)
+                        adv = textwidth * fontsize * scaling
+                        left1, bottom1 = l1 + e2, b1 + f2
+                        right1, bottom2 = a * adv + cb0 + e2, b * adv + db0 + f2
+                        right2, top1 = a * adv + cb1 + e2, b * adv + db1 + f2
+                        left2, top2 = l2 + e2, t2 + f2
+                        x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
+                        x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
+                        if mb_x0 != 0:
+                            x0, x1 = x0 + mb_x0, x1 + mb_x0
+                        append(
+                            {
+                                "text": text,
+                                "x0": x0,
+                                "x1": x1,
+                                "top": (height - y1) + mb_top,
+                                "bottom": (height - y0) + mb_top,
+                                "size": y1 - y0,
+                                "fontname": fontname,
+                                "upright": upright,
+                            }
+                        )
+                        x += adv
+                        if cid == 32 and wordspace:
+                            x += wordspace
+                        needcharspace = True
+                else:
+                    device_log.warning(
+                        "Cannot render horizontal string because %r is not a valid int, float or bytes.", obj
+                    )
+            return (x, y)
+
+        def _text(self, font, cid) -> str:
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            return text
 
         def _glyph(self, text, fontname, x0, y0, x1, y1, size, upright) -> None:
             # pdfplumber's `Page.process_object` for the keys read downstream (unicode_norm: None)
