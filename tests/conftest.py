@@ -104,21 +104,23 @@ def tool_caches(tmp_path_factory) -> Iterator[dict[str, Path]]:
                 os.environ.pop(variable, None)
 
 
-# ---------------------------------------------------------------- DOCX rendered to PDF
+# ---------------------------------------------------------------- DOCX and DOC rendered to PDF
 
 
 def docx_files() -> list[Path]:
-    """Every DOCX of the corpus and of ../shared/realdocs (the inputs of the PDF renderings)."""
-    found = sorted(CORPUS.glob("*.docx"))
-    if REALDOCS.is_dir():
-        found += sorted(REALDOCS.glob("*.docx"))
+    """Every DOCX and Word 97 DOC of the corpus and of ../shared/realdocs (the inputs of the
+    PDF renderings; a DOC's PDF is LibreOffice's, as its DOCX conversion is)."""
+    found: list[Path] = []
+    for folder in (CORPUS, REALDOCS):
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir() if p.suffix in (".docx", ".doc"))
     return found
 
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory) -> dict[Path, Path]:
-    """DOCX -> its PDF rendering by LibreOffice (one soffice run per folder, cached for the
-    session; used by test_cross_format and test_pdf_engines)."""
+    """DOCX or DOC -> its PDF rendering by LibreOffice (one soffice run per folder and kind,
+    cached for the session; used by test_cross_format and test_pdf_engines)."""
     from kehoach.parsers.doc import soffice_binary
 
     exe = soffice_binary()
@@ -126,14 +128,15 @@ def rendered(tmp_path_factory) -> dict[Path, Path]:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
     docs = docx_files()
     if not docs:
-        pytest.skip(f"no DOCX in {CORPUS} or {REALDOCS}")
+        pytest.skip(f"no DOCX or DOC in {CORPUS} or {REALDOCS}")
     out = tmp_path_factory.mktemp("docx-as-pdf")
     profile = tmp_path_factory.mktemp("soffice-profile")
-    # names can clash between the two folders: render each folder into its own directory
+    # names can clash between the two folders (and a DOC and a DOCX of one stem): render each
+    # folder's DOCX and DOC into a directory of their own
     result: dict[Path, Path] = {}
-    for folder in sorted({d.parent for d in docs}):
-        batch = [d for d in docs if d.parent == folder]
-        target = out / str(len(result))
+    for n, (folder, suffix) in enumerate(sorted({(d.parent, d.suffix) for d in docs})):
+        batch = [d for d in docs if d.parent == folder and d.suffix == suffix]
+        target = out / str(n)
         target.mkdir()
         subprocess.run(
             [

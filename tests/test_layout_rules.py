@@ -202,3 +202,32 @@ def test_a_numbered_group_across_the_row_keeps_its_title_without_the_numeral():
     )
     first, second = tasks_from_table(t, map_table(t), 2023)
     assert (first.group, second.group) == (None, "Các dự án, nhiệm vụ chuyển tiếp")
+
+
+# ---------------------------------------------------------------- fonts and the signature zone
+
+
+def test_a_font_mapping_a_letter_to_a_composed_letter_and_a_mark_is_found_by_its_nfc_form():
+    from kehoach.parsers.pdf.fontmetrics import FontMetrics
+
+    # a map giving "ư" + combining grave for "ừ" (fonts converted from legacy encodings): pdfium
+    # writes "ừ", which neither NFC nor NFD turns back into the map's text
+    metrics = FontMetrics(descent=-0.2, widths={"ư\u0300": 0.541, "Ủ": 0.72, "a": 0.44})
+    assert metrics.text_form("ừ") == "ư\u0300"
+    assert metrics.text_form("U\u0309") == "Ủ"  # decomposed by pdfium, composed in the map
+    assert metrics.text_form("ờ") is None
+
+
+def test_the_signers_position_between_the_closing_and_the_recipients_is_not_body_text():
+    from kehoach import api
+
+    # the order a PDF reads a signature table in: the right column's first line a little higher
+    text = (
+        "KẾ HOẠCH\nThực hiện Chương trình năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Giao Công an tỉnh là cơ quan thường trực, theo dõi và báo cáo kết quả thực hiện./.\n\n"
+        "CHỦ TỊCH\n\nNơi nhận:\n- Tỉnh ủy;\n- Lưu: VT.\n\nNguyễn Văn A\n"
+    )
+    plan = api.parse_text(text, name="fragment.txt")
+    (task,) = [t for t in plan.tasks if t.content.startswith("Giao Công an tỉnh")]
+    assert task.content.endswith("thực hiện./.")
+    assert plan.header.signer is not None and plan.header.signer.position == "CHỦ TỊCH"

@@ -66,7 +66,7 @@ def segment(doc: Document) -> Segments:
             or (P.AUTHORITY_RE.match(first) and is_upper_title(first))
             or (P.APPENDIX_RE.match(first) and is_upper_title(first))
         ):
-            sig_start = i
+            sig_start = _signer_lines_before(blocks, body_start, i)
             break
     if sig_start == n:
         closing = [
@@ -100,6 +100,23 @@ def segment(doc: Document) -> Segments:
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def _signer_lines_before(blocks: list, body_start: int, i: int) -> int:
+    """Where the signature zone starts when its mark is block `i`: earlier, at the signer's
+    position lines ("CHỦ TỊCH") standing between the body's closing "./." and `i` — a PDF reads
+    the signature column's first line a little above the "Nơi nhận:" beside it."""
+    k = i - 1
+    while (
+        k > body_start
+        and i - k <= 3
+        and isinstance(pk := blocks[k], Paragraph)
+        and len(pk.text) <= 40
+        and is_upper_title(clean(pk.text).strip("*_ "))
+    ):
+        k -= 1
+    closing = isinstance(pk := blocks[k], Paragraph) and pk.text.rstrip().endswith("./.")
+    return k + 1 if k < i - 1 and closing else i
 
 
 def signature_table(t: Table) -> bool:

@@ -11,6 +11,7 @@ without pdfminer's slow CMap parser (`_quick_metrics`), others through pdfminer'
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
@@ -29,6 +30,24 @@ class FontMetrics:
     # pdfminer's font classes, where a code is its CID): pdfium gives an unmapped glyph the
     # text chr(code), so a glyph whose text is in here is not one (`pdfium_reader._chars`)
     mapped: set[str] = field(default_factory=set)
+    _composed: dict[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def text_form(self, text: str) -> str | None:
+        """The text the font's map gives for a glyph pdfium wrote as `text`, when that is another
+        form of it: composed or decomposed ("U" + hook above <-> "Ủ"), or neither — a map may
+        give a composed letter and a combining mark ("ư" + grave for "ừ", from fonts converted
+        out of legacy encodings), which NFC nor NFD rebuilds; None when no form is in the map."""
+        for form in ("NFC", "NFD"):
+            other = unicodedata.normalize(form, text)
+            if other in self.widths:
+                return other
+        if self._composed is None:  # every mapped text by its NFC form, for the mixed ones
+            self._composed = {}
+            for mapped in self.widths:
+                composed = unicodedata.normalize("NFC", mapped)
+                if composed != mapped:
+                    self._composed.setdefault(composed, mapped)
+        return self._composed.get(unicodedata.normalize("NFC", text))
 
     def advance(self, text: str) -> float:
         if text.startswith("(cid:"):

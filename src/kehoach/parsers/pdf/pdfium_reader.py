@@ -142,7 +142,6 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
     facts: dict[int, tuple] = {}  # text object -> its font facts and the box numbers they give
     out: list[dict] = []
     append = out.append
-    normalize = unicodedata.normalize
     # one pass; a combining mark pdfium split off the glyph before it (same text object, same
     # origin) is added to that glyph's text and the glyph is written again (`_glyph`)
     p_t: str = ""
@@ -176,13 +175,9 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             adv = widths.get(t)
             if adv is None:
                 if not t.isascii():
-                    # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the
-                    # text pdfminer reads is the form the font's map gives
-                    for form in ("NFC", "NFD"):
-                        other = normalize(form, t)
-                        if other in widths:
-                            t = other
-                            break
+                    # pdfium composes or decomposes some letters; the text pdfminer reads is the
+                    # form the font's map gives
+                    t = metrics.text_form(t) or t
                 adv = widths.get(t, default)  # FontMetrics.advance
         if adv != adv:  # two glyphs with this text and two widths: take pdfium's
             adv = _loose_advance(tp, i, x, a)
@@ -236,13 +231,7 @@ def _glyph(t, obj, x, y, i, tp, page, height, facts, fonts, map_error) -> dict:
         t = f"(cid:{ord(t)})"
         cid = True
     if t not in widths and not t.isascii():
-        # pdfium composes or decomposes some letters ("U" + hook above <-> "Ủ"); the text
-        # pdfminer reads is the form the font's map gives
-        for form in ("NFC", "NFD"):
-            other = unicodedata.normalize(form, t)
-            if other in widths:
-                t = other
-                break
+        t = metrics.text_form(t) or t  # pdfium composes or decomposes some letters
     adv = metrics.advance(t) if cid else widths.get(t, metrics.default)  # FontMetrics.advance
     if adv != adv:  # two glyphs with this text and two widths: take pdfium's
         adv = _loose_advance(tp, i, x, a)
