@@ -231,3 +231,54 @@ def test_the_signers_position_between_the_closing_and_the_recipients_is_not_body
     (task,) = [t for t in plan.tasks if t.content.startswith("Giao Công an tỉnh")]
     assert task.content.endswith("thực hiện./.")
     assert plan.header.signer is not None and plan.header.signer.position == "CHỦ TỊCH"
+
+
+# ---------------------------------------------------------------- stretched justified lines
+
+
+def glyphs(words: list[str], x0: float, gap: float, top: float = 100.0, size: float = 14.0) -> list[dict]:
+    """Glyph dicts of `words` set left to right, 7 pt a letter, `gap` between words."""
+    out, x = [], x0
+    for w in words:
+        for ch in w:
+            out.append(
+                {
+                    "text": ch,
+                    "x0": x,
+                    "x1": x + 7.0,
+                    "top": top,
+                    "bottom": top + size,
+                    "size": size,
+                    "fontname": "Times",
+                    "upright": True,
+                }
+            )
+            x += 7.0
+        x += gap
+    return out
+
+
+def test_a_justified_line_widened_by_a_line_break_is_one_run_of_words():
+    from kehoach.parsers.pdf.segments import _quick_segments, _segments
+
+    # Word and LibreOffice widen every space of a line a line break ends in a justified paragraph
+    stretched = glyphs(["a)", "Nhiệm", "vụ:", "Tham", "mưu", "UBND"], 85.0, 60.6)
+    for segment in (_quick_segments, _segments):
+        (seg,) = segment(stretched, [])
+        assert seg.text == "a) Nhiệm vụ: Tham mưu UBND" and seg.stretched
+    # a layout line keeps its columns: ordinary spaces inside them, one wide gap between
+    number_date = glyphs(["Số:", "308/KH-UBND"], 145.0, 3.5) + glyphs(["Hà", "Nội,", "ngày", "17"], 320.0, 3.5)
+    for segment in (_quick_segments, _segments):
+        assert [s.text for s in segment(number_date, [])] == ["Số: 308/KH-UBND", "Hà Nội, ngày 17"]
+    # three one-word columns at unequal distances stay three segments
+    columns = glyphs(["TT"], 85.0, 60.0) + glyphs(["Nội"], 200.0, 0) + glyphs(["Ghi"], 400.0, 0)
+    assert len(_quick_segments(columns, [])) == 3
+
+
+def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
+    indent = GEOM.left + 28.0
+    first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)
+    first.segs[0].stretched = True
+    lines = [first, line("và Công nghệ.", GEOM.left, 160.0, 1)]
+    (para,) = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert para.lines == ["- Đơn vị chủ trì: Sở Khoa học", "và Công nghệ."]  # as the DOCX's <w:br/> gives them

@@ -117,6 +117,11 @@ class Line:
         return self.segs[0].first_word_w
 
     @property
+    def stretched(self) -> bool:
+        """A justified line widened to the margin: it ended at a line break, not a wrap."""
+        return len(self.segs) == 1 and self.segs[0].stretched
+
+    @property
     def center(self) -> float:
         return (self.x0 + self.x1) / 2
 

@@ -67,6 +67,8 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
 
 def _body_wrap(prev: Line, ln: Line, g: PageGeom) -> bool:
     """Inside one paragraph: did `prev` wrap (rather than end at a hard line break)?"""
+    if prev.stretched:
+        return False  # its spaces widened to the margin: what a line break does in a justified paragraph
     if prev.page != ln.page or clean(ln.text)[:1].islower():
         return True
     space = 0.25 * prev.size

@@ -74,6 +74,7 @@ class Seg:
     first_word_w: float  # width of the first word (to tell a wrap from a hard break)
     nchars: int = 0
     refs: list[tuple[int, int]] = field(default_factory=list)  # spans of raised small digits/* in `text`
+    stretched: bool = False  # a justified line widened to the margin: a line break ended it (`stretched`)
 
 
 _X0, _TEXT = itemgetter("x0"), itemgetter("text")
@@ -118,6 +119,10 @@ def _quick_segments(chars: list[dict], space_x: list[tuple[float, float, float]]
     if one_size:
         wide = SEG_GAP_EM * (size0 if size0 >= 1.0 else 1.0)
         cuts = [k for k, g in enumerate(gaps, 1) if g > wide]
+        if len(cuts) >= 2 and stretched(gaps, size0):
+            seg = _quick_seg(chars, x0s, x1s, size0, gaps, space_x)
+            seg.stretched = True
+            return [seg]
     else:
         cuts = []
         for k in range(1, n):
@@ -237,7 +242,26 @@ def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: di
     return False
 
 
+def stretched(gaps: list[float], size: float) -> bool:
+    """A justified line stretched to the margin: every word space the same width. Word and
+    LibreOffice widen each space of a line that a line break ends inside a justified paragraph
+    alike ("a)      Nhiệm      vụ:      Tham      mưu"); the line is one run of words, not
+    columns. Asked only of a line in one size with two wide gaps or more: columns and tab
+    stops leave ordinary spaces inside their cells."""
+    size = size if size >= 1.0 else 1.0
+    spaces = [g for g in gaps if g > SPACE_GAP_EM * size]
+    return bool(spaces) and max(spaces) - min(spaces) <= 0.5 + 0.01 * max(spaces)
+
+
 def _segments(chars: list[dict], space_x) -> list[Seg]:
+    sizes = [ch.get("size", 10.0) for ch in chars]
+    if sizes.count(sizes[0]) == len(chars):  # `stretched`, as `_quick_segments` asks it
+        gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
+        wide = SEG_GAP_EM * (sizes[0] if sizes[0] >= 1.0 else 1.0)
+        if sum(1 for g in gaps if g > wide) >= 2 and stretched(gaps, sizes[0]):
+            seg = _make_seg(chars, space_x)
+            seg.stretched = True
+            return [seg]
     segs: list[Seg] = []
     start = 0
     prev = chars[0]
