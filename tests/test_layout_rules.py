@@ -282,3 +282,17 @@ def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     lines = [first, line("và Công nghệ.", GEOM.left, 160.0, 1)]
     (para,) = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
     assert para.lines == ["- Đơn vị chủ trì: Sở Khoa học", "và Công nghệ."]  # as the DOCX's <w:br/> gives them
+
+
+def test_the_closing_paragraph_glued_to_the_last_duty_is_not_part_of_it():
+    from kehoach import api
+
+    # a PDF whose paragraphs have neither indent nor spacing reads the closing into the duty above
+    text = (
+        "KẾ HOẠCH\nTruyền thông về giảm nghèo năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ủy ban nhân dân cấp xã\n\nXây dựng kế hoạch truyền thông và gửi về Sở Nông nghiệp và Môi trường. "
+        "Trên đây là Kế hoạch truyền thông về giảm nghèo năm 2025; trong quá trình thực hiện, nếu có vướng mắc, "
+        "đề nghị các cơ quan kịp thời phản ánh./.\n"
+    )
+    (task,) = [t for t in api.parse_text(text, name="fragment.txt").tasks if t.origin == "assignment"]
+    assert task.content == "Xây dựng kế hoạch truyền thông và gửi về Sở Nông nghiệp và Môi trường."

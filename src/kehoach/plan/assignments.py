@@ -16,6 +16,7 @@ from .duty_text import (
     is_closing,
     is_unit_heading,
     names_a_unit,
+    without_closing,
 )
 from .fields import is_field_heading, is_task, read_fields
 from .patterns import kinds_of
@@ -200,6 +201,8 @@ def assignments(roots: list[Node]) -> list[Task]:
                 tasks.extend(t for c in root.children if (t := _for_unit_assignment(c)) is not None)
         elif root.style == "capital":
             tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
+    for task in tasks:
+        task.content = without_closing(task.content)
     return tasks
 
 

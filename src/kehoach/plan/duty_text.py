@@ -99,6 +99,18 @@ def is_closing(text: str) -> bool:
     return bool(_CLOSING.match(text.strip()))
 
 
+# "… gửi về Sở Nông nghiệp và Môi trường. Trên đây là Kế hoạch …": the plan's closing paragraph
+# joined to the last duty (a PDF whose paragraphs have no indent and no spacing between them)
+_CLOSING_TAIL = re.compile(
+    r"(?<=[.;!?])\s+Trên đây là\s+(?:Kế hoạch|Chương trình|Phương án|Đề án|nội dung)\b.*$", re.I | re.S
+)
+
+
+def without_closing(text: str) -> str:
+    """A duty's text without the plan's closing sentences glued to its end."""
+    return _CLOSING_TAIL.sub("", text)
+
+
 def bare_unit_line(text: str) -> bool:
     """A short line that only names a unit, with no verb and no closing mark: a unit's heading."""
     text = clean(text)
