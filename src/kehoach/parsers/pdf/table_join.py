@@ -110,11 +110,12 @@ def join_fragments(frags: list[TableFrag]) -> list[FragRow]:
     # word for word are repeated heading rows too. A group row at the top of one page that
     # happens to equal the first one ("I. …" of a list given twice) is not repeated on all.
     limit = min(_REPEATED_ROWS, len(frags[0].rows) - 1)  # a band stands over rows of its own
-    band_rows = min(_repeated(frag, frags[0], limit) for frag in frags[1:]) if max_header else 0
-    for frag in frags[1:]:
+    repeats = [_repeated(frag, frags[0], max(max_header, limit)) for frag in frags[1:]]
+    band_rows = min(min(r, limit) for r in repeats) if max_header else 0
+    for frag, repeat in zip(frags[1:], repeats, strict=True):
         incoming = list(frag.rows)
         # the header rows repeated at the top of the new page: the same text as the first rows
-        k = _repeated(frag, frags[0], max(max_header, band_rows))
+        k = min(repeat, max(max_header, band_rows))
         if k:
             for r in frags[0].rows[:k]:
                 r.header = True
@@ -164,15 +165,12 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
         return row
     if [c.span for c in prev.cells] != [c.span for c in row.cells]:
         return row
-    if num_col is None:
-        return _glued_without_numbers(rows, row)
-    if grid_row[num_col].text:
+    if num_col is not None and grid_row[num_col].text:
         return row
     cols = [i for i, c in enumerate(row.cells) if c.text]
     if not cols:
         return None  # an empty strip of the row above
     starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
-    content = next((i for i, st in enumerate(starts) if st == num_col + 1), None)
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
@@ -182,9 +180,18 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
             strong_cont.append(i)  # a sentence carried over
         else:
             unsure.append(i)
+    if num_col is None:
+        # no number column (a timetable: "Thời gian | Nội dung | Phụ trách"): no empty number cell
+        # tells a cut row, so the text must: a cell going on in lower case ("an toàn" after "… công
+        # cụ học tập số") and none under a cell that ended higher up or was empty
+        if strong_fresh or not strong_cont:
+            return row
+        _glue(rows, row, cols, starts)
+        return None
     if not strong_fresh:
         _glue(rows, row, cols, starts)  # a cut row
         return None
+    content = next((i for i, st in enumerate(starts) if st == num_col + 1), None)
     # a row of its own (a sub-row): text under a merged cell, or going on in lower case, or
     # under the (merged) content cell that was full down to the break, goes back up
     back = [i for i in strong_cont + unsure if i in strong_cont or i == content or prev.cells[i].merged_up]
@@ -198,27 +205,6 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     if content is None or not row.cells[content].text:
         _mark_merged(row, num_col, content)
     return row
-
-
-def _glued_without_numbers(rows: list[FragRow], row: FragRow) -> FragRow | None:
-    """A table with no number column (a timetable: "Thời gian | Nội dung | Phụ trách"): no empty
-    number cell tells a cut row, so the text must. The row is glued back when a cell goes on in
-    lower case ("an toàn" after "… công cụ học tập số") and no filled cell sits under one that
-    ended higher up or was empty (such a cell starts text of its own)."""
-    cols = [i for i, c in enumerate(row.cells) if c.text]
-    if not cols:
-        return None  # an empty strip of the row above
-    starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
-    going_on = False
-    for i in cols:
-        owner = _owner(rows, starts[i])
-        if not owner.text or owner.room:
-            return row
-        going_on = going_on or row.cells[i].text[:1].islower()
-    if not going_on:
-        return row
-    _glue(rows, row, cols, starts)
-    return None
 
 
 def _wraps(owner: FragCell, cell: FragCell) -> bool:
