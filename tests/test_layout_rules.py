@@ -54,6 +54,20 @@ def test_a_paragraph_indented_as_a_whole_is_not_cut_at_its_second_line():
     assert len(paras) == 1
 
 
+def test_a_bold_heading_after_a_regular_word_list_number_is_bold():
+    from kehoach.parsers.pdf.paragraphs import make_paragraph
+
+    # Word draws its own list number in the paragraph mark's weight: a regular "IV." before bold
+    # text, which the DOCX reader reads as a bold paragraph (its runs are bold)
+    heading = line("IV. Tổ chức thực hiện.", GEOM.left, 250.0, 0)
+    heading.segs[0].bold = 15 / 17  # 15 of the 17 letters are bold, the numeral's 2 are not
+    assert make_paragraph([heading], geom=GEOM).bold is True
+    # a paragraph with a bold phrase in it stays mixed, number or not
+    mixed = line("- Sở Tài chính chủ trì thẩm định dự toán.", GEOM.left, 400.0, 0)
+    mixed.segs[0].bold = 0.4
+    assert make_paragraph([mixed], geom=GEOM).bold is None
+
+
 # ---------------------------------------------------------------- PDF tables over pages
 
 EDGES = [85.0, 160.0, 400.0, 538.0]
@@ -273,6 +287,21 @@ def test_a_justified_line_widened_by_a_line_break_is_one_run_of_words():
     # three one-word columns at unequal distances stay three segments
     columns = glyphs(["TT"], 85.0, 60.0) + glyphs(["Nội"], 200.0, 0) + glyphs(["Ghi"], 400.0, 0)
     assert len(_quick_segments(columns, [])) == 3
+
+
+def test_a_stretched_line_after_a_word_list_number_is_one_run_of_words():
+    from kehoach.parsers.pdf.segments import _quick_segments, _segments
+
+    # Word's own list number ("a)", "1.", "-") keeps its separator as it is; only the spaces of
+    # the text after it are widened
+    numbered = glyphs(["a)"], 85.0, 3.5) + glyphs(["Chủ", "trì", "triển", "khai", "các", "nhiệm"], 102.0, 40.2)
+    for segment in (_quick_segments, _segments):
+        (seg,) = segment(numbered, [])
+        assert seg.text == "a) Chủ trì triển khai các nhiệm" and seg.stretched
+    # a first word that is not a list mark keeps the line in columns
+    label = glyphs(["Ghi"], 85.0, 3.5) + glyphs(["chú", "Quý", "Năm"], 113.0, 40.2)
+    for segment in (_quick_segments, _segments):
+        assert len(segment(label, [])) == 3
 
 
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():

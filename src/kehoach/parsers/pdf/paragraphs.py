@@ -166,6 +166,10 @@ def make_paragraph(
             logical.append([text])
     nchars = sum(len(t) for t in texts) or 1
     bold = sum(ln.bold * len(t) for ln, t in zip(group, texts, strict=False)) / nchars
+    if 0.1 < bold < 0.9 and (mark := MARKER_RE.match(texts[0])):
+        # a list number Word writes itself takes the weight of the paragraph mark, not the text:
+        # a bold heading after a regular "IV." is bold, as the DOCX reader reads its runs
+        bold = min(1.0, bold * nchars / max(1, nchars - len(mark.group().strip())))
     italic = sum(ln.italic * len(t) for ln, t in zip(group, texts, strict=False)) / nchars
     lines = [clean(join_lines(part)) for part in logical]
     return Paragraph(

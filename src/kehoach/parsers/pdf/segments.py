@@ -119,7 +119,7 @@ def _quick_segments(chars: list[dict], space_x: list[tuple[float, float, float]]
     if one_size:
         wide = SEG_GAP_EM * (size0 if size0 >= 1.0 else 1.0)
         cuts = [k for k, g in enumerate(gaps, 1) if g > wide]
-        if len(cuts) >= 2 and stretched(gaps, size0):
+        if len(cuts) >= 2 and stretched(gaps, size0, list(map(_TEXT, chars))):
             seg = _quick_seg(chars, x0s, x1s, size0, gaps, space_x)
             seg.stretched = True
             return [seg]
@@ -242,15 +242,30 @@ def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: di
     return False
 
 
-def stretched(gaps: list[float], size: float) -> bool:
+def stretched(gaps: list[float], size: float, texts: list[str] | None = None) -> bool:
     """A justified line stretched to the margin: every word space the same width. Word and
     LibreOffice widen each space of a line that a line break ends inside a justified paragraph
     alike ("a)      Nhiệm      vụ:      Tham      mưu"); the line is one run of words, not
     columns. Asked only of a line in one size with two wide gaps or more: columns and tab
-    stops leave ordinary spaces inside their cells."""
+    stops leave ordinary spaces inside their cells. A list number Word writes itself keeps its
+    own separator ("a) Chủ      trì      triển"): given the glyph `texts`, a narrower first
+    space after a first word that is a list number ("a)", "1.", "-") is left out."""
     size = size if size >= 1.0 else 1.0
-    spaces = [g for g in gaps if g > SPACE_GAP_EM * size]
-    return bool(spaces) and max(spaces) - min(spaces) <= 0.5 + 0.01 * max(spaces)
+    at = [k for k, g in enumerate(gaps) if g > SPACE_GAP_EM * size]
+    spaces = [gaps[k] for k in at]
+    if spaces and _alike(spaces):
+        return True
+    if texts is None or len(spaces) < 3 or spaces[0] >= min(spaces[1:]) or not _alike(spaces[1:]):
+        return False
+    return _LIST_NUMBER.fullmatch("".join(texts[: at[0] + 1])) is not None
+
+
+def _alike(spaces: list[float]) -> bool:
+    return max(spaces) - min(spaces) <= 0.5 + 0.01 * max(spaces)
+
+
+# a list number as Word writes it before a paragraph's text (cf. paragraphs.MARKER_RE)
+_LIST_NUMBER = re.compile(r"[-–—+•*▪●○]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\(\d{1,3}\)")
 
 
 def _segments(chars: list[dict], space_x) -> list[Seg]:
@@ -258,7 +273,7 @@ def _segments(chars: list[dict], space_x) -> list[Seg]:
     if sizes.count(sizes[0]) == len(chars):  # `stretched`, as `_quick_segments` asks it
         gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
         wide = SEG_GAP_EM * (sizes[0] if sizes[0] >= 1.0 else 1.0)
-        if sum(1 for g in gaps if g > wide) >= 2 and stretched(gaps, sizes[0]):
+        if sum(1 for g in gaps if g > wide) >= 2 and stretched(gaps, sizes[0], [ch.get("text", "") for ch in chars]):
             seg = _make_seg(chars, space_x)
             seg.stretched = True
             return [seg]
