@@ -304,6 +304,56 @@ def test_a_stretched_line_after_a_word_list_number_is_one_run_of_words():
         assert len(segment(label, [])) == 3
 
 
+def test_a_condensed_line_keeps_its_word_spaces():
+    from kehoach.parsers.pdf.segments import _quick_segments, _segments, _space_index
+
+    # Word's "condensed by 1 pt" (the header's long lines: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    # starts every glyph, the space glyphs too, 1 pt before the one before it ends
+    letters, spaces, x = [], [], 100.0
+    for word in ("HẢI", "DƯƠNG", "CỘNG", "HÒA"):
+        for ch in word:
+            letters.append(dict(glyphs([ch], x, 0.0)[0], x1=x + 9.4))
+            x += 8.4
+        spaces.append(dict(glyphs([" "], x - 0.03, 0.0)[0], x1=x + 3.2))
+        x += 2.2
+    space_x = _space_index(spaces)
+    for segment in (_quick_segments, _segments):
+        assert [s.text for s in segment(letters, space_x)] == ["HẢI DƯƠNG CỘNG HÒA"]
+    # normal spacing: a space glyph reaching 1 pt into the letter before it is not a word space
+    tight = glyphs(["AB"], 100.0, 0.0)
+    assert [s.text for s in _quick_segments(tight, _space_index(glyphs([" "], 105.5, 0.0)))] == ["AB"]
+
+
+def test_the_national_motto_starts_a_column_of_its_own():
+    from kehoach.parsers.pdf.geometry import PageGeom
+    from kehoach.parsers.pdf.segments import _quick_segments, _segments
+    from kehoach.parsers.pdf.zones import find_zones, zone_paragraphs
+
+    # the header's two columns set so close that the issuer's line runs into the Quốc hiệu:
+    # 12 pt between them, under the 22 pt of a segment gap
+    issuer = glyphs(["ỦY", "BAN", "XÃ", "PHỐ", "BẢNG"], 82.0, 3.5)
+    motto = glyphs(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"], issuer[-1]["x1"] + 12.0, 3.5)
+    for segment in (_quick_segments, _segments):
+        assert [s.text for s in segment(issuer + motto, [])] == [
+            "ỦY BAN XÃ PHỐ BẢNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ]
+    # a title that names the country keeps its ordinary word spaces: one segment
+    title = glyphs(["KỶ", "NIỆM", "NGÀY", "THÀNH", "LẬP", "NƯỚC", "CỘNG", "HÒA", "XÃ", "HỘI"], 82.0, 3.5)
+    assert len(_quick_segments(title, [])) == 1
+    # the line goes to the header zone the line below opens: issuer left, motto right
+    second = glyphs(["TIỂU", "BAN", "TIN"], 96.0, 3.5, top=116.0) + glyphs(
+        ["Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"], 360.0, 3.5, top=116.0
+    )
+    lines = [Line(segs=_quick_segments(issuer + motto, []), page=1, index=1)]
+    lines.append(Line(segs=_quick_segments(second, []), page=1, index=2))
+    geom = PageGeom(number=1, width=595.0, height=842.0, left=82.0, right=560.0, measured=True)
+    (zone,) = find_zones(lines, geom)
+    assert (zone.start, zone.end) == (0, 2)
+    texts = [p.text for p in zone_paragraphs(lines, zone, geom)]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts[-2] and texts[0].startswith("ỦY BAN XÃ PHỐ BẢNG")
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

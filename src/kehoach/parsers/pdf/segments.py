@@ -11,6 +11,7 @@ Also the font-name helpers (bold, italic, subset prefix) the rest of the PDF par
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -111,6 +112,14 @@ def _quick_segments(chars: list[dict], space_x: list[tuple[float, float, float]]
     """`_segments` for glyphs that all have their keys: the gaps are measured once for the
     line, and a segment in one font size is made without a loop over its glyphs in Python
     (`_quick_seg`); other segments go to `_make_seg`. Same segments as `_segments`."""
+    segs = _quick_cut(chars, space_x)
+    at = _motto_inside(segs, chars)
+    if at:
+        return _quick_segments(chars[:at], space_x) + _quick_segments(chars[at:], space_x)
+    return segs
+
+
+def _quick_cut(chars: list[dict], space_x: list[tuple[float, float, float]]) -> list[Seg]:
     n = len(chars)
     x0s, x1s, sizes = list(map(_X0, chars)), list(map(_X1, chars)), list(map(_SIZE, chars))
     gaps = [b - a for a, b in zip(x1s, x0s[1:], strict=False)]  # gaps[k - 1]: before glyph k
@@ -148,21 +157,41 @@ def _spaced_pairs(space_x, chars: list[dict], x0s: list[float], x1s: list[float]
     """The k (1 .. n-1) for which `_has_space_between(space_x, chars[k - 1], chars[k])`, found
     from the spaces' side: glyphs run left to right, so a space at x can only sit in the gaps
     from the first glyph reaching x - 0.5 on, and, glyphs being no narrower than nothing, only
-    up to the last one starting by x + 1."""
+    up to the last one starting by x + 1. The slack a space may start before the glyph on its
+    left ends is 1 pt plus the segment's `condensing`, worked out only when a space needs it."""
     n = len(chars)
     if any(map(lt, x1s, x0s)):  # a glyph of negative width (x1 < x0): ask each gap
-        return {k for k in range(1, n) if _has_space_between(space_x, chars[k - 1], chars[k])}
+        slack = 1.0 + condensing(x0s, x1s)
+        return {k for k in range(1, n) if _has_space_between(space_x, chars[k - 1], chars[k], slack)}
     ends = [x + 0.5 for x in x0s]  # b["x0"] + 0.5 of each glyph, rising
     out: set[int] = set()
+    condensed: float | None = None
     for sx, top, bottom in space_x:
         k = bisect.bisect_left(ends, sx, 1)  # the first gap whose right glyph reaches it
         while k < n and x0s[k - 1] - 1.0 <= sx:
-            if x1s[k - 1] - 1.0 <= sx and k not in out:
+            end = x1s[k - 1] - 1.0
+            if end > sx:
+                if condensed is None:
+                    condensed = condensing(x0s, x1s)
+                end -= condensed
+            if end <= sx and k not in out:
                 a = chars[k - 1]
                 if top - 1 <= (a["top"] + a["bottom"]) / 2 <= bottom + 1:
                     out.add(k)
             k += 1
     return out
+
+
+def condensing(x0s: list[float], x1s: list[float]) -> float:
+    """How far each glyph of a segment starts before the one on its left ends: Word's condensed
+    character spacing ("condensed by 1 pt", common on the header's long lines) moves every glyph,
+    the space glyphs too, that far left, so a word space starts inside the letter before it.
+    The median overlap of neighbours; 0 for ordinary spacing (under 0.3 pt) or under 4 glyphs."""
+    n = len(x0s)
+    if n < 4:
+        return 0.0
+    overlap = sorted(a - b for a, b in zip(x1s, x0s[1:], strict=False))[(n - 1) // 2]
+    return overlap if overlap >= 0.3 else 0.0
 
 
 def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: float, gaps: list[float], space_x) -> Seg:
@@ -229,10 +258,10 @@ def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: floa
     )
 
 
-def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict) -> bool:
+def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: dict, slack: float = 1.0) -> bool:
     if not space_x:
         return False
-    i = bisect.bisect_left(space_x, (a["x1"] - 1.0, -1e9, -1e9))
+    i = bisect.bisect_left(space_x, (a["x1"] - slack, -1e9, -1e9))
     mid = (a["top"] + a["bottom"]) / 2
     while i < len(space_x) and space_x[i][0] <= b["x0"] + 0.5:
         _, top, bottom = space_x[i]
@@ -269,6 +298,43 @@ _LIST_NUMBER = re.compile(r"[-–—+•*▪●○]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\
 
 
 def _segments(chars: list[dict], space_x) -> list[Seg]:
+    """A line's glyphs cut into segments at wide gaps (the reference reading; see the module)."""
+    segs = _cut(chars, space_x)
+    at = _motto_inside(segs, chars)
+    if at:
+        return _segments(chars[:at], space_x) + _segments(chars[at:], space_x)
+    return segs
+
+
+# the national name and motto every document's header carries (Nghị định 30, Điều 8), as their
+# glyphs spell them with no spaces
+_MOTTO_RE = re.compile(r"CỘNGH(?:ÒA|OÀ)XÃHỘI|Độclập[-–]Tựdo")
+
+
+def _motto_inside(segs: list[Seg], chars: list[dict]) -> int:
+    """The glyph where the Quốc hiệu ("CỘNG HÒA XÃ HỘI …") or the Tiêu ngữ ("Độc lập - Tự do …")
+    begins inside a segment, after a gap wider than a word space (half an em): the header's two
+    columns set so close that the issuer's line runs into the motto beside it ("ỦY BAN BẦU CỬ XÃ
+    PHỐ BẢNG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"); the motto starts a column of its own. 0
+    when there is none (a title that names the country has ordinary word spaces)."""
+    if not any(
+        ("CỘNG" in t and not t.startswith("CỘNG")) or ("Độc lập" in t and not t.startswith("Độc lập"))
+        for t in (seg.text for seg in segs)
+    ):
+        return 0
+    spelled, glyph_at = "", []
+    for i, ch in enumerate(chars):
+        t = unicodedata.normalize("NFC", ch.get("text", "") + ch.get("_marks", ""))
+        spelled += t
+        glyph_at.extend([i] * len(t))
+    for m in _MOTTO_RE.finditer(spelled):
+        i = glyph_at[m.start()]
+        if i and chars[i]["x0"] - chars[i - 1]["x1"] >= 0.5 * max(1.0, chars[i].get("size", 10.0)):
+            return i
+    return 0
+
+
+def _cut(chars: list[dict], space_x) -> list[Seg]:
     sizes = [ch.get("size", 10.0) for ch in chars]
     if sizes.count(sizes[0]) == len(chars):  # `stretched`, as `_quick_segments` asks it
         gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
@@ -313,6 +379,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
     flags_of = _FONT_FLAGS
     first = chars[0]
     top, bottom = first["top"], first["bottom"]
+    slack = 1.0 + condensing([c["x0"] for c in chars], [c["x1"] for c in chars]) if space_x else 1.0
     prev = None
     prev_x1 = prev_size = 0.0
     for ch in chars:
@@ -323,7 +390,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
             if size < 1.0:
                 size = 1.0
             gap = ch["x0"] - prev_x1
-            if gap > SPACE_GAP_EM * size or (gap > -0.5 and space_x and _has_space_between(space_x, prev, ch)):
+            if gap > SPACE_GAP_EM * size or (gap > -0.5 and space_x and _has_space_between(space_x, prev, ch, slack)):
                 parts.append(" ")
                 length += 1
                 if first_word_end is None:

@@ -44,9 +44,10 @@ def _gaps(ln: Line) -> list[tuple[float, float]]:
 
 
 def _join_gutter(ln: Line, lo: float, hi: float) -> tuple[float, float] | None:
-    """The gutter narrowed by a gap of `ln` that overlaps it by at least an em, if any."""
+    """The gutter narrowed by a gap of `ln` that overlaps it by at least an em, or lies in it
+    whole (the one narrower gap a line has: before the motto, `segments._motto_inside`), if any."""
     for a, b in _gaps(ln):
-        if min(hi, b) - max(lo, a) >= ln.size:
+        if min(hi, b) - max(lo, a) >= min(ln.size, b - a - 0.5):
             return max(lo, a), min(hi, b)
     return None
 
@@ -92,16 +93,18 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
                 j += 1
                 continue
             break
-        if both >= 2 or (hi - lo) >= GUTTER_ALONE_EM * lines[i].size:
-            # lines just above whose (narrower) gap lies in the gutter belong to the zone too
-            start, floor = i, zones[-1].end if zones else 0
-            while start - 1 >= floor and lines[start].top - lines[start - 1].bottom <= 1.5 * lines[start].size:
-                narrowed = _join_gutter(lines[start - 1], lo, hi)
-                if not narrowed:
-                    break
-                lo, hi = narrowed
-                start -= 1
-            zones.append(Zone(start, j, lo, hi))
+        # lines just above whose (narrower) gap lies in the gutter belong to the zone too, and
+        # share its gutter
+        start, floor = i, zones[-1].end if zones else 0
+        up_lo, up_hi = lo, hi
+        while start - 1 >= floor and lines[start].top - lines[start - 1].bottom <= 1.5 * lines[start].size:
+            narrowed = _join_gutter(lines[start - 1], up_lo, up_hi)
+            if not narrowed:
+                break
+            up_lo, up_hi = narrowed
+            start -= 1
+        if both + (i - start) >= 2 or (hi - lo) >= GUTTER_ALONE_EM * lines[i].size:
+            zones.append(Zone(start, j, up_lo, up_hi))
             i = j
         else:
             i += 1
