@@ -91,3 +91,35 @@ def test_cong_van_is_reported_as_not_a_plan_with_its_header():
     assert plan.header.number == "1629/SCT-CN" and plan.header.date == "2026-03-27"
     assert plan.header.title.startswith("kế hoạch kiểm tra công tác nghiệm thu")
     assert plan.header.signer.name == "Hoàng Văn Thuân"
+
+
+def test_a_cong_van_subject_typed_over_several_paragraphs_of_its_cell_is_one_title(tmp_path):
+    import docx
+
+    # a drafter who ends each line of the "V/v" subject with Enter leaves three paragraphs in
+    # the header's left cell; the lower-case ones go on with its sentence
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].text = "UBND TỈNH LÂM ĐỒNG"
+    for text in (
+        "Số:      /SNV",
+        "V/v triển khai thực hiện các nhiệm vụ",
+        "trọng tâm phục vụ mô hình",
+        "chính quyền 02 cấp",
+    ):
+        left.add_paragraph(text)
+    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for text in ("Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 12 tháng 8 năm 2025"):
+        right.add_paragraph(text)
+    for text in ("Kính gửi: Các sở, ban, ngành thuộc tỉnh.", "Căn cứ Công văn số 45/UBND-NC, Sở Nội vụ đề nghị …"):
+        d.add_paragraph(text)
+    d.save(tmp_path / "cv.docx")
+    plan = api.parse(tmp_path / "cv.docx")
+    assert plan.document_type == "cong_van"
+    assert plan.header.title == "triển khai thực hiện các nhiệm vụ trọng tâm phục vụ mô hình chính quyền 02 cấp"
+    # a paragraph of another cell, or an upper-case one, is not part of it
+    left.paragraphs[-1].text = "Kính gửi: Sở Tài chính"
+    d.save(tmp_path / "cv2.docx")
+    assert (
+        api.parse(tmp_path / "cv2.docx").header.title == "triển khai thực hiện các nhiệm vụ trọng tâm phục vụ mô hình"
+    )

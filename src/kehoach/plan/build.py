@@ -275,12 +275,26 @@ def _build(doc: Document, seg: Segments) -> Plan:
 
 
 def _subject_line(front: list[Line]) -> str | None:
-    """The trích yếu of a công văn: the "V/v …" paragraph."""
-    for ln in front:
+    """The trích yếu of a công văn: the "V/v …" paragraph, and the paragraphs after it that go on
+    with its sentence (a lower-case start) in the same place: the same header cell where the
+    document says, as a drafter who ends each line of the subject with Enter leaves it."""
+    for n, ln in enumerate(front):
         if re.match(r"^\s*V/v\b", ln.text, re.I):
             para = [x.text for x in front if x.block == ln.block]
+            block, cell = ln.block, _cell(ln.para)
+            for x in front[n + 1 :]:
+                if x.block == ln.block:
+                    continue
+                if x.block != block + 1 or _cell(x.para) != cell or not x.text[:1].islower():
+                    break
+                para.append(x.text)
+                block = x.block
             return clean(re.sub(r"^\s*V/v\s*:?\s*", "", " ".join(para), flags=re.I)) or None
     return None
+
+
+def _cell(p: Paragraph) -> tuple:
+    return (p.prov.table, p.prov.row, p.prov.col) if p.prov else ()
 
 
 def _is_cong_van(front: list[Line]) -> bool:
