@@ -191,6 +191,66 @@ def test_one_cell_across_the_row_is_a_band_even_over_the_content_column():
     assert tasks[0].group == "Buổi sáng (từ 9h00 đến 11h00) – Sinh hoạt theo lớp"
 
 
+def test_a_band_word_repeats_with_the_column_names_still_heads_the_rows_below_it():
+    # "repeat as header row" set on the column names and on the band under them: in the DOCX the
+    # band is there once, over the first rows
+    t = Table(
+        rows=[
+            Row(cells=[Cell(["Thời gian"]), Cell(["Nội dung"]), Cell(["Đơn vị phụ trách"])], is_header=True),
+            Row(
+                cells=[Cell(["Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường"], span=3, bold=True)],
+                is_header=True,
+            ),
+            Row(cells=[Cell(["7h00 - 7h15"]), Cell(["Ổn định tổ chức"]), Cell(["Ban Giám hiệu"])]),
+        ]
+    )
+    tmap = map_table(t)
+    assert tmap.header_rows == 1
+    (task,) = tasks_from_table(t, tmap, 2026, group="NGÀY 1: THỨ HAI, NGÀY 24/8/2026")
+    assert (task.group, task.notes) == (
+        "NGÀY 1: THỨ HAI, NGÀY 24/8/2026",
+        "Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường",
+    )
+    # two column-name rows marked as header rows stay the header
+    two = Table(
+        rows=[
+            Row(cells=r.cells, is_header=True)
+            for r in table(
+                [Cell(["TT"]), Cell(["Nội dung"]), Cell(["Cơ quan thực hiện"]), Cell([])],
+                [Cell([]), Cell([]), Cell(["Chủ trì"]), Cell(["Phối hợp"])],
+            ).rows
+        ]
+        + [Row(cells=[Cell(["1"]), Cell(["Rà soát"]), Cell(["Sở Tư pháp"]), Cell(["Sở Nội vụ"])])]
+    )
+    assert map_table(two).header_rows == 2
+
+
+def test_a_bold_line_just_before_a_body_table_groups_its_rows(tmp_path):
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from kehoach import api
+
+    # "NGÀY 1: THỨ HAI, NGÀY 24/8/2026" over that day's programme, set bold and centred (a Markdown
+    # copy writes it as a "####" heading)
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Tổ chức Tuần lễ sinh hoạt công dân năm học 2026 - 2027")
+    d.add_paragraph("II. NỘI DUNG")
+    day = d.add_paragraph()
+    day.add_run("NGÀY 1: THỨ HAI, NGÀY 24/8/2026").bold = True
+    day.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rows = [("Thời gian", "Nội dung", "Đơn vị phụ trách"), ("7h00 - 7h15", "Ổn định tổ chức", "Ban Giám hiệu")]
+    t = d.add_table(rows=2, cols=3)
+    for r, values in enumerate(rows):
+        for c, v in enumerate(values):
+            t.cell(r, c).text = v
+    d.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    d.save(tmp_path / "tuan-le.docx")
+    (task,) = api.parse(tmp_path / "tuan-le.docx").tasks
+    assert (task.group, task.content) == ("NGÀY 1: THỨ HAI, NGÀY 24/8/2026", "Ổn định tổ chức")
+
+
 def test_a_role_alone_in_the_lead_cell_is_completed_by_the_unit_in_the_row_below():
     t = table(
         [Cell(["STT"]), Cell(["Nội dung"]), Cell(["Đơn vị chủ trì"]), Cell(["Thời gian"])],

@@ -303,9 +303,12 @@ def _is_cong_van(front: list[Line]) -> bool:
 
 def _table_heading(blocks: list, i: int, seg: Segments) -> str | None:
     """The group of a body table's rows: an unnumbered heading just before it ("#### NGÀY 1: THỨ HAI,
-    NGÀY 24/8/2026" over that day's programme). A numbered heading is a section, not a group."""
+    NGÀY 24/8/2026" over that day's programme; in a DOCX or PDF the same line set bold and centred
+    or in capitals). A numbered heading is a section, not a group."""
     prev = blocks[i - 1] if i > 0 else None
-    if not isinstance(prev, Paragraph) or not prev.heading_level or i >= seg.sig_start or i - 1 < seg.body_start:
+    if not isinstance(prev, Paragraph) or i >= seg.sig_start or i - 1 < seg.body_start:
+        return None
+    if not prev.heading_level and not (prev.bold is True and (prev.align == "center" or is_upper_title(prev.text))):
         return None
     text = clean(prev.text)
     if heading_of(prev) is not None or not text or len(text.split()) > 20 or P.doc_type_line(text):

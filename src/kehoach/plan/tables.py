@@ -72,6 +72,9 @@ def map_table(table: Table) -> TableMap | None:
                 sub_roles = _sub_header_roles(sub)
                 if not (sub_roles or is_column_number_row(sub) or table.rows[n].is_header):
                     break
+                c_content = next(c for c, r in roles.items() if r == "content")
+                if not sub_roles and _band_title(_grid(table.rows[n]), c_content) is not None:
+                    break  # a band Word repeats with the column names still heads the rows below it
                 # "Cơ quan thực hiện" spanning "Chủ trì | Phối hợp": the sub-columns decide
                 for col, role in sub_roles.items():
                     for other in [c for c, r in roles.items() if r == role and c != col]:
