@@ -141,3 +141,11 @@ def test_issuer_stops_before_the_lower_case_verb_that_follows_it():
 def test_a_capitalised_body_name_containing_such_a_word_is_kept_whole():
     r = one("Hướng dẫn số 26-HD/BTCTW ngày 24/9/2019 của Ban Tổ chức Trung ương về công tác cán bộ")
     assert (r.number, r.issuer) == ("26-HD/BTCTW", "Ban Tổ chức Trung ương")
+
+
+def test_a_number_kept_from_wrapping_by_a_non_breaking_hyphen_is_read():
+    # Word's non-breaking hyphen typed as a character (U+2011), often after a narrow no-break space
+    text = "theo Quy định số\u202f296\u2011QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác kiểm tra"
+    plan = api.parse_text(f"KẾ HOẠCH\nThực hiện công tác kiểm tra năm 2026\n\nI. MỤC ĐÍCH\n\nTriển khai {text}.\n")
+    (ref,) = plan.references
+    assert (ref.number, ref.type_code, ref.date) == ("296-QĐ/TW", "QĐ", "2025-05-30")

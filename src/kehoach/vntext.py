@@ -49,9 +49,15 @@ def nfc(text: str) -> str:
     return text
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def clean(text: str) -> str:
-    """NFC and collapse whitespace (including non-breaking and zero-width spaces)."""
+    """NFC, collapse whitespace (including non-breaking and zero-width spaces), and read the
+    hyphen and Word's non-breaking hyphen (U+2010, U+2011: "296‑QĐ/TW" kept from wrapping) as "-"."""
     text = nfc(text)
+    if "\u2011" in text or "\u2010" in text:
+        text = text.translate(_HYPHENS)
     if "\u200b" in text or "\ufeff" in text:
         return _SPACE_RE.sub(" ", text).strip()
     return " ".join(text.split())  # str.split knows every other Unicode space, and is fast
