@@ -2,7 +2,7 @@
 
 A rule lives in one family under `validate/rules/` (yamllint style): a family is a module
 (`rules/tasks.py`) or, when it outgrows one, a package of modules each with one job
-(`rules/header/` holding `presence.py`, `number_date.py` …). The family's name, used by
+(`rules/header/` holding `components.py`, `number_date.py` …). The family's name, used by
 `--select`, config files and `kehoach rules`, is that module's or package's name, the first
 name under `validate/rules/`: it does not change when a family module is split. The decorated
 function's docstring is its documentation in English (`kehoach rules NAME --lang en` prints
@@ -101,7 +101,7 @@ def rule(
 
 def _family(module: str) -> str:
     """The family of a rule defined in `module`: the module or package right under `rules/`
-    ("header" for kehoach.validate.rules.header.presence, "tasks" for …rules.tasks)."""
+    ("header" for kehoach.validate.rules.header.components, "tasks" for …rules.tasks)."""
     return module.removeprefix(f"{__package__}.rules.").split(".")[0]
 
 
