@@ -12,7 +12,8 @@ from __future__ import annotations
 from kehoach import api
 from kehoach.blocks import Cell, Row, Table
 from kehoach.parsers.text import parse_string
-from kehoach.plan.tables import map_table, tasks_from_table
+from kehoach.plan.table_map import map_table
+from kehoach.plan.tables import tasks_from_table
 
 APPENDIX = (
     "KẾ HOẠCH\n"  # the type line: "|" zones before it are the header table

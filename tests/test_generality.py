@@ -237,7 +237,8 @@ def test_guessed_letters_of_a_real_pdf_are_located():
 
 def test_tm_authority_and_position_on_one_line():
     from kehoach.blocks import Paragraph
-    from kehoach.plan.header import Line, read_signature
+    from kehoach.plan.header import Line
+    from kehoach.plan.signature import read_signature
 
     lines = [
         Line(t, i, Paragraph(text=t))
@@ -271,7 +272,8 @@ def test_real_signature_and_issuer():
 
 def test_a_position_wrapped_over_two_lines_is_joined():
     from kehoach.blocks import Paragraph
-    from kehoach.plan.header import Line, read_signature
+    from kehoach.plan.header import Line
+    from kehoach.plan.signature import read_signature
 
     texts = ["Nói nhân:", "- Như trên;", "KT. GIÁM ĐỐC", "PHÓ GIÁM", "ĐỐC", "Hoàng Văn Thuân"]
     signer, recipients = read_signature([Line(t, i, Paragraph(text=t)) for i, t in enumerate(texts)])

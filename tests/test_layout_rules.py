@@ -11,7 +11,8 @@ from kehoach.parsers.pdf.paragraphs import body_paragraphs
 from kehoach.parsers.pdf.segments import Seg
 from kehoach.parsers.pdf.table_join import join_fragments
 from kehoach.parsers.pdf.tables import FragCell, FragRow, TableFrag
-from kehoach.plan.tables import map_table, tasks_from_table
+from kehoach.plan.table_map import map_table
+from kehoach.plan.tables import tasks_from_table
 
 # ---------------------------------------------------------------- PDF paragraphs
 

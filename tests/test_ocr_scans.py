@@ -236,7 +236,8 @@ def test_unit_names_and_non_words_are_mended_against_the_lexicons():
 
 
 def test_a_rank_before_the_signers_name_is_kept_apart():
-    from kehoach.plan.header import Line, read_signature
+    from kehoach.plan.header import Line
+    from kehoach.plan.signature import read_signature
 
     para = Paragraph(text="")
     lines = [Line(t, 0, para) for t in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Đại tá Đậu Xuân Bảo")]

@@ -10,7 +10,7 @@ from kehoach import api
 from kehoach.blocks import Cell, Row, Table
 from kehoach.parsers.text import parse_string
 from kehoach.plan.columns import header_roles, is_column_number_row, role_of
-from kehoach.plan.tables import map_table
+from kehoach.plan.table_map import map_table
 
 APPENDIX = (
     "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TUYÊN TRUYỀN\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND huyện)\n\n"

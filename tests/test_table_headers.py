@@ -1,7 +1,8 @@
 """Task-table headers that span two rows ("Cơ quan thực hiện" over "Chủ trì | Phối hợp")."""
 
 from kehoach.blocks import Cell, Row, Table
-from kehoach.plan.tables import map_table, tasks_from_table
+from kehoach.plan.table_map import map_table
+from kehoach.plan.tables import tasks_from_table
 
 
 def C(text: str = "", span: int = 1, up: bool = False) -> Cell:

@@ -83,12 +83,12 @@ def test_every_message_has_vietnamese_and_english_with_the_same_fields():
     import importlib
     import string
 
-    for family in {r.family for r in all_rules()}:
-        module = importlib.import_module(f"kehoach.validate.rules.{family}")
+    for where in {r.check.__module__ for r in all_rules()}:  # a family is a module or a package of them
+        module = importlib.import_module(where)
         for name, texts in getattr(module, "MESSAGES", {}).items():
-            assert set(texts) == {"vi", "en"}, (family, name)
+            assert set(texts) == {"vi", "en"}, (where, name)
             fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in ("vi", "en")]
-            assert fields[0] == fields[1], (family, name)
+            assert fields[0] == fields[1], (where, name)
 
 
 def test_rule_catalog_matches_the_rules():
@@ -120,3 +120,15 @@ def test_appendix_numbering_reads_numerals_past_ten_and_not_a_lettered_appendix(
     assert findings([f"PHỤ LỤC {r}" for r in roman[:10]] + ["PHỤ LỤC XII"]) != []
     assert findings(["PHỤ LỤC I", "PHỤ LỤC IIII"]) != []
     assert findings(["PHỤ LỤC I", "PHỤ LỤC C"]) != []  # not a hundredth appendix, not the second either
+
+
+def test_a_family_is_the_module_or_package_right_under_rules():
+    """`--select header` and the catalog's families name what sits in validate/rules/: a family
+    module, or a family package whose modules each hold part of its rules."""
+    import pkgutil
+
+    from kehoach.validate import registry, rules
+
+    assert registry.families() == sorted(m.name for m in pkgutil.iter_modules(rules.__path__))
+    split = [r for r in all_rules() if r.check.__module__.count(".") > 3]
+    assert split and all(r.check.__module__.split(".")[3] == r.family for r in split)

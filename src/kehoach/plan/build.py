@@ -22,7 +22,7 @@ from .attached import fill_from_attached
 from .continued import join_continued_tables
 from .diagnostics import collecting, report, report_source_notes
 from .flat_tables import rebuild_flat_tables
-from .header import Line, lines_of, read_header, read_issuer, read_signature
+from .header import Line, lines_of, read_header, read_issuer
 from .ocr_facts import apply_ink_facts, report_ocr_notes
 from .policy import announces_plan, plan_policy
 from .prose import body_tasks
@@ -30,7 +30,9 @@ from .ragged import fit_ragged_rows
 from .references import find_references, iso_date, may_cite, normalise_number
 from .sections import build_tree, heading_of, to_model
 from .segment import Segments, inner_plan_start, segment, signature_cells
-from .tables import map_table, report_if_unread, tasks_from_table
+from .signature import read_signature
+from .table_map import map_table
+from .tables import report_if_unread, tasks_from_table
 from .timeline import parse_timeline, plan_period, years_in
 
 

@@ -1,5 +1,6 @@
 """Labelled task fields ("Cơ quan chủ trì: …", "Thời gian thực hiện: …", "Nội dung: …"): the label
-vocabulary, and the fields read off the paragraphs under a heading, grouped with the items they close.
+vocabulary, and the fields read off the paragraphs under a heading, grouped with the items they close,
+or off a group's sub-headings ("a) Cơ quan chủ trì" over its units, "3. Thời gian thực hiện: …").
 
 In: a section `Node`. Out: `FieldGroup`s / a role -> values dict; the tasks are made in `prose.py`
 and `assignments.py`, the validator reuses `FIELD_RE` to know a task's fields repeat by design.
@@ -189,3 +190,60 @@ def read_fields(node: Node) -> dict[str, list[str]]:
 
 def is_task(fields: dict[str, list[str]]) -> bool:
     return "lead" in fields or ("support" in fields and "time" in fields)
+
+
+# "1. Nội dung, biện pháp" / "Nội dung thực hiện" / "Nhiệm vụ, giải pháp": the heading over a group's items
+CONTENT_HEAD = re.compile(
+    r"^(?:nội dung|nhiệm vụ)(?:\s*(?:,|và)?\s*(?:biện pháp|giải pháp|nhiệm vụ|thực hiện|công việc|"
+    r"cụ thể))*\s*:?\s*$",
+    re.I,
+)
+
+
+def _role_heading(title: str) -> tuple[str, str] | None:
+    """(role, inline value) of a heading that is a label, with or without its colon: "a) Cơ quan chủ trì",
+    "3. Thời gian thực hiện: Tháng 12/2013"."""
+    t = clean(title)
+    items = field_items(t if ":" in t else t + ":")
+    if not items or len(items) != 1:
+        return None
+    return items[0][0], items[0][2]
+
+
+def _unit_lines(node: Node) -> list[str]:
+    """The units listed under a label heading, one per paragraph; a note in brackets is not a unit."""
+    out = []
+    for _, p in node.paras:
+        text = LIST_MARK.sub("", p.text).strip()
+        if text and not text.startswith("("):
+            out.append(text)
+    return out
+
+
+def group_fields(node: Node) -> dict[str, list[str]] | None:
+    """The fields of a group written as sub-headings ("2. Cơ quan chủ trì, phối hợp" over "a) Cơ quan
+    chủ trì" and "b) Cơ quan phối hợp", each listing its units; "3. Thời gian thực hiện: …"), or None."""
+    fields: dict[str, list[str]] = {}
+
+    def take(child: Node) -> bool:
+        role = _role_heading(child.title)
+        if role is None:
+            return False
+        name, value = role
+        if value:
+            fields.setdefault(name, []).append(value)
+        for line in _unit_lines(child) if name in UNIT_ROLES else [clean(p.text) for _, p in child.paras]:
+            # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": the lines are the fields
+            for inner, _, v in field_items(line) or [(name, "", line)]:
+                if v:
+                    fields.setdefault(inner, []).append(v)
+        return True
+
+    for child in node.children:
+        if CONTENT_HEAD.match(clean(child.title)) or take(child):
+            continue
+        # a container ("Cơ quan chủ trì, phối hợp") whose sub-headings are all labels
+        if child.children and all(_role_heading(g.title) for g in child.children):
+            for g in child.children:
+                take(g)
+    return fields if "lead" in fields else None

@@ -1,5 +1,5 @@
-"""The header (thể thức): issuer, số/ký hiệu, place and date, type line, title, legal basis,
-and the signature block and Nơi nhận at the end of the body.
+"""The header (thể thức): issuer, số/ký hiệu, place and date, type line, title, legal basis;
+the signature block and Nơi nhận at the end of the body are read in `signature.py`.
 
 Drafts leave blanks ("Số: /KH-UBND", "ngày tháng 02 năm 2024"): a blank is a draft, not a
 parse error — the raw text is kept and the value is null.
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .. import fastre as re
 from ..blocks import Paragraph
-from ..models import Header, Signer
-from ..vntext import clean, fold, is_upper_title, key
+from ..models import Header
+from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .references import iso_date, normalise_number, type_code_of
 
@@ -140,137 +140,6 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
     iso = iso_date(d, mo, y) if d and mo else None
     partial = iso or (f"{y}-{int(mo):02d}" if mo and mo.isdigit() and 1 <= int(mo) <= 12 else y)
     return place or None, iso, partial
-
-
-def is_name(text: str) -> bool:
-    words = text.split()
-    return (
-        2 <= len(words) <= 6
-        and all(w[:1].isupper() for w in words)
-        and not is_upper_title(text)
-        and not re.search(r"[:;,()\d]", text)
-    )
-
-
-# a signer's position names an office ("PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "TRƯỞNG ĐOÀN"); other
-# upper-case lines near the signature (a seal's text, OCR noise) are not positions
-_POSITION_WORDS = re.compile(
-    r"\b(chu tich|thu tuong|giam doc|truong|tong cuc|chanh|bi thu|thu ky|uy vien|tong bien tap|"
-    r"chi huy|tu lenh|chinh uy|pho|quyen|thanh vien)\b"
-)
-
-
-# the office a position line ends with (to join "PHÓ GIÁM" / "ĐỐC" and nothing else)
-_OFFICE_END = re.compile(
-    r"\b(?:giam doc|chu tich|truong ban|van phong|bi thu|chu nhiem|truong doan|thu truong|bo truong|"
-    r"cuc truong|vu truong|hieu truong|tong bien tap|chinh uy|tu lenh)$"
-)
-# "TM. <body> <position>" on one line (a PDF joins the signature cell's lines): the position is
-# the office that closes it
-_TM_AND_POSITION = re.compile(
-    r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
-    r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$"
-)
-# a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
-_RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(?P<name>.+)$", re.I)
-_POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
-
-
-def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
-    """Signer and recipients from the lines between the end of the body and the appendices."""
-    signer = Signer.model_construct()
-    recipients: list[str] = []
-    authority: list[str] = []
-    in_recipients = False
-    position = None
-    for ln in lines:
-        text = ln.text.strip("*_ ")
-        if not text:
-            continue
-        if P.RECIPIENTS_RE.match(text):
-            in_recipients = True
-            rest = P.RECIPIENTS_RE.sub("", text).strip()
-            if rest:
-                recipients.append(rest.lstrip("-+• ").strip().rstrip(";"))
-            continue
-        if in_recipients and re.match(r"^[-+•]\s*", text):
-            recipients.append(re.sub(r"^[-+•]\s*", "", text).rstrip(";"))
-            continue
-        if in_recipients and recipients and (text[:1].islower() or text.startswith("(")):
-            recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")  # a recipient wrapped
-            continue
-        in_recipients = False
-        text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
-        if P.SIGN_NOISE_RE.match(text):
-            continue
-        am = P.AUTHORITY_RE.match(text)
-        if am:
-            signer.raw.append(text)
-            # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
-            split = re.match(
-                r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text
-            ) or _TM_AND_POSITION.match(text)  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
-            if split:
-                authority.append(split.group("auth"))
-                position = split.group("pos")
-                both = _POSITION_AND_NAME.match(position)
-                if both and signer.name is None and is_upper_title(both.group("pos")) and is_name(both.group("name")):
-                    position, signer.name = both.group("pos"), both.group("name")  # "… PHÓ CHỦ TỊCH Nguyễn Văn An"
-            else:
-                authority.append(text)
-            continue
-        both = _POSITION_AND_NAME.match(text)
-        if (
-            both
-            and signer.name is None
-            and is_upper_title(both.group("pos"))
-            and len(both.group("pos").split()) <= 10
-            and _POSITION_WORDS.search(fold(both.group("pos")))
-            and is_name(both.group("name"))
-        ):
-            # a signature cell flattened onto one line: "CHỦ TỊCH Hoàng Quốc Khánh"
-            position, signer.name = both.group("pos"), both.group("name")
-            signer.raw.append(text)
-            continue
-        if (
-            is_upper_title(text)
-            and len(text.split()) <= 8
-            and _POSITION_WORDS.search(fold(text))
-            and not P.MOTTO_RE.search(key(text))
-            and not P.TIEU_NGU_RE.search(key(text))
-            and signer.name is None
-        ):
-            position = text
-            signer.raw.append(text)
-            continue
-        if (
-            position
-            and signer.name is None
-            and is_upper_title(text)
-            and len(text.split()) <= 2
-            and not _POSITION_WORDS.search(fold(text))
-            and _OFFICE_END.search(fold(f"{position} {text}"))
-            and not _OFFICE_END.search(fold(position))
-        ):
-            position = f"{position} {text}"  # "PHÓ GIÁM" / "ĐỐC": the position wrapped (a stamp beside it)
-            signer.raw.append(text)
-            continue
-        if position and signer.name is None and is_name(text):
-            signer.name = text
-            signer.raw.append(text)
-            continue
-        ranked = _RANK_AND_NAME.match(text)
-        if ranked and (position or authority) and signer.name is None and is_name(ranked.group("name")):
-            signer.rank, signer.name = ranked.group("rank")[:1].upper() + ranked.group("rank")[1:], ranked.group("name")
-            signer.raw.append(text)
-    if authority:
-        signer.authority = "; ".join(authority)
-        last = P.AUTHORITY_RE.match(authority[-1])
-        # "KT. CHỦ TỊCH" followed by "PHÓ CHỦ TỊCH": the position is the line after the authority
-        if position is None and last and last.group("rest"):
-            position = last.group("rest")
-    signer.position = position
-    return signer, recipients
 
 
 def read_header(front: list[Line], extra: list[Line]) -> Header:

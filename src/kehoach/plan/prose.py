@@ -14,11 +14,12 @@ from ..vntext import clean, key
 from .diagnostics import report
 from .duty_text import GENERIC, LIST_MARK, duty_cut, is_unit_heading, names_a_unit, strip_trailing
 from .fields import (
+    CONTENT_HEAD,
     NOTE_LABELS,
     PLUS_MARK,
-    UNIT_ROLES,
     FieldGroup,
     field_items,
+    group_fields,
     is_field_heading,
     is_task,
     merged_fields,
@@ -215,7 +216,7 @@ def _heading_unit(node: Node) -> str | None:
     m = _RESPONSIBILITY.match(title)
     if m:
         rest = title[m.end() :].strip()
-        return rest if rest and not _CONTENT_HEAD.match(rest) else None
+        return rest if rest and not CONTENT_HEAD.match(rest) else None
     if not names_a_unit(title) or len(title.split()) > 40:
         return None
     head = re.split(r"\s[-–]\s", title, maxsplit=1)
@@ -264,72 +265,15 @@ def _unattached(node: Node, why: str) -> None:
     )
 
 
-# "1. Nội dung, biện pháp" / "Nội dung thực hiện" / "Nhiệm vụ, giải pháp": the heading over a group's items
-_CONTENT_HEAD = re.compile(
-    r"^(?:nội dung|nhiệm vụ)(?:\s*(?:,|và)?\s*(?:biện pháp|giải pháp|nhiệm vụ|thực hiện|công việc|"
-    r"cụ thể))*\s*:?\s*$",
-    re.I,
-)
-
-
-def _role_heading(title: str) -> tuple[str, str] | None:
-    """(role, inline value) of a heading that is a label, with or without its colon: "a) Cơ quan chủ trì",
-    "3. Thời gian thực hiện: Tháng 12/2013"."""
-    t = clean(title)
-    items = field_items(t if ":" in t else t + ":")
-    if not items or len(items) != 1:
-        return None
-    return items[0][0], items[0][2]
-
-
-def _unit_lines(node: Node) -> list[str]:
-    """The units listed under a label heading, one per paragraph; a note in brackets is not a unit."""
-    out = []
-    for _, p in node.paras:
-        text = LIST_MARK.sub("", p.text).strip()
-        if text and not text.startswith("("):
-            out.append(text)
-    return out
-
-
-def _group_fields(node: Node) -> dict[str, list[str]] | None:
-    """The fields of a group written as sub-headings ("2. Cơ quan chủ trì, phối hợp" over "a) Cơ quan
-    chủ trì" and "b) Cơ quan phối hợp", each listing its units; "3. Thời gian thực hiện: …"), or None."""
-    fields: dict[str, list[str]] = {}
-
-    def take(child: Node) -> bool:
-        role = _role_heading(child.title)
-        if role is None:
-            return False
-        name, value = role
-        if value:
-            fields.setdefault(name, []).append(value)
-        for line in _unit_lines(child) if name in UNIT_ROLES else [clean(p.text) for _, p in child.paras]:
-            # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": the lines are the fields
-            for inner, _, v in field_items(line) or [(name, "", line)]:
-                if v:
-                    fields.setdefault(inner, []).append(v)
-        return True
-
-    for child in node.children:
-        if _CONTENT_HEAD.match(clean(child.title)) or take(child):
-            continue
-        # a container ("Cơ quan chủ trì, phối hợp") whose sub-headings are all labels
-        if child.children and all(_role_heading(g.title) for g in child.children):
-            for g in child.children:
-                take(g)
-    return fields if "lead" in fields else None
-
-
 def group_tasks(node: Node, plan_year: int | None) -> list[Task] | None:
     """A group whose items are numbered under a "Nội dung, biện pháp" sub-heading and whose lead, support
     and time are sibling sub-headings after it: each item (a), b) …) is a task with the group's fields.
     None when the node is not written so; items that are only "-" lines under "a) Nhiệm vụ:" are the
     details of the group's one task (node_tasks)."""
-    content = [c for c in node.children if _CONTENT_HEAD.match(clean(c.title))]
+    content = [c for c in node.children if CONTENT_HEAD.match(clean(c.title))]
     if len(content) != 1 or not content[0].children:
         return None
-    fields = _group_fields(node)
+    fields = group_fields(node)
     if fields is None:
         return None
     head = content[0]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ..blocks import Document, Paragraph, Table
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
-from .header import is_name
 from .sections import heading_of
+from .signature import is_name
 
 
 @dataclass

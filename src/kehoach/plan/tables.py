@@ -1,6 +1,6 @@
 """Task tables -> tasks.
 
-Columns are mapped by meaning (columns.py). Row kinds: header rows (also repeated after a
+Columns are mapped by meaning (columns.py, table_map.py). Row kinds: header rows (also repeated after a
 page break), the row of column numbers, group rows (a Roman numeral with a title — a theme,
 or the responsible unit where the table has no lead column), task rows, sub-rows of one task
 (number and content merged or empty, own product/timeline), and the "Tổng" row (skipped).
@@ -10,112 +10,22 @@ automatically.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import fastre as re
 from ..blocks import Row, Table
 from ..models import Location, Task
 from ..vntext import clean, key
-from .columns import header_roles, is_column_number_row, is_performers_header, is_subject_header, role_of
+from .columns import header_roles, is_column_number_row, role_of
 from .continued import row_key
 from .diagnostics import report
 from .patterns import ROMAN
+from .table_map import TableMap, band_title, row_grid
 from .timeline import parse_timeline
 from .units import is_role_only, looks_like_unit, make_unit, split_items, split_units
 
-_NUMBERED_GROUP = re.compile(rf"^(?:{ROMAN}|[A-Z])(?<=[IVXA-Z])[.)]\s")
 _GROUP_NUMBER = re.compile(rf"^(?P<num>{ROMAN}|[A-Z])(?<=[IVXA-Z])\s*[.)]?\s*(?P<title>.*)$")
 _TOTAL = re.compile(r"^(tổng|tổng cộng|cộng|tổng số)\s*:?$")
 _QUANTITY = re.compile(r"\(?\s*Số lượng\s*:\s*([^)]+?)\s*\)?\s*$", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+)")
-
-
-@dataclass
-class TableMap:
-    roles: dict[int, str]  # column -> role
-    header_keys: list[str]  # keys of header rows, to drop repeats
-    header_rows: int
-    subject: bool = False  # the content column names the unit visited (schedule / inspection)
-    performers: bool = False  # the support column is "Thực hiện" beside "Chủ trì": it leads a row with no chủ trì
-
-    def col(self, role: str) -> int | None:
-        return next((c for c, r in self.roles.items() if r == role), None)
-
-
-def _grid(row: Row) -> list:
-    """Cells by grid column (a cell spanning 2 columns fills both positions with itself)."""
-    grid = []
-    for cell in row.cells:
-        grid.extend([cell] * max(1, cell.span))
-    return grid
-
-
-def map_table(table: Table) -> TableMap | None:
-    """Find the header row(s) of a task table; None when the table holds no tasks."""
-    for i, row in enumerate(table.rows[:4]):
-        texts = [c.text for c in _grid(row)]
-        roles = header_roles(texts)
-        n = i + 1
-        keys = [row_key(row)]
-        wrapped = _wrapped_header(texts, table.rows[n]) if n < len(table.rows) else None
-        if wrapped is not None:
-            # a header whose names run on into the next row ("Đơn vị" over "chủ trì")
-            joined_roles = header_roles(wrapped)
-            if joined_roles and "content" in joined_roles.values() and len(joined_roles) >= len(roles):
-                texts, roles = wrapped, joined_roles
-                keys.append(row_key(table.rows[n]))
-                n += 1
-        if roles and "content" in roles.values():
-            # a second header row (sub-columns) or the row of column numbers
-            while n < len(table.rows):
-                sub = [c.text for c in _grid(table.rows[n])]
-                sub_roles = _sub_header_roles(sub)
-                if not (sub_roles or is_column_number_row(sub) or table.rows[n].is_header):
-                    break
-                c_content = next(c for c, r in roles.items() if r == "content")
-                if not sub_roles and _band_title(_grid(table.rows[n]), c_content) is not None:
-                    break  # a band Word repeats with the column names still heads the rows below it
-                # "Cơ quan thực hiện" spanning "Chủ trì | Phối hợp": the sub-columns decide
-                for col, role in sub_roles.items():
-                    for other in [c for c, r in roles.items() if r == role and c != col]:
-                        del roles[other]
-                    roles[col] = role
-                keys.append(row_key(table.rows[n]))
-                n += 1
-            if "number" not in roles.values() and 0 not in roles:
-                first = [c.text for c in _grid(table.rows[n])] if n < len(table.rows) else []
-                if first and re.fullmatch(r"\d{1,3}\.?|", first[0].strip()):
-                    roles[0] = "number"
-            c_content = next(c for c, r in roles.items() if r == "content")
-            subject = c_content < len(texts) and is_subject_header(texts[c_content])
-            c_support = next((c for c, r in roles.items() if r == "support"), None)
-            performers = c_support is not None and c_support < len(texts) and is_performers_header(texts[c_support])
-            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject, performers=performers)
-    return None
-
-
-def _wrapped_header(texts: list[str], nxt: Row) -> list[str] | None:
-    """The header texts joined with the next row when that row only continues them.
-
-    Every filled cell of the next row is short and starts in lower case ("chủ trì",
-    "thực hiện"), under a filled header cell: the header names were wrapped over two rows.
-    """
-    below = [c.text for c in _grid(nxt)]
-    if len(below) != len(texts):
-        return None
-    filled = [(i, t.strip()) for i, t in enumerate(below) if t.strip()]
-    if not filled or any(len(t) > 40 or not t[0].islower() or not texts[i].strip() for i, t in filled):
-        return None
-    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(texts, below, strict=True)]
-
-
-def _sub_header_roles(texts: list[str]) -> dict[int, str]:
-    """Roles of a sub-header row: every filled cell is a short column title ("Chủ trì", "Phối hợp")."""
-    filled = {i: t for i, t in enumerate(texts) if t.strip()}
-    if not filled or any(len(t) > 40 for t in filled.values()):
-        return {}
-    roles = {i: role_of(t) for i, t in filled.items()}
-    return {i: r for i, r in roles.items() if r} if all(roles.values()) else {}
 
 
 def _cell_lines(grid: list, col: int | None) -> list[str]:
@@ -161,7 +71,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
-        raw_grid = _grid(row)
+        raw_grid = row_grid(row)
         grid = _inherit_merged(raw_grid, above)
         above = grid
         texts = [c.text for c in grid]
@@ -173,7 +83,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
         num_text = texts[c_num].strip() if c_num is not None and c_num < len(texts) else ""
         content_lines = _cell_lines(grid, c_content)
 
-        band = _band_title(raw_grid, c_content)
+        band = band_title(raw_grid, c_content)
         if band is not None:
             # "| **Buổi sáng (7h00–9h00) – Tập trung toàn trường** ||||": a band over the rows below it; under a
             # heading that already groups the table it is kept in the notes of its rows
@@ -242,7 +152,7 @@ def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
     following = ""
     for r in range(len(table.rows) - 1, tmap.header_rows - 1, -1):
         out[r] = following
-        grid = _grid(table.rows[r])
+        grid = row_grid(table.rows[r])
         if c_num is not None and c_num < len(grid) and grid[c_num].text.strip() and not grid[c_num].merged_up:
             following = grid[c_num].text.strip()
     return out
@@ -282,31 +192,6 @@ def _adds_fields(raw_grid: list, tmap: TableMap) -> bool:
         if not cell.merged_up and cell.text.strip():
             return True
     return False
-
-
-def _band_title(raw_grid: list, c_content: int | None) -> str | None:
-    """The text of a band row: one filled cell, outside the content column, spanning the row or bold,
-    every other cell empty (Markdown writes the span as "| **…** ||||")."""
-    if len(raw_grid) < 3:
-        return None
-    cells: list = []
-    for cell in raw_grid:
-        if cell.merged_up:
-            return None
-        if cell.text.strip() and all(cell is not c for c in cells):
-            cells.append(cell)
-    if len(cells) != 1:
-        return None
-    (cell,) = cells
-    if c_content is not None and c_content < len(raw_grid) and raw_grid[c_content] is cell:
-        if cell.span < max(2, len(raw_grid) - 1):
-            return None  # the content cell alone: a task without a unit
-        if _NUMBERED_GROUP.match(cell.text.strip()):
-            return None  # "I. Các dự án …" across the row: a numbered group row (`_group_title`)
-        # any other one cell across the row is a band ("Buổi sáng (từ 9h00 đến 11h00) – …")
-    raw = cell.raw.strip()
-    bold = bool(cell.bold) or bool(re.fullmatch(r"(\*\*|__).+\1", raw, re.S))
-    return clean(cell.text) if bold or cell.span >= len(raw_grid) - 1 else None
 
 
 def _group_title(num_text: str, texts: list[str], grid: list, c_num: int | None, c_content: int | None) -> str | None:
@@ -389,7 +274,7 @@ def report_if_unread(table: Table, tasks: list[Task], block: int | None = None) 
     if tasks or not table.rows:
         return
     for row in table.rows[:4]:
-        texts = [c.text for c in _grid(row)]
+        texts = [c.text for c in row_grid(row)]
         if any(len(t) > 80 for t in texts):
             continue
         roles = {role_of(t) for t in texts if t.strip()}

@@ -35,7 +35,7 @@ class RuleInfo:
     code: str  # stable short code: "KH101"
     severity: Severity  # default severity
     summary: dict[str, str]  # one line, {"vi": …, "en": …}
-    family: str = ""  # the module it lives in: "duplicates"
+    family: str = ""  # the module or package under validate/rules/ it lives in: "duplicates", "header"
     plans_only: bool = True  # skip on documents that are not plans (news, công văn)
     doc: str = ""  # English explanation, then the PASS/FAIL fragments
     doc_vi: str = ""  # the explanation in Vietnamese (no fragments)

@@ -1,6 +1,10 @@
 """The rule registry: every validator rule is a `Rule` record made by the `@rule` decorator.
 
-A rule lives in one family module under `validate/rules/` (yamllint style): the decorated
+A rule lives in one family under `validate/rules/` (yamllint style): a family is a module
+(`rules/tasks.py`) or, when it outgrows one, a package of modules each with one job
+(`rules/header/` holding `components.py`, `number_date.py` …). The family's name, used by
+`--select`, config files and `kehoach rules`, is that module's or package's name, the first
+name under `validate/rules/`: it does not change when a family module is split. The decorated
 function's docstring is its documentation in English (`kehoach rules NAME --lang en` prints
 it) and holds a PASS and a FAIL fragment of a real-looking plan, which
 `tests/test_validate_rules.py` runs, so a new rule is tested the moment it is written. The
@@ -75,14 +79,13 @@ def rule(
     (English), `doc_vi` the same explanation in Vietnamese."""
 
     def register(check: Check) -> Rule:
-        module = check.__module__.rsplit(".", 1)[-1]
         made = Rule(
             name=name,
             code=code,
             severity=severity,
             summary=summary,
             check=check,
-            family=module,
+            family=_family(check.__module__),
             plans_only=plans_only,
             doc=cleandoc(check.__doc__ or ""),
             doc_vi=cleandoc(doc_vi),
@@ -96,6 +99,12 @@ def rule(
     return register
 
 
+def _family(module: str) -> str:
+    """The family of a rule defined in `module`: the module or package right under `rules/`
+    ("header" for kehoach.validate.rules.header.components, "tasks" for …rules.tasks)."""
+    return module.removeprefix(f"{__package__}.rules.").split(".")[0]
+
+
 _loaded = False
 
 
@@ -105,8 +114,8 @@ def _load() -> None:
         return
     from . import rules as package
 
-    for info in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{package.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        importlib.import_module(info.name)
     _loaded = True
 
 

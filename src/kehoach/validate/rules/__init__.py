@@ -1,1 +1,1 @@
-"""Validator rules, one module per family; every module is imported by `registry.all_rules()`."""
+"""Validator rules, one module or package per family; `registry.all_rules()` imports every module."""
