@@ -37,6 +37,7 @@ class TableMap:
     header_rows: int
     subject: bool = False  # the content column names the unit visited (schedule / inspection)
     performers: bool = False  # the support column is "Thực hiện" beside "Chủ trì": it leads a row with no chủ trì
+    header_spans: tuple[int, ...] = ()  # grid columns of each header cell, for rows drawn with other borders
 
     def col(self, role: str) -> int | None:
         return next((c for c, r in self.roles.items() if r == role), None)
@@ -48,6 +49,24 @@ def _grid(row: Row) -> list:
     for cell in row.cells:
         grid.extend([cell] * max(1, cell.span))
     return grid
+
+
+def _row_grid(row: Row, header_spans: tuple[int, ...]) -> list:
+    """Cells by the header's grid columns.
+
+    A table whose rows were drawn with other borders than its header (a Word table whose
+    column edges were dragged in some rows, a PDF grid that is the union of every row's
+    edges) gives rows with as many cells as the header but spanning other grid columns:
+    "Chủ trì" spans two columns in one row, "Phối hợp" in the next. Such a row is read cell
+    by cell, the i-th cell in the columns of the i-th header cell.
+    """
+    spans = [max(1, c.span) for c in row.cells]
+    if len(header_spans) >= 3 and len(spans) == len(header_spans) and tuple(spans) != header_spans:
+        grid = []
+        for cell, n in zip(row.cells, header_spans, strict=True):
+            grid.extend([cell] * n)
+        return grid
+    return _grid(row)
 
 
 def map_table(table: Table) -> TableMap | None:
@@ -87,7 +106,14 @@ def map_table(table: Table) -> TableMap | None:
             subject = c_content < len(texts) and is_subject_header(texts[c_content])
             c_support = next((c for c, r in roles.items() if r == "support"), None)
             performers = c_support is not None and c_support < len(texts) and is_performers_header(texts[c_support])
-            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject, performers=performers)
+            return TableMap(
+                roles=roles,
+                header_keys=keys,
+                header_rows=n,
+                subject=subject,
+                performers=performers,
+                header_spans=tuple(max(1, c.span) for c in row.cells),
+            )
     return None
 
 
@@ -158,7 +184,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
-        raw_grid = _grid(row)
+        raw_grid = _row_grid(row, tmap.header_spans)
         grid = _inherit_merged(raw_grid, above)
         above = grid
         texts = [c.text for c in grid]
@@ -239,7 +265,7 @@ def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
     following = ""
     for r in range(len(table.rows) - 1, tmap.header_rows - 1, -1):
         out[r] = following
-        grid = _grid(table.rows[r])
+        grid = _row_grid(table.rows[r], tmap.header_spans)
         if c_num is not None and c_num < len(grid) and grid[c_num].text.strip() and not grid[c_num].merged_up:
             following = grid[c_num].text.strip()
     return out
