@@ -28,7 +28,7 @@ _DUTY_START = re.compile(
     r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
     r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
     r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
-    r"theo chức năng|theo phạm vi|trong phạm vi|tham gia|trong quá trình|trong thời gian|"
+    r"theo chức năng|theo phạm vi|trong phạm vi|trên cơ sở|tham gia|trong quá trình|trong thời gian|"
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
 )
 _ASSIGN_PREFIX = re.compile(
