@@ -84,3 +84,32 @@ def test_real_docx_duty_of_the_fronts_office():
         ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"],
         ["Chuyên viên Cơ quan Ủy ban Mặt trận Tổ quốc xã"],
     ]
+
+
+def test_a_field_in_charge_is_part_of_a_persons_name():
+    # "giám sát" names the field the officer is in charge of, not the start of a duty
+    assert assignment_unit("Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", True) == (
+        "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+        "",
+    )
+    # a duty verb that does not follow the field still cuts
+    assert assignment_unit("Phòng Văn hóa chủ trì tham mưu công tác tuyên truyền.", False)[0] == "Phòng Văn hóa"
+
+
+def test_will_starts_the_duty():
+    assert assignment_unit("Tổ kiểm phiếu sẽ thực hiện kiểm đếm và công bố kết quả biểu quyết.", False)[0] == (
+        "Tổ kiểm phiếu"
+    )
+
+
+HIEP_THUONG = CORPUS / "luongminh-mttq_KH-hoi-nghi-hiep-thuong_2025.docx"
+
+
+@needs(HIEP_THUONG)
+def test_real_docx_duties_named_by_field_and_by_will():
+    # MTTQ xã Lương Minh, KH tổ chức các hội nghị hiệp thương: II.5 "- Tổ kiểm phiếu sẽ thực hiện …",
+    # III.3 "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội" over its duties
+    leads = [names(t.lead) for t in api.parse(HIEP_THUONG).tasks if t.origin == "assignment"]
+    assert ["Tổ kiểm phiếu"] in leads
+    assert ["Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"] in leads
+    assert ["Cán bộ phụ trách lĩnh vực"] not in leads
