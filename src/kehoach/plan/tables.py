@@ -89,7 +89,10 @@ def map_table(table: Table) -> TableMap | None:
             while n < len(table.rows):
                 sub = [c.text for c in _grid(table.rows[n])]
                 sub_roles = _sub_header_roles(sub)
-                if not (sub_roles or is_column_number_row(sub) or table.rows[n].is_header):
+                marked = table.rows[n].is_header and _band_title(_grid(table.rows[n]), None) is None
+                # a band across the row repeated with the header on each page ("Buổi sáng (từ 7h00 đến
+                # 9h00) – Tập trung toàn trường") groups the rows below it: it is no header row
+                if not (sub_roles or is_column_number_row(sub) or marked):
                     break
                 # "Cơ quan thực hiện" spanning "Chủ trì | Phối hợp": the sub-columns decide
                 for col, role in sub_roles.items():
