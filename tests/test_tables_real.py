@@ -157,3 +157,11 @@ def test_pdf_appendix_rows_drawn_with_other_column_edges():
     row = by_content("Đào tạo, tập huấn, hướng dẫn, hỗ trợ cho các Tổ")
     assert names(row.lead) == ["Sở Thông tin và Truyền thông", "UBND huyện, thị xã, thành phố"]
     assert names(row.support) == ["Các sở, ban, ngành, Doanh nghiệp"]
+
+
+@needs(KH1914_PDF)
+def test_pdf_plan_in_parts_keeps_its_title_apart_from_part_one():
+    # "PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022" stands right under the trích yếu
+    _, plan = appendix(KH1914_PDF)
+    assert plan.header.title == "Chuyển đổi số tỉnh Hải Dương năm 2023"
+    assert plan.header.number == "1914/KH-UBND"
