@@ -113,3 +113,16 @@ def test_real_docx_duties_named_by_field_and_by_will():
     assert ["Tổ kiểm phiếu"] in leads
     assert ["Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"] in leads
     assert ["Cán bộ phụ trách lĩnh vực"] not in leads
+
+
+@needs(HIEP_THUONG)
+def test_real_docx_items_titled_by_their_content_label():
+    # II.1.1 and II.2.1 are "Nội dung: …" items over "- Thời gian:", "- Đơn vị chủ trì:", "- Kết quả:" lines
+    first, second = [t for t in api.parse(HIEP_THUONG).tasks if t.origin == "body"][:2]
+    assert first.content == (
+        "Hiệp thương về cơ cấu, thành phần, số lượng người được giới thiệu ứng cử đại biểu HĐND xã nhiệm kỳ 2026 - 2031."
+    )
+    assert names(first.lead) == ["Ban Công tác mặt trận thôn"]
+    assert first.timeline.raw.startswith("Dự kiến ngày 05/12/2025")
+    assert second.content.startswith("Hiệp thương lập danh sách sơ bộ những người ứng cử đại biểu HĐND xã;")
+    assert names(second.lead) == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
