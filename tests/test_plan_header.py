@@ -221,3 +221,27 @@ def test_document_type_and_is_plan():
         "Ngày 07/3/2024, UBND tỉnh đã ban hành Kế hoạch số 865/KH-UBND về truyền thông.\n"
     )
     assert (news.document_type, news.is_plan, news.tasks) == ("unknown", False, [])
+
+
+PARTS = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 12/KH-UBND
+An Giang, ngày 05 tháng 6 năm 2023
+KẾ HOẠCH
+Chuyển đổi số tỉnh An Giang năm 2023
+PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022
+I. KẾT QUẢ ĐẠT ĐƯỢC
+Đã ban hành các văn bản chỉ đạo.
+"""
+
+
+def test_the_first_part_heading_under_the_title_is_not_part_of_it():
+    # a plan in parts ("PHẦN I. …", "Phần thứ nhất") opens its first part right under the trích yếu
+    assert api.parse_text(PARTS).header.title == "Chuyển đổi số tỉnh An Giang năm 2023"
+    other = PARTS.replace("PHẦN I. KẾT QUẢ", "Phần thứ nhất\nKẾT QUẢ")
+    assert api.parse_text(other).header.title == "Chuyển đổi số tỉnh An Giang năm 2023"
+    # a title that speaks of a part of something keeps it
+    kept = PARTS.replace(
+        "Chuyển đổi số tỉnh An Giang năm 2023\n", "Chuyển đổi số tỉnh An Giang năm 2023\nphần mềm dùng chung\n"
+    )
+    assert api.parse_text(kept).header.title == "Chuyển đổi số tỉnh An Giang năm 2023 phần mềm dùng chung"

@@ -458,3 +458,53 @@ def test_a_table_in_the_body_gives_body_tasks():
         + "\nII. TỔ CHỨC THỰC HIỆN\n\nCác đơn vị triển khai thực hiện.\n"
     )
     assert [(t.origin, t.content) for t in plan.tasks] == [("body", "Việc một")]
+
+
+def test_rows_drawn_with_other_column_edges_are_read_cell_by_cell():
+    # a Word table whose column edges were dragged in some rows (and the PDF grid of the union of
+    # every row's edges): each row has the header's five cells, but "Đơn vị phối hợp" spans two
+    # grid columns in the header and the first row, "Đơn vị chủ trì" in the second row
+    table = Table(
+        rows=[
+            Row(
+                cells=[
+                    Cell(["STT"]),
+                    Cell(["Tên nhiệm vụ"]),
+                    Cell(["Đơn vị chủ trì"]),
+                    Cell(["Đơn vị phối hợp"], span=2),
+                    Cell(["Thời gian thực hiện"]),
+                ]
+            ),
+            Row(
+                cells=[
+                    Cell(["1"]),
+                    Cell(["Tăng cường khai thác hệ thống báo cáo"]),
+                    Cell(["Sở Tài chính"]),
+                    Cell(["UBND cấp xã"], span=2),
+                    Cell(["Quý II/2024"]),
+                ]
+            ),
+            Row(
+                cells=[
+                    Cell(["2"]),
+                    Cell(["Triển khai nền tảng thanh toán điện tử"]),
+                    Cell(["Doanh nghiệp"], span=2),
+                    Cell(["Sở Công Thương"]),
+                    Cell(["Thường xuyên"]),
+                ]
+            ),
+        ]
+    )
+    from kehoach.plan.tables import tasks_from_table
+
+    first, second = tasks_from_table(table, map_table(table), 2024)
+    assert (names(first.lead), names(first.support), first.timeline.raw) == (
+        ["Sở Tài chính"],
+        ["UBND cấp xã"],
+        "Quý II/2024",
+    )
+    assert (names(second.lead), names(second.support), second.timeline.raw) == (
+        ["Doanh nghiệp"],
+        ["Sở Công Thương"],
+        "Thường xuyên",
+    )

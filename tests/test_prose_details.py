@@ -36,3 +36,32 @@ def test_body_task_details_come_from_the_content_field_or_the_text_before_the_fi
     ]
     assert [u.name for u in tasks[1].support] == ["UBND các xã, thị trấn"]
     assert (tasks[0].timeline.kind, tasks[0].timeline.start) == ("quarter", "2024-07-01")
+
+
+LABELLED_ITEM = """KẾ HOẠCH
+
+Tổ chức các hội nghị hiệp thương
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Bảo đảm quy trình hiệp thương dân chủ, đúng luật.
+
+II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+
+1. Hội nghị hiệp thương lần thứ nhất
+
+1.1. Nội dung: Hiệp thương về cơ cấu, thành phần, số lượng người được giới thiệu ứng cử.
+
+- Thời gian: Dự kiến ngày 05/12/2025.
+
+- Đơn vị chủ trì: Ban Công tác mặt trận thôn.
+
+- Kết quả: Biên bản hội nghị.
+"""
+
+
+def test_an_item_titled_by_its_content_label_is_the_value_of_the_label():
+    (task,) = [t for t in api.parse_text(LABELLED_ITEM).tasks if t.origin == "body"]
+    assert task.content == "Hiệp thương về cơ cấu, thành phần, số lượng người được giới thiệu ứng cử."
+    assert [u.name for u in task.lead] == ["Ban Công tác mặt trận thôn"]
+    assert task.timeline.raw == "Dự kiến ngày 05/12/2025."

@@ -7,7 +7,7 @@ register whether it arrives as its PDF or as a `pdftotext -layout` copy.
 
 from __future__ import annotations
 
-from conftest import REALDOCS, WEBCOPIES, needs
+from conftest import CORPUS, REALDOCS, WEBCOPIES, needs
 from kehoach import api
 
 BNNMT = REALDOCS / "bnnmt_QD-2200-QD-BNNMT-ban-hanh-KH_2026.index-text.md"
@@ -18,6 +18,7 @@ WEB_552 = WEBCOPIES / "KH-552_192068354fd1ffe5.md"
 WEB_179 = WEBCOPIES / "KH-179_f004d93b21e7fc5f.md"
 WEB_235 = WEBCOPIES / "KH-235_85ff77cbda28ffbb.md"
 WEB_144 = WEBCOPIES / "KH-144_ad5aff6c13929815.md"
+KH1914_PDF = CORPUS / "haiduong-ubnd_KH-1914-KH-UBND-chuyen-doi-so_2023.pdf"
 
 
 def appendix(path):
@@ -133,3 +134,34 @@ def test_web_copy_table_of_indicators_and_leads_is_reported_not_dropped_silently
     assert tasks == []
     (d,) = [d for d in plan.diagnostics if d.code == "table-no-tasks"]
     assert "Chủ trì" in d.excerpt
+
+
+@needs(KH1914_PDF)
+def test_pdf_appendix_rows_drawn_with_other_column_edges():
+    # Hải Dương KH 1914/KH-UBND, Phụ lục 1, page 22: the rows of "IV. Về phát triển kinh tế số" have
+    # the column edge between "Đơn vị chủ trì" and "Đơn vị phối hợp" further right than the rows above
+    tasks, _ = appendix(KH1914_PDF)
+
+    def by_content(start: str):
+        (task,) = [t for t in tasks if t.content.startswith(start)]
+        return task
+
+    row = by_content("Tăng cường khai thác, sử dụng Hệ thống báo cáo")
+    assert names(row.lead) == ["Sở KH&ĐT"]
+    assert names(row.support) == ["Các sở, ban, ngành, UBND huyện, thị xã, thành phố"]
+    assert row.timeline is None or not row.timeline.raw
+    row = by_content("Triển khai nền tảng thanh toán điện tử, ví điện")
+    assert names(row.lead) == ["Doanh nghiệp"]
+    assert names(row.support) == ["Các sở, ban, ngành, UBND huyện, thị xã, thành phố"]
+    assert row.timeline.raw == "Thường xuyên"
+    row = by_content("Đào tạo, tập huấn, hướng dẫn, hỗ trợ cho các Tổ")
+    assert names(row.lead) == ["Sở Thông tin và Truyền thông", "UBND huyện, thị xã, thành phố"]
+    assert names(row.support) == ["Các sở, ban, ngành, Doanh nghiệp"]
+
+
+@needs(KH1914_PDF)
+def test_pdf_plan_in_parts_keeps_its_title_apart_from_part_one():
+    # "PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022" stands right under the trích yếu
+    _, plan = appendix(KH1914_PDF)
+    assert plan.header.title == "Chuyển đổi số tỉnh Hải Dương năm 2023"
+    assert plan.header.number == "1914/KH-UBND"

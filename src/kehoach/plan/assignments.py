@@ -53,6 +53,55 @@ def _assignment(node: Node) -> Task | None:
     return _heading_assignment(node, lead, duty)
 
 
+# "Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp …", "Giao Văn phòng UBND tỉnh chủ trì …"
+_ADDRESSED = re.compile(r"^(?:Đề nghị|Giao)\s+\S", re.I)
+
+
+def _addressed_after(node: Node) -> int | None:
+    """Where a unit's listed duties ("- …" items) end and a paragraph addressed to another unit
+    ("Đề nghị Văn phòng Đảng ủy … phối hợp …", no list mark) begins: that paragraph is that unit's duty."""
+    paras = node.paras
+    for k, (_, p) in enumerate(paras):
+        if LIST_MARK.match(p.text):
+            continue
+        if k == 0 or not _ADDRESSED.match(p.text.strip()) or is_closing(p.text):
+            return None
+        return k if _paragraph_lead(p.text.strip()) is not None else None
+    return None
+
+
+def _unit_assignments(node: Node) -> list[Task]:
+    """The assignment of a unit heading, and of each unit addressed after its listed duties."""
+    k = _addressed_after(node) if not node.children else None
+    if k is None:
+        task = _assignment(node)
+        return [task] if task is not None else []
+    own = Node(
+        number=node.number,
+        style=node.style,
+        title=node.title,
+        block=node.block,
+        para=node.para,
+        paras=node.paras[:k],
+        parent=node.parent,
+        level=node.level,
+    )
+    task = _assignment(own)
+    if task is None:
+        return []
+    rest = Node(
+        number="",
+        style=node.style,
+        title="",
+        block=node.block,
+        para=node.para,
+        paras=node.paras[k:],
+        parent=node.parent,
+        level=node.level,
+    )
+    return [task, *_paragraph_assignments(rest)]
+
+
 def _heading_assignment(node: Node, lead: list[Unit], duty: str) -> Task:
     """The assignment a unit heading makes: its own duty words, then the text under it."""
     return Task.model_construct(
@@ -163,9 +212,9 @@ def _assignments_under(node: Node) -> list[Task]:
         if child.children and (topic or units_below):
             out.extend(_assignments_under(child))
             continue
-        task = _assignment(child)
-        if task is not None:
-            out.append(task)
+        found = _unit_assignments(child)
+        if found:
+            out.extend(found)
         elif not child.children:
             out.extend(_paragraph_assignments(child))
     return out

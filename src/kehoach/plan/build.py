@@ -310,10 +310,13 @@ def _table_heading(blocks: list, i: int, seg: Segments) -> str | None:
     prev = blocks[i - 1] if i > 0 else None
     if not isinstance(prev, Paragraph) or i >= seg.sig_start or i - 1 < seg.body_start:
         return None
-    if not prev.heading_level and not (prev.bold is True and (prev.align == "center" or is_upper_title(prev.text))):
-        return None
     text = clean(prev.text)
     if heading_of(prev) is not None or not text or len(text.split()) > 20 or P.doc_type_line(text):
+        return None
+    # a Markdown or Word heading; or, in a DOCX or PDF, a bold line set apart as a title (centred, or all
+    # in capitals) that ends no sentence: "NGÀY 1: THỨ HAI, NGÀY 24/8/2026" over that day's table
+    titled = bool(prev.bold) and (prev.align == "center" or is_upper_title(text))
+    if not prev.heading_level and not (titled and not text.endswith((".", ":", ";", ","))):
         return None
     return text
 

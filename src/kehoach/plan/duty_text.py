@@ -28,9 +28,12 @@ _DUTY_START = re.compile(
     r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
     r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
     r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
-    r"theo chức năng|theo phạm vi|trong phạm vi|tham gia|trong quá trình|trong thời gian|"
-    r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao)\b",
+    r"theo chức năng|theo phạm vi|trong phạm vi|trên cơ sở|tham gia|trong quá trình|trong thời gian|"
+    r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao|sẽ)\b",
 )
+# "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "Ban Chỉ đạo công tác tuyên truyền": a verb
+# that names the field a person or body is in charge of is part of the name, not the start of a duty
+_FIELD_OF = re.compile(r"\b(?:phụ trách|lĩnh vực|công tác|mảng)\s*$", re.I)
 _ASSIGN_PREFIX = re.compile(
     r"^(?:(?:đề nghị|yêu cầu)\s*:\s*"  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
     r"|(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
@@ -72,7 +75,7 @@ def assignment_unit(title: str, has_body: bool) -> tuple[str, str]:
 def duty_cut(text: str) -> int | None:
     """Where the duty starts after a unit's name; the name keeps at least two words ("Sở Xây dựng")."""
     for m in _DUTY_START.finditer(text):
-        if len(text[: m.start()].split()) >= 2:
+        if len(text[: m.start()].split()) >= 2 and not _FIELD_OF.search(text[: m.start()]):
             return m.start()
     return None
 

@@ -206,6 +206,8 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
 # a heading numbered with its punctuation ("II. NỘI DUNG", "1. Mục đích", "a) …"); a title line
 # wrapped before "XIV CỦA ĐẢNG" is not one
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))\s")
+# "PHẦN I. KẾT QUẢ THỰC HIỆN …", "Phần thứ hai": a plan in parts opens its first part under the title
+_PART_HEADING = re.compile(r"^(?:PHẦN|Phần)\s+(?:[IVX]{1,5}|\d{1,2}|THỨ\s+\w+|thứ\s+\w+)\b(?:\s*[.:)-]|\s*$)")
 
 
 def _title_not_basis(ln: Line) -> bool:
@@ -243,6 +245,8 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             continue
         wrapped = bool(title_parts) and ln.block == title_block  # a line of the title's own paragraph
         if title_block == -1 or (_NUMBERED_HEADING.match(text) if wrapped else P.is_heading_like(text)):
+            break
+        if title_parts and _PART_HEADING.match(text):
             break
         if title_block is None:
             title_block = ln.block

@@ -15,6 +15,7 @@ from .diagnostics import report
 from .duty_text import GENERIC, LIST_MARK, duty_cut, is_unit_heading, names_a_unit, strip_trailing
 from .fields import (
     CONTENT_HEAD,
+    FIELD_RE,
     NOTE_LABELS,
     PLUS_MARK,
     FieldGroup,
@@ -31,6 +32,16 @@ from .patterns import kinds_of
 from .sections import Node, location_of
 from .timeline import parse_timeline
 from .units import looks_like_unit, split_items, split_units
+
+
+def _titled_content(title: str) -> str:
+    """The task a heading names: "1.1. Nội dung: Hiệp thương về cơ cấu …" over its "- Thời gian:",
+    "- Đơn vị chủ trì:" lines is the value of its own label, not the label."""
+    text = strip_trailing(title)
+    m = FIELD_RE.match(text)
+    if m and m.group("content") and m.group("value").strip():
+        return strip_trailing(m.group("value"))
+    return text
 
 
 def _task(
@@ -51,7 +62,7 @@ def _task(
         origin="body",
         number=node.number,
         group=group,
-        content=content or strip_trailing(node.title),
+        content=content or _titled_content(node.title),
         products=split_items(fields.get("products", [])),
         lead=split_units(lead),
         support=split_units(support),

@@ -21,6 +21,7 @@ class TableMap:
     header_rows: int
     subject: bool = False  # the content column names the unit visited (schedule / inspection)
     performers: bool = False  # the support column is "Thực hiện" beside "Chủ trì": it leads a row with no chủ trì
+    header_spans: tuple[int, ...] = ()  # grid columns of each header cell, for rows drawn with other borders
 
     def col(self, role: str) -> int | None:
         return next((c for c, r in self.roles.items() if r == role), None)
@@ -32,6 +33,24 @@ def row_grid(row: Row) -> list:
     for cell in row.cells:
         grid.extend([cell] * max(1, cell.span))
     return grid
+
+
+def data_grid(row: Row, header_spans: tuple[int, ...]) -> list:
+    """A data row's cells by the header's grid columns.
+
+    A table whose rows were drawn with other borders than its header (a Word table whose
+    column edges were dragged in some rows, a PDF grid that is the union of every row's
+    edges) gives rows with as many cells as the header but spanning other grid columns:
+    "Chủ trì" spans two columns in one row, "Phối hợp" in the next. Such a row is read cell
+    by cell, the i-th cell in the columns of the i-th header cell.
+    """
+    spans = [max(1, c.span) for c in row.cells]
+    if len(header_spans) >= 3 and len(spans) == len(header_spans) and tuple(spans) != header_spans:
+        grid = []
+        for cell, n in zip(row.cells, header_spans, strict=True):
+            grid.extend([cell] * n)
+        return grid
+    return row_grid(row)
 
 
 def map_table(table: Table) -> TableMap | None:
@@ -74,7 +93,14 @@ def map_table(table: Table) -> TableMap | None:
             subject = c_content < len(texts) and is_subject_header(texts[c_content])
             c_support = next((c for c, r in roles.items() if r == "support"), None)
             performers = c_support is not None and c_support < len(texts) and is_performers_header(texts[c_support])
-            return TableMap(roles=roles, header_keys=keys, header_rows=n, subject=subject, performers=performers)
+            return TableMap(
+                roles=roles,
+                header_keys=keys,
+                header_rows=n,
+                subject=subject,
+                performers=performers,
+                header_spans=tuple(max(1, c.span) for c in row.cells),
+            )
     return None
 
 

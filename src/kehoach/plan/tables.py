@@ -18,7 +18,7 @@ from .columns import header_roles, is_column_number_row, role_of
 from .continued import row_key
 from .diagnostics import report
 from .patterns import ROMAN
-from .table_map import TableMap, band_title, row_grid
+from .table_map import TableMap, band_title, data_grid, row_grid
 from .timeline import parse_timeline
 from .units import is_role_only, looks_like_unit, make_unit, split_items, split_units
 
@@ -71,7 +71,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     for r, row in enumerate(table.rows):
         if r < tmap.header_rows or row_key(row) in tmap.header_keys:
             continue
-        raw_grid = row_grid(row)
+        raw_grid = data_grid(row, tmap.header_spans)
         grid = _inherit_merged(raw_grid, above)
         above = grid
         texts = [c.text for c in grid]
@@ -152,7 +152,7 @@ def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
     following = ""
     for r in range(len(table.rows) - 1, tmap.header_rows - 1, -1):
         out[r] = following
-        grid = row_grid(table.rows[r])
+        grid = data_grid(table.rows[r], tmap.header_spans)
         if c_num is not None and c_num < len(grid) and grid[c_num].text.strip() and not grid[c_num].merged_up:
             following = grid[c_num].text.strip()
     return out

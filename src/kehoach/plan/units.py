@@ -123,7 +123,12 @@ _GLUED = re.compile(
 )
 # the organs of a unit, named before it: "Ban Thường trực Ủy ban MTTQ phường", "Ban Chấp hành Hội Nông dân"
 _ORGAN = re.compile(r"^(?:Ban\s+|Các\s+)?(?:Thường trực|Thường vụ|Chấp hành|Giám hiệu|Lãnh đạo)$", re.I)
-_CONNECTOR_END = re.compile(r"\b(?:và|các|của|thuộc|với|cùng|tại|cho|hoặc|gồm|là|Đa khoa|đa khoa)$")
+# ... or the name's own office, or the role it holds for the unit that follows: "Văn phòng Cơ quan Ủy ban
+# MTTQ xã", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" (one unit, written with its role)
+_CONNECTOR_END = re.compile(
+    r"\b(?:và|các|của|thuộc|với|cùng|tại|cho|hoặc|gồm|là|Đa khoa|đa khoa|"
+    r"(?:[Cc]ơ quan|[Đđ]ơn vị)(?:\s+(?:thường trực|chuyên trách|đầu mối|tham mưu|giúp việc)(?:\s+của)?)?)$"
+)
 
 
 def split_glued(text: str) -> list[str]:
