@@ -43,6 +43,23 @@ def test_a_numbered_heading_that_fills_the_line_stays_apart_from_the_paragraph_b
     ]
 
 
+def test_a_line_break_inside_a_sentence_does_not_end_the_paragraph():
+    # Shift+Enter typed mid-sentence: "… Sở Tư pháp và" / "các" / "sở, ban, ngành …" is one
+    # paragraph, as the DOCX's <w:br/> gives it
+    lines = [
+        line("- Cơ quan thực hiện: Sở Nội vụ chủ trì; Sở Tư pháp và", GEOM.left + 28.0, 420.0, 0),
+        line("các", GEOM.left, 110.0, 1),
+        line("sở, ban, ngành Thành phố tổ chức triển khai Luật Việc làm.", GEOM.left, 460.0, 2),
+        line("thời gian thực hiện: năm 2025 và các năm tiếp theo.", GEOM.left, 400.0, 3),
+    ]
+    paras = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert [p.text for p in paras] == [
+        "- Cơ quan thực hiện: Sở Nội vụ chủ trì; Sở Tư pháp và các sở, ban, ngành Thành phố tổ chức triển khai"
+        " Luật Việc làm.",
+        "thời gian thực hiện: năm 2025 và các năm tiếp theo.",  # after a sentence's end: a paragraph
+    ]
+
+
 def test_a_paragraph_indented_as_a_whole_is_not_cut_at_its_second_line():
     # a block indent (every line at the indent) is one paragraph: no line back at the margin
     indent = GEOM.left + 28.0

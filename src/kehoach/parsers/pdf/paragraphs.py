@@ -24,6 +24,9 @@ MARKER_RE = re.compile(
 )
 
 
+_ENDS_SENTENCE = re.compile(r"[.:;!?…]\W*$").search
+
+
 def _centered(ln: Line, g: PageGeom) -> bool:
     """Centred between the margins (equal space left and right), not a full or indented line."""
     return ln.x0 > g.left + 0.25 * ln.size and abs((ln.x0 - g.left) - (g.right - ln.x1)) < 0.5 * ln.size
@@ -61,7 +64,10 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
     if marker:
         return True
     if prev.x1 + space + ln.first_word_w < g.right - 0.3 * size:
-        return True  # the next word would have fit: prev ended with a hard break
+        # the next word would have fit: prev ended with a hard break; inside a sentence (a lower-case
+        # line after one that ends none: "… Sở Tư pháp và" / "các sở, ban, ngành …") that is a line
+        # break of the paragraph, which no paragraph starts with
+        return not (text[:1].islower() and not _ENDS_SENTENCE(ptext) and ln.x0 <= prev.x0 + 0.8 * size)
     return ln.x0 > prev.x0 + 0.8 * size  # first-line indent
 
 
