@@ -5,19 +5,22 @@ text with word spaces inferred from gaps (or read from space glyphs), size, bold
 shares, font, first-word width and the raised reference marks. `_segments` / `_make_seg` read
 any glyph dict; `_quick_segments` gives the same segments faster for glyphs that have every key
 (both PDF readers' glyphs do), without a Python loop per glyph where a segment has one size.
+The line layouts both must recognise before cutting (stretched justified lines, condensed
+spacing, the national motto run into the issuer's column) are in `line_layouts`.
 Also the font-name helpers (bold, italic, subset prefix) the rest of the PDF parser uses.
 """
 
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import contains, itemgetter, lt
 
 import regex as re
+
+from .line_layouts import condensing, motto_inside, stretched
 
 # A gap wider than this many ems splits a line into segments (columns, tab stops, blanks
 # left in a draft such as "Số:      /KH-UBND").
@@ -113,7 +116,7 @@ def _quick_segments(chars: list[dict], space_x: list[tuple[float, float, float]]
     line, and a segment in one font size is made without a loop over its glyphs in Python
     (`_quick_seg`); other segments go to `_make_seg`. Same segments as `_segments`."""
     segs = _quick_cut(chars, space_x)
-    at = _motto_inside(segs, chars)
+    at = motto_inside([seg.text for seg in segs], chars)
     if at:
         return _quick_segments(chars[:at], space_x) + _quick_segments(chars[at:], space_x)
     return segs
@@ -128,7 +131,7 @@ def _quick_cut(chars: list[dict], space_x: list[tuple[float, float, float]]) -> 
     if one_size:
         wide = SEG_GAP_EM * (size0 if size0 >= 1.0 else 1.0)
         cuts = [k for k, g in enumerate(gaps, 1) if g > wide]
-        if len(cuts) >= 2 and stretched(gaps, size0, list(map(_TEXT, chars))):
+        if len(cuts) >= 2 and stretched(gaps, SPACE_GAP_EM * (size0 if size0 >= 1.0 else 1.0), list(map(_TEXT, chars))):
             seg = _quick_seg(chars, x0s, x1s, size0, gaps, space_x)
             seg.stretched = True
             return [seg]
@@ -180,18 +183,6 @@ def _spaced_pairs(space_x, chars: list[dict], x0s: list[float], x1s: list[float]
                     out.add(k)
             k += 1
     return out
-
-
-def condensing(x0s: list[float], x1s: list[float]) -> float:
-    """How far each glyph of a segment starts before the one on its left ends: Word's condensed
-    character spacing ("condensed by 1 pt", common on the header's long lines) moves every glyph,
-    the space glyphs too, that far left, so a word space starts inside the letter before it.
-    The median overlap of neighbours; 0 for ordinary spacing (under 0.3 pt) or under 4 glyphs."""
-    n = len(x0s)
-    if n < 4:
-        return 0.0
-    overlap = sorted(a - b for a, b in zip(x1s, x0s[1:], strict=False))[(n - 1) // 2]
-    return overlap if overlap >= 0.3 else 0.0
 
 
 def _quick_seg(chars: list[dict], x0s: list[float], x1s: list[float], size: float, gaps: list[float], space_x) -> Seg:
@@ -271,67 +262,13 @@ def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: di
     return False
 
 
-def stretched(gaps: list[float], size: float, texts: list[str] | None = None) -> bool:
-    """A justified line stretched to the margin: every word space the same width. Word and
-    LibreOffice widen each space of a line that a line break ends inside a justified paragraph
-    alike ("a)      Nhiệm      vụ:      Tham      mưu"); the line is one run of words, not
-    columns. Asked only of a line in one size with two wide gaps or more: columns and tab
-    stops leave ordinary spaces inside their cells. A list number Word writes itself keeps its
-    own separator ("a) Chủ      trì      triển"): given the glyph `texts`, a narrower first
-    space after a first word that is a list number ("a)", "1.", "-") is left out."""
-    size = size if size >= 1.0 else 1.0
-    at = [k for k, g in enumerate(gaps) if g > SPACE_GAP_EM * size]
-    spaces = [gaps[k] for k in at]
-    if spaces and _alike(spaces):
-        return True
-    if texts is None or len(spaces) < 3 or spaces[0] >= min(spaces[1:]) or not _alike(spaces[1:]):
-        return False
-    return _LIST_NUMBER.fullmatch("".join(texts[: at[0] + 1])) is not None
-
-
-def _alike(spaces: list[float]) -> bool:
-    return max(spaces) - min(spaces) <= 0.5 + 0.01 * max(spaces)
-
-
-# a list number as Word writes it before a paragraph's text (cf. paragraphs.MARKER_RE)
-_LIST_NUMBER = re.compile(r"[-–—+•*▪●○]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\(\d{1,3}\)")
-
-
 def _segments(chars: list[dict], space_x) -> list[Seg]:
     """A line's glyphs cut into segments at wide gaps (the reference reading; see the module)."""
     segs = _cut(chars, space_x)
-    at = _motto_inside(segs, chars)
+    at = motto_inside([seg.text for seg in segs], chars)
     if at:
         return _segments(chars[:at], space_x) + _segments(chars[at:], space_x)
     return segs
-
-
-# the national name and motto every document's header carries (Nghị định 30, Điều 8), as their
-# glyphs spell them with no spaces
-_MOTTO_RE = re.compile(r"CỘNGH(?:ÒA|OÀ)XÃHỘI|Độclập[-–]Tựdo")
-
-
-def _motto_inside(segs: list[Seg], chars: list[dict]) -> int:
-    """The glyph where the Quốc hiệu ("CỘNG HÒA XÃ HỘI …") or the Tiêu ngữ ("Độc lập - Tự do …")
-    begins inside a segment, after a gap wider than a word space (half an em): the header's two
-    columns set so close that the issuer's line runs into the motto beside it ("ỦY BAN BẦU CỬ XÃ
-    PHỐ BẢNG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"); the motto starts a column of its own. 0
-    when there is none (a title that names the country has ordinary word spaces)."""
-    if not any(
-        ("CỘNG" in t and not t.startswith("CỘNG")) or ("Độc lập" in t and not t.startswith("Độc lập"))
-        for t in (seg.text for seg in segs)
-    ):
-        return 0
-    spelled, glyph_at = "", []
-    for i, ch in enumerate(chars):
-        t = unicodedata.normalize("NFC", ch.get("text", "") + ch.get("_marks", ""))
-        spelled += t
-        glyph_at.extend([i] * len(t))
-    for m in _MOTTO_RE.finditer(spelled):
-        i = glyph_at[m.start()]
-        if i and chars[i]["x0"] - chars[i - 1]["x1"] >= 0.5 * max(1.0, chars[i].get("size", 10.0)):
-            return i
-    return 0
 
 
 def _cut(chars: list[dict], space_x) -> list[Seg]:
@@ -339,7 +276,9 @@ def _cut(chars: list[dict], space_x) -> list[Seg]:
     if sizes.count(sizes[0]) == len(chars):  # `stretched`, as `_quick_segments` asks it
         gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
         wide = SEG_GAP_EM * (sizes[0] if sizes[0] >= 1.0 else 1.0)
-        if sum(1 for g in gaps if g > wide) >= 2 and stretched(gaps, sizes[0], [ch.get("text", "") for ch in chars]):
+        if sum(1 for g in gaps if g > wide) >= 2 and stretched(
+            gaps, SPACE_GAP_EM * (sizes[0] if sizes[0] >= 1.0 else 1.0), [ch.get("text", "") for ch in chars]
+        ):
             seg = _make_seg(chars, space_x)
             seg.stretched = True
             return [seg]
