@@ -5,6 +5,8 @@ chủ trì, phối hợp … tham mưu:" over its items), and the "Đối với 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import fastre as re
 from ..models import Task, Unit
 from ..vntext import clean, key
@@ -76,29 +78,10 @@ def _unit_assignments(node: Node) -> list[Task]:
     if k is None:
         task = _assignment(node)
         return [task] if task is not None else []
-    own = Node(
-        number=node.number,
-        style=node.style,
-        title=node.title,
-        block=node.block,
-        para=node.para,
-        paras=node.paras[:k],
-        parent=node.parent,
-        level=node.level,
-    )
-    task = _assignment(own)
+    task = _assignment(replace(node, paras=node.paras[:k]))
     if task is None:
         return []
-    rest = Node(
-        number="",
-        style=node.style,
-        title="",
-        block=node.block,
-        para=node.para,
-        paras=node.paras[k:],
-        parent=node.parent,
-        level=node.level,
-    )
+    rest = replace(node, number="", title="", paras=node.paras[k:])
     return [task, *_paragraph_assignments(rest)]
 
 

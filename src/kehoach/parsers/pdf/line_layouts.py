@@ -14,8 +14,10 @@ import unicodedata
 
 import regex as re
 
-# a list number as Word writes it before a paragraph's text (cf. paragraphs.MARKER_RE)
-_LIST_NUMBER = re.compile(r"[-–—+•*▪●○]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\(\d{1,3}\)")
+# a list number or bullet as Word writes it before a paragraph's text ("a)", "1.", "1.2", "IV.", "(3)",
+# "-"); `paragraphs.MARKER_RE` is built on it
+LIST_NUMBER = r"[-–—+•*▪●○✓]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\(\d{1,3}\)"
+_LIST_NUMBER = re.compile(LIST_NUMBER)
 
 # the national name and motto every document's header carries (Nghị định 30, Điều 8), as their
 # glyphs spell them with no spaces

@@ -16,12 +16,11 @@ import regex as re
 from ...blocks import Paragraph, Provenance
 from ...vntext import clean, is_upper_title
 from .geometry import Metrics, PageGeom
+from .line_layouts import LIST_NUMBER
 from .lines import Line
 
-MARKER_RE = re.compile(
-    r"^(?:[-–—+•*▪●○✓]\s|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|[IVXLC]{1,6}\.\s|[a-zđ]\)\s|\(\d{1,3}\)\s|"
-    r"[IVXLC]{1,6}\s*[-–]\s)"
-)
+# a paragraph that opens with a list number or bullet, or "IV - " (a Roman numeral and a dash)
+MARKER_RE = re.compile(rf"^(?:(?:{LIST_NUMBER})\s|[IVXLC]{{1,6}}\s*[-–]\s)")
 
 
 _ENDS_SENTENCE = re.compile(r"[.:;!?…]\W*$").search

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import contains, itemgetter, lt
@@ -115,10 +116,16 @@ def _quick_segments(chars: list[dict], space_x: list[tuple[float, float, float]]
     """`_segments` for glyphs that all have their keys: the gaps are measured once for the
     line, and a segment in one font size is made without a loop over its glyphs in Python
     (`_quick_seg`); other segments go to `_make_seg`. Same segments as `_segments`."""
-    segs = _quick_cut(chars, space_x)
+    return _motto_apart(_quick_cut, chars, space_x)
+
+
+def _motto_apart(cut: Callable[[list[dict], list], list[Seg]], chars: list[dict], space_x: list) -> list[Seg]:
+    """`cut`'s segments of a line, cut again where the national motto starts inside one
+    (`line_layouts.motto_inside`): both segmenters read a line this way."""
+    segs = cut(chars, space_x)
     at = motto_inside([seg.text for seg in segs], chars)
     if at:
-        return _quick_segments(chars[:at], space_x) + _quick_segments(chars[at:], space_x)
+        return _motto_apart(cut, chars[:at], space_x) + _motto_apart(cut, chars[at:], space_x)
     return segs
 
 
@@ -264,11 +271,7 @@ def _has_space_between(space_x: list[tuple[float, float, float]], a: dict, b: di
 
 def _segments(chars: list[dict], space_x) -> list[Seg]:
     """A line's glyphs cut into segments at wide gaps (the reference reading; see the module)."""
-    segs = _cut(chars, space_x)
-    at = motto_inside([seg.text for seg in segs], chars)
-    if at:
-        return _segments(chars[:at], space_x) + _segments(chars[at:], space_x)
-    return segs
+    return _motto_apart(_cut, chars, space_x)
 
 
 def _cut(chars: list[dict], space_x) -> list[Seg]:
@@ -318,7 +321,7 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
     flags_of = _FONT_FLAGS
     first = chars[0]
     top, bottom = first["top"], first["bottom"]
-    slack = 1.0 + condensing([c["x0"] for c in chars], [c["x1"] for c in chars]) if space_x else 1.0
+    slack: float | None = None  # 1 pt + the segment's `condensing`, worked out when a space needs it
     prev = None
     prev_x1 = prev_size = 0.0
     for ch in chars:
@@ -329,7 +332,14 @@ def _make_seg(chars: list[dict], space_x) -> Seg:
             if size < 1.0:
                 size = 1.0
             gap = ch["x0"] - prev_x1
-            if gap > SPACE_GAP_EM * size or (gap > -0.5 and space_x and _has_space_between(space_x, prev, ch, slack)):
+            spaced = gap > SPACE_GAP_EM * size
+            if not spaced and gap > -0.5 and space_x:
+                spaced = _has_space_between(space_x, prev, ch)
+                if not spaced:
+                    if slack is None:
+                        slack = 1.0 + condensing([c["x0"] for c in chars], [c["x1"] for c in chars])
+                    spaced = slack > 1.0 and _has_space_between(space_x, prev, ch, slack)
+            if spaced:
                 parts.append(" ")
                 length += 1
                 if first_word_end is None:

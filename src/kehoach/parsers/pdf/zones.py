@@ -45,7 +45,7 @@ def _gaps(ln: Line) -> list[tuple[float, float]]:
 
 def _join_gutter(ln: Line, lo: float, hi: float) -> tuple[float, float] | None:
     """The gutter narrowed by a gap of `ln` that overlaps it by at least an em, or lies in it
-    whole (the one narrower gap a line has: before the motto, `segments._motto_inside`), if any."""
+    whole (the one narrower gap a line has: before the motto, `line_layouts.motto_inside`), if any."""
     for a, b in _gaps(ln):
         if min(hi, b) - max(lo, a) >= min(ln.size, b - a - 0.5):
             return max(lo, a), min(hi, b)
