@@ -134,3 +134,76 @@ def test_parse_of_a_docx_builds_no_schema_and_loads_no_python_docx():
     modules = set(state["modules"])
     assert "kehoach.parsers.docx.package" in modules
     assert "docx" not in modules and "importlib.metadata" not in modules
+
+
+# --------------------------------------------------------------- the console script's exit
+
+_RUN_PROBE = """
+import sys
+sys.argv = ["kehoach"] + {args!r}
+from kehoach.launch import run
+run()
+"""
+
+
+def _console(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-c", _RUN_PROBE.format(args=args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+    )
+
+
+def test_the_console_script_exits_with_the_command_s_code_and_complete_outputs(tmp_path):
+    """`run` leaves without the interpreter's teardown (launch._leave): the output file is
+    whole, stdout is flushed, the exit code is the command's, and the atexit handlers ran (the
+    pattern store, written at exit, is there)."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\nI. MỤC ĐÍCH\n1. Tổ chức hội nghị.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    out = tmp_path / "plan.json"
+    r = _console(["parse", str(plan), "-o", str(out), "-f", "json"], {"KEHOACH_CACHE_DIR": str(cache)})
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["document_type"] == "ke_hoach"
+    assert list(cache.iterdir()), "the atexit handler that writes the pattern store did not run"
+
+    r = _console(["parse", str(plan)], {"KEHOACH_CACHE_DIR": ""})
+    assert r.returncode == 0 and json.loads(r.stdout)["document_type"] == "ke_hoach"  # flushed
+
+    r = _console(["parse", str(tmp_path / "missing.docx")], {"KEHOACH_CACHE_DIR": ""})
+    assert r.returncode == 2
+    assert "missing.docx" in r.stderr and "Traceback" not in r.stderr
+
+    r = _console(["validate", str(plan), "--fail-on", "info"], {"KEHOACH_CACHE_DIR": ""})
+    assert r.returncode == 1, r.stderr  # the plan has findings: the CI exit code survives
+
+
+def test_leave_exits_only_when_it_is_safe(monkeypatch):
+    """A message to print (a string code) or a thread still running: Python's own exit."""
+    import atexit
+    import os
+    import threading
+
+    from kehoach import launch
+
+    calls: list = []
+    monkeypatch.setattr(os, "_exit", lambda code: calls.append(("exit", code)))
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: calls.append("atexit"))
+    launch._leave(SystemExit("lỗi: a message for Python to print"))
+    assert calls == []
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        launch._leave(SystemExit(0))
+    finally:
+        stop.set()
+        worker.join()
+    assert calls == []
+    launch._leave(SystemExit(None))
+    launch._leave(SystemExit(3))
+    assert calls == ["atexit", ("exit", 0), "atexit", ("exit", 3)]

@@ -12,7 +12,9 @@ lists, `concurrent`, `timeout`…) goes to `regex` itself, as does every other n
 at import, and `regex` parses a pattern in Python (a fraction of a millisecond to several
 each), so compiling them all made every start-up pay for rules a document never reaches. A
 `LazyPattern` compiles on its first use and then hands out the compiled pattern's own bound
-methods, so a search through it costs what one through the compiled pattern does.
+methods, so a search through it costs what one through the compiled pattern does. Both
+compile through `pattern_store`, which rebuilds a pattern an earlier run compiled without
+parsing it again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 import regex as _regex
+
+from . import pattern_store
 
 _CACHE: dict[tuple[type, Any, int], Any] = {}
 _MAX = 2048  # patterns are literals; a document-made pattern must not grow it forever
@@ -31,7 +35,7 @@ def _compiled(pattern: Any, flags: int) -> Any:
     if found is None:
         if len(_CACHE) >= _MAX:
             _CACHE.clear()
-        found = _CACHE[key] = _regex.compile(pattern, flags)
+        found = _CACHE[key] = pattern_store.compile(pattern, flags)
     return found
 
 
@@ -55,7 +59,7 @@ class LazyPattern:
     def compiled(self) -> Any:
         found = self._compiled
         if found is None:
-            found = self._compiled = _regex.compile(self.pattern, self._flags)
+            found = self._compiled = pattern_store.compile(self.pattern, self._flags)
         return found
 
     def __getattr__(self, name: str) -> Any:

@@ -7,6 +7,11 @@ tests/test_cli_help.py fails when it is out of date) and printed from there when
 line is exactly `kehoach --help` or bare `kehoach` (help on stderr, exit 2, as typer does), the
 program is called `kehoach` and the terminal is at least 80 columns wide (narrower, typer
 wraps the text differently). Everything else goes to typer (`kehoach.cli.app`).
+
+The console script is `run`: `main`, then, when the command is done, the process leaves
+without tearing the interpreter down (`_leave`):
+freeing every module and object one by one took 50-100 ms of a 0.4 s `kehoach parse`, for
+memory the system takes back anyway. mypy leaves the same way (`util.hard_exit`).
 """
 
 from __future__ import annotations
@@ -61,6 +66,43 @@ def main() -> None:
     stream.write(HELP)
     stream.flush()
     raise SystemExit(code)
+
+
+def run() -> None:
+    """The `kehoach` console script: `main`, then a quick exit (`_leave`)."""
+    try:
+        main()
+    except SystemExit as done:
+        _leave(done)
+        raise
+    _leave(SystemExit(0))
+
+
+def _leave(done: SystemExit) -> None:
+    """Exit with `done`'s code now, skipping the interpreter's teardown, when that is safe.
+
+    Safe means: the code is a number (a message to print is left to Python), no thread that
+    Python would wait for is still running (its work would be cut off), and the standard
+    streams flush (a closed pipe is reported by Python's own exit). The atexit handlers run
+    first, as at a normal exit. Otherwise this returns and the caller re-raises `done`.
+    """
+    import threading
+
+    code = 0 if done.code is None else done.code
+    main = threading.main_thread()
+    if not isinstance(code, int) or any(t is not main and not t.daemon for t in threading.enumerate()):
+        return
+    import atexit
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        return
+    os._exit(code)
 
 
 def render() -> str:
