@@ -7,6 +7,7 @@ real KH-1105 PDF against the repository's own text extract.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -117,6 +118,36 @@ def test_unicode_text_is_left_alone():
     for text in ("Kế hoạch triển khai công tác năm 2024", "Herr Müller à Paris", "", "12/KH-UBND"):
         assert legacy.detect_encoding(text) == "unicode"
         assert legacy.repair_lines([text]) == ([text], None)
+
+
+def _tones_apart(text: str) -> str:
+    """Each tone mark as a combining character after its letter, the other marks composed: what
+    Unikey's "Unicode tổ hợp" types ("ộ" -> "ô" + dot below)."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)))
+        out.append("".join(c for c in parts if c in tones))
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "KẾ HOẠCH"],  # capitals: Ô, Ê … are Latin-1 letters
+        ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc"],
+        ["Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan"],
+    ],
+)
+def test_unicode_typed_with_tone_marks_apart_is_not_a_legacy_encoding(lines):
+    """Unicode text whose tone marks are combining characters has no precomposed Vietnamese
+    letter and splits into odd words at each mark; 8-bit TCVN3/VNI text never holds a combining
+    mark, so such text is Unicode and is left as it is (a PDF of it had "CỘNG" turned to "CỢNG")."""
+    apart = [_tones_apart(line) for line in lines]
+    assert apart != lines and all(unicodedata.is_normalized("NFC", a) is False for a in apart)
+    assert legacy.detect_encoding("\n".join(apart)) == "unicode"
+    assert legacy.repair_lines(apart) == (apart, None)
 
 
 def test_repair_lines_converts_only_the_legacy_lines():

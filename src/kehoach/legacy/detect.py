@@ -3,6 +3,7 @@ garbled), decided on the text alone, and `repair` / `repair_lines` for lines of 
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from .codepages import _TCVN3_MARKERS, _VNI_MARKERS, tcvn3_to_unicode, to_unicode, vni_to_unicode
@@ -38,9 +39,16 @@ _PLAIN = _plain_unicode_chars()
 
 
 def detect_encoding(text: str) -> Kind:
-    """Tell what `text` is: Unicode, TCVN3, VNI, or a garbled glyph-number text layer."""
+    """Tell what `text` is: Unicode, TCVN3, VNI, or a garbled glyph-number text layer.
+
+    Decided on the NFC form: Unicode typed with its tone marks as combining characters
+    (Unikey's "Unicode tổ hợp", "Cô" + dot below + "ng") otherwise has no precomposed
+    Vietnamese letter, splits into odd words at each mark and counts its marks as glyph
+    numbers, and read as VNI ("CỘNG" -> "CỢNG"); no 8-bit encoding has a combining mark.
+    """
     if not text or not text.strip():
         return "unicode"
+    text = unicodedata.normalize("NFC", text)
     if "(cid:" not in text and set(text) <= _PLAIN:  # fast path: clean Vietnamese Unicode, nothing to weigh
         return "unicode"
     glyphs, letters = _glyph_count([text])
@@ -76,6 +84,7 @@ def detect_encoding(text: str) -> Kind:
 
 
 def _line_is_legacy(line: str, kind: str) -> bool:
+    line = unicodedata.normalize("NFC", line)  # see detect_encoding
     if not _legacy_candidates(line):
         return False
     markers = _TCVN3_MARKERS if kind == "tcvn3" else _VNI_MARKERS
