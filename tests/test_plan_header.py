@@ -245,3 +245,28 @@ def test_the_first_part_heading_under_the_title_is_not_part_of_it():
         "Chuyển đổi số tỉnh An Giang năm 2023\n", "Chuyển đổi số tỉnh An Giang năm 2023\nphần mềm dùng chung\n"
     )
     assert api.parse_text(kept).header.title == "Chuyển đổi số tỉnh An Giang năm 2023 phần mềm dùng chung"
+
+
+def test_national_name_wrapped_over_two_paragraphs_is_not_the_issuer():
+    """A narrow header column wraps "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM" into two
+    paragraphs (a PDF reads each line of a header column as one): joined, they are the
+    national name, as in one paragraph; apart, they were read as the issuer's next lines."""
+    from kehoach.blocks import Document, Paragraph
+    from kehoach.plan.build import build_plan
+
+    layout = [
+        "UBND TỈNH ĐỒNG THÁP",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số: 12/KH-SGDĐT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+        "VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Đồng Tháp, ngày 05 tháng 4 năm 2026",
+    ]
+    body = ["KẾ HOẠCH", "Tổ chức hội thảo chuyên đề", "I. MỤC ĐÍCH", "1. Phòng Giáo dục chủ trì tổ chức hội thảo."]
+    blocks = [Paragraph(text=t, role="layout") for t in layout] + [Paragraph(text=t) for t in body]
+    plan = build_plan(Document(blocks=blocks))
+    assert plan.header.issuer == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert plan.header.issuer_parent == "UBND TỈNH ĐỒNG THÁP"
+    assert plan.header.motto is True
+    assert plan.header.number == "12/KH-SGDĐT"

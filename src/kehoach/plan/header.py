@@ -55,13 +55,24 @@ def _wraps_into(text: str, nxt: str) -> bool:
     return not P.MOTTO_RE.search(k) and "cộng hòa" in k and bool(P.MOTTO_RE.search(key(joined)))
 
 
+def _national_name_start(text: str) -> bool:
+    """The start of the national name without its end ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")."""
+    k = key(text.strip("*_ "))
+    return k.startswith("cộng hòa") and not P.MOTTO_RE.search(k)
+
+
 def merge_wrapped(lines: list[Line]) -> list[Line]:
-    """Join header lines a wrap cut in two (within one paragraph only)."""
+    """Join header lines a wrap cut in two: within one paragraph, and the national name also
+    across two (a narrow header column wraps it, and a PDF reads each line as a paragraph)."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if i + 1 < len(lines) and lines[i + 1].block == ln.block and _wraps_into(ln.text, lines[i + 1].text):
+        if (
+            i + 1 < len(lines)
+            and (lines[i + 1].block == ln.block or _national_name_start(ln.text))
+            and _wraps_into(ln.text, lines[i + 1].text)
+        ):
             out.append(Line(clean(f"{ln.text.strip('*_ ')} {lines[i + 1].text.strip('*_ ')}"), ln.block, ln.para))
             i += 2
             continue
