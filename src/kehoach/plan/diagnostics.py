@@ -16,6 +16,10 @@ call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for s
                           that is not well-formed XML, bytes of a text file dropped or replaced)
 - ``page-skipped``        a PDF page past a resource bound was not read
 - ``handwriting-unread``  a number or day written by hand on a scan could not be read: left null
+- ``text-layer-suspect``  a PDF glyph read as a letter of a script Vietnamese does not use (Han,
+                          Yi, Hangul …): the PDF's Unicode map is wrong there, and the words
+                          around it may be misread (the note gives an example; --ocr reads
+                          the pixels instead)
 - ``letter-guessed``      a letter of a garbled text layer (a font with no Unicode map, a text
                           pasted from such a PDF) was guessed with little evidence: the word
                           at that page and line may be misspelt
@@ -56,6 +60,8 @@ def collecting() -> Iterator[list[Diagnostic]]:
     finally:
         _current.reset(token)
 
+
+FOREIGN_GLYPHS = "letters of scripts Vietnamese does not use"  # words of the PDF parser's note
 
 _DAMAGE_MARKS = (
     "is not well-formed XML",
@@ -102,5 +108,7 @@ def report_source_notes(notes: list[str]) -> None:
             continue
         if note.startswith("pdf: page ") and " not read: " in note:
             report("page-skipped", note.removeprefix("pdf: "))
+        elif note.startswith("pdf: ") and FOREIGN_GLYPHS in note:
+            report("text-layer-suspect", note.removeprefix("pdf: "))
         elif any(mark in note for mark in _DAMAGE_MARKS):
             report("input-repaired", note.split(": ", 1)[-1])

@@ -4,15 +4,17 @@ In: a PDF path (and the options `ocr`, `pdf_engine`). Out: the document's blocks
 source facts. Reading `parse` top to bottom:
 
 1. `reading._read`: every page's glyphs and ruling lines (pypdfium2, or pdfplumber for what
-   it declines) -> `PageData`: lines and ruled table pieces. Sideways pages are read again
-   from an upright copy.
+   it declines) -> `PageData`: lines and ruled table pieces. Glyphs whose Unicode map was
+   misprinted get their letter back (`glyph_text`). Sideways pages are read again from an
+   upright copy.
 2. A scan (no text layer on most pages) stops here with "scanned_pdf", or goes to
    `kehoach.parsers.ocr.ocr_pdf` when `ocr=True`.
 3. `repair`: garbled text layers and legacy encodings repaired, unmapped glyphs dropped.
 4. `assemble._blocks`: furniture, footnotes, zones, paragraphs, tables -> blocks. Scanned
    pages inside a text PDF are read by OCR when asked.
 
-Modules: reading (page readers), pdfium_reader + preflight (the fast reader), lines (glyphs
+Modules: reading (page readers), pdfium_reader + preflight (the fast reader), glyph_text
+(misprinted glyph maps), lines (glyphs
 -> lines), tables + table_join (ruled tables), geometry, furniture, zones, paragraphs
 (lines -> paragraphs), assemble, repair, pdfminer_limits (bounds on pdfminer).
 """
@@ -79,6 +81,17 @@ def parse(path: str | Path, **options: object) -> Document:
         notes.append(f"pdf: {stats.duplicates} glyphs drawn twice (fake bold) were deduplicated")
     if stats.marks:
         notes.append(f"pdf: {stats.marks} detached combining marks re-attached")
+    if stats.misprinted:
+        notes.append(
+            f"pdf: {stats.misprinted} glyphs whose Unicode map was written with its bytes out of step "
+            "(Ghostscript) were read as the letters they draw"
+        )
+    if stats.foreign:
+        notes.append(
+            f"pdf: {stats.foreign} glyphs read as letters of scripts Vietnamese does not use "
+            f"(e.g. {stats.foreign_example!r}): the PDF's Unicode map is wrong for them, "
+            "words around them may be misread"
+        )
 
     body_font, body_size = _dominant_font(stats)
     # no glyphs, no size: the pages then hold no lines and the size is never read

@@ -31,6 +31,15 @@ class FontMetrics:
     # text chr(code), so a glyph whose text is in here is not one (`pdfium_reader._chars`)
     mapped: set[str] = field(default_factory=set)
     _composed: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _starts: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def joins(self, text: str) -> bool:
+        """Whether `text` (two or more characters) is, or begins, the text the font maps one
+        glyph to: pdfium gives each character of such a glyph ("fi", a letter and its mark)
+        separately, at the glyph's origin, and pdfminer the glyph's whole text."""
+        if self._starts is None:
+            self._starts = frozenset(t[:n] for t in self.widths if len(t) > 1 for n in range(2, len(t) + 1))
+        return text in self._starts
 
     def text_form(self, text: str) -> str | None:
         """The text the font's map gives for a glyph pdfium wrote as `text`, when that is another

@@ -134,6 +134,9 @@ class CharStats:
     unmapped: int = 0
     duplicates: int = 0
     marks: int = 0
+    misprinted: int = 0  # glyphs given back their letter (glyph_text)
+    foreign: int = 0  # glyphs read as letters of scripts Vietnamese does not use
+    foreign_example: str = ""
     fonts: dict[tuple[str, float], int] = field(default_factory=dict)
     body_fonts: dict[tuple[str, float], int] = field(default_factory=dict)  # text outside tables
 

@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterator
 from ctypes import byref, c_double, c_float, c_void_p
 from pathlib import Path
+from typing import Any
 
 from .. import limits
 from .pdfium_bindings import RAW as _RAW
@@ -148,14 +149,17 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
     p_obj = p_i = 0
     p_x = p_y = 0.0
     fact_obj = 0
+    metrics: Any = None  # the font facts of text object `fact_obj`
     for i, t in enumerate(text):
         obj = get_obj(page, i)
         if not obj:
             continue  # a line break or word space pdfium inferred: no glyph
         origin(page, i, pox, poy)
         x, y = ox.value, oy.value
-        if p_obj == obj and p_x == x and p_y == y and combining(t):
-            p_t += t  # one glyph read as a letter and a combining mark: pdfium splits it in two
+        if p_obj == obj and p_x == x and p_y == y and (combining(t) or _joins(metrics, p_t, t)):
+            # one glyph read as a letter and a combining mark, or mapped to several characters:
+            # pdfium splits it, pdfminer reads its text whole (a zero unit as U+0000)
+            p_t += "\x00" if t == "\ufffe" else t
             out[-1] = _glyph(p_t, p_obj, p_x, p_y, p_i, tp, page, height, facts, fonts, map_error)
             continue
         p_t, p_obj, p_x, p_y, p_i = t, obj, x, y, i
@@ -201,6 +205,11 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             append(_glyph(p_t, obj, x, y, i, tp, page, height, facts, fonts, map_error))
     seen.update(facts)  # every text object a glyph came from
     return out
+
+
+def _joins(metrics, before: str, t: str) -> bool:
+    """Whether glyph text `t` at the origin of the glyph read as `before` continues its text."""
+    return len(before) + len(t) > 1 and metrics.joins(before + ("\x00" if t == "\ufffe" else t))
 
 
 def _loose_advance(tp: int, i: int, x: float, a: float) -> float:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ...errors import KehoachError
 from .. import limits
 from . import pdfium_reader, pdfminer_limits, plumber_reader, preflight
+from .glyph_text import mend
 from .lines import CharStats, Line, group_lines
 from .stamps import stamp_chars, with_stamps
 from .tables import TableFrag, find_tables_in, read_table, ruling_grid
@@ -219,6 +220,10 @@ def _page_data(
 ) -> PageData:
     """Glyphs and ruling lines of one page (from either reader) -> lines outside tables + table pieces."""
     data = PageData(number=number, width=width, height=height, rotation=rotation)
+    mended, foreign, example = mend(chars)
+    stats.misprinted += mended
+    stats.foreign += foreign
+    stats.foreign_example = stats.foreign_example or example
     chars = dedupe(chars, stats)
     if False in map(_UPRIGHT, chars):  # (or a 0): some glyph may be set sideways
         text = [c for c in chars if c.get("text", "").strip()]
