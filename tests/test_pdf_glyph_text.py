@@ -39,6 +39,7 @@ DOCX = FIXTURES / "src" / "tone_marks_apart.docx"
         ("Ơꀉ", "Ở"),  # 01 A0 03 09 written 01 A0 A0 09
         ("ư뀀", "ừ"),
         ("ư뀣", "ự"),
+        ("䄃\u0300", "Ã"),  # 00 41 03 03 written 41 03 03 00: the second unit is a grave accent
     ],
 )
 def test_a_misprinted_map_gives_back_its_letter(text, letter):

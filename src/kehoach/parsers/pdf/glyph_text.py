@@ -1,8 +1,9 @@
 """Glyph texts a PDF's Unicode map got wrong: one known misprint undone, the rest counted.
 
 In: the glyph dicts of a page (from either reader). Out: the same dicts, a glyph whose text
-is a Vietnamese letter misprinted in the font's ToUnicode map given that letter, and counts
-for the source notes (`CharStats.misprinted`, `CharStats.foreign`).
+is a Vietnamese letter misprinted in the font's ToUnicode map given that letter, a glyph
+mapped to a letter and its marks given the composed letter (NFC), and counts for the source
+notes (`CharStats.misprinted`, `CharStats.foreign`).
 
 The misprint. A font that draws a Vietnamese letter as a base letter and a combining mark
 maps that glyph to two UTF-16 units ("A" U+0041 + acute U+0301 for "Á"). Ghostscript's
@@ -16,9 +17,10 @@ of other scripts: "KẾ HO䄃⌀CH" for "KẾ HOẠCH", "ch唃ऀ tịch" for "c
 - a base letter from U+0100 up keeps its two bytes and the mark's first byte (03) is replaced
   by a copy of the byte before it: 01 B0 03 00 ("ư" + grave) is written 01 B0 B0 00.
 
-A two-unit glyph text is read back only when one of the two layouts gives a Latin letter
-and a combining mark that compose to one Vietnamese letter, so no real text matches it (its
-units are letters of Han, Yi, Hangul or Devanagari, or marks, run together).
+A two-unit glyph text is read back only when it is not already a letter and its mark and
+one of the two layouts gives a Latin letter and a combining mark that compose to one
+Vietnamese letter, so no real text matches it (its units are letters of Han, Yi, Hangul or
+Devanagari, or marks, run together).
 
 Anything else read as a letter of a script other than Latin, Greek and Cyrillic is counted,
 with an example: a Vietnamese plan does not use those scripts, so such glyphs say that the
@@ -42,8 +44,8 @@ _VIETNAMESE = frozenset(
 
 def misprinted_letter(text: str) -> str | None:
     """The Vietnamese letter a misprinted two-unit glyph text stands for (module docstring)."""
-    if len(text) != 2:
-        return None
+    if len(text) != 2 or unicodedata.normalize("NFC", text) in _VIETNAMESE:
+        return None  # not two units, or a true letter and mark ("ă" + acute: 01 03 03 01)
     u1, u2 = ord(text[0]), ord(text[1])
     if u2 == 0xFFFE:  # pdfium's stand-in for a zero unit
         u2 = 0
@@ -61,9 +63,15 @@ def misprinted_letter(text: str) -> str | None:
 
 
 def mend(chars: list[dict]) -> tuple[int, int, str]:
-    """Give misprinted glyphs their letter, in place; (mended, foreign, an example of these)."""
+    """Give misprinted glyphs their letter and compose a glyph's letter and marks (NFC), in
+    place; (mended, foreign, an example of these).
+
+    Composing: a font that draws "Ộ" for "Ô" + dot below maps the glyph to those two
+    characters; composed here, every rule of the parser that reads words ("CỘNG HÒA", "Số:")
+    sees the letter, as it sees it in any other PDF."""
     mended = foreign = 0
     example = ""
+    is_nfc, compose = unicodedata.is_normalized, unicodedata.normalize
     for ch in chars:
         text = ch.get("text", "")
         if text.isascii():
@@ -72,7 +80,10 @@ def mend(chars: list[dict]) -> tuple[int, int, str]:
         if letter is not None:
             ch["text"] = letter
             mended += 1
-        elif _FOREIGN.search(text):
+            continue
+        if not is_nfc("NFC", text):
+            ch["text"] = text = compose("NFC", text)
+        if _FOREIGN.search(text):
             foreign += 1
             example = example or text
     return mended, foreign, example
