@@ -432,6 +432,53 @@ def test_the_national_motto_starts_a_column_of_its_own():
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts[-2] and texts[0].startswith("ỦY BAN XÃ PHỐ BẢNG")
 
 
+def test_the_motto_is_found_when_glyphs_map_to_a_letter_and_its_tone_mark():
+    """A plan typed with its tone marks apart (Unikey's "Unicode tổ hợp") is drawn with the
+    composed glyphs, each mapped to a letter and a combining mark ("Ô" + dot below): composed
+    when read (glyph_text.mend), the issuer's line still lets go of the Quốc hiệu beside it."""
+    import unicodedata
+
+    from kehoach.parsers.pdf.glyph_text import mend
+    from kehoach.parsers.pdf.segments import _quick_segments, _segments
+
+    def tones_apart(text: str) -> str:
+        parts = unicodedata.normalize("NFD", text)
+        tones = [c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323"]
+        return unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + "".join(tones)
+
+    issuer = glyphs(["ỦY", "BAN", "NHÂN", "DÂN"], 82.0, 3.5)
+    motto = glyphs(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"], issuer[-1]["x1"] + 12.0, 3.5)
+    line_glyphs = issuer + motto
+    for g in line_glyphs:
+        g["text"] = tones_apart(g["text"])
+    assert sum(len(g["text"]) == 2 for g in line_glyphs) == 8  # Ủ Ộ Ò Ã Ộ Ủ Ĩ Ệ
+    assert mend(line_glyphs) == (0, 0, "")
+    for segment in (_quick_segments, _segments):
+        assert [s.text for s in segment(line_glyphs, [])] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
+def test_a_number_range_wrapped_before_its_dash_continues_the_item():
+    """ "… giai đoạn 2026" / "- 2030; thông báo …": the wrap fell inside a range of years, and
+    the dash that opens the next line at the margin is the range's, not a new item's (the
+    items of the list start at their indent). A dash item at the indent is still an item."""
+    indent = GEOM.left + 28.0
+    lines = [
+        line("+ Lập, giao kế hoạch đầu tư công trung hạn giai đoạn 2026", indent, GEOM.right, 0),
+        line("- 2030; thông báo tổng mức vốn giai đoạn 2025 - 2030 theo quy định;", GEOM.left, 420.0, 1),
+        line("- 2031 là năm đầu tiên của giai đoạn tiếp theo.", indent, 400.0, 2),
+    ]
+    paras = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert [p.text for p in paras] == [
+        "+ Lập, giao kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030; thông báo tổng mức vốn giai đoạn"
+        " 2025 - 2030 theo quy định;",
+        "- 2031 là năm đầu tiên của giai đoạn tiếp theo.",
+    ]
+    # a full line that ends a sentence, or no number before the dash: the dash opens an item
+    for first in ("+ Lập kế hoạch đầu tư công trung hạn giai đoạn 2026.", "+ Lập kế hoạch đầu tư công trung hạn"):
+        lines = [line(first, indent, GEOM.right, 0), line("- 2030 là năm cuối.", GEOM.left, 300.0, 1)]
+        assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 2
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

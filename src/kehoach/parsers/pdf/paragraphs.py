@@ -98,6 +98,26 @@ def _second_indented(group: list[Line], ln: Line, nxt: Line | None, g: PageGeom)
     )
 
 
+_DASH_NUMBER = re.compile(r"[-–]\s*\d").match
+
+
+def _range_wrapped(first: Line, prev: Line, ln: Line, g: PageGeom) -> bool:
+    """The wrap fell inside a range of numbers: "… giai đoạn 2026" / "- 2030; thông báo …".
+
+    `prev` filled the line and ends with a number, `ln` opens at the margin with a dash and a
+    number, and the paragraph's first line (`first`) stands at an indent: the list's items start
+    there, so a dash at the margin is the range's, not a new item's."""
+    size = prev.size
+    return (
+        prev.page == ln.page
+        and bool(_DASH_NUMBER(clean(ln.text)))
+        and clean(prev.text)[-1:].isdigit()
+        and prev.x1 + 0.25 * size + ln.first_word_w >= g.right - 0.3 * size
+        and ln.x0 <= g.left + 0.5 * size
+        and first.x0 > ln.x0 + 0.8 * size
+    )
+
+
 def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -> list[Paragraph]:
     out: list[Paragraph] = []
     group: list[Line] = []
@@ -106,9 +126,9 @@ def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -
         if group:
             prev = group[-1]
             nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if starts_paragraph(prev, ln, geoms[prev.page], geoms[ln.page], m) or _second_indented(
-                group, ln, nxt, geoms[ln.page]
-            ):
+            g = geoms[ln.page]
+            starts = starts_paragraph(prev, ln, geoms[prev.page], g, m) and not _range_wrapped(group[0], prev, ln, g)
+            if starts or _second_indented(group, ln, nxt, g):
                 out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
                 group, wraps = [], []
             else:
