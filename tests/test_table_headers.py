@@ -36,3 +36,33 @@ def test_a_data_row_of_short_cells_is_not_taken_for_a_sub_header():
     tmap = map_table(table)
     assert tmap.header_rows == 1
     assert [t.content for t in tasks_from_table(table, tmap, 2024)] == ["Kế hoạch"]
+
+
+def test_a_number_column_too_narrow_for_its_header_word_is_still_the_number_column():
+    """ "STT" wraps inside a narrow column ("ST" / "T", "S" / "TT"): a PDF reads the cell as
+    "ST T". It is still the row-number column, so the Roman-numbered rows are groups."""
+    from kehoach.plan.columns import role_of
+
+    for header in ("ST T", "S TT", "S T T", "T T", "STT", "TT", "Số TT", "Số thứ tự"):
+        assert role_of(header) == "number", header
+    for header in ("TTHC", "Thời gian", "Tên TT"):
+        assert role_of(header) != "number", header
+    table = Table(
+        rows=[
+            Row([C("ST T"), C("Nội dung"), C("Thời gian"), C("Chủ trì"), C("Thực hiện")]),
+            Row([C("I"), C("Công tác giáo dục quốc phòng - an ninh"), C(), C(), C()]),
+            Row(
+                [
+                    C("1"),
+                    C("Rà soát, lập danh sách cán bộ"),
+                    C("Thường xuyên"),
+                    C("Lãnh đạo Trung tâm"),
+                    C("Phòng Tổng hợp"),
+                ]
+            ),
+        ]
+    )
+    tmap = map_table(table)
+    assert tmap.roles[0] == "number"
+    (task,) = tasks_from_table(table, tmap, 2024)
+    assert task.content == "Rà soát, lập danh sách cán bộ"

@@ -18,7 +18,8 @@ _RULES: list[tuple[str, str]] = [
         r"duoc (?:kiem tra|thanh tra|giam sat|khao sat|danh gia|tham dinh)|"
         r"ten (?:co so|doanh nghiep|to chuc)|doi tuong (?:duoc )?(?:kiem tra|giam sat|thanh tra)",
     ),
-    ("number", r"^(?:s[oố]\s*)?tt$|^stt$|^so thu tu$|^tt\.?$"),
+    # "STT" also as a narrow column wraps it inside the word: "ST T", "S TT"
+    ("number", r"^(?:s[oố]\s*)?tt$|^s ?t ?t$|^so thu tu$|^t ?t\.?$"),
     ("monitoring", r"theo doi|don doc"),
     ("support", r"phoi hop|tham tra"),  # a bill's examining body works beside its drafter
     (
