@@ -479,6 +479,23 @@ def test_a_number_range_wrapped_before_its_dash_continues_the_item():
         assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 2
 
 
+def test_a_word_that_would_have_fit_a_cell_by_less_than_half_an_em_wrapped():
+    """A cell's inner margins and indents are not drawn, so its measure is a guess: a name
+    wrapped in a narrow centred cell ("Thầy Lê" / "Thanh Cường": the next word would have fit
+    by 1 pt of the guess) is one line of text; a short unit over the next unit is two."""
+    from kehoach.parsers.pdf.tables import _cell_break
+
+    right, width = 534.7, 89.8  # the guessed measure: 6 pt padding each side
+    prev = line("Thầy Lê", 468.2, 514.7, 0)
+    nxt = line("Thanh Cường", 466.0, 516.0, 1)
+    nxt.segs[0].first_word_w = 36.8
+    assert not _cell_break(prev, nxt, right, width)
+    unit = line("Sở Tư pháp", 458.0, 522.0, 0)
+    other = line("Sở Nội vụ", 460.0, 520.0, 1)
+    other.segs[0].first_word_w = 14.0
+    assert _cell_break(unit, other, right, width)
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

@@ -284,10 +284,14 @@ def _cell_break(prev: Line, line: Line, right: float, width: float) -> bool:
     if line.top - prev.bottom > 0.8 * max(prev.size, line.size):
         return True
     space = 0.25 * prev.size
+    # the cell's inner margins and indents are not drawn: a word that would have fit by less
+    # than half an em may not have fit the real measure ("Thầy Lê" / "Thanh Cường" in a cell
+    # with 12 pt left and 7 pt right margins, read as if they were 6 and 6)
+    slack = max(2.0, 0.5 * prev.size)
     centered = abs((prev.x0 + prev.x1) / 2 - (right - width / 2)) < 2 and prev.x1 < right - 2
     if centered:
-        return (prev.x1 - prev.x0) + space + line.first_word_w < width - 2
-    return prev.x1 + space + line.first_word_w < right - 2
+        return (prev.x1 - prev.x0) + space + line.first_word_w < width - slack
+    return prev.x1 + space + line.first_word_w < right - slack
 
 
 # ---------------------------------------------------------------- debugging
