@@ -163,6 +163,35 @@ def test_a_row_cut_by_the_page_break_in_a_table_without_numbers_is_glued_back():
     assert rows[1].cells[1].text == "Chuyên đề 5: Hướng dẫn sử dụng các công cụ học tập số an toàn"
 
 
+def test_a_numbered_row_cut_with_room_in_every_cell_is_glued_back_line_by_line():
+    """The break cut row 8 after its first unit ("Đỗ Mạnh Cường"): the line that did not fit
+    went overleaf, so every cell of the cut row has room below its text, and the empty number
+    and content cells overleaf are the cut row's, not a sub-row's. Its units are separate lines
+    (the first word overleaf would have fitted after "Đỗ Mạnh Cường"). A finished row (its
+    tallest cell without room) followed by units overleaf is a sub-row still."""
+    head = ["TT", "Nhiệm vụ thực hiện", "Người thực hiện"]
+
+    def cut_row(room_everywhere: bool) -> list[FragRow]:
+        last = frow(["8.", "Rà soát chứng chỉ trước khi trình", "Đỗ Mạnh Cường"], 1, 700, room=True)
+        if not room_everywhere:
+            last.cells[1].room = False  # the content cell filled the row down to its bottom
+        for c in last.cells:
+            c.tail, c.size = 42.0, 14.0
+        first = frag([frow(head, 1, 100), last], 1)
+        over = frow(["", "", "Vũ Việt Linh"], 2, 70)
+        over.cells[2].lines = ["Vũ Việt Linh", "Nguyễn Thị Loan"]
+        over.cells[2].first_w = 18.3
+        second = frag([frow(head, 2, 50), over, frow(["9.", "Trình ký chứng chỉ", "Đỗ Mạnh Cường"], 2, 90)], 2)
+        return join_fragments([first, second])
+
+    rows = cut_row(room_everywhere=True)
+    assert [r.cells[0].text for r in rows] == ["TT", "8.", "9."]
+    assert rows[1].cells[2].lines == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan"]
+    rows = cut_row(room_everywhere=False)
+    assert [r.cells[0].text for r in rows] == ["TT", "8.", "", "9."]
+    assert rows[2].cells[0].merged_up and rows[2].cells[1].merged_up
+
+
 def test_a_fresh_row_overleaf_in_a_table_without_numbers_stays_a_row():
     # a new row starts in upper case; a cell under one that ended higher up starts text of its own
     first = frag([frow(HEADER, 1, 100), frow(["8h00 - 8h30", "Chuyên đề 4.", "Đoàn trường"], 1, 700)], 1)

@@ -171,10 +171,14 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     if not cols:
         return None  # an empty strip of the row above
     starts = [sum(c.span for c in row.cells[:i]) for i in range(len(row.cells))]
+    # a numbered row the break cut: even its tallest cell has room below it, since the line that
+    # did not fit went overleaf (a finished row's tallest cell reaches its bottom), so that room
+    # says nothing of where a cell's text ended
+    cut = num_col is not None and all(c.room for c in prev.cells if c.text)
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
-        if not owner.text or owner.room:
+        if not owner.text or (owner.room and not cut):
             strong_fresh.append(i)  # nothing above could go on overleaf
         elif cell.text[:1].islower():
             strong_cont.append(i)  # a sentence carried over
@@ -221,8 +225,8 @@ def _glue(rows: list[FragRow], row: FragRow, cols: list[int], starts: list[int])
         a = _owner(rows, starts[i])
         if not a.lines:
             a.lines = list(b.lines)
-        elif _MARKER_RE.match(b.lines[0]):
-            a.lines = a.lines + b.lines
+        elif _MARKER_RE.match(b.lines[0]) or not (b.lines[0][:1].islower() or _wraps(a, b)):
+            a.lines = a.lines + b.lines  # a new item, or a line that began overleaf (its first word fitted above)
         else:
             a.lines = a.lines[:-1] + [join_lines([a.lines[-1], b.lines[0]])] + b.lines[1:]
         a.bold = max(a.bold, b.bold)
