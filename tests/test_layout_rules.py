@@ -525,6 +525,51 @@ def test_a_word_that_would_have_fit_a_cell_by_less_than_half_an_em_wrapped():
     assert _cell_break(unit, other, right, width)
 
 
+def test_a_compound_wrapped_before_its_dash_continues_the_item():
+    """ "… Báo, Đài Phát thanh" / "- Truyền hình tỉnh …", "chính trị" / "- xã hội": the wrap fell
+    before the dash of a name or a compound, and the line goes on at the margin, where a wrapped
+    line goes; an item of the list starts at the indent."""
+    indent = GEOM.left + 28.0
+    lines = [
+        line("- Chủ trì, phối hợp với các cơ quan tuyên truyền: Báo, Đài Phát thanh", indent, GEOM.right, 0),
+        line("- Truyền hình tỉnh, Cổng thông tin điện tử của tỉnh.", GEOM.left, 380.0, 1),
+        line("- Các tổ chức chính trị", indent, GEOM.right, 2),
+        line("- xã hội phối hợp thực hiện.", GEOM.left, 330.0, 3),
+    ]
+    paras = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert [p.text for p in paras] == [
+        "- Chủ trì, phối hợp với các cơ quan tuyên truyền: Báo, Đài Phát thanh - Truyền hình tỉnh, Cổng thông"
+        " tin điện tử của tỉnh.",
+        "- Các tổ chức chính trị - xã hội phối hợp thực hiện.",
+    ]
+    # after a line that ends a sentence, a line that ends short, or at the indent: a new item
+    for first, x1, x0 in (
+        ("- Chủ trì, phối hợp với các cơ quan tuyên truyền: Báo, Đài Phát thanh;", GEOM.right, GEOM.left),
+        ("- Chủ trì, phối hợp với các cơ quan tuyên truyền", 400.0, GEOM.left),
+        ("- Chủ trì, phối hợp với các cơ quan tuyên truyền: Báo, Đài Phát thanh", GEOM.right, indent),
+    ):
+        lines = [line(first, indent, x1, 0), line("- Truyền hình tỉnh.", x0, 300.0, 1)]
+        assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 2, (first, x1, x0)
+
+
+def test_a_name_wrapped_before_its_dash_in_a_cell_is_one_line():
+    """ "Lãnh đạo UBND phường Xuân Hương" / "- Đà Lạt" in a cell whose first line has no list
+    mark: the dash is the name's (the line above is full and ends no sentence). In a cell
+    listed with dashes, or after a line that ends short, a dash opens an item."""
+    from kehoach.parsers.pdf.tables import _cell_break
+
+    right, width = 534.7, 120.0
+    first = line("Lãnh đạo UBND phường Xuân Hương", 414.0, 533.0, 0)
+    dash = line("- Đà Lạt", 414.0, 450.0, 1)
+    assert not _cell_break(first, dash, right, width, first)
+    listed = line("- Sở Tư pháp, Sở Nội vụ, UBND các", 414.0, 533.0, 0)
+    assert _cell_break(listed, dash, right, width, listed)
+    short = line("Lãnh đạo UBND phường", 414.0, 480.0, 0)
+    assert _cell_break(short, dash, right, width, short)
+    ended = line("Lãnh đạo UBND phường Xuân Hương;", 414.0, 533.0, 0)
+    assert _cell_break(ended, dash, right, width, ended)
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

@@ -98,20 +98,30 @@ def _second_indented(group: list[Line], ln: Line, nxt: Line | None, g: PageGeom)
     )
 
 
-_DASH_NUMBER = re.compile(r"[-–]\s*\d").match
+_DASH_AFTER = re.compile(r"[-–]\s*(\S)").match
 
 
-def _range_wrapped(first: Line, prev: Line, ln: Line, g: PageGeom) -> bool:
-    """The wrap fell inside a range of numbers: "… giai đoạn 2026" / "- 2030; thông báo …".
+def dash_goes_on(ptext: str, text: str) -> bool:
+    """`text` may open with the dash of a range, a name or a compound that `ptext` began:
+    "2026" / "- 2030", "Đài Phát thanh" / "- Truyền hình", "chính trị" / "- xã hội" (a number
+    after a number, a word after a word: `ptext` ends no sentence)."""
+    m = _DASH_AFTER(text)
+    if m is None or not ptext:
+        return False
+    after = m.group(1)
+    return ptext[-1].isdigit() if after.isdigit() else after.isalpha() and ptext[-1].isalpha()
 
-    `prev` filled the line and ends with a number, `ln` opens at the margin with a dash and a
-    number, and the paragraph's first line (`first`) stands at an indent: the list's items start
-    there, so a dash at the margin is the range's, not a new item's."""
+
+def _dash_wrapped(first: Line, prev: Line, ln: Line, g: PageGeom) -> bool:
+    """The wrap fell before the dash of a range or a compound ("… giai đoạn 2026" / "- 2030; …").
+
+    `prev` filled the line, `ln` opens at the margin with a dash that goes on what `prev` began
+    (`dash_goes_on`), and the paragraph's first line (`first`) stands at an indent: the list's
+    items start there, so a dash at the margin is the text's, not a new item's."""
     size = prev.size
     return (
         prev.page == ln.page
-        and bool(_DASH_NUMBER(clean(ln.text)))
-        and clean(prev.text)[-1:].isdigit()
+        and dash_goes_on(clean(prev.text), clean(ln.text))
         and prev.x1 + 0.25 * size + ln.first_word_w >= g.right - 0.3 * size
         and ln.x0 <= g.left + 0.5 * size
         and first.x0 > ln.x0 + 0.8 * size
@@ -127,7 +137,7 @@ def body_paragraphs(lines: list[Line], geoms: dict[int, PageGeom], m: Metrics) -
             prev = group[-1]
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             g = geoms[ln.page]
-            starts = starts_paragraph(prev, ln, geoms[prev.page], g, m) and not _range_wrapped(group[0], prev, ln, g)
+            starts = starts_paragraph(prev, ln, geoms[prev.page], g, m) and not _dash_wrapped(group[0], prev, ln, g)
             if starts or _second_indented(group, ln, nxt, g):
                 out.append(make_paragraph(group, geom=geoms[group[0].page], wraps=wraps))
                 group, wraps = [], []

@@ -30,6 +30,7 @@ CELL_PADDING_MAX = 6.0  # points: a cell's inner margin is at most this (Word's 
 COLUMN_TOLERANCE = 4.0  # points: two pieces share a column layout when edges agree this well
 
 _MARKER_RE = re.compile(r"^(?:[-–+•*▪●○]|\(?\d{1,2}[.)]|[a-zđ]\)|\(\d+\)|[IVXLC]+\.)\s")
+_DASH_START = re.compile(r"^[-–]\s").match
 
 
 @dataclass
@@ -257,7 +258,7 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
     width = right - (bbox[0] + pad)
     paras: list[list[Line]] = []
     for ln in lines:
-        if paras and not _cell_break(paras[-1][-1], ln, right, width):
+        if paras and not _cell_break(paras[-1][-1], ln, right, width, paras[0][0]):
             paras[-1].append(ln)
         else:
             paras.append([ln])
@@ -277,10 +278,12 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
     )
 
 
-def _cell_break(prev: Line, line: Line, right: float, width: float) -> bool:
-    """True when `line` starts a new paragraph in its cell rather than continuing `prev`."""
-    if _MARKER_RE.match(line.text):
-        return True
+def _cell_break(prev: Line, line: Line, right: float, width: float, first: Line | None = None) -> bool:
+    """True when `line` starts a new paragraph in its cell rather than continuing `prev`.
+
+    A dash opens an item, except in a cell whose first line (`first`) has no list mark, after a
+    full line that ends no sentence: there the wrap fell before a dash in the text ("Lãnh đạo
+    UBND phường Xuân Hương" / "- Đà Lạt")."""
     if line.top - prev.bottom > 0.8 * max(prev.size, line.size):
         return True
     space = 0.25 * prev.size
@@ -290,8 +293,18 @@ def _cell_break(prev: Line, line: Line, right: float, width: float) -> bool:
     slack = max(2.0, 0.5 * prev.size)
     centered = abs((prev.x0 + prev.x1) / 2 - (right - width / 2)) < 2 and prev.x1 < right - 2
     if centered:
-        return (prev.x1 - prev.x0) + space + line.first_word_w < width - slack
-    return prev.x1 + space + line.first_word_w < right - slack
+        fits = (prev.x1 - prev.x0) + space + line.first_word_w < width - slack
+    else:
+        fits = prev.x1 + space + line.first_word_w < right - slack
+    if _MARKER_RE.match(line.text):
+        return not (
+            _DASH_START(line.text)
+            and first is not None
+            and not _MARKER_RE.match(first.text)
+            and not fits
+            and prev.text.rstrip()[-1:].isalnum()
+        )
+    return fits
 
 
 # ---------------------------------------------------------------- debugging
