@@ -570,6 +570,33 @@ def test_a_name_wrapped_before_its_dash_in_a_cell_is_one_line():
     assert _cell_break(ended, dash, right, width, ended)
 
 
+def test_a_quoc_hieu_wrapped_over_two_lines_keeps_the_issuer_beside_it_in_its_zone():
+    """ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": the right column's first line wraps, and its last
+    word stands alone on the second line, with no gap; the lines above it that share the gutter
+    still belong to the header zone (the issuer's first line was read as one body line with
+    the Quốc hiệu)."""
+    from kehoach.parsers.pdf.geometry import PageGeom
+    from kehoach.parsers.pdf.segments import _quick_segments
+    from kehoach.parsers.pdf.zones import find_zones, zone_paragraphs
+
+    issuer = glyphs(["ỦY", "BAN", "NHÂN", "DÂN"], 96.0, 3.5, top=60.0)
+    rows = [
+        # 33 pt between the issuer and the Quốc hiệu: too narrow to open a zone on its own
+        issuer + glyphs(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT"], issuer[-1]["x1"] + 33.0, 3.5, top=60.0),
+        glyphs(["NAM"], 380.0, 3.5, top=76.0),
+        glyphs(["TỈNH", "HẢI", "DƯƠNG"], 96.0, 3.5, top=92.0)
+        + glyphs(["Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"], 290.0, 3.5, top=92.0),
+        glyphs(["Số:", "/KH-UBND"], 96.0, 3.5, top=116.0) + glyphs(["Hải", "Dương,", "ngày"], 300.0, 3.5, top=116.0),
+    ]
+    lines = [Line(segs=_quick_segments(r, []), page=1, index=k + 1) for k, r in enumerate(rows)]
+    geom = PageGeom(number=1, width=595.0, height=842.0, left=85.0, right=540.0, measured=True)
+    (zone,) = find_zones(lines, geom)
+    assert (zone.start, zone.end) == (0, 4)
+    texts = [p.text for p in zone_paragraphs(lines, zone, geom)]
+    assert texts[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" in texts  # the right column's (header.merge_wrapped joins "NAM")
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

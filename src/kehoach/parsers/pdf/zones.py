@@ -95,14 +95,22 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
             break
         # lines just above whose (narrower) gap lies in the gutter belong to the zone too, and
         # share its gutter
+        # share its gutter; a line that keeps to one side on the way up (the last word of a
+        # wrapped Quốc hiệu: "CỘNG HÒA … VIỆT" / "NAM") is passed over, and belongs to the zone
+        # when a line above it does
         start, floor = i, zones[-1].end if zones else 0
         up_lo, up_hi = lo, hi
-        while start - 1 >= floor and lines[start].top - lines[start - 1].bottom <= 1.5 * lines[start].size:
-            narrowed = _join_gutter(lines[start - 1], up_lo, up_hi)
-            if not narrowed:
+        k = start
+        while k - 1 >= floor and lines[k].top - lines[k - 1].bottom <= 1.5 * lines[k].size:
+            above = lines[k - 1]
+            narrowed = _join_gutter(above, up_lo, up_hi)
+            if narrowed:
+                up_lo, up_hi = narrowed
+                k = start = k - 1
+            elif k == start and (above.x0 >= up_hi - 0.5 * above.size or above.x1 <= up_lo + 0.5 * above.size):
+                k -= 1
+            else:
                 break
-            up_lo, up_hi = narrowed
-            start -= 1
         if both + (i - start) >= 2 or (hi - lo) >= GUTTER_ALONE_EM * lines[i].size:
             zones.append(Zone(start, j, up_lo, up_hi))
             i = j
