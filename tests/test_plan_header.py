@@ -270,3 +270,30 @@ def test_national_name_wrapped_over_two_paragraphs_is_not_the_issuer():
     assert plan.header.issuer_parent == "UBND TỈNH ĐỒNG THÁP"
     assert plan.header.motto is True
     assert plan.header.number == "12/KH-SGDĐT"
+
+
+PARTY_PLAN = (
+    "HUYỆN ỦY ĐỒNG VĂN\nĐẢNG ỦY XÃ LŨNG CÚ\n*\nSố 12-KH/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Lũng Cú, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n\nHọc tập, quán triệt Nghị quyết Đại hội Đảng bộ xã\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Các chi bộ tổ chức học tập đầy đủ.\n\nII. NỘI DUNG\n\n"
+    "1. Chi bộ các thôn chủ trì tổ chức học tập nghị quyết; thời gian: quý II/2025.\n\n"
+    "III. TỔ CHỨC THỰC HIỆN\n\nBan Tuyên giáo Đảng ủy theo dõi, đôn đốc.\n\n"
+    "Nơi nhận:\n- Huyện ủy Đồng Văn;\n- Lưu Văn phòng Đảng ủy.\n\nT/M ĐẢNG ỦY\nBÍ THƯ\n\nGiàng Mí Sính\n"
+)
+
+
+def test_a_party_committees_plan_has_its_issuer_under_its_parent_and_no_quoc_hieu():
+    """A plan of a Party committee (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" heads the
+    right column where a State body's plan has the Quốc hiệu; the issuer ("ĐẢNG ỦY XÃ …", a
+    star under it) stands under the committee above it; the number reads "Số 12-KH/ĐU"."""
+    h = api.parse_text(PARTY_PLAN).header
+    assert (h.issuer, h.issuer_parent) == ("ĐẢNG ỦY XÃ LŨNG CÚ", "HUYỆN ỦY ĐỒNG VĂN")
+    assert (h.number, h.type_code, h.date, h.place) == ("12-KH/ĐU", "KH", "2025-03-05", "Lũng Cú")
+    assert h.title == "Học tập, quán triệt Nghị quyết Đại hội Đảng bộ xã"
+    assert (h.signer.authority, h.signer.position, h.signer.name) == ("T/M ĐẢNG ỦY", "BÍ THƯ", "Giàng Mí Sính")
+    for parent, issuer in (
+        ("TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO"),
+        ("ĐẢNG BỘ TỈNH HẢI DƯƠNG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN"),
+    ):
+        h = api.parse_text(PARTY_PLAN.replace("HUYỆN ỦY ĐỒNG VĂN", parent).replace("ĐẢNG ỦY XÃ LŨNG CÚ", issuer)).header
+        assert (h.issuer, h.issuer_parent) == (issuer, parent)

@@ -132,3 +132,22 @@ def test_a_family_is_the_module_or_package_right_under_rules():
     assert registry.families() == sorted(m.name for m in pkgutil.iter_modules(rules.__path__))
     split = [r for r in all_rules() if r.check.__module__.count(".") > 3]
     assert split and all(r.check.__module__.split(".")[3] == r.family for r in split)
+
+
+def test_a_party_committees_plan_is_checked_by_the_party_s_own_format():
+    """Hướng dẫn 36-HD/VPTW: a Party committee's document has "ĐẢNG CỘNG SẢN VIỆT NAM" where a
+    State body's has the Quốc hiệu and Tiêu ngữ, numbers itself "Số 12-KH/ĐU" and files its
+    copy as "- Lưu Văn phòng Đảng ủy." None of these is a defect there; without the Party's
+    name the same plan is a State body's and each is reported."""
+    from test_plan_header import PARTY_PLAN
+
+    def rules(text: str) -> list[str]:
+        return sorted({f.rule for f in validate(api.parse_text(text, name="party.txt"), Config())})
+
+    assert rules(PARTY_PLAN) == []
+    state = rules(PARTY_PLAN.replace("ĐẢNG CỘNG SẢN VIỆT NAM\n", ""))
+    assert {"header-missing", "number-format"} <= set(state)
+    findings = validate(api.parse_text(PARTY_PLAN.replace("ĐẢNG CỘNG SẢN VIỆT NAM\n", "")), Config())
+    assert {f.message for f in findings if f.rule == "header-missing"} >= {
+        'thiếu Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (Nghị định 30/2020, Điều 8)'
+    }

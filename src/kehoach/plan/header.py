@@ -83,7 +83,10 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
 
 _BODY_WORDS = (
     r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|"
-    r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC)\b"
+    r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC|"
+    # a Party committee under the committee above it: "HUYỆN ỦY …" over "ĐẢNG ỦY XÃ …"
+    r"ĐẢNG [ỦU]Y|ĐẢNG BỘ|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|"
+    r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) [ỦU]Y)\b"
 )
 
 
@@ -102,6 +105,7 @@ def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
         and is_upper_title(c)
         and not P.MOTTO_RE.search(key(c))
         and not P.TIEU_NGU_RE.search(key(c))
+        and not P.PARTY_RE.match(key(c))
         and not P.doc_type_line(c)
     ]
     if not lines:
@@ -167,6 +171,8 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
         if P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k):
             h.motto = True
             continue
+        if P.PARTY_RE.match(k):
+            continue  # a Party document's head: not part of the issuer (it is not the Quốc hiệu)
         if h.number_raw is None and P.NUMBER_LINE_RE.match(text) and "/" in text and len(text) < 60:
             h.number, h.number_raw = read_number(text)
             if h.number is None:

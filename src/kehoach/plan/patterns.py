@@ -21,6 +21,9 @@ BULLET_RE = re.compile(r"^\s*(?P<mark>[-+•*–]|\(\d{1,2}\))\s*(?P<title>\S.*)
 
 MOTTO_RE = re.compile(r"c[ộô]ng hòa xã hội chủ nghĩa việt nam")  # "CÔNG HÒA": a typo seen in signed letters
 TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
+# the Party's name, which heads a Party committee's document where a State body's has the Quốc
+# hiệu and Tiêu ngữ (Hướng dẫn 36-HD/VPTW): matched on the key of a whole header line
+PARTY_RE = re.compile(r"^\W*đảng cộng sản việt nam\W*$")
 # "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
 NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
 PLACE_DATE_RE = re.compile(
@@ -44,7 +47,8 @@ DOCUMENT_TYPE_IDS = {
     "CHỈ THỊ": "chi_thi",
     "NGHỊ QUYẾT": "nghi_quyet",
 }
-AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*\.\s*(?P<rest>.*)$")
+# "TM. ỦY BAN NHÂN DÂN"; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot
+AUTHORITY_RE = re.compile(r"^(?:(TM|KT|Q|TL|TUQ)\s*\.|(T/M|K/T|T/L)\s*\.?)\s*(?P<rest>.*)$")
 RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)  # "Nói nhân": a damaged text layer
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")

@@ -11,7 +11,19 @@ from ....models import Finding, Location, Plan
 from ...config import Config
 from ...registry import rule
 from ...util import excerpt, first_paragraph, location, paragraphs
-from .lines import ADDRESSEE, ARCHIVE, AUTHORITY, DATE_LINE, HEAD, MOTTO, NUMBER_LINE_ANY, RECIPIENTS, SLOGAN, TYPE_LINE
+from .lines import (
+    ADDRESSEE,
+    ARCHIVE,
+    AUTHORITY,
+    DATE_LINE,
+    HEAD,
+    MOTTO,
+    NUMBER_LINE_ANY,
+    PARTY,
+    RECIPIENTS,
+    SLOGAN,
+    TYPE_LINE,
+)
 
 COMPONENTS = {
     "motto": {
@@ -60,7 +72,9 @@ def _found(plan: Plan, pattern: re.Pattern, within: int | None = HEAD) -> bool:
 
       Gồm Quốc hiệu và Tiêu ngữ, tên cơ quan ban hành, số và ký hiệu "Số: …/KH-…", địa danh và ngày,
       tháng, năm ban hành, tên loại văn bản "KẾ HOẠCH" (Điều 8, khoản 2). Bản xuất ra văn bản thuần
-      đã mất bảng phần đầu cũng bị báo thiếu: tệp đó thực sự không còn các thành phần này.
+      đã mất bảng phần đầu cũng bị báo thiếu: tệp đó thực sự không còn các thành phần này. Văn bản
+      của tổ chức Đảng có "ĐẢNG CỘNG SẢN VIỆT NAM" thay cho Quốc hiệu và Tiêu ngữ (Hướng dẫn
+      36-HD/VPTW).
       """,
 )
 def header_missing(plan: Plan, config: Config) -> Iterator[Finding]:
@@ -68,7 +82,8 @@ def header_missing(plan: Plan, config: Config) -> Iterator[Finding]:
 
     Quốc hiệu and Tiêu ngữ, the issuing body, the number line "Số: …/KH-…", the place-date
     line and the type name "KẾ HOẠCH" (Điều 8, khoản 2). A text export that lost the header
-    table reports them missing: the file really lacks them.
+    table reports them missing: the file really lacks them. A Party committee's document has
+    "ĐẢNG CỘNG SẢN VIỆT NAM" in place of the Quốc hiệu and Tiêu ngữ (Hướng dẫn 36-HD/VPTW).
 
     PASS::
 
@@ -95,9 +110,10 @@ def header_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     h = plan.header
     first = next(iter(paragraphs(plan)), None)
     where = h.location or (location(first[1].prov, first[0]) if first else Location(line=1))
+    party = _found(plan, PARTY)  # a Party committee's document has the Party's name instead
     checks = {
-        "motto": h.motto or _found(plan, MOTTO, within=None),
-        "slogan": _found(plan, SLOGAN, within=None) or (h.motto and plan.document is None),
+        "motto": h.motto or party or _found(plan, MOTTO, within=None),
+        "slogan": party or _found(plan, SLOGAN, within=None) or (h.motto and plan.document is None),
         "issuer": bool(h.issuer),
         "number": (bool(h.number_raw) and h.number_from != "appendix") or _found(plan, NUMBER_LINE_ANY),
         "date": (bool(h.date_raw) and h.number_from != "appendix") or _found(plan, DATE_LINE),

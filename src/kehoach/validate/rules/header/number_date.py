@@ -11,7 +11,7 @@ from ....vntext import clean
 from ...config import Config
 from ...registry import rule
 from ...util import excerpt, first_paragraph, location, make_date
-from .lines import DATE_LINE, DATE_PARTS, HEAD, NUMBER_LINE_ANY
+from .lines import DATE_LINE, DATE_PARTS, HEAD, NUMBER_LINE_ANY, PARTY
 
 MESSAGES = {
     "blank_number": {
@@ -142,7 +142,8 @@ def draft_blank(plan: Plan, config: Config) -> Iterator[Finding]:
       Gồm số thứ tự (số nhỏ hơn 10 phải có số 0 đứng trước: "05"), dấu gạch chéo, rồi chữ viết tắt
       tên loại văn bản "KH" và chữ viết tắt tên cơ quan ban hành, nối với nhau bằng dấu gạch nối,
       không có khoảng trắng (Nghị định 30, Phụ lục I và Phụ lục III). Số để trống là bản dự thảo
-      (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo.
+      (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo. Văn bản của tổ chức Đảng
+      ghi "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW).
       """,
 )
 def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
@@ -151,7 +152,7 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     The sequence number (a leading zero below 10: "05"), a slash, then the type code "KH"
     and the issuer's code joined by a hyphen, without spaces (Nghị định 30, Phụ lục I and
     III). A blank number is a draft (see draft-blank), not an error. A missing zero is a
-    warning.
+    warning. A Party committee's document reads "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW).
 
     PASS::
 
@@ -176,6 +177,8 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     if not number or not re.match(r"\d", number):
         return  # blank: a draft
     m = re.fullmatch(r"(\d+)/([^\W\d_]+)-([\w.&-]+)", number)
+    if not m and first_paragraph(plan, PARTY, within=HEAD) is not None:
+        m = re.fullmatch(r"(\d+)-([^\W\d_]+)/([\w.&-]+)", number)  # a Party document: "12-KH/ĐU"
     if not m:
         yield number_format.finding(config, MESSAGES["bad_number"], location=where, excerpt=excerpt(raw), number=number)
         return
