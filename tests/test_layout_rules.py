@@ -192,6 +192,20 @@ def test_a_numbered_row_cut_with_room_in_every_cell_is_glued_back_line_by_line()
     assert rows[2].cells[0].merged_up and rows[2].cells[1].merged_up
 
 
+def test_a_time_range_cut_by_the_page_break_in_a_timetable_is_glued_back():
+    """ "8h00" above the break, "- 8h30" overleaf with the other cells empty: the range goes on
+    (a number after a number's dash), so the row is the one above, as "an toàn" in lower case
+    would say; a fresh time overleaf ("8h30 - 9h00") is a row of its own."""
+    first = frag(
+        [frow(HEADER, 1, 100), frow(["8h00", "Chuyên đề 4: Văn hóa ứng xử học đường", "Đoàn trường"], 1, 700)], 1
+    )
+    second = frag(
+        [frow(HEADER, 2, 50), frow(["- 8h30", "", ""], 2, 70), frow(["8h30", "Chuyên đề 5", "Tổ Tin"], 2, 90)], 2
+    )
+    rows = join_fragments([first, second])
+    assert [r.cells[0].lines for r in rows[1:]] == [["8h00", "- 8h30"], ["8h30"]]
+
+
 def test_a_fresh_row_overleaf_in_a_table_without_numbers_stays_a_row():
     # a new row starts in upper case; a cell under one that ended higher up starts text of its own
     first = frag([frow(HEADER, 1, 100), frow(["8h00 - 8h30", "Chuyên đề 4.", "Đoàn trường"], 1, 700)], 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex as re
 
+from .paragraphs import dash_goes_on
 from .tables import _MARKER_RE, COLUMN_TOLERANCE, FragCell, FragRow, TableFrag
 
 _SPACES = re.compile(r"\s+")
@@ -180,8 +181,8 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
         cell, owner = row.cells[i], _owner(rows, starts[i])
         if not owner.text or (owner.room and not cut):
             strong_fresh.append(i)  # nothing above could go on overleaf
-        elif cell.text[:1].islower():
-            strong_cont.append(i)  # a sentence carried over
+        elif cell.text[:1].islower() or dash_goes_on(owner.text, cell.text):
+            strong_cont.append(i)  # a sentence carried over, or a range ("8h00" / "- 8h30")
         else:
             unsure.append(i)
     if num_col is None:
