@@ -30,11 +30,16 @@ PDF's Unicode map is wrong there and the words around them may be misread.
 from __future__ import annotations
 
 import unicodedata
+from operator import methodcaller
 
 import regex as re
 
 # a letter of a script a Vietnamese administrative text does not use
 _FOREIGN = re.compile(r"[\p{L}--[\p{Latin}\p{Greek}\p{Cyrillic}\p{Common}\p{Inherited}]]", flags=re.V1)
+# a quick look for anything past Latin, Greek, Cyrillic, the marks, Vietnamese letters,
+# punctuation and symbols, and the private use area of symbol fonts, before `_FOREIGN`
+_RARE = re.compile(r"[^\x00-\u052f\u1e00-\u1fff\u2000-\u2bff\ue000-\uf8ff]")
+_TEXT = methodcaller("get", "text", "")  # a glyph dict without text (none is known) reads as ""
 _VIETNAMESE = frozenset(
     unicodedata.normalize("NFC", base + mark)
     for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
@@ -69,6 +74,19 @@ def mend(chars: list[dict]) -> tuple[int, int, str]:
     Composing: a font that draws "Ộ" for "Ô" + dot below maps the glyph to those two
     characters; composed here, every rule of the parser that reads words ("CỘNG HÒA", "Số:")
     sees the letter, as it sees it in any other PDF."""
+    texts = list(map(_TEXT, chars))
+    joined = "".join(texts)
+    if joined.isascii():
+        return 0, 0, ""
+    # the common page: one composed character a glyph, no other script; a text that is NFC as a
+    # whole has no character that is not NFC alone, and no one-character text is a misprint
+    if (
+        len(joined) == len(texts)
+        and "" not in texts
+        and unicodedata.is_normalized("NFC", joined)
+        and not (_RARE.search(joined) and _FOREIGN.search(joined))
+    ):
+        return 0, 0, ""
     mended = foreign = 0
     example = ""
     is_nfc, compose = unicodedata.is_normalized, unicodedata.normalize
