@@ -43,7 +43,7 @@ def store(tmp_path, monkeypatch):
     """A fresh store in tmp_path, as a new process would find it."""
     monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path))
     _new_process(monkeypatch)
-    return tmp_path
+    return tmp_path / "patterns"
 
 
 def _new_process(monkeypatch) -> None:
@@ -172,7 +172,7 @@ def test_a_store_that_cannot_be_written_is_silent(tmp_path, monkeypatch):
 def test_the_cache_directory_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("KEHOACH_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert pattern_store.directory() == tmp_path / "kehoach"
+    assert pattern_store.directory() == tmp_path / "kehoach" / "patterns"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="samples/ has no seed 000 (copy ../shared/seeds into samples/)")

@@ -14,8 +14,8 @@ ignored, and the pattern is compiled as usual; writing is atomic (a temporary fi
 `os.replace`) and silent when the directory cannot be written. Patterns are written at exit,
 only when the run compiled one the file did not have.
 
-Where: `$KEHOACH_CACHE_DIR`, else `$XDG_CACHE_HOME/kehoach`, else `~/.cache/kehoach`.
-`KEHOACH_CACHE_DIR=""` (empty) turns the store off.
+Where: the folder "patterns" of kehoach's cache directory (`kehoach.cachedir`: `$KEHOACH_CACHE_DIR`,
+else `$XDG_CACHE_HOME/kehoach`, else `~/.cache/kehoach`); `KEHOACH_CACHE_DIR=""` turns it off.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from typing import Any
 
 import regex as _regex
 
+from .cachedir import cache_folder
+
 _MAX = 4096  # entries kept: the patterns are kehoach's literals, a few hundred
 _LOCALE = int(_regex.LOCALE)
 
@@ -42,12 +44,8 @@ _at_exit = False
 
 
 def directory() -> Path | None:
-    """The cache directory, or None when the store is off."""
-    chosen = os.environ.get("KEHOACH_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kehoach"
+    """The store's folder, or None when the user turned caching off."""
+    return cache_folder("patterns")
 
 
 def _file() -> Path | None:

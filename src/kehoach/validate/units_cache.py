@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..cachedir import cache_folder
 from ..models import Location
 from ..parsers import filecache
 from .copies import PlanUnits, Unit
@@ -31,11 +31,7 @@ FORMAT = 1  # bump when the entry layout changes
 
 def folder() -> Path | None:
     """The folder of saved units, or None when the user turned the cache off."""
-    given = os.environ.get("KEHOACH_CACHE_DIR")
-    if given is not None:
-        return Path(given) / "against" if given else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kehoach" / "against"
+    return cache_folder("against")
 
 
 @cache
