@@ -36,3 +36,19 @@ def tesseract_tsv(rows: list[tuple[int, int, int, int, int, int, int, str]]) -> 
     for block, par, line, left, top, width, height, text in rows:
         out.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}")
     return "\n".join(out)
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+
+def tones_apart(text: str) -> str:
+    """Each tone mark as a combining character after its letter, the other marks composed: what
+    Unikey's "Unicode tổ hợp" types ("ộ" -> "ô" + dot below, "ừ" -> "ư" + grave)."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS)))
+        out.append("".join(c for c in parts if c in TONE_MARKS))
+    return "".join(out)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
+from helpers import tones_apart
 from kehoach import api
 from kehoach.errors import KehoachError
 from kehoach.vntext import key
@@ -112,21 +113,6 @@ def test_docx_and_its_pdf_rendering_give_the_same_register(rendered):
 
 
 # ------------------------------------------------- a plan typed with its tone marks apart
-
-TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-
-
-def tones_apart(text: str) -> str:
-    """Each tone mark as a combining character after its letter, the other marks composed:
-    what Unikey's "Unicode tổ hợp" types ("ộ" -> "ô" + dot below)."""
-    import unicodedata
-
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES)))
-        out.append("".join(c for c in parts if c in TONES))
-    return "".join(out)
 
 
 def retyped_with_tones_apart(docx: Path, target: Path) -> Path:

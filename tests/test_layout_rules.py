@@ -479,15 +479,9 @@ def test_the_motto_is_found_when_glyphs_map_to_a_letter_and_its_tone_mark():
     """A plan typed with its tone marks apart (Unikey's "Unicode tổ hợp") is drawn with the
     composed glyphs, each mapped to a letter and a combining mark ("Ô" + dot below): composed
     when read (glyph_text.mend), the issuer's line still lets go of the Quốc hiệu beside it."""
-    import unicodedata
-
+    from helpers import tones_apart
     from kehoach.parsers.pdf.glyph_text import mend
     from kehoach.parsers.pdf.segments import _quick_segments, _segments
-
-    def tones_apart(text: str) -> str:
-        parts = unicodedata.normalize("NFD", text)
-        tones = [c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323"]
-        return unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + "".join(tones)
 
     issuer = glyphs(["ỦY", "BAN", "NHÂN", "DÂN"], 82.0, 3.5)
     motto = glyphs(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"], issuer[-1]["x1"] + 12.0, 3.5)

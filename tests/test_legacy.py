@@ -17,6 +17,7 @@ import regex as re
 
 from conftest import SHARED as _SHARED
 from conftest import missing
+from helpers import tones_apart
 from kehoach import legacy
 from kehoach.blocks import Document, Paragraph
 from kehoach.legacy.glyphs import _run_letters
@@ -120,18 +121,6 @@ def test_unicode_text_is_left_alone():
         assert legacy.repair_lines([text]) == ([text], None)
 
 
-def _tones_apart(text: str) -> str:
-    """Each tone mark as a combining character after its letter, the other marks composed: what
-    Unikey's "Unicode tổ hợp" types ("ộ" -> "ô" + dot below)."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)))
-        out.append("".join(c for c in parts if c in tones))
-    return "".join(out)
-
-
 @pytest.mark.parametrize(
     "lines",
     [
@@ -144,7 +133,7 @@ def test_unicode_typed_with_tone_marks_apart_is_not_a_legacy_encoding(lines):
     """Unicode text whose tone marks are combining characters has no precomposed Vietnamese
     letter and splits into odd words at each mark; 8-bit TCVN3/VNI text never holds a combining
     mark, so such text is Unicode and is left as it is (a PDF of it had "CỘNG" turned to "CỢNG")."""
-    apart = [_tones_apart(line) for line in lines]
+    apart = [tones_apart(line) for line in lines]
     assert apart != lines and all(unicodedata.is_normalized("NFC", a) is False for a in apart)
     assert legacy.detect_encoding("\n".join(apart)) == "unicode"
     assert legacy.repair_lines(apart) == (apart, None)
