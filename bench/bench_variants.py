@@ -1,0 +1,172 @@
+"""Search light: real DOCX plans re-laid out or retyped, as their DOCX and their PDF, against the original.
+
+    python bench/bench_variants.py [--variant tones|margins|bigger|letter|gs|cairo ...] [-v] [FOLDER ...]
+
+Each DOCX of the folders (default ../shared/realdocs and ../shared/corpus) is changed one way,
+rendered to PDF by LibreOffice (and, for gs/cairo, the original's PDF rewritten by Ghostscript's
+pdfwrite or pdftocairo), parsed, and compared with the original DOCX's parse on what the scorer
+reads: header fields, signer and sections (test_cross_format.header_keys) and the tasks
+(content, lead, support, timeline.raw; tone-insensitive keys). A variant that the reader handles
+gives the original's register; each document that differs is listed (-v: with the fields).
+
+- tones: every w:t retyped with its tone marks as combining characters (Unikey's "Unicode tổ hợp");
+- margins: left and right page margins 1.5 cm (lines wrap elsewhere);
+- bigger: every font size 1 pt larger (lines, cells and header columns wrap elsewhere);
+- letter: US Letter pages (the orientation kept);
+- gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
+
+Needs LibreOffice (soffice); gs and pdftocairo for those two. Writes to a temporary folder.
+Measured 2026-12-03 on the 44 DOCX of realdocs and the corpus, after the rules this light found
+(one-off scripts that this one replaces; gs and cairo also took the 11 DOC): tones 687/687
+tasks and 308/308 header fields as DOCX and as PDF, margins 687/687, bigger 686/687 and 307/308,
+gs and cairo every document equal to the LibreOffice PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(HERE / "tests"))
+
+from helpers import tones_apart  # noqa: E402
+from kehoach import api  # noqa: E402
+from kehoach.errors import KehoachError  # noqa: E402
+from test_cross_format import agreement, header_keys  # noqa: E402
+
+DEFAULT = [HERE / "../shared/realdocs", HERE / "../shared/corpus"]
+TEXT_RUN = re.compile(r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)")
+
+
+def _margins(xml: str) -> str:
+    def narrow(m: re.Match) -> str:
+        return re.sub(r'w:(left|right)="\d+"', lambda a: f'w:{a.group(1)}="851"', m.group(0))
+
+    return re.sub(r"<w:pgMar\b[^>]*/>", narrow, xml)
+
+
+def _bigger(xml: str) -> str:
+    return re.sub(r'(<w:szCs? w:val=")(\d+)(")', lambda m: f"{m.group(1)}{int(m.group(2)) + 2}{m.group(3)}", xml)
+
+
+def _letter(xml: str) -> str:
+    def letter(m: re.Match) -> str:
+        tag = m.group(0)
+        w, h = (int(re.search(rf'w:{k}="(\d+)"', tag).group(1)) for k in ("w", "h"))  # type: ignore[union-attr]
+        nw, nh = (15840, 12240) if w > h else (12240, 15840)
+        return re.sub(r'w:h="\d+"', f'w:h="{nh}"', re.sub(r'w:w="\d+"', f'w:w="{nw}"', tag))
+
+    return re.sub(r"<w:pgSz\b[^>]*/>", letter, xml)
+
+
+def _tones(xml: str) -> str:
+    return TEXT_RUN.sub(lambda m: m.group(1) + tones_apart(m.group(2)) + m.group(3), xml)
+
+
+CHANGES = {"tones": _tones, "margins": _margins, "bigger": _bigger, "letter": _letter}
+REWRITES = {
+    "gs": lambda src, out: ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-o", out, src],
+    "cairo": lambda src, out: ["pdftocairo", "-pdf", src, out],
+}
+
+
+def changed_copy(docx: Path, variant: str, target: Path) -> Path:
+    """`docx` with its document and styles parts (every part, for tones) changed by `variant`."""
+    change = CHANGES[variant]
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            name = item.filename
+            if name.endswith(".xml") and (
+                name in ("word/document.xml", "word/styles.xml") or (variant == "tones" and name.startswith("word/"))
+            ):
+                data = change(data.decode("utf-8")).encode("utf-8")
+            out.writestr(item, data)
+    return target
+
+
+def render(docs: list[Path], outdir: Path, profile: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        sys.exit("soffice not found: apt-get install libreoffice-writer")
+    cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*cmd, "--outdir", str(outdir), *map(str, docs)], capture_output=True, timeout=1800, check=False)
+
+
+def compare(original: Path, other: Path, verbose: bool) -> tuple[int, int, int, int, list[str]]:
+    """(tasks agreeing, tasks compared, header fields agreeing, fields compared, what differs)."""
+    want = api.parse(original)
+    try:
+        got = api.parse(other)
+    except KehoachError as exc:
+        return 0, len(want.tasks), 0, len(header_keys(want)), [f"{other.name}: {exc}"]
+    a, n = agreement(want.tasks, got.tasks)
+    keys, other_keys = header_keys(want), header_keys(got)
+    differs = [f for f in keys if keys[f] != other_keys[f]]
+    said = []
+    if a != n or differs:
+        said.append(f"{other.name}: tasks {a}/{n}, header fields differing {differs}")
+        if verbose:
+            said += [f"    {f}: {keys[f]!r} / {other_keys[f]!r}" for f in differs]
+    return a, n, len(keys) - len(differs), len(keys), said
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folders", nargs="*", type=Path, default=DEFAULT)
+    ap.add_argument("--variant", action="append", choices=[*CHANGES, *REWRITES])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    variants = args.variant or [*CHANGES, *REWRITES]
+    originals = sorted(p for f in args.folders if f.is_dir() for p in f.iterdir() if p.suffix == ".docx")
+    if not originals:
+        sys.exit(f"no DOCX in {', '.join(map(str, args.folders))}")
+    with tempfile.TemporaryDirectory(prefix="kehoach-variants-") as tmp:
+        work, profile = Path(tmp), Path(tmp) / "profile"
+        for variant in variants:
+            folder = work / variant
+            folder.mkdir()
+            if variant in CHANGES:
+                copies = [changed_copy(d, variant, folder / f"{k:03d}_{d.name}") for k, d in enumerate(originals)]
+                render(copies, folder, profile)
+                pairs = [(d, c) for d, c in zip(originals, copies, strict=True)]
+                pairs += [(d, c.with_suffix(".pdf")) for d, c in zip(originals, copies, strict=True)]
+            else:
+                if shutil.which(REWRITES[variant]("", "")[0]) is None:
+                    print(f"{variant}: {REWRITES[variant]('', '')[0]} not installed, skipped")
+                    continue
+                plain = work / "plain"
+                if not plain.is_dir():
+                    plain.mkdir()
+                    copies = [plain / f"{k:03d}_{d.name}" for k, d in enumerate(originals)]
+                    for d, c in zip(originals, copies, strict=True):
+                        shutil.copyfile(d, c)
+                    render(copies, plain, profile)
+                pairs = []
+                for k, d in enumerate(originals):
+                    pdf = plain / f"{k:03d}_{d.stem}.pdf"
+                    out = folder / pdf.name
+                    subprocess.run(REWRITES[variant](str(pdf), str(out)), capture_output=True, timeout=600, check=False)
+                    pairs.append((pdf, out))
+            totals = [0, 0, 0, 0]
+            for original, other in pairs:
+                if not other.exists():
+                    print(f"  {other.name}: not made")
+                    continue
+                *counts, said = compare(original, other, args.verbose)
+                totals = [t + c for t, c in zip(totals, counts, strict=True)]
+                for line in said:
+                    print("  " + line)
+            print(f"{variant}: tasks {totals[0]}/{totals[1]}, header fields {totals[2]}/{totals[3]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
