@@ -1,6 +1,6 @@
 """Search light: real DOCX plans re-laid out or retyped, as their DOCX and their PDF, against the original.
 
-    python bench/bench_variants.py [--variant tones|margins|bigger|letter|gs|cairo ...] [-v] [FOLDER ...]
+    python bench/bench_variants.py [--variant tones|margins|bigger|letter|sans|gs|cairo ...] [-v] [FOLDER ...]
 
 Each DOCX of the folders (default ../shared/realdocs and ../shared/corpus) is changed one way,
 rendered to PDF by LibreOffice (and, for gs/cairo, the original's PDF rewritten by Ghostscript's
@@ -13,6 +13,8 @@ gives the original's register; each document that differs is listed (-v: with th
 - margins: left and right page margins 1.5 cm (lines wrap elsewhere);
 - bigger: every font size 1 pt larger (lines, cells and header columns wrap elsewhere);
 - letter: US Letter pages (the orientation kept);
+- sans: every font Arial (LibreOffice sets Liberation Sans: other widths, other wraps, other
+  font names for bold);
 - gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
 
 Needs LibreOffice (soffice); gs and pdftocairo for those two. Writes to a temporary folder.
@@ -66,11 +68,16 @@ def _letter(xml: str) -> str:
     return re.sub(r"<w:pgSz\b[^>]*/>", letter, xml)
 
 
+def _sans(xml: str) -> str:
+    xml = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")', r"\1Arial\2", xml)
+    return re.sub(r"w:(?:ascii|hAnsi|cs|eastAsia)Theme=\"[^\"]*\"", "", xml)
+
+
 def _tones(xml: str) -> str:
     return TEXT_RUN.sub(lambda m: m.group(1) + tones_apart(m.group(2)) + m.group(3), xml)
 
 
-CHANGES = {"tones": _tones, "margins": _margins, "bigger": _bigger, "letter": _letter}
+CHANGES = {"tones": _tones, "margins": _margins, "bigger": _bigger, "letter": _letter, "sans": _sans}
 REWRITES = {
     "gs": lambda src, out: ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-o", out, src],
     "cairo": lambda src, out: ["pdftocairo", "-pdf", src, out],

@@ -206,6 +206,25 @@ def test_a_time_range_cut_by_the_page_break_in_a_timetable_is_glued_back():
     assert [r.cells[0].lines for r in rows[1:]] == [["8h00", "- 8h30"], ["8h30"]]
 
 
+def test_a_timetable_row_whose_content_goes_on_overleaf_in_a_new_sentence_is_glued_back():
+    """Overleaf, only the content cell has text, a new sentence ("Nhắc nhở về đồng phục …")
+    under a content cell that was full down to the break; the time and unit cells are empty:
+    the row goes on (a new row of a timetable has its time). A new unit overleaf, under a unit
+    cell that ended higher up, makes a row of its own."""
+    content = "Giáo viên chủ nhiệm làm việc: nhận xét, đánh giá chung; giải đáp thắc mắc lần cuối."
+    last = frow(["9h00 - 11h00", content, "GVCN các lớp"], 1, 700)
+    last.cells[0].room = last.cells[2].room = True
+    first = frag([frow(HEADER, 1, 100), last], 1)
+    over = frow(["", "Nhắc nhở về đồng phục, sách giáo khoa.", ""], 2, 70)
+    rows = join_fragments([first, frag([frow(HEADER, 2, 50), over], 2)])
+    assert len(rows) == 2 and rows[1].cells[1].text == content + " Nhắc nhở về đồng phục, sách giáo khoa."
+    last = frow(["9h00 - 11h00", content, "GVCN các lớp"], 1, 700)
+    last.cells[0].room = last.cells[2].room = True
+    first = frag([frow(HEADER, 1, 100), last], 1)
+    over = frow(["", "Nhắc nhở về đồng phục.", "Đoàn trường"], 2, 70)
+    assert len(join_fragments([first, frag([frow(HEADER, 2, 50), over], 2)])) == 3
+
+
 def test_a_fresh_row_overleaf_in_a_table_without_numbers_stays_a_row():
     # a new row starts in upper case; a cell under one that ended higher up starts text of its own
     first = frag([frow(HEADER, 1, 100), frow(["8h00 - 8h30", "Chuyên đề 4.", "Đoàn trường"], 1, 700)], 1)

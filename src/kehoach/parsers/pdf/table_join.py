@@ -188,8 +188,10 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     if num_col is None:
         # no number column (a timetable: "Thời gian | Nội dung | Phụ trách"): no empty number cell
         # tells a cut row, so the text must: a cell going on in lower case ("an toàn" after "… công
-        # cụ học tập số") and none under a cell that ended higher up or was empty
-        if strong_fresh or not strong_cont:
+        # cụ học tập số") and none under a cell that ended higher up or was empty; or, with the
+        # first column empty overleaf, only text under cells that were full down to the break (a
+        # new sentence of the content: "… lần cuối." / "Nhắc nhở về đồng phục …")
+        if strong_fresh or not (strong_cont or not grid_row[0].text):
             return row
         _glue(rows, row, cols, starts)
         return None
