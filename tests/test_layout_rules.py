@@ -624,6 +624,37 @@ def test_a_quoc_hieu_wrapped_over_two_lines_keeps_the_issuer_beside_it_in_its_zo
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" in texts  # the right column's (header.merge_wrapped joins "NAM")
 
 
+def test_a_long_recipient_beside_the_signature_stays_in_the_left_column():
+    """Nơi nhận (11 pt, at the margin) beside the signature: an item long enough that its middle
+    is nearer the page centre than the column's first line still starts where the column's lines
+    start, right under the line before; the zone goes on to the signer's name beside it, which
+    was read into that item ("… theo hướng dẫn - Nguyễn Cao Thắng của Đài PT …")."""
+    from kehoach.parsers.pdf.geometry import PageGeom
+    from kehoach.parsers.pdf.zones import find_zones, zone_paragraphs
+
+    def seg(text: str, x0: float, x1: float, n: int, size: float = 11.0) -> Seg:
+        top = 500.0 + n * 12.7
+        return Seg(x0, x1, top, top + size, text, size, 0.0, 0.0, "Arial", first_word_w=size * 2, nchars=len(text))
+
+    rows = [
+        [seg("Nơi nhận:", 85.2, 136.9, 0), seg("GIÁM ĐỐC", 418.0, 489.5, 0, 14.0)],
+        [seg("- Lãnh đạo Sở;", 85.2, 158.4, 1)],
+        [seg("- UBND cấp huyện (để p/h chỉ đạo P.VHTT và Đài", 85.2, 341.4, 2)],
+        [seg("PT);", 85.2, 105.9, 3)],
+        [
+            seg("- Đài Truyền thanh cấp xã (để t/h theo hướng dẫn -", 85.2, 341.5, 4),
+            seg("Nguyễn Cao Thắng", 390.0, 517.4, 4, 14.0),
+        ],
+        [seg("của Đài PT cấp huyện trên địa bàn);", 85.2, 261.2, 5)],
+    ]
+    lines = [Line(segs=r, page=1, index=k + 1) for k, r in enumerate(rows)]
+    geom = PageGeom(number=1, width=595.0, height=842.0, left=85.0, right=538.0, measured=True)
+    (zone,) = find_zones(lines, geom)
+    assert (zone.start, zone.end) == (0, 6)
+    texts = [p.text for p in zone_paragraphs(lines, zone, geom)]
+    assert "Nguyễn Cao Thắng" in texts and not any("dẫn - Nguyễn" in t for t in texts)
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

@@ -73,10 +73,12 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         both = 1
         left_c: list[float] = []
         right_c: list[float] = []
+        left_x0: list[float] = []
 
         def sides(ln: Line) -> None:  # called only within this iteration: the loop variables are current
             left_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x1 <= lo + 0.5)  # noqa: B023
             right_c.extend(s.x0 / 2 + s.x1 / 2 for s in ln.segs if s.x0 >= hi - 0.5)  # noqa: B023
+            left_x0.extend(s.x0 for s in ln.segs if s.x1 <= lo + 0.5)  # noqa: B023
 
         sides(lines[i])
         j = i + 1
@@ -89,12 +91,11 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
                 sides(ln)
                 j += 1
                 continue
-            if _fits_side(ln, lo, hi, left_c, right_c, geom):
+            if _fits_side(ln, lo, hi, left_c, right_c, geom) or _left_run(lines[j - 1], ln, hi, left_x0):
                 j += 1
                 continue
             break
         # lines just above whose (narrower) gap lies in the gutter belong to the zone too, and
-        # share its gutter
         # share its gutter; a line that keeps to one side on the way up (the last word of a
         # wrapped Quốc hiệu: "CỘNG HÒA … VIỆT" / "NAM") is passed over, and belongs to the zone
         # when a line above it does
@@ -117,6 +118,21 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         else:
             i += 1
     return zones
+
+
+def _left_run(prev: Line, ln: Line, hi: float, left_x0: list[float]) -> bool:
+    """A line that goes on the left column's run right under the line before: it starts where
+    that column's lines start and ends before the right column. A long item of a Nơi nhận list
+    beside the signature ("- UBND cấp huyện (để p/h chỉ đạo P.VHTT và Đài") is nearer the page
+    centre than the column's short first line, but it is still the column's."""
+    tol = 0.5 * ln.size
+    return (
+        bool(left_x0)
+        and ln.page == prev.page
+        and ln.top - prev.bottom <= 0.6 * ln.size
+        and abs(ln.x0 - min(left_x0)) <= tol
+        and ln.x1 <= hi - tol
+    )
 
 
 def _fits_side(ln: Line, lo: float, hi: float, left_c: list[float], right_c: list[float], g: PageGeom) -> bool:
