@@ -655,6 +655,21 @@ def test_a_long_recipient_beside_the_signature_stays_in_the_left_column():
     assert "Nguyễn Cao Thắng" in texts and not any("dẫn - Nguyễn" in t for t in texts)
 
 
+def test_the_raised_prime_of_minutes_stays_in_its_line():
+    """ "20 giờ 45’": the prime is set small (8 pt) and raised; a PDF rewritten by Ghostscript or
+    cairo raises it 1 pt more than LibreOffice does, its middle falls out of the line's, and it
+    became a line of its own, read before the number ("20 giờ ’ 45"). Like a footnote mark, it
+    joins the line of normal text it overlaps."""
+    from kehoach.parsers.pdf.lines import group_lines
+
+    above = glyphs(["Từ", "20", "giờ", "15’-", "20", "giờ"], 300.0, 3.5, top=353.9)
+    words = glyphs(["45"], 300.0, 3.5, top=370.0)
+    prime = dict(words[-1], text="’", x0=words[-1]["x1"], x1=words[-1]["x1"] + 2.7, top=369.0, bottom=377.1, size=8.1)
+    after = glyphs(["ngày", "23"], prime["x1"] + 3.5, 3.5, top=370.0)
+    lines = group_lines(above + words + [prime] + after, 1)
+    assert [ln.text for ln in lines] == ["Từ 20 giờ 15’- 20 giờ", "45’ ngày 23"]
+
+
 def test_a_stretched_line_ends_at_a_line_break_inside_its_paragraph():
     indent = GEOM.left + 28.0
     first = line("- Đơn vị chủ trì: Sở Khoa học", indent, GEOM.right, 0)

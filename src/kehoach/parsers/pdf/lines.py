@@ -270,16 +270,19 @@ def _count_chars(clusters: list[list[dict]], stats: CharStats) -> None:
         stats.count_font(fontname, size, k)
 
 
+_RAISED_MARKS = frozenset("*()’'′″”")  # besides digits: what is set small and raised beside a word
+
+
 def _merge_raised(clusters: list[list[dict]]) -> list[list[dict]]:
-    """Put a cluster of small raised or lowered glyphs (a footnote mark, an exponent) into the
-    line of normal-size text it overlaps."""
+    """Put a cluster of small raised or lowered glyphs (a footnote mark, an exponent, the prime
+    of minutes in "20 giờ 45’") into the line of normal-size text it overlaps."""
 
     def box(cl: list[dict]) -> tuple[float, float, float]:
         return min(c["top"] for c in cl), max(c["bottom"] for c in cl), max(c.get("size", 0.0) for c in cl)
 
     out: list[list[dict]] = []
     for i, cl in enumerate(clusters):
-        if len(cl) > 3 or not all(c["text"].isdigit() or c["text"] in "*()" for c in cl):
+        if len(cl) > 3 or not all(c["text"].isdigit() or c["text"] in _RAISED_MARKS for c in cl):
             out.append(cl)  # only marks: a run of small text is a line of its own
             continue
         top, bottom, size = box(cl)
