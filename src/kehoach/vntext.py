@@ -14,6 +14,9 @@ from functools import lru_cache
 from . import fastre as re
 
 _COMBINING = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
+VIETNAMESE_LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+# every letter of the Vietnamese alphabet, composed, in both cases
+VIETNAMESE_LETTERS = frozenset(VIETNAMESE_LOWER + VIETNAMESE_LOWER.upper())
 
 # Old-style (hoà, thuỷ) -> new-style (hòa, thủy) tone placement, both cases.
 _OLD_TO_NEW: dict[str, str] = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Literal
 
+from ..vntext import VIETNAMESE_LETTERS
 from .codepages import _TCVN3_MARKERS, _VNI_MARKERS, tcvn3_to_unicode, to_unicode, vni_to_unicode
 from .glyphs import _CID_RE, Repair, _glyph_count, _is_foreign
 from .learn import repair_garbled
@@ -24,15 +25,9 @@ def _legacy_candidates(text: str) -> bool:
 
 def _plain_unicode_chars() -> frozenset[str]:
     """ASCII, every precomposed Vietnamese letter and common typographic marks."""
-    import unicodedata
-
-    base = "aăâeêioôơuưy"
-    marks = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
-    letters = {unicodedata.normalize("NFC", v + m) for v in base for m in marks} | {"đ"}
-    letters |= {c.upper() for c in letters}
     ascii_ = {chr(i) for i in range(32, 127)} | {"\t", "\n", "\r"}
     typography = set("“”‘’–—…•·°§№«»×÷±\u00a0\u200b\ufeff")
-    return frozenset(letters | ascii_ | typography)
+    return frozenset(VIETNAMESE_LETTERS | ascii_ | typography)
 
 
 _PLAIN = _plain_unicode_chars()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import fastre as re
+from ..vntext import VIETNAMESE_LETTERS, VIETNAMESE_LOWER
 from .scoring import _lexicon
 
 if TYPE_CHECKING:
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
 
 _CID_RE = re.compile(r"\(cid:(\d+)\)")
 _UNIT_RE = re.compile(r"\(cid:(\d+)\)|(.)", re.S)
-_VI_LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
-_VI_LETTERS = frozenset(_VI_LOWER + _VI_LOWER.upper())
+_VI_LOWER = VIETNAMESE_LOWER  # in alphabetical order: the learner tries letters in it
+_VI_LETTERS = VIETNAMESE_LETTERS
 _PUNCT_CANDIDATES = "–—“”‘’…•"
 
 

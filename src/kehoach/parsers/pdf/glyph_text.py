@@ -34,22 +34,19 @@ from operator import methodcaller
 
 import regex as re
 
+from ...vntext import VIETNAMESE_LETTERS
+
 # a letter of a script a Vietnamese administrative text does not use
 _FOREIGN = re.compile(r"[\p{L}--[\p{Latin}\p{Greek}\p{Cyrillic}\p{Common}\p{Inherited}]]", flags=re.V1)
 # a quick look for anything past Latin, Greek, Cyrillic, the marks, Vietnamese letters,
 # punctuation and symbols, and the private use area of symbol fonts, before `_FOREIGN`
 _RARE = re.compile(r"[^\x00-\u052f\u1e00-\u1fff\u2000-\u2bff\ue000-\uf8ff]")
 _TEXT = methodcaller("get", "text", "")  # a glyph dict without text (none is known) reads as ""
-_VIETNAMESE = frozenset(
-    unicodedata.normalize("NFC", base + mark)
-    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-    for mark in "\u0300\u0301\u0303\u0309\u0323"
-) | frozenset("ăâêôơưĂÂÊÔƠƯ")
 
 
 def misprinted_letter(text: str) -> str | None:
     """The Vietnamese letter a misprinted two-unit glyph text stands for (module docstring)."""
-    if len(text) != 2 or unicodedata.normalize("NFC", text) in _VIETNAMESE:
+    if len(text) != 2 or unicodedata.normalize("NFC", text) in VIETNAMESE_LETTERS:
         return None  # not two units, or a true letter and mark ("ă" + acute: 01 03 03 01)
     u1, u2 = ord(text[0]), ord(text[1])
     if u2 == 0xFFFE:  # pdfium's stand-in for a zero unit
@@ -62,7 +59,7 @@ def misprinted_letter(text: str) -> str | None:
         candidates.append(((b[0] << 8) | b[1], 0x0300 | b[3]))
     for base, mark in candidates:
         letter = unicodedata.normalize("NFC", chr(base) + chr(mark))
-        if letter in _VIETNAMESE and unicodedata.combining(chr(mark)):
+        if letter in VIETNAMESE_LETTERS and unicodedata.combining(chr(mark)):
             return letter
     return None
 

@@ -159,7 +159,7 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
         if p_obj == obj and p_x == x and p_y == y and (combining(t) or _joins(metrics, p_t, t)):
             # one glyph read as a letter and a combining mark, or mapped to several characters:
             # pdfium splits it, pdfminer reads its text whole (a zero unit as U+0000)
-            p_t += "\x00" if t == "\ufffe" else t
+            p_t += _unit(t)
             out[-1] = _glyph(p_t, p_obj, p_x, p_y, p_i, tp, page, height, facts, fonts, map_error)
             continue
         p_t, p_obj, p_x, p_y, p_i = t, obj, x, y, i
@@ -207,9 +207,14 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
     return out
 
 
+def _unit(t: str) -> str:
+    """pdfium's character as pdfminer reads it inside a glyph's text: U+FFFE is a zero unit."""
+    return "\x00" if t == "\ufffe" else t
+
+
 def _joins(metrics, before: str, t: str) -> bool:
     """Whether glyph text `t` at the origin of the glyph read as `before` continues its text."""
-    return len(before) + len(t) > 1 and metrics.joins(before + ("\x00" if t == "\ufffe" else t))
+    return len(before) + len(t) > 1 and metrics.joins(before + _unit(t))
 
 
 def _loose_advance(tp: int, i: int, x: float, a: float) -> float:
