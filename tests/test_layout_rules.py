@@ -444,6 +444,45 @@ def test_a_stretched_line_after_a_word_list_number_is_one_run_of_words():
         assert len(segment(label, [])) == 3
 
 
+def test_a_two_word_line_stretched_by_a_line_break_is_one_run_of_words():
+    from kehoach.parsers.pdf.line_layouts import join_stretched_pairs
+    from kehoach.parsers.pdf.zones import find_zones
+
+    # a line break after two words of a justified paragraph widens its one space to the whole
+    # measure: "bảo" at the margin, "vệ" on the right margin; it read as a two-column zone and
+    # "vệ" landed after the next line ("… bảo bí mật nhà nước … vệ")
+    def pair(left: str, right: str, n: int, x0: float = GEOM.left, x1: float = GEOM.right) -> Line:
+        ln = line(left, x0, x0 + 7.0 * len(left), n)
+        ln.segs.append(line(right, x1 - 7.0 * len(right), x1, n).segs[0])
+        return ln
+
+    def read(lines: list[Line]) -> list[str]:
+        join_stretched_pairs(lines, GEOM)
+        assert find_zones(lines, GEOM) == []
+        return [p.text for p in body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))]
+
+    body = [
+        line("của UBND tỉnh về thực hiện công tác", GEOM.left, GEOM.right, 0),
+        pair("bảo", "vệ", 1),
+        line("bí mật nhà nước năm 2025.", GEOM.left, 300.0, 2),
+    ]
+    assert read(body) == ["của UBND tỉnh về thực hiện công tác bảo vệ bí mật nhà nước năm 2025."]
+    assert body[1].stretched
+    # Word's list number before the first word: "4. Sở" … "Tài" / "chính"
+    heading = [pair("4. Sở", "Tài", 0, x0=GEOM.left + 28.0), line("chính", GEOM.left, 120.0, 1)]
+    assert read(heading) == ["4. Sở Tài chính"]
+
+    # columns stay columns: several words on a side, a side short of the margin, or nothing
+    # going on at the margin below
+    for lines in (
+        [pair("Số: 12/KH-UBND", "Hà", 0), line("chính", GEOM.left, 120.0, 1)],
+        [pair("bảo", "vệ", 0, x1=GEOM.right - 40.0), line("chính", GEOM.left, 120.0, 1)],
+        [pair("bảo", "vệ", 0), line("chính", GEOM.left + 200.0, 420.0, 1)],
+    ):
+        join_stretched_pairs(lines, GEOM)
+        assert len(lines[0].segs) == 2
+
+
 def test_a_condensed_line_keeps_its_word_spaces():
     from kehoach.parsers.pdf.segments import _quick_segments, _segments, _space_index
 

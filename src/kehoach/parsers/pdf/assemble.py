@@ -17,6 +17,7 @@ from ...blocks import Cell, PageSetup, Paragraph, Provenance, Row, Table
 from ...vntext import clean
 from .furniture import drop_furniture, split_footnotes
 from .geometry import Metrics, PageGeom, fill_margins, measure
+from .line_layouts import join_stretched_pairs
 from .lines import CharStats, Line
 from .paragraphs import body_paragraphs
 from .reading import PageData
@@ -32,6 +33,8 @@ def _blocks(pages: list[PageData], body_size: float) -> tuple[list, int, list[Pa
     geoms = [PageGeom(p.number, p.width, p.height) for p in pages]
     page_lines, dropped = drop_furniture([p.lines for p in pages], geoms)
     fill_margins(page_lines, geoms)
+    for lines, g in zip(page_lines, geoms, strict=False):
+        join_stretched_pairs(lines, g)
     footnotes: list[Paragraph] = []
     for k, (lines, g) in enumerate(zip(page_lines, geoms, strict=False)):
         body, notes = split_footnotes(lines, g)

@@ -5,14 +5,22 @@ glyphs. Out: whether it is a justified line a line break stretched to the margin
 one run of words, not columns), how far condensed character spacing moves each glyph left
 (`condensing`: a word space then starts inside the letter before it) and where the national
 motto begins inside a run of glyphs (`motto_inside`: it starts a header column of its own).
-`segments` applies them in both its segmenters.
+`segments` applies them in both its segmenters. Once the page's margins are known, a line of
+two words a line break stretched from margin to margin is made one run again
+(`join_stretched_pairs`): its one gap looks like a column gutter.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex as re
+
+if TYPE_CHECKING:
+    from .geometry import PageGeom
+    from .lines import Line
 
 # a list number or bullet as Word writes it before a paragraph's text ("a)", "1.", "1.2", "IV.", "(3)",
 # "-"); `paragraphs.MARKER_RE` is built on it
@@ -79,3 +87,51 @@ def motto_inside(texts: list[str], chars: list[dict]) -> int:
         if i and chars[i]["x0"] - chars[i - 1]["x1"] >= 0.5 * max(1.0, chars[i].get("size", 10.0)):
             return i
     return 0
+
+
+def join_stretched_pairs(lines: list[Line], g: PageGeom) -> None:
+    """Make a line of two words stretched from margin to margin one run of words (in place).
+
+    A line break ends a justified line after two words ("bảo" … "vệ", or Word's list number
+    and a word: "4. Sở" … "Tài"): its one space widens to the whole measure, and the line
+    reads as two one-word columns that open a header-like zone of their own. `stretched`
+    needs two widened spaces; one is recognised by where the line stands: it starts at the
+    margin or the first-line indent, its last word ends on the right margin as the justified
+    lines do, each side is one word (the left one may follow a list number) and the
+    paragraph goes on at the margin on the next line. Columns of a header or a signature
+    hold several words or stop short of the margin."""
+    if not g.measured:
+        return
+    for k, ln in enumerate(lines[:-1]):
+        if len(ln.segs) != 2:
+            continue
+        a, b = ln.segs
+        size, nxt = a.size, lines[k + 1]
+        words = a.text.split()
+        if (
+            abs(b.size - size) < 0.1
+            and len(b.text.split()) == 1
+            and (len(words) == 1 or (len(words) == 2 and _LIST_NUMBER.fullmatch(words[0]) is not None))
+            and abs(b.x1 - g.right) <= 0.15 * size
+            and g.left - 0.5 * size <= a.x0 <= g.left + 4 * size
+            and len(nxt.segs) == 1
+            and nxt.page == ln.page
+            and abs(nxt.size - size) < 0.1
+            and abs(nxt.x0 - g.left) <= 0.5 * size
+            and 0 < nxt.top - ln.bottom <= size
+        ):
+            n = a.nchars + b.nchars or 1
+            ln.segs = [
+                replace(
+                    a,
+                    x1=b.x1,
+                    top=min(a.top, b.top),
+                    bottom=max(a.bottom, b.bottom),
+                    text=f"{a.text} {b.text}",
+                    bold=(a.bold * a.nchars + b.bold * b.nchars) / n,
+                    italic=(a.italic * a.nchars + b.italic * b.nchars) / n,
+                    nchars=a.nchars + b.nchars,
+                    refs=a.refs + [(s + len(a.text) + 1, e + len(a.text) + 1) for s, e in b.refs],
+                    stretched=True,
+                )
+            ]
