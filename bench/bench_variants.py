@@ -1,6 +1,6 @@
 """Search light: real DOCX plans re-laid out or retyped, as their DOCX and their PDF, against the original.
 
-    python bench/bench_variants.py [--variant tones|margins|bigger|letter|sans|gs|cairo ...] [-v] [FOLDER ...]
+    python bench/bench_variants.py [--variant NAME ...] [-v] [FOLDER ...]   # NAME: one of the variants below
 
 Each DOCX of the folders (default ../shared/realdocs and ../shared/corpus) is changed one way,
 rendered to PDF by LibreOffice (and, for gs/cairo, the original's PDF rewritten by Ghostscript's
@@ -15,6 +15,10 @@ gives the original's register; each document that differs is listed (-v: with th
 - letter: US Letter pages (the orientation kept);
 - sans: every font Arial (LibreOffice sets Liberation Sans: other widths, other wraps, other
   font names for bold);
+- spacing: no space before or after any paragraph (paragraphs told apart by indent and wrap only);
+- lines: every line spacing 1.5 lines (another pitch inside paragraphs);
+- justify: every left-aligned paragraph justified (lines a break ends are stretched);
+- noindent: no first-line indent;
 - gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
 
 Needs LibreOffice (soffice); gs and pdftocairo for those two. Writes to a temporary folder.
@@ -75,11 +79,45 @@ def _sans(xml: str) -> str:
     return re.sub(r"w:(?:ascii|hAnsi|cs|eastAsia)Theme=\"[^\"]*\"", "", xml)
 
 
+def _spacing(xml: str) -> str:
+    def tight(m: re.Match) -> str:
+        tag = re.sub(r'\s*w:(?:before|after)(?:Autospacing|Lines)="[^"]*"', "", m.group(0))
+        return re.sub(r'w:(before|after)="\d+"', lambda a: f'w:{a.group(1)}="0"', tag)
+
+    return re.sub(r"<w:spacing\b[^>]*/>", tight, xml)
+
+
+def _lines(xml: str) -> str:
+    def wide(m: re.Match) -> str:
+        tag = re.sub(r'w:lineRule="[^"]*"', 'w:lineRule="auto"', m.group(0))
+        return re.sub(r'w:line="\d+"', 'w:line="360"', tag)
+
+    return re.sub(r"<w:spacing\b[^>]*\bw:line=\"[^>]*/>", wide, xml)
+
+
+def _justify(xml: str) -> str:
+    return re.sub(r'<w:jc w:val="(?:left|start)"\s*/>', '<w:jc w:val="both"/>', xml)
+
+
+def _noindent(xml: str) -> str:
+    return re.sub(r'w:firstLine(?:Chars)?="\d+"', 'w:firstLine="0"', xml)
+
+
 def _tones(xml: str) -> str:
     return TEXT_RUN.sub(lambda m: m.group(1) + tones_apart(m.group(2)) + m.group(3), xml)
 
 
-CHANGES = {"tones": _tones, "margins": _margins, "bigger": _bigger, "letter": _letter, "sans": _sans}
+CHANGES = {
+    "tones": _tones,
+    "margins": _margins,
+    "bigger": _bigger,
+    "letter": _letter,
+    "sans": _sans,
+    "spacing": _spacing,
+    "lines": _lines,
+    "justify": _justify,
+    "noindent": _noindent,
+}
 REWRITES = {
     "gs": lambda src, out: ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-o", out, src],
     "cairo": lambda src, out: ["pdftocairo", "-pdf", src, out],

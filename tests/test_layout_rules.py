@@ -730,3 +730,45 @@ def test_the_closing_paragraph_glued_to_the_last_duty_is_not_part_of_it():
     )
     (task,) = [t for t in api.parse_text(text, name="fragment.txt").tasks if t.origin == "assignment"]
     assert task.content == "Xây dựng kế hoạch truyền thông và gửi về Sở Nông nghiệp và Môi trường."
+
+
+def test_the_issuers_request_and_the_report_invitation_close_the_plan():
+    from kehoach import api
+
+    # two more closing formulas after the last unit's duty, each ending the body with "./.":
+    # the issuer's own request and the invitation to report problems
+    for closing in (
+        "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.",
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan kịp thời báo cáo Ủy ban"
+        " nhân dân tỉnh (qua Sở Tư pháp) để xem xét, giải quyết./.",
+    ):
+        text = (
+            "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp\n\n"
+            f"Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này.\n\n{closing}\n"
+        )
+        (task,) = api.parse_text(text, name="fragment.txt").tasks
+        assert task.content == "Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này."
+    # a duty that ends the body itself stays that unit's duty
+    text = (
+        "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp\n\n"
+        "Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này./.\n"
+    )
+    (task,) = api.parse_text(text, name="fragment.txt").tasks
+    assert task.content.startswith("Chủ trì hướng dẫn")
+
+
+def test_a_signature_paragraph_opening_with_an_empty_line_still_ends_the_body():
+    from kehoach.blocks import Document, Paragraph
+    from kehoach.plan.build import build_plan
+
+    # a flattened signature cell whose first line is an empty bold run: "* *" / "Nơi nhận:"
+    blocks = [
+        Paragraph(text="KẾ HOẠCH"),
+        Paragraph(text="I. TỔ CHỨC THỰC HIỆN"),
+        Paragraph(text="1. Sở Tư pháp chủ trì hướng dẫn thực hiện Kế hoạch này."),
+        Paragraph(text="* * Nơi nhận:", lines=["* *", "Nơi nhận:"]),
+        Paragraph(text="- Văn phòng UBND tỉnh: V, CB;"),
+        Paragraph(text="TM. ỦY BAN NHÂN DÂN", role="layout"),
+    ]
+    plan = build_plan(Document(blocks=blocks))
+    assert [t.content for t in plan.tasks] == ["Sở Tư pháp chủ trì hướng dẫn thực hiện Kế hoạch này."]

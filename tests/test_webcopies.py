@@ -230,3 +230,18 @@ def test_real_non_plans_give_no_tasks(name, doc_type):
     assert (plan.document_type, plan.is_plan, plan.tasks) == (doc_type, False, [])
     # (CV 3036's damaged text layer also has letters guessed: said apart, at their place)
     assert [d.code for d in plan.diagnostics if d.code != "letter-guessed"] == ["not-a-plan"]
+
+
+def test_a_signature_cell_opening_with_an_empty_bold_run_ends_the_body():
+    # a web copy's flattened signature table: "|", an empty bold run "* *", then "*Nơi nhận:*";
+    # an item "- Văn phòng UBND tỉnh: V, CB;" read as a unit's duty became a task
+    text = (
+        "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Tư pháp chủ trì hướng dẫn thực hiện Kế hoạch này.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các cơ quan nghiêm túc triển khai thực hiện./.\n\n"
+        "|\n* *\n*Nơi nhận:*\n- Các sở, ngành;\n- Văn phòng UBND tỉnh: V, CB;\n- Lưu: VT.\n|\n"
+        "**TM. ỦY BAN\nNHÂN DÂN**\n**CHỦ TỊCH**\n**Nguyễn Văn An**\n|\n"
+    )
+    plan = api.parse_text(text, name="fragment.md")
+    assert [t.content for t in plan.tasks] == ["Sở Tư pháp chủ trì hướng dẫn thực hiện Kế hoạch này."]
+    assert plan.header.recipients[:2] == ["Các sở, ngành", "Văn phòng UBND tỉnh: V, CB"]

@@ -93,9 +93,20 @@ def names_a_unit(text: str) -> bool:
     return looks_like_unit(text) or bool(PERSON.match(first) or _PROPER_NAME.match(first))
 
 
-# the plan's closing paragraph ("Yêu cầu các cơ quan … ./.", "Trên đây là Kế hoạch … ./.") follows the last
-# assignment in the text but is addressed to everyone: it is not that unit's duty
-_CLOSING = re.compile(r"^(?:Trên đây là|Yêu cầu|Đề nghị)\b.*\./\.\s*$", re.S)
+# the plan's closing paragraph follows the last assignment in the text but is addressed to everyone:
+# it is not that unit's duty. It ends the body ("./.") and opens with one of the genre's closing
+# formulas: "Trên đây là Kế hoạch …", "Yêu cầu / Đề nghị các cơ quan …", the issuer's own request
+# ("Ủy ban nhân dân tỉnh yêu cầu …") or the invitation to report problems ("Trong quá trình thực
+# hiện, nếu có khó khăn, vướng mắc …")
+_CLOSING = re.compile(
+    r"^(?:Trên đây là|Yêu cầu|Đề nghị"
+    r"|(?:Ủy|Uỷ) ban nhân dân\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
+    r"|UBND\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
+    r"|Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b"
+    r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh))"
+    r"\b.*\./\.\s*$",
+    re.S,
+)
 
 
 def is_closing(text: str) -> bool:

@@ -60,7 +60,7 @@ def segment(doc: Document) -> Segments:
         b = blocks[i]
         if not isinstance(b, Paragraph):
             continue
-        first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
+        first = first_line(b)
         if (
             P.RECIPIENTS_RE.match(first)
             or (P.AUTHORITY_RE.match(first) and is_upper_title(first))
@@ -85,7 +85,7 @@ def segment(doc: Document) -> Segments:
             appendix_start = i
             break
         if isinstance(b, Paragraph):
-            first = clean(b.lines[0] if b.lines else b.text).strip("*_ ")
+            first = first_line(b)
             if (
                 P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục"))
             ) or P.ATTACHED_RE.match(first):
@@ -100,6 +100,16 @@ def segment(doc: Document) -> Segments:
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def first_line(p: Paragraph) -> str:
+    """The paragraph's first line with text once Markdown emphasis is stripped: a web copy's
+    flattened signature cell opens with an empty bold run ("* *" / "*Nơi nhận:*")."""
+    for line in p.lines or [p.text]:
+        text = clean(line).strip("*_ ")
+        if text:
+            return text
+    return ""
 
 
 def _signer_lines_before(blocks: list, body_start: int, i: int) -> int:
@@ -155,7 +165,7 @@ def inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 if not isinstance(pj, Paragraph):
                     break
                 k = key(pj.text)
-                first = clean(pj.lines[0] if pj.lines else pj.text).strip("*_ ")
+                first = first_line(pj)
                 if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
                     break  # the carrier's signature table, not the plan's header
                 header_like = (

@@ -99,6 +99,18 @@ def _cell_lines(cell: list[str], strip) -> list[str]:
     return texts
 
 
+def _first_text(items: list[tuple[int, str]], k: int, strip) -> str:
+    """The first line of the cell opening at items[k] with text once emphasis is stripped: a cell
+    may open with an empty bold run ("* *" before "*Nơi nhận:*")."""
+    for _, raw in items[k : k + 3]:
+        if not raw.strip() or _is_bar(raw):
+            break
+        text = clean(strip(raw)[0]).strip("*_ ")
+        if text:
+            return text
+    return ""
+
+
 _AUTHORITY_LINE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|(?:PHÓ |THỨ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG)\b)")
 _DATE_CELL = re.compile(r",\s*ngày\b.*\bnăm\s*\d{4}|,\s*ngày\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.I)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", re.I)
@@ -118,7 +130,7 @@ def layout_zone(
     """
     if not _is_bar(items[i][1]) or i + 1 >= len(items):
         return None
-    signature_mode = bool(_SIGNATURE_CELL.match(clean(strip(items[i + 1][1])[0]).strip("*_ ")))
+    signature_mode = bool(_SIGNATURE_CELL.match(_first_text(items, i + 1, strip)))
     if not (before_type or signature_mode):  # cheap test first
         return None
     cells: list[list[tuple[int, str]]] = []
