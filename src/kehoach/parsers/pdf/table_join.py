@@ -176,10 +176,14 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     # did not fit went overleaf (a finished row's tallest cell reaches its bottom), so that room
     # says nothing of where a cell's text ended
     cut = num_col is not None and all(c.room for c in prev.cells if c.text)
+    # ... or, with more leading, its tallest cell full down to the break: then a cell that
+    # ended higher up goes on too when its first word overleaf would not have fitted after its
+    # last line ("Lãnh đạo UBND phường Lâm" / "Viên - Đà Lạt", "… ngày" / "28 tháng 8")
+    full_cut = num_col is not None and any((owner := _owner(rows, starts[i])).text and not owner.room for i in cols)
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
-        if not owner.text or (owner.room and not cut):
+        if not owner.text or (owner.room and not cut and not (full_cut and _wraps(owner, cell))):
             strong_fresh.append(i)  # nothing above could go on overleaf
         elif cell.text[:1].islower() or dash_goes_on(owner.text, cell.text):
             strong_cont.append(i)  # a sentence carried over, or a range ("8h00" / "- 8h30")
