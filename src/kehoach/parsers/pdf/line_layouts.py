@@ -21,6 +21,7 @@ import regex as re
 if TYPE_CHECKING:
     from .geometry import PageGeom
     from .lines import Line
+    from .segments import Seg
 
 # a list number or bullet as Word writes it before a paragraph's text ("a)", "1.", "1.2", "IV.", "(3)",
 # "-"); `paragraphs.MARKER_RE` is built on it
@@ -100,6 +101,8 @@ def join_stretched_pairs(lines: list[Line], g: PageGeom) -> None:
     lines do, each side is one word (the left one may follow a list number) and the
     paragraph goes on at the margin on the next line. Columns of a header or a signature
     hold several words or stop short of the margin."""
+    for ln in lines:
+        _join_split_label(ln)
     if not g.measured:
         return
     for k, ln in enumerate(lines[:-1]):
@@ -120,18 +123,36 @@ def join_stretched_pairs(lines: list[Line], g: PageGeom) -> None:
             and abs(nxt.x0 - g.left) <= 0.5 * size
             and 0 < nxt.top - ln.bottom <= size
         ):
-            n = a.nchars + b.nchars or 1
-            ln.segs = [
-                replace(
-                    a,
-                    x1=b.x1,
-                    top=min(a.top, b.top),
-                    bottom=max(a.bottom, b.bottom),
-                    text=f"{a.text} {b.text}",
-                    bold=(a.bold * a.nchars + b.bold * b.nchars) / n,
-                    italic=(a.italic * a.nchars + b.italic * b.nchars) / n,
-                    nchars=a.nchars + b.nchars,
-                    refs=a.refs + [(s + len(a.text) + 1, e + len(a.text) + 1) for s, e in b.refs],
-                    stretched=True,
-                )
-            ]
+            ln.segs = [_joined(a, b)]
+
+
+# the two-word labels of Nghị định 30's fields: never two columns, even stretched across a cell
+_LABEL_HEAD, _LABEL_TAIL = re.compile(r"(?i)N[ơo]i|Kính"), re.compile(r"(?i)(?:nh[ậa]n|gửi):?")
+
+
+def _join_split_label(ln: Line) -> None:
+    """ "Nơi      nhận:" justified in the signature table's left cell (a line break ends it): the
+    widened space looked like the gutter between the recipients and the signature."""
+    k = 0
+    while k + 1 < len(ln.segs):
+        a, b = ln.segs[k], ln.segs[k + 1]
+        if _LABEL_HEAD.fullmatch(a.text) and _LABEL_TAIL.fullmatch(b.text) and abs(a.size - b.size) < 0.1:
+            ln.segs[k : k + 2] = [_joined(a, b)]
+        k += 1
+
+
+def _joined(a: Seg, b: Seg) -> Seg:
+    """Segments `a` and `b` as one run of words, stretched between them."""
+    n = a.nchars + b.nchars or 1
+    return replace(
+        a,
+        x1=b.x1,
+        top=min(a.top, b.top),
+        bottom=max(a.bottom, b.bottom),
+        text=f"{a.text} {b.text}",
+        bold=(a.bold * a.nchars + b.bold * b.nchars) / n,
+        italic=(a.italic * a.nchars + b.italic * b.nchars) / n,
+        nchars=a.nchars + b.nchars,
+        refs=a.refs + [(s + len(a.text) + 1, e + len(a.text) + 1) for s, e in b.refs],
+        stretched=True,
+    )
