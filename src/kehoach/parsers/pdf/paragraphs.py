@@ -24,6 +24,8 @@ MARKER_RE = re.compile(rf"^(?:(?:{LIST_NUMBER})\s|[IVXLC]{{1,6}}\s*[-–]\s)")
 
 
 _ENDS_SENTENCE = re.compile(r"[.:;!?…]\W*$").search
+# an article's number as a Quyết định or a Quy chế heads it ("Điều 8.", "Điều 12:")
+_ARTICLE = re.compile(r"^Điều\s+\d{1,3}\s*[.:]\s").match
 
 
 def _centered(ln: Line, g: PageGeom) -> bool:
@@ -60,8 +62,8 @@ def starts_paragraph(prev: Line, ln: Line, gp: PageGeom, g: PageGeom, m: Metrics
         if is_upper_title(ptext):
             return (prev.x1 - prev.x0) + space + ln.first_word_w < (g.right - g.left) - 0.3 * size
         return False
-    if marker:
-        return True
+    if marker or (_ARTICLE(text) and _ENDS_SENTENCE(ptext)):
+        return True  # a list item, or an article's heading after a sentence ("Điều 8. Nhiệm vụ …")
     if prev.x1 + space + ln.first_word_w < g.right - 0.3 * size:
         # the next word would have fit: prev ended with a hard break; inside a sentence (a lower-case
         # line after one that ends none: "… Sở Tư pháp và" / "các sở, ban, ngành …") that is a line
@@ -117,14 +119,17 @@ def _dash_wrapped(first: Line, prev: Line, ln: Line, g: PageGeom) -> bool:
 
     `prev` filled the line, `ln` opens at the margin with a dash that goes on what `prev` began
     (`dash_goes_on`), and the paragraph's first line (`first`) stands at an indent: the list's
-    items start there, so a dash at the margin is the text's, not a new item's."""
+    items start there, so a dash at the margin is the text's, not a new item's. A number range
+    ("nhiệm kỳ 2026" / "- 2031 trên địa bàn") goes on without the indent: a list item does not
+    open with the second year of a range under a full line ending with the first."""
     size = prev.size
+    ptext, text = clean(prev.text), clean(ln.text)
     return (
         prev.page == ln.page
-        and dash_goes_on(clean(prev.text), clean(ln.text))
+        and dash_goes_on(ptext, text)
         and prev.x1 + 0.25 * size + ln.first_word_w >= g.right - 0.3 * size
         and ln.x0 <= g.left + 0.5 * size
-        and first.x0 > ln.x0 + 0.8 * size
+        and (first.x0 > ln.x0 + 0.8 * size or ptext[-1:].isdigit())
     )
 
 
