@@ -147,6 +147,30 @@ def test_running_headers_and_page_numbers_dropped_recurring_headings_kept():
     ]
 
 
+def test_a_year_wrapped_under_a_heading_at_the_top_of_a_page_is_not_a_page_number():
+    from kehoach.parsers.pdf.furniture import drop_furniture
+    from kehoach.parsers.pdf.geometry import PageGeom
+
+    # the page number "4", then a heading that fills the line and its last word "2026" at the
+    # margin, all in the top band: "2026" is the heading's, "4" is furniture
+    heading = "III. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM TRONG NĂM"
+    lines = [
+        group_lines(glyphs("4", x=294.0, top=20), page=4)[0],
+        group_lines(glyphs(heading, x=80.0, top=40, width=8.5), page=4)[0],
+        group_lines(glyphs("2026", x=80.0, top=57), page=4)[0],
+        group_lines(glyphs("1. Xây dựng, phát sóng các chương trình", x=80.0, top=300), page=4)[0],
+    ]
+    (kept,), dropped = drop_furniture([lines], [PageGeom(4, 595, 842)])
+    assert dropped == 1 and [ln.text for ln in kept][:2] == [heading, "2026"]
+    # a number apart from the line above (a page number under the body's last line) still goes
+    lines = [
+        group_lines(glyphs(heading, x=80.0, top=740, width=8.5), page=4)[0],
+        group_lines(glyphs("4", x=80.0, top=800), page=4)[0],
+    ]
+    (kept,), dropped = drop_furniture([lines], [PageGeom(4, 595, 842)])
+    assert dropped == 1 and [ln.text for ln in kept] == [heading]
+
+
 def test_text_layer_without_unicode_is_an_error(monkeypatch, tmp_path):
     """Nearly every glyph "(cid:N)" and no repair for it: one clear error, not empty blocks."""
     import pytest

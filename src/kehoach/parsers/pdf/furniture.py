@@ -50,16 +50,30 @@ def drop_furniture(pages: list[list[Line]], geoms: list[PageGeom]) -> tuple[list
     dropped = 0
     for lines, g in zip(pages, geoms, strict=False):
         kept = []
-        for ln in lines:
+        for k, ln in enumerate(lines):
             text = clean(ln.text)
             if in_band(ln, g) and (
-                (_PAGE_NO_RE.match(text) and len(text) <= 16) or (seen[key(ln)] >= need and len(text) <= 200)
+                (_PAGE_NO_RE.match(text) and len(text) <= 16 and not _goes_on(lines[k - 1] if k else None, ln, g))
+                or (seen[key(ln)] >= need and len(text) <= 200)
             ):
                 dropped += 1
                 continue
             kept.append(ln)
         out.append(kept)
     return out, dropped
+
+
+def _goes_on(above: Line | None, ln: Line, g: PageGeom) -> bool:
+    """A number alone on a line right under a long line of text, from where that line starts or
+    further left, at the paragraph's pitch: the wrapped end of that line ("III. MỘT SỐ HOẠT ĐỘNG
+    … TRONG NĂM" / "2026" at the top of a page), not a page number, which stands apart."""
+    return (
+        above is not None
+        and abs(above.size - ln.size) < 0.6
+        and 0 <= ln.top - above.bottom <= 0.8 * ln.size
+        and above.x1 - above.x0 >= 0.5 * g.width
+        and ln.x0 <= above.x0 + 0.5 * ln.size
+    )
 
 
 def split_footnotes(lines: list[Line], geom: PageGeom) -> tuple[list[Line], list[Paragraph]]:
