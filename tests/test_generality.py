@@ -249,6 +249,23 @@ def test_tm_authority_and_position_on_one_line():
     assert recipients == ["Như Điều 4"]
 
 
+def test_slash_authority_without_a_dot_and_position_on_one_line():
+    from kehoach.blocks import Paragraph
+    from kehoach.plan.header import Line
+    from kehoach.plan.signature import read_signature
+
+    # a Party committee signs "T/M ĐẢNG ỦY" (Hướng dẫn 36: no dot after the slash form); a PDF
+    # joins the signature cell's lines into one
+    for joined, authority, position in (
+        ("T/M ĐẢNG ỦY BÍ THƯ", "T/M ĐẢNG ỦY", "BÍ THƯ"),
+        ("T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"),
+        ("K/T CHỦ TỊCH PHÓ CHỦ TỊCH", "K/T CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    ):
+        lines = [Line(t, i, Paragraph(text=t)) for i, t in enumerate(["Nơi nhận:", "- Lưu VP.", joined, "Lò Văn Hùng"])]
+        signer, _ = read_signature(lines)
+        assert (signer.authority, signer.position, signer.name) == (authority, position, "Lò Văn Hùng")
+
+
 def test_motto_typo_and_stray_mark_stay_out_of_the_issuer():
     text = (
         "/ỦY BAN NHÂN DÂN\nXÃ A\n\nCÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"

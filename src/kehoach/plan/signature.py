@@ -34,9 +34,9 @@ _OFFICE_END = re.compile(
     r"cuc truong|vu truong|hieu truong|tong bien tap|chinh uy|tu lenh)$"
 )
 # "TM. <body> <position>" on one line (a PDF joins the signature cell's lines): the position is
-# the office that closes it
+# the office that closes it; the slash form may go without its dot ("T/M ĐẢNG ỦY", as AUTHORITY_RE)
 _TM_AND_POSITION = re.compile(
-    r"^(?P<auth>(?:TM|T/M)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
+    r"^(?P<auth>(?:TM\s*\.|T/M\s*\.?)\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
     r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$"
 )
 # a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
@@ -76,7 +76,7 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             signer.raw.append(text)
             # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
             split = re.match(
-                r"^(?P<auth>(?:KT|Q|TL|TUQ)\s*\.\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text
+                r"^(?P<auth>(?:(?:KT|Q|TL|TUQ)\s*\.|(?:K/T|T/L)\s*\.?)\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text
             ) or _TM_AND_POSITION.match(text)  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
             if split:
                 authority.append(split.group("auth"))
