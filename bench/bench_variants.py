@@ -19,6 +19,8 @@ gives the original's register; each document that differs is listed (-v: with th
 - lines: every line spacing 1.5 lines (another pitch inside paragraphs);
 - justify: every left-aligned paragraph justified (lines a break ends are stretched);
 - noindent: no first-line indent;
+- vni: every w:t retyped in the VNI encoding and every font VNI-Times (a plan typed with the
+  legacy VNI keyboard; LibreOffice has no VNI-Times and prints the Latin-1 codes);
 - gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
 
 Needs LibreOffice (soffice); gs and pdftocairo for those two. Writes to a temporary folder.
@@ -44,7 +46,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE / "tests"))
 
-from helpers import tones_apart  # noqa: E402
+from helpers import to_vni, tones_apart  # noqa: E402
 from kehoach import api  # noqa: E402
 from kehoach.errors import KehoachError  # noqa: E402
 from test_cross_format import agreement, header_keys  # noqa: E402
@@ -107,6 +109,12 @@ def _tones(xml: str) -> str:
     return TEXT_RUN.sub(lambda m: m.group(1) + tones_apart(m.group(2)) + m.group(3), xml)
 
 
+def _vni(xml: str) -> str:
+    xml = TEXT_RUN.sub(lambda m: m.group(1) + to_vni(m.group(2)) + m.group(3), xml)
+    xml = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")', r"\1VNI-Times\2", xml)
+    return re.sub(r"w:(?:ascii|hAnsi|cs|eastAsia)Theme=\"[^\"]*\"", "", xml)
+
+
 CHANGES = {
     "tones": _tones,
     "margins": _margins,
@@ -117,6 +125,7 @@ CHANGES = {
     "lines": _lines,
     "justify": _justify,
     "noindent": _noindent,
+    "vni": _vni,
 }
 REWRITES = {
     "gs": lambda src, out: ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-o", out, src],
@@ -132,7 +141,8 @@ def changed_copy(docx: Path, variant: str, target: Path) -> Path:
             data = src.read(item.filename)
             name = item.filename
             if name.endswith(".xml") and (
-                name in ("word/document.xml", "word/styles.xml") or (variant == "tones" and name.startswith("word/"))
+                name in ("word/document.xml", "word/styles.xml")
+                or (variant in ("tones", "vni") and name.startswith("word/"))
             ):
                 data = change(data.decode("utf-8")).encode("utf-8")
             out.writestr(item, data)

@@ -7,7 +7,8 @@ import signal
 import time
 from pathlib import Path
 
-from kehoach import batch
+from kehoach import batch, legacy
+from kehoach.vntext import nfc
 
 
 def mixed_job(source: batch.Source, options: object) -> str:
@@ -52,3 +53,30 @@ def tones_apart(text: str) -> str:
         out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS)))
         out.append("".join(c for c in parts if c in TONE_MARKS))
     return "".join(out)
+
+
+# ---------------------------------------------------------------- legacy encoders (tests and bench lights)
+
+
+def to_tcvn3(text: str) -> str:
+    """Unicode -> TCVN3 as a .VnTime/.VnTimeH user typed it (capitals with lower-case codes)."""
+    inverse = {u: t for t, u in legacy.TCVN3_TO_UNICODE.items()}
+    out = []
+    for ch in nfc(text):
+        if ch in inverse:
+            out.append(inverse[ch])
+        elif ch.lower() in inverse and ch.lower() != ch:
+            low = inverse[ch.lower()]
+            out.append(low)  # the .VnTimeH font draws this code as the capital
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def to_vni(text: str) -> str:
+    inverse: dict[str, str] = {}
+    for src, uni in legacy.VNI_TO_UNICODE.items():
+        # prefer the all-lower / all-upper spelling of each letter
+        if src == src.lower() or src == src.upper():
+            inverse.setdefault(uni, src)
+    return "".join(inverse.get(ch, ch) for ch in nfc(text))

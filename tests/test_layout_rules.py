@@ -60,6 +60,23 @@ def test_a_line_break_inside_a_sentence_does_not_end_the_paragraph():
     ]
 
 
+def test_an_article_heading_after_a_full_line_that_ends_a_sentence_opens_a_paragraph():
+    # paragraphs without spacing or indent: "Điều 8." under a full line is the next article's
+    # heading; a reference to an article inside a sentence goes on
+    lines = [
+        line(
+            "5. Thực hiện tự phê bình và phê bình; kê khai tài sản, thu nhập theo quy định.", GEOM.left, GEOM.right, 0
+        ),
+        line("Điều 8. Nhiệm vụ cụ thể của Bí thư Đảng ủy xã", GEOM.left, 390.0, 1),
+    ]
+    assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 2
+    lines = [
+        line("5. Các cơ quan thực hiện theo quy định tại khoản 2", GEOM.left, GEOM.right, 0),
+        line("Điều 8. Luật Bảo vệ bí mật nhà nước.", GEOM.left, 390.0, 1),
+    ]
+    assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 1
+
+
 def test_a_paragraph_indented_as_a_whole_is_not_cut_at_its_second_line():
     # a block indent (every line at the indent) is one paragraph: no line back at the margin
     indent = GEOM.left + 28.0
@@ -190,6 +207,38 @@ def test_a_numbered_row_cut_with_room_in_every_cell_is_glued_back_line_by_line()
     rows = cut_row(room_everywhere=False)
     assert [r.cells[0].text for r in rows] == ["TT", "8.", "", "9."]
     assert rows[2].cells[0].merged_up and rows[2].cells[1].merged_up
+
+
+def test_a_numbered_row_cut_under_a_full_content_cell_takes_back_its_wrapped_cells():
+    """With 1.5-line spacing the cut row's content cell is full down to the break (no room) and
+    its lead and time cells ended a little higher: their text goes on overleaf all the same,
+    since the first word there would not have fitted after their last line ("… phường Lâm" /
+    "Viên - Đà Lạt", "… ngày" / "28 tháng 8"). A unit whose first word would have fitted is a
+    sub-row's own."""
+    head = ["TT", "Nội dung", "Trách nhiệm thực hiện", "Thời gian"]
+    edges = [85.0, 120.0, 330.0, 440.0, 538.0]
+
+    def join(unit: str, first_w: float) -> list:
+        last = frow(["6", "Giải đáp vướng mắc của UBND", "Lãnh đạo UBND phường Lâm", "20 giờ ngày"], 1, 700, room=True)
+        last.cells[1].room = False  # full down to the break
+        for c, tail in zip(last.cells, (16.4, 0.0, 9.0, 7.0), strict=True):
+            c.tail, c.size = tail, 14.0
+        over = frow(["", "phường Lâm Viên - Đà Lạt", unit, "28 tháng 8"], 2, 70)
+        over.cells[2].first_w, over.cells[3].first_w = first_w, 14.0
+        pages = [frag([frow(head, 1, 100), last], 1), frag([frow(head, 2, 50), over], 2)]
+        for p in pages:
+            p.col_edges = edges
+        return join_fragments(pages)
+
+    rows = join("Viên - Đà Lạt", 28.0)
+    assert [r.cells[0].text for r in rows] == ["TT", "6"]
+    assert [c.text for c in rows[1].cells[1:]] == [
+        "Giải đáp vướng mắc của UBND phường Lâm Viên - Đà Lạt",
+        "Lãnh đạo UBND phường Lâm Viên - Đà Lạt",
+        "20 giờ ngày 28 tháng 8",
+    ]
+    rows = join("Sở", 5.0)  # "Sở" fitted after "… phường Lâm": a unit of its own
+    assert len(rows) == 3
 
 
 def test_a_time_range_cut_by_the_page_break_in_a_timetable_is_glued_back():
@@ -483,6 +532,27 @@ def test_a_two_word_line_stretched_by_a_line_break_is_one_run_of_words():
         assert len(lines[0].segs) == 2
 
 
+def test_a_stretched_recipients_label_is_not_the_signature_gutter():
+    from kehoach.parsers.pdf.line_layouts import join_stretched_pairs
+    from kehoach.parsers.pdf.zones import find_zones, zone_paragraphs
+
+    # "Nơi nhận:" justified in the signature table's left cell, a line break after it: its one
+    # space widened to the cell's edge, wider than the gutter beside the signer's column
+    def row(parts: list[tuple[str, float, float]], n: int) -> Line:
+        segs = [line(t, x0, x1, n).segs[0] for t, x0, x1 in parts]
+        return Line(segs=segs, page=1, index=n + 1)
+
+    lines = [
+        row([("Nơi", 90.6, 109.0), ("nhận:", 257.2, 287.1), ("KT. CHỦ TỊCH", 372.1, 469.6)], 0),
+        row([("- Thường trực Tỉnh ủy;", 90.6, 192.6), ("PHÓ CHỦ TỊCH", 368.6, 472.7)], 1),
+        row([("- Lưu: VT.", 90.6, 150.0)], 2),
+    ]
+    join_stretched_pairs(lines, GEOM)
+    (zone,) = find_zones(lines, GEOM)
+    texts = [p.text for p in zone_paragraphs(lines, zone, GEOM)]
+    assert texts[0].startswith("Nơi nhận:") and "KT. CHỦ TỊCH" in texts and "nhận: KT. CHỦ TỊCH" not in texts
+
+
 def test_a_condensed_line_keeps_its_word_spaces():
     from kehoach.parsers.pdf.segments import _quick_segments, _segments, _space_index
 
@@ -572,6 +642,19 @@ def test_a_number_range_wrapped_before_its_dash_continues_the_item():
     for first in ("+ Lập kế hoạch đầu tư công trung hạn giai đoạn 2026.", "+ Lập kế hoạch đầu tư công trung hạn"):
         lines = [line(first, indent, GEOM.right, 0), line("- 2030 là năm cuối.", GEOM.left, 300.0, 1)]
         assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 2
+    # paragraphs without a first-line indent: the range goes on all the same; a word after the
+    # dash at the margin opens an item there
+    lines = [
+        line("Căn cứ Kế hoạch, thực hiện công tác bầu cử nhiệm kỳ 2026", GEOM.left, GEOM.right, 0),
+        line("- 2031 trên địa bàn thôn.", GEOM.left, 300.0, 1),
+    ]
+    (para,) = body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))
+    assert para.text == "Căn cứ Kế hoạch, thực hiện công tác bầu cử nhiệm kỳ 2026 - 2031 trên địa bàn thôn."
+    lines = [
+        line("- Chủ trì, phối hợp với các cơ quan tuyên truyền: Báo, Đài Phát thanh", GEOM.left, GEOM.right, 0),
+        line("- Truyền hình tỉnh.", GEOM.left, 300.0, 1),
+    ]
+    assert len(body_paragraphs(lines, {1: GEOM}, Metrics(body_size=SIZE))) == 2
 
 
 def test_a_word_that_would_have_fit_a_cell_by_less_than_half_an_em_wrapped():

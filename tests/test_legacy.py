@@ -17,7 +17,7 @@ import regex as re
 
 from conftest import SHARED as _SHARED
 from conftest import missing
-from helpers import tones_apart
+from helpers import to_tcvn3, to_vni, tones_apart
 from kehoach import legacy
 from kehoach.blocks import Document, Paragraph
 from kehoach.legacy.glyphs import _run_letters
@@ -34,33 +34,6 @@ needs_realdocs = pytest.mark.skipif(not KH_1105.exists(), reason=missing(REALDOC
 needs_seeds = pytest.mark.skipif(not SEEDS, reason=missing(SHARED / "seeds"))
 
 VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-
-
-# ---------------------------------------------------------------- encoders used only by the tests
-
-
-def to_tcvn3(text: str) -> str:
-    """Unicode -> TCVN3 as a .VnTime/.VnTimeH user typed it (capitals with lower-case codes)."""
-    inverse = {u: t for t, u in legacy.TCVN3_TO_UNICODE.items()}
-    out = []
-    for ch in nfc(text):
-        if ch in inverse:
-            out.append(inverse[ch])
-        elif ch.lower() in inverse and ch.lower() != ch:
-            low = inverse[ch.lower()]
-            out.append(low)  # the .VnTimeH font draws this code as the capital
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def to_vni(text: str) -> str:
-    inverse: dict[str, str] = {}
-    for src, uni in legacy.VNI_TO_UNICODE.items():
-        # prefer the all-lower / all-upper spelling of each letter
-        if src == src.lower() or src == src.upper():
-            inverse.setdefault(uni, src)
-    return "".join(inverse.get(ch, ch) for ch in nfc(text))
 
 
 def bag(text: str) -> Counter:
