@@ -161,6 +161,27 @@ def test_docx_in_vni(tmp_path: Path):
     assert "repaired:vni" in doc.source.notes
 
 
+def test_docx_in_vni_with_its_header_in_a_layout_table(tmp_path: Path):
+    docx = pytest.importorskip("docx")
+    from kehoach import api
+
+    # the usual header table (issuer and number | motto and place-date), typed in VNI: it is
+    # judged a layout table before the document is converted, so it must read its motto in VNI
+    path = tmp_path / "vni-header.docx"
+    d = docx.Document()
+    header = d.add_table(rows=1, cols=2)
+    header.style = "Table Grid"  # a style with borders, turned off or not: the motto decides
+    header.cell(0, 0).text = to_vni("ỦY BAN NHÂN DÂN\nXÃ PHỐ BẢNG\nSố: 01/KH-UBND")
+    header.cell(0, 1).text = to_vni(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhố Bảng, ngày 10 tháng 12 năm 2025"
+    )
+    for line in ("KẾ HOẠCH", "Tuyên truyền bầu cử", "I. MỤC ĐÍCH, YÊU CẦU", "Tuyên truyền sâu rộng."):
+        d.add_paragraph().add_run(to_vni(line)).font.name = "VNI-Times"
+    d.save(str(path))
+    h = api.parse(path).header
+    assert (h.issuer, h.number, h.place) == ("ỦY BAN NHÂN DÂN XÃ PHỐ BẢNG", "01/KH-UBND", "Phố Bảng")
+
+
 def test_repair_document_leaves_unicode_documents_alone():
     doc = Document(blocks=[Paragraph(text="Độc lập - Tự do - Hạnh phúc"), Paragraph(text="Kế hoạch")])
     assert legacy.repair_document(doc) is None

@@ -270,7 +270,7 @@ def is_layout(table: RawTable) -> bool:
     """
     if not table.rows or table.grid > 4 or has_title_row(table):
         return False
-    lines = [fold(line) for row in table.rows for c in row.cells for line in c.lines]
+    lines = [fold(line) for line in _as_unicode([line for row in table.rows for c in row.cells for line in c.lines])]
     if len(table.rows) <= 40 and any(m in line for line in lines for m in _STRONG_MARKS):
         return True  # a recipient list may take a row per recipient
     if table.bordered or len(table.rows) > 6:
@@ -278,6 +278,16 @@ def is_layout(table: RawTable) -> bool:
     if any(_NUMBER_LINE.match(line) or _DATE_LINE.search(line) or _AUTHORITY.match(line) for line in lines):
         return True
     return len(table.rows) <= 4 and table.grid <= 3
+
+
+def _as_unicode(lines: list[str]) -> list[str]:
+    """A table's lines as Unicode when they are typed in a legacy encoding: the document is
+    converted (`legacy.repair_document`) once it is read, after this table was judged, and a
+    header typed in VNI ("COÄNG HOØA XAÕ HOÄI …") shows no motto to the test above."""
+    from ... import legacy
+
+    kind = legacy.detect_encoding("\n".join(lines))
+    return [legacy.to_unicode(line, kind) for line in lines] if kind in ("vni", "tcvn3") else lines
 
 
 def layout_paragraphs(table: RawTable, index: int) -> list[Paragraph]:
