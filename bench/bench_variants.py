@@ -30,6 +30,11 @@ tasks and 308/308 header fields as DOCX and as PDF, margins 687/687, bigger 686/
 gs and cairo 126/126 header fields on the realdocs (these two compare the rewritten PDF with
 LibreOffice's: 552/552 tasks after the raised-prime rule, 531/552 before); with this script,
 sans and margins 1374/1374 task pairs and 616/616 header fields (DOCX and PDF together).
+The four layout lights and vni, first run on 2026-12-03 (fourth session), before -> after the
+rules they found: spacing 1374/1374 and 615 -> 616/616; lines 1372/1376 -> 1374/1374 and
+616/616; justify 1374/1374 and 614 -> 616/616; noindent 1372/1375 -> 1374/1374 and 614 ->
+615/616 (left: a tham luận whose "… vướng mắc sau:" line would have held the next word by
+0.1 pt); vni (DOCX) 687/687 and 300 -> 308/308.
 """
 
 from __future__ import annotations
