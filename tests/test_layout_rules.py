@@ -239,6 +239,18 @@ def test_a_numbered_row_cut_under_a_full_content_cell_takes_back_its_wrapped_cel
     ]
     rows = join("Sở", 5.0)  # "Sở" fitted after "… phường Lâm": a unit of its own
     assert len(rows) == 3
+    # a sub-row (its content merged above) that repeats the time cell, which was full down to
+    # the break: a repeat in upper case is no sign of a cut, and its unit is its own
+    last = frow(["1", "Tham mưu ban hành kế hoạch", "Sở Nội vụ", "Ban hành kế hoạch trong tháng 01"], 1, 700)
+    last.cells[0].room = last.cells[1].room = last.cells[2].room = True
+    for c in last.cells:
+        c.tail, c.size = 2.0, 14.0
+    over = frow(["", "", "Các cơ quan, đơn vị", "Ban hành kế hoạch trong tháng 01"], 2, 70)
+    over.cells[2].first_w = over.cells[3].first_w = 20.0
+    pages = [frag([frow(head, 1, 100), last], 1), frag([frow(head, 2, 50), over], 2)]
+    for p in pages:
+        p.col_edges = edges
+    assert len(join_fragments(pages)) == 3
 
 
 def test_a_time_range_cut_by_the_page_break_in_a_timetable_is_glued_back():

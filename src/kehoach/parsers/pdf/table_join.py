@@ -176,10 +176,17 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     # did not fit went overleaf (a finished row's tallest cell reaches its bottom), so that room
     # says nothing of where a cell's text ended
     cut = num_col is not None and all(c.room for c in prev.cells if c.text)
-    # ... or, with more leading, its tallest cell full down to the break: then a cell that
-    # ended higher up goes on too when its first word overleaf would not have fitted after its
-    # last line ("Lãnh đạo UBND phường Lâm" / "Viên - Đà Lạt", "… ngày" / "28 tháng 8")
-    full_cut = num_col is not None and any((owner := _owner(rows, starts[i])).text and not owner.room for i in cols)
+    # ... or, with more leading, its tallest cell full down to the break and going on overleaf
+    # in lower case ("… của UBND" / "phường Lâm Viên - Đà Lạt"): then a cell that ended higher
+    # up goes on too when its first word overleaf would not have fitted after its last line
+    # ("Lãnh đạo UBND phường Lâm" / "Viên - Đà Lạt", "… ngày" / "28 tháng 8"). A sub-row that
+    # repeats a full cell's text ("Ban hành kế hoạch …" under itself) is no such sign.
+    full_cut = num_col is not None and any(
+        (owner := _owner(rows, starts[i])).text
+        and not owner.room
+        and (row.cells[i].text[:1].islower() or dash_goes_on(owner.text, row.cells[i].text))
+        for i in cols
+    )
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
