@@ -19,6 +19,7 @@ gives the original's register; each document that differs is listed (-v: with th
 - lines: every line spacing 1.5 lines (another pitch inside paragraphs);
 - justify: every left-aligned paragraph justified (lines a break ends are stretched);
 - noindent: no first-line indent;
+- tabs: the header table set as 12 pt paragraphs with two centred tab stops (issuer | motto);
 - vni: every w:t retyped in the VNI encoding and every font VNI-Times (a plan typed with the
   legacy VNI keyboard), compared as DOCX only (see DOCX_ONLY);
 - gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
@@ -34,7 +35,9 @@ The four layout lights and vni, first run on 2026-12-03 (fourth session), before
 rules they found: spacing 1374/1374 and 615 -> 616/616; lines 1372/1376 -> 1374/1374 and
 616/616; justify 1374/1374 and 614 -> 616/616; noindent 1372/1375 -> 1374/1374 and 614 ->
 615/616 (left: a tham luận whose "… vướng mắc sau:" line would have held the next word by
-0.1 pt); vni (DOCX) 687/687 and 300 -> 308/308.
+0.1 pt); vni (DOCX) 687/687 and 300 -> 308/308; tabs 1374/1374 and 529 -> 608/616 (left: the
+generator's own layouts: a header cell with line breaks inside, a V/v line ending in an empty
+tab, a "DỰ THẢO" text box moved onto the title, a left column too long for its tab stop).
 """
 
 from __future__ import annotations
@@ -110,6 +113,70 @@ def _noindent(xml: str) -> str:
     return re.sub(r'w:firstLine(?:Chars)?="\d+"', 'w:firstLine="0"', xml)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _tabs(xml: str) -> str:
+    """The first table of the body (the header: issuer and number | motto and place-date) set as
+    paragraphs with two centred tab stops, as templates without a header table do."""
+    from lxml import etree
+
+    if "<w:body" not in xml:
+        return xml  # styles.xml
+    root = etree.fromstring(xml.encode("utf-8"))
+    body = root.find(f"{_W}body")
+    table = body.find(f"{_W}tbl") if body is not None else None
+    if table is None:
+        return xml
+    # the two column centres at a quarter and at 70 % of the text width, as templates set them
+    sect = root.find(f".//{_W}sectPr")
+    size, margins = (sect.find(f"{_W}{t}") if sect is not None else None for t in ("pgSz", "pgMar"))
+    try:
+        width = int(size.get(f"{_W}w")) - int(margins.get(f"{_W}left")) - int(margins.get(f"{_W}right"))
+    except (AttributeError, TypeError, ValueError):
+        width = 9355  # A4, margins 3 cm and 2 cm
+    stops = (str(int(width * 0.25)), str(int(width * 0.70)))
+    paragraphs = []
+    for row in table.findall(f"{_W}tr"):
+        cells = [[p for p in tc.findall(f"{_W}p")] for tc in row.findall(f"{_W}tc")]
+        if len(cells) != 2:
+            return xml  # not a two-column header
+        for k in range(max(len(c) for c in cells)):
+            p = etree.Element(f"{_W}p")
+            ppr = etree.SubElement(p, f"{_W}pPr")
+            tabs = etree.SubElement(ppr, f"{_W}tabs")
+            for pos in stops:
+                etree.SubElement(tabs, f"{_W}tab", {f"{_W}val": "center", f"{_W}pos": pos})
+            etree.SubElement(ppr, f"{_W}spacing", {f"{_W}before": "0", f"{_W}after": "0"})
+            for cell in cells:
+                tab_run = etree.SubElement(p, f"{_W}r")
+                etree.SubElement(tab_run, f"{_W}tab")
+                if k < len(cell):
+                    for run in cell[k].findall(f"{_W}r"):
+                        _size(run, "24")  # 12 pt: one line holds both columns, as in such templates
+                        p.append(run)
+            paragraphs.append(p)
+    at = list(body).index(table)
+    body.remove(table)
+    for i, p in enumerate(paragraphs):
+        body.insert(at + i, p)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
+
+
+def _size(run, half_points: str) -> None:
+    from lxml import etree
+
+    rpr = run.find(f"{_W}rPr")
+    if rpr is None:
+        rpr = etree.Element(f"{_W}rPr")
+        run.insert(0, rpr)
+    for tag in ("sz", "szCs"):
+        el = rpr.find(f"{_W}{tag}")
+        if el is None:
+            el = etree.SubElement(rpr, f"{_W}{tag}")
+        el.set(f"{_W}val", half_points)
+
+
 def _tones(xml: str) -> str:
     return TEXT_RUN.sub(lambda m: m.group(1) + tones_apart(m.group(2)) + m.group(3), xml)
 
@@ -131,6 +198,7 @@ CHANGES = {
     "justify": _justify,
     "noindent": _noindent,
     "vni": _vni,
+    "tabs": _tabs,
 }
 # no VNI-Times here: LibreOffice prints the codes in another font, whose modifier glyphs take room
 # of their own (VNI-Times overlays them), so lines wrap where no VNI PDF wraps; the DOCX is read

@@ -559,3 +559,30 @@ def test_mangled_xml_gives_blocks_or_one_line_error(tmp_path: Path):
             parse(path)
         except KehoachError as exc:
             assert "\n" not in exc.message()
+
+
+@pytest.mark.parametrize(
+    ("issuer_lines", "right_head", "issuer"),
+    [
+        (["ỦY BAN NHÂN DÂN", "XÃ PHỐ BẢNG"], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN XÃ PHỐ BẢNG"),
+        (["HUYỆN ỦY ĐỒNG VĂN", "ĐẢNG ỦY XÃ LŨNG CÚ"], "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ LŨNG CÚ"),
+    ],
+)
+def test_a_header_set_with_centred_tabs_reads_as_two_columns(tmp_path: Path, issuer_lines, right_head, issuer):
+    import docx
+
+    from kehoach import api
+
+    # no header table: each line is "<tab>left<tab>right" with two centre tab stops, the leading
+    # tab centring the left column (a State header, and a Party committee's under the Party's name)
+    d = docx.Document()
+    right = [right_head, "Độc lập - Tự do - Hạnh phúc" if right_head.startswith("CỘNG") else ""]
+    for left, other in zip(issuer_lines, right, strict=True):
+        d.add_paragraph(f"\t{left}\t{other}")
+    d.add_paragraph("\tSố: 01-KH/ĐU\tPhố Bảng, ngày 10 tháng 12 năm 2025")
+    for line in ("KẾ HOẠCH", "Tuyên truyền bầu cử", "I. MỤC ĐÍCH, YÊU CẦU", "Tuyên truyền sâu rộng."):
+        d.add_paragraph(line)
+    path = tmp_path / "tabs.docx"
+    d.save(str(path))
+    h = api.parse(path).header
+    assert (h.issuer, h.place) == (issuer, "Phố Bảng")

@@ -565,6 +565,35 @@ def test_a_stretched_recipients_label_is_not_the_signature_gutter():
     assert texts[0].startswith("Nơi nhận:") and "KT. CHỦ TỊCH" in texts and "nhận: KT. CHỦ TỊCH" not in texts
 
 
+def test_header_columns_centred_on_two_axes_are_a_zone_without_a_common_gutter():
+    from kehoach.parsers.pdf.zones import find_zones, zone_paragraphs
+
+    # a header set with centred tab stops: the left column's long line ("SỞ THÔNG TIN VÀ TRUYỀN
+    # THÔNG") reaches past where the motto starts, so no gap is common to the three lines, and
+    # the number line (its number left blank: "Số:      /KH-STTTT") stands apart below; every
+    # line's two sides are centred on the same two axes
+    def row(parts: list[tuple[str, float, float]], top: float) -> Line:
+        segs = [Seg(x0, x1, top, top + 12.0, t, 12.0, 1.0, 0.0, "Times", 30.0, nchars=len(t)) for t, x0, x1 in parts]
+        return Line(segs=segs, page=1)
+
+    lines = [
+        row([("UBND TỈNH HẢI DƯƠNG", 130.1, 267.0), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 277.5, 527.6)], 61.6),
+        row([("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 93.7, 303.2), ("Độc lập – Tự do – Hạnh phúc", 327.2, 478.0)], 77.4),
+        row(
+            [("Số:", 146.7, 162.7), ("/KH-STTTT", 189.7, 250.3), ("Hải Dương, ngày 6 tháng 7 năm 2022", 308.2, 497.1)],
+            108.0,
+        ),
+        row([("KẾ HOẠCH", 273.6, 350.1)], 147.7),
+    ]
+    (zone,) = find_zones(lines, GEOM)
+    assert (zone.start, zone.end) == (0, 3)
+    texts = [p.text for p in zone_paragraphs(lines[:3], zone, GEOM)]
+    assert texts[:3] == ["UBND TỈNH HẢI DƯƠNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: /KH-STTTT"]  # left column first
+    # lines whose columns are not centred alike join only by a common gutter, as before
+    lines[1].segs[1].x0, lines[1].segs[1].x1 = 337.2, 488.0
+    assert find_zones(lines, GEOM) == []
+
+
 def test_a_condensed_line_keeps_its_word_spaces():
     from kehoach.parsers.pdf.segments import _quick_segments, _segments, _space_index
 

@@ -27,6 +27,8 @@ def split_columns(raw_lines: list[str]) -> Columns | None:
     right_side = False
     for line in raw_lines:
         parts = [clean(x) for x in re.split(r"\t+", line)]
+        if not parts[0] and sum(1 for x in parts if x) >= 2:
+            parts = parts[1:]  # a leading (centre) tab sets the left column: "<tab>ỦY BAN …<tab>CỘNG HÒA …"
         left, right = parts[0], " ".join(x for x in parts[1:] if x)
         right_side = right_side or bool(right)
         out.append((left, right))
@@ -37,8 +39,8 @@ def _starts_group(cols: Columns) -> bool:
     left, right = cols[0]
     if not (left and right):  # an indent tab (nothing on its left) starts nothing
         return False
-    if "cong hoa xa hoi chu nghia" in fold(right) or fold(right).startswith("doc lap"):
-        return True
+    if "cong hoa xa hoi chu nghia" in fold(right) or fold(right).startswith(("doc lap", "dang cong san viet nam")):
+        return True  # the Quốc hiệu, or the Party's name over a Party committee's header (HD 36-HD/VPTW)
     return fold(left).startswith("noi nhan")
 
 

@@ -85,8 +85,8 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         while j < n:
             ln = lines[j]
             narrowed = _join_gutter(ln, lo, hi)
-            if narrowed:
-                lo, hi = narrowed
+            if narrowed or _same_centres(ln, lines[i]):
+                lo, hi = narrowed or (lo, hi)
                 both += 1
                 sides(ln)
                 j += 1
@@ -102,11 +102,14 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         start, floor = i, zones[-1].end if zones else 0
         up_lo, up_hi = lo, hi
         k = start
-        while k - 1 >= floor and lines[k].top - lines[k - 1].bottom <= 1.5 * lines[k].size:
+        while k - 1 >= floor and (
+            (gap := lines[k].top - lines[k - 1].bottom) <= 1.5 * lines[k].size
+            or (gap <= 3.0 * lines[k].size and _same_centres(lines[k - 1], lines[i]))
+        ):
             above = lines[k - 1]
-            narrowed = _join_gutter(above, up_lo, up_hi)
-            if narrowed:
-                up_lo, up_hi = narrowed
+            narrowed = _join_gutter(above, up_lo, up_hi) if gap <= 1.5 * lines[k].size else None
+            if narrowed or _same_centres(above, lines[i]):
+                up_lo, up_hi = narrowed or (up_lo, up_hi)
                 k = start = k - 1
             elif k == start and (above.x0 >= up_hi - 0.5 * above.size or above.x1 <= up_lo + 0.5 * above.size):
                 k -= 1
@@ -118,6 +121,23 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         else:
             i += 1
     return zones
+
+
+def _same_centres(ln: Line, other: Line) -> bool:
+    """Two lines of two columns each, centred on the same two axes (within 1 pt): the header's
+    columns set with centred tab stops or cells. Long lines of both columns may leave no gap
+    common to all lines ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG" reaches past where "CỘNG HÒA …" starts)."""
+    a, b = _halves(ln), _halves(other)
+    return a is not None and b is not None and all(abs(x - y) <= 1.0 for x, y in zip(a, b, strict=True))
+
+
+def _halves(ln: Line) -> tuple[float, float] | None:
+    """The centres of a line's two sides, split at its widest gap ("Số:   /KH-STTTT" is one side)."""
+    segs = ln.segs
+    if len(segs) < 2:
+        return None
+    k = max(range(len(segs) - 1), key=lambda i: segs[i + 1].x0 - segs[i].x1)
+    return (segs[0].x0 + segs[k].x1) / 2, (segs[k + 1].x0 + segs[-1].x1) / 2
 
 
 def _left_run(prev: Line, ln: Line, hi: float, left_x0: list[float]) -> bool:
