@@ -20,6 +20,7 @@ gives the original's register; each document that differs is listed (-v: with th
 - justify: every left-aligned paragraph justified (lines a break ends are stretched);
 - noindent: no first-line indent;
 - tabs: the header table set as 12 pt paragraphs with two centred tab stops (issuer | motto);
+- sigtabs: the signature table set as paragraphs: "- Như trên;<tab>CHỦ TỊCH" (a centred stop);
 - vni: every w:t retyped in the VNI encoding and every font VNI-Times (a plan typed with the
   legacy VNI keyboard), compared as DOCX only (see DOCX_ONLY);
 - gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
@@ -37,7 +38,9 @@ rules they found: spacing 1374/1374 and 615 -> 616/616; lines 1372/1376 -> 1374/
 615/616 (left: a tham luận whose "… vướng mắc sau:" line would have held the next word by
 0.1 pt); vni (DOCX) 687/687 and 300 -> 308/308; tabs 1374/1374 and 529 -> 608/616 (left: the
 generator's own layouts: a header cell with line breaks inside, a V/v line ending in an empty
-tab, a "DỰ THẢO" text box moved onto the title, a left column too long for its tab stop).
+tab, a "DỰ THẢO" text box moved onto the title, a left column too long for its tab stop);
+sigtabs 1374/1374 and 613/616 (left: a signer's name after line breaks inside the paragraph
+paired with a recipient, so it lands at the margin — the generator's pairing, not a layout).
 """
 
 from __future__ import annotations
@@ -118,42 +121,68 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def _tabs(xml: str) -> str:
     """The first table of the body (the header: issuer and number | motto and place-date) set as
-    paragraphs with two centred tab stops, as templates without a header table do."""
+    12 pt paragraphs with two centred tab stops, as templates without a header table do."""
+    return _as_tab_paragraphs(xml, _first_table, (0.25, 0.70), ("24", "24"))
+
+
+def _sigtabs(xml: str) -> str:
+    """The signature table (Nơi nhận | TM. … CHỦ TỊCH … name) set as paragraphs: the recipients
+    at the margin in 11 pt, a tab, the signer's lines centred on a stop at 70 % of the width."""
+    return _as_tab_paragraphs(xml, _recipients_table, (None, 0.70), ("22", None))
+
+
+def _first_table(body):
+    return body.find(f"{_W}tbl")
+
+
+def _recipients_table(body):
+    for table in body.findall(f"{_W}tbl"):
+        text = "".join(table.itertext()).strip()
+        if re.match(r"N[ơo]i nh[ậa]n", text):
+            return table
+    return None
+
+
+def _as_tab_paragraphs(xml: str, pick, stops_at: tuple, sizes: tuple) -> str:
+    """The two-column table `pick` finds in the body, set as one paragraph per line pair: per
+    column, a tab to a centred stop (`stops_at`, share of the text width; None: the column starts
+    at the margin, no tab) and the column's k-th paragraph's runs (set to `sizes`, half points)."""
     from lxml import etree
 
     if "<w:body" not in xml:
         return xml  # styles.xml
     root = etree.fromstring(xml.encode("utf-8"))
     body = root.find(f"{_W}body")
-    table = body.find(f"{_W}tbl") if body is not None else None
+    table = pick(body) if body is not None else None
     if table is None:
         return xml
-    # the two column centres at a quarter and at 70 % of the text width, as templates set them
     sect = root.find(f".//{_W}sectPr")
     size, margins = (sect.find(f"{_W}{t}") if sect is not None else None for t in ("pgSz", "pgMar"))
     try:
         width = int(size.get(f"{_W}w")) - int(margins.get(f"{_W}left")) - int(margins.get(f"{_W}right"))
     except (AttributeError, TypeError, ValueError):
         width = 9355  # A4, margins 3 cm and 2 cm
-    stops = (str(int(width * 0.25)), str(int(width * 0.70)))
     paragraphs = []
     for row in table.findall(f"{_W}tr"):
         cells = [[p for p in tc.findall(f"{_W}p")] for tc in row.findall(f"{_W}tc")]
         if len(cells) != 2:
-            return xml  # not a two-column header
+            return xml  # not a two-column table
         for k in range(max(len(c) for c in cells)):
             p = etree.Element(f"{_W}p")
             ppr = etree.SubElement(p, f"{_W}pPr")
             tabs = etree.SubElement(ppr, f"{_W}tabs")
-            for pos in stops:
-                etree.SubElement(tabs, f"{_W}tab", {f"{_W}val": "center", f"{_W}pos": pos})
+            for share in stops_at:
+                if share is not None:
+                    pos = str(int(width * share))
+                    etree.SubElement(tabs, f"{_W}tab", {f"{_W}val": "center", f"{_W}pos": pos})
             etree.SubElement(ppr, f"{_W}spacing", {f"{_W}before": "0", f"{_W}after": "0"})
-            for cell in cells:
-                tab_run = etree.SubElement(p, f"{_W}r")
-                etree.SubElement(tab_run, f"{_W}tab")
+            for cell, share, half_points in zip(cells, stops_at, sizes, strict=True):
+                if share is not None:
+                    etree.SubElement(etree.SubElement(p, f"{_W}r"), f"{_W}tab")
                 if k < len(cell):
                     for run in cell[k].findall(f"{_W}r"):
-                        _size(run, "24")  # 12 pt: one line holds both columns, as in such templates
+                        if half_points:
+                            _size(run, half_points)
                         p.append(run)
             paragraphs.append(p)
     at = list(body).index(table)
@@ -199,6 +228,7 @@ CHANGES = {
     "noindent": _noindent,
     "vni": _vni,
     "tabs": _tabs,
+    "sigtabs": _sigtabs,
 }
 # no VNI-Times here: LibreOffice prints the codes in another font, whose modifier glyphs take room
 # of their own (VNI-Times overlays them), so lines wrap where no VNI PDF wraps; the DOCX is read
