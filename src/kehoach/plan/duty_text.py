@@ -98,15 +98,13 @@ def names_a_unit(text: str) -> bool:
 # formulas: "Trên đây là Kế hoạch …", "Yêu cầu / Đề nghị các cơ quan …", the issuer's own request
 # ("Ủy ban nhân dân tỉnh yêu cầu …") or the invitation to report problems ("Trong quá trình thực
 # hiện, nếu có khó khăn, vướng mắc …")
-_CLOSING = re.compile(
-    r"^(?:Trên đây là|Yêu cầu|Đề nghị"
-    r"|(?:Ủy|Uỷ) ban nhân dân\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
+_ISSUER_ASKS = (
+    r"(?:Ủy|Uỷ) ban nhân dân\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
     r"|UBND\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
     r"|Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b"
-    r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh))"
-    r"\b.*\./\.\s*$",
-    re.S,
+    r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh)"
 )
+_CLOSING = re.compile(rf"^(?:Trên đây là|Yêu cầu|Đề nghị|{_ISSUER_ASKS})\b.*\./\.\s*$", re.S)
 
 
 def is_closing(text: str) -> bool:
@@ -115,8 +113,12 @@ def is_closing(text: str) -> bool:
 
 # "… gửi về Sở Nông nghiệp và Môi trường. Trên đây là Kế hoạch …": the plan's closing paragraph
 # joined to the last duty (a PDF whose paragraphs have no indent and no spacing between them)
+# (the issuer's request and the invitation to report, which a duty may also word, only when they
+# end the body: "… thi hành. Trong quá trình thực hiện, nếu có khó khăn … giải quyết./.")
 _CLOSING_TAIL = re.compile(
-    r"(?<=[.;!?])\s+Trên đây là\s+(?:Kế hoạch|Chương trình|Phương án|Đề án|nội dung)\b.*$", re.I | re.S
+    r"(?<=[.;!?])\s+(?:(?i:Trên đây là)\s+(?i:Kế hoạch|Chương trình|Phương án|Đề án|nội dung)\b.*"
+    rf"|(?:{_ISSUER_ASKS})\b.*\./\.\s*)$",
+    re.S,
 )
 
 
