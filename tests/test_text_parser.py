@@ -280,3 +280,17 @@ def test_underscore_emphasis_is_removed_but_inner_underscores_stay():
 
 def test_escaped_underscores_are_literal_not_emphasis():
     assert texts("Ký hiệu \\_\\_x\\_\\_ và \\_y\\_ giữ nguyên") == ["Ký hiệu __x__ và _y_ giữ nguyên"]
+
+
+def test_a_year_range_wrapped_before_its_dash_is_one_sentence():
+    # a copy hard-wrapped at a fixed width broke "2026 - 2030" before its dash: the line after is
+    # no dash item; a dash item after a short line, or after a sentence's end, still is
+    text = (
+        "e) Xây dựng, trình UBND tỉnh phê duyệt các Chương trình: Chương trình Make in Viet Nam\n"
+        "cho doanh nghiệp nhỏ và vừa, các hợp tác xã chuyển đổi số cho giai đoạn 2026\n"
+        "- 2030, tập trung vào các doanh nghiệp sản xuất thiết bị IoT.\n\n"
+        "Các mốc thời gian năm 2026\n- 2030: hoàn thành.\n"
+    )
+    texts = [b.text for b in parse_string(text).blocks if isinstance(b, Paragraph)]
+    assert texts[0].endswith("cho giai đoạn 2026 - 2030, tập trung vào các doanh nghiệp sản xuất thiết bị IoT.")
+    assert texts[1:] == ["Các mốc thời gian năm 2026", "- 2030: hoàn thành."]

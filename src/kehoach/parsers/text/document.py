@@ -212,7 +212,8 @@ def parse_string(text: str, source: SourceInfo | None = None) -> Document:
             or type_line
             or not hard_break
             and i + 1 < len(lines)
-            and _LIST_START.match(strip_markdown(lines[i + 1])[0])
+            and _LIST_START.match(nxt := strip_markdown(lines[i + 1])[0])
+            and not _range_goes_on(stripped, nxt)
         ):
             flush_para()
         i += 1
@@ -291,7 +292,7 @@ def _paragraphs_from_lines(
         # sentence (exports that put one Word paragraph per line, with no blank line between);
         # a wholly bold numbered heading ("**I. MỤC ĐÍCH, YÊU CẦU**") is a paragraph of its own
         if group and (
-            _LIST_START.match(item[1])
+            (_LIST_START.match(item[1]) and not _range_goes_on(group[-1][1], item[1]))
             or (_bold_heading(item) and not _pipe_text(group[-1][1]))
             or (_bold_heading(group[-1]) and not _pipe_text(item[1]))
             or (unwrapped and len(group) == 1 and _open_heading(group[0][1]) and item[1].lstrip()[:1].isupper())
@@ -305,6 +306,17 @@ def _paragraphs_from_lines(
         group.append(item)
     emit()
     return out
+
+
+_RANGE_DASH = re.compile(r"^\s*[-–]\s*\d")
+
+
+def _range_goes_on(line: str, nxt: str) -> bool:
+    """A hard-wrapped copy broke a range of years before its dash ("… giai đoạn 2026" / "- 2030,
+    tập trung …"): a long line ending with a number, then a dash and a number, is one sentence,
+    not a dash item (as the PDF reader's `dash_goes_on`)."""
+    line = line.rstrip()
+    return len(line) >= 50 and line[-1:].isdigit() and bool(_RANGE_DASH.match(nxt))
 
 
 def _trim_width(rows: list[Row]) -> list[Row]:
