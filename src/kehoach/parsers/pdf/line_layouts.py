@@ -100,7 +100,8 @@ def join_stretched_pairs(lines: list[Line], g: PageGeom) -> None:
     margin or the first-line indent, its last word ends on the right margin as the justified
     lines do, each side is one word (the left one may follow a list number) and the
     paragraph goes on at the margin on the next line. Columns of a header or a signature
-    hold several words or stop short of the margin."""
+    hold several words or stop short of the margin. The field labels "Nơi nhận:" and "Kính
+    gửi:" stretched across their cell are joined first, wherever they stand (`_join_split_label`)."""
     for ln in lines:
         _join_split_label(ln)
     if not g.measured:

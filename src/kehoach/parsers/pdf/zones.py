@@ -124,7 +124,7 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
 
 
 def _same_centres(ln: Line, other: Line) -> bool:
-    """Two lines of two columns each, centred on the same two axes (within 1 pt): the header's
+    """Two lines whose two sides are centred on the same two axes (within 1 pt): the header's
     columns set with centred tab stops or cells. Long lines of both columns may leave no gap
     common to all lines ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG" reaches past where "CỘNG HÒA …" starts)."""
     a, b = _halves(ln), _halves(other)
