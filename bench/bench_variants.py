@@ -21,6 +21,7 @@ gives the original's register; each document that differs is listed (-v: with th
 - noindent: no first-line indent;
 - tabs: the header table set as 12 pt paragraphs with two centred tab stops (issuer | motto);
 - sigtabs: the signature table set as paragraphs: "- Như trên;<tab>CHỦ TỊCH" (a centred stop);
+- borders: every table drawn with borders (the header and signature tables show their grid);
 - vni: every w:t retyped in the VNI encoding and every font VNI-Times (a plan typed with the
   legacy VNI keyboard), compared as DOCX only (see DOCX_ONLY);
 - gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
@@ -40,7 +41,10 @@ rules they found: spacing 1374/1374 and 615 -> 616/616; lines 1372/1376 -> 1374/
 generator's own layouts: a header cell with line breaks inside, a V/v line ending in an empty
 tab, a "DỰ THẢO" text box moved onto the title, a left column too long for its tab stop);
 sigtabs 1374/1374 and 613/616 (left: a signer's name after line breaks inside the paragraph
-paired with a recipient, so it lands at the margin — the generator's pairing, not a layout).
+paired with a recipient, so it lands at the margin — the generator's pairing, not a layout);
+borders 1374/1391 tasks (17 false tasks read from ruled header and signature tables) and 506/616
+-> 1374/1374 and 602/616 (left: a cell's lines the PDF table reader joined as wraps, so a
+parent body and its issuer read as one line; the visual lines are not kept past the cell).
 """
 
 from __future__ import annotations
@@ -206,6 +210,22 @@ def _size(run, half_points: str) -> None:
         el.set(f"{_W}val", half_points)
 
 
+_BORDERS = "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+
+
+def _borders(xml: str) -> str:
+    """Every table drawn with borders (a draft whose header and signature tables show their grid)."""
+    if "<w:body" not in xml:
+        return xml
+    xml = re.sub(r"<w:tblBorders>.*?</w:tblBorders>|<w:tblBorders/>", "", xml, flags=re.S)
+    xml = re.sub(r"<w:tcBorders>.*?</w:tcBorders>|<w:tcBorders/>", "", xml, flags=re.S)
+    xml = re.sub(r"(<w:tblPr>)", rf"\1<w:tblBorders>{_BORDERS}</w:tblBorders>", xml)
+    return re.sub(r"<w:tblPr/>", f"<w:tblPr><w:tblBorders>{_BORDERS}</w:tblBorders></w:tblPr>", xml)
+
+
 def _tones(xml: str) -> str:
     return TEXT_RUN.sub(lambda m: m.group(1) + tones_apart(m.group(2)) + m.group(3), xml)
 
@@ -229,6 +249,7 @@ CHANGES = {
     "vni": _vni,
     "tabs": _tabs,
     "sigtabs": _sigtabs,
+    "borders": _borders,
 }
 # no VNI-Times here: LibreOffice prints the codes in another font, whose modifier glyphs take room
 # of their own (VNI-Times overlays them), so lines wrap where no VNI PDF wraps; the DOCX is read

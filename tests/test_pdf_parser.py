@@ -454,3 +454,20 @@ def test_pdf_gives_the_same_text_as_the_docx_it_was_printed_from(stem):
     # rows in order (where the DOCX has a table in pieces over a page break, the PDF may join them)
     cells = [[c.text for c in r.cells] for t in docx.tables for r in t.rows]
     assert [[c.text for c in r.cells] for t in pdf.tables for r in t.rows] == cells
+
+
+def test_a_header_table_drawn_with_its_grid_is_read_as_the_header():
+    """A draft whose header table shows its borders: the PDF has a ruled table where the header
+    is. Two or three columns holding the genre's header marks are layout, as in the DOCX (the
+    generator is tests/fixtures/make_pdf.py --bordered-header; the DOCX is kept beside it)."""
+    from kehoach import api
+
+    pdf = Path(__file__).resolve().parent / "fixtures" / "pdf" / "bordered_header.pdf"
+    h = api.parse(pdf).header
+    assert (h.issuer, h.number, h.place, h.date) == (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "12/KH-SGDĐT",
+        "Đồng Tháp",
+        api.parse(pdf.parent / "src" / "bordered_header.docx").header.date,
+    )
+    assert h.motto

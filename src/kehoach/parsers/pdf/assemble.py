@@ -15,6 +15,7 @@ from typing import Any
 
 from ...blocks import Cell, PageSetup, Paragraph, Provenance, Row, Table
 from ...vntext import clean
+from ..layout_tables import flatten_layout, is_layout_table
 from .furniture import drop_furniture, split_footnotes
 from .geometry import Metrics, PageGeom, fill_margins, measure
 from .line_layouts import join_stretched_pairs
@@ -117,7 +118,9 @@ def _assemble(items: list[tuple[str, Any, int]], geoms: dict[int, PageGeom], met
             j += 1
         tables = _tables(frags, table_index + 1)
         table_index += len(tables)
-        blocks.extend(tables)
+        for table in tables:
+            # a header or signature table drawn with its grid (a draft): layout, as when borderless
+            blocks.extend(flatten_layout(table, source="pdf") if is_layout_table(table) else [table])
         i = j
     if run:
         blocks.extend(body_paragraphs(run, geoms, metrics))

@@ -14,8 +14,8 @@ from ... import fastre as re
 from ...blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ...errors import KehoachError
 from ...vntext import clean
+from ..layout_tables import flatten_layout, is_layout_table
 from . import encoding as text_encoding
-from .layout import flatten_layout, is_layout_table
 from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
 from .pipe_rows import join_broken_rows
 from .web import is_type_line, join_emphasis_wraps, layout_zone

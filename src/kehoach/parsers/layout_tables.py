@@ -7,9 +7,9 @@ column by column, so the plan reader sees the issuer, then the number, then the 
 
 from __future__ import annotations
 
-from ... import fastre as re
-from ...blocks import Paragraph, Provenance, Table
-from ...vntext import clean, key
+from .. import fastre as re
+from ..blocks import Paragraph, Provenance, Table
+from ..vntext import clean, key
 
 _MARKERS = [
     re.compile(r"cộng hòa xã hội chủ nghĩa việt nam"),
