@@ -860,29 +860,21 @@ def test_the_issuers_request_and_the_report_invitation_close_the_plan():
     from kehoach import api
 
     # two more closing formulas after the last unit's duty, each ending the body with "./.":
-    # the issuer's own request and the invitation to report problems
-    for closing in (
+    # the issuer's own request and the invitation to report problems; as a paragraph of their
+    # own, or glued to the duty's paragraph (a PDF without paragraph spacing or indent)
+    closings = (
         "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.",
         "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan kịp thời báo cáo Ủy ban"
         " nhân dân tỉnh (qua Sở Tư pháp) để xem xét, giải quyết./.",
-    ):
-        text = (
-            "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp\n\n"
-            f"Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này.\n\n{closing}\n"
-        )
-        (task,) = api.parse_text(text, name="fragment.txt").tasks
-        assert task.content == "Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này."
-    # the same closing glued to the duty's paragraph (a PDF without paragraph spacing or indent)
-    for closing in (
-        "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.",
-        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo cáo Ủy ban nhân dân tỉnh./.",
-    ):
-        text = (
-            "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp\n\n"
-            f"Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này. {closing}\n"
-        )
-        (task,) = api.parse_text(text, name="fragment.txt").tasks
-        assert task.content == "Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này."
+    )
+    for closing in closings:
+        for joint in ("\n\n", " "):
+            text = (
+                "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp\n\n"
+                f"Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này.{joint}{closing}\n"
+            )
+            (task,) = api.parse_text(text, name="fragment.txt").tasks
+            assert task.content == "Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này.", repr(joint)
     # a duty that ends the body itself stays that unit's duty
     text = (
         "KẾ HOẠCH\nTriển khai Luật\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp\n\n"
