@@ -123,3 +123,18 @@ def is_upper_title(text: str) -> bool:
 def has_decomposed(text: str) -> bool:
     """True when the source text is not NFC (decomposed marks, from macOS or some PDFs)."""
     return unicodedata.normalize("NFC", text) != text
+
+
+_DASH_AFTER = re.compile(r"[-–]\s*(\S)").match
+
+
+def dash_goes_on(ptext: str, text: str) -> bool:
+    """`text` may open with the dash of a range, a name or a compound that `ptext` began, when a
+    wrap fell before the dash: "2026" / "- 2030", "Đài Phát thanh" / "- Truyền hình", "chính trị"
+    / "- xã hội" (a number after a number, a word after a word: `ptext` ends no sentence). The
+    PDF and text readers ask it of a line that opens with a dash."""
+    m = _DASH_AFTER(text)
+    if m is None or not ptext:
+        return False
+    after = m.group(1)
+    return ptext[-1].isdigit() if after.isdigit() else after.isalpha() and ptext[-1].isalpha()

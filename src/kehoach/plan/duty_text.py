@@ -98,13 +98,13 @@ def names_a_unit(text: str) -> bool:
 # formulas: "Trên đây là Kế hoạch …", "Yêu cầu / Đề nghị các cơ quan …", the issuer's own request
 # ("Ủy ban nhân dân tỉnh yêu cầu …") or the invitation to report problems ("Trong quá trình thực
 # hiện, nếu có khó khăn, vướng mắc …")
-_ISSUER_ASKS = (
+_CLOSING_REQUESTS = (
     r"(?:Ủy|Uỷ) ban nhân dân\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
     r"|UBND\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
     r"|Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b"
     r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh)"
 )
-_CLOSING = re.compile(rf"^(?:Trên đây là|Yêu cầu|Đề nghị|{_ISSUER_ASKS})\b.*\./\.\s*$", re.S)
+_CLOSING = re.compile(rf"^(?:Trên đây là|Yêu cầu|Đề nghị|{_CLOSING_REQUESTS})\b.*\./\.\s*$", re.S)
 
 
 def is_closing(text: str) -> bool:
@@ -117,7 +117,7 @@ def is_closing(text: str) -> bool:
 # end the body: "… thi hành. Trong quá trình thực hiện, nếu có khó khăn … giải quyết./.")
 _CLOSING_TAIL = re.compile(
     r"(?<=[.;!?])\s+(?:(?i:Trên đây là)\s+(?i:Kế hoạch|Chương trình|Phương án|Đề án|nội dung)\b.*"
-    rf"|(?:{_ISSUER_ASKS})\b.*\./\.\s*)$",
+    rf"|(?:{_CLOSING_REQUESTS})\b.*\./\.\s*)$",
     re.S,
 )
 

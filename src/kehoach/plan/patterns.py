@@ -47,8 +47,11 @@ DOCUMENT_TYPE_IDS = {
     "CHỈ THỊ": "chi_thi",
     "NGHỊ QUYẾT": "nghi_quyet",
 }
-# "TM. ỦY BAN NHÂN DÂN"; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot
-AUTHORITY_RE = re.compile(r"^(?:(TM|KT|Q|TL|TUQ)\s*\.|(T/M|K/T|T/L)\s*\.?)\s*(?P<rest>.*)$")
+# who signs for whom: "TM." for the body, "KT.", "Q.", "TL.", "TUQ." for a deputy or an
+# authorised officer; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot
+TM_HEAD = r"(?:TM\s*\.|T/M\s*\.?)"
+DEPUTY_HEAD = r"(?:(?:KT|Q|TL|TUQ)\s*\.|(?:K/T|T/L)\s*\.?)"
+AUTHORITY_RE = re.compile(rf"^(?:{TM_HEAD}|{DEPUTY_HEAD})\s*(?P<rest>.*)$")
 RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)  # "Nói nhân": a damaged text layer
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 APPENDIX_RE = re.compile(r"^\s*(PHỤ LỤC|DANH MỤC|BIỂU(?:\s+MẪU)?|Phụ lục)\b(?P<rest>.*)$")

@@ -34,11 +34,13 @@ _OFFICE_END = re.compile(
     r"cuc truong|vu truong|hieu truong|tong bien tap|chinh uy|tu lenh)$"
 )
 # "TM. <body> <position>" on one line (a PDF joins the signature cell's lines): the position is
-# the office that closes it; the slash form may go without its dot ("T/M ĐẢNG ỦY", as AUTHORITY_RE)
+# the office that closes it
 _TM_AND_POSITION = re.compile(
-    r"^(?P<auth>(?:TM\s*\.|T/M\s*\.?)\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
+    rf"^(?P<auth>{P.TM_HEAD}\s*.+?)\s+(?P<pos>(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
     r"GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|TỔ TRƯỞNG))$"
 )
+# "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
+_DEPUTY_AND_POSITION = re.compile(rf"^(?P<auth>{P.DEPUTY_HEAD}\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$")
 # a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
 _RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(?P<name>.+)$", re.I)
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
@@ -74,10 +76,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         am = P.AUTHORITY_RE.match(text)
         if am:
             signer.raw.append(text)
-            # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
-            split = re.match(
-                r"^(?P<auth>(?:(?:KT|Q|TL|TUQ)\s*\.|(?:K/T|T/L)\s*\.?)\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$", text
-            ) or _TM_AND_POSITION.match(text)  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" read as one line
+            # authority and position read as one line ("KT. BỘ TRƯỞNG THỨ TRƯỞNG", "TM. … CHỦ TỊCH")
+            split = _DEPUTY_AND_POSITION.match(text) or _TM_AND_POSITION.match(text)
             if split:
                 authority.append(split.group("auth"))
                 position = split.group("pos")

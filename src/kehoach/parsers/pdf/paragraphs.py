@@ -14,7 +14,7 @@ from typing import Literal
 import regex as re
 
 from ...blocks import Paragraph, Provenance
-from ...vntext import clean, is_upper_title
+from ...vntext import clean, dash_goes_on, is_upper_title
 from .geometry import Metrics, PageGeom
 from .line_layouts import LIST_NUMBER
 from .lines import Line
@@ -98,20 +98,6 @@ def _second_indented(group: list[Line], ln: Line, nxt: Line | None, g: PageGeom)
         and ln.x1 >= g.right - 0.5 * size
         and abs(nxt.x0 - g.left) < 0.5 * size
     )
-
-
-_DASH_AFTER = re.compile(r"[-–]\s*(\S)").match
-
-
-def dash_goes_on(ptext: str, text: str) -> bool:
-    """`text` may open with the dash of a range, a name or a compound that `ptext` began:
-    "2026" / "- 2030", "Đài Phát thanh" / "- Truyền hình", "chính trị" / "- xã hội" (a number
-    after a number, a word after a word: `ptext` ends no sentence)."""
-    m = _DASH_AFTER(text)
-    if m is None or not ptext:
-        return False
-    after = m.group(1)
-    return ptext[-1].isdigit() if after.isdigit() else after.isalpha() and ptext[-1].isalpha()
 
 
 def _dash_wrapped(first: Line, prev: Line, ln: Line, g: PageGeom) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .paragraphs import dash_goes_on
+from ...vntext import dash_goes_on
 from .tables import _MARKER_RE, COLUMN_TOLERANCE, FragCell, FragRow, TableFrag
 
 _SPACES = re.compile(r"\s+")

@@ -81,11 +81,12 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
             left_x0.extend(s.x0 for s in ln.segs if s.x1 <= lo + 0.5)  # noqa: B023
 
         sides(lines[i])
+        axes = _halves(lines[i])  # the centres of the opening line's two sides
         j = i + 1
         while j < n:
             ln = lines[j]
             narrowed = _join_gutter(ln, lo, hi)
-            if narrowed or _same_centres(ln, lines[i]):
+            if narrowed or _on_axes(ln, axes):
                 lo, hi = narrowed or (lo, hi)
                 both += 1
                 sides(ln)
@@ -104,11 +105,11 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
         k = start
         while k - 1 >= floor and (
             (gap := lines[k].top - lines[k - 1].bottom) <= 1.5 * lines[k].size
-            or (gap <= 3.0 * lines[k].size and _same_centres(lines[k - 1], lines[i]))
+            or (gap <= 3.0 * lines[k].size and _on_axes(lines[k - 1], axes))
         ):
             above = lines[k - 1]
             narrowed = _join_gutter(above, up_lo, up_hi) if gap <= 1.5 * lines[k].size else None
-            if narrowed or _same_centres(above, lines[i]):
+            if narrowed or _on_axes(above, axes):
                 up_lo, up_hi = narrowed or (up_lo, up_hi)
                 k = start = k - 1
             elif k == start and (above.x0 >= up_hi - 0.5 * above.size or above.x1 <= up_lo + 0.5 * above.size):
@@ -123,12 +124,13 @@ def find_zones(lines: list[Line], geom: PageGeom) -> list[Zone]:
     return zones
 
 
-def _same_centres(ln: Line, other: Line) -> bool:
-    """Two lines whose two sides are centred on the same two axes (within 1 pt): the header's
-    columns set with centred tab stops or cells. Long lines of both columns may leave no gap
-    common to all lines ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG" reaches past where "CỘNG HÒA …" starts)."""
-    a, b = _halves(ln), _halves(other)
-    return a is not None and b is not None and all(abs(x - y) <= 1.0 for x, y in zip(a, b, strict=True))
+def _on_axes(ln: Line, axes: tuple[float, float] | None) -> bool:
+    """A line whose two sides are centred on the two `axes` (within 1 pt) of the zone's opening
+    line: the header's columns set with centred tab stops or cells. Long lines of both columns
+    may leave no gap common to all lines ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG" reaches past where
+    "CỘNG HÒA …" starts)."""
+    own = _halves(ln)
+    return own is not None and axes is not None and all(abs(x - y) <= 1.0 for x, y in zip(own, axes, strict=True))
 
 
 def _halves(ln: Line) -> tuple[float, float] | None:

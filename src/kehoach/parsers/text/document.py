@@ -13,7 +13,7 @@ from pathlib import Path
 from ... import fastre as re
 from ...blocks import Cell, Document, Paragraph, Provenance, Row, SourceInfo, Table
 from ...errors import KehoachError
-from ...vntext import clean
+from ...vntext import clean, dash_goes_on
 from ..layout_tables import flatten_layout, is_layout_table
 from . import encoding as text_encoding
 from .layout_text import is_layout_text, layout_text_blocks, two_column_zones, zone_blocks
@@ -308,15 +308,13 @@ def _paragraphs_from_lines(
     return out
 
 
-_RANGE_DASH = re.compile(r"^\s*[-–]\s*\d")
-
-
 def _range_goes_on(line: str, nxt: str) -> bool:
     """A hard-wrapped copy broke a range of years before its dash ("… giai đoạn 2026" / "- 2030,
     tập trung …"): a long line ending with a number, then a dash and a number, is one sentence,
-    not a dash item (as the PDF reader's `dash_goes_on`)."""
+    not a dash item (`dash_goes_on`, the number case only: a dash before a word at the line
+    start is an item in a text copy)."""
     line = line.rstrip()
-    return len(line) >= 50 and line[-1:].isdigit() and bool(_RANGE_DASH.match(nxt))
+    return len(line) >= 50 and line[-1:].isdigit() and dash_goes_on(line, nxt.lstrip())
 
 
 def _trim_width(rows: list[Row]) -> list[Row]:
