@@ -91,9 +91,14 @@ def _letter(xml: str) -> str:
     return re.sub(r"<w:pgSz\b[^>]*/>", letter, xml)
 
 
-def _sans(xml: str) -> str:
-    xml = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")', r"\1Arial\2", xml)
+def _font(xml: str, name: str) -> str:
+    """Every run's fonts set to `name` (theme fonts dropped, so they cannot override it)."""
+    xml = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")', rf"\g<1>{name}\2", xml)
     return re.sub(r"w:(?:ascii|hAnsi|cs|eastAsia)Theme=\"[^\"]*\"", "", xml)
+
+
+def _sans(xml: str) -> str:
+    return _font(xml, "Arial")
 
 
 def _spacing(xml: str) -> str:
@@ -231,9 +236,7 @@ def _tones(xml: str) -> str:
 
 
 def _vni(xml: str) -> str:
-    xml = TEXT_RUN.sub(lambda m: m.group(1) + to_vni(m.group(2)) + m.group(3), xml)
-    xml = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")', r"\1VNI-Times\2", xml)
-    return re.sub(r"w:(?:ascii|hAnsi|cs|eastAsia)Theme=\"[^\"]*\"", "", xml)
+    return _font(TEXT_RUN.sub(lambda m: m.group(1) + to_vni(m.group(2)) + m.group(3), xml), "VNI-Times")
 
 
 CHANGES = {
