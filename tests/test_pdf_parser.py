@@ -471,3 +471,20 @@ def test_a_header_table_drawn_with_its_grid_is_read_as_the_header():
         api.parse(pdf.parent / "src" / "bordered_header.docx").header.date,
     )
     assert h.motto
+
+
+def test_ruled_header_and_signature_tables_are_read_line_by_line_as_their_borderless_twins():
+    """A draft whose header and signature tables show their grid (tests/fixtures/make_pdf.py
+    --ruled-layout). The header cell's lines — a parent body whose line leaves no room for the
+    next word, then the issuer — are kept as drawn, not joined as a wrapped paragraph; the
+    signature table, whose only mark is "Nơi nhận:" (no authority line yet), is layout too. The
+    PDF gives the header, signer and recipients of its DOCX."""
+    from kehoach import api
+
+    pdf = Path(__file__).resolve().parent / "fixtures" / "pdf" / "ruled_layout.pdf"
+    got, want = api.parse(pdf).header, api.parse(pdf.parent / "src" / "ruled_layout.docx").header
+    assert (got.issuer, got.issuer_parent) == ("TRƯỜNG THPT THÁP MƯỜI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐỒNG THÁP")
+    assert (got.signer.position, got.signer.name) == ("HIỆU TRƯỞNG", "Lê Văn Tám")
+    for field in ("issuer", "issuer_parent", "number", "place", "date", "title", "recipients"):
+        assert getattr(got, field) == getattr(want, field), field
+    assert (got.signer.position, got.signer.name) == (want.signer.position, want.signer.name)

@@ -297,3 +297,33 @@ def test_a_party_committees_plan_has_its_issuer_under_its_parent_and_no_quoc_hie
     ):
         h = api.parse_text(PARTY_PLAN.replace("HUYỆN ỦY ĐỒNG VĂN", parent).replace("ĐẢNG ỦY XÃ LŨNG CÚ", issuer)).header
         assert (h.issuer, h.issuer_parent) == (issuer, parent)
+
+
+def test_a_party_committee_written_with_the_older_tone_placement_is_still_under_its_parent():
+    """ "HUYỆN UỶ" / "ĐẢNG UỶ" (the tone mark on the y, as older keyboards place it) name the same
+    committees as "HUYỆN ỦY" / "ĐẢNG ỦY": names compare tone-placement insensitively."""
+    text = PARTY_PLAN.replace("HUYỆN ỦY", "HUYỆN UỶ").replace("ĐẢNG ỦY XÃ", "ĐẢNG UỶ XÃ")
+    h = api.parse_text(text).header
+    assert (h.issuer, h.issuer_parent) == ("ĐẢNG UỶ XÃ LŨNG CÚ", "HUYỆN UỶ ĐỒNG VĂN")
+
+
+def test_the_other_document_types_of_nd30_stand_on_the_title_line():
+    """A Quy chế, Quy định, Biên bản … has its type on the title line as a plan has "KẾ HOẠCH": it is
+    the type, not a line of the issuer's name, and the title follows it."""
+    for doc_type in ("QUY CHẾ", "QUY ĐỊNH", "BIÊN BẢN", "THÔNG TRI"):
+        h = api.parse_text(PARTY_PLAN.replace("KẾ HOẠCH\n", f"{doc_type}\n").replace("12-KH/ĐU", "12-QC/ĐU")).header
+        assert h.doc_type == doc_type
+        assert (h.issuer, h.issuer_parent) == ("ĐẢNG ỦY XÃ LŨNG CÚ", "HUYỆN ỦY ĐỒNG VĂN")
+        assert h.title == "Học tập, quán triệt Nghị quyết Đại hội Đảng bộ xã"
+
+
+def test_an_authority_typed_without_its_dot_is_still_the_authority():
+    """ "KT GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" (a draft that dropped the dot of "KT."): the authority and
+    the deputy's position, not two positions of which the second wins; a word such as "KTXH" or
+    "KT-XH" is not an abbreviation of authority."""
+    text = FULL.replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+    s = api.parse_text(text).header.signer
+    assert (s.authority, s.position, s.name) == ("KT CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Việt Cường")
+    from kehoach.plan.patterns import AUTHORITY_RE
+
+    assert not any(AUTHORITY_RE.match(t) for t in ("KTXH NĂM 2026", "KT-XH", "TL"))

@@ -35,3 +35,37 @@ def test_the_signature_table_gives_the_signer_and_is_not_an_appendix():
 def test_position_and_name_on_one_line():
     plan = api.parse_text(PLAN.replace("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An", "CHỦ TỊCH Hoàng Quốc Khánh"))
     assert (plan.header.signer.position, plan.header.signer.name) == ("CHỦ TỊCH", "Hoàng Quốc Khánh")
+
+
+CARRIER = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+
+Số: 254/QĐ-UBND
+
+QUYẾT ĐỊNH
+
+Ban hành Kế hoạch thực hiện công tác bảo vệ bí mật nhà nước năm 2023
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác bảo vệ bí mật nhà nước năm 2023.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+
+| Nơi nhận: - Bộ Công an; - Lưu: VT. | CHỦ TỊCH Hoàng Quốc Khánh |
+|---|---|
+
+KẾ HOẠCH
+
+Thực hiện công tác bảo vệ bí mật nhà nước năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao nhận thức về bảo vệ bí mật nhà nước.
+"""
+
+
+def test_the_carriers_one_line_signature_cell_is_not_the_plans_header():
+    """A Quyết định carrying a plan: its signature cell, flattened to "CHỦ TỊCH Hoàng Quốc Khánh",
+    closes the Quyết định; the plan's own header starts after it, whether the table stays a table
+    or is read as layout."""
+    plan = api.parse_text(CARRIER)
+    assert (plan.header.signer.position, plan.header.signer.name) == ("CHỦ TỊCH", "Hoàng Quốc Khánh")

@@ -71,6 +71,10 @@ class Cell:
     merged_up: bool = False  # continuation of a vertical merge (vMerge)
     bold: bool | None = None
     raw: str = ""
+    # the cell's lines as drawn, top to bottom, where the format lays text out (PDF): a header
+    # or signature table drawn with its grid is read from them, as its borderless twin is read
+    # line by line; empty where the format keeps paragraphs (DOCX, text)
+    drawn: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

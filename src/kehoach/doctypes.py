@@ -20,6 +20,16 @@ DOC_TYPE_WORDS = (
     "ĐỀ ÁN",
     "PHƯƠNG ÁN",
     "HƯỚNG DẪN",
+    # the other types of ND 30/2020 (Phụ lục III) and of the Party's documents (Hướng dẫn
+    # 36-HD/VPTW) that stand alone on a title line; after the twelve above, so the OCR's repair
+    # of a near miss tries those first
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "THÔNG CÁO",
+    "BIÊN BẢN",
+    "DỰ ÁN",
+    "GIẤY MỜI",
+    "THÔNG TRI",
 )
 # the OCR also repairs a telegram's title line ("CÔNG ĐIỆN"), which the plan reader does not take
 # as a document type; the order is the order the OCR tries near misses in

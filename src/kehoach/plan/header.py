@@ -84,9 +84,10 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
 _BODY_WORDS = (
     r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|"
     r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC|"
-    # a Party committee under the committee above it: "HUYỆN ỦY …" over "ĐẢNG ỦY XÃ …"
-    r"ĐẢNG [ỦU]Y|ĐẢNG BỘ|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|"
-    r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) [ỦU]Y)\b"
+    # a Party committee under the committee above it: "HUYỆN ỦY …" over "ĐẢNG ỦY XÃ …", the
+    # tone mark on either vowel ("HUYỆN UỶ", "ĐẢNG UỶ": the older placement)
+    r"ĐẢNG (?:ỦY|UỶ|UY)|ĐẢNG BỘ|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|"
+    r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ|UY))\b"
 )
 
 

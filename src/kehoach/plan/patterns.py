@@ -48,9 +48,10 @@ DOCUMENT_TYPE_IDS = {
     "NGHỊ QUYẾT": "nghi_quyet",
 }
 # who signs for whom: "TM." for the body, "KT.", "Q.", "TL.", "TUQ." for a deputy or an
-# authorised officer; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot
-TM_HEAD = r"(?:TM\s*\.|T/M\s*\.?)"
-DEPUTY_HEAD = r"(?:(?:KT|Q|TL|TUQ)\s*\.|(?:K/T|T/L)\s*\.?)"
+# authorised officer; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot, and
+# some drafts drop it ("KT GIÁM ĐỐC": the abbreviation then stands before a capitalised word)
+TM_HEAD = r"(?:TM\s*\.|T/M\s*\.?|TM(?=\s+\p{Lu}))"
+DEPUTY_HEAD = r"(?:(?:KT|Q|TL|TUQ)\s*\.|(?:K/T|T/L)\s*\.?|(?:KT|TL|TUQ)(?=\s+\p{Lu}))"
 AUTHORITY_RE = re.compile(rf"^(?:{TM_HEAD}|{DEPUTY_HEAD})\s*(?P<rest>.*)$")
 RECIPIENTS_RE = re.compile(r"^\s*N[ơoó]i\s+nh[ậaâ]n\s*:?", re.I)  # "Nói nhân": a damaged text layer
 LEGAL_BASIS_RE = re.compile(r"^\s*(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")

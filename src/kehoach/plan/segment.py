@@ -12,7 +12,7 @@ from ..blocks import Document, Paragraph, Table
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
 from .sections import heading_of
-from .signature import is_name
+from .signature import is_name, position_and_name
 
 
 @dataclass
@@ -184,6 +184,11 @@ def inner_plan_start(doc: Document, seg: Segments) -> int | None:
 
 
 def _signs(p: Paragraph) -> bool:
-    """A signature cell: an upper-case position line and a person's name ("THỦ TƯỚNG" / "Phạm Minh Chính")."""
+    """A signature cell: an upper-case position line and a person's name ("THỦ TƯỚNG" / "Phạm Minh Chính"),
+    or both on one line ("CHỦ TỊCH Hoàng Quốc Khánh")."""
     lines = [clean(ln).strip("*_ ") for ln in p.lines]
-    return len(lines) <= 4 and any(is_upper_title(ln) for ln in lines) and any(is_name(ln) for ln in lines)
+    if len(lines) > 4:
+        return False
+    return (any(is_upper_title(ln) for ln in lines) and any(is_name(ln) for ln in lines)) or any(
+        position_and_name(ln) for ln in lines
+    )

@@ -46,6 +46,21 @@ _RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
 
 
+def position_and_name(text: str) -> tuple[str, str] | None:
+    """'CHỦ TỊCH Hoàng Quốc Khánh' -> ('CHỦ TỊCH', 'Hoàng Quốc Khánh'): a signature cell
+    flattened onto one line (a web copy's table cell, a PDF's joined lines)."""
+    both = _POSITION_AND_NAME.match(text)
+    if (
+        both
+        and is_upper_title(both.group("pos"))
+        and len(both.group("pos").split()) <= 10
+        and _POSITION_WORDS.search(fold(both.group("pos")))
+        and is_name(both.group("name"))
+    ):
+        return both.group("pos"), both.group("name")
+    return None
+
+
 def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
     """Signer and recipients from the lines between the end of the body and the appendices."""
     signer = Signer.model_construct()
@@ -87,17 +102,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             else:
                 authority.append(text)
             continue
-        both = _POSITION_AND_NAME.match(text)
-        if (
-            both
-            and signer.name is None
-            and is_upper_title(both.group("pos"))
-            and len(both.group("pos").split()) <= 10
-            and _POSITION_WORDS.search(fold(both.group("pos")))
-            and is_name(both.group("name"))
-        ):
-            # a signature cell flattened onto one line: "CHỦ TỊCH Hoàng Quốc Khánh"
-            position, signer.name = both.group("pos"), both.group("name")
+        if signer.name is None and (both := position_and_name(text)):
+            position, signer.name = both
             signer.raw.append(text)
             continue
         if (

@@ -160,6 +160,7 @@ def _row(row: FragRow, table: int, r: int) -> Row:
                 merged_up=c.merged_up,
                 bold=True if c.bold >= 0.9 and lines else (False if lines and c.bold <= 0.1 else None),
                 raw="\n".join(c.lines),
+                drawn=[clean(t) for t in c.drawn if clean(t)],
             )
         )
     return Row(cells=cells, is_header=row.header, prov=Provenance(page=row.page, table=table, row=r, source="pdf"))

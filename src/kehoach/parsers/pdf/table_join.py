@@ -243,6 +243,7 @@ def _glue(rows: list[FragRow], row: FragRow, cols: list[int], starts: list[int])
             a.lines = a.lines + b.lines  # a new item, or a line that began overleaf (its first word fitted above)
         else:
             a.lines = a.lines[:-1] + [join_lines([a.lines[-1], b.lines[0]])] + b.lines[1:]
+        a.drawn = a.drawn + b.drawn
         a.bold = max(a.bold, b.bold)
     rows[-1].bottom = row.bottom
 

@@ -44,6 +44,7 @@ class FragCell:
     first_w: float = 0.0  # width of the first word
     size: float = 0.0
     nlines: int = 0  # visual lines
+    drawn: list[str] = field(default_factory=list)  # the visual lines' text (blocks.Cell.drawn)
 
     @property
     def text(self) -> str:
@@ -275,6 +276,7 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
         first_w=lines[0].first_word_w,
         size=last.size,
         nlines=len(lines),
+        drawn=[ln.text for ln in lines],
     )
 
 
