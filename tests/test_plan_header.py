@@ -327,3 +327,44 @@ def test_an_authority_typed_without_its_dot_is_still_the_authority():
     from kehoach.plan.patterns import AUTHORITY_RE
 
     assert not any(AUTHORITY_RE.match(t) for t in ("KTXH NĂM 2026", "KT-XH", "TL"))
+
+
+def test_the_issuer_read_on_one_line_with_the_quoc_hieu_is_the_issuer():
+    """A PDF that reads the two header columns as one line ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI
+    CHỦ NGHĨA VIỆT NAM"): the upper-case words before the Quốc hiệu are the issuer."""
+    text = FULL.replace("ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN\n", "").replace(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND HUYỆN QUẾ SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    )
+    h = api.parse_text(text).header
+    assert (h.issuer, h.motto, h.number) == ("UBND HUYỆN QUẾ SƠN", True, "20/KH-UBND")
+
+
+def test_a_university_over_its_school_is_parent_over_issuer():
+    """ "ĐẠI HỌC QUỐC GIA HÀ NỘI" over "TRƯỜNG ĐẠI HỌC NGOẠI NGỮ": a public body outside the
+    State's offices heads its unit as a UBND heads a Sở."""
+    text = FULL.replace("ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN", "ĐẠI HỌC QUỐC GIA HÀ NỘI\nTRƯỜNG ĐẠI HỌC NGOẠI NGỮ")
+    h = api.parse_text(text).header
+    assert (h.issuer, h.issuer_parent) == ("TRƯỜNG ĐẠI HỌC NGOẠI NGỮ", "ĐẠI HỌC QUỐC GIA HÀ NỘI")
+
+
+def test_upper_case_lines_after_the_number_and_date_are_not_the_issuer():
+    """A type line the reader does not know ("KẾ HOẠCH, NHIỆM VỤ" over an upper-case title): the
+    lines after the number and the place-date are not added to the issuer's name."""
+    text = FULL.replace("KẾ HOẠCH\n", "KẾ HOẠCH, NHIỆM VỤ\nKHẢO SÁT PHỤC VỤ LẬP BÁO CÁO\n")
+    h = api.parse_text(text).header
+    assert h.issuer == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
+
+
+def test_the_rule_under_a_decisions_title_ends_it_before_the_authority_line():
+    """A Quyết định: title, a rule of underscores, then the enacting authority in capitals
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI") over its Căn cứ lines; the authority is not the title's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n\nSố: 15/2010/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 26 tháng 04 năm 2010\n\n**QUYẾT ĐỊNH**\n\n"
+        "**Ban hành Quy định về quản lý đại lý Internet**\n\n_________\n\n**ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI**\n\n"
+        "Căn cứ Luật tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;\n\n**QUYẾT ĐỊNH:**\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy định về quản lý đại lý Internet.\n"
+    )
+    h = api.parse_text(text).header
+    assert h.title == "Ban hành Quy định về quản lý đại lý Internet"
+    assert h.legal_basis == ["Căn cứ Luật tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;"]

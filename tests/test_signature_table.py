@@ -69,3 +69,33 @@ def test_the_carriers_one_line_signature_cell_is_not_the_plans_header():
     or is read as layout."""
     plan = api.parse_text(CARRIER)
     assert (plan.header.signer.position, plan.header.signer.name) == ("CHỦ TỊCH", "Hoàng Quốc Khánh")
+
+
+def test_recipients_read_between_the_signers_lines_are_all_kept():
+    """A PDF that did not see the two columns of the signature block reads them line by line,
+    interleaved ("Nơi nhận:", "CHỦ TỊCH", "- Văn phòng Chính phủ;", …, the name, "- Lưu: …"):
+    a line opening with a dash after "Nơi nhận:" is a recipient, wherever it falls."""
+    text = PLAN.split("| Nơi nhận:")[0] + (
+        "Nơi nhận:\nCHỦ TỊCH\n- Văn phòng Chính phủ;\n- TT Tỉnh ủy, TT HĐND tỉnh;\nTrần Duy Đông\n- Lưu: VT, NC.\n"
+    )
+    h = api.parse_text(text).header
+    assert (h.signer.position, h.signer.name) == ("CHỦ TỊCH", "Trần Duy Đông")
+    assert h.recipients == ["Văn phòng Chính phủ", "TT Tỉnh ủy, TT HĐND tỉnh", "Lưu: VT, NC."]
+
+
+def test_a_hard_wrapped_recipient_is_one_recipient_and_page_text_after_the_list_is_none():
+    """A web copy keeps the source's line breaks inside list items ("- Tỉnh ủy, HĐND," /
+    "UBND, UBMTTQVN tỉnh;", "- Các cơ quan của QH: …, Ủy ban" / "Văn hóa và Xã hội;"); the web
+    page's own text after the document ("- Hỗ trợ: …") is not a recipient."""
+    text = PLAN.split("| Nơi nhận:")[0] + (
+        "Nơi nhận:\n- Tỉnh ủy, HĐND,\nUBND, UBMTTQVN tỉnh;\n- Các cơ quan của QH: Hội đồng Dân tộc, Ủy ban\n"
+        "Văn hóa và Xã hội;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n\n"
+        "Cảm ơn đã dùng trang này\n- Bạn vừa bị đăng xuất khỏi tài khoản.\n- Hỗ trợ: (028) 3930.3279\n"
+    )
+    h = api.parse_text(text).header
+    assert h.recipients == [
+        "Tỉnh ủy, HĐND, UBND, UBMTTQVN tỉnh",
+        "Các cơ quan của QH: Hội đồng Dân tộc, Ủy ban Văn hóa và Xã hội",
+        "Lưu: VT.",
+    ]
+    assert (h.signer.position, h.signer.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn An")

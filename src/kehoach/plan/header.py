@@ -84,6 +84,8 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
 _BODY_WORDS = (
     r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|"
     r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC|"
+    # public bodies outside the State's own offices: "ĐẠI HỌC QUỐC GIA HÀ NỘI" over "TRƯỜNG …"
+    r"ĐẠI HỌC|HỌC VIỆN|VIỆN|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|CHI NHÁNH|KHO BẠC|"
     # a Party committee under the committee above it: "HUYỆN ỦY …" over "ĐẢNG ỦY XÃ …", the
     # tone mark on either vowel ("HUYỆN UỶ", "ĐẢNG UỶ": the older placement)
     r"ĐẢNG (?:ỦY|UỶ|UY)|ĐẢNG BỘ|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|"
@@ -158,6 +160,18 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
     return place or None, iso, partial
 
 
+def _before_motto(text: str) -> str:
+    """The upper-case words before the Quốc hiệu or Tiêu ngữ on one line: the issuer's line
+    beside it, read as one line ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
+    words = text.split()
+    for i in range(1, len(words)):
+        rest = key(" ".join(words[i:]))
+        if P.MOTTO_RE.match(rest) or P.TIEU_NGU_RE.match(rest):
+            before = " ".join(words[:i]).strip("*_|: ")
+            return before if is_upper_title(before) and not P.MOTTO_RE.search(key(before)) else ""
+    return ""
+
+
 def read_header(front: list[Line], extra: list[Line]) -> Header:
     """Header facts from the front matter (and layout/header lines found elsewhere)."""
     h = Header.model_construct()
@@ -171,6 +185,8 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
         k = key(text)
         if P.MOTTO_RE.search(k) or P.TIEU_NGU_RE.search(k):
             h.motto = True
+            if type_index is None and i < len(front) and (before := _before_motto(text)):
+                issuer_candidates.append(before)  # "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …" on one line
             continue
         if P.PARTY_RE.match(k):
             continue  # a Party document's head: not part of the issuer (it is not the Quốc hiệu)
@@ -206,7 +222,15 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
         if type_index is None and i < len(front) and _DRAFT_MARK.fullmatch(k):
             h.draft = True  # "(DỰ THẢO)" over the type line marks the draft; it is not part of the issuer
             continue
-        if type_index is None and i < len(front) and is_upper_title(text) and not P.is_heading_like(text):
+        if (
+            type_index is None
+            and i < len(front)
+            and is_upper_title(text)
+            and not P.is_heading_like(text)
+            and (h.number_raw is None or h.date_raw is None)
+        ):
+            # the issuer stands above the number (its column is read before or beside the
+            # place-date): once both are read, upper-case lines are a title with no type line
             issuer_candidates.append(text)
     h.issuer, h.issuer_parent = read_issuer(issuer_candidates)
     if type_index is not None and type_prefix:
@@ -247,7 +271,7 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
     title_block = None
     for ln in after:
         text = ln.text.strip("*_ ")
-        if re.fullmatch(r"[-_=–—.*\s]{3,}", text):
+        if re.fullmatch(r"[-_=–—.*\s]{3,}", ln.text.strip()):  # the rule under the title ("_____" too)
             if title_parts:
                 title_block = -1
             continue
@@ -262,10 +286,21 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
         if basis:
             continue
         wrapped = bool(title_parts) and ln.block == title_block  # a line of the title's own paragraph
+        if (
+            title_block == -1
+            and title_parts
+            and is_upper_title(text)
+            and len(text) <= 80
+            and not P.is_heading_like(text)
+        ):
+            continue  # the enacting authority between a decision's title and its Căn cứ lines
         if title_block == -1 or (_NUMBERED_HEADING.match(text) if wrapped else P.is_heading_like(text)):
             break
         if title_parts and _PART_HEADING.match(text):
             break
+        if title_parts and ln.block != title_block and is_upper_title(text) and not is_upper_title(title_parts[-1]):
+            title_block = -1  # a title keeps its case: capitals after it are the enacting authority
+            continue
         if title_block is None:
             title_block = ln.block
         same_para = ln.block == title_block

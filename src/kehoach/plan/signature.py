@@ -61,28 +61,45 @@ def position_and_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _wraps_on(recipient: str, open_item: bool, text: str) -> bool:
+    """`text` goes on with the recipient above it (a hard-wrapped list item): it opens in lower
+    case or with "(", the recipient ends with "," / "&" / "và", or the item was left open (no ";"
+    or ".") and `text` closes it, being neither the signer's position nor a name ("- Các cơ quan
+    của QH: …, Ủy ban" / "Văn hóa và Xã hội;")."""
+    if text[:1].islower() or text.startswith("(") or recipient.endswith((",", "&", " và")):
+        return True
+    return open_item and text.endswith((";", ".")) and not is_upper_title(text) and not is_name(text)
+
+
 def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
     """Signer and recipients from the lines between the end of the body and the appendices."""
     signer = Signer.model_construct()
     recipients: list[str] = []
     authority: list[str] = []
-    in_recipients = False
+    in_recipients = labelled = False  # labelled: "Nơi nhận:" seen
+    open_item = False  # the last recipient's line ended with no ";" or "."
     position = None
     for ln in lines:
         text = ln.text.strip("*_ ")
         if not text:
             continue
         if P.RECIPIENTS_RE.match(text):
-            in_recipients = True
+            in_recipients = labelled = True
             rest = P.RECIPIENTS_RE.sub("", text).strip()
             if rest:
                 recipients.append(rest.lstrip("-+• ").strip().rstrip(";"))
+                open_item = not rest.endswith((";", "."))
             continue
-        if in_recipients and re.match(r"^[-+•]\s*", text):
+        if (in_recipients or labelled) and re.match(r"^[-+•]\s*", text):
+            # a recipient; also after the signer's lines that a PDF read between them ("Nơi nhận:",
+            # "CHỦ TỊCH", "- Văn phòng Chính phủ;" …): no signature line opens with a dash (any
+            # other line, a web page's text after the document, ends the list)
             recipients.append(re.sub(r"^[-+•]\s*", "", text).rstrip(";"))
+            in_recipients, open_item = True, not text.endswith((";", "."))
             continue
-        if in_recipients and recipients and (text[:1].islower() or text.startswith("(")):
+        if in_recipients and recipients and (_wraps_on(recipients[-1], open_item, text)):
             recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")  # a recipient wrapped
+            open_item = not text.endswith((";", "."))
             continue
         in_recipients = False
         text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
@@ -137,6 +154,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if ranked and (position or authority) and signer.name is None and is_name(ranked.group("name")):
             signer.rank, signer.name = ranked.group("rank")[:1].upper() + ranked.group("rank")[1:], ranked.group("name")
             signer.raw.append(text)
+            continue
+        labelled = False  # a line that is neither a recipient nor the signer's: the list is over
     if authority:
         signer.authority = "; ".join(authority)
         last = P.AUTHORITY_RE.match(authority[-1])
