@@ -225,6 +225,7 @@ _UNIT_HEADS = (
     r"xã(?! hội)|phường|thị trấn|địa phương|doanh nghiệp|hiệp hội|cấp ủy|cấp uỷ|thuế|chủ đầu tư|tổ chức chính trị|"
     r"cơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học| lý luận)|"
     r"chủ tịch|phó chủ tịch|người đứng đầu|thủ trưởng|trưởng|phó trưởng|giám đốc|phó giám đốc|thường trực|"
+    r"bí thư|phó bí thư|"  # a Party secretary for the committee or cell ("Bí thư Chi bộ, Tổ trưởng tổ dân phố …")
     r"đồng chí|đ/c|chuyên viên|cán bộ|công chức|giáo viên"
 )
 _UNIT_START = re.compile(
