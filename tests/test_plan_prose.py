@@ -699,3 +699,40 @@ Các cơ quan, đơn vị triển khai thực hiện.
 """
     )
     assert plan.tasks == []
+
+
+BUNDLED = """KẾ HOẠCH
+Khảo sát phần mềm quản lý văn bản năm 2012
+
+I. MỤC ĐÍCH
+
+Khảo sát hiện trạng.
+
+II. TỔ CHỨC THỰC HIỆN
+
+Trung tâm CNTT Tây Bắc chủ trì lập báo cáo khảo sát.
+
+| SỞ TTTT TỈNH PHÚ THỌ TRUNG TÂM CNTT TÂY BẮC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: /QĐ-STTTT | Phú Thọ, ngày tháng năm 2012 |
+
+QUYẾT ĐỊNH
+
+Về việc phê duyệt Kế hoạch khảo sát
+
+GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+
+TỈNH PHÚ THỌ
+
+Căn cứ Nghị định 102/2009/NĐ-CP ngày 06/11/2009 của Chính phủ;
+
+QUYẾT ĐỊNH:
+"""
+
+
+def test_a_decision_bundled_after_the_plan_gives_no_duty_holders():
+    """A plan followed by the draft Quyết định approving it (one file): the decision's header
+    table ("SỞ … / TRUNG TÂM …", "Số: /QĐ-…", the Quốc hiệu) and its enacting authority over
+    its Căn cứ ("GIÁM ĐỐC SỞ …" / "TỈNH PHÚ THỌ") are not units with duties under Tổ chức thực hiện."""
+    plan = api.parse_text(BUNDLED)
+    assert [(t.origin, [u.name for u in t.lead]) for t in plan.tasks] == [("assignment", ["Trung tâm CNTT Tây Bắc"])]

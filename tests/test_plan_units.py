@@ -222,7 +222,7 @@ def test_a_bracketed_line_qualifies_the_unit_above_it():
 
 
 def test_a_party_secretary_stands_for_a_unit_as_a_chairman_does():
-    """"12. Bí thư Chi bộ, Tổ trưởng tổ dân phố, Ban Công tác Mặt trận …" under Tổ chức thực hiện
+    """ "12. Bí thư Chi bộ, Tổ trưởng tổ dân phố, Ban Công tác Mặt trận …" under Tổ chức thực hiện
     is a duty holder, as "1. Chủ tịch UBND phường" is."""
     from kehoach import api
 
@@ -233,4 +233,7 @@ def test_a_party_secretary_stands_for_a_unit_as_a_chairman_does():
         "1. Phòng Nông nghiệp và Môi trường\n\nChủ trì tham mưu tổ chức thực hiện Kế hoạch.\n\n"
         "2. Bí thư Chi bộ, Tổ trưởng tổ dân phố\n\nTuyên truyền, phổ biến nội dung Kế hoạch đến từng hộ gia đình.\n"
     )
-    assert [t.lead[0].name for t in plan.tasks] == ["Phòng Nông nghiệp và Môi trường", "Bí thư Chi bộ, Tổ trưởng tổ dân phố"]
+    assert [t.lead[0].name for t in plan.tasks] == [
+        "Phòng Nông nghiệp và Môi trường",
+        "Bí thư Chi bộ, Tổ trưởng tổ dân phố",
+    ]

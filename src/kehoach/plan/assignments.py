@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .. import fastre as re
 from ..models import Task, Unit
-from ..vntext import clean, key
+from ..vntext import clean, is_upper_title, key
 from .duty_text import (
     GENERIC,
     LIST_MARK,
@@ -97,6 +97,9 @@ def _heading_assignment(node: Node, lead: list[Unit], duty: str) -> Task:
     )
 
 
+_PREAMBLE = re.compile(r"^\s*Căn cứ\b").match
+
+
 def _paragraph_lead(text: str) -> tuple[list[Unit], str] | None:
     """(lead units, duty) of a paragraph whose sentence starts with a unit and goes on with its duty."""
     if is_closing(text):  # the closing paragraph is addressed to all
@@ -130,6 +133,14 @@ def _paragraph_assignments(node: Node) -> list[Task]:
     for n, (block, p) in enumerate(paras):
         text = texts[n]
         if is_closing(text):  # the closing paragraph is addressed to all
+            continue
+        if p.role == "layout" or (held is not None and _PREAMBLE(text)):
+            # a header's or signature's line (another document's header, bundled after the plan),
+            # or a decision's "Căn cứ …": no duty, and the end of a held unit's duties
+            if held is not None and all(is_upper_title(x) for x in held.content.splitlines()):
+                # "GIÁM ĐỐC SỞ …" / "TỈNH PHÚ THỌ" over "Căn cứ …": an enacting authority, not a duty holder
+                out.remove(held)
+            held = None
             continue
         if bare[n] and n + 1 < len(paras) and texts[n + 1] and not bare[n + 1]:
             # "Ban Giám hiệu nhà trường" alone on its line (a copy that lost the numbering), its duties below
