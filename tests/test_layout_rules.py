@@ -899,3 +899,60 @@ def test_a_signature_paragraph_opening_with_an_empty_line_still_ends_the_body():
     ]
     plan = build_plan(Document(blocks=blocks))
     assert [t.content for t in plan.tasks] == ["Sở Tư pháp chủ trì hướng dẫn thực hiện Kế hoạch này."]
+
+
+def test_a_ruled_cong_van_header_keeps_its_subject_lines_together():
+    """A Công văn whose header table a PDF read line by line (blocks.Cell.drawn): the "V/v" lines
+    of one cell go on while the line above ends no sentence, a capitalised word included ("… các
+    chỉ số PAR" / "Index, SIPAS, PAPI …"); the next field ("Kính gửi:") ends it."""
+    from kehoach.blocks import Cell, Document, Paragraph, Provenance, Row, Table
+    from kehoach.parsers.layout_tables import flatten_layout
+    from kehoach.plan.build import build_plan
+
+    left = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "Số: 12/UBND-NC",
+        "V/v cải thiện các chỉ số PAR",
+        "Index, SIPAS, PAPI của tỉnh",
+    ]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 05 tháng 3 năm 2025"]
+    table = Table(
+        rows=[Row(cells=[Cell(lines=[" ".join(left)], drawn=left), Cell(lines=[" ".join(right)], drawn=right)])],
+        prov=Provenance(page=1, table=1, source="pdf"),
+    )
+    body = [
+        Paragraph(text=t)
+        for t in ("Kính gửi: Các sở, ban, ngành.", "Ủy ban nhân dân tỉnh đề nghị các cơ quan thực hiện.")
+    ]
+    plan = build_plan(Document(blocks=[*flatten_layout(table, source="pdf"), *body]))
+    assert plan.header.title == "cải thiện các chỉ số PAR Index, SIPAS, PAPI của tỉnh"
+    assert (plan.header.issuer, plan.header.number) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "12/UBND-NC")
+
+
+def test_a_party_committees_header_table_is_layout_even_drawn_with_its_grid(tmp_path):
+    """A Party committee's header table ("ĐẢNG CỘNG SẢN VIỆT NAM" where the Quốc hiệu stands, the
+    number without its colon, "Số 12-KH/ĐU") drawn with its borders: still layout, in the DOCX and
+    in its text form."""
+    from docx import Document as Docx
+
+    from kehoach import api
+
+    d = Docx()
+    t = d.add_table(rows=1, cols=2)
+    t.style = "Table Grid"
+    t.cell(0, 0).text = "HUYỆN ỦY ĐỒNG VĂN\nĐẢNG ỦY XÃ LŨNG CÚ\n*\nSố 12-KH/ĐU"
+    t.cell(0, 1).text = "ĐẢNG CỘNG SẢN VIỆT NAM\nLũng Cú, ngày 05 tháng 3 năm 2025"
+    for text in ("KẾ HOẠCH", "Học tập nghị quyết Đại hội", "I. MỤC ĐÍCH", "Các chi bộ học tập đầy đủ."):
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "party.docx"))
+    h = api.parse(tmp_path / "party.docx").header
+    assert (h.issuer, h.issuer_parent, h.place) == ("ĐẢNG ỦY XÃ LŨNG CÚ", "HUYỆN ỦY ĐỒNG VĂN", "Lũng Cú")
+    from kehoach.blocks import Cell, Provenance, Row, Table
+    from kehoach.parsers.layout_tables import is_layout_table
+
+    cells = [
+        Cell(lines=["HUYỆN ỦY ĐỒNG VĂN ĐẢNG ỦY XÃ LŨNG CÚ * Số 12-KH/ĐU"]),
+        Cell(lines=["ĐẢNG CỘNG SẢN VIỆT NAM Lũng Cú, ngày 05 tháng 3 năm 2025"]),
+    ]
+    assert is_layout_table(Table(rows=[Row(cells=cells)], prov=Provenance(table=1)))

@@ -287,12 +287,28 @@ def _subject_line(front: list[Line]) -> str | None:
             for x in front[n + 1 :]:
                 if x.block == ln.block:
                     continue
-                if x.block != block + 1 or _cell(x.para) != cell or not x.text[:1].islower():
+                if x.block != block + 1 or _cell(x.para) != cell or not _subject_goes_on(para[-1], x):
                     break
                 para.append(x.text)
                 block = x.block
             return clean(re.sub(r"^\s*V/v\s*:?\s*", "", " ".join(para), flags=re.I)) or None
     return None
+
+
+def _subject_goes_on(prev: str, x: Line) -> bool:
+    """`x` goes on with the subject line `prev` above it in its cell: it opens in lower case, or,
+    in a table cell read line by line (a ruled header in a PDF), `prev` ends no sentence and `x`
+    is neither capitals, a place-date nor another field ("… các chỉ số PAR" / "Index, SIPAS …")."""
+    if x.text[:1].islower():
+        return True
+    return (
+        x.para.prov is not None
+        and x.para.prov.table is not None
+        and not re.search(r"[.:;!?]\W*$", prev)
+        and not is_upper_title(x.text)
+        and not P.PLACE_DATE_RE.search(x.text)
+        and not re.match(r"^\s*(?:Kính gửi|Số\b|[-+•])", x.text)
+    )
 
 
 def _cell(p: Paragraph) -> tuple:

@@ -62,6 +62,7 @@ _TITLE_WORDS = (
 # Phrases of the header and signature blocks: the motto and "Nơi nhận" only ever appear there;
 # the number line, the place-date line and a signer's authority prefix count when borderless.
 _STRONG_MARKS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap – tu do", "noi nhan")
+_PARTY = "dang cong san viet nam"  # folded, a whole line (Hướng dẫn 36-HD/VPTW)
 _AUTHORITY = re.compile(r"^(?:tm|kt|tl|tuq|q)\s*\.", re.I)
 _NUMBER_LINE = re.compile(r"^so\s*:", re.I)
 _DATE_LINE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b", re.I)
@@ -273,6 +274,8 @@ def is_layout(table: RawTable) -> bool:
     lines = [fold(line) for line in _as_unicode([line for row in table.rows for c in row.cells for line in c.lines])]
     if len(table.rows) <= 40 and any(m in line for line in lines for m in _STRONG_MARKS):
         return True  # a recipient list may take a row per recipient
+    if any(line.strip(" *") == _PARTY for line in lines):
+        return True  # a Party committee's header: the Party's name where the Quốc hiệu stands
     if table.bordered or len(table.rows) > 6:
         return False
     if any(_NUMBER_LINE.match(line) or _DATE_LINE.search(line) or _AUTHORITY.match(line) for line in lines):
