@@ -368,3 +368,14 @@ def test_the_rule_under_a_decisions_title_ends_it_before_the_authority_line():
     h = api.parse_text(text).header
     assert h.title == "Ban hành Quy định về quản lý đại lý Internet"
     assert h.legal_basis == ["Căn cứ Luật tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;"]
+
+
+def test_two_authorities_read_as_one_line_are_two():
+    """ "TM. ỦY BAN NHÂN DÂN KT.CHỦ TỊCH" on one line (a PDF that joined the signature's lines) is the
+    body's authority and the deputy's, as on two lines."""
+    two_lines = api.parse_text(FULL).header.signer
+    one_line = api.parse_text(
+        FULL.replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")
+    ).header.signer
+    assert one_line.authority == two_lines.authority == "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH"
+    assert (one_line.position, one_line.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Việt Cường")

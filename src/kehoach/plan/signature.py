@@ -41,6 +41,8 @@ _TM_AND_POSITION = re.compile(
 )
 # "KT. BỘ TRƯỞNG THỨ TRƯỞNG" on one line: the deputy's position follows the authority
 _DEPUTY_AND_POSITION = re.compile(rf"^(?P<auth>{P.DEPUTY_HEAD}\s*.+?)\s+(?P<pos>(?:PHÓ|THỨ)\s.+)$")
+# a deputy's authority after another on one line: "TM. ỦY BAN NHÂN DÂN KT.CHỦ TỊCH"
+_SECOND_HEAD = re.compile(rf"\s+(?={P.DEPUTY_HEAD})")
 # a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
 _RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(?P<name>.+)$", re.I)
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
@@ -108,6 +110,9 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         am = P.AUTHORITY_RE.match(text)
         if am:
             signer.raw.append(text)
+            # two authorities read as one line ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"): each its own
+            *heads, text = _SECOND_HEAD.split(text)
+            authority.extend(heads)
             # authority and position read as one line ("KT. BỘ TRƯỞNG THỨ TRƯỞNG", "TM. … CHỦ TỊCH")
             split = _DEPUTY_AND_POSITION.match(text) or _TM_AND_POSITION.match(text)
             if split:
