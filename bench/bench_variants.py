@@ -45,6 +45,16 @@ paired with a recipient, so it lands at the margin — the generator's pairing, 
 borders 1374/1391 tasks (17 false tasks read from ruled header and signature tables) and 506/616
 -> 1374/1374 and 602/616 (left: a cell's lines the PDF table reader joined as wraps, so a
 parent body and its issuer read as one line; the visual lines are not kept past the cell).
+Fifth session (46 DOCX: two drafts of a new repository added to the corpus), borders 602 -> 639/644
+after keeping a ruled cell's drawn lines (blocks.Cell.drawn) and the rules they showed (a
+"Nơi nhận" cell alone, "KT GIÁM ĐỐC" without its dot, the Party's header table, V/v lines read line
+by line), 644/644 at the session's end; sigtabs 640/644 (one more than before: "KT GIÁM ĐỐC",
+now read as an authority, wraps in the generator's tabbed line as "KT GIÁM" / "ĐỐC"), tabs 636/644
+(the same eight as before). letter: 1333/1409 tasks on the five Lâm Đồng CCHC
+plans, the same before and after this session — their landscape appendix table is wider than a
+Letter page, LibreOffice prints it past the page edge and the last letters of its right column
+("Văn phòng" -> "g") fall outside the table as lines of their own: the generator's pages, not a
+layout a signed plan has.
 """
 
 from __future__ import annotations
