@@ -348,11 +348,19 @@ def test_a_university_over_its_school_is_parent_over_issuer():
 
 
 def test_upper_case_lines_after_the_number_and_date_are_not_the_issuer():
-    """A type line the reader does not know ("KẾ HOẠCH, NHIỆM VỤ" over an upper-case title): the
-    lines after the number and the place-date are not added to the issuer's name."""
-    text = FULL.replace("KẾ HOẠCH\n", "KẾ HOẠCH, NHIỆM VỤ\nKHẢO SÁT PHỤC VỤ LẬP BÁO CÁO\n")
+    """No type line the reader knows (an upper-case title alone under the header): the lines after
+    the number and the place-date are not added to the issuer's name."""
+    text = FULL.replace("KẾ HOẠCH\n", "NHIỆM VỤ KHẢO SÁT\nPHỤC VỤ LẬP BÁO CÁO\n")
     h = api.parse_text(text).header
     assert h.issuer == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
+
+
+def test_a_compound_type_name_opens_with_the_plans_type():
+    """ "KẾ HOẠCH, NHIỆM VỤ" over "KHẢO SÁT …" (a survey's plan and brief in one): the type is KẾ
+    HOẠCH, the rest of the name opens the title, and the document is a plan."""
+    plan = api.parse_text(FULL.replace("KẾ HOẠCH\n", "KẾ HOẠCH, NHIỆM VỤ\nKHẢO SÁT PHỤC VỤ LẬP BÁO CÁO\n"))
+    assert (plan.header.doc_type, plan.is_plan) == ("KẾ HOẠCH", True)
+    assert plan.header.title.startswith("NHIỆM VỤ KHẢO SÁT PHỤC VỤ LẬP BÁO CÁO")
 
 
 def test_the_rule_under_a_decisions_title_ends_it_before_the_authority_line():

@@ -41,7 +41,7 @@ _MOTTO_STARTS = (key("CỘNG HÒA XÃ HỘI"), key("Độc lập - Tự do - H�
 _LEAD = r"^[ \t*_#>~]*"
 # "Số: 12/KH-UBND", "Số:      /KH-UBND" (a draft)
 _NUMBER = re.compile(_LEAD + r"Số\s*:\s*[\d\s./]*/\s*\p{Lu}{1,8}(?:-\p{Lu}{1,10})*")
-_TYPE = re.compile(_LEAD + r"(?:" + "|".join(DOC_TYPE_WORDS) + r")(?:[\s*_]|$)")
+_TYPE = re.compile(_LEAD + r"(?:" + "|".join(DOC_TYPE_WORDS) + r")(?:[\s*_,]|$)")
 _RECIPIENTS = re.compile(_LEAD + r"Nơi\s+nhận\s*:")
 _CELLS = re.compile(r"[\n|\t]")
 _WORD = re.compile(r"\p{L}+")

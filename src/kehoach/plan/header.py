@@ -36,7 +36,9 @@ def lines_of(paras: list[tuple[int, Paragraph]]) -> list[Line]:
     return out
 
 
-_TYPE_PREFIX = re.compile(r"^(?P<type>" + "|".join(P.DOC_TYPE_WORDS) + r")\s+(?P<rest>\S.*)$")
+# "KẾ HOẠCH TUYÊN TRUYỀN …", "KẾ HOẠCH, NHIỆM VỤ KHẢO SÁT …" (a compound type name: the plan's type and
+# the rest of the name opening the title)
+_TYPE_PREFIX = re.compile(r"^(?P<type>" + "|".join(P.DOC_TYPE_WORDS) + r")(?:\s*,\s*|\s+)(?P<rest>\S.*)$")
 _NUMBER_ALONE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*$")
 
 
