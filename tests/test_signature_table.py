@@ -99,3 +99,42 @@ def test_a_hard_wrapped_recipient_is_one_recipient_and_page_text_after_the_list_
         "Lưu: VT.",
     ]
     assert (h.signer.position, h.signer.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+
+
+def test_a_carried_plan_takes_its_carriers_signer_and_recipients_read_line_by_line():
+    """A Quyết định carrying a plan, its signature block read line by line as layout (a PDF that
+    did not see its columns): the signer's name and the recipients between and after the signer's
+    lines ("(để b/c)" beside them, "Trung tâm TT …;" without its dash) are the carrier's, and the
+    carried plan, which has no signature of its own, takes them; its header starts after them."""
+    from kehoach.blocks import Document, Paragraph
+    from kehoach.plan.build import build_plan
+
+    def lay(*texts):
+        return [Paragraph(text=t, role="layout") for t in texts]
+
+    blocks = [
+        *lay("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 2280/QĐ-UBND", "Hà Nội, ngày 29 tháng 4 năm 2026"),
+        Paragraph(text="QUYẾT ĐỊNH"),
+        Paragraph(text="Phê duyệt Kế hoạch bảo đảm thoát nước mùa mưa năm 2026"),
+        Paragraph(text="Điều 1. Phê duyệt Kế hoạch bảo đảm thoát nước mùa mưa năm 2026 kèm theo Quyết định này."),
+        Paragraph(text="Điều 2. Quyết định này có hiệu lực từ ngày ký./."),
+        *lay("Nơi nhận:", "- Thường trực Thành ủy;", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "(để b/c)"),
+        *lay("PHÓ CHỦ TỊCH", "- Các Sở, ban, ngành Thành phố;", "Trung tâm TT, DL vs CNS TP;", "- Lưu: VT, ĐTDG"),
+        *lay("Trương Việt Dũng", "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"),
+        Paragraph(text="KẾ HOẠCH"),
+        Paragraph(text="Bảo đảm thoát nước mùa mưa năm 2026"),
+        Paragraph(text="(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)"),
+        Paragraph(text="I. MỤC ĐÍCH, YÊU CẦU"),
+        Paragraph(text="Chủ động tiêu thoát nước."),
+        Paragraph(text="II. TỔ CHỨC THỰC HIỆN"),
+        Paragraph(text="1. Sở Xây dựng chủ trì tổ chức thực hiện Kế hoạch này."),
+    ]
+    h = build_plan(Document(blocks=blocks)).header
+    assert (h.signer.position, h.signer.name) == ("PHÓ CHỦ TỊCH", "Trương Việt Dũng")
+    assert h.recipients == [
+        "Thường trực Thành ủy",
+        "Các Sở, ban, ngành Thành phố",
+        "Trung tâm TT, DL vs CNS TP",
+        "Lưu: VT, ĐTDG",
+    ]
+    assert h.title == "Bảo đảm thoát nước mùa mưa năm 2026"

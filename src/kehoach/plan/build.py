@@ -143,6 +143,8 @@ def _build_plan(doc: Document) -> Plan:
         if not (signer.name or signer.position or signer.authority):
             # a plan "ban hành kèm theo" a Quyết định carries no signature of its own: the carrier's signs it
             plan.header.signer = outer.header.signer
+        if not plan.header.recipients:
+            plan.header.recipients = outer.header.recipients  # the carrier's "Nơi nhận", as its signer
         if outer.document_type in ("quyet_dinh", "nghi_quyet"):
             _inherit_header(plan.header, outer.header)
         fill_from_attached(plan.header, _front_texts(inner_doc, inner_seg))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import fastre as re
 from ..blocks import Document, Paragraph, Table
 from ..vntext import clean, is_upper_title, key
 from . import patterns as P
@@ -168,6 +169,8 @@ def inner_plan_start(doc: Document, seg: Segments) -> int | None:
                 first = first_line(pj)
                 if P.AUTHORITY_RE.match(first) or P.RECIPIENTS_RE.match(first) or _signs(pj):
                     break  # the carrier's signature table, not the plan's header
+                if is_name(first) or re.match(r"^[-+•]\s", first):
+                    break  # the carrier's signer's name or a recipient, read line by line: no header line
                 header_like = (
                     pj.role == "layout"
                     or P.MOTTO_RE.search(k)

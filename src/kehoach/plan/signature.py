@@ -103,6 +103,16 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             recipients[-1] = clean(f"{recipients[-1]} {text}").rstrip(";")  # a recipient wrapped
             open_item = not text.endswith((";", "."))
             continue
+        if (
+            (in_recipients or labelled)
+            and recipients
+            and text.endswith(";")
+            and not is_upper_title(text)
+            and not is_name(text)
+        ):
+            recipients.append(text.rstrip(";"))  # a recipient whose dash was left off ("Trung tâm TT, DL … TP;")
+            in_recipients, open_item = True, False
+            continue
         in_recipients = False
         text = re.sub(r"\s*\*?\((?:Chữ|Đã ký|chữ ký|ký)[^)]*\)\*?\s*$", "", text).strip()
         if P.SIGN_NOISE_RE.match(text):
@@ -160,6 +170,8 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             signer.rank, signer.name = ranked.group("rank")[:1].upper() + ranked.group("rank")[1:], ranked.group("name")
             signer.raw.append(text)
             continue
+        if text.startswith("(") and text.endswith(")"):
+            continue  # "(để b/c)", "(để ph/h th/h)": a note beside the list, set on a line of its own
         labelled = False  # a line that is neither a recipient nor the signer's: the list is over
     if authority:
         signer.authority = "; ".join(authority)
