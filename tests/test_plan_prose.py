@@ -736,3 +736,22 @@ def test_a_decision_bundled_after_the_plan_gives_no_duty_holders():
     its Căn cứ ("GIÁM ĐỐC SỞ …" / "TỈNH PHÚ THỌ") are not units with duties under Tổ chức thực hiện."""
     plan = api.parse_text(BUNDLED)
     assert [(t.origin, [u.name for u in t.lead]) for t in plan.tasks] == [("assignment", ["Trung tâm CNTT Tây Bắc"])]
+
+
+def test_labels_names_and_invitations_under_to_chuc_thuc_hien():
+    """Under "CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN": "1. Cơ quan chỉ đạo: …" is a label, not a
+    unit "Cơ quan"; "Liên hiệp các tổ chức hữu nghị …" is one name ("các tổ chức" is the noun, not
+    the verb "tổ chức"); "Mời Đại sứ quán các nước" invites the embassies, as "Đề nghị" asks a unit."""
+    text = (
+        "KẾ HOẠCH\nTổ chức Festival năm 2026\n\nI. MỤC ĐÍCH\n\nQuảng bá văn hóa.\n\n"
+        "II. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN\n\n1. Cơ quan chỉ đạo: Ủy ban nhân dân thành phố Hà Nội.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa và Thể thao\n\nLà cơ quan thường trực tổ chức Festival.\n\n"
+        "2. Liên hiệp các tổ chức hữu nghị thành phố Hà Nội\n\nPhối hợp mời các Đại sứ quán tham dự.\n\n"
+        "3. Mời Đại sứ quán các nước\n\nĐề nghị các Đại sứ quán cử đoàn nghệ thuật tham gia.\n"
+    )
+    plan = api.parse_text(text)
+    assert [[u.name for u in t.lead] for t in plan.tasks] == [
+        ["Sở Văn hóa và Thể thao"],
+        ["Liên hiệp các tổ chức hữu nghị thành phố Hà Nội"],
+        ["Đại sứ quán các nước"],
+    ]

@@ -47,10 +47,14 @@ def _duties(first: str, node: Node) -> str:
     return "\n".join(x for x in lines if x)
 
 
+_BARE_HEADS = {"cơ quan", "đơn vị", "tổ chức", "bộ phận"}  # a head with no name after it names no unit
+
+
 def _assignment(node: Node) -> Task | None:
     unit_text, duty = assignment_unit(node.title, bool(node.paras or node.children))
     lead = split_units(unit_text)
-    if not lead or not names_a_unit(unit_text):
+    if not lead or not names_a_unit(unit_text) or key(unit_text) in _BARE_HEADS:
+        # "1. Cơ quan chỉ đạo: Ủy ban nhân dân thành phố" is a label, its "unit" a bare "Cơ quan"
         return None
     return _heading_assignment(node, lead, duty)
 

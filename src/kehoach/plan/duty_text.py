@@ -23,7 +23,10 @@ def strip_trailing(text: str) -> str:
 _DUTY_START = re.compile(
     r"\s+(?:căn cứ|chủ trì|chỉ đạo|đưa|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
     r"triển khai|thực hiện|"
-    r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|xây dựng|theo dõi|"
+    # "tổ chức" after "các" / "những" is the noun: "Liên hiệp các tổ chức hữu nghị thành phố Hà Nội"
+    r"(?<!các\s)(?<!những\s)"
+    r"tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|thành viên|xã hội|cá nhân|hội))|"
+    r"xây dựng|theo dõi|"
     r"hướng dẫn|tuyên truyền|duy trì|tập trung|cụ thể hóa|cụ thể hoá|quan tâm|nghiên cứu|tiến hành|đăng tải|ban hành|"
     r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
     r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
@@ -36,7 +39,7 @@ _DUTY_START = re.compile(
 _FIELD_OF = re.compile(r"\b(?:phụ trách|lĩnh vực|công tác|mảng)\s*$", re.I)
 _ASSIGN_PREFIX = re.compile(
     r"^(?:(?:đề nghị|yêu cầu)\s*:\s*"  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
-    r"|(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
+    r"|(?:đối với|đề nghị|giao|yêu cầu|khuyến khích|kính mời|mời|trách nhiệm của|ông\.?|bà\.?|đồng chí|đ/c)\s+"
     r"|(?:căn cứ|trên cơ sở) [^,:]{1,80},\s*)",
     re.I,
 )

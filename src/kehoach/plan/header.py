@@ -87,7 +87,7 @@ _BODY_WORDS = (
     r"^(?:SỞ|PHÒNG|BAN|CỤC|VỤ|CHI CỤC|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY|THANH TRA|TRƯỜNG|"
     r"BỆNH VIỆN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|TỔNG CỤC|BỘ|ĐÀI|BAN CHỈ ĐẠO|TỔ CÔNG TÁC|"
     # public bodies outside the State's own offices: "ĐẠI HỌC QUỐC GIA HÀ NỘI" over "TRƯỜNG …"
-    r"ĐẠI HỌC|HỌC VIỆN|VIỆN|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|CHI NHÁNH|KHO BẠC|"
+    r"ĐẠI HỌC|HỌC VIỆN|VIỆN|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|CHI NHÁNH|KHO BẠC|KHOA|"
     # a Party committee under the committee above it: "HUYỆN ỦY …" over "ĐẢNG ỦY XÃ …", the
     # tone mark on either vowel ("HUYỆN UỶ", "ĐẢNG UỶ": the older placement)
     r"ĐẢNG (?:ỦY|UỶ|UY)|ĐẢNG BỘ|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|"
@@ -95,7 +95,7 @@ _BODY_WORDS = (
 )
 
 
-_UNIT_UNDER = r"^(?:TRƯỜNG|SỞ|PHÒNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC)\s"
+_UNIT_UNDER = r"^(?:TRƯỜNG|SỞ|PHÒNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|KHOA)\s"  # "KHOA …": a school's faculty
 _DRAFT_MARK = re.compile(r"\W*(?:bản\s+)?dự\s+thảo(?:\s+(?:lần\s+)?\d+)?\W*", re.I)
 _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG NHÂN DÂN")}
 

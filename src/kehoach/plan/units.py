@@ -225,7 +225,8 @@ _UNIT_HEADS = (
     r"xã(?! hội)|phường|thị trấn|địa phương|doanh nghiệp|hiệp hội|cấp ủy|cấp uỷ|thuế|chủ đầu tư|tổ chức chính trị|"
     r"cơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học| lý luận)|"
     r"chủ tịch|phó chủ tịch|người đứng đầu|thủ trưởng|trưởng|phó trưởng|giám đốc|phó giám đốc|thường trực|"
-    r"bí thư|phó bí thư|"  # a Party secretary for the committee or cell ("Bí thư Chi bộ, Tổ trưởng tổ dân phố …")
+    # a Party secretary for the committee or cell ("Bí thư Chi bộ, Tổ trưởng tổ dân phố …"); embassies
+    r"bí thư|phó bí thư|đại sứ quán|tổng lãnh sự quán|lãnh sự quán|"
     r"đồng chí|đ/c|chuyên viên|cán bộ|công chức|giáo viên"
 )
 _UNIT_START = re.compile(
