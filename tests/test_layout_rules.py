@@ -956,3 +956,13 @@ def test_a_party_committees_header_table_is_layout_even_drawn_with_its_grid(tmp_
         Cell(lines=["ĐẢNG CỘNG SẢN VIỆT NAM Lũng Cú, ngày 05 tháng 3 năm 2025"]),
     ]
     assert is_layout_table(Table(rows=[Row(cells=cells)], prov=Provenance(table=1)))
+
+
+def test_a_signature_table_whose_authority_lost_its_dot_is_layout():
+    """ "KT GIÁM ĐỐC" (the dot of "KT." dropped) is the signature's mark as "KT. GIÁM ĐỐC" is: with the
+    place-date or the recipients beside it, the table is layout."""
+    from kehoach.blocks import Cell, Provenance, Row, Table
+    from kehoach.parsers.layout_tables import is_layout_table
+
+    cells = [Cell(lines=["Số: 12/KH-TTĐĐ"]), Cell(lines=["KT GIÁM ĐỐC PHÓ GIÁM ĐỐC Phan Sỹ Bách"])]
+    assert is_layout_table(Table(rows=[Row(cells=cells)], prov=Provenance(table=1)))

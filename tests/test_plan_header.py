@@ -387,3 +387,17 @@ def test_two_authorities_read_as_one_line_are_two():
     ).header.signer
     assert one_line.authority == two_lines.authority == "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH"
     assert (one_line.position, one_line.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Việt Cường")
+
+
+def test_a_faculty_stands_under_its_school():
+    """ "TRƯỜNG ĐẠI HỌC … / VÀ TRUYỀN THÔNG VIỆT - HÀN" over "KHOA KHOA HỌC MÁY TÍNH": the faculty
+    issues the plan, under its school (whose name wraps over two lines)."""
+    text = FULL.replace(
+        "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN",
+        "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN\nVÀ TRUYỀN THÔNG VIỆT - HÀN\nKHOA KHOA HỌC MÁY TÍNH",
+    )
+    h = api.parse_text(text).header
+    assert (h.issuer, h.issuer_parent) == (
+        "KHOA KHOA HỌC MÁY TÍNH",
+        "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN VÀ TRUYỀN THÔNG VIỆT - HÀN",
+    )
