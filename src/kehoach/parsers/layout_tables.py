@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from .. import fastre as re
 from ..blocks import Paragraph, Provenance, Table
+from ..doctypes import PARTY_NAME
 from ..vntext import clean, key
 
 _MARKERS = [
     re.compile(r"cộng hòa xã hội chủ nghĩa việt nam"),
-    re.compile(r"(?:^|\s)đảng cộng sản việt nam(?:\s|$)"),  # a Party committee's, where the Quốc hiệu stands
+    re.compile(rf"(?:^|\s){key(PARTY_NAME)}(?:\s|$)"),  # a Party committee's, where the Quốc hiệu stands
     re.compile(r"độc lập\s*-\s*tự do\s*-\s*hạnh phúc"),
     re.compile(r"(?:^|\s)số\s*:"),
     re.compile(r"nơi nhận"),

@@ -289,20 +289,21 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             continue
         wrapped = bool(title_parts) and ln.block == title_block  # a line of the title's own paragraph
         if (
-            title_block == -1
-            and title_parts
+            title_parts
+            and (title_block == -1 or (ln.block != title_block and not is_upper_title(title_parts[-1])))
             and is_upper_title(text)
             and len(text) <= 80
             and not P.is_heading_like(text)
+            and not _PART_HEADING.match(text)
         ):
-            continue  # the enacting authority between a decision's title and its Căn cứ lines
+            # the enacting authority between a decision's title and its Căn cứ lines ("ỦY BAN NHÂN DÂN
+            # THÀNH PHỐ HÀ NỘI"), after the title's rule or in capitals under a title that keeps its case
+            title_block = -1
+            continue
         if title_block == -1 or (_NUMBERED_HEADING.match(text) if wrapped else P.is_heading_like(text)):
             break
         if title_parts and _PART_HEADING.match(text):
             break
-        if title_parts and ln.block != title_block and is_upper_title(text) and not is_upper_title(title_parts[-1]):
-            title_block = -1  # a title keeps its case: capitals after it are the enacting authority
-            continue
         if title_block is None:
             title_block = ln.block
         same_para = ln.block == title_block

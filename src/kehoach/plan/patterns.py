@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import fastre as re
-from ..doctypes import DOC_TYPE_WORDS
+from ..doctypes import DOC_TYPE_WORDS, PARTY_NAME
 from ..roman import from_roman
 from ..vntext import fold, is_upper_title, key
 
@@ -23,7 +23,7 @@ MOTTO_RE = re.compile(r"c[ộô]ng hòa xã hội chủ nghĩa việt nam")  # "
 TIEU_NGU_RE = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
 # the Party's name, which heads a Party committee's document where a State body's has the Quốc
 # hiệu and Tiêu ngữ (Hướng dẫn 36-HD/VPTW): matched on the key of a whole header line
-PARTY_RE = re.compile(r"^\W*đảng cộng sản việt nam\W*$")
+PARTY_RE = re.compile(rf"^\W*{key(PARTY_NAME)}\W*$")
 # "Số: 20/KH-UBND", "Số 20/KH-UBND" (an all-caps "SỐ 1050/QĐ-SCT" inside an issuer name is not it)
 NUMBER_LINE_RE = re.compile(r"^\s*(?:Số|số|SỐ(?=\s*:))\s*(?:[:.]|(?=\s*\d))\s*(?P<value>.*?)\s*$")
 PLACE_DATE_RE = re.compile(

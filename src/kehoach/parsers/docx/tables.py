@@ -24,6 +24,7 @@ from lxml import etree
 
 from ... import fastre as re
 from ...blocks import Cell, Paragraph, Provenance, Row, Table
+from ...doctypes import PARTY_NAME
 from ...vntext import fold
 from .. import limits
 from .styles import Styles, find2, on
@@ -62,7 +63,7 @@ _TITLE_WORDS = (
 # Phrases of the header and signature blocks: the motto and "Nơi nhận" only ever appear there;
 # the number line, the place-date line and a signer's authority prefix count when borderless.
 _STRONG_MARKS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap – tu do", "noi nhan")
-_PARTY = "dang cong san viet nam"  # folded, a whole line (Hướng dẫn 36-HD/VPTW)
+_PARTY = fold(PARTY_NAME)  # a whole line
 _AUTHORITY = re.compile(r"^(?:tm|kt|tl|tuq|q)\s*\.", re.I)
 _NUMBER_LINE = re.compile(r"^so\s*:", re.I)
 _DATE_LINE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b", re.I)

@@ -15,7 +15,10 @@ from dataclasses import replace
 
 from ... import fastre as re
 from ...blocks import Block, Paragraph, Provenance
+from ...doctypes import PARTY_NAME
 from ...vntext import clean, fold
+
+_PARTY = fold(PARTY_NAME)
 
 Columns = list[tuple[str, str]]  # per line of a paragraph: (left text, right text)
 _MAX_LINE = 120
@@ -39,7 +42,7 @@ def _starts_group(cols: Columns) -> bool:
     left, right = cols[0]
     if not (left and right):  # an indent tab (nothing on its left) starts nothing
         return False
-    if "cong hoa xa hoi chu nghia" in fold(right) or fold(right).startswith(("doc lap", "dang cong san viet nam")):
+    if "cong hoa xa hoi chu nghia" in fold(right) or fold(right).startswith(("doc lap", _PARTY)):
         return True  # the Quốc hiệu, or the Party's name over a Party committee's header (HD 36-HD/VPTW)
     return fold(left).startswith("noi nhan")
 

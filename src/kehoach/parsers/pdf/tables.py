@@ -43,7 +43,6 @@ class FragCell:
     tail: float = 0.0  # free width after the last line (a next word narrower than this would have fit)
     first_w: float = 0.0  # width of the first word
     size: float = 0.0
-    nlines: int = 0  # visual lines
     drawn: list[str] = field(default_factory=list)  # the visual lines' text (blocks.Cell.drawn)
 
     @property
@@ -275,7 +274,6 @@ def _read_cell(chars: list[dict], bbox, page: int, span: int, stats) -> FragCell
         tail=width - (last.x1 - last.x0),
         first_w=lines[0].first_word_w,
         size=last.size,
-        nlines=len(lines),
         drawn=[ln.text for ln in lines],
     )
 
