@@ -24,6 +24,7 @@ from pathlib import Path
 import regex as re
 
 from ...blocks import Document, Paragraph, Provenance, Table
+from ..pdfium_lock import PDFIUM
 
 _KEEP = re.compile(r"[\p{L}\p{N}]+")
 PROBE = 32  # letters and digits that find a block in the rendered text
@@ -37,6 +38,11 @@ def _norm(text: str) -> str:
 
 def rendered_pages(pdf_path: Path) -> list[str]:
     """Each page's text (letters and digits only, lower case) of a PDF ([] if unreadable)."""
+    with PDFIUM:  # pdfium is not thread-safe (pdfium_lock)
+        return _rendered_pages(pdf_path)
+
+
+def _rendered_pages(pdf_path: Path) -> list[str]:
     import pypdfium2 as pdfium
 
     try:

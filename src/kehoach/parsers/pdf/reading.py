@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...errors import KehoachError
 from .. import limits
+from ..pdfium_lock import PDFIUM
 from . import pdfium_reader, pdfminer_limits, plumber_reader, preflight
 from .glyph_text import mend
 from .lines import CharStats, Line, group_lines
@@ -64,7 +65,8 @@ def _read(path: Path, engine: str, name: Path | None = None) -> tuple[list[PageD
     if engine == "pdfium":
         stats = CharStats()
         try:
-            return _read_pages_fast(path, stats), stats
+            with PDFIUM:  # pdfium is not thread-safe (pdfium_lock)
+                return _read_pages_fast(path, stats), stats
         except pdfium_reader.Unsupported:
             pass
         except MemoryError:
