@@ -29,12 +29,13 @@ from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...blocks import Block, Document, PageSetup, Paragraph, Provenance, SourceInfo
 from ...doctypes import OCR_DOC_TYPE_WORDS
 from ...errors import KehoachError
 from ...vntext import clean, fold, is_upper_title, within_one_edit
+from ..pdfium_lock import PDFIUM
 from .cells import build_table, fix_number_column, read_empty_cells, split_table_words
 from .clean import deskew, separate_ink
 from .correct import correct_blocks, load_tables
@@ -238,13 +239,15 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     if binary is None or not has_language(binary, ocr_lang):
         raise KehoachError(str(path), "no_tesseract")
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        with PDFIUM:  # pdfium is not thread-safe (pdfium_lock)
+            pdf = pdfium.PdfDocument(str(path))
+            npages = len(pdf)
     except pdfium.PdfiumError as exc:
         raise KehoachError(str(path), "bad_pdf", error=str(exc)) from None
-    source = SourceInfo(path=str(path), format="pdf", pages=len(pdf), ocr=True)
+    source = SourceInfo(path=str(path), format="pdf", pages=npages, ocr=True)
     blocks: list[Block] = []
     tables = [0]
-    wanted = pages or list(range(1, len(pdf) + 1))
+    wanted = pages or list(range(1, npages + 1))
     workers = default_workers(options.get("ocr_workers"))
     dpi = _number(options.get("dpi"), DEFAULT_DPI)
     began = time.monotonic()
@@ -258,11 +261,10 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
             workdir = Path(tmp)
             pending: deque[_Page] = deque()
             for number in wanted:
-                if not 1 <= number <= len(pdf):
+                if not 1 <= number <= npages:
                     continue
                 started = time.monotonic()
-                page = pdf[number - 1]
-                width_pt, height_pt = page.get_size()
+                width_pt, height_pt, image = _render(pdf, number, dpi)
                 source.page_setups.append(
                     PageSetup(
                         width_mm=round(width_pt * _MM_PER_PT, 1),
@@ -271,7 +273,6 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
                         first_page=number,
                     )
                 )
-                image = page.render(scale=dpi / 72).to_pil().convert("RGB")
                 gray, ink = separate_ink(image)  # seals, stamps, signatures: not text
                 if _is_blank(gray):
                     source.notes.append(f"ocr:page {number}: blank, skipped")
@@ -303,7 +304,8 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
             while pending:
                 blocks.extend(_finish(pending.popleft(), path, source, binary, workdir, ocr_lang, tables))
     finally:
-        pdf.close()
+        with PDFIUM:
+            pdf.close()
     repair_markers(blocks, source.notes)  # "q) Sở …" -> "a) Sở …", "Š.1." -> "5.1."
     if loader is not None:
         loader.join()  # not built twice: lru_cache does not wait for a call under way
@@ -313,6 +315,19 @@ def ocr_pdf(path: str | Path, *, pages: list[int] | None = None, ocr_lang: str =
     if not blocks:
         raise KehoachError(str(path), "no_text")
     return Document(blocks=blocks, source=source)
+
+
+def _render(pdf, number: int, dpi: float) -> tuple[float, float, Any]:
+    """Page `number`'s size in points and its image at `dpi`, read under the pdfium lock
+    (another thread may be reading a PDF: pdfium is not thread-safe)."""
+    with PDFIUM:
+        page = pdf[number - 1]
+        try:
+            width_pt, height_pt = page.get_size()
+            image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+        finally:
+            page.close()
+    return width_pt, height_pt, image
 
 
 def _finish(

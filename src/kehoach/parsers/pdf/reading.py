@@ -273,14 +273,15 @@ def _upright_copy(path: Path, pages: list[PageData], target: Path) -> Path:
     """A copy of the PDF with the sideways pages turned upright (pypdfium2, pdfplumber's renderer)."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for p in pages:
-            if p.turn:
-                doc[p.number - 1].set_rotation((p.rotation + p.turn) % 360)
-        doc.save(str(target))
-    finally:
-        doc.close()
+    with PDFIUM:  # pdfium is not thread-safe (pdfium_lock)
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for p in pages:
+                if p.turn:
+                    doc[p.number - 1].set_rotation((p.rotation + p.turn) % 360)
+            doc.save(str(target))
+        finally:
+            doc.close()
     return target
 
 
