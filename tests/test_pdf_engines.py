@@ -236,3 +236,94 @@ def test_unicode_map_error_is_asked_only_of_glyphs_that_can_have_one(monkeypatch
 
     monkeypatch.setattr(preflight, "check", ask_all)
     assert load(path) == fast
+
+
+def _waits_for_the_pdfium_lock(work) -> bool:
+    """Whether `work` (a call that uses pdfium) waits while another thread holds the lock."""
+    import threading
+
+    from kehoach.parsers.pdfium_lock import PDFIUM
+
+    held, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with PDFIUM:
+            held.set()
+            release.wait(10)
+
+    t = threading.Thread(target=holder)
+    t.start()
+    held.wait(10)
+    worker = threading.Thread(target=lambda: (work(), done.set()))
+    worker.start()
+    waited = not done.wait(0.5)  # still waiting while the lock is held
+    release.set()
+    t.join()
+    worker.join(30)
+    return waited and done.is_set()
+
+
+def test_ocr_page_rendering_and_upright_copies_take_the_pdfium_lock(tmp_path):
+    """pdfium is not thread-safe: the OCR's page rendering and the upright copy of a sideways
+    PDF wait for the lock another thread holds (a CI run once crashed in two parallel reads)."""
+    import pypdfium2 as pdfium
+
+    from kehoach.parsers.ocr.recognize import _render
+    from kehoach.parsers.pdf.reading import PageData, _upright_copy
+
+    pdf_path = FIXTURES / "004_539e38bba5e301f8.pdf"
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        assert _waits_for_the_pdfium_lock(lambda: _render(pdf, 1, 20))
+        width, height, image = _render(pdf, 1, 20)
+        assert round(width) == 595 and abs(image.size[0] - width * 20 / 72) <= 1
+    finally:
+        pdf.close()
+    page = PageData(number=1, width=595.0, height=842.0, rotation=0, turn=90)
+    target = tmp_path / "upright.pdf"
+    assert _waits_for_the_pdfium_lock(lambda: _upright_copy(pdf_path, [page], target))
+    assert target.stat().st_size > 0
+
+
+def _fallback_letters_pdf() -> bytes:
+    """Two lines whose middle letter a second font draws into a gap the first font's TJ offset
+    left, as LibreOffice sets a letter its font lacks ("LU" [gap] "N", then "Ậ" from a fallback
+    font): one gap followed by a letter, one followed by a space glyph ("S" [gap] " THONG")."""
+    from hostile_gen import pdf_objects, stream_obj
+
+    content = (
+        b"BT /F1 14 Tf 100 700 Td [(LU) -722 (N)] TJ ET "
+        b"BT /F2 14 Tf 117.892 700 Td (A) Tj ET "
+        b"BT /F1 14 Tf 100 650 Td [(S) -722 ( THONG)] TJ ET "
+        b"BT /F2 14 Tf 109.338 650 Td (O) Tj ET "
+        # and a paragraph of plain text, for a page that reads as text, not as a scan
+        + b"BT /F1 12 Tf 100 600 Td "
+        + b" ".join(
+            b"(Dong %d: ke hoach thuc hien nhiem vu cai cach hanh chinh nam 2026.) Tj 0 -16 Td" % k for k in range(8)
+        )
+        + b" ET"
+    )
+    return pdf_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents 6 0 R >>",
+            stream_obj(content),
+        ]
+    )
+
+
+def test_a_space_pdfium_infers_in_a_gap_is_a_glyph_only_where_one_was_set(tmp_path):
+    """pdfium infers a space where a TJ offset leaves a gap. The gap a fallback font's letter
+    fills later is no space ("LUAN", not "LUA N"); a gap followed by a space glyph keeps that
+    space ("SO THONG", not "SOTHONG"). Both readers read the page alike, the fast one reading it."""
+    path = tmp_path / "fallback.pdf"
+    path.write_bytes(_fallback_letters_pdf())
+    assert declined(path) == ""
+    fast = load(path, pdf_engine="pdfium")
+    texts = [b.text for b in fast.blocks]
+    assert texts[:2] == ["LUAN", "SO THONG"]
+    same(path)

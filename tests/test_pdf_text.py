@@ -66,6 +66,17 @@ def test_glyphs_drawn_twice_are_deduplicated_and_read_as_bold():
     assert line.text == "KẾ HOẠCH" and line.bold == 1.0
 
 
+def test_lines_exactly_the_threshold_apart_are_two_lines_in_either_reader():
+    """Glyphs whose middles lie exactly 0.45 of a glyph's height apart (a 12 pt recipient
+    5.4 pt above a 14 pt signer's name) are two lines, whether their coordinates come in double
+    precision (pdfminer) or carry pdfium's single-precision noise in the sixth digit."""
+    for noise in (0.0, -6e-6, 6e-6):
+        recipient = glyphs("- Bí thư Chi bộ", x=100, top=454.2, size=12.0)
+        name = glyphs("Lan Thị Vân", x=400, top=458.6 + noise, size=14.0)
+        lines = group_lines(recipient + name, page=1)
+        assert [ln.text for ln in lines] == ["- Bí thư Chi bộ", "Lan Thị Vân"], noise
+
+
 def test_bold_from_font_names():
     assert font_is_bold("ABCDEF+TimesNewRomanPS-BoldMT")
     assert font_is_bold("Arial,Bold")

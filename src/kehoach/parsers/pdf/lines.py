@@ -155,6 +155,13 @@ def _is_mark(text: str) -> bool:
     return len(text) == 1 and unicodedata.combining(text) > 0
 
 
+# Glyphs whose middles lie exactly the threshold apart (12 pt text 5.4 pt from the line's
+# middle: 0.45 × 12) are two lines. A tie is common in generated PDFs (round sizes and
+# spacings), and the readers' coordinates differ in the sixth digit (pdfium's are single
+# precision): the margin makes both readers settle it the same way.
+_TIE = 1e-3
+
+
 def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None) -> list[Line]:
     """Cluster glyphs into visual lines (top to bottom), then split each line into segments."""
     letters: list[dict] = []
@@ -184,7 +191,7 @@ def group_lines(chars: Iterable[dict], page: int, stats: CharStats | None = None
     span = [0.0, 0.0]
     for mid, _, i in order:
         ch = letters[i]
-        if clusters and abs(mid - ref_mid) <= ref_half:
+        if clusters and abs(mid - ref_mid) < ref_half - _TIE:
             cluster.append(ch)
             span[1] = mid  # the middles come in rising order
             continue

@@ -2,8 +2,8 @@
 
 In: pypdfium2's own pdfium library. Out: `F` — private ctypes bindings of the pdfium
 functions the reader calls, typed by `_SIGNATURES` with plain c_void_p handles (no pointer
-objects built per call; pypdfium2's own bindings stay as they are); `RAW` — the three called
-once per glyph, without argtypes (a third cheaper per call); the page a reader hands on
+objects built per call; pypdfium2's own bindings stay as they are); `RAW` — the ones called
+per glyph, without argtypes (a third cheaper per call); the page a reader hands on
 (`RawPage`) and the exception that sends a file to the pdfplumber reader (`Unsupported`).
 """
 
@@ -34,9 +34,14 @@ class RawPage:
 
 _lib = None
 F: dict[str, Callable[..., Any]] = {}  # ctypes functions, typed by _SIGNATURES
-# the three functions called once per glyph, without argtypes (a third cheaper per call): the
+# the functions called per glyph, without argtypes (a third cheaper per call): the
 # text page goes in as a c_void_p, the index as a C int, the outputs by reference
-_PER_GLYPH = ("FPDFText_GetTextObject", "FPDFText_GetCharOrigin", "FPDFText_HasUnicodeMapError")
+_PER_GLYPH = (
+    "FPDFText_GetTextObject",
+    "FPDFText_GetCharOrigin",
+    "FPDFText_HasUnicodeMapError",
+    "FPDFText_IsGenerated",
+)
 RAW: dict[str, Callable[..., Any]] = {}
 
 # (name, restype, argtypes): private bindings with plain c_void_p handles (no pointer objects

@@ -9,9 +9,9 @@ rest of the PDF parser cannot tell which reader read the page.
 
 Speed: pdfium parses the page in C; Python makes two calls per glyph through ctypes
 (text object, origin), a third (Unicode-map flag) only for a glyph whose text is not that
-of a code its font maps, and reads the text of the whole page in one call; font facts are
-read once per text object. The bindings are in `pdfium_bindings`, the shapes in
-`pdfium_shapes`.
+of a code its font maps (for a space: whether pdfium inferred it), and reads the text of
+the whole page in one call; font facts are read once per text object. The bindings are in
+`pdfium_bindings`, the shapes in `pdfium_shapes`.
 
 `Unsupported` is raised for anything this reader does not reproduce exactly (rotated or
 offset pages, glyphs not set upright, a file pdfium cannot open, a resource bound
@@ -132,10 +132,11 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
     if len(text) != n:
         text = "".join(chr(F["FPDFText_GetUnicode"](tp, i)) for i in range(n))
     page = c_void_p(tp)  # for the functions without argtypes
-    origin, get_obj, map_error = (
+    origin, get_obj, map_error, generated = (
         _RAW["FPDFText_GetCharOrigin"],
         _RAW["FPDFText_GetTextObject"],
         _RAW["FPDFText_HasUnicodeMapError"],
+        _RAW["FPDFText_IsGenerated"],
     )
     ox, oy = c_double(), c_double()
     pox, poy = byref(ox), byref(oy)
@@ -156,6 +157,8 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             continue  # a line break or word space pdfium inferred: no glyph
         origin(page, i, pox, poy)
         x, y = ox.value, oy.value
+        if t == " " and generated(page, i) and _inferred_space(page, i, n, x, y, origin):
+            continue
         if p_obj == obj and p_x == x and p_y == y and (combining(t) or _joins(metrics, p_t, t)):
             # one glyph read as a letter and a combining mark, or mapped to several characters:
             # pdfium splits it, pdfminer reads its text whole (a zero unit as U+0000)
@@ -205,6 +208,21 @@ def _chars(tp: int, height: float, number: int, glyph_limit: int, fonts: dict, s
             append(_glyph(p_t, obj, x, y, i, tp, page, height, facts, fonts, map_error))
     seen.update(facts)  # every text object a glyph came from
     return out
+
+
+def _inferred_space(page: c_void_p, i: int, n: int, x: float, y: float, origin) -> bool:
+    """Whether the space pdfium flags as generated at `i`, inside a text object, is no glyph.
+
+    pdfium infers a space where a TJ offset leaves a wide gap. When a space glyph follows the
+    gap, pdfium keeps its own space at that glyph's origin instead ("S" [gap] " THÔNG": a
+    glyph pdfminer reads too). When a letter follows (the gap a fallback font's letter fills
+    later in the stream: "LU" [gap] "N" … "Ậ"), the inferred space sits at that letter's
+    origin: no glyph is there."""
+    if i + 1 >= n:
+        return True
+    nx, ny = c_double(), c_double()
+    origin(page, i + 1, byref(nx), byref(ny))
+    return abs(nx.value - x) < 0.01 and abs(ny.value - y) < 0.01
 
 
 def _unit(t: str) -> str:
