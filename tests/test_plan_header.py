@@ -401,3 +401,41 @@ def test_a_faculty_stands_under_its_school():
         "KHOA KHOA HỌC MÁY TÍNH",
         "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN VÀ TRUYỀN THÔNG VIỆT - HÀN",
     )
+
+
+def test_an_issuer_name_wrapped_before_its_number_keeps_the_number():
+    """ "TRƯỜNG THPT CAO LÃNH" / "2": a narrow header column wrapped the school's number onto a
+    line of its own (a PDF reads it as a paragraph); it ends the issuer's name."""
+    from kehoach.blocks import Paragraph
+    from kehoach.plan.header import lines_of, read_header
+
+    texts = ["SỞ GDĐT TỈNH ĐỒNG THÁP", "TRƯỜNG THPT CAO LÃNH", "2", "Số: 58/KH-THPTCL2"]
+    texts += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    texts += ["Đồng Tháp, ngày 15 tháng 4 năm 2026", "KẾ HOẠCH", "Tổ chức sinh hoạt chuyên môn"]
+    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    assert (h.issuer, h.issuer_parent) == ("TRƯỜNG THPT CAO LÃNH 2", "SỞ GDĐT TỈNH ĐỒNG THÁP")
+    assert (h.number, h.title) == ("58/KH-THPTCL2", "Tổ chức sinh hoạt chuyên môn")
+    # a number after another line (here the number line) is not taken into the name
+    moved = texts[:2] + texts[3:4] + texts[2:3] + texts[4:]
+    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(moved)]), [])
+    assert h.issuer == "TRƯỜNG THPT CAO LÃNH"
+
+
+def test_an_issuer_line_read_with_the_place_date_beside_it_is_the_issuer():
+    """ "KHOA CÔNG NGHỆ THÔNG TIN Thành phố Hồ Chí Minh, ngày …" (the two header columns nearly
+    touch, and a PDF reads their lines as one): the upper-case unit is the issuer's last line, the
+    place is what follows it."""
+    text = FULL.replace(
+        "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN\n\nSố: 20/KH-UBND\n", "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM TP. HỒ CHÍ MINH\n"
+    ).replace(
+        "Quế Sơn, ngày 18 tháng 02 năm 2021",
+        "KHOA CÔNG NGHỆ THÔNG TIN Thành phố Hồ Chí Minh, ngày 24 tháng 10 năm 2016",
+    )
+    h = api.parse_text(text).header
+    assert (h.issuer, h.issuer_parent) == (
+        "KHOA CÔNG NGHỆ THÔNG TIN",
+        "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM TP. HỒ CHÍ MINH",
+    )
+    assert (h.place, h.date) == ("Thành phố Hồ Chí Minh", "2016-10-24")
+    # a place written in capitals stays the place
+    assert api.parse_text(FULL.replace("Quế Sơn, ngày", "QUẾ SƠN, ngày")).header.place == "QUẾ SƠN"

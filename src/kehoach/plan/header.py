@@ -162,6 +162,19 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
     return place or None, iso, partial
 
 
+def _unit_before_place(text: str) -> tuple[str, str]:
+    """(upper-case unit name, place-date) of a place-date line that opens with an upper-case
+    name of two words or more before a place written in lower case ("KHOA CÔNG NGHỆ THÔNG
+    TIN Thành phố Hồ Chí Minh, ngày …"); ("", text) for any other line ("HÀ NỘI, ngày …")."""
+    m = re.match(r"^((?:[\p{Lu}\d.&-]+\s+){2,}?)(\p{Lu}\p{Ll}.*)$", text)
+    if m is None:
+        return "", text
+    unit = m.group(1).strip()
+    if not is_upper_title(unit) or P.MOTTO_RE.search(key(unit)) or not re.match(_BODY_WORDS, unit):
+        return "", text
+    return unit, m.group(2)
+
+
 def _before_motto(text: str) -> str:
     """The upper-case words before the Quốc hiệu or Tiêu ngữ on one line: the issuer's line
     beside it, read as one line ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
@@ -199,6 +212,13 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             h.type_code = type_code_of(h.number or h.number_raw or "")
             continue
         if h.date_raw is None and (pd := read_place_date(text)):
+            unit, text = _unit_before_place(text)
+            if unit:
+                # "KHOA CÔNG NGHỆ THÔNG TIN Thành phố Hồ Chí Minh, ngày …": the issuer column's last
+                # line read with the place-date beside it (a PDF whose columns nearly touch)
+                pd = read_place_date(text) or pd
+                if type_index is None and i < len(front):
+                    issuer_candidates.append(unit)
             h.place, h.date, h.date_partial = pd
             h.date_raw = text
             if h.date is None:
@@ -223,6 +243,16 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
             continue
         if type_index is None and i < len(front) and _DRAFT_MARK.fullmatch(k):
             h.draft = True  # "(DỰ THẢO)" over the type line marks the draft; it is not part of the issuer
+            continue
+        if (
+            issuer_candidates
+            and type_index is None
+            and re.fullmatch(r"\d{1,2}", text)
+            and i > 0
+            and all_lines[i - 1].text.strip("*_ ") == issuer_candidates[-1]
+        ):
+            # "TRƯỜNG THPT CAO LÃNH" / "2": the issuer's name wrapped before its number
+            issuer_candidates[-1] = f"{issuer_candidates[-1]} {text}"
             continue
         if (
             type_index is None
