@@ -508,3 +508,21 @@ def test_rows_drawn_with_other_column_edges_are_read_cell_by_cell():
         ["Sở Công Thương"],
         "Thường xuyên",
     )
+
+
+def test_a_roster_of_people_is_not_a_task_table():
+    """ "STT | Họ và tên | Chức vụ | Nhiệm vụ": the members of a jury or board, whose "Nhiệm vụ" is
+    their role in it ("TV", "Thư kí"), not tasks; with a lead or time column it is a task table."""
+    roster = rows(
+        ["STT", "Họ và tên", "Chức vụ", "Nhiệm vụ"],
+        ["1", "Nguyễn Văn Thành", "PHT", "TV"],
+        ["2", "Lê Hồng Giang", "TT, TKHĐ", "Thư kí"],
+    )
+    assert api.parse_text(APPENDIX + roster).tasks == []
+    (t,) = appendix_tasks(
+        rows(
+            ["STT", "Nhiệm vụ", "Họ và tên người thực hiện", "Thời gian"],
+            ["1", "Chấm hồ sơ dự án", "Nguyễn Văn Thành", "03/12/2025"],
+        )
+    )
+    assert (t.content, names(t.lead), t.timeline.raw) == ("Chấm hồ sơ dự án", ["Nguyễn Văn Thành"], "03/12/2025")

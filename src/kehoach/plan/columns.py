@@ -41,6 +41,7 @@ _RULES: list[tuple[str, str]] = [
 ]
 _WEAK_CONTENT = re.compile(r"^ten (?:van ban|du an|du thao)")
 _COMPILED = [(role, re.compile(pat)) for role, pat in _RULES]
+_PERSON_NAME = re.compile(r"^ho (?:va )?ten\b")
 
 
 def role_of(header_text: str) -> str | None:
@@ -103,6 +104,10 @@ def header_roles(texts: list[str]) -> dict[int, str]:
         and not {"lead", "support", "time"} & set(roles.values())
     ):
         return {}  # a list of documents (name, number, date): not a task table
+    if not {"lead", "support", "time"} & set(roles.values()) and any(map(_PERSON_NAME.search, folded)):
+        # "STT | Họ và tên | Chức vụ | Nhiệm vụ": a roster (a board, a jury, a team), whose
+        # "Nhiệm vụ" is each member's role in it ("Trưởng ban", "TV"), not a task of the plan
+        return {}
     return roles
 
 

@@ -98,7 +98,7 @@ def names_a_unit(text: str) -> bool:
 
 # the plan's closing paragraph follows the last assignment in the text but is addressed to everyone:
 # it is not that unit's duty. It ends the body ("./.") and opens with one of the genre's closing
-# formulas: "Trên đây là Kế hoạch …", "Yêu cầu / Đề nghị các cơ quan …", the issuer's own request
+# formulas: "Trên đây là Kế hoạch …" (or "Trên là …"), "Yêu cầu / Đề nghị các cơ quan …", the issuer's own request
 # ("Ủy ban nhân dân tỉnh yêu cầu …") or the invitation to report problems ("Trong quá trình thực
 # hiện, nếu có khó khăn, vướng mắc …")
 _CLOSING_REQUESTS = (
@@ -107,7 +107,7 @@ _CLOSING_REQUESTS = (
     r"|Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b"
     r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh)"
 )
-_CLOSING = re.compile(rf"^(?:Trên đây là|Yêu cầu|Đề nghị|{_CLOSING_REQUESTS})\b.*\./\.\s*$", re.S)
+_CLOSING = re.compile(rf"^(?:Trên (?:đây )?là|Yêu cầu|Đề nghị|{_CLOSING_REQUESTS})\b.*\./\.\s*$", re.S)
 
 
 def is_closing(text: str) -> bool:
@@ -119,7 +119,7 @@ def is_closing(text: str) -> bool:
 # (the issuer's request and the invitation to report, which a duty may also word, only when they
 # end the body: "… thi hành. Trong quá trình thực hiện, nếu có khó khăn … giải quyết./.")
 _CLOSING_TAIL = re.compile(
-    r"(?<=[.;!?])\s+(?:(?i:Trên đây là)\s+(?i:Kế hoạch|Chương trình|Phương án|Đề án|nội dung)\b.*"
+    r"(?<=[.;!?])\s+(?:(?i:Trên (?:đây )?là)\s+(?i:Kế hoạch|Chương trình|Phương án|Đề án|nội dung)\b.*"
     rf"|(?:{_CLOSING_REQUESTS})\b.*\./\.\s*)$",
     re.S,
 )

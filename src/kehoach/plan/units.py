@@ -227,7 +227,9 @@ _UNIT_HEADS = (
     r"chủ tịch|phó chủ tịch|người đứng đầu|thủ trưởng|trưởng|phó trưởng|giám đốc|phó giám đốc|thường trực|"
     # a Party secretary for the committee or cell ("Bí thư Chi bộ, Tổ trưởng tổ dân phố …"); embassies
     r"bí thư|phó bí thư|đại sứ quán|tổng lãnh sự quán|lãnh sự quán|"
-    r"đồng chí|đ/c|chuyên viên|cán bộ|công chức|giáo viên"
+    r"đồng chí|đ/c|chuyên viên|cán bộ|công chức|giáo viên|"
+    # a school's heads and teachers ("Hiệu trưởng: …", "GVCN: …", "Tổng phụ trách Đội")
+    r"hiệu trưởng|phó hiệu trưởng|gvcn|gvbm|tổng phụ trách"
 )
 _UNIT_START = re.compile(
     rf"^(?:(?:các|lãnh đạo|đại diện)\s+)?(?:{_UNIT_HEADS})\b|^(?:các|những) tổ chức\b",
