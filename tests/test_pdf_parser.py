@@ -488,3 +488,34 @@ def test_ruled_header_and_signature_tables_are_read_line_by_line_as_their_border
     for field in ("issuer", "issuer_parent", "number", "place", "date", "title", "recipients"):
         assert getattr(got, field) == getattr(want, field), field
     assert (got.signer.position, got.signer.name) == (want.signer.position, want.signer.name)
+
+
+def test_an_image_page_inside_a_text_pdf_is_a_diagnostic(tmp_path):
+    """A text PDF whose last page is a scan (the signed page, often): its text is not read
+    without --ocr, and the plan says so in its diagnostics, naming the page."""
+    from hostile_gen import pdf_objects, stream_obj, text_page
+    from kehoach import api
+
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>"
+    )
+    path = tmp_path / "signed_page_scanned.pdf"
+    path.write_bytes(
+        pdf_objects(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents 5 0 R >>",
+                stream_obj(text_page()),
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 8 0 R >> >> "
+                b"/Contents 7 0 R >>",
+                stream_obj(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+                image + b"\nstream\n\x80\nendstream",
+            ]
+        )
+    )
+    plan = api.parse(path)
+    (found,) = [d for d in plan.diagnostics if d.code == "page-image-unread"]
+    assert found.message == "page 2 is an image without a text layer and not read (use --ocr)"

@@ -15,6 +15,8 @@ call) and puts them on ``Plan.diagnostics``. Codes are stable ASCII names, for s
 - ``input-repaired``      the file was damaged and read as far as it could be (a DOCX part
                           that is not well-formed XML, bytes of a text file dropped or replaced)
 - ``page-skipped``        a PDF page past a resource bound was not read
+- ``page-image-unread``   a page of a text PDF is an image (a scanned signature page, a
+                          pasted table) and was not read: its text is missing unless --ocr
 - ``handwriting-unread``  a number or day written by hand on a scan could not be read: left null
 - ``text-layer-suspect``  a PDF glyph read as a letter of a script Vietnamese does not use (Han,
                           Yi, Hangul …): the PDF's Unicode map is wrong there, and the words
@@ -108,6 +110,9 @@ def report_source_notes(notes: list[str]) -> None:
             continue
         if note.startswith("pdf: page ") and " not read: " in note:
             report("page-skipped", note.removeprefix("pdf: "))
+        elif note.startswith("pdf: ") and "without a text layer and not read" in note:
+            # a scanned page inside a text PDF (often the signed last page): its text is missing
+            report("page-image-unread", note.removeprefix("pdf: "))
         elif note.startswith("pdf: ") and FOREIGN_GLYPHS in note:
             report("text-layer-suspect", note.removeprefix("pdf: "))
         elif any(mark in note for mark in _DAMAGE_MARKS):

@@ -102,10 +102,12 @@ def parse(path: str | Path, **options: object) -> Document:
     if image_pages and options.get("ocr"):
         blocks = _with_ocr_pages(path, blocks, image_pages, notes, options)
     elif image_pages:
-        notes.append(
-            f"pdf: pages {', '.join(map(str, image_pages))} are images without a text layer "
-            "and were not read (use --ocr)"
+        which = (
+            f"page {image_pages[0]} is an image"
+            if len(image_pages) == 1
+            else f"pages {', '.join(map(str, image_pages))} are images"
         )
+        notes.append(f"pdf: {which} without a text layer and not read (use --ocr)")
     source = SourceInfo(
         path=str(path),
         format="pdf",
