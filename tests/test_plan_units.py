@@ -237,3 +237,11 @@ def test_a_party_secretary_stands_for_a_unit_as_a_chairman_does():
         "Phòng Nông nghiệp và Môi trường",
         "Bí thư Chi bộ, Tổ trưởng tổ dân phố",
     ]
+
+
+def test_a_persons_name_wrapped_in_a_narrow_cell_is_one_name():
+    """ "Thầy Lê" / "Thanh Cường": a PDF's cell wrapped the name the DOCX holds on one line; two
+    people on two lines stay two, and a unit under a person stays a unit."""
+    assert [u.name for u in split_units(["Thầy Lê", "Thanh Cường"])] == ["Thầy Lê Thanh Cường"]
+    assert [u.name for u in split_units(["Cô Hoa", "Thầy Minh"])] == ["Cô Hoa", "Thầy Minh"]
+    assert [u.name for u in split_units(["Ông Nguyễn Văn", "Phòng Nội vụ"])] == ["Ông Nguyễn Văn", "Phòng Nội vụ"]

@@ -51,6 +51,22 @@ def make_unit(raw: str) -> Unit | None:
 _OPEN_END = re.compile(r"(?:[-–&,]|\b(?:và|các|của|cấp))\s*$", re.I)
 
 
+# a person named with an honorific ("Thầy Lê" / "Thanh Cường": a narrow cell wrapped the name)
+_HONORIFIC_NAME = re.compile(r"^(?:Ông|Bà|Thầy|Cô|Đồng chí|Đ/c|đ/c)(?:\s+\p{Lu}\p{Ll}*){1,2}$")
+_NAME_WORDS = re.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2}$")
+
+
+def _name_goes_on(before: str, text: str) -> bool:
+    """A person's name cut by a wrap: an honorific and one or two words, then one to three
+    capitalised words that are no unit's name ("Thầy Lê" / "Thanh Cường")."""
+    return (
+        bool(_HONORIFIC_NAME.match(before.strip()))
+        and bool(_NAME_WORDS.match(text))
+        and not _HONORIFIC_NAME.match(text)
+        and not looks_like_unit(text)
+    )
+
+
 def _join_broken_names(lines: list[str]) -> list[str]:
     """A unit name broken over two lines of a cell ("Phòng Văn hóa và" / "Thông tin huyện") is one line.
 
@@ -65,7 +81,7 @@ def _join_broken_names(lines: list[str]) -> list[str]:
             out
             and text
             and not re.match(r"[-+•*]\s", text)
-            and (text[0].islower() or text[0] == "(" or _OPEN_END.search(out[-1]))
+            and (text[0].islower() or text[0] == "(" or _OPEN_END.search(out[-1]) or _name_goes_on(out[-1], text))
         ):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
