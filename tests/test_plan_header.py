@@ -439,3 +439,19 @@ def test_an_issuer_line_read_with_the_place_date_beside_it_is_the_issuer():
     assert (h.place, h.date) == ("Thành phố Hồ Chí Minh", "2016-10-24")
     # a place written in capitals stays the place
     assert api.parse_text(FULL.replace("Quế Sơn, ngày", "QUẾ SƠN, ngày")).header.place == "QUẾ SƠN"
+
+
+def test_a_joint_plans_second_issuer_after_a_dash_keeps_the_dash():
+    """ "SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "– TẠP CHÍ GIÁO DỤC" / "THÀNH PHỐ HỒ CHÍ MINH" (a /KHLT joint
+    plan): the two issuers stay apart by their dash, under the city's UBND."""
+    from kehoach.blocks import Paragraph
+    from kehoach.plan.header import lines_of, read_header
+
+    texts = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "– TẠP CHÍ GIÁO DỤC"]
+    texts += ["THÀNH PHỐ HỒ CHÍ MINH", "Số: 90/KHLT-SGDĐT-TCGD", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    texts += ["Thành phố Hồ Chí Minh, ngày 03 tháng 10 năm 2025", "KẾ HOẠCH", "Tổ chức Chương trình Hướng nghiệp"]
+    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    assert (h.issuer, h.issuer_parent) == (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO – TẠP CHÍ GIÁO DỤC THÀNH PHỐ HỒ CHÍ MINH",
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+    )

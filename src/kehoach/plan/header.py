@@ -102,7 +102,14 @@ _GENERIC_BODIES = {key("ỦY BAN NHÂN DÂN"), key("UBND"), key("HỘI ĐỒNG N
 
 def read_issuer(candidates: list[str]) -> tuple[str | None, str | None]:
     """Upper-case lines above the number line -> (issuer, parent)."""
-    candidates = [re.sub(r"^[^\p{L}\d]+", "", c) for c in candidates]  # "/ỦY BAN …": a stray mark before it
+    joint: list[str] = []
+    for c in candidates:
+        if joint and re.match(r"^\s*[-–]\s*\p{Lu}", c) and is_upper_title(joint[-1]):
+            # "SỞ GIÁO DỤC VÀ ĐÀO TẠO" over "– TẠP CHÍ GIÁO DỤC": a joint plan's second issuer
+            joint[-1] = f"{joint[-1]} – {c.strip().lstrip('-–').strip()}"
+        else:
+            joint.append(c)
+    candidates = [re.sub(r"^[^\p{L}\d]+", "", c) for c in joint]  # "/ỦY BAN …": a stray mark before it
     lines = [
         c
         for c in candidates
