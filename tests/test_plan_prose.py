@@ -778,3 +778,29 @@ Trên là kế hoạch tổ chức cuộc thi cấp trường năm học 2025-20
     assert [names(t.lead) for t in plan.tasks] == [["Hiệu trưởng"], ["Phó Hiệu trưởng"], ["GVCN"], ["Đoàn trường"]]
     assert plan.tasks[0].content.startswith("Ông Hoàng Hưng – Chỉ đạo tổng thể")
     assert plan.tasks[-1].content == "Quản lý standee, băng rôn, truyền thông trang đoàn."
+
+
+def test_a_contact_for_problems_after_the_last_duty_is_not_that_units_duty():
+    """ "Trong quá trình triển khai, nếu có vướng mắc …, vui lòng liên hệ: Ông … Điện thoại …"
+    between the last unit's duties and "Trên đây là …": a contact is addressed to all."""
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Nội vụ
+
+- Chủ trì triển khai Kế hoạch.
+
+2. Các cơ sở giáo dục trên địa bàn
+
+- Tuyên truyền đến cán bộ, giáo viên và học sinh.
+
+Trong quá trình triển khai, nếu có vướng mắc hoặc cần thêm thông tin, vui lòng liên hệ: Ông Phan Văn A - Chuyên viên Phòng Nội vụ. Điện thoại: 0902 847 639.
+
+Trên đây là Kế hoạch tổ chức cuộc thi, đề nghị các đơn vị triển khai thực hiện./.
+"""
+    )
+    assert [t.content for t in plan.tasks] == [
+        "Chủ trì triển khai Kế hoạch.",
+        "Tuyên truyền đến cán bộ, giáo viên và học sinh.",
+    ]

@@ -110,8 +110,18 @@ _CLOSING_REQUESTS = (
 _CLOSING = re.compile(rf"^(?:Trên (?:đây )?là|Yêu cầu|Đề nghị|{_CLOSING_REQUESTS})\b.*\./\.\s*$", re.S)
 
 
+# "Trong quá trình triển khai, nếu có vướng mắc …, vui lòng liên hệ: Ông … Điện thoại: …": the
+# invitation to report gives a contact, and a contact is nobody's duty (it need not end the body)
+_CONTACT = re.compile(
+    r"^Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b[^.]{0,80}?"
+    r"(?:khó khăn|vướng mắc|phát sinh)[^.]{0,120}?\bliên hệ\b",
+    re.S,
+)
+
+
 def is_closing(text: str) -> bool:
-    return bool(_CLOSING.match(text.strip()))
+    text = text.strip()
+    return bool(_CLOSING.match(text) or _CONTACT.match(text))
 
 
 # "… gửi về Sở Nông nghiệp và Môi trường. Trên đây là Kế hoạch …": the plan's closing paragraph
