@@ -759,7 +759,8 @@ def test_labels_names_and_invitations_under_to_chuc_thuc_hien():
 
 def test_a_schools_heads_hold_duties_and_a_closing_without_day_is_not_one():
     """A school's plan: "1. Hiệu trưởng: Ông … – Chỉ đạo …" is the principal's duty, as a deputy's
-    is; "Trên là kế hoạch …" (the closing formula without "đây") ends the last duty."""
+    is, and "3. 22 GVCN: …" the form teachers' (a count before the unit); "Trên là kế hoạch …" (the
+    closing formula without "đây") ends the last duty."""
     plan = api.parse_text(
         FRONT
         + """II. PHÂN CÔNG TRÁCH NHIỆM
@@ -768,14 +769,14 @@ def test_a_schools_heads_hold_duties_and_a_closing_without_day_is_not_one():
 
 2. Phó Hiệu trưởng: Ông Nguyễn Văn Thành – Giám sát lịch trình, chịu trách nhiệm chính về cuộc thi.
 
-3. GVCN: Chịu trách nhiệm đăng ký nhóm lớp.
+3. 22 GVCN: Chịu trách nhiệm đăng ký nhóm lớp.
 
 4. Đoàn trường: Quản lý standee, băng rôn, truyền thông trang đoàn.
 
 Trên là kế hoạch tổ chức cuộc thi cấp trường năm học 2025-2026./.
 """
     )
-    assert [names(t.lead) for t in plan.tasks] == [["Hiệu trưởng"], ["Phó Hiệu trưởng"], ["GVCN"], ["Đoàn trường"]]
+    assert [names(t.lead) for t in plan.tasks] == [["Hiệu trưởng"], ["Phó Hiệu trưởng"], ["22 GVCN"], ["Đoàn trường"]]
     assert plan.tasks[0].content.startswith("Ông Hoàng Hưng – Chỉ đạo tổng thể")
     assert plan.tasks[-1].content == "Quản lý standee, băng rôn, truyền thông trang đoàn."
 

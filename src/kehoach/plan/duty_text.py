@@ -93,7 +93,9 @@ def names_a_unit(text: str) -> bool:
     """An assignment heading names a unit or a person, not a topic ("3. Đối tượng", "Kinh phí thực hiện",
     "Công tác triển khai"): its first words are a unit head from the lexicon, or a person's name."""
     first = re.split(r",|\s[-–]\s", text)[0].strip()
-    return looks_like_unit(text) or bool(PERSON.match(first) or _PROPER_NAME.match(first))
+    # "22 GVCN", "05 cán bộ": a count of the people or units the heading names
+    counted = re.sub(r"^\d{1,3}\s+(?=\p{L})", "", text)
+    return looks_like_unit(counted) or bool(PERSON.match(first) or _PROPER_NAME.match(first))
 
 
 # the plan's closing paragraph follows the last assignment in the text but is addressed to everyone:
