@@ -327,3 +327,36 @@ def test_a_space_pdfium_infers_in_a_gap_is_a_glyph_only_where_one_was_set(tmp_pa
     texts = [b.text for b in fast.blocks]
     assert texts[:2] == ["LUAN", "SO THONG"]
     same(path)
+
+
+def test_a_number_stamped_over_the_blank_reads_whole_in_either_reader(tmp_path):
+    """A signed PDF sets the number over the spaces a draft left for it ("Số:        /KH-UBND"
+    with "90" drawn on top): the spaces under the digits are no word gap ("90", not "9 0"), and
+    both readers read the line alike (pdfium keeps one space of such a run, pdfminer all)."""
+    from hostile_gen import pdf_objects, stream_obj
+
+    content = (
+        b"BT /F1 12 Tf 100 700 Td (So:        /KH-UBND) Tj ET "
+        b"BT /F1 14 Tf 124.2 700 Td (90) Tj ET "
+        + b"BT /F1 12 Tf 100 600 Td "
+        + b" ".join(
+            b"(Dong %d: ke hoach thuc hien nhiem vu cai cach hanh chinh nam 2026.) Tj 0 -16 Td" % k for k in range(8)
+        )
+        + b" ET"
+    )
+    path = tmp_path / "stamped_number.pdf"
+    path.write_bytes(
+        pdf_objects(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents 5 0 R >>",
+                stream_obj(content),
+            ]
+        )
+    )
+    assert declined(path) == ""
+    assert load(path, pdf_engine="pdfplumber").blocks[0].text == "So: 90 /KH-UBND"
+    same(path)
