@@ -760,7 +760,8 @@ def test_labels_names_and_invitations_under_to_chuc_thuc_hien():
 def test_a_schools_heads_hold_duties_and_a_closing_without_day_is_not_one():
     """A school's plan: "1. Hiệu trưởng: Ông … – Chỉ đạo …" is the principal's duty, as a deputy's
     is, and "3. 22 GVCN: …" the form teachers' (a count before the unit); "Trên là kế hoạch …" (the
-    closing formula without "đây") ends the last duty."""
+    closing formula without "đây") ends the last duty. "Ban giám khảo: 05 thành viên (…)" gives
+    the jury's make-up, not a duty."""
     plan = api.parse_text(
         FRONT
         + """II. PHÂN CÔNG TRÁCH NHIỆM
@@ -771,7 +772,9 @@ def test_a_schools_heads_hold_duties_and_a_closing_without_day_is_not_one():
 
 3. 22 GVCN: Chịu trách nhiệm đăng ký nhóm lớp.
 
-4. Đoàn trường: Quản lý standee, băng rôn, truyền thông trang đoàn.
+4. Ban giám khảo: 05 thành viên (BGH, Tổ trưởng)
+
+5. Đoàn trường: Quản lý standee, băng rôn, truyền thông trang đoàn.
 
 Trên là kế hoạch tổ chức cuộc thi cấp trường năm học 2025-2026./.
 """

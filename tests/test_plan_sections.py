@@ -222,3 +222,13 @@ def test_without_roman_sections_decimal_headings_are_the_top_level():
         (0, "2", "decimal", 1, "Tổ chức thực hiện"),
         (1, "a", "letter", 2, "Phòng Nội vụ chủ trì."),
     ]
+
+
+def test_a_budget_heading_is_the_funding_part():
+    """ "VI. NGÂN SÁCH DỰ KIẾN (tổng 8.000.000đ)", "DỰ TOÁN NGÂN SÁCH": a plan's budget is its
+    funding part, as "KINH PHÍ" is; a title that only mentions the budget as a topic is not."""
+    from kehoach.plan.patterns import kinds_of
+
+    assert kinds_of("NGÂN SÁCH DỰ KIẾN (tổng 8.000.000đ)") == ["kinh_phi"]
+    assert kinds_of("DỰ TOÁN NGÂN SÁCH") == ["kinh_phi"]
+    assert "kinh_phi" not in kinds_of("NHIỆM VỤ, GIẢI PHÁP TĂNG THU NGÂN SÁCH")

@@ -250,7 +250,11 @@ def assignments(roots: list[Node]) -> list[Task]:
             tasks.extend(assignments([c for c in root.children if c.style == "roman"]))
     for task in tasks:
         task.content = without_closing(task.content)
-    return tasks
+    return [t for t in tasks if not _COMPOSITION.match(t.content)]
+
+
+# "6. Ban giám khảo: 05 thành viên (BGH, Tổ trưởng)": who sits on a body is its make-up, no duty
+_COMPOSITION = re.compile(r"^\d{1,3}\s+(?:thành viên|người|đồng chí|cán bộ|giáo viên)\b[^.;:]{0,80}?\.?$", re.I)
 
 
 def _member_of(lead: list[Unit], group: list[Unit]) -> bool:
