@@ -808,3 +808,26 @@ Trên đây là Kế hoạch tổ chức cuộc thi, đề nghị các đơn v�
         "Chủ trì triển khai Kế hoạch.",
         "Tuyên truyền đến cán bộ, giáo viên và học sinh.",
     ]
+
+
+def test_a_boards_member_list_under_the_duties_is_its_make_up():
+    """ "1. Ban Chỉ đạo" over "- Ông Nguyễn Văn Hiếu, Giám đốc Sở GDĐT, Trưởng ban; …" lists who
+    sits on the board, no duty; the units' duties after it are read."""
+    plan = api.parse_text(
+        FRONT
+        + """II. TỔ CHỨC THỰC HIỆN
+
+1. Ban Chỉ đạo
+
+- Ông Nguyễn Văn Hiếu, Giám đốc Sở GDĐT, Trưởng ban;
+
+- Bà Trương Hải Thanh, Phó Giám đốc Sở GDĐT, Phó Trưởng ban;
+
+2. Tạp chí Giáo dục TP.HCM
+
+Là cơ quan thường trực, đầu mối triển khai thực hiện kế hoạch.
+"""
+    )
+    assert [(names(t.lead), t.content) for t in plan.tasks] == [
+        (["Tạp chí Giáo dục TP.HCM"], "Là cơ quan thường trực, đầu mối triển khai thực hiện kế hoạch.")
+    ]

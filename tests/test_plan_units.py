@@ -245,3 +245,28 @@ def test_a_persons_name_wrapped_in_a_narrow_cell_is_one_name():
     assert [u.name for u in split_units(["Thầy Lê", "Thanh Cường"])] == ["Thầy Lê Thanh Cường"]
     assert [u.name for u in split_units(["Cô Hoa", "Thầy Minh"])] == ["Cô Hoa", "Thầy Minh"]
     assert [u.name for u in split_units(["Ông Nguyễn Văn", "Phòng Nội vụ"])] == ["Ông Nguyễn Văn", "Phòng Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tạp chí Giáo dục TP.HCM",
+        "Nhà xuất bản Giáo dục Việt Nam",
+        "Thư viện tỉnh",
+        "Bảo tàng tỉnh",
+        "Nhà Văn hóa Thanh niên",
+        "Trạm Y tế xã",
+        "Hạt Kiểm lâm huyện",
+        "Đồn Biên phòng Sa Huỳnh",
+        "Lữ đoàn 147",
+    ],
+)
+def test_the_press_cultural_houses_stations_and_armed_units_are_units(name):
+    """A joint plan of a Sở and a journal assigns the journal's duties under "3.2. Tạp chí Giáo dục
+    TP.HCM"; libraries, museums, clinics, forest rangers, border posts, brigades are named by kind."""
+    assert looks_like_unit(name)
+
+
+@pytest.mark.parametrize("text", ["Đội ngũ cán bộ, giáo viên", "Trạm biến áp 110 kV", "Hạt giống lúa"])
+def test_words_sharing_a_head_are_not_units(text):
+    assert not looks_like_unit(text)

@@ -253,8 +253,16 @@ def assignments(roots: list[Node]) -> list[Task]:
     return [t for t in tasks if not _COMPOSITION.match(t.content)]
 
 
-# "6. Ban giám khảo: 05 thành viên (BGH, Tổ trưởng)": who sits on a body is its make-up, no duty
-_COMPOSITION = re.compile(r"^\d{1,3}\s+(?:thành viên|người|đồng chí|cán bộ|giáo viên)\b[^.;:]{0,80}?\.?$", re.I)
+# "6. Ban giám khảo: 05 thành viên (BGH, Tổ trưởng)", "1. Ban Chỉ đạo" over "- Ông Nguyễn Văn A, Giám
+# đốc Sở GDĐT, Trưởng ban; …": who sits on a body is its make-up, no duty
+_COMPOSITION = re.compile(
+    r"^\d{1,3}\s+(?:thành viên|người|đồng chí|cán bộ|giáo viên)\b[^.;:]{0,80}?\.?$"
+    r"|^(?:Ông|Bà|Đồng chí|Đ/c|đ/c)\s+\p{Lu}[^,;:]{1,40},[^;:]{0,160}?,\s*"
+    r"(?:đồng\s+)?(?:Phó\s+)?"
+    r"(?:Trưởng ban|Trưởng đoàn|Tổ trưởng|Tổ phó|Phó ban|Thành viên|Ủy viên|Uỷ viên|Thư ký|Thư kí)"
+    r"(?:\s+thường trực)?\s*;",
+    re.I,
+)
 
 
 def _member_of(lead: list[Unit], group: list[Unit]) -> bool:

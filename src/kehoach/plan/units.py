@@ -245,7 +245,11 @@ _UNIT_HEADS = (
     r"bí thư|phó bí thư|đại sứ quán|tổng lãnh sự quán|lãnh sự quán|"
     r"đồng chí|đ/c|chuyên viên|cán bộ|công chức|giáo viên|"
     # a school's heads and teachers ("Hiệu trưởng: …", "GVCN: …", "Tổng phụ trách Đội")
-    r"hiệu trưởng|phó hiệu trưởng|gvcn|gvbm|tổng phụ trách"
+    r"hiệu trưởng|phó hiệu trưởng|gvcn|gvbm|tổng phụ trách|"
+    # the press, cultural houses, field stations and armed units, named by their kind
+    r"tạp chí|nhà xuất bản|thông tấn xã|thư viện|bảo tàng|nhà văn hóa|nhà văn hoá|nhà thiếu nhi|"
+    r"cung văn hóa|cung văn hoá|cung thiếu nhi|nhà hát|trạm y tế|trạm khuyến nông|hạt kiểm lâm|"
+    r"đồn biên phòng|đội quản lý thị trường|cảng vụ|lữ đoàn|trung đoàn|sư đoàn|tiểu đoàn"
 )
 _UNIT_START = re.compile(
     rf"^(?:(?:các|lãnh đạo|đại diện)\s+)?(?:{_UNIT_HEADS})\b|^(?:các|những) tổ chức\b",
