@@ -372,7 +372,7 @@ def _mixed_pdf(tmp_path: Path) -> Path:
 def test_scanned_page_in_a_text_pdf_is_reported_not_fatal(tmp_path):
     doc = load(_mixed_pdf(tmp_path))
     assert doc.source.pages == 3
-    assert any("pages 3 are images" in n for n in doc.source.notes)
+    assert any("page 3 is an image" in n for n in doc.source.notes)
     assert LA.HEADER["title"] in [p.text for p in doc.paragraphs]
 
 
