@@ -380,3 +380,38 @@ def test_generated_text_plans_from_stdin(lines: list[str]):
     except UnicodeDecodeError:
         data = "\n".join(lines).encode("utf-8", "replace")
     _one_line_or_value(batch.Source(batch.STDIN_NAME, "stdin", data))
+
+
+@pytest.mark.parametrize(
+    ("body", "recovered"),
+    [(b"\x00", True), (b"\x00\x00", False), (b"", False)],
+    ids=["nul-for-first-byte", "only-nuls", "empty"],
+)
+def test_a_document_part_damaged_at_its_first_byte(tmp_path: Path, body: bytes, recovered: bool):
+    """A NUL in place of the XML declaration's "<" (libxml2's recovery then sees an empty
+    document) is repaired as other damage is; a part with nothing to recover is a one-line
+    "bad DOCX" error, never an internal error. (Found by the fuzz test above.)"""
+    with zipfile.ZipFile(io.BytesIO(_DOCX)) as zf:
+        xml = zf.read("word/document.xml")
+    part = body + xml[1:] if recovered else body
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(docx_with_body(part, _DOCX))
+    result = batch.run(
+        [batch.Source(str(path), path.name)],
+        batch.parse_job,
+        batch.ParseOptions(formats=("json",)),
+        timeout=20,
+        lang="en",
+    )
+    outcome = result.outcomes[0]
+    if recovered:
+        assert outcome.ok
+        plan = json.loads(outcome.value.texts["json"])
+        assert "input-repaired" in [d["code"] for d in plan["diagnostics"]]
+        assert [s["title"] for s in plan["sections"]] == ["MỤC ĐÍCH"]  # the text is read, not lost
+    else:
+        assert not outcome.ok and "internal error" not in outcome.error
+        assert (
+            outcome.error
+            == f"{path}: a damaged DOCX or not a Word file (word/document.xml: Document is empty, line 1, column 1 (<string>, line 1))"
+        )

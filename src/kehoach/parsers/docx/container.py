@@ -317,7 +317,7 @@ def repaired(path: Path) -> tuple[io.BytesIO, list[str]]:
                         raise KehoachError(
                             str(path), "bad_docx", error=f"{info.filename}: {_first_line(exc)}"
                         ) from None
-                    root = etree.fromstring(data, recover)
+                    root = _recovered(data, recover)
                     if root is None:
                         raise KehoachError(
                             str(path), "bad_docx", error=f"{info.filename}: {_first_line(exc)}"
@@ -330,6 +330,27 @@ def repaired(path: Path) -> tuple[io.BytesIO, list[str]]:
             dst.writestr(info, data)
     out.seek(0)
     return out, notes
+
+
+def _recovered(data: bytes, recover):
+    """What the recovering parser reads of a damaged part, or None. A damaged start (a NUL
+    byte before or in place of the XML declaration's "<") makes libxml2 see an empty document
+    even in recovery: the NULs are dropped, then the bytes before the first tag, and the part
+    read again."""
+    from lxml import etree
+
+    clean = data.replace(b"\x00", b"")
+    first_tag = clean.find(b"<")
+    for attempt in (data, clean, clean[first_tag:] if first_tag > 0 else b""):
+        if not attempt:
+            continue
+        try:
+            root = etree.fromstring(attempt, recover)
+        except etree.XMLSyntaxError:
+            continue
+        if root is not None:
+            return root
+    return None
 
 
 def _over_limit(exc: BaseException) -> bool:
