@@ -119,12 +119,16 @@ def docx_files() -> list[Path]:
 
 
 def times_substitute() -> str | None:
-    """The font fontconfig gives for Times New Roman (the font of nearly every plan), or None
-    when fontconfig cannot say (LibreOffice then uses its own fallback)."""
+    """The font fontconfig gives for Times New Roman (the font of nearly every plan) with the
+    Vietnamese letters, or None when fontconfig cannot say (LibreOffice then uses its own)."""
     exe = shutil.which("fc-match")
     if exe is None:
         return None
-    out = subprocess.run([exe, "-f", "%{family}", "Times New Roman"], capture_output=True, text=True, check=False)
+    # with "ậ" (U+1EAD): the substitute must hold the Vietnamese letters, or LibreOffice draws
+    # them from a fallback font apart from their words (Liberation 1 has no "ậ"; Liberation 2 has)
+    out = subprocess.run(
+        [exe, "-f", "%{family}", "Times New Roman:charset=1ead"], capture_output=True, text=True, check=False
+    )
     return out.stdout.strip() or None
 
 
@@ -142,7 +146,7 @@ def rendered(tmp_path_factory) -> dict[Path, Path]:
         # a wider font re-wraps every line ("ỦY BAN NHÂN" / "DÂN"): the rendering is not the
         # document's layout, and a DOCX-vs-PDF comparison would measure the font
         pytest.skip(
-            f"Times New Roman renders as {substitute!r}, not a metric-compatible font: apt-get install fonts-liberation"
+            f"Times New Roman renders as {substitute!r}, not a metric-compatible font: apt-get install fonts-liberation2"
         )
     docs = docx_files()
     if not docs:

@@ -249,6 +249,28 @@ def test_block_pages_are_placed_in_the_rendered_layout_and_scaled_to_word_pages(
     assert [b.prov.page for b in document.blocks] == [1, 1, 2, 2, 3, 4]
 
 
+def test_blocks_are_placed_when_a_fallback_font_drew_the_vietnamese_letters_apart():
+    """Where the substitute for Times New Roman lacks "ậ", "ụ" … LibreOffice draws them from a
+    fallback font later in the page's text ("LUN…Ậ"): the blocks are then found by their ASCII
+    letters and digits, which keep their order, not all left on page 1."""
+    paras = [
+        "KẾ HOẠCH phòng, chống ma túy năm 2026 của Ủy ban nhân dân tỉnh",
+        "I. MỤC ĐÍCH, YÊU CẦU của kế hoạch triển khai thực hiện",
+        "1. Công an tỉnh chủ trì, phối hợp với các sở, ban, ngành liên quan",
+        "2. Sở Y tế tổ chức cai nghiện ma túy tại cộng đồng, gia đình",
+    ]
+    document = Document(blocks=[Paragraph(text=t, prov=Provenance(page=1, page_approx=True)) for t in paras])
+
+    def drawn_apart(text: str) -> str:  # the page's text: the fallback font's letters come last
+        key = doc_pages._norm(text)
+        return "".join(c for c in key if c.isascii()) + "".join(c for c in key if not c.isascii())
+
+    rendered = [drawn_apart(" ".join(paras[0:2])), drawn_apart(" ".join(paras[2:4]))]
+    found = doc_pages.assign_pages(document, rendered, word_pages=2)
+    assert found == 4
+    assert [b.prov.page for b in document.blocks] == [1, 1, 2, 2]
+
+
 REAL_DOCS = sorted(REALDOCS.glob("*.doc"))
 
 

@@ -79,18 +79,47 @@ def units(document: Document) -> list[tuple[str, list[Provenance]]]:
 
 def assign_pages(document: Document, pages_text: list[str], word_pages: int | None) -> int:
     """Set the page of every block (and table row) from the rendered pages; return how
-    many blocks were found in them. Pages are scaled to `word_pages` when it is known."""
+    many blocks were found in them. Pages are scaled to `word_pages` when it is known.
+
+    A machine whose Times New Roman substitute lacks the Vietnamese letters draws them from
+    a fallback font, later in the page's text ("LU" … "N" … "Ậ"): when fewer than half the
+    blocks are found, they are looked for again by their ASCII letters and digits only,
+    which keep their order."""
     rendered = len(pages_text)
     if not rendered:
         return 0
     total = word_pages or rendered
-    starts, stream = [], []
+    blocks = units(document)
+    found, pages = _placed(blocks, pages_text, total, _norm)
+    if found * 2 < len(blocks):
+        ascii_pages = [_ascii(t) for t in pages_text]
+        found_ascii, pages_ascii = _placed(blocks, ascii_pages, total, lambda t: _ascii(_norm(t)))
+        if found_ascii > found:
+            found, pages = found_ascii, pages_ascii
+    for (_, provs), page in zip(blocks, pages, strict=True):
+        for prov in provs:
+            prov.page, prov.page_approx = page, True
+    return found
+
+
+_NOT_ASCII = re.compile(r"[^a-z0-9]+")
+
+
+def _ascii(text: str) -> str:
+    return _NOT_ASCII.sub("", text)
+
+
+def _placed(
+    blocks: list[tuple[str, list[Provenance]]], pages_text: list[str], total: int, norm
+) -> tuple[int, list[int]]:
+    """(blocks found, the page of each block) in the rendered pages, keys made by `norm`."""
+    rendered = len(pages_text)
+    starts = []
     pos = 0
     for text in pages_text:
         starts.append(pos)
-        stream.append(text)
         pos += len(text)
-    joined = "".join(stream)
+    joined = "".join(pages_text)
 
     def page_at(offset: int) -> int:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
@@ -99,8 +128,9 @@ def assign_pages(document: Document, pages_text: list[str], word_pages: int | No
         return min(total, int(place * total / rendered) + 1)
 
     cursor, page, found = 0, 1, 0
-    for text, provs in units(document):
-        key = _norm(text)
+    out: list[int] = []
+    for text, _ in blocks:
+        key = norm(text)
         hit = -1
         if len(key) >= 4:
             window = WINDOW if len(key) >= SHORT else NEAR
@@ -112,6 +142,5 @@ def assign_pages(document: Document, pages_text: list[str], word_pages: int | No
             page = page_at(hit)
             cursor = hit + 1
             found += 1
-        for prov in provs:
-            prov.page, prov.page_approx = page, True
-    return found
+        out.append(page)
+    return found, out
