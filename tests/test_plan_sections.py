@@ -232,3 +232,10 @@ def test_a_budget_heading_is_the_funding_part():
     assert kinds_of("NGÂN SÁCH DỰ KIẾN (tổng 8.000.000đ)") == ["kinh_phi"]
     assert kinds_of("DỰ TOÁN NGÂN SÁCH") == ["kinh_phi"]
     assert "kinh_phi" not in kinds_of("NHIỆM VỤ, GIẢI PHÁP TĂNG THU NGÂN SÁCH")
+
+
+def test_a_budget_named_inside_a_title_is_a_topic():
+    """ "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025" (a
+    budget plan's review part) is not the plan's funding part."""
+    title = "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025"
+    assert "kinh_phi" not in kinds_of(title)

@@ -74,9 +74,13 @@ _KIND_RULES: list[tuple[str, str]] = [
         r"\bthoi gian(?:, dia diem)? thuc hien\b|\bthoi gian, dia diem\b",
     ),
     ("nhiem_vu", r"\bnhiem vu\b|\bgiai phap\b|\btrong tam\b|\bhoat dong chu yeu\b"),
-    # "NGÂN SÁCH DỰ KIẾN", "DỰ TOÁN NGÂN SÁCH": the budget (a title opening with it; "tăng thu
-    # ngân sách" inside a title is a task's topic)
-    ("kinh_phi", r"\bkinh phi\b|\bnguon luc\b|\bvon dau tu\b|\bnguon von\b|^ngan sach\b|\bdu toan ngan sach\b"),
+    # "NGÂN SÁCH DỰ KIẾN", "DỰ TOÁN NGÂN SÁCH": the budget, when the title opens with it ("tăng
+    # thu ngân sách", "… VÀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025" inside a title are topics)
+    (
+        "kinh_phi",
+        r"\bkinh phi\b|\bnguon luc\b|\bvon dau tu\b|\bnguon von\b"
+        r"|^(?:du kien )?ngan sach\b|^du toan (?:kinh phi|ngan sach)\b",
+    ),
     ("to_chuc_thuc_hien", r"\bto chuc thuc hien\b|\bphan cong\b|\btrach nhiem thuc hien\b"),
 ]
 _KIND_RES = [(kind, re.compile(p)) for kind, p in _KIND_RULES]
