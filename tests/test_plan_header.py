@@ -455,3 +455,16 @@ def test_a_joint_plans_second_issuer_after_a_dash_keeps_the_dash():
         "SỞ GIÁO DỤC VÀ ĐÀO TẠO – TẠP CHÍ GIÁO DỤC THÀNH PHỐ HỒ CHÍ MINH",
         "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
     )
+
+
+def test_a_number_whose_code_wrapped_after_its_dash_is_one_number():
+    """ "Số:      /KH-" over "UBND" (a draft's blank number in a narrow column, each line read
+    as a paragraph of a PDF): the code goes on; "UBND" is not added to the issuer's name."""
+    from kehoach.blocks import Paragraph
+    from kehoach.plan.header import lines_of, read_header
+
+    texts = ["ỦY BAN NHÂN", "DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-", "UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM"]
+    texts += ["Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày tháng năm 2026", "KẾ HOẠCH", "Kiểm tra công tác CCHC"]
+    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    assert (h.issuer, h.number, h.number_raw, h.draft) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", None, "/KH-UBND", True)
+    assert h.motto and h.title == "Kiểm tra công tác CCHC"

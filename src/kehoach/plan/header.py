@@ -51,6 +51,9 @@ def _wraps_into(text: str, nxt: str) -> bool:
     t, joined = text.strip("*_ "), f"{text.strip('*_ ')} {nxt.strip('*_ ')}"
     if _NUMBER_ALONE.match(t):
         return bool(re.match(r"^\s*\d*\s*/", nxt.strip("*_ ")))
+    if _code_open(t):
+        # "Số:      /KH-" over "UBND": a narrow column wrapped the code after its dash
+        return bool(re.fullmatch(r"[\p{Lu}\d.&]+(?:-[\p{Lu}\d.&]+)*", nxt.strip("*_ ")))
     if re.search(r",\s*ngày\b", t) and not read_place_date(t) and read_place_date(joined):
         return True
     k = key(t)
@@ -63,6 +66,12 @@ def _national_name_start(text: str) -> bool:
     return k.startswith("cộng hòa") and not P.MOTTO_RE.search(k)
 
 
+def _code_open(text: str) -> bool:
+    """A number line whose code ends open ("Số:      /KH-"): its rest is on the next line."""
+    t = text.strip("*_ ")
+    return bool(P.NUMBER_LINE_RE.match(t) and re.search(r"/\S*[-/]$", t))
+
+
 def merge_wrapped(lines: list[Line]) -> list[Line]:
     """Join header lines a wrap cut in two: within one paragraph, and the national name also
     across two (a narrow header column wraps it, and a PDF reads each line as a paragraph)."""
@@ -72,10 +81,11 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
         ln = lines[i]
         if (
             i + 1 < len(lines)
-            and (lines[i + 1].block == ln.block or _national_name_start(ln.text))
+            and (lines[i + 1].block == ln.block or _national_name_start(ln.text) or _code_open(ln.text))
             and _wraps_into(ln.text, lines[i + 1].text)
         ):
-            out.append(Line(clean(f"{ln.text.strip('*_ ')} {lines[i + 1].text.strip('*_ ')}"), ln.block, ln.para))
+            glue = "" if _code_open(ln.text) else " "  # "/KH-" + "UBND": one code
+            out.append(Line(clean(f"{ln.text.strip('*_ ')}{glue}{lines[i + 1].text.strip('*_ ')}"), ln.block, ln.para))
             i += 2
             continue
         out.append(ln)
