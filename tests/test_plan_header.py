@@ -468,3 +468,19 @@ def test_a_number_whose_code_wrapped_after_its_dash_is_one_number():
     h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
     assert (h.issuer, h.number, h.number_raw, h.draft) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", None, "/KH-UBND", True)
     assert h.motto and h.title == "Kiểm tra công tác CCHC"
+
+
+def test_a_number_and_place_date_read_as_one_line_are_two_facts():
+    """ "Số: /KH-MTTQ-BTT Bắc Cam Ranh, ngày … tháng 11 năm 2025": the header's two columns nearly
+    touch and a PDF reads their lines as one; the number is the code, the place-date follows."""
+    from kehoach.blocks import Paragraph
+    from kehoach.plan.header import lines_of, read_header
+
+    texts = ["UỶ BAN MTTQ VIỆT NAM", "PHƯỜNG BẮC CAM RANH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    texts += ["Số: /KH-MTTQ-BTT Bắc Cam Ranh, ngày tháng 11 năm 2025", "KẾ HOẠCH"]
+    texts += ["Kiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa", "XVI", "và đại biểu Hội đồng nhân dân"]
+    h = read_header(lines_of([(i, Paragraph(text=t, align="center")) for i, t in enumerate(texts)]), [])
+    assert (h.number_raw, h.place, h.date_partial) == ("/KH-MTTQ-BTT", "Bắc Cam Ranh", "2025-11")
+    assert h.issuer == "UỶ BAN MTTQ VIỆT NAM PHƯỜNG BẮC CAM RANH"
+    # a title's numeral wrapped onto a line of its own ("… khóa" / "XVI") is no enacting authority
+    assert h.title == "Kiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân"

@@ -179,6 +179,24 @@ def read_place_date(text: str) -> tuple[str | None, str | None, str | None] | No
     return place or None, iso, partial
 
 
+# "Số: /KH-MTTQ-BTT Bắc Cam Ranh, ngày … tháng 11 năm 2025": the number and the place-date of
+# the two header columns read as one line (their columns nearly touch)
+_NUMBER_THEN_DATE = re.compile(r"^(.*?/\s*[\p{Lu}\d][\p{Lu}\d.&-]*)\s+(\p{Lu}\p{Ll}[^,]{0,50},\s*ngày\b.*)$")
+
+
+def _number_apart(lines: list[Line]) -> list[Line]:
+    """Each number line that runs on into the place-date cut in two lines."""
+    out: list[Line] = []
+    for ln in lines:
+        text = ln.text.strip("*_ ")
+        m = _NUMBER_THEN_DATE.match(text) if P.NUMBER_LINE_RE.match(text) else None
+        if m and read_place_date(m.group(2)):
+            out += [Line(m.group(1), ln.block, ln.para), Line(m.group(2), ln.block, ln.para)]
+        else:
+            out.append(ln)
+    return out
+
+
 def _unit_before_place(text: str) -> tuple[str, str]:
     """(upper-case unit name, place-date) of a place-date line that opens with an upper-case
     name of two words or more before a place written in lower case ("KHOA CÔNG NGHỆ THÔNG
@@ -210,7 +228,7 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     issuer_candidates: list[str] = []
     type_index = None
     type_prefix = ""
-    front, extra = merge_wrapped(front), merge_wrapped(extra)
+    front, extra = _number_apart(merge_wrapped(front)), _number_apart(merge_wrapped(extra))
     all_lines = front + extra
     for i, ln in enumerate(all_lines):
         text = ln.text.strip("*_ ")
@@ -340,6 +358,7 @@ def _title_and_basis(after: list[Line], type_line: Line | None) -> tuple[str | N
             and (title_block == -1 or (ln.block != title_block and not is_upper_title(title_parts[-1])))
             and is_upper_title(text)
             and len(text) <= 80
+            and len(text.split()) >= 2  # "XVI" alone: a title's wrapped numeral ("… Quốc hội khóa" / "XVI")
             and not P.is_heading_like(text)
             and not _PART_HEADING.match(text)
         ):
