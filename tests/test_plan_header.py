@@ -484,3 +484,27 @@ def test_a_number_and_place_date_read_as_one_line_are_two_facts():
     assert h.issuer == "UỶ BAN MTTQ VIỆT NAM PHƯỜNG BẮC CAM RANH"
     # a title's numeral wrapped onto a line of its own ("… khóa" / "XVI") is no enacting authority
     assert h.title == "Kiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân"
+
+
+def test_an_issuer_name_wrapped_before_its_last_word_keeps_it():
+    """ "HUYỆN UỶ ĐỒNG" / "VĂN" over "ĐẢNG UỶ XÃ LŨNG" / "CÚ": each name wrapped before its last
+    word in a narrow column (a PDF line by line); the parent and the issuer stay whole."""
+    from kehoach.blocks import Paragraph
+    from kehoach.plan.header import lines_of, read_header
+
+    texts = ["HUYỆN UỶ ĐỒNG", "VĂN", "ĐẢNG UỶ XÃ LŨNG", "CÚ", "*", "Số -QC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+    texts += ["Lũng Cú, ngày tháng năm 2025", "QUY CHẾ", "Quy chế làm việc của Ban Chấp hành"]
+    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    assert (h.issuer, h.issuer_parent, h.doc_type) == ("ĐẢNG UỶ XÃ LŨNG CÚ", "HUYỆN UỶ ĐỒNG VĂN", "QUY CHẾ")
+
+
+def test_every_type_word_has_an_id_and_a_name_in_both_languages():
+    """A Quy chế is reported as a Quy chế ("quy_che"), not as a document of unknown type."""
+    from kehoach.doctypes import DOC_TYPE_WORDS
+    from kehoach.i18n import MESSAGES
+    from kehoach.plan.patterns import DOCUMENT_TYPE_IDS
+
+    for word in DOC_TYPE_WORDS:
+        doc_id = DOCUMENT_TYPE_IDS[word]
+        assert set(MESSAGES[f"doctype_{doc_id}"]) == {"vi", "en"}, word
+    assert len(set(DOCUMENT_TYPE_IDS.values())) == len(DOCUMENT_TYPE_IDS)

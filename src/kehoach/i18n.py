@@ -277,6 +277,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctype_de_an": {"vi": "Đề án", "en": "project"},
     "doctype_chi_thi": {"vi": "Chỉ thị", "en": "directive"},
     "doctype_nghi_quyet": {"vi": "Nghị quyết", "en": "resolution"},
+    "doctype_quy_che": {"vi": "Quy chế", "en": "regulation"},
+    "doctype_quy_dinh": {"vi": "Quy định", "en": "rules"},
+    "doctype_thong_cao": {"vi": "Thông cáo", "en": "communiqué"},
+    "doctype_bien_ban": {"vi": "Biên bản", "en": "minutes"},
+    "doctype_du_an": {"vi": "Dự án", "en": "project proposal"},
+    "doctype_giay_moi": {"vi": "Giấy mời", "en": "invitation"},
+    "doctype_thong_tri": {"vi": "Thông tri", "en": "circular"},
     "doctype_unknown": {"vi": "không xác định", "en": "not recognised"},
     # kehoach diff (src/kehoach/diff/)
     "diff_summary": {

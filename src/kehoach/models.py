@@ -258,7 +258,8 @@ class Plan(_Model):
     schema_version: str = SCHEMA_VERSION
     source: SourceFacts
     document_type: str = Field(
-        "ke_hoach", description="ke_hoach | quyet_dinh | to_trinh | cong_van | thong_bao | bao_cao | unknown"
+        "ke_hoach",
+        description="ke_hoach | quyet_dinh | to_trinh | cong_van | thong_bao | bao_cao | chuong_trinh | … | unknown",
     )
     is_plan: bool = True
     header: Header = Field(default_factory=Header.model_construct)

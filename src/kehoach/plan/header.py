@@ -66,6 +66,21 @@ def _national_name_start(text: str) -> bool:
     return k.startswith("cộng hòa") and not P.MOTTO_RE.search(k)
 
 
+def _wrapped_name_end(text: str) -> bool:
+    """A line that can only be the end of a name wrapped above it: a number ("2"), or one or two
+    upper-case words that head no body ("CÚ", "ĐỒNG VĂN"; not "SỞ Y TẾ", not the motto)."""
+    if re.fullmatch(r"\d{1,2}", text):
+        return True
+    words = text.split()
+    return (
+        1 <= len(words) <= 2
+        and all(re.fullmatch(r"\p{Lu}+", w) for w in words)
+        and not re.match(_BODY_WORDS, text)
+        and not P.MOTTO_RE.search(key(text))
+        and not P.doc_type_line(text)
+    )
+
+
 def _code_open(text: str) -> bool:
     """A number line whose code ends open ("Số:      /KH-"): its rest is on the next line."""
     t = text.strip("*_ ")
@@ -282,11 +297,12 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
         if (
             issuer_candidates
             and type_index is None
-            and re.fullmatch(r"\d{1,2}", text)
             and i > 0
             and all_lines[i - 1].text.strip("*_ ") == issuer_candidates[-1]
+            and _wrapped_name_end(text)
         ):
-            # "TRƯỜNG THPT CAO LÃNH" / "2": the issuer's name wrapped before its number
+            # "TRƯỜNG THPT CAO LÃNH" / "2", "ĐẢNG UỶ XÃ LŨNG" / "CÚ": the issuer's name wrapped
+            # before its last word or number
             issuer_candidates[-1] = f"{issuer_candidates[-1]} {text}"
             continue
         if (

@@ -46,6 +46,13 @@ DOCUMENT_TYPE_IDS = {
     "ĐỀ ÁN": "de_an",
     "CHỈ THỊ": "chi_thi",
     "NGHỊ QUYẾT": "nghi_quyet",
+    "QUY CHẾ": "quy_che",
+    "QUY ĐỊNH": "quy_dinh",
+    "THÔNG CÁO": "thong_cao",
+    "BIÊN BẢN": "bien_ban",
+    "DỰ ÁN": "du_an",
+    "GIẤY MỜI": "giay_moi",
+    "THÔNG TRI": "thong_tri",
 }
 # who signs for whom: "TM." for the body, "KT.", "Q.", "TL.", "TUQ." for a deputy or an
 # authorised officer; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot, and
