@@ -966,3 +966,20 @@ def test_a_signature_table_whose_authority_lost_its_dot_is_layout():
 
     cells = [Cell(lines=["Số: 12/KH-TTĐĐ"]), Cell(lines=["KT GIÁM ĐỐC PHÓ GIÁM ĐỐC Phan Sỹ Bách"])]
     assert is_layout_table(Table(rows=[Row(cells=cells)], prov=Provenance(table=1)))
+
+
+def test_a_cell_overleaf_opening_with_a_slash_goes_on_the_cell_above():
+    """ "Tháng" / "/2012" (a draft's blank month, its year on the next line, the line pushed
+    overleaf): no cell's text starts with a slash, so it goes on the time cell above even though
+    that cell had room and the finished row's lead cell did not — not a sub-row of its own."""
+    head = ["Stt", "Hạng mục công việc", "Đơn vị thực hiện", "Thời gian thực hiện"]
+    last = frow(["4", "Thực hiện khảo sát", "Trung tâm CNTT Tây Bắc", "Tháng"], 1, 700, room=True)
+    last.cells[2].room = False  # the lead cell filled the row down to the break
+    first = frag([frow(head, 1, 100), last], 1)
+    over = frow(["", "", "", "/2012"], 2, 50)
+    second = frag(
+        [over, frow(["5", "Lập báo cáo kết quả khảo sát", "Trung tâm CNTT Tây Bắc", "Tháng /2012"], 2, 70)], 2
+    )
+    rows = join_fragments([first, second])
+    assert [r.cells[0].text for r in rows] == ["Stt", "4", "5"]
+    assert rows[1].cells[3].text == "Tháng /2012"

@@ -182,17 +182,17 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     # ("Lãnh đạo UBND phường Lâm" / "Viên - Đà Lạt", "… ngày" / "28 tháng 8"). A sub-row that
     # repeats a full cell's text ("Ban hành kế hoạch …" under itself) is no such sign.
     full_cut = num_col is not None and any(
-        (owner := _owner(rows, starts[i])).text
-        and not owner.room
-        and (row.cells[i].text[:1].islower() or dash_goes_on(owner.text, row.cells[i].text))
+        (owner := _owner(rows, starts[i])).text and not owner.room and _goes_on(owner.text, row.cells[i].text)
         for i in cols
     )
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
-        if not owner.text or (owner.room and not cut and not (full_cut and _wraps(owner, cell))):
+        if owner.text and _CANNOT_START(cell.text):
+            strong_cont.append(i)  # "/2012" under "Tháng": no cell's text starts so, whatever the room
+        elif not owner.text or (owner.room and not cut and not (full_cut and _wraps(owner, cell))):
             strong_fresh.append(i)  # nothing above could go on overleaf
-        elif cell.text[:1].islower() or dash_goes_on(owner.text, cell.text):
+        elif _goes_on(owner.text, cell.text):
             strong_cont.append(i)  # a sentence carried over, or a range ("8h00" / "- 8h30")
         else:
             unsure.append(i)
@@ -223,6 +223,15 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     if content is None or not row.cells[content].text:
         _mark_merged(row, num_col, content)
     return row
+
+
+_CANNOT_START = re.compile(r"[/),.;:%]").match  # a slash or closing mark: no cell's text starts so
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """Text overleaf that can only go on from the cell above: in lower case, the dash of a range
+    or compound, or a slash or closing mark no text starts with ("Tháng" / "/2012")."""
+    return text[:1].islower() or dash_goes_on(above, text) or bool(_CANNOT_START(text))
 
 
 def _wraps(owner: FragCell, cell: FragCell) -> bool:
