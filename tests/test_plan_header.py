@@ -5,7 +5,15 @@ basis, signer, recipients; drafts with blanks; the number taken from the appendi
 from __future__ import annotations
 
 from kehoach import api
-from kehoach.plan.header import read_number, read_place_date
+from kehoach.blocks import Paragraph
+from kehoach.models import Header
+from kehoach.plan.header import lines_of, read_header, read_number, read_place_date
+
+
+def header_of(texts: list[str], **look) -> Header:
+    """The header read from `texts`, one paragraph each (as a PDF line by line gives them)."""
+    return read_header(lines_of([(i, Paragraph(text=t, **look)) for i, t in enumerate(texts)]), [])
+
 
 BODY = "I. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức về cải cách hành chính.\n\n"
 
@@ -406,18 +414,15 @@ def test_a_faculty_stands_under_its_school():
 def test_an_issuer_name_wrapped_before_its_number_keeps_the_number():
     """ "TRƯỜNG THPT CAO LÃNH" / "2": a narrow header column wrapped the school's number onto a
     line of its own (a PDF reads it as a paragraph); it ends the issuer's name."""
-    from kehoach.blocks import Paragraph
-    from kehoach.plan.header import lines_of, read_header
-
     texts = ["SỞ GDĐT TỈNH ĐỒNG THÁP", "TRƯỜNG THPT CAO LÃNH", "2", "Số: 58/KH-THPTCL2"]
     texts += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     texts += ["Đồng Tháp, ngày 15 tháng 4 năm 2026", "KẾ HOẠCH", "Tổ chức sinh hoạt chuyên môn"]
-    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    h = header_of(texts)
     assert (h.issuer, h.issuer_parent) == ("TRƯỜNG THPT CAO LÃNH 2", "SỞ GDĐT TỈNH ĐỒNG THÁP")
     assert (h.number, h.title) == ("58/KH-THPTCL2", "Tổ chức sinh hoạt chuyên môn")
     # a number after another line (here the number line) is not taken into the name
     moved = texts[:2] + texts[3:4] + texts[2:3] + texts[4:]
-    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(moved)]), [])
+    h = header_of(moved)
     assert h.issuer == "TRƯỜNG THPT CAO LÃNH"
 
 
@@ -444,13 +449,10 @@ def test_an_issuer_line_read_with_the_place_date_beside_it_is_the_issuer():
 def test_a_joint_plans_second_issuer_after_a_dash_keeps_the_dash():
     """ "SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "– TẠP CHÍ GIÁO DỤC" / "THÀNH PHỐ HỒ CHÍ MINH" (a /KHLT joint
     plan): the two issuers stay apart by their dash, under the city's UBND."""
-    from kehoach.blocks import Paragraph
-    from kehoach.plan.header import lines_of, read_header
-
     texts = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "– TẠP CHÍ GIÁO DỤC"]
     texts += ["THÀNH PHỐ HỒ CHÍ MINH", "Số: 90/KHLT-SGDĐT-TCGD", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     texts += ["Thành phố Hồ Chí Minh, ngày 03 tháng 10 năm 2025", "KẾ HOẠCH", "Tổ chức Chương trình Hướng nghiệp"]
-    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    h = header_of(texts)
     assert (h.issuer, h.issuer_parent) == (
         "SỞ GIÁO DỤC VÀ ĐÀO TẠO – TẠP CHÍ GIÁO DỤC THÀNH PHỐ HỒ CHÍ MINH",
         "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
@@ -460,12 +462,9 @@ def test_a_joint_plans_second_issuer_after_a_dash_keeps_the_dash():
 def test_a_number_whose_code_wrapped_after_its_dash_is_one_number():
     """ "Số:      /KH-" over "UBND" (a draft's blank number in a narrow column, each line read
     as a paragraph of a PDF): the code goes on; "UBND" is not added to the issuer's name."""
-    from kehoach.blocks import Paragraph
-    from kehoach.plan.header import lines_of, read_header
-
     texts = ["ỦY BAN NHÂN", "DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-", "UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM"]
     texts += ["Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày tháng năm 2026", "KẾ HOẠCH", "Kiểm tra công tác CCHC"]
-    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    h = header_of(texts)
     assert (h.issuer, h.number, h.number_raw, h.draft) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", None, "/KH-UBND", True)
     assert h.motto and h.title == "Kiểm tra công tác CCHC"
 
@@ -473,13 +472,10 @@ def test_a_number_whose_code_wrapped_after_its_dash_is_one_number():
 def test_a_number_and_place_date_read_as_one_line_are_two_facts():
     """ "Số: /KH-MTTQ-BTT Bắc Cam Ranh, ngày … tháng 11 năm 2025": the header's two columns nearly
     touch and a PDF reads their lines as one; the number is the code, the place-date follows."""
-    from kehoach.blocks import Paragraph
-    from kehoach.plan.header import lines_of, read_header
-
     texts = ["UỶ BAN MTTQ VIỆT NAM", "PHƯỜNG BẮC CAM RANH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     texts += ["Số: /KH-MTTQ-BTT Bắc Cam Ranh, ngày tháng 11 năm 2025", "KẾ HOẠCH"]
     texts += ["Kiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa", "XVI", "và đại biểu Hội đồng nhân dân"]
-    h = read_header(lines_of([(i, Paragraph(text=t, align="center")) for i, t in enumerate(texts)]), [])
+    h = header_of(texts, align="center")
     assert (h.number_raw, h.place, h.date_partial) == ("/KH-MTTQ-BTT", "Bắc Cam Ranh", "2025-11")
     assert h.issuer == "UỶ BAN MTTQ VIỆT NAM PHƯỜNG BẮC CAM RANH"
     # a title's numeral wrapped onto a line of its own ("… khóa" / "XVI") is no enacting authority
@@ -489,12 +485,9 @@ def test_a_number_and_place_date_read_as_one_line_are_two_facts():
 def test_an_issuer_name_wrapped_before_its_last_word_keeps_it():
     """ "HUYỆN UỶ ĐỒNG" / "VĂN" over "ĐẢNG UỶ XÃ LŨNG" / "CÚ": each name wrapped before its last
     word in a narrow column (a PDF line by line); the parent and the issuer stay whole."""
-    from kehoach.blocks import Paragraph
-    from kehoach.plan.header import lines_of, read_header
-
     texts = ["HUYỆN UỶ ĐỒNG", "VĂN", "ĐẢNG UỶ XÃ LŨNG", "CÚ", "*", "Số -QC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM"]
     texts += ["Lũng Cú, ngày tháng năm 2025", "QUY CHẾ", "Quy chế làm việc của Ban Chấp hành"]
-    h = read_header(lines_of([(i, Paragraph(text=t)) for i, t in enumerate(texts)]), [])
+    h = header_of(texts)
     assert (h.issuer, h.issuer_parent, h.doc_type) == ("ĐẢNG UỶ XÃ LŨNG CÚ", "HUYỆN UỶ ĐỒNG VĂN", "QUY CHẾ")
 
 
