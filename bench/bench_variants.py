@@ -24,7 +24,9 @@ gives the original's register; each document that differs is listed (-v: with th
 - borders: every table drawn with borders (the header and signature tables show their grid);
 - vni: every w:t retyped in the VNI encoding and every font VNI-Times (a plan typed with the
   legacy VNI keyboard), compared as DOCX only (see DOCX_ONLY);
-- gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`.
+- gs, cairo: the LibreOffice PDF passed through `gs -sDEVICE=pdfwrite` / `pdftocairo -pdf`;
+- wide: the DOCX unchanged, rendered where fontconfig knows only the DejaVu fonts (Times New Roman
+  set in a much wider face: header names, numbers, dates and cells wrap), compared as PDF only.
 
 Needs LibreOffice (soffice); gs and pdftocairo for those two. Writes to a temporary folder.
 Measured 2026-12-03 on the 44 DOCX of realdocs and the corpus, after the rules this light found
@@ -55,11 +57,16 @@ plans, the same before and after this session — their landscape appendix table
 Letter page, LibreOffice prints it past the page edge and the last letters of its right column
 ("Văn phòng" -> "g") fall outside the table as lines of their own: the generator's pages, not a
 layout a signed plan has.
+
+The wide light, first run on 2026-12-03 (sixth session): tasks 677/705 and header fields 309 ->
+322/329 (left: a two-column header read as one body paragraph, a signer's name wrapped, person
+names one per line in a cell that wrap into one line, a place-date wrapped around the motto).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -263,7 +270,10 @@ CHANGES = {
     "tabs": _tabs,
     "sigtabs": _sigtabs,
     "borders": _borders,
+    "wide": lambda xml: xml,  # the rendering changes, not the document (FONTS)
 }
+# variants rendered under a fontconfig of their own: its font folders
+FONTS = {"wide": ["/usr/share/fonts/truetype/dejavu"]}
 # no VNI-Times here: LibreOffice prints the codes in another font, whose modifier glyphs take room
 # of their own (VNI-Times overlays them), so lines wrap where no VNI PDF wraps; the DOCX is read
 DOCX_ONLY = {"vni"}
@@ -289,12 +299,24 @@ def changed_copy(docx: Path, variant: str, target: Path) -> Path:
     return target
 
 
-def render(docs: list[Path], outdir: Path, profile: Path) -> None:
+def render(docs: list[Path], outdir: Path, profile: Path, fonts: list[str] | None = None) -> None:
+    """`docs` to PDF in `outdir`; with `fonts`, fontconfig sees those folders only."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("soffice not found: apt-get install libreoffice-writer")
+    env = dict(os.environ)
+    if fonts:
+        conf = outdir / "fonts.conf"
+        dirs = "".join(f"<dir>{d}</dir>" for d in fonts)
+        conf.write_text(
+            f'<?xml version="1.0"?><fontconfig>{dirs}<cachedir>{outdir / "fc-cache"}</cachedir></fontconfig>'
+        )
+        env["FONTCONFIG_FILE"] = str(conf)
+        profile = outdir / "profile"  # a profile of its own: LibreOffice keeps font facts in it
     cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
-    subprocess.run([*cmd, "--outdir", str(outdir), *map(str, docs)], capture_output=True, timeout=1800, check=False)
+    subprocess.run(
+        [*cmd, "--outdir", str(outdir), *map(str, docs)], capture_output=True, timeout=1800, check=False, env=env
+    )
 
 
 def compare(original: Path, other: Path, verbose: bool) -> tuple[int, int, int, int, list[str]]:
@@ -331,9 +353,14 @@ def main() -> int:
             folder = work / variant
             folder.mkdir()
             if variant in CHANGES:
+                fonts = FONTS.get(variant)
+                if fonts and not all(Path(d).is_dir() for d in fonts):
+                    print(f"{variant}: font folders {fonts} not found, skipped")
+                    continue
                 copies = [changed_copy(d, variant, folder / f"{k:03d}_{d.name}") for k, d in enumerate(originals)]
-                render(copies, folder, profile)
-                pairs = [(d, c) for d, c in zip(originals, copies, strict=True)]
+                render(copies, folder, profile, fonts)
+                # an unchanged DOCX is its original: only its rendering is compared
+                pairs = [] if fonts else [(d, c) for d, c in zip(originals, copies, strict=True)]
                 if variant not in DOCX_ONLY:
                     pairs += [(d, c.with_suffix(".pdf")) for d, c in zip(originals, copies, strict=True)]
             else:
