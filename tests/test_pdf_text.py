@@ -352,3 +352,13 @@ def test_quick_segmenter_gives_the_reference_segments():
     no_font = [{k: v for k, v in c.items() if k != "fontname"} for c in glyphs("Kế hoạch")]
     quick, ref = both(no_font)  # a glyph without a key: the reference reading, defaults and all
     assert quick == ref and quick[0].text == "Kế hoạch"
+
+
+def test_a_number_or_date_wrapped_after_its_slash_is_joined_without_a_space():
+    """LibreOffice (and a long token in Word) may break a line after a slash: "số 52/2015/" +
+    "NĐ-CP", "ngày 17/10/" + "2025" are one number and one date, and "và/" + "hoặc" one word;
+    a slash standing apart ("Tháng 10 /") keeps its space."""
+    assert join_lines(["Nghị định số 52/2015/", "NĐ-CP ngày 28/5/2015"]) == "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015"
+    assert join_lines(["ngày 17/10/", "2025 của UBND tỉnh"]) == "ngày 17/10/2025 của UBND tỉnh"
+    assert join_lines(["phụ trách và/", "hoặc phối hợp"]) == "phụ trách và/hoặc phối hợp"
+    assert join_lines(["Tháng 10 /", "2025"]) == "Tháng 10 / 2025"

@@ -151,7 +151,8 @@ def join_lines(texts: list[str]) -> str:
     A line ending in a hyphen after a letter is joined without a space ("NĐ-" + "CP"),
     unless a capitalised word follows ("Trang-" + "Kinh phí": a dash, then a new item);
     the hyphen itself is dropped only for an obvious Latin word hyphenation ("infor-" +
-    "mation"); a soft hyphen at the end of a line is removed.
+    "mation"); a soft hyphen at the end of a line is removed. A line ending in a slash inside
+    a number or date goes on without a space ("52/2015/" + "NĐ-CP", "17/10/" + "2025").
     """
     out = ""
     for t in texts:
@@ -172,9 +173,17 @@ def join_lines(texts: list[str]) -> str:
                 out = out + " " + t  # "Cổng/Trang-" + "Kinh phí": a dash before a new word
             else:
                 out = out + t  # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
+        elif _SLASH_END.search(out) and _SLASH_GOES_ON.match(t):
+            out = out + t  # "52/2015/" + "NĐ-CP", "17/10/" + "2025": a number or date wrapped after its slash
         else:
             out = out + " " + t
     return out
+
+
+# a line ending in a slash after a letter or digit, with no space before it ("số 52/2015/", "ngày
+# 17/10/"): the number or date goes on at the next line's start, which opens with a letter or digit
+_SLASH_END = re.compile(r"[\p{L}\d]/$")
+_SLASH_GOES_ON = re.compile(r"[\p{L}\d]")
 
 
 def make_paragraph(
