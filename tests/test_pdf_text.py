@@ -362,3 +362,6 @@ def test_a_number_or_date_wrapped_after_its_slash_is_joined_without_a_space():
     assert join_lines(["ngày 17/10/", "2025 của UBND tỉnh"]) == "ngày 17/10/2025 của UBND tỉnh"
     assert join_lines(["phụ trách và/", "hoặc phối hợp"]) == "phụ trách và/hoặc phối hợp"
     assert join_lines(["Tháng 10 /", "2025"]) == "Tháng 10 / 2025"
+    # a narrow cell cut a date inside its year
+    assert join_lines(["ngày 14/11/202", "5 của UBND tỉnh"]) == "ngày 14/11/2025 của UBND tỉnh"
+    assert join_lines(["Quý 2", "2025"]) == "Quý 2 2025"
