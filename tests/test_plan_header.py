@@ -501,3 +501,15 @@ def test_every_type_word_has_an_id_and_a_name_in_both_languages():
         doc_id = DOCUMENT_TYPE_IDS[word]
         assert set(MESSAGES[f"doctype_{doc_id}"]) == {"vi", "en"}, word
     assert len(set(DOCUMENT_TYPE_IDS.values())) == len(DOCUMENT_TYPE_IDS)
+
+
+def test_a_place_date_parted_at_a_drafts_blank_day_is_one_date():
+    """ "Lào Cai, ngày      tháng 4 năm 2026": the blank left for the day parts the line, and the
+    motto's lines are read between the parts; the place-date is read whole, the draft marked."""
+    texts = ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: /KH-SCT", "Lào Cai, ngày"]
+    texts += ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "tháng 4 năm 2026"]
+    texts += ["KẾ HOẠCH", "Thực hiện Đề án số 08 về phát triển công nghiệp"]
+    h = header_of(texts)
+    assert (h.place, h.date, h.date_partial, h.draft) == ("Lào Cai", None, "2026-04", True)
+    assert (h.issuer, h.issuer_parent) == ("SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI")
+    assert h.title == "Thực hiện Đề án số 08 về phát triển công nghiệp"

@@ -212,6 +212,25 @@ def _number_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
+_DATE_OPEN = re.compile(r",\s*ngày[\s.…]*$")
+_DATE_REST = re.compile(r"^[\d\s.…]*tháng\b[\d\s.…/]*(?:năm|/)\s*\d{4}\b")
+
+
+def _date_together(lines: list[Line]) -> list[Line]:
+    """A place-date cut at a draft's blank day ("Lào Cai, ngày" … "tháng 4 năm 2026": the blank
+    is wide enough to part the line, and the motto's lines may be read between the parts) made
+    one line again; only the first such cut, within the next few lines."""
+    for i, ln in enumerate(lines):
+        if _DATE_OPEN.search(ln.text.strip("*_ ")):
+            for j in range(i + 1, min(i + 5, len(lines))):
+                rest = lines[j].text.strip("*_ ")
+                if _DATE_REST.match(rest):
+                    joined = Line(f"{ln.text.strip('*_ ')} {rest}", ln.block, ln.para)
+                    return [*lines[:i], joined, *lines[i + 1 : j], *lines[j + 1 :]]
+            break
+    return lines
+
+
 def _unit_before_place(text: str) -> tuple[str, str]:
     """(upper-case unit name, place-date) of a place-date line that opens with an upper-case
     name of two words or more before a place written in lower case ("KHOA CÔNG NGHỆ THÔNG
@@ -243,7 +262,7 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     issuer_candidates: list[str] = []
     type_index = None
     type_prefix = ""
-    front, extra = _number_apart(merge_wrapped(front)), _number_apart(merge_wrapped(extra))
+    front, extra = _date_together(_number_apart(merge_wrapped(front))), _number_apart(merge_wrapped(extra))
     all_lines = front + extra
     for i, ln in enumerate(all_lines):
         text = ln.text.strip("*_ ")
