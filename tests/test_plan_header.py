@@ -513,3 +513,12 @@ def test_a_place_date_parted_at_a_drafts_blank_day_is_one_date():
     assert (h.place, h.date, h.date_partial, h.draft) == ("Lào Cai", None, "2026-04", True)
     assert (h.issuer, h.issuer_parent) == ("SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI")
     assert h.title == "Thực hiện Đề án số 08 về phát triển công nghiệp"
+
+
+def test_a_place_date_whose_year_wrapped_onto_the_next_line_is_one_date():
+    """ "Lào Cai, ngày   tháng   năm" over "2026" (a draft's blanks pushed the year onto a line of
+    its own, which a PDF may read as another paragraph): one place-date."""
+    texts = ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: /UBND-KT", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    texts += ["Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày tháng năm", "2026", "V/v tăng cường công tác quản lý"]
+    h = header_of(texts)
+    assert (h.place, h.date, h.date_partial, h.date_raw) == ("Lào Cai", None, "2026", "Lào Cai, ngày tháng năm 2026")

@@ -81,6 +81,12 @@ def _wrapped_name_end(text: str) -> bool:
     )
 
 
+def _date_open(text: str) -> bool:
+    """A place-date line that stops before its year ("Lào Cai, ngày   tháng   năm" over "2026")."""
+    t = text.strip("*_ ")
+    return bool(re.search(r",\s*ngày\b.*\bnăm\s*$", t)) and read_place_date(t) is None
+
+
 def _code_open(text: str) -> bool:
     """A number line whose code ends open ("Số:      /KH-"): its rest is on the next line."""
     t = text.strip("*_ ")
@@ -96,7 +102,12 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
         ln = lines[i]
         if (
             i + 1 < len(lines)
-            and (lines[i + 1].block == ln.block or _national_name_start(ln.text) or _code_open(ln.text))
+            and (
+                lines[i + 1].block == ln.block
+                or _national_name_start(ln.text)
+                or _code_open(ln.text)
+                or _date_open(ln.text)
+            )
             and _wraps_into(ln.text, lines[i + 1].text)
         ):
             glue = "" if _code_open(ln.text) else " "  # "/KH-" + "UBND": one code
