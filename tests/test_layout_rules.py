@@ -983,3 +983,19 @@ def test_a_cell_overleaf_opening_with_a_slash_goes_on_the_cell_above():
     rows = join_fragments([first, second])
     assert [r.cells[0].text for r in rows] == ["Stt", "4", "5"]
     assert rows[1].cells[3].text == "Tháng /2012"
+
+
+def test_a_time_range_left_open_at_the_page_break_is_glued_back():
+    """ "7h00 -" above the break (the cell had room: the range's end was pushed overleaf with its
+    line), "7h15" overleaf: a range left open goes on, so the row is the one above."""
+    first = frag([frow(HEADER, 1, 100), frow(["7h00 -", "Ổn định tổ chức", "GVCN các lớp"], 1, 700, room=True)], 1)
+    second = frag(
+        [
+            frow(HEADER, 2, 50),
+            frow(["7h15", "", ""], 2, 70),
+            frow(["7h15 - 8h00", "Chuyên đề 3", "Đoàn trường"], 2, 90),
+        ],
+        2,
+    )
+    rows = join_fragments([first, second])
+    assert [r.cells[0].text for r in rows[1:]] == ["7h00 - 7h15", "7h15 - 8h00"]

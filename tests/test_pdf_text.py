@@ -365,3 +365,5 @@ def test_a_number_or_date_wrapped_after_its_slash_is_joined_without_a_space():
     # a narrow cell cut a date inside its year
     assert join_lines(["ngày 14/11/202", "5 của UBND tỉnh"]) == "ngày 14/11/2025 của UBND tỉnh"
     assert join_lines(["Quý 2", "2025"]) == "Quý 2 2025"
+    assert join_lines(["9h00 - 11h0", "0"]) == "9h00 - 11h00"
+    assert join_lines(["lúc 8h", "30 phút"]) == "lúc 8h 30 phút"  # an hour that ends whole stays apart

@@ -173,9 +173,9 @@ def join_lines(texts: list[str]) -> str:
                 out = out + " " + t  # "Cổng/Trang-" + "Kinh phí": a dash before a new word
             else:
                 out = out + t  # "NĐ-" + "CP", "snv-" + "cchc@…": the hyphen belongs to the text
-        elif (_SLASH_END.search(out) and _SLASH_GOES_ON.match(t)) or (_YEAR_CUT.search(out) and t[:1].isdigit()):
+        elif (_SLASH_END.search(out) and _SLASH_GOES_ON.match(t)) or (_NUMBER_CUT.search(out) and t[:1].isdigit()):
             # "52/2015/" + "NĐ-CP", "17/10/" + "2025": a number or date wrapped after its slash; "14/11/202" +
-            # "5 của UBND": a date a narrow cell cut inside its year
+            # "5 của UBND", "11h0" + "0": a date or an hour a narrow cell cut inside its digits
             out = out + t
         else:
             out = out + " " + t
@@ -186,7 +186,7 @@ def join_lines(texts: list[str]) -> str:
 # 17/10/"): the number or date goes on at the next line's start, which opens with a letter or digit
 _SLASH_END = re.compile(r"[\p{L}\d]/$")
 _SLASH_GOES_ON = re.compile(r"[\p{L}\d]")
-_YEAR_CUT = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{1,3}$")
+_NUMBER_CUT = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{1,3}$|(?<!\S)\d{1,2}h\d$")
 
 
 def make_paragraph(

@@ -188,8 +188,10 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
     strong_cont, strong_fresh, unsure = [], [], []
     for i in cols:
         cell, owner = row.cells[i], _owner(rows, starts[i])
-        if owner.text and _CANNOT_START(cell.text):
-            strong_cont.append(i)  # "/2012" under "Tháng": no cell's text starts so, whatever the room
+        if owner.text and (_CANNOT_START(cell.text) or _OPEN_END(owner.text)):
+            # "/2012" under "Tháng" (no cell's text starts so), "7h15" under "7h00 -" (a range left
+            # open): the text goes on, whatever room the cell above had
+            strong_cont.append(i)
         elif not owner.text or (owner.room and not cut and not (full_cut and _wraps(owner, cell))):
             strong_fresh.append(i)  # nothing above could go on overleaf
         elif _goes_on(owner.text, cell.text):
@@ -226,6 +228,7 @@ def attach_first_row(rows: list[FragRow], row: FragRow, num_col: int | None) -> 
 
 
 _CANNOT_START = re.compile(r"[/),.;:%]").match  # a slash or closing mark: no cell's text starts so
+_OPEN_END = re.compile(r"\S\s*[-–]$").search  # "7h00 -", "2026 –": a range whose end is overleaf
 
 
 def _goes_on(above: str, text: str) -> bool:
