@@ -58,9 +58,10 @@ Letter page, LibreOffice prints it past the page edge and the last letters of it
 ("Văn phòng" -> "g") fall outside the table as lines of their own: the generator's pages, not a
 layout a signed plan has.
 
-The wide light, first run on 2026-12-03 (sixth session): tasks 677/705 and header fields 309 ->
-322/329 (left: a two-column header read as one body paragraph, a signer's name wrapped, person
-names one per line in a cell that wrap into one line, a place-date wrapped around the motto).
+The wide light, first run on 2026-12-03 (sixth session), before -> after the rules it found: tasks
+677/705 -> 684/704 and header fields 309 -> 325/329 (left: person names one per line in a cell that
+wrap into one line, a two-column header read as one body paragraph, a signer's name wrapped, a
+number line and place-date parted and mixed with the motto).
 """
 
 from __future__ import annotations
