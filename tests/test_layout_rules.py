@@ -999,3 +999,15 @@ def test_a_time_range_left_open_at_the_page_break_is_glued_back():
     )
     rows = join_fragments([first, second])
     assert [r.cells[0].text for r in rows[1:]] == ["7h00 - 7h15", "7h15 - 8h00"]
+
+
+def test_people_one_a_line_in_a_narrow_cell_stay_apart():
+    """ "Đỗ Mạnh Cường" / "Vũ Việt Linh" in a column so narrow that each name nearly fills it:
+    the next name would not have fit after the one above, yet a full name followed by a line
+    that opens another is a break, not a wrap; "Nguyễn Thị thúy" / "Nhung" is one name wrapped."""
+    from kehoach.parsers.pdf.tables import _cell_break
+
+    right, width = 195.0, 95.0
+    assert _cell_break(line("Đỗ Mạnh Cường", 100, 190, 0), line("Vũ Việt Linh", 100, 185, 1), right, width)
+    assert not _cell_break(line("Nguyễn Thị thúy", 100, 192, 0), line("Nhung", 100, 130, 1), right, width)
+    assert not _cell_break(line("Trung tâm Phát triển", 100, 192, 0), line("Nguyễn Huệ", 100, 160, 1), right, width)

@@ -138,3 +138,76 @@ def dash_goes_on(ptext: str, text: str) -> bool:
         return False
     after = m.group(1)
     return ptext[-1].isdigit() if after.isdigit() else after.isalpha() and ptext[-1].isalpha()
+
+
+# the commonest Vietnamese family names (with the older tone placement where it differs): a line
+# that opens with one and goes on in capitals is a person's name
+SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đào",
+        "Đoàn",
+        "Vương",
+        "Trịnh",
+        "Trương",
+        "Lâm",
+        "Phùng",
+        "Mai",
+        "Tô",
+        "Hà",
+        "Tạ",
+        "Cao",
+        "Lương",
+        "Lưu",
+        "Đinh",
+        "Châu",
+        "Quách",
+        "Thái",
+        "Tăng",
+        "Kiều",
+        "Triệu",
+        "Lại",
+        "Chu",
+        "Đồng",
+        "Khổng",
+        "Mạc",
+        "Thân",
+        "Nông",
+        "Hứa",
+        "Lục",
+        "Vi",
+        "Tống",
+        "Doãn",
+        "Âu",
+        "Lò",
+        "Hầu",
+    ]
+)
+
+
+def is_full_name(text: str) -> bool:
+    """ "Đỗ Mạnh Cường", "Nguyễn Thị Thúy Nhung": a family name, then two or three more names,
+    each capitalised."""
+    words = nfc(text).split()
+    return 3 <= len(words) <= 4 and words[0] in SURNAMES and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def opens_a_name(text: str) -> bool:
+    """ "Vũ Việt Linh", "Nguyễn Thị thúy": a family name and a capitalised name after it."""
+    words = nfc(text).split()
+    return len(words) >= 2 and words[0] in SURNAMES and words[1][:1].isupper() and words[1].isalpha()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from ...vntext import is_full_name, opens_a_name
 from .lines import Line, group_lines
 
 # pdfplumber table finder settings: ruled tables only (borderless layout tables are read
@@ -304,7 +305,9 @@ def _cell_break(prev: Line, line: Line, right: float, width: float, first: Line 
             and not fits
             and prev.text.rstrip()[-1:].isalnum()
         )
-    return fits
+    # people listed one a line ("Đỗ Mạnh Cường" / "Vũ Việt Linh") in a column too narrow to tell
+    # their breaks from wraps: a full name, then a line that opens another, are two names
+    return fits or (is_full_name(prev.text) and opens_a_name(line.text))
 
 
 # ---------------------------------------------------------------- debugging
