@@ -522,3 +522,11 @@ def test_a_place_date_whose_year_wrapped_onto_the_next_line_is_one_date():
     texts += ["Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày tháng năm", "2026", "V/v tăng cường công tác quản lý"]
     h = header_of(texts)
     assert (h.place, h.date, h.date_partial, h.date_raw) == ("Lào Cai", None, "2026", "Lào Cai, ngày tháng năm 2026")
+
+
+def test_a_signers_name_wrapped_before_its_last_word_is_whole():
+    """ "Hoàng Văn" / "Thuân": a narrow signature column wrapped the signer's name; a two-word
+    name that opens with a family name takes the capitalised word on the line below."""
+    signer = api.parse_text(FULL.replace("Nguyễn Việt Cường", "Hoàng Văn\n\nThuân")).header.signer
+    assert (signer.position, signer.name) == ("PHÓ CHỦ TỊCH", "Hoàng Văn Thuân")
+    assert api.parse_text(FULL).header.signer.name == "Nguyễn Việt Cường"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import fastre as re
 from ..models import Signer
-from ..vntext import clean, fold, is_upper_title, key
+from ..vntext import clean, fold, is_upper_title, key, opens_a_name
 from . import patterns as P
 from .header import Line
 
@@ -46,6 +46,9 @@ _SECOND_HEAD = re.compile(rf"\s+(?={P.DEPUTY_HEAD})")
 # a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
 _RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(?P<name>.+)$", re.I)
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
+
+
+_NAME_END = re.compile(r"\p{Lu}\p{Ll}+")  # one capitalised word: the end of a wrapped name
 
 
 def position_and_name(text: str) -> tuple[str, str] | None:
@@ -164,6 +167,18 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
         if position and signer.name is None and is_name(text):
             signer.name = text
             signer.raw.append(text)
+            continue
+        if (
+            signer.name is not None
+            and signer.raw
+            and signer.raw[-1] == signer.name
+            and _NAME_END.fullmatch(text)
+            and len(signer.name.split()) == 2
+            and opens_a_name(signer.name)
+        ):
+            # "Hoàng Văn" / "Thuân": the signer's name wrapped before its last word
+            signer.name = f"{signer.name} {text}"
+            signer.raw[-1] = signer.name
             continue
         ranked = _RANK_AND_NAME.match(text)
         if ranked and (position or authority) and signer.name is None and is_name(ranked.group("name")):
