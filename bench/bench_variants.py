@@ -59,9 +59,9 @@ Letter page, LibreOffice prints it past the page edge and the last letters of it
 layout a signed plan has.
 
 The wide light, first run on 2026-12-03 (sixth session), before -> after the rules it found: tasks
-677/705 -> 700/704 and header fields 309 -> 325/329 (left: a two-column header read as one body
-paragraph, a signer's name wrapped, a number line and place-date parted and mixed with the motto,
-a cell of faculties one a line that wrap into each other).
+677/705 -> 700/704 and header fields 309 -> 326/329 (left: a number line and place-date parted
+and mixed with the motto, a cell of faculties one a line that wrap into each other, "NĐ-CP" broken
+inside its letters).
 """
 
 from __future__ import annotations
