@@ -314,3 +314,17 @@ def test_table_without_a_timeline_column_is_one_info():
     found = [f for f in check(text) if f.rule == "task-no-timeline"]
     assert [(f.severity, f.location.line) for f in found] == [("info", line_of(text, "1.\tRà soát"))]
     assert "3" in found[0].message
+
+
+def test_a_count_after_a_headings_number_carries_the_sequence_on():
+    """ "3. 22 GVCN: …" after "2." is the third sub-section (22 form teachers), not a "6.2" typed
+    apart: no gap is reported at the heading after it."""
+    text = CLEAN.replace(
+        "2. Các phòng, ban huyện\n",
+        "2. Các phòng, ban huyện\n\nPhối hợp triển khai Kế hoạch.\n\n3. 22 GVCN: Chịu trách nhiệm đăng ký nhóm lớp.\n\n"
+        "4. Đoàn trường\n",
+    )
+    assert [f.rule for f in check(text) if f.rule == "heading-numbering"] == []
+    # a sub-number typed apart ("2. 1 …" read as a second "2") is still left out, not a repeat
+    apart = CLEAN.replace("2. Các phòng, ban huyện\n", "2. Các phòng, ban huyện\n\n2. 1 Đối với các xã\n")
+    assert [f.rule for f in check(apart) if f.rule == "heading-numbering"] == []

@@ -175,7 +175,7 @@ def heading_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
     for siblings in _sibling_lists(plan.sections):
         by_style: dict[str, list[Section]] = {}
         for s in siblings:
-            if s.style in LABELS and not re.match(r"\d+[.)]?\s", s.title or ""):  # "6.2 …" read as "6"
+            if s.style in LABELS:
                 by_style.setdefault(s.style, []).append(s)
         for style, group in by_style.items():
             label = LABELS[style].get(config.lang) or LABELS[style]["vi"]
@@ -189,6 +189,10 @@ def heading_numbering(plan: Plan, config: Config) -> Iterator[Finding]:
                     continue
                 value = value_of(s.number, style)
                 if value is None:
+                    continue
+                if re.match(r"\d+[.)]?\s", s.title or "") and not (previous is not None and value == previous[0] + 1):
+                    # "6. 2 Đối với …" (a "6.2" typed apart) read as a second "6": left out; a count after
+                    # the number that carries the sequence on ("5. 22 GVCN: …" after "4.") is a heading
                     continue
                 fmt: dict[str, Any] = {"label": label, "number": s.number}
                 if value in seen:
