@@ -519,3 +519,12 @@ def test_an_image_page_inside_a_text_pdf_is_a_diagnostic(tmp_path):
     plan = api.parse(path)
     (found,) = [d for d in plan.diagnostics if d.code == "page-image-unread"]
     assert found.message == "page 2 is an image without a text layer and not read (use --ocr)"
+
+
+def test_a_font_name_with_pdf_escapes_is_read_as_written():
+    """ "Times#20New#20Roman" (a PDF name writes its spaces as "#20") is Times New Roman: the body
+    font the validator checks is not reported as another font."""
+    from kehoach.parsers.pdf.assemble import _family
+
+    assert _family("Times#20New#20Roman,Bold") == "Times New Roman"
+    assert _family("TimesNewRomanPS-BoldMT") == "TimesNewRomanPS"

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import regex as re
+
 from ...blocks import Cell, PageSetup, Paragraph, Provenance, Row, Table
 from ...vntext import clean
 from ..layout_tables import flatten_layout, is_layout_table
@@ -181,8 +183,13 @@ def _dominant_font(stats: CharStats) -> tuple[str | None, float | None]:
 
 
 def _family(name: str) -> str:
-    """'TimesNewRomanPS-BoldMT' -> 'TimesNewRomanPS' (bold and regular count as one body font)."""
+    """'TimesNewRomanPS-BoldMT' -> 'TimesNewRomanPS' (bold and regular count as one body font);
+    a PDF name's escapes read: 'Times#20New#20Roman' -> 'Times New Roman'."""
+    name = _NAME_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), name)
     return name.split("-")[0].split(",")[0] or name
+
+
+_NAME_ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")  # a PDF name's "#xx" (a space in a font name: "#20")
 
 
 def _page_setups(pages: list[PageData], geoms: list[PageGeom]) -> list[PageSetup]:
