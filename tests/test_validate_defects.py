@@ -328,3 +328,15 @@ def test_a_count_after_a_headings_number_carries_the_sequence_on():
     # a sub-number typed apart ("2. 1 …" read as a second "2") is still left out, not a repeat
     apart = CLEAN.replace("2. Các phòng, ban huyện\n", "2. Các phòng, ban huyện\n\n2. 1 Đối với các xã\n")
     assert [f.rule for f in check(apart) if f.rule == "heading-numbering"] == []
+
+
+def test_a_joint_plans_code_is_khlt_with_the_codes_of_its_bodies():
+    """ "Số: 23/KHLT-UBND-MTTQ": a joint plan (kế hoạch liên tịch) of two bodies; "KHLT" with one
+    body's code, or another type's code, is still wrong."""
+
+    def number_findings(number: str) -> list[str]:
+        return [f.rule for f in check(CLEAN.replace("Số: 23/KH-UBND", f"Số: {number}")) if f.rule == "number-format"]
+
+    assert number_findings("23/KHLT-UBND-MTTQ") == []
+    assert number_findings("23/KHLT-UBND") == ["number-format"]
+    assert number_findings("23/QĐ-UBND") == ["number-format"]

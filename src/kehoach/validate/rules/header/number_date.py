@@ -143,7 +143,8 @@ def draft_blank(plan: Plan, config: Config) -> Iterator[Finding]:
       tên loại văn bản "KH" và chữ viết tắt tên cơ quan ban hành, nối với nhau bằng dấu gạch nối,
       không có khoảng trắng (Nghị định 30, Phụ lục I và Phụ lục III). Số để trống là bản dự thảo
       (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo. Văn bản của tổ chức Đảng
-      ghi "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW).
+      ghi "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW). Kế hoạch liên tịch của hai cơ quan trở lên ghi "KHLT"
+      và chữ viết tắt tên các cơ quan: "90/KHLT-SGDĐT-TCGD".
       """,
 )
 def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
@@ -152,7 +153,8 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     The sequence number (a leading zero below 10: "05"), a slash, then the type code "KH"
     and the issuer's code joined by a hyphen, without spaces (Nghị định 30, Phụ lục I and
     III). A blank number is a draft (see draft-blank), not an error. A missing zero is a
-    warning. A Party committee's document reads "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW).
+    warning. A Party committee's document reads "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW). A joint
+    plan of two bodies or more reads "KHLT" and their codes: "90/KHLT-SGDĐT-TCGD".
 
     PASS::
 
@@ -183,7 +185,8 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
         yield number_format.finding(config, MESSAGES["bad_number"], location=where, excerpt=excerpt(raw), number=number)
         return
     seq, code = m.group(1), m.group(2)
-    if code.upper() != "KH":
+    joint = code.upper() == "KHLT" and "-" in m.group(3)  # "90/KHLT-SGDĐT-TCGD": a joint plan's code
+    if code.upper() != "KH" and not joint:
         yield number_format.finding(
             config, MESSAGES["type_code"], location=where, excerpt=excerpt(raw), code=code, number=number
         )
