@@ -340,3 +340,65 @@ def test_a_joint_plans_code_is_khlt_with_the_codes_of_its_bodies():
     assert number_findings("23/KHLT-UBND-MTTQ") == []
     assert number_findings("23/KHLT-UBND") == ["number-format"]
     assert number_findings("23/QĐ-UBND") == ["number-format"]
+
+
+CARRIED = """\
+ỦY BAN NHÂN DÂN
+HUYỆN SƠN HÀ
+
+Số: 23/QĐ-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Sơn Hà, ngày 16 tháng 02 năm 2024
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch truyền thông về kiểm soát thủ tục hành chính năm 2024
+
+ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch truyền thông về kiểm soát thủ tục hành chính năm 2024.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Đinh Thị Trà
+
+ỦY BAN NHÂN DÂN
+HUYỆN SƠN HÀ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+KẾ HOẠCH
+Truyền thông về kiểm soát thủ tục hành chính năm 2024
+(Ban hành kèm theo Quyết định số 23/QĐ-UBND ngày 16/02/2024 của UBND huyện)
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Tuyên truyền kịp thời các văn bản chỉ đạo về kiểm soát thủ tục hành chính.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng HĐND và UBND huyện
+
+Chủ trì, theo dõi, kiểm tra việc thực hiện Kế hoạch này./.
+"""
+
+
+def test_a_plan_issued_with_a_decision_carries_its_number():
+    """A plan issued with a Quyết định has no number of its own: it carries the decision's
+    ("23/QĐ-UBND"), which is no wrong type code."""
+    plan = api.parse_text(CARRIED, name="plan.txt")
+    assert (plan.header.number, plan.header.number_from, plan.wrapper is not None) == ("23/QĐ-UBND", "wrapper", True)
+    assert [f.rule for f in validate(plan, Config()) if f.rule == "number-format"] == []

@@ -144,7 +144,8 @@ def draft_blank(plan: Plan, config: Config) -> Iterator[Finding]:
       không có khoảng trắng (Nghị định 30, Phụ lục I và Phụ lục III). Số để trống là bản dự thảo
       (xem draft-blank), không phải lỗi. Thiếu số 0 chỉ là cảnh báo. Văn bản của tổ chức Đảng
       ghi "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW). Kế hoạch liên tịch của hai cơ quan trở lên ghi "KHLT"
-      và chữ viết tắt tên các cơ quan: "90/KHLT-SGDĐT-TCGD".
+      và chữ viết tắt tên các cơ quan: "90/KHLT-SGDĐT-TCGD". Kế hoạch ban hành kèm theo Quyết định mang
+      số của Quyết định ("2853/QĐ-UBND").
       """,
 )
 def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
@@ -154,7 +155,8 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     and the issuer's code joined by a hyphen, without spaces (Nghị định 30, Phụ lục I and
     III). A blank number is a draft (see draft-blank), not an error. A missing zero is a
     warning. A Party committee's document reads "Số 12-KH/ĐU" (Hướng dẫn 36-HD/VPTW). A joint
-    plan of two bodies or more reads "KHLT" and their codes: "90/KHLT-SGDĐT-TCGD".
+    plan of two bodies or more reads "KHLT" and their codes: "90/KHLT-SGDĐT-TCGD". A plan issued
+    with a Quyết định carries the decision's number ("2853/QĐ-UBND").
 
     PASS::
 
@@ -186,7 +188,13 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
         return
     seq, code = m.group(1), m.group(2)
     joint = code.upper() == "KHLT" and "-" in m.group(3)  # "90/KHLT-SGDĐT-TCGD": a joint plan's code
-    if code.upper() != "KH" and not joint:
+    # a plan issued with a Quyết định carries the decision's number ("2853/QĐ-UBND"): its code is the carrier's
+    carrier = (
+        plan.wrapper.header.type_code if plan.wrapper is not None and plan.header.number_from == "wrapper" else None
+    )
+    if carrier and code.upper() == carrier.upper():
+        pass
+    elif code.upper() != "KH" and not joint:
         yield number_format.finding(
             config, MESSAGES["type_code"], location=where, excerpt=excerpt(raw), code=code, number=number
         )
