@@ -402,3 +402,26 @@ def test_a_plan_issued_with_a_decision_carries_its_number():
     plan = api.parse_text(CARRIED, name="plan.txt")
     assert (plan.header.number, plan.header.number_from, plan.wrapper is not None) == ("23/QĐ-UBND", "wrapper", True)
     assert [f.rule for f in validate(plan, Config()) if f.rule == "number-format"] == []
+
+
+def test_a_plan_numbered_by_its_issuing_line_carries_the_decisions_number():
+    """Only the plan, with its "(Ban hành kèm theo Quyết định số 23/QĐ-UBND …)" line: the number
+    read from that line is the decision's, and its code "QĐ" is no wrong type code. (A guard: the
+    rule never saw this number line; the real case where it did is the next test.)"""
+    alone = CARRIED[CARRIED.index("ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ\n\nCỘNG HÒA") :]
+    plan = api.parse_text(alone, name="plan.txt")
+    assert (plan.header.number, plan.header.number_from, plan.wrapper) == ("23/QĐ-UBND", "wrapper", None)
+    assert [f.rule for f in validate(plan, Config()) if f.rule == "number-format"] == []
+
+
+def test_a_real_plan_issued_with_a_decision_has_no_number_error():
+    """realdocs' BNNMT plan, issued with Quyết định 2200/QĐ-BNNMT: its number is read from its
+    "(Ban hành kèm theo Quyết định số …)" line, and the decision's code is not reported."""
+    from conftest import REALDOCS, missing
+
+    path = REALDOCS / "bnnmt_QD-2200-QD-BNNMT-ban-hanh-KH_2026.index-text.md"
+    if not path.exists():
+        pytest.skip(missing(path))
+    plan = api.parse(path)
+    assert (plan.header.number, plan.header.number_from) == ("2200/QĐ-BNNMT", "appendix")
+    assert [f.rule for f in validate(plan, Config()) if f.rule == "number-format"] == []

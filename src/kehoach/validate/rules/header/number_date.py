@@ -188,11 +188,9 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
         return
     seq, code = m.group(1), m.group(2)
     joint = code.upper() == "KHLT" and "-" in m.group(3)  # "90/KHLT-SGDĐT-TCGD": a joint plan's code
-    # a plan issued with a Quyết định carries the decision's number ("2853/QĐ-UBND"): its code is the carrier's
-    carrier = (
-        plan.wrapper.header.type_code if plan.wrapper is not None and plan.header.number_from == "wrapper" else None
-    )
-    if carrier and code.upper() == carrier.upper():
+    # a plan issued with a Quyết định carries the decision's number ("2853/QĐ-UBND"), taken from the
+    # decision above it or from its "(Ban hành kèm theo Quyết định số …)" line: its code is the carrier's
+    if plan.header.number_from in ("wrapper", "appendix"):
         pass
     elif code.upper() != "KH" and not joint:
         yield number_format.finding(
