@@ -425,3 +425,12 @@ def test_a_real_plan_issued_with_a_decision_has_no_number_error():
     plan = api.parse(path)
     assert (plan.header.number, plan.header.number_from) == ("2200/QĐ-BNNMT", "appendix")
     assert [f.rule for f in validate(plan, Config()) if f.rule == "number-format"] == []
+
+
+def test_an_archive_line_without_the_clerical_office_is_info():
+    """ "- Lưu: MTTQ." files the copy with the drafting unit only: said as `info`, naming the line,
+    not as a missing archive line; with no "Lưu" line at all it is the warning."""
+    found = [f for f in check(CLEAN.replace("- Lưu: VT, TH.", "- Lưu: MTTQ.")) if f.rule == "recipients-missing"]
+    assert [(f.severity, f.excerpt) for f in found] == [("info", "- Lưu: MTTQ.")]
+    found = [f for f in check(CLEAN.replace("- Lưu: VT, TH.\n", "")) if f.rule == "recipients-missing"]
+    assert [f.severity for f in found] == ["warning"]

@@ -140,8 +140,8 @@ RULES = (
         'summary': {'vi': 'thiếu "Nơi nhận:" hoặc dòng "- Lưu: VT"', 'en': 'no "Nơi nhận:" list or no "- Lưu: VT" line'},
         'family': 'header',
         'plans_only': True,
-        'doc': 'recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".\n\nEvery plan lists its recipients under "Nơi nhận:"; the last line files a copy with the\nclerical office: "- Lưu: VT, <drafting unit>.".\n\nPASS::\n\n    Nơi nhận:\n    - Sở Nội vụ;\n    - UBND các xã, thị trấn;\n    - Lưu: VT, VHTT.\n\n    TM. ỦY BAN NHÂN DÂN\n    CHỦ TỊCH\n\nFAIL::\n\n    Nơi nhận:\n    - Sở Nội vụ;\n    - UBND các xã, thị trấn.\n\n    TM. ỦY BAN NHÂN DÂN\n    CHỦ TỊCH',
-        'doc_vi': 'recipients-missing (KH403, cảnh báo): có mục "Nơi nhận:" và dòng cuối "- Lưu: VT, …".\n\nMọi kế hoạch đều liệt kê các nơi nhận dưới mục "Nơi nhận:"; dòng cuối cùng ghi việc lưu văn\nbản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.".',
+        'doc': 'recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".\n\nEvery plan lists its recipients under "Nơi nhận:"; the last line files a copy with the\nclerical office: "- Lưu: VT, <drafting unit>.". An archive line naming the drafting unit\nonly ("- Lưu: MTTQ.") is `info`.\n\nPASS::\n\n    Nơi nhận:\n    - Sở Nội vụ;\n    - UBND các xã, thị trấn;\n    - Lưu: VT, VHTT.\n\n    TM. ỦY BAN NHÂN DÂN\n    CHỦ TỊCH\n\nFAIL::\n\n    Nơi nhận:\n    - Sở Nội vụ;\n    - UBND các xã, thị trấn.\n\n    TM. ỦY BAN NHÂN DÂN\n    CHỦ TỊCH',
+        'doc_vi': 'recipients-missing (KH403, cảnh báo): có mục "Nơi nhận:" và dòng cuối "- Lưu: VT, …".\n\nMọi kế hoạch đều liệt kê các nơi nhận dưới mục "Nơi nhận:"; dòng cuối cùng ghi việc lưu văn\nbản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.". Dòng lưu chỉ ghi đơn vị soạn thảo\n("- Lưu: MTTQ.") được báo ở mức `info`.',
     },
     {
         'name': 'draft-blank',

@@ -49,6 +49,10 @@ MESSAGES = {
         "vi": '"Nơi nhận" thiếu dòng "- Lưu: VT, …"',
         "en": 'the recipients list has no "- Lưu: VT, …" (archive) line',
     },
+    "archive_no_vt": {
+        "vi": 'dòng lưu "{line}" không ghi Văn thư: "- Lưu: VT, …"',
+        "en": 'the archive line "{line}" names no clerical office (VT): "- Lưu: VT, …"',
+    },
     "addressee": {
         "vi": 'kế hoạch không có "Kính gửi:"; người nhận ghi ở "Nơi nhận:"',
         "en": 'a plan has no "Kính gửi:" line; its recipients go under "Nơi nhận:"',
@@ -179,14 +183,16 @@ def signer_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     doc_vi="""recipients-missing (KH403, cảnh báo): có mục "Nơi nhận:" và dòng cuối "- Lưu: VT, …".
 
       Mọi kế hoạch đều liệt kê các nơi nhận dưới mục "Nơi nhận:"; dòng cuối cùng ghi việc lưu văn
-      bản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.".
+      bản tại Văn thư: "- Lưu: VT, <đơn vị soạn thảo>.". Dòng lưu chỉ ghi đơn vị soạn thảo
+      ("- Lưu: MTTQ.") được báo ở mức `info`.
       """,
 )
 def recipients_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     """recipients-missing (KH403, warning): a "Nơi nhận:" list ending with "- Lưu: VT, …".
 
     Every plan lists its recipients under "Nơi nhận:"; the last line files a copy with the
-    clerical office: "- Lưu: VT, <drafting unit>.".
+    clerical office: "- Lưu: VT, <drafting unit>.". An archive line naming the drafting unit
+    only ("- Lưu: MTTQ.") is `info`.
 
     PASS::
 
@@ -214,9 +220,24 @@ def recipients_missing(plan: Plan, config: Config) -> Iterator[Finding]:
     archive = first_paragraph(plan, ARCHIVE, within=None)
     if archive is None and not any(ARCHIVE.search(r) for r in plan.header.recipients):
         where = location(found[1].prov, found[0]) if found else None
+        other = first_paragraph(plan, _ANY_ARCHIVE, within=None)
+        if other is not None:
+            # "- Lưu: MTTQ.": the copy is filed, with the drafting unit only (a Front committee, a school)
+            yield recipients_missing.finding(
+                config,
+                MESSAGES["archive_no_vt"],
+                location=location(other[1].prov, other[0]),
+                excerpt=excerpt(other[1].text),
+                severity="info",
+                line=other[1].text.strip(),
+            )
+            return
         yield recipients_missing.finding(
             config, MESSAGES["no_archive"], location=where, excerpt=excerpt(found[1].text) if found else ""
         )
+
+
+_ANY_ARCHIVE = re.compile(r"^\s*[-–+•]?\s*Lưu\s*:", re.I)  # "- Lưu: MTTQ.", "- Lưu: HS."
 
 
 @rule(
