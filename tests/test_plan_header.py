@@ -530,3 +530,11 @@ def test_a_signers_name_wrapped_before_its_last_word_is_whole():
     signer = api.parse_text(FULL.replace("Nguyễn Việt Cường", "Hoàng Văn\n\nThuân")).header.signer
     assert (signer.position, signer.name) == ("PHÓ CHỦ TỊCH", "Hoàng Văn Thuân")
     assert api.parse_text(FULL).header.signer.name == "Nguyễn Việt Cường"
+
+
+def test_a_titled_name_under_the_recipients_is_the_signer():
+    """ "TS. Nguyễn Đức Hiển" under "Nơi nhận" with no position line read (a faculty's PDF whose
+    position line lost a word): the academic title marks the signer's name."""
+    text = FULL.replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Việt Cường", "TS. Nguyễn Đức Hiển")
+    signer = api.parse_text(text).header.signer
+    assert (signer.position, signer.rank, signer.name) == (None, "TS.", "Nguyễn Đức Hiển")

@@ -45,6 +45,7 @@ _DEPUTY_AND_POSITION = re.compile(rf"^(?P<auth>{P.DEPUTY_HEAD}\s*.+?)\s+(?P<pos>
 _SECOND_HEAD = re.compile(rf"\s+(?={P.DEPUTY_HEAD})")
 # a rank before the signer's name ("Đại tá Đậu Xuân Bảo", "Thiếu tướng …"): police and army signers
 _RANK_AND_NAME = re.compile(r"^(?P<rank>(?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(?P<name>.+)$", re.I)
+_TITLE_AND_NAME = re.compile(r"^(?P<rank>(?:PGS\.\s*TS|GS\.\s*TS|TS|ThS|PGS|GS|BS|KS)\.)\s*(?P<name>\p{Lu}.+)$")
 _POSITION_AND_NAME = re.compile(r"^(?P<pos>.+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
 
 
@@ -179,6 +180,13 @@ def read_signature(lines: list[Line]) -> tuple[Signer, list[str]]:
             # "Hoàng Văn" / "Thuân": the signer's name wrapped before its last word
             signer.name = f"{signer.name} {text}"
             signer.raw[-1] = signer.name
+            continue
+        titled = _TITLE_AND_NAME.match(text)
+        if titled and signer.name is None and (position or authority or recipients) and is_name(titled.group("name")):
+            # "TS. Nguyễn Đức Hiển" under the recipients (a faculty's plan, its position line lost):
+            # an academic title marks the signer's name
+            signer.rank, signer.name = titled.group("rank"), titled.group("name")
+            signer.raw.append(text)
             continue
         ranked = _RANK_AND_NAME.match(text)
         if ranked and (position or authority) and signer.name is None and is_name(ranked.group("name")):
