@@ -142,62 +142,12 @@ def dash_goes_on(ptext: str, text: str) -> bool:
 
 # the commonest Vietnamese family names (with the older tone placement where it differs): a line
 # that opens with one and goes on in capitals is a person's name
-SURNAMES = frozenset(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đào",
-        "Đoàn",
-        "Vương",
-        "Trịnh",
-        "Trương",
-        "Lâm",
-        "Phùng",
-        "Mai",
-        "Tô",
-        "Hà",
-        "Tạ",
-        "Cao",
-        "Lương",
-        "Lưu",
-        "Đinh",
-        "Châu",
-        "Quách",
-        "Thái",
-        "Tăng",
-        "Kiều",
-        "Triệu",
-        "Lại",
-        "Chu",
-        "Đồng",
-        "Khổng",
-        "Mạc",
-        "Thân",
-        "Nông",
-        "Hứa",
-        "Lục",
-        "Vi",
-        "Tống",
-        "Doãn",
-        "Âu",
-        "Lò",
-        "Hầu",
-    ]
+_SURNAME_LIST = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh "
+    "Trương Lâm Phùng Mai Tô Hà Tạ Cao Lương Lưu Đinh Châu Quách Thái Tăng Kiều Triệu Lại Chu Đồng "
+    "Khổng Mạc Thân Nông Hứa Lục Vi Tống Doãn Âu Lò Hầu"
 )
+SURNAMES = frozenset(_SURNAME_LIST.split())
 
 
 def is_full_name(text: str) -> bool:

@@ -103,22 +103,21 @@ def names_a_unit(text: str) -> bool:
 # formulas: "Trên đây là Kế hoạch …" (or "Trên là …"), "Yêu cầu / Đề nghị các cơ quan …", the issuer's own request
 # ("Ủy ban nhân dân tỉnh yêu cầu …") or the invitation to report problems ("Trong quá trình thực
 # hiện, nếu có khó khăn, vướng mắc …")
+_REPORT_INVITATION = (
+    r"Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b"
+    r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh)"
+)
 _CLOSING_REQUESTS = (
     r"(?:Ủy|Uỷ) ban nhân dân\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
     r"|UBND\s+(?:\S+\s+){0,3}?(?:yêu cầu|đề nghị)"
-    r"|Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b"
-    r"[^.]{0,60}?(?:khó khăn|vướng mắc|phát sinh)"
+    rf"|{_REPORT_INVITATION}"
 )
 _CLOSING = re.compile(rf"^(?:Trên (?:đây )?là|Yêu cầu|Đề nghị|{_CLOSING_REQUESTS})\b.*\./\.\s*$", re.S)
 
 
 # "Trong quá trình triển khai, nếu có vướng mắc …, vui lòng liên hệ: Ông … Điện thoại: …": the
 # invitation to report gives a contact, and a contact is nobody's duty (it need not end the body)
-_CONTACT = re.compile(
-    r"^Trong quá trình\s+(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|triển khai)\b[^.]{0,80}?"
-    r"(?:khó khăn|vướng mắc|phát sinh)[^.]{0,120}?\bliên hệ\b",
-    re.S,
-)
+_CONTACT = re.compile(rf"^{_REPORT_INVITATION}[^.]{{0,120}}?\bliên hệ\b", re.S)
 
 
 def is_closing(text: str) -> bool:

@@ -81,12 +81,6 @@ def _wrapped_name_end(text: str) -> bool:
     )
 
 
-def _date_open(text: str) -> bool:
-    """A place-date line that stops before its year ("Lào Cai, ngày   tháng   năm" over "2026")."""
-    t = text.strip("*_ ")
-    return bool(re.search(r",\s*ngày\b.*\bnăm\s*$", t)) and read_place_date(t) is None
-
-
 def _code_open(text: str) -> bool:
     """A number line whose code ends open ("Số:      /KH-"): its rest is on the next line."""
     t = text.strip("*_ ")
@@ -102,12 +96,7 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
         ln = lines[i]
         if (
             i + 1 < len(lines)
-            and (
-                lines[i + 1].block == ln.block
-                or _national_name_start(ln.text)
-                or _code_open(ln.text)
-                or _date_open(ln.text)
-            )
+            and (lines[i + 1].block == ln.block or _national_name_start(ln.text) or _code_open(ln.text))
             and _wraps_into(ln.text, lines[i + 1].text)
         ):
             glue = "" if _code_open(ln.text) else " "  # "/KH-" + "UBND": one code
@@ -223,21 +212,22 @@ def _number_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
-_DATE_OPEN = re.compile(r",\s*ngày[\s.…]*$")
-_DATE_REST = re.compile(r"^[\d\s.…]*tháng\b[\d\s.…/]*(?:năm|/)\s*\d{4}\b")
+_DATE_OPEN = re.compile(r",\s*ngày\b")
 
 
 def _date_together(lines: list[Line]) -> list[Line]:
-    """A place-date cut at a draft's blank day ("Lào Cai, ngày" … "tháng 4 năm 2026": the blank
-    is wide enough to part the line, and the motto's lines may be read between the parts) made
-    one line again; only the first such cut, within the next few lines."""
+    """A place-date cut in two made one line again: at a draft's blank day ("Lào Cai, ngày" …
+    "tháng 4 năm 2026", the blank wide enough to part the line, the motto's lines read between
+    the parts) or before its year ("… ngày tháng năm" over "2026", read as another paragraph).
+    The first line that opens a place-date it does not finish takes the first of the next four
+    lines that finishes it."""
     for i, ln in enumerate(lines):
-        if _DATE_OPEN.search(ln.text.strip("*_ ")):
+        text = ln.text.strip("*_ ")
+        if _DATE_OPEN.search(text) and read_place_date(text) is None:
             for j in range(i + 1, min(i + 5, len(lines))):
-                rest = lines[j].text.strip("*_ ")
-                if _DATE_REST.match(rest):
-                    joined = Line(f"{ln.text.strip('*_ ')} {rest}", ln.block, ln.para)
-                    return [*lines[:i], joined, *lines[i + 1 : j], *lines[j + 1 :]]
+                joined = f"{text} {lines[j].text.strip('*_ ')}"
+                if read_place_date(joined):
+                    return [*lines[:i], Line(joined, ln.block, ln.para), *lines[i + 1 : j], *lines[j + 1 :]]
             break
     return lines
 
@@ -273,7 +263,7 @@ def read_header(front: list[Line], extra: list[Line]) -> Header:
     issuer_candidates: list[str] = []
     type_index = None
     type_prefix = ""
-    front, extra = _date_together(_number_apart(merge_wrapped(front))), _number_apart(merge_wrapped(extra))
+    front, extra = (_date_together(_number_apart(merge_wrapped(part))) for part in (front, extra))
     all_lines = front + extra
     for i, ln in enumerate(all_lines):
         text = ln.text.strip("*_ ")
