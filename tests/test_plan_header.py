@@ -10,6 +10,15 @@ from kehoach.models import Header
 from kehoach.plan.header import lines_of, read_header, read_number, read_place_date
 
 
+def header_after(*replacements: tuple[str, str]) -> Header:
+    """The header of FULL (below) with its text replaced, each (old, new) in turn."""
+    text = FULL
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new)
+    return api.parse_text(text).header
+
+
 def header_of(texts: list[str], **look) -> Header:
     """The header read from `texts`, one paragraph each (as a PDF line by line gives them)."""
     return read_header(lines_of([(i, Paragraph(text=t, **look)) for i, t in enumerate(texts)]), [])
@@ -400,11 +409,12 @@ def test_two_authorities_read_as_one_line_are_two():
 def test_a_faculty_stands_under_its_school():
     """ "TRƯỜNG ĐẠI HỌC … / VÀ TRUYỀN THÔNG VIỆT - HÀN" over "KHOA KHOA HỌC MÁY TÍNH": the faculty
     issues the plan, under its school (whose name wraps over two lines)."""
-    text = FULL.replace(
-        "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN",
-        "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN\nVÀ TRUYỀN THÔNG VIỆT - HÀN\nKHOA KHOA HỌC MÁY TÍNH",
+    h = header_after(
+        (
+            "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN",
+            "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN\nVÀ TRUYỀN THÔNG VIỆT - HÀN\nKHOA KHOA HỌC MÁY TÍNH",
+        )
     )
-    h = api.parse_text(text).header
     assert (h.issuer, h.issuer_parent) == (
         "KHOA KHOA HỌC MÁY TÍNH",
         "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN VÀ TRUYỀN THÔNG VIỆT - HÀN",
@@ -430,13 +440,16 @@ def test_an_issuer_line_read_with_the_place_date_beside_it_is_the_issuer():
     """ "KHOA CÔNG NGHỆ THÔNG TIN Thành phố Hồ Chí Minh, ngày …" (the two header columns nearly
     touch, and a PDF reads their lines as one): the upper-case unit is the issuer's last line, the
     place is what follows it."""
-    text = FULL.replace(
-        "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN\n\nSố: 20/KH-UBND\n", "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM TP. HỒ CHÍ MINH\n"
-    ).replace(
-        "Quế Sơn, ngày 18 tháng 02 năm 2021",
-        "KHOA CÔNG NGHỆ THÔNG TIN Thành phố Hồ Chí Minh, ngày 24 tháng 10 năm 2016",
+    h = header_after(
+        (
+            "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ SƠN\n\nSố: 20/KH-UBND\n",
+            "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM TP. HỒ CHÍ MINH\n",
+        ),
+        (
+            "Quế Sơn, ngày 18 tháng 02 năm 2021",
+            "KHOA CÔNG NGHỆ THÔNG TIN Thành phố Hồ Chí Minh, ngày 24 tháng 10 năm 2016",
+        ),
     )
-    h = api.parse_text(text).header
     assert (h.issuer, h.issuer_parent) == (
         "KHOA CÔNG NGHỆ THÔNG TIN",
         "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM TP. HỒ CHÍ MINH",
