@@ -186,6 +186,37 @@ def test_width_arrays_read_from_the_file_equal_pdfminers():
     assert compared >= 4  # the whole-font /W arrays of the letter's Times New Roman faces
 
 
+def test_an_object_is_read_up_to_its_end_in_growing_pieces():
+    """A whole font's /W can be longer than the first piece read (64 kB): the reader goes on
+    until "endobj", and stops there in a file of megabytes."""
+    import io
+
+    from kehoach.parsers.pdf.fontmetrics import _object_bytes
+
+    array = b"[" + b" ".join(b"%d [%d]" % (k, 500 + k % 7) for k in range(20000)) + b"]"
+    assert len(array) > 1 << 17
+    body = b"12 0 obj\n" + array + b"\nendobj\n"
+    fh = io.BytesIO(b"%PDF-1.7\n" + body + b"13 0 obj\n" + b"x" * (3 << 20) + b"\nendobj\n")
+    fh.seek(5)
+    data = _object_bytes(fh, 9)
+    assert data.startswith(b"12 0 obj") and array in data
+    assert len(data) < len(body) + (1 << 20)  # not the megabytes after it
+    assert fh.tell() == 5  # the parser's place in the file is kept
+
+
+def test_a_tounicode_map_is_read_once_per_distinct_stream():
+    """Word embeds a whole font's map again for each face: the second is not parsed again."""
+    from kehoach.parsers.pdf import fontmetrics
+
+    cmap = b"begincmap 2 beginbfchar <0041> <0041> <0042> <1EA0> endbfchar 1 beginbfrange <0050> <0052> <0061> endbfrange endcmap"
+    fontmetrics.forget_maps()
+    first = fontmetrics._tounicode_once(cmap)
+    assert first == {0x41: "A", 0x42: "Ạ", 0x50: "a", 0x51: "b", 0x52: "c"} == fontmetrics._tounicode(cmap)
+    assert fontmetrics._tounicode_once(bytes(cmap)) is first
+    fontmetrics.forget_maps()
+    assert fontmetrics._tounicode_once(cmap) is not first
+
+
 def test_a_word_space_drawn_as_its_own_text_object_is_read_by_both(tmp_path):
     """Word writes word spaces as text objects of their own; pdfium's text page drops their
     glyphs and infers spaces from gaps. Over a gap too narrow to infer one (1 pt), only the

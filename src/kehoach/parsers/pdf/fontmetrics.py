@@ -143,7 +143,7 @@ def _quick_metrics(spec: dict, subtype: str) -> FontMetrics | None:
     tounicode = resolve1(spec.get("ToUnicode"))
     umap: dict[int, str] = {}
     if tounicode is not None:
-        parsed = _tounicode(tounicode.get_data()) if hasattr(tounicode, "get_data") else None
+        parsed = _tounicode_once(tounicode.get_data()) if hasattr(tounicode, "get_data") else None
         if parsed is None:
             return None
         umap = parsed
@@ -200,6 +200,27 @@ _ARRAY_HEAD = re.compile(rb"\s*(\d+)\s+\d+\s+obj\s*\[")
 _ARRAY_TOKEN = re.compile(rb"\[|\]|[^\s\[\]]+")
 _NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)")
 _ARRAY_BYTES = 1 << 22  # read at most this much of an array object
+_NUMBERS_ONLY = re.compile(rb"[\s\[\]0-9.+-]*")  # what an array of numbers is written with
+
+
+def _object_bytes(fp, pos: int) -> bytes:
+    """The file's bytes from `pos` up to the first "endobj" after it (read in growing pieces:
+    a width array is a few kB, the file may be megabytes), at most `_ARRAY_BYTES`."""
+    here = fp.tell()
+    try:
+        fp.seek(pos)
+        data, piece = b"", 1 << 16
+        while len(data) < _ARRAY_BYTES:
+            more = fp.read(min(piece, _ARRAY_BYTES - len(data)))
+            if not more:
+                break
+            data += more
+            if data.find(b"endobj", max(0, len(data) - len(more) - 6)) >= 0:
+                break
+            piece *= 4
+        return data
+    finally:
+        fp.seek(here)
 
 
 def _number_array(ref) -> list | None:
@@ -227,20 +248,18 @@ def _number_array(ref) -> list | None:
     fp = getattr(parser, "fp", None)
     if pos is None or fp is None:
         return None
-    here = fp.tell()
-    try:
-        fp.seek(pos)
-        data = fp.read(_ARRAY_BYTES)
-    finally:
-        fp.seek(here)
+    data = _object_bytes(fp, pos)
     head = _ARRAY_HEAD.match(data)
     if head is None or int(head.group(1)) != ref.objid:
         return None
     end = data.find(b"endobj", head.end())
     if end < 0:
         return None
+    tokens = _ARRAY_TOKEN.findall(data, head.end() - 1, end)
+    if not _NUMBERS_ONLY.fullmatch(data, head.end() - 1, end):
+        return None  # a name, a reference, a comment …: pdfminer reads it
     stack: list[list] = [[]]
-    for tok in _ARRAY_TOKEN.findall(data, head.end() - 1, end):
+    for tok in tokens:
         if tok == b"[":
             inner: list = []
             stack[-1].append(inner)
@@ -249,10 +268,15 @@ def _number_array(ref) -> list | None:
             if len(stack) == 1:
                 return None
             stack.pop()
-        elif _NUMBER.fullmatch(tok):
-            stack[-1].append(float(tok) if b"." in tok else int(tok))
+        elif b"." in tok:
+            if not _NUMBER.fullmatch(tok):
+                return None
+            stack[-1].append(float(tok))
         else:
-            return None
+            try:
+                stack[-1].append(int(tok))
+            except ValueError:
+                return None
     if len(stack) != 1 or len(stack[0]) != 1:
         return None
     return stack[0][0]
@@ -288,6 +312,27 @@ def _with_texts(metrics: FontMetrics, widths: dict, scale: float, to_text) -> Fo
 
 _CMAP_BLOCK = re.compile(rb"begin(bfchar|bfrange)(.*?)end\1", re.S)
 _CMAP_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|(\[)|(\])|(\S+)")
+
+
+_MAPS: dict[bytes, dict[int, str] | None] = {}  # ToUnicode stream -> its map (read-only)
+_MAPS_BYTES = 1 << 23  # the streams kept, in bytes at most
+
+
+def forget_maps() -> None:
+    """Drop the ToUnicode maps kept (`bench_speed` times every run as a first one)."""
+    _MAPS.clear()
+
+
+def _tounicode_once(data: bytes) -> dict[int, str] | None:
+    """`_tounicode`, read once per distinct stream: a word processor embeds one whole font
+    (a 50 kB map) again for its bold, and again in every plan of a batch."""
+    if data in _MAPS:
+        return _MAPS[data]
+    parsed = _tounicode(data)
+    if sum(map(len, _MAPS)) + len(data) > _MAPS_BYTES:
+        _MAPS.clear()
+    _MAPS[data] = parsed
+    return parsed
 
 
 def _tounicode(data: bytes) -> dict[int, str] | None:
