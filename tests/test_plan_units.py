@@ -170,6 +170,31 @@ def test_two_units_with_no_separator_are_split_at_the_second_head():
 
 
 @pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Sở Giáo dục và Đào tạo và Sở Y tế", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
+        ("Công an tỉnh và Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
+        ("UBND tỉnh và UBND các huyện", ["UBND tỉnh", "UBND các huyện"]),
+        ("Báo Lào Cai và Đài Phát thanh và Truyền hình tỉnh", ["Báo Lào Cai", "Đài Phát thanh và Truyền hình tỉnh"]),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch và Sở Giáo dục và Đào tạo",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"],
+        ),
+        # one unit each: "và" inside a name, an office named after the bodies it serves
+        ("Văn phòng HĐND và UBND tỉnh", ["Văn phòng HĐND và UBND tỉnh"]),
+        ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]),
+        ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+        ("Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
+        ("Hội Văn học và Nghệ thuật tỉnh", ["Hội Văn học và Nghệ thuật tỉnh"]),
+        ("Các sở, ban, ngành và UBND các huyện", ["Các sở, ban, ngành và UBND các huyện"]),
+    ],
+)
+def test_two_whole_units_joined_by_and_are_two_units(text, units):
+    """ "A và B" is two units when both open with the head of a unit that stands alone."""
+    assert names(split_units(text)) == units
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "Ủy ban nhân dân các xã, phường",

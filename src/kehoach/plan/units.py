@@ -176,6 +176,35 @@ def split_glued(text: str) -> list[str]:
     return pieces
 
 
+# "A và B" where both open with the head of a unit that stands alone (a department, a people's
+# committee, the police, a newspaper …): two units ("Sở Giáo dục và Đào tạo và Sở Y tế"). The
+# "và" inside a name is followed by no such head ("Sở Khoa học và Công nghệ", "Đài Phát thanh và
+# Truyền hình"), and an office is named after the bodies it serves ("Văn phòng HĐND và UBND
+# tỉnh", "Văn phòng Đoàn ĐBQH và HĐND"): "Văn phòng" opens no top unit, so it is never cut
+_AND_UNIT = re.compile(
+    r"\s+và\s+(?=(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Đài|Báo|"
+    r"Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Hội|Ngân hàng|"
+    r"Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|Viện kiểm sát)"
+    r"\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|các)\b))"
+)
+
+
+def split_joined(text: str) -> list[str]:
+    """Two whole unit names joined by "và" (see `_AND_UNIT`); the one on the left opens with a top
+    unit's head and has a name of its own (two words at least), outside any bracket. Commas
+    are no cut ("Sở Văn hóa, Thể thao và Du lịch và Sở Y tế": two units)."""
+    pieces: list[str] = []
+    start = 0
+    for m in _AND_UNIT.finditer(text):
+        left = text[start : m.start()].strip()
+        if not _TOP_LEFT.match(left) or len(left.split()) < 2 or left.count("(") > left.count(")"):
+            continue  # "Văn phòng HĐND và UBND", a bare head, a name inside brackets
+        pieces.append(left)
+        start = m.end()
+    pieces.append(text[start:].strip())
+    return pieces
+
+
 def split_units(lines: list[str] | str | None) -> list[Unit]:
     """Units in a cell (list of lines) or a field value (a string)."""
     if not lines:
@@ -185,7 +214,7 @@ def split_units(lines: list[str] | str | None) -> list[Unit]:
     units: list[Unit] = []
     for line in _join_broken_names(_join_role_lines(lines)):
         for piece in _ITEM_SPLIT.split(line):
-            for name in split_glued(piece) if piece else []:
+            for name in (n for part in split_glued(piece) for n in split_joined(part)) if piece else []:
                 unit = make_unit(name)
                 if unit:
                     units.append(unit)
