@@ -138,3 +138,49 @@ def test_a_carried_plan_takes_its_carriers_signer_and_recipients_read_line_by_li
         "Lưu: VT, ĐTDG",
     ]
     assert h.title == "Bảo đảm thoát nước mùa mưa năm 2026"
+
+
+DECISION_WITH_PARTS = """ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI
+
+Số: 2813/QĐ-UBND
+
+Đồng Nai, ngày 20 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+
+Về việc thông qua phương án đơn giản hóa thủ tục hành chính
+
+Điều 1. Thông qua phương án đơn giản hóa đối với 01 thủ tục hành chính.
+
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, KTN.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Trường Sơn
+
+PHỤ LỤC
+
+(Kèm theo Quyết định số 2813/QĐ-UBND ngày 20/11/2025 của Chủ tịch UBND tỉnh)
+
+I. BẢO TỒN THIÊN NHIÊN VÀ ĐA DẠNG SINH HỌC
+
+1. Xác nhận Hợp đồng tiếp cận nguồn gen
+
+II. MÔI TRƯỜNG
+
+1. Cấp giấy phép môi trường
+"""
+
+
+def test_parts_of_an_appendix_after_the_recipients_are_not_the_body():
+    """A Quyết định whose articles carry no numbered sections, signed before an appendix set out
+    in parts "I.", "II.": its signature and recipients are read where they stand."""
+    plan = api.parse_text(DECISION_WITH_PARTS)
+    signer = plan.header.signer
+    assert (signer.authority, signer.position, signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Trường Sơn")
+    assert plan.header.recipients == ["Như Điều 2", "Lưu: VT, KTN."]
+    assert plan.header.number == "2813/QĐ-UBND"

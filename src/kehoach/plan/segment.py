@@ -33,10 +33,11 @@ def segment(doc: Document) -> Segments:
             type_line = i
             break
     start = (type_line + 1) if type_line is not None else 0
+    end = _appendix_after_recipients(blocks, start)
     body_start = next(
         (
             i
-            for i in range(start, n)
+            for i in range(start, end)
             if isinstance(pb := blocks[i], Paragraph)
             and pb.role in ("body", "layout")
             and (h := heading_of(pb))
@@ -48,7 +49,7 @@ def segment(doc: Document) -> Segments:
         body_start = next(
             (
                 i
-                for i in range(start, n)
+                for i in range(start, end)
                 if isinstance(pb := blocks[i], Paragraph)
                 and pb.role == "body"
                 and (h := heading_of(pb))
@@ -101,6 +102,25 @@ def segment(doc: Document) -> Segments:
                     appendix_start = i - 1
                 break
     return Segments(type_line, body_start, sig_start, appendix_start)
+
+
+def _appendix_after_recipients(blocks: list, start: int) -> int:
+    """The first appendix label ("PHỤ LỤC" in capitals) after a "Nơi nhận" line, or the end: the
+    sections of an appendix are not the body's. A Quyết định whose own articles carry no
+    numbered sections ("Điều 1. …") keeps its signature and recipients before an appendix
+    set out in parts "I.", "II." (without this, the body would start in the appendix and the
+    signature read nothing)."""
+    seen_recipients = False
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        if not isinstance(b, Paragraph):
+            continue
+        first = first_line(b)
+        if P.RECIPIENTS_RE.match(first):
+            seen_recipients = True
+        elif seen_recipients and P.APPENDIX_RE.match(first) and is_upper_title(first):
+            return i
+    return len(blocks)
 
 
 def first_line(p: Paragraph) -> str:
