@@ -327,7 +327,7 @@ def test_a_party_committee_written_with_the_older_tone_placement_is_still_under_
 def test_the_other_document_types_of_nd30_stand_on_the_title_line():
     """A Quy chế, Quy định, Biên bản … has its type on the title line as a plan has "KẾ HOẠCH": it is
     the type, not a line of the issuer's name, and the title follows it."""
-    for doc_type in ("QUY CHẾ", "QUY ĐỊNH", "BIÊN BẢN", "THÔNG TRI"):
+    for doc_type in ("QUY CHẾ", "QUY ĐỊNH", "BIÊN BẢN", "THÔNG TRI", "CÔNG ĐIỆN"):
         h = api.parse_text(PARTY_PLAN.replace("KẾ HOẠCH\n", f"{doc_type}\n").replace("12-KH/ĐU", "12-QC/ĐU")).header
         assert h.doc_type == doc_type
         assert (h.issuer, h.issuer_parent) == ("ĐẢNG ỦY XÃ LŨNG CÚ", "HUYỆN ỦY ĐỒNG VĂN")
@@ -551,3 +551,45 @@ def test_a_titled_name_under_the_recipients_is_the_signer():
     text = FULL.replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Việt Cường", "TS. Nguyễn Đức Hiển")
     signer = api.parse_text(text).header.signer
     assert (signer.position, signer.rank, signer.name) == (None, "TS.", "Nguyễn Đức Hiển")
+
+
+LETTER = """BỘ TÀI CHÍNH
+CỤC THUẾ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 5348/CT-CS
+V/v hướng dẫn góp vốn điều lệ
+
+Hà Nội, ngày 20 tháng 11 năm 2025
+
+Kính gửi: Thuế tỉnh Quảng Trị.
+
+Cục Thuế nhận được công văn số 324/QTR-KTr2. Về vấn đề này, Cục Thuế có ý kiến như sau: đồng ý.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+def test_a_letters_subject_under_its_number_in_one_paragraph_is_the_title_without_the_number():
+    plan = api.parse_text(LETTER)
+    assert plan.document_type == "cong_van"
+    assert (plan.header.number, plan.header.title) == ("5348/CT-CS", "hướng dẫn góp vốn điều lệ")
+
+
+def test_a_type_word_after_the_recipients_is_not_the_documents_type():
+    """Text after the signature (a website's own notice copied with the letter: "THÔNG BÁO" /
+    "về Lưu trữ …") is not the letter's type line; a plan attached after a letter's signature is."""
+    site = LETTER + "\nTHÔNG BÁO\nvề Lưu trữ, Sử dụng Thông tin Khách hàng\n\nQuý Thành viên xác nhận.\n"
+    plan = api.parse_text(site)
+    assert (plan.document_type, plan.header.doc_type) == ("cong_van", None)
+    assert plan.header.signer.name == "Nguyễn Văn An"
+    attached = LETTER + "\nKẾ HOẠCH\nKiểm tra góp vốn điều lệ năm 2026\n\nI. MỤC ĐÍCH\n\nKiểm tra việc góp vốn.\n"
+    assert api.parse_text(attached).header.doc_type == "KẾ HOẠCH"

@@ -184,3 +184,42 @@ def test_parts_of_an_appendix_after_the_recipients_are_not_the_body():
     assert (signer.authority, signer.position, signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Trường Sơn")
     assert plan.header.recipients == ["Như Điều 2", "Lưu: VT, KTN."]
     assert plan.header.number == "2813/QĐ-UBND"
+
+
+LETTER_WITH_TABLE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+
+Số: 5155/SGDĐT-GDTX
+V/v hướng dẫn đánh giá trung tâm học tập cộng đồng
+
+Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025
+
+Kính gửi: Ủy ban nhân dân phường, xã và đặc khu
+
+Đề nghị Ủy ban nhân dân phường, xã thực hiện đánh giá và gửi kết quả về Sở./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trương Hải Thanh
+
+BẢNG TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI
+
+(Ban hành kèm theo Công văn số 5155/SGDĐT-GDTX ngày 28 tháng 11 năm 2025)
+
+1. Tiêu chí về cơ sở vật chất
+
+2. Tiêu chí về hoạt động
+"""
+
+
+def test_numbered_items_of_a_table_attached_after_the_recipients_are_not_the_body():
+    """The body of a letter without numbered sections ends at its signature even when the
+    criteria it attaches ("(Ban hành kèm theo Công văn số …)") are numbered."""
+    plan = api.parse_text(LETTER_WITH_TABLE)
+    signer = plan.header.signer
+    assert (signer.authority, signer.position, signer.name) == ("KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trương Hải Thanh")
+    assert plan.header.recipients == ["Như trên", "Lưu: VT."]
+    assert plan.document_type == "cong_van"

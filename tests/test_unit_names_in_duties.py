@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import CORPUS, needs
 from kehoach import api
 from kehoach.plan.duty_text import assignment_unit
@@ -100,6 +102,27 @@ def test_will_starts_the_duty():
     assert assignment_unit("Tổ kiểm phiếu sẽ thực hiện kiểm đếm và công bố kết quả biểu quyết.", False)[0] == (
         "Tổ kiểm phiếu"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Các cơ sở sản xuất tuân thủ nghiêm các quy định của pháp luật về bảo vệ môi trường.", "Các cơ sở sản xuất"),
+        (
+            "Các cơ sở đào tạo đại học ở các lĩnh vực ngành, nghề mở thêm chuyên ngành đào tạo về chuyển đổi số.",
+            "Các cơ sở đào tạo đại học ở các lĩnh vực ngành, nghề",
+        ),
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình thức tuyên truyền Kế hoạch.",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh",
+        ),
+        ("Các phòng, ban chuyên môn nghiêm túc quán triệt và thực hiện Kế hoạch.", "Các phòng, ban chuyên môn"),
+    ],
+)
+def test_compliance_opening_and_manner_words_start_the_duty(sentence, unit):
+    """ "tuân thủ", "chấp hành", "quán triệt", "nghiêm túc", "mở thêm", "bằng nhiều hình thức" … after a
+    unit's name begin what it must do (three plans of a ministry and two provinces)."""
+    assert assignment_unit(sentence, False)[0] == unit
 
 
 HIEP_THUONG = CORPUS / "luongminh-mttq_KH-hoi-nghi-hiep-thuong_2025.docx"

@@ -90,6 +90,18 @@ def test_004_is_not_a_plan():
     assert not {f.rule for f in found} & {"header-missing", "missing-section", "signer-missing"}
 
 
+@pytest.mark.parametrize(
+    ("type_line", "vi", "en"),
+    [("CÔNG ĐIỆN", "công điện", "an official telegram"), ("QUY CHẾ", "quy chế", "a regulation")],
+)
+def test_a_document_of_another_type_is_named_by_its_type(type_line, vi, en):
+    """not-a-plan names a Công điện or a Quy chế as such, not as "an article / unknown type"."""
+    plan = api.parse_text(f"BỘ TÀI CHÍNH\n\nSố: 12/XX-BTC\n\n{type_line}\nVề việc rà soát\n\n1. Các bộ rà soát.\n")
+    for lang, kind in (("vi", vi), ("en", en)):
+        found = [f for f in validate(plan, Config(lang=lang)) if f.rule == "not-a-plan"]
+        assert len(found) == 1 and f"({kind})" in found[0].message
+
+
 @pytest.mark.parametrize("stem", ["001", "002", "003", "004"])
 def test_no_duplicate_warning_where_nothing_is_repeated(stem):
     assert [f for f in findings(stem) if "duplicate" in f.rule and f.severity != "info"] == []

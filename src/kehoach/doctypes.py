@@ -35,7 +35,7 @@ DOC_TYPE_WORDS = (
     "DỰ ÁN",
     "GIẤY MỜI",
     "THÔNG TRI",
+    "CÔNG ĐIỆN",
 )
-# the OCR also repairs a telegram's title line ("CÔNG ĐIỆN"), which the plan reader does not take
-# as a document type; the order is the order the OCR tries near misses in
-OCR_DOC_TYPE_WORDS = (*DOC_TYPE_WORDS, "CÔNG ĐIỆN")
+# the order is the order the OCR tries near misses in
+OCR_DOC_TYPE_WORDS = DOC_TYPE_WORDS

@@ -284,6 +284,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctype_du_an": {"vi": "Dự án", "en": "project proposal"},
     "doctype_giay_moi": {"vi": "Giấy mời", "en": "invitation"},
     "doctype_thong_tri": {"vi": "Thông tri", "en": "circular"},
+    "doctype_cong_dien": {"vi": "Công điện", "en": "official telegram"},
     "doctype_unknown": {"vi": "không xác định", "en": "not recognised"},
     # kehoach diff (src/kehoach/diff/)
     "diff_summary": {

@@ -284,7 +284,9 @@ def _subject_line(front: list[Line]) -> str | None:
     document says, as a drafter who ends each line of the subject with Enter leaves it."""
     for n, ln in enumerate(front):
         if re.match(r"^\s*V/v\b", ln.text, re.I):
-            para = [x.text for x in front if x.block == ln.block]
+            # its block's lines from the "V/v" line on: the number may stand above it in the
+            # same paragraph or cell ("Số: 5348/CT-CS" / "V/v hướng dẫn …")
+            para = [x.text for x in front[n:] if x.block == ln.block]
             block, cell = ln.block, _cell(ln.para)
             for x in front[n + 1 :]:
                 if x.block == ln.block:

@@ -31,6 +31,10 @@ _DUTY_START = re.compile(
     r"bố trí|đẩy mạnh|tăng cường|phát huy|kiểm tra|rà soát|đôn đốc|cung cấp|định kỳ|chủ động|tiếp tục|tổng hợp|"
     r"lồng ghép|phổ biến|vận động|khảo sát|đánh giá|bảo đảm|đảm bảo|hỗ trợ|nâng cao|xử lý|giám sát|hoàn thành|"
     r"khẩn trương|kịp thời|tích cực|phát động|biên soạn|cập nhật|công khai|đề xuất|"
+    # "Các cơ sở sản xuất tuân thủ …", "Các cơ sở đào tạo … mở thêm chuyên ngành …", "Ủy ban MTTQ tỉnh
+    # và các đoàn thể tỉnh bằng nhiều hình thức …"
+    r"tuân thủ|chấp hành|quán triệt|nghiêm túc|thường xuyên|ưu tiên|mở thêm|mở rộng|"
+    r"bằng nhiều hình thức|bằng các hình thức|"
     r"theo chức năng|theo phạm vi|trong phạm vi|trên cơ sở|tham gia|trong quá trình|trong thời gian|"
     r"là cơ quan|là đơn vị|được giao|được phân công|phân công|giao|sẽ)\b",
 )

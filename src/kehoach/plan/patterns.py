@@ -53,6 +53,7 @@ DOCUMENT_TYPE_IDS = {
     "DỰ ÁN": "du_an",
     "GIẤY MỜI": "giay_moi",
     "THÔNG TRI": "thong_tri",
+    "CÔNG ĐIỆN": "cong_dien",
 }
 # who signs for whom: "TM." for the body, "KT.", "Q.", "TL.", "TUQ." for a deputy or an
 # authorised officer; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot, and

@@ -28,10 +28,15 @@ def segment(doc: Document) -> Segments:
     blocks = doc.blocks
     n = len(blocks)
     type_line = None
+    signed = False  # past a "Nơi nhận" line: only an attached plan's title line is taken
     for i, b in enumerate(blocks[: min(n, 80)]):
-        if isinstance(b, Paragraph) and b.role != "textbox" and any(P.doc_type_line(ln) for ln in b.lines[:1]):
+        if not isinstance(b, Paragraph) or b.role == "textbox":
+            continue
+        kind = next((k for k in map(P.doc_type_line, b.lines[:1]) if k), None)
+        if kind and (not signed or kind == "KẾ HOẠCH"):
             type_line = i
             break
+        signed = signed or bool(P.RECIPIENTS_RE.match(first_line(b)))
     start = (type_line + 1) if type_line is not None else 0
     end = _appendix_after_recipients(blocks, start)
     body_start = next(
@@ -89,8 +94,10 @@ def segment(doc: Document) -> Segments:
         if isinstance(b, Paragraph):
             first = first_line(b)
             if (
-                P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục"))
-            ) or P.ATTACHED_RE.match(first):
+                (P.APPENDIX_RE.match(first) and (is_upper_title(first) or first.lower().startswith("phụ lục")))
+                or P.ATTACHED_RE.match(first)
+                or P.doc_type_line(first)  # a document issued with this one ("QUY ĐỊNH" after a decision)
+            ):
                 appendix_start = i
                 # the label may sit one paragraph above the "(Kèm theo …)" line
                 if (
@@ -105,8 +112,9 @@ def segment(doc: Document) -> Segments:
 
 
 def _appendix_after_recipients(blocks: list, start: int) -> int:
-    """The first appendix label ("PHỤ LỤC" in capitals) after a "Nơi nhận" line, or the end: the
-    sections of an appendix are not the body's. A Quyết định whose own articles carry no
+    """The first appendix label ("PHỤ LỤC" in capitals, or the title over a "(Ban hành kèm theo …)"
+    line) or type line of an attached document ("QUY ĐỊNH") after a "Nơi nhận" line, or the end:
+    the sections of an appendix are not the body's. A Quyết định whose own articles carry no
     numbered sections ("Điều 1. …") keeps its signature and recipients before an appendix
     set out in parts "I.", "II." (without this, the body would start in the appendix and the
     signature read nothing)."""
@@ -118,8 +126,11 @@ def _appendix_after_recipients(blocks: list, start: int) -> int:
         first = first_line(b)
         if P.RECIPIENTS_RE.match(first):
             seen_recipients = True
-        elif seen_recipients and P.APPENDIX_RE.match(first) and is_upper_title(first):
-            return i
+        elif seen_recipients and ((P.APPENDIX_RE.match(first) and is_upper_title(first)) or P.doc_type_line(first)):
+            return i  # an appendix, or a document of its own ("QUY ĐỊNH" issued by the decision)
+        elif seen_recipients and P.ATTACHED_RE.match(first):  # "(Ban hành kèm theo Công văn số …)"
+            above = blocks[i - 1]
+            return i - 1 if isinstance(above, Paragraph) and is_upper_title(first_line(above)) else i
     return len(blocks)
 
 

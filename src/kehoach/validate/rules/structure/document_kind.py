@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ....i18n import MESSAGES as NAMES
 from ....models import Finding, Plan
 from ...config import Config
 from ...registry import rule
@@ -74,5 +75,15 @@ def not_a_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     if plan.is_plan:
         return
-    names = KINDS.get(plan.document_type, KINDS["unknown"])
+    names = KINDS.get(plan.document_type) or _kind_of(plan.document_type)
     yield not_a_plan.finding(config, MESSAGES["not_plan"], kind=names.get(config.lang) or names["vi"])
+
+
+def _kind_of(document_type: str) -> dict[str, str]:
+    """The other types of ND 30 (a Quy chế, a Chỉ thị, a Công điện …) by their own names, not as
+    "an article"."""
+    name = NAMES.get(f"doctype_{document_type}")
+    if name is None:
+        return KINDS["unknown"]
+    en = name["en"]
+    return {"vi": name["vi"].lower(), "en": f"{'an' if en[:1] in 'aeiou' else 'a'} {en}"}
