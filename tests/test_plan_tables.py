@@ -526,3 +526,44 @@ def test_a_roster_of_people_is_not_a_task_table():
         )
     )
     assert (t.content, names(t.lead), t.timeline.raw) == ("Chấm hồ sơ dự án", ["Nguyễn Văn Thành"], "03/12/2025")
+
+
+def test_a_decimal_heading_row_groups_the_rows_numbered_in_brackets_below_it():
+    """ "3.5. | Thu hút đầu tư …" with the other cells empty, over rows "(1)", "(2)": a heading, not
+    a task (a provincial Party committee's programme); "3.6." over "3.7." is a task again, of no group."""
+    tasks = appendix_tasks(
+        rows(
+            ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+            ["3.5.", "Thu hút đầu tư, phát triển các thành phần kinh tế", "", ""],
+            ["(1)", "Đề án phát triển kinh tế tập thể", "UBND tỉnh", "Tháng 12 năm 2025"],
+            ["(2)", "Chính sách hỗ trợ doanh nghiệp nhỏ và vừa", "UBND tỉnh", "Quý I năm 2026"],
+            ["3.6.", "Rà soát quy hoạch các khu công nghiệp", "", ""],
+            ["3.7.", "Tổng kết công tác thu hút đầu tư", "Sở Tài chính", "Năm 2026"],
+        )
+    )
+    assert [(t.number, t.group) for t in tasks] == [
+        ("(1)", "Thu hút đầu tư, phát triển các thành phần kinh tế"),
+        ("(2)", "Thu hút đầu tư, phát triển các thành phần kinh tế"),
+        ("3.6.", None),
+        ("3.7.", None),
+    ]
+
+
+def test_a_heading_written_across_the_columns_is_not_their_value():
+    """The heading row's title in one cell spanning the content, lead and time columns (a PDF's
+    merged cell): it groups the rows below; it is no task whose lead and time are its title."""
+    from kehoach.plan.tables import tasks_from_table
+
+    header = Row(cells=[Cell(["TT"]), Cell(["Nội dung nhiệm vụ"]), Cell(["Cơ quan chủ trì"]), Cell(["Thời gian"])])
+    title = "Phát triển thương mại, dịch vụ, du lịch"
+    table = Table(
+        rows=[
+            header,
+            Row(cells=[Cell(["3.4."]), Cell([title], span=3)]),
+            Row(
+                cells=[Cell(["(1)"]), Cell(["Đề án quản lý chợ truyền thống"]), Cell(["UBND tỉnh"]), Cell(["Năm 2026"])]
+            ),
+        ]
+    )
+    (task,) = tasks_from_table(table, map_table(table), 2026)
+    assert (task.number, task.group, names(task.lead), task.timeline.raw) == ("(1)", title, ["UBND tỉnh"], "Năm 2026")

@@ -65,6 +65,7 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
     above: list = []
     part = 1
     heading_group = False  # the current group is a numbered heading row ("1" over "a)", "b)")
+    heading_depth = 1  # how many numbers that heading row's number holds ("3.5." 2)
     numbers = _row_numbers(table, tmap)
     table_group = group
     band_note: str | None = None
@@ -98,10 +99,13 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
             group, last, heading_group = g, None, False
             continue
         if _is_heading_row(num_text, numbers.get(r), raw_grid, tmap) and content_lines:
-            group, last, heading_group = _content(content_lines), None, True
+            group, last, heading_group, heading_depth = _content(content_lines), None, True, _depth(num_text)
             continue
-        if heading_group and _DECIMAL.fullmatch(num_text):
-            group, heading_group = None, False  # "3" after "2 / a) b)": back to plain task rows
+        if heading_group and _HEADING_NUMBER.fullmatch(num_text) and _depth(num_text) <= heading_depth:
+            group, heading_group = (
+                None,
+                False,
+            )  # "3" after "2 / a) b)", "3.6." after "3.5. / (1) (2)": back to task rows
 
         merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
         own_number = bool(num_text) and c_num is not None and c_num < len(raw_grid) and not raw_grid[c_num].merged_up
@@ -142,7 +146,9 @@ def _completes_a_role(last: Task, raw_grid: list, tmap: TableMap) -> bool:
 
 
 _DECIMAL = re.compile(r"\d{1,3}\.?")
-_SUB_NUMBER = re.compile(r"[a-zđ]\)|\d{1,2}\.\d{1,2}\.?|-|\+")
+_HEADING_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")  # "1", "1.", "3.4."
+# the numbers of the rows a heading row groups: "a)", "1.1", "(1)", "1)", a dash or a plus
+_SUB_NUMBER = re.compile(r"[a-zđ]\)|\d{1,2}\.\d{1,2}\.?|\(\d{1,2}\)|\d{1,2}\)|-|\+")
 
 
 def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
@@ -159,11 +165,19 @@ def _row_numbers(table: Table, tmap: TableMap) -> dict[int, str]:
 
 
 def _is_heading_row(num_text: str, next_number: str | None, raw_grid: list, tmap: TableMap) -> bool:
-    """ "1 | Tổ chức tuyên truyền …" with every other column empty, over rows "a)", "b)" (or "1.1"):
-    a heading that groups the lettered tasks below it, not a task."""
-    if not _DECIMAL.fullmatch(num_text) or not next_number or not _SUB_NUMBER.fullmatch(next_number):
+    """ "1 | Tổ chức tuyên truyền …" with every other column empty, over rows "a)", "b)" (or "1.1"),
+    or "3.4. | Phát triển thương mại …" over rows "(1)", "(2)": a heading that groups the tasks
+    below it, not a task. Its title may be one cell spanning the columns after the content."""
+    if not next_number or not _SUB_NUMBER.fullmatch(next_number) or not _HEADING_NUMBER.fullmatch(num_text):
         return False
-    return not _adds_fields(raw_grid, tmap)
+    if _HEADING_NUMBER.fullmatch(next_number) and _depth(next_number) <= _depth(num_text):
+        return False  # "1.2" after "1.1": the same level
+    return not _adds_fields(raw_grid, tmap, tmap.col("content"))
+
+
+def _depth(number: str) -> int:
+    """How many numbers a decimal row number holds: "3" 1, "3.4." 2."""
+    return len([p for p in number.split(".") if p])
 
 
 def _repeated_header(raw_grid: list) -> bool:
@@ -183,13 +197,15 @@ def _inherit_merged(grid: list, above: list) -> list:
     return [above[i] if cell.merged_up and i < len(above) else cell for i, cell in enumerate(grid)]
 
 
-def _adds_fields(raw_grid: list, tmap: TableMap) -> bool:
-    """Does a sub-row carry a cell of its own in a column read into the task (products, lead, time …)?"""
+def _adds_fields(raw_grid: list, tmap: TableMap, spanned: int | None = None) -> bool:
+    """Does a sub-row carry a cell of its own in a column read into the task (products, lead, time …)?
+    With `spanned` (the content column), the content cell spanning a column does not count as its cell."""
+    own = raw_grid[spanned] if spanned is not None and spanned < len(raw_grid) else None
     for col, role in tmap.roles.items():
         if role in ("number", "content") or col >= len(raw_grid):
             continue
         cell = raw_grid[col]
-        if not cell.merged_up and cell.text.strip():
+        if not cell.merged_up and cell.text.strip() and cell is not own:
             return True
     return False
 
