@@ -308,3 +308,53 @@ I. NHIỆM VỤ
 """)
     (t,) = plan.tasks
     assert (t.timeline.start, t.timeline.end) == ("2026-01-01", "2030-12-31")
+
+
+@pytest.mark.parametrize(
+    ("raw", "start", "end"),
+    [("Quí IV-2025", "2025-10-01", "2025-12-31"), ("Quí I/2024", "2024-01-01", "2024-03-31")],
+)
+def test_the_older_spelling_qui_is_a_quarter(raw, start, end):
+    """ "Quí" (the spelling before the 1980s reform, still typed: a power company's and an army
+    unit's plans) is "Quý"."""
+    t = tl(raw)
+    assert (t.kind, t.start, t.end) == ("quarter", start, end)
+
+
+@pytest.mark.parametrize("raw", ["Trước ngày 05 của tháng liền kề", "trước ngày 20 hằng tháng"])
+def test_a_deadline_that_comes_back_each_month_is_recurring(raw):
+    t = tl(raw)
+    assert (t.kind, t.recurrence) == ("recurring", Recurrence(count=1, per="month"))
+    assert (t.start, t.end) == ("2024-01-01", "2024-12-31")
+
+
+def test_until_the_end_of_the_year_is_a_deadline_at_its_last_day():
+    t = tl("Từ nay đến cuối năm.")
+    assert (t.kind, t.end) == ("deadline", "2024-12-31")
+
+
+def test_a_day_and_month_alone_is_a_date_in_the_plans_year():
+    t = tl("Ngày 24/8")
+    assert (t.kind, t.start, t.end) == ("date", "2024-08-24", "2024-08-24")
+    assert tl("Tuần 1/2").kind == "unknown"  # no day named: not read as a date
+
+
+def test_an_occasion_is_an_event():
+    assert tl("Dịp Lễ tết và các sự kiện").kind == "event"
+
+
+def test_a_plan_for_next_year_signed_in_december_dates_its_quarters_in_the_year_it_is_for():
+    """A plan "năm 2026" signed on 20/12/2025: "Quý I" is the first quarter of 2026 (the Lâm Đồng
+    CCHC plans, a Thanh Hóa monitoring plan); a horizon ("đến năm 2030") or a date in the title
+    ("ngày 01 tháng 01 năm 2026") does not make the plan's year."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 5/KH-UBND\n\nLâm Đồng, ngày 20 tháng 12 năm 2025\n\n"
+        "KẾ HOẠCH\n{title}\n\nPHỤ LỤC\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 20/12/2025)\n\n"
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian thực hiện\n"
+        "1\tTổ chức hội thi\tPhòng Nội vụ\tQuý I\n"
+    )
+    (task,) = api.parse_text(text.format(title="Cải cách hành chính năm 2026")).tasks
+    assert (task.timeline.kind, task.timeline.start, task.timeline.end) == ("quarter", "2026-01-01", "2026-03-31")
+    for title in ("Chuyển đổi số đến năm 2030", "Tổng kiểm kê tài sản công thời điểm ngày 01 tháng 01 năm 2026"):
+        (task,) = api.parse_text(text.format(title=title)).tasks
+        assert task.timeline.start == "2025-01-01", title

@@ -33,7 +33,7 @@ from .segment import Segments, inner_plan_start, segment, signature_cells
 from .signature import read_signature
 from .table_map import map_table
 from .tables import report_if_unread, tasks_from_table
-from .timeline import parse_timeline, plan_period, years_in
+from .timeline import parse_timeline, plan_period, title_year, years_in
 
 
 def _paras(
@@ -102,6 +102,12 @@ def read_appendices(doc: Document, start: int) -> list[Appendix]:
 
 
 def plan_year(header: Header, doc: Document) -> int | None:
+    """The year a timeline without one is in: the year the title says the plan is for (a plan "năm
+    2026" signed in December 2025 means 2026 by "Quý I"), else the year it was signed, else the
+    title's years, else the year the text names most."""
+    year = title_year(header.title)
+    if year is not None:
+        return year
     for value in (header.date, header.date_partial):
         if value and re.match(r"\d{4}", value):
             return int(value[:4])

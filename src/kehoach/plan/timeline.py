@@ -56,6 +56,21 @@ def without_citations(text: str) -> str:
     return _CITATION.sub(" ", text)
 
 
+# "… năm 2026" in a title: the year the plan is for; not a horizon ("đến năm 2030", "tầm nhìn đến năm
+# 2045"), a date ("ngày 01 tháng 01 năm 2026") or the start of a span ("năm 2026 - 2028")
+_TITLE_YEAR = re.compile(
+    r"(?<!\bden\s)(?<!\bthang\s+\d{1,2}\s)\bnam\s+(20\d{2})\b(?!\s*(?:-|–|den)\s*(?:nam\s+)?20\d{2})"
+)
+
+
+def title_year(title: str | None) -> int | None:
+    """The one year a plan's title says it is for ("Cải cách hành chính năm 2026"), else None."""
+    if not title:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(fold(without_citations(title)))}
+    return years.pop() if len(years) == 1 else None
+
+
 def plan_period(title: str | None, plan_year: int | None) -> tuple[int, int] | None:
     """The years a plan covers, from its title: "giai đoạn 2026 - 2030", "2026-2030", "đến năm 2030"."""
     if not title:
@@ -133,6 +148,13 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
     if rng and len(dates) == 1:
         dates.insert(0, (int(rng.group(1)), int(rng.group(2)), int(rng.group(3))))
 
+    if tl.kind != "recurring" and re.search(
+        r"\btruoc ngay\s+\d{1,2}\s+(?:cua\s+)?(?:hang thang|thang lien ke|thang sau|thang ke tiep|moi thang)\b", f
+    ):
+        # "Trước ngày 05 của tháng liền kề", "trước ngày 20 hằng tháng": a deadline that comes back each month
+        tl.kind = "recurring"
+        tl.recurrence = Recurrence.model_construct(count=1, per="month")
+
     if tl.kind == "recurring":
         if year:
             tl.start, tl.end = _iso(year, 1, 1), _iso(year, 12, 31)
@@ -144,14 +166,21 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         tl.end = _iso(y, mo, d) if y else None
         return tl
 
-    qr = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:,|-|–|va|den)\s*(?:quy\s+)?(iv|iii|ii|i|[1-4])\b", f)
+    # "Quý" and the older "Quí" (fold: "qui")
+    if re.search(r"\b(?:tu nay )?den (?:het |cuoi )nam\b|\btruoc (?:het |cuoi )nam\b", f) and not (dates or short):
+        tl.kind = "deadline"  # "Từ nay đến cuối năm", "trước cuối năm": the year's end
+        tl.end = _iso(year, 12, 31) if year else None
+        return tl
+
+    # "Quý" and the older "Quí" (fold: "qui")
+    qr = re.search(r"\bqu[yi]\s+(iv|iii|ii|i|[1-4])\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s+)?(iv|iii|ii|i|[1-4])\b", f)
     if qr and _ROMAN[qr.group(1)] < _ROMAN[qr.group(2)]:
         tl.kind = "period"
         if year:
             tl.start, tl.end = _iso(year, 3 * _ROMAN[qr.group(1)] - 2, 1), _month_end(year, 3 * _ROMAN[qr.group(2)])
         return tl
 
-    q = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", f)
+    q = re.search(r"\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b", f)
     if q:
         n = _ROMAN[q.group(1)]
         tl.kind = "quarter"
@@ -199,6 +228,12 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         tl.end = _iso(*reversed(dates[-1])) if len(dates) > 1 else tl.start
         return tl
 
+    if not dates and len(short) == 1 and re.fullmatch(r"ngay\s+\d{1,2}\s*/\s*\d{1,2}\W*", f):
+        d, m_ = short[0]  # "Ngày 24/8": the plan's year
+        tl.kind = "date"
+        tl.start = tl.end = _iso(year, m_, d) if year else None
+        return tl
+
     span = re.search(r"(20\d{2})\s*[-–]\s*(20\d{2})", raw)
     if span:
         tl.kind = "period"
@@ -213,7 +248,7 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
 
     if re.search(
         r"^theo\b|\btheo (ke hoach|chi dao|yeu cau|quy dinh|tien do|huong dan)|"
-        r"\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat",
+        r"\bkhi co\b|\bsau khi\b|\bngay sau\b|dot xuat|^(?:vao )?dip\b",
         f,
     ):
         tl.kind = "event"
