@@ -22,38 +22,15 @@ from __future__ import annotations
 import argparse
 import ctypes
 import statistics
-import time
 from collections import defaultdict
-from collections.abc import Callable
 from ctypes import byref, c_double, c_void_p
 from pathlib import Path
 
-CLOCK = time.process_time
+import bench_speed  # the floor and the timing loop are bench_speed's (run from bench/)
 
-
-def median(fn: Callable[[Path], object], path: Path, repeat: int) -> float:
-    fn(path)
-    times = []
-    for _ in range(repeat):
-        t = CLOCK()
-        fn(path)
-        times.append(CLOCK() - t)
-    return statistics.median(times)
-
-
-def floor(path: Path) -> None:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            text = page.get_textpage()
-            text.get_text_range()
-            text.close()
-            page.close()
-    finally:
-        doc.close()
+CLOCK = bench_speed.CLOCK  # CPU time, as bench_speed measures
+median = bench_speed.median_time  # one warm-up run, then the median of `repeat`
+floor = bench_speed.floor_pdf  # the raw-text floor bench_speed compares with
 
 
 def skeleton(path: Path) -> list[list[str]]:
