@@ -593,3 +593,12 @@ def test_a_type_word_after_the_recipients_is_not_the_documents_type():
     assert plan.header.signer.name == "Nguyễn Văn An"
     attached = LETTER + "\nKẾ HOẠCH\nKiểm tra góp vốn điều lệ năm 2026\n\nI. MỤC ĐÍCH\n\nKiểm tra việc góp vốn.\n"
     assert api.parse_text(attached).header.doc_type == "KẾ HOẠCH"
+
+
+def test_a_letters_subject_written_without_v_v_under_its_number_is_its_title():
+    """ "Số: 5155/SGDĐT-GDTX" / "Về hướng dẫn đánh giá …" in the number's cell: the subject of a
+    letter that writes it without "V/v" (a Sở GDĐT letter); the letter is a công văn."""
+    plan = api.parse_text(LETTER.replace("V/v hướng dẫn góp vốn điều lệ", "Về hướng dẫn góp vốn điều lệ"))
+    assert (plan.document_type, plan.header.title) == ("cong_van", "hướng dẫn góp vốn điều lệ")
+    decision = api.parse_text(FULL.replace("KẾ HOẠCH\n", "QUYẾT ĐỊNH\n"))
+    assert decision.header.title == api.parse_text(FULL).header.title  # "Về việc …" under a type line is untouched

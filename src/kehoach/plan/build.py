@@ -289,7 +289,7 @@ def _subject_line(front: list[Line]) -> str | None:
     with its sentence (a lower-case start) in the same place: the same header cell where the
     document says, as a drafter who ends each line of the subject with Enter leaves it."""
     for n, ln in enumerate(front):
-        if re.match(r"^\s*V/v\b", ln.text, re.I):
+        if _opens_subject(front, n):
             # its block's lines from the "V/v" line on: the number may stand above it in the
             # same paragraph or cell ("Số: 5348/CT-CS" / "V/v hướng dẫn …")
             para = [x.text for x in front[n:] if x.block == ln.block]
@@ -301,7 +301,7 @@ def _subject_line(front: list[Line]) -> str | None:
                     break
                 para.append(x.text)
                 block = x.block
-            return clean(re.sub(r"^\s*V/v\s*:?\s*", "", " ".join(para), flags=re.I)) or None
+            return clean(re.sub(r"^\s*(?:V/v|Về việc|Về)\s*:?\s*", "", " ".join(para), flags=re.I)) or None
     return None
 
 
@@ -326,7 +326,21 @@ def _cell(p: Paragraph) -> tuple:
 
 
 def _is_cong_van(front: list[Line]) -> bool:
-    return any(re.match(r"^\s*V/v\b", ln.text, re.I) for ln in front)
+    return any(_opens_subject(front, n) for n in range(len(front)))
+
+
+def _opens_subject(front: list[Line], n: int) -> bool:
+    """Line `n` opens a letter's subject: "V/v …", or "Về …" / "Về việc …" right under the number
+    line in the same paragraph or cell (a letter that writes its subject without the "V/v")."""
+    ln = front[n]
+    if re.match(r"^\s*V/v\b", ln.text, re.I):
+        return True
+    return (
+        n > 0
+        and re.match(r"^\s*Về\s+\p{Ll}", ln.text) is not None
+        and front[n - 1].block == ln.block
+        and P.NUMBER_LINE_RE.match(front[n - 1].text) is not None
+    )
 
 
 def _table_heading(blocks: list, i: int, seg: Segments) -> str | None:
