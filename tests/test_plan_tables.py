@@ -567,3 +567,29 @@ def test_a_heading_written_across_the_columns_is_not_their_value():
     )
     (task,) = tasks_from_table(table, map_table(table), 2026)
     assert (task.number, task.group, names(task.lead), task.timeline.raw) == ("(1)", title, ["UBND tỉnh"], "Năm 2026")
+
+
+def test_targets_shared_out_to_units_are_the_tasks_of_the_table():
+    """ "TT | Chỉ tiêu | Chủ trì": an appendix giving each of the plan's targets to a unit (a
+    province's digital economy plan); where a column says "Nội dung", the target column is not
+    the content, and without a unit column the targets are no tasks."""
+    tasks = appendix_tasks(
+        rows(
+            ["TT", "Chỉ tiêu", "Chủ trì"],
+            ["1", "Kinh tế số chiếm 45% GRDP tỉnh", "Sở Tài chính"],
+            ["2", "Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%", "Sở Khoa học và Công nghệ"],
+        )
+    )
+    assert [(t.content, names(t.lead)) for t in tasks] == [
+        ("Kinh tế số chiếm 45% GRDP tỉnh", ["Sở Tài chính"]),
+        ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%", ["Sở Khoa học và Công nghệ"]),
+    ]
+    assert header_roles(["TT", "Nội dung nhiệm vụ", "Chỉ tiêu đạt được", "Chủ trì"]) == {
+        0: "number",
+        1: "content",
+        3: "lead",
+    }
+    assert header_roles(["TT", "Chỉ tiêu", "Kết quả năm 2024"]) == {}
+    # "Đơn vị" beside a target is its unit of measure ("%"), and a body monitoring the targets leads none
+    roles = header_roles(["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"])
+    assert "content" not in roles.values()

@@ -42,6 +42,8 @@ _RULES: list[tuple[str, str]] = [
 _WEAK_CONTENT = re.compile(r"^ten (?:van ban|du an|du thao)")
 _COMPILED = [(role, re.compile(pat)) for role, pat in _RULES]
 _PERSON_NAME = re.compile(r"^ho (?:va )?ten\b")
+_TARGET = re.compile(r"^(?:cac )?chi tieu\b")
+_ASSIGNED = re.compile(r"chu tri|thuc hien|trach nhiem|phan cong")
 
 
 def role_of(header_text: str) -> str | None:
@@ -95,6 +97,15 @@ def header_roles(texts: list[str]) -> dict[int, str]:
         role = "support" if i == performers else found[i] if found is not None else role_of(text)
         if role and role not in roles.values():
             roles[i] = role
+    if "content" not in roles.values() and any(r == "lead" and _ASSIGNED.search(folded[c]) for c, r in roles.items()):
+        # "TT | Chỉ tiêu | Chủ trì": an appendix sharing out the plan's targets, each to a unit,
+        # has the target where a task table has its content (only where no column says "Nội dung",
+        # and a column says who leads: "Chỉ tiêu | Đơn vị | Kết quả" lists targets and their units
+        # of measure)
+        target = next((i for i, f in enumerate(folded) if _TARGET.match(f) and i not in roles), None)
+        if target is not None:
+            roles[target] = "content"
+            roles = dict(sorted(roles.items()))
     if "content" not in roles.values() and len(roles) < 3:
         return {}
     c_content = next((c for c, r in roles.items() if r == "content"), None)
