@@ -129,11 +129,17 @@ def test_web_copy_schedule_rows_missing_their_spanned_cells():
 
 
 @needs(WEB_144)
-def test_web_copy_table_of_indicators_and_leads_is_reported_not_dropped_silently():
+def test_web_copy_table_giving_each_target_to_a_unit_gives_its_tasks():
+    """Bắc Ninh KH 144, Phụ lục "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU …": "TT | Chỉ tiêu | Chủ trì"
+    shares the plan's targets out to units (it was reported as table-no-tasks before)."""
     tasks, plan = appendix(WEB_144)
-    assert tasks == []
-    (d,) = [d for d in plan.diagnostics if d.code == "table-no-tasks"]
-    assert "Chủ trì" in d.excerpt
+    assert len(tasks) == 19 and all(t.lead for t in tasks)
+    assert (tasks[0].group, tasks[0].content, names(tasks[0].lead)) == (
+        "Kinh tế số",
+        "Kinh tế số chiếm 45% GRDP tỉnh.",
+        ["Sở Tài chính"],
+    )
+    assert not [d for d in plan.diagnostics if d.code == "table-no-tasks"]
 
 
 @needs(KH1914_PDF)
