@@ -12,30 +12,32 @@ from __future__ import annotations
 # a Party committee's document has it where a State body's has the Quốc hiệu (Hướng dẫn 36-HD/VPTW)
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
-DOC_TYPE_WORDS = (
-    "KẾ HOẠCH",
-    "QUYẾT ĐỊNH",
-    "TỜ TRÌNH",
-    "CÔNG VĂN",
-    "THÔNG BÁO",
-    "BÁO CÁO",
-    "CHỈ THỊ",
-    "NGHỊ QUYẾT",
-    "CHƯƠNG TRÌNH",
-    "ĐỀ ÁN",
-    "PHƯƠNG ÁN",
-    "HƯỚNG DẪN",
+# each type as its name stands on the title line, and the id `Plan.document_type` gives it
+DOC_TYPES = {
+    "KẾ HOẠCH": "ke_hoach",
+    "QUYẾT ĐỊNH": "quyet_dinh",
+    "TỜ TRÌNH": "to_trinh",
+    "CÔNG VĂN": "cong_van",
+    "THÔNG BÁO": "thong_bao",
+    "BÁO CÁO": "bao_cao",
+    "CHỈ THỊ": "chi_thi",
+    "NGHỊ QUYẾT": "nghi_quyet",
+    "CHƯƠNG TRÌNH": "chuong_trinh",
+    "ĐỀ ÁN": "de_an",
+    "PHƯƠNG ÁN": "phuong_an",
+    "HƯỚNG DẪN": "huong_dan",
     # the other types of ND 30/2020 (Phụ lục III) and of the Party's documents (Hướng dẫn
     # 36-HD/VPTW) that stand alone on a title line; after the twelve above, so the OCR's repair
     # of a near miss tries those first
-    "QUY CHẾ",
-    "QUY ĐỊNH",
-    "THÔNG CÁO",
-    "BIÊN BẢN",
-    "DỰ ÁN",
-    "GIẤY MỜI",
-    "THÔNG TRI",
-    "CÔNG ĐIỆN",
-)
+    "QUY CHẾ": "quy_che",
+    "QUY ĐỊNH": "quy_dinh",
+    "THÔNG CÁO": "thong_cao",
+    "BIÊN BẢN": "bien_ban",
+    "DỰ ÁN": "du_an",
+    "GIẤY MỜI": "giay_moi",
+    "THÔNG TRI": "thong_tri",
+    "CÔNG ĐIỆN": "cong_dien",
+}
+DOC_TYPE_WORDS = tuple(DOC_TYPES)
 # the order is the order the OCR tries near misses in
 OCR_DOC_TYPE_WORDS = DOC_TYPE_WORDS

@@ -140,8 +140,8 @@ def dash_goes_on(ptext: str, text: str) -> bool:
     return ptext[-1].isdigit() if after.isdigit() else after.isalpha() and ptext[-1].isalpha()
 
 
-# the commonest Vietnamese family names (with the older tone placement where it differs): a line
-# that opens with one and goes on in capitals is a person's name
+# the commonest Vietnamese family names: a line that opens with one and goes on in capitals is a
+# person's name (none ends in "oa", "oe" or "uy", so the older tone placement spells each the same)
 _SURNAME_LIST = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh "
     "Trương Lâm Phùng Mai Tô Hà Tạ Cao Lương Lưu Đinh Châu Quách Thái Tăng Kiều Triệu Lại Chu Đồng "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import fastre as re
-from ..doctypes import DOC_TYPE_WORDS, PARTY_NAME
+from ..doctypes import DOC_TYPE_WORDS, DOC_TYPES, PARTY_NAME
 from ..roman import from_roman
 from ..vntext import fold, is_upper_title, key
 
@@ -33,28 +33,7 @@ PLACE_DATE_RE = re.compile(
     re.I,
 )
 DOC_TYPE_KEYS = {key(w): w for w in DOC_TYPE_WORDS}
-DOCUMENT_TYPE_IDS = {
-    "KẾ HOẠCH": "ke_hoach",
-    "QUYẾT ĐỊNH": "quyet_dinh",
-    "TỜ TRÌNH": "to_trinh",
-    "BÁO CÁO": "bao_cao",
-    "THÔNG BÁO": "thong_bao",
-    "CHƯƠNG TRÌNH": "chuong_trinh",
-    "HƯỚNG DẪN": "huong_dan",
-    "CÔNG VĂN": "cong_van",
-    "PHƯƠNG ÁN": "phuong_an",
-    "ĐỀ ÁN": "de_an",
-    "CHỈ THỊ": "chi_thi",
-    "NGHỊ QUYẾT": "nghi_quyet",
-    "QUY CHẾ": "quy_che",
-    "QUY ĐỊNH": "quy_dinh",
-    "THÔNG CÁO": "thong_cao",
-    "BIÊN BẢN": "bien_ban",
-    "DỰ ÁN": "du_an",
-    "GIẤY MỜI": "giay_moi",
-    "THÔNG TRI": "thong_tri",
-    "CÔNG ĐIỆN": "cong_dien",
-}
+DOCUMENT_TYPE_IDS = DOC_TYPES  # title-line name -> document_type id
 # who signs for whom: "TM." for the body, "KT.", "Q.", "TL.", "TUQ." for a deputy or an
 # authorised officer; a Party document writes "T/M ĐẢNG ỦY", "K/T BÍ THƯ" without the dot, and
 # some drafts drop it ("KT GIÁM ĐỐC": the abbreviation then stands before a capitalised word)

@@ -102,10 +102,8 @@ def tasks_from_table(table: Table, tmap: TableMap, plan_year: int | None, group:
             group, last, heading_group, heading_depth = _content(content_lines), None, True, _depth(num_text)
             continue
         if heading_group and _HEADING_NUMBER.fullmatch(num_text) and _depth(num_text) <= heading_depth:
-            group, heading_group = (
-                None,
-                False,
-            )  # "3" after "2 / a) b)", "3.6." after "3.5. / (1) (2)": back to task rows
+            # "3" after "2 / a) b)", "3.6." after "3.5. / (1) (2)": back to task rows
+            group, heading_group = None, False
 
         merged = c_content is not None and c_content < len(raw_grid) and raw_grid[c_content].merged_up
         own_number = bool(num_text) and c_num is not None and c_num < len(raw_grid) and not raw_grid[c_num].merged_up
@@ -145,7 +143,6 @@ def _completes_a_role(last: Task, raw_grid: list, tmap: TableMap) -> bool:
     return True
 
 
-_DECIMAL = re.compile(r"\d{1,3}\.?")
 _HEADING_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")  # "1", "1.", "3.4."
 # the numbers of the rows a heading row groups: "a)", "1.1", "(1)", "1)", a dash or a plus
 _SUB_NUMBER = re.compile(r"[a-zđ]\)|\d{1,2}\.\d{1,2}\.?|\(\d{1,2}\)|\d{1,2}\)|-|\+")

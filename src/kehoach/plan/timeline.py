@@ -166,7 +166,6 @@ def _parse(raw: str, plan_year: int | None) -> Timeline:
         tl.end = _iso(y, mo, d) if y else None
         return tl
 
-    # "Quý" and the older "Quí" (fold: "qui")
     if re.search(r"\b(?:tu nay )?den (?:het |cuoi )nam\b|\btruoc (?:het |cuoi )nam\b", f) and not (dates or short):
         tl.kind = "deadline"  # "Từ nay đến cuối năm", "trước cuối năm": the year's end
         tl.end = _iso(year, 12, 31) if year else None

@@ -127,15 +127,18 @@ _PEER_HEADS = (
     r"Thành đoàn|Huyện đoàn|Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Ngân hàng|Bảo hiểm xã hội|"
     r"Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Viện"
 )
-_TOP_LEFT = re.compile(
-    r"^(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+# the heads of units that stand alone (not a part of another unit)
+_TOP_HEADS = (
+    r"Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
     r"Bộ Chỉ huy|Đài|Báo|Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|"
     r"Huyện đoàn|Hội|Ngân hàng|Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|"
-    r"Viện kiểm sát)\b"
+    r"Viện kiểm sát"
 )
+_TOP_LEFT = re.compile(rf"^(?:{_TOP_HEADS})\b")
+# what follows a head when it opens a unit's name: a capitalised name or the level of government
+_PLACE_LEVELS = r"tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn"
 _GLUED = re.compile(
-    rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})"
-    r"(?=\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b))"
+    rf"(?<=\p{{L}}|\d|\))\s+(?P<head>{_PARENT_HEADS}|{_PEER_HEADS})(?=\s+(?:\p{{Lu}}|(?:{_PLACE_LEVELS})\b))"
 )
 # the organs of a unit, named before it: "Ban Thường trực Ủy ban MTTQ phường", "Ban Chấp hành Hội Nông dân"
 _ORGAN = re.compile(r"^(?:Ban\s+|Các\s+)?(?:Thường trực|Thường vụ|Chấp hành|Giám hiệu|Lãnh đạo)$", re.I)
@@ -181,12 +184,7 @@ def split_glued(text: str) -> list[str]:
 # "và" inside a name is followed by no such head ("Sở Khoa học và Công nghệ", "Đài Phát thanh và
 # Truyền hình"), and an office is named after the bodies it serves ("Văn phòng HĐND và UBND
 # tỉnh", "Văn phòng Đoàn ĐBQH và HĐND"): "Văn phòng" opens no top unit, so it is never cut
-_AND_UNIT = re.compile(
-    r"\s+và\s+(?=(?:Sở|Bộ|Cục|Tổng cục|Công an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Bộ Chỉ huy|Đài|Báo|"
-    r"Bưu điện|Kho bạc|Bệnh viện|Trường|Liên đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Hội|Ngân hàng|"
-    r"Bảo hiểm xã hội|Ủy ban Mặt trận|Uỷ ban Mặt trận|Mặt trận|Tòa án|Viện kiểm sát)"
-    r"\s+(?:\p{Lu}|(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|các)\b))"
-)
+_AND_UNIT = re.compile(rf"\s+và\s+(?=(?:{_TOP_HEADS})\s+(?:\p{{Lu}}|(?:{_PLACE_LEVELS}|các)\b))")
 
 
 def split_joined(text: str) -> list[str]:

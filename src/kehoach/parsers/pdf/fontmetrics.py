@@ -255,11 +255,10 @@ def _number_array(ref) -> list | None:
     end = data.find(b"endobj", head.end())
     if end < 0:
         return None
-    tokens = _ARRAY_TOKEN.findall(data, head.end() - 1, end)
     if not _NUMBERS_ONLY.fullmatch(data, head.end() - 1, end):
         return None  # a name, a reference, a comment …: pdfminer reads it
     stack: list[list] = [[]]
-    for tok in tokens:
+    for tok in _ARRAY_TOKEN.findall(data, head.end() - 1, end):
         if tok == b"[":
             inner: list = []
             stack[-1].append(inner)

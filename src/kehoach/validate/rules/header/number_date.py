@@ -190,9 +190,8 @@ def number_format(plan: Plan, config: Config) -> Iterator[Finding]:
     joint = code.upper() == "KHLT" and "-" in m.group(3)  # "90/KHLT-SGDĐT-TCGD": a joint plan's code
     # a plan issued with a Quyết định carries the decision's number ("2853/QĐ-UBND"), taken from the
     # decision above it or from its "(Ban hành kèm theo Quyết định số …)" line: its code is the carrier's
-    if plan.header.number_from in ("wrapper", "appendix"):
-        pass
-    elif code.upper() != "KH" and not joint:
+    carried = plan.header.number_from in ("wrapper", "appendix")
+    if code.upper() != "KH" and not joint and not carried:
         yield number_format.finding(
             config, MESSAGES["type_code"], location=where, excerpt=excerpt(raw), code=code, number=number
         )

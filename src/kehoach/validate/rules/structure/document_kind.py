@@ -17,14 +17,8 @@ MESSAGES = {
 }
 
 
-KINDS = {
-    "quyet_dinh": {"vi": "quyết định", "en": "a decision"},
-    "to_trinh": {"vi": "tờ trình", "en": "a submission"},
-    "cong_van": {"vi": "công văn", "en": "an official letter"},
-    "thong_bao": {"vi": "thông báo", "en": "a notice"},
-    "bao_cao": {"vi": "báo cáo", "en": "a report"},
-    "unknown": {"vi": "bài viết / không rõ loại", "en": "an article / unknown type"},
-}
+# a document without a type of ND 30 (a news item, a web page): named as an article
+UNKNOWN = {"vi": "bài viết / không rõ loại", "en": "an article / unknown type"}
 
 
 @rule(
@@ -75,15 +69,15 @@ def not_a_plan(plan: Plan, config: Config) -> Iterator[Finding]:
     """  # noqa: E501 - the fragments are plan text, one paragraph or table row a line
     if plan.is_plan:
         return
-    names = KINDS.get(plan.document_type) or _kind_of(plan.document_type)
+    names = _kind_of(plan.document_type)
     yield not_a_plan.finding(config, MESSAGES["not_plan"], kind=names.get(config.lang) or names["vi"])
 
 
 def _kind_of(document_type: str) -> dict[str, str]:
-    """The other types of ND 30 (a Quy chế, a Chỉ thị, a Công điện …) by their own names, not as
-    "an article"."""
-    name = NAMES.get(f"doctype_{document_type}")
+    """A type of ND 30 by its own name ("quyết định" / "a decision", "công điện" / "an official
+    telegram"), as the report names types; any other document as an article."""
+    name = NAMES.get(f"doctype_{document_type}") if document_type != "unknown" else None
     if name is None:
-        return KINDS["unknown"]
+        return UNKNOWN
     en = name["en"]
     return {"vi": name["vi"].lower(), "en": f"{'an' if en[:1] in 'aeiou' else 'a'} {en}"}
